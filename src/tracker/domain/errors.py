@@ -1,0 +1,33 @@
+"""Domain exceptions. The CLI turns every TrackerError into a one-line message."""
+
+
+class TrackerError(Exception):
+    """Base class for errors a user can fix; the message says how."""
+
+
+class InvalidSpec(TrackerError):
+    """A set specification such as ``10x60kg`` could not be understood."""
+
+
+class InvalidValue(TrackerError):
+    """A value is out of its allowed range (reps, load, RPE ...)."""
+
+
+class InvalidDate(TrackerError):
+    """A date or time could not be parsed, or lies in the future."""
+
+
+class NotFound(TrackerError):
+    """A named thing (exercise, session, set, lifter) does not exist."""
+
+
+class Conflict(TrackerError):
+    """The request contradicts what is stored (duplicate name, set still referenced ...)."""
+
+
+class NoBasis(TrackerError):
+    """A load suggestion has nothing to start from."""
+
+
+class ImportFailed(TrackerError):
+    """A file could not be imported; the message names the line and the column."""

@@ -1,0 +1,67 @@
+"""Units and exact load arithmetic.
+
+Loads are Decimals, never floats: 1 lb = 0.45359237 kg exactly (international pound, 1959).
+Rounding happens only for display.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from tracker.domain.errors import InvalidValue
+
+KG_PER_LB = Decimal("0.45359237")
+
+
+class Unit(StrEnum):
+    KG = "kg"
+    LB = "lb"
+
+    @classmethod
+    def parse(cls, text: str) -> Unit:
+        """Accept what lifters type: kg, kgs, kilo(s), lb, lbs, pound(s)."""
+        key = text.strip().lower().rstrip(".")
+        aliases = {
+            "kg": cls.KG, "kgs": cls.KG, "kilo": cls.KG, "kilos": cls.KG, "kilogram": cls.KG,
+            "kilograms": cls.KG, "lb": cls.LB, "lbs": cls.LB, "pound": cls.LB, "pounds": cls.LB,
+        }  # fmt: skip
+        try:
+            return aliases[key]
+        except KeyError:
+            raise InvalidValue(f"unknown unit {text!r}: use kg or lb") from None
+
+
+def convert(load: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
+    """Convert exactly between kg and lb (no rounding)."""
+    if from_unit == to_unit:
+        return load
+    if from_unit == Unit.LB:
+        return load * KG_PER_LB
+    return load / KG_PER_LB
+
+
+def to_kg(load: Decimal, unit: Unit) -> Decimal:
+    return convert(load, unit, Unit.KG)
+
+
+def round_display(value: Decimal, places: int = 2) -> Decimal:
+    """Round half-up for display only; stored values keep full precision."""
+    quantum = Decimal(1).scaleb(-places)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def format_load(value: Decimal, places: int = 2) -> str:
+    """Shortest readable form: 60 -> "60", 61.25 -> "61.25", 61.2349 -> "61.23"."""
+    text = f"{round_display(value, places):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def as_number(value: Decimal) -> int | float:
+    """A Decimal as the JSON number a script expects: 60 -> 60, 61.25 -> 61.25."""
+    normal = value.normalize()
+    if normal == normal.to_integral_value():
+        return int(normal)
+    return float(normal)
