@@ -1,0 +1,209 @@
+"""The repository: every query the services need, behind plain methods.
+
+Report aggregations live in `tracker.adapters.queries`; this module is for rows the services
+read and change one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.adapters.orm import (
+    Exercise,
+    ExerciseAlias,
+    Lifter,
+    Setting,
+    TrainingSession,
+    WorkoutSet,
+)
+
+DEFAULT_LIFTER = "me"
+
+
+class Repository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- lifters and settings ------------------------------------------------------------
+    def lifter(self, name: str) -> Lifter | None:
+        return self.session.scalar(select(Lifter).where(Lifter.name == name))
+
+    def lifters(self) -> Sequence[Lifter]:
+        return self.session.scalars(select(Lifter).order_by(Lifter.name)).all()
+
+    def add(self, obj: object) -> None:
+        self.session.add(obj)
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def delete(self, obj: object) -> None:
+        self.session.delete(obj)
+
+    def setting(self, key: str) -> str | None:
+        row = self.session.get(Setting, key)
+        return None if row is None else row.value
+
+    def set_setting(self, key: str, value: str) -> None:
+        row = self.session.get(Setting, key)
+        if row is None:
+            self.session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+
+    def settings(self, prefix: str = "") -> dict[str, str]:
+        rows = self.session.scalars(select(Setting).where(Setting.key.startswith(prefix)))
+        return {row.key: row.value for row in rows}
+
+    # -- exercises ------------------------------------------------------------------------
+    def exercise_names(self) -> list[tuple[str, list[str]]]:
+        """(name, aliases) of every exercise, for name resolution: two cheap queries."""
+        names = self.session.execute(select(Exercise.id, Exercise.name)).all()
+        aliases: dict[int, list[str]] = {}
+        for ex_id, alias in self.session.execute(
+            select(ExerciseAlias.exercise_id, ExerciseAlias.alias)
+        ):
+            aliases.setdefault(ex_id, []).append(alias)
+        return [(name, aliases.get(ex_id, [])) for ex_id, name in names]
+
+    def exercise(self, name: str) -> Exercise | None:
+        return self.session.scalar(
+            select(Exercise)
+            .where(Exercise.name == name)
+            .options(selectinload(Exercise.aliases), selectinload(Exercise.parent))
+        )
+
+    def exercise_by_key(self, key: str) -> Exercise | None:
+        return self.session.scalar(select(Exercise).where(Exercise.key == key))
+
+    def alias_owner(self, key: str) -> Exercise | None:
+        return self.session.scalar(
+            select(Exercise).join(ExerciseAlias).where(ExerciseAlias.key == key)
+        )
+
+    def exercises(self) -> Sequence[Exercise]:
+        return self.session.scalars(
+            select(Exercise).options(selectinload(Exercise.aliases)).order_by(Exercise.name)
+        ).all()
+
+    def children(self, exercise: Exercise) -> Sequence[Exercise]:
+        return self.session.scalars(
+            select(Exercise).where(Exercise.parent_id == exercise.id).order_by(Exercise.name)
+        ).all()
+
+    def count_sets_of(self, exercise: Exercise) -> int:
+        return self.session.scalar(
+            select(func.count()).select_from(WorkoutSet).where(WorkoutSet.exercise_id == exercise.id)
+        ) or 0
+
+    # -- sessions and sets ----------------------------------------------------------------
+    def open_session(self, lifter: Lifter) -> TrainingSession | None:
+        return self.session.scalar(
+            select(TrainingSession)
+            .where(TrainingSession.lifter_id == lifter.id, TrainingSession.finished_at.is_(None))
+            .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
+            .limit(1)
+        )
+
+    def training_session(self, lifter: Lifter, session_id: int) -> TrainingSession | None:
+        return self.session.scalar(
+            select(TrainingSession)
+            .where(TrainingSession.lifter_id == lifter.id, TrainingSession.id == session_id)
+            .options(selectinload(TrainingSession.sets).selectinload(WorkoutSet.exercise))
+        )
+
+    def latest_session(self, lifter: Lifter) -> TrainingSession | None:
+        latest = self.session.scalar(
+            select(TrainingSession.id)
+            .where(TrainingSession.lifter_id == lifter.id)
+            .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
+            .limit(1)
+        )
+        return None if latest is None else self.training_session(lifter, latest)
+
+    def sessions_since(
+        self, lifter: Lifter, since: datetime | None
+    ) -> list[tuple[TrainingSession, int, int]]:
+        """Sessions with their set and exercise counts, newest first."""
+        query = (
+            select(
+                TrainingSession,
+                func.count(WorkoutSet.id),
+                func.count(func.distinct(WorkoutSet.exercise_id)),
+            )
+            .outerjoin(WorkoutSet, WorkoutSet.session_id == TrainingSession.id)
+            .where(TrainingSession.lifter_id == lifter.id)
+            .group_by(TrainingSession.id)
+            .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
+        )
+        if since is not None:
+            query = query.where(TrainingSession.started_at >= since)
+        return [(s, n_sets, n_ex) for s, n_sets, n_ex in self.session.execute(query)]
+
+    def session_by_source(self, lifter: Lifter, source_key: str) -> TrainingSession | None:
+        return self.session.scalar(
+            select(TrainingSession).where(
+                TrainingSession.lifter_id == lifter.id, TrainingSession.source_key == source_key
+            )
+        )
+
+    def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:
+        return self.session.scalar(
+            select(WorkoutSet)
+            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.id == set_id)
+            .options(selectinload(WorkoutSet.exercise))
+        )
+
+    def next_batch(self) -> int:
+        return (self.session.scalar(select(func.max(WorkoutSet.batch))) or 0) + 1
+
+    def last_batch_sets(self, lifter: Lifter) -> Sequence[WorkoutSet]:
+        batch = self.session.scalar(
+            select(func.max(WorkoutSet.batch)).where(WorkoutSet.lifter_id == lifter.id)
+        )
+        if batch is None:
+            return []
+        return self.session.scalars(
+            select(WorkoutSet)
+            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.batch == batch)
+            .options(selectinload(WorkoutSet.exercise))
+            .order_by(WorkoutSet.position, WorkoutSet.id)
+        ).all()
+
+    def next_position(self, session: TrainingSession) -> int:
+        current = self.session.scalar(
+            select(func.max(WorkoutSet.position)).where(WorkoutSet.session_id == session.id)
+        )
+        return 0 if current is None else current + 1
+
+    def sets_of_exercise_in_session(
+        self, lifter: Lifter, exercise: Exercise, session_id: int
+    ) -> Sequence[WorkoutSet]:
+        return self.session.scalars(
+            select(WorkoutSet)
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.session_id == session_id,
+            )
+            .order_by(WorkoutSet.position, WorkoutSet.id)
+        ).all()
+
+    def previous_session_id(
+        self, lifter: Lifter, exercise: Exercise, before_session: int | None
+    ) -> int | None:
+        """The most recent session, other than `before_session`, where the exercise was done."""
+        query = (
+            select(WorkoutSet.session_id)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.exercise_id == exercise.id)
+            .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
+            .limit(1)
+        )
+        if before_session is not None:
+            query = query.where(WorkoutSet.session_id != before_session)
+        return self.session.scalar(query)

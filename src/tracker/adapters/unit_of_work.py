@@ -1,0 +1,40 @@
+"""Unit of work: one database transaction per command.
+
+Like cosmicpython's: leaving the `with` block rolls back whatever was not committed, so a
+command that fails half-way stores nothing.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.adapters.repository import Repository
+
+
+class UnitOfWork:
+    def __init__(self, engine: Engine) -> None:
+        self._factory = sessionmaker(bind=engine, expire_on_commit=False)
+        self.engine = engine
+
+    def __enter__(self) -> UnitOfWork:
+        self.session: Session = self._factory()
+        self.repo = Repository(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()

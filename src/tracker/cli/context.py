@@ -1,0 +1,107 @@
+"""What every command shares: the database location, the lifter, output helpers.
+
+Nothing here imports SQLAlchemy at module level: `tracker --help` must stay instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from tracker.domain.errors import TrackerError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from tracker.adapters.unit_of_work import UnitOfWork
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Exit codes (documented in the README).
+EXIT_USER_ERROR = 1  # bad input or a request that contradicts what is stored
+EXIT_USAGE = 2  # Click's own: unknown option, missing argument
+EXIT_DATABASE = 3  # the database can't be opened or its schema is unknown
+
+
+class UserError(click.ClickException):
+    """One line on stderr, `Error: ...`, and a non-zero exit."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USER_ERROR) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass
+class App:
+    db: str | None
+    lifter: str | None
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        from tracker.adapters.location import resolve_url
+
+        return resolve_url(self.db)
+
+    def engine(self) -> Engine:
+        """The engine, with the schema at head and the built-in catalog loaded."""
+        if self._engine is None:
+            from tracker.services.setup import open_database
+
+            self._engine = open_database(self.url, notify=lambda line: echo_err(line))
+        return self._engine
+
+    def uow(self) -> UnitOfWork:
+        from tracker.adapters.unit_of_work import UnitOfWork
+
+        return UnitOfWork(self.engine())
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+def echo_err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def use_color() -> bool:
+    """Colours only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def style(text: str, **styles: Any) -> str:
+    return click.style(text, **styles) if use_color() else text
+
+
+def emit_json(data: Any) -> None:
+    import json
+
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def to_user_error(exc: BaseException) -> UserError | None:
+    """Map the errors a user can cause to one clean line; None means a real bug."""
+    if isinstance(exc, TrackerError):
+        from tracker.adapters.db import DatabaseError
+
+        code = EXIT_DATABASE if isinstance(exc, DatabaseError) else EXIT_USER_ERROR
+        return UserError(str(exc), code)
+    module = type(exc).__module__
+    if module.startswith("sqlalchemy") and type(exc).__name__ in {
+        "OperationalError",
+        "InterfaceError",
+    }:
+        orig = getattr(exc, "orig", exc)
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+        return UserError(f"database unavailable: {first}", EXIT_DATABASE)
+    return None

@@ -1,0 +1,396 @@
+"""The exercise catalog: built-in entries, look-ups by what lifters type, custom exercises."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import Engine
+
+from tracker.adapters.orm import Exercise, ExerciseAlias
+from tracker.adapters.repository import Repository
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.model import Difficulty, Laterality
+from tracker.domain.names import NameEntry, normalize, resolve
+
+BUILTIN_HASH_KEY = "catalog.builtin_hash"
+CARD_LISTS = ("steps", "tips", "mistakes")
+
+
+def builtin_bytes() -> bytes:
+    return (resources.files("tracker.catalog") / "builtin.json").read_bytes()
+
+
+def builtin_entries() -> list[dict[str, Any]]:
+    data = json.loads(builtin_bytes())
+    entries: list[dict[str, Any]] = data["exercises"]
+    return entries
+
+
+def ensure_builtin_catalog(engine: Engine) -> None:
+    """Load the built-in catalog on first use and refresh it when the package's copy changes.
+
+    Entries the lifter edited and custom exercises are never overwritten.
+    """
+    raw = builtin_bytes()
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    with UnitOfWork(engine) as uow:
+        if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+            return
+        sync_builtin(uow.repo, json.loads(raw)["exercises"])
+        uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
+        uow.commit()
+
+
+def sync_builtin(repo: Repository, entries: Sequence[dict[str, Any]]) -> None:
+    by_key = {ex.key: ex for ex in repo.exercises()}
+    taken_alias_keys = {a.key: a.exercise_id for ex in by_key.values() for a in ex.aliases}
+    updated: list[tuple[Exercise, dict[str, Any]]] = []
+    for entry in entries:
+        key = normalize(entry["name"])
+        exercise = by_key.get(key)
+        if exercise is None:
+            exercise = Exercise(name=entry["name"], key=key, source="builtin")
+            repo.add(exercise)
+            by_key[key] = exercise
+        elif exercise.source != "builtin" or exercise.edited:
+            continue
+        apply_fields(exercise, entry)
+        updated.append((exercise, entry))
+    repo.flush()
+    for exercise, entry in updated:
+        parent_name = entry.get("parent")
+        parent = by_key.get(normalize(parent_name)) if parent_name else None
+        exercise.parent_id = parent.id if parent is not None else None
+        wanted = [a for a in entry.get("aliases", []) if normalize(a) not in by_key]
+        set_aliases(exercise, wanted, taken_alias_keys)
+
+
+def apply_fields(exercise: Exercise, entry: dict[str, Any]) -> None:
+    """Copy a catalog entry's fields (a built-in or an imported card) onto a row."""
+    exercise.body_part = entry.get("body_part") or "other"
+    exercise.equipment = entry.get("equipment") or "other"
+    exercise.target = entry.get("target") or ""
+    exercise.secondary = list(entry.get("secondary") or [])
+    exercise.difficulty = entry.get("difficulty") or Difficulty.INTERMEDIATE.value
+    exercise.category = entry.get("category") or "strength"
+    exercise.laterality = entry.get("laterality") or Laterality.BILATERAL.value
+    ratio = entry.get("ratio")
+    exercise.ratio_low = Decimal(str(ratio[0])) if ratio else None
+    exercise.ratio_high = Decimal(str(ratio[1])) if ratio else None
+    exercise.ratio_note = entry.get("ratio_note")
+    rep_range = entry.get("rep_range") or (8, 12)
+    exercise.rep_low, exercise.rep_high = int(rep_range[0]), int(rep_range[1])
+    exercise.summary = entry.get("summary")
+    for name in CARD_LISTS:
+        setattr(exercise, name, list(entry.get(name) or []))
+    exercise.faq = [dict(item) for item in entry.get("faq") or []]
+
+
+def set_aliases(exercise: Exercise, aliases: Iterable[str], taken: dict[str, int]) -> None:
+    """Replace an exercise's aliases, skipping any alias another exercise already owns."""
+    keep: list[ExerciseAlias] = []
+    seen: set[str] = set()
+    existing = {a.key: a for a in exercise.aliases}
+    for alias in aliases:
+        key = normalize(alias)
+        if not key or key in seen or key == exercise.key:
+            continue
+        owner = taken.get(key)
+        if owner is not None and owner != exercise.id:
+            continue
+        seen.add(key)
+        keep.append(existing.get(key) or ExerciseAlias(alias=alias.strip(), key=key))
+        taken[key] = exercise.id
+    exercise.aliases = keep
+
+
+# -- look-ups -----------------------------------------------------------------------------
+
+
+def resolve_exercise(repo: Repository, query: str) -> Exercise:
+    """Find an exercise by what the lifter typed: name, alias, punctuation-free or a prefix."""
+    key = normalize(query)
+    exercise = repo.exercise_by_key(key) or repo.alias_owner(key)
+    if exercise is None:
+        entries = [NameEntry(name, tuple(aliases)) for name, aliases in repo.exercise_names()]
+        exercise = repo.exercise(resolve(query, entries))
+    if exercise is None:  # pragma: no cover - resolve only returns stored names
+        raise NotFound(f'no exercise named "{query}"')
+    return exercise
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    body_part: str | None = None
+    equipment: str | None = None
+    muscle: str | None = None
+    difficulty: str | None = None
+    category: str | None = None
+    unilateral: bool = False
+    search: str | None = None
+
+
+def _matches(exercise: Exercise, f: ListFilters) -> bool:
+    def same(value: str, wanted: str | None) -> bool:
+        return wanted is None or normalize(value) == normalize(wanted)
+
+    if not (same(exercise.body_part, f.body_part) and same(exercise.equipment, f.equipment)):
+        return False
+    if not (same(exercise.difficulty, f.difficulty) and same(exercise.category, f.category)):
+        return False
+    if f.unilateral and exercise.laterality == Laterality.BILATERAL.value:
+        return False
+    if f.muscle is not None:
+        muscles = {normalize(exercise.target), *(normalize(m) for m in exercise.secondary)}
+        if normalize(f.muscle) not in muscles:
+            return False
+    if f.search:
+        words = normalize(f.search).split()
+        haystack = " ".join(
+            [exercise.key, *(a.key for a in exercise.aliases), normalize(exercise.target)]
+        )
+        return all(word in haystack for word in words)
+    return True
+
+
+def list_exercises(uow: UnitOfWork, filters: ListFilters) -> list[dict[str, Any]]:
+    with uow:
+        rows = [ex for ex in uow.repo.exercises() if _matches(ex, filters)]
+        names = {ex.id: ex.name for ex in uow.repo.exercises()} if rows else {}
+        return [summary_dict(ex, names.get(ex.parent_id or -1)) for ex in rows]
+
+
+def summary_dict(exercise: Exercise, parent_name: str | None) -> dict[str, Any]:
+    return {
+        "name": exercise.name,
+        "aliases": [a.alias for a in exercise.aliases],
+        "body_part": exercise.body_part,
+        "equipment": exercise.equipment,
+        "target": exercise.target,
+        "secondary": list(exercise.secondary),
+        "difficulty": exercise.difficulty,
+        "category": exercise.category,
+        "laterality": exercise.laterality,
+        "parent": parent_name,
+        "source": exercise.source,
+    }
+
+
+def _num(value: Decimal | None) -> float | int | None:
+    from tracker.domain.units import as_number
+
+    return None if value is None else as_number(value)
+
+
+def card_dict(repo: Repository, exercise: Exercise) -> dict[str, Any]:
+    """Every field of an exercise, plus its related exercises, as JSON-ready data."""
+    data = summary_dict(exercise, exercise.parent.name if exercise.parent else None)
+    data.update(
+        ratio=None
+        if exercise.ratio_low is None or exercise.ratio_high is None
+        else [_num(exercise.ratio_low), _num(exercise.ratio_high)],
+        ratio_note=exercise.ratio_note,
+        increment=_num(exercise.increment),
+        increment_unit=exercise.increment_unit,
+        sled=_num(exercise.sled),
+        sled_unit=exercise.sled_unit,
+        rep_range=[exercise.rep_low, exercise.rep_high],
+        summary=exercise.summary,
+        steps=list(exercise.steps),
+        tips=list(exercise.tips),
+        mistakes=list(exercise.mistakes),
+        faq=list(exercise.faq),
+        variants=[child.name for child in repo.children(exercise)],
+        related=related_exercises(repo, exercise),
+        edited=exercise.edited,
+    )
+    return data
+
+
+def related_exercises(repo: Repository, exercise: Exercise) -> dict[str, list[str]]:
+    """Same body part, same equipment, same target muscle (five each), partners first."""
+    others = [ex for ex in repo.exercises() if ex.id != exercise.id]
+
+    def pick(condition: Any) -> list[str]:
+        return [ex.name for ex in others if condition(ex)][:5]
+
+    partners = [exercise.parent.name] if exercise.parent else []
+    partners += [child.name for child in repo.children(exercise)]
+    return {
+        "partners": partners,
+        "same_body_part": pick(lambda ex: ex.body_part == exercise.body_part),
+        "same_equipment": pick(lambda ex: ex.equipment == exercise.equipment),
+        "same_target": pick(lambda ex: exercise.target and ex.target == exercise.target),
+    }
+
+
+def show_exercise(uow: UnitOfWork, query: str) -> dict[str, Any]:
+    with uow:
+        return card_dict(uow.repo, resolve_exercise(uow.repo, query))
+
+
+# -- custom exercises and edits --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExerciseChanges:
+    """Options of `exercises add/edit`; None means "leave as it is"."""
+
+    aliases: tuple[str, ...] | None = None
+    body_part: str | None = None
+    equipment: str | None = None
+    target: str | None = None
+    secondary: tuple[str, ...] | None = None
+    difficulty: str | None = None
+    category: str | None = None
+    laterality: str | None = None
+    parent: str | None = None
+    ratio: tuple[Decimal, Decimal] | None = None
+    increment: Decimal | None = None
+    sled: Decimal | None = None
+    unit: str | None = None  # the unit of increment and sled
+    rep_range: tuple[int, int] | None = None
+    summary: str | None = None
+    steps: tuple[str, ...] | None = None
+    tips: tuple[str, ...] | None = None
+    mistakes: tuple[str, ...] | None = None
+    rename: str | None = None
+
+
+def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
+    """"0.4-0.5", "40-50%" or "0.45" -> (low, high)."""
+    from decimal import InvalidOperation
+
+    clean = text.strip().rstrip("%")
+    percent = text.strip().endswith("%")
+    parts = clean.split("-") if "-" in clean else [clean, clean]
+    try:
+        low, high = (Decimal(part.strip().rstrip("%")) for part in parts)
+    except (InvalidOperation, ValueError):
+        raise InvalidValue(f'can\'t read ratio "{text}": write it like 0.4-0.5 or 40-50%') from None
+    if percent or low > 2 or high > 2:
+        low, high = low / 100, high / 100
+    if not (0 < low <= high <= Decimal("1.5")):
+        raise InvalidValue(f'ratio "{text}" must be between 0 and 1.5 with low <= high')
+    return low, high
+
+
+def _check_choice(value: str | None, choices: Iterable[str], what: str) -> None:
+    allowed = list(choices)
+    if value is not None and value not in allowed:
+        raise InvalidValue(f'{what} must be one of {", ".join(allowed)}, got "{value}"')
+
+
+def _apply_changes(repo: Repository, exercise: Exercise, ch: ExerciseChanges, unit: str) -> None:
+    _check_choice(ch.difficulty, [d.value for d in Difficulty], "difficulty")
+    _check_choice(ch.laterality, [lat.value for lat in Laterality], "laterality")
+    for field_name in ("body_part", "equipment", "target", "difficulty", "category", "laterality"):
+        value = getattr(ch, field_name)
+        if value is not None:
+            setattr(exercise, field_name, value.strip().lower())
+    for field_name in ("summary",):
+        if ch.summary is not None:
+            exercise.summary = ch.summary
+    for field_name in ("steps", "tips", "mistakes", "secondary"):
+        value = getattr(ch, field_name)
+        if value is not None:
+            setattr(exercise, field_name, list(value))
+    if ch.parent is not None:
+        parent = resolve_exercise(repo, ch.parent)
+        if parent.id == exercise.id:
+            raise InvalidValue("an exercise can't be its own parent")
+        if parent.laterality != Laterality.BILATERAL.value:
+            raise InvalidValue(f'the parent must be a bilateral exercise; "{parent.name}" is not')
+        exercise.parent = parent
+        if exercise.laterality == Laterality.BILATERAL.value:
+            exercise.laterality = Laterality.UNILATERAL.value
+    if ch.ratio is not None:
+        exercise.ratio_low, exercise.ratio_high = ch.ratio
+    if ch.increment is not None:
+        if ch.increment <= 0:
+            raise InvalidValue("the increment must be greater than 0")
+        exercise.increment, exercise.increment_unit = ch.increment, unit
+    if ch.sled is not None:
+        if ch.sled < 0:
+            raise InvalidValue("the sled weight can't be negative")
+        exercise.sled, exercise.sled_unit = ch.sled, unit
+    if ch.rep_range is not None:
+        low, high = ch.rep_range
+        if not 1 <= low <= high <= 100:
+            raise InvalidValue("the rep range must be like 8-12, with 1 <= low <= high <= 100")
+        exercise.rep_low, exercise.rep_high = low, high
+
+
+def _check_new_name(repo: Repository, name: str) -> str:
+    clean = " ".join(name.split())
+    key = normalize(clean)
+    if not key:
+        raise InvalidValue("an exercise needs a name with letters or digits")
+    existing = repo.exercise_by_key(key) or repo.alias_owner(key)
+    if existing is not None:
+        raise Conflict(f'"{clean}" is already taken by the exercise "{existing.name}"')
+    return clean
+
+
+def _alias_map(repo: Repository) -> dict[str, int]:
+    return {a.key: ex.id for ex in repo.exercises() for a in ex.aliases} | {
+        ex.key: ex.id for ex in repo.exercises()
+    }
+
+
+def add_exercise(uow: UnitOfWork, name: str, changes: ExerciseChanges, unit: str) -> str:
+    with uow:
+        clean = _check_new_name(uow.repo, name)
+        exercise = Exercise(name=clean, key=normalize(clean), source="custom")
+        uow.repo.add(exercise)
+        _apply_changes(uow.repo, exercise, changes, unit)
+        uow.repo.flush()
+        if changes.aliases:
+            _set_user_aliases(uow.repo, exercise, changes.aliases)
+        uow.commit()
+        return exercise.name
+
+
+def _set_user_aliases(repo: Repository, exercise: Exercise, aliases: Iterable[str]) -> None:
+    taken = _alias_map(repo)
+    for alias in aliases:
+        owner = taken.get(normalize(alias))
+        if owner is not None and owner != exercise.id:
+            raise Conflict(f'the alias "{alias}" is already used by another exercise')
+    set_aliases(exercise, aliases, taken)
+
+
+def edit_exercise(uow: UnitOfWork, query: str, changes: ExerciseChanges, unit: str) -> str:
+    with uow:
+        exercise = resolve_exercise(uow.repo, query)
+        if changes.rename is not None:
+            clean = _check_new_name(uow.repo, changes.rename)
+            exercise.name, exercise.key = clean, normalize(clean)
+        _apply_changes(uow.repo, exercise, changes, unit)
+        if changes.aliases is not None:
+            _set_user_aliases(uow.repo, exercise, changes.aliases)
+        exercise.edited = True  # the next catalog refresh leaves this entry alone
+        uow.commit()
+        return exercise.name
+
+
+def remove_exercise(uow: UnitOfWork, query: str) -> str:
+    with uow:
+        exercise = resolve_exercise(uow.repo, query)
+        count = uow.repo.count_sets_of(exercise)
+        if count:
+            raise Conflict(
+                f'"{exercise.name}" has {count} logged set{"s" if count != 1 else ""}; '
+                "delete those sets first (tracker set delete ID)"
+            )
+        name = exercise.name
+        uow.repo.delete(exercise)
+        uow.commit()
+        return name

@@ -1,0 +1,20 @@
+"""Opening a database: engine, migrations on first use, the built-in catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+
+from tracker.adapters.db import create_app_engine, ensure_schema
+
+
+def open_database(url: str, notify: Callable[[str], None]) -> Engine:
+    engine = create_app_engine(url)
+    if ensure_schema(engine, url, notify):
+        engine.dispose()
+        engine = create_app_engine(url)
+    from tracker.services.catalog import ensure_builtin_catalog
+
+    ensure_builtin_catalog(engine)
+    return engine

@@ -1,0 +1,164 @@
+"""Shared fixtures: real databases (SQLite files, and PostgreSQL when configured), the CLI.
+
+PostgreSQL runs when TRACKER_TEST_PG_URL points at a server (e.g.
+postgresql+psycopg://postgres@127.0.0.1:5432/postgres). Each test run creates its own database
+and drops it at the end. Under CI=true a missing server is an error, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+PG_ENV = "TRACKER_TEST_PG_URL"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def shared_file(relative: str) -> Path:
+    """A file from ../shared, or a skip saying why it is missing."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the shared data folder sits beside the checkout)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user's database, lifter or colours."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("TRACKER_DB", "TRACKER_LIFTER", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+
+
+def _pg_admin_url() -> str | None:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {PG_ENV} is not set: the PostgreSQL tests are required")
+        return None
+    return url
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str | None]:
+    """A fresh PostgreSQL database for the whole run, dropped at the end."""
+    admin = _pg_admin_url()
+    if admin is None:
+        yield None
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"tracker_test_{uuid.uuid4().hex[:10]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_fresh_database_factory() -> Iterator[Any]:
+    """Make empty PostgreSQL databases on demand (for migration tests); drops them all."""
+    admin = _pg_admin_url()
+    created: list[str] = []
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT") if admin else None
+
+    def make() -> str:
+        if engine is None or admin is None:
+            pytest.skip(f"{PG_ENV} is not set")
+        name = f"tracker_mig_{uuid.uuid4().hex[:10]}"
+        with engine.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        created.append(name)
+        return make_url(admin).set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    if engine is not None:
+        with engine.connect() as conn:
+            for name in created:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+TABLES = "workout_set, training_session, exercise_alias, exercise, setting, lifter"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database URL on each engine: a new SQLite file, or an emptied PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'tracker.db'}"
+        return
+    url = request.getfixturevalue("pg_database")
+    if url is None:
+        pytest.skip(f"{PG_ENV} is not set")
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    try:
+        if inspect(engine).has_table("workout_set"):
+            with engine.begin() as conn:
+                conn.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+    finally:
+        engine.dispose()
+    yield url
+
+
+@dataclass
+class Tracker:
+    """Runs the real CLI in-process against one database."""
+
+    url: str
+    runner: CliRunner
+
+    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        from tracker.cli import cli
+
+        return self.runner.invoke(cli, ["--db", self.url, *args], input=input, env=env)
+
+    def ok(self, *args: str, **kwargs: Any) -> Result:
+        result = self(*args, **kwargs)
+        assert result.exit_code == 0, (result.output, result.exception)
+        return result
+
+    def fails(self, *args: str, code: int = 1, **kwargs: Any) -> str:
+        """Run a command that must fail with one clean line; return that line."""
+        result = self(*args, **kwargs)
+        assert result.exit_code == code, (result.exit_code, result.output, result.exception)
+        assert "Traceback" not in result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        return lines[0]
+
+    def json(self, *args: str) -> Any:
+        import json
+
+        return json.loads(self.ok(*args, "--json").stdout)
+
+
+@pytest.fixture
+def tracker(db_url: str) -> Tracker:
+    return Tracker(db_url, CliRunner())
+
+
+@pytest.fixture
+def sqlite_tracker(tmp_path: Path) -> Tracker:
+    return Tracker(f"sqlite:///{tmp_path / 'tracker.db'}", CliRunner())
