@@ -26,12 +26,14 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize(
-    "path", sorted((PACKAGE / "domain").glob("*.py")), ids=lambda p: p.name
-)
+@pytest.mark.parametrize("path", sorted((PACKAGE / "domain").glob("*.py")), ids=lambda p: p.name)
 def test_domain_imports_no_infrastructure(path: Path) -> None:
     leaks = {m for m in imported_modules(path) if m.split(".")[0] in INFRASTRUCTURE}
-    leaks |= {m for m in imported_modules(path) if m.startswith(("tracker.adapters", "tracker.cli", "tracker.services"))}
+    leaks |= {
+        m
+        for m in imported_modules(path)
+        if m.startswith(("tracker.adapters", "tracker.cli", "tracker.services"))
+    }
     assert not leaks, f"{path.name} imports {sorted(leaks)}"
 
 

@@ -7,7 +7,8 @@ read and change one by one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,6 +21,7 @@ from tracker.adapters.orm import (
     TrainingSession,
     WorkoutSet,
 )
+from tracker.domain.units import KG_PER_LB
 
 DEFAULT_LIFTER = "me"
 
@@ -95,10 +97,13 @@ class Repository:
             select(Exercise).where(Exercise.parent_id == exercise.id).order_by(Exercise.name)
         ).all()
 
-    def count_sets_of(self, exercise: Exercise) -> int:
-        return self.session.scalar(
-            select(func.count()).select_from(WorkoutSet).where(WorkoutSet.exercise_id == exercise.id)
-        ) or 0
+    def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int:
+        """Sets logged of the exercise (by one lifter, or by anyone)."""
+        query = select(func.count()).select_from(WorkoutSet)
+        query = query.where(WorkoutSet.exercise_id == exercise.id)
+        if lifter is not None:
+            query = query.where(WorkoutSet.lifter_id == lifter.id)
+        return self.session.scalar(query) or 0
 
     # -- sessions and sets ----------------------------------------------------------------
     def open_session(self, lifter: Lifter) -> TrainingSession | None:
@@ -150,6 +155,73 @@ class Repository:
                 TrainingSession.lifter_id == lifter.id, TrainingSession.source_key == source_key
             )
         )
+
+    def session_containing(
+        self, lifter: Lifter, at: datetime, slack: timedelta
+    ) -> TrainingSession | None:
+        """A finished session whose span (plus slack after its end) contains `at`."""
+        return self.session.scalar(
+            select(TrainingSession)
+            .where(
+                TrainingSession.lifter_id == lifter.id,
+                TrainingSession.started_at <= at,
+                TrainingSession.finished_at.is_not(None),
+                TrainingSession.finished_at >= at - slack,
+            )
+            .order_by(TrainingSession.started_at.desc())
+            .limit(1)
+        )
+
+    def top_loads_by_reps(
+        self, lifter: Lifter, exercise: Exercise
+    ) -> list[tuple[str | None, int, str, Decimal]]:
+        """(side, reps, unit, heaviest load) over the exercise's non-warm-up sets."""
+        rows = self.session.execute(
+            select(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit, func.max(WorkoutSet.load))
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.kind != "warmup",
+                WorkoutSet.reps > 0,
+                WorkoutSet.load > 0,
+            )
+            .group_by(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit)
+        )
+        return [(side, reps, unit, top) for side, reps, unit, top in rows]
+
+    def recent_working_sets(
+        self, lifter: Lifter, exercise: Exercise, sessions: int
+    ) -> list[WorkoutSet]:
+        """Non-warm-up sets of the exercise in its `sessions` most recent sessions."""
+        recent = (
+            select(WorkoutSet.session_id)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.exercise_id == exercise.id)
+            .group_by(WorkoutSet.session_id, TrainingSession.started_at)
+            .order_by(TrainingSession.started_at.desc())
+            .limit(sessions)
+        )
+        return list(
+            self.session.scalars(
+                select(WorkoutSet)
+                .where(
+                    WorkoutSet.exercise_id == exercise.id,
+                    WorkoutSet.lifter_id == lifter.id,
+                    WorkoutSet.session_id.in_(recent.scalar_subquery()),
+                    WorkoutSet.kind != "warmup",
+                    WorkoutSet.reps > 0,
+                )
+                .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
+            )
+        )
+
+    def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
+        """The heaviest working set of the most recent session where the exercise was done."""
+        rows = self.recent_working_sets(lifter, exercise, 1)
+        if not rows:
+            return None
+        # Compare physical loads: one session may mix kg and lb entries.
+        return max(rows, key=lambda r: r.load * (KG_PER_LB if r.unit == "lb" else 1))
 
     def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:
         return self.session.scalar(

@@ -24,12 +24,13 @@ class ExactDecimal(TypeDecorator[Decimal]):
 
     def __init__(self, precision: int = 12, scale: int = 4) -> None:
         super().__init__(precision=precision, scale=scale)
+        self.precision = precision
         self.scale = scale
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(Numeric(asdecimal=False))
-        return dialect.type_descriptor(Numeric(self.impl.precision, self.scale))  # type: ignore[attr-defined]
+        return dialect.type_descriptor(Numeric(self.precision, self.scale))
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
         if value is None:

@@ -33,6 +33,10 @@ class UnitOfWork:
         self.rollback()
         self.session.close()
 
+    def session_for_queries(self) -> Session:
+        """The open ORM session, for the read-only report queries in adapters.queries."""
+        return self.session
+
     def commit(self) -> None:
         self.session.commit()
 

@@ -70,9 +70,19 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
 
 
 def _register() -> None:
-    from tracker.cli import db_cmds, lifters
+    from tracker.cli import (
+        db_cmds,
+        exercises,
+        lifters,
+        logging_cmds,
+        reports,
+        sessions,
+        suggest,
+        transfer,
+    )
 
-    for module in (db_cmds, lifters):
+    modules = (logging_cmds, sessions, reports, suggest, exercises, transfer, lifters, db_cmds)
+    for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -31,9 +31,11 @@ EXIT_DATABASE = 3  # the database can't be opened or its schema is unknown
 class UserError(click.ClickException):
     """One line on stderr, `Error: ...`, and a non-zero exit."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_USER_ERROR) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    exit_code = EXIT_USER_ERROR
+
+
+class DatabaseUnavailable(UserError):
+    exit_code = EXIT_DATABASE
 
 
 @dataclass
@@ -94,8 +96,9 @@ def to_user_error(exc: BaseException) -> UserError | None:
     if isinstance(exc, TrackerError):
         from tracker.adapters.db import DatabaseError
 
-        code = EXIT_DATABASE if isinstance(exc, DatabaseError) else EXIT_USER_ERROR
-        return UserError(str(exc), code)
+        if isinstance(exc, DatabaseError):
+            return DatabaseUnavailable(str(exc))
+        return UserError(str(exc))
     module = type(exc).__module__
     if module.startswith("sqlalchemy") and type(exc).__name__ in {
         "OperationalError",
@@ -103,5 +106,5 @@ def to_user_error(exc: BaseException) -> UserError | None:
     }:
         orig = getattr(exc, "orig", exc)
         first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-        return UserError(f"database unavailable: {first}", EXIT_DATABASE)
+        return DatabaseUnavailable(f"database unavailable: {first}")
     return None

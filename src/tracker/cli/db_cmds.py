@@ -30,7 +30,7 @@ def db_upgrade(app: App) -> None:
 
     tracker does this by itself on first use; this command does it explicitly.
     """
-    from tracker.adapters.db import HEAD_REVISION, current_revision, create_app_engine
+    from tracker.adapters.db import HEAD_REVISION, create_app_engine, current_revision
 
     engine = create_app_engine(app.url)
     before = current_revision(engine)

@@ -1,12 +1,140 @@
-"""Exercise-name normalisation and resolution (pure)."""
+"""Exercise-name normalisation and resolution (pure).
+
+``resolve`` turns what a lifter types into a canonical catalog name.  Matching is case- and
+punctuation-insensitive ("single-leg press" is "Single Leg Press") and tries, in order:
+
+1. the exact normalised name;
+2. the exact normalised alias;
+3. the same with spaces removed ("singlelegpress", "single legpress");
+4. a prefix: each query word starts the corresponding word of a name or alias ("sing leg pr"
+   for "single leg press"), or the space-free query starts the space-free name ("singlel");
+5. otherwise NotFound, with up to three close names as suggestions.
+
+A step that matches several exercises raises AmbiguousName.  Work is linear in the catalog
+(about a thousand names): nothing is cached between calls.
+"""
 
 from __future__ import annotations
 
+import difflib
+import heapq
 import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from tracker.domain.errors import NotFound, TrackerError
+from tracker.domain.specs import shown
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ALNUM_NL = re.compile(r"[^0-9a-z\n]+")
+_ASCII_SPACES = {c: " " for c in range(128) if not re.fullmatch(r"[0-9a-z\n]", chr(c))}
+_SHORTLIST = 50  # keys handed to difflib for suggestions
+MAX_LISTED = 8  # names an AmbiguousName message lists before "and N more"
+MAX_SUGGESTIONS = 3
 
 
 def normalize(name: str) -> str:
     """Case- and punctuation-insensitive key: "Single-Leg  Press" -> "single leg press"."""
     return _NON_ALNUM.sub(" ", name.lower()).strip()
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """A catalog exercise as resolution sees it: its canonical name and its aliases."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+class AmbiguousName(TrackerError):
+    """A query matches more than one exercise; ``matches`` holds their names, sorted."""
+
+    def __init__(self, query: str, matches: Iterable[str]) -> None:
+        self.query = query
+        self.matches = tuple(sorted(set(matches), key=lambda name: (name.casefold(), name)))
+        listed = ", ".join(self.matches[:MAX_LISTED])
+        more = len(self.matches) - MAX_LISTED
+        if more > 0:
+            listed += f" and {more} more"
+        super().__init__(
+            f'"{shown(query)}" matches several exercises: {listed}; type more of the name'
+        )
+
+
+def resolve(query: str, entries: Sequence[NameEntry]) -> str:
+    """The canonical name ``query`` refers to; NotFound or AmbiguousName otherwise."""
+    wanted = normalize(query)
+    if not wanted:
+        raise NotFound("no exercise name given: type one; see: tracker exercises list")
+    # Parallel lists: spelling i (names first, then aliases) belongs to exercise owners[i].
+    owners = [entry.name for entry in entries]
+    owners += [entry.name for entry in entries for _ in entry.aliases]
+    keys = normalize_all(
+        [entry.name for entry in entries] + [a for e in entries for a in e.aliases]
+    )
+    for indexes in _matches(wanted, keys, len(entries)):
+        found = {owners[i] for i in indexes}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            raise AmbiguousName(query, found)
+    raise _not_found(query, wanted, keys, owners)
+
+
+def normalize_all(texts: Sequence[str]) -> list[str]:
+    """``[normalize(t) for t in texts]``, several times faster on a whole catalog.
+
+    A per-name regex call costs about a microsecond; one pass over the joined text costs a
+    fraction of that per name, which keeps resolution well under 10 ms for ~1,000 exercises.
+    """
+    joined = "\n".join(texts).lower()
+    if not texts or joined.count("\n") != len(texts) - 1:  # a text holds a newline itself
+        return [normalize(text) for text in texts]
+    spaced = joined.translate(_ASCII_SPACES) if joined.isascii() else _NON_ALNUM_NL.sub(" ", joined)
+    return [" ".join(line.split()) for line in spaced.split("\n")]
+
+
+def _matches(wanted: str, keys: list[str], name_count: int) -> Iterator[list[int]]:
+    """Indexes of the matching spellings, one list per step, most exact step first."""
+    yield [i for i in range(name_count) if keys[i] == wanted]
+    yield [i for i in range(name_count, len(keys)) if keys[i] == wanted]
+    compact = wanted.replace(" ", "")
+    compacts = "\n".join(keys).replace(" ", "").split("\n") if keys else []
+    yield [i for i, key in enumerate(compacts) if key == compact]
+    words = _word_prefix_pattern(wanted)
+    yield [i for i, key in enumerate(keys) if words.match(key) or compacts[i].startswith(compact)]
+
+
+def _word_prefix_pattern(wanted: str) -> re.Pattern[str]:
+    """Each query word starts the name word at its position: "sing leg pr" ~ "single leg press".
+
+    Keys are words of [0-9a-z] joined by single spaces, so ``word[0-9a-z]* `` pins each query
+    word to the start of one key word; the key may have more words after the last one.
+    """
+    *leading, last = wanted.split()
+    return re.compile("".join(f"{re.escape(word)}[0-9a-z]* " for word in leading) + re.escape(last))
+
+
+def _not_found(query: str, wanted: str, keys: list[str], owners: list[str]) -> NotFound:
+    """NotFound naming up to three close canonical names, best first."""
+    head = f'no exercise named "{shown(query)}"'
+    suggestions = _suggestions(wanted, keys, owners)
+    if not suggestions:
+        return NotFound(f"{head}; see: tracker exercises list")
+    return NotFound(f"{head}; did you mean: {', '.join(suggestions)}?")
+
+
+def _suggestions(wanted: str, keys: list[str], owners: list[str]) -> list[str]:
+    """Up to three canonical names whose name or alias is close to ``wanted``, best first."""
+    letters = set(wanted)
+    # difflib's ratio costs ~10 us a pair; a shared-letter score cheaply picks the few to rank.
+    shortlist = heapq.nlargest(
+        _SHORTLIST,
+        dict.fromkeys(key for key in keys if key),
+        key=lambda key: len(letters.intersection(key)) / (len(letters) + len(key)),
+    )
+    # More keys than suggestions: several aliases of one exercise may all be close.
+    close = difflib.get_close_matches(wanted, shortlist, n=4 * MAX_SUGGESTIONS)
+    rank = {key: position for position, key in enumerate(close)}
+    ranked = sorted((rank[key], i) for i, key in enumerate(keys) if key in rank)
+    return list(dict.fromkeys(owners[i] for _, i in ranked))[:MAX_SUGGESTIONS]

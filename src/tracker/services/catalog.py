@@ -265,7 +265,7 @@ class ExerciseChanges:
 
 
 def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
-    """"0.4-0.5", "40-50%" or "0.45" -> (low, high)."""
+    """ "0.4-0.5", "40-50%" or "0.45" -> (low, high)."""
     from decimal import InvalidOperation
 
     clean = text.strip().rstrip("%")
@@ -295,9 +295,8 @@ def _apply_changes(repo: Repository, exercise: Exercise, ch: ExerciseChanges, un
         value = getattr(ch, field_name)
         if value is not None:
             setattr(exercise, field_name, value.strip().lower())
-    for field_name in ("summary",):
-        if ch.summary is not None:
-            exercise.summary = ch.summary
+    if ch.summary is not None:
+        exercise.summary = ch.summary
     for field_name in ("steps", "tips", "mistakes", "secondary"):
         value = getattr(ch, field_name)
         if value is not None:

@@ -1,0 +1,299 @@
+"""`tracker exercises ...`: the catalog of exercises and their cards."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from tracker.cli.context import App, emit_json, pass_app, style
+from tracker.cli.params import NUMBER
+from tracker.cli.render import table
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@click.group("exercises")
+def exercises_group() -> None:
+    """The exercise catalog: search it, read a card, add your own, import more."""
+
+
+@exercises_group.command("list")
+@click.argument("search", required=False)
+@click.option("--body-part", help="legs, back, chest, shoulders, arms, core, full body, cardio.")
+@click.option(
+    "--equipment", help="barbell, dumbbell, machine, cable, kettlebell, bodyweight, band..."
+)
+@click.option("--muscle", help="Target or secondary muscle, e.g. glutes.")
+@click.option("--difficulty", type=click.Choice(["beginner", "intermediate", "advanced"]))
+@click.option("--category", help="strength, cardio, stretching, plyometrics...")
+@click.option("--unilateral", is_flag=True, help="Only one-side (and alternating) exercises.")
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@pass_app
+def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: Any) -> None:
+    """List exercises, optionally filtered; SEARCH matches words of names and aliases."""
+    from tracker.services.catalog import ListFilters, list_exercises
+
+    rows = list_exercises(app.uow(), ListFilters(search=search, **filters))
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("No exercises match.")
+        return
+    lines = table(
+        [[r["name"], r["body_part"], r["equipment"], r["target"], _laterality(r)] for r in rows],
+        ["name", "body part", "equipment", "target", "sides"],
+    )
+    for line in lines:
+        click.echo(line)
+    click.echo(f"{len(rows)} exercise{'s' if len(rows) != 1 else ''}")
+
+
+def _laterality(row: dict[str, Any]) -> str:
+    if row["laterality"] == "bilateral":
+        return "both"
+    return f"{row['laterality']} (of {row['parent']})" if row["parent"] else row["laterality"]
+
+
+@exercises_group.command("show")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Output every field as JSON.")
+@pass_app
+def exercises_show(app: App, name: str, as_json: bool) -> None:
+    """Show the full card of exercise NAME (name, alias, or a unique prefix)."""
+    from tracker.services.catalog import show_exercise
+
+    card = show_exercise(app.uow(), name)
+    if as_json:
+        emit_json(card)
+        return
+    for line in render_card(card):
+        click.echo(line)
+
+
+def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text, width=78, initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+    ) or [indent.rstrip()]  # fmt: skip
+
+
+def render_card(card: dict[str, Any]) -> list[str]:
+    def title(text: str) -> str:
+        return style(text, bold=True)
+
+    lines = [title(card["name"]), ""]
+    if card["summary"]:
+        lines += _wrap(card["summary"], "")
+        lines.append("")
+    facts = [
+        ("Body part", card["body_part"]),
+        ("Equipment", card["equipment"]),
+        ("Target muscle", card["target"]),
+        ("Secondary muscles", ", ".join(card["secondary"]) or "-"),
+        ("Difficulty", card["difficulty"]),
+        ("Category", card["category"]),
+        ("Laterality", card["laterality"]),
+        ("Rep range", f"{card['rep_range'][0]}-{card['rep_range'][1]}"),
+    ]
+    if card["aliases"]:
+        facts.append(("Also called", ", ".join(card["aliases"])))
+    if card["parent"]:
+        low, high = card["ratio"] or (None, None)
+        ratio = f" (start at {_pct(low)}-{_pct(high)} of its load)" if low is not None else ""
+        facts.append(("Bilateral parent", f"{card['parent']}{ratio}"))
+    if card["sled"] is not None:
+        facts.append(("Sled weight", f"{card['sled']} {card['sled_unit']}"))
+    lines.append(title("Quick facts"))
+    lines += [f"  {label + ':':<19} {value}" for label, value in facts]
+    if card["ratio_note"]:
+        lines += _wrap(card["ratio_note"], "                      ", "  Ratio source:       ")
+    for heading, key in (("How to perform", "steps"),):
+        if card[key]:
+            lines += ["", title(heading)]
+            for number, step in enumerate(card[key], 1):
+                lines += _wrap(step, "     ", f"  {number}. ")
+    for heading, key in (("Tips", "tips"), ("Common mistakes", "mistakes")):
+        if card[key]:
+            lines += ["", title(heading)]
+            for item in card[key]:
+                lines += _wrap(item, "    ", "  - ")
+    if card["faq"]:
+        lines += ["", title("FAQ")]
+        for item in card["faq"]:
+            lines += _wrap(item["q"], "  ", "  Q: ")
+            lines += _wrap(item["a"], "     ", "  A: ")
+    related = card["related"]
+    lines += ["", title("Related exercises")]
+    for label, key in (
+        ("Unilateral/bilateral", "partners"),
+        (f"Same body part ({card['body_part']})", "same_body_part"),
+        (f"Same equipment ({card['equipment']})", "same_equipment"),
+        (f"Same target ({card['target']})", "same_target"),
+    ):
+        if related[key]:
+            lines += _wrap(", ".join(related[key]), "    ", f"  {label}: ")
+    return lines
+
+
+def _pct(value: float | int | None) -> str:
+    return "?" if value is None else f"{Decimal(str(value)) * 100:.0f}%"
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _lines(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    return values or None
+
+
+def exercise_options(func: F) -> F:
+    """Options shared by `exercises add` and `exercises edit`."""
+    options = [
+        click.option(
+            "--alias", "aliases", multiple=True, help="What you type for it (repeatable)."
+        ),
+        click.option("--body-part", help="legs, back, chest, shoulders, arms, core, ..."),
+        click.option("--equipment", help="barbell, dumbbell, machine, cable, kettlebell, ..."),
+        click.option("--target", help="Target muscle."),
+        click.option("--secondary", help="Secondary muscles, comma-separated."),
+        click.option("--difficulty", type=click.Choice(["beginner", "intermediate", "advanced"])),
+        click.option("--category", help="strength, cardio, stretching, plyometrics, ..."),
+        click.option(
+            "--unilateral", "laterality", flag_value="unilateral", help="One side at a time."
+        ),
+        click.option(
+            "--alternating", "laterality", flag_value="alternating", help="Sides take turns."
+        ),
+        click.option(
+            "--bilateral", "laterality", flag_value="bilateral", help="Both sides together."
+        ),
+        click.option("--parent", help="The bilateral exercise this is a one-side variant of."),
+        click.option(
+            "--ratio", help="Starting load per side as a share of the parent's, e.g. 0.4-0.5."
+        ),
+        click.option("--increment", type=NUMBER, help="Smallest load step on this equipment."),
+        click.option("--sled", type=NUMBER, help="Carriage weight of a plate-loaded machine."),
+        click.option(
+            "--unit",
+            type=click.Choice(["kg", "lb"]),
+            help="Unit of --increment and --sled (default: yours).",
+        ),
+        click.option("--rep-range", help="Double-progression rep range, e.g. 8-12."),
+        click.option("--summary", help="One or two sentences about it."),
+        click.option(
+            "--step", "steps", multiple=True, help="A how-to step (repeatable, in order)."
+        ),
+        click.option("--tip", "tips", multiple=True, help="A tip (repeatable)."),
+        click.option("--mistake", "mistakes", multiple=True, help="A common mistake (repeatable)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_changes(kw: dict[str, Any], rename: str | None = None) -> Any:
+    from tracker.domain.errors import InvalidValue
+    from tracker.services.catalog import ExerciseChanges, parse_ratio
+
+    rep_range = None
+    if kw["rep_range"]:
+        try:
+            low, high = (int(part) for part in kw["rep_range"].split("-"))
+        except ValueError:
+            raise InvalidValue(f'rep range must look like 8-12, got "{kw["rep_range"]}"') from None
+        rep_range = (low, high)
+    return ExerciseChanges(
+        aliases=tuple(kw["aliases"]) or None,
+        body_part=kw["body_part"],
+        equipment=kw["equipment"],
+        target=kw["target"],
+        secondary=_split(kw["secondary"]),
+        difficulty=kw["difficulty"],
+        category=kw["category"],
+        laterality=kw["laterality"],
+        parent=kw["parent"],
+        ratio=parse_ratio(kw["ratio"]) if kw["ratio"] else None,
+        increment=kw["increment"],
+        sled=kw["sled"],
+        unit=kw["unit"],
+        rep_range=rep_range,
+        summary=kw["summary"],
+        steps=_lines(kw["steps"]),
+        tips=_lines(kw["tips"]),
+        mistakes=_lines(kw["mistakes"]),
+        rename=rename,
+    )
+
+
+def _unit_for(app: App, kw: dict[str, Any]) -> str:
+    if kw["unit"]:
+        return str(kw["unit"])
+    from tracker.services.lifters import get_unit
+
+    return get_unit(app.uow(), app.lifter).value
+
+
+@exercises_group.command("add")
+@click.argument("name")
+@exercise_options
+@pass_app
+def exercises_add(app: App, /, name: str, **kw: Any) -> None:
+    """Add a custom exercise NAME, e.g. --unilateral --parent "Leg Press" --ratio 0.4-0.5."""
+    from tracker.services.catalog import add_exercise
+
+    added = add_exercise(app.uow(), name, build_changes(kw), _unit_for(app, kw))
+    click.echo(f"added {added}")
+
+
+@exercises_group.command("edit")
+@click.argument("name")
+@click.option("--rename", help="A new name.")
+@exercise_options
+@pass_app
+def exercises_edit(app: App, /, name: str, rename: str | None, **kw: Any) -> None:
+    """Change exercise NAME, e.g. `tracker exercises edit "leg press" --sled 50`.
+
+    Your edits of built-in exercises survive catalog updates.
+    """
+    from tracker.services.catalog import edit_exercise
+
+    edited = edit_exercise(app.uow(), name, build_changes(kw, rename), _unit_for(app, kw))
+    click.echo(f"updated {edited}")
+
+
+@exercises_group.command("remove")
+@click.argument("name")
+@pass_app
+def exercises_remove(app: App, name: str) -> None:
+    """Remove exercise NAME (refused while logged sets refer to it)."""
+    from tracker.services.catalog import remove_exercise
+
+    click.echo(f"removed {remove_exercise(app.uow(), name)}")
+
+
+@exercises_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_app
+def exercises_import(app: App, file: Path) -> None:
+    """Import exercises from a free-exercise-db JSON file (all or nothing; safe to repeat)."""
+    from tracker.services.catalog_import import import_free_exercise_db
+
+    report = import_free_exercise_db(app.uow(), file)
+    click.echo(
+        f"{report.added} added, {report.matched} matched existing, {report.linked} linked "
+        f"to a bilateral parent, {len(report.skipped)} skipped"
+    )
+    for reason, count in report.skipped_reasons().items():
+        click.echo(f"  skipped {count}: {reason}")
+
+
+COMMANDS = [exercises_group]

@@ -1,0 +1,118 @@
+"""`tracker import` and `tracker export`: your data in and out, nothing lost."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from tracker.cli.context import App, pass_app
+from tracker.cli.params import SINCE
+
+
+def count_lines(path: Path) -> int:
+    lines = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            lines += chunk.count(b"\n")
+    return lines
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--from",
+    "fmt",
+    type=click.Choice(["strong", "hevy", "fitnotes", "tracker"], case_sensitive=False),
+    help="The app that wrote FILE (default: detected from the header).",
+)
+@click.option(
+    "--unit",
+    type=click.Choice(["kg", "lb"], case_sensitive=False),
+    help="Unit of loads when the file does not say (default: yours).",
+)
+@click.option("--dry-run", is_flag=True, help="Read and check everything, store nothing.")
+@pass_app
+def import_command(app: App, file: Path, fmt: str | None, unit: str | None, dry_run: bool) -> None:
+    """Import workouts from Strong, Hevy or FitNotes CSV, or a tracker export.
+
+    All or nothing: a bad row stops the import, names its line and column, and stores
+    nothing. Importing the same file again adds nothing.
+    """
+    from tracker.services.transfer import import_file, skipped_summary
+
+    tz = datetime.now().astimezone().tzinfo
+    assert tz is not None
+    if sys.stdout.isatty():
+        total = count_lines(file)
+        with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
+            seen = {"line": 0}
+
+            def progress(line: int) -> None:
+                if line > seen["line"]:
+                    bar.update(line - seen["line"])
+                    seen["line"] = line
+
+            report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run, progress)
+    else:
+        report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run)
+    verb = "Would import" if dry_run else "Imported"
+    click.echo(f"{verb} {report.sets} sets in {report.sessions} sessions ({report.format}).")
+    if report.unit:
+        source = (
+            "from the file" if report.unit_source == "file" else "default; use --unit to change"
+        )
+        click.echo(f"Loads in {report.unit} ({source}).")
+    if report.already_imported_sessions:
+        click.echo(
+            f"Already imported, skipped: {report.already_imported_sessions} sessions, "
+            f"{report.already_imported_sets} sets."
+        )
+    click.echo(f"Exercises matched to the catalog: {len(report.matched)}.")
+    if report.created:
+        click.echo(
+            f"New custom exercises ({len(report.created)}): {', '.join(sorted(report.created))}"
+        )
+    for line in skipped_summary(report):
+        click.echo(f"Skipped rows (not sets): {line}")
+
+
+@click.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File (default: stdout).",
+)
+@click.option("--since", type=SINCE, help="Only sessions from then on.")
+@click.option(
+    "--lifter", "lifter_name", metavar="NAME", help="Whose sessions (default: --lifter / yours)."
+)
+@pass_app
+def export_command(
+    app: App, fmt: str, output: Path | None, since: datetime | None, lifter_name: str | None
+) -> None:
+    """Export every session and set: sides, loads and units as typed, RPE, kinds, notes, times.
+
+    `tracker import FILE --from tracker` restores it. CSV cells that a spreadsheet would run
+    as a formula are prefixed with a quote.
+    """
+    from tracker.services.transfer import export
+
+    who = lifter_name or app.lifter
+    if output is None:
+        count = export(app.uow(), who, fmt, since, sys.stdout)
+    else:
+        tmp = output.with_name(output.name + ".part")
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            count = export(app.uow(), who, fmt, since, handle)
+        tmp.replace(output)  # never leave a half-written export behind
+        click.echo(f"Exported {count} sets to {output}", err=True)
+
+
+COMMANDS = [import_command, export_command]

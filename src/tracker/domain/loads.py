@@ -1,0 +1,368 @@
+"""Loadable weights: equipment increments, rounding, starting loads and double progression.
+
+All loads are Decimals. Suggestions round *down* to the equipment increment (as Liftosaur
+does): a suggestion a little light is safe, one a little heavy is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from tracker.domain.errors import InvalidValue, NoBasis
+from tracker.domain.model import Side
+from tracker.domain.names import normalize
+from tracker.domain.units import Unit, convert, format_load
+
+# Smallest usual jump per equipment (domain-science 6.1). Gym-specific, hence overridable:
+# - barbell / smith machine: a pair of 1.25 kg or 2.5 lb plates;
+# - dumbbell: metric racks step 2 kg, US racks 5 lb;
+# - machine stack: 5 kg / 10 lb plates; cable stacks are finer (2.5 kg / 5 lb);
+# - kettlebell: 4 kg in metric sets; lb kettlebells come in 5 lb steps;
+# - band, bodyweight (added weight) and anything else: 1 kg / 2.5 lb, a small safe default.
+DEFAULT_INCREMENTS: dict[tuple[str, Unit], Decimal] = {
+    ("barbell", Unit.KG): Decimal("2.5"),
+    ("barbell", Unit.LB): Decimal("5"),
+    ("dumbbell", Unit.KG): Decimal("2"),
+    ("dumbbell", Unit.LB): Decimal("5"),
+    ("machine", Unit.KG): Decimal("5"),
+    ("machine", Unit.LB): Decimal("10"),
+    ("cable", Unit.KG): Decimal("2.5"),
+    ("cable", Unit.LB): Decimal("5"),
+    ("kettlebell", Unit.KG): Decimal("4"),
+    ("kettlebell", Unit.LB): Decimal("5"),
+    ("smith machine", Unit.KG): Decimal("2.5"),
+    ("smith machine", Unit.LB): Decimal("5"),
+    ("band", Unit.KG): Decimal("1"),
+    ("band", Unit.LB): Decimal("2.5"),
+    ("bodyweight", Unit.KG): Decimal("1"),
+    ("bodyweight", Unit.LB): Decimal("2.5"),
+    ("other", Unit.KG): Decimal("1"),
+    ("other", Unit.LB): Decimal("2.5"),
+}
+
+# Spellings found in exercise catalogs (free-exercise-db uses "kettlebells", "body only" ...).
+_EQUIPMENT_ALIASES = {
+    "kettlebells": "kettlebell",
+    "dumbbells": "dumbbell",
+    "barbells": "barbell",
+    "e z curl bar": "barbell",
+    "ez curl bar": "barbell",
+    "ez bar": "barbell",
+    "cables": "cable",
+    "smith": "smith machine",
+    "bands": "band",
+    "body only": "bodyweight",
+    "body weight": "bodyweight",
+}
+
+# A per-side start at 40-50 % of the bilateral working load is a coaching heuristic (the
+# single-leg press card); measured per-limb 1RMs are 50-56 % of bilateral (domain-science 5).
+DEFAULT_UNILATERAL_RATIO = (Decimal("0.40"), Decimal("0.50"))
+
+COACHING_CUE = "Start each set with your weaker side and match its reps on the stronger side."
+
+Action = Literal["increase", "hold", "decrease"]
+
+
+def equipment_key(equipment: str) -> str:
+    """The DEFAULT_INCREMENTS key for a catalog equipment name; unknown names map to "other"."""
+    key = normalize(equipment)
+    key = _EQUIPMENT_ALIASES.get(key, key)
+    return key if (key, Unit.KG) in DEFAULT_INCREMENTS else "other"
+
+
+def increment_for(equipment: str, unit: Unit, override: Decimal | None = None) -> Decimal:
+    """The load step for ``equipment`` in ``unit``; an override (the lifter's gym) wins."""
+    if override is not None:
+        _check_increment(override)
+        return override
+    return DEFAULT_INCREMENTS[(equipment_key(equipment), unit)]
+
+
+def _check_increment(increment: Decimal) -> None:
+    if increment <= 0:
+        raise InvalidValue(f"the load increment must be positive, got {increment}")
+
+
+def _round(x: Decimal, increment: Decimal, rounding: str) -> Decimal:
+    _check_increment(increment)
+    return (x / increment).to_integral_value(rounding=rounding) * increment
+
+
+def round_down(x: Decimal, increment: Decimal) -> Decimal:
+    """The largest multiple of ``increment`` that is <= x (61.25 by 2.5 -> 60.0)."""
+    return _round(x, increment, ROUND_FLOOR)
+
+
+def round_up(x: Decimal, increment: Decimal) -> Decimal:
+    """The smallest multiple of ``increment`` that is >= x (61.25 by 2.5 -> 62.5)."""
+    return _round(x, increment, ROUND_CEILING)
+
+
+def round_nearest(x: Decimal, increment: Decimal) -> Decimal:
+    """The nearest multiple, ties away from zero i.e. half-up for loads (61.25 -> 62.5).
+
+    Deliberately not Python's half-even ``round`` (which gives 60.0 here, as wger does).
+    """
+    return _round(x, increment, ROUND_HALF_UP)
+
+
+# --- starting load for a new (typically unilateral) variant ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StartSuggestion:
+    """A starting load derived from a basis load (e.g. the bilateral working weight)."""
+
+    basis_load: Decimal  # as typed, in basis_unit
+    basis_unit: Unit
+    ratio_low: Decimal
+    ratio_high: Decimal
+    sled: Decimal | None  # carriage mass in ``unit``, lifted but not logged
+    raw_low: Decimal  # exact, in ``unit``; may be negative with a heavy sled
+    raw_high: Decimal
+    low: Decimal  # raw_low rounded down to the increment, floored at 0
+    high: Decimal  # raw_high rounded down to the increment, floored at 0
+    suggested: Decimal  # the low end: start light, add reps, then load
+    increment: Decimal
+    unit: Unit
+
+
+def _per_side(ratio: Decimal, basis: Decimal, sled: Decimal) -> Decimal:
+    """Added load for a share ``ratio`` of the total mass moved (domain-science 5).
+
+    On a plate-loaded machine the carriage (sled) is lifted in both variants but never logged,
+    so the share applies to basis + sled, and the sled is taken off again.
+    """
+    return ratio * (basis + sled) - sled
+
+
+def starting_load(
+    basis: Decimal,
+    basis_unit: Unit,
+    ratio: tuple[Decimal, Decimal],
+    increment: Decimal,
+    unit: Unit,
+    sled: Decimal | None = None,
+) -> StartSuggestion:
+    """Suggest a start at ``ratio`` of ``basis``, rounded down to loadable weights in ``unit``.
+
+    Both range ends round down so the range never reaches above what the ratio allows; the
+    suggestion is the low end, never negative. Because rounding down keeps low <= raw_low <=
+    raw_high, the suggestion can only exceed raw_high when raw_high < 0 (a sled heavier than
+    the share), and then it is 0: the empty sled is the lightest possible start.
+    """
+    ratio_low, ratio_high = ratio
+    _check_start(basis, ratio_low, ratio_high, increment, sled)
+    base = convert(basis, basis_unit, unit)
+    carriage = sled if sled is not None else Decimal(0)
+    raw_low = _per_side(ratio_low, base, carriage)
+    raw_high = _per_side(ratio_high, base, carriage)
+    low = max(round_down(raw_low, increment), Decimal(0))
+    high = max(round_down(raw_high, increment), Decimal(0))
+    return StartSuggestion(
+        basis_load=basis,
+        basis_unit=basis_unit,
+        ratio_low=ratio_low,
+        ratio_high=ratio_high,
+        sled=sled,
+        raw_low=raw_low,
+        raw_high=raw_high,
+        low=low,
+        high=high,
+        suggested=low,
+        increment=increment,
+        unit=unit,
+    )
+
+
+def _check_start(
+    basis: Decimal, low: Decimal, high: Decimal, increment: Decimal, sled: Decimal | None
+) -> None:
+    if basis < 0:
+        raise InvalidValue(f"the basis load must not be negative, got {basis}")
+    if not 0 <= low <= high:
+        raise InvalidValue(f"the ratio must satisfy 0 <= low <= high, got {low}-{high}")
+    if sled is not None and sled < 0:
+        raise InvalidValue(f"the sled weight must not be negative, got {sled}")
+    _check_increment(increment)
+
+
+# --- double progression ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSets:
+    """One side's working sets in one session: (reps, load) pairs, loads in the target unit."""
+
+    date: dt.date
+    sets: Sequence[tuple[int, Decimal]]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressionStep:
+    """What to load next session and why. ``from_load`` is the top load it was derived from."""
+
+    load: Decimal
+    reps_target: int
+    action: Action
+    reason: str
+    from_load: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class _Top:
+    """The heaviest working load of a session and the reps done at it."""
+
+    load: Decimal
+    reps: tuple[int, ...]
+
+
+def _top(session: SessionSets) -> _Top:
+    if not session.sets:
+        raise NoBasis(f"no working sets on {session.date.isoformat()} to progress from")
+    load = max(set_load for _, set_load in session.sets)
+    return _Top(load, tuple(reps for reps, set_load in session.sets if set_load == load))
+
+
+def _fell_short(top: _Top, bottom: int) -> bool:
+    return any(reps < bottom for reps in top.reps)
+
+
+def _check_progression(rep_range: tuple[int, int], increment: Decimal) -> None:
+    bottom, top = rep_range
+    if not 1 <= bottom <= top:
+        raise InvalidValue(f"the rep range must satisfy 1 <= low <= high, got {bottom}-{top}")
+    _check_increment(increment)
+
+
+def next_load(
+    history: Sequence[SessionSets],
+    rep_range: tuple[int, int],
+    increment: Decimal,
+    unit: Unit | None = None,
+) -> ProgressionStep:
+    """Double progression from the newest session of ``history`` (oldest first).
+
+    X is the newest session's top (heaviest) working load:
+    - every set at X reached the top of the range: X + increment, restart at the bottom;
+    - a set at X fell below the bottom: hold X, or X - increment (never below 0) when the
+      previous session also fell short at the same X;
+    - otherwise hold X and aim for one more rep than the best set at X (capped at the top).
+    Increases and decreases move exactly one increment from X; holding keeps X as typed, even
+    when it is not a multiple of the increment. ``unit`` only labels loads in the reason.
+    """
+    _check_progression(rep_range, increment)
+    if not history:
+        raise NoBasis("no previous session to progress from")
+    bottom, top_reps = rep_range
+    newest = _top(history[-1])
+    x = newest.load
+    if all(reps >= top_reps for reps in newest.reps):
+        return ProgressionStep(
+            load=x + increment,
+            reps_target=bottom,
+            action="increase",
+            reason=(
+                f"{_sets(newest)} at {_fmt(x, unit)} reached {top_reps} reps, the top of "
+                f"{bottom}-{top_reps}: add {_fmt(increment, unit)} and restart at {bottom} reps."
+            ),
+            from_load=x,
+        )
+    if _fell_short(newest, bottom):
+        return _after_short(history, newest, bottom, increment, unit)
+    best = max(newest.reps)
+    target = min(best + 1, top_reps)
+    return ProgressionStep(
+        load=x,
+        reps_target=target,
+        action="hold",
+        reason=f"Best set at {_fmt(x, unit)} was {best} reps: hold it and aim for {target} reps.",
+        from_load=x,
+    )
+
+
+def _after_short(
+    history: Sequence[SessionSets],
+    newest: _Top,
+    bottom: int,
+    increment: Decimal,
+    unit: Unit | None,
+) -> ProgressionStep:
+    """Hold after one short session at X; step down after two in a row at the same X.
+
+    Requiring the same X keeps one bad day after a deload from triggering a second deload.
+    """
+    x = newest.load
+    previous = _top(history[-2]) if len(history) >= 2 and history[-2].sets else None
+    twice = previous is not None and previous.load == x and _fell_short(previous, bottom)
+    if twice and x > 0:
+        lower = max(x - increment, Decimal(0))
+        return ProgressionStep(
+            load=lower,
+            reps_target=bottom,
+            action="decrease",
+            reason=(
+                f"Sets at {_fmt(x, unit)} fell below {bottom} reps in two sessions in a row: "
+                f"drop to {_fmt(lower, unit)} and aim for {bottom} reps."
+            ),
+            from_load=x,
+        )
+    return ProgressionStep(
+        load=x,
+        reps_target=bottom,
+        action="hold",
+        reason=(
+            f"A set at {_fmt(x, unit)} stopped at {min(newest.reps)} reps, below {bottom}: "
+            f"hold it and aim for {bottom} reps."
+        ),
+        from_load=x,
+    )
+
+
+def _fmt(load: Decimal, unit: Unit | None) -> str:
+    """A load for a reason sentence, with its unit when known."""
+    text = format_load(load)
+    return text if unit is None else f"{text} {unit.value}"
+
+
+def _sets(top: _Top) -> str:
+    count = len(top.reps)
+    return "The set" if count == 1 else f"All {count} sets"
+
+
+def cap_weaker_side(
+    left: ProgressionStep, right: ProgressionStep, weaker: Side | None
+) -> tuple[ProgressionStep, ProgressionStep]:
+    """Never suggest the weaker side more load than the stronger side; returns (left, right).
+
+    A capped step takes the stronger side's load; its action is re-derived from where it
+    started (increase, hold or decrease) and its reps target is kept.
+    """
+    if weaker is None:
+        return left, right
+    weak, strong = (left, right) if weaker is Side.LEFT else (right, left)
+    if weak.load <= strong.load:
+        return left, right
+    capped = replace(
+        weak,
+        load=strong.load,
+        action=_action(weak.from_load, strong.load),
+        reason=(
+            f"{weak.reason} Capped at {format_load(strong.load)}, the stronger side's load: "
+            "the weaker side never lifts more."
+        ),
+    )
+    return (capped, strong) if weaker is Side.LEFT else (strong, capped)
+
+
+def _action(start: Decimal, end: Decimal) -> Action:
+    if end > start:
+        return "increase"
+    if end < start:
+        return "decrease"
+    return "hold"

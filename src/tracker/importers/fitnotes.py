@@ -1,0 +1,106 @@
+"""FitNotes exports: one row per set, one workout per calendar day, no times of day.
+
+    Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment
+    Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time      (older Android)
+    Date,Exercise,Category,Weight (kg),Weight (lbs),Reps,Distance,Distance Unit,Time,Notes,Kind
+                                                                            (FitNotes 2, iOS)
+
+The session key is the date (``"2022-09-14"``); ``started_at`` is local midnight of that day.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from tracker.domain.model import SetKind
+from tracker.domain.units import Unit
+from tracker.importers.exercise_names import split_side
+from tracker.importers.records import ImportedSet
+from tracker.importers.values import (
+    Cells,
+    Columns,
+    Context,
+    Positions,
+    UnitTracker,
+    nonzero,
+    nonzero_int,
+    parse_distance_unit,
+)
+
+NAME = "fitnotes"
+LABEL = "FitNotes"
+NOTES_ONLY = "notes only, not a set"
+NO_VALUES = "no weight, reps, time or distance"
+
+_WEIGHT = re.compile(r"weight(?: \((?P<unit>kgs?|lbs?)\))?")
+
+
+def matches(keys: set[str]) -> bool:
+    return "exercise" in keys and "date" in keys and "reps" in keys
+
+
+class FitNotesParser:
+    def __init__(self, header: list[str], context: Context) -> None:
+        columns = Columns(header, LABEL)
+        self.context = context
+        self.date = columns.need("Date")
+        self.exercise = columns.need("Exercise")
+        self.reps = columns.need("Reps")
+        self.weight_unit = columns.find("weight unit")
+        self.distance = columns.find("distance")
+        self.distance_unit = columns.find("distance unit")
+        self.time = columns.find("time", "duration")
+        self.comment = columns.find("comment", "notes")
+        self.weights: list[tuple[int, Unit | None]] = []
+        for index, match in columns.matching(_WEIGHT):
+            unit_text = match.group("unit")
+            self.weights.append((index, Unit.parse(unit_text) if unit_text else None))
+        header_unit = self.weights[0][1] if len(self.weights) == 1 else None
+        self.units = UnitTracker(header_unit, context.default_unit)
+        self.positions = Positions()
+
+    def _load(self, cells: Cells) -> tuple[Decimal | None, Unit | None]:
+        for column, header_unit in self.weights:
+            value = nonzero(cells.number(column))
+            if value is not None:
+                row_unit = cells.unit(self.weight_unit) or header_unit
+                return value, self.units.resolve(row_unit)
+        return None, None
+
+    def parse(self, cells: Cells) -> ImportedSet | str:
+        day = cells.need_day(self.date, self.context.times)
+        exercise_text = cells.need_text(self.exercise)
+        load, unit = self._load(cells)
+        reps = cells.count(self.reps)
+        duration = nonzero_int(cells.duration(self.time))
+        distance = nonzero(cells.number(self.distance))
+        note = cells.text(self.comment)
+        if load is None and reps is None and duration is None and distance is None:
+            return NOTES_ONLY if note else NO_VALUES
+        distance_unit = None
+        if distance is not None:
+            unit_text = cells.text(self.distance_unit)
+            distance_unit = parse_distance_unit(unit_text) if unit_text else None
+        session_key = day.isoformat()
+        exercise, side = split_side(exercise_text)
+        return ImportedSet(
+            line=cells.line,
+            session_key=session_key,
+            session_name=None,
+            started_at=self.context.times.start_of_day(day),
+            finished_at=None,
+            exercise=exercise,
+            side=side,
+            reps=reps or 0,
+            load=load,
+            unit=unit,
+            duration_s=duration,
+            distance=distance,
+            distance_unit=distance_unit,
+            rpe=None,
+            kind=SetKind.WORKING,
+            position=self.positions.take(session_key),
+            note=note,
+            session_note=None,
+        )

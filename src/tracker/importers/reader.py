@@ -1,0 +1,200 @@
+"""Streaming reader for app exports: detect the format, then yield one set per row.
+
+Nothing is held per row: the CSV module reads the stream line by line and each set is yielded
+as soon as its row is read. What is kept grows only with the number of workouts (a position
+counter each) and, for skipped rows, with a few line numbers per reason.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from datetime import tzinfo
+from typing import Protocol, TextIO
+
+from tracker.domain.errors import ImportFailed
+from tracker.domain.units import Unit
+from tracker.importers import fitnotes, hevy, strong
+from tracker.importers.records import ImportedSet, Skipped
+from tracker.importers.values import Cells, Context, LocalTimes, UnitTracker, header_key
+
+FORMATS = ("strong", "hevy", "fitnotes")
+BLANK = "blank line"
+REPEATED_HEADER = "repeated header"
+_DELIMITERS = (",", ";", "\t")
+
+
+class RowParser(Protocol):
+    units: UnitTracker
+
+    def parse(self, cells: Cells) -> ImportedSet | str: ...
+
+
+_PARSERS: dict[str, Callable[[list[str], Context], RowParser]] = {
+    "strong": strong.StrongParser,
+    "hevy": hevy.HevyParser,
+    "fitnotes": fitnotes.FitNotesParser,
+}
+
+
+def _show(header: list[str]) -> str:
+    text = ",".join(header)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def detect_format(header: list[str]) -> str:
+    """``"strong"``, ``"hevy"`` or ``"fitnotes"`` from a header row, else ImportFailed."""
+    keys = {header_key(name) for name in header}
+    if hevy.matches(keys):
+        return hevy.NAME
+    if strong.matches(keys):
+        return strong.NAME
+    if fitnotes.matches(keys):
+        return fitnotes.NAME
+    raise ImportFailed(
+        f'unrecognised header "{_show(header)}"; use --from strong|hevy|fitnotes|tracker'
+    )
+
+
+def sniff_delimiter(line: str) -> str:
+    """The delimiter of a header line: the most frequent of , ; and tab outside quotes."""
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(_DELIMITERS, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] else ","
+
+
+def _csv_problem(error: csv.Error) -> str:
+    text = str(error)
+    if "unexpected end of data" in text:
+        return "the file ends inside a quoted value (is it cut off?)"
+    return f"can't read the row: {text}"
+
+
+class ImportReader:
+    """Iterate once to get the sets; afterwards ``skipped`` and the unit fields are final.
+
+    ``format``, ``delimiter`` and ``header`` are known as soon as the reader is made.
+    ``skipped`` keeps the first :attr:`KEEP_PER_REASON` rows of each reason;
+    ``skipped_counts`` counts them all.
+    """
+
+    KEEP_PER_REASON = 100
+
+    def __init__(self, stream: TextIO, fmt: str | None, default_unit: Unit, tz: tzinfo) -> None:
+        first = stream.readline()
+        if not first.strip():
+            raise ImportFailed("line 1: the file is empty (no header row)")
+        first = first.removeprefix("\ufeff")
+        self.delimiter = sniff_delimiter(first)
+        self.header = next(csv.reader([first], delimiter=self.delimiter))
+        if fmt is None:
+            self.format = detect_format(self.header)
+        elif fmt.lower() in _PARSERS:
+            self.format = fmt.lower()
+        else:
+            raise ImportFailed(f'unknown format "{fmt}"; use strong, hevy or fitnotes')
+        context = Context(
+            default_unit=default_unit,
+            times=LocalTimes(tz),
+            decimal_comma=self.delimiter != ",",
+        )
+        self._parser = _PARSERS[self.format](self.header, context)
+        self._stream = stream
+        self._header_keys = [header_key(name) for name in self.header]
+        self._used = False
+        self.skipped: list[Skipped] = []
+        self.skipped_counts: dict[str, int] = {}
+        self.sets_read = 0
+
+    @property
+    def unit_used(self) -> Unit:
+        """The file's load unit (from the header or the first unit cell), else the default."""
+        return self._parser.units.unit_used
+
+    @property
+    def unit_source(self) -> str:
+        """``"file"`` when the file names its unit, ``"default"`` when the default was used."""
+        return self._parser.units.unit_source
+
+    @property
+    def units_seen(self) -> frozenset[Unit]:
+        """Every unit given to a load so far; two means the file mixes kg and lb rows."""
+        return frozenset(self._parser.units.seen)
+
+    def _skip(self, line: int, reason: str) -> None:
+        count = self.skipped_counts.get(reason, 0)
+        self.skipped_counts[reason] = count + 1
+        if count < self.KEEP_PER_REASON:
+            self.skipped.append(Skipped(line, reason))
+
+    def __iter__(self) -> Iterator[ImportedSet]:
+        if self._used:
+            raise RuntimeError("an ImportReader reads its stream once")
+        self._used = True
+        return self._sets()
+
+    def _sets(self) -> Iterator[ImportedSet]:
+        rows = csv.reader(self._stream, delimiter=self.delimiter, strict=True)
+        width = len(self.header)
+        parser = self._parser
+        decimal_comma = self.delimiter != ","
+        done = 0  # lines consumed after the header
+        while True:
+            try:
+                values = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise ImportFailed(f"line {1 + rows.line_num}: {_csv_problem(error)}") from None
+            line = done + 2
+            done = rows.line_num
+            if not any(value.strip() for value in values):
+                self._skip(line, BLANK)
+                continue
+            if len(values) != width:
+                values = self._fit(values, line)
+            if (
+                header_key(values[0]) == self._header_keys[0]
+                and [header_key(value) for value in values] == self._header_keys
+            ):
+                self._skip(line, REPEATED_HEADER)
+                continue
+            result = parser.parse(Cells(line, values, self.header, decimal_comma))
+            if isinstance(result, str):
+                self._skip(line, result)
+                continue
+            self.sets_read += 1
+            yield result
+
+    def _fit(self, values: list[str], line: int) -> list[str]:
+        width = len(self.header)
+        if len(values) < width:
+            raise ImportFailed(
+                f'line {line}, column "{self.header[len(values)]}": missing value '
+                f"(the row has {len(values)} of {width} columns)"
+            )
+        for index in range(width, len(values)):
+            if values[index].strip():
+                raise ImportFailed(
+                    f'line {line}, column {index + 1} (after "{self.header[-1]}"): unexpected '
+                    f'value "{values[index]}" (the row has {len(values)} of {width} columns)'
+                )
+        return values[:width]
+
+
+def read_export(stream: TextIO, fmt: str | None, default_unit: Unit, tz: tzinfo) -> ImportReader:
+    """Read a Strong, Hevy or FitNotes CSV export from ``stream``, one set at a time.
+
+    ``fmt`` None detects the format from the header (comma, semicolon or tab; a BOM is
+    ignored). ``default_unit`` applies to loads when the file does not say its unit; times
+    in the file are wall-clock times in ``tz`` and come out in UTC. Raises ImportFailed,
+    naming the line and the column, for a header it cannot use and (while iterating) for a
+    row it cannot read.
+    """
+    return ImportReader(stream, fmt, default_unit, tz)

@@ -1,0 +1,359 @@
+"""Reading cell values: numbers, durations, local times, units; errors name line and column.
+
+The ``parse_*`` functions are pure and raise ``ValueError`` with a short message such as
+``can't read number "6O.5"``; :class:`Cells` adds the line and the column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from dateutil import parser as dateparser
+
+from tracker.domain.errors import ImportFailed, InvalidValue
+from tracker.domain.units import Unit
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
+_CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)")
+_SPAN_PART = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\b\s*", re.I
+)
+_SPAN_SECONDS = {"h": 3600, "m": 60, "s": 1}
+_ODD_SPACES = str.maketrans({"\u202f": " ", "\u00a0": " ", "\u2009": " "})
+_DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",  # Strong
+    "%d %b %Y, %H:%M",  # Hevy, 2024-2025
+    "%b %d, %Y, %I:%M %p",  # Hevy, 2026
+    "%Y-%m-%d",  # FitNotes
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %I:%M:%S %p",
+    "%Y-%m-%dT%H:%M:%S",
+)
+_NO_DATE = datetime(1, 1, 1)  # dateutil fills missing parts from here; year 1 means "no date"
+_DISTANCE_UNITS = {
+    "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
+    "kilometres": "km", "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+    "mi": "mi", "mile": "mi", "miles": "mi", "ft": "ft", "feet": "ft", "foot": "ft",
+    "yd": "yd", "yard": "yd", "yards": "yd",
+}  # fmt: skip
+
+
+def parse_decimal(text: str, decimal_comma: bool = False) -> Decimal:
+    """``"61.25"`` -> Decimal; with ``decimal_comma`` also ``"61,25"``. No exponents, no NaN."""
+    value = text.strip()
+    if decimal_comma and _DECIMAL_COMMA.fullmatch(value):
+        value = value.replace(",", ".")
+    if not _NUMBER.fullmatch(value):
+        raise ValueError(f'can\'t read number "{text}"')
+    try:
+        return Decimal(value)
+    except InvalidOperation:  # pragma: no cover - the pattern already excludes this
+        raise ValueError(f'can\'t read number "{text}"') from None
+
+
+def parse_count(text: str, decimal_comma: bool = False) -> int:
+    """A whole, non-negative number; exports write reps as ``"10"`` or ``"10.0"``."""
+    value = parse_decimal(text, decimal_comma)
+    if value != value.to_integral_value():
+        raise ValueError(f'can\'t read whole number "{text}"')
+    if value < 0:
+        raise ValueError(f'negative number "{text}"')
+    return int(value)
+
+
+def _whole_seconds(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_duration(text: str, decimal_comma: bool = False) -> int:
+    """Whole seconds from ``"90"``, ``"90.0"``, ``"1:30"``, ``"0:01:30"``, ``"1h 5m"``, ``"45s"``.
+
+    A plain number is seconds."""
+    value = text.strip()
+    if _NUMBER.fullmatch(value) or (decimal_comma and _DECIMAL_COMMA.fullmatch(value)):
+        seconds = parse_decimal(value, decimal_comma)
+        if seconds < 0:
+            raise ValueError(f'negative duration "{text}"')
+        return _whole_seconds(seconds)
+    clock = _CLOCK.fullmatch(value)
+    if clock:
+        hours, minutes, seconds_text = clock.groups()
+        total = Decimal(hours or 0) * 3600 + Decimal(minutes) * 60 + Decimal(seconds_text)
+        return _whole_seconds(total)
+    total = Decimal(0)
+    position = 0
+    for part in _SPAN_PART.finditer(value):
+        if part.start() != position:
+            break
+        total += Decimal(part.group(1)) * _SPAN_SECONDS[part.group(2)[0].lower()]
+        position = part.end()
+    if position == 0 or position != len(value):
+        raise ValueError(f'can\'t read duration "{text}"')
+    return _whole_seconds(total)
+
+
+def parse_distance_unit(text: str) -> str:
+    """``"miles"`` -> ``"mi"``, ``"Kms"`` -> ``"km"``; an unknown word is kept, lower-cased."""
+    key = text.strip().lower().rstrip(".")
+    return _DISTANCE_UNITS.get(key, key)
+
+
+def _naive_local(text: str, formats: list[str]) -> datetime:
+    """Parse ``text``, trying ``formats`` first (and moving the one that fits to the front)."""
+    value = " ".join(text.translate(_ODD_SPACES).split())
+    for index, fmt in enumerate(formats):
+        try:
+            parsed = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        if index:
+            formats.insert(0, formats.pop(index))
+        return parsed
+    try:
+        parsed = dateparser.parse(value, default=_NO_DATE)
+    except (ValueError, OverflowError):
+        raise ValueError(f'can\'t read date "{text}"') from None
+    if parsed.year < 1900:
+        raise ValueError(f'can\'t read date "{text}"')
+    return parsed
+
+
+class LocalTimes:
+    """Turns the files' wall-clock times (in ``tz``) into aware UTC datetimes.
+
+    Export rows repeat the workout's times on every set, so a small memo makes this cheap.
+    """
+
+    _MEMO_SIZE = 64
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self._memo: dict[str, datetime] = {}
+        self._formats = list(_DATE_FORMATS)
+
+    def moment(self, text: str) -> datetime:
+        """A date and time as UTC; a time with its own offset keeps it."""
+        found = self._memo.get(text)
+        if found is not None:
+            return found
+        local = _naive_local(text, self._formats)
+        aware = local if local.tzinfo is not None else local.replace(tzinfo=self.tz)
+        result = aware.astimezone(UTC)
+        if len(self._memo) >= self._MEMO_SIZE:
+            self._memo.clear()
+        self._memo[text] = result
+        return result
+
+    def day(self, text: str) -> date:
+        """The calendar date as written (no time-zone shift)."""
+        return _naive_local(text, self._formats).date()
+
+    def start_of_day(self, day: date) -> datetime:
+        """Local midnight of ``day`` as UTC."""
+        local = datetime(day.year, day.month, day.day, tzinfo=self.tz)
+        return local.astimezone(UTC)
+
+
+class UnitTracker:
+    """Resolves each load's unit (row cell, then header, then default); remembers the source."""
+
+    def __init__(self, header_unit: Unit | None, default: Unit) -> None:
+        self.header_unit = header_unit
+        self.default = default
+        self.file_unit: Unit | None = header_unit
+        self.default_used = False
+        self.seen: set[Unit] = set()
+
+    def resolve(self, row_unit: Unit | None) -> Unit:
+        if row_unit is not None:
+            unit = row_unit
+            if self.file_unit is None:
+                self.file_unit = row_unit
+        elif self.header_unit is not None:
+            unit = self.header_unit
+        else:
+            unit = self.default
+            self.default_used = True
+        self.seen.add(unit)
+        return unit
+
+    @property
+    def unit_used(self) -> Unit:
+        return self.file_unit if self.file_unit is not None else self.default
+
+    @property
+    def unit_source(self) -> str:
+        return "file" if self.file_unit is not None else "default"
+
+
+class Positions:
+    """0-based order of sets within each session (one small counter per session)."""
+
+    def __init__(self) -> None:
+        self._next: dict[str, int] = {}
+
+    def take(self, session_key: str) -> int:
+        position = self._next.get(session_key, 0)
+        self._next[session_key] = position + 1
+        return position
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a format parser needs besides the header."""
+
+    default_unit: Unit
+    times: LocalTimes
+    decimal_comma: bool
+
+
+def header_key(name: str) -> str:
+    """Compare headers by this: ``" Weight  (KG) "`` -> ``"weight (kg)"``."""
+    return " ".join(name.replace("\ufeff", "").split()).lower()
+
+
+class Columns:
+    """Finds a format's columns in a header by their accepted spellings."""
+
+    def __init__(self, header: Sequence[str], format_label: str) -> None:
+        self.header = list(header)
+        self.format_label = format_label
+        self._index: dict[str, int] = {}
+        for index, name in enumerate(header):
+            self._index.setdefault(header_key(name), index)
+
+    def find(self, *names: str) -> int | None:
+        for name in names:
+            index = self._index.get(name)
+            if index is not None:
+                return index
+        return None
+
+    def need(self, label: str, *names: str) -> int:
+        """The column called ``label`` (or one of ``names``), else ImportFailed."""
+        index = self.find(header_key(label), *names)
+        if index is None:
+            raise ImportFailed(
+                f'line 1: not a {self.format_label} export: no column "{label}" '
+                f"(the header is {','.join(self.header)!r})"
+            )
+        return index
+
+    def matching(self, pattern: re.Pattern[str]) -> list[tuple[int, re.Match[str]]]:
+        found = []
+        for index, name in enumerate(self.header):
+            match = pattern.fullmatch(header_key(name))
+            if match:
+                found.append((index, match))
+        return found
+
+
+class Cells:
+    """One CSV row with typed accessors; every error names the line and the column."""
+
+    __slots__ = ("line", "values", "header", "decimal_comma")
+
+    def __init__(
+        self, line: int, values: Sequence[str], header: Sequence[str], decimal_comma: bool
+    ) -> None:
+        self.line = line
+        self.values = values
+        self.header = header
+        self.decimal_comma = decimal_comma
+
+    def fail(self, column: int, message: str) -> ImportFailed:
+        return ImportFailed(f'line {self.line}, column "{self.header[column]}": {message}')
+
+    def text(self, column: int | None) -> str | None:
+        if column is None:
+            return None
+        value = self.values[column].strip()
+        return value or None
+
+    def need_text(self, column: int) -> str:
+        value = self.text(column)
+        if value is None:
+            raise self.fail(column, "missing value")
+        return value
+
+    def number(self, column: int | None) -> Decimal | None:
+        value = self.text(column)
+        if value is None or column is None:
+            return None
+        try:
+            return parse_decimal(value, self.decimal_comma)
+        except ValueError as error:
+            raise self.fail(column, str(error)) from None
+
+    def count(self, column: int | None) -> int | None:
+        value = self.text(column)
+        if value is None or column is None:
+            return None
+        try:
+            return parse_count(value, self.decimal_comma)
+        except ValueError as error:
+            raise self.fail(column, str(error)) from None
+
+    def duration(self, column: int | None) -> int | None:
+        value = self.text(column)
+        if value is None or column is None:
+            return None
+        try:
+            return parse_duration(value, self.decimal_comma)
+        except ValueError as error:
+            raise self.fail(column, str(error)) from None
+
+    def unit(self, column: int | None) -> Unit | None:
+        value = self.text(column)
+        if value is None or column is None:
+            return None
+        try:
+            return Unit.parse(value)
+        except InvalidValue:
+            raise self.fail(column, f'can\'t read weight unit "{value}" (use kg or lb)') from None
+
+    def moment(self, column: int | None, times: LocalTimes) -> datetime | None:
+        value = self.text(column)
+        if value is None or column is None:
+            return None
+        try:
+            return times.moment(value)
+        except ValueError as error:
+            raise self.fail(column, str(error)) from None
+
+    def need_moment(self, column: int, times: LocalTimes) -> datetime:
+        found = self.moment(column, times)
+        if found is None:
+            raise self.fail(column, "missing value")
+        return found
+
+    def need_day(self, column: int, times: LocalTimes) -> date:
+        value = self.need_text(column)
+        try:
+            return times.day(value)
+        except ValueError as error:
+            raise self.fail(column, str(error)) from None
+
+    def rpe(self, column: int | None) -> Decimal | None:
+        """RPE 1-10; 0 or blank means none was logged."""
+        value = self.number(column)
+        if value is None or column is None or value == 0:
+            return None
+        if not Decimal(0) < value <= Decimal(10):
+            raise self.fail(column, f'RPE "{self.text(column)}" is outside 0-10')
+        return value
+
+
+def nonzero(value: Decimal | None) -> Decimal | None:
+    """Apps write 0 for "not recorded" in weight and distance columns."""
+    return None if value is None or value == 0 else value
+
+
+def nonzero_int(value: int | None) -> int | None:
+    """Apps write 0 for "not recorded" in time columns."""
+    return None if value is None or value == 0 else value

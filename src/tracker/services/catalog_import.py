@@ -1,0 +1,96 @@
+"""Importing exercises from the free-exercise-db JSON format: all or nothing, idempotent."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tracker.adapters.orm import Exercise
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.catalog.free_exercise_db import CatalogEntry, parse_file
+from tracker.domain.model import Laterality
+from tracker.domain.names import normalize
+from tracker.services.catalog import apply_fields, set_aliases
+
+
+@dataclass
+class CatalogImportReport:
+    added: int = 0
+    matched: int = 0
+    linked: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
+
+    def skipped_reasons(self) -> dict[str, int]:
+        return dict(Counter(reason for _, reason in self.skipped))
+
+
+def entry_fields(entry: CatalogEntry) -> dict[str, Any]:
+    return {
+        "body_part": entry.body_part,
+        "equipment": entry.equipment,
+        "target": entry.target,
+        "secondary": list(entry.secondary),
+        "difficulty": str(entry.difficulty),
+        "category": entry.category,
+        "laterality": str(entry.laterality),
+        "ratio": list(entry.ratio) if entry.ratio else None,
+        "ratio_note": entry.ratio_note,
+        "rep_range": list(entry.rep_range),
+        "summary": entry.summary,
+        "steps": list(entry.steps),
+        "tips": list(entry.tips),
+        "mistakes": list(entry.mistakes),
+        "faq": [{"q": q, "a": a} for q, a in entry.faq],
+    }
+
+
+def import_free_exercise_db(uow: UnitOfWork, path: Path) -> CatalogImportReport:
+    """Add the file's exercises that the catalog lacks; match the ones it has by name.
+
+    The whole file is validated before anything is written, and one transaction stores it.
+    """
+    report = CatalogImportReport()
+    with uow:
+        repo = uow.repo
+        existing = list(repo.exercises())
+        entries = parse_file(path, known_names=[ex.name for ex in existing])
+        by_key: dict[str, Exercise] = {ex.key: ex for ex in existing}
+        taken = {a.key: ex.id for ex in existing for a in ex.aliases}
+        for ex in existing:
+            for alias in ex.aliases:
+                by_key.setdefault(alias.key, ex)
+        added: list[tuple[Exercise, CatalogEntry]] = []
+        for entry in entries:
+            key = normalize(entry.name)
+            if key in by_key:
+                report.matched += 1
+                continue
+            exercise = Exercise(name=entry.name, key=key, source=entry.source)
+            apply_fields(exercise, entry_fields(entry))
+            if exercise.laterality == Laterality.ALTERNATING.value and entry.ratio:
+                # Alternating lifts use the same per-hand load as the two-hand version.
+                exercise.ratio_low, exercise.ratio_high = _ALTERNATING_RATIO
+                exercise.ratio_note = _ALTERNATING_NOTE
+            repo.add(exercise)
+            by_key[key] = exercise
+            added.append((exercise, entry))
+        repo.flush()
+        for exercise, entry in added:
+            set_aliases(exercise, entry.aliases, taken)
+            parent = by_key.get(normalize(entry.parent)) if entry.parent else None
+            if parent is not None and parent.laterality == Laterality.BILATERAL.value:
+                exercise.parent_id = parent.id
+                report.linked += 1
+        report.added = len(added)
+        uow.commit()
+    return report
+
+
+_ALTERNATING_RATIO = (Decimal("0.9"), Decimal("1.0"))
+_ALTERNATING_NOTE = (
+    "alternating: each hand lifts about what it lifts in the two-hand version "
+    "(domain-science.md section 5); edit with tracker exercises edit"
+)

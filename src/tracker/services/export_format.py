@@ -1,0 +1,234 @@
+"""tracker's own export format (CSV and JSON): every field, loads exactly as typed.
+
+Pure: rows in, text out, and back. `tracker import FILE --from tracker` reads what
+`tracker export` writes, and a round trip through an empty database is byte-identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import IO, Any
+
+from tracker.domain.errors import ImportFailed
+from tracker.domain.model import SetKind, Side
+from tracker.domain.units import Unit
+
+COLUMNS = (
+    "lifter", "session", "session_name", "session_started_at", "session_finished_at",
+    "session_notes", "exercise", "side", "reps", "load", "unit", "bodyweight", "duration_s",
+    "distance", "distance_unit", "rpe", "kind", "performed_at", "position", "note",
+)  # fmt: skip
+FORMAT_NAME = "tracker"
+FORMAT_VERSION = 1
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingSet:
+    """One set to store, whatever file it came from."""
+
+    line: int
+    session_key: str
+    session_name: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    session_notes: str | None
+    exercise: str
+    side: Side | None
+    reps: int
+    load: Decimal
+    unit: Unit
+    bodyweight: bool
+    duration_s: int | None
+    distance: Decimal | None
+    distance_unit: str | None
+    rpe: Decimal | None
+    kind: SetKind
+    performed_at: datetime
+    position: int
+    note: str | None
+
+
+def iso(value: datetime | None) -> str:
+    return "" if value is None else value.astimezone(UTC).isoformat()
+
+
+def decimal_text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.normalize():f}"
+
+
+def row_values(row: IncomingSet, lifter: str) -> dict[str, str]:
+    return {
+        "lifter": lifter,
+        "session": row.session_key,
+        "session_name": row.session_name or "",
+        "session_started_at": iso(row.started_at),
+        "session_finished_at": iso(row.finished_at),
+        "session_notes": row.session_notes or "",
+        "exercise": row.exercise,
+        "side": row.side.value if row.side else "",
+        "reps": str(row.reps),
+        "load": decimal_text(row.load),
+        "unit": row.unit.value,
+        "bodyweight": "1" if row.bodyweight else "0",
+        "duration_s": "" if row.duration_s is None else str(row.duration_s),
+        "distance": decimal_text(row.distance),
+        "distance_unit": row.distance_unit or "",
+        "rpe": decimal_text(row.rpe),
+        "kind": row.kind.value,
+        "performed_at": iso(row.performed_at),
+        "position": str(row.position),
+        "note": row.note or "",
+    }
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a quote to a cell a spreadsheet would run as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def write_csv(rows: Iterable[IncomingSet], lifter: str, out: IO[str]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in rows:
+        values = row_values(row, lifter)
+        writer.writerow([neutralise(values[column]) for column in COLUMNS])
+        count += 1
+    return count
+
+
+def write_json(rows: Iterable[IncomingSet], lifter: str, out: IO[str]) -> int:
+    """One JSON document, written set by set so memory stays flat."""
+    out.write(f'{{"format": "{FORMAT_NAME}", "version": {FORMAT_VERSION}, "sets": [')
+    count = 0
+    for row in rows:
+        out.write(",\n  " if count else "\n  ")
+        out.write(json.dumps(row_values(row, lifter), ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n" if count else "]}\n")
+    return count
+
+
+def is_tracker_header(header: list[str]) -> bool:
+    return [h.strip().lower() for h in header[:2]] == ["lifter", "session"]
+
+
+def read_csv(stream: IO[str]) -> Iterator[IncomingSet]:
+    reader = csv.reader(stream)
+    header = next(reader, None)
+    if header is None or not is_tracker_header(header):
+        raise ImportFailed("line 1: not a tracker export (the header should start lifter,session)")
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ImportFailed(f'line 1: the tracker export lacks the column "{missing[0]}"')
+    for values in reader:
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            column = header[min(len(values), len(header) - 1)]
+            raise ImportFailed(
+                f'line {line}, column "{column}": the row has {len(values)} of '
+                f"{len(header)} columns"
+            )
+        yield parse_row(dict(zip(header, (restore(v) for v in values), strict=True)), line)
+
+
+def read_json(stream: IO[str]) -> Iterator[IncomingSet]:
+    try:
+        data = json.load(stream)
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(
+            f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ImportFailed('not a tracker JSON export (no "format": "tracker")')
+    for index, row in enumerate(data.get("sets", []), 1):
+        yield parse_row({k: str(v) for k, v in row.items()}, index)
+
+
+def parse_row(row: dict[str, str], line: int) -> IncomingSet:
+    def field(name: str) -> str:
+        if name not in row:
+            raise ImportFailed(f'line {line}, column "{name}": missing')
+        return row[name].strip()
+
+    def fail(name: str, problem: str) -> ImportFailed:
+        return ImportFailed(f'line {line}, column "{name}": {problem} "{row.get(name, "")}"')
+
+    def number(name: str, optional: bool = True) -> Decimal | None:
+        text = field(name)
+        if not text and optional:
+            return None
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            raise fail(name, "can't read number") from None
+
+    def integer(name: str) -> int | None:
+        value = number(name)
+        if value is None:
+            return None
+        if value != value.to_integral_value():
+            raise fail(name, "expected a whole number, got")
+        return int(value)
+
+    def moment(name: str, optional: bool = False) -> datetime | None:
+        text = field(name)
+        if not text and optional:
+            return None
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            raise fail(name, "can't read time") from None
+        if parsed.tzinfo is None:
+            raise fail(name, "time without a zone")
+        return parsed.astimezone(UTC)
+
+    def choice(name: str, make: Any) -> Any:
+        try:
+            return make(field(name))
+        except ValueError:
+            raise fail(name, "unknown value") from None
+
+    started = moment("session_started_at")
+    performed = moment("performed_at")
+    assert started is not None and performed is not None
+    load = number("load", optional=False)
+    reps = integer("reps")
+    position = integer("position")
+    if reps is None or position is None or load is None:
+        raise fail("reps", "missing value")
+    return IncomingSet(
+        line=line,
+        session_key=field("session"),
+        session_name=field("session_name") or None,
+        started_at=started,
+        finished_at=moment("session_finished_at", optional=True),
+        session_notes=row.get("session_notes") or None,
+        exercise=field("exercise"),
+        side=choice("side", lambda v: Side(v) if v else None),
+        reps=reps,
+        load=load,
+        unit=choice("unit", Unit),
+        bodyweight=field("bodyweight") in ("1", "true", "True"),
+        duration_s=integer("duration_s"),
+        distance=number("distance"),
+        distance_unit=field("distance_unit") or None,
+        rpe=number("rpe"),
+        kind=choice("kind", SetKind),
+        performed_at=performed,
+        position=position,
+        note=row.get("note") or None,
+    )

@@ -1,0 +1,295 @@
+"""Imbalance, history and summary reports over SQL-aggregated sets."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from tracker.adapters.queries import GroupRow, grouped_sets, summary_rows
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.asymmetry import (
+    SessionComparison,
+    asymmetry_pct,
+    consistency,
+    lsi,
+    status_for,
+    verdict,
+    weaker_side,
+)
+from tracker.domain.e1rm import estimate_1rm, formula_for, is_reliable
+from tracker.domain.errors import InvalidValue
+from tracker.domain.model import Laterality, Side
+from tracker.domain.units import Unit, convert, round_display
+from tracker.services.catalog import resolve_exercise
+from tracker.services.lifters import current_lifter
+
+METRICS = ("e1rm", "volume", "reps")
+
+
+def num(value: Decimal | None) -> float | None:
+    """A figure for JSON: the lifter's unit, 2 decimals."""
+    return None if value is None else float(round_display(value))
+
+
+@dataclass
+class SideStats:
+    """One side's working sets in a window (or in one session)."""
+
+    sets: int = 0
+    reps: int = 0
+    volume: Decimal = Decimal(0)
+    best_e1rm: Decimal | None = None
+    best_reps: int | None = None
+    best_load: Decimal | None = None  # in the lifter's unit
+    best_typed: str | None = None  # the load as typed, with its unit
+
+    def add(self, row: GroupRow, unit: Unit, formula: str) -> None:
+        self.sets += row.sets
+        self.reps += row.reps * row.sets
+        self.volume += convert(row.volume, Unit(row.unit), unit)
+        if row.reps < 1 or row.top_load <= 0:
+            return
+        load = convert(row.top_load, Unit(row.unit), unit)
+        e1rm = estimate_1rm(load, row.reps, formula)
+        if self.best_e1rm is None or e1rm > self.best_e1rm:
+            self.best_e1rm, self.best_reps, self.best_load = e1rm, row.reps, load
+            self.best_typed = f"{row.top_load.normalize():f} {row.unit}"
+
+    def metric(self, name: str) -> Decimal | None:
+        if name == "e1rm":
+            return self.best_e1rm
+        if name == "volume":
+            return self.volume if self.sets else None
+        return Decimal(self.reps) if self.sets else None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sets": self.sets,
+            "reps": self.reps,
+            "volume": num(self.volume),
+            "best_e1rm": num(self.best_e1rm),
+            "best_set": None
+            if self.best_reps is None
+            else {"reps": self.best_reps, "load": num(self.best_load), "as_typed": self.best_typed},
+            "reliable": self.best_reps is None or is_reliable(self.best_reps),
+        }
+
+
+@dataclass
+class SessionStats:
+    session_id: int
+    started_at: datetime
+    sides: dict[Side | None, SideStats] = field(default_factory=lambda: defaultdict(SideStats))
+
+
+def by_session(rows: list[GroupRow], unit: Unit, formula: str) -> list[SessionStats]:
+    sessions: dict[int, SessionStats] = {}
+    for row in rows:
+        stats = sessions.setdefault(row.session_id, SessionStats(row.session_id, row.started_at))
+        stats.sides[Side(row.side) if row.side else None].add(row, unit, formula)
+    return sorted(sessions.values(), key=lambda s: (s.started_at, s.session_id))
+
+
+def check_options(metric: str, formula: str) -> None:
+    if metric not in METRICS:
+        raise InvalidValue(f'metric must be one of {", ".join(METRICS)}, got "{metric}"')
+    formula_for(formula)
+
+
+def imbalance_report(
+    uow: UnitOfWork,
+    lifter_name: str | None,
+    exercise: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    metric: str = "e1rm",
+    formula: str = "epley",
+) -> dict[str, Any]:
+    """Left against right per unilateral exercise, most asymmetric first."""
+    check_options(metric, formula)
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        unit = Unit(lifter.unit)
+        exercise_id = None
+        if exercise is not None:
+            found = resolve_exercise(uow.repo, exercise)
+            if found.laterality == Laterality.BILATERAL.value:
+                raise InvalidValue(
+                    f"{found.name} is bilateral: the imbalance report compares the sides of "
+                    "unilateral exercises"
+                )
+            exercise_id = found.id
+        rows = grouped_sets(
+            uow.session_for_queries(), lifter.id, exercise_id=exercise_id,
+            one_sided_only=True, since=since, until=until,
+        )  # fmt: skip
+        uow.commit()
+    per_exercise: dict[str, list[GroupRow]] = defaultdict(list)
+    for row in rows:
+        per_exercise[row.exercise].append(row)
+    reports = [
+        exercise_imbalance(name, group, unit, metric, formula)
+        for name, group in per_exercise.items()
+    ]
+    reports.sort(key=lambda r: (r["lsi"] is None, r["lsi"] if r["lsi"] is not None else 0))
+    dates = [s["date"] for r in reports for s in r["sessions"]]
+    return {
+        "lifter": lifter.name,
+        "unit": unit.value,
+        "from": since.date().isoformat() if since else (min(dates) if dates else None),
+        "to": until.date().isoformat() if until else (max(dates) if dates else None),
+        "metric": metric,
+        "formula": formula,
+        "exercises": reports,
+    }
+
+
+def exercise_imbalance(
+    name: str, rows: list[GroupRow], unit: Unit, metric: str, formula: str
+) -> dict[str, Any]:
+    window = {Side.LEFT: SideStats(), Side.RIGHT: SideStats()}
+    for row in rows:
+        if row.side:
+            window[Side(row.side)].add(row, unit, formula)
+    sessions = by_session(rows, unit, formula)
+    comparisons = [
+        SessionComparison(
+            s.started_at.astimezone().date(),
+            s.sides[Side.LEFT].metric(metric) if Side.LEFT in s.sides else None,
+            s.sides[Side.RIGHT].metric(metric) if Side.RIGHT in s.sides else None,
+        )
+        for s in sessions
+    ]
+    trend = consistency(comparisons)
+    left, right = window[Side.LEFT].metric(metric), window[Side.RIGHT].metric(metric)
+    index = lsi(left, right)
+    overall_weaker = weaker_side(left, right) if left is not None and right is not None else None
+    # Honest about noise: name a weaker side only when the sessions agree on it.
+    weaker = overall_weaker if trend.consistent_weaker_side == overall_weaker else None
+    return {
+        "exercise": name,
+        "left": window[Side.LEFT].as_json(),
+        "right": window[Side.RIGHT].as_json(),
+        "lsi": num(index),
+        "asymmetry_pct": num(asymmetry_pct(left, right)) if index is not None else None,
+        "weaker_side": weaker.value if weaker else None,
+        "status": status_for(index).value if index is not None else "incomplete",
+        "consistent_sessions": trend.consistent_sessions if weaker else 0,
+        "compared_sessions": trend.compared_sessions,
+        "within_noise": trend.within_noise,
+        "verdict": verdict(trend),
+        "sessions": [
+            {
+                "date": c.date.isoformat(),
+                "left": num(c.left),
+                "right": num(c.right),
+                "lsi": num(lsi(c.left, c.right))
+                if c.left is not None and c.right is not None
+                else None,
+            }
+            for c in comparisons
+        ],
+    }
+
+
+def history_report(
+    uow: UnitOfWork,
+    lifter_name: str | None,
+    exercise: str,
+    side: Side | None,
+    since: datetime | None,
+    formula: str = "epley",
+) -> dict[str, Any]:
+    """Per session (and side): best set, e1RM, volume, reps; personal bests marked."""
+    check_options("e1rm", formula)
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        unit = Unit(lifter.unit)
+        found = resolve_exercise(uow.repo, exercise)
+        if side is not None and found.laterality == Laterality.BILATERAL.value:
+            raise InvalidValue(f"{found.name} is bilateral: --side applies to unilateral exercises")
+        # Personal bests need the history before the window too, so query it all.
+        rows = grouped_sets(uow.session_for_queries(), lifter.id, exercise_id=found.id)
+        uow.commit()
+    best_so_far: dict[Side | None, Decimal] = {}
+    entries = []
+    for stats in by_session(rows, unit, formula):
+        for this_side in sorted(stats.sides, key=lambda s: "" if s is None else s.value):
+            if side is not None and this_side != side:
+                continue
+            figures = stats.sides[this_side]
+            e1rm = figures.best_e1rm
+            record = e1rm is not None and e1rm > best_so_far.get(this_side, Decimal(0))
+            if record and e1rm is not None:
+                best_so_far[this_side] = e1rm
+            if since is not None and stats.started_at < since:
+                continue
+            entries.append(
+                {"date": stats.started_at.astimezone().date().isoformat(),
+                 "session": stats.session_id,
+                 "side": this_side.value if this_side else None,
+                 **figures.as_json(),
+                 "personal_best": record}
+            )  # fmt: skip
+    return {
+        "lifter": lifter.name,
+        "exercise": found.name,
+        "unit": unit.value,
+        "formula": formula,
+        "laterality": found.laterality,
+        "sessions": entries,
+    }
+
+
+def summary_report(
+    uow: UnitOfWork, lifter_name: str | None, since: datetime | None
+) -> dict[str, Any]:
+    """Sessions, sets and volume per body part and per week."""
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        unit = Unit(lifter.unit)
+        rows = summary_rows(uow.session_for_queries(), lifter.id, since)
+        uow.commit()
+    weeks: dict[str, dict[str, Any]] = {}
+    parts: dict[str, dict[str, Any]] = {}
+    sessions: set[int] = set()
+    for session_id, started, part, row_unit, count, reps, volume in rows:
+        sessions.add(session_id)
+        year, week, _ = started.astimezone().isocalendar()
+        key = f"{year}-W{week:02d}"
+        converted = convert(volume, Unit(row_unit), unit)
+        for bucket in (weeks.setdefault(key, _empty()), parts.setdefault(part, _empty())):
+            bucket["sessions"].add(session_id)
+            bucket["sets"] += count
+            bucket["reps"] += reps
+            bucket["volume"] += converted
+    return {
+        "lifter": lifter.name,
+        "unit": unit.value,
+        "since": since.date().isoformat() if since else None,
+        "sessions": len(sessions),
+        "sets": sum(b["sets"] for b in weeks.values()),
+        "volume": num(sum((b["volume"] for b in weeks.values()), Decimal(0))),
+        "weeks": [_bucket_json("week", k, v) for k, v in sorted(weeks.items())],
+        "body_parts": [
+            _bucket_json("body_part", k, v)
+            for k, v in sorted(parts.items(), key=lambda kv: -kv[1]["volume"])
+        ],
+    }
+
+
+def _empty() -> dict[str, Any]:
+    return {"sessions": set(), "sets": 0, "reps": 0, "volume": Decimal(0)}
+
+
+def _bucket_json(label: str, key: str, bucket: dict[str, Any]) -> dict[str, Any]:
+    return {
+        label: key,
+        "sessions": len(bucket["sessions"]),
+        "sets": bucket["sets"],
+        "reps": bucket["reps"],
+        "volume": num(bucket["volume"]),
+    }

@@ -1,0 +1,117 @@
+"""Training sessions: start, finish, list and show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tracker.adapters.orm import TrainingSession
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.units import as_number
+from tracker.services.lifters import current_lifter
+from tracker.services.logbook import last_activity
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: int
+    name: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    sets: int = 0
+    exercises: int = 0
+
+
+def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> SessionInfo:
+    return SessionInfo(
+        session.id, session.name, session.started_at, session.finished_at, sets, exercises
+    )
+
+
+def start_session(
+    uow: UnitOfWork, lifter_name: str | None, at: datetime, name: str | None
+) -> SessionInfo:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        if uow.repo.open_session(lifter) is not None:
+            open_id = uow.repo.open_session(lifter).id  # type: ignore[union-attr]
+            raise Conflict(
+                f"session #{open_id} is still open: finish it first with: tracker session finish"
+            )
+        session = TrainingSession(lifter_id=lifter.id, started_at=at, name=name)
+        uow.repo.add(session)
+        uow.commit()
+        return info(session)
+
+
+def finish_session(uow: UnitOfWork, lifter_name: str | None, at: datetime | None) -> SessionInfo:
+    """Close the open session at `at`, or at its last set when no time is given."""
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        session = uow.repo.open_session(lifter)
+        if session is None:
+            raise NotFound("no open session to finish")
+        end = at or max(last_activity(session), datetime.now(session.started_at.tzinfo))
+        if end < session.started_at:
+            raise InvalidValue("a session can't finish before it started")
+        session.finished_at = end
+        uow.commit()
+        return info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+
+
+def list_sessions(
+    uow: UnitOfWork, lifter_name: str | None, since: datetime | None
+) -> list[SessionInfo]:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        uow.commit()
+        return [info(s, n, e) for s, n, e in uow.repo.sessions_since(lifter, since)]
+
+
+def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[str, Any]:
+    """A session with its sets, in the JSON shape of `session show --json`."""
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        if which == "last":
+            session = uow.repo.latest_session(lifter)
+            if session is None:
+                raise NotFound("no sessions yet: log a set with tracker log EXERCISE SPEC")
+        else:
+            try:
+                session_id = int(which.lstrip("#"))
+            except ValueError:
+                raise InvalidValue(f'session must be an id or "last", got "{which}"') from None
+            session = uow.repo.training_session(lifter, session_id)
+            if session is None:
+                raise NotFound(f"no session #{session_id} for lifter {lifter.name}")
+        return {
+            "id": session.id,
+            "lifter": lifter.name,
+            "name": session.name,
+            "started_at": session.started_at.astimezone().isoformat(),
+            "finished_at": session.finished_at.astimezone().isoformat()
+            if session.finished_at
+            else None,
+            "notes": session.notes,
+            "sets": [
+                {
+                    "id": s.id,
+                    "exercise": s.exercise.name,
+                    "side": s.side,
+                    "reps": s.reps,
+                    "load": as_number(s.load),
+                    "unit": s.unit,
+                    "bodyweight": s.bodyweight,
+                    "rpe": None if s.rpe is None else as_number(s.rpe),
+                    "kind": s.kind,
+                    "performed_at": s.performed_at.astimezone().isoformat(),
+                    "duration_s": s.duration_s,
+                    "distance": None if s.distance is None else as_number(s.distance),
+                    "distance_unit": s.distance_unit,
+                    "note": s.note,
+                }
+                for s in session.sets
+            ],
+        }

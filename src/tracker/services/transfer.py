@@ -1,0 +1,332 @@
+"""Import from other apps and from tracker's own export; export everything."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import insert, select
+
+from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
+from tracker.adapters.repository import Repository
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.model import Laterality, SetKind, Side
+from tracker.domain.names import normalize
+from tracker.domain.units import Unit
+from tracker.services import export_format
+from tracker.services.export_format import IncomingSet
+from tracker.services.lifters import current_lifter
+
+BATCH = 2000  # sets per INSERT: few round trips, bounded memory
+
+
+# -- export --------------------------------------------------------------------------------
+
+
+def export_sets(repo: Repository, lifter: Lifter, since: datetime | None) -> Iterator[IncomingSet]:
+    """Every set of the lifter, session by session, in the order they were done."""
+    query = (
+        select(WorkoutSet, TrainingSession, Exercise.name)
+        .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+        .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+        .where(WorkoutSet.lifter_id == lifter.id)
+        .order_by(
+            TrainingSession.started_at, TrainingSession.id, WorkoutSet.position, WorkoutSet.id
+        )
+        .execution_options(yield_per=1000)
+    )
+    if since is not None:
+        query = query.where(TrainingSession.started_at >= since)
+    for row, session, exercise in repo.session.execute(query):
+        yield IncomingSet(
+            line=0,
+            session_key=session.source_key or f"tracker:{export_format.iso(session.started_at)}",
+            session_name=session.name,
+            started_at=session.started_at,
+            finished_at=session.finished_at,
+            session_notes=session.notes,
+            exercise=exercise,
+            side=Side(row.side) if row.side else None,
+            reps=row.reps,
+            load=row.load,
+            unit=Unit(row.unit),
+            bodyweight=row.bodyweight,
+            duration_s=row.duration_s,
+            distance=row.distance,
+            distance_unit=row.distance_unit,
+            rpe=row.rpe,
+            kind=SetKind(row.kind),
+            performed_at=row.performed_at,
+            position=row.position,
+            note=row.note,
+        )
+
+
+def export(
+    uow: UnitOfWork, lifter_name: str | None, fmt: str, since: datetime | None, out: IO[str]
+) -> int:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        rows = export_sets(uow.repo, lifter, since)
+        write = export_format.write_json if fmt == "json" else export_format.write_csv
+        count = write(rows, lifter.name, out)
+        uow.commit()
+        return count
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    format: str
+    unit: str | None = None
+    unit_source: str | None = None
+    sessions: int = 0
+    sets: int = 0
+    already_imported_sessions: int = 0
+    already_imported_sets: int = 0
+    matched: set[str] = field(default_factory=set)
+    created: set[str] = field(default_factory=set)
+    skipped: dict[str, int] = field(default_factory=dict)
+    dry_run: bool = False
+
+
+class ExerciseMatcher:
+    """Maps the names other apps use onto the catalog; unknown names become custom exercises."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.by_key: dict[str, Exercise] = {}
+        for exercise in repo.exercises():
+            self.by_key[exercise.key] = exercise
+            for alias in exercise.aliases:
+                self.by_key.setdefault(alias.key, exercise)
+        self.cache: dict[tuple[str, bool], Exercise] = {}
+
+    def find(self, raw: str, sided: bool, report: ImportReport) -> Exercise:
+        cached = self.cache.get((raw, sided))
+        if cached is not None:
+            return cached
+        exercise = self._match(raw, sided)
+        if exercise is None:
+            exercise = self._create(raw, sided, report)
+        else:
+            report.matched.add(exercise.name)
+        self.cache[(raw, sided)] = exercise
+        return exercise
+
+    def _match(self, raw: str, sided: bool) -> Exercise | None:
+        from tracker.importers import candidate_names
+
+        for candidate in candidate_names(raw):
+            exercise = self.by_key.get(normalize(candidate))
+            if exercise is None:
+                continue
+            if sided and exercise.laterality == Laterality.BILATERAL.value:
+                # "Hanging Leg Raise L": the one-side variant of a bilateral lift.
+                return self._one_side_variant(exercise)
+            return exercise
+        return None
+
+    def _one_side_variant(self, parent: Exercise) -> Exercise | None:
+        for child in self.repo.children(parent):
+            if child.laterality != Laterality.BILATERAL.value:
+                return child
+        return None
+
+    def _create(self, raw: str, sided: bool, report: ImportReport) -> Exercise:
+        from tracker.importers import normalize_exercise_name
+
+        base, equipment = normalize_exercise_name(raw)
+        name = " ".join(raw.split())
+        parent = None
+        if sided:
+            parent = self.by_key.get(normalize(name)) or self.by_key.get(normalize(base))
+            if parent is not None:
+                name = f"{parent.name} (one side)"
+        exercise = self.by_key.get(normalize(name))
+        if exercise is not None:
+            return exercise
+        exercise = Exercise(
+            name=name,
+            key=normalize(name),
+            source="import",
+            equipment=equipment or "other",
+            laterality=Laterality.UNILATERAL.value if sided else Laterality.BILATERAL.value,
+            parent_id=parent.id if parent is not None else None,
+            secondary=[], steps=[], tips=[], mistakes=[], faq=[],
+        )  # fmt: skip
+        self.repo.add(exercise)
+        self.repo.flush()
+        self.by_key[exercise.key] = exercise
+        report.created.add(exercise.name)
+        return exercise
+
+
+def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
+    """Adapt the app importers' ImportedSet rows to IncomingSet."""
+    for item in reader:
+        yield IncomingSet(
+            line=item.line,
+            session_key=f"{reader.format}:{item.session_key}",
+            session_name=item.session_name,
+            started_at=item.started_at,
+            finished_at=item.finished_at,
+            session_notes=item.session_note,
+            exercise=item.exercise,
+            side=item.side,
+            reps=item.reps,
+            load=item.load if item.load is not None else Decimal(0),
+            unit=item.unit or reader.unit_used,
+            bodyweight=False,
+            duration_s=item.duration_s,
+            distance=item.distance,
+            distance_unit=item.distance_unit,
+            rpe=item.rpe,
+            kind=item.kind,
+            performed_at=item.started_at,
+            position=item.position,
+            note=item.note,
+        )
+
+
+def detect(path: Path, fmt: str | None) -> str:
+    if fmt:
+        return fmt.lower()
+    if path.suffix.lower() == ".json":
+        return "tracker"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        first = handle.readline()
+    import csv
+
+    header = next(csv.reader([first]), [])
+    return "tracker" if export_format.is_tracker_header(header) else "auto"
+
+
+def import_file(
+    uow: UnitOfWork,
+    lifter_name: str | None,
+    path: Path,
+    fmt: str | None,
+    unit: str | None,
+    tz: tzinfo,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Store every set of the file in one transaction; sessions already imported are skipped."""
+    kind = detect(path, fmt)
+    with uow, path.open(encoding="utf-8-sig", newline="") as handle:
+        lifter = current_lifter(uow.repo, lifter_name)
+        default_unit = Unit.parse(unit) if unit else Unit(lifter.unit)
+        reader: Any = None
+        if kind == "tracker":
+            rows: Iterable[IncomingSet] = (
+                export_format.read_json(handle)
+                if path.suffix.lower() == ".json"
+                else export_format.read_csv(handle)
+            )
+            report = ImportReport(format="tracker")
+        else:
+            from tracker.importers import read_export
+
+            reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
+            rows = from_app_rows(reader)
+            report = ImportReport(format=reader.format)
+        store_rows(uow.repo, lifter, rows, report, progress)
+        if reader is not None:
+            report.unit, report.unit_source = reader.unit_used.value, reader.unit_source
+            report.skipped = dict(reader.skipped_counts)
+        report.dry_run = dry_run
+        if not dry_run:
+            uow.commit()
+        return report
+
+
+def store_rows(
+    repo: Repository,
+    lifter: Lifter,
+    rows: Iterable[IncomingSet],
+    report: ImportReport,
+    progress: Callable[[int], None] | None,
+) -> None:
+    matcher = ExerciseMatcher(repo)
+    sessions: dict[str, int | None] = {}  # session key -> id, None when already imported
+    pending: list[dict[str, Any]] = []
+    for row in rows:
+        if progress is not None:
+            progress(row.line)
+        if row.session_key not in sessions:
+            sessions[row.session_key] = open_import_session(repo, lifter, row, report)
+        session_id = sessions[row.session_key]
+        if session_id is None:
+            report.already_imported_sets += 1
+            continue
+        exercise = matcher.find(row.exercise, row.side is not None, report)
+        pending.append(set_values(row, lifter, session_id, exercise, report))
+        if len(pending) >= BATCH:
+            flush_sets(repo, pending)
+    flush_sets(repo, pending)
+
+
+def open_import_session(
+    repo: Repository, lifter: Lifter, row: IncomingSet, report: ImportReport
+) -> int | None:
+    if repo.session_by_source(lifter, row.session_key) is not None:
+        report.already_imported_sessions += 1
+        return None
+    session = TrainingSession(
+        lifter_id=lifter.id,
+        name=row.session_name,
+        notes=row.session_notes,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        source_key=row.session_key,
+    )
+    repo.add(session)
+    repo.flush()
+    report.sessions += 1
+    return session.id
+
+
+def set_values(
+    row: IncomingSet, lifter: Lifter, session_id: int, exercise: Exercise, report: ImportReport
+) -> dict[str, Any]:
+    report.sets += 1
+    side = row.side
+    if side is not None and exercise.laterality == Laterality.BILATERAL.value:
+        side = None  # a matched bilateral lift with a side marker it cannot hold
+    return {
+        "session_id": session_id,
+        "lifter_id": lifter.id,
+        "exercise_id": exercise.id,
+        "side": side.value if side else None,
+        "reps": row.reps,
+        "load": row.load,
+        "unit": row.unit.value,
+        "bodyweight": row.bodyweight,
+        "duration_s": row.duration_s,
+        "distance": row.distance,
+        "distance_unit": row.distance_unit,
+        "rpe": row.rpe,
+        "kind": row.kind.value,
+        "performed_at": row.performed_at,
+        "position": row.position,
+        "note": row.note,
+        "batch": None,
+    }
+
+
+def flush_sets(repo: Repository, pending: list[dict[str, Any]]) -> None:
+    if pending:
+        repo.session.execute(insert(WorkoutSet), pending)
+        pending.clear()
+
+
+def skipped_summary(report: ImportReport) -> list[str]:
+    return [f"{count} {reason}" for reason, count in Counter(report.skipped).most_common()]

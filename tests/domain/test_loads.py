@@ -1,0 +1,438 @@
+"""Increments, rounding, starting loads and double progression (domain-science 5, 6, 7, 8)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from tracker.domain.errors import InvalidValue, NoBasis
+from tracker.domain.loads import (
+    COACHING_CUE,
+    DEFAULT_INCREMENTS,
+    DEFAULT_UNILATERAL_RATIO,
+    Action,
+    ProgressionStep,
+    SessionSets,
+    cap_weaker_side,
+    equipment_key,
+    increment_for,
+    next_load,
+    round_down,
+    round_nearest,
+    round_up,
+    starting_load,
+)
+from tracker.domain.model import Side
+from tracker.domain.units import KG_PER_LB, Unit, convert, round_display
+
+D = Decimal
+KG, LB = Unit.KG, Unit.LB
+RATIO = (D("0.40"), D("0.50"))
+
+# --- increments --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("equipment", "kg", "lb"),
+    [
+        ("barbell", "2.5", "5"),
+        ("dumbbell", "2", "5"),
+        ("machine", "5", "10"),
+        ("cable", "2.5", "5"),
+        ("kettlebell", "4", "5"),
+        ("smith machine", "2.5", "5"),
+        ("band", "1", "2.5"),
+        ("bodyweight", "1", "2.5"),
+        ("other", "1", "2.5"),
+    ],
+)
+def test_default_increments(equipment: str, kg: str, lb: str) -> None:
+    assert DEFAULT_INCREMENTS[(equipment, KG)] == D(kg)
+    assert DEFAULT_INCREMENTS[(equipment, LB)] == D(lb)
+    assert increment_for(equipment, KG) == D(kg)
+    assert increment_for(equipment, LB) == D(lb)
+
+
+def test_every_equipment_has_both_units() -> None:
+    names = {name for name, _ in DEFAULT_INCREMENTS}
+    assert set(DEFAULT_INCREMENTS) == {(name, unit) for name in names for unit in Unit}
+
+
+@pytest.mark.parametrize(
+    ("spelling", "key"),
+    [
+        ("Machine", "machine"),
+        ("kettlebells", "kettlebell"),
+        ("body only", "bodyweight"),
+        ("bands", "band"),
+        ("e-z curl bar", "barbell"),
+        ("Smith Machine", "smith machine"),
+        ("medicine ball", "other"),
+        ("foam roll", "other"),
+        ("", "other"),
+    ],
+)
+def test_catalog_equipment_spellings(spelling: str, key: str) -> None:
+    assert equipment_key(spelling) == key
+
+
+def test_override_wins_and_must_be_positive() -> None:
+    assert increment_for("barbell", KG, D("1.25")) == D("1.25")
+    with pytest.raises(InvalidValue, match="positive"):
+        increment_for("barbell", KG, D(0))
+
+
+# --- rounding (domain-science 6.3, increment 2.5) ----------------------------------------------
+
+ROUNDING = [
+    # x, nearest (half-up), floor, ceil
+    ("61.25", "62.5", "60.0", "62.5"),
+    ("63.75", "65.0", "62.5", "65.0"),
+    ("97.32", "97.5", "95.0", "97.5"),
+    ("101.24", "100.0", "100.0", "102.5"),
+    ("101.25", "102.5", "100.0", "102.5"),
+    ("116.67", "117.5", "115.0", "117.5"),
+]
+
+
+@pytest.mark.parametrize(("x", "nearest", "floor", "ceil"), ROUNDING)
+def test_rounding_oracles(x: str, nearest: str, floor: str, ceil: str) -> None:
+    inc = D("2.5")
+    assert round_nearest(D(x), inc) == D(nearest)
+    assert round_down(D(x), inc) == D(floor)
+    assert round_up(D(x), inc) == D(ceil)
+
+
+def test_rounding_keeps_exact_multiples_and_refuses_bad_increments() -> None:
+    assert round_down(D(60), D(5)) == round_up(D(60), D(5)) == D(60)
+    with pytest.raises(InvalidValue):
+        round_down(D(60), D(0))
+    with pytest.raises(InvalidValue):
+        round_up(D(60), D(-5))
+
+
+@given(
+    x=st.decimals(min_value=0, max_value=2000, places=4),
+    inc=st.sampled_from([D("0.5"), D("1"), D("1.25"), D("2"), D("2.5"), D("4"), D("5"), D(10)]),
+)
+def test_rounding_brackets_x(x: Decimal, inc: Decimal) -> None:
+    down, up, near = round_down(x, inc), round_up(x, inc), round_nearest(x, inc)
+    assert down <= x <= up
+    assert up - down in (D(0), inc)
+    assert near in (down, up)
+    assert abs(near - x) <= inc / 2
+    for value in (down, up, near):
+        assert value % inc == 0
+
+
+# --- units (domain-science 7) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lb", "kg"),
+    [
+        ("45", "20.41165665"),
+        ("135", "61.23496995"),
+        ("225", "102.05828325"),
+        ("315", "142.88159655"),
+        ("405", "183.70490985"),
+        ("2.5", "1.133980925"),
+        ("5", "2.26796185"),
+    ],
+)
+def test_lb_to_kg_is_exact(lb: str, kg: str) -> None:
+    assert convert(D(lb), LB, KG) == D(kg)
+
+
+@pytest.mark.parametrize(
+    ("kg", "lb", "places"),
+    [("20", "44.0924524", 7), ("100", "220.4622622", 7), ("1.25", "2.7557783", 7),
+     ("2.5", "5.5115566", 7), ("1", "2.2046226218487758", 16)],
+)  # fmt: skip
+def test_kg_to_lb(kg: str, lb: str, places: int) -> None:
+    assert round_display(convert(D(kg), KG, LB), places) == D(lb)
+
+
+def test_round_trip_pitfall_needs_unrounded_storage() -> None:
+    assert KG_PER_LB == D("0.45359237")
+    assert round_display(convert(D("102.06"), KG, LB)) == D("225.00")
+    assert round_display(convert(D("102.1"), KG, LB)) == D("225.09")
+
+
+# --- starting load (domain-science 5) ----------------------------------------------------------
+
+
+def test_leg_press_150kg_to_single_leg() -> None:
+    s = starting_load(D(150), KG, RATIO, D(5), KG)
+    assert (s.raw_low, s.raw_high) == (D(60), D(75))
+    assert (s.low, s.high, s.suggested) == (D(60), D(75), D(60))
+    assert (s.basis_load, s.basis_unit, s.unit, s.increment, s.sled) == (D(150), KG, KG, D(5), None)
+    assert (s.ratio_low, s.ratio_high) == RATIO
+
+
+def test_leg_press_with_a_50kg_sled() -> None:
+    s = starting_load(D(150), KG, RATIO, D(5), KG, sled=D(50))
+    assert (s.raw_low, s.raw_high) == (D(30), D(50))
+    assert (s.low, s.high, s.suggested) == (D(30), D(50), D(30))
+    assert s.sled == D(50)
+
+
+@pytest.mark.parametrize(
+    ("share", "sled", "added"),
+    [
+        ("0.5625", "50", "62.5"),
+        ("0.5", "50", "50.0"),
+        ("0.5625", "0", "84.375"),
+        ("0.5", "0", "75"),
+    ],
+)
+def test_sled_examples(share: str, sled: str, added: str) -> None:
+    s = starting_load(D(150), KG, (D(share), D(share)), D("2.5"), KG, sled=D(sled))
+    assert s.raw_low == s.raw_high == D(added)
+
+
+def test_range_ends_round_down() -> None:
+    s = starting_load(D(155), KG, RATIO, D(5), KG)  # raw 62 .. 77.5
+    assert (s.low, s.high, s.suggested) == (D(60), D(75), D(60))
+
+
+def test_basis_in_lb_suggested_in_kg() -> None:
+    s = starting_load(D(225), LB, RATIO, D(5), KG)
+    assert s.raw_low == D("40.823313300")
+    assert s.raw_high == D("51.029141625")
+    assert (s.low, s.high, s.suggested) == (D(40), D(50), D(40))
+
+
+def test_heavy_sled_never_suggests_a_negative_load() -> None:
+    s = starting_load(D(20), KG, RATIO, D(5), KG, sled=D(100))
+    assert s.raw_high < 0
+    assert (s.low, s.high, s.suggested) == (D(0), D(0), D(0))
+
+
+def test_default_unilateral_ratio() -> None:
+    assert DEFAULT_UNILATERAL_RATIO == (D("0.40"), D("0.50"))
+
+
+@pytest.mark.parametrize(
+    ("basis", "ratio", "inc", "sled"),
+    [
+        (D(-1), RATIO, D(5), None),
+        (D(100), (D("0.5"), D("0.4")), D(5), None),
+        (D(100), (D("-0.1"), D("0.4")), D(5), None),
+        (D(100), RATIO, D(0), None),
+        (D(100), RATIO, D(5), D(-10)),
+    ],
+)
+def test_starting_load_refuses_bad_input(
+    basis: Decimal, ratio: tuple[Decimal, Decimal], inc: Decimal, sled: Decimal | None
+) -> None:
+    with pytest.raises(InvalidValue):
+        starting_load(basis, KG, ratio, inc, KG, sled=sled)
+
+
+bases = st.decimals(min_value=0, max_value=1000, places=2)
+increments = st.sampled_from([D("1"), D("1.25"), D("2"), D("2.5"), D("4"), D("5"), D("10")])
+ratios = st.tuples(
+    st.decimals(min_value=0, max_value=1, places=2), st.decimals(min_value=0, max_value=1, places=2)
+).map(lambda pair: (min(pair), max(pair)))
+units = st.sampled_from(list(Unit))
+
+
+@given(basis=bases, ratio=ratios, inc=increments, unit=units)
+def test_suggestion_is_a_multiple_inside_the_range(
+    basis: Decimal, ratio: tuple[Decimal, Decimal], inc: Decimal, unit: Unit
+) -> None:
+    s = starting_load(basis, unit, ratio, inc, unit)
+    assert s.suggested % inc == 0
+    assert s.high % inc == 0
+    assert ratio[0] * basis - inc <= s.suggested <= ratio[1] * basis
+    assert 0 <= s.low <= s.high <= ratio[1] * basis
+
+
+@given(
+    basis=bases,
+    more=st.decimals(min_value=0, max_value=500, places=2),
+    ratio=ratios,
+    inc=increments,
+    sled=st.none() | st.decimals(min_value=0, max_value=200, places=1),
+)
+def test_suggestion_never_decreases_as_the_basis_grows(
+    basis: Decimal,
+    more: Decimal,
+    ratio: tuple[Decimal, Decimal],
+    inc: Decimal,
+    sled: Decimal | None,
+) -> None:
+    lighter = starting_load(basis, KG, ratio, inc, KG, sled=sled)
+    heavier = starting_load(basis + more, KG, ratio, inc, KG, sled=sled)
+    assert heavier.suggested >= lighter.suggested
+    assert heavier.high >= lighter.high
+
+
+@given(basis_lb=bases, ratio=ratios, inc=increments, unit=units)
+def test_lb_basis_and_its_kg_equivalent_agree(
+    basis_lb: Decimal, ratio: tuple[Decimal, Decimal], inc: Decimal, unit: Unit
+) -> None:
+    basis_kg = basis_lb * KG_PER_LB
+    from_lb = starting_load(basis_lb, LB, ratio, inc, unit)
+    from_kg = starting_load(basis_kg, KG, ratio, inc, unit)
+    assert abs(from_lb.suggested - from_kg.suggested) <= inc
+    assert abs(from_lb.high - from_kg.high) <= inc
+
+
+# --- double progression (domain-science 8) -----------------------------------------------------
+
+DAY = date(2024, 5, 6)
+
+
+def history(*sessions: list[tuple[int, str]]) -> list[SessionSets]:
+    return [
+        SessionSets(DAY + timedelta(days=3 * i), [(reps, D(load)) for reps, load in sets])
+        for i, sets in enumerate(sessions)
+    ]
+
+
+def test_single_leg_press_oracle() -> None:
+    left = next_load(history([(12, "60")] * 3), (8, 12), D(5))
+    right = next_load(history([(10, "60")] * 3), (8, 12), D(5))
+    assert (left.load, left.action, left.reps_target) == (D(65), "increase", 8)
+    assert left.from_load == D(60)
+    assert (right.load, right.action, right.reps_target) == (D(60), "hold", 11)
+    assert left.reason == (
+        "All 3 sets at 60 reached 12 reps, the top of 8-12: add 5 and restart at 8 reps."
+    )
+    assert right.reason == "Best set at 60 was 10 reps: hold it and aim for 11 reps."
+
+
+def test_reason_names_the_unit_when_given() -> None:
+    step = next_load(history([(12, "60")]), (8, 12), D(5), unit=KG)
+    assert step.reason == (
+        "The set at 60 kg reached 12 reps, the top of 8-12: add 5 kg and restart at 8 reps."
+    )
+
+
+def test_only_the_top_load_counts() -> None:
+    # Two sets at the top of the range at 60, a lighter back-off set short of it.
+    step = next_load(history([(12, "60"), (12, "60"), (9, "50")]), (8, 12), D(5))
+    assert (step.load, step.action) == (D(65), "increase")
+    # One set at 60 short of the top: hold and chase one more rep than the best set at 60.
+    step = next_load(history([(12, "60"), (11, "60"), (12, "50")]), (8, 12), D(5))
+    assert (step.load, step.action, step.reps_target) == (D(60), "hold", 12)
+
+
+def test_reps_target_is_capped_at_the_top() -> None:
+    step = next_load(history([(12, "60"), (10, "60")]), (8, 12), D(5))
+    assert (step.action, step.reps_target) == ("hold", 12)
+
+
+def test_one_short_session_holds() -> None:
+    step = next_load(history([(9, "60"), (7, "60")]), (8, 12), D(5))
+    assert (step.load, step.action, step.reps_target) == (D(60), "hold", 8)
+    assert step.reason == "A set at 60 stopped at 7 reps, below 8: hold it and aim for 8 reps."
+
+
+def test_two_short_sessions_in_a_row_at_the_same_load_step_down() -> None:
+    step = next_load(history([(7, "60")], [(8, "60"), (6, "60")]), (8, 12), D(5))
+    assert (step.load, step.action, step.reps_target, step.from_load) == (
+        D(55), "decrease", 8, D(60),
+    )  # fmt: skip
+    assert "two sessions in a row" in step.reason
+
+
+def test_short_sessions_at_different_loads_or_not_in_a_row_hold() -> None:
+    after_deload = next_load(history([(7, "60")], [(7, "55")]), (8, 12), D(5))
+    assert (after_deload.load, after_deload.action) == (D(55), "hold")
+    not_in_a_row = next_load(history([(7, "60")], [(9, "60")], [(7, "60")]), (8, 12), D(5))
+    assert (not_in_a_row.load, not_in_a_row.action) == (D(60), "hold")
+
+
+def test_decrease_never_goes_below_zero() -> None:
+    step = next_load(history([(3, "2")], [(3, "2")]), (8, 12), D(5))
+    assert (step.load, step.action) == (D(0), "decrease")
+    bodyweight = next_load(history([(3, "0")], [(3, "0")]), (8, 12), D(5))
+    assert (bodyweight.load, bodyweight.action) == (D(0), "hold")
+
+
+def test_odd_typed_load_is_kept_on_hold_and_moved_by_one_increment() -> None:
+    hold = next_load(history([(10, "61.3")]), (8, 12), D("2.5"))
+    assert (hold.load, hold.action) == (D("61.3"), "hold")
+    up = next_load(history([(12, "61.3")]), (8, 12), D("2.5"))
+    assert up.load == D("63.8")
+
+
+def test_progression_refuses_bad_input() -> None:
+    with pytest.raises(NoBasis):
+        next_load([], (8, 12), D(5))
+    with pytest.raises(NoBasis):
+        next_load([SessionSets(DAY, [])], (8, 12), D(5))
+    with pytest.raises(InvalidValue):
+        next_load(history([(10, "60")]), (12, 8), D(5))
+    with pytest.raises(InvalidValue):
+        next_load(history([(10, "60")]), (0, 8), D(5))
+    with pytest.raises(InvalidValue):
+        next_load(history([(10, "60")]), (8, 12), D(0))
+
+
+set_lists = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=20), st.decimals(min_value=0, max_value=300, places=1)
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+@given(sessions=st.lists(set_lists, min_size=1, max_size=4), inc=increments)
+def test_progression_moves_by_exactly_one_increment(
+    sessions: list[list[tuple[int, Decimal]]], inc: Decimal
+) -> None:
+    newest_top = max(load for _, load in sessions[-1])
+    assume(newest_top >= inc)  # below one increment a decrease is floored at 0
+    step = next_load([SessionSets(DAY, sets) for sets in sessions], (8, 12), inc)
+    assert step.from_load == newest_top
+    expected = {"increase": newest_top + inc, "hold": newest_top, "decrease": newest_top - inc}
+    assert step.load == expected[step.action]
+    assert 8 <= step.reps_target <= 12
+
+
+# --- weaker side cap ---------------------------------------------------------------------------
+
+
+def step(load: str, action: Action = "hold", start: str | None = None) -> ProgressionStep:
+    return ProgressionStep(D(load), 8, action, "Because.", D(start or load))
+
+
+def test_weaker_side_is_capped_at_the_stronger_load() -> None:
+    left, right = cap_weaker_side(step("65", "increase", "60"), step("62.5"), Side.LEFT)
+    assert right == step("62.5")
+    assert (left.load, left.action, left.from_load) == (D("62.5"), "increase", D(60))
+    assert left.reason.startswith("Because. Capped at 62.5")
+
+
+def test_cap_can_turn_an_increase_into_a_hold() -> None:
+    left, right = cap_weaker_side(step("60"), step("65", "increase", "60"), Side.RIGHT)
+    assert left == step("60")
+    assert (right.load, right.action) == (D(60), "hold")
+
+
+def test_no_cap_when_not_needed() -> None:
+    pair = (step("65", "increase", "60"), step("60"))
+    assert cap_weaker_side(*pair, Side.RIGHT) == pair
+    assert cap_weaker_side(*pair, None) == pair
+
+
+def test_single_leg_press_sides_together() -> None:
+    left = next_load(history([(12, "60")] * 3), (8, 12), D(5))
+    right = next_load(history([(10, "60")] * 3), (8, 12), D(5))
+    capped = cap_weaker_side(left, right, Side.RIGHT)
+    assert (capped[0].load, capped[1].load) == (D(65), D(60))
+
+
+def test_coaching_cue() -> None:
+    assert COACHING_CUE == (
+        "Start each set with your weaker side and match its reps on the stronger side."
+    )
