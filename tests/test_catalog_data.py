@@ -7,33 +7,76 @@ import pytest
 
 from tracker.domain.names import normalize
 
-CATALOG = json.loads(
-    (files("tracker.catalog") / "builtin.json").read_text(encoding="utf-8")
-)
+CATALOG = json.loads((files("tracker.catalog") / "builtin.json").read_text(encoding="utf-8"))
 EXERCISES: list[dict] = CATALOG["exercises"]
 BY_NAME: dict[str, dict] = {ex["name"]: ex for ex in EXERCISES}
 
 BODY_PARTS = {"legs", "back", "chest", "shoulders", "arms", "core", "full body", "cardio"}
 EQUIPMENT = {
-    "barbell", "dumbbell", "machine", "cable", "kettlebell",
-    "bodyweight", "band", "smith machine", "other",
+    "barbell",
+    "dumbbell",
+    "machine",
+    "cable",
+    "kettlebell",
+    "bodyweight",
+    "band",
+    "smith machine",
+    "other",
 }
 COMMON_EQUIPMENT = {"barbell", "dumbbell", "machine", "cable", "kettlebell", "bodyweight", "band"}
 DIFFICULTIES = {"beginner", "intermediate", "advanced"}
 CATEGORIES = {
-    "strength", "cardio", "stretching", "plyometrics",
-    "powerlifting", "olympic weightlifting", "strongman",
+    "strength",
+    "cardio",
+    "stretching",
+    "plyometrics",
+    "powerlifting",
+    "olympic weightlifting",
+    "strongman",
 }
 LATERALITIES = {"bilateral", "unilateral", "alternating"}
 MUSCLES = {
-    "abdominals", "abductors", "adductors", "biceps", "calves", "cardiovascular system",
-    "chest", "forearms", "glutes", "hamstrings", "hip flexors", "lats", "lower back",
-    "middle back", "neck", "obliques", "quadriceps", "shoulders", "traps", "triceps",
+    "abdominals",
+    "abductors",
+    "adductors",
+    "biceps",
+    "calves",
+    "cardiovascular system",
+    "chest",
+    "forearms",
+    "glutes",
+    "hamstrings",
+    "hip flexors",
+    "lats",
+    "lower back",
+    "middle back",
+    "neck",
+    "obliques",
+    "quadriceps",
+    "shoulders",
+    "traps",
+    "triceps",
 }
 FIELDS = {
-    "name", "aliases", "body_part", "equipment", "target", "secondary", "difficulty",
-    "category", "laterality", "parent", "ratio", "ratio_note", "sled_kg", "rep_range",
-    "summary", "steps", "tips", "mistakes", "faq",
+    "name",
+    "aliases",
+    "body_part",
+    "equipment",
+    "target",
+    "secondary",
+    "difficulty",
+    "category",
+    "laterality",
+    "parent",
+    "ratio",
+    "ratio_note",
+    "sled_kg",
+    "rep_range",
+    "summary",
+    "steps",
+    "tips",
+    "mistakes",
+    "faq",
 }
 # Timed or distance work: no rep range. Everything else must have one.
 TIMED = {"Plank", "Farmer's Carry", "Suitcase Carry"}

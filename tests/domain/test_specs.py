@@ -17,7 +17,8 @@ KG, LB = Unit.KG, Unit.LB
 
 
 def one(reps: int, load: str | None, unit: Unit | None = None, bw: bool = False) -> SetSpec:
-    return SetSpec(reps=reps, load=None if load is None else Decimal(load), unit=unit, bodyweight=bw)
+    value = None if load is None else Decimal(load)
+    return SetSpec(reps=reps, load=value, unit=unit, bodyweight=bw)
 
 
 @pytest.mark.parametrize(

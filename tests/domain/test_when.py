@@ -16,8 +16,11 @@ BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 20, 18, 30, 42, 123456, tzinfo=BERLIN)  # a Friday
 
 
-def at(*parts: int, tz: ZoneInfo = BERLIN) -> datetime:
-    return datetime(*parts, tzinfo=tz)  # type: ignore[misc]
+def at(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0, us: int = 0
+) -> datetime:
+    """A Berlin wall-clock time."""
+    return datetime(year, month, day, hour, minute, second, us, tzinfo=BERLIN)
 
 
 @pytest.mark.parametrize(
@@ -145,6 +148,15 @@ def test_zone_names_are_refused_rather_than_guessed() -> None:
     )
 
 
+def test_posix_style_named_offsets_are_refused() -> None:
+    # dateutil would read "UTC+1" as one hour behind UTC.
+    with pytest.raises(InvalidDate) as caught:
+        parse_when("18:30 UTC+1", NOW)
+    assert str(caught.value) == (
+        '"UTC+1" is ambiguous in "18:30 UTC+1": write the offset alone, such as +01:00'
+    )
+
+
 @pytest.mark.parametrize("text", ["18:31", "18:31:42"])
 def test_a_minute_ahead_is_tolerated(text: str) -> None:
     assert parse_when(text, NOW) > NOW
@@ -157,6 +169,8 @@ def test_a_minute_ahead_is_tolerated(text: str) -> None:
         ("18:32", "2026-11-20 18:32"),
         ("2027-01-01 00:00", "2027-01-01 00:00"),
         ("today 23:00", "2026-11-20 23:00"),
+        ("tomorrow", "2026-11-21 18:30"),
+        ("tomorrow 6am", "2026-11-21 06:00"),
         ("-0d", None),
     ],
 )
@@ -179,7 +193,7 @@ UNREADABLE = 'try "2026-11-20 18:30", "yesterday 18:00" or "2 days ago"'
 
 @pytest.mark.parametrize(
     "text",
-    ["blah", "", "   ", "tomorrow", "yesterday foo", "yesterday Nov 3", "today 18", "2 blah ago",
+    ["blah", "", "   ", "tomorrow foo", "yesterday foo", "yesterday Nov 3", "today 18", "2 blah ago",
      "2026-13-45", "Feb 30 2026", "ago", "thu foo"],
 )  # fmt: skip
 def test_unreadable_dates(text: str) -> None:

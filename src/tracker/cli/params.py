@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 
+from tracker.cli.context import UserError
 from tracker.domain.errors import TrackerError
+
+
+def refuse(exc: TrackerError, param: click.Parameter | None) -> UserError:
+    """A bad option value is a one-line error like any other, not a usage dump."""
+    name = param.opts[0] if param is not None and param.opts else "value"
+    return UserError(f"{name}: {exc}")
 
 
 def local_now() -> datetime:
@@ -33,7 +40,7 @@ class WhenParam(click.ParamType[datetime]):
         try:
             return parse(str(value), local_now())
         except TrackerError as exc:
-            self.fail(str(exc), param, ctx)
+            raise refuse(exc, param) from None
 
 
 class RpeParam(click.ParamType[Decimal]):
@@ -47,7 +54,7 @@ class RpeParam(click.ParamType[Decimal]):
         try:
             return parse_rpe(str(value))
         except TrackerError as exc:
-            self.fail(str(exc), param, ctx)
+            raise refuse(exc, param) from None
 
 
 class DecimalParam(click.ParamType[Decimal]):

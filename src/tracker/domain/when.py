@@ -93,14 +93,14 @@ def _interpret(flat: str, now: datetime, start_of_day: bool) -> datetime:
 
 
 def _named(flat: str, now: datetime, start_of_day: bool) -> datetime | None:
-    """today / yesterday / a weekday, alone or with a time; None leaves the text to dateutil."""
+    """A named day, alone or with a time; None leaves the text to dateutil."""
     match = _NAMED_DAY.fullmatch(flat)
     word = match["word"].lower() if match is not None else ""
     day = _named_day(word, now)
     if match is None or day is None:
         return None
     result = _on_day(day, match["rest"], now, flat, start_of_day)
-    if result is None and word in ("today", "yesterday"):
+    if result is None and word in ("today", "yesterday", "tomorrow"):
         raise _unreadable(flat)
     return result  # None: a weekday before a date ("Mon, 20 Nov 2026 18:30") is dateutil's
 
@@ -136,11 +136,13 @@ def _too_far(flat: str) -> InvalidDate:
 
 
 def _named_day(word: str, now: datetime) -> datetime | None:
-    """today, yesterday or a weekday (the most recent one, today included), at now's time."""
+    """today, yesterday, tomorrow or a weekday (the latest, today included), at now's time."""
     if word == "today":
         return now
     if word == "yesterday":
         return now - relativedelta(days=1)
+    if word == "tomorrow":  # read only to say clearly that it lies in the future
+        return now + relativedelta(days=1)
     weekday = _WEEKDAYS.get(word)
     return None if weekday is None else now + relativedelta(weekday=weekday(-1))
 

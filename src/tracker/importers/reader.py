@@ -158,7 +158,7 @@ class ImportReader:
                 self._skip(line, BLANK)
                 continue
             if len(values) != width:
-                values = self._fit(values, line)
+                self._check_width(values, line)
             if (
                 header_key(values[0]) == self._header_keys[0]
                 and [header_key(value) for value in values] == self._header_keys
@@ -172,21 +172,17 @@ class ImportReader:
             self.sets_read += 1
             yield result
 
-    def _fit(self, values: list[str], line: int) -> list[str]:
+    def _check_width(self, values: list[str], line: int) -> None:
         width = len(self.header)
         if len(values) < width:
             raise ImportFailed(
                 f'line {line}, column "{self.header[len(values)]}": missing value '
                 f"(the row has {len(values)} of {width} columns)"
             )
-        for index in range(width, len(values)):
-            if values[index].strip():
-                raise ImportFailed(
-                    f'line {line}, column {index + 1} (after "{self.header[-1]}"): unexpected '
-                    f'value "{values[index]}" (the row has {len(values)} of {width} columns)'
-                )
-        return values[:width]
-
+        raise ImportFailed(
+            f"line {line}, column {width + 1}: the row has {len(values)} of {width} columns "
+            f'(is a "{self.delimiter}" inside a value not quoted?)'
+        )
 
 def read_export(stream: TextIO, fmt: str | None, default_unit: Unit, tz: tzinfo) -> ImportReader:
     """Read a Strong, Hevy or FitNotes CSV export from ``stream``, one set at a time.

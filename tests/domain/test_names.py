@@ -1,0 +1,228 @@
+"""Exercise-name normalisation and resolution."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.domain.errors import NotFound, TrackerError
+from tracker.domain.names import AmbiguousName, NameEntry, normalize, normalize_all, resolve
+
+CATALOG = [
+    NameEntry("Single Leg Press", ("Unilateral Leg Press",)),
+    NameEntry("Leg Press", ("Sled Press",)),
+    NameEntry("Single-Leg Calf Raise", ()),
+    NameEntry("Standing Calf Raise", ()),
+    NameEntry("Leg Curl", ("Hamstring Curl",)),
+    NameEntry("Leg Extension", ()),
+    NameEntry("Bench Press", ("BP", "Flat Bench")),
+    NameEntry("Barbell Squat", ("Back Squat", "Squat")),
+    NameEntry("Bulgarian Split Squat", ("BSS", "Rear-Foot Elevated Split Squat")),
+    NameEntry("Romanian Deadlift", ("RDL",)),
+    NameEntry("Deadlift", ()),
+]
+
+
+def test_normalize() -> None:
+    assert normalize("Single-Leg  Press") == "single leg press"
+    assert normalize("  Dumbbell (Incline) Press! ") == "dumbbell incline press"
+    assert normalize("Café Curl") == "caf curl"
+    assert normalize("---") == ""
+
+
+@given(st.lists(st.text(max_size=15), max_size=8))
+def test_normalize_all_matches_normalize(texts: list[str]) -> None:
+    assert normalize_all(texts) == [normalize(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Leg Press", "Leg Press"),
+        ("leg press", "Leg Press"),
+        ("  LEG   PRESS ", "Leg Press"),
+        ("single-leg press", "Single Leg Press"),
+        ("Single Leg Press", "Single Leg Press"),
+        ("single_leg_press!", "Single Leg Press"),
+        ("single leg calf raise", "Single-Leg Calf Raise"),
+        ("Deadlift", "Deadlift"),
+    ],
+)
+def test_exact_name(query: str, name: str) -> None:
+    assert resolve(query, CATALOG) == name
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("bp", "Bench Press"),
+        ("sled press", "Leg Press"),
+        ("rdl", "Romanian Deadlift"),
+        ("squat", "Barbell Squat"),
+        ("back-squat", "Barbell Squat"),
+        ("rear foot elevated split squat", "Bulgarian Split Squat"),
+    ],
+)
+def test_alias(query: str, name: str) -> None:
+    assert resolve(query, CATALOG) == name
+
+
+def test_an_exact_name_beats_a_longer_name_it_starts() -> None:
+    entries = [NameEntry("Leg Press Machine", ()), NameEntry("Leg Press", ())]
+    assert resolve("leg press", entries) == "Leg Press"
+
+
+def test_a_name_beats_another_exercises_alias() -> None:
+    entries = [NameEntry("Press", ()), NameEntry("Overhead Press", ("Press",))]
+    assert resolve("press", entries) == "Press"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("singlelegpress", "Single Leg Press"), ("single legpress", "Single Leg Press"),
+     ("LegPress", "Leg Press"), ("benchpress", "Bench Press"), ("hamstringcurl", "Leg Curl")],
+)  # fmt: skip
+def test_spaces_removed(query: str, name: str) -> None:
+    assert resolve(query, CATALOG) == name
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("leg pr", "Leg Press"),
+        ("leg ext", "Leg Extension"),
+        ("sing leg pr", "Single Leg Press"),
+        ("s l p", "Single Leg Press"),
+        ("bulg", "Bulgarian Split Squat"),
+        ("roman", "Romanian Deadlift"),
+        ("singlelegp", "Single Leg Press"),
+        ("flat", "Bench Press"),
+        ("hams", "Leg Curl"),
+    ],
+)
+def test_prefix(query: str, name: str) -> None:
+    assert resolve(query, CATALOG) == name
+
+
+def test_ambiguous_prefix_lists_the_matches_sorted() -> None:
+    with pytest.raises(AmbiguousName) as caught:
+        resolve("leg", CATALOG)
+    error = caught.value
+    assert isinstance(error, TrackerError)
+    assert error.matches == ("Leg Curl", "Leg Extension", "Leg Press")
+    assert str(error) == (
+        '"leg" matches several exercises: Leg Curl, Leg Extension, Leg Press; type more of the name'
+    )
+
+
+def test_ambiguous_lists_eight_then_counts_the_rest() -> None:
+    entries = [NameEntry(f"Curl Variant {letter}", ()) for letter in "LKJIHGFEDCBA"]
+    with pytest.raises(AmbiguousName) as caught:
+        resolve("curl", entries)
+    assert str(caught.value) == (
+        '"curl" matches several exercises: Curl Variant A, Curl Variant B, Curl Variant C, '
+        "Curl Variant D, Curl Variant E, Curl Variant F, Curl Variant G, Curl Variant H "
+        "and 4 more; type more of the name"
+    )
+
+
+def test_two_entries_with_the_same_normalised_name_are_ambiguous() -> None:
+    with pytest.raises(AmbiguousName, match="Leg Press, Leg-Press"):
+        resolve("leg press", [NameEntry("Leg-Press", ()), NameEntry("Leg Press", ())])
+
+
+def test_aliases_of_one_exercise_are_not_ambiguous() -> None:
+    entries = [NameEntry("Barbell Row", ("Bent Row", "Bent-Over Row")), NameEntry("Curl", ())]
+    assert resolve("bent", entries) == "Barbell Row"
+
+
+def test_did_you_mean() -> None:
+    with pytest.raises(NotFound) as caught:
+        resolve("singel leg pres", CATALOG)
+    message = str(caught.value)
+    assert message.startswith(
+        'no exercise named "singel leg pres"; did you mean: Single Leg Press, '
+    )
+    assert message.endswith("?")
+    suggested = message.split("did you mean: ")[1].rstrip("?").split(", ")
+    assert suggested[0] == "Single Leg Press"
+    assert set(suggested) == {"Single Leg Press", "Leg Press", "Single-Leg Calf Raise"}
+
+
+def test_suggestions_map_aliases_to_names_once() -> None:
+    entries = [NameEntry("Barbell Row", ("Bent Row", "Bent-Over Row", "Bent Rows"))]
+    with pytest.raises(NotFound) as caught:
+        resolve("bnet row", entries)
+    assert str(caught.value) == 'no exercise named "bnet row"; did you mean: Barbell Row?'
+
+
+def test_no_suggestion() -> None:
+    with pytest.raises(NotFound) as caught:
+        resolve("xyzzy", CATALOG)
+    assert str(caught.value) == 'no exercise named "xyzzy"; see: tracker exercises list'
+
+
+@pytest.mark.parametrize("query", ["", "  ", "--"])
+def test_empty_query(query: str) -> None:
+    with pytest.raises(NotFound) as caught:
+        resolve(query, CATALOG)
+    assert str(caught.value) == "no exercise name given: type one; see: tracker exercises list"
+
+
+def test_empty_catalog() -> None:
+    with pytest.raises(NotFound, match="see: tracker exercises list"):
+        resolve("squat", [])
+
+
+def test_messages_are_one_line() -> None:
+    with pytest.raises(NotFound) as caught:
+        resolve("leg\npres", [NameEntry("Leg Curl", ())])
+    assert str(caught.value).startswith('no exercise named "leg pres"')
+
+
+@given(st.text(max_size=30))
+def test_any_query_resolves_or_raises_a_tracker_error(query: str) -> None:
+    try:
+        name = resolve(query, CATALOG)
+    except (NotFound, AmbiguousName) as error:
+        assert "\n" not in str(error)
+        return
+    assert name in {entry.name for entry in CATALOG}
+
+
+# Performance ----------------------------------------------------------------------------------
+
+MODIFIERS = ["Single Leg", "Seated", "Standing", "Incline", "Decline", "Close Grip", "Wide Grip",
+             "Reverse", "Kneeling", "Lying", "Alternating", "One Arm", "Smith Machine", "Cable",
+             "Dumbbell", "Barbell", "Kettlebell", "Band", "Machine", "Landmine", "Paused",
+             "Tempo", "Deficit", "Banded", "Chains"]  # fmt: skip
+MOVEMENTS = ["Press", "Curl", "Row", "Squat", "Raise", "Extension", "Fly", "Pulldown",
+             "Deadlift", "Lunge", "Dip", "Shrug", "Kickback", "Crunch", "Pushdown", "Thrust",
+             "Bridge", "Step Up", "Good Morning", "Pullover", "Twist", "Carry", "Clean",
+             "Snatch", "Jerk", "Swing", "Rollout", "Plank", "Hold", "Walk", "Jump", "Throw",
+             "Slam", "Chop", "Pull", "Push", "Hug", "Sit Up", "Leg Raise",
+             "Calf Raise"]  # fmt: skip
+BIG = [NameEntry(f"{m} {b}", (f"{m}-{b} Alt",)) for m in MODIFIERS for b in MOVEMENTS]
+
+
+def best_of_three_ms(query: str) -> float:
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        try:
+            resolve(query, BIG)
+        except TrackerError:
+            pass
+        timings.append(time.perf_counter() - start)
+    return min(timings) * 1000
+
+
+@pytest.mark.parametrize("query", ["Chains Calf Raise", "chains-calf raise alt", "chai cal r",
+                                   "seated", "singel leg pres", "zzzz"])  # fmt: skip
+def test_a_thousand_names_resolve_fast(query: str) -> None:
+    assert len(BIG) == 1000
+    # Generous for slow CI machines; typically about 1 ms for a hit and 5 ms for a miss.
+    assert best_of_three_ms(query) < 30

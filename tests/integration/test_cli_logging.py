@@ -1,0 +1,200 @@
+"""Logging sets through the real CLI, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, func, inspect, select
+
+from tests.conftest import Tracker
+from tracker.adapters.orm import WorkoutSet
+
+
+def set_count(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        if not inspect(engine).has_table("workout_set"):
+            return 0  # the command failed before the database was even created
+        with engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(WorkoutSet)).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def stored_sets(url: str) -> list[tuple[Any, ...]]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.load, WorkoutSet.unit,
+                       WorkoutSet.kind, WorkoutSet.rpe, WorkoutSet.position)
+                .order_by(WorkoutSet.position)
+            )  # fmt: skip
+            return [tuple(row) for row in rows]
+    finally:
+        engine.dispose()
+
+
+def test_bilateral_and_unilateral_sets_show_up_in_the_session(tracker: Tracker) -> None:
+    first = tracker.ok("log", "leg press", "10x100", "10x120", "8x140")
+    assert first.stdout.startswith("Started session #1.\nLeg Press\n")
+    assert "#3 8 x 140 kg" in first.stdout
+    tracker.ok("log", "single leg press", "--left", "10x60", "--right", "8x60")
+    data = tracker.json("session", "show", "last")
+    assert set(data) >= {"id", "lifter", "name", "started_at", "finished_at", "sets"}
+    assert data["lifter"] == "me"
+    assert [(s["exercise"], s["side"], s["reps"], s["load"], s["unit"]) for s in data["sets"]] == [
+        ("Leg Press", None, 10, 100, "kg"),
+        ("Leg Press", None, 10, 120, "kg"),
+        ("Leg Press", None, 8, 140, "kg"),
+        ("Single Leg Press", "left", 10, 60, "kg"),
+        ("Single Leg Press", "right", 8, 60, "kg"),
+    ]
+    one = data["sets"][0]
+    assert set(one) >= {"id", "exercise", "side", "reps", "load", "unit", "rpe", "kind",
+                        "performed_at", "note"}  # fmt: skip
+    assert one["performed_at"].endswith("+00:00")  # ISO 8601 with offset (TZ=UTC in tests)
+    text = tracker.ok("session", "show").stdout
+    assert "L 10 x 60 kg" in text and "R 8 x 60 kg" in text
+
+
+def test_spec_syntax_is_stored_exactly_as_typed(tracker: Tracker) -> None:
+    tracker.ok("log", "bench", "10x60", "10x60kg", "8x135lb", "8x61.25", "2x5x100", "12xBW")
+    assert stored_sets(tracker.url) == [
+        (None, 10, 60, "kg", "working", None, 0),
+        (None, 10, 60, "kg", "working", None, 1),
+        (None, 8, 135, "lb", "working", None, 2),
+        (None, 8, pytest.approx(61.25), "kg", "working", None, 3),
+        (None, 5, 100, "kg", "working", None, 4),
+        (None, 5, 100, "kg", "working", None, 5),
+        (None, 12, 0, "kg", "working", None, 6),
+    ]
+    data = tracker.json("session", "show")
+    assert [s["load"] for s in data["sets"]][:4] == [60, 60, 135, 61.25]
+    assert data["sets"][6]["bodyweight"] is True
+
+
+def test_sides_keep_the_order_they_were_done_in(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "9x60", "-l", "10x65", "-r", "8x65")
+    tracker.ok("log", "bss", "--each", "8x20")
+    sides = [(s["exercise"], s["side"], s["reps"]) for s in tracker.json("session", "show")["sets"]]
+    assert sides == [
+        ("Single Leg Press", "left", 10), ("Single Leg Press", "right", 9),
+        ("Single Leg Press", "left", 10), ("Single Leg Press", "right", 8),
+        ("Bulgarian Split Squat", "left", 8), ("Bulgarian Split Squat", "right", 8),
+    ]  # fmt: skip
+
+
+def test_unit_default_rpe_warmup_kind_and_note(tracker: Tracker) -> None:
+    tracker.ok("config", "set", "unit", "lb")
+    tracker.ok("log", "squat", "5x135", "--warmup")
+    tracker.ok("log", "squat", "5x225", "--rpe", "8.5", "--note", "belt")
+    tracker.ok("log", "squat", "3x100kg@9", "--kind", "failure")
+    sets = tracker.json("session", "show")["sets"]
+    assert [(s["load"], s["unit"], s["kind"], s["rpe"], s["note"]) for s in sets] == [
+        (135, "lb", "warmup", None, None),
+        (225, "lb", "working", 8.5, "belt"),
+        (100, "kg", "failure", 9, None),
+    ]
+
+
+BAD_INPUTS = [
+    (["log", "leg press", "10x"], 'can\'t read set "10x"'),
+    (["log", "leg press", "x60"], 'can\'t read set "x60"'),
+    (["log", "leg press", "ten", "x", "60"], 'can\'t read set "ten"'),
+    (["log", "leg press", "0x60"], "reps must be between 1 and 100"),
+    (["log", "leg press", "101x60"], "reps must be between 1 and 100"),
+    (["log", "leg press", "10x-5"], "negative"),
+    (["log", "leg press", "10x100", "10x120", "banana"], 'can\'t read set "banana"'),
+    (["log", "singel leg pres", "10x60"], "did you mean: Single Leg Press"),
+    (["log", "single leg press", "10x60"], "--left"),
+    (["log", "leg press", "--left", "10x60"], "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_INPUTS, ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_bad_input_stores_nothing_and_prints_one_line(
+    tracker: Tracker, args: list[str], message: str
+) -> None:
+    tracker.ok("log", "leg press", "10x50")
+    line = tracker.fails(*args)
+    assert line.startswith("Error: ") and message in line
+    assert set_count(tracker.url) == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--rpe", "11", "RPE must be 1 to 10"),
+        ("--rpe", "7.3", "RPE must be 1 to 10"),
+        ("--at", "in 2 days", "can't read date"),
+        ("--at", "2099-01-01", "future"),
+        ("--at", "blah", "can't read date"),
+    ],
+)
+def test_bad_options_are_refused(tracker: Tracker, option: str, value: str, message: str) -> None:
+    line = tracker.fails("log", "leg press", "10x100", option, value)
+    assert line.startswith(f"Error: {option}: ") and message in line
+    assert set_count(tracker.url) == 0
+
+
+def test_previous_session_and_new_best_are_shown(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60", "--at", "3 days ago")
+    tracker.ok("session", "finish", "--at", "3 days ago")
+    out = tracker.ok("log", "slp", "-l", "10x65", "-r", "8x55").stdout
+    assert "Last time" in out and "L 10 x 60 kg; R 8 x 60 kg" in out
+    left_line = next(line for line in out.splitlines() if "L 10 x 65 kg" in line)
+    right_line = next(line for line in out.splitlines() if "R 8 x 55 kg" in line)
+    assert "new best e1RM" in left_line
+    assert "new best e1RM" not in right_line
+
+
+def test_a_stale_open_session_is_closed_not_extended(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100", "--at", "yesterday 08:00")
+    out = tracker.ok("log", "squat", "5x100").stdout
+    assert "Closed session #1" in out and "Started session #2." in out
+    sessions = json.loads(tracker.ok("session", "list", "--json").stdout)
+    assert [s["sets"] for s in sessions] == [1, 1]
+    assert sessions[1]["finished_at"] is not None
+
+
+def test_session_start_finish_and_list(tracker: Tracker) -> None:
+    tracker.ok("session", "start", "--name", "Legs A")
+    assert "still open" in tracker.fails("session", "start")
+    tracker.ok("log", "leg press", "10x100")
+    assert "Finished session #1: 1 sets of 1 exercises" in tracker.ok("session", "finish").stdout
+    assert "no open session" in tracker.fails("session", "finish")
+    listing = tracker.ok("session", "list").stdout
+    assert "Legs A" in listing
+    assert "no session #99" in tracker.fails("session", "show", "99")
+
+
+def test_undo_edit_and_delete(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x100")
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60")
+    out = tracker.ok("undo").stdout
+    assert out.startswith("Removed 2 sets:")
+    assert "Single Leg Press L 10 x 60 kg" in out
+    assert set_count(tracker.url) == 1
+    tracker.ok("set", "edit", "1", "12x102.5", "--rpe", "9", "--note", "easy")
+    (only,) = tracker.json("session", "show")["sets"]
+    assert (only["reps"], only["load"], only["rpe"], only["note"]) == (12, 102.5, 9, "easy")
+    assert "bilateral" in tracker.fails("set", "edit", "1", "--side", "left")
+    tracker.ok("set", "delete", "1")
+    assert "no set with id 1" in tracker.fails("set", "delete", "1")
+    assert "nothing to undo" in tracker.fails("undo")
+
+
+def test_every_query_is_scoped_to_one_lifter(tracker: Tracker) -> None:
+    tracker.ok("lifter", "add", "ana", "--unit", "lb")
+    tracker.ok("--lifter", "ana", "log", "leg press", "10x300")
+    tracker.ok("log", "leg press", "10x100")
+    assert [s["load"] for s in tracker.json("--lifter", "ana", "session", "show")["sets"]] == [300]
+    assert tracker.json("--lifter", "ana", "session", "show")["sets"][0]["unit"] == "lb"
+    assert [s["load"] for s in tracker.json("session", "show")["sets"]] == [100]
+    assert 'no lifter named "bob"' in tracker.fails("--lifter", "bob", "session", "list")
+    assert "ana (lb)" in tracker.ok("lifter", "list").stdout
+    env_result = tracker.ok("session", "show", "--json", env={"TRACKER_LIFTER": "ana"})
+    assert json.loads(env_result.stdout)["lifter"] == "ana"
