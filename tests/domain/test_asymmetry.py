@@ -171,16 +171,20 @@ def test_swapping_sides_is_not_consistent() -> None:
     )
 
 
-def test_two_thirds_majority_needs_three_differing_sessions() -> None:
-    two_of_three = consistency(sessions(("100", "80"), ("100", "80"), ("80", "100")))
-    assert two_of_three.consistent_weaker_side is Side.RIGHT
+def test_three_quarters_majority_needs_four_differing_sessions() -> None:
+    two_of_three = consistency(sessions(("100", "80"), ("80", "100"), ("100", "80")))
+    assert two_of_three.consistent_weaker_side is None  # alternating R, L, R
+    three_of_four = consistency(
+        sessions(("100", "80"), ("100", "80"), ("80", "100"), ("100", "80"))
+    )
+    assert three_of_four.consistent_weaker_side is Side.RIGHT
     one_of_two = consistency(sessions(("100", "80"), ("80", "100")))
     assert one_of_two.consistent_weaker_side is None
     three_of_five = consistency(
         sessions(("100", "80"), ("100", "80"), ("100", "80"), ("80", "100"), ("80", "100"))
     )
     assert three_of_five.consistent_sessions == 3
-    assert three_of_five.consistent_weaker_side is None  # 60 % < 2/3
+    assert three_of_five.consistent_weaker_side is None  # 60 % < 3/4
 
 
 def test_unanimous_with_equal_sessions_in_between() -> None:

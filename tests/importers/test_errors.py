@@ -17,7 +17,9 @@ REPO = Path(__file__).resolve().parents[2]
 STRONG_SAMPLE = (REPO / ".." / "shared" / "data" / "exports" / "strong-sample.csv").resolve()
 STRONG = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
 GOOD = '2024-11-28 17:36:08,"B",35m,"Bent Over Row (Barbell)",1,10.0,13.0,0,0.0,\n'
-HEVY = '"title","start_time","end_time","exercise_title","set_index","set_type","weight_kg","reps"\n'
+HEVY = (
+    '"title","start_time","end_time","exercise_title","set_index","set_type","weight_kg","reps"\n'
+)
 
 
 def strong_lines() -> list[str]:
@@ -68,7 +70,8 @@ def test_sets_before_the_bad_row_are_yielded_first() -> None:
     [
         (GOOD.replace("2024-11-28 17:36:08", "2024-13-45 17:36"),
          'line 2, column "Date": can\'t read date "2024-13-45 17:36"'),
-        (GOOD.replace("2024-11-28 17:36:08", "17:36"), 'line 2, column "Date": can\'t read date "17:36"'),
+        (GOOD.replace("2024-11-28 17:36:08", "17:36"),
+         'line 2, column "Date": can\'t read date "17:36"'),
         (GOOD.replace("2024-11-28 17:36:08", ""), 'line 2, column "Date": missing value'),
         (GOOD.replace("35m", "35 lightyears"),
          'line 2, column "Duration": can\'t read duration "35 lightyears"'),
@@ -98,8 +101,7 @@ def test_a_trailing_delimiter_on_every_line_is_fine() -> None:
 def test_hevy_errors_name_hevy_columns() -> None:
     row = '"A","1 Feb 2024, 10:00","1 Feb 2024, 11:00","Curl",0,"{kind}",{weight},10\n'
     assert failure(HEVY + row.format(kind="superset", weight="20")) == (
-        'line 2, column "set_type": unknown set type "superset" '
-        "(normal, warmup, dropset, failure)"
+        'line 2, column "set_type": unknown set type "superset" (normal, warmup, dropset, failure)'
     )
     assert failure(HEVY + row.format(kind="normal", weight="2O")) == (
         'line 2, column "weight_kg": can\'t read number "2O"'
@@ -114,6 +116,12 @@ def test_fitnotes_bad_unit_and_missing_exercise() -> None:
     assert failure(header + "2024-02-01,,Legs,100,kgs,5,,,,\n") == (
         'line 2, column "Exercise": missing value'
     )
+
+
+def test_text_that_is_not_utf8() -> None:
+    raw = io.BytesIO(STRONG.encode() + GOOD.replace("Row", "R\xf6w").encode("latin-1"))
+    with pytest.raises(ImportFailed, match=r"^the file is not utf-8 text"):
+        sum(1 for _ in read_export(io.TextIOWrapper(raw, "utf-8"), None, Unit.KG, UTC))
 
 
 def test_empty_file() -> None:

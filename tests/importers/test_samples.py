@@ -98,4 +98,6 @@ def test_fitnotes_sample_is_in_pounds_with_one_session_per_day() -> None:
     first = imported[0]
     assert first.session_key == "2022-09-14"
     assert first.started_at == datetime(2022, 9, 13, 23, 0, tzinfo=UTC)  # local midnight
-    assert (first.exercise, first.load, first.reps) == ("Flat Barbell Bench Press", 45, 10)
+    assert (first.exercise, first.load, first.reps) == (
+        "Flat Barbell Bench Press", Decimal("45.0"), 10,
+    )  # fmt: skip

@@ -45,7 +45,7 @@ class LineStream(io.TextIOBase):
     def readable(self) -> bool:
         return True
 
-    def readline(self, size: int | None = -1) -> str:
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
         line = next(self._lines, "")
         self.lines_served += bool(line)
         return line

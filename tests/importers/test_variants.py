@@ -257,6 +257,14 @@ def test_time_zones_follow_daylight_saving() -> None:
     assert [s.started_at.hour for s in sets] == [17, 16]
 
 
+def test_windows_line_ends() -> None:
+    text = "Date,Exercise Name,Reps\r\n2024-01-01 10:00:00,Squat,5\r\n\r\n"
+    reader = read_export(io.StringIO(text, newline=""), None, Unit.KG, UTC)
+    assert [(s.line, s.exercise, s.reps) for s in reader] == [(2, "Squat", 5)]
+    assert reader.header == ["Date", "Exercise Name", "Reps"]
+    assert reader.skipped == [Skipped(3, "blank line")]
+
+
 def test_a_reader_reads_once() -> None:
     reader = read_export(io.StringIO("Date,Exercise Name,Reps\n"), None, Unit.KG, UTC)
     list(reader)

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, func, inspect, select
-
 from tests.conftest import Tracker
+
 from tracker.adapters.orm import WorkoutSet
 
 
@@ -114,7 +114,9 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("args", "message"), BAD_INPUTS, ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+@pytest.mark.parametrize(
+    ("args", "message"), BAD_INPUTS, ids=lambda v: " ".join(v) if isinstance(v, list) else ""
+)
 def test_bad_input_stores_nothing_and_prints_one_line(
     tracker: Tracker, args: list[str], message: str
 ) -> None:

@@ -8,6 +8,7 @@ Accepted forms:
 
 * ``now``; ``today``, ``yesterday`` or a weekday ("monday", "fri": the most recent one, today
   included), optionally followed by a time ("yesterday 18:00", "today 7am", "mon 18:30").
+  ``tomorrow`` is read too, only to be refused as lying in the future.
 * Relative, meaning that long before now: "2 days ago", "3 hours ago", "90d", "4w", "3 months",
   "3mo", "1y", "-2h", "an hour ago".  Units: s, min, h, d, w, mo, y and their spelled-out forms;
   a bare "m" is refused as ambiguous (minutes or months?).  A bare "10h" is therefore ten hours
@@ -82,7 +83,7 @@ def _parse(text: str, now: datetime, *, start_of_day: bool) -> datetime:
 
 
 def _interpret(flat: str, now: datetime, start_of_day: bool) -> datetime:
-    """Try the forms in order: now, relative, today/yesterday, then dateutil."""
+    """Try the forms in order: now, relative, a named day, then dateutil."""
     if flat.lower() == "now":
         return now
     relative = _RELATIVE.fullmatch(flat.lower())

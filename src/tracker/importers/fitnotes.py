@@ -16,7 +16,7 @@ from decimal import Decimal
 from tracker.domain.model import SetKind
 from tracker.domain.units import Unit
 from tracker.importers.exercise_names import split_side
-from tracker.importers.records import ImportedSet
+from tracker.importers.records import NO_VALUES, NOTES_ONLY, ImportedSet
 from tracker.importers.values import (
     Cells,
     Columns,
@@ -30,8 +30,6 @@ from tracker.importers.values import (
 
 NAME = "fitnotes"
 LABEL = "FitNotes"
-NOTES_ONLY = "notes only, not a set"
-NO_VALUES = "no weight, reps, time or distance"
 
 _WEIGHT = re.compile(r"weight(?: \((?P<unit>kgs?|lbs?)\))?")
 

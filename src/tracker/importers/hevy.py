@@ -18,7 +18,7 @@ from decimal import Decimal
 from tracker.domain.model import SetKind
 from tracker.domain.units import Unit
 from tracker.importers.exercise_names import split_side
-from tracker.importers.records import ImportedSet
+from tracker.importers.records import NO_VALUES, NOTES_ONLY, ImportedSet
 from tracker.importers.values import (
     Cells,
     Columns,
@@ -32,8 +32,6 @@ from tracker.importers.values import (
 
 NAME = "hevy"
 LABEL = "Hevy"
-NOTES_ONLY = "notes only, not a set"
-NO_VALUES = "no weight, reps, time or distance"
 
 _WEIGHT = re.compile(r"weight_(?P<unit>kgs?|lbs?)")
 _DISTANCE = re.compile(r"distance_(?P<unit>km|kms|m|meters|metres|mi|miles)")

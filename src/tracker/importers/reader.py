@@ -15,12 +15,17 @@ from typing import Protocol, TextIO
 from tracker.domain.errors import ImportFailed
 from tracker.domain.units import Unit
 from tracker.importers import fitnotes, hevy, strong
-from tracker.importers.records import ImportedSet, Skipped
-from tracker.importers.values import Cells, Context, LocalTimes, UnitTracker, header_key
+from tracker.importers.records import BLANK_LINE, REPEATED_HEADER, ImportedSet, Skipped
+from tracker.importers.values import (
+    Cells,
+    Context,
+    LocalTimes,
+    UnitSource,
+    UnitTracker,
+    header_key,
+)
 
 FORMATS = ("strong", "hevy", "fitnotes")
-BLANK = "blank line"
-REPEATED_HEADER = "repeated header"
 _DELIMITERS = (",", ";", "\t")
 
 
@@ -76,6 +81,11 @@ def _csv_problem(error: csv.Error) -> str:
     return f"can't read the row: {text}"
 
 
+def _decode_problem(error: UnicodeDecodeError) -> str:
+    # Text streams decode whole chunks, so the line of the bad byte is not known here.
+    return f"the file is not {error.encoding} text (export it again as UTF-8, or name its encoding)"
+
+
 class ImportReader:
     """Iterate once to get the sets; afterwards ``skipped`` and the unit fields are final.
 
@@ -87,7 +97,10 @@ class ImportReader:
     KEEP_PER_REASON = 100
 
     def __init__(self, stream: TextIO, fmt: str | None, default_unit: Unit, tz: tzinfo) -> None:
-        first = stream.readline()
+        try:
+            first = stream.readline()
+        except UnicodeDecodeError as error:
+            raise ImportFailed(_decode_problem(error)) from None
         if not first.strip():
             raise ImportFailed("line 1: the file is empty (no header row)")
         first = first.removeprefix("\ufeff")
@@ -118,7 +131,7 @@ class ImportReader:
         return self._parser.units.unit_used
 
     @property
-    def unit_source(self) -> str:
+    def unit_source(self) -> UnitSource:
         """``"file"`` when the file names its unit, ``"default"`` when the default was used."""
         return self._parser.units.unit_source
 
@@ -151,11 +164,13 @@ class ImportReader:
             except StopIteration:
                 return
             except csv.Error as error:
-                raise ImportFailed(f"line {1 + rows.line_num}: {_csv_problem(error)}") from None
+                raise ImportFailed(f"line {done + 2}: {_csv_problem(error)}") from None
+            except UnicodeDecodeError as error:
+                raise ImportFailed(_decode_problem(error)) from None
             line = done + 2
             done = rows.line_num
             if not any(value.strip() for value in values):
-                self._skip(line, BLANK)
+                self._skip(line, BLANK_LINE)
                 continue
             if len(values) != width:
                 self._check_width(values, line)
@@ -183,6 +198,7 @@ class ImportReader:
             f"line {line}, column {width + 1}: the row has {len(values)} of {width} columns "
             f'(is a "{self.delimiter}" inside a value not quoted?)'
         )
+
 
 def read_export(stream: TextIO, fmt: str | None, default_unit: Unit, tz: tzinfo) -> ImportReader:
     """Read a Strong, Hevy or FitNotes CSV export from ``stream``, one set at a time.

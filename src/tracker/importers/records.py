@@ -38,6 +38,14 @@ class ImportedSet:
     session_note: str | None
 
 
+# Why a row is not a set (the ``reason`` of :class:`Skipped`).
+BLANK_LINE = "blank line"
+REPEATED_HEADER = "repeated header"
+REST_TIMER = "rest timer, not a set"
+NOTES_ONLY = "notes only, not a set"
+NO_VALUES = "no weight, reps, time or distance"
+
+
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A row that is not a set (rest timer, blank line, repeated header ...)."""

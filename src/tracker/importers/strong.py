@@ -19,7 +19,7 @@ from datetime import timedelta
 from tracker.domain.model import SetKind
 from tracker.domain.units import Unit
 from tracker.importers.exercise_names import split_side
-from tracker.importers.records import ImportedSet
+from tracker.importers.records import NO_VALUES, NOTES_ONLY, REST_TIMER, ImportedSet
 from tracker.importers.values import (
     Cells,
     Columns,
@@ -33,9 +33,6 @@ from tracker.importers.values import (
 
 NAME = "strong"
 LABEL = "Strong"
-REST_TIMER = "rest timer, not a set"
-NOTES_ONLY = "notes only, not a set"
-NO_VALUES = "no weight, reps, time or distance"
 
 _WEIGHT = re.compile(r"weight(?: \((?P<unit>kgs?|lbs?)\))?")
 _DISTANCE = re.compile(r"distance(?: \((?P<unit>[a-z]+)\))?")

@@ -11,17 +11,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
 
 from dateutil import parser as dateparser
 
 from tracker.domain.errors import ImportFailed, InvalidValue
 from tracker.domain.units import Unit
 
+UnitSource = Literal["file", "default"]
+
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
 _CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)")
 _SPAN_PART = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\b\s*", re.I
+    r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)(?![a-z])\s*",
+    re.I,
 )
 _SPAN_SECONDS = {"h": 3600, "m": 60, "s": 1}
 _ODD_SPACES = str.maketrans({"\u202f": " ", "\u00a0": " ", "\u2009": " "})
@@ -187,7 +191,7 @@ class UnitTracker:
         return self.file_unit if self.file_unit is not None else self.default
 
     @property
-    def unit_source(self) -> str:
+    def unit_source(self) -> UnitSource:
         return "file" if self.file_unit is not None else "default"
 
 

@@ -1,0 +1,137 @@
+"""Imbalance, history and summary reports, with values from domain-science.md."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import Tracker
+
+
+def test_imbalance_oracle_left_10x60_right_8x60(tracker: Tracker) -> None:
+    tracker.ok("log", "single leg press", "--left", "10x60", "--right", "8x60")
+    data = tracker.json("report", "imbalance", "single leg press")
+    assert (data["lifter"], data["unit"], data["metric"]) == ("me", "kg", "e1rm")
+    (ex,) = data["exercises"]
+    assert ex["exercise"] == "Single Leg Press"
+    assert ex["left"]["best_e1rm"] == 80.00 and ex["right"]["best_e1rm"] == 76.00
+    assert ex["lsi"] == 95.00 and ex["asymmetry_pct"] == 5.00
+    assert ex["weaker_side"] == "right" and ex["status"] == "balanced"
+    assert ex["left"] == {
+        "sets": 1, "reps": 10, "volume": 600.0, "best_e1rm": 80.0,
+        "best_set": {"reps": 10, "load": 60.0, "as_typed": "60 kg"}, "reliable": True,
+    }  # fmt: skip
+    assert ex["consistent_sessions"] == 1
+    assert ex["sessions"][0]["lsi"] == 95.00
+
+
+def log_session(tracker: Tracker, when: str, left: str, right: str) -> None:
+    tracker.ok("log", "slp", "-l", left, "-r", right, "--at", when)
+    tracker.ok("session", "finish", "--at", when)
+
+
+def test_alternating_weaker_side_is_not_declared(tracker: Tracker) -> None:
+    log_session(tracker, "3 days ago", "10x60", "8x60")  # right weaker
+    log_session(tracker, "2 days ago", "8x60", "10x60")  # left weaker
+    log_session(tracker, "1 day ago", "10x60", "8x60")  # right weaker
+    log_session(tracker, "5 hours ago", "8x60", "10x60")  # left weaker
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert ex["weaker_side"] is None
+    assert [s["lsi"] for s in ex["sessions"]] == [95.0, 95.0, 95.0, 95.0]
+    assert "No consistent weaker side" in ex["verdict"]
+    text = tracker.ok("report", "imbalance", "slp").stdout
+    assert "No consistent weaker side" in text
+
+
+def test_three_alternating_sessions_have_no_consistent_side(tracker: Tracker) -> None:
+    log_session(tracker, "3 days ago", "10x60", "8x60")
+    log_session(tracker, "2 days ago", "8x60", "10x60")
+    log_session(tracker, "1 day ago", "10x60", "9x60")
+    (ex,) = tracker.json("report", "imbalance", "slp")["exercises"]
+    assert [s["lsi"] for s in ex["sessions"]] == [95.0, 95.0, 97.5]
+    assert ex["weaker_side"] is None and ex["consistent_sessions"] == 0
+    assert ex["verdict"].startswith("No consistent weaker side")
+
+
+def test_kg_and_lb_mix_and_show_in_the_lifters_unit(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x135lb", "-r", "10x60kg")
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    # 135 lb = 61.23496995 kg exactly; Epley x 4/3 = 81.6466266 kg
+    assert ex["left"]["best_e1rm"] == 81.65 and ex["right"]["best_e1rm"] == 80.0
+    assert ex["left"]["best_set"] == {"reps": 10, "load": 61.23, "as_typed": "135 lb"}
+    assert ex["weaker_side"] == "right"
+    tracker.ok("config", "set", "unit", "lb")
+    data = tracker.json("report", "imbalance")
+    assert data["unit"] == "lb"
+    assert data["exercises"][0]["left"]["best_e1rm"] == 180.0
+    assert data["exercises"][0]["right"]["best_e1rm"] == pytest.approx(176.37, abs=0.005)
+
+
+def test_metric_formula_warmups_and_ordering(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x200", "-r", "10x200", "--warmup")  # ignored
+    tracker.ok("log", "slp", "-l", "5x100", "-r", "5x85")
+    tracker.ok("log", "one arm dumbbell row", "-l", "10x30", "-r", "10x29")
+    data = tracker.json("report", "imbalance", "--formula", "brzycki")
+    assert [e["exercise"] for e in data["exercises"]] == [
+        "Single Leg Press",
+        "One-Arm Dumbbell Row",
+    ]
+    slp = data["exercises"][0]
+    assert slp["left"]["best_e1rm"] == 112.5  # Brzycki(100, 5)
+    assert slp["left"]["sets"] == 1
+    volume = tracker.json("report", "imbalance", "slp", "--metric", "volume")["exercises"][0]
+    assert (volume["left"]["volume"], volume["right"]["volume"]) == (500.0, 425.0)
+    assert volume["lsi"] == 85.0 and volume["status"] == "watch"
+    line = tracker.fails("report", "imbalance", "leg press")
+    assert "bilateral" in line
+
+
+def test_more_than_12_reps_is_flagged(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "15x40", "-r", "15x40")
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert ex["left"]["reliable"] is False
+    assert "less reliable" in tracker.ok("report", "imbalance").stdout
+
+
+def test_window_limits(tracker: Tracker) -> None:
+    log_session(tracker, "20 days ago", "10x60", "5x60")
+    log_session(tracker, "2 days ago", "10x60", "10x60")
+    (ex,) = tracker.json("report", "imbalance", "--since", "7d")["exercises"]
+    assert ex["lsi"] == 100.0 and len(ex["sessions"]) == 1
+    (old,) = tracker.json("report", "imbalance", "--until", "10d")["exercises"]
+    assert len(old["sessions"]) == 1 and old["weaker_side"] == "right"
+
+
+def test_terminal_output_has_bars_and_no_colour_when_piped(tracker: Tracker) -> None:
+    log_session(tracker, "2 days ago", "10x60", "8x60")
+    log_session(tracker, "1 day ago", "10x62.5", "9x60")
+    out = tracker.ok("report", "imbalance").stdout
+    assert "█" in out and "\x1b[" not in out
+    assert "LSI trend" in out
+
+
+def test_history_marks_personal_bests(tracker: Tracker) -> None:
+    for when, spec in (("3 days ago", "5x100"), ("2 days ago", "5x90"), ("1 day ago", "5x105")):
+        tracker.ok("log", "squat", spec, "--at", when)
+        tracker.ok("session", "finish", "--at", when)
+    data = tracker.json("report", "history", "squat")
+    assert [s["personal_best"] for s in data["sessions"]] == [True, False, True]
+    assert [s["best_e1rm"] for s in data["sessions"]] == [116.67, 105.0, 122.5]
+    assert "PB" in tracker.ok("report", "history", "squat").stdout
+    recent = tracker.json("report", "history", "squat", "--since", "36h")
+    assert [s["personal_best"] for s in recent["sessions"]] == [True]
+
+
+def test_history_per_side(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60")
+    data = tracker.json("report", "history", "slp", "--side", "right")
+    assert [(s["side"], s["best_e1rm"]) for s in data["sessions"]] == [("right", 76.0)]
+
+
+def test_summary_by_week_and_body_part(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100", "5x100")
+    tracker.ok("log", "bench", "5x80", "--warmup")
+    tracker.ok("log", "bench", "5x80")
+    data = tracker.json("report", "summary")
+    assert (data["sessions"], data["sets"], data["volume"]) == (1, 3, 1400.0)
+    parts = {p["body_part"]: (p["sets"], p["volume"]) for p in data["body_parts"]}
+    assert parts == {"legs": (2, 1000.0), "chest": (1, 400.0)}
+    assert len(data["weeks"]) == 1

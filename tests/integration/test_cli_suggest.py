@@ -1,0 +1,71 @@
+"""Load suggestions through the CLI (oracles from the issue and domain-science.md 5-6)."""
+
+from __future__ import annotations
+
+from tests.conftest import Tracker
+
+
+def test_start_from_the_bilateral_parent(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x120", "10x150")
+    tracker.ok("log", "leg press", "10x60", "--warmup")
+    data = tracker.json("suggest", "single leg press")
+    assert data["kind"] == "start"
+    assert data["basis"]["exercise"] == "Leg Press"
+    assert (data["basis"]["load"], data["basis"]["unit"], data["basis"]["reps"]) == (150, "kg", 10)
+    assert data["ratio"] == [0.4, 0.5] and data["range"] == [60, 75] and data["suggested"] == 60
+    assert data["sled"] is None
+    assert data["sides"] == {
+        "left": {"load": 60, "reps_target": 8},
+        "right": {"load": 60, "reps_target": 8},
+    }
+    assert "150 kg" in data["rationale"]
+    text = tracker.ok("suggest", "slp").stdout
+    assert "Start at:  60 kg" in text and "Range:     60-75 kg" in text
+
+
+def test_sled_weight_changes_the_start(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x150")
+    tracker.ok("exercises", "edit", "leg press", "--sled", "50")
+    data = tracker.json("suggest", "slp")
+    # 0.40 x (150 + 50) - 50 = 30; 0.50 x 200 - 50 = 50
+    assert data["sled"] == 50 and data["range"] == [30, 50] and data["suggested"] == 30
+    assert "sled" in data["rationale"]
+
+
+def test_basis_in_pounds_is_converted_exactly(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x330lb")  # 149.685 kg
+    data = tracker.json("suggest", "slp")
+    assert data["range"] == [55, 70] and data["suggested"] == 55
+
+
+def test_no_basis_explains_how_to_fix_it(tracker: Tracker) -> None:
+    line = tracker.fails("suggest", "single leg press")
+    assert "no working sets of Leg Press" in line and "--basis" in line
+    data = tracker.json("suggest", "single leg press", "--basis", "100")
+    assert data["range"] == [40, 50] and data["basis"]["date"] is None
+
+
+def test_progression_per_side(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "3x12x60", "-r", "3x10x60")
+    data = tracker.json("suggest", "slp")
+    assert data["kind"] == "progression"
+    assert data["sides"]["left"]["load"] == 65 and data["sides"]["right"]["load"] == 60
+
+
+def test_weaker_side_never_gets_more_and_gets_the_cue(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "3x12x60", "-r", "3x8x50")
+    data = tracker.json("suggest", "slp")
+    assert data["sides"]["right"]["load"] <= data["sides"]["left"]["load"]
+    assert "weaker side" in data["rationale"]
+
+
+def test_bilateral_progression(tracker: Tracker) -> None:
+    tracker.ok("log", "bench", "3x12x60")
+    data = tracker.json("suggest", "bench")
+    assert (data["sides"], data["suggested"]) == (None, 62.5)
+
+
+def test_first_unilateral_log_prints_the_suggested_start(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x150")
+    out = tracker.ok("log", "slp", "-l", "10x60", "-r", "10x60").stdout
+    assert "Suggested start from Leg Press: 60 kg per side" in out
