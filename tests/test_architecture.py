@@ -50,7 +50,8 @@ def loaded_modules(code: str) -> set[str]:
 def test_domain_package_loads_without_infrastructure() -> None:
     modules = loaded_modules(
         "import importlib, pkgutil, tracker.domain as d\n"
-        "for m in pkgutil.iter_modules(d.__path__): importlib.import_module('tracker.domain.' + m.name)"
+        "for m in pkgutil.iter_modules(d.__path__):\n"
+        "    importlib.import_module('tracker.domain.' + m.name)"
     )
     assert not {m for m in modules if m.split(".")[0] in INFRASTRUCTURE}
 

@@ -103,6 +103,11 @@ def test_candidates_cover_sides_word_order_and_plurals() -> None:
     assert "Bench Pres" not in candidate_names("Bench Press")
 
 
+def test_blank_names_give_no_candidates() -> None:
+    assert candidate_names("  ") == []
+    assert split_side("") == ("", None)
+
+
 def test_candidates_are_unique_after_normalising() -> None:
     from tracker.domain.names import normalize
 

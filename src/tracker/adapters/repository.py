@@ -149,6 +149,13 @@ class Repository:
             query = query.where(TrainingSession.started_at >= since)
         return [(s, n_sets, n_ex) for s, n_sets, n_ex in self.session.execute(query)]
 
+    def session_started_at(self, lifter: Lifter, started_at: datetime) -> TrainingSession | None:
+        return self.session.scalar(
+            select(TrainingSession)
+            .where(TrainingSession.lifter_id == lifter.id, TrainingSession.started_at == started_at)
+            .limit(1)
+        )
+
     def session_by_source(self, lifter: Lifter, source_key: str) -> TrainingSession | None:
         return self.session.scalar(
             select(TrainingSession).where(

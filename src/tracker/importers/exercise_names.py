@@ -43,7 +43,7 @@ _WORD_EQUIPMENT = re.compile(
 _WORD_EQUIPMENT_NAMES = {"db": "dumbbell", "kb": "kettlebell", "dumbbells": "dumbbell",
                          "ez-bar": "ez bar"}  # fmt: skip
 _EQUIPMENT_TITLE = {"ez bar": "EZ Bar"}
-_LEADING_FLAT = re.compile(r"flat\s+(?=\S)", re.I)
+_LEADING_FLAT = re.compile(r"^flat\s+(?=\S)", re.I)
 _TRAILING_GROUP = re.compile(r"(?P<base>.*?)\s*\((?P<group>[^()]*)\)\s*")
 _INVERTED = re.compile(r"(?P<head>.+?)\s*(?:,|\s[-\u2013\u2014]\s)\s*(?P<tail>.+)")
 
@@ -151,8 +151,10 @@ def _title(equipment: str) -> str:
 
 
 def _number_variants(name: str) -> list[str]:
-    """ "Leg Extension" <-> "Leg Extensions", "Pull Up" -> "Pullup", "Pullups"."""
+    """Singular and plural: "Leg Extension" <-> "Leg Extensions", "Pull Up" -> "Pullups"."""
     words = name.split()
+    if not words:
+        return []
     last = words[-1]
     lower = last.lower()
     variants = []

@@ -277,7 +277,11 @@ def store_rows(
 def open_import_session(
     repo: Repository, lifter: Lifter, row: IncomingSet, report: ImportReport
 ) -> int | None:
-    if repo.session_by_source(lifter, row.session_key) is not None:
+    if repo.session_by_source(lifter, row.session_key) is not None or (
+        # A tracker export of sessions logged here carries "tracker:<start>": the same session.
+        row.session_key.startswith("tracker:")
+        and repo.session_started_at(lifter, row.started_at) is not None
+    ):
         report.already_imported_sessions += 1
         return None
     session = TrainingSession(
