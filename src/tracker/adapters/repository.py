@@ -149,19 +149,20 @@ class Repository:
             query = query.where(TrainingSession.started_at >= since)
         return [(s, n_sets, n_ex) for s, n_sets, n_ex in self.session.execute(query)]
 
-    def session_started_at(self, lifter: Lifter, started_at: datetime) -> TrainingSession | None:
-        return self.session.scalar(
-            select(TrainingSession)
-            .where(TrainingSession.lifter_id == lifter.id, TrainingSession.started_at == started_at)
-            .limit(1)
-        )
-
-    def session_by_source(self, lifter: Lifter, source_key: str) -> TrainingSession | None:
-        return self.session.scalar(
-            select(TrainingSession).where(
-                TrainingSession.lifter_id == lifter.id, TrainingSession.source_key == source_key
+    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]:
+        """Import keys and start times of the lifter's sessions, for duplicate checks."""
+        rows = self.session.execute(
+            select(TrainingSession.source_key, TrainingSession.started_at).where(
+                TrainingSession.lifter_id == lifter.id
             )
         )
+        keys: set[str] = set()
+        starts: set[datetime] = set()
+        for key, started in rows:
+            if key is not None:
+                keys.add(key)
+            starts.add(started)
+        return keys, starts
 
     def session_containing(
         self, lifter: Lifter, at: datetime, slack: timedelta

@@ -79,7 +79,7 @@ def exercises_show(app: App, name: str, as_json: bool) -> None:
 def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
     return textwrap.wrap(
         text, width=78, initial_indent=first if first is not None else indent,
-        subsequent_indent=indent,
+        subsequent_indent=indent, break_on_hyphens=False,  # keep "single-leg" on one line
     ) or [indent.rstrip()]  # fmt: skip
 
 
@@ -94,7 +94,7 @@ def render_card(card: dict[str, Any]) -> list[str]:
     facts = [
         ("Body part", card["body_part"]),
         ("Equipment", card["equipment"]),
-        ("Target muscle", card["target"]),
+        ("Target muscle", card["target"] or "-"),
         ("Secondary muscles", ", ".join(card["secondary"]) or "-"),
         ("Difficulty", card["difficulty"]),
         ("Category", card["category"]),

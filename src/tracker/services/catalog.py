@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from tracker.adapters.orm import Exercise, ExerciseAlias
 from tracker.adapters.repository import Repository
@@ -21,6 +22,8 @@ from tracker.domain.names import NameEntry, normalize, resolve
 
 BUILTIN_HASH_KEY = "catalog.builtin_hash"
 CARD_LISTS = ("steps", "tips", "mistakes")
+NAME_MAX = 200  # exercise.name, exercise.key, exercise_alias.alias and .key are VARCHAR(200)
+FIELD_MAX = 50  # body part, equipment, target and category are VARCHAR(50)
 
 
 def builtin_bytes() -> bytes:
@@ -40,33 +43,53 @@ def ensure_builtin_catalog(engine: Engine) -> None:
     """
     raw = builtin_bytes()
     digest = hashlib.sha256(raw).hexdigest()[:16]
-    with UnitOfWork(engine) as uow:
-        if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
-            return
-        sync_builtin(uow.repo, json.loads(raw)["exercises"])
-        uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
-        uow.commit()
+    for attempt in range(3):
+        try:
+            with UnitOfWork(engine) as uow:
+                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+                    return
+                sync_builtin(uow.repo, json.loads(raw)["exercises"])
+                uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
+                uow.commit()
+                return
+        except IntegrityError:
+            # Another process loaded the same entries first (two commands started together on
+            # a new database): look again, and usually find its hash stored.
+            if attempt == 2:
+                raise
+
+
+def _user_owned(exercise: Exercise) -> bool:
+    return exercise.source != "builtin" or exercise.edited
 
 
 def sync_builtin(repo: Repository, entries: Sequence[dict[str, Any]]) -> None:
-    by_key = {ex.key: ex for ex in repo.exercises()}
-    taken_alias_keys = {a.key: a.exercise_id for ex in by_key.values() for a in ex.aliases}
+    exercises = repo.exercises()
+    by_key = {ex.key: ex for ex in exercises}
+    alias_owners = {a.key: ex for ex in exercises for a in ex.aliases}
+    taken_alias_keys = {key: ex.id for key, ex in alias_owners.items()}
     updated: list[tuple[Exercise, dict[str, Any]]] = []
     for entry in entries:
         key = normalize(entry["name"])
         exercise = by_key.get(key)
         if exercise is None:
+            owner = alias_owners.get(key)
+            if owner is not None and _user_owned(owner):
+                # The lifter renamed this built-in (its old name stays an alias) or gave the
+                # name to an exercise of their own: don't bring a second copy back.
+                continue
             exercise = Exercise(name=entry["name"], key=key, source="builtin")
             repo.add(exercise)
             by_key[key] = exercise
-        elif exercise.source != "builtin" or exercise.edited:
+        elif _user_owned(exercise):
             continue
         apply_fields(exercise, entry)
         updated.append((exercise, entry))
     repo.flush()
     for exercise, entry in updated:
         parent_name = entry.get("parent")
-        parent = by_key.get(normalize(parent_name)) if parent_name else None
+        parent_key = normalize(parent_name) if parent_name else None
+        parent = (by_key.get(parent_key) or alias_owners.get(parent_key)) if parent_key else None
         exercise.parent_id = parent.id if parent is not None else None
         wanted = [a for a in entry.get("aliases", []) if normalize(a) not in by_key]
         set_aliases(exercise, wanted, taken_alias_keys)
@@ -294,7 +317,11 @@ def _apply_changes(repo: Repository, exercise: Exercise, ch: ExerciseChanges, un
     for field_name in ("body_part", "equipment", "target", "difficulty", "category", "laterality"):
         value = getattr(ch, field_name)
         if value is not None:
-            setattr(exercise, field_name, value.strip().lower())
+            clean = " ".join(value.split()).lower()
+            if len(clean) > FIELD_MAX:
+                label = field_name.replace("_", " ")
+                raise InvalidValue(f"the {label} can be at most {FIELD_MAX} characters long")
+            setattr(exercise, field_name, clean)
     if ch.summary is not None:
         exercise.summary = ch.summary
     for field_name in ("steps", "tips", "mistakes", "secondary"):
@@ -327,13 +354,16 @@ def _apply_changes(repo: Repository, exercise: Exercise, ch: ExerciseChanges, un
         exercise.rep_low, exercise.rep_high = low, high
 
 
-def _check_new_name(repo: Repository, name: str) -> str:
+def _check_new_name(repo: Repository, name: str, renaming: Exercise | None = None) -> str:
+    """The cleaned name, refused when empty, too long, or another exercise's name or alias."""
     clean = " ".join(name.split())
     key = normalize(clean)
     if not key:
         raise InvalidValue("an exercise needs a name with letters or digits")
+    if len(clean) > NAME_MAX:
+        raise InvalidValue(f"an exercise name can be at most {NAME_MAX} characters long")
     existing = repo.exercise_by_key(key) or repo.alias_owner(key)
-    if existing is not None:
+    if existing is not None and existing is not renaming:
         raise Conflict(f'"{clean}" is already taken by the exercise "{existing.name}"')
     return clean
 
@@ -358,23 +388,35 @@ def add_exercise(uow: UnitOfWork, name: str, changes: ExerciseChanges, unit: str
 
 
 def _set_user_aliases(repo: Repository, exercise: Exercise, aliases: Iterable[str]) -> None:
+    aliases = list(aliases)
     taken = _alias_map(repo)
+    names = {ex.id: ex.name for ex in repo.exercises()}
     for alias in aliases:
+        if len(alias.strip()) > NAME_MAX:
+            raise InvalidValue(f"an alias can be at most {NAME_MAX} characters long")
         owner = taken.get(normalize(alias))
         if owner is not None and owner != exercise.id:
-            raise Conflict(f'the alias "{alias}" is already used by another exercise')
+            raise Conflict(
+                f'the alias "{alias.strip()}" is already used by the exercise "{names[owner]}"'
+            )
     set_aliases(exercise, aliases, taken)
 
 
 def edit_exercise(uow: UnitOfWork, query: str, changes: ExerciseChanges, unit: str) -> str:
     with uow:
         exercise = resolve_exercise(uow.repo, query)
+        aliases = changes.aliases
         if changes.rename is not None:
-            clean = _check_new_name(uow.repo, changes.rename)
+            clean = _check_new_name(uow.repo, changes.rename, renaming=exercise)
+            old_name = exercise.name
             exercise.name, exercise.key = clean, normalize(clean)
+            # The old name stays an alias: what the lifter typed before still works, and a
+            # catalog refresh knows the renamed built-in and does not add it back.
+            kept = aliases if aliases is not None else [a.alias for a in exercise.aliases]
+            aliases = (*kept, old_name)
         _apply_changes(uow.repo, exercise, changes, unit)
-        if changes.aliases is not None:
-            _set_user_aliases(uow.repo, exercise, changes.aliases)
+        if aliases is not None:
+            _set_user_aliases(uow.repo, exercise, aliases)
         exercise.edited = True  # the next catalog refresh leaves this entry alone
         uow.commit()
         return exercise.name

@@ -10,10 +10,12 @@ from typing import Any
 
 from tracker.adapters.orm import Exercise
 from tracker.adapters.unit_of_work import UnitOfWork
-from tracker.catalog.free_exercise_db import CatalogEntry, parse_file
+from tracker.catalog.free_exercise_db import SOURCE_PREFIX, CatalogEntry, parse_file
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
-from tracker.services.catalog import apply_fields, set_aliases
+from tracker.services.catalog import NAME_MAX, apply_fields, set_aliases
+
+SOURCE_MAX = 100  # exercise.source is VARCHAR(100)
 
 
 @dataclass
@@ -65,6 +67,10 @@ def import_free_exercise_db(uow: UnitOfWork, path: Path) -> CatalogImportReport:
         added: list[tuple[Exercise, CatalogEntry]] = []
         for entry in entries:
             key = normalize(entry.name)
+            problem = _unusable(entry, key)
+            if problem is not None:
+                report.skipped.append((entry.name, problem))
+                continue
             if key in by_key:
                 report.matched += 1
                 continue
@@ -87,6 +93,17 @@ def import_free_exercise_db(uow: UnitOfWork, path: Path) -> CatalogImportReport:
         report.added = len(added)
         uow.commit()
     return report
+
+
+def _unusable(entry: CatalogEntry, key: str) -> str | None:
+    """Why a well-formed record can't become an exercise, or None."""
+    if not key:
+        return "name has no letters or digits"
+    if len(entry.name) > NAME_MAX:
+        return f"name longer than {NAME_MAX} characters"
+    if len(entry.source) > SOURCE_MAX:
+        return f"id longer than {SOURCE_MAX - len(SOURCE_PREFIX)} characters"
+    return None
 
 
 _ALTERNATING_RATIO = (Decimal("0.9"), Decimal("1.0"))

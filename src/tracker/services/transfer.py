@@ -255,58 +255,93 @@ def store_rows(
     report: ImportReport,
     progress: Callable[[int], None] | None,
 ) -> None:
+    """Insert sessions and sets in batches: a few statements per thousands of rows."""
     matcher = ExerciseMatcher(repo)
-    sessions: dict[str, int | None] = {}  # session key -> id, None when already imported
-    pending: list[dict[str, Any]] = []
+    known = ImportedSessions(repo, lifter)
+    batch = ImportBatch(repo, lifter)
     for row in rows:
         if progress is not None:
             progress(row.line)
-        if row.session_key not in sessions:
-            sessions[row.session_key] = open_import_session(repo, lifter, row, report)
-        session_id = sessions[row.session_key]
-        if session_id is None:
+        if not known.is_new(row, report):
             report.already_imported_sets += 1
             continue
         exercise = matcher.find(row.exercise, row.side is not None, report)
-        pending.append(set_values(row, lifter, session_id, exercise, report))
-        if len(pending) >= BATCH:
-            flush_sets(repo, pending)
-    flush_sets(repo, pending)
+        batch.add(row, exercise, report)
+        if len(batch.sets) >= BATCH:
+            batch.flush()
+    batch.flush()
 
 
-def open_import_session(
-    repo: Repository, lifter: Lifter, row: IncomingSet, report: ImportReport
-) -> int | None:
-    if repo.session_by_source(lifter, row.session_key) is not None or (
+class ImportedSessions:
+    """Which sessions of the file are already stored (one query up front, not one per row)."""
+
+    def __init__(self, repo: Repository, lifter: Lifter) -> None:
+        keys, starts = repo.session_keys_and_starts(lifter)
+        self.stored_keys = keys
+        self.stored_starts = starts
+        self.decided: dict[str, bool] = {}
+
+    def is_new(self, row: IncomingSet, report: ImportReport) -> bool:
+        decided = self.decided.get(row.session_key)
+        if decided is not None:
+            return decided
         # A tracker export of sessions logged here carries "tracker:<start>": the same session.
-        row.session_key.startswith("tracker:")
-        and repo.session_started_at(lifter, row.started_at) is not None
-    ):
-        report.already_imported_sessions += 1
-        return None
-    session = TrainingSession(
-        lifter_id=lifter.id,
-        name=row.session_name,
-        notes=row.session_notes,
-        started_at=row.started_at,
-        finished_at=row.finished_at,
-        source_key=row.session_key,
-    )
-    repo.add(session)
-    repo.flush()
-    report.sessions += 1
-    return session.id
+        seen = row.session_key in self.stored_keys or (
+            row.session_key.startswith("tracker:") and row.started_at in self.stored_starts
+        )
+        if seen:
+            report.already_imported_sessions += 1
+        else:
+            report.sessions += 1
+        self.decided[row.session_key] = not seen
+        return not seen
+
+
+class ImportBatch:
+    """Sessions and sets waiting to be inserted together."""
+
+    def __init__(self, repo: Repository, lifter: Lifter) -> None:
+        self.repo = repo
+        self.lifter = lifter
+        self.session_ids: dict[str, int] = {}
+        self.new_sessions: dict[str, dict[str, Any]] = {}
+        self.sets: list[tuple[str, dict[str, Any]]] = []
+
+    def add(self, row: IncomingSet, exercise: Exercise, report: ImportReport) -> None:
+        key = row.session_key
+        if key not in self.session_ids and key not in self.new_sessions:
+            self.new_sessions[key] = {
+                "lifter_id": self.lifter.id,
+                "name": row.session_name,
+                "notes": row.session_notes,
+                "started_at": row.started_at,
+                "finished_at": row.finished_at,
+                "source_key": key,
+            }
+        self.sets.append((key, set_values(row, self.lifter, exercise, report)))
+
+    def flush(self) -> None:
+        if self.new_sessions:
+            statement = insert(TrainingSession).returning(
+                TrainingSession.id, TrainingSession.source_key, sort_by_parameter_order=True
+            )
+            result = self.repo.session.execute(statement, list(self.new_sessions.values()))
+            self.session_ids.update({str(key): sid for sid, key in result})
+            self.new_sessions.clear()
+        if self.sets:
+            values = [dict(v, session_id=self.session_ids[key]) for key, v in self.sets]
+            self.repo.session.execute(insert(WorkoutSet), values)
+            self.sets.clear()
 
 
 def set_values(
-    row: IncomingSet, lifter: Lifter, session_id: int, exercise: Exercise, report: ImportReport
+    row: IncomingSet, lifter: Lifter, exercise: Exercise, report: ImportReport
 ) -> dict[str, Any]:
     report.sets += 1
     side = row.side
     if side is not None and exercise.laterality == Laterality.BILATERAL.value:
         side = None  # a matched bilateral lift with a side marker it cannot hold
     return {
-        "session_id": session_id,
         "lifter_id": lifter.id,
         "exercise_id": exercise.id,
         "side": side.value if side else None,
@@ -324,12 +359,6 @@ def set_values(
         "note": row.note,
         "batch": None,
     }
-
-
-def flush_sets(repo: Repository, pending: list[dict[str, Any]]) -> None:
-    if pending:
-        repo.session.execute(insert(WorkoutSet), pending)
-        pending.clear()
 
 
 def skipped_summary(report: ImportReport) -> list[str]:

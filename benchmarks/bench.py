@@ -1,0 +1,262 @@
+"""Benchmarks for tracker, reported as ratios to baselines measured in the same run.
+
+    python benchmarks/bench.py                 # start-up, report (100k, 1M sets), import (100k)
+    python benchmarks/bench.py --quick         # smaller sizes, for a smoke run
+    python benchmarks/bench.py --write BENCHMARKS.md
+
+Wall-clock times on a shared machine drift; ratios to a baseline taken minutes apart in the
+same process are what to compare between runs. Nothing here runs in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+PYTHON = sys.executable
+TRACKER = shutil.which("tracker", path=str(Path(PYTHON).parent)) or "tracker"
+
+
+def timed(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
+    """Median wall time of `runs` runs, and the peak RSS (KiB) of the last one."""
+    times = []
+    peak = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(
+                f"failed: {' '.join(cmd)}: {proc.stderr.read().decode() if proc.stderr else ''}"
+            )
+        peak = usage.ru_maxrss
+    return statistics.median(times), peak
+
+
+def startup(env: dict[str, str], runs: int) -> list[tuple[str, float, float, float]]:
+    click_base, _ = timed([PYTHON, "-c", "import click"], env, runs)
+    orm_base, _ = timed([PYTHON, "-c", "import sqlalchemy.orm"], env, runs)
+    subprocess.run([TRACKER, "db", "upgrade"], env=env, check=True, capture_output=True)
+    rows = [
+        ("python -c 'import click'", click_base, 1.0, click_base / orm_base),
+        ("python -c 'import sqlalchemy.orm'", orm_base, orm_base / click_base, 1.0),
+    ]
+    for args in (["--help"], ["--version"], ["db", "path"], ["session", "list"]):
+        t, _ = timed([TRACKER, *args], env, runs)
+        rows.append((f"tracker {' '.join(args)}", t, t / click_base, t / orm_base))
+    return rows
+
+
+def fill_sets(db: Path, n_sets: int, seed: int = 7) -> None:
+    """Synthetic unilateral training straight into SQLite (the schema tracker made)."""
+    rng = random.Random(seed)
+    con = sqlite3.connect(db)
+    lifter = con.execute("SELECT id FROM lifter WHERE name = 'me'").fetchone()[0]
+    exercises = [
+        row[0]
+        for row in con.execute(
+            "SELECT id FROM exercise WHERE laterality = 'unilateral' AND parent_id IS NOT NULL "
+            "ORDER BY name LIMIT 6"
+        )
+    ]
+    per_session = 24
+    start = datetime(2020, 1, 1, 17, 0, tzinfo=UTC)
+    fmt = "%Y-%m-%d %H:%M:%S.%f"
+    sets = []
+    n_sessions = n_sets // per_session
+    session_rows = [
+        (
+            lifter,
+            (start + timedelta(days=i)).strftime(fmt),
+            (start + timedelta(days=i, hours=1)).strftime(fmt),
+        )
+        for i in range(n_sessions)
+    ]
+    con.executemany(
+        "INSERT INTO training_session (lifter_id, started_at, finished_at) VALUES (?, ?, ?)",
+        session_rows,
+    )
+    first = con.execute("SELECT min(id) FROM training_session").fetchone()[0]
+    for s in range(n_sessions):
+        when = (start + timedelta(days=s, minutes=5)).strftime(fmt)
+        for k in range(per_session):
+            side = "left" if k % 2 == 0 else "right"
+            load = 40 + (s // 10) + rng.choice((0, 2.5, 5))
+            sets.append(
+                (
+                    first + s,
+                    lifter,
+                    exercises[(k // 4) % len(exercises)],
+                    side,
+                    rng.randint(6, 12),
+                    load,
+                    "kg",
+                    0,
+                    "working",
+                    when,
+                    k,
+                )
+            )
+        if len(sets) >= 100_000:
+            _insert(con, sets)
+    _insert(con, sets)
+    con.commit()
+    con.execute("ANALYZE")
+    con.close()
+
+
+def _insert(con: sqlite3.Connection, sets: list[tuple[object, ...]]) -> None:
+    con.executemany(
+        "INSERT INTO workout_set (session_id, lifter_id, exercise_id, side, reps, load, unit, "
+        "bodyweight, kind, performed_at, position) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        sets,
+    )
+    sets.clear()
+
+
+def report(
+    tmp: Path, env: dict[str, str], sizes: list[int], runs: int
+) -> list[tuple[str, float, float]]:
+    orm_base, _ = timed([PYTHON, "-c", "import sqlalchemy.orm"], env, runs)
+    rows = []
+    for n in sizes:
+        db = tmp / f"report-{n}.db"
+        local = {**env, "TRACKER_DB": str(db)}
+        subprocess.run([TRACKER, "lifter", "list"], env=local, check=True, capture_output=True)
+        fill_sets(db, n)
+        t, _ = timed([TRACKER, "report", "imbalance", "--json"], local, runs)
+        rows.append((f"report imbalance, {n:,} sets", t, t / orm_base))
+    return rows
+
+
+def strong_csv(path: Path, n_sets: int) -> None:
+    names = ["Bench Press (Barbell)", "Squat (Barbell)", "Leg Press", "Bent Over Row (Barbell)"]
+    start = datetime(2021, 1, 1, 18, 0)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(
+            [
+                "Date",
+                "Workout Name",
+                "Duration",
+                "Exercise Name",
+                "Set Order",
+                "Weight",
+                "Reps",
+                "Distance",
+                "Seconds",
+                "RPE",
+            ]
+        )
+        for i in range(n_sets):
+            day = start + timedelta(days=i // 20)
+            out.writerow(
+                [
+                    day.strftime("%Y-%m-%d %H:%M:%S"),
+                    "W",
+                    "1h 5m",
+                    names[(i // 5) % 4],
+                    i % 5 + 1,
+                    50 + i % 40,
+                    5 + i % 6,
+                    0,
+                    0,
+                    "",
+                ]
+            )
+
+
+def csv_baseline(path: Path, db: Path) -> float:
+    start = time.perf_counter()
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE s (d TEXT, w TEXT, e TEXT, o TEXT, kg REAL, reps INTEGER)")
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = csv.reader(handle)
+        next(rows)
+        con.executemany(
+            "INSERT INTO s VALUES (?,?,?,?,?,?)",
+            ((r[0], r[1], r[3], r[4], float(r[5]), int(r[6])) for r in rows),
+        )
+    con.commit()
+    con.close()
+    return time.perf_counter() - start
+
+
+def import_bench(
+    tmp: Path, env: dict[str, str], sizes: list[int]
+) -> list[tuple[str, float, float, int]]:
+    rows = []
+    for n in sizes:
+        path = tmp / f"strong-{n}.csv"
+        strong_csv(path, n)
+        base = csv_baseline(path, tmp / f"baseline-{n}.db")
+        local = {**env, "TRACKER_DB": str(tmp / f"import-{n}.db")}
+        subprocess.run([TRACKER, "db", "upgrade"], env=local, check=True, capture_output=True)
+        t, peak = timed([TRACKER, "import", str(path)], local, 1)
+        rows.append((f"import Strong CSV, {n:,} sets", t, t / base, peak))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes")
+    parser.add_argument("--write", type=Path, help="also write the tables to this markdown file")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 7
+    report_sizes = [10_000, 100_000] if args.quick else [100_000, 1_000_000]
+    import_sizes = [10_000, 20_000] if args.quick else [50_000, 100_000]
+    out: list[str] = []
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        env = {**os.environ, "TRACKER_DB": str(tmp / "startup.db"), "NO_COLOR": "1"}
+        out += [
+            f"## Start-up (median of {runs} runs)",
+            "",
+            "| command | seconds | x import click | x import sqlalchemy.orm |",
+            "|---|---|---|---|",
+        ]
+        out += [f"| `{c}` | {t:.3f} | {a:.2f} | {b:.2f} |" for c, t, a, b in startup(env, runs)]
+        out += [
+            "",
+            f"## Imbalance report (median of {runs} runs)",
+            "",
+            "| workload | seconds | x import sqlalchemy.orm |",
+            "|---|---|---|",
+        ]
+        out += [f"| {c} | {t:.3f} | {r:.2f} |" for c, t, r in report(tmp, env, report_sizes, runs)]
+        out += [
+            "",
+            "## Import (one run each)",
+            "",
+            "| workload | seconds | x csv + sqlite3 executemany | peak RSS MiB |",
+            "|---|---|---|---|",
+        ]
+        out += [
+            f"| {c} | {t:.2f} | {r:.1f} | {p / 1024:.0f} |"
+            for c, t, r, p in import_bench(tmp, env, import_sizes)
+        ]
+    text = "\n".join(out) + "\n"
+    print(text)
+    if args.write:
+        header = (
+            "# Benchmarks\n\nMeasured with `python benchmarks/bench.py` on "
+            f"{datetime.now():%Y-%m-%d} ({os.cpu_count()} cores, "
+            f"Python {sys.version.split()[0]}).\n\n"
+        )
+        args.write.write_text(header + text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
