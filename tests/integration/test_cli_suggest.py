@@ -69,3 +69,25 @@ def test_first_unilateral_log_prints_the_suggested_start(tracker: Tracker) -> No
     tracker.ok("log", "leg press", "10x150")
     out = tracker.ok("log", "slp", "-l", "10x60", "-r", "10x60").stdout
     assert "Suggested start from Leg Press: 60 kg per side" in out
+
+
+def test_gym_wide_increment_setting(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x150")
+    assert tracker.ok("config", "set", "increment.machine", "2.5kg").stdout == (
+        "increment.machine = 2.5 kg\n"
+    )
+    data = tracker.json("suggest", "slp")
+    assert data["range"] == [60, 75] and data["increment"] == 2.5
+    tracker.ok("log", "leg press", "10x155")
+    assert tracker.json("suggest", "slp")["range"] == [60, 77.5]  # 62 and 77.5, rounded down
+    assert "increment.machine.kg = 2.5" in tracker.ok("config", "get").stdout
+    assert 'unknown equipment "spaceship"' in tracker.fails(
+        "config", "set", "increment.spaceship", "2"
+    )
+    assert "unknown setting" in tracker.fails("config", "set", "colour", "red")
+
+
+def test_per_exercise_increment_wins(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x150")
+    tracker.ok("exercises", "edit", "slp", "--increment", "10", "--unit", "kg")
+    assert tracker.json("suggest", "slp")["range"] == [60, 70]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.context import App, pass_app
+from tracker.cli.context import App, UserError, pass_app
 
 UNIT_CHOICE = click.Choice(["kg", "lb"], case_sensitive=False)
 
@@ -40,29 +40,50 @@ def lifter_list(app: App) -> None:
 
 @click.group("config")
 def config_group() -> None:
-    """Per-lifter settings (the default unit)."""
+    """Settings: your default unit, and the load steps of your gym's equipment."""
 
 
 @config_group.command("set")
-@click.argument("key", type=click.Choice(["unit"]))
+@click.argument("key", metavar="KEY")
 @click.argument("value")
 @pass_app
 def config_set(app: App, key: str, value: str) -> None:
-    """Set a setting, e.g. `tracker config set unit lb`."""
-    from tracker.services.lifters import set_unit
+    """Set KEY to VALUE.
 
-    unit = set_unit(app.uow(), app.lifter, value)
-    click.echo(f"unit = {unit.value}")
+    \b
+    unit                 your default unit, kg or lb (per lifter)
+    increment.EQUIPMENT  the smallest load step of that equipment in your gym, with its
+                         unit: e.g. `tracker config set increment.dumbbell 2.5kg`
+                         (equipment: barbell, dumbbell, machine, cable, kettlebell, ...)
+    """
+    from tracker.services.lifters import set_increment, set_unit
+
+    if key == "unit":
+        click.echo(f"unit = {set_unit(app.uow(), app.lifter, value).value}")
+    elif key.startswith("increment."):
+        equipment, step, unit = set_increment(
+            app.uow(), app.lifter, key[len("increment.") :], value
+        )
+        click.echo(f"increment.{equipment} = {step} {unit}")
+    else:
+        raise UserError(f'unknown setting "{key}": use unit or increment.EQUIPMENT')
 
 
 @config_group.command("get")
-@click.argument("key", type=click.Choice(["unit"]))
+@click.argument("key", metavar="KEY", required=False)
 @pass_app
-def config_get(app: App, key: str) -> None:
-    """Print a setting."""
-    from tracker.services.lifters import get_unit
+def config_get(app: App, key: str | None) -> None:
+    """Print KEY, or every setting."""
+    from tracker.services.lifters import all_settings
 
-    click.echo(get_unit(app.uow(), app.lifter).value)
+    settings = all_settings(app.uow(), app.lifter)
+    if key is None:
+        for name, value in settings.items():
+            click.echo(f"{name} = {value}")
+    elif key in settings:
+        click.echo(settings[key])
+    else:
+        raise UserError(f'"{key}" is not set; see: tracker config get')
 
 
 COMMANDS = [lifter_group, config_group]

@@ -57,3 +57,36 @@ def get_unit(uow: UnitOfWork, lifter_name: str | None) -> Unit:
         lifter = current_lifter(uow.repo, lifter_name)
         uow.commit()
         return Unit(lifter.unit)
+
+
+def set_increment(
+    uow: UnitOfWork, lifter_name: str | None, equipment: str, value: str
+) -> tuple[str, str, str]:
+    """A gym-wide load step for one kind of equipment, in kg or lb ("2.5kg", "5lb", "2.5")."""
+    from tracker.domain.loads import equipment_key
+    from tracker.domain.specs import parse_spec
+
+    key = equipment_key(equipment)
+    if key == "other" and equipment.strip().lower() != "other":
+        raise InvalidValue(
+            f'unknown equipment "{equipment}": use barbell, dumbbell, machine, cable, '
+            "kettlebell, smith machine, band, bodyweight or other"
+        )
+    (spec,) = parse_spec(f"1x{value.strip()}")
+    if spec.load is None or spec.load <= 0:
+        raise InvalidValue(f'the increment must be a load above 0, such as 2.5kg, got "{value}"')
+    with uow:
+        unit = spec.unit or Unit(current_lifter(uow.repo, lifter_name).unit)
+        step = f"{spec.load.normalize():f}"
+        uow.repo.set_setting(f"increment.{key}.{unit.value}", step)
+        uow.commit()
+    return key, step, unit.value
+
+
+def all_settings(uow: UnitOfWork, lifter_name: str | None) -> dict[str, str]:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        settings = {"unit": lifter.unit}
+        settings.update(sorted(uow.repo.settings("increment.").items()))
+        uow.commit()
+        return settings

@@ -18,6 +18,7 @@ from tracker.domain.loads import (
     SessionSets,
     StartSuggestion,
     cap_weaker_side,
+    equipment_key,
     increment_for,
     next_load,
     starting_load,
@@ -35,7 +36,7 @@ def exercise_increment(repo: Repository, exercise: Exercise, unit: Unit) -> Deci
     """The exercise's own step when set in this unit, else the gym-wide one, else the default."""
     if exercise.increment is not None and exercise.increment_unit == unit.value:
         return exercise.increment
-    override = repo.setting(f"increment.{exercise.equipment}.{unit.value}")
+    override = repo.setting(f"increment.{equipment_key(exercise.equipment)}.{unit.value}")
     return increment_for(exercise.equipment, unit, Decimal(override) if override else None)
 
 
