@@ -428,20 +428,20 @@ def test_two_commands_loading_the_catalog_at_once(
 
     engine = create_app_engine(db_url)
     ensure_schema(engine, db_url, lambda line: None)
-    real = catalog.sync_builtin
+    real = catalog.apply_fields
     raced: list[bool] = []
 
-    def racing(repo: Any, entries: Any) -> None:
-        if not raced:  # the other command loads the catalog while this one is in the middle
+    def racing(exercise: Any, entry: Any) -> None:
+        if not raced:  # this command has read the catalog; the other one now stores it all
             raced.append(True)
             other = create_app_engine(db_url)
             try:
                 catalog.ensure_builtin_catalog(other)
             finally:
                 other.dispose()
-        real(repo, entries)
+        real(exercise, entry)
 
-    monkeypatch.setattr(catalog, "sync_builtin", racing)
+    monkeypatch.setattr(catalog, "apply_fields", racing)
     try:
         catalog.ensure_builtin_catalog(engine)
     finally:

@@ -78,7 +78,7 @@ def sync_builtin(repo: Repository, entries: Sequence[dict[str, Any]]) -> None:
                 # The lifter renamed this built-in (its old name stays an alias) or gave the
                 # name to an exercise of their own: don't bring a second copy back.
                 continue
-            exercise = Exercise(name=entry["name"], key=key, source="builtin")
+            exercise = Exercise(name=entry["name"], key=key, source="builtin", aliases=[])
             repo.add(exercise)
             by_key[key] = exercise
         elif _user_owned(exercise):

@@ -74,7 +74,7 @@ def import_free_exercise_db(uow: UnitOfWork, path: Path) -> CatalogImportReport:
             if key in by_key:
                 report.matched += 1
                 continue
-            exercise = Exercise(name=entry.name, key=key, source=entry.source)
+            exercise = Exercise(name=entry.name, key=key, source=entry.source, aliases=[])
             apply_fields(exercise, entry_fields(entry))
             if exercise.laterality == Laterality.ALTERNATING.value and entry.ratio:
                 # Alternating lifts use the same per-hand load as the two-hand version.
