@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from logging.config import fileConfig
 
 from alembic import context
@@ -35,9 +36,9 @@ def run_migrations_online() -> None:
         run_migrations(connection)
         return
     from tracker.adapters.db import create_app_engine
-    from tracker.adapters.location import resolve_url
+    from tracker.adapters.location import ENV_DB, resolve_url
 
-    url = config.get_main_option("sqlalchemy.url") or resolve_url(None)
+    url = config.get_main_option("sqlalchemy.url") or resolve_url(os.environ.get(ENV_DB) or None)
     engine = create_app_engine(url, foreign_keys=False)
     try:
         with engine.begin() as conn:

@@ -29,7 +29,9 @@ CATALOG = [
 def test_normalize() -> None:
     assert normalize("Single-Leg  Press") == "single leg press"
     assert normalize("  Dumbbell (Incline) Press! ") == "dumbbell incline press"
-    assert normalize("Café Curl") == "caf curl"
+    assert normalize("Café Curl") == "cafe curl"  # accents dropped, letters kept
+    assert normalize("Жим лёжа") == "жим лежа"
+    assert normalize("Dévelöppé") == normalize("Developpe")
     assert normalize("---") == ""
 
 

@@ -144,7 +144,6 @@ def test_bad_options_are_refused(tracker: Tracker, option: str, value: str, mess
 
 def test_previous_session_and_new_best_are_shown(tracker: Tracker) -> None:
     tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60", "--at", "3 days ago")
-    tracker.ok("session", "finish", "--at", "3 days ago")
     out = tracker.ok("log", "slp", "-l", "10x65", "-r", "8x55").stdout
     assert "Last time" in out and "L 10 x 60 kg; R 8 x 60 kg" in out
     left_line = next(line for line in out.splitlines() if "L 10 x 65 kg" in line)
@@ -154,12 +153,39 @@ def test_previous_session_and_new_best_are_shown(tracker: Tracker) -> None:
 
 
 def test_a_stale_open_session_is_closed_not_extended(tracker: Tracker) -> None:
-    tracker.ok("log", "squat", "5x100", "--at", "yesterday 08:00")
+    tracker.ok("session", "start", "--at", "yesterday 08:00")
+    tracker.ok("log", "squat", "5x100", "--at", "yesterday 08:10")
     out = tracker.ok("log", "squat", "5x100").stdout
     assert "Closed session #1" in out and "Started session #2." in out
     sessions = json.loads(tracker.ok("session", "list", "--json").stdout)
     assert [s["sets"] for s in sessions] == [1, 1]
-    assert sessions[1]["finished_at"] is not None
+    assert sessions[1]["finished_at"] == sessions[1]["started_at"].replace("08:00", "08:10")
+
+
+def test_a_finished_session_is_not_reopened(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100")
+    tracker.ok("session", "finish")
+    out = tracker.ok("log", "bench press", "5x80").stdout
+    assert "Started session #2." in out
+
+
+def test_back_dated_sets_share_one_finished_session(tracker: Tracker) -> None:
+    for when in ("2 days ago", "2 days ago"):
+        tracker.ok("log", "squat", "5x100", "--at", when)
+    tracker.ok("log", "squat", "5x90", "--at", "3 days ago")  # more than 4 h apart: its own
+    sessions = json.loads(tracker.ok("session", "list", "--json").stdout)
+    assert [s["sets"] for s in sessions] == [2, 1]
+    assert all(s["finished_at"] is not None for s in sessions)
+    assert "no open session" in tracker.fails("session", "finish")
+
+
+def test_a_set_before_the_open_session_moves_its_start(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100")
+    tracker.ok("log", "squat", "5x90", "--at", "2 hours ago")
+    (session,) = json.loads(tracker.ok("session", "list", "--json").stdout)
+    assert session["sets"] == 2
+    shown = tracker.json("session", "show")
+    assert shown["started_at"] == shown["sets"][1]["performed_at"]
 
 
 def test_session_start_finish_and_list(tracker: Tracker) -> None:

@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from tracker.domain.errors import InvalidValue
+
 ENV_DB = "TRACKER_DB"
 
 
@@ -26,7 +28,9 @@ def resolve_url(db: str | None) -> str:
     A value with "://" is a URL already (sqlite:///..., postgresql+psycopg://...); anything else
     is a file path for SQLite, made absolute so that the cwd never matters.
     """
-    value = db or os.environ.get(ENV_DB) or str(user_data_dir() / "tracker.db")
+    if db is not None and not db.strip():
+        raise InvalidValue("--db / TRACKER_DB is empty: give a file path or a database URL")
+    value = db or str(user_data_dir() / "tracker.db")
     if "://" in value:
         return value
     path = Path(value).expanduser().resolve()

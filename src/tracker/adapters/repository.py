@@ -164,16 +164,16 @@ class Repository:
             starts.add(started)
         return keys, starts
 
-    def session_containing(
+    def finished_session_near(
         self, lifter: Lifter, at: datetime, slack: timedelta
     ) -> TrainingSession | None:
-        """A finished session whose span (plus slack after its end) contains `at`."""
+        """The finished session whose span, widened by `slack` both ways, is nearest `at`."""
         return self.session.scalar(
             select(TrainingSession)
             .where(
                 TrainingSession.lifter_id == lifter.id,
-                TrainingSession.started_at <= at,
                 TrainingSession.finished_at.is_not(None),
+                TrainingSession.started_at <= at + slack,
                 TrainingSession.finished_at >= at - slack,
             )
             .order_by(TrainingSession.started_at.desc())
@@ -181,9 +181,9 @@ class Repository:
         )
 
     def top_loads_by_reps(
-        self, lifter: Lifter, exercise: Exercise
+        self, lifter: Lifter, exercise: Exercise, before: datetime
     ) -> list[tuple[str | None, int, str, Decimal]]:
-        """(side, reps, unit, heaviest load) over the exercise's non-warm-up sets."""
+        """(side, reps, unit, heaviest load) over the exercise's non-warm-up sets before then."""
         rows = self.session.execute(
             select(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit, func.max(WorkoutSet.load))
             .where(
@@ -192,6 +192,7 @@ class Repository:
                 WorkoutSet.kind != "warmup",
                 WorkoutSet.reps > 0,
                 WorkoutSet.load > 0,
+                WorkoutSet.performed_at <= before,
             )
             .group_by(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit)
         )
@@ -204,7 +205,12 @@ class Repository:
         recent = (
             select(WorkoutSet.session_id)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
-            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.exercise_id == exercise.id)
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.kind != "warmup",
+                WorkoutSet.reps > 0,
+            )
             .group_by(WorkoutSet.session_id, TrainingSession.started_at)
             .order_by(TrainingSession.started_at.desc())
             .limit(sessions)
@@ -237,9 +243,6 @@ class Repository:
             .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.id == set_id)
             .options(selectinload(WorkoutSet.exercise))
         )
-
-    def next_batch(self) -> int:
-        return (self.session.scalar(select(func.max(WorkoutSet.batch))) or 0) + 1
 
     def last_batch_sets(self, lifter: Lifter) -> Sequence[WorkoutSet]:
         batch = self.session.scalar(
@@ -274,16 +277,19 @@ class Repository:
         ).all()
 
     def previous_session_id(
-        self, lifter: Lifter, exercise: Exercise, before_session: int | None
+        self, lifter: Lifter, exercise: Exercise, current: TrainingSession
     ) -> int | None:
-        """The most recent session, other than `before_session`, where the exercise was done."""
+        """The latest session before `current` where the exercise was done."""
         query = (
             select(WorkoutSet.session_id)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
-            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.exercise_id == exercise.id)
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.session_id != current.id,
+                TrainingSession.started_at <= current.started_at,
+            )
             .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
             .limit(1)
         )
-        if before_session is not None:
-            query = query.where(WorkoutSet.session_id != before_session)
         return self.session.scalar(query)

@@ -99,12 +99,17 @@ def to_user_error(exc: BaseException) -> UserError | None:
         if isinstance(exc, DatabaseError):
             return DatabaseUnavailable(str(exc))
         return UserError(str(exc))
-    module = type(exc).__module__
-    if module.startswith("sqlalchemy") and type(exc).__name__ in {
-        "OperationalError",
-        "InterfaceError",
-    }:
-        orig = getattr(exc, "orig", exc)
-        first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-        return DatabaseUnavailable(f"database unavailable: {first}")
+    if not type(exc).__module__.startswith("sqlalchemy"):
+        return None
+    kind = type(exc).__name__
+    orig = getattr(exc, "orig", None) or exc
+    detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    if kind in ("OperationalError", "InterfaceError"):
+        return DatabaseUnavailable(f"database unavailable: {detail}")
+    if kind == "DatabaseError":  # e.g. SQLite "file is not a database"
+        return DatabaseUnavailable(f"can't use the database: {detail}")
+    if kind in ("ArgumentError", "NoSuchModuleError"):
+        return DatabaseUnavailable(f"can't use the database URL: {detail}")
+    if kind == "DataError":  # a value the column cannot hold (too long, out of range)
+        return UserError(f"the database refused a value: {detail}")
     return None

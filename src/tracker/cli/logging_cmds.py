@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from tracker.services.logbook import LogResult, PlannedSet
 
 SIDE_MARKERS = {"-l": "left", "--left": "left", "-r": "right", "--right": "right", "--each": "each"}
+# Ids fit a 32-bit integer column on every engine.
+ID = click.IntRange(1, 2_147_483_647)
 KINDS = click.Choice(["working", "warmup", "drop", "failure"])
 
 
@@ -161,7 +163,7 @@ def set_group() -> None:
 
 
 @set_group.command("edit")
-@click.argument("set_id", type=int, metavar="ID")
+@click.argument("set_id", type=ID, metavar="ID")
 @click.argument("spec", required=False)
 @click.option("--side", type=click.Choice(["left", "right"]), help="Move the set to this side.")
 @click.option("--rpe", type=RPE, help="New RPE.")
@@ -203,7 +205,7 @@ def set_edit(
 
 
 @set_group.command("delete")
-@click.argument("set_id", type=int, metavar="ID")
+@click.argument("set_id", type=ID, metavar="ID")
 @pass_app
 def set_delete(app: App, set_id: int) -> None:
     """Delete set ID."""

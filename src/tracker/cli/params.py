@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from typing import Any
 
@@ -18,18 +19,30 @@ def refuse(exc: TrackerError, param: click.Parameter | None) -> UserError:
     return UserError(f"{name}: {exc}")
 
 
+def local_zone() -> tzinfo:
+    """The machine's zone with its daylight-saving rules (not just today's UTC offset)."""
+    from dateutil import tz
+
+    zone = tz.tzlocal()
+    return zone
+
+
 def local_now() -> datetime:
     """Now, aware, in the machine's local zone (times are shown in local time)."""
-    return datetime.now().astimezone()
+    return datetime.now(local_zone())
 
 
 class WhenParam(click.ParamType[datetime]):
-    """A point in time as lifters type it: "2026-11-20 18:30", "yesterday 18:00", "2 days ago"."""
+    """A point in time as lifters type it: "2026-11-20 18:30", "yesterday 18:00", "2 days ago".
+
+    start_of_day: a bare date means its first moment (--since); end_of_day: its last (--until).
+    """
 
     name = "when"
 
-    def __init__(self, start_of_day: bool = False) -> None:
-        self.start_of_day = start_of_day
+    def __init__(self, start_of_day: bool = False, end_of_day: bool = False) -> None:
+        self.start_of_day = start_of_day or end_of_day
+        self.end_of_day = end_of_day
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, datetime):
@@ -37,10 +50,20 @@ class WhenParam(click.ParamType[datetime]):
         from tracker.domain.when import parse_since, parse_when
 
         parse = parse_since if self.start_of_day else parse_when
+        now = local_now()
         try:
-            return parse(str(value), local_now())
+            moment = parse(str(value), now)
         except TrackerError as exc:
             raise refuse(exc, param) from None
+        if self.end_of_day and names_a_whole_day(str(value), moment):
+            moment = min(moment + timedelta(days=1) - timedelta(microseconds=1), now)
+        return moment
+
+
+def names_a_whole_day(text: str, moment: datetime) -> bool:
+    """ "2026-11-20" or "yesterday" (a day, no clock time): --until includes all of it."""
+    has_clock = ":" in text or re.search(r"\d\s*(am|pm)\b", text, re.IGNORECASE)
+    return not has_clock and moment.time() == time(0)
 
 
 class RpeParam(click.ParamType[Decimal]):
@@ -63,13 +86,20 @@ class DecimalParam(click.ParamType[Decimal]):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from decimal import InvalidOperation
 
+        name = param.opts[0] if param is not None and param.opts else "value"
         try:
-            return Decimal(str(value).replace(",", "."))
+            number = Decimal(str(value).replace(",", "."))
         except InvalidOperation:
-            self.fail(f'"{value}" is not a number', param, ctx)
+            raise UserError(f'{name}: "{value}" is not a number') from None
+        if not number.is_finite() or abs(number) >= 10_000:
+            raise UserError(f"{name}: give a number below 10000, got {value}")
+        if number != number.quantize(Decimal("0.001")):
+            raise UserError(f"{name}: at most 3 decimal places, got {value}")
+        return number
 
 
 WHEN = WhenParam()
 SINCE = WhenParam(start_of_day=True)
+UNTIL = WhenParam(end_of_day=True)
 RPE = RpeParam()
 NUMBER = DecimalParam()

@@ -9,7 +9,7 @@ import click
 
 from tracker.cli.charts import bar, sparkline
 from tracker.cli.context import App, emit_json, pass_app, style
-from tracker.cli.params import SINCE
+from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import table
 
 FORMULAS = click.Choice(
@@ -32,7 +32,7 @@ def fmt(value: float | int | None) -> str:
 @report_group.command("imbalance")
 @click.argument("exercise", required=False)
 @click.option("--since", type=SINCE, help='Start of the window, e.g. "90d" or "2026-09-01".')
-@click.option("--until", type=SINCE, help="End of the window (default now).")
+@click.option("--until", type=UNTIL, help="End of the window, a day included (default now).")
 @click.option(
     "--metric",
     type=click.Choice(["e1rm", "volume", "reps"]),

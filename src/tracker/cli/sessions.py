@@ -37,7 +37,7 @@ def session_finish(app: App, at: datetime | None) -> None:
     """Finish the open session."""
     from tracker.services.sessions import finish_session
 
-    done = finish_session(app.uow(), app.lifter, at)
+    done = finish_session(app.uow(), app.lifter, at, local_now())
     assert done.finished_at is not None
     minutes = int((done.finished_at - done.started_at).total_seconds() // 60)
     click.echo(

@@ -19,14 +19,14 @@ from __future__ import annotations
 import difflib
 import heapq
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from tracker.domain.errors import NotFound, TrackerError
 from tracker.domain.specs import shown
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_NON_ALNUM_NL = re.compile(r"[^0-9a-z\n]+")
+_NON_WORD = re.compile(r"[\W_]+")
 _ASCII_SPACES = {c: " " for c in range(128) if not re.fullmatch(r"[0-9a-z\n]", chr(c))}
 _SHORTLIST = 50  # keys handed to difflib for suggestions
 MAX_LISTED = 8  # names an AmbiguousName message lists before "and N more"
@@ -34,8 +34,16 @@ MAX_SUGGESTIONS = 3
 
 
 def normalize(name: str) -> str:
-    """Case- and punctuation-insensitive key: "Single-Leg  Press" -> "single leg press"."""
-    return _NON_ALNUM.sub(" ", name.lower()).strip()
+    """Case-, accent- and punctuation-insensitive key: "Single-Leg  Press" -> "single leg press".
+
+    Letters of every script count ("Жим лёжа" -> "жим лежа"); accents are dropped so that
+    "Développé" and "Developpe" are the same name.
+    """
+    if name.isascii():
+        return _NON_WORD.sub(" ", name.lower()).strip()
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", bare).strip()
 
 
 @dataclass(frozen=True)
@@ -88,9 +96,9 @@ def normalize_all(texts: Sequence[str]) -> list[str]:
     fraction of that per name, which keeps resolution well under 10 ms for ~1,000 exercises.
     """
     joined = "\n".join(texts).lower()
-    if not texts or joined.count("\n") != len(texts) - 1:  # a text holds a newline itself
-        return [normalize(text) for text in texts]
-    spaced = joined.translate(_ASCII_SPACES) if joined.isascii() else _NON_ALNUM_NL.sub(" ", joined)
+    if not texts or not joined.isascii() or joined.count("\n") != len(texts) - 1:
+        return [normalize(text) for text in texts]  # rare: non-ASCII names, or a newline
+    spaced = joined.translate(_ASCII_SPACES)
     return [" ".join(line.split()) for line in spaced.split("\n")]
 
 
@@ -108,11 +116,11 @@ def _matches(wanted: str, keys: list[str], name_count: int) -> Iterator[list[int
 def _word_prefix_pattern(wanted: str) -> re.Pattern[str]:
     """Each query word starts the name word at its position: "sing leg pr" ~ "single leg press".
 
-    Keys are words of [0-9a-z] joined by single spaces, so ``word[0-9a-z]* `` pins each query
-    word to the start of one key word; the key may have more words after the last one.
+    Keys are words joined by single spaces, so ``word[^ ]* `` pins each query word to the
+    start of one key word; the key may have more words after the last one.
     """
     *leading, last = wanted.split()
-    return re.compile("".join(f"{re.escape(word)}[0-9a-z]* " for word in leading) + re.escape(last))
+    return re.compile("".join(f"{re.escape(word)}[^ ]* " for word in leading) + re.escape(last))
 
 
 def _not_found(query: str, wanted: str, keys: list[str], owners: list[str]) -> NotFound:

@@ -27,6 +27,8 @@ def add_lifter(uow: UnitOfWork, name: str, unit: str) -> Lifter:
     clean = name.strip()
     if not clean:
         raise InvalidValue("a lifter needs a name")
+    if len(clean) > 100:
+        raise InvalidValue(f"a lifter name can have at most 100 characters, got {len(clean)}")
     with uow:
         if uow.repo.lifter(clean) is not None:
             raise Conflict(f'a lifter named "{clean}" already exists')

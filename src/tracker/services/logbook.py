@@ -83,19 +83,21 @@ def log_sets(
         lifter = current_lifter(repo, lifter_name)
         exercise = resolve_exercise(repo, request.exercise)
         check_sides(exercise, request.sets)
-        session, started, closed = session_for(repo, lifter, at)
-        previous = previous_session(repo, lifter, exercise, session.id)
+        session, started, closed = session_for(repo, lifter, at, now)
+        previous = previous_session(repo, lifter, exercise, session)
         first_time = repo.count_sets_of(exercise, lifter) == 0
-        bests = best_e1rm_by_side(repo, lifter, exercise, Unit(lifter.unit))
-        batch = repo.next_batch()
+        bests = best_e1rm_by_side(repo, lifter, exercise, Unit(lifter.unit), at)
         position = repo.next_position(session)
         stored: list[tuple[WorkoutSet, PlannedSet]] = []
         for offset, planned in enumerate(request.sets):
             row = new_set(lifter, session, exercise, planned, request, at, position + offset)
-            row.batch = batch
             repo.add(row)
             stored.append((row, planned))
         repo.flush()
+        # The command's first set id names its batch: unique even when two terminals log at
+        # once on PostgreSQL, and increasing, so `undo` finds the latest command.
+        for row, _ in stored:
+            row.batch = stored[0][0].id
         result = LogResult(
             exercise=exercise.name,
             laterality=exercise.laterality,
@@ -127,27 +129,40 @@ def check_sides(exercise: Exercise, sets: Sequence[PlannedSet]) -> None:
 
 
 def session_for(
-    repo: Repository, lifter: Lifter, at: datetime
+    repo: Repository, lifter: Lifter, at: datetime, now: datetime
 ) -> tuple[TrainingSession, bool, int | None]:
     """The session a set performed at `at` belongs to: (session, started_now, closed_id).
 
-    Rule: the open session, unless its last set (or start) is more than SESSION_GAP before `at`;
-    then it is closed at its last activity and a new session starts. A back-dated set joins the
-    session it falls in, or starts a session of its own.
+    Rules (SESSION_GAP is 4 hours):
+    - The open session takes the set when `at` is within the gap of its span; a set before its
+      start moves the start back.
+    - An open session whose last set is more than the gap before `at` is over: it is closed at
+      its last set, and the set starts a new session.
+    - A finished session is over: a set done now starts a new session. Only a back-dated set
+      (older than the gap) joins a finished session it falls within the gap of, widening it.
+    - A back-dated set that joins nothing starts a session that is already finished (at that
+      set), so back-filling never leaves sessions open.
     """
     closed: int | None = None
     open_session = repo.open_session(lifter)
     if open_session is not None:
         last = last_activity(open_session)
         if open_session.started_at - SESSION_GAP <= at <= last + SESSION_GAP:
+            open_session.started_at = min(open_session.started_at, at)
             return open_session, False, None
         if at > last:
             open_session.finished_at = last
             closed = open_session.id
-    containing = repo.session_containing(lifter, at, SESSION_GAP)
-    if containing is not None:
-        return containing, False, closed
-    session = TrainingSession(lifter_id=lifter.id, started_at=at)
+    back_dated = at < now - SESSION_GAP
+    if back_dated:
+        near = repo.finished_session_near(lifter, at, SESSION_GAP)
+        if near is not None and near.finished_at is not None:
+            near.started_at = min(near.started_at, at)
+            near.finished_at = max(near.finished_at, at)
+            return near, False, closed
+    session = TrainingSession(
+        lifter_id=lifter.id, started_at=at, finished_at=at if back_dated else None
+    )
     repo.add(session)
     repo.flush()
     return session, True, closed
@@ -204,11 +219,11 @@ def counts_for_best(kind: SetKind, load: Decimal, reps: int) -> bool:
 
 
 def best_e1rm_by_side(
-    repo: Repository, lifter: Lifter, exercise: Exercise, unit: Unit
+    repo: Repository, lifter: Lifter, exercise: Exercise, unit: Unit, before: datetime
 ) -> dict[Side | None, Decimal]:
-    """The best Epley e1RM so far per side, from SQL maxima per (side, reps, unit)."""
+    """The best Epley e1RM before `before` per side, from SQL maxima per (side, reps, unit)."""
     bests: dict[Side | None, Decimal] = {}
-    for side, reps, row_unit, top in repo.top_loads_by_reps(lifter, exercise):
+    for side, reps, row_unit, top in repo.top_loads_by_reps(lifter, exercise, before):
         value = estimate_1rm(convert(top, Unit(row_unit), unit), reps)
         key = Side(side) if side else None
         if value > bests.get(key, Decimal(0)):
@@ -233,9 +248,9 @@ def mark_bests(sets: list[StoredSet], bests: dict[Side | None, Decimal], unit: U
 
 
 def previous_session(
-    repo: Repository, lifter: Lifter, exercise: Exercise, current_session: int
+    repo: Repository, lifter: Lifter, exercise: Exercise, current: TrainingSession
 ) -> PreviousSession | None:
-    session_id = repo.previous_session_id(lifter, exercise, current_session)
+    session_id = repo.previous_session_id(lifter, exercise, current)
     if session_id is None:
         return None
     rows = repo.sets_of_exercise_in_session(lifter, exercise, session_id)

@@ -110,6 +110,8 @@ def imbalance_report(
 ) -> dict[str, Any]:
     """Left against right per unilateral exercise, most asymmetric first."""
     check_options(metric, formula)
+    if since is not None and until is not None and since > until:
+        raise InvalidValue("--since is after --until: the window is empty")
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         unit = Unit(lifter.unit)

@@ -11,7 +11,7 @@ from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.units import as_number
 from tracker.services.lifters import current_lifter
-from tracker.services.logbook import last_activity
+from tracker.services.logbook import SESSION_GAP, last_activity
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,15 @@ def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> Session
 def start_session(
     uow: UnitOfWork, lifter_name: str | None, at: datetime, name: str | None
 ) -> SessionInfo:
+    if name is not None and len(name) > 200:
+        raise InvalidValue(f"a session name can have at most 200 characters, got {len(name)}")
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
-        if uow.repo.open_session(lifter) is not None:
-            open_id = uow.repo.open_session(lifter).id  # type: ignore[union-attr]
+        still_open = uow.repo.open_session(lifter)
+        if still_open is not None:
             raise Conflict(
-                f"session #{open_id} is still open: finish it first with: tracker session finish"
+                f"session #{still_open.id} is still open: finish it first with: "
+                "tracker session finish"
             )
         session = TrainingSession(lifter_id=lifter.id, started_at=at, name=name)
         uow.repo.add(session)
@@ -46,14 +49,17 @@ def start_session(
         return info(session)
 
 
-def finish_session(uow: UnitOfWork, lifter_name: str | None, at: datetime | None) -> SessionInfo:
-    """Close the open session at `at`, or at its last set when no time is given."""
+def finish_session(
+    uow: UnitOfWork, lifter_name: str | None, at: datetime | None, now: datetime
+) -> SessionInfo:
+    """Close the open session at `at`; without it, now, or at its last set if that is stale."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         session = uow.repo.open_session(lifter)
         if session is None:
             raise NotFound("no open session to finish")
-        end = at or max(last_activity(session), datetime.now(session.started_at.tzinfo))
+        last = last_activity(session)
+        end = at or (last if now - last > SESSION_GAP else max(last, now))
         if end < session.started_at:
             raise InvalidValue("a session can't finish before it started")
         session.finished_at = end
@@ -79,10 +85,10 @@ def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[s
             if session is None:
                 raise NotFound("no sessions yet: log a set with tracker log EXERCISE SPEC")
         else:
-            try:
-                session_id = int(which.lstrip("#"))
-            except ValueError:
-                raise InvalidValue(f'session must be an id or "last", got "{which}"') from None
+            text = which.lstrip("#")
+            if not text.isdigit() or not 0 < int(text) < 2**31:
+                raise InvalidValue(f'session must be an id or "last", got "{which}"')
+            session_id = int(text)
             session = uow.repo.training_session(lifter, session_id)
             if session is None:
                 raise NotFound(f"no session #{session_id} for lifter {lifter.name}")

@@ -12,7 +12,7 @@ from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.asymmetry import lsi, status_for, weaker_side
 from tracker.domain.e1rm import estimate_1rm
-from tracker.domain.errors import InvalidValue, NoBasis
+from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
 from tracker.domain.loads import (
     COACHING_CUE,
     SessionSets,
@@ -238,7 +238,7 @@ def suggest_start_line(uow: UnitOfWork, lifter_name: str | None, exercise: str) 
             found = resolve_exercise(repo, exercise)
             unit = Unit(lifter.unit)
             answer = start(repo, lifter, found, unit, None)
-    except NoBasis:
+    except TrackerError:  # a hint must never fail the command that stored the sets
         return None
     return (
         f"Suggested start from {answer['basis']['exercise']}: {answer['suggested']} {unit.value} "
