@@ -133,3 +133,21 @@ def test_summary_by_week_and_body_part(tracker: Tracker) -> None:
     parts = {p["body_part"]: (p["sets"], p["volume"]) for p in data["body_parts"]}
     assert parts == {"legs": (2, 1000.0), "chest": (1, 400.0)}
     assert len(data["weeks"]) == 1
+
+
+def test_sql_and_python_aggregation_agree(
+    tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SQL fast path and the per-rep-count fallback give the same report."""
+    from tracker.adapters import queries
+
+    log_session(tracker, "9 days ago", "10x60", "8x135lb")
+    log_session(tracker, "6 days ago", "1x100", "3x61.25")
+    tracker.ok("log", "slp", "-l", "12x62.5", "5x70", "-r", "12x60", "--rpe", "8")
+    tracker.ok("log", "single-arm cable row", "-l", "10x30", "-r", "10x27.5")
+    for formula in ("epley", "brzycki", "lander", "oconner"):
+        fast = tracker.json("report", "imbalance", "--formula", formula)
+        with monkeypatch.context() as patch:
+            patch.setattr(queries, "_e1rm_sql", lambda formula, load: None)
+            slow = tracker.json("report", "imbalance", "--formula", formula)
+        assert fast == slow, formula

@@ -9,7 +9,19 @@ from pathlib import Path
 import click
 
 from tracker.cli.context import App, pass_app
-from tracker.cli.params import SINCE
+from tracker.cli.params import SINCE, local_zone
+
+# Below this a file imports in a blink: no bar.
+PROGRESS_MIN_BYTES = 256 * 1024
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def on_terminal() -> bool:
+    """The progress bar goes to stderr: only when a person is watching it."""
+    return sys.stderr.isatty()
 
 
 def count_lines(path: Path) -> int:
@@ -43,9 +55,9 @@ def import_command(app: App, file: Path, fmt: str | None, unit: str | None, dry_
     """
     from tracker.services.transfer import import_file, skipped_summary
 
-    tz = datetime.now().astimezone().tzinfo
-    assert tz is not None
-    if sys.stdout.isatty():
+    # The zone's rules, not today's offset: a July workout imported in January keeps its hour.
+    tz = local_zone()
+    if on_terminal() and file.stat().st_size >= PROGRESS_MIN_BYTES:
         total = count_lines(file)
         with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
             seen = {"line": 0}
@@ -59,16 +71,25 @@ def import_command(app: App, file: Path, fmt: str | None, unit: str | None, dry_
     else:
         report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run)
     verb = "Would import" if dry_run else "Imported"
-    click.echo(f"{verb} {report.sets} sets in {report.sessions} sessions ({report.format}).")
-    if report.unit:
-        source = (
-            "from the file" if report.unit_source == "file" else "default; use --unit to change"
+    if report.sets == 0 and report.already_imported_sets:
+        click.echo(f"Nothing new: everything in this file is already stored ({report.format}).")
+    else:
+        click.echo(
+            f"{verb} {plural(report.sets, 'set')} in {plural(report.sessions, 'session')} "
+            f"({report.format})."
         )
+    if report.unit:
+        if report.unit_source == "file":
+            source = "from the file"
+        elif unit:
+            source = "from --unit; the file does not say"
+        else:
+            source = "your default; the file does not say, use --unit to change"
         click.echo(f"Loads in {report.unit} ({source}).")
     if report.already_imported_sessions:
         click.echo(
-            f"Already imported, skipped: {report.already_imported_sessions} sessions, "
-            f"{report.already_imported_sets} sets."
+            f"Already imported, skipped: {plural(report.already_imported_sessions, 'session')}, "
+            f"{plural(report.already_imported_sets, 'set')}."
         )
     click.echo(f"Exercises matched to the catalog: {len(report.matched)}.")
     if report.created:
@@ -108,10 +129,14 @@ def export_command(
     if output is None:
         count = export(app.uow(), who, fmt, since, sys.stdout)
     else:
+        # Never leave a half-written export behind, nor a stray .part file after an error.
         tmp = output.with_name(output.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as handle:
-            count = export(app.uow(), who, fmt, since, handle)
-        tmp.replace(output)  # never leave a half-written export behind
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as handle:
+                count = export(app.uow(), who, fmt, since, handle)
+            tmp.replace(output)
+        finally:
+            tmp.unlink(missing_ok=True)
         click.echo(f"Exported {count} sets to {output}", err=True)
 
 

@@ -39,6 +39,11 @@ _DATE_FORMATS = (
     "%Y-%m-%dT%H:%M:%S",
 )
 _NO_DATE = datetime(1, 1, 1)  # dateutil fills missing parts from here; year 1 means "no date"
+# Far beyond any real set, and within what every database column holds (NUMERIC(12, 4), INTEGER):
+# a value past these is a garbled cell, not a lift.
+MAX_NUMBER = Decimal(1_000_000)  # loads and distances
+MAX_COUNT = 100_000  # reps
+MAX_SECONDS = 10_000_000  # durations (about 115 days)
 _DISTANCE_UNITS = {
     "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
     "kilometres": "km", "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
@@ -290,27 +295,36 @@ class Cells:
         if value is None or column is None:
             return None
         try:
-            return parse_decimal(value, self.decimal_comma)
+            number = parse_decimal(value, self.decimal_comma)
         except ValueError as error:
             raise self.fail(column, str(error)) from None
+        if abs(number) >= MAX_NUMBER:
+            raise self.fail(column, f'number "{value}" is too large (under {MAX_NUMBER} expected)')
+        return number
 
     def count(self, column: int | None) -> int | None:
         value = self.text(column)
         if value is None or column is None:
             return None
         try:
-            return parse_count(value, self.decimal_comma)
+            count = parse_count(value, self.decimal_comma)
         except ValueError as error:
             raise self.fail(column, str(error)) from None
+        if count > MAX_COUNT:
+            raise self.fail(column, f'number "{value}" is too large (at most {MAX_COUNT})')
+        return count
 
     def duration(self, column: int | None) -> int | None:
         value = self.text(column)
         if value is None or column is None:
             return None
         try:
-            return parse_duration(value, self.decimal_comma)
+            seconds = parse_duration(value, self.decimal_comma)
         except ValueError as error:
             raise self.fail(column, str(error)) from None
+        if seconds > MAX_SECONDS:
+            raise self.fail(column, f'duration "{value}" is too long (at most {MAX_SECONDS} s)')
+        return seconds
 
     def unit(self, column: int | None) -> Unit | None:
         value = self.text(column)

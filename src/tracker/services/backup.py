@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -24,5 +26,11 @@ def backup_database(url: str, target: Path | None) -> Path:
     target = target.expanduser().resolve()
     if target.exists():
         raise FileExistsError(str(target))
-    backup_sqlite(source, target)
+    try:
+        backup_sqlite(source, target)
+    except (OSError, sqlite3.Error) as error:
+        with contextlib.suppress(OSError):
+            target.unlink(missing_ok=True)  # no half-written copy that looks like a backup
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InvalidValue(f"can't write the backup {target}: {reason}") from None
     return target

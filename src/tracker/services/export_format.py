@@ -27,6 +27,14 @@ FORMAT_NAME = "tracker"
 FORMAT_VERSION = 1
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@")
+# What the database columns hold; longer text would be refused half-way through an import.
+MAX_NAME = 200  # exercise and session names
+MAX_SESSION_KEY = 300
+MAX_DISTANCE_UNIT = 5
+# Far beyond any real set, and within NUMERIC(12, 4) and INTEGER columns.
+MAX_NUMBER = Decimal(1_000_000)
+MAX_COUNT = 100_000
+MAX_SECONDS = 10_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +97,18 @@ def row_values(row: IncomingSet, lifter: str) -> dict[str, str]:
 
 
 def neutralise(cell: str) -> str:
-    """Prefix a quote to a cell a spreadsheet would run as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """Prefix a quote to a cell a spreadsheet would run as a formula.
+
+    A cell that already starts with quotes before such a sign ("'=x") gets one more, so that
+    `restore` can tell it from a neutralised one: every cell survives the round trip.
+    """
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def restore(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    """Undo `neutralise`."""
+    quoted = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
+    return cell[1:] if quoted else cell
 
 
 def write_csv(rows: Iterable[IncomingSet], lifter: str, out: IO[str]) -> int:
@@ -125,15 +139,25 @@ def is_tracker_header(header: list[str]) -> bool:
 
 
 def read_csv(stream: IO[str]) -> Iterator[IncomingSet]:
-    reader = csv.reader(stream)
+    reader = csv.reader(stream, strict=True)
     header = next(reader, None)
     if header is None or not is_tracker_header(header):
         raise ImportFailed("line 1: not a tracker export (the header should start lifter,session)")
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise ImportFailed(f'line 1: the tracker export lacks the column "{missing[0]}"')
-    for values in reader:
-        line = reader.line_num
+    while True:
+        line = reader.line_num + 1  # where the row starts (a note may span lines)
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "unexpected end of data" in str(error):
+                raise ImportFailed(
+                    f"line {line}: the file ends inside a quoted value (is it cut off?)"
+                ) from None
+            raise ImportFailed(f"line {line}: can't read the row: {error}") from None
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -154,27 +178,56 @@ def read_json(stream: IO[str]) -> Iterator[IncomingSet]:
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ImportFailed('not a tracker JSON export (no "format": "tracker")')
-    for index, row in enumerate(data.get("sets", []), 1):
-        yield parse_row({k: str(v) for k, v in row.items()}, index)
+    sets = data.get("sets", [])
+    if not isinstance(sets, list):
+        raise ImportFailed('not a tracker JSON export ("sets" is not a list)')
+    for index, row in enumerate(sets, 1):
+        if not isinstance(row, dict):
+            raise ImportFailed(f"set {index}: not an object")
+        values = {str(k): "" if v is None else str(v) for k, v in row.items()}
+        yield parse_row(values, index, place=f"set {index}")
 
 
-def parse_row(row: dict[str, str], line: int) -> IncomingSet:
+def check_fits(row: IncomingSet, place: str) -> None:
+    """Text the database columns cannot hold fails here, naming the row, not half-way in SQL."""
+    limits = (
+        ("exercise name", row.exercise, MAX_NAME),
+        ("session name", row.session_name, MAX_NAME),
+        ("session key", row.session_key, MAX_SESSION_KEY),
+        ("distance unit", row.distance_unit, MAX_DISTANCE_UNIT),
+    )
+    for what, text, limit in limits:
+        if text is not None and len(text) > limit:
+            raise ImportFailed(f"{place}: the {what} is longer than {limit} characters")
+
+
+def parse_row(row: dict[str, str], line: int, place: str | None = None) -> IncomingSet:
+    """One row of a tracker export; errors name ``place`` (default "line LINE") and the column."""
+    where = place or f"line {line}"
+
     def field(name: str) -> str:
         if name not in row:
-            raise ImportFailed(f'line {line}, column "{name}": missing')
+            raise ImportFailed(f'{where}, column "{name}": missing')
         return row[name].strip()
 
     def fail(name: str, problem: str) -> ImportFailed:
-        return ImportFailed(f'line {line}, column "{name}": {problem} "{row.get(name, "")}"')
+        return ImportFailed(f'{where}, column "{name}": {problem} "{row.get(name, "")}"')
+
+    def bounded(name: str, value: Decimal | None, low: Decimal, high: Decimal) -> None:
+        if value is not None and not low <= value <= high:
+            raise fail(name, f"out of range ({low} to {high}):")
 
     def number(name: str, optional: bool = True) -> Decimal | None:
         text = field(name)
         if not text and optional:
             return None
         try:
-            return Decimal(text)
+            value = Decimal(text)
         except InvalidOperation:
             raise fail(name, "can't read number") from None
+        if not value.is_finite():
+            raise fail(name, "can't read number")
+        return value
 
     def integer(name: str) -> int | None:
         value = number(name)
@@ -208,27 +261,47 @@ def parse_row(row: dict[str, str], line: int) -> IncomingSet:
     load = number("load", optional=False)
     reps = integer("reps")
     position = integer("position")
-    if reps is None or position is None or load is None:
-        raise fail("reps", "missing value")
-    return IncomingSet(
+    for name, value in (("load", load), ("reps", reps), ("position", position)):
+        if value is None:
+            raise fail(name, "missing value")
+    assert reps is not None and position is not None and load is not None
+    duration = integer("duration_s")
+    distance = number("distance")
+    rpe = number("rpe")
+    bounded("load", load, -MAX_NUMBER, MAX_NUMBER)
+    bounded("distance", distance, -MAX_NUMBER, MAX_NUMBER)
+    bounded("reps", Decimal(reps), Decimal(0), Decimal(MAX_COUNT))
+    bounded("position", Decimal(position), Decimal(0), Decimal(MAX_COUNT))
+    bounded("duration_s", None if duration is None else Decimal(duration), Decimal(0),
+            Decimal(MAX_SECONDS))  # fmt: skip
+    bounded("rpe", rpe, Decimal(0), Decimal(10))
+    session_key = field("session")
+    exercise = field("exercise")
+    if not session_key:
+        raise fail("session", "missing value")
+    if not exercise:
+        raise fail("exercise", "missing value")
+    incoming = IncomingSet(
         line=line,
-        session_key=field("session"),
-        session_name=field("session_name") or None,
+        session_key=session_key,
+        session_name=row.get("session_name") or None,
         started_at=started,
         finished_at=moment("session_finished_at", optional=True),
         session_notes=row.get("session_notes") or None,
-        exercise=field("exercise"),
+        exercise=exercise,
         side=choice("side", lambda v: Side(v) if v else None),
         reps=reps,
         load=load,
         unit=choice("unit", Unit),
         bodyweight=field("bodyweight") in ("1", "true", "True"),
-        duration_s=integer("duration_s"),
-        distance=number("distance"),
+        duration_s=duration,
+        distance=distance,
         distance_unit=field("distance_unit") or None,
-        rpe=number("rpe"),
+        rpe=rpe,
         kind=choice("kind", SetKind),
         performed_at=performed,
         position=position,
         note=row.get("note") or None,
     )
+    check_fits(incoming, where)
+    return incoming

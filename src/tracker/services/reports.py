@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from tracker.adapters.queries import GroupRow, grouped_sets, summary_rows
+from tracker.adapters.queries import (
+    GroupRow,
+    grouped_sets,
+    sets_of_side,
+    side_session_figures,
+    summary_rows,
+)
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.asymmetry import (
+    NOISE_ASYMMETRY_PCT,
+    NOISE_MIN_SESSIONS,
+    Consistency,
     SessionComparison,
     asymmetry_pct,
     consistency,
@@ -45,6 +54,19 @@ class SideStats:
     best_reps: int | None = None
     best_load: Decimal | None = None  # in the lifter's unit
     best_typed: str | None = None  # the load as typed, with its unit
+    best_session: int | None = None
+
+    def merge(self, other: SideStats) -> None:
+        """Add another session's figures to a window's."""
+        self.sets += other.sets
+        self.reps += other.reps
+        self.volume += other.volume
+        if other.best_e1rm is not None and (
+            self.best_e1rm is None or other.best_e1rm > self.best_e1rm
+        ):
+            self.best_e1rm, self.best_session = other.best_e1rm, other.best_session
+            self.best_reps, self.best_load = other.best_reps, other.best_load
+            self.best_typed = other.best_typed
 
     def add(self, row: GroupRow, unit: Unit, formula: str) -> None:
         self.sets += row.sets
@@ -57,6 +79,7 @@ class SideStats:
         if self.best_e1rm is None or e1rm > self.best_e1rm:
             self.best_e1rm, self.best_reps, self.best_load = e1rm, row.reps, load
             self.best_typed = f"{row.top_load.normalize():f} {row.unit}"
+            self.best_session = row.session_id
 
     def metric(self, name: str) -> Decimal | None:
         if name == "e1rm":
@@ -124,17 +147,14 @@ def imbalance_report(
                     "unilateral exercises"
                 )
             exercise_id = found.id
-        rows = grouped_sets(
-            uow.session_for_queries(), lifter.id, exercise_id=exercise_id,
-            one_sided_only=True, since=since, until=until,
-        )  # fmt: skip
+        per_exercise = side_figures(
+            uow, lifter.id, unit, formula, exercise_id=exercise_id, since=since, until=until
+        )
+        for (ex_id, _), sessions in per_exercise.items():
+            fill_best_sets(uow, lifter.id, ex_id, sessions, unit, formula)
         uow.commit()
-    per_exercise: dict[str, list[GroupRow]] = defaultdict(list)
-    for row in rows:
-        per_exercise[row.exercise].append(row)
     reports = [
-        exercise_imbalance(name, group, unit, metric, formula)
-        for name, group in per_exercise.items()
+        exercise_imbalance(name, sessions, metric) for (_, name), sessions in per_exercise.items()
     ]
     reports.sort(key=lambda r: (r["lsi"] is None, r["lsi"] if r["lsi"] is not None else 0))
     dates = [s["date"] for r in reports for s in r["sessions"]]
@@ -149,14 +169,85 @@ def imbalance_report(
     }
 
 
-def exercise_imbalance(
-    name: str, rows: list[GroupRow], unit: Unit, metric: str, formula: str
-) -> dict[str, Any]:
-    window = {Side.LEFT: SideStats(), Side.RIGHT: SideStats()}
-    for row in rows:
-        if row.side:
-            window[Side(row.side)].add(row, unit, formula)
-    sessions = by_session(rows, unit, formula)
+def side_figures(
+    uow: UnitOfWork,
+    lifter_id: int,
+    unit: Unit,
+    formula: str,
+    **window: Any,
+) -> dict[tuple[int, str], list[SessionStats]]:
+    """Per (exercise id, name): the sessions in order, with each side's figures.
+
+    Arithmetic formulas are aggregated per session and side entirely in SQL; the others (which
+    need exp or pow) from SQL maxima per rep count, finished in Python.
+    """
+    session = uow.session_for_queries()
+    fast = side_session_figures(session, lifter_id, unit.value, formula, **window)
+    per_exercise: dict[tuple[int, str], dict[int, SessionStats]] = defaultdict(dict)
+    if fast is None:
+        for row in grouped_sets(session, lifter_id, one_sided_only=True, **window):
+            stats = per_exercise[(row.exercise_id, row.exercise)].setdefault(
+                row.session_id, SessionStats(row.session_id, row.started_at)
+            )
+            stats.sides[Side(row.side) if row.side else None].add(row, unit, formula)
+    else:
+        for item in fast:
+            stats = per_exercise[(item.exercise_id, item.exercise)].setdefault(
+                item.session_id, SessionStats(item.session_id, item.started_at)
+            )
+            stats.sides[Side(item.side)] = SideStats(
+                sets=item.sets,
+                reps=item.reps,
+                volume=Decimal(repr(item.volume or 0.0)),
+                best_e1rm=None if item.best_e1rm is None else Decimal(repr(item.best_e1rm)),
+                best_session=item.session_id,
+            )
+    return {
+        key: sorted(by_id.values(), key=lambda s: (s.started_at, s.session_id))
+        for key, by_id in per_exercise.items()
+    }
+
+
+def fill_best_sets(
+    uow: UnitOfWork,
+    lifter_id: int,
+    exercise_id: int,
+    sessions: list[SessionStats],
+    unit: Unit,
+    formula: str,
+) -> None:
+    """Find each side's best set exactly, in the session where the SQL maximum was."""
+    for side in Side:
+        candidates = [s for s in sessions if side in s.sides and s.sides[side].best_e1rm]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda s: s.sides[side].best_e1rm or 0)
+        figures = best.sides[side]
+        if figures.best_reps is not None:
+            continue  # the grouped path knows it already
+        exact = SideStats()
+        for reps, load, typed_unit in sets_of_side(
+            uow.session_for_queries(), lifter_id, exercise_id, best.session_id, side.value
+        ):
+            exact.add(
+                GroupRow(exercise_id, "", best.session_id, best.started_at, side.value,
+                         reps, typed_unit, load, 1, load * reps),
+                unit, formula,
+            )  # fmt: skip
+        figures.best_e1rm, figures.best_reps = exact.best_e1rm, exact.best_reps
+        figures.best_load, figures.best_typed = exact.best_load, exact.best_typed
+
+
+def window_stats(sessions: list[SessionStats], side: Side) -> SideStats:
+    window = SideStats()
+    for stats in sessions:
+        if side in stats.sides:
+            window.merge(stats.sides[side])
+    return window
+
+
+def exercise_imbalance(name: str, sessions: list[SessionStats], metric: str) -> dict[str, Any]:
+    window = {side: window_stats(sessions, side) for side in Side}
     comparisons = [
         SessionComparison(
             s.started_at.astimezone().date(),
@@ -165,9 +256,9 @@ def exercise_imbalance(
         )
         for s in sessions
     ]
-    trend = consistency(comparisons)
     left, right = window[Side.LEFT].metric(metric), window[Side.RIGHT].metric(metric)
     index = lsi(left, right)
+    trend = with_window_lsi(consistency(comparisons), index)
     overall_weaker = weaker_side(left, right) if left is not None and right is not None else None
     # Honest about noise: name a weaker side only when the sessions agree on it.
     weaker = overall_weaker if trend.consistent_weaker_side == overall_weaker else None
@@ -195,6 +286,21 @@ def exercise_imbalance(
             for c in comparisons
         ],
     }
+
+
+def with_window_lsi(trend: Consistency, index: Decimal | None) -> Consistency:
+    """Judge the trend against the report's own LSI (the window's figures, not a mean)."""
+    if index is None:
+        return trend
+    asymmetry = 100 - index
+    return replace(
+        trend,
+        overall_lsi=index,
+        overall_asymmetry=asymmetry,
+        overall_status=status_for(index),
+        within_noise=asymmetry < NOISE_ASYMMETRY_PCT
+        and trend.compared_sessions < NOISE_MIN_SESSIONS,
+    )
 
 
 def history_report(

@@ -10,11 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Laterality, SetKind, Side
 from tracker.domain.names import normalize
 from tracker.domain.units import Unit
@@ -95,6 +97,19 @@ class ImportReport:
     created: set[str] = field(default_factory=set)
     skipped: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
+    units: set[str] = field(default_factory=set)  # of the sets read, new or already stored
+
+
+# Loads on these are not comparable: "Squat (Dumbbell)" is not the barbell Back Squat.
+FREE_WEIGHTS = {"barbell": "barbell", "ez bar": "barbell", "trap bar": "barbell",
+                "dumbbell": "dumbbell", "kettlebell": "kettlebell"}  # fmt: skip
+
+
+def other_free_weight(hint: str | None, equipment: str) -> bool:
+    """The name says one free weight and the catalog entry is another."""
+    named = FREE_WEIGHTS.get(hint or "")
+    stored = FREE_WEIGHTS.get(equipment)
+    return named is not None and stored is not None and named != stored
 
 
 class ExerciseMatcher:
@@ -122,11 +137,12 @@ class ExerciseMatcher:
         return exercise
 
     def _match(self, raw: str, sided: bool) -> Exercise | None:
-        from tracker.importers import candidate_names
+        from tracker.importers import candidate_names, normalize_exercise_name
 
+        _, hint = normalize_exercise_name(raw)
         for candidate in candidate_names(raw):
             exercise = self.by_key.get(normalize(candidate))
-            if exercise is None:
+            if exercise is None or other_free_weight(hint, exercise.equipment):
                 continue
             if sided and exercise.laterality == Laterality.BILATERAL.value:
                 # "Hanging Leg Raise L": the one-side variant of a bilateral lift.
@@ -170,9 +186,12 @@ class ExerciseMatcher:
 
 
 def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
-    """Adapt the app importers' ImportedSet rows to IncomingSet."""
+    """Adapt the app importers' ImportedSet rows to IncomingSet.
+
+    A row with no load and no distance is a bodyweight set (load 0), as `tracker log x 12` is.
+    """
     for item in reader:
-        yield IncomingSet(
+        incoming = IncomingSet(
             line=item.line,
             session_key=f"{reader.format}:{item.session_key}",
             session_name=item.session_name,
@@ -184,7 +203,7 @@ def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
             reps=item.reps,
             load=item.load if item.load is not None else Decimal(0),
             unit=item.unit or reader.unit_used,
-            bodyweight=False,
+            bodyweight=item.load is None and item.distance is None,
             duration_s=item.duration_s,
             distance=item.distance,
             distance_unit=item.distance_unit,
@@ -194,6 +213,8 @@ def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
             position=item.position,
             note=item.note,
         )
+        export_format.check_fits(incoming, f"line {item.line}")
+        yield incoming
 
 
 def detect(path: Path, fmt: str | None) -> str:
@@ -202,7 +223,10 @@ def detect(path: Path, fmt: str | None) -> str:
     if path.suffix.lower() == ".json":
         return "tracker"
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        first = handle.readline()
+        try:
+            first = handle.readline()
+        except UnicodeDecodeError:
+            return "auto"  # the app reader says what is wrong with the encoding
     import csv
 
     header = next(csv.reader([first]), [])
@@ -221,6 +245,24 @@ def import_file(
 ) -> ImportReport:
     """Store every set of the file in one transaction; sessions already imported are skipped."""
     kind = detect(path, fmt)
+    try:
+        return _import(uow, lifter_name, path, kind, unit, tz, dry_run, progress)
+    except UnicodeDecodeError as error:
+        raise ImportFailed(
+            f"the file is not {error.encoding} text (export it again as UTF-8)"
+        ) from None
+
+
+def _import(
+    uow: UnitOfWork,
+    lifter_name: str | None,
+    path: Path,
+    kind: str,
+    unit: str | None,
+    tz: tzinfo,
+    dry_run: bool,
+    progress: Callable[[int], None] | None,
+) -> ImportReport:
     with uow, path.open(encoding="utf-8-sig", newline="") as handle:
         lifter = current_lifter(uow.repo, lifter_name)
         default_unit = Unit.parse(unit) if unit else Unit(lifter.unit)
@@ -242,6 +284,8 @@ def import_file(
         if reader is not None:
             report.unit, report.unit_source = reader.unit_used.value, reader.unit_source
             report.skipped = dict(reader.skipped_counts)
+        elif report.units:  # a tracker export names the unit of every set
+            report.unit, report.unit_source = " and ".join(sorted(report.units)), "file"
         report.dry_run = dry_run
         if not dry_run:
             uow.commit()
@@ -262,6 +306,7 @@ def store_rows(
     for row in rows:
         if progress is not None:
             progress(row.line)
+        report.units.add(row.unit.value)
         if not known.is_new(row, report):
             report.already_imported_sets += 1
             continue
@@ -306,6 +351,10 @@ class ImportBatch:
         self.session_ids: dict[str, int] = {}
         self.new_sessions: dict[str, dict[str, Any]] = {}
         self.sets: list[tuple[str, dict[str, Any]]] = []
+        self.lines: list[int] = []  # of the rows waiting, for an error message
+        # Session notes may first appear on a later row ("Workout Notes" of Strong).
+        self.noted: set[str] = set()
+        self.late_notes: dict[str, str] = {}
 
     def add(self, row: IncomingSet, exercise: Exercise, report: ImportReport) -> None:
         key = row.session_key
@@ -318,9 +367,28 @@ class ImportBatch:
                 "finished_at": row.finished_at,
                 "source_key": key,
             }
+        elif row.session_notes and key not in self.noted:
+            if key in self.new_sessions:
+                self.new_sessions[key]["notes"] = row.session_notes
+            else:
+                self.late_notes[key] = row.session_notes
+        if row.session_notes:
+            self.noted.add(key)
         self.sets.append((key, set_values(row, self.lifter, exercise, report)))
+        self.lines.append(row.line)
 
     def flush(self) -> None:
+        try:
+            self._insert()
+        except DBAPIError as error:
+            # The rows were checked before, so this should not happen; if it does, say where.
+            cause = str(error.orig).strip().splitlines()
+            problem = cause[0] if cause else type(error.orig).__name__
+            span = f"{min(self.lines)}-{max(self.lines)}" if self.lines else "?"
+            raise ImportFailed(f"lines {span}: the database refused a row ({problem})") from None
+        self.lines.clear()
+
+    def _insert(self) -> None:
         if self.new_sessions:
             statement = insert(TrainingSession).returning(
                 TrainingSession.id, TrainingSession.source_key, sort_by_parameter_order=True
@@ -332,6 +400,13 @@ class ImportBatch:
             values = [dict(v, session_id=self.session_ids[key]) for key, v in self.sets]
             self.repo.session.execute(insert(WorkoutSet), values)
             self.sets.clear()
+        for key, notes in self.late_notes.items():
+            self.repo.session.execute(
+                update(TrainingSession)
+                .where(TrainingSession.id == self.session_ids[key])
+                .values(notes=notes)
+            )
+        self.late_notes.clear()
 
 
 def set_values(

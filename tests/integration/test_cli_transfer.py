@@ -1,0 +1,562 @@
+"""`tracker import`, `tracker export` and `tracker db backup` through the real CLI.
+
+Runs on SQLite and PostgreSQL. The three real exports in ../shared/data/exports are read in
+place (broken copies are made in tmp_path); the other files are written here by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+from sqlalchemy import create_engine, func, inspect, select
+from tests.conftest import Tracker, shared_file
+
+from tracker.adapters.orm import Exercise, TrainingSession, WorkoutSet
+
+EXPORTS = "data/exports"
+STARTUP_TZ = os.environ.get("TZ")  # before any fixture changed it
+
+
+class Counts(NamedTuple):
+    sessions: int
+    sets: int
+    exercises: int
+
+
+def counts(url: str) -> Counts:
+    engine = create_engine(url)
+    try:
+        if not inspect(engine).has_table("workout_set"):
+            return Counts(0, 0, 0)
+        with engine.connect() as conn:
+
+            def count(table: Any) -> int:
+                return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+            return Counts(count(TrainingSession), count(WorkoutSet), count(Exercise))
+    finally:
+        engine.dispose()
+
+
+def lines_of(path: Path) -> list[str]:
+    """The lines of a file as the CSV reader counts them (split at "\\n" only), ends kept."""
+    *lines, last = path.read_bytes().decode("utf-8").split("\n")
+    return [line + "\n" for line in lines] + ([last] if last else [])
+
+
+def is_postgres(tracker: Tracker) -> bool:
+    return tracker.url.startswith("postgresql")
+
+
+@pytest.fixture
+def empty_url(tracker: Tracker, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Another, empty database on the same engine as `tracker`."""
+    if is_postgres(tracker):
+        make: Callable[[], str] = request.getfixturevalue("pg_fresh_database_factory")
+        return make()
+    return f"sqlite:///{tmp_path / 'restored.db'}"
+
+
+# -- the real samples ----------------------------------------------------------------------
+
+SAMPLES = [
+    ("strong-sample.csv", "strong", 250, 15, "Loads in kg (your default; the file does not say"),
+    ("hevy-sample.csv", "hevy", 7211, 335, "Loads in kg (from the file)."),
+    ("fitnotes-sample.csv", "fitnotes", 750, 141, "Loads in lb (from the file)."),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "sets", "sessions", "unit_line"), SAMPLES, ids=[s[1] for s in SAMPLES]
+)
+def test_sample_imports_every_set_row_once(
+    tracker: Tracker, name: str, fmt: str, sets: int, sessions: int, unit_line: str
+) -> None:
+    path = shared_file(f"{EXPORTS}/{name}")
+    first = tracker.ok("import", str(path))
+    out = first.stdout.splitlines()
+    assert out[0] == f"Imported {sets} sets in {sessions} sessions ({fmt})."
+    assert out[1].startswith(unit_line)
+    assert any(line.startswith("Exercises matched to the catalog: ") for line in out)
+    assert any(line.startswith("New custom exercises (") for line in out)
+    assert not any(line.startswith("Skipped rows") for line in out)  # every row is a set
+    assert first.stderr == ""  # CliRunner is not a terminal: no progress bar
+    stored = counts(tracker.url)
+    assert stored[:2] == (sessions, sets)
+
+    again = tracker.ok("import", str(path)).stdout.splitlines()
+    assert again[0] == f"Nothing new: everything in this file is already stored ({fmt})."
+    assert f"Already imported, skipped: {sessions} sessions, {sets} sets." in again
+    assert not any(line.startswith("New custom exercises") for line in again)
+    assert counts(tracker.url) == stored
+
+
+def exported(tracker: Tracker, *args: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(tracker.ok("export", *args).stdout)))
+
+
+def test_sample_names_map_onto_the_catalog(sqlite_tracker: Tracker) -> None:
+    tracker = sqlite_tracker
+    strong = shared_file(f"{EXPORTS}/strong-sample.csv")
+    out = tracker.ok("import", str(strong), "--unit", "lb").stdout
+    assert "Loads in lb (from --unit; the file does not say)." in out
+    rows = exported(tracker)
+    assert {row["unit"] for row in rows} == {"lb"}
+    names = {row["exercise"] for row in rows}
+    # "Bent Over Row (Barbell)", "Chest Press (Machine)", "Squat (Barbell)", "Leg Extension
+    # (Machine)"; a dumbbell squat is not the barbell Back Squat.
+    assert {"Barbell Row", "Machine Chest Press", "Back Squat", "Leg Extension"} <= names
+    assert "Squat (Dumbbell)" in names
+
+    fitnotes = shared_file(f"{EXPORTS}/fitnotes-sample.csv")
+    tracker.ok("import", str(fitnotes))
+    first_day = [row for row in exported(tracker) if row["session"] == "fitnotes:2022-09-14"]
+    assert first_day[0]["session_started_at"] == "2022-09-14T00:00:00+00:00"
+    assert [(r["exercise"], r["reps"], r["load"], r["unit"]) for r in first_day[:2]] == [
+        ("Bench Press", "10", "45", "lb"),  # "Flat Barbell Bench Press"
+        ("Bench Press", "10", "65", "lb"),
+    ]
+    assert "Dumbbell Bench Press" in {row["exercise"] for row in exported(tracker)}
+
+
+# -- broken copies: nothing stored, the error names the line -------------------------------
+
+
+def cut_after(path: Path, tmp: Path, line: int, text: str) -> Path:
+    """The file up to `text` in `line`, and no further (a cut-off download)."""
+    lines = lines_of(path)
+    assert text in lines[line - 1], lines[line - 1]
+    keep = lines[line - 1].index(text) + len(text)
+    copy = tmp / f"cut-{path.name}"
+    copy.write_text("".join(lines[: line - 1]) + lines[line - 1][:keep], encoding="utf-8")
+    return copy
+
+
+def garble(path: Path, tmp: Path, line: int, old: str, new: str) -> Path:
+    lines = lines_of(path)
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    copy = tmp / f"garbled-{path.name}"
+    copy.write_text("".join(lines), encoding="utf-8")
+    return copy
+
+
+BROKEN = [
+    ("strong", lambda p, t: cut_after(p, t, 127, '"Leg Extension (Machine)",1,5'),
+     'Error: line 127, column "Reps": missing value (the row has 6 of 10 columns)'),
+    ("strong", lambda p, t: cut_after(p, t, 200, '"Seated Ro'),
+     "Error: line 200: the file ends inside a quoted value (is it cut off?)"),
+    ("strong", lambda p, t: garble(p, t, 101, ",25.0,4.0,", ",25.0,4.O,"),
+     'Error: line 101, column "Reps": can\'t read number "4.O"'),
+    # Cut after 3,000 good rows (more than one insert batch) inside a quoted date.
+    ("hevy", lambda p, t: cut_after(p, t, 3001, '"Arms 2 + Weakpoint","16 Mar'),
+     "Error: line 3001: the file ends inside a quoted value (is it cut off?)"),
+    ("hevy", lambda p, t: cut_after(p, t, 5000, '"Triceps Pushdown",,"",1,"normal",'),
+     'Error: line 5000, column "reps": missing value (the row has 10 of 14 columns)'),
+    ("hevy", lambda p, t: garble(p, t, 2001, ",94,12,", ",9q4,12,"),
+     'Error: line 2001, column "weight_kg": can\'t read number "9q4"'),
+    # Stored as it was, this used to overflow PostgreSQL's INTEGER column half-way (traceback).
+    ("hevy", lambda p, t: garble(p, t, 7000, ',"normal",,8,', ',"normal",,99999999999,'),
+     'Error: line 7000, column "reps": number "99999999999" is too large (at most 100000)'),
+    ("fitnotes", lambda p, t: cut_after(p, t, 377, "2023-"),
+     'Error: line 377, column "Exercise": missing value (the row has 1 of 10 columns)'),
+    ("fitnotes", lambda p, t: garble(p, t, 301, ",35.0,lbs,", ",35.O,lbs,"),
+     'Error: line 301, column "Weight": can\'t read number "35.O"'),
+]  # fmt: skip
+
+
+BROKEN_IDS = [
+    "strong-cut",
+    "strong-cut-in-quotes",
+    "strong-garbled",
+    "hevy-cut-in-quotes",
+    "hevy-cut",
+    "hevy-garbled",
+    "hevy-huge-reps",
+    "fitnotes-cut",
+    "fitnotes-garbled",
+]
+
+
+@pytest.mark.parametrize(("fmt", "damage", "message"), BROKEN, ids=BROKEN_IDS)
+def test_a_broken_copy_changes_nothing_and_names_the_line(
+    tracker: Tracker,
+    tmp_path: Path,
+    fmt: str,
+    damage: Callable[[Path, Path], Path],
+    message: str,
+) -> None:
+    tracker.ok("import", str(write(tmp_path / "sides.csv", SIDES)))
+    before = counts(tracker.url)
+    broken = damage(shared_file(f"{EXPORTS}/{fmt}-sample.csv"), tmp_path)
+    assert tracker.fails("import", str(broken)) == message
+    assert tracker.fails("import", str(broken), "--dry-run") == message
+    assert counts(tracker.url) == before
+
+
+# -- handmade files ------------------------------------------------------------------------
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+STRONG_HEADER = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE\n"
+)
+SIDES = STRONG_HEADER + (
+    '2025-01-10 18:00:00,"Legs",1h,"Bulgarian Split Squat (Left)",1,20,10,0,0,,,8\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Bulgarian Split Squat (Right)",1,20,8,0,0,,,9\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Hanging Leg Raise L",1,0,12,0,0,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Hanging Leg Raise R",1,0,10,0,0,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Leg Press (Machine) - Left",W1,50,10,0,0,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Leg Press (Machine) - Right",W1,50,10,0,0,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Wobble Curl (Left)",1,10,10,0,0,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Wobble Curl (Right)",1,10,7,0,0,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Plank",1,0,0,0,60,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Rest Timer",1,0,0,0,90,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Running",1,0,0,5.2,1500,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Leg Press (Machine)",F1,100,0,0,0,failed,"felt ok",\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Flat Barbell Bench Press",D1,60,8,0,0,,,\n'
+    '2025-01-10 18:00:00,"Legs",1h,"Bench Press (Barbell)",Note,0,0,0,0,some note,,\n'
+    "\n"
+    '2025-01-14 18:00:00,"Legs",1h,"Wobble Curl - Left",1,12,10,0,0,,,\n'
+    '2025-01-14 18:00:00,"Legs",1h,"Wobble Curl - Right",1,12,8,0,0,,,\n'
+)
+
+
+def sets_of(tracker: Tracker, session: str) -> list[tuple[Any, ...]]:
+    return [
+        (s["exercise"], s["side"], s["reps"], s["load"], s["kind"], s["rpe"], s["duration_s"],
+         s["distance"], s["note"], s["bodyweight"])
+        for s in tracker.json("session", "show", session)["sets"]
+    ]  # fmt: skip
+
+
+def test_sides_kinds_holds_and_catalog_names(tracker: Tracker, tmp_path: Path) -> None:
+    path = write(tmp_path / "sides.csv", SIDES)
+    out = tracker.ok("import", str(path)).stdout.splitlines()
+    assert out == [
+        "Imported 14 sets in 2 sessions (strong).",
+        "Loads in kg (your default; the file does not say, use --unit to change).",
+        "Exercises matched to the catalog: 5.",
+        "New custom exercises (3): Hanging Leg Raise (one side), Running, Wobble Curl",
+        "Skipped rows (not sets): 1 rest timer, not a set",
+        "Skipped rows (not sets): 1 notes only, not a set",
+        "Skipped rows (not sets): 1 blank line",
+    ]
+    assert sets_of(tracker, "1") == [
+        ("Bulgarian Split Squat", "left", 10, 20, "working", 8, None, None, None, False),
+        ("Bulgarian Split Squat", "right", 8, 20, "working", 9, None, None, None, False),
+        ("Hanging Leg Raise (one side)", "left", 12, 0, "working", None, None, None, None, True),
+        ("Hanging Leg Raise (one side)", "right", 10, 0, "working", None, None, None, None, True),
+        ("Single Leg Press", "left", 10, 50, "warmup", None, None, None, None, False),
+        ("Single Leg Press", "right", 10, 50, "warmup", None, None, None, None, False),
+        ("Wobble Curl", "left", 10, 10, "working", None, None, None, None, False),
+        ("Wobble Curl", "right", 7, 10, "working", None, None, None, None, False),
+        ("Plank", None, 0, 0, "working", None, 60, None, None, True),
+        ("Running", None, 0, 0, "working", None, 1500, 5.2, None, False),
+        ("Leg Press", None, 0, 100, "failure", None, None, None, "failed", False),
+        ("Bench Press", None, 8, 60, "drop", None, None, None, None, False),
+    ]
+    session = tracker.json("session", "show", "1")
+    assert (session["name"], session["notes"]) == ("Legs", "felt ok")
+    assert session["finished_at"].startswith("2025-01-10T19:00:00")
+
+    wobble = tracker.json("exercises", "show", "Wobble Curl")
+    assert (wobble["laterality"], wobble["source"]) == ("unilateral", "import")
+    one_side = tracker.json("exercises", "show", "Hanging Leg Raise (one side)")
+    assert (one_side["laterality"], one_side["parent"]) == ("unilateral", "Hanging Leg Raise")
+
+    report = tracker.json("report", "imbalance")
+    by_name = {e["exercise"]: e for e in report["exercises"]}
+    assert {"Wobble Curl", "Bulgarian Split Squat"} <= set(by_name)
+    assert by_name["Wobble Curl"]["weaker_side"] == "right"
+    assert by_name["Wobble Curl"]["compared_sessions"] == 2
+    assert "Wobble Curl" in tracker.ok("report", "imbalance").stdout
+
+
+def test_dry_run_stores_nothing(tracker: Tracker, tmp_path: Path) -> None:
+    path = write(tmp_path / "sides.csv", SIDES)
+    out = tracker.ok("import", str(path), "--dry-run").stdout.splitlines()
+    assert out[0] == "Would import 14 sets in 2 sessions (strong)."
+    assert "New custom exercises (3): Hanging Leg Raise (one side), Running, Wobble Curl" in out
+    assert counts(tracker.url)[:2] == (0, 0)
+    assert "Wobble Curl" not in tracker.ok("exercises", "list").stdout
+    assert tracker.ok("import", str(path)).stdout.startswith("Imported 14 sets in 2 sessions")
+
+
+HEVY = (
+    '"title","start_time","end_time","description","exercise_title","superset_id",'
+    '"exercise_notes","set_index","set_type","weight_lbs","reps","distance_miles",'
+    '"duration_seconds","rpe"\n'
+    '"Push","7 May 2025, 06:13","7 May 2025, 07:00","=cmd|x","Bench Press (Barbell)",,'
+    '"pause reps",0,"warmup",95,10,,,\n'
+    '"Push","7 May 2025, 06:13","7 May 2025, 07:00","=cmd|x","Bench Press (Barbell)",,'
+    '"",1,"normal",185,5,,,8.5\n'
+    '"Push","7 May 2025, 06:13","7 May 2025, 07:00","=cmd|x","Bench Press (Barbell)",,'
+    '"",2,"failure",185,0,,,10\n'
+    '"Push","7 May 2025, 06:13","7 May 2025, 07:00","=cmd|x","Bench Press (Barbell)",,'
+    '"",3,"dropset",135,8,,,\n'
+    '"Push","7 May 2025, 06:13","7 May 2025, 07:00","=cmd|x","Plank",,"",0,"normal",,,,45,\n'
+    '"Push","7 May 2025, 06:13","7 May 2025, 07:00","=cmd|x","Treadmill",,"",0,"normal",'
+    ",,1.5,900,\n"
+    '"Push","7 May 2025, 06:13","7 May 2025, 07:00","=cmd|x","Dips",,"a note",0,"normal",,,,,\n'
+)
+
+
+def test_hevy_kinds_rpe_notes_and_pounds(tracker: Tracker, tmp_path: Path) -> None:
+    out = tracker.ok("import", str(write(tmp_path / "hevy.csv", HEVY))).stdout.splitlines()
+    assert out[:2] == ["Imported 6 sets in 1 session (hevy).", "Loads in lb (from the file)."]
+    assert out[-1] == "Skipped rows (not sets): 1 notes only, not a set"
+    assert sets_of(tracker, "last") == [
+        ("Bench Press", None, 10, 95, "warmup", None, None, None, "pause reps", False),
+        ("Bench Press", None, 5, 185, "working", 8.5, None, None, None, False),
+        ("Bench Press", None, 0, 185, "failure", 10, None, None, None, False),
+        ("Bench Press", None, 8, 135, "drop", None, None, None, None, False),
+        ("Plank", None, 0, 0, "working", None, 45, None, None, True),
+        ("Treadmill Run", None, 0, 0, "working", None, 900, 1.5, None, False),
+    ]
+    session = tracker.json("session", "show", "last")
+    assert (session["name"], session["notes"]) == ("Push", "=cmd|x")
+    assert {s["unit"] for s in session["sets"]} == {"lb"}
+
+
+def test_tracker_time_zone_rules_apply_per_date(
+    sqlite_tracker: Tracker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wall-clock times in the file are local: summer and winter get their own offsets."""
+    text = STRONG_HEADER + (
+        '2025-01-10 18:00:00,"Winter",1h,"Leg Press",1,100,10,0,0,,,\n'
+        '2025-07-10 18:00:00,"Summer",1h,"Leg Press",1,100,10,0,0,,,\n'
+    )
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        sqlite_tracker.ok("import", str(write(tmp_path / "zones.csv", text)))
+    finally:  # leave the process's zone as it was at start-up
+        if STARTUP_TZ is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = STARTUP_TZ
+        time.tzset()
+        monkeypatch.setenv("TZ", "UTC")
+    exported = list(csv.DictReader(io.StringIO(sqlite_tracker.ok("export").stdout)))
+    assert [row["session_started_at"] for row in exported] == [
+        "2025-01-10T17:00:00+00:00",
+        "2025-07-10T16:00:00+00:00",
+    ]
+
+
+def test_bad_handmade_files_fail_with_one_line(tracker: Tracker, tmp_path: Path) -> None:
+    unknown = write(tmp_path / "what.csv", "a,b,c\n1,2,3\n")
+    assert tracker.fails("import", str(unknown)) == (
+        'Error: unrecognised header "a,b,c"; use --from strong|hevy|fitnotes|tracker'
+    )
+    empty = write(tmp_path / "empty.csv", "")
+    assert tracker.fails("import", str(empty)) == (
+        "Error: line 1: the file is empty (no header row)"
+    )
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(STRONG_HEADER.encode() + SIDES.splitlines()[1].encode() + b"\xe9\xff\n")
+    assert tracker.fails("import", str(latin)).startswith("Error: the file is not utf-8")
+    long_name = STRONG_HEADER + f'2025-01-10 18:00:00,"{"x" * 201}",1h,"Curl",1,10,10,0,0,,,\n'
+    assert tracker.fails("import", str(write(tmp_path / "long.csv", long_name))) == (
+        "Error: line 2: the session name is longer than 200 characters"
+    )
+    assert counts(tracker.url)[:2] == (0, 0)
+
+
+def test_progress_bar_only_on_a_terminal(
+    sqlite_tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hevy = shared_file(f"{EXPORTS}/hevy-sample.csv")
+    monkeypatch.setattr("tracker.cli.transfer.on_terminal", lambda: True)
+    result = sqlite_tracker.ok("import", str(hevy), "--dry-run")
+    assert "Importing" in result.stderr  # click draws the bar (only its label off a terminal)
+    assert result.stdout.startswith("Would import 7211 sets in 335 sessions (hevy).")
+
+
+# -- export and restore --------------------------------------------------------------------
+
+
+def log_everything(tracker: Tracker, tmp_path: Path) -> None:
+    """Sides, kg and lb, RPE, kinds, notes a spreadsheet would run, bodyweight, a name."""
+    tracker.ok("session", "start", "--at", "2025-03-01 10:00", "--name", "Legs A")
+    tracker.ok("log", "leg press", "10x100", "8x135lb", "8x61.25", "--at", "2025-03-01 10:05")
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60@8.5", "--at", "2025-03-01 10:10")
+    tracker.ok("log", "squat", "5x60", "--warmup", "--note", "=SUM(A1:A9)",
+               "--at", "2025-03-01 10:15")  # fmt: skip
+    tracker.ok("log", "pull up", "12xBW", "8xBW+20", "--note", "-tight, then +1",
+               "--at", "2025-03-01 10:20")  # fmt: skip
+    tracker.ok("log", "bench", "3x100", "--kind", "failure", "--rpe", "10", "--note",
+               "'=already quoted", "--at", "2025-03-01 10:25")  # fmt: skip
+    tracker.ok("log", "bench", "1x100", "--kind", "drop", "--note", "@home\nline two",
+               "--at", "2025-03-01 10:26")  # fmt: skip
+    tracker.ok("session", "finish", "--at", "2025-03-01 11:00")
+    tracker.ok("import", str(write(tmp_path / "sides.csv", SIDES)), "--unit", "lb")
+    tracker.ok("log", "bench", "5x100", "--at", "2025-03-03 10:00")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_restore_export_is_byte_identical(
+    tracker: Tracker, empty_url: str, tmp_path: Path, fmt: str
+) -> None:
+    log_everything(tracker, tmp_path)
+    first = tmp_path / f"first.{fmt}"
+    tracker.ok("export", "--format", fmt, "-o", str(first))
+    restored = Tracker(empty_url, tracker.runner)
+    out = restored.ok("import", str(first), "--from", "tracker").stdout.splitlines()
+    assert out[:2] == ["Imported 25 sets in 4 sessions (tracker).",
+                       "Loads in kg and lb (from the file)."]  # fmt: skip
+    second = tmp_path / f"second.{fmt}"
+    restored.ok("export", "--format", fmt, "-o", str(second))
+    assert second.read_bytes() == first.read_bytes()
+    assert counts(restored.url)[:2] == counts(tracker.url)[:2]
+
+    legs_a = next(s["id"] for s in restored.json("session", "list") if s["name"] == "Legs A")
+    notes = [s["note"] for s in restored.json("session", "show", str(legs_a))["sets"]]
+    assert "=SUM(A1:A9)" in notes and "'=already quoted" in notes and "@home\nline two" in notes
+    # Restoring into the database it came from, or again, adds nothing.
+    for target in (tracker, restored):
+        again = target.ok("import", str(first), "--from", "tracker").stdout
+        assert again.startswith("Nothing new: everything in this file is already stored")
+    assert counts(restored.url)[:2] == counts(tracker.url)[:2]
+
+
+def test_csv_export_fields_and_neutralised_cells(sqlite_tracker: Tracker, tmp_path: Path) -> None:
+    tracker = sqlite_tracker
+    log_everything(tracker, tmp_path)
+    text = tracker.ok("export").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 25
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@")), cell
+    by_note = {row["note"]: row for row in rows}
+    assert set(by_note) >= {"'=SUM(A1:A9)", "'-tight, then +1", "''=already quoted",
+                            "'@home\nline two"}  # fmt: skip
+    legs = [row for row in rows if row["session_name"] == "Legs A"]
+    assert [(r["exercise"], r["side"], r["reps"], r["load"], r["unit"], r["bodyweight"],
+             r["rpe"], r["kind"]) for r in legs[:9]] == [
+        ("Leg Press", "", "10", "100", "kg", "0", "", "working"),
+        ("Leg Press", "", "8", "135", "lb", "0", "", "working"),
+        ("Leg Press", "", "8", "61.25", "kg", "0", "", "working"),
+        ("Single Leg Press", "left", "10", "60", "kg", "0", "", "working"),
+        ("Single Leg Press", "right", "8", "60", "kg", "0", "8.5", "working"),
+        ("Back Squat", "", "5", "60", "kg", "0", "", "warmup"),
+        ("Pull-Up", "", "12", "0", "kg", "1", "", "working"),
+        ("Pull-Up", "", "8", "20", "kg", "1", "", "working"),
+        ("Bench Press", "", "3", "100", "kg", "0", "10", "failure"),
+    ]  # fmt: skip
+    assert legs[0]["session_started_at"] == "2025-03-01T10:00:00+00:00"
+    assert legs[0]["session_finished_at"] == "2025-03-01T11:00:00+00:00"
+    assert legs[0]["performed_at"] == "2025-03-01T10:05:00+00:00"
+    running = next(row for row in rows if row["exercise"] == "Running")
+    # Imported with --unit lb from a file without distance units: miles, as Strong shows them.
+    distance = [running[k] for k in ("duration_s", "distance", "distance_unit")]
+    assert distance == ["1500", "5.2", "mi"]
+
+    document = json.loads(tracker.ok("export", "--format", "json").stdout)
+    assert document["format"] == "tracker" and len(document["sets"]) == 25
+    assert "=SUM(A1:A9)" in {row["note"] for row in document["sets"]}  # JSON: as typed
+
+
+def test_export_since_lifter_and_file(sqlite_tracker: Tracker, tmp_path: Path) -> None:
+    tracker = sqlite_tracker
+    log_everything(tracker, tmp_path)
+    recent = list(csv.DictReader(io.StringIO(tracker.ok("export", "--since", "2025-03-02").stdout)))
+    assert [(r["session_started_at"], r["exercise"]) for r in recent] == [
+        ("2025-03-03T10:00:00+00:00", "Bench Press")
+    ]
+    tracker.ok("lifter", "add", "sam", "--unit", "lb")
+    tracker.ok("--lifter", "sam", "log", "squat", "5x225", "--at", "2025-03-02 09:00")
+    sams = list(csv.DictReader(io.StringIO(tracker.ok("export", "--lifter", "sam").stdout)))
+    assert [(r["lifter"], r["exercise"], r["load"], r["unit"]) for r in sams] == [
+        ("sam", "Back Squat", "225", "lb")
+    ]
+    target = tmp_path / "out" / "all.json"
+    target.parent.mkdir()
+    assert tracker.fails("export", "--lifter", "nobody", "-o", str(target)) == (
+        'Error: no lifter named "nobody"; add one with: tracker lifter add "nobody"'
+    )
+    assert list(target.parent.iterdir()) == []
+    result = tracker.ok("export", "--format", "json", "-o", str(target))
+    assert result.stdout == "" and result.stderr == f"Exported 25 sets to {target}\n"
+    assert len(json.loads(target.read_text(encoding="utf-8"))["sets"]) == 25
+    assert [p.name for p in target.parent.iterdir()] == ["all.json"]  # no .part left behind
+
+
+def test_broken_tracker_exports_change_nothing(
+    tracker: Tracker, empty_url: str, tmp_path: Path
+) -> None:
+    log_everything(tracker, tmp_path)
+    good_csv = tracker.ok("export").stdout
+    good_json = tracker.ok("export", "--format", "json").stdout
+    target = Tracker(empty_url, tracker.runner)
+    target.ok("log", "leg press", "10x100")
+    before = counts(target.url)
+
+    lines = good_csv.splitlines(keepends=True)
+    cut = write(tmp_path / "cut.csv", "".join(lines[:12]) + lines[12][:70])
+    assert target.fails("import", str(cut)) == (
+        'Error: line 13, column "session_finished_at": the row has 4 of 20 columns'
+    )
+    garbled = write(tmp_path / "garbled.csv", good_csv.replace(",61.25,kg,", ",61.2S,kg,"))
+    assert target.fails("import", str(garbled)) == (
+        'Error: line 18, column "load": can\'t read number "61.2S"'
+    )
+    in_quote = write(tmp_path / "quote.csv", good_csv[: good_csv.index("@home") + 3])
+    assert target.fails("import", str(in_quote)) == (
+        "Error: line 25: the file ends inside a quoted value (is it cut off?)"
+    )
+    big = write(tmp_path / "big.csv", good_csv.replace(",8,135,lb,", ",99999999,135,lb,"))
+    assert target.fails("import", str(big)) == (
+        'Error: line 17, column "reps": out of range (0 to 100000): "99999999"'
+    )
+    cut_json = write(tmp_path / "cut.json", good_json[: len(good_json) // 2])
+    assert target.fails("import", str(cut_json)).startswith("Error: line ")
+    bad_json = write(tmp_path / "bad.json", good_json.replace('"61.25"', '"sixty"'))
+    assert target.fails("import", str(bad_json)) == (
+        'Error: set 17, column "load": can\'t read number "sixty"'
+    )
+    assert counts(target.url) == before
+
+
+# -- backup --------------------------------------------------------------------------------
+
+
+def test_db_backup(tracker: Tracker, tmp_path: Path) -> None:
+    tracker.ok("log", "leg press", "10x100")
+    target = tmp_path / "copy.db"
+    if is_postgres(tracker):
+        assert tracker.fails("db", "backup", str(target)) == (
+            "Error: backup copies SQLite files only; for PostgreSQL use pg_dump, "
+            "e.g. pg_dump -Fc DBNAME > tracker.dump"
+        )
+        assert not target.exists()
+        return
+    out = tracker.ok("db", "backup", str(target)).stdout
+    assert out == f"backed up to {target.resolve()}\n"
+    copy = Tracker(f"sqlite:///{target}", tracker.runner)
+    assert counts(copy.url) == counts(tracker.url)
+    assert counts(copy.url).sets == 1
+    assert tracker.fails("db", "backup", str(target)) == (
+        f"Error: {target.resolve()} already exists; give another FILE"
+    )
+    beside = tracker.ok("db", "backup").stdout
+    assert beside.startswith(f"backed up to {tmp_path.resolve() / 'tracker-backup-'}")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    error = tracker.fails("db", "backup", str(blocked / "copy.db"))
+    assert error.startswith(f"Error: can't write the backup {(blocked / 'copy.db').resolve()}: ")
