@@ -91,3 +91,25 @@ def test_per_exercise_increment_wins(tracker: Tracker) -> None:
     tracker.ok("log", "leg press", "10x150")
     tracker.ok("exercises", "edit", "slp", "--increment", "10", "--unit", "kg")
     assert tracker.json("suggest", "slp")["range"] == [60, 70]
+
+
+def test_progression_stays_in_the_unit_the_lifter_loads(tracker: Tracker) -> None:
+    tracker.ok("config", "set", "unit", "lb")
+    tracker.ok("log", "slp", "-l", "3x12x40kg", "-r", "3x10x40kg")
+    data = tracker.json("suggest", "slp")
+    assert data["unit"] == "kg"
+    assert data["sides"] == {
+        "left": {"load": 45, "reps_target": 8},
+        "right": {"load": 40, "reps_target": 11},
+    }
+
+
+def test_a_warm_up_only_session_does_not_hide_the_basis(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x150", "--at", "3 days ago")
+    tracker.ok("log", "leg press", "10x60", "--warmup", "--at", "1 day ago")
+    assert tracker.json("suggest", "slp")["basis"]["load"] == 150
+
+
+def test_given_basis_is_described_as_given(tracker: Tracker) -> None:
+    data = tracker.json("suggest", "slp", "--basis", "330lb")
+    assert data["rationale"].startswith("You gave a Leg Press working weight of 330 lb")

@@ -38,7 +38,14 @@ def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except ImportError as exc:
+        scheme = url.split(":", 1)[0]
+        raise DatabaseError(
+            f'no driver for "{scheme}" is installed ({exc.name}); for PostgreSQL: '
+            'pip install "tracker[postgres]" and use postgresql+psycopg://...'
+        ) from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, foreign_keys=foreign_keys)
     return engine

@@ -24,7 +24,7 @@ from tracker.domain.loads import (
     starting_load,
 )
 from tracker.domain.model import Laterality, SetSpec, Side
-from tracker.domain.units import Unit, as_number, convert, format_load
+from tracker.domain.units import Unit, as_number, convert, format_load, round_display
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
 
@@ -61,7 +61,7 @@ def suggest(
         exercise = resolve_exercise(repo, query)
         history = repo.recent_working_sets(lifter, exercise, PROGRESSION_SESSIONS)
         if history and basis is None:
-            answer = progression(repo, exercise, history, unit)
+            answer = progression(repo, exercise, history, working_unit(history, unit))
         else:
             answer = start(repo, lifter, exercise, unit, basis)
         uow.commit()
@@ -114,7 +114,7 @@ def start(
             "date": basis_date.isoformat() if basis_date else None,
         },
         ratio=[as_number(exercise.ratio_low), as_number(exercise.ratio_high)],
-        sled=None if sled is None else as_number(sled),
+        sled=None if sled is None else as_number(round_display(sled)),
         range=[as_number(result.low), as_number(result.high)],
         suggested=as_number(result.suggested),
         increment=as_number(result.increment),
@@ -143,18 +143,24 @@ def start_rationale(
     unit = result.unit.value
     low, high = f"{result.ratio_low * 100:.0f}", f"{result.ratio_high * 100:.0f}"
     basis = f"{format_load(result.basis_load)} {result.basis_unit.value}"
-    when = f" on {basis_date.isoformat()}" if basis_date else ""
+    base_in_unit = convert(result.basis_load, result.basis_unit, result.unit)
     if result.sled:
         sled = format_load(result.sled)
         how = (
-            f"with the {sled} {unit} sled counted, {low}-{high}% of ({basis} + {sled}) minus the "
-            f"sled is {format_load(result.raw_low)}-{format_load(result.raw_high)} {unit}"
+            f"with the {sled} {unit} sled counted, {low}-{high}% of "
+            f"({format_load(base_in_unit)} + {sled} {unit}) minus the sled is "
+            f"{format_load(result.raw_low)}-{format_load(result.raw_high)} {unit}"
         )
     else:
         span = f"{format_load(result.raw_low)}-{format_load(result.raw_high)}"
         how = f"{low}-{high}% of that is {span} {unit}"
+    source = (
+        f"Your {parent} top working set was {basis} on {basis_date.isoformat()}"
+        if basis_date
+        else f"You gave a {parent} working weight of {basis}"
+    )
     return (
-        f"Your {parent} top working set was {basis}{when}; {how}. Rounded down to the "
+        f"{source}; {how}. Rounded down to the "
         f"{format_load(result.increment)} {unit} steps of the equipment, start at the low end, "
         f"{format_load(result.suggested)} {unit}, to allow for the balance demand of one side."
     )
@@ -174,6 +180,17 @@ def _sessions_by_side(rows: list[WorkoutSet], unit: Unit) -> dict[Side | None, l
         side: [SessionSets(dates[sid], sessions[sid]) for sid in order if sid in sessions]
         for side, sessions in grouped.items()
     }
+
+
+def working_unit(rows: list[WorkoutSet], default: Unit) -> Unit:
+    """The unit the lifter loads this exercise in: that of the latest session's sets.
+
+    Progressing in that unit keeps every suggestion a load the equipment can make (40 kg + one
+    5 kg step is 45 kg, not 98.18 lb); a session that mixed units falls back to the default.
+    """
+    latest = rows[-1].session_id
+    units = {row.unit for row in rows if row.session_id == latest}
+    return Unit(units.pop()) if len(units) == 1 else default
 
 
 def progression(

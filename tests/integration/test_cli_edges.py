@@ -1,0 +1,91 @@
+"""Edge cases found in review: hostile input, broken databases, zones and windows."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import Tracker
+
+
+def run_raw(*args: str) -> tuple[int, str]:
+    from tracker.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stderr
+
+
+def test_corrupted_sqlite_file_is_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a database" * 100)
+    code, err = run_raw("--db", str(broken), "session", "list")
+    assert code == 3 and err.startswith("Error: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("url", ["nonsense://x", "mysql://x@y/z", ""])
+def test_unusable_database_urls_are_one_line(url: str) -> None:
+    code, err = run_raw("--db", url, "session", "list")
+    assert code in (1, 3) and err.startswith("Error: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["exercises", "edit", "slp", "--sled", "inf"], "--sled: give a number below 10000"),
+        (["exercises", "edit", "slp", "--sled", "nan"], "--sled: give a number below 10000"),
+        (["exercises", "edit", "slp", "--increment", "0.00001"], "at most 3 decimal places"),
+        (["set", "delete", "99999999999999999999"], "99999999999999999999"),
+        (["session", "show", "99999999999999999999"], 'session must be an id or "last"'),
+        (["lifter", "add", "x" * 150], "at most 100 characters"),
+        (["session", "start", "--name", "n" * 250], "at most 200 characters"),
+    ],
+)
+def test_out_of_range_values_are_refused(tracker: Tracker, args: list[str], message: str) -> None:
+    result = tracker(*args)
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output
+    assert message in result.stderr
+
+
+def test_until_includes_the_whole_day(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60", "--at", "2026-11-20 18:00")
+    data = tracker.json("report", "imbalance", "--since", "2026-11-20", "--until", "2026-11-20")
+    assert len(data["exercises"]) == 1 and data["to"] == "2026-11-20"
+    assert "window is empty" in tracker.fails(
+        "report", "imbalance", "--since", "2026-11-21", "--until", "2026-11-20"
+    )
+
+
+def test_times_follow_daylight_saving(tracker: Tracker, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        tracker.ok("log", "squat", "5x100", "--at", "2026-07-01 18:00")
+        shown = tracker.json("session", "show")
+        assert shown["sets"][0]["performed_at"] == "2026-07-01T18:00:00-04:00"
+    finally:
+        monkeypatch.setenv("TZ", "UTC")
+        time.tzset()
+
+
+def test_names_in_any_script(tracker: Tracker) -> None:
+    tracker.ok("exercises", "add", "Жим лёжа на наклонной", "--equipment", "barbell")
+    tracker.ok("log", "жим лежа", "5x80")
+    assert tracker.json("session", "show")["sets"][0]["exercise"] == "Жим лёжа на наклонной"
+
+
+def test_undo_removes_only_the_last_command(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100", "5x105")
+    tracker.ok("log", "squat", "5x110")
+    assert tracker.ok("undo").stdout.startswith("Removed 1 set:")
+    assert [s["load"] for s in tracker.json("session", "show")["sets"]] == [100, 105]
+
+
+def test_session_list_json_counts(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100")
+    (row,) = json.loads(tracker.ok("session", "list", "--json").stdout)
+    assert (row["sets"], row["exercises"], row["finished_at"]) == (1, 1, None)
