@@ -7,8 +7,7 @@ costs one `SELECT version_num` on an engine that is already open.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -148,12 +147,3 @@ def ensure_schema(engine: Engine, url: str, notify: Callable[[str], None]) -> bo
     engine.dispose()
     upgrade(url)
     return True
-
-
-@contextmanager
-def connect_checked(engine: Engine) -> Iterator[Connection]:
-    try:
-        with engine.connect() as conn:
-            yield conn
-    except OperationalError as exc:
-        raise DatabaseError(f"can't open the database: {exc.orig}") from None

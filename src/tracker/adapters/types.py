@@ -42,10 +42,15 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
-        if isinstance(value, Decimal):
-            return value.normalize() if value == value.to_integral_value() else value
-        exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-self.scale))
-        return exact.normalize() if exact == exact.to_integral_value() else exact.normalize()
+        if not isinstance(value, Decimal):  # SQLite's REAL: back to the typed decimal
+            value = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-self.scale))
+        return plain(value)
+
+
+def plain(value: Decimal) -> Decimal:
+    """Without trailing zeros or an exponent: 60.0000 -> 60, 61.2500 -> 61.25."""
+    reduced = value.normalize()
+    return reduced.quantize(Decimal(1)) if reduced == reduced.to_integral_value() else reduced
 
 
 class UTCDateTime(TypeDecorator[datetime]):

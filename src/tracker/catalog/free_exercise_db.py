@@ -36,12 +36,12 @@ from itertools import product
 from typing import IO
 
 from tracker.domain.errors import ImportFailed
+from tracker.domain.loads import DEFAULT_UNILATERAL_RATIO
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import normalize
 
 SOURCE_PREFIX = "free-exercise-db:"
 DEFAULT_REP_RANGE: tuple[int, int] = (8, 12)
-DEFAULT_UNILATERAL_RATIO: tuple[Decimal, Decimal] = (Decimal("0.40"), Decimal("0.50"))
 DEFAULT_RATIO_NOTE = (
     "default estimate for a one-limb variant (domain-science.md section 5); "
     "edit with tracker exercises edit"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
+from typing import Any
 
 import click
 
@@ -107,21 +109,31 @@ def session_show(app: App, which: str, as_json: bool) -> None:
         if s["exercise"] != current:
             current = s["exercise"]
             click.echo(f"  {current}")
-        side = f"{side_label(s['side'])} " if s["side"] else ""
-        extras = [] if s["kind"] == "working" else [s["kind"]]
-        if s["rpe"] is not None:
-            extras.append(f"RPE {s['rpe']}")
-        if s["duration_s"]:
-            extras.append(f"{s['duration_s']} s")
-        if s["note"]:
-            extras.append(s["note"])
-        from decimal import Decimal
-
-        text = set_text(s["reps"], Decimal(str(s["load"])), Unit(s["unit"]), s["bodyweight"])
-        tail = f"  ({'; '.join(extras)})" if extras else ""
-        click.echo(f"    #{s['id']} {side}{text}{tail}")
+        click.echo(f"    #{s['id']} {shown_set(s)}")
     if not data["sets"]:
         click.echo("  (no sets)")
+
+
+def shown_set(s: dict[str, Any]) -> str:
+    """One stored set as a line: side, reps x load (or time/distance), kind, RPE, note."""
+    side = f"{side_label(s['side'])} " if s["side"] else ""
+    measures = []
+    if s["reps"] or s["load"] or s["bodyweight"]:
+        measures.append(
+            set_text(s["reps"], Decimal(str(s["load"])), Unit(s["unit"]), s["bodyweight"])
+        )
+    if s["duration_s"]:
+        minutes, seconds = divmod(int(s["duration_s"]), 60)
+        measures.append(f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s")
+    if s["distance"]:
+        measures.append(f"{s['distance']} {s['distance_unit'] or ''}".rstrip())
+    extras = [] if s["kind"] == "working" else [s["kind"]]
+    if s["rpe"] is not None:
+        extras.append(f"RPE {s['rpe']}")
+    if s["note"]:
+        extras.append(s["note"])
+    tail = f"  ({'; '.join(extras)})" if extras else ""
+    return f"{side}{', '.join(measures) or '-'}{tail}"
 
 
 COMMANDS = [session_group]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -46,16 +45,3 @@ class SetSpec:
     load: Decimal | None
     unit: Unit | None  # None: the lifter's default unit applies
     bodyweight: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class LoggedSet:
-    """A stored set as the domain sees it."""
-
-    reps: int
-    load: Decimal
-    unit: Unit
-    kind: SetKind
-    side: Side | None
-    performed_at: datetime
-    rpe: Decimal | None = None

@@ -41,10 +41,6 @@ def convert(load: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
     return load / KG_PER_LB
 
 
-def to_kg(load: Decimal, unit: Unit) -> Decimal:
-    return convert(load, unit, Unit.KG)
-
-
 def round_display(value: Decimal, places: int = 2) -> Decimal:
     """Round half-up for display only; stored values keep full precision."""
     quantum = Decimal(1).scaleb(-places)
