@@ -118,7 +118,7 @@ def shown_set(s: dict[str, Any]) -> str:
     """One stored set as a line: side, reps x load (or time/distance), kind, RPE, note."""
     side = f"{side_label(s['side'])} " if s["side"] else ""
     measures = []
-    if s["reps"] or s["load"] or s["bodyweight"]:
+    if s["reps"] or s["load"]:
         measures.append(
             set_text(s["reps"], Decimal(str(s["load"])), Unit(s["unit"]), s["bodyweight"])
         )
