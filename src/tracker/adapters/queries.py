@@ -144,16 +144,33 @@ def _e1rm_sql(formula: str, load: Any) -> Any | None:
 
 
 @dataclass(frozen=True, slots=True)
-class SideSessionRow:
-    exercise_id: int
-    exercise: str
-    session_id: int
-    started_at: datetime
-    side: str
+class SideFigures:
     sets: int
     reps: int
     volume: float  # in the requested unit
     best_e1rm: float | None  # in the requested unit
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSides:
+    """One exercise in one session, both sides side by side (one row of the pivot)."""
+
+    exercise_id: int
+    exercise: str
+    session_id: int
+    started_at: datetime
+    left: SideFigures | None
+    right: SideFigures | None
+
+
+def _side_columns(side: str, load: Any, e1rm: Any) -> list[Any]:
+    on_side = WorkoutSet.side == side
+    return [
+        func.sum(case((on_side, 1), else_=0)),
+        func.sum(case((on_side, WorkoutSet.reps), else_=0)),
+        type_coerce(func.sum(case((on_side, load * WorkoutSet.reps), else_=None)), Float),
+        type_coerce(func.max(case((on_side, e1rm), else_=None)), Float),
+    ]
 
 
 def side_session_figures(
@@ -165,8 +182,8 @@ def side_session_figures(
     exercise_id: int | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-) -> list[SideSessionRow] | None:
-    """Working sets aggregated per (exercise, session, side) entirely in SQL.
+) -> list[SessionSides] | None:
+    """Working sets aggregated per (exercise, session), left and right pivoted, all in SQL.
 
     Returns None when the formula cannot be written in SQL; callers then use grouped_sets.
     """
@@ -180,11 +197,8 @@ def side_session_figures(
             Exercise.name,
             WorkoutSet.session_id,
             TrainingSession.started_at,
-            WorkoutSet.side,
-            func.count(),
-            func.sum(WorkoutSet.reps),
-            type_coerce(func.sum(load * WorkoutSet.reps), Float),
-            type_coerce(func.max(e1rm), Float),
+            *_side_columns("left", load, e1rm),
+            *_side_columns("right", load, e1rm),
         )
         .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
         .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
@@ -194,15 +208,16 @@ def side_session_figures(
             WorkoutSet.side.is_not(None),
         )
         .group_by(
-            WorkoutSet.exercise_id,
-            Exercise.name,
-            WorkoutSet.session_id,
-            TrainingSession.started_at,
-            WorkoutSet.side,
+            WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id, TrainingSession.started_at
         )
     )
     query = _window(query, exercise_id, since, until)
-    return [SideSessionRow(*row) for row in session.execute(query)]
+    result = []
+    for ex_id, name, session_id, started, *figures in session.execute(query):
+        left = SideFigures(*figures[:4]) if figures[0] else None
+        right = SideFigures(*figures[4:]) if figures[4] else None
+        result.append(SessionSides(ex_id, name, session_id, started, left, right))
+    return result
 
 
 def _window(

@@ -86,9 +86,14 @@ def style(text: str, **styles: Any) -> str:
 
 
 def emit_json(data: Any) -> None:
+    """Indented for a person at a terminal; compact (and several times faster to write, since
+    only the unindented encoder is in C) when a script reads it."""
     import json
 
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    if sys.stdout.isatty():
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def to_user_error(exc: BaseException) -> UserError | None:

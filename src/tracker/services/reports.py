@@ -10,6 +10,7 @@ from typing import Any
 
 from tracker.adapters.queries import (
     GroupRow,
+    SideFigures,
     grouped_sets,
     sets_of_side,
     side_session_figures,
@@ -192,20 +193,26 @@ def side_figures(
             stats.sides[Side(row.side) if row.side else None].add(row, unit, formula)
     else:
         for item in fast:
-            stats = per_exercise[(item.exercise_id, item.exercise)].setdefault(
-                item.session_id, SessionStats(item.session_id, item.started_at)
-            )
-            stats.sides[Side(item.side)] = SideStats(
-                sets=item.sets,
-                reps=item.reps,
-                volume=Decimal(repr(item.volume or 0.0)),
-                best_e1rm=None if item.best_e1rm is None else Decimal(repr(item.best_e1rm)),
-                best_session=item.session_id,
-            )
+            stats = SessionStats(item.session_id, item.started_at)
+            for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
+                if figures is not None:
+                    stats.sides[side] = side_stats(figures, item.session_id)
+            per_exercise[(item.exercise_id, item.exercise)][item.session_id] = stats
     return {
         key: sorted(by_id.values(), key=lambda s: (s.started_at, s.session_id))
         for key, by_id in per_exercise.items()
     }
+
+
+def side_stats(figures: SideFigures, session_id: int) -> SideStats:
+    best = figures.best_e1rm
+    return SideStats(
+        sets=figures.sets,
+        reps=figures.reps,
+        volume=Decimal(repr(figures.volume or 0.0)),
+        best_e1rm=None if best is None else Decimal(repr(best)),
+        best_session=session_id,
+    )
 
 
 def fill_best_sets(
