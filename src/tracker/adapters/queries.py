@@ -35,15 +35,18 @@ class GroupRow:
 
 
 def _grouped(lifter_id: int) -> Any:
+    keys = (
+        WorkoutSet.exercise_id,
+        Exercise.name,
+        WorkoutSet.session_id,
+        TrainingSession.started_at,
+        WorkoutSet.side,
+        WorkoutSet.reps,
+        WorkoutSet.unit,
+    )
     return (
         select(
-            WorkoutSet.exercise_id,
-            Exercise.name,
-            WorkoutSet.session_id,
-            TrainingSession.started_at,
-            WorkoutSet.side,
-            WorkoutSet.reps,
-            WorkoutSet.unit,
+            *keys,
             func.max(WorkoutSet.load),
             func.count(),
             func.sum(WorkoutSet.load * WorkoutSet.reps),
@@ -51,15 +54,7 @@ def _grouped(lifter_id: int) -> Any:
         .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
         .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
         .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup")
-        .group_by(
-            WorkoutSet.exercise_id,
-            Exercise.name,
-            WorkoutSet.session_id,
-            TrainingSession.started_at,
-            WorkoutSet.side,
-            WorkoutSet.reps,
-            WorkoutSet.unit,
-        )
+        .group_by(*keys)
     )
 
 

@@ -11,7 +11,7 @@ Estimates are only trustworthy for low rep counts: linear formulas lose accuracy
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from tracker.domain.errors import InvalidValue
@@ -116,3 +116,11 @@ def estimate_1rm(load: Decimal, reps: int, formula: str = DEFAULT_FORMULA) -> De
 def is_reliable(reps: int) -> bool:
     """True when a set has few enough reps (1..12) for its e1RM to be worth reporting."""
     return 1 <= reps <= RELIABLE_MAX_REPS
+
+
+def best_estimate(
+    sets: Iterable[tuple[int, Decimal]], formula: str = DEFAULT_FORMULA
+) -> Decimal | None:
+    """The highest e1RM over (reps, load) pairs; sets without reps or load do not count."""
+    estimates = [estimate_1rm(load, reps, formula) for reps, load in sets if reps > 0 and load > 0]
+    return max(estimates, default=None)

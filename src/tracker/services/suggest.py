@@ -11,7 +11,7 @@ from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.asymmetry import lsi, status_for, weaker_side
-from tracker.domain.e1rm import estimate_1rm
+from tracker.domain.e1rm import best_estimate
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
 from tracker.domain.loads import (
     COACHING_CUE,
@@ -218,7 +218,7 @@ def progression(
         }
         answer["rationale"] = f"{side.value.capitalize()}: {step.reason} Log the other side too."
         return answer
-    left_best, right_best = (_best_e1rm(per_side[s][-1]) for s in (Side.LEFT, Side.RIGHT))
+    left_best, right_best = (best_estimate(per_side[s][-1].sets) for s in (Side.LEFT, Side.RIGHT))
     weaker = weaker_side(left_best, right_best)
     left, right = cap_weaker_side(steps[Side.LEFT], steps[Side.RIGHT], weaker)
     answer["sides"] = {
@@ -238,12 +238,6 @@ def progression(
         answer["cue"] = COACHING_CUE
     answer["rationale"] = " ".join(parts)
     return answer
-
-
-def _best_e1rm(session: SessionSets) -> Decimal:
-    return max(
-        (estimate_1rm(load, reps) for reps, load in session.sets if reps > 0), default=Decimal(0)
-    )
 
 
 def suggest_start_line(uow: UnitOfWork, lifter_name: str | None, exercise: str) -> str | None:
