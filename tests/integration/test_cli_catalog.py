@@ -417,6 +417,21 @@ def test_refresh_updates_unedited_entries_and_keeps_the_lifters(
     assert tracker.json("exercises", "show", "leg press")["summary"] == "Mine."
 
 
+def test_a_removed_builtin_stays_removed_after_a_refresh(
+    tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tracker.ok("exercises", "remove", "hack squat")
+    data = builtin()
+    data["exercises"][0]["summary"] = "Changed so that the catalog refreshes."
+    new = json.dumps(data).encode()
+    monkeypatch.setattr("tracker.services.catalog.builtin_bytes", lambda: new)
+    tracker.ok("exercises", "list")
+    assert stored(tracker.url, "Hack Squat") is None
+    assert stored(tracker.url, data["exercises"][0]["name"]).summary == (
+        "Changed so that the catalog refreshes."
+    )
+
+
 def test_two_commands_loading_the_catalog_at_once(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

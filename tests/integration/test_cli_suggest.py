@@ -113,3 +113,9 @@ def test_a_warm_up_only_session_does_not_hide_the_basis(tracker: Tracker) -> Non
 def test_given_basis_is_described_as_given(tracker: Tracker) -> None:
     data = tracker.json("suggest", "slp", "--basis", "330lb")
     assert data["rationale"].startswith("You gave a Leg Press working weight of 330 lb")
+
+
+def test_the_start_hint_is_shown_once(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x150")
+    assert "Suggested start" in tracker.ok("log", "slp", "-l", "10x60", "-r", "10x60").stdout
+    assert "Suggested start" not in tracker.ok("log", "slp", "-l", "10x60", "-r", "9x60").stdout

@@ -133,12 +133,10 @@ def print_log_result(result: LogResult) -> None:
 
 def print_start_hint(app: App, result: LogResult) -> None:
     """A unilateral exercise logged for the first time: show the suggested starting load."""
-    if result.previous is not None or result.laterality == "bilateral":
+    if not result.first_time or result.laterality == "bilateral":
         return
-    try:
-        from tracker.services.suggest import suggest_start_line
-    except ImportError:  # pragma: no cover - suggestions not installed
-        return
+    from tracker.services.suggest import suggest_start_line
+
     line = suggest_start_line(app.uow(), app.lifter, result.exercise)
     if line:
         click.echo(f"  {line}")

@@ -125,7 +125,7 @@ def render_exercise_detail(ex: dict[str, Any], unit: str, metric: str) -> None:
             lsi = f"LSI {fmt(s['lsi'])}" if side == "right" and s["lsi"] is not None else ""
             click.echo(
                 f"  {label:<10} {side[0].upper()} {bar(value or 0, top, 24):<24} "
-                f"{fmt(value):>8} {lsi}"
+                f"{fmt(value):>8} {lsi}".rstrip()
             )
     lsis = [s["lsi"] for s in sessions]
     if len([v for v in lsis if v is not None]) > 1:

@@ -21,6 +21,7 @@ from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, normalize, resolve
 
 BUILTIN_HASH_KEY = "catalog.builtin_hash"
+REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
 CARD_LISTS = ("steps", "tips", "mistakes")
 NAME_MAX = 200  # exercise.name, exercise.key, exercise_alias.alias and .key are VARCHAR(200)
 FIELD_MAX = 50  # body part, equipment, target and category are VARCHAR(50)
@@ -69,9 +70,12 @@ def sync_builtin(repo: Repository, entries: Sequence[dict[str, Any]]) -> None:
     alias_owners = {a.key: ex for ex in exercises for a in ex.aliases}
     taken_alias_keys = {key: ex.id for key, ex in alias_owners.items()}
     updated: list[tuple[Exercise, dict[str, Any]]] = []
+    removed = set(json.loads(repo.setting(REMOVED_KEY) or "[]"))
     for entry in entries:
         key = normalize(entry["name"])
         exercise = by_key.get(key)
+        if exercise is None and key in removed:
+            continue  # the lifter removed this built-in: it stays removed
         if exercise is None:
             owner = alias_owners.get(key)
             if owner is not None and _user_owned(owner):
@@ -432,6 +436,9 @@ def remove_exercise(uow: UnitOfWork, query: str) -> str:
                 "delete those sets first (tracker set delete ID)"
             )
         name = exercise.name
+        if exercise.source == "builtin":
+            removed = set(json.loads(uow.repo.setting(REMOVED_KEY) or "[]")) | {exercise.key}
+            uow.repo.set_setting(REMOVED_KEY, json.dumps(sorted(removed)))
         uow.repo.delete(exercise)
         uow.commit()
         return name
