@@ -88,3 +88,11 @@ def test_session_list_json_counts(tracker: Tracker) -> None:
     tracker.ok("log", "squat", "5x100")
     (row,) = json.loads(tracker.ok("session", "list", "--json").stdout)
     assert (row["sets"], row["exercises"], row["finished_at"]) == (1, 1, None)
+
+
+def test_set_edit_at_stays_within_its_session(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100")
+    tracker.ok("set", "edit", "1", "--at", "1 hour ago")
+    shown = tracker.json("session", "show")
+    assert shown["started_at"] == shown["sets"][0]["performed_at"]
+    assert "outside session #1" in tracker.fails("set", "edit", "1", "--at", "3 days ago")

@@ -351,6 +351,21 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
         if edit.note is not None:
             row.note = edit.note or None
         if edit.at is not None:
-            row.performed_at = edit.at
+            move_within_session(row, edit.at)
         uow.commit()
         return to_stored(row)
+
+
+def move_within_session(row: WorkoutSet, at: datetime) -> None:
+    """Retime a set inside its session (widening the session's span), never out of it."""
+    session = row.session
+    end = session.finished_at or last_activity(session)
+    if not session.started_at - SESSION_GAP <= at <= end + SESSION_GAP:
+        raise InvalidValue(
+            f"{at.astimezone():%Y-%m-%d %H:%M} is outside session #{session.id}: to move the set "
+            "to another day, delete it and log it again with --at"
+        )
+    row.performed_at = at
+    session.started_at = min(session.started_at, at)
+    if session.finished_at is not None:
+        session.finished_at = max(session.finished_at, at)
