@@ -560,3 +560,35 @@ def test_db_backup(tracker: Tracker, tmp_path: Path) -> None:
     blocked.write_text("not a folder", encoding="utf-8")
     error = tracker.fails("db", "backup", str(blocked / "copy.db"))
     assert error.startswith(f"Error: can't write the backup {(blocked / 'copy.db').resolve()}: ")
+
+
+EQUIPMENT = STRONG_HEADER + "".join(
+    f'2025-02-01 18:00:00,"Mixed",1h,"{name}",1,30,10,0,0,,,\n'
+    for name in (
+        "Pull Up (Assisted)", "Hammer Curl (Cable)", "Bench Press (Smith Machine)",
+        "Deadlift (Trap bar)", "Bench Press (Barbell)", "Lat Pulldown (Cable)",
+        "Crunch (Weighted)", "Seated Leg Curl (Machine)",
+    )
+)  # fmt: skip
+
+
+def test_equipment_words_must_agree_with_the_catalog(
+    sqlite_tracker: Tracker, tmp_path: Path
+) -> None:
+    sqlite_tracker.ok("import", str(write(tmp_path / "eq.csv", EQUIPMENT)))
+    names = [row["exercise"] for row in exported(sqlite_tracker)]
+    assert names == [
+        "Pull Up (Assisted)",  # assistance is not added load on a Pull-Up
+        "Hammer Curl (Cable)",  # not the dumbbell Hammer Curl
+        "Bench Press (Smith Machine)",
+        "Deadlift (Trap bar)",
+        "Bench Press",
+        "Lat Pulldown",
+        "Crunch",
+        "Leg Curl",
+    ]
+
+
+def test_imported_sessions_are_closed(sqlite_tracker: Tracker) -> None:
+    sqlite_tracker.ok("import", str(shared_file(f"{EXPORTS}/fitnotes-sample.csv")))
+    assert "Started session" in sqlite_tracker.ok("session", "start").stdout

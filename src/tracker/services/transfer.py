@@ -101,15 +101,27 @@ class ImportReport:
 
 
 # Loads on these are not comparable: "Squat (Dumbbell)" is not the barbell Back Squat.
-FREE_WEIGHTS = {"barbell": "barbell", "ez bar": "barbell", "trap bar": "barbell",
-                "dumbbell": "dumbbell", "kettlebell": "kettlebell"}  # fmt: skip
+# Equipment that loads a lift the same way; a name's equipment word must agree with the
+# catalog entry's kind before the stripped name may match it ("Hammer Curl (Cable)" is not the
+# dumbbell Hammer Curl; "Pull Up (Assisted)" is not a Pull-Up with 30 kg added).
+EQUIPMENT_KINDS = {
+    "barbell": "barbell", "ez bar": "barbell", "e z bar": "barbell",
+    "dumbbell": "dumbbell", "kettlebell": "kettlebell",
+    "machine": "stack", "cable": "stack", "plate loaded": "stack",
+    "bodyweight": "bodyweight", "weighted": "bodyweight",
+    "band": "band", "smith machine": "smith machine",
+}  # fmt: skip
 
 
-def other_free_weight(hint: str | None, equipment: str) -> bool:
-    """The name says one free weight and the catalog entry is another."""
-    named = FREE_WEIGHTS.get(hint or "")
-    stored = FREE_WEIGHTS.get(equipment)
-    return named is not None and stored is not None and named != stored
+def equipment_agrees(hint: str | None, candidate: str, equipment: str) -> bool:
+    """May an imported name with this equipment hint match this catalog entry?"""
+    if hint is None:
+        return True
+    word = normalize(hint)
+    if f" {word} " in f" {normalize(candidate)} ":
+        return True  # the catalog itself names that equipment ("Cable Hammer Curl")
+    named = EQUIPMENT_KINDS.get(word)
+    return named is not None and named == EQUIPMENT_KINDS.get(normalize(equipment))
 
 
 class ExerciseMatcher:
@@ -142,7 +154,7 @@ class ExerciseMatcher:
         _, hint = normalize_exercise_name(raw)
         for candidate in candidate_names(raw):
             exercise = self.by_key.get(normalize(candidate))
-            if exercise is None or other_free_weight(hint, exercise.equipment):
+            if exercise is None or not equipment_agrees(hint, candidate, exercise.equipment):
                 continue
             if sided and exercise.laterality == Laterality.BILATERAL.value:
                 # "Hanging Leg Raise L": the one-side variant of a bilateral lift.
@@ -196,7 +208,9 @@ def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
             session_key=f"{reader.format}:{item.session_key}",
             session_name=item.session_name,
             started_at=item.started_at,
-            finished_at=item.finished_at,
+            # An imported workout is over: without an end time it closes at its start, so
+            # it never holds the "open session" that `tracker log` would extend.
+            finished_at=item.finished_at or item.started_at,
             session_notes=item.session_note,
             exercise=item.exercise,
             side=item.side,
