@@ -96,3 +96,37 @@ def test_set_edit_at_stays_within_its_session(tracker: Tracker) -> None:
     shown = tracker.json("session", "show")
     assert shown["started_at"] == shown["sets"][0]["performed_at"]
     assert "outside session #1" in tracker.fails("set", "edit", "1", "--at", "3 days ago")
+
+
+def test_laterality_cannot_contradict_logged_sets(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x50", "-r", "10x50")
+    assert "can't become bilateral" in tracker.fails("exercises", "edit", "slp", "--bilateral")
+    tracker.ok("log", "leg press", "10x100")
+    assert "can't become unilateral" in tracker.fails(
+        "exercises", "edit", "leg press", "--unilateral"
+    )
+    assert tracker.json("suggest", "slp")["kind"] == "progression"
+
+
+def test_hostile_options_are_one_line(tracker: Tracker, tmp_path: Path) -> None:
+    tracker.ok("log", "squat", "5x100")
+    assert "can't write" in tracker.fails("export", "-o", str(tmp_path / "no" / "x.csv"))
+    assert "contradict" in tracker.fails("log", "squat", "5x100", "--warmup", "--kind", "drop")
+    assert "can't read --basis" in tracker.fails("suggest", "slp", "--basis", "abc")
+
+
+def test_config_get_finds_increments_by_equipment(tracker: Tracker) -> None:
+    tracker.ok("config", "set", "increment.dumbbell", "2.5kg")
+    out = tracker.ok("config", "get", "increment.dumbbell").stdout
+    assert out == "increment.dumbbell.kg = 2.5\n"
+
+
+def test_list_search_matches_word_starts(tracker: Tracker) -> None:
+    names = [row["name"] for row in tracker.json("exercises", "list", "ump")]
+    assert "Box Jump" not in names
+    assert "Box Jump" in [row["name"] for row in tracker.json("exercises", "list", "jum")]
+
+
+def test_backup_of_postgres_touches_nothing(tmp_path: Path) -> None:
+    code, err = run_raw("--db", "postgresql+psycopg://nobody@127.0.0.1:1/x", "db", "backup")
+    assert code == 1 and "pg_dump" in err

@@ -226,3 +226,10 @@ def test_every_query_is_scoped_to_one_lifter(tracker: Tracker) -> None:
     assert "ana (lb)" in tracker.ok("lifter", "list").stdout
     env_result = tracker.ok("session", "show", "--json", env={"TRACKER_LIFTER": "ana"})
     assert json.loads(env_result.stdout)["lifter"] == "ana"
+
+
+def test_session_delete_removes_its_sets(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100", "5x100")
+    assert tracker.ok("session", "delete", "1").stdout == "Deleted session #1 with 2 sets.\n"
+    assert set_count(tracker.url) == 0
+    assert "no session #1" in tracker.fails("session", "delete", "1")

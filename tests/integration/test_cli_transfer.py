@@ -248,7 +248,8 @@ def test_sides_kinds_holds_and_catalog_names(tracker: Tracker, tmp_path: Path) -
     out = tracker.ok("import", str(path)).stdout.splitlines()
     assert out == [
         "Imported 14 sets in 2 sessions (strong).",
-        "Loads in kg (your default; the file does not say, use --unit to change).",
+        "Loads in kg (your default; the file does not say: if wrong, import again with --unit "
+        "and --replace).",
         "Exercises matched to the catalog: 5.",
         "New custom exercises (3): Hanging Leg Raise (one side), Running, Wobble Curl",
         "Skipped rows (not sets): 1 rest timer, not a set",
@@ -592,3 +593,12 @@ def test_equipment_words_must_agree_with_the_catalog(
 def test_imported_sessions_are_closed(sqlite_tracker: Tracker) -> None:
     sqlite_tracker.ok("import", str(shared_file(f"{EXPORTS}/fitnotes-sample.csv")))
     assert "Started session" in sqlite_tracker.ok("session", "start").stdout
+
+
+def test_replace_fixes_an_import_with_the_wrong_unit(tracker: Tracker) -> None:
+    strong = shared_file(f"{EXPORTS}/strong-sample.csv")
+    tracker.ok("import", str(strong))
+    out = tracker.ok("import", str(strong), "--unit", "lb", "--replace").stdout
+    assert "Imported 250 sets in 15 sessions" in out and "Replaced 15 stored sessions." in out
+    assert counts(tracker.url).sets == 250
+    assert {row["unit"] for row in exported(tracker)} == {"lb"}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.orm import (
@@ -105,6 +105,14 @@ class Repository:
             query = query.where(WorkoutSet.lifter_id == lifter.id)
         return self.session.scalar(query) or 0
 
+    def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int:
+        """Sets of the exercise logged with a side (sided) or without one."""
+        has_side = WorkoutSet.side.is_not(None) if sided else WorkoutSet.side.is_(None)
+        query = select(func.count()).select_from(WorkoutSet)
+        return (
+            self.session.scalar(query.where(WorkoutSet.exercise_id == exercise.id, has_side)) or 0
+        )
+
     # -- sessions and sets ----------------------------------------------------------------
     def open_session(self, lifter: Lifter) -> TrainingSession | None:
         return self.session.scalar(
@@ -148,6 +156,23 @@ class Repository:
         if since is not None:
             query = query.where(TrainingSession.started_at >= since)
         return [(s, n_sets, n_ex) for s, n_sets, n_ex in self.session.execute(query)]
+
+    def delete_sessions(
+        self, lifter: Lifter, source_key: str, started_at: datetime | None = None
+    ) -> int:
+        """Delete the lifter's sessions with this import key (or start time); sets cascade."""
+        match = TrainingSession.source_key == source_key
+        if started_at is not None:
+            match = or_(match, TrainingSession.started_at == started_at)
+        ids = list(
+            self.session.scalars(
+                select(TrainingSession.id).where(TrainingSession.lifter_id == lifter.id, match)
+            )
+        )
+        if ids:
+            self.session.execute(delete(WorkoutSet).where(WorkoutSet.session_id.in_(ids)))
+            self.session.execute(delete(TrainingSession).where(TrainingSession.id.in_(ids)))
+        return len(ids)
 
     def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]:
         """Import keys and start times of the lifter's sessions, for duplicate checks."""

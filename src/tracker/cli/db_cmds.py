@@ -51,9 +51,11 @@ def db_backup(app: App, file: Path | None) -> None:
     FILE defaults to tracker-backup-YYYYmmdd-HHMMSS.db beside the database. For PostgreSQL,
     use pg_dump.
     """
+    from tracker.adapters.location import sqlite_path
     from tracker.services.backup import backup_database
 
-    app.engine()  # make sure the database exists and is at head
+    if sqlite_path(app.url) is not None:
+        app.engine()  # make sure the database exists and is at head
     try:
         target = backup_database(app.url, file)
     except FileExistsError as exc:

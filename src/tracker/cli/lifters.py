@@ -82,6 +82,9 @@ def config_get(app: App, key: str | None) -> None:
             click.echo(f"{name} = {value}")
     elif key in settings:
         click.echo(settings[key])
+    elif matches := {name: v for name, v in settings.items() if name.startswith(f"{key}.")}:
+        for name, value in matches.items():  # increment.dumbbell -> .kg and .lb
+            click.echo(f"{name} = {value}")
     else:
         raise UserError(f'"{key}" is not set; see: tracker config get')
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.context import App, pass_app, style
+from tracker.cli.context import App, UserError, pass_app, style
 from tracker.cli.params import RPE, WHEN, local_now
 from tracker.cli.render import local_date, set_text, side_label, sided_set_text
 from tracker.domain.errors import InvalidSpec
@@ -95,6 +95,8 @@ def log_command(
     """
     from tracker.services.logbook import LogRequest, log_sets
 
+    if warmup and kind not in (None, "warmup"):
+        raise UserError(f"--warmup and --kind {kind} contradict each other: give one")
     set_kind = SetKind.WARMUP if warmup else SetKind(kind or "working")
     request = LogRequest(exercise, plan_sets(specs, rpe), set_kind, note, at)
     result = log_sets(app.uow(), app.lifter, request, local_now())

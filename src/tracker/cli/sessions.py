@@ -114,6 +114,17 @@ def session_show(app: App, which: str, as_json: bool) -> None:
         click.echo("  (no sets)")
 
 
+@session_group.command("delete")
+@click.argument("session_id", type=click.IntRange(1, 2_147_483_647), metavar="ID")
+@pass_app
+def session_delete(app: App, session_id: int) -> None:
+    """Delete session ID and all its sets (e.g. a wrong import; see also import --replace)."""
+    from tracker.services.sessions import delete_session
+
+    gone = delete_session(app.uow(), app.lifter, session_id)
+    click.echo(f"Deleted session #{gone.id} with {gone.sets} sets.")
+
+
 def shown_set(s: dict[str, Any]) -> str:
     """One stored set as a line: side, reps x load (or time/distance), kind, RPE, note."""
     side = f"{side_label(s['side'])} " if s["side"] else ""

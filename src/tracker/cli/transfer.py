@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.context import App, pass_app
+from tracker.cli.context import App, UserError, pass_app
 from tracker.cli.params import SINCE, local_zone
 
 # Below this a file imports in a blink: no bar.
@@ -46,8 +46,16 @@ def count_lines(path: Path) -> int:
     help="Unit of loads when the file does not say (default: yours).",
 )
 @click.option("--dry-run", is_flag=True, help="Read and check everything, store nothing.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Import sessions of FILE that are already stored again, replacing them (to fix an "
+    "import, e.g. with another --unit).",
+)
 @pass_app
-def import_command(app: App, file: Path, fmt: str | None, unit: str | None, dry_run: bool) -> None:
+def import_command(
+    app: App, file: Path, fmt: str | None, unit: str | None, dry_run: bool, replace: bool
+) -> None:
     """Import workouts from Strong, Hevy or FitNotes CSV, or a tracker export.
 
     All or nothing: a bad row stops the import, names its line and column, and stores
@@ -67,9 +75,11 @@ def import_command(app: App, file: Path, fmt: str | None, unit: str | None, dry_
                     bar.update(line - seen["line"])
                     seen["line"] = line
 
-            report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run, progress)
+            report = import_file(
+                app.uow(), app.lifter, file, fmt, unit, tz, dry_run, progress, replace
+            )
     else:
-        report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run)
+        report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run, None, replace)
     verb = "Would import" if dry_run else "Imported"
     if report.sets == 0 and report.already_imported_sets:
         click.echo(f"Nothing new: everything in this file is already stored ({report.format}).")
@@ -84,8 +94,13 @@ def import_command(app: App, file: Path, fmt: str | None, unit: str | None, dry_
         elif unit:
             source = "from --unit; the file does not say"
         else:
-            source = "your default; the file does not say, use --unit to change"
+            source = (
+                "your default; the file does not say: if wrong, import again with --unit "
+                "and --replace"
+            )
         click.echo(f"Loads in {report.unit} ({source}).")
+    if report.replaced_sessions:
+        click.echo(f"Replaced {plural(report.replaced_sessions, 'stored session')}.")
     if report.already_imported_sessions:
         click.echo(
             f"Already imported, skipped: {plural(report.already_imported_sessions, 'session')}, "
@@ -135,6 +150,8 @@ def export_command(
             with tmp.open("w", encoding="utf-8", newline="") as handle:
                 count = export(app.uow(), who, fmt, since, handle)
             tmp.replace(output)
+        except OSError as exc:
+            raise UserError(f"can't write {output}: {exc.strerror}") from None
         finally:
             tmp.unlink(missing_ok=True)
         click.echo(f"Exported {count} sets to {output}", err=True)

@@ -6,8 +6,8 @@ punctuation-insensitive ("single-leg press" is "Single Leg Press") and tries, in
 1. the exact normalised name;
 2. the exact normalised alias;
 3. the same with spaces removed ("singlelegpress", "single legpress");
-4. a prefix: each query word starts the corresponding word of a name or alias ("sing leg pr"
-   for "single leg press"), or the space-free query starts the space-free name ("singlel");
+4. a prefix, word by word: each query word starts the corresponding word of a name or alias
+   ("sing leg pr" for "single leg press"; "lunges" is not a prefix of "lunge sprint");
 5. otherwise NotFound, with up to three close names as suggestions.
 
 A step that matches several exercises raises AmbiguousName.  Work is linear in the catalog
@@ -110,7 +110,8 @@ def _matches(wanted: str, keys: list[str], name_count: int) -> Iterator[list[int
     compacts = "\n".join(keys).replace(" ", "").split("\n") if keys else []
     yield [i for i, key in enumerate(compacts) if key == compact]
     words = _word_prefix_pattern(wanted)
-    yield [i for i, key in enumerate(keys) if words.match(key) or compacts[i].startswith(compact)]
+    # Word by word only: a space-free prefix would let "lunges" pick "Lunge Sprint".
+    yield [i for i, key in enumerate(keys) if words.match(key)]
 
 
 def _word_prefix_pattern(wanted: str) -> re.Pattern[str]:

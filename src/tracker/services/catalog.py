@@ -179,11 +179,11 @@ def _matches(exercise: Exercise, f: ListFilters) -> bool:
         if normalize(f.muscle) not in muscles:
             return False
     if f.search:
-        words = normalize(f.search).split()
-        haystack = " ".join(
+        # Each searched word must start a word of the name, an alias or the target muscle.
+        words = " ".join(
             [exercise.key, *(a.key for a in exercise.aliases), normalize(exercise.target)]
-        )
-        return all(word in haystack for word in words)
+        ).split()
+        return all(any(w.startswith(q) for w in words) for q in normalize(f.search).split())
     return True
 
 
@@ -316,6 +316,32 @@ def _check_choice(value: str | None, choices: Iterable[str], what: str) -> None:
 
 
 def _apply_changes(repo: Repository, exercise: Exercise, ch: ExerciseChanges, unit: str) -> None:
+    before = exercise.laterality
+    _apply_fields(repo, exercise, ch, unit)
+    if exercise.id is not None and exercise.laterality != before:
+        _check_laterality_change(repo, exercise, before)
+
+
+def _check_laterality_change(repo: Repository, exercise: Exercise, before: str) -> None:
+    """Logged sets and variants must still make sense with the new laterality."""
+    one_sided = exercise.laterality != Laterality.BILATERAL.value
+    if one_sided == (before != Laterality.BILATERAL.value):
+        return  # unilateral <-> alternating: sides stay sides
+    clashing = repo.count_sets_by_side(exercise, sided=not one_sided)
+    if clashing:
+        kind = "with a side" if not one_sided else "without a side"
+        raise Conflict(
+            f"{exercise.name} has {clashing} logged set{'s' if clashing != 1 else ''} {kind}; "
+            f"it can't become {exercise.laterality} (add a new exercise instead)"
+        )
+    if one_sided and repo.children(exercise):
+        raise Conflict(
+            f"{exercise.name} is the bilateral parent of "
+            f"{', '.join(c.name for c in repo.children(exercise))}; it must stay bilateral"
+        )
+
+
+def _apply_fields(repo: Repository, exercise: Exercise, ch: ExerciseChanges, unit: str) -> None:
     _check_choice(ch.difficulty, [d.value for d in Difficulty], "difficulty")
     _check_choice(ch.laterality, [lat.value for lat in Laterality], "laterality")
     for field_name in ("body_part", "equipment", "target", "difficulty", "category", "laterality"):

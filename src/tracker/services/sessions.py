@@ -121,3 +121,16 @@ def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[s
                 for s in session.sets
             ],
         }
+
+
+def delete_session(uow: UnitOfWork, lifter_name: str | None, session_id: int) -> SessionInfo:
+    """Delete a session with all its sets."""
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        session = uow.repo.training_session(lifter, session_id)
+        if session is None:
+            raise NotFound(f"no session #{session_id} for lifter {lifter.name}")
+        gone = info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+        uow.repo.delete(session)
+        uow.commit()
+        return gone

@@ -44,9 +44,12 @@ def parse_basis(text: str) -> SetSpec:
     """--basis 150, 150kg or 330lb: a load with an optional unit."""
     from tracker.domain.specs import parse_spec
 
-    specs = parse_spec(f"1x{text.strip()}")
+    try:
+        specs = parse_spec(f"1x{text.strip()}")
+    except TrackerError:
+        specs = []
     if len(specs) != 1 or specs[0].load is None:
-        raise InvalidValue(f'can\'t read basis "{text}": give a load such as 150 or 330lb')
+        raise InvalidValue(f'can\'t read --basis "{text}": give a load such as 150 or 330lb')
     return specs[0]
 
 
@@ -81,10 +84,10 @@ def start(
 ) -> dict[str, Any]:
     parent = exercise.parent
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
+        situation = "a start from --basis needs" if basis else "it has no history and no"
         raise NoBasis(
-            f"{exercise.name} has no history and no bilateral parent with a ratio to start "
-            f'from: log it once, or link one: tracker exercises edit "{exercise.name}" '
-            '--parent "..." --ratio 0.4-0.5'
+            f"{exercise.name}: {situation} bilateral parent with a ratio; link one: "
+            f'tracker exercises edit "{exercise.name}" --parent "..." --ratio 0.4-0.5'
         )
     if basis is not None:
         basis_load = basis.load or Decimal(0)
@@ -166,11 +169,13 @@ def start_rationale(
     )
 
 
-def _sessions_by_side(rows: list[WorkoutSet], unit: Unit) -> dict[Side | None, list[SessionSets]]:
+def _sessions_by_side(
+    rows: list[WorkoutSet], unit: Unit, ignore_sides: bool = False
+) -> dict[Side | None, list[SessionSets]]:
     grouped: dict[Side | None, dict[int, list[tuple[int, Decimal]]]] = defaultdict(dict)
     dates: dict[int, date] = {}
     for row in rows:
-        side = Side(row.side) if row.side else None
+        side = Side(row.side) if row.side and not ignore_sides else None
         grouped[side].setdefault(row.session_id, []).append(
             (row.reps, convert(row.load, Unit(row.unit), unit))
         )
@@ -202,7 +207,8 @@ def progression(
     answer = _empty_answer(exercise, unit, "progression")
     answer["increment"] = as_number(increment)
     if exercise.laterality == Laterality.BILATERAL.value or set(per_side) == {None}:
-        step = next_load(per_side[None], rep_range, increment, unit)
+        history = per_side.get(None) or _sessions_by_side(rows, unit, ignore_sides=True)[None]
+        step = next_load(history, rep_range, increment, unit)
         answer.update(suggested=as_number(step.load), reps_target=step.reps_target,
                       rationale=step.reason)  # fmt: skip
         return answer

@@ -92,6 +92,7 @@ class ImportReport:
     sessions: int = 0
     sets: int = 0
     already_imported_sessions: int = 0
+    replaced_sessions: int = 0
     already_imported_sets: int = 0
     matched: set[str] = field(default_factory=set)
     created: set[str] = field(default_factory=set)
@@ -256,11 +257,12 @@ def import_file(
     tz: tzinfo,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
+    replace: bool = False,
 ) -> ImportReport:
     """Store every set of the file in one transaction; sessions already imported are skipped."""
     kind = detect(path, fmt)
     try:
-        return _import(uow, lifter_name, path, kind, unit, tz, dry_run, progress)
+        return _import(uow, lifter_name, path, kind, unit, tz, dry_run, progress, replace)
     except UnicodeDecodeError as error:
         raise ImportFailed(
             f"the file is not {error.encoding} text (export it again as UTF-8)"
@@ -276,6 +278,7 @@ def _import(
     tz: tzinfo,
     dry_run: bool,
     progress: Callable[[int], None] | None,
+    replace: bool,
 ) -> ImportReport:
     with uow, path.open(encoding="utf-8-sig", newline="") as handle:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -294,7 +297,7 @@ def _import(
             reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
             rows = from_app_rows(reader)
             report = ImportReport(format=reader.format)
-        store_rows(uow.repo, lifter, rows, report, progress)
+        store_rows(uow.repo, lifter, rows, report, progress, replace)
         if reader is not None:
             report.unit, report.unit_source = reader.unit_used.value, reader.unit_source
             report.skipped = dict(reader.skipped_counts)
@@ -312,10 +315,11 @@ def store_rows(
     rows: Iterable[IncomingSet],
     report: ImportReport,
     progress: Callable[[int], None] | None,
+    replace: bool = False,
 ) -> None:
     """Insert sessions and sets in batches: a few statements per thousands of rows."""
     matcher = ExerciseMatcher(repo)
-    known = ImportedSessions(repo, lifter)
+    known = ImportedSessions(repo, lifter, replace)
     batch = ImportBatch(repo, lifter)
     for row in rows:
         if progress is not None:
@@ -334,8 +338,11 @@ def store_rows(
 class ImportedSessions:
     """Which sessions of the file are already stored (one query up front, not one per row)."""
 
-    def __init__(self, repo: Repository, lifter: Lifter) -> None:
+    def __init__(self, repo: Repository, lifter: Lifter, replace: bool = False) -> None:
         keys, starts = repo.session_keys_and_starts(lifter)
+        self.repo = repo
+        self.lifter = lifter
+        self.replace = replace
         self.stored_keys = keys
         self.stored_starts = starts
         self.decided: dict[str, bool] = {}
@@ -348,6 +355,13 @@ class ImportedSessions:
         seen = row.session_key in self.stored_keys or (
             row.session_key.startswith("tracker:") and row.started_at in self.stored_starts
         )
+        if seen and self.replace:
+            # --replace: the stored copy goes, the file's version comes in its place.
+            start = row.started_at if row.session_key.startswith("tracker:") else None
+            report.replaced_sessions += self.repo.delete_sessions(
+                self.lifter, row.session_key, start
+            )
+            seen = False
         if seen:
             report.already_imported_sessions += 1
         else:
