@@ -602,3 +602,28 @@ def test_replace_fixes_an_import_with_the_wrong_unit(tracker: Tracker) -> None:
     assert "Imported 250 sets in 15 sessions" in out and "Replaced 15 stored sessions." in out
     assert counts(tracker.url).sets == 250
     assert {row["unit"] for row in exported(tracker)} == {"lb"}
+
+
+def test_a_tracker_export_restores_to_its_lifter(tracker: Tracker, tmp_path: Path) -> None:
+    tracker.ok("lifter", "add", "bob", "--unit", "lb")
+    tracker.ok("--lifter", "bob", "log", "squat", "5x225")
+    out = tmp_path / "bob.csv"
+    tracker.ok("export", "--lifter", "bob", "-o", str(out))
+    tracker.ok("session", "delete", "1", "--help")
+    tracker.ok("--lifter", "bob", "session", "delete", "1")
+    tracker.ok("import", str(out))
+    assert tracker.json("--lifter", "bob", "session", "show")["sets"][0]["load"] == 225
+    assert "no sessions yet" in tracker.fails("session", "show")  # not filed under "me"
+
+
+def test_restoring_into_an_empty_database_creates_the_lifter(
+    sqlite_tracker: Tracker, tmp_path: Path
+) -> None:
+    sqlite_tracker.ok("lifter", "add", "ana", "--unit", "lb")
+    sqlite_tracker.ok("--lifter", "ana", "log", "slp", "-l", "10x100", "-r", "10x95")
+    out = tmp_path / "ana.json"
+    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(out))
+    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh.ok("import", str(out))
+    assert "ana (lb)" in fresh.ok("lifter", "list").stdout
+    assert len(fresh.json("--lifter", "ana", "session", "show")["sets"]) == 2

@@ -61,6 +61,7 @@ class IncomingSet:
     performed_at: datetime
     position: int
     note: str | None
+    lifter: str | None = None  # tracker exports name whose sets they are
 
 
 def iso(value: datetime | None) -> str:
@@ -284,6 +285,7 @@ def parse_row(row: dict[str, str], line: int, place: str | None = None) -> Incom
     incoming = IncomingSet(
         line=line,
         session_key=session_key,
+        lifter=row.get("lifter", "").strip() or None,
         session_name=row.get("session_name") or None,
         started_at=started,
         finished_at=moment("session_finished_at", optional=True),

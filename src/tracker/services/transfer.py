@@ -14,7 +14,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
-from tracker.adapters.repository import Repository
+from tracker.adapters.repository import DEFAULT_LIFTER, Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Laterality, SetKind, Side
@@ -281,8 +281,6 @@ def _import(
     replace: bool,
 ) -> ImportReport:
     with uow, path.open(encoding="utf-8-sig", newline="") as handle:
-        lifter = current_lifter(uow.repo, lifter_name)
-        default_unit = Unit.parse(unit) if unit else Unit(lifter.unit)
         reader: Any = None
         if kind == "tracker":
             rows: Iterable[IncomingSet] = (
@@ -290,10 +288,15 @@ def _import(
                 if path.suffix.lower() == ".json"
                 else export_format.read_csv(handle)
             )
+            if lifter_name is None:  # restore to the lifter the export names
+                lifter_name, rows = lifter_of_export(uow.repo, rows)
             report = ImportReport(format="tracker")
+            lifter = current_lifter(uow.repo, lifter_name)
         else:
             from tracker.importers import read_export
 
+            lifter = current_lifter(uow.repo, lifter_name)
+            default_unit = Unit.parse(unit) if unit else Unit(lifter.unit)
             reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
             rows = from_app_rows(reader)
             report = ImportReport(format=reader.format)
@@ -307,6 +310,32 @@ def _import(
         if not dry_run:
             uow.commit()
         return report
+
+
+def lifter_of_export(
+    repo: Repository, rows: Iterable[IncomingSet]
+) -> tuple[str | None, Iterator[IncomingSet]]:
+    """The lifter a tracker export belongs to (created if new), and the rows, unconsumed."""
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None or first.lifter is None:
+        return None, iter(() if first is None else (first,))
+    name = first.lifter
+
+    def same_lifter() -> Iterator[IncomingSet]:
+        yield first
+        for row in iterator:
+            if row.lifter not in (None, name):
+                raise ImportFailed(
+                    f'line {row.line}, column "lifter": the file mixes lifters ("{name}" and '
+                    f'"{row.lifter}"); import one lifter at a time'
+                )
+            yield row
+
+    if repo.lifter(name) is None and name != DEFAULT_LIFTER:
+        repo.add(Lifter(name=name, unit=first.unit.value))
+        repo.flush()
+    return name, same_lifter()
 
 
 def store_rows(
