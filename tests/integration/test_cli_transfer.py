@@ -627,3 +627,29 @@ def test_restoring_into_an_empty_database_creates_the_lifter(
     fresh.ok("import", str(out))
     assert "ana (lb)" in fresh.ok("lifter", "list").stdout
     assert len(fresh.json("--lifter", "ana", "session", "show")["sets"]) == 2
+
+
+def test_json_export_restores_the_lifters_own_exercises(
+    sqlite_tracker: Tracker, tmp_path: Path
+) -> None:
+    source = sqlite_tracker
+    source.ok("exercises", "edit", "leg press", "--sled", "50")
+    source.ok("exercises", "add", "Landmine Single-Arm Press", "--unilateral", "--parent",
+              "Overhead Press", "--ratio", "0.3-0.4", "--equipment", "barbell",
+              "--alias", "lm press", "--increment", "1.25", "--rep-range", "6-10")  # fmt: skip
+    source.ok("log", "lm press", "-l", "8x20", "-r", "7x20")
+    first = tmp_path / "first.json"
+    source.ok("export", "--format", "json", "-o", str(first))
+    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", source.runner)
+    fresh.ok("import", str(first))
+    card = fresh.json("exercises", "show", "lm press")
+    assert (card["name"], card["laterality"], card["parent"]) == (
+        "Landmine Single-Arm Press",
+        "unilateral",
+        "Overhead Press",
+    )
+    assert (card["ratio"], card["increment"], card["rep_range"]) == ([0.3, 0.4], 1.25, [6, 10])
+    assert fresh.json("exercises", "show", "leg press")["sled"] == 50
+    second = tmp_path / "second.json"
+    fresh.ok("export", "--format", "json", "-o", str(second))
+    assert second.read_bytes() == first.read_bytes()

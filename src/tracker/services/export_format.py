@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -123,9 +123,19 @@ def write_csv(rows: Iterable[IncomingSet], lifter: str, out: IO[str]) -> int:
     return count
 
 
-def write_json(rows: Iterable[IncomingSet], lifter: str, out: IO[str]) -> int:
-    """One JSON document, written set by set so memory stays flat."""
-    out.write(f'{{"format": "{FORMAT_NAME}", "version": {FORMAT_VERSION}, "sets": [')
+def write_json(
+    rows: Iterable[IncomingSet],
+    lifter: str,
+    out: IO[str],
+    exercises: Sequence[dict[str, Any]] = (),
+) -> int:
+    """One JSON document: the lifter's own exercise definitions, then the sets one by one
+    (so memory stays flat however long the history)."""
+    out.write(f'{{"format": "{FORMAT_NAME}", "version": {FORMAT_VERSION}, "exercises": [')
+    for index, definition in enumerate(exercises):
+        out.write(",\n  " if index else "\n  ")
+        out.write(json.dumps(definition, ensure_ascii=False, sort_keys=True))
+    out.write('\n], "sets": [' if exercises else '], "sets": [')
     count = 0
     for row in rows:
         out.write(",\n  " if count else "\n  ")
@@ -170,7 +180,16 @@ def read_csv(stream: IO[str]) -> Iterator[IncomingSet]:
         yield parse_row(dict(zip(header, (restore(v) for v in values), strict=True)), line)
 
 
-def read_json(stream: IO[str]) -> Iterator[IncomingSet]:
+def read_json(stream: IO[str]) -> tuple[list[Any], Iterator[IncomingSet]]:
+    """The exercise definitions and the sets of a tracker JSON export."""
+    data = _load_json(stream)
+    exercises = data.get("exercises", [])
+    if not isinstance(exercises, list):
+        raise ImportFailed('not a tracker JSON export ("exercises" is not a list)')
+    return exercises, _json_sets(data)
+
+
+def _load_json(stream: IO[str]) -> dict[str, Any]:
     try:
         data = json.load(stream)
     except json.JSONDecodeError as exc:
@@ -179,6 +198,10 @@ def read_json(stream: IO[str]) -> Iterator[IncomingSet]:
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ImportFailed('not a tracker JSON export (no "format": "tracker")')
+    return data
+
+
+def _json_sets(data: dict[str, Any]) -> Iterator[IncomingSet]:
     sets = data.get("sets", [])
     if not isinstance(sets, list):
         raise ImportFailed('not a tracker JSON export ("sets" is not a list)')

@@ -21,6 +21,7 @@ from tracker.domain.model import Laterality, SetKind, Side
 from tracker.domain.names import normalize
 from tracker.domain.units import Unit
 from tracker.services import export_format
+from tracker.services.exercise_defs import exercise_definitions, restore_definitions
 from tracker.services.export_format import IncomingSet
 from tracker.services.lifters import current_lifter
 
@@ -75,8 +76,11 @@ def export(
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         rows = export_sets(uow.repo, lifter, since)
-        write = export_format.write_json if fmt == "json" else export_format.write_csv
-        count = write(rows, lifter.name, out)
+        if fmt == "json":
+            definitions = exercise_definitions(uow.repo)
+            count = export_format.write_json(rows, lifter.name, out, definitions)
+        else:
+            count = export_format.write_csv(rows, lifter.name, out)
         uow.commit()
         return count
 
@@ -283,11 +287,12 @@ def _import(
     with uow, path.open(encoding="utf-8-sig", newline="") as handle:
         reader: Any = None
         if kind == "tracker":
-            rows: Iterable[IncomingSet] = (
-                export_format.read_json(handle)
-                if path.suffix.lower() == ".json"
-                else export_format.read_csv(handle)
-            )
+            rows: Iterable[IncomingSet]
+            if path.suffix.lower() == ".json":
+                definitions, rows = export_format.read_json(handle)
+                restore_definitions(uow.repo, definitions)
+            else:
+                rows = export_format.read_csv(handle)
             if lifter_name is None:  # restore to the lifter the export names
                 lifter_name, rows = lifter_of_export(uow.repo, rows)
             report = ImportReport(format="tracker")
