@@ -111,6 +111,11 @@ def import_command(
         click.echo(
             f"New custom exercises ({len(report.created)}): {', '.join(sorted(report.created))}"
         )
+    if report.unsided:
+        click.echo(
+            "Without a side (the file does not say; kept, but left out of imbalance reports): "
+            + ", ".join(sorted(report.unsided))
+        )
     for line in skipped_summary(report):
         click.echo(f"Skipped rows (not sets): {line}")
 

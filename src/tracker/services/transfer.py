@@ -97,6 +97,7 @@ class ImportReport:
     sets: int = 0
     already_imported_sessions: int = 0
     replaced_sessions: int = 0
+    unsided: set[str] = field(default_factory=set)  # one-side exercises logged without a side
     already_imported_sets: int = 0
     matched: set[str] = field(default_factory=set)
     created: set[str] = field(default_factory=set)
@@ -116,6 +117,15 @@ EQUIPMENT_KINDS = {
     "bodyweight": "bodyweight", "weighted": "bodyweight",
     "band": "band", "smith machine": "smith machine",
 }  # fmt: skip
+
+
+def equipment_inserted(base: str, hint: str | None) -> list[str]:
+    """The equipment word at every position: "Incline Bench Press" + dumbbell gives
+    "Incline Dumbbell Bench Press" (how catalogs often spell it)."""
+    if hint is None:
+        return []
+    words = base.split()
+    return [" ".join([*words[:i], hint, *words[i:]]) for i in range(1, len(words) + 1)]
 
 
 def equipment_agrees(hint: str | None, candidate: str, equipment: str) -> bool:
@@ -156,8 +166,8 @@ class ExerciseMatcher:
     def _match(self, raw: str, sided: bool) -> Exercise | None:
         from tracker.importers import candidate_names, normalize_exercise_name
 
-        _, hint = normalize_exercise_name(raw)
-        for candidate in candidate_names(raw):
+        base, hint = normalize_exercise_name(raw)
+        for candidate in [*candidate_names(raw), *equipment_inserted(base, hint)]:
             exercise = self.by_key.get(normalize(candidate))
             if exercise is None or not equipment_agrees(hint, candidate, exercise.equipment):
                 continue
@@ -478,6 +488,8 @@ def set_values(
     side = row.side
     if side is not None and exercise.laterality == Laterality.BILATERAL.value:
         side = None  # a matched bilateral lift with a side marker it cannot hold
+    if side is None and exercise.laterality != Laterality.BILATERAL.value:
+        report.unsided.add(exercise.name)  # the other app did not record the side
     return {
         "lifter_id": lifter.id,
         "exercise_id": exercise.id,
