@@ -233,3 +233,19 @@ def test_session_delete_removes_its_sets(tracker: Tracker) -> None:
     assert tracker.ok("session", "delete", "1").stdout == "Deleted session #1 with 2 sets.\n"
     assert set_count(tracker.url) == 0
     assert "no session #1" in tracker.fails("session", "delete", "1")
+
+
+def test_a_recent_set_inside_a_finished_session_joins_it(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100", "--at", "3 hours ago")
+    tracker.ok("log", "squat", "5x110", "--at", "1 hour ago")
+    tracker.ok("session", "finish")
+    out = tracker.ok("log", "squat", "5x105", "--at", "2 hours ago").stdout
+    assert "Started session" not in out
+    sessions = json.loads(tracker.ok("session", "list", "--json").stdout)
+    assert [s["sets"] for s in sessions] == [3]
+
+
+def test_undo_removes_a_session_that_held_only_those_sets(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100", "--at", "2 days ago")
+    tracker.ok("undo")
+    assert json.loads(tracker.ok("session", "list", "--json").stdout) == []

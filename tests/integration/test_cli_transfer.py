@@ -653,3 +653,68 @@ def test_json_export_restores_the_lifters_own_exercises(
     second = tmp_path / "second.json"
     fresh.ok("export", "--format", "json", "-o", str(second))
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_replace_never_loses_sets_logged_by_hand(tracker: Tracker) -> None:
+    strong = shared_file(f"{EXPORTS}/strong-sample.csv")
+    tracker.ok("import", str(strong))
+    tracker.ok("log", "leg press", "10x200", "--at", "2024-11-28 17:50")  # joins session #1
+    before = counts(tracker.url)
+    line = tracker.fails("import", str(strong), "--unit", "lb", "--replace")
+    assert "holds sets you logged by hand" in line
+    assert counts(tracker.url) == before
+
+
+def test_json_export_restores_without_its_suffix_and_keeps_the_lifters_unit(
+    sqlite_tracker: Tracker, tmp_path: Path
+) -> None:
+    sqlite_tracker.ok("lifter", "add", "carol", "--unit", "lb")
+    sqlite_tracker.ok("--lifter", "carol", "log", "squat", "10x100kg")
+    backup = tmp_path / "backup"
+    sqlite_tracker.ok("--lifter", "carol", "export", "--format", "json", "-o", str(backup))
+    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh.ok("import", str(backup))
+    assert "carol (lb)" in fresh.ok("lifter", "list").stdout
+
+
+BAD_DEFINITIONS = [
+    ({"ratio": ["x", "y"]}, '"ratio"'),
+    ({"rep_range": [12, 3]}, '"rep_range"'),
+    ({"laterality": "sideways"}, '"laterality"'),
+    ({"secondary": "glutes"}, '"secondary"'),
+    ({"faq": ["q?"]}, '"faq"'),
+    ({"sled_unit": "stone"}, '"sled_unit"'),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), BAD_DEFINITIONS)
+def test_bad_exercise_definitions_change_nothing(
+    sqlite_tracker: Tracker, tmp_path: Path, change: dict[str, Any], message: str
+) -> None:
+    sqlite_tracker.ok("exercises", "add", "Zercher Carry", "--equipment", "barbell")
+    sqlite_tracker.ok("log", "zercher carry", "1x100")
+    good = tmp_path / "good.json"
+    sqlite_tracker.ok("export", "--format", "json", "-o", str(good))
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["exercises"][0].update(change)
+    bad = write(tmp_path / "bad.json", json.dumps(data))
+    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh.ok("lifter", "list")
+    before = counts(fresh.url)
+    line = fresh.fails("import", str(bad))
+    assert line.startswith("Error: exercise 1, ") and message in line
+    assert counts(fresh.url) == before
+
+
+def test_restore_keeps_the_exercises_made_here(sqlite_tracker: Tracker, tmp_path: Path) -> None:
+    sqlite_tracker.ok("exercises", "add", "Zercher Carry", "--unilateral")
+    sqlite_tracker.ok("log", "zercher carry", "--each", "1x100")
+    exported_file = tmp_path / "a.json"
+    sqlite_tracker.ok("export", "--format", "json", "-o", str(exported_file))
+    other = Tracker(f"sqlite:///{tmp_path / 'other.db'}", sqlite_tracker.runner)
+    other.ok("exercises", "add", "Zercher Carry", "--equipment", "barbell")
+    other.ok("exercises", "edit", "leg press", "--sled", "80")
+    other.ok("import", str(exported_file))
+    card = other.json("exercises", "show", "zercher carry")
+    assert (card["laterality"], card["equipment"]) == ("bilateral", "barbell")
+    assert other.json("exercises", "show", "leg press")["sled"] == 80

@@ -21,6 +21,7 @@ from tracker.adapters.orm import (
     TrainingSession,
     WorkoutSet,
 )
+from tracker.domain.errors import Conflict
 from tracker.domain.units import KG_PER_LB
 
 DEFAULT_LIFTER = "me"
@@ -158,7 +159,11 @@ class Repository:
         return [(s, n_sets, n_ex) for s, n_sets, n_ex in self.session.execute(query)]
 
     def delete_sessions(
-        self, lifter: Lifter, source_key: str, started_at: datetime | None = None
+        self,
+        lifter: Lifter,
+        source_key: str,
+        started_at: datetime | None = None,
+        protect_logged: bool = False,
     ) -> int:
         """Delete the lifter's sessions with this import key (or start time); sets cascade."""
         match = TrainingSession.source_key == source_key
@@ -169,6 +174,18 @@ class Repository:
                 select(TrainingSession.id).where(TrainingSession.lifter_id == lifter.id, match)
             )
         )
+        if ids and protect_logged:
+            logged = self.session.scalar(
+                select(func.min(WorkoutSet.session_id)).where(
+                    WorkoutSet.session_id.in_(ids), WorkoutSet.batch.is_not(None)
+                )
+            )
+            if logged is not None:
+                raise Conflict(
+                    f"session #{logged} holds sets you logged by hand as well as imported "
+                    "ones; --replace would lose them: delete those sets first (tracker set "
+                    "delete ID)"
+                )
         if ids:
             self.session.execute(delete(WorkoutSet).where(WorkoutSet.session_id.in_(ids)))
             self.session.execute(delete(TrainingSession).where(TrainingSession.id.in_(ids)))
@@ -193,17 +210,22 @@ class Repository:
         self, lifter: Lifter, at: datetime, slack: timedelta
     ) -> TrainingSession | None:
         """The finished session whose span, widened by `slack` both ways, is nearest `at`."""
-        return self.session.scalar(
-            select(TrainingSession)
-            .where(
+        candidates = self.session.scalars(
+            select(TrainingSession).where(
                 TrainingSession.lifter_id == lifter.id,
                 TrainingSession.finished_at.is_not(None),
                 TrainingSession.started_at <= at + slack,
                 TrainingSession.finished_at >= at - slack,
             )
-            .order_by(TrainingSession.started_at.desc())
-            .limit(1)
-        )
+        ).all()
+
+        def distance(session: TrainingSession) -> timedelta:
+            end = session.finished_at or session.started_at
+            if session.started_at <= at <= end:
+                return timedelta(0)
+            return min(abs(session.started_at - at), abs(end - at))
+
+        return min(candidates, key=distance, default=None)
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime

@@ -100,7 +100,8 @@ def import_command(
             )
         click.echo(f"Loads in {report.unit} ({source}).")
     if report.replaced_sessions:
-        click.echo(f"Replaced {plural(report.replaced_sessions, 'stored session')}.")
+        verb = "Would replace" if dry_run else "Replaced"
+        click.echo(f"{verb} {plural(report.replaced_sessions, 'stored session')}.")
     if report.already_imported_sessions:
         click.echo(
             f"Already imported, skipped: {plural(report.already_imported_sessions, 'session')}, "

@@ -27,6 +27,9 @@ from tracker.domain.errors import NotFound, TrackerError
 from tracker.domain.specs import shown
 
 _NON_WORD = re.compile(r"[\W_]+")
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                               "þ": "th", "ı": "i"})  # fmt: skip
 _ASCII_SPACES = {c: " " for c in range(128) if not re.fullmatch(r"[0-9a-z\n]", chr(c))}
 _SHORTLIST = 50  # keys handed to difflib for suggestions
 MAX_LISTED = 8  # names an AmbiguousName message lists before "and N more"
@@ -41,7 +44,7 @@ def normalize(name: str) -> str:
     """
     if name.isascii():
         return _NON_WORD.sub(" ", name.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_UNDECOMPOSED))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", bare).strip()
 

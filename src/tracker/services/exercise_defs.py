@@ -13,6 +13,7 @@ from typing import Any
 from tracker.adapters.orm import Exercise
 from tracker.adapters.repository import Repository
 from tracker.domain.errors import ImportFailed
+from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import normalize
 from tracker.services.catalog import apply_fields, set_aliases
 
@@ -71,17 +72,92 @@ def _decimal(definition: dict[str, Any], key: str, place: str) -> Decimal | None
     return number
 
 
+TEXT_FIELDS = {"body_part": 50, "equipment": 50, "target": 50, "category": 50}
+CHOICES: dict[str, tuple[str | None, set[str | None]]] = {  # key: (default, allowed)
+    "difficulty": ("intermediate", {d.value for d in Difficulty}),
+    "laterality": ("bilateral", {lat.value for lat in Laterality}),
+    "increment_unit": (None, {"kg", "lb", None}),
+    "sled_unit": (None, {"kg", "lb", None}),
+}
+LISTS = ("aliases", "secondary", "steps", "tips", "mistakes")
+
+
+def check_definition(definition: Any, place: str) -> dict[str, Any]:
+    """A definition from a file, checked field by field before anything is stored."""
+    if not isinstance(definition, dict):
+        raise ImportFailed(f"{place}: not an object")
+
+    def fail(key: str, problem: str) -> ImportFailed:
+        return ImportFailed(f'{place}, "{key}": {problem}')
+
+    name = definition.get("name")
+    if not isinstance(name, str) or not normalize(name) or len(name) > 200:
+        raise fail("name", "a name of 1 to 200 characters is needed")
+    for key, limit in TEXT_FIELDS.items():
+        value = definition.get(key)
+        if value is not None and (not isinstance(value, str) or len(value) > limit):
+            raise fail(key, f"must be text of at most {limit} characters")
+    for key, (default, allowed) in CHOICES.items():
+        if definition.get(key, default) not in allowed:
+            names = ", ".join(sorted(a for a in allowed if a is not None))
+            raise fail(key, f"must be one of {names}")
+    for key in LISTS:
+        value = definition.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, "must be a list of text")
+    faq = definition.get("faq", [])
+    if not isinstance(faq, list) or not all(
+        isinstance(item, dict) and isinstance(item.get("q"), str) and isinstance(item.get("a"), str)
+        for item in faq
+    ):
+        raise fail("faq", 'must be a list of {"q": ..., "a": ...}')
+    for key in ("summary", "ratio_note", "parent"):
+        if definition.get(key) is not None and not isinstance(definition[key], str):
+            raise fail(key, "must be text")
+    ratio = definition.get("ratio")
+    if ratio is not None:
+        if not isinstance(ratio, list) or len(ratio) != 2:
+            raise fail("ratio", "must be [low, high]")
+        try:
+            low, high = (Decimal(str(r)) for r in ratio)
+        except InvalidOperation:
+            raise fail("ratio", "must be two numbers") from None
+        if not (low.is_finite() and high.is_finite() and 0 < low <= high <= Decimal("1.5")):
+            raise fail("ratio", "must be two numbers with 0 < low <= high <= 1.5")
+    rep_range = definition.get("rep_range", [8, 12])
+    if (
+        not isinstance(rep_range, list)
+        or len(rep_range) != 2
+        or not all(isinstance(r, int) and not isinstance(r, bool) for r in rep_range)
+        or not 1 <= rep_range[0] <= rep_range[1] <= 100
+    ):
+        raise fail("rep_range", "must be [low, high] whole numbers with 1 <= low <= high <= 100")
+    return definition
+
+
 def restore_definitions(repo: Repository, definitions: list[Any]) -> int:
-    """Create or update the exported exercises; returns how many were written."""
+    """Add the exported exercises the database lacks, and the edits of built-ins it has
+    unedited; exercises the lifter here made or changed are left as they are.
+
+    Returns how many were written. Every definition is checked before anything is stored.
+    """
+    checked = [check_definition(d, f"exercise {i}") for i, d in enumerate(definitions, 1)]
     by_key = {ex.key: ex for ex in repo.exercises()}
     restored: list[tuple[Exercise, dict[str, Any]]] = []
-    for index, definition in enumerate(definitions, 1):
+    for index, definition in enumerate(checked, 1):
         place = f"exercise {index}"
-        if not isinstance(definition, dict) or not str(definition.get("name", "")).strip():
-            raise ImportFailed(f"{place}: needs an object with a name")
-        name = " ".join(str(definition["name"]).split())
+        name = " ".join(definition["name"].split())
         key = normalize(name)
         exercise = by_key.get(key)
+        if exercise is not None and (exercise.source != "builtin" or exercise.edited):
+            continue  # theirs here wins
+        if exercise is not None and repo.count_sets_by_side(
+            exercise, sided=definition.get("laterality", "bilateral") == "bilateral"
+        ):
+            raise ImportFailed(
+                f"{place}: {exercise.name} here has sets that its exported laterality "
+                f"({definition.get('laterality')}) contradicts"
+            )
         if exercise is None:
             source = str(definition.get("source") or "custom")[:100]
             exercise = Exercise(name=name, key=key, source=source, aliases=[])

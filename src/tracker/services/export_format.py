@@ -128,10 +128,12 @@ def write_json(
     lifter: str,
     out: IO[str],
     exercises: Sequence[dict[str, Any]] = (),
+    unit: str | None = None,
 ) -> int:
-    """One JSON document: the lifter's own exercise definitions, then the sets one by one
-    (so memory stays flat however long the history)."""
-    out.write(f'{{"format": "{FORMAT_NAME}", "version": {FORMAT_VERSION}, "exercises": [')
+    """One JSON document: the lifter and their unit, their own exercise definitions, then the
+    sets one by one (so memory stays flat however long the history)."""
+    head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "lifter": lifter, "unit": unit}
+    out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "exercises": [')
     for index, definition in enumerate(exercises):
         out.write(",\n  " if index else "\n  ")
         out.write(json.dumps(definition, ensure_ascii=False, sort_keys=True))
@@ -180,13 +182,26 @@ def read_csv(stream: IO[str]) -> Iterator[IncomingSet]:
         yield parse_row(dict(zip(header, (restore(v) for v in values), strict=True)), line)
 
 
-def read_json(stream: IO[str]) -> tuple[list[Any], Iterator[IncomingSet]]:
-    """The exercise definitions and the sets of a tracker JSON export."""
+@dataclass(frozen=True)
+class JsonExport:
+    lifter: str | None
+    unit: str | None
+    exercises: list[Any]
+    sets: Iterator[IncomingSet]
+
+
+def read_json(stream: IO[str]) -> JsonExport:
+    """The lifter, exercise definitions and sets of a tracker JSON export."""
     data = _load_json(stream)
     exercises = data.get("exercises", [])
     if not isinstance(exercises, list):
         raise ImportFailed('not a tracker JSON export ("exercises" is not a list)')
-    return exercises, _json_sets(data)
+    lifter, unit = data.get("lifter"), data.get("unit")
+    if lifter is not None and (not isinstance(lifter, str) or not 0 < len(lifter.strip()) <= 100):
+        raise ImportFailed('not a tracker JSON export ("lifter" must be a name)')
+    if unit not in (None, "kg", "lb"):
+        raise ImportFailed('not a tracker JSON export ("unit" must be kg or lb)')
+    return JsonExport(lifter, unit, exercises, _json_sets(data))
 
 
 def _load_json(stream: IO[str]) -> dict[str, Any]:

@@ -138,8 +138,9 @@ def session_for(
       start moves the start back.
     - An open session whose last set is more than the gap before `at` is over: it is closed at
       its last set, and the set starts a new session.
-    - A finished session is over: a set done now starts a new session. Only a back-dated set
-      (older than the gap) joins a finished session it falls within the gap of, widening it.
+    - A finished session is over: a set done after it starts a new session. A set inside its
+      span joins it; a back-dated set (older than the gap) also joins the nearest finished
+      session it falls within the gap of, widening it.
     - A back-dated set that joins nothing starts a session that is already finished (at that
       set), so back-filling never leaves sessions open.
     """
@@ -154,12 +155,13 @@ def session_for(
             open_session.finished_at = last
             closed = open_session.id
     back_dated = at < now - SESSION_GAP
-    if back_dated:
-        near = repo.finished_session_near(lifter, at, SESSION_GAP)
-        if near is not None and near.finished_at is not None:
-            near.started_at = min(near.started_at, at)
-            near.finished_at = max(near.finished_at, at)
-            return near, False, closed
+    # A set inside a finished session's span belongs to it, however recent; a back-dated set
+    # also joins one it falls within the gap of, widening it.
+    near = repo.finished_session_near(lifter, at, SESSION_GAP if back_dated else timedelta(0))
+    if near is not None and near.finished_at is not None:
+        near.started_at = min(near.started_at, at)
+        near.finished_at = max(near.finished_at, at)
+        return near, False, closed
     session = TrainingSession(
         lifter_id=lifter.id, started_at=at, finished_at=at if back_dated else None
     )
@@ -286,8 +288,13 @@ def undo_last(uow: UnitOfWork, lifter_name: str | None) -> list[RemovedSet]:
         if not rows:
             raise NotFound("nothing to undo: no logged sets")
         removed = [removed_view(row) for row in rows]
+        sessions = {row.session for row in rows}
         for row in rows:
             uow.repo.delete(row)
+        uow.repo.flush()
+        for session in sessions:
+            if not session.sets and not session.name and not session.notes:
+                uow.repo.delete(session)  # it existed only for these sets
         uow.commit()
         return removed
 
@@ -366,6 +373,8 @@ def move_within_session(row: WorkoutSet, at: datetime) -> None:
             "to another day, delete it and log it again with --at"
         )
     row.performed_at = at
-    session.started_at = min(session.started_at, at)
+    # The session spans its sets: it follows a set that moves, in both directions.
+    times = [s.performed_at for s in session.sets]
+    session.started_at = min(times)
     if session.finished_at is not None:
-        session.finished_at = max(session.finished_at, at)
+        session.finished_at = max(times)

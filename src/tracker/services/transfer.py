@@ -78,7 +78,7 @@ def export(
         rows = export_sets(uow.repo, lifter, since)
         if fmt == "json":
             definitions = exercise_definitions(uow.repo)
-            count = export_format.write_json(rows, lifter.name, out, definitions)
+            count = export_format.write_json(rows, lifter.name, out, definitions, lifter.unit)
         else:
             count = export_format.write_csv(rows, lifter.name, out)
         uow.commit()
@@ -246,10 +246,16 @@ def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
         yield incoming
 
 
+def first_character(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(64).decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
+    return head[:1]
+
+
 def detect(path: Path, fmt: str | None) -> str:
     if fmt:
         return fmt.lower()
-    if path.suffix.lower() == ".json":
+    if path.suffix.lower() == ".json" or first_character(path) == "{":
         return "tracker"
     with path.open(encoding="utf-8-sig", newline="") as handle:
         try:
@@ -298,9 +304,12 @@ def _import(
         reader: Any = None
         if kind == "tracker":
             rows: Iterable[IncomingSet]
-            if path.suffix.lower() == ".json":
-                definitions, rows = export_format.read_json(handle)
-                restore_definitions(uow.repo, definitions)
+            if path.suffix.lower() == ".json" or first_character(path) == "{":
+                document = export_format.read_json(handle)
+                restore_definitions(uow.repo, document.exercises)
+                rows = document.sets
+                if lifter_name is None and document.lifter:
+                    lifter_name = ensure_lifter(uow.repo, document.lifter, document.unit)
             else:
                 rows = export_format.read_csv(handle)
             if lifter_name is None:  # restore to the lifter the export names
@@ -347,10 +356,18 @@ def lifter_of_export(
                 )
             yield row
 
-    if repo.lifter(name) is None and name != DEFAULT_LIFTER:
-        repo.add(Lifter(name=name, unit=first.unit.value))
-        repo.flush()
+    # A CSV export does not say the lifter's unit: their first set's unit is the best guess.
+    ensure_lifter(repo, name, first.unit.value)
     return name, same_lifter()
+
+
+def ensure_lifter(repo: Repository, name: str, unit: str | None) -> str:
+    """The lifter an export names, created (with its unit) when this database lacks it."""
+    name = name.strip()
+    if repo.lifter(name) is None and name != DEFAULT_LIFTER:
+        repo.add(Lifter(name=name, unit=unit or Unit.KG.value))
+        repo.flush()
+    return name
 
 
 def store_rows(
@@ -402,8 +419,9 @@ class ImportedSessions:
         if seen and self.replace:
             # --replace: the stored copy goes, the file's version comes in its place.
             start = row.started_at if row.session_key.startswith("tracker:") else None
+            # Sets logged by hand into an imported session are never thrown away.
             report.replaced_sessions += self.repo.delete_sessions(
-                self.lifter, row.session_key, start
+                self.lifter, row.session_key, start, protect_logged=start is None
             )
             seen = False
         if seen:
