@@ -18,10 +18,10 @@ from tracker.adapters.repository import DEFAULT_LIFTER, Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Laterality, SetKind, Side
-from tracker.domain.names import normalize
 from tracker.domain.units import Unit
 from tracker.services import export_format
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
+from tracker.services.exercise_matching import ExerciseMatcher
 from tracker.services.export_format import IncomingSet
 from tracker.services.lifters import current_lifter
 
@@ -104,112 +104,6 @@ class ImportReport:
     skipped: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
     units: set[str] = field(default_factory=set)  # of the sets read, new or already stored
-
-
-# Loads on these are not comparable: "Squat (Dumbbell)" is not the barbell Back Squat.
-# Equipment that loads a lift the same way; a name's equipment word must agree with the
-# catalog entry's kind before the stripped name may match it ("Hammer Curl (Cable)" is not the
-# dumbbell Hammer Curl; "Pull Up (Assisted)" is not a Pull-Up with 30 kg added).
-EQUIPMENT_KINDS = {
-    "barbell": "barbell", "ez bar": "barbell", "e z bar": "barbell",
-    "dumbbell": "dumbbell", "kettlebell": "kettlebell",
-    "machine": "stack", "cable": "stack", "plate loaded": "stack",
-    "bodyweight": "bodyweight", "weighted": "bodyweight",
-    "band": "band", "smith machine": "smith machine",
-}  # fmt: skip
-
-
-def equipment_inserted(base: str, hint: str | None) -> list[str]:
-    """The equipment word at every position: "Incline Bench Press" + dumbbell gives
-    "Incline Dumbbell Bench Press" (how catalogs often spell it)."""
-    if hint is None:
-        return []
-    words = base.split()
-    return [" ".join([*words[:i], hint, *words[i:]]) for i in range(1, len(words) + 1)]
-
-
-def equipment_agrees(hint: str | None, candidate: str, equipment: str) -> bool:
-    """May an imported name with this equipment hint match this catalog entry?"""
-    if hint is None:
-        return True
-    word = normalize(hint)
-    if f" {word} " in f" {normalize(candidate)} ":
-        return True  # the catalog itself names that equipment ("Cable Hammer Curl")
-    named = EQUIPMENT_KINDS.get(word)
-    return named is not None and named == EQUIPMENT_KINDS.get(normalize(equipment))
-
-
-class ExerciseMatcher:
-    """Maps the names other apps use onto the catalog; unknown names become custom exercises."""
-
-    def __init__(self, repo: Repository) -> None:
-        self.repo = repo
-        self.by_key: dict[str, Exercise] = {}
-        for exercise in repo.exercises():
-            self.by_key[exercise.key] = exercise
-            for alias in exercise.aliases:
-                self.by_key.setdefault(alias.key, exercise)
-        self.cache: dict[tuple[str, bool], Exercise] = {}
-
-    def find(self, raw: str, sided: bool, report: ImportReport) -> Exercise:
-        cached = self.cache.get((raw, sided))
-        if cached is not None:
-            return cached
-        exercise = self._match(raw, sided)
-        if exercise is None:
-            exercise = self._create(raw, sided, report)
-        else:
-            report.matched.add(exercise.name)
-        self.cache[(raw, sided)] = exercise
-        return exercise
-
-    def _match(self, raw: str, sided: bool) -> Exercise | None:
-        from tracker.importers import candidate_names, normalize_exercise_name
-
-        base, hint = normalize_exercise_name(raw)
-        for candidate in [*candidate_names(raw), *equipment_inserted(base, hint)]:
-            exercise = self.by_key.get(normalize(candidate))
-            if exercise is None or not equipment_agrees(hint, candidate, exercise.equipment):
-                continue
-            if sided and exercise.laterality == Laterality.BILATERAL.value:
-                # "Hanging Leg Raise L": the one-side variant of a bilateral lift.
-                return self._one_side_variant(exercise)
-            return exercise
-        return None
-
-    def _one_side_variant(self, parent: Exercise) -> Exercise | None:
-        for child in self.repo.children(parent):
-            if child.laterality != Laterality.BILATERAL.value:
-                return child
-        return None
-
-    def _create(self, raw: str, sided: bool, report: ImportReport) -> Exercise:
-        from tracker.importers import normalize_exercise_name
-
-        base, equipment = normalize_exercise_name(raw)
-        name = " ".join(raw.split())
-        parent = None
-        if sided:
-            parent = self.by_key.get(normalize(name)) or self.by_key.get(normalize(base))
-            if parent is not None:
-                name = f"{parent.name} (one side)"
-        exercise = self.by_key.get(normalize(name))
-        if exercise is not None:
-            return exercise
-        exercise = Exercise(
-            name=name,
-            key=normalize(name),
-            source="import",
-            equipment=equipment or "other",
-            laterality=Laterality.UNILATERAL.value if sided else Laterality.BILATERAL.value,
-            parent_id=parent.id if parent is not None else None,
-            secondary=[], steps=[], tips=[], mistakes=[], faq=[],
-        )  # fmt: skip
-        self.repo.add(exercise)
-        self.repo.flush()
-        self.by_key[exercise.key] = exercise
-        report.created.add(exercise.name)
-        return exercise
 
 
 def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
@@ -389,11 +283,13 @@ def store_rows(
         if not known.is_new(row, report):
             report.already_imported_sets += 1
             continue
-        exercise = matcher.find(row.exercise, row.side is not None, report)
+        exercise = matcher.find(row.exercise, row.side is not None)
         batch.add(row, exercise, report)
         if len(batch.sets) >= BATCH:
             batch.flush()
     batch.flush()
+    report.matched |= matcher.matched
+    report.created |= matcher.created
 
 
 class ImportedSessions:
