@@ -31,12 +31,6 @@ def builtin_bytes() -> bytes:
     return (resources.files("tracker.catalog") / "builtin.json").read_bytes()
 
 
-def builtin_entries() -> list[dict[str, Any]]:
-    data = json.loads(builtin_bytes())
-    entries: list[dict[str, Any]] = data["exercises"]
-    return entries
-
-
 def ensure_builtin_catalog(engine: Engine) -> None:
     """Load the built-in catalog on first use and refresh it when the package's copy changes.
 
@@ -189,8 +183,9 @@ def _matches(exercise: Exercise, f: ListFilters) -> bool:
 
 def list_exercises(uow: UnitOfWork, filters: ListFilters) -> list[dict[str, Any]]:
     with uow:
-        rows = [ex for ex in uow.repo.exercises() if _matches(ex, filters)]
-        names = {ex.id: ex.name for ex in uow.repo.exercises()} if rows else {}
+        everything = uow.repo.exercises()  # one query: the parents' names come from it too
+        rows = [ex for ex in everything if _matches(ex, filters)]
+        names = {ex.id: ex.name for ex in everything}
         return [summary_dict(ex, names.get(ex.parent_id or -1)) for ex in rows]
 
 

@@ -24,8 +24,9 @@ def _text(value: Decimal | None) -> str | None:
 
 def exercise_definitions(repo: Repository) -> list[dict[str, Any]]:
     """Every exercise the lifter made or changed, in name order, JSON-ready and exact."""
-    chosen = [ex for ex in repo.exercises() if ex.source != "builtin" or ex.edited]
-    names = {ex.id: ex.name for ex in repo.exercises()} if chosen else {}
+    everything = repo.exercises()
+    chosen = [ex for ex in everything if ex.source != "builtin" or ex.edited]
+    names = {ex.id: ex.name for ex in everything}
     return [
         {
             "name": ex.name,
