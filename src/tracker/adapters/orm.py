@@ -79,6 +79,10 @@ class Exercise(Base):
     increment_unit: Mapped[str | None] = mapped_column(String(2))
     sled: Mapped[Decimal | None]  # carriage weight of a plate-loaded machine, in sled_unit
     sled_unit: Mapped[str | None] = mapped_column(String(2))
+    # What a logged load is per (implement, side, bar, total) and how many implements are
+    # held; None: what the equipment implies (see tracker.domain.load_convention).
+    load_per: Mapped[str | None] = mapped_column(String(10))
+    implements: Mapped[int | None]
     rep_low: Mapped[int] = mapped_column(default=8)
     rep_high: Mapped[int] = mapped_column(default=12)
     summary: Mapped[str | None] = mapped_column(Text)

@@ -17,6 +17,7 @@ from tracker.adapters.orm import Exercise, ExerciseAlias
 from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.load_convention import LoadConvention, convention_for
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, normalize, resolve
 
@@ -106,6 +107,8 @@ def apply_fields(exercise: Exercise, entry: dict[str, Any]) -> None:
     exercise.ratio_low = Decimal(str(ratio[0])) if ratio else None
     exercise.ratio_high = Decimal(str(ratio[1])) if ratio else None
     exercise.ratio_note = entry.get("ratio_note")
+    exercise.load_per = entry.get("load_per")
+    exercise.implements = entry.get("implements")
     rep_range = entry.get("rep_range") or (8, 12)
     exercise.rep_low, exercise.rep_high = int(rep_range[0]), int(rep_range[1])
     exercise.summary = entry.get("summary")
@@ -145,6 +148,13 @@ def resolve_exercise(repo: Repository, query: str) -> Exercise:
     if exercise is None:  # pragma: no cover - resolve only returns stored names
         raise NotFound(f'no exercise named "{query}"')
     return exercise
+
+
+def exercise_convention(exercise: Exercise) -> LoadConvention:
+    """What the exercise's logged load is per, stored or implied by its equipment."""
+    return convention_for(
+        exercise.equipment, exercise.laterality, exercise.load_per, exercise.implements
+    )
 
 
 @dataclass(frozen=True)
@@ -214,6 +224,7 @@ def _num(value: Decimal | None) -> float | int | None:
 def card_dict(repo: Repository, exercise: Exercise) -> dict[str, Any]:
     """Every field of an exercise, plus its related exercises, as JSON-ready data."""
     data = summary_dict(exercise, exercise.parent.name if exercise.parent else None)
+    convention = exercise_convention(exercise)
     data.update(
         ratio=None
         if exercise.ratio_low is None or exercise.ratio_high is None
@@ -223,6 +234,8 @@ def card_dict(repo: Repository, exercise: Exercise) -> dict[str, Any]:
         increment_unit=exercise.increment_unit,
         sled=_num(exercise.sled),
         sled_unit=exercise.sled_unit,
+        load_per=convention.per.value,
+        implements=convention.implements,
         rep_range=[exercise.rep_low, exercise.rep_high],
         summary=exercise.summary,
         steps=list(exercise.steps),

@@ -1,0 +1,168 @@
+"""What a logged load is per, and how a ratio turns a bilateral basis into a starting load.
+
+One convention for every exercise (the way lifters and the apps they come from log):
+
+- a dumbbell or kettlebell load is the weight of ONE implement, the number written on it; the
+  catalog says how many the exercise holds (Bulgarian Split Squat: 2, One-Arm Row: 1);
+- a machine, cable or bodyweight load (added weight) is what one side moves, without the sled
+  (``side``); on a bilateral machine it is the whole stack (``total``);
+- a barbell load is the whole bar (``bar``).
+
+Ratios keep their published meaning. When the variant and its parent are both logged per
+implement the ratio compares one implement with one implement (a One-Arm Row at 90-100 % of the
+Dumbbell Row's dumbbell). Otherwise the ratio gives the variant's total external load from the
+parent's logged load (Bulgarian Split Squat: 25-35 % of the back squat, both dumbbells
+together), and the total is shared between the implements held: a 100 kg squat gives 25-35 kg,
+12.5-17.5 kg per dumbbell, rounded down to the dumbbell step: 2 x 12 kg (24 kg total).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from tracker.domain.errors import InvalidValue
+from tracker.domain.loads import StartSuggestion, equipment_key, starting_load
+from tracker.domain.model import Laterality
+from tracker.domain.units import Unit, format_load
+
+
+class LoadPer(StrEnum):
+    IMPLEMENT = "implement"  # one dumbbell or kettlebell
+    SIDE = "side"  # what one side moves on a machine, cable or with added weight
+    BAR = "bar"  # the whole barbell
+    TOTAL = "total"  # the whole stack of a bilateral machine, or any other total
+
+
+FREE_WEIGHTS = frozenset({"dumbbell", "kettlebell"})
+MAX_IMPLEMENTS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class LoadConvention:
+    """What an exercise's logged load is per, and how many implements it holds."""
+
+    per: LoadPer
+    implements: int  # dumbbells or kettlebells held; 1 for a bar; 0 for machines and bodyweight
+    implement_name: str = ""  # "dumbbell" or "kettlebell" when per is IMPLEMENT
+
+    def total(self, load: Decimal) -> Decimal:
+        """The total external load of a set logged at ``load``."""
+        return load * self.implements if self.per is LoadPer.IMPLEMENT else load
+
+
+def convention_for(
+    equipment: str, laterality: str, per: str | None = None, implements: int | None = None
+) -> LoadConvention:
+    """The stored convention, or the one the equipment implies when a field is not stored.
+
+    A dumbbell exercise holds two dumbbells when bilateral and one when one-sided; the catalog
+    overrides that where it differs (a Bulgarian Split Squat holds two).
+    """
+    key = equipment_key(equipment)
+    one_sided = laterality != Laterality.BILATERAL.value
+    if per is None:
+        if key in FREE_WEIGHTS:
+            per = LoadPer.IMPLEMENT.value
+        elif key in ("barbell", "smith machine"):
+            per = LoadPer.BAR.value
+        else:
+            per = LoadPer.SIDE.value if one_sided else LoadPer.TOTAL.value
+    kind = LoadPer(per)
+    if implements is None:
+        if kind is LoadPer.IMPLEMENT:
+            implements = 1 if one_sided else 2
+        else:
+            implements = 1 if kind is LoadPer.BAR else 0
+    check_implements(kind, implements)
+    name = key if key in FREE_WEIGHTS else "dumbbell"
+    return LoadConvention(kind, implements, name if kind is LoadPer.IMPLEMENT else "")
+
+
+def check_implements(per: LoadPer, implements: int) -> None:
+    if not 0 <= implements <= MAX_IMPLEMENTS:
+        raise InvalidValue(f"implements must be 0 to {MAX_IMPLEMENTS}, got {implements}")
+    if per is LoadPer.IMPLEMENT and implements < 1:
+        raise InvalidValue("a load per implement needs at least 1 implement")
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertedStart:
+    """A starting load in the unit the variant is logged in, with its total external load."""
+
+    start: StartSuggestion  # low/high/suggested are per implement for dumbbells
+    convention: LoadConvention
+    per_implement_ratio: bool  # the ratio compared one implement with one implement
+    total_raw_low: Decimal  # the ratio applied, before sharing between implements
+    total_raw_high: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.convention.total(self.start.suggested)
+
+
+def start_for_variant(
+    basis: Decimal,
+    basis_unit: Unit,
+    ratio: tuple[Decimal, Decimal],
+    increment: Decimal,
+    unit: Unit,
+    sled: Decimal | None,
+    variant: LoadConvention,
+    parent: LoadConvention,
+) -> ConvertedStart:
+    """The variant's starting load from a parent basis, in the unit the variant is logged in.
+
+    The basis must be positive: a ratio of nothing is no advice.
+    """
+    if basis <= 0:
+        raise InvalidValue(
+            f"the basis load must be more than 0, got {format_load(basis)}: give a working "
+            "weight you lifted, such as 100"
+        )
+    both_implements = variant.per is LoadPer.IMPLEMENT and parent.per is LoadPer.IMPLEMENT
+    share = variant.implements if variant.per is LoadPer.IMPLEMENT and not both_implements else 1
+    if share <= 1:
+        result = starting_load(basis, basis_unit, ratio, increment, unit, sled)
+        return ConvertedStart(result, variant, both_implements, result.raw_low, result.raw_high)
+    # The ratio gives the total over `share` implements: share it out before rounding, so that
+    # each implement rounds down to a weight the rack has (12.5 kg -> a 12 kg dumbbell).
+    divisor = Decimal(share)
+    low, high = ratio
+    result = starting_load(basis, basis_unit, (low / divisor, high / divisor), increment, unit, sled)
+    totals = (result.raw_low * divisor, result.raw_high * divisor)
+    shown = StartSuggestion(
+        basis_load=result.basis_load,
+        basis_unit=result.basis_unit,
+        ratio_low=low,
+        ratio_high=high,
+        sled=result.sled,
+        raw_low=result.raw_low,
+        raw_high=result.raw_high,
+        low=result.low,
+        high=result.high,
+        suggested=result.suggested,
+        increment=result.increment,
+        unit=result.unit,
+    )
+    return ConvertedStart(shown, variant, False, *totals)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def describe_load(load: Decimal, unit: Unit, convention: LoadConvention) -> str:
+    """A load as the lifter picks it up: "2 x 12 kg dumbbells (24 kg total)", "40 kg per side"."""
+    amount = f"{format_load(load)} {unit.value}"
+    if convention.per is LoadPer.IMPLEMENT:
+        count = convention.implements
+        things = f"{convention.implement_name}{'s' if count != 1 else ''}"
+        total = f"{format_load(convention.total(load))} {unit.value}"
+        return f"{count} x {amount} {things} ({total} total)"
+    if convention.per is LoadPer.BAR:
+        return f"{amount} on the bar"
+    if convention.per is LoadPer.SIDE:
+        return f"{amount} per side"
+    return amount
