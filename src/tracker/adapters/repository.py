@@ -7,6 +7,7 @@ read and change one by one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -22,9 +23,20 @@ from tracker.adapters.orm import (
     WorkoutSet,
 )
 from tracker.domain.errors import Conflict
-from tracker.domain.units import KG_PER_LB
+from tracker.domain.units import KG_PER_LB, Unit
 
 DEFAULT_LIFTER = "me"
+
+
+@dataclass(frozen=True)
+class TopSet:
+    """The heaviest working set of an exercise's latest session."""
+
+    exercise: str
+    reps: int
+    load: Decimal
+    unit: Unit
+    performed_at: datetime
 
 
 class Repository:
@@ -283,6 +295,14 @@ class Repository:
             return None
         # Compare physical loads: one session may mix kg and lb entries.
         return max(rows, key=lambda r: r.load * (KG_PER_LB if r.unit == "lb" else 1))
+
+    def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None:
+        """latest_top_set of the exercise with this canonical name, as a plain value."""
+        exercise = self.exercise(name)
+        row = None if exercise is None else self.latest_top_set(lifter, exercise)
+        if row is None:
+            return None
+        return TopSet(name, row.reps, row.load, Unit(row.unit), row.performed_at)
 
     def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:
         return self.session.scalar(

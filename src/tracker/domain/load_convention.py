@@ -18,7 +18,7 @@ together), and the total is shared between the implements held: a 100 kg squat g
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -130,22 +130,11 @@ def start_for_variant(
     # each implement rounds down to a weight the rack has (12.5 kg -> a 12 kg dumbbell).
     divisor = Decimal(share)
     low, high = ratio
-    result = starting_load(basis, basis_unit, (low / divisor, high / divisor), increment, unit, sled)
+    shares = (low / divisor, high / divisor)
+    result = starting_load(basis, basis_unit, shares, increment, unit, sled)
     totals = (result.raw_low * divisor, result.raw_high * divisor)
-    shown = StartSuggestion(
-        basis_load=result.basis_load,
-        basis_unit=result.basis_unit,
-        ratio_low=low,
-        ratio_high=high,
-        sled=result.sled,
-        raw_low=result.raw_low,
-        raw_high=result.raw_high,
-        low=result.low,
-        high=result.high,
-        suggested=result.suggested,
-        increment=result.increment,
-        unit=result.unit,
-    )
+    # Keep the ratio as published (the total's share) in what is shown.
+    shown = replace(result, ratio_low=low, ratio_high=high)
     return ConvertedStart(shown, variant, False, *totals)
 
 
@@ -166,3 +155,23 @@ def describe_load(load: Decimal, unit: Unit, convention: LoadConvention) -> str:
     if convention.per is LoadPer.SIDE:
         return f"{amount} per side"
     return amount
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedBasis:
+    """A related bilateral lift that may stand in for a parent that was never logged."""
+
+    exercise: str
+    factor: Decimal  # parent working weight = factor x the related lift's working weight
+    why: str
+
+
+# Documented fallbacks (README, "Load suggestions"). A Romanian Deadlift is lighter than a
+# conventional Deadlift; 60 % is a conservative coaching assumption, not a measured value,
+# chosen at the low end so that the start derived from it errs light.
+RELATED_BASES: dict[str, RelatedBasis] = {
+    "Romanian Deadlift": RelatedBasis(
+        "Deadlift", Decimal("0.6"), "a Romanian Deadlift is taken as 60% of a Deadlift, a "
+        "conservative assumption"
+    ),
+}

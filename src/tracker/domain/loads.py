@@ -366,3 +366,37 @@ def _action(start: Decimal, end: Decimal) -> Action:
     if end < start:
         return "decrease"
     return "hold"
+
+
+# --- the weaker-side cue -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Imbalance:
+    """The last session's sides compared: which was weaker, by how much, and its band."""
+
+    weaker: Side | None
+    index: Decimal  # LSI, weaker / stronger x 100
+    status: str  # balanced, watch or imbalanced
+
+    @property
+    def needs_cue(self) -> bool:
+        """Watch and imbalanced sides get the coaching cue; balanced ones do not."""
+        return self.weaker is not None and self.status in ("watch", "imbalanced")
+
+    def cue_text(self) -> str:
+        side = self.weaker.value if self.weaker is not None else "neither"
+        return (
+            f"Last session the {side} side was weaker (LSI {self.index:.1f}, {self.status}). "
+            f"{COACHING_CUE}"
+        )
+
+
+def imbalance_between(left_best: Decimal | None, right_best: Decimal | None) -> Imbalance | None:
+    """Compare the sides' best estimates; None when one side is missing or both are 0."""
+    from tracker.domain.asymmetry import lsi, status_for, weaker_side
+
+    index = lsi(left_best, right_best)
+    if index is None:
+        return None
+    return Imbalance(weaker_side(left_best, right_best), index, status_for(index).value)

@@ -8,24 +8,32 @@ from decimal import Decimal
 from typing import Any
 
 from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
-from tracker.adapters.repository import Repository
+from tracker.adapters.repository import Repository, TopSet
 from tracker.adapters.unit_of_work import UnitOfWork
-from tracker.domain.asymmetry import lsi, status_for, weaker_side
 from tracker.domain.e1rm import best_estimate
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
+from tracker.domain.load_convention import (
+    RELATED_BASES,
+    ConvertedStart,
+    LoadConvention,
+    LoadPer,
+    RelatedBasis,
+    describe_load,
+    start_for_variant,
+)
 from tracker.domain.loads import (
     COACHING_CUE,
+    ProgressionStep,
     SessionSets,
-    StartSuggestion,
     cap_weaker_side,
     equipment_key,
+    imbalance_between,
     increment_for,
     next_load,
-    starting_load,
 )
 from tracker.domain.model import Laterality, SetSpec, Side
 from tracker.domain.units import Unit, as_number, convert, format_load, round_display
-from tracker.services.catalog import resolve_exercise
+from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
 
 # How many recent sessions the progression looks at (two are needed for the step-down rule).
@@ -48,8 +56,13 @@ def parse_basis(text: str) -> SetSpec:
         specs = parse_spec(f"1x{text.strip()}")
     except TrackerError:
         specs = []
-    if len(specs) != 1 or specs[0].load is None:
+    if len(specs) != 1 or specs[0].load is None or specs[0].bodyweight:
         raise InvalidValue(f'can\'t read --basis "{text}": give a load such as 150 or 330lb')
+    if specs[0].load <= 0:
+        raise InvalidValue(
+            f'--basis must be more than 0, got "{text}": give a working weight you lifted, '
+            "such as 150 or 330lb"
+        )
     return specs[0]
 
 
@@ -71,11 +84,14 @@ def suggest(
         return answer
 
 
-def _empty_answer(exercise: Exercise, unit: Unit, kind: str) -> dict[str, Any]:
+def _empty_answer(
+    exercise: Exercise, unit: Unit, kind: str, convention: LoadConvention
+) -> dict[str, Any]:
     return {
         "exercise": exercise.name, "unit": unit.value, "kind": kind, "basis": None,
         "ratio": None, "sled": None, "range": None, "suggested": None, "sides": None,
-        "rationale": "",
+        "rationale": "", "per": convention.per.value, "implements": convention.implements,
+        "total": None, "implement": convention.implement_name or None,
     }  # fmt: skip
 
 
@@ -84,52 +100,109 @@ def start(
 ) -> dict[str, Any]:
     parent = exercise.parent
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
-        situation = "a start from --basis needs" if basis else "it has no history and no"
-        raise NoBasis(
-            f"{exercise.name}: {situation} bilateral parent with a ratio; link one: "
-            f'tracker exercises edit "{exercise.name}" --parent "..." --ratio 0.4-0.5'
-        )
+        raise no_start(exercise, basis is not None)
+    related: RelatedBasis | None = None
     if basis is not None:
         basis_load = basis.load or Decimal(0)
         basis_unit, basis_reps, basis_date = basis.unit or unit, None, None
+        basis_name = parent.name
     else:
-        top = repo.latest_top_set(lifter, parent)
+        top, related = parent_or_related_top(repo, lifter, parent.name)
         if top is None:
             raise NoBasis(
                 f"no working sets of {parent.name} yet to start {exercise.name} from: log "
                 f"{parent.name} first, or give --basis LOAD (a {parent.name} working weight "
                 "you know)"
             )
-        basis_load, basis_unit = top.load, Unit(top.unit)
+        basis_name = top.exercise
+        basis_load, basis_unit = top.load, top.unit
         basis_reps, basis_date = top.reps, top.performed_at.astimezone().date()
+    logged_load = basis_load  # as logged; a related lift's load is scaled to the parent's
+    if related is not None:
+        basis_load = related.factor * logged_load
     sled = machine_sled(exercise, unit)
-    result = starting_load(
+    convention = exercise_convention(exercise)
+    result = start_for_variant(
         basis_load, basis_unit, (exercise.ratio_low, exercise.ratio_high),
         exercise_increment(repo, exercise, unit), unit, sled,
+        convention, exercise_convention(parent),
     )  # fmt: skip
-    answer = _empty_answer(exercise, unit, "start")
+    answer = _empty_answer(exercise, unit, "start", convention)
+    basis_json: dict[str, Any] = {
+        "exercise": basis_name,
+        "load": as_number(logged_load),
+        "unit": basis_unit.value,
+        "reps": basis_reps,
+        "date": basis_date.isoformat() if basis_date else None,
+    }
+    answer["ratio_of"] = "implement" if result.per_implement_ratio else "total"
+    if related is not None:
+        basis_json["instead_of"] = parent.name
+        basis_json["factor"] = as_number(related.factor)
+    start_load = result.start
     answer.update(
-        basis={
-            "exercise": parent.name,
-            "load": as_number(basis_load),
-            "unit": basis_unit.value,
-            "reps": basis_reps,
-            "date": basis_date.isoformat() if basis_date else None,
-        },
+        basis=basis_json,
         ratio=[as_number(exercise.ratio_low), as_number(exercise.ratio_high)],
         sled=None if sled is None else as_number(round_display(sled)),
-        range=[as_number(result.low), as_number(result.high)],
-        suggested=as_number(result.suggested),
-        increment=as_number(result.increment),
-        rationale=start_rationale(exercise, parent.name, result, basis_date),
+        range=[as_number(start_load.low), as_number(start_load.high)],
+        suggested=as_number(start_load.suggested),
+        total=as_number(result.total),
+        increment=as_number(start_load.increment),
+        rationale=start_rationale(
+            exercise, parent.name, result, basis_date, None if related is None else (related, logged_load)
+        ),
     )
     if exercise.laterality != Laterality.BILATERAL.value:
         target = exercise.rep_low
         answer["sides"] = {
-            side.value: {"load": as_number(result.suggested), "reps_target": target}
+            side.value: {
+                "load": as_number(start_load.suggested),
+                "total": as_number(result.total),
+                "reps_target": target,
+            }
             for side in Side
         }
     return answer
+
+
+def no_start(exercise: Exercise, with_basis: bool) -> NoBasis:
+    """Why no starting load can be given, and what the lifter can do instead."""
+    name = exercise.name
+    if exercise.laterality == Laterality.BILATERAL.value and exercise.parent is None:
+        head = (
+            f"--basis starts a one-sided variant from its bilateral parent; {name} is bilateral"
+            if with_basis
+            else f"{name} has no history yet"
+        )
+        return NoBasis(
+            f'{head}: log a session first (tracker log "{name}" 8x60), then tracker suggest '
+            "gives the next load"
+        )
+    if exercise.parent is not None:
+        return NoBasis(
+            f"no published ratio links {name} to {exercise.parent.name}: start light, log a "
+            f'session, then tracker suggest gives the next load (or set one: tracker exercises '
+            f'edit "{name}" --ratio 0.4-0.5, then use --basis LOAD)'
+        )
+    return NoBasis(
+        f"no published ratio links {name} to a bilateral lift: start light, log a session, "
+        f'then tracker suggest gives the next load (or link one: tracker exercises edit "{name}" '
+        '--parent "..." --ratio 0.4-0.5, then use --basis LOAD)'
+    )
+
+
+def parent_or_related_top(
+    repo: Repository, lifter: Lifter, parent: str
+) -> tuple[TopSet | None, RelatedBasis | None]:
+    """The parent's latest top working set, else that of its documented related lift."""
+    top = repo.latest_top_set_of(lifter, parent)
+    if top is not None:
+        return top, None
+    related = RELATED_BASES.get(parent)
+    if related is None:
+        return None, None
+    fallback = repo.latest_top_set_of(lifter, related.exercise)
+    return (fallback, related) if fallback is not None else (None, None)
 
 
 def machine_sled(exercise: Exercise, unit: Unit) -> Decimal | None:
@@ -141,12 +214,19 @@ def machine_sled(exercise: Exercise, unit: Unit) -> Decimal | None:
 
 
 def start_rationale(
-    exercise: Exercise, parent: str, result: StartSuggestion, basis_date: date | None
+    exercise: Exercise,
+    parent: str,
+    converted: ConvertedStart,
+    basis_date: date | None,
+    related: tuple[RelatedBasis, Decimal] | None = None,
 ) -> str:
+    result = converted.start
+    convention = converted.convention
     unit = result.unit.value
     low, high = f"{result.ratio_low * 100:.0f}", f"{result.ratio_high * 100:.0f}"
     basis = f"{format_load(result.basis_load)} {result.basis_unit.value}"
     base_in_unit = convert(result.basis_load, result.basis_unit, result.unit)
+    thing = convention.implement_name
     if result.sled:
         sled = format_load(result.sled)
         how = (
@@ -154,18 +234,36 @@ def start_rationale(
             f"({format_load(base_in_unit)} + {sled} {unit}) minus the sled is "
             f"{format_load(result.raw_low)}-{format_load(result.raw_high)} {unit}"
         )
+    elif converted.per_implement_ratio:
+        span = f"{format_load(result.raw_low)}-{format_load(result.raw_high)}"
+        how = f"{low}-{high}% of that {thing} is {span} {unit} per {thing}"
+    elif convention.per is LoadPer.IMPLEMENT and convention.implements > 1:
+        total = f"{format_load(converted.total_raw_low)}-{format_load(converted.total_raw_high)}"
+        each = f"{format_load(result.raw_low)}-{format_load(result.raw_high)}"
+        how = (
+            f"{low}-{high}% of that is {total} {unit} in total, {each} {unit} per {thing} "
+            f"with {convention.implements} {thing}s"
+        )
     else:
         span = f"{format_load(result.raw_low)}-{format_load(result.raw_high)}"
         how = f"{low}-{high}% of that is {span} {unit}"
-    source = (
-        f"Your {parent} top working set was {basis} on {basis_date.isoformat()}"
-        if basis_date
-        else f"You gave a {parent} working weight of {basis}"
-    )
+    if basis_date and related is not None:
+        fallback, logged = related
+        source = (
+            f"{parent} was never logged, so the basis is your {fallback.exercise} top working "
+            f"set, {format_load(logged)} {result.basis_unit.value} on {basis_date.isoformat()}, "
+            f"times {format_load(fallback.factor)} ({fallback.why}): {basis}"
+        )
+    elif basis_date:
+        source = f"Your {parent} top working set was {basis} on {basis_date.isoformat()}"
+    else:
+        source = f"You gave a {parent} working weight of {basis}"
+    equipment = f"{thing}s" if thing else "equipment"
+    start_at = describe_load(result.suggested, result.unit, convention)
     return (
-        f"{source}; {how}. Rounded down to the "
-        f"{format_load(result.increment)} {unit} steps of the equipment, start at the low end, "
-        f"{format_load(result.suggested)} {unit}, to allow for the balance demand of one side."
+        f"{source}; {how}. Rounded down to the {format_load(result.increment)} {unit} steps of "
+        f"the {equipment}, start at the low end, {start_at}, to allow for the balance demand "
+        "of one side."
     )
 
 
@@ -204,12 +302,14 @@ def progression(
     increment = exercise_increment(repo, exercise, unit)
     rep_range = (exercise.rep_low, exercise.rep_high)
     per_side = _sessions_by_side(rows, unit)
-    answer = _empty_answer(exercise, unit, "progression")
+    convention = exercise_convention(exercise)
+    answer = _empty_answer(exercise, unit, "progression", convention)
     answer["increment"] = as_number(increment)
     if exercise.laterality == Laterality.BILATERAL.value or set(per_side) == {None}:
         history = per_side.get(None) or _sessions_by_side(rows, unit, ignore_sides=True)[None]
         step = next_load(history, rep_range, increment, unit)
         answer.update(suggested=as_number(step.load), reps_target=step.reps_target,
+                      total=as_number(convention.total(step.load)),
                       rationale=step.reason)  # fmt: skip
         return answer
     steps = {
@@ -219,31 +319,35 @@ def progression(
     }
     if len(steps) < 2:
         side, step = next(iter(steps.items()))
-        answer["sides"] = {
-            side.value: {"load": as_number(step.load), "reps_target": step.reps_target}
-        }
+        answer["sides"] = {side.value: _side_answer(step, convention)}
         answer["rationale"] = f"{side.value.capitalize()}: {step.reason} Log the other side too."
         return answer
     left_best, right_best = (best_estimate(per_side[s][-1].sets) for s in (Side.LEFT, Side.RIGHT))
-    weaker = weaker_side(left_best, right_best)
+    imbalance = imbalance_between(left_best, right_best)
+    weaker = imbalance.weaker if imbalance is not None else None
     left, right = cap_weaker_side(steps[Side.LEFT], steps[Side.RIGHT], weaker)
     answer["sides"] = {
-        "left": {"load": as_number(left.load), "reps_target": left.reps_target},
-        "right": {"load": as_number(right.load), "reps_target": right.reps_target},
+        "left": _side_answer(left, convention),
+        "right": _side_answer(right, convention),
     }
     loads = {step.load for step in (left, right)}
-    answer["suggested"] = as_number(loads.pop()) if len(loads) == 1 else None
-    index = lsi(left_best, right_best)
-    status = status_for(index) if index is not None else None
+    if len(loads) == 1:
+        same = loads.pop()
+        answer.update(suggested=as_number(same), total=as_number(convention.total(same)))
     parts = [f"Left: {left.reason}", f"Right: {right.reason}"]
-    if status is not None and status.value in ("watch", "imbalanced") and weaker is not None:
-        parts.append(
-            f"Last session the {weaker.value} side was weaker "
-            f"(LSI {index:.1f}, {status.value}). {COACHING_CUE}"
-        )
+    if imbalance is not None and imbalance.needs_cue:
+        parts.append(imbalance.cue_text())
         answer["cue"] = COACHING_CUE
     answer["rationale"] = " ".join(parts)
     return answer
+
+
+def _side_answer(step: ProgressionStep, convention: LoadConvention) -> dict[str, Any]:
+    return {
+        "load": as_number(step.load),
+        "total": as_number(convention.total(step.load)),
+        "reps_target": step.reps_target,
+    }
 
 
 def suggest_start_line(uow: UnitOfWork, lifter_name: str | None, exercise: str) -> str | None:
@@ -255,9 +359,14 @@ def suggest_start_line(uow: UnitOfWork, lifter_name: str | None, exercise: str) 
             found = resolve_exercise(repo, exercise)
             unit = Unit(lifter.unit)
             answer = start(repo, lifter, found, unit, None)
+            convention = exercise_convention(found)
     except TrackerError:  # a hint must never fail the command that stored the sets
         return None
+    start_at = describe_load(Decimal(str(answer["suggested"])), unit, convention)
+    each = f" per {convention.implement_name}" if convention.per is LoadPer.IMPLEMENT else ""
+    low, high = answer["range"]
     return (
-        f"Suggested start from {answer['basis']['exercise']}: {answer['suggested']} {unit.value} "
-        f"per side (range {answer['range'][0]}-{answer['range'][1]}; tracker suggest for why)."
+        f"Suggested start from {answer['basis']['exercise']}: {start_at}"
+        f"{' each side' if convention.per is LoadPer.IMPLEMENT else ''} (range {low}-{high} "
+        f"{unit.value}{each}; tracker suggest for why)."
     )
