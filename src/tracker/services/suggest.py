@@ -140,6 +140,7 @@ def start(
         basis_json["instead_of"] = parent.name
         basis_json["factor"] = as_number(related.factor)
     start_load = result.start
+    fallback = None if related is None else (related, logged_load)
     answer.update(
         basis=basis_json,
         ratio=[as_number(exercise.ratio_low), as_number(exercise.ratio_high)],
@@ -148,9 +149,7 @@ def start(
         suggested=as_number(start_load.suggested),
         total=as_number(result.total),
         increment=as_number(start_load.increment),
-        rationale=start_rationale(
-            exercise, parent.name, result, basis_date, None if related is None else (related, logged_load)
-        ),
+        rationale=start_rationale(exercise, parent.name, result, basis_date, fallback),
     )
     if exercise.laterality != Laterality.BILATERAL.value:
         target = exercise.rep_low
