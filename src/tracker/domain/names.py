@@ -6,11 +6,17 @@ punctuation-insensitive ("single-leg press" is "Single Leg Press") and tries, in
 1. the exact normalised name;
 2. the exact normalised alias;
 3. the same with spaces removed ("singlelegpress", "single legpress");
-4. a prefix, word by word: each query word starts the corresponding word of a name or alias
+4. whole words: every query word is a whole word of a name or alias, in any order ("row" is a
+   word of Dumbbell Row, Barbell Row ...: it lists them and picks none; it never reaches
+   Rowing Machine through "rowing");
+5. a prefix, word by word: each query word starts the corresponding word of a NAME
    ("sing leg pr" for "single leg press"; "lunges" is not a prefix of "lunge sprint");
-5. otherwise NotFound, with up to three close names as suggestions.
+6. otherwise NotFound, with up to three close names as suggestions, ranked by spelling and by
+   words in common. A prefix of part of an alias word ("press" of "press-up") never picks an
+   exercise on its own: it is offered first among the suggestions.
 
-A step that matches several exercises raises AmbiguousName.  Work is linear in the catalog
+A step that matches several exercises raises AmbiguousName: nothing the lifter did not mean is
+ever picked.  Work is linear in the catalog
 (about a thousand names): nothing is cached between calls.
 """
 
@@ -34,6 +40,9 @@ _ASCII_SPACES = {c: " " for c in range(128) if not re.fullmatch(r"[0-9a-z\n]", c
 _SHORTLIST = 50  # keys handed to difflib for suggestions
 MAX_LISTED = 8  # names an AmbiguousName message lists before "and N more"
 MAX_SUGGESTIONS = 3
+_CUTOFF = 0.6  # difflib's usual similarity cut-off for "close"
+_WORDS_CUTOFF = 0.6  # or most of the query's words appear in the name
+_WORD_MATCH = 0.8  # a query word and a name word this similar count as the same word
 
 
 def normalize(name: str) -> str:
@@ -89,7 +98,9 @@ def resolve(query: str, entries: Sequence[NameEntry]) -> str:
             return found.pop()
         if found:
             raise AmbiguousName(query, found)
-    raise _not_found(query, wanted, keys, owners)
+    words = _word_prefix_pattern(wanted)
+    alias_prefixed = [owners[i] for i in range(len(entries), len(keys)) if words.match(keys[i])]
+    raise _not_found(query, wanted, keys, owners, alias_prefixed)
 
 
 def normalize_all(texts: Sequence[str]) -> list[str]:
@@ -112,9 +123,12 @@ def _matches(wanted: str, keys: list[str], name_count: int) -> Iterator[list[int
     compact = wanted.replace(" ", "")
     compacts = "\n".join(keys).replace(" ", "").split("\n") if keys else []
     yield [i for i, key in enumerate(compacts) if key == compact]
+    query_words = set(wanted.split())
+    yield [i for i, key in enumerate(keys) if query_words <= set(key.split())]
     words = _word_prefix_pattern(wanted)
-    # Word by word only: a space-free prefix would let "lunges" pick "Lunge Sprint".
-    yield [i for i, key in enumerate(keys) if words.match(key)]
+    # Word by word only: a space-free prefix would let "lunges" pick "Lunge Sprint". Names
+    # only: a prefix of an alias word ("row" of "rowing") must not pick an exercise alone.
+    yield [i for i in range(name_count) if words.match(keys[i])]
 
 
 def _word_prefix_pattern(wanted: str) -> re.Pattern[str]:
@@ -127,26 +141,57 @@ def _word_prefix_pattern(wanted: str) -> re.Pattern[str]:
     return re.compile("".join(f"{re.escape(word)}[^ ]* " for word in leading) + re.escape(last))
 
 
-def _not_found(query: str, wanted: str, keys: list[str], owners: list[str]) -> NotFound:
-    """NotFound naming up to three close canonical names, best first."""
+def _not_found(
+    query: str, wanted: str, keys: list[str], owners: list[str], first: Sequence[str] = ()
+) -> NotFound:
+    """NotFound naming up to three close canonical names, best first (``first`` leads)."""
     head = f'no exercise named "{shown(query)}"'
-    suggestions = _suggestions(wanted, keys, owners)
+    suggestions = list(dict.fromkeys([*first, *_suggestions(wanted, keys, owners)]))
+    suggestions = suggestions[:MAX_SUGGESTIONS]
     if not suggestions:
         return NotFound(f"{head}; see: tracker exercises list")
     return NotFound(f"{head}; did you mean: {', '.join(suggestions)}?")
 
 
 def _suggestions(wanted: str, keys: list[str], owners: list[str]) -> list[str]:
-    """Up to three canonical names whose name or alias is close to ``wanted``, best first."""
+    """Up to three canonical names whose name or alias is close to ``wanted``, best first.
+
+    Close means similar spelling (difflib's ratio) plus the share of the query's words that
+    the name contains, so "single arm press" ranks Single-Arm Dumbbell Shoulder Press above
+    Single Leg Press.
+    """
     letters = set(wanted)
+    query_words = wanted.split()
+    exact_words = set(query_words)
     # difflib's ratio costs ~10 us a pair; a shared-letter score cheaply picks the few to rank.
     shortlist = heapq.nlargest(
         _SHORTLIST,
         dict.fromkeys(key for key in keys if key),
-        key=lambda key: len(letters.intersection(key)) / (len(letters) + len(key)),
+        key=lambda key: len(letters.intersection(key)) / (len(letters) + len(key))
+        + len(exact_words.intersection(key.split())),
     )
+    scored = []
+    for key in shortlist:
+        spelling = difflib.SequenceMatcher(None, wanted, key).ratio()
+        shared = _shared_words(query_words, key)
+        if spelling >= _CUTOFF or shared >= _WORDS_CUTOFF:
+            scored.append((spelling + shared, key))
     # More keys than suggestions: several aliases of one exercise may all be close.
-    close = difflib.get_close_matches(wanted, shortlist, n=4 * MAX_SUGGESTIONS)
+    close = [key for _, key in sorted(scored, key=lambda item: -item[0])][: 4 * MAX_SUGGESTIONS]
     rank = {key: position for position, key in enumerate(close)}
     ranked = sorted((rank[key], i) for i, key in enumerate(keys) if key in rank)
     return list(dict.fromkeys(owners[i] for _, i in ranked))[:MAX_SUGGESTIONS]
+
+
+def _shared_words(query_words: Sequence[str], key: str) -> float:
+    """The share of query words found in ``key`` (a close spelling counts: "pres", "press")."""
+    if not query_words:
+        return 0.0
+    key_words = key.split()
+    found = 0
+    for word in query_words:
+        if word in key_words or any(
+            difflib.SequenceMatcher(None, word, other).ratio() >= _WORD_MATCH for other in key_words
+        ):
+            found += 1
+    return found / len(query_words)
