@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tracker.domain.errors import InvalidSpec, InvalidValue
 from tracker.domain.model import SetSpec
-from tracker.domain.specs import format_spec, parse_rpe, parse_spec, shown
+from tracker.domain.specs import format_spec, parse_rpe, parse_set, parse_spec, shown
 from tracker.domain.units import Unit
 
 KG, LB = Unit.KG, Unit.LB
@@ -78,7 +78,9 @@ def test_trailing_zeros_and_negative_zero_are_dropped() -> None:
     assert str(parse_spec("5x-0")[0].load) == "0"
 
 
-HELP = "write REPSxLOAD such as 10x60, 10x60kg, 3x10x60 or 12 for bodyweight"
+HELP = (
+    "write REPSxLOAD such as 10x60, 10x60kg, 3x10x60, 12xBW, or a time or distance (45s, 400m)"
+)
 
 
 @pytest.mark.parametrize(
@@ -106,17 +108,16 @@ def test_unknown_unit_names_the_unit() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("0x60", "reps must be between 1 and 100, got 0"),
-        ("101x60", "reps must be between 1 and 100, got 101"),
-        ("-5x60", "reps must be between 1 and 100, got -5"),
-        ("0", "reps must be between 1 and 100, got 0"),
+        ("101x60", "reps must be between 0 and 100, got 101"),
+        ("-5x60", "reps must be between 0 and 100, got -5"),
         ("0x10x60", "set count must be between 1 and 20, got 0"),
         ("21x10x60", "set count must be between 1 and 20, got 21"),
-        ("3x0x60", "reps must be between 1 and 100, got 0"),
         ("10x2000.5", "load must be between 0 and 2000, got 2000.5"),
         ("10x61.2345", "load can have at most 3 decimal places, got 61.2345"),
         ("10x-20", "load can't be negative, got -20: write the weight lifted, e.g. 10x60"),
-        ("8xBW-20", "load can't be negative, got -20: write the weight lifted, e.g. 10x60"),
+        ("0s", "a time must be 1 s to 24 hours in whole seconds, got 0s"),
+        ("90000s", "a time must be 1 s to 24 hours in whole seconds, got 90000s"),
+        ("0m", "a distance must be more than 0 and at most 1000 m with at most 3 decimals, got 0m"),
     ],
 )
 def test_out_of_range_values(text: str, message: str) -> None:
@@ -126,7 +127,7 @@ def test_out_of_range_values(text: str, message: str) -> None:
 
 
 def test_huge_numbers_are_range_errors_not_crashes() -> None:
-    with pytest.raises(InvalidValue, match="^reps must be between 1 and 100, got 9999"):
+    with pytest.raises(InvalidValue, match="^reps must be between 0 and 100, got 9999"):
         parse_spec("9" * 5000 + "x60")
     with pytest.raises(InvalidValue, match="^load must be between 0 and 2000"):
         parse_spec("10x" + "9" * 60 + ".5")
@@ -213,8 +214,8 @@ def test_junk_parses_to_valid_sets_or_says_why(text: str) -> None:
         return
     assert 1 <= len(specs) <= 20
     for spec in specs:
-        assert 1 <= spec.reps <= 100
-        assert spec.load is None or 0 <= spec.load <= 2000
+        assert 0 <= spec.reps <= 100
+        assert spec.load is None or 0 <= spec.load <= 2000 or (spec.bodyweight and spec.load < 0)
         assert spec.bodyweight or spec.load is not None
 
 
@@ -226,3 +227,64 @@ def test_rpe_junk_is_refused_cleanly(text: str) -> None:
         return
     assert 1 <= value <= 10
     assert value * 2 == int(value * 2)
+
+
+def measured(work: str, load: str | None = None, unit: Unit | None = None) -> SetSpec:
+    """The spec of a timed or distance set, built independently of the parser."""
+    duration = distance = distance_unit = None
+    if work.endswith("s"):
+        duration = int(work[:-1])
+    else:
+        number = work.rstrip("kmi")
+        distance, distance_unit = Decimal(number), work[len(number):]
+    value = None if load is None else Decimal(load)
+    return SetSpec(reps=0, load=value, unit=unit, bodyweight=load is None,
+                   duration_s=duration, distance=distance, distance_unit=distance_unit)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("45s", measured("45s")),
+        ("90 sec", measured("90s")),
+        ("1:30", measured("90s")),
+        ("2min", measured("120s")),
+        ("400m", measured("400m")),
+        ("5km", measured("5km")),
+        ("3mi", measured("3mi")),
+        ("2.5km", measured("2.5km")),
+        ("40mx24", measured("40m", "24")),
+        ("60sx10kg", measured("60s", "10", KG)),
+    ],
+)
+def test_timed_and_distance_sets(text: str, expected: SetSpec) -> None:
+    (spec,) = parse_spec(text)
+    assert spec == expected
+    assert spec.measured and not spec.failed
+
+
+def test_a_set_count_before_a_time_repeats_it() -> None:
+    assert parse_spec("3x45s") == [measured("45s")] * 3
+    assert parse_spec("2x40mx24") == [measured("40m", "24")] * 2
+
+
+def test_zero_reps_is_a_failed_attempt() -> None:
+    (spec,) = parse_spec("0x60")
+    assert (spec.reps, spec.load, spec.failed) == (0, Decimal(60), True)
+
+
+def test_assisted_bodyweight_is_a_negative_load() -> None:
+    (spec,) = parse_spec("8xBW-20")
+    assert (spec.reps, spec.load, spec.bodyweight) == (8, Decimal(-20), True)
+    assert format_spec(spec) == "8xBW-20"
+
+
+def test_a_bare_count_is_marked_as_typed_without_a_load() -> None:
+    assert parse_spec("12")[0].load_given is False
+    assert parse_spec("12xBW")[0].load_given is True
+    assert format_spec(parse_spec("45s")[0]) == "45s"
+
+
+def test_parse_set_reads_the_rpe_suffix() -> None:
+    assert parse_set("12x60@9.5") == [(one(12, "60"), Decimal("9.5"))]
+    assert parse_set("2x5x100", Decimal(8)) == [(one(5, "100"), Decimal(8))] * 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
@@ -39,9 +39,30 @@ class Difficulty(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SetSpec:
-    """One set as typed: reps, and a load in a unit (None load = bodyweight)."""
+    """One set as typed: reps (or a time or distance), and a load in a unit.
+
+    A None load is bodyweight; ``8xBW-20`` (assisted) is bodyweight with load -20. Reps 0 with
+    no time or distance is a failed attempt. A timed or distance set has reps 0 and its
+    ``duration_s`` or ``distance`` (``distance_unit`` m, km or mi).
+    """
 
     reps: int
     load: Decimal | None
     unit: Unit | None  # None: the lifter's default unit applies
     bodyweight: bool = False
+    duration_s: int | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
+    # False when no load was typed at all ("12", "45s"): bodyweight, unless the exercise needs
+    # a load. How it was typed, not what was lifted, so it takes no part in equality.
+    load_given: bool = field(default=True, compare=False)
+
+    @property
+    def measured(self) -> bool:
+        """A timed or distance set rather than reps."""
+        return self.duration_s is not None or self.distance is not None
+
+    @property
+    def failed(self) -> bool:
+        """A failed attempt: 0 reps, no time, no distance."""
+        return self.reps == 0 and not self.measured

@@ -3,18 +3,25 @@
 Grammar (case-insensitive; spaces around tokens are ignored; ``x``, ``*`` or ``×`` separate
 tokens; a decimal comma is read as a point, so ``61,25`` is ``61.25``)::
 
-    spec  := [SETS sep] REPS [sep LOAD]
-    LOAD  := NUMBER [UNIT] | "bw" ["+" NUMBER [UNIT]]
-    UNIT  := kg | kgs | kilo(s) | lb | lbs | pound(s)   (see Unit.parse)
+    spec    := [SETS sep] WORK [sep LOAD]
+    WORK    := REPS | DURATION | DISTANCE
+    DURATION:= N "s" | N "sec" | M ":" SS | N "min"      (45s, 90s, 1:30, 2min)
+    DISTANCE:= N "m" | N "km" | N "mi"                    (m is always metres)
+    LOAD    := NUMBER [UNIT] | "bw" [("+" | "-") NUMBER [UNIT]]
+    UNIT    := kg | kgs | kilo(s) | lb | lbs | pound(s)   (see Unit.parse)
 
-A spec without a load (``12``) is a bodyweight set.  ``8xBW+20`` is bodyweight plus 20 added
-(belt, vest): load 20, bodyweight True.  Without a unit the lifter's default unit applies
-(unit None).  ``3x10x60`` is three identical sets.
+A spec without a load (``12``, ``45s``) is a bodyweight set; the service refuses it on an
+exercise whose equipment needs a load.  ``8xBW+20`` is bodyweight plus 20 added (belt, vest):
+load 20, bodyweight True; ``8xBW-20`` is assisted (load -20).  ``0x60`` is a failed attempt.
+A timed or distance set may carry a load: ``40mx24`` (a carry), ``60sx10`` (a weighted plank).
+Without a unit the lifter's default unit applies (unit None).  ``3x10x60`` is three identical
+sets, ``3x45s`` three 45-second holds.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from tracker.domain.errors import InvalidSpec, InvalidValue
@@ -33,8 +40,15 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 _LOAD = re.compile(r"(?P<number>[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>[a-z]+)?")
 _BODYWEIGHT = re.compile(r"bw(?:\s*(?P<sign>[+-])\s*(?P<added>.+))?")
 _RPE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_DURATION = re.compile(
+    r"(?P<seconds>[0-9]+)\s*(?:s|sec|secs)|(?P<clock_m>[0-9]+):(?P<clock_s>[0-5][0-9])"
+    r"|(?P<minutes>[0-9]+(?:\.[0-9]+)?)\s*(?:min|mins)"
+)
+_DISTANCE = re.compile(r"(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>m|km|mi)")
+MAX_DURATION_S = 24 * 3600
+MAX_DISTANCE = Decimal(1000)  # in its own unit: a kilometre of carries, a 1000 km ride
 
-_HELP = "write REPSxLOAD such as 10x60, 10x60kg, 3x10x60 or 12 for bodyweight"
+_HELP = "write REPSxLOAD such as 10x60, 10x60kg, 3x10x60, 12xBW, or a time or distance (45s, 400m)"
 
 
 def shown(text: str, limit: int = 40) -> str:
@@ -52,36 +66,91 @@ def parse_spec(text: str) -> list[SetSpec]:
     tokens = _SEPARATOR.split(text.strip().lower().replace(",", "."))
     if any(not token for token in tokens) or len(tokens) > 3:
         raise _malformed(text)
+    # "3x45s" is three holds, not 3 reps at a load of 45s: a measure in second place is work.
+    if len(tokens) == 2 and _measure(tokens[1], text) is not None:
+        tokens = [tokens[0], tokens[1], ""]
     count = _parse_count("set count", tokens[0], MAX_SETS, text) if len(tokens) == 3 else 1
-    reps = _parse_count("reps", tokens[-2] if len(tokens) > 1 else tokens[0], MAX_REPS, text)
-    if len(tokens) == 1:
-        spec = SetSpec(reps=reps, load=None, unit=None, bodyweight=True)
+    work = tokens[-2] if len(tokens) > 1 else tokens[0]
+    last = tokens[-1] if len(tokens) > 1 else ""
+    measure = _measure(work, text)
+    if measure is not None:
+        reps = 0
     else:
-        spec = _parse_load(tokens[-1], reps, text)
+        reps = _parse_count("reps", work, MAX_REPS, text, minimum=0)
+    if not last:
+        spec = SetSpec(reps=reps, load=None, unit=None, bodyweight=True, load_given=False)
+    else:
+        spec = _parse_load(last, reps, text)
+    if measure is not None:
+        spec = replace(spec, duration_s=measure[0], distance=measure[1], distance_unit=measure[2])
     return [spec] * count  # SetSpec is frozen, so sharing one instance is safe
 
 
-def _parse_count(what: str, token: str, limit: int, text: str) -> int:
-    """A whole number 1..limit (reps or set count)."""
+def _measure(token: str, text: str) -> tuple[int | None, Decimal | None, str | None] | None:
+    """(duration_s, distance, distance_unit) of a time or distance; None for anything else."""
+    duration = _DURATION.fullmatch(token)
+    if duration is not None:
+        if duration["seconds"] is not None:
+            seconds = Decimal(duration["seconds"]) if len(duration["seconds"]) <= 12 else None
+        elif duration["clock_m"] is not None:
+            minutes = duration["clock_m"]
+            seconds = (
+                Decimal(minutes) * 60 + int(duration["clock_s"]) if len(minutes) <= 12 else None
+            )
+        else:
+            minutes = duration["minutes"]
+            seconds = Decimal(minutes) * 60 if len(minutes) <= 12 else None
+        if seconds is None or not 0 < seconds <= MAX_DURATION_S or seconds % 1:
+            raise InvalidValue(
+                f"a time must be 1 s to {MAX_DURATION_S // 3600} hours in whole seconds, got "
+                f"{shown(token)}"
+            )
+        return int(seconds), None, None
+    distance = _DISTANCE.fullmatch(token)
+    if distance is not None:
+        number = distance["number"]
+        value = Decimal(number) if len(number) <= 12 else None
+        if value is None or not 0 < value <= MAX_DISTANCE or value != value.quantize(
+            _LOAD_QUANTUM
+        ):
+            raise InvalidValue(
+                f"a distance must be more than 0 and at most {MAX_DISTANCE} {distance['unit']} "
+                f"with at most {MAX_LOAD_PLACES} decimals, got {shown(token)}"
+            )
+        return None, _plain(value), str(distance["unit"])
+    return None
+
+
+def _parse_count(what: str, token: str, limit: int, text: str, minimum: int = 1) -> int:
+    """A whole number minimum..limit (reps or set count)."""
     if not _INTEGER.fullmatch(token):
         raise _malformed(text)
     # Length check first: int() refuses strings of more than 4300 digits.
     value = int(token) if len(token) <= 12 else None
-    if value is None or not 1 <= value <= limit:
+    if value is None or not minimum <= value <= limit:
         got = value if value is not None else shown(token)
-        raise InvalidValue(f"{what} must be between 1 and {limit}, got {got}")
+        raise InvalidValue(f"{what} must be between {minimum} and {limit}, got {got}")
     return value
 
 
 def _parse_load(token: str, reps: int, text: str) -> SetSpec:
-    """The last token: a load with optional unit, or bodyweight with optional added load."""
+    """The last token: a load with optional unit, or bodyweight with optional added load.
+
+    ``bw-20`` is an assisted set (a machine or band takes 20 off): load -20.
+    """
     bodyweight = _BODYWEIGHT.fullmatch(token)
     if bodyweight is None:
         load, unit = _parse_weight(token, text)
         return SetSpec(reps=reps, load=load, unit=unit)
     if bodyweight["added"] is None:
         return SetSpec(reps=reps, load=None, unit=None, bodyweight=True)
-    load, unit = _parse_weight(bodyweight["sign"] + bodyweight["added"], text)
+    if bodyweight["added"].strip().startswith(("+", "-")):
+        raise _malformed(text)
+    load, unit = _parse_weight(bodyweight["added"], text)
+    if bodyweight["sign"] == "-":
+        if load == 0:
+            raise _malformed(text, "write the assistance, such as 8xBW-20")
+        load = -load
     return SetSpec(reps=reps, load=load, unit=unit, bodyweight=True)
 
 
@@ -133,10 +202,26 @@ def format_spec(spec: SetSpec, default_unit: Unit | None = None) -> str:
     the text reads back as unit None, which means the same load for that lifter.
     """
     unit = "" if spec.unit is None or spec.unit == default_unit else str(spec.unit)
+    work = str(spec.reps)
+    if spec.duration_s is not None:
+        work = f"{spec.duration_s}s"
+    elif spec.distance is not None:
+        work = f"{_plain(spec.distance):f}{spec.distance_unit}"
     if spec.load is None:
-        return f"{spec.reps}" + ("xBW" if spec.bodyweight else "")
-    load = f"{_plain(spec.load):f}{unit}"
-    return f"{spec.reps}xBW+{load}" if spec.bodyweight else f"{spec.reps}x{load}"
+        return work + ("xBW" if spec.bodyweight and spec.load_given else "")
+    load = f"{_plain(abs(spec.load)):f}{unit}"
+    if spec.bodyweight:
+        return f"{work}xBW{'-' if spec.load < 0 else '+'}{load}"
+    return f"{work}x{load}"
+
+
+def parse_set(
+    text: str, default_rpe: Decimal | None = None
+) -> list[tuple[SetSpec, Decimal | None]]:
+    """One typed set spec with an optional ``@RPE`` suffix, as `log` and `set edit` read it."""
+    spec_text, at_sign, rpe_text = text.partition("@")
+    rpe = parse_rpe(rpe_text) if at_sign else default_rpe
+    return [(spec, rpe) for spec in parse_spec(spec_text)]
 
 
 def parse_rpe(text: str) -> Decimal:
