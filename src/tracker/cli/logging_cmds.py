@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -11,12 +12,18 @@ import click
 
 from tracker.cli.context import App, UserError, pass_app, style
 from tracker.cli.params import RPE, WHEN, local_now
-from tracker.cli.render import local_date, set_text, side_label, sided_set_text
+from tracker.cli.render import (
+    local_date,
+    measure_text,
+    set_text,
+    side_label,
+    sided_set_text,
+)
 from tracker.domain.errors import InvalidSpec
 from tracker.domain.model import SetKind, Side
 
 if TYPE_CHECKING:
-    from tracker.services.logbook import LogResult, PlannedSet
+    from tracker.services.logbook import LogResult, PlannedSet, StoredSet
 
 SIDE_MARKERS = {"-l": "left", "--left": "left", "-r": "right", "--right": "right", "--each": "each"}
 # Ids fit a 32-bit integer column on every engine.
@@ -25,27 +32,38 @@ KINDS = click.Choice(["working", "warmup", "drop", "failure"])
 
 
 def plan_sets(tokens: Sequence[str], rpe: Decimal | None) -> list[PlannedSet]:
-    """Turn `10x60 --left 10x60 8x60 --right 8x60 --each 12x20` into sets, in typed order."""
-    from tracker.domain.specs import parse_rpe, parse_spec
+    """Turn `10x60 --left 10x60 8x60 --right 8x60 --each 12x20` into sets, in typed order.
+
+    A side flag must be followed by at least one set: `--right` with nothing after it would
+    otherwise let a missing set go unnoticed.
+    """
+    from tracker.domain.specs import parse_set
     from tracker.services.logbook import PlannedSet
 
     planned: list[PlannedSet] = []
     side: str | None = None
+    flag: str | None = None  # the last side flag, until a set follows it
     for token in tokens:
         name, eq, value = token.partition("=")
         if name in SIDE_MARKERS:
-            side = SIDE_MARKERS[name]
+            _check_flag_has_sets(flag)
+            side, flag = SIDE_MARKERS[name], name
             if not eq:
                 continue
             token = value
         elif token.startswith("-") and not token[1:2].isdigit():
             raise InvalidSpec(f'unknown option "{token}": see tracker log --help')
-        text, at_sign, rpe_text = token.partition("@")
-        set_rpe = parse_rpe(rpe_text) if at_sign else rpe
+        flag = None
         sides = [Side.LEFT, Side.RIGHT] if side == "each" else [Side(side) if side else None]
-        for spec in parse_spec(text):
+        for spec, set_rpe in parse_set(token, rpe):
             planned.extend(PlannedSet(spec, s, set_rpe) for s in sides)
+    _check_flag_has_sets(flag)
     return planned
+
+
+def _check_flag_has_sets(flag: str | None) -> None:
+    if flag is not None:
+        raise InvalidSpec(f"{flag} has no set after it: write the set, e.g. {flag} 10x60")
 
 
 @click.command(
@@ -61,7 +79,10 @@ Set syntax (SPEC):
   10x60      10 reps at 60 in your unit (tracker config set unit lb)
   10x60kg    8x135lb    8x61.25
   3x10x60    three sets of 10 at 60
-  12  12xBW  bodyweight; 8xBW+20 adds 20 to bodyweight
+  12xBW      bodyweight (12 alone on bodyweight exercises); 8xBW+20 adds 20
+  8xBW-20    assisted: bodyweight minus 20
+  0x60       a failed attempt (stored as kind failure)
+  45s 1:30 2min 400m 5km 3mi   a time or a distance; 40mx24 carries 24
   10x60@8    a set at RPE 8 (or --rpe for every set)
 \b
 Examples:
@@ -116,8 +137,7 @@ def print_log_result(result: LogResult) -> None:
             extra.append(f"RPE {stored.rpe}")
         tail = f" ({', '.join(extra)})" if extra else ""
         best = style("  * new best e1RM", fg="green") if stored.best else ""
-        text = sided_set_text(stored.side, stored.reps, stored.load, stored.unit, stored.bodyweight)
-        line = f"  #{stored.id} {text}"
+        line = f"  #{stored.id} {short_set_text(stored)}"
         click.echo(f"{line}{tail}{best}")
     previous = result.previous
     if previous is None:
@@ -125,12 +145,28 @@ def print_log_result(result: LogResult) -> None:
             click.echo("  First time logged.")
         return
     by_side: dict[str, list[str]] = {}
-    for side, reps, load, unit, bodyweight, kind in previous.sets:
-        if kind is SetKind.WARMUP:
+    for done in previous.sets:
+        if done.kind is SetKind.WARMUP:
             continue
-        by_side.setdefault(side_label(side), []).append(set_text(reps, load, unit, bodyweight))
+        # Drop and failure sets are marked: without it they read like working sets.
+        mark = f" ({done.kind.value})" if done.kind in (SetKind.DROP, SetKind.FAILURE) else ""
+        text = short_set_text(replace(done, side=None))
+        by_side.setdefault(side_label(done.side), []).append(text + mark)
     parts = [f"{label + ' ' if label else ''}{', '.join(sets)}" for label, sets in by_side.items()]
     click.echo(f"  Last time ({local_date(previous.date)}): {'; '.join(parts) or 'warm-ups only'}")
+
+
+def short_set_text(stored: StoredSet) -> str:
+    """L 10 x 60 kg, or L 45 s, or 40 m x 24 kg for timed and distance sets."""
+    text = sided_set_text(stored.side, stored.reps, stored.load, stored.unit, stored.bodyweight)
+    measures = measure_text(stored.duration_s, stored.distance, stored.distance_unit)
+    if not measures:
+        return text
+    label = side_label(stored.side)
+    load = ""
+    if stored.load or not stored.bodyweight:
+        load = " x " + set_text(1, stored.load, stored.unit, stored.bodyweight).split(" x ", 1)[1]
+    return f"{label + ' ' if label else ''}{measures}{load}"
 
 
 def print_start_hint(app: App, result: LogResult) -> None:
@@ -165,6 +201,7 @@ def set_group() -> None:
 @set_group.command("edit")
 @click.argument("set_id", type=ID, metavar="ID")
 @click.argument("spec", required=False)
+@click.option("--exercise", help="Move the set to this exercise (logged under the wrong one).")
 @click.option("--side", type=click.Choice(["left", "right"]), help="Move the set to this side.")
 @click.option("--rpe", type=RPE, help="New RPE.")
 @click.option("--kind", type=KINDS, help="New kind.")
@@ -175,22 +212,25 @@ def set_edit(
     app: App,
     set_id: int,
     spec: str | None,
+    exercise: str | None,
     side: str | None,
     rpe: Decimal | None,
     kind: str | None,
     note: str | None,
     at: datetime | None,
 ) -> None:
-    """Change set ID: a new SPEC such as 10x62.5, and/or its side, RPE, kind, note or time."""
-    from tracker.domain.specs import parse_spec
+    """Change set ID: a new SPEC (anything `log` takes for one set, such as 10x62.5@8), and/or
+    its exercise, side, RPE, kind, note or time.
+    """
+    from tracker.domain.specs import parse_set
     from tracker.services.logbook import SetEdit, edit_set
 
     new_spec = None
     if spec is not None:
-        parsed = parse_spec(spec)
+        parsed = parse_set(spec, rpe)
         if len(parsed) != 1:
             raise InvalidSpec(f'"{spec}" is {len(parsed)} sets; an edit takes one, like 10x60')
-        new_spec = parsed[0]
+        new_spec, rpe = parsed[0]
     edit = SetEdit(
         spec=new_spec,
         side=Side(side) if side else None,
@@ -198,10 +238,21 @@ def set_edit(
         kind=SetKind(kind) if kind else None,
         note=note,
         at=at,
+        exercise=exercise,
     )
     stored = edit_set(app.uow(), app.lifter, set_id, edit)
-    text = sided_set_text(stored.side, stored.reps, stored.load, stored.unit, stored.bodyweight)
-    click.echo(f"#{stored.id} {text} ({stored.kind.value})")
+    click.echo(f"#{stored.id} {stored.exercise} {whole_set_text(stored)}")
+
+
+def whole_set_text(stored: StoredSet) -> str:
+    """Side, reps x load (or time, distance), kind, RPE and note: the whole set."""
+    text = short_set_text(stored)
+    extra = [stored.kind.value]
+    if stored.rpe is not None:
+        extra.append(f"RPE {stored.rpe}")
+    if stored.note:
+        extra.append(stored.note)
+    return f"{text} ({', '.join(extra)})"
 
 
 @set_group.command("delete")

@@ -18,10 +18,26 @@ def local_date(dt: datetime) -> str:
 
 
 def set_text(reps: int, load: Decimal, unit: Unit | str, bodyweight: bool = False) -> str:
-    """10 x 60 kg, 12 x BW, 8 x BW+20 kg."""
+    """10 x 60 kg, 12 x BW, 8 x BW+20 kg, 8 x BW-20 kg (assisted)."""
     if bodyweight:
-        return f"{reps} x BW" + (f"+{format_load(load)} {unit}" if load else "")
+        if not load:
+            return f"{reps} x BW"
+        sign = "-" if load < 0 else "+"
+        return f"{reps} x BW{sign}{format_load(abs(load))} {unit}"
     return f"{reps} x {format_load(load)} {unit}"
+
+
+def measure_text(
+    duration_s: int | None, distance: Decimal | None, distance_unit: str | None
+) -> str:
+    """45 s, 1:30, 400 m: a timed or distance set's measure ("" for a set of reps)."""
+    parts = []
+    if duration_s:
+        minutes, seconds = divmod(int(duration_s), 60)
+        parts.append(f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s")
+    if distance:
+        parts.append(f"{format_load(distance)} {distance_unit or ''}".rstrip())
+    return ", ".join(parts)
 
 
 def sided_set_text(

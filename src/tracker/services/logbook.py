@@ -13,6 +13,7 @@ from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.e1rm import estimate_1rm
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
+from tracker.domain.set_rules import check_loads, check_sides, kind_of
 from tracker.domain.units import Unit, convert
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
@@ -52,6 +53,11 @@ class StoredSet:
     kind: SetKind
     rpe: Decimal | None
     best: bool = False  # a new best estimated 1RM for the exercise (and side)
+    exercise: str = ""
+    duration_s: int | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
+    note: str | None = None
 
 
 @dataclass
@@ -70,7 +76,7 @@ class LogResult:
 @dataclass
 class PreviousSession:
     date: datetime
-    sets: list[tuple[Side | None, int, Decimal, Unit, bool, SetKind]]
+    sets: list[StoredSet]
 
 
 def log_sets(
@@ -82,7 +88,8 @@ def log_sets(
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
         exercise = resolve_exercise(repo, request.exercise)
-        check_sides(exercise, request.sets)
+        check_sides(exercise.name, exercise.laterality, [s.side for s in request.sets])
+        check_loads(exercise.name, exercise.equipment, [s.spec for s in request.sets])
         session, started, closed = session_for(repo, lifter, at, now)
         previous = previous_session(repo, lifter, exercise, session)
         first_time = repo.count_sets_of(exercise, lifter) == 0
@@ -111,21 +118,6 @@ def log_sets(
         mark_bests(result.sets, bests, Unit(lifter.unit))
         uow.commit()
         return result
-
-
-def check_sides(exercise: Exercise, sets: Sequence[PlannedSet]) -> None:
-    if not sets:
-        raise InvalidValue(f"no sets given for {exercise.name}: add specs such as 10x60")
-    one_sided = exercise.laterality != Laterality.BILATERAL.value
-    if one_sided and any(s.side is None for s in sets):
-        raise InvalidValue(
-            f"{exercise.name} is {exercise.laterality}: give each set a side with "
-            "--left/-l, --right/-r or --each"
-        )
-    if not one_sided and any(s.side is not None for s in sets):
-        raise InvalidValue(
-            f"{exercise.name} is bilateral: drop --left/--right/--each, or log a unilateral variant"
-        )
 
 
 def session_for(
@@ -195,8 +187,11 @@ def new_set(
         load=spec.load if spec.load is not None else Decimal(0),
         unit=unit.value,
         bodyweight=spec.bodyweight,
+        duration_s=spec.duration_s,
+        distance=spec.distance,
+        distance_unit=spec.distance_unit,
         rpe=planned.rpe,
-        kind=request.kind.value,
+        kind=kind_of(spec, request.kind).value,
         performed_at=at,
         position=position,
         note=request.note,
@@ -213,6 +208,11 @@ def to_stored(row: WorkoutSet) -> StoredSet:
         bodyweight=row.bodyweight,
         kind=SetKind(row.kind),
         rpe=row.rpe,
+        exercise=row.exercise.name if row.exercise is not None else "",
+        duration_s=row.duration_s,
+        distance=row.distance,
+        distance_unit=row.distance_unit,
+        note=row.note,
     )
 
 
@@ -258,12 +258,8 @@ def previous_session(
     rows = repo.sets_of_exercise_in_session(lifter, exercise, session_id)
     return PreviousSession(
         date=min(r.performed_at for r in rows),
-        sets=[
-            (Side(r.side) if r.side else None, r.reps, r.load, Unit(r.unit), r.bodyweight,
-             SetKind(r.kind))
-            for r in rows
-        ],
-    )  # fmt: skip
+        sets=[to_stored(r) for r in rows],
+    )
 
 
 # -- corrections ---------------------------------------------------------------------------
@@ -336,21 +332,40 @@ class SetEdit:
     kind: SetKind | None = None
     note: str | None = None
     at: datetime | None = None
+    exercise: str | None = None  # move the set to this exercise
 
 
 def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdit) -> StoredSet:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
+        exercise = row.exercise
+        if edit.exercise is not None:
+            exercise = resolve_exercise(uow.repo, edit.exercise)
+        side = edit.side or (Side(row.side) if row.side else None)
+        if exercise.laterality == Laterality.BILATERAL.value:
+            if edit.side is not None:
+                raise InvalidValue(f"{exercise.name} is bilateral: a set has no side")
+            side = None  # a set moved to a bilateral exercise loses its side
+        elif side is None:
+            raise InvalidValue(
+                f"{exercise.name} is {exercise.laterality}: give the set a side with "
+                "--side left or --side right"
+            )
         if edit.spec is not None:
+            check_loads(exercise.name, exercise.equipment, [edit.spec])
             row.reps = edit.spec.reps
             row.load = edit.spec.load if edit.spec.load is not None else Decimal(0)
             row.unit = (edit.spec.unit or Unit(row.unit)).value
             row.bodyweight = edit.spec.bodyweight
-        if edit.side is not None:
-            if row.exercise.laterality == Laterality.BILATERAL.value:
-                raise InvalidValue(f"{row.exercise.name} is bilateral: a set has no side")
-            row.side = edit.side.value
+            row.duration_s = edit.spec.duration_s
+            row.distance = edit.spec.distance
+            row.distance_unit = edit.spec.distance_unit
+            if edit.spec.failed:
+                row.kind = SetKind.FAILURE.value
+        row.exercise = exercise
+        row.exercise_id = exercise.id
+        row.side = side.value if side else None
         if edit.rpe is not None:
             row.rpe = edit.rpe
         if edit.kind is not None:

@@ -1,0 +1,49 @@
+"""Rules a logged set must follow, over plain values: sides and loads (pure, fast to test)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.domain.errors import InvalidSpec, InvalidValue
+from tracker.domain.loads import equipment_key
+from tracker.domain.model import Laterality, SetKind, SetSpec, Side
+from tracker.domain.specs import format_spec
+
+# Equipment whose sets always move a load: a bare "12" there is a forgotten load, not bodyweight.
+LOADED_EQUIPMENT = frozenset(
+    {"barbell", "dumbbell", "machine", "cable", "kettlebell", "smith machine"}
+)
+
+
+def check_sides(name: str, laterality: str, sides: Sequence[Side | None]) -> None:
+    """A one-sided exercise needs a side on every set; a bilateral one takes none."""
+    if not sides:
+        raise InvalidValue(f"no sets given for {name}: add specs such as 10x60")
+    one_sided = laterality != Laterality.BILATERAL.value
+    if one_sided and any(side is None for side in sides):
+        raise InvalidValue(
+            f"{name} is {laterality}: give each set a side with --left/-l, --right/-r or --each"
+        )
+    if not one_sided and any(side is not None for side in sides):
+        raise InvalidValue(
+            f"{name} is bilateral: drop --left/--right/--each, or log a unilateral variant"
+        )
+
+
+def check_loads(name: str, equipment: str, specs: Sequence[SetSpec]) -> None:
+    """A set typed without any load ("12") is bodyweight only where no load is needed."""
+    key = equipment_key(equipment)
+    if key not in LOADED_EQUIPMENT:
+        return
+    for spec in specs:
+        if not spec.load_given:
+            work = format_spec(spec)
+            raise InvalidSpec(
+                f'"{work}" has no load, and {name} is done with a {key}: write the load or '
+                f"bodyweight, e.g. {work}x60 or {work}xBW"
+            )
+
+
+def kind_of(spec: SetSpec, asked: SetKind) -> SetKind:
+    """A failed attempt (0 reps) is stored as a failure set, whatever kind was asked."""
+    return SetKind.FAILURE if spec.failed else asked
