@@ -104,14 +104,21 @@ BAD_INPUTS = [
     (["log", "leg press", "10x"], 'can\'t read set "10x"'),
     (["log", "leg press", "x60"], 'can\'t read set "x60"'),
     (["log", "leg press", "ten", "x", "60"], 'can\'t read set "ten"'),
-    (["log", "leg press", "0x60"], "reps must be between 1 and 100"),
-    (["log", "leg press", "101x60"], "reps must be between 1 and 100"),
+    (["log", "leg press", "101x60"], "reps must be between 0 and 100"),
     (["log", "leg press", "10x-5"], "negative"),
     (["log", "leg press", "10x100", "10x120", "banana"], 'can\'t read set "banana"'),
     (["log", "singel leg pres", "10x60"], "did you mean: Single Leg Press"),
     (["log", "single leg press", "10x60"], "--left"),
     (["log", "leg press", "--left", "10x60"], "bilateral"),
-]
+    # issue 11: nothing the lifter did not mean is stored
+    (["log", "slp", "--left", "10x60", "--right"],
+     "Error: --right has no set after it: write the set, e.g. --right 10x60"),
+    (["log", "slp", "-l", "12", "-r", "12"],
+     'Error: "12" has no load, and Single Leg Press is done with a machine: write the load or '
+     "bodyweight, e.g. 12x60 or 12xBW"),
+    (["log", "row", "8x60"], 'Error: "row" matches several exercises: Barbell Row, '),
+    (["log", "press", "5x40"], 'Error: "press" matches several exercises: '),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ def test_start_from_the_bilateral_parent(tracker: Tracker) -> None:
     assert data["ratio"] == [0.4, 0.5] and data["range"] == [60, 75] and data["suggested"] == 60
     assert data["sled"] is None
     assert data["sides"] == {
-        "left": {"load": 60, "reps_target": 8},
-        "right": {"load": 60, "reps_target": 8},
+        "left": {"load": 60, "total": 60, "reps_target": 8},
+        "right": {"load": 60, "total": 60, "reps_target": 8},
     }
     assert "150 kg" in data["rationale"]
     text = tracker.ok("suggest", "slp").stdout
@@ -99,8 +99,8 @@ def test_progression_stays_in_the_unit_the_lifter_loads(tracker: Tracker) -> Non
     data = tracker.json("suggest", "slp")
     assert data["unit"] == "kg"
     assert data["sides"] == {
-        "left": {"load": 45, "reps_target": 8},
-        "right": {"load": 40, "reps_target": 11},
+        "left": {"load": 45, "total": 45, "reps_target": 8},
+        "right": {"load": 40, "total": 40, "reps_target": 11},
     }
 
 

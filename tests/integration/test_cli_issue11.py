@@ -1,0 +1,238 @@
+"""Issue 11 through the CLI on both engines: loads say what they are per, names never pick
+what the lifter did not mean, one set syntax everywhere, timed and distance sets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import create_engine, select
+from tests.conftest import Tracker
+from tests.integration.test_cli_logging import set_count
+
+from tracker.adapters.orm import Exercise, WorkoutSet
+
+
+def rows(url: str) -> list[dict[str, Any]]:
+    """Every stored set with its exercise name, straight from the database."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                select(Exercise.name, WorkoutSet.side, WorkoutSet.reps, WorkoutSet.load,
+                       WorkoutSet.bodyweight, WorkoutSet.kind, WorkoutSet.rpe,
+                       WorkoutSet.duration_s, WorkoutSet.distance, WorkoutSet.distance_unit)
+                .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+                .order_by(WorkoutSet.id)
+            )  # fmt: skip
+            return [dict(row._mapping) for row in found]
+    finally:
+        engine.dispose()
+
+
+# 1. per-implement loads -------------------------------------------------------------------
+
+
+def test_a_dumbbell_start_names_the_dumbbells_and_their_total(tracker: Tracker) -> None:
+    out = tracker.ok("suggest", "bulgarian split squat", "--basis", "100").stdout
+    assert "Start at:  2 x 12 kg dumbbells (24 kg total)" in out
+    assert "24 kg per side" not in out
+    data = tracker.json("suggest", "bulgarian split squat", "--basis", "100")
+    assert (data["per"], data["implements"], data["total"]) == ("implement", 2, 24)
+    assert (data["suggested"], data["range"], data["ratio"]) == (12, [12, 16], [0.25, 0.35])
+    assert data["sides"]["left"] == {"load": 12, "total": 24, "reps_target": 8}
+
+
+def test_every_dumbbell_suggestion_names_the_dumbbells(tracker: Tracker) -> None:
+    for name in ("Reverse Lunge", "Step-Up", "Walking Lunge", "One-Arm Dumbbell Row",
+                 "Suitcase Carry", "Single-Leg Romanian Deadlift"):  # fmt: skip
+        out = tracker.ok("suggest", name, "--basis", "100").stdout
+        assert " dumbbell" in out.split("Start at:")[1].splitlines()[0], (name, out)
+        assert tracker.json("suggest", name, "--basis", "100")["per"] == "implement"
+
+
+def test_a_one_arm_row_compares_one_dumbbell_with_one_dumbbell(tracker: Tracker) -> None:
+    data = tracker.json("suggest", "one-arm dumbbell row", "--basis", "30")
+    # 90-100% of a 30 kg dumbbell is 27-30 kg, rounded down to 2 kg steps: 26-30.
+    assert (data["suggested"], data["range"], data["implements"], data["total"]) == (
+        26, [26, 30], 1, 26
+    )  # fmt: skip
+
+
+def test_a_machine_start_stays_per_side(tracker: Tracker) -> None:
+    data = tracker.json("suggest", "single leg press", "--basis", "150")
+    assert (data["per"], data["suggested"], data["total"]) == ("side", 60, 60)
+    assert "Start at:  60 kg per side" in tracker.ok("suggest", "slp", "--basis", "150").stdout
+
+
+def test_the_log_hint_names_the_dumbbells(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100")
+    out = tracker.ok("log", "bss", "-l", "10x12", "-r", "10x12").stdout
+    assert "Suggested start from Back Squat: 2 x 12 kg dumbbells (24 kg total) each side" in out
+
+
+# 9. and 10. suggestions -----------------------------------------------------------------------
+
+
+def test_a_basis_of_zero_or_less_is_refused(tracker: Tracker) -> None:
+    for basis in ("0", "0kg"):
+        assert tracker.fails("suggest", "slp", "--basis", basis) == (
+            f'Error: --basis must be more than 0, got "{basis}": give a working weight you '
+            "lifted, such as 150 or 330lb"
+        )
+    assert "can't read --basis" in tracker.fails("suggest", "slp", "--basis", "-5")
+
+
+def test_a_bilateral_lift_without_history_says_what_to_do(tracker: Tracker) -> None:
+    assert tracker.fails("suggest", "squat") == (
+        'Error: Back Squat has no history yet: log a session first (tracker log "Back Squat" '
+        "8x60), then tracker suggest gives the next load"
+    )
+    tracker.ok("log", "squat", "8x60")
+    assert tracker.json("suggest", "squat")["kind"] == "progression"
+
+
+def test_single_leg_rdl_starts_from_a_deadlift_when_no_rdl_was_logged(tracker: Tracker) -> None:
+    tracker.ok("log", "deadlift", "5x140")
+    data = tracker.json("suggest", "single-leg romanian deadlift")
+    assert data["basis"]["exercise"] == "Deadlift"
+    assert (data["basis"]["instead_of"], data["basis"]["factor"]) == ("Romanian Deadlift", 0.6)
+    # 140 x 0.6 = 84; 30-40% = 25.2-33.6 kg, one dumbbell, 2 kg steps: 24-32.
+    assert (data["suggested"], data["range"]) == (24, [24, 32])
+    assert "Romanian Deadlift was never logged" in data["rationale"]
+    assert "Deadlift top working set, 140 kg" in data["rationale"]
+    tracker.ok("log", "romanian deadlift", "8x100")
+    assert tracker.json("suggest", "single-leg rdl")["basis"]["exercise"] == "Romanian Deadlift"
+
+
+def test_why_is_wrapped_to_the_terminal_width(tracker: Tracker) -> None:
+    out = tracker.ok("suggest", "bss", "--basis", "100", env={"COLUMNS": "60"}).stdout
+    why = out[out.index("  Why:"):].splitlines()
+    assert len(why) > 2
+    assert all(len(line) <= 60 for line in out.splitlines()), out
+
+
+# 2. and 3. names ----------------------------------------------------------------------------
+
+
+def test_ambiguous_words_list_candidates_and_store_nothing(tracker: Tracker) -> None:
+    line = tracker.fails("log", "row", "8x60")
+    assert line.startswith('Error: "row" matches several exercises: Barbell Row, Dumbbell Row')
+    line = tracker.fails("log", "press", "5x40")
+    assert "Bench Press" in line and "Leg Press" in line and "type more of the name" in line
+    line = tracker.fails("log", "single arm press", "5x10")
+    assert line == (
+        'Error: "single arm press" matches several exercises: Single-Arm Dumbbell Bench Press, '
+        "Single-Arm Dumbbell Shoulder Press; type more of the name"
+    )
+    assert set_count(tracker.url) == 0
+
+
+def test_exact_aliases_and_unique_prefixes_still_work(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100")
+    tracker.ok("log", "dl", "5x120")
+    tracker.ok("log", "bulg", "-l", "8x12", "-r", "8x12")
+    assert [r["name"] for r in rows(tracker.url)] == [
+        "Back Squat", "Deadlift", "Bulgarian Split Squat", "Bulgarian Split Squat"
+    ]  # fmt: skip
+
+
+def test_did_you_mean_ranks_by_shared_words(tracker: Tracker) -> None:
+    line = tracker.fails("log", "single arm shoulder pres", "5x10")
+    assert line.startswith(
+        'Error: no exercise named "single arm shoulder pres"; did you mean: '
+        "Single-Arm Dumbbell Shoulder Press"
+    )
+
+
+def test_set_edit_moves_a_set_to_another_exercise(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "10x60")
+    out = tracker.ok("set", "edit", "2", "--exercise", "leg press").stdout
+    assert out == "#2 Leg Press 10 x 60 kg (working)\n"
+    assert [(r["name"], r["side"]) for r in rows(tracker.url)] == [
+        ("Single Leg Press", "left"), ("Leg Press", None)
+    ]  # fmt: skip
+    assert tracker.fails("set", "edit", "2", "--exercise", "bss") == (
+        "Error: Bulgarian Split Squat is unilateral: give the set a side with --side left or "
+        "--side right"
+    )
+    out = tracker.ok("set", "edit", "2", "--exercise", "bss", "--side", "right", "8x12").stdout
+    assert out == "#2 Bulgarian Split Squat R 8 x 12 kg (working)\n"
+
+
+# 4.-7. set syntax ---------------------------------------------------------------------------
+
+
+def test_set_edit_takes_rpe_and_prints_the_whole_set(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x100")
+    out = tracker.ok("set", "edit", "1", "12x60@10", "--note", "last set").stdout
+    assert out == "#1 Leg Press 12 x 60 kg (working, RPE 10, last set)\n"
+    (row,) = rows(tracker.url)
+    assert (row["reps"], row["load"], row["rpe"]) == (12, Decimal(60), Decimal(10))
+    assert "has no load" in tracker.fails("set", "edit", "1", "12")
+    assert "2 sets" in tracker.fails("set", "edit", "1", "2x12x60")
+
+
+def test_a_side_flag_without_a_set_stores_nothing(tracker: Tracker) -> None:
+    for args in (["-l", "10x60", "-r"], ["--right", "--left", "10x60"], ["--each"]):
+        line = tracker.fails("log", "slp", *args)
+        assert "has no set after it" in line, args
+    assert set_count(tracker.url) == 0
+
+
+def test_bare_reps_are_bodyweight_only_where_no_load_is_needed(tracker: Tracker) -> None:
+    assert tracker.fails("log", "slp", "-l", "12", "-r", "12") == (
+        'Error: "12" has no load, and Single Leg Press is done with a machine: write the load '
+        "or bodyweight, e.g. 12x60 or 12xBW"
+    )
+    assert set_count(tracker.url) == 0
+    tracker.ok("log", "pull-up", "12", "8xBW-20")
+    tracker.ok("log", "slp", "-l", "12xBW", "-r", "12xBW")
+    stored = [(r["reps"], r["load"], r["bodyweight"]) for r in rows(tracker.url)]
+    assert stored == [(12, 0, True), (8, Decimal(-20), True), (12, 0, True), (12, 0, True)]
+    assert "8 x BW-20 kg" in tracker.ok("session", "show").stdout
+
+
+def test_a_failed_attempt_is_stored_and_never_estimated(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100", "--at", "2 days ago")
+    out = tracker.ok("log", "squat", "0x140", "--at", "2 days ago").stdout
+    assert "0 x 140 kg (failure)" in out and "new best" not in out
+    assert [(r["reps"], r["kind"]) for r in rows(tracker.url)] == [(5, "working"), (0, "failure")]
+    # The failed 140 is not the basis of anything: the next load comes from 5 x 100.
+    assert tracker.json("suggest", "squat")["suggested"] == 100
+    out = tracker.ok("log", "squat", "5x100").stdout
+    assert "Last time" in out and "5 x 100 kg, 0 x 140 kg (failure)" in out
+
+
+# 8. timed and distance sets -------------------------------------------------------------------
+
+
+def test_timed_and_distance_sets_are_stored_per_side(tracker: Tracker) -> None:
+    tracker.ok("log", "plank", "60s", "1:30", "2min")
+    tracker.ok("log", "suitcase carry", "-l", "40mx24", "-r", "40mx24")
+    tracker.ok("log", "farmer's carry", "3x40mx20")
+    stored = [(r["name"], r["side"], r["reps"], r["load"], r["duration_s"], r["distance"],
+               r["distance_unit"]) for r in rows(tracker.url)]  # fmt: skip
+    assert stored == [
+        ("Plank", None, 0, 0, 60, None, None),
+        ("Plank", None, 0, 0, 90, None, None),
+        ("Plank", None, 0, 0, 120, None, None),
+        ("Suitcase Carry", "left", 0, Decimal(24), None, Decimal(40), "m"),
+        ("Suitcase Carry", "right", 0, Decimal(24), None, Decimal(40), "m"),
+    ] + [("Farmer's Carry", None, 0, Decimal(20), None, Decimal(40), "m")] * 3
+    assert all(r["kind"] == "working" for r in rows(tracker.url))
+    shown = tracker.json("session", "show")["sets"]
+    assert [s["duration_s"] for s in shown[:3]] == [60, 90, 120]
+    assert (shown[3]["distance"], shown[3]["distance_unit"], shown[3]["side"]) == (40, "m", "left")
+    exported = tracker.ok("export", "--format", "csv").stdout
+    assert ",Plank,,0,0,kg,1,90,,," in exported
+    assert ",Suitcase Carry,left,0,24,kg,0,,40,m," in exported
+
+
+def test_a_loaded_carry_without_a_load_is_refused(tracker: Tracker) -> None:
+    assert tracker.fails("log", "farmer's carry", "40m") == (
+        "Error: \"40m\" has no load, and Farmer's Carry is done with a dumbbell: write the load "
+        "or bodyweight, e.g. 40mx60 or 40mxBW"
+    )
+    assert "a distance must be more than 0" in tracker.fails("log", "plank", "0m")
+    assert set_count(tracker.url) == 0
