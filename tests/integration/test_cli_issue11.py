@@ -224,6 +224,8 @@ def test_timed_and_distance_sets_are_stored_per_side(tracker: Tracker) -> None:
     shown = tracker.json("session", "show")["sets"]
     assert [s["duration_s"] for s in shown[:3]] == [60, 90, 120]
     assert (shown[3]["distance"], shown[3]["distance_unit"], shown[3]["side"]) == (40, "m", "left")
+    text = tracker.ok("session", "show").stdout
+    assert "    #2 1:30\n" in text and "#4 L 40 m x 24 kg" in text and "#6 40 m x 20 kg" in text
     exported = tracker.ok("export", "--format", "csv").stdout
     assert ",Plank,,0,0,kg,1,90,,," in exported
     assert ",Suitcase Carry,left,0,24,kg,0,,40,m," in exported
@@ -236,3 +238,24 @@ def test_a_loaded_carry_without_a_load_is_refused(tracker: Tracker) -> None:
     )
     assert "a distance must be more than 0" in tracker.fails("log", "plank", "0m")
     assert set_count(tracker.url) == 0
+
+
+def test_history_shows_the_best_time_and_distance(tracker: Tracker) -> None:
+    tracker.ok("log", "plank", "45s", "1:30", "60s", "--at", "2 days ago")
+    tracker.ok("log", "plank", "2min")
+    tracker.ok("log", "suitcase carry", "-l", "40mx24", "-l", "60mx20", "-r", "50mx24")
+    data = tracker.json("report", "history", "plank")
+    assert [s["best_time_s"] for s in data["sessions"]] == [90, 120]
+    carry = tracker.json("report", "history", "suitcase carry")["sessions"]
+    assert [(s["side"], s["best_distance"]) for s in carry] == [
+        ("left", {"distance": 60, "unit": "m"}), ("right", {"distance": 50, "unit": "m"})
+    ]  # fmt: skip
+    text = tracker.ok("report", "history", "plank").stdout
+    assert "best time" in text and "2:00" in text
+
+
+def test_assisted_sets_add_no_negative_volume(tracker: Tracker) -> None:
+    tracker.ok("log", "pull-up", "8xBW-20", "5xBW+10")
+    data = tracker.json("report", "history", "pull-up")
+    assert data["sessions"][0]["volume"] == 50
+    assert tracker.json("report", "summary")["volume"] == 50

@@ -49,7 +49,7 @@ def _grouped(lifter_id: int) -> Any:
             *keys,
             func.max(WorkoutSet.load),
             func.count(),
-            func.sum(WorkoutSet.load * WorkoutSet.reps),
+            func.sum(_lifted(WorkoutSet.load)),
         )
         .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
         .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
@@ -91,7 +91,7 @@ def summary_rows(
             WorkoutSet.unit,
             func.count(),
             func.sum(WorkoutSet.reps),
-            func.sum(WorkoutSet.load * WorkoutSet.reps),
+            func.sum(_lifted(WorkoutSet.load)),
         )
         .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
         .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
@@ -109,6 +109,11 @@ def summary_rows(
 
 
 # -- the imbalance report's fast path: one row per (exercise, session, side) -------------------
+
+
+def _lifted(load: Any) -> Any:
+    """Volume of a set, load x reps, as SQL; an assisted set (8xBW-20: load -20) adds none."""
+    return case((WorkoutSet.load > 0, load * WorkoutSet.reps), else_=0)
 
 
 def _load_in(unit: str) -> Any:
@@ -163,7 +168,7 @@ def _side_columns(side: str, load: Any, e1rm: Any) -> list[Any]:
     return [
         func.sum(case((on_side, 1), else_=0)),
         func.sum(case((on_side, WorkoutSet.reps), else_=0)),
-        type_coerce(func.sum(case((on_side, load * WorkoutSet.reps), else_=None)), Float),
+        type_coerce(func.sum(case((on_side, _lifted(load)), else_=None)), Float),
         type_coerce(func.max(case((on_side, e1rm), else_=None)), Float),
     ]
 

@@ -7,7 +7,7 @@ read and change one by one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -26,6 +26,14 @@ from tracker.domain.errors import Conflict
 from tracker.domain.units import KG_PER_LB, Unit
 
 DEFAULT_LIFTER = "me"
+
+
+@dataclass
+class BestMeasures:
+    """The longest time and the longest distance (per distance unit) in one session and side."""
+
+    duration_s: int | None = None
+    distances: dict[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -303,6 +311,35 @@ class Repository:
         if row is None:
             return None
         return TopSet(name, row.reps, row.load, Unit(row.unit), row.performed_at)
+
+    def best_measures(
+        self, lifter: Lifter, exercise: Exercise
+    ) -> dict[tuple[int, str | None], BestMeasures]:
+        """Longest time and distances per (session, side) of the exercise's working sets."""
+        rows = self.session.execute(
+            select(
+                WorkoutSet.session_id,
+                WorkoutSet.side,
+                WorkoutSet.distance_unit,
+                func.max(WorkoutSet.duration_s),
+                func.max(WorkoutSet.distance),
+            )
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.kind != "warmup",
+                or_(WorkoutSet.duration_s.is_not(None), WorkoutSet.distance.is_not(None)),
+            )
+            .group_by(WorkoutSet.session_id, WorkoutSet.side, WorkoutSet.distance_unit)
+        )
+        found: dict[tuple[int, str | None], BestMeasures] = {}
+        for session_id, side, distance_unit, duration, distance in rows:
+            best = found.setdefault((session_id, side), BestMeasures())
+            if duration is not None:
+                best.duration_s = max(best.duration_s or 0, duration)
+            if distance is not None and distance_unit:
+                best.distances[distance_unit] = distance
+        return found
 
     def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:
         return self.session.scalar(

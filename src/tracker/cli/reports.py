@@ -10,7 +10,7 @@ import click
 from tracker.cli.charts import bar, sparkline
 from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
-from tracker.cli.render import table
+from tracker.cli.render import measure_text, table
 
 FORMULAS = click.Choice(
     ["epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan"], case_sensitive=False
@@ -163,22 +163,30 @@ def report_history(
         click.echo("No working sets in this window.")
         return
     top = max((s["best_e1rm"] or 0) for s in data["sessions"])
+    # Timed and distance sets (planks, carries) get their best time and distance as columns.
+    timed = any(s.get("best_time_s") for s in data["sessions"])
+    far = any(s.get("best_distance") for s in data["sessions"])
     rows = []
     for s in data["sessions"]:
         best = s["best_set"]
-        rows.append(
-            [
-                s["date"],
-                s["side"] or "",
-                f"{best['reps']} x {fmt(best['load'])}" if best else "-",
-                fmt(s["best_e1rm"]),
-                bar(s["best_e1rm"] or 0, top, 16),
-                fmt(s["volume"]),
-                str(s["reps"]),
-                "PB" if s["personal_best"] else "",
-            ]
-        )
-    for line in table(rows, ["date", "side", "best set", "e1RM", "", "volume", "reps", ""]):
+        row = [
+            s["date"],
+            s["side"] or "",
+            f"{best['reps']} x {fmt(best['load'])}" if best else "-",
+            fmt(s["best_e1rm"]),
+            bar(s["best_e1rm"] or 0, top, 16),
+            fmt(s["volume"]),
+            str(s["reps"]),
+        ]
+        if timed:
+            row.append(measure_text(s["best_time_s"], None, None) or "-")
+        if far:
+            dist = s["best_distance"]
+            row.append(f"{fmt(dist['distance'])} {dist['unit']}" if dist else "-")
+        rows.append([*row, "PB" if s["personal_best"] else ""])
+    headers = ["date", "side", "best set", "e1RM", "", "volume", "reps"]
+    headers += ["best time"] * timed + ["best distance"] * far + [""]
+    for line in table(rows, headers):
         click.echo(line)
     for this_side in sorted({s["side"] for s in data["sessions"]}, key=str):
         values = [s["best_e1rm"] for s in data["sessions"] if s["side"] == this_side]

@@ -10,7 +10,7 @@ import click
 
 from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.params import SINCE, WHEN, local_now
-from tracker.cli.render import local, set_text, side_label, table
+from tracker.cli.render import local, measure_text, set_text, side_label, table
 from tracker.domain.units import Unit
 
 
@@ -129,15 +129,16 @@ def shown_set(s: dict[str, Any]) -> str:
     """One stored set as a line: side, reps x load (or time/distance), kind, RPE, note."""
     side = f"{side_label(s['side'])} " if s["side"] else ""
     measures = []
-    if s["reps"] or s["load"]:
-        measures.append(
-            set_text(s["reps"], Decimal(str(s["load"])), Unit(s["unit"]), s["bodyweight"])
-        )
-    if s["duration_s"]:
-        minutes, seconds = divmod(int(s["duration_s"]), 60)
-        measures.append(f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s")
-    if s["distance"]:
-        measures.append(f"{s['distance']} {s['distance_unit'] or ''}".rstrip())
+    load = Decimal(str(s["load"]))
+    timed = bool(s["duration_s"] or s["distance"])
+    if s["reps"] or not timed:  # a failed attempt (0 reps) is still shown as 0 x load
+        measures.append(set_text(s["reps"], load, Unit(s["unit"]), s["bodyweight"]))
+    if timed:
+        measure = measure_text(s["duration_s"], s["distance"] and Decimal(str(s["distance"])),
+                               s["distance_unit"])  # fmt: skip
+        if not s["reps"] and (load or not s["bodyweight"]):  # a loaded carry: 40 m x 24 kg
+            measure += " x " + set_text(0, load, Unit(s["unit"]), s["bodyweight"]).split(" x ")[1]
+        measures.append(measure)
     extras = [] if s["kind"] == "working" else [s["kind"]]
     if s["rpe"] is not None:
         extras.append(f"RPE {s['rpe']}")

@@ -16,6 +16,7 @@ from tracker.adapters.queries import (
     side_session_figures,
     summary_rows,
 )
+from tracker.adapters.repository import BestMeasures
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.asymmetry import (
     NOISE_ASYMMETRY_PCT,
@@ -328,6 +329,7 @@ def history_report(
             raise InvalidValue(f"{found.name} is bilateral: --side applies to unilateral exercises")
         # Personal bests need the history before the window too, so query it all.
         rows = grouped_sets(uow.session_for_queries(), lifter.id, exercise_id=found.id)
+        measures = uow.repo.best_measures(lifter, found)
         uow.commit()
     best_so_far: dict[Side | None, Decimal] = {}
     entries = []
@@ -347,6 +349,8 @@ def history_report(
                  "session": stats.session_id,
                  "side": this_side.value if this_side else None,
                  **figures.as_json(),
+                 **measure_json(measures.get((stats.session_id, this_side.value
+                                              if this_side else None))),
                  "personal_best": record}
             )  # fmt: skip
     return {
@@ -356,6 +360,18 @@ def history_report(
         "formula": formula,
         "laterality": found.laterality,
         "sessions": entries,
+    }
+
+
+def measure_json(best: BestMeasures | None) -> dict[str, Any]:
+    """Best time (seconds) and best distance of timed and distance sets, or nulls."""
+    distance = None
+    if best is not None and best.distances:
+        unit, value = max(best.distances.items(), key=lambda item: item[1])
+        distance = {"distance": num(value), "unit": unit}
+    return {
+        "best_time_s": None if best is None else best.duration_s,
+        "best_distance": distance,
     }
 
 
