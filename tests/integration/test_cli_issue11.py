@@ -259,3 +259,23 @@ def test_assisted_sets_add_no_negative_volume(tracker: Tracker) -> None:
     data = tracker.json("report", "history", "pull-up")
     assert data["sessions"][0]["volume"] == 50
     assert tracker.json("report", "summary")["volume"] == 50
+
+
+def test_custom_exercises_say_what_their_load_is_per(tracker: Tracker, tmp_path: Any) -> None:
+    tracker.ok("exercises", "add", "Landmine Lunge", "--unilateral", "--equipment", "dumbbell",
+               "--per", "implement", "--implements", "2", "--parent", "back squat",
+               "--ratio", "0.2-0.3")  # fmt: skip
+    data = tracker.json("suggest", "landmine lunge", "--basis", "100")
+    # 20-30 kg in total over two dumbbells: 10-15 kg each, 2 kg steps: 10-14.
+    assert (data["suggested"], data["range"], data["total"]) == (10, [10, 14], 20)
+    assert tracker.fails("exercises", "edit", "landmine lunge", "--implements", "0") == (
+        "Error: a load per implement needs at least 1 implement"
+    )
+    card = tracker.json("exercises", "show", "landmine lunge")
+    assert (card["load_per"], card["implements"]) == ("implement", 2)
+    target = tmp_path / "out.json"
+    tracker.ok("export", "--format", "json", "-o", str(target))
+    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", tracker.runner)
+    fresh.ok("import", str(target))
+    card = fresh.json("exercises", "show", "landmine lunge")
+    assert (card["load_per"], card["implements"]) == ("implement", 2)

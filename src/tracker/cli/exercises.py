@@ -183,6 +183,17 @@ def exercise_options(func: F) -> F:
         click.option("--increment", type=NUMBER, help="Smallest load step on this equipment."),
         click.option("--sled", type=NUMBER, help="Carriage weight of a plate-loaded machine."),
         click.option(
+            "--per",
+            type=click.Choice(["implement", "side", "bar", "total"]),
+            help="What a logged load is per: one dumbbell or kettlebell (implement), one side "
+            "of a machine or cable, the whole bar, or the whole stack (total).",
+        ),
+        click.option(
+            "--implements",
+            type=click.IntRange(0, 4),
+            help="Dumbbells or kettlebells held (2 for a Bulgarian split squat with two).",
+        ),
+        click.option(
             "--unit",
             type=click.Choice(["kg", "lb"]),
             help="Unit of --increment and --sled (default: yours).",
@@ -224,6 +235,8 @@ def build_changes(kw: dict[str, Any], rename: str | None = None) -> Any:
         ratio=parse_ratio(kw["ratio"]) if kw["ratio"] else None,
         increment=kw["increment"],
         sled=kw["sled"],
+        load_per=kw["per"],
+        implements=kw["implements"],
         unit=kw["unit"],
         rep_range=rep_range,
         summary=kw["summary"],

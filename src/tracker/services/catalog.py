@@ -290,6 +290,8 @@ class ExerciseChanges:
     ratio: tuple[Decimal, Decimal] | None = None
     increment: Decimal | None = None
     sled: Decimal | None = None
+    load_per: str | None = None  # implement, side, bar or total
+    implements: int | None = None
     unit: str | None = None  # the unit of increment and sled
     rep_range: tuple[int, int] | None = None
     summary: str | None = None
@@ -385,6 +387,12 @@ def _apply_fields(repo: Repository, exercise: Exercise, ch: ExerciseChanges, uni
         if ch.sled < 0:
             raise InvalidValue("the sled weight can't be negative")
         exercise.sled, exercise.sled_unit = ch.sled, unit
+    if ch.load_per is not None:
+        exercise.load_per = ch.load_per
+    if ch.implements is not None:
+        exercise.implements = ch.implements
+    if ch.load_per is not None or ch.implements is not None:
+        exercise_convention(exercise)  # refuses a per-implement load with no implement
     if ch.rep_range is not None:
         low, high = ch.rep_range
         if not 1 <= low <= high <= 100:

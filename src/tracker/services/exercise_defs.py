@@ -49,6 +49,8 @@ def exercise_definitions(repo: Repository) -> list[dict[str, Any]]:
             "increment_unit": ex.increment_unit,
             "sled": _text(ex.sled),
             "sled_unit": ex.sled_unit,
+            "load_per": ex.load_per,
+            "implements": ex.implements,
             "rep_range": [ex.rep_low, ex.rep_high],
             "summary": ex.summary,
             "steps": list(ex.steps),
@@ -79,6 +81,7 @@ CHOICES: dict[str, tuple[str | None, set[str | None]]] = {  # key: (default, all
     "laterality": ("bilateral", {lat.value for lat in Laterality}),
     "increment_unit": (None, {"kg", "lb", None}),
     "sled_unit": (None, {"kg", "lb", None}),
+    "load_per": (None, {"implement", "side", "bar", "total", None}),
 }
 LISTS = ("aliases", "secondary", "steps", "tips", "mistakes")
 
@@ -125,6 +128,11 @@ def check_definition(definition: Any, place: str) -> dict[str, Any]:
             raise fail("ratio", "must be two numbers") from None
         if not (low.is_finite() and high.is_finite() and 0 < low <= high <= Decimal("1.5")):
             raise fail("ratio", "must be two numbers with 0 < low <= high <= 1.5")
+    implements = definition.get("implements")
+    if implements is not None and (
+        not isinstance(implements, int) or isinstance(implements, bool) or not 0 <= implements <= 4
+    ):
+        raise fail("implements", "must be a whole number from 0 to 4")
     rep_range = definition.get("rep_range", [8, 12])
     if (
         not isinstance(rep_range, list)
