@@ -298,7 +298,7 @@ def test_notes_cite_sources_a_reader_can_find(ex: dict) -> None:
     note = ex["ratio_note"] or ""
     # Every year cited comes with a quoted title right after "Authors YEAR, ".
     for match in re.finditer(r"\b(?:19|20)\d\d\b", note):
-        assert note[match.end():].startswith(', "'), (ex["name"], note[match.start() - 40:])
+        assert note[match.end() :].startswith(', "'), (ex["name"], note[match.start() - 40 :])
 
 
 _ONE_SIDE_WORDS = re.compile(r"^(?:single[- ](?:leg|arm)|one[- ](?:arm|leg)|alternating)\s+", re.I)

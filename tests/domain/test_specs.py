@@ -78,9 +78,7 @@ def test_trailing_zeros_and_negative_zero_are_dropped() -> None:
     assert str(parse_spec("5x-0")[0].load) == "0"
 
 
-HELP = (
-    "write REPSxLOAD such as 10x60, 10x60kg, 3x10x60, 12xBW, or a time or distance (45s, 400m)"
-)
+HELP = "write REPSxLOAD such as 10x60, 10x60kg, 3x10x60, 12xBW, or a time or distance (45s, 400m)"
 
 
 @pytest.mark.parametrize(
@@ -236,7 +234,7 @@ def measured(work: str, load: str | None = None, unit: Unit | None = None) -> Se
         duration = int(work[:-1])
     else:
         number = work.rstrip("kmi")
-        distance, distance_unit = Decimal(number), work[len(number):]
+        distance, distance_unit = Decimal(number), work[len(number) :]
     value = None if load is None else Decimal(load)
     return SetSpec(reps=0, load=value, unit=unit, bodyweight=load is None,
                    duration_s=duration, distance=distance, distance_unit=distance_unit)  # fmt: skip

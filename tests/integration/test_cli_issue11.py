@@ -107,7 +107,7 @@ def test_single_leg_rdl_starts_from_a_deadlift_when_no_rdl_was_logged(tracker: T
 
 def test_why_is_wrapped_to_the_terminal_width(tracker: Tracker) -> None:
     out = tracker.ok("suggest", "bss", "--basis", "100", env={"COLUMNS": "60"}).stdout
-    why = out[out.index("  Why:"):].splitlines()
+    why = out[out.index("  Why:") :].splitlines()
     assert len(why) > 2
     assert all(len(line) <= 60 for line in out.splitlines()), out
 
@@ -213,13 +213,17 @@ def test_timed_and_distance_sets_are_stored_per_side(tracker: Tracker) -> None:
     tracker.ok("log", "farmer's carry", "3x40mx20")
     stored = [(r["name"], r["side"], r["reps"], r["load"], r["duration_s"], r["distance"],
                r["distance_unit"]) for r in rows(tracker.url)]  # fmt: skip
-    assert stored == [
-        ("Plank", None, 0, 0, 60, None, None),
-        ("Plank", None, 0, 0, 90, None, None),
-        ("Plank", None, 0, 0, 120, None, None),
-        ("Suitcase Carry", "left", 0, Decimal(24), None, Decimal(40), "m"),
-        ("Suitcase Carry", "right", 0, Decimal(24), None, Decimal(40), "m"),
-    ] + [("Farmer's Carry", None, 0, Decimal(20), None, Decimal(40), "m")] * 3
+    assert (
+        stored
+        == [
+            ("Plank", None, 0, 0, 60, None, None),
+            ("Plank", None, 0, 0, 90, None, None),
+            ("Plank", None, 0, 0, 120, None, None),
+            ("Suitcase Carry", "left", 0, Decimal(24), None, Decimal(40), "m"),
+            ("Suitcase Carry", "right", 0, Decimal(24), None, Decimal(40), "m"),
+        ]
+        + [("Farmer's Carry", None, 0, Decimal(20), None, Decimal(40), "m")] * 3
+    )
     assert all(r["kind"] == "working" for r in rows(tracker.url))
     shown = tracker.json("session", "show")["sets"]
     assert [s["duration_s"] for s in shown[:3]] == [60, 90, 120]
@@ -233,7 +237,7 @@ def test_timed_and_distance_sets_are_stored_per_side(tracker: Tracker) -> None:
 
 def test_a_loaded_carry_without_a_load_is_refused(tracker: Tracker) -> None:
     assert tracker.fails("log", "farmer's carry", "40m") == (
-        "Error: \"40m\" has no load, and Farmer's Carry is done with a dumbbell: write the load "
+        'Error: "40m" has no load, and Farmer\'s Carry is done with a dumbbell: write the load '
         "or bodyweight, e.g. 40mx60 or 40mxBW"
     )
     assert "a distance must be more than 0" in tracker.fails("log", "plank", "0m")

@@ -226,11 +226,11 @@ class Repository:
             starts.add(started)
         return keys, starts
 
-    def finished_session_near(
+    def finished_sessions_near(
         self, lifter: Lifter, at: datetime, slack: timedelta
-    ) -> TrainingSession | None:
-        """The finished session whose span, widened by `slack` both ways, is nearest `at`."""
-        candidates = self.session.scalars(
+    ) -> Sequence[TrainingSession]:
+        """Finished sessions whose span, widened by `slack` both ways, contains `at`."""
+        return self.session.scalars(
             select(TrainingSession).where(
                 TrainingSession.lifter_id == lifter.id,
                 TrainingSession.finished_at.is_not(None),
@@ -239,13 +239,9 @@ class Repository:
             )
         ).all()
 
-        def distance(session: TrainingSession) -> timedelta:
-            end = session.finished_at or session.started_at
-            if session.started_at <= at <= end:
-                return timedelta(0)
-            return min(abs(session.started_at - at), abs(end - at))
-
-        return min(candidates, key=distance, default=None)
+    def session_of(self, row: WorkoutSet) -> TrainingSession:
+        """The session a stored set belongs to."""
+        return row.session
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime

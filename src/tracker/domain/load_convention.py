@@ -171,7 +171,8 @@ class RelatedBasis:
 # chosen at the low end so that the start derived from it errs light.
 RELATED_BASES: dict[str, RelatedBasis] = {
     "Romanian Deadlift": RelatedBasis(
-        "Deadlift", Decimal("0.6"), "a Romanian Deadlift is taken as 60% of a Deadlift, a "
-        "conservative assumption"
+        "Deadlift",
+        Decimal("0.6"),
+        "a Romanian Deadlift is taken as 60% of a Deadlift, a conservative assumption",
     ),
 }

@@ -167,8 +167,10 @@ def _suggestions(wanted: str, keys: list[str], owners: list[str]) -> list[str]:
     shortlist = heapq.nlargest(
         _SHORTLIST,
         dict.fromkeys(key for key in keys if key),
-        key=lambda key: len(letters.intersection(key)) / (len(letters) + len(key))
-        + len(exact_words.intersection(key.split())),
+        key=lambda key: (
+            len(letters.intersection(key)) / (len(letters) + len(key))
+            + len(exact_words.intersection(key.split()))
+        ),
     )
     scored = []
     for key in shortlist:

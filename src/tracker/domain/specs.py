@@ -110,9 +110,7 @@ def _measure(token: str, text: str) -> tuple[int | None, Decimal | None, str | N
     if distance is not None:
         number = distance["number"]
         value = Decimal(number) if len(number) <= 12 else None
-        if value is None or not 0 < value <= MAX_DISTANCE or value != value.quantize(
-            _LOAD_QUANTUM
-        ):
+        if value is None or not 0 < value <= MAX_DISTANCE or value != value.quantize(_LOAD_QUANTUM):
             raise InvalidValue(
                 f"a distance must be more than 0 and at most {MAX_DISTANCE} {distance['unit']} "
                 f"with at most {MAX_LOAD_PLACES} decimals, got {shown(token)}"

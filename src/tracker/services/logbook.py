@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import UnitOfWork
-from tracker.domain.e1rm import estimate_1rm
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
+from tracker.domain.records import LoggedSet, best_by_side, new_bests
+from tracker.domain.sessions import SESSION_GAP as SESSION_GAP  # re-exported for sessions.py
+from tracker.domain.sessions import Span, finished_slack, place_set, within_session
 from tracker.domain.set_rules import check_loads, check_sides, kind_of
-from tracker.domain.units import Unit, convert
+from tracker.domain.units import Unit
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
-
-# A session with no set for this long is over: the next set starts a new one. Four hours covers
-# the longest sane workout with breaks, and a lifter who forgets `session finish` at night does
-# not find tomorrow's sets inside yesterday's session.
-SESSION_GAP = timedelta(hours=4)
 
 
 @dataclass(frozen=True)
@@ -125,46 +122,39 @@ def session_for(
 ) -> tuple[TrainingSession, bool, int | None]:
     """The session a set performed at `at` belongs to: (session, started_now, closed_id).
 
-    Rules (SESSION_GAP is 4 hours):
-    - The open session takes the set when `at` is within the gap of its span; a set before its
-      start moves the start back.
-    - An open session whose last set is more than the gap before `at` is over: it is closed at
-      its last set, and the set starts a new session.
-    - A finished session is over: a set done after it starts a new session. A set inside its
-      span joins it; a back-dated set (older than the gap) also joins the nearest finished
-      session it falls within the gap of, widening it.
-    - A back-dated set that joins nothing starts a session that is already finished (at that
-      set), so back-filling never leaves sessions open.
+    The rules are tracker.domain.sessions.place_set; this applies its answer to the rows.
     """
-    closed: int | None = None
-    open_session = repo.open_session(lifter)
-    if open_session is not None:
-        last = last_activity(open_session)
-        if open_session.started_at - SESSION_GAP <= at <= last + SESSION_GAP:
-            open_session.started_at = min(open_session.started_at, at)
-            return open_session, False, None
-        if at > last:
-            open_session.finished_at = last
-            closed = open_session.id
-    back_dated = at < now - SESSION_GAP
-    # A set inside a finished session's span belongs to it, however recent; a back-dated set
-    # also joins one it falls within the gap of, widening it.
-    near = repo.finished_session_near(lifter, at, SESSION_GAP if back_dated else timedelta(0))
-    if near is not None and near.finished_at is not None:
-        near.started_at = min(near.started_at, at)
-        near.finished_at = max(near.finished_at, at)
-        return near, False, closed
-    session = TrainingSession(
-        lifter_id=lifter.id, started_at=at, finished_at=at if back_dated else None
+    open_row = repo.open_session(lifter)
+    candidates = repo.finished_sessions_near(lifter, at, finished_slack(at, now))
+    rows = {row.id: row for row in candidates}
+    placement = place_set(
+        at, now, None if open_row is None else span_of(open_row), [span_of(r) for r in candidates]
     )
-    repo.add(session)
-    repo.flush()
-    return session, True, closed
+    closed_id: int | None = None
+    if placement.closed is not None and open_row is not None:
+        closed_id, open_row.finished_at = placement.closed
+    if placement.session_id is None:
+        new = TrainingSession(
+            lifter_id=lifter.id, started_at=placement.started_at, finished_at=placement.finished_at
+        )
+        repo.add(new)
+        repo.flush()
+        return new, True, closed_id
+    chosen = open_row if open_row is not None and open_row.id == placement.session_id else None
+    chosen = chosen or rows[placement.session_id]
+    chosen.started_at = placement.started_at
+    if chosen.finished_at is not None:
+        chosen.finished_at = placement.finished_at
+    return chosen, False, closed_id
 
 
-def last_activity(session: TrainingSession) -> datetime:
-    times = [s.performed_at for s in session.sets]
-    return max([session.started_at, *times])
+def span_of(row: TrainingSession) -> Span:
+    return Span(row.id, row.started_at, row.finished_at, last_activity(row))
+
+
+def last_activity(row: TrainingSession) -> datetime:
+    times = [s.performed_at for s in row.sets]
+    return max([row.started_at, *times])
 
 
 def new_set(
@@ -216,37 +206,22 @@ def to_stored(row: WorkoutSet) -> StoredSet:
     )
 
 
-def counts_for_best(kind: SetKind, load: Decimal, reps: int) -> bool:
-    return kind is not SetKind.WARMUP and load > 0 and reps > 0
-
-
 def best_e1rm_by_side(
     repo: Repository, lifter: Lifter, exercise: Exercise, unit: Unit, before: datetime
 ) -> dict[Side | None, Decimal]:
     """The best Epley e1RM before `before` per side, from SQL maxima per (side, reps, unit)."""
-    bests: dict[Side | None, Decimal] = {}
-    for side, reps, row_unit, top in repo.top_loads_by_reps(lifter, exercise, before):
-        value = estimate_1rm(convert(top, Unit(row_unit), unit), reps)
-        key = Side(side) if side else None
-        if value > bests.get(key, Decimal(0)):
-            bests[key] = value
-    return bests
+    tops = repo.top_loads_by_reps(lifter, exercise, before)
+    return best_by_side(
+        ((Side(side) if side else None, reps, Unit(unit), top) for side, reps, unit, top in tops),
+        unit,
+    )
 
 
 def mark_bests(sets: list[StoredSet], bests: dict[Side | None, Decimal], unit: Unit) -> None:
-    """Flag each set that beats the best before it (earlier sets of this command included).
-
-    The first sets ever logged on a side are not "new bests": there was nothing to beat.
-    """
-    running = dict(bests)
-    for stored in sets:
-        previous = running.get(stored.side)
-        if previous is None or not counts_for_best(stored.kind, stored.load, stored.reps):
-            continue
-        value = estimate_1rm(convert(stored.load, stored.unit, unit), stored.reps)
-        if value > previous:
-            stored.best = True
-            running[stored.side] = value
+    """Flag each set that beats the best before it (tracker.domain.records.new_bests)."""
+    logged = [LoggedSet(s.side, s.reps, s.load, s.unit, s.kind) for s in sets]
+    for stored, best in zip(sets, new_bests(logged, bests, unit), strict=True):
+        stored.best = best
 
 
 def previous_session(
@@ -284,7 +259,7 @@ def undo_last(uow: UnitOfWork, lifter_name: str | None) -> list[RemovedSet]:
         if not rows:
             raise NotFound("nothing to undo: no logged sets")
         removed = [removed_view(row) for row in rows]
-        sessions = {row.session for row in rows}
+        sessions = {uow.repo.session_of(row) for row in rows}
         for row in rows:
             uow.repo.delete(row)
         uow.repo.flush()
@@ -373,23 +348,22 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
         if edit.note is not None:
             row.note = edit.note or None
         if edit.at is not None:
-            move_within_session(row, edit.at)
+            move_within_session(uow.repo, row, edit.at)
         uow.commit()
         return to_stored(row)
 
 
-def move_within_session(row: WorkoutSet, at: datetime) -> None:
+def move_within_session(repo: Repository, row: WorkoutSet, at: datetime) -> None:
     """Retime a set inside its session (widening the session's span), never out of it."""
-    session = row.session
-    end = session.finished_at or last_activity(session)
-    if not session.started_at - SESSION_GAP <= at <= end + SESSION_GAP:
+    container = repo.session_of(row)
+    if not within_session(at, span_of(container)):
         raise InvalidValue(
-            f"{at.astimezone():%Y-%m-%d %H:%M} is outside session #{session.id}: to move the set "
-            "to another day, delete it and log it again with --at"
+            f"{at.astimezone():%Y-%m-%d %H:%M} is outside session #{container.id}: to move the "
+            "set to another day, delete it and log it again with --at"
         )
     row.performed_at = at
     # The session spans its sets: it follows a set that moves, in both directions.
-    times = [s.performed_at for s in session.sets]
-    session.started_at = min(times)
-    if session.finished_at is not None:
-        session.finished_at = max(times)
+    times = [s.performed_at for s in container.sets]
+    container.started_at = min(times)
+    if container.finished_at is not None:
+        container.finished_at = max(times)

@@ -180,7 +180,7 @@ def no_start(exercise: Exercise, with_basis: bool) -> NoBasis:
     if exercise.parent is not None:
         return NoBasis(
             f"no published ratio links {name} to {exercise.parent.name}: start light, log a "
-            f'session, then tracker suggest gives the next load (or set one: tracker exercises '
+            f"session, then tracker suggest gives the next load (or set one: tracker exercises "
             f'edit "{name}" --ratio 0.4-0.5, then use --basis LOAD)'
         )
     return NoBasis(

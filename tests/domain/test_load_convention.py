@@ -1,0 +1,71 @@
+"""Per-implement loads and the conversion of a ratio into what the lifter picks up."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tracker.domain.errors import InvalidValue
+from tracker.domain.load_convention import (
+    LoadPer,
+    convention_for,
+    describe_load,
+    start_for_variant,
+)
+from tracker.domain.units import Unit
+
+KG = Unit.KG
+TWO_DUMBBELLS = convention_for("dumbbell", "unilateral", "implement", 2)
+ONE_DUMBBELL = convention_for("dumbbell", "unilateral")
+BAR = convention_for("barbell", "bilateral")
+PER_HAND = convention_for("dumbbell", "bilateral")
+
+
+def test_defaults_follow_the_equipment() -> None:
+    assert (ONE_DUMBBELL.per, ONE_DUMBBELL.implements) == (LoadPer.IMPLEMENT, 1)
+    assert (PER_HAND.per, PER_HAND.implements) == (LoadPer.IMPLEMENT, 2)
+    assert (BAR.per, BAR.implements) == (LoadPer.BAR, 1)
+    assert convention_for("machine", "unilateral").per is LoadPer.SIDE
+    assert convention_for("machine", "bilateral").per is LoadPer.TOTAL
+    assert convention_for("kettlebells", "unilateral").implement_name == "kettlebell"
+    with pytest.raises(InvalidValue):
+        convention_for("dumbbell", "unilateral", "implement", 0)
+
+
+def test_a_total_ratio_is_shared_between_the_dumbbells() -> None:
+    # Bulgarian Split Squat: 25-35% of a 100 kg squat is 25-35 kg in total, 12.5-17.5 per
+    # dumbbell, rounded down to 2 kg steps: 12-16 kg; two 12 kg dumbbells, 24 kg in total.
+    result = start_for_variant(Decimal(100), KG, (Decimal("0.25"), Decimal("0.35")),
+                               Decimal(2), KG, None, TWO_DUMBBELLS, BAR)  # fmt: skip
+    start = result.start
+    assert (start.low, start.high, start.suggested, result.total) == (12, 16, 12, 24)
+    assert (result.total_raw_low, result.total_raw_high) == (25, 35)
+    assert (start.ratio_low, start.ratio_high) == (Decimal("0.25"), Decimal("0.35"))
+    assert not result.per_implement_ratio
+    text = describe_load(start.suggested, KG, TWO_DUMBBELLS)
+    assert text == "2 x 12 kg dumbbells (24 kg total)"
+
+
+def test_a_dumbbell_to_dumbbell_ratio_compares_one_dumbbell_with_one() -> None:
+    result = start_for_variant(Decimal(30), KG, (Decimal("0.9"), Decimal("1")), Decimal(2), KG,
+                               None, ONE_DUMBBELL, PER_HAND)  # fmt: skip
+    assert (result.start.low, result.start.high, result.total) == (26, 30, 26)
+    assert result.per_implement_ratio
+    assert describe_load(Decimal(26), KG, ONE_DUMBBELL) == "1 x 26 kg dumbbell (26 kg total)"
+
+
+def test_a_machine_start_keeps_the_sled_rule() -> None:
+    side = convention_for("machine", "unilateral")
+    both = convention_for("machine", "bilateral")
+    half = (Decimal("0.5"), Decimal("0.5"))
+    result = start_for_variant(Decimal(150), KG, half, Decimal(5), KG, Decimal(50), side, both)
+    assert (result.start.raw_low, result.start.suggested, result.total) == (50, 50, 50)
+    assert describe_load(Decimal(50), KG, side) == "50 kg per side"
+
+
+@pytest.mark.parametrize("basis", ["0", "-10"])
+def test_a_basis_of_nothing_is_refused(basis: str) -> None:
+    with pytest.raises(InvalidValue, match="the basis load must be more than 0"):
+        start_for_variant(Decimal(basis), KG, (Decimal("0.4"), Decimal("0.5")), Decimal(5), KG,
+                          None, ONE_DUMBBELL, BAR)  # fmt: skip

@@ -1,0 +1,72 @@
+"""New-best marking and the rules a logged set follows (pure)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tracker.domain.errors import InvalidSpec, InvalidValue
+from tracker.domain.loads import imbalance_between
+from tracker.domain.model import SetKind, Side
+from tracker.domain.records import LoggedSet, best_by_side, new_bests
+from tracker.domain.set_rules import check_loads, check_sides, kind_of
+from tracker.domain.specs import parse_spec
+from tracker.domain.units import Unit
+
+KG = Unit.KG
+
+
+def logged(reps: int, load: str, side: Side | None = None, kind: str = "working") -> LoggedSet:
+    return LoggedSet(side, reps, Decimal(load), KG, SetKind(kind))
+
+
+def test_a_set_beating_the_previous_best_is_marked_and_raises_the_bar() -> None:
+    bests = {None: Decimal("76")}  # 8 x 60 with Epley: 60 x (1 + 8/30)
+    flags = new_bests([logged(8, "62.5"), logged(8, "61"), logged(8, "65")], bests, KG)
+    assert flags == [True, False, True]
+
+
+def test_first_sets_failed_attempts_and_warm_ups_are_never_new_bests() -> None:
+    assert new_bests([logged(5, "100", Side.LEFT)], {Side.RIGHT: Decimal(50)}, KG) == [False]
+    bests = {None: Decimal(10)}
+    assert new_bests([logged(0, "200", kind="failure"), logged(5, "200", kind="warmup")],
+                     bests, KG) == [False, False]  # fmt: skip
+
+
+def test_best_by_side_uses_epley_and_skips_failed_attempts() -> None:
+    tops = [(Side.LEFT, 10, KG, Decimal(60)), (Side.LEFT, 0, KG, Decimal(200)),
+            (None, 1, Unit.LB, Decimal(100))]  # fmt: skip
+    assert best_by_side(tops, KG) == {Side.LEFT: Decimal(80), None: Decimal("45.359237")}
+
+
+def test_side_rules() -> None:
+    check_sides("Single Leg Press", "unilateral", [Side.LEFT, Side.RIGHT])
+    with pytest.raises(InvalidValue, match="give each set a side"):
+        check_sides("Single Leg Press", "unilateral", [Side.LEFT, None])
+    with pytest.raises(InvalidValue, match="is bilateral"):
+        check_sides("Leg Press", "bilateral", [Side.LEFT])
+    with pytest.raises(InvalidValue, match="no sets given"):
+        check_sides("Leg Press", "bilateral", [])
+
+
+def test_a_bare_count_needs_a_load_on_loaded_equipment_only() -> None:
+    with pytest.raises(InvalidSpec, match=r"e\.g\. 12x60 or 12xBW$"):
+        check_loads("Leg Press", "machine", parse_spec("12"))
+    check_loads("Pull-Up", "bodyweight", parse_spec("12"))
+    check_loads("Leg Press", "machine", parse_spec("12xBW"))
+
+
+def test_a_failed_attempt_is_a_failure_set() -> None:
+    assert kind_of(parse_spec("0x60")[0], SetKind.WORKING) is SetKind.FAILURE
+    assert kind_of(parse_spec("45s")[0], SetKind.WORKING) is SetKind.WORKING
+    assert kind_of(parse_spec("5x60")[0], SetKind.DROP) is SetKind.DROP
+
+
+def test_the_weaker_side_cue_comes_with_watch_and_imbalanced_sides_only() -> None:
+    watch = imbalance_between(Decimal(87), Decimal(100))
+    assert watch is not None and watch.needs_cue and watch.weaker is Side.LEFT
+    assert watch.cue_text().startswith("Last session the left side was weaker (LSI 87.0, watch).")
+    balanced = imbalance_between(Decimal(95), Decimal(100))
+    assert balanced is not None and not balanced.needs_cue
+    assert imbalance_between(None, Decimal(100)) is None
