@@ -79,3 +79,16 @@ def test_every_command_has_help() -> None:
                 walk(sub, f"{path} {name}")
 
     walk(cli, "tracker")
+
+
+@pytest.mark.parametrize("name", ["logbook.py", "suggest.py"])
+def test_logging_and_suggest_services_hold_no_queries(name: str) -> None:
+    """Queries live behind named repository methods; rules live in the domain (issue 16)."""
+    import re
+
+    text = (PACKAGE / "services" / name).read_text(encoding="utf-8")
+    for pattern in (r"select\(", r"\.execute\(", r"\.session\b", r"\bsqlalchemy\b"):
+        assert not re.search(pattern, text), f"{name} contains {pattern}"
+    # Typed results: dict[str, Any] only inside as_json, which renders the documented JSON.
+    outside_json = re.sub(r"def as_json\(self\).*?return data\n", "", text, flags=re.S)
+    assert "dict[str, Any]" not in outside_json

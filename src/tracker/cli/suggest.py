@@ -28,7 +28,8 @@ def suggest_command(app: App, exercise: str, basis: str | None, as_json: bool) -
     """
     from tracker.services.suggest import parse_basis, suggest
 
-    answer = suggest(app.uow(), app.lifter, exercise, parse_basis(basis) if basis else None)
+    found = suggest(app.uow(), app.lifter, exercise, parse_basis(basis) if basis else None)
+    answer = found.as_json()
     if as_json:
         emit_json(answer)
         return

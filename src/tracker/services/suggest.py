@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -40,6 +41,85 @@ from tracker.services.lifters import current_lifter
 PROGRESSION_SESSIONS = 3
 
 
+@dataclass(frozen=True)
+class SideTarget:
+    load: Decimal  # in the unit the lifter logs: per implement for dumbbells
+    total: Decimal  # the total external load
+    reps_target: int
+
+
+@dataclass(frozen=True)
+class Basis:
+    exercise: str
+    load: Decimal  # as logged (or given)
+    unit: Unit
+    reps: int | None
+    date: date | None
+    instead_of: str | None = None  # the parent a related lift stands in for
+    factor: Decimal | None = None
+
+
+@dataclass
+class Suggestion:
+    """The `tracker suggest` answer; ``as_json`` gives its documented JSON shape."""
+
+    exercise: str
+    unit: Unit
+    kind: str  # start or progression
+    convention: LoadConvention
+    increment: Decimal
+    basis: Basis | None = None
+    ratio: tuple[Decimal, Decimal] | None = None
+    ratio_of: str | None = None  # implement or total, for a start
+    sled: Decimal | None = None
+    range: tuple[Decimal, Decimal] | None = None
+    suggested: Decimal | None = None
+    sides: dict[Side, SideTarget] | None = None
+    rationale: str = ""
+    reps_target: int | None = None  # a bilateral progression
+    cue: str | None = None
+
+    @property
+    def total(self) -> Decimal | None:
+        return None if self.suggested is None else self.convention.total(self.suggested)
+
+    def as_json(self) -> dict[str, Any]:
+        def num(value: Decimal | None) -> float | int | None:
+            return None if value is None else as_number(value)
+
+        basis = None
+        if self.basis is not None:
+            b = self.basis
+            basis = {"exercise": b.exercise, "load": num(b.load), "unit": b.unit.value,
+                     "reps": b.reps, "date": b.date.isoformat() if b.date else None}  # fmt: skip
+            if b.instead_of is not None:
+                basis.update(instead_of=b.instead_of, factor=num(b.factor))
+        data: dict[str, Any] = {
+            "exercise": self.exercise, "unit": self.unit.value, "kind": self.kind,
+            "basis": basis,
+            "ratio": None if self.ratio is None else [num(r) for r in self.ratio],
+            "sled": num(self.sled),
+            "range": None if self.range is None else [num(r) for r in self.range],
+            "suggested": num(self.suggested),
+            "sides": None if self.sides is None else {
+                side.value: {"load": num(t.load), "total": num(t.total),
+                             "reps_target": t.reps_target}
+                for side, t in self.sides.items()
+            },
+            "rationale": self.rationale, "per": self.convention.per.value,
+            "implements": self.convention.implements, "total": num(self.total),
+            "implement": self.convention.implement_name or None,
+        }  # fmt: skip
+        if self.ratio_of is not None:
+            data["ratio_of"] = self.ratio_of
+        data["increment"] = num(self.increment)
+        if self.reps_target is not None:
+            data["reps_target"] = self.reps_target
+        if self.cue is not None:
+            data["cue"] = self.cue
+        return data
+
+
 def exercise_increment(repo: Repository, exercise: Exercise, unit: Unit) -> Decimal:
     """The exercise's own step when set in this unit, else the gym-wide one, else the default."""
     if exercise.increment is not None and exercise.increment_unit == unit.value:
@@ -68,8 +148,8 @@ def parse_basis(text: str) -> SetSpec:
 
 def suggest(
     uow: UnitOfWork, lifter_name: str | None, query: str, basis: SetSpec | None = None
-) -> dict[str, Any]:
-    """The `tracker suggest` answer, in its JSON shape."""
+) -> Suggestion:
+    """The `tracker suggest` answer."""
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
@@ -84,20 +164,9 @@ def suggest(
         return answer
 
 
-def _empty_answer(
-    exercise: Exercise, unit: Unit, kind: str, convention: LoadConvention
-) -> dict[str, Any]:
-    return {
-        "exercise": exercise.name, "unit": unit.value, "kind": kind, "basis": None,
-        "ratio": None, "sled": None, "range": None, "suggested": None, "sides": None,
-        "rationale": "", "per": convention.per.value, "implements": convention.implements,
-        "total": None, "implement": convention.implement_name or None,
-    }  # fmt: skip
-
-
 def start(
     repo: Repository, lifter: Lifter, exercise: Exercise, unit: Unit, basis: SetSpec | None
-) -> dict[str, Any]:
+) -> Suggestion:
     parent = exercise.parent
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
         raise no_start(exercise, basis is not None)
@@ -122,46 +191,35 @@ def start(
         basis_load = related.factor * logged_load
     sled = machine_sled(exercise, unit)
     convention = exercise_convention(exercise)
+    ratio = (exercise.ratio_low, exercise.ratio_high)
     result = start_for_variant(
-        basis_load, basis_unit, (exercise.ratio_low, exercise.ratio_high),
-        exercise_increment(repo, exercise, unit), unit, sled,
+        basis_load, basis_unit, ratio, exercise_increment(repo, exercise, unit), unit, sled,
         convention, exercise_convention(parent),
     )  # fmt: skip
-    answer = _empty_answer(exercise, unit, "start", convention)
-    basis_json: dict[str, Any] = {
-        "exercise": basis_name,
-        "load": as_number(logged_load),
-        "unit": basis_unit.value,
-        "reps": basis_reps,
-        "date": basis_date.isoformat() if basis_date else None,
-    }
-    answer["ratio_of"] = "implement" if result.per_implement_ratio else "total"
-    if related is not None:
-        basis_json["instead_of"] = parent.name
-        basis_json["factor"] = as_number(related.factor)
     start_load = result.start
     fallback = None if related is None else (related, logged_load)
-    answer.update(
-        basis=basis_json,
-        ratio=[as_number(exercise.ratio_low), as_number(exercise.ratio_high)],
-        sled=None if sled is None else as_number(round_display(sled)),
-        range=[as_number(start_load.low), as_number(start_load.high)],
-        suggested=as_number(start_load.suggested),
-        total=as_number(result.total),
-        increment=as_number(start_load.increment),
+    sides = None
+    if exercise.laterality != Laterality.BILATERAL.value:
+        target = SideTarget(start_load.suggested, result.total, exercise.rep_low)
+        sides = {side: target for side in Side}
+    return Suggestion(
+        exercise=exercise.name,
+        unit=unit,
+        kind="start",
+        convention=convention,
+        increment=start_load.increment,
+        basis=Basis(
+            basis_name, logged_load, basis_unit, basis_reps, basis_date,
+            parent.name if related else None, related.factor if related else None,
+        ),  # fmt: skip
+        ratio=ratio,
+        ratio_of="implement" if result.per_implement_ratio else "total",
+        sled=None if sled is None else round_display(sled),
+        range=(start_load.low, start_load.high),
+        suggested=start_load.suggested,
+        sides=sides,
         rationale=start_rationale(exercise, parent.name, result, basis_date, fallback),
     )
-    if exercise.laterality != Laterality.BILATERAL.value:
-        target = exercise.rep_low
-        answer["sides"] = {
-            side.value: {
-                "load": as_number(start_load.suggested),
-                "total": as_number(result.total),
-                "reps_target": target,
-            }
-            for side in Side
-        }
-    return answer
 
 
 def no_start(exercise: Exercise, with_basis: bool) -> NoBasis:
@@ -297,19 +355,17 @@ def working_unit(rows: list[WorkoutSet], default: Unit) -> Unit:
 
 def progression(
     repo: Repository, exercise: Exercise, rows: list[WorkoutSet], unit: Unit
-) -> dict[str, Any]:
+) -> Suggestion:
     increment = exercise_increment(repo, exercise, unit)
     rep_range = (exercise.rep_low, exercise.rep_high)
     per_side = _sessions_by_side(rows, unit)
     convention = exercise_convention(exercise)
-    answer = _empty_answer(exercise, unit, "progression", convention)
-    answer["increment"] = as_number(increment)
+    answer = Suggestion(exercise.name, unit, "progression", convention, increment)
     if exercise.laterality == Laterality.BILATERAL.value or set(per_side) == {None}:
         history = per_side.get(None) or _sessions_by_side(rows, unit, ignore_sides=True)[None]
         step = next_load(history, rep_range, increment, unit)
-        answer.update(suggested=as_number(step.load), reps_target=step.reps_target,
-                      total=as_number(convention.total(step.load)),
-                      rationale=step.reason)  # fmt: skip
+        answer.suggested, answer.reps_target = step.load, step.reps_target
+        answer.rationale = step.reason
         return answer
     steps = {
         side: next_load(per_side[side], rep_range, increment, unit)
@@ -318,35 +374,30 @@ def progression(
     }
     if len(steps) < 2:
         side, step = next(iter(steps.items()))
-        answer["sides"] = {side.value: _side_answer(step, convention)}
-        answer["rationale"] = f"{side.value.capitalize()}: {step.reason} Log the other side too."
+        answer.sides = {side: _side_target(step, convention)}
+        answer.rationale = f"{side.value.capitalize()}: {step.reason} Log the other side too."
         return answer
     left_best, right_best = (best_estimate(per_side[s][-1].sets) for s in (Side.LEFT, Side.RIGHT))
     imbalance = imbalance_between(left_best, right_best)
     weaker = imbalance.weaker if imbalance is not None else None
     left, right = cap_weaker_side(steps[Side.LEFT], steps[Side.RIGHT], weaker)
-    answer["sides"] = {
-        "left": _side_answer(left, convention),
-        "right": _side_answer(right, convention),
+    answer.sides = {
+        Side.LEFT: _side_target(left, convention),
+        Side.RIGHT: _side_target(right, convention),
     }
     loads = {step.load for step in (left, right)}
     if len(loads) == 1:
-        same = loads.pop()
-        answer.update(suggested=as_number(same), total=as_number(convention.total(same)))
+        answer.suggested = loads.pop()
     parts = [f"Left: {left.reason}", f"Right: {right.reason}"]
     if imbalance is not None and imbalance.needs_cue:
         parts.append(imbalance.cue_text())
-        answer["cue"] = COACHING_CUE
-    answer["rationale"] = " ".join(parts)
+        answer.cue = COACHING_CUE
+    answer.rationale = " ".join(parts)
     return answer
 
 
-def _side_answer(step: ProgressionStep, convention: LoadConvention) -> dict[str, Any]:
-    return {
-        "load": as_number(step.load),
-        "total": as_number(convention.total(step.load)),
-        "reps_target": step.reps_target,
-    }
+def _side_target(step: ProgressionStep, convention: LoadConvention) -> SideTarget:
+    return SideTarget(step.load, convention.total(step.load), step.reps_target)
 
 
 def suggest_start_line(uow: UnitOfWork, lifter_name: str | None, exercise: str) -> str | None:
@@ -361,11 +412,13 @@ def suggest_start_line(uow: UnitOfWork, lifter_name: str | None, exercise: str) 
             convention = exercise_convention(found)
     except TrackerError:  # a hint must never fail the command that stored the sets
         return None
-    start_at = describe_load(Decimal(str(answer["suggested"])), unit, convention)
+    if answer.suggested is None or answer.range is None or answer.basis is None:
+        return None  # pragma: no cover - a start always has them
+    start_at = describe_load(answer.suggested, unit, convention)
     each = f" per {convention.implement_name}" if convention.per is LoadPer.IMPLEMENT else ""
-    low, high = answer["range"]
+    low, high = (format_load(end) for end in answer.range)
     return (
-        f"Suggested start from {answer['basis']['exercise']}: {start_at}"
+        f"Suggested start from {answer.basis.exercise}: {start_at}"
         f"{' each side' if convention.per is LoadPer.IMPLEMENT else ''} (range {low}-{high} "
         f"{unit.value}{each}; tracker suggest for why)."
     )
