@@ -68,6 +68,7 @@ def test_a_machine_start_stays_per_side(tracker: Tracker) -> None:
 def test_the_log_hint_names_the_dumbbells(tracker: Tracker) -> None:
     tracker.ok("log", "squat", "5x100")
     out = tracker.ok("log", "bss", "-l", "10x12", "-r", "10x12").stdout
+    assert out.startswith("Bulgarian Split Squat  (load per dumbbell, 2 dumbbells held)\n")
     assert "Suggested start from Back Squat: 2 x 12 kg dumbbells (24 kg total) each side" in out
 
 
@@ -283,3 +284,12 @@ def test_custom_exercises_say_what_their_load_is_per(tracker: Tracker, tmp_path:
     fresh.ok("import", str(target))
     card = fresh.json("exercises", "show", "landmine lunge")
     assert (card["load_per"], card["implements"]) == ("implement", 2)
+
+
+def test_suggest_on_timed_sets_only_says_what_counts(tracker: Tracker) -> None:
+    tracker.ok("log", "plank", "60s")
+    assert tracker.fails("suggest", "plank") == (
+        "Error: Plank has no working sets with reps yet (warm-ups, failed attempts, times and "
+        'distances do not count): log one such as tracker log "Plank" 8x60, then tracker '
+        "suggest gives the next load"
+    )

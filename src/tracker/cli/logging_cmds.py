@@ -130,7 +130,12 @@ def print_log_result(result: LogResult) -> None:
         click.echo(f"Closed session #{result.closed_session} (no sets for 4 hours).")
     if result.started_session:
         click.echo(f"Started session #{result.session_id}.")
-    click.echo(style(result.exercise, bold=True))
+    header = style(result.exercise, bold=True)
+    if result.per_implement:
+        # A dumbbell load is one dumbbell: say so, so that 12 is never read as 12 in total.
+        held = f"{result.implements} {result.per_implement}{'s' if result.implements != 1 else ''}"
+        header += f"  (load per {result.per_implement}, {held} held)"
+    click.echo(header)
     for stored in result.sets:
         extra = [] if stored.kind is SetKind.WORKING else [stored.kind.value]
         if stored.rpe is not None:

@@ -11,13 +11,14 @@ from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import InvalidValue, NotFound
+from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
 from tracker.domain.records import LoggedSet, best_by_side, new_bests
 from tracker.domain.sessions import SESSION_GAP as SESSION_GAP  # re-exported for sessions.py
 from tracker.domain.sessions import Span, finished_slack, place_set, within_session
 from tracker.domain.set_rules import check_loads, check_sides, kind_of
 from tracker.domain.units import Unit
-from tracker.services.catalog import resolve_exercise
+from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
 
 
@@ -68,6 +69,8 @@ class LogResult:
     previous: PreviousSession | None
     first_time: bool = False  # no set of this exercise was stored before this command
     messages: list[str] = field(default_factory=list)
+    per_implement: str | None = None  # "dumbbell" when loads are per dumbbell
+    implements: int = 0
 
 
 @dataclass
@@ -112,6 +115,10 @@ def log_sets(
             previous=previous,
             first_time=first_time,
         )
+        convention = exercise_convention(exercise)
+        if convention.per is LoadPer.IMPLEMENT:
+            result.per_implement = convention.implement_name
+            result.implements = convention.implements
         mark_bests(result.sets, bests, Unit(lifter.unit))
         uow.commit()
         return result

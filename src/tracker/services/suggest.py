@@ -169,7 +169,8 @@ def start(
 ) -> Suggestion:
     parent = exercise.parent
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
-        raise no_start(exercise, basis is not None)
+        logged = repo.count_sets_of(exercise, lifter) > 0
+        raise no_start(exercise, basis is not None, logged)
     related: RelatedBasis | None = None
     if basis is not None:
         basis_load = basis.load or Decimal(0)
@@ -222,9 +223,16 @@ def start(
     )
 
 
-def no_start(exercise: Exercise, with_basis: bool) -> NoBasis:
+def no_start(exercise: Exercise, with_basis: bool, logged: bool = False) -> NoBasis:
     """Why no starting load can be given, and what the lifter can do instead."""
     name = exercise.name
+    if logged and not with_basis:
+        # Only warm-ups, failed attempts, or timed and distance sets: nothing to progress.
+        return NoBasis(
+            f"{name} has no working sets with reps yet (warm-ups, failed attempts, times and "
+            f'distances do not count): log one such as tracker log "{name}" 8x60, then tracker '
+            "suggest gives the next load"
+        )
     if exercise.laterality == Laterality.BILATERAL.value and exercise.parent is None:
         head = (
             f"--basis starts a one-sided variant from its bilateral parent; {name} is bilateral"
