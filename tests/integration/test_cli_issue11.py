@@ -293,3 +293,13 @@ def test_suggest_on_timed_sets_only_says_what_counts(tracker: Tracker) -> None:
         'distances do not count): log one such as tracker log "Plank" 8x60, then tracker '
         "suggest gives the next load"
     )
+
+
+def test_undo_delete_and_edit_show_times_distances_and_fixed_failures(tracker: Tracker) -> None:
+    tracker.ok("log", "suitcase carry", "-l", "40mx24", "-r", "40mx24")
+    tracker.ok("log", "squat", "0x100")
+    assert tracker.ok("set", "edit", "3", "5x100").stdout == "#3 Back Squat 5 x 100 kg (working)\n"
+    assert rows(tracker.url)[2]["kind"] == "working"
+    assert tracker.ok("set", "delete", "2").stdout == "Deleted #2 Suitcase Carry R 40 m x 24 kg\n"
+    assert tracker.ok("undo").stdout == "Removed 1 set:\n  #3 Back Squat 5 x 100 kg\n"
+    assert tracker.ok("undo").stdout == "Removed 1 set:\n  #1 Suitcase Carry L 40 m x 24 kg\n"

@@ -194,8 +194,7 @@ def undo_command(app: App) -> None:
     removed = undo_last(app.uow(), app.lifter)
     click.echo(f"Removed {len(removed)} set{'s' if len(removed) != 1 else ''}:")
     for item in removed:
-        text = sided_set_text(item.side, item.reps, item.load, item.unit, item.bodyweight)
-        click.echo(f"  #{item.id} {item.exercise} {text}")
+        click.echo(f"  #{item.id} {item.exercise} {short_set_text(item)}")
 
 
 @click.group("set")
@@ -268,8 +267,7 @@ def set_delete(app: App, set_id: int) -> None:
     from tracker.services.logbook import delete_set
 
     item = delete_set(app.uow(), app.lifter, set_id)
-    text = sided_set_text(item.side, item.reps, item.load, item.unit, item.bodyweight)
-    click.echo(f"Deleted #{item.id} {item.exercise} {text}")
+    click.echo(f"Deleted #{item.id} {item.exercise} {short_set_text(item)}")
 
 
 COMMANDS = [log_command, undo_command, set_group]

@@ -247,15 +247,8 @@ def previous_session(
 # -- corrections ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RemovedSet:
-    id: int
-    exercise: str
-    side: Side | None
-    reps: int
-    load: Decimal
-    unit: Unit
-    bodyweight: bool
+# A removed set is shown as it was stored (exercise, side, reps or time and distance, load).
+RemovedSet = StoredSet
 
 
 def undo_last(uow: UnitOfWork, lifter_name: str | None) -> list[RemovedSet]:
@@ -278,15 +271,7 @@ def undo_last(uow: UnitOfWork, lifter_name: str | None) -> list[RemovedSet]:
 
 
 def removed_view(row: WorkoutSet) -> RemovedSet:
-    return RemovedSet(
-        id=row.id,
-        exercise=row.exercise.name,
-        side=Side(row.side) if row.side else None,
-        reps=row.reps,
-        load=row.load,
-        unit=Unit(row.unit),
-        bodyweight=row.bodyweight,
-    )
+    return to_stored(row)
 
 
 def delete_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> RemovedSet:
@@ -334,6 +319,7 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
                 f"{exercise.name} is {exercise.laterality}: give the set a side with "
                 "--side left or --side right"
             )
+        was_failed_attempt = row.reps == 0 and row.duration_s is None and row.distance is None
         if edit.spec is not None:
             check_loads(exercise.name, exercise.equipment, [edit.spec])
             row.reps = edit.spec.reps
@@ -345,6 +331,8 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
             row.distance_unit = edit.spec.distance_unit
             if edit.spec.failed:
                 row.kind = SetKind.FAILURE.value
+            elif row.kind == SetKind.FAILURE.value and was_failed_attempt:
+                row.kind = SetKind.WORKING.value  # a 0-rep attempt corrected to reps done
         row.exercise = exercise
         row.exercise_id = exercise.id
         row.side = side.value if side else None
