@@ -210,8 +210,13 @@ def start(
         convention=convention,
         increment=start_load.increment,
         basis=Basis(
-            basis_name, logged_load, basis_unit, basis_reps, basis_date,
-            parent.name if related else None, related.factor if related else None,
+            basis_name,
+            logged_load,
+            basis_unit,
+            basis_reps,
+            basis_date,
+            parent.name if related else None,
+            related.factor if related else None,
         ),  # fmt: skip
         ratio=ratio,
         ratio_of="implement" if result.per_implement_ratio else "total",
