@@ -303,3 +303,12 @@ def test_undo_delete_and_edit_show_times_distances_and_fixed_failures(tracker: T
     assert tracker.ok("set", "delete", "2").stdout == "Deleted #2 Suitcase Carry R 40 m x 24 kg\n"
     assert tracker.ok("undo").stdout == "Removed 1 set:\n  #3 Back Squat 5 x 100 kg\n"
     assert tracker.ok("undo").stdout == "Removed 1 set:\n  #1 Suitcase Carry L 40 m x 24 kg\n"
+
+
+def test_a_bodyweight_parent_gives_no_zero_start(tracker: Tracker) -> None:
+    tracker.ok("log", "glute bridge", "12")
+    assert tracker.fails("suggest", "single-leg glute bridge") == (
+        "Error: your latest Glute Bridge sets had no added load (bodyweight or assisted): start "
+        "Single-Leg Glute Bridge at bodyweight, or give --basis LOAD (a loaded Glute Bridge "
+        "working weight you know)"
+    )

@@ -184,6 +184,12 @@ def start(
                 f"{parent.name} first, or give --basis LOAD (a {parent.name} working weight "
                 "you know)"
             )
+        if top.load <= 0:
+            raise NoBasis(
+                f"your latest {top.exercise} sets had no added load (bodyweight or assisted): "
+                f"start {exercise.name} at bodyweight, or give --basis LOAD (a loaded "
+                f"{parent.name} working weight you know)"
+            )
         basis_name = top.exercise
         basis_load, basis_unit = top.load, top.unit
         basis_reps, basis_date = top.reps, top.performed_at.astimezone().date()
