@@ -286,3 +286,23 @@ def test_a_bare_count_is_marked_as_typed_without_a_load() -> None:
 def test_parse_set_reads_the_rpe_suffix() -> None:
     assert parse_set("12x60@9.5") == [(one(12, "60"), Decimal("9.5"))]
     assert parse_set("2x5x100", Decimal(8)) == [(one(5, "100"), Decimal(8))] * 2
+
+
+@st.composite
+def measured_specs(draw: st.DrawFn) -> SetSpec:
+    load = draw(st.none() | loads)
+    unit = draw(units) if load is not None else None
+    if draw(st.booleans()):
+        return SetSpec(reps=0, load=load, unit=unit, bodyweight=load is None,
+                       duration_s=draw(st.integers(1, 24 * 3600)))  # fmt: skip
+    distance = draw(st.decimals(min_value="0.001", max_value=1000, places=3))
+    return SetSpec(reps=0, load=load, unit=unit, bodyweight=load is None,
+                   distance=distance.normalize() if distance % 1 else distance.quantize(1),
+                   distance_unit=draw(st.sampled_from(["m", "km", "mi"])))  # fmt: skip
+
+
+@given(measured_specs(), st.integers(1, 20))
+def test_timed_and_distance_specs_read_back_exactly(spec: SetSpec, count: int) -> None:
+    text = format_spec(spec)
+    assert parse_spec(text) == [spec]
+    assert parse_spec(f"{count}x{text}") == [spec] * count
