@@ -44,11 +44,24 @@ def test_a_dumbbell_start_names_the_dumbbells_and_their_total(tracker: Tracker) 
 
 
 def test_every_dumbbell_suggestion_names_the_dumbbells(tracker: Tracker) -> None:
-    for name in ("Reverse Lunge", "Step-Up", "Walking Lunge", "One-Arm Dumbbell Row",
-                 "Suitcase Carry", "Single-Leg Romanian Deadlift"):  # fmt: skip
+    import json
+    from importlib.resources import files
+
+    catalog = json.loads((files("tracker.catalog") / "builtin.json").read_text("utf-8"))
+    free_weights = [
+        ex for ex in catalog["exercises"]
+        if ex["equipment"] in ("dumbbell", "kettlebell") and ex["ratio"] and ex["parent"]
+    ]  # fmt: skip
+    assert len(free_weights) >= 12
+    for ex in free_weights:
+        name, thing = ex["name"], ex["equipment"]
         out = tracker.ok("suggest", name, "--basis", "100").stdout
-        assert " dumbbell" in out.split("Start at:")[1].splitlines()[0], (name, out)
-        assert tracker.json("suggest", name, "--basis", "100")["per"] == "implement"
+        start = out.split("Start at:")[1].splitlines()[0]
+        count = ex["implements"]
+        assert f" {count} x " in start and f" {thing}" in start and "total)" in start, (name, out)
+        data = tracker.json("suggest", name, "--basis", "100")
+        assert (data["per"], data["implements"], data["implement"]) == ("implement", count, thing)
+        assert data["total"] == data["suggested"] * count
 
 
 def test_a_one_arm_row_compares_one_dumbbell_with_one_dumbbell(tracker: Tracker) -> None:
