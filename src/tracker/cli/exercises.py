@@ -100,6 +100,7 @@ def render_card(card: dict[str, Any]) -> list[str]:
         ("Category", card["category"]),
         ("Laterality", card["laterality"]),
         ("Rep range", f"{card['rep_range'][0]}-{card['rep_range'][1]}"),
+        ("Load logged", _load_logged(card)),
     ]
     if card["aliases"]:
         facts.append(("Also called", ", ".join(card["aliases"])))
@@ -153,6 +154,15 @@ def _split(value: str | None) -> tuple[str, ...] | None:
 
 def _lines(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return values or None
+
+
+def _load_logged(card: dict[str, Any]) -> str:
+    """What a logged load of this exercise is: "per dumbbell (2 held)", "per side" ..."""
+    per, count = str(card["load_per"]), card["implements"]
+    if per == "implement":
+        thing = "kettlebell" if "kettlebell" in card["equipment"] else "dumbbell"
+        return f"per {thing} ({count} held)"
+    return {"side": "per side", "bar": "the whole bar", "total": "the whole stack"}.get(per, per)
 
 
 def exercise_options(func: F) -> F:
