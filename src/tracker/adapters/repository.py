@@ -93,6 +93,11 @@ class Repository:
             select(Exercise).options(selectinload(Exercise.aliases)).order_by(Exercise.name)
         ).all()
 
+    def exercises_with_own_increment(self) -> Sequence[Exercise]:
+        """Exercises whose load step overrides the gym-wide one, by name."""
+        query = select(Exercise).where(Exercise.increment.is_not(None)).order_by(Exercise.name)
+        return self.session.scalars(query).all()
+
     def children(self, exercise: Exercise) -> Sequence[Exercise]:
         return self.session.scalars(
             select(Exercise).where(Exercise.parent_id == exercise.id).order_by(Exercise.name)

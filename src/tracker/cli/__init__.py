@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from tracker import __version__
+from tracker.cli.complete import complete_lifter
 from tracker.cli.context import App, to_user_error
 
 
@@ -51,6 +52,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
     "--lifter",
     envvar="TRACKER_LIFTER",
     metavar="NAME",
+    shell_complete=complete_lifter,
     help="Whose training to read and write (default: the built-in lifter 'me'). "
     "Env: TRACKER_LIFTER.",
 )
@@ -69,6 +71,23 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
     ctx.obj = App(db=db, lifter=lifter)
 
 
+@click.command("completion")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+@click.pass_context
+def completion_command(ctx: click.Context, shell: str) -> None:
+    """Print the shell completion script for SHELL (bash, zsh or fish).
+
+    \b
+    bash:  tracker completion bash > ~/.local/share/bash-completion/completions/tracker
+    zsh:   tracker completion zsh > "${fpath[1]}/_tracker"
+    fish:  tracker completion fish > ~/.config/fish/completions/tracker.fish
+    Or for this shell only: eval "$(tracker completion bash)"
+    """
+    from tracker.cli.complete import completion_script
+
+    click.echo(completion_script(ctx.find_root().command, shell))
+
+
 def _register() -> None:
     from tracker.cli import (
         db_cmds,
@@ -85,6 +104,7 @@ def _register() -> None:
     for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)
+    cli.add_command(completion_command)
 
 
 _register()

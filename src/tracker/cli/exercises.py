@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.params import NUMBER
 from tracker.cli.render import table
@@ -61,7 +62,7 @@ def _laterality(row: dict[str, Any]) -> str:
 
 
 @exercises_group.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @click.option("--json", "as_json", is_flag=True, help="Output every field as JSON.")
 @pass_app
 def exercises_show(app: App, name: str, as_json: bool) -> None:
@@ -176,7 +177,11 @@ def exercise_options(func: F) -> F:
         click.option(
             "--bilateral", "laterality", flag_value="bilateral", help="Both sides together."
         ),
-        click.option("--parent", help="The bilateral exercise this is a one-side variant of."),
+        click.option(
+            "--parent",
+            help="The bilateral exercise this is a one-side variant of.",
+            shell_complete=complete_exercise,
+        ),
         click.option(
             "--ratio", help="Starting load per side as a share of the parent's, e.g. 0.4-0.5."
         ),
@@ -255,7 +260,7 @@ def exercises_add(app: App, /, name: str, **kw: Any) -> None:
 
 
 @exercises_group.command("edit")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @click.option("--rename", help="A new name.")
 @exercise_options
 @pass_app
@@ -271,7 +276,7 @@ def exercises_edit(app: App, /, name: str, rename: str | None, **kw: Any) -> Non
 
 
 @exercises_group.command("remove")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @pass_app
 def exercises_remove(app: App, name: str) -> None:
     """Remove exercise NAME (refused while logged sets refer to it)."""

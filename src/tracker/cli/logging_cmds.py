@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, UserError, pass_app, style
 from tracker.cli.params import RPE, WHEN, local_now
 from tracker.cli.render import local_date, set_text, side_label, sided_set_text
@@ -70,7 +71,7 @@ Examples:
   tracker log slp -l 10x60 -r 10x60 -l 10x65 -r 9x65
   tracker log squat 5x60 5x80 --warmup""",
 )
-@click.argument("exercise")
+@click.argument("exercise", shell_complete=complete_exercise)
 @click.argument("specs", nargs=-1, type=click.UNPROCESSED, metavar="SPEC...")
 @click.option("--rpe", type=RPE, help="Rate of perceived exertion, 1-10 in half points.")
 @click.option("--warmup", is_flag=True, help="Mark the sets as warm-ups (left out of reports).")

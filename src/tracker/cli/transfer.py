@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from tracker.cli.complete import complete_lifter
 from tracker.cli.context import App, UserError, pass_app
 from tracker.cli.params import SINCE, local_zone
 
@@ -133,7 +134,11 @@ def import_command(
 )
 @click.option("--since", type=SINCE, help="Only sessions from then on.")
 @click.option(
-    "--lifter", "lifter_name", metavar="NAME", help="Whose sessions (default: --lifter / yours)."
+    "--lifter",
+    "lifter_name",
+    metavar="NAME",
+    shell_complete=complete_lifter,
+    help="Whose sessions (default: --lifter / yours).",
 )
 @pass_app
 def export_command(
