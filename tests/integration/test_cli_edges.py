@@ -80,7 +80,7 @@ def test_names_in_any_script(tracker: Tracker) -> None:
 def test_undo_removes_only_the_last_command(tracker: Tracker) -> None:
     tracker.ok("log", "squat", "5x100", "5x105")
     tracker.ok("log", "squat", "5x110")
-    assert tracker.ok("undo").stdout.startswith("Removed 1 set:")
+    assert tracker.ok("undo").stdout.startswith("Undid a log: removed 1 set:")
     assert [s["load"] for s in tracker.json("session", "show")["sets"]] == [100, 105]
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.adapters.journal import Journal
 from tracker.adapters.orm import (
     Exercise,
     ExerciseAlias,
@@ -30,6 +31,7 @@ DEFAULT_LIFTER = "me"
 class Repository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.journal = Journal(session)
 
     # -- lifters and settings ------------------------------------------------------------
     def lifter(self, name: str) -> Lifter | None:

@@ -92,6 +92,7 @@ def _register() -> None:
     from tracker.cli import (
         db_cmds,
         exercises,
+        history_cmds,
         lifters,
         logging_cmds,
         reports,
@@ -100,7 +101,17 @@ def _register() -> None:
         transfer,
     )
 
-    modules = (logging_cmds, sessions, reports, suggest, exercises, transfer, lifters, db_cmds)
+    modules = (
+        logging_cmds,
+        history_cmds,
+        sessions,
+        reports,
+        suggest,
+        exercises,
+        transfer,
+        lifters,
+        db_cmds,
+    )
     for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli.complete import complete_exercise
+from tracker.cli.confirm import check_can_ask, confirmed, yes_option
 from tracker.cli.context import App, UserError, pass_app, style
+from tracker.cli.layout import wrap_line
 from tracker.cli.params import RPE, WHEN, local_now
 from tracker.cli.render import local_date, set_text, side_label, sided_set_text
 from tracker.domain.errors import InvalidSpec
@@ -145,19 +147,6 @@ def print_start_hint(app: App, result: LogResult) -> None:
         click.echo(f"  {line}")
 
 
-@click.command("undo")
-@pass_app
-def undo_command(app: App) -> None:
-    """Remove the sets stored by the most recent `tracker log`, and say what they were."""
-    from tracker.services.logbook import undo_last
-
-    removed = undo_last(app.uow(), app.lifter)
-    click.echo(f"Removed {len(removed)} set{'s' if len(removed) != 1 else ''}:")
-    for item in removed:
-        text = sided_set_text(item.side, item.reps, item.load, item.unit, item.bodyweight)
-        click.echo(f"  #{item.id} {item.exercise} {text}")
-
-
 @click.group("set")
 def set_group() -> None:
     """Fix a logged set: edit or delete it by id (ids are shown when logging)."""
@@ -207,14 +196,30 @@ def set_edit(
 
 @set_group.command("delete")
 @click.argument("set_id", type=ID, metavar="ID")
+@yes_option
 @pass_app
-def set_delete(app: App, set_id: int) -> None:
-    """Delete set ID."""
+def set_delete(app: App, set_id: int, yes: bool) -> None:
+    """Delete set ID, after showing it and asking (--yes: without asking).
+
+    `tracker undo` brings it back.
+    """
+    from tracker.cli.history_cmds import set_line
+    from tracker.services.history import describe_set
     from tracker.services.logbook import delete_set
 
+    shown = describe_set(app.uow(), app.lifter, set_id)
+    check_can_ask(yes, "set delete")
+    if not yes:
+        click.echo(set_line(shown))
+    if not confirmed(yes, f"Delete set #{set_id}?"):
+        click.echo(f"Kept set #{set_id}.")
+        return
     item = delete_set(app.uow(), app.lifter, set_id)
     text = sided_set_text(item.side, item.reps, item.load, item.unit, item.bodyweight)
-    click.echo(f"Deleted #{item.id} {item.exercise} {text}")
+    for line in wrap_line(
+        f"Deleted #{item.id} {item.exercise} {text} (tracker undo brings it back)."
+    ):
+        click.echo(line)
 
 
-COMMANDS = [log_command, undo_command, set_group]
+COMMANDS = [log_command, set_group]

@@ -14,6 +14,7 @@ from tracker.domain.e1rm import estimate_1rm
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
 from tracker.domain.units import Unit, convert
+from tracker.services import history
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
 
@@ -83,6 +84,7 @@ def log_sets(
         lifter = current_lifter(repo, lifter_name)
         exercise = resolve_exercise(repo, request.exercise)
         check_sides(exercise, request.sets)
+        sessions_before = history.sessions_before_log(repo, lifter, at)  # for undo
         session, started, closed = session_for(repo, lifter, at, now)
         previous = previous_session(repo, lifter, exercise, session)
         first_time = repo.count_sets_of(exercise, lifter) == 0
@@ -98,6 +100,7 @@ def log_sets(
         # once on PostgreSQL, and increasing, so `undo` finds the latest command.
         for row, _ in stored:
             row.batch = stored[0][0].id
+        history.record_log(repo, lifter, [row for row, _ in stored], sessions_before)
         result = LogResult(
             exercise=exercise.name,
             laterality=exercise.laterality,
@@ -316,6 +319,7 @@ def delete_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> Removed
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
         removed = removed_view(row)
+        history.record_set_delete(uow.repo, lifter, row)
         uow.repo.delete(row)
         uow.commit()
         return removed
@@ -342,6 +346,7 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
+        history.record_edit(uow.repo, lifter, row)
         if edit.spec is not None:
             row.reps = edit.spec.reps
             row.load = edit.spec.load if edit.spec.load is not None else Decimal(0)
