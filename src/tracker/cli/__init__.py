@@ -13,10 +13,25 @@ import click
 from tracker import __version__
 from tracker.cli.complete import complete_lifter
 from tracker.cli.context import App, to_user_error
+from tracker.cli.layout import terminal_width
 
 
 class TrackerGroup(click.Group):
     """The root group: turns the errors a user can cause into one line and an exit code."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        # Help text follows the same width as every other output (COLUMNS, else the
+        # terminal), at most Click's usual 78 columns.
+        width = terminal_width()
+        if width is not None:
+            extra.setdefault("terminal_width", min(width, 80) - 2)
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

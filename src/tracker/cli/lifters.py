@@ -25,7 +25,8 @@ def lifter_add(app: App, name: str, unit: str) -> None:
     from tracker.services.lifters import add_lifter
 
     lifter = add_lifter(app.uow(), name, unit)
-    click.echo(f"added lifter {lifter.name} ({lifter.unit})")
+    for line in wrap_line(f"added lifter {lifter.name} ({lifter.unit})"):
+        click.echo(line)
 
 
 @lifter_group.command("list")

@@ -55,17 +55,17 @@ def plan_sets(tokens: Sequence[str], rpe: Decimal | None) -> list[PlannedSet]:
     "log",
     context_settings={"ignore_unknown_options": True},
     epilog="""\b
-Sides (unilateral exercises; each applies to the specs after it):
-  -l, --left SPEC...    sets done with the left side
-  -r, --right SPEC...   sets done with the right side
-  --each SPEC...        the same set on each side, left first
+Sides (unilateral; each applies to the specs after it):
+  -l, --left SPEC...   sets done with the left side
+  -r, --right SPEC...  sets done with the right side
+  --each SPEC...       the same set on both sides
 \b
 Set syntax (SPEC):
-  10x60      10 reps at 60 in your unit (tracker config set unit lb)
-  10x60kg    8x135lb    8x61.25
-  3x10x60    three sets of 10 at 60
-  12  12xBW  bodyweight; 8xBW+20 adds 20 to bodyweight
-  10x60@8    a set at RPE 8 (or --rpe for every set)
+  10x60     10 reps at 60 in your unit (config set unit)
+  10x60kg   8x135lb   8x61.25
+  3x10x60   three sets of 10 at 60
+  12  12xBW bodyweight; 8xBW+20 adds 20 to bodyweight
+  10x60@8   a set at RPE 8 (or --rpe for every set)
 \b
 Examples:
   tracker log "leg press" 10x100 10x120 8x140

@@ -32,7 +32,7 @@ def session_start(app: App, at: datetime | None, name: str | None) -> None:
 
     started = start_session(app.uow(), app.lifter, at or local_now(), name)
     label = f" {started.name}" if started.name else ""
-    click.echo(f"Started session #{started.id}{label} at {local(started.started_at)}.")
+    echo_wrapped(f"Started session #{started.id}{label} at {local(started.started_at)}.")
 
 
 @session_group.command("finish")

@@ -283,25 +283,6 @@ class RemovedSet:
     bodyweight: bool
 
 
-def undo_last(uow: UnitOfWork, lifter_name: str | None) -> list[RemovedSet]:
-    """Remove the sets of the most recent logging command."""
-    with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        rows = uow.repo.last_batch_sets(lifter)
-        if not rows:
-            raise NotFound("nothing to undo: no logged sets")
-        removed = [removed_view(row) for row in rows]
-        sessions = {row.session for row in rows}
-        for row in rows:
-            uow.repo.delete(row)
-        uow.repo.flush()
-        for session in sessions:
-            if not session.sets and not session.name and not session.notes:
-                uow.repo.delete(session)  # it existed only for these sets
-        uow.commit()
-        return removed
-
-
 def removed_view(row: WorkoutSet) -> RemovedSet:
     return RemovedSet(
         id=row.id,
