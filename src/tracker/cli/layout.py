@@ -71,8 +71,8 @@ def wrap(
     """
     start = first if first is not None else indent
     columns = prose_width(width)
-    # Never narrower than the indent plus a short word, whatever the terminal says.
-    columns = max(columns, visible_len(start) + 8, len(indent) + 8)
+    # Never narrower than the indent plus a few letters, whatever the terminal says.
+    columns = max(columns, visible_len(start) + 4, len(indent) + 4)
     lines = textwrap.wrap(
         strip_ansi(text) if ANSI_CODE.search(text) else text,
         width=columns,
@@ -226,5 +226,10 @@ def stacked(
             if index == title_column or not strip_ansi(text).strip():
                 continue
             label = f"  {cols[index].short or cols[index].header}: "
-            lines += wrap(text, width, indent=" " * len(label), first=label)
+            longest = max(len(word) for word in strip_ansi(text).split())
+            if len(label) + longest <= width:
+                lines += wrap(text, width, indent=" " * len(label), first=label)
+            else:  # the label takes a line of its own, the value goes under it
+                lines.append(label.rstrip())
+                lines += wrap(text, width, indent="    ")
     return lines
