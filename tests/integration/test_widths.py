@@ -8,6 +8,7 @@ scripts) is not text output and is left out.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -159,3 +160,52 @@ def test_text_output_fits_the_terminal(
     assert lines, "no output to measure"
     too_long = [line for line in lines if len(line) > width]
     assert not too_long, "\n".join(too_long)
+
+
+def every_command_path() -> list[list[str]]:
+    import click
+
+    from tracker.cli import cli
+
+    paths: list[list[str]] = []
+
+    def walk(command: click.Command, path: list[str]) -> None:
+        paths.append(path)
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(sub, [*path, name])
+
+    walk(cli, [])
+    return paths
+
+
+def help_case(path: list[str]) -> object:
+    owner = ISSUE_10 if path[:1] == ["report"] else None
+    marks = [pytest.mark.xfail(strict=False, reason=owner)] if owner else []
+    return pytest.param(path, id=" ".join(path) or "tracker", marks=marks)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", [help_case(path) for path in every_command_path()])
+def test_every_help_text_fits(path: list[str], width: int) -> None:
+    from tracker.cli import cli
+
+    result = CliRunner().invoke(cli, [*path, "--help"], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, (path, result.output)
+    too_long = [line for line in result.stdout.splitlines() if len(line) > width]
+    assert not too_long, too_long
+
+
+def test_every_exercise_card_fits_a_phone(populated: Path) -> None:
+    from tracker.cli import cli
+
+    runner = CliRunner()
+    db = ["--db", str(populated / "t.db")]
+    names = [row["name"] for row in json.loads(runner.invoke(cli, [*db, "exercises", "list",
+                                                                   "--json"]).stdout)]  # fmt: skip
+    assert len(names) > 90
+    for name in names:
+        result = runner.invoke(cli, [*db, "exercises", "show", name], env={"COLUMNS": "60"})
+        assert result.exit_code == 0, (name, result.output)
+        too_long = [line for line in result.stdout.splitlines() if len(line) > 60]
+        assert not too_long, (name, too_long)

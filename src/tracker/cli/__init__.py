@@ -93,10 +93,11 @@ def completion_command(ctx: click.Context, shell: str) -> None:
     """Print the shell completion script for SHELL (bash, zsh or fish).
 
     \b
-    bash:  tracker completion bash > ~/.local/share/bash-completion/completions/tracker
+    For this shell:  eval "$(tracker completion bash)"
+    For good, bash:  add that line to ~/.bashrc
     zsh:   tracker completion zsh > "${fpath[1]}/_tracker"
-    fish:  tracker completion fish > ~/.config/fish/completions/tracker.fish
-    Or for this shell only: eval "$(tracker completion bash)"
+    fish:  tracker completion fish \\
+             > ~/.config/fish/completions/tracker.fish
     """
     from tracker.cli.complete import completion_script
 

@@ -55,10 +55,13 @@ def config_set(app: App, key: str, value: str) -> None:
     """Set KEY to VALUE.
 
     \b
-    unit                 your default unit, kg or lb (per lifter)
-    increment.EQUIPMENT  the smallest load step of that equipment in your gym, with its
-                         unit: e.g. `tracker config set increment.dumbbell 2.5kg`
-                         (equipment: barbell, dumbbell, machine, cable, kettlebell, ...)
+    unit
+      your default unit, kg or lb (per lifter)
+    increment.EQUIPMENT
+      the smallest load step of that equipment in your
+      gym, with its unit, e.g.
+      tracker config set increment.dumbbell 2.5kg
+      (barbell, dumbbell, machine, cable, kettlebell ...)
     """
     from tracker.services.lifters import set_increment, set_unit
 
