@@ -153,3 +153,26 @@ def test_session_show_lists_sets_in_time_order_and_a_shared_note_once(tracker: T
         "    #3 10 x 100 kg  (seat 4)",
         "    #4 10 x 110 kg  (seat 5)",
     ]
+
+
+def forget_history(url: str) -> None:
+    """What a database logged before the undo history existed looks like."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM change_record"))
+    finally:
+        engine.dispose()
+
+
+def test_a_database_from_before_the_history_undoes_its_last_logs(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x100")
+    tracker.ok("log", "leg press", "10x110", "10x120")
+    forget_history(tracker.url)
+    assert tracker.ok("undo").stdout.startswith("Undid a log: removed 2 sets:")
+    assert [s["load"] for s in shown(tracker)["sets"]] == [100]
+    tracker.ok("undo")
+    assert sessions(tracker) == []
+    assert tracker.fails("undo") == "Error: nothing to undo: no logged sets"

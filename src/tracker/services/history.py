@@ -109,12 +109,12 @@ def record_log(
 
 def record_edit(repo: Repository, lifter: Lifter, row: WorkoutSet) -> None:
     """Before an edit changes `row`: a copy of it and of its session's span."""
-    repo.journal.record(lifter, EDIT, {"set": copy_row(row), "session": copy_row(row.session)})
+    repo.journal.record(lifter, EDIT, {"set": copy_row(row), "session": _session_copy(repo, row)})
 
 
 def record_set_delete(repo: Repository, lifter: Lifter, row: WorkoutSet) -> None:
     repo.journal.record(
-        lifter, DELETE_SET, {"set": copy_row(row), "session": copy_row(row.session)}
+        lifter, DELETE_SET, {"set": copy_row(row), "session": _session_copy(repo, row)}
     )
 
 
@@ -124,6 +124,12 @@ def record_session_delete(repo: Repository, lifter: Lifter, session: TrainingSes
         DELETE_SESSION,
         {"session": copy_row(session), "sets": [copy_row(row) for row in session.sets]},
     )
+
+
+def _session_copy(repo: Repository, row: WorkoutSet) -> RowCopy:
+    session = repo.journal.training_session(row.session_id)
+    assert session is not None  # a set always belongs to a session (foreign key)
+    return copy_row(session)
 
 
 def _span(copy: RowCopy) -> tuple[Any, ...]:
@@ -240,17 +246,20 @@ def _undo_unrecorded_log(repo: Repository, lifter: Lifter) -> Undone:
     if not rows:
         raise NotFound("nothing to undo: no logged sets")
     removed = [set_view(row) for row in rows]
-    sessions = {row.session for row in rows}
+    session_ids = sorted({row.session_id for row in rows})
     for row in rows:
         repo.delete(row)
     repo.flush()
     gone = []
-    for session in sessions:
+    for session_id in session_ids:
+        session = repo.journal.training_session(session_id)
+        if session is None:
+            continue
         repo.journal.reload(session)
         if not session.sets and not session.name and not session.notes:
             gone.append(session.id)
             repo.delete(session)
-    return Undone(LOG, removed, min(s.id for s in sessions), gone)
+    return Undone(LOG, removed, session_ids[0], gone)
 
 
 def pending_changes(uow: UnitOfWork, lifter_name: str | None) -> ChangeRecord | None:
