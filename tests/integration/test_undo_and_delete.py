@@ -176,3 +176,21 @@ def test_a_database_from_before_the_history_undoes_its_last_logs(tracker: Tracke
     tracker.ok("undo")
     assert sessions(tracker) == []
     assert tracker.fails("undo") == "Error: nothing to undo: no logged sets"
+
+
+def test_undo_steps_over_a_change_nothing_is_left_of(tracker: Tracker) -> None:
+    from sqlalchemy import create_engine, text
+
+    tracker.ok("log", "leg press", "10x100")
+    tracker.ok("log", "leg press", "10x110")
+    tracker.ok("set", "edit", "1", "10x105")
+    engine = create_engine(tracker.url)
+    try:
+        with engine.begin() as conn:  # as an import --replace would, outside the history
+            conn.execute(text("DELETE FROM workout_set WHERE id = 2"))
+    finally:
+        engine.dispose()
+    assert tracker.ok("undo").stdout.startswith("Undid an edit; the set is again:\n  #1 Leg")
+    # The log of set #2 left nothing to remove: undo goes on to the log before it.
+    assert tracker.ok("undo").stdout.startswith("Undid a log: removed 1 set:\n  #1 Leg Press")
+    assert sessions(tracker) == []

@@ -9,6 +9,7 @@ exactly what was there before (ids included), so several undos walk back in orde
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -144,19 +145,25 @@ def undo_last_change(uow: UnitOfWork, lifter_name: str | None) -> Undone:
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
-        record = repo.journal.latest_pending(lifter)
-        if record is None:
-            if repo.journal.has_records(lifter):
-                raise NotFound("nothing more to undo: every recorded change is undone")
-            undone = _undo_unrecorded_log(repo, lifter)
-        else:
-            undone = UNDO[record.action](repo.journal, lifter, record.payload)
+        while True:
+            record = repo.journal.latest_pending(lifter)
+            if record is None:
+                if repo.journal.has_records(lifter):
+                    raise NotFound("nothing more to undo: every recorded change is undone")
+                undone = _undo_unrecorded_log(repo, lifter)
+                break
             repo.journal.mark_undone(record)
+            result = UNDO[record.action](repo.journal, lifter, record.payload)
+            if result is not None:
+                undone = result
+                break
+            # Nothing is left of that change (e.g. an import --replace took its sets):
+            # step over it to the one before.
         uow.commit()
         return undone
 
 
-def _undo_log(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+def _undo_log(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
     removed: list[SetView] = []
     sessions = set()
     for set_id in payload["sets"]:
@@ -168,7 +175,7 @@ def _undo_log(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undo
         journal.delete(row)
     journal.flush()
     if not removed:
-        raise Conflict("the sets of the last log are already gone: nothing to undo there")
+        return None
     gone_sessions = []
     for session_id in payload["new_sessions"]:
         session = journal.training_session(session_id)
@@ -232,7 +239,7 @@ def _undo_session_delete(journal: Journal, lifter: Lifter, payload: dict[str, An
     return Undone(DELETE_SESSION, [set_view(row) for row in rows], session.id)
 
 
-UNDO = {
+UNDO: dict[str, Callable[[Journal, Lifter, dict[str, Any]], Undone | None]] = {
     LOG: _undo_log,
     EDIT: _undo_edit,
     DELETE_SET: _undo_set_delete,
