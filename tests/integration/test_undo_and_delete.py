@@ -153,6 +153,7 @@ def test_session_show_lists_sets_in_time_order_and_a_shared_note_once(tracker: T
         "    #3 10 x 100 kg  (seat 4)",
         "    #4 10 x 110 kg  (seat 5)",
     ]
+    assert [s["id"] for s in shown(tracker)["sets"]] == [2, 1, 3, 4]  # JSON in the same order
 
 
 def forget_history(url: str) -> None:

@@ -119,7 +119,8 @@ def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[s
                     "distance_unit": s.distance_unit,
                     "note": s.note,
                 }
-                for s in session.sets
+                # In the order they were done (a back-dated set joins at the end of the rows).
+                for s in sorted(session.sets, key=lambda s: (s.performed_at, s.id))
             ],
         }
 
