@@ -37,7 +37,7 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("HOME", str(home))
-    for name in ("TRACKER_DB", "TRACKER_LIFTER", "NO_COLOR"):
+    for name in ("TRACKER_DB", "TRACKER_LIFTER", "NO_COLOR", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TZ", "UTC")
 
@@ -100,7 +100,7 @@ def pg_fresh_database_factory() -> Iterator[Any]:
         engine.dispose()
 
 
-TABLES = "workout_set, training_session, exercise_alias, exercise, setting, lifter"
+TABLES = "change_record, workout_set, training_session, exercise_alias, exercise, setting, lifter"
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -37,8 +37,27 @@ def test_every_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         assert result.exit_code == 0, f"{command}\n{result.output}"
 
 
-def test_readme_setup_commands_match_ci() -> None:
+def setup_command(heading: str) -> str:
+    """The command of the ```sh block under a README heading, found as .ci/run finds it."""
     text = README.read_text(encoding="utf-8")
+    match = re.search(rf"^## {re.escape(heading)}\n.*?^```sh\n(.*?)^```", text, flags=re.S | re.M)
+    assert match, f"README.md has no ```sh block under ## {heading}"
+    return match.group(1).strip()
+
+
+def test_readme_setup_commands_work_on_a_stock_python() -> None:
+    """PEP 668 systems refuse pip outside a virtual environment, and some have no `python`."""
+    for heading in ("Install and run", "Install and test"):
+        command = setup_command(heading)
+        assert command.startswith("python3 -m venv .venv && . .venv/bin/activate && "), command
+        assert not re.search(r"(^|[ ;&|])python ", command), command
+    assert setup_command("Install and test").endswith("python3 -m pytest")
+
+
+def test_ci_runs_the_readme_setup_commands_as_written() -> None:
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'python3 -m pip install ".[test]" && python -m pytest' in text
-    assert ci.rstrip().endswith("python -m pytest")
+    assert 'readme_command "Install and run"' in ci
+    assert 'readme_command "Install and test"' in ci
+    assert 'as_new_user "$install_and_run"' in ci
+    assert 'as_new_user "$install_and_test"' in ci
+    assert 'PATH="/usr/bin:/bin"' in ci

@@ -80,7 +80,7 @@ def test_names_in_any_script(tracker: Tracker) -> None:
 def test_undo_removes_only_the_last_command(tracker: Tracker) -> None:
     tracker.ok("log", "squat", "5x100", "5x105")
     tracker.ok("log", "squat", "5x110")
-    assert tracker.ok("undo").stdout.startswith("Removed 1 set:")
+    assert tracker.ok("undo").stdout.startswith("Undid a log: removed 1 set:")
     assert [s["load"] for s in tracker.json("session", "show")["sets"]] == [100, 105]
 
 
@@ -118,7 +118,7 @@ def test_hostile_options_are_one_line(tracker: Tracker, tmp_path: Path) -> None:
 def test_config_get_finds_increments_by_equipment(tracker: Tracker) -> None:
     tracker.ok("config", "set", "increment.dumbbell", "2.5kg")
     out = tracker.ok("config", "get", "increment.dumbbell").stdout
-    assert out == "increment.dumbbell.kg = 2.5\n"
+    assert out == "increment.dumbbell = 2.5 kg  (gym-wide)\n"
 
 
 def test_list_search_matches_word_starts(tracker: Tracker) -> None:

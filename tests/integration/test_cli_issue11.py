@@ -317,9 +317,19 @@ def test_undo_delete_and_edit_show_times_distances_and_fixed_failures(tracker: T
     tracker.ok("log", "squat", "0x100")
     assert tracker.ok("set", "edit", "3", "5x100").stdout == "#3 Back Squat 5 x 100 kg (working)\n"
     assert rows(tracker.url)[2]["kind"] == "working"
-    assert tracker.ok("set", "delete", "2").stdout == "Deleted #2 Suitcase Carry R 40 m x 24 kg\n"
-    assert tracker.ok("undo").stdout == "Removed 1 set:\n  #3 Back Squat 5 x 100 kg\n"
-    assert tracker.ok("undo").stdout == "Removed 1 set:\n  #1 Suitcase Carry L 40 m x 24 kg\n"
+    assert tracker.ok("set", "delete", "2", "--yes").stdout == (
+        "Deleted #2 Suitcase Carry R 40 m x 24 kg (tracker undo brings it back).\n"
+    )
+    restored = tracker.ok("undo").stdout.splitlines()
+    assert restored[0] == "Undid a delete: restored 1 set to session #1:"
+    assert restored[1].startswith("  #2 Suitcase Carry R 40 m x 24 kg, ")
+    edited_back = tracker.ok("undo").stdout.splitlines()
+    assert edited_back[1].startswith("  #3 Back Squat 0 x 100 kg (failure), ")
+    assert rows(tracker.url)[2]["kind"] == "failure"
+    removed = tracker.ok("undo").stdout.splitlines()
+    assert removed[0] == "Undid a log: removed 1 set:"
+    removed = tracker.ok("undo").stdout.splitlines()
+    assert removed[1].startswith("  #1 Suitcase Carry L 40 m x 24 kg, ")
 
 
 def test_a_bodyweight_parent_gives_no_zero_start(tracker: Tracker) -> None:

@@ -192,14 +192,14 @@ def test_a_set_before_the_open_session_moves_its_start(tracker: Tracker) -> None
     (session,) = json.loads(tracker.ok("session", "list", "--json").stdout)
     assert session["sets"] == 2
     shown = tracker.json("session", "show")
-    assert shown["started_at"] == shown["sets"][1]["performed_at"]
+    assert shown["started_at"] == shown["sets"][0]["performed_at"]  # sets in time order
 
 
 def test_session_start_finish_and_list(tracker: Tracker) -> None:
     tracker.ok("session", "start", "--name", "Legs A")
     assert "still open" in tracker.fails("session", "start")
     tracker.ok("log", "leg press", "10x100")
-    assert "Finished session #1: 1 sets of 1 exercises" in tracker.ok("session", "finish").stdout
+    assert "Finished session #1: 1 set of 1 exercise" in tracker.ok("session", "finish").stdout
     assert "no open session" in tracker.fails("session", "finish")
     listing = tracker.ok("session", "list").stdout
     assert "Legs A" in listing
@@ -210,16 +210,26 @@ def test_undo_edit_and_delete(tracker: Tracker) -> None:
     tracker.ok("log", "leg press", "10x100")
     tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60")
     out = tracker.ok("undo").stdout
-    assert out.startswith("Removed 2 sets:")
+    assert out.startswith("Undid a log: removed 2 sets:")
     assert "Single Leg Press L 10 x 60 kg" in out
     assert set_count(tracker.url) == 1
     tracker.ok("set", "edit", "1", "12x102.5", "--rpe", "9", "--note", "easy")
     (only,) = tracker.json("session", "show")["sets"]
     assert (only["reps"], only["load"], only["rpe"], only["note"]) == (12, 102.5, 9, "easy")
     assert "bilateral" in tracker.fails("set", "edit", "1", "--side", "left")
-    tracker.ok("set", "delete", "1")
-    assert "no set with id 1" in tracker.fails("set", "delete", "1")
-    assert "nothing to undo" in tracker.fails("undo")
+    tracker.ok("set", "delete", "1", "--yes")
+    assert "no set with id 1" in tracker.fails("set", "delete", "1", "--yes")
+    assert "Undid a delete: restored 1 set" in tracker.ok("undo").stdout
+    assert tracker.ok("undo").stdout.startswith(
+        "Undid an edit; the set is again:\n  #1 Leg Press 10 x 100 kg, "
+    )
+    (back,) = tracker.json("session", "show")["sets"]
+    assert (back["reps"], back["load"], back["rpe"], back["note"]) == (10, 100, None, None)
+    assert "Undid a log: removed 1 set" in tracker.ok("undo").stdout
+    assert set_count(tracker.url) == 0
+    assert tracker.fails("undo") == (
+        "Error: nothing more to undo: every recorded change is undone"
+    )
 
 
 def test_every_query_is_scoped_to_one_lifter(tracker: Tracker) -> None:
@@ -237,9 +247,11 @@ def test_every_query_is_scoped_to_one_lifter(tracker: Tracker) -> None:
 
 def test_session_delete_removes_its_sets(tracker: Tracker) -> None:
     tracker.ok("log", "squat", "5x100", "5x100")
-    assert tracker.ok("session", "delete", "1").stdout == "Deleted session #1 with 2 sets.\n"
+    assert tracker.ok("session", "delete", "1", "--yes").stdout == (
+        "Deleted session #1 with 2 sets (tracker undo brings it back).\n"
+    )
     assert set_count(tracker.url) == 0
-    assert "no session #1" in tracker.fails("session", "delete", "1")
+    assert "no session #1" in tracker.fails("session", "delete", "1", "--yes")
 
 
 def test_a_recent_set_inside_a_finished_session_joins_it(tracker: Tracker) -> None:

@@ -80,7 +80,7 @@ def test_gym_wide_increment_setting(tracker: Tracker) -> None:
     assert data["range"] == [60, 75] and data["increment"] == 2.5
     tracker.ok("log", "leg press", "10x155")
     assert tracker.json("suggest", "slp")["range"] == [60, 77.5]  # 62 and 77.5, rounded down
-    assert "increment.machine.kg = 2.5" in tracker.ok("config", "get").stdout
+    assert "increment.machine = 2.5 kg  (gym-wide)" in tracker.ok("config", "get").stdout
     assert 'unknown equipment "spaceship"' in tracker.fails(
         "config", "set", "increment.spaceship", "2"
     )

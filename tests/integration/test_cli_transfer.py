@@ -610,7 +610,7 @@ def test_a_tracker_export_restores_to_its_lifter(tracker: Tracker, tmp_path: Pat
     out = tmp_path / "bob.csv"
     tracker.ok("export", "--lifter", "bob", "-o", str(out))
     tracker.ok("session", "delete", "1", "--help")
-    tracker.ok("--lifter", "bob", "session", "delete", "1")
+    tracker.ok("--lifter", "bob", "session", "delete", "1", "--yes")
     tracker.ok("import", str(out))
     assert tracker.json("--lifter", "bob", "session", "show")["sets"][0]["load"] == 225
     assert "no sessions yet" in tracker.fails("session", "show")  # not filed under "me"

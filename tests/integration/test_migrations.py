@@ -102,15 +102,16 @@ def test_older_database_is_backed_up_then_upgraded(
 ) -> None:
     url = f"sqlite:///{tmp_path / 't.db'}"
     migrate(url)
+    head = dbmod.HEAD_REVISION
     # Pretend the code knows a newer revision than the file: the backup path must run.
-    monkeypatch.setattr(dbmod, "HEAD_REVISION", "0003")
+    monkeypatch.setattr(dbmod, "HEAD_REVISION", "9999")
     monkeypatch.setattr(dbmod, "upgrade", lambda url, revision="head": None)
     lines: list[str] = []
     assert migrate(url, lines.append)
-    backup = tmp_path / "t.db.before-0002.bak"
+    backup = tmp_path / f"t.db.before-{head}.bak"
     assert backup.exists()
     assert lines == [
-        f"database upgraded from revision 0002 to 0003; the old file was backed up to {backup}"
+        f"database upgraded from revision {head} to 9999; the old file was backed up to {backup}"
     ]
     assert schema_of(f"sqlite:///{backup}") == schema_of(url)
 

@@ -167,3 +167,21 @@ class WorkoutSet(Base):
 
     session: Mapped[TrainingSession] = relationship(back_populates="sets")
     exercise: Mapped[Exercise] = relationship()
+
+
+class ChangeRecord(Base):
+    """One change a lifter made to the log (a log, an edit, a delete), for `tracker undo`.
+
+    `payload` holds what undoing needs to restore the rows exactly: ids of the sets a log
+    stored, and full copies of the rows an edit or a delete changed (see adapters.journal).
+    """
+
+    __tablename__ = "change_record"
+    __table_args__ = (Index("ix_change_record_lifter_id", "lifter_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(20))  # log, edit, delete set, delete session
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    undone_at: Mapped[datetime | None]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.adapters.journal import Journal
 from tracker.adapters.orm import (
     Exercise,
     ExerciseAlias,
@@ -50,6 +51,7 @@ class TopSet:
 class Repository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.journal = Journal(session)
 
     # -- lifters and settings ------------------------------------------------------------
     def lifter(self, name: str) -> Lifter | None:
@@ -112,6 +114,11 @@ class Repository:
         return self.session.scalars(
             select(Exercise).options(selectinload(Exercise.aliases)).order_by(Exercise.name)
         ).all()
+
+    def exercises_with_own_increment(self) -> Sequence[Exercise]:
+        """Exercises whose load step overrides the gym-wide one, by name."""
+        query = select(Exercise).where(Exercise.increment.is_not(None)).order_by(Exercise.name)
+        return self.session.scalars(query).all()
 
     def children(self, exercise: Exercise) -> Sequence[Exercise]:
         return self.session.scalars(

@@ -11,11 +11,27 @@ from typing import Any
 import click
 
 from tracker import __version__
+from tracker.cli.complete import complete_lifter
 from tracker.cli.context import App, to_user_error
+from tracker.cli.layout import terminal_width
 
 
 class TrackerGroup(click.Group):
     """The root group: turns the errors a user can cause into one line and an exit code."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        # Help text follows the same width as every other output (COLUMNS, else the
+        # terminal), at most Click's usual 78 columns.
+        width = terminal_width()
+        if width is not None:
+            extra.setdefault("terminal_width", min(width, 80) - 2)
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -51,6 +67,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
     "--lifter",
     envvar="TRACKER_LIFTER",
     metavar="NAME",
+    shell_complete=complete_lifter,
     help="Whose training to read and write (default: the built-in lifter 'me'). "
     "Env: TRACKER_LIFTER.",
 )
@@ -69,10 +86,29 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
     ctx.obj = App(db=db, lifter=lifter)
 
 
+@click.command("completion")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+@click.pass_context
+def completion_command(ctx: click.Context, shell: str) -> None:
+    """Print the shell completion script for SHELL (bash, zsh or fish).
+
+    \b
+    For this shell:  eval "$(tracker completion bash)"
+    For good, bash:  add that line to ~/.bashrc
+    zsh:   tracker completion zsh > "${fpath[1]}/_tracker"
+    fish:  tracker completion fish \\
+             > ~/.config/fish/completions/tracker.fish
+    """
+    from tracker.cli.complete import completion_script
+
+    click.echo(completion_script(ctx.find_root().command, shell))
+
+
 def _register() -> None:
     from tracker.cli import (
         db_cmds,
         exercises,
+        history_cmds,
         lifters,
         logging_cmds,
         reports,
@@ -81,10 +117,21 @@ def _register() -> None:
         transfer,
     )
 
-    modules = (logging_cmds, sessions, reports, suggest, exercises, transfer, lifters, db_cmds)
+    modules = (
+        logging_cmds,
+        history_cmds,
+        sessions,
+        reports,
+        suggest,
+        exercises,
+        transfer,
+        lifters,
+        db_cmds,
+    )
     for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)
+    cli.add_command(completion_command)
 
 
 _register()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -10,9 +9,10 @@ from typing import Any, TypeVar
 
 import click
 
+from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, emit_json, pass_app, style
+from tracker.cli.layout import Column, plural, prose_width, table, terminal_width, wrap, wrap_line
 from tracker.cli.params import NUMBER
-from tracker.cli.render import table
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,13 +45,31 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
     if not rows:
         click.echo("No exercises match.")
         return
+    columns = [
+        Column("name"),
+        Column("body part", "part"),
+        Column("equipment", "equip."),
+        Column("target"),
+        Column("sides"),
+    ]
+    width = terminal_width()
+    sides = _laterality if width is None or width >= 100 else _short_laterality
     lines = table(
-        [[r["name"], r["body_part"], r["equipment"], r["target"], _laterality(r)] for r in rows],
-        ["name", "body part", "equipment", "target", "sides"],
+        [[r["name"], r["body_part"], r["equipment"], r["target"], sides(r)] for r in rows],
+        columns,
+        width,
     )
     for line in lines:
         click.echo(line)
-    click.echo(f"{len(rows)} exercise{'s' if len(rows) != 1 else ''}")
+    click.echo(plural(len(rows), "exercise"))
+
+
+def _short_laterality(row: dict[str, Any]) -> str:
+    """For narrow screens: `exercises show` names the bilateral parent."""
+    laterality = str(row["laterality"])
+    return {"bilateral": "both", "unilateral": "1 side", "alternating": "alt."}.get(
+        laterality, laterality
+    )
 
 
 def _laterality(row: dict[str, Any]) -> str:
@@ -61,7 +79,7 @@ def _laterality(row: dict[str, Any]) -> str:
 
 
 @exercises_group.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @click.option("--json", "as_json", is_flag=True, help="Output every field as JSON.")
 @pass_app
 def exercises_show(app: App, name: str, as_json: bool) -> None:
@@ -77,17 +95,15 @@ def exercises_show(app: App, name: str, as_json: bool) -> None:
 
 
 def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text, width=78, initial_indent=first if first is not None else indent,
-        subsequent_indent=indent, break_on_hyphens=False,  # keep "single-leg" on one line
-    ) or [indent.rstrip()]  # fmt: skip
+    """A paragraph of the card, wrapped to the terminal (at most 100 columns)."""
+    return wrap(text, indent=indent, first=first)
 
 
 def render_card(card: dict[str, Any]) -> list[str]:
     def title(text: str) -> str:
         return style(text, bold=True)
 
-    lines = [title(card["name"]), ""]
+    lines = [*wrap_line(title(card["name"])), ""]
     if card["summary"]:
         lines += _wrap(card["summary"], "")
         lines.append("")
@@ -111,9 +127,15 @@ def render_card(card: dict[str, Any]) -> list[str]:
     if card["sled"] is not None:
         facts.append(("Sled weight", f"{card['sled']} {card['sled_unit']}"))
     lines.append(title("Quick facts"))
-    lines += [f"  {label + ':':<19} {value}" for label, value in facts]
-    if card["ratio_note"]:
-        lines += _wrap(card["ratio_note"], "                      ", "  Ratio source:       ")
+    # Labels in a column of their own when there is room; on a phone, values under them.
+    narrow = prose_width() < 70
+    for label, value in facts + (
+        [("Ratio source", card["ratio_note"])] if card["ratio_note"] else []
+    ):
+        if narrow:
+            lines += _wrap(value, "      ", f"  {label}: ")
+        else:
+            lines += _wrap(value, " " * 22, f"  {label + ':':<19} ")
     for heading, key in (("How to perform", "steps"),):
         if card[key]:
             lines += ["", title(heading)]
@@ -186,7 +208,11 @@ def exercise_options(func: F) -> F:
         click.option(
             "--bilateral", "laterality", flag_value="bilateral", help="Both sides together."
         ),
-        click.option("--parent", help="The bilateral exercise this is a one-side variant of."),
+        click.option(
+            "--parent",
+            help="The bilateral exercise this is a one-side variant of.",
+            shell_complete=complete_exercise,
+        ),
         click.option(
             "--ratio", help="Starting load per side as a share of the parent's, e.g. 0.4-0.5."
         ),
@@ -274,11 +300,11 @@ def exercises_add(app: App, /, name: str, **kw: Any) -> None:
     from tracker.services.catalog import add_exercise
 
     added = add_exercise(app.uow(), name, build_changes(kw), _unit_for(app, kw))
-    click.echo(f"added {added}")
+    echo_wrapped(f"added {added}")
 
 
 @exercises_group.command("edit")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @click.option("--rename", help="A new name.")
 @exercise_options
 @pass_app
@@ -290,17 +316,17 @@ def exercises_edit(app: App, /, name: str, rename: str | None, **kw: Any) -> Non
     from tracker.services.catalog import edit_exercise
 
     edited = edit_exercise(app.uow(), name, build_changes(kw, rename), _unit_for(app, kw))
-    click.echo(f"updated {edited}")
+    echo_wrapped(f"updated {edited}")
 
 
 @exercises_group.command("remove")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @pass_app
 def exercises_remove(app: App, name: str) -> None:
     """Remove exercise NAME (refused while logged sets refer to it)."""
     from tracker.services.catalog import remove_exercise
 
-    click.echo(f"removed {remove_exercise(app.uow(), name)}")
+    echo_wrapped(f"removed {remove_exercise(app.uow(), name)}")
 
 
 @exercises_group.command("import")
@@ -311,12 +337,17 @@ def exercises_import(app: App, file: Path) -> None:
     from tracker.services.catalog_import import import_free_exercise_db
 
     report = import_free_exercise_db(app.uow(), file)
-    click.echo(
+    echo_wrapped(
         f"{report.added} added, {report.matched} matched existing, {report.linked} linked "
         f"to a bilateral parent, {len(report.skipped)} skipped"
     )
     for reason, count in report.skipped_reasons().items():
-        click.echo(f"  skipped {count}: {reason}")
+        echo_wrapped(f"  skipped {count}: {reason}")
+
+
+def echo_wrapped(text: str) -> None:
+    for line in wrap_line(text):
+        click.echo(line)
 
 
 COMMANDS = [exercises_group]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli.complete import complete_config_key
 from tracker.cli.context import App, UserError, pass_app
+from tracker.cli.layout import wrap_line
 
 UNIT_CHOICE = click.Choice(["kg", "lb"], case_sensitive=False)
 
@@ -23,7 +25,8 @@ def lifter_add(app: App, name: str, unit: str) -> None:
     from tracker.services.lifters import add_lifter
 
     lifter = add_lifter(app.uow(), name, unit)
-    click.echo(f"added lifter {lifter.name} ({lifter.unit})")
+    for line in wrap_line(f"added lifter {lifter.name} ({lifter.unit})"):
+        click.echo(line)
 
 
 @lifter_group.command("list")
@@ -35,7 +38,8 @@ def lifter_list(app: App) -> None:
     current = app.lifter or "me"
     for name, unit in list_lifters(app.uow()):
         marker = "*" if name == current else " "
-        click.echo(f"{marker} {name} ({unit})")
+        for line in wrap_line(f"{marker} {name} ({unit})"):
+            click.echo(line)
 
 
 @click.group("config")
@@ -44,17 +48,20 @@ def config_group() -> None:
 
 
 @config_group.command("set")
-@click.argument("key", metavar="KEY")
+@click.argument("key", metavar="KEY", shell_complete=complete_config_key)
 @click.argument("value")
 @pass_app
 def config_set(app: App, key: str, value: str) -> None:
     """Set KEY to VALUE.
 
     \b
-    unit                 your default unit, kg or lb (per lifter)
-    increment.EQUIPMENT  the smallest load step of that equipment in your gym, with its
-                         unit: e.g. `tracker config set increment.dumbbell 2.5kg`
-                         (equipment: barbell, dumbbell, machine, cable, kettlebell, ...)
+    unit
+      your default unit, kg or lb (per lifter)
+    increment.EQUIPMENT
+      the smallest load step of that equipment in your
+      gym, with its unit, e.g.
+      tracker config set increment.dumbbell 2.5kg
+      (barbell, dumbbell, machine, cable, kettlebell ...)
     """
     from tracker.services.lifters import set_increment, set_unit
 
@@ -70,23 +77,22 @@ def config_set(app: App, key: str, value: str) -> None:
 
 
 @config_group.command("get")
-@click.argument("key", metavar="KEY", required=False)
+@click.argument("key", metavar="KEY", required=False, shell_complete=complete_config_key)
 @pass_app
 def config_get(app: App, key: str | None) -> None:
-    """Print KEY, or every setting."""
-    from tracker.services.lifters import all_settings
+    """Print every setting (or KEY's) with the value in force and where it comes from.
 
-    settings = all_settings(app.uow(), app.lifter)
-    if key is None:
-        for name, value in settings.items():
-            click.echo(f"{name} = {value}")
-    elif key in settings:
-        click.echo(settings[key])
-    elif matches := {name: v for name, v in settings.items() if name.startswith(f"{key}.")}:
-        for name, value in matches.items():  # increment.dumbbell -> .kg and .lb
-            click.echo(f"{name} = {value}")
-    else:
-        raise UserError(f'"{key}" is not set; see: tracker config get')
+    Sources: default, gym-wide (tracker config set), per exercise (tracker exercises edit
+    NAME --increment), and your lifter for the unit.
+    """
+    from tracker.services.lifters import config_entries, select_entries
+
+    entries = config_entries(app.uow(), app.lifter)
+    if key is not None:
+        entries = select_entries(entries, key)
+    for entry in entries:
+        for line in wrap_line(f"{entry.key} = {entry.value}  ({entry.source})"):
+            click.echo(line)
 
 
 COMMANDS = [lifter_group, config_group]

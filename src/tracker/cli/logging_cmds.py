@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tracker.cli.complete import complete_exercise
+from tracker.cli.confirm import check_can_ask, confirmed, yes_option
 from tracker.cli.context import App, UserError, pass_app, style
+from tracker.cli.layout import wrap_line
 from tracker.cli.params import RPE, WHEN, local_now
 from tracker.cli.render import (
+    full_set_text,
     local_date,
-    measure_text,
-    set_text,
     side_label,
-    sided_set_text,
 )
 from tracker.domain.errors import InvalidSpec
 from tracker.domain.model import SetKind, Side
@@ -70,19 +71,20 @@ def _check_flag_has_sets(flag: str | None) -> None:
     "log",
     context_settings={"ignore_unknown_options": True},
     epilog="""\b
-Sides (unilateral exercises; each applies to the specs after it):
-  -l, --left SPEC...    sets done with the left side
-  -r, --right SPEC...   sets done with the right side
-  --each SPEC...        the same set on each side, left first
+Sides (unilateral; each applies to the specs after it):
+  -l, --left SPEC...   sets done with the left side
+  -r, --right SPEC...  sets done with the right side
+  --each SPEC...       the same set on both sides
 \b
 Set syntax (SPEC):
-  10x60      10 reps at 60 in your unit (tracker config set unit lb)
+  10x60      10 reps at 60 in your unit (config set unit)
   10x60kg    8x135lb    8x61.25
   3x10x60    three sets of 10 at 60
-  12xBW      bodyweight (12 alone on bodyweight exercises); 8xBW+20 adds 20
-  8xBW-20    assisted: bodyweight minus 20
-  0x60       a failed attempt (stored as kind failure)
-  45s 1:30 2min 400m 5km 3mi   a time or a distance; 40mx24 carries 24
+  12xBW      bodyweight (12 alone on bodyweight lifts)
+  8xBW+20    bodyweight plus 20; 8xBW-20 assisted
+  0x60       a failed attempt (kind failure)
+  45s 1:30 2min 400m 5km 3mi   a time or distance
+  40mx24     40 m carrying 24
   10x60@8    a set at RPE 8 (or --rpe for every set)
 \b
 Examples:
@@ -91,7 +93,7 @@ Examples:
   tracker log slp -l 10x60 -r 10x60 -l 10x65 -r 9x65
   tracker log squat 5x60 5x80 --warmup""",
 )
-@click.argument("exercise")
+@click.argument("exercise", shell_complete=complete_exercise)
 @click.argument("specs", nargs=-1, type=click.UNPROCESSED, metavar="SPEC...")
 @click.option("--rpe", type=RPE, help="Rate of perceived exertion, 1-10 in half points.")
 @click.option("--warmup", is_flag=True, help="Mark the sets as warm-ups (left out of reports).")
@@ -163,15 +165,16 @@ def print_log_result(result: LogResult) -> None:
 
 def short_set_text(stored: StoredSet) -> str:
     """L 10 x 60 kg, or L 45 s, or 40 m x 24 kg for timed and distance sets."""
-    text = sided_set_text(stored.side, stored.reps, stored.load, stored.unit, stored.bodyweight)
-    measures = measure_text(stored.duration_s, stored.distance, stored.distance_unit)
-    if not measures:
-        return text
-    label = side_label(stored.side)
-    load = ""
-    if stored.load or not stored.bodyweight:
-        load = " x " + set_text(1, stored.load, stored.unit, stored.bodyweight).split(" x ", 1)[1]
-    return f"{label + ' ' if label else ''}{measures}{load}"
+    return full_set_text(
+        stored.side,
+        stored.reps,
+        stored.load,
+        stored.unit,
+        stored.bodyweight,
+        stored.duration_s,
+        stored.distance,
+        stored.distance_unit,
+    )
 
 
 def print_start_hint(app: App, result: LogResult) -> None:
@@ -183,18 +186,6 @@ def print_start_hint(app: App, result: LogResult) -> None:
     line = suggest_start_line(app.uow(), app.lifter, result.exercise)
     if line:
         click.echo(f"  {line}")
-
-
-@click.command("undo")
-@pass_app
-def undo_command(app: App) -> None:
-    """Remove the sets stored by the most recent `tracker log`, and say what they were."""
-    from tracker.services.logbook import undo_last
-
-    removed = undo_last(app.uow(), app.lifter)
-    click.echo(f"Removed {len(removed)} set{'s' if len(removed) != 1 else ''}:")
-    for item in removed:
-        click.echo(f"  #{item.id} {item.exercise} {short_set_text(item)}")
 
 
 @click.group("set")
@@ -261,13 +252,29 @@ def whole_set_text(stored: StoredSet) -> str:
 
 @set_group.command("delete")
 @click.argument("set_id", type=ID, metavar="ID")
+@yes_option
 @pass_app
-def set_delete(app: App, set_id: int) -> None:
-    """Delete set ID."""
+def set_delete(app: App, set_id: int, yes: bool) -> None:
+    """Delete set ID, after showing it and asking (--yes: without asking).
+
+    `tracker undo` brings it back.
+    """
+    from tracker.cli.history_cmds import set_line
+    from tracker.services.history import describe_set
     from tracker.services.logbook import delete_set
 
+    shown = describe_set(app.uow(), app.lifter, set_id)
+    check_can_ask(yes, "set delete")
+    if not yes:
+        click.echo(set_line(shown))
+    if not confirmed(yes, f"Delete set #{set_id}?"):
+        click.echo(f"Kept set #{set_id}.")
+        return
     item = delete_set(app.uow(), app.lifter, set_id)
-    click.echo(f"Deleted #{item.id} {item.exercise} {short_set_text(item)}")
+    for line in wrap_line(
+        f"Deleted #{item.id} {item.exercise} {short_set_text(item)} (tracker undo brings it back)."
+    ):
+        click.echo(line)
 
 
-COMMANDS = [log_command, undo_command, set_group]
+COMMANDS = [log_command, set_group]

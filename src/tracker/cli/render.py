@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
+from tracker.cli.layout import Column
+from tracker.cli.layout import table as layout_table
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, format_load
 
@@ -54,16 +57,27 @@ def side_label(side: Side | str | None) -> str:
     return "L" if str(side) == "left" else "R"
 
 
-def table(rows: list[list[str]], headers: list[str]) -> list[str]:
-    """Plain aligned columns; numbers line up right."""
-    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=False)]
+def table(rows: list[list[str]], headers: Sequence[Column | str]) -> list[str]:
+    """Aligned columns that fit the terminal (see layout.table); numbers line up right."""
+    return layout_table(rows, headers)
 
-    def fmt(row: list[str]) -> str:
-        cells = []
-        for cell, width in zip(row, widths, strict=False):
-            text = str(cell)
-            numeric = text.replace(".", "", 1).replace("-", "", 1).isdigit()
-            cells.append(text.rjust(width) if numeric else text.ljust(width))
-        return "  ".join(cells).rstrip()
 
-    return [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
+def full_set_text(
+    side: Side | str | None,
+    reps: int,
+    load: Decimal,
+    unit: Unit | str,
+    bodyweight: bool,
+    duration_s: int | None,
+    distance: Decimal | None,
+    distance_unit: str | None,
+) -> str:
+    """L 10 x 60 kg, or L 45 s, or 40 m x 24 kg for timed and distance sets."""
+    measures = measure_text(duration_s, distance, distance_unit)
+    if not measures:
+        return sided_set_text(side, reps, load, unit, bodyweight)
+    label = side_label(side)
+    weight = ""
+    if load or not bodyweight:
+        weight = " x " + set_text(1, load, unit, bodyweight).split(" x ", 1)[1]
+    return f"{label + ' ' if label else ''}{measures}{weight}"

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from tracker.cli.charts import bar, sparkline
+from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
@@ -30,7 +31,7 @@ def fmt(value: float | int | None) -> str:
 
 
 @report_group.command("imbalance")
-@click.argument("exercise", required=False)
+@click.argument("exercise", required=False, shell_complete=complete_exercise)
 @click.option("--since", type=SINCE, help='Start of the window, e.g. "90d" or "2026-09-01".')
 @click.option("--until", type=UNTIL, help="End of the window, a day included (default now).")
 @click.option(
@@ -133,7 +134,7 @@ def render_exercise_detail(ex: dict[str, Any], unit: str, metric: str) -> None:
 
 
 @report_group.command("history")
-@click.argument("exercise")
+@click.argument("exercise", shell_complete=complete_exercise)
 @click.option("--side", type=click.Choice(["left", "right"]), help="Only one side.")
 @click.option("--since", type=SINCE, help='Start of the window, e.g. "12w".')
 @click.option("--formula", type=FORMULAS, default="epley", show_default=True, help="e1RM formula.")

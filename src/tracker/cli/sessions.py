@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from itertools import groupby
 from typing import Any
 
 import click
 
+from tracker.cli.confirm import check_can_ask, confirmed, yes_option
 from tracker.cli.context import App, emit_json, pass_app, style
+from tracker.cli.layout import Column, plural, wrap, wrap_line
 from tracker.cli.params import SINCE, WHEN, local_now
 from tracker.cli.render import local, measure_text, set_text, side_label, table
 from tracker.domain.units import Unit
@@ -29,7 +32,7 @@ def session_start(app: App, at: datetime | None, name: str | None) -> None:
 
     started = start_session(app.uow(), app.lifter, at or local_now(), name)
     label = f" {started.name}" if started.name else ""
-    click.echo(f"Started session #{started.id}{label} at {local(started.started_at)}.")
+    echo_wrapped(f"Started session #{started.id}{label} at {local(started.started_at)}.")
 
 
 @session_group.command("finish")
@@ -42,9 +45,9 @@ def session_finish(app: App, at: datetime | None) -> None:
     done = finish_session(app.uow(), app.lifter, at, local_now())
     assert done.finished_at is not None
     minutes = int((done.finished_at - done.started_at).total_seconds() // 60)
-    click.echo(
-        f"Finished session #{done.id}: {done.sets} sets of {done.exercises} exercises "
-        f"in {minutes} min."
+    echo_wrapped(
+        f"Finished session #{done.id}: {plural(done.sets, 'set')} of "
+        f"{plural(done.exercises, 'exercise')} in {minutes} min."
     )
 
 
@@ -82,7 +85,15 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
          s.name or "", str(s.sets), str(s.exercises)]
         for s in sessions
     ]  # fmt: skip
-    for line in table(rows, ["id", "started", "ended", "name", "sets", "exercises"]):
+    columns = [
+        Column("id"),
+        Column("started", "start"),
+        Column("ended", "end"),
+        Column("name"),
+        Column("sets", numeric=True),
+        Column("exercises", "ex.", numeric=True),
+    ]
+    for line in table(rows, columns):
         click.echo(line)
 
 
@@ -98,34 +109,68 @@ def session_show(app: App, which: str, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
+    for line in render_session(data):
+        click.echo(line)
+
+
+def render_session(data: dict[str, Any]) -> list[str]:
+    """The session's heading and notes, then its sets in the order they were done, under
+    their exercise; a note shared by all sets of an exercise is shown once, under its name."""
     end = data["finished_at"][11:16] if data["finished_at"] else "open"
     name = f" {data['name']}" if data["name"] else ""
-    click.echo(
+    lines = wrap_line(
         style(f"Session #{data['id']}{name}", bold=True)
         + f"  {data['started_at'][:16].replace('T', ' ')} - {end}"
     )
-    current = None
-    for s in data["sets"]:
-        if s["exercise"] != current:
-            current = s["exercise"]
-            click.echo(f"  {current}")
-        click.echo(f"    #{s['id']} {shown_set(s)}")
+    if data.get("notes"):
+        lines += wrap(data["notes"], indent="    ", first="  Notes: ")
+    ordered = sorted(data["sets"], key=lambda s: (s["performed_at"], s["id"]))
+    for exercise, sets in groupby(ordered, key=lambda s: s["exercise"]):
+        block = list(sets)
+        notes = {s["note"] for s in block}
+        shared = notes.pop() if len(notes) == 1 else None
+        lines += wrap_line(f"  {exercise}")
+        if shared:
+            lines += wrap(shared, indent="      ", first="    Note: ")
+        for s in block:
+            lines += wrap_line(
+                f"    #{s['id']} {shown_set(s, with_note=not shared)}", indent="      "
+            )
     if not data["sets"]:
-        click.echo("  (no sets)")
+        lines.append("  (no sets)")
+    return lines
 
 
 @session_group.command("delete")
 @click.argument("session_id", type=click.IntRange(1, 2_147_483_647), metavar="ID")
+@yes_option
 @pass_app
-def session_delete(app: App, session_id: int) -> None:
-    """Delete session ID and all its sets (e.g. a wrong import; see also import --replace)."""
-    from tracker.services.sessions import delete_session
+def session_delete(app: App, session_id: int, yes: bool) -> None:
+    """Delete session ID and all its sets, after showing them and asking (--yes: without
+    asking). `tracker undo` brings it back; see also import --replace."""
+    from tracker.services.sessions import delete_session, show_session
 
+    data = show_session(app.uow(), app.lifter, str(session_id))
+    check_can_ask(yes, "session delete")
+    if not yes:
+        for line in render_session(data):
+            click.echo(line)
+    question = f"Delete session #{session_id} and its {plural(len(data['sets']), 'set')}?"
+    if not confirmed(yes, question):
+        click.echo(f"Kept session #{session_id}.")
+        return
     gone = delete_session(app.uow(), app.lifter, session_id)
-    click.echo(f"Deleted session #{gone.id} with {gone.sets} sets.")
+    echo_wrapped(
+        f"Deleted session #{gone.id} with {plural(gone.sets, 'set')} (tracker undo brings it back)."
+    )
 
 
-def shown_set(s: dict[str, Any]) -> str:
+def echo_wrapped(text: str) -> None:
+    for line in wrap_line(text):
+        click.echo(line)
+
+
+def shown_set(s: dict[str, Any], with_note: bool = True) -> str:
     """One stored set as a line: side, reps x load (or time/distance), kind, RPE, note."""
     side = f"{side_label(s['side'])} " if s["side"] else ""
     measures = []
@@ -142,7 +187,7 @@ def shown_set(s: dict[str, Any]) -> str:
     extras = [] if s["kind"] == "working" else [s["kind"]]
     if s["rpe"] is not None:
         extras.append(f"RPE {s['rpe']}")
-    if s["note"]:
+    if s["note"] and with_note:
         extras.append(s["note"])
     tail = f"  ({'; '.join(extras)})" if extras else ""
     return f"{side}{', '.join(measures) or '-'}{tail}"

@@ -9,11 +9,12 @@ from typing import Any
 
 import click
 
+from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, emit_json, pass_app, style
 
 
 @click.command("suggest")
-@click.argument("exercise")
+@click.argument("exercise", shell_complete=complete_exercise)
 @click.option(
     "--basis",
     metavar="LOAD",

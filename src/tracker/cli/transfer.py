@@ -8,15 +8,19 @@ from pathlib import Path
 
 import click
 
+from tracker.cli.complete import complete_lifter
 from tracker.cli.context import App, UserError, pass_app
+from tracker.cli.layout import plural, wrap_line
 from tracker.cli.params import SINCE, local_zone
 
 # Below this a file imports in a blink: no bar.
 PROGRESS_MIN_BYTES = 256 * 1024
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def say(text: str) -> None:
+    """A line of the import report, wrapped to the terminal."""
+    for line in wrap_line(text):
+        click.echo(line)
 
 
 def on_terminal() -> bool:
@@ -82,9 +86,9 @@ def import_command(
         report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run, None, replace)
     verb = "Would import" if dry_run else "Imported"
     if report.sets == 0 and report.already_imported_sets:
-        click.echo(f"Nothing new: everything in this file is already stored ({report.format}).")
+        say(f"Nothing new: everything in this file is already stored ({report.format}).")
     else:
-        click.echo(
+        say(
             f"{verb} {plural(report.sets, 'set')} in {plural(report.sessions, 'session')} "
             f"({report.format})."
         )
@@ -98,27 +102,25 @@ def import_command(
                 "your default; the file does not say: if wrong, import again with --unit "
                 "and --replace"
             )
-        click.echo(f"Loads in {report.unit} ({source}).")
+        say(f"Loads in {report.unit} ({source}).")
     if report.replaced_sessions:
         verb = "Would replace" if dry_run else "Replaced"
-        click.echo(f"{verb} {plural(report.replaced_sessions, 'stored session')}.")
+        say(f"{verb} {plural(report.replaced_sessions, 'stored session')}.")
     if report.already_imported_sessions:
-        click.echo(
+        say(
             f"Already imported, skipped: {plural(report.already_imported_sessions, 'session')}, "
             f"{plural(report.already_imported_sets, 'set')}."
         )
-    click.echo(f"Exercises matched to the catalog: {len(report.matched)}.")
+    say(f"Exercises matched to the catalog: {len(report.matched)}.")
     if report.created:
-        click.echo(
-            f"New custom exercises ({len(report.created)}): {', '.join(sorted(report.created))}"
-        )
+        say(f"New custom exercises ({len(report.created)}): {', '.join(sorted(report.created))}")
     if report.unsided:
-        click.echo(
+        say(
             "Without a side (the file does not say; kept, but left out of imbalance reports): "
             + ", ".join(sorted(report.unsided))
         )
     for line in skipped_summary(report):
-        click.echo(f"Skipped rows (not sets): {line}")
+        say(f"Skipped rows (not sets): {line}")
 
 
 @click.command("export")
@@ -133,7 +135,11 @@ def import_command(
 )
 @click.option("--since", type=SINCE, help="Only sessions from then on.")
 @click.option(
-    "--lifter", "lifter_name", metavar="NAME", help="Whose sessions (default: --lifter / yours)."
+    "--lifter",
+    "lifter_name",
+    metavar="NAME",
+    shell_complete=complete_lifter,
+    help="Whose sessions (default: --lifter / yours).",
 )
 @pass_app
 def export_command(
@@ -160,7 +166,7 @@ def export_command(
             raise UserError(f"can't write {output}: {exc.strerror}") from None
         finally:
             tmp.unlink(missing_ok=True)
-        click.echo(f"Exported {count} sets to {output}", err=True)
+        click.echo(f"Exported {plural(count, 'set')} to {output}", err=True)
 
 
 COMMANDS = [import_command, export_command]

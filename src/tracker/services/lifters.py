@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tracker.adapters.orm import Lifter
 from tracker.adapters.repository import DEFAULT_LIFTER, Repository
 from tracker.adapters.unit_of_work import UnitOfWork
@@ -85,10 +87,73 @@ def set_increment(
     return key, step, unit.value
 
 
-def all_settings(uow: UnitOfWork, lifter_name: str | None) -> dict[str, str]:
+@dataclass(frozen=True)
+class ConfigEntry:
+    """One setting in force: its key, its value as set (with unit), and where it comes from."""
+
+    key: str
+    value: str
+    source: str  # "lifter NAME", "default", "gym-wide" or "per exercise"
+    equipment: str | None = None  # for increments: the equipment key the entry belongs to
+
+
+def config_entries(uow: UnitOfWork, lifter_name: str | None) -> list[ConfigEntry]:
+    """Every setting with the value in force for this lifter and where it comes from.
+
+    Increments: per equipment, the gym-wide step in the lifter's unit when set, else the
+    default; a gym-wide step set in the other unit is listed too (it applies to loads typed in
+    that unit); then the exercises with a step of their own.
+    """
+    from tracker.domain.loads import DEFAULT_INCREMENTS, equipment_key
+
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
-        settings = {"unit": lifter.unit}
-        settings.update(sorted(uow.repo.settings("increment.").items()))
+        unit = Unit(lifter.unit)
+        stored = uow.repo.settings("increment.")
+        own = uow.repo.exercises_with_own_increment()
         uow.commit()
-        return settings
+    entries = [ConfigEntry("unit", unit.value, f"lifter {lifter.name}")]
+    equipments = list(dict.fromkeys(key for key, _ in DEFAULT_INCREMENTS))
+    for equipment in equipments:
+        key = f"increment.{equipment}"
+        for each in (unit, *(u for u in Unit if u is not unit)):
+            value = stored.get(f"{key}.{each.value}")
+            if value is not None:
+                entries.append(ConfigEntry(key, f"{value} {each.value}", "gym-wide", equipment))
+            elif each is unit:
+                default = f"{DEFAULT_INCREMENTS[(equipment, unit)].normalize():f}"
+                entries.append(ConfigEntry(key, f"{default} {unit.value}", "default", equipment))
+    for exercise in own:
+        assert exercise.increment is not None
+        step = f"{exercise.increment.normalize():f} {exercise.increment_unit or unit.value}"
+        entries.append(
+            ConfigEntry(
+                f"increment of {exercise.name}",
+                step,
+                "per exercise",
+                equipment_key(exercise.equipment),
+            )
+        )
+    return entries
+
+
+def select_entries(entries: list[ConfigEntry], key: str) -> list[ConfigEntry]:
+    """The entries `config get KEY` shows: `unit`, or `increment.EQUIPMENT` (any spelling of
+    the equipment, with or without a unit suffix) with that equipment's exercises."""
+    from tracker.domain.loads import equipment_key
+
+    wanted = key.strip().lower()
+    if wanted == "unit":
+        return [e for e in entries if e.key == "unit"]
+    if wanted == "increment":
+        return [e for e in entries if e.equipment is not None]
+    if wanted.startswith("increment."):
+        name = wanted[len("increment.") :]
+        for suffix in (".kg", ".lb"):
+            name = name.removesuffix(suffix)
+        equipment = equipment_key(name)
+        if equipment != "other" or name == "other":
+            return [e for e in entries if e.equipment == equipment]
+    raise InvalidValue(
+        f'unknown setting "{key}": use unit or increment.EQUIPMENT (see: tracker config get)'
+    )

@@ -18,6 +18,7 @@ from tracker.domain.sessions import SESSION_GAP as SESSION_GAP  # re-exported fo
 from tracker.domain.sessions import Span, finished_slack, place_set, within_session
 from tracker.domain.set_rules import check_loads, check_sides, kind_of
 from tracker.domain.units import Unit
+from tracker.services import history
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
 
@@ -90,6 +91,7 @@ def log_sets(
         exercise = resolve_exercise(repo, request.exercise)
         check_sides(exercise.name, exercise.laterality, [s.side for s in request.sets])
         check_loads(exercise.name, exercise.equipment, [s.spec for s in request.sets])
+        sessions_before = history.sessions_before_log(repo, lifter, at)  # for undo
         session, started, closed = session_for(repo, lifter, at, now)
         previous = previous_session(repo, lifter, exercise, session)
         first_time = repo.count_sets_of(exercise, lifter) == 0
@@ -105,6 +107,7 @@ def log_sets(
         # once on PostgreSQL, and increasing, so `undo` finds the latest command.
         for row, _ in stored:
             row.batch = stored[0][0].id
+        history.record_log(repo, lifter, [row for row, _ in stored], sessions_before)
         result = LogResult(
             exercise=exercise.name,
             laterality=exercise.laterality,
@@ -251,25 +254,6 @@ def previous_session(
 RemovedSet = StoredSet
 
 
-def undo_last(uow: UnitOfWork, lifter_name: str | None) -> list[RemovedSet]:
-    """Remove the sets of the most recent logging command."""
-    with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        rows = uow.repo.last_batch_sets(lifter)
-        if not rows:
-            raise NotFound("nothing to undo: no logged sets")
-        removed = [removed_view(row) for row in rows]
-        sessions = {uow.repo.session_of(row) for row in rows}
-        for row in rows:
-            uow.repo.delete(row)
-        uow.repo.flush()
-        for session in sessions:
-            if not session.sets and not session.name and not session.notes:
-                uow.repo.delete(session)  # it existed only for these sets
-        uow.commit()
-        return removed
-
-
 def removed_view(row: WorkoutSet) -> RemovedSet:
     return to_stored(row)
 
@@ -279,6 +263,7 @@ def delete_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> Removed
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
         removed = removed_view(row)
+        history.record_set_delete(uow.repo, lifter, row)
         uow.repo.delete(row)
         uow.commit()
         return removed
@@ -306,6 +291,7 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
+        history.record_edit(uow.repo, lifter, row)
         exercise = row.exercise
         if edit.exercise is not None:
             exercise = resolve_exercise(uow.repo, edit.exercise)

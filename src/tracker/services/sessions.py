@@ -10,6 +10,7 @@ from tracker.adapters.orm import TrainingSession
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.units import as_number
+from tracker.services import history
 from tracker.services.lifters import current_lifter
 from tracker.services.logbook import SESSION_GAP, last_activity
 
@@ -118,7 +119,8 @@ def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[s
                     "distance_unit": s.distance_unit,
                     "note": s.note,
                 }
-                for s in session.sets
+                # In the order they were done (a back-dated set joins at the end of the rows).
+                for s in sorted(session.sets, key=lambda s: (s.performed_at, s.id))
             ],
         }
 
@@ -131,6 +133,7 @@ def delete_session(uow: UnitOfWork, lifter_name: str | None, session_id: int) ->
         if session is None:
             raise NotFound(f"no session #{session_id} for lifter {lifter.name}")
         gone = info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+        history.record_session_delete(uow.repo, lifter, session)
         uow.repo.delete(session)
         uow.commit()
         return gone

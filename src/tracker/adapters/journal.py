@@ -1,0 +1,151 @@
+"""The undo journal: change records, and exact copies of rows as JSON.
+
+A copy holds every mapped column of a row (decimals and times tagged so that they come back
+exactly, not as floats or naive times), so that undoing a delete re-inserts the same row, id
+included, and undoing an edit puts back every value.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
+
+from tracker.adapters.orm import (
+    Base,
+    ChangeRecord,
+    Exercise,
+    Lifter,
+    TrainingSession,
+    WorkoutSet,
+    utcnow,
+)
+
+RowCopy = dict[str, Any]
+M = TypeVar("M", bound=Base)
+
+# Records kept per lifter (undone ones included): far more than anyone undoes in a row.
+KEEP = 200
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, datetime):
+        return {"datetime": value.isoformat()}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        if "decimal" in value:
+            return Decimal(value["decimal"])
+        if "datetime" in value:
+            return datetime.fromisoformat(value["datetime"])
+    return value
+
+
+def copy_row(row: Base) -> RowCopy:
+    """Every mapped column of `row`, JSON-ready."""
+    mapper = inspect(type(row))
+    return {attr.key: _encode(getattr(row, attr.key)) for attr in mapper.column_attrs}
+
+
+def row_values(copy: RowCopy) -> dict[str, Any]:
+    return {key: _decode(value) for key, value in copy.items()}
+
+
+class Journal:
+    """Change records of one database session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def record(self, lifter: Lifter, action: str, payload: dict[str, Any]) -> None:
+        self.session.add(ChangeRecord(lifter_id=lifter.id, action=action, payload=payload))
+        self.session.flush()
+        self._prune(lifter)
+
+    def _prune(self, lifter: Lifter) -> None:
+        ids = self.session.scalars(
+            select(ChangeRecord.id)
+            .where(ChangeRecord.lifter_id == lifter.id)
+            .order_by(ChangeRecord.id.desc())
+            .offset(KEEP)
+        ).all()
+        for record_id in ids:
+            old = self.session.get(ChangeRecord, record_id)
+            if old is not None:
+                self.session.delete(old)
+
+    def latest_pending(self, lifter: Lifter) -> ChangeRecord | None:
+        """The lifter's most recent change not undone yet."""
+        return self.session.scalar(
+            select(ChangeRecord)
+            .where(ChangeRecord.lifter_id == lifter.id, ChangeRecord.undone_at.is_(None))
+            .order_by(ChangeRecord.id.desc())
+            .limit(1)
+        )
+
+    def has_records(self, lifter: Lifter) -> bool:
+        count = self.session.scalar(
+            select(func.count(ChangeRecord.id)).where(ChangeRecord.lifter_id == lifter.id)
+        )
+        return bool(count)
+
+    def mark_undone(self, record: ChangeRecord) -> None:
+        record.undone_at = utcnow()
+
+    # -- rows by id, whoever owns them: the record already names the lifter's rows ---------
+    def workout_set(self, set_id: int) -> WorkoutSet | None:
+        return self.session.get(WorkoutSet, set_id)
+
+    def training_session(self, session_id: int) -> TrainingSession | None:
+        return self.session.get(TrainingSession, session_id)
+
+    def exercise_exists(self, exercise_id: int) -> bool:
+        return self.session.get(Exercise, exercise_id) is not None
+
+    def sessions_near(
+        self, lifter: Lifter, start: datetime, end: datetime
+    ) -> list[TrainingSession]:
+        """The lifter's sessions that overlap [start, end], and the open one: those a log
+        at a time inside the window can join, widen or close."""
+        query = select(TrainingSession).where(
+            TrainingSession.lifter_id == lifter.id,
+            (TrainingSession.finished_at.is_(None))
+            | (
+                (TrainingSession.started_at <= end)
+                & (func.coalesce(TrainingSession.finished_at, TrainingSession.started_at) >= start)
+            ),
+        )
+        return list(self.session.scalars(query))
+
+    def restore(self, model: type[M], copy: RowCopy, keep_id: bool = True) -> M:
+        """Insert a row again from its copy; with a new id when its old one is taken."""
+        values = row_values(copy)
+        if not keep_id or self.session.get(model, values.get("id")) is not None:
+            values.pop("id", None)
+        row = model(**values)
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
+        """Set the row's columns (or only `fields`) to the values of its copy."""
+        for key, value in row_values(copy).items():
+            if key != "id" and (fields is None or key in fields):
+                setattr(row, key, value)
+
+    def reload(self, row: Base) -> None:
+        """Forget loaded values (a session's sets after deletes), to read them again."""
+        self.session.expire(row)
+
+    def delete(self, row: Base) -> None:
+        self.session.delete(row)
+
+    def flush(self) -> None:
+        self.session.flush()

@@ -1,0 +1,154 @@
+"""Shell completion: the scripts `tracker completion SHELL` prints, and what completes.
+
+Click drives the protocol (the shell calls `tracker` with `_TRACKER_COMPLETE=SHELL_complete`);
+these functions answer for values Click cannot know: exercise names (which contain spaces),
+lifters, config keys and, once routines exist, routine names. A completion never fails
+loudly: a database that cannot be opened completes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from click.shell_completion import BashComplete, CompletionItem, add_completion_class
+
+COMPLETE_VAR = "_TRACKER_COMPLETE"
+
+# Click's bash script, with two changes so that names with spaces complete as one word:
+# `read -r` keeps backslashes, and each value is quoted for the shell (`printf %q`), so
+# `tracker log leg<TAB>` becomes `tracker log Leg\ Press`.
+_SOURCE_BASH = """\
+%(complete_func)s() {
+    local IFS=$'\\n'
+    local response
+
+    response=$(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD=$COMP_CWORD \
+%(complete_var)s=bash_complete $1)
+
+    for completion in $response; do
+        IFS=',' read -r type value <<< "$completion"
+
+        if [[ $type == 'dir' ]]; then
+            COMPREPLY=()
+            compopt -o dirnames
+        elif [[ $type == 'file' ]]; then
+            COMPREPLY=()
+            compopt -o default
+        elif [[ $type == 'plain' ]]; then
+            printf -v value '%%q' "$value"
+            COMPREPLY+=("$value")
+        fi
+    done
+
+    return 0
+}
+
+%(complete_func)s_setup() {
+    complete -o nosort -F %(complete_func)s %(prog_name)s
+}
+
+%(complete_func)s_setup;
+"""
+
+
+class TrackerBashComplete(BashComplete):
+    """Bash completion that keeps a completed exercise name one shell word."""
+
+    source_template = _SOURCE_BASH
+
+
+def register() -> None:
+    add_completion_class(TrackerBashComplete, "bash")
+
+
+def completion_script(cli: click.Command, shell: str) -> str:
+    from click.shell_completion import get_completion_class
+
+    register()
+    completion_class = get_completion_class(shell)
+    assert completion_class is not None  # the Choice of shells guarantees it
+    return completion_class(cli, {}, "tracker", COMPLETE_VAR).source()
+
+
+def _root_options(ctx: click.Context) -> tuple[str | None, str | None]:
+    """--db and --lifter as typed so far (or from TRACKER_DB / TRACKER_LIFTER)."""
+    params = ctx.find_root().params
+    return params.get("db"), params.get("lifter")
+
+
+def _starts(text: str, wanted: str) -> bool:
+    return text.lower().startswith(wanted)
+
+
+def _word_starts(text: str, wanted: str) -> bool:
+    return any(word.startswith(wanted) for word in text.lower().replace("-", " ").split())
+
+
+def best_matches(incomplete: str, candidates: list[tuple[str, list[str]]]) -> list[str]:
+    """Names whose name or an alias starts with what was typed (case-insensitive); when none
+    does, names with a word that starts with it (`press` finds Leg Press)."""
+    wanted = incomplete.strip().lower()
+    for test in (_starts, _word_starts):
+        found = [
+            name
+            for name, aliases in candidates
+            if any(test(text, wanted) for text in (name, *aliases))
+        ]
+        if found:
+            return found
+    return []
+
+
+def _quietly(ctx: click.Context, read: Any) -> list[Any]:
+    """Run a read against the database named on the command line; nothing on any failure."""
+    from tracker.cli.context import App
+
+    db, lifter = _root_options(ctx)
+    app = App(db=db, lifter=lifter)
+    try:
+        from tracker.services.setup import open_database
+
+        app._engine = open_database(app.url, notify=lambda line: None)
+        return list(read(app))
+    except Exception:  # a completion must never print a traceback into the prompt
+        return []
+    finally:
+        app.close()
+
+
+def complete_exercise(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Exercise names (and the names behind matching aliases), in the catalog's order."""
+    from tracker.services.completion import exercise_names
+
+    names = _quietly(ctx, lambda app: exercise_names(app.uow()))
+    return [CompletionItem(name) for name in best_matches(incomplete, names)]
+
+
+def complete_lifter(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    from tracker.services.completion import lifter_names
+
+    names = _quietly(ctx, lambda app: lifter_names(app.uow()))
+    return [CompletionItem(name) for name in best_matches(incomplete, [(n, []) for n in names])]
+
+
+def complete_config_key(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """unit and increment.EQUIPMENT: known without opening the database."""
+    from tracker.domain.loads import DEFAULT_INCREMENTS
+
+    keys = ["unit", *dict.fromkeys(f"increment.{equipment}" for equipment, _ in DEFAULT_INCREMENTS)]
+    return [CompletionItem(key) for key in keys if key.startswith(incomplete.lower())]
+
+
+def complete_routine(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Routine names. There is no routine table yet: when one lands, read its names here (a
+    `routine_names(uow)` in services/completion.py) and use this on every ROUTINE argument."""
+    return []

@@ -1,0 +1,43 @@
+"""Asking before a delete: a question on a terminal, `--yes` for scripts, never a silent yes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from tracker.cli.context import UserError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def stdin_is_terminal() -> bool:
+    """Whether a person can answer a question (tests replace this)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def yes_option(func: F) -> F:
+    return click.option(
+        "--yes", "-y", is_flag=True, help="Do not ask for confirmation (for scripts)."
+    )(func)
+
+
+def check_can_ask(yes: bool, command: str) -> None:
+    """Refuse before showing anything when nobody can answer and --yes was not given."""
+    if not yes and not stdin_is_terminal():
+        raise UserError(
+            f"{command} asks for confirmation and there is no terminal to answer: "
+            "add --yes to delete without asking"
+        )
+
+
+def confirmed(yes: bool, question: str) -> bool:
+    """--yes, or the person answered y; a no says what was kept."""
+    if yes:
+        return True
+    return click.confirm(question, default=False)

@@ -1,0 +1,292 @@
+"""`tracker undo`: step back through a lifter's changes, most recent first.
+
+Every change to the log (a `tracker log`, a `set edit`, a `set delete`, a `session delete`)
+writes a change record in the same transaction, holding what undoing it needs: the ids of the
+sets a log stored and the spans of the sessions it widened or closed, or full copies of the
+rows an edit or a delete changed. `undo` takes the latest record not undone yet and restores
+exactly what was there before (ids included), so several undos walk back in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from tracker.adapters.journal import Journal, RowCopy, copy_row
+from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutSet
+from tracker.adapters.repository import Repository
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.errors import Conflict, NotFound
+from tracker.domain.model import SetKind, Side
+from tracker.domain.units import Unit
+from tracker.services.lifters import current_lifter
+
+LOG = "log"
+EDIT = "edit"
+DELETE_SET = "delete set"
+DELETE_SESSION = "delete session"
+SPAN = ("started_at", "finished_at")
+
+
+@dataclass(frozen=True)
+class SetView:
+    """A set as undo shows it."""
+
+    id: int
+    exercise: str
+    side: Side | None
+    reps: int
+    load: Decimal
+    unit: Unit
+    bodyweight: bool
+    kind: SetKind
+    rpe: Decimal | None
+    note: str | None
+    performed_at: datetime
+    duration_s: int | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
+
+
+@dataclass
+class Undone:
+    """What one undo did: which change it stepped back over, and the sets concerned (removed
+    for a log, as they are again for an edit, brought back for a delete)."""
+
+    action: str
+    sets: list[SetView]
+    session_id: int | None = None
+    removed_sessions: list[int] = field(default_factory=list)
+
+
+def set_view(row: WorkoutSet) -> SetView:
+    return SetView(
+        id=row.id,
+        exercise=row.exercise.name,
+        side=Side(row.side) if row.side else None,
+        reps=row.reps,
+        load=row.load,
+        unit=Unit(row.unit),
+        bodyweight=row.bodyweight,
+        kind=SetKind(row.kind),
+        rpe=row.rpe,
+        note=row.note,
+        performed_at=row.performed_at,
+        duration_s=row.duration_s,
+        distance=row.distance,
+        distance_unit=row.distance_unit,
+    )
+
+
+# -- recording (called by the services that change the log, inside their transaction) --------
+
+
+def sessions_before_log(repo: Repository, lifter: Lifter, at: datetime) -> list[RowCopy]:
+    """Copies of the sessions a log at `at` may join, widen or close: call before logging."""
+    from tracker.services.logbook import SESSION_GAP
+
+    near = repo.journal.sessions_near(lifter, at - SESSION_GAP, at + SESSION_GAP)
+    return [copy_row(session) for session in near]
+
+
+def record_log(
+    repo: Repository, lifter: Lifter, rows: list[WorkoutSet], before: list[RowCopy]
+) -> None:
+    """After a log has stored `rows`: the sets to remove, the sessions to put back."""
+    known = {copy["id"] for copy in before}
+    changed = []
+    for copy in before:
+        session = repo.journal.training_session(copy["id"])
+        if session is not None and _span(copy_row(session)) != _span(copy):
+            changed.append(copy)
+    new_sessions = sorted({row.session_id for row in rows} - known)
+    repo.journal.record(
+        lifter,
+        LOG,
+        {
+            "sets": [row.id for row in rows],
+            "sessions_before": changed,
+            "new_sessions": new_sessions,
+        },
+    )
+
+
+def record_edit(repo: Repository, lifter: Lifter, row: WorkoutSet) -> None:
+    """Before an edit changes `row`: a copy of it and of its session's span."""
+    repo.journal.record(lifter, EDIT, {"set": copy_row(row), "session": _session_copy(repo, row)})
+
+
+def record_set_delete(repo: Repository, lifter: Lifter, row: WorkoutSet) -> None:
+    repo.journal.record(
+        lifter, DELETE_SET, {"set": copy_row(row), "session": _session_copy(repo, row)}
+    )
+
+
+def record_session_delete(repo: Repository, lifter: Lifter, session: TrainingSession) -> None:
+    repo.journal.record(
+        lifter,
+        DELETE_SESSION,
+        {"session": copy_row(session), "sets": [copy_row(row) for row in session.sets]},
+    )
+
+
+def _session_copy(repo: Repository, row: WorkoutSet) -> RowCopy:
+    session = repo.journal.training_session(row.session_id)
+    assert session is not None  # a set always belongs to a session (foreign key)
+    return copy_row(session)
+
+
+def _span(copy: RowCopy) -> tuple[Any, ...]:
+    return tuple(copy.get(key) for key in SPAN)
+
+
+# -- undoing ---------------------------------------------------------------------------------
+
+
+def undo_last_change(uow: UnitOfWork, lifter_name: str | None) -> Undone:
+    """Undo the lifter's most recent change that is not undone yet."""
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        while True:
+            record = repo.journal.latest_pending(lifter)
+            if record is None:
+                if repo.journal.has_records(lifter):
+                    raise NotFound("nothing more to undo: every recorded change is undone")
+                undone = _undo_unrecorded_log(repo, lifter)
+                break
+            repo.journal.mark_undone(record)
+            result = UNDO[record.action](repo.journal, lifter, record.payload)
+            if result is not None:
+                undone = result
+                break
+            # Nothing is left of that change (e.g. an import --replace took its sets):
+            # step over it to the one before.
+        uow.commit()
+        return undone
+
+
+def _undo_log(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
+    removed: list[SetView] = []
+    sessions = set()
+    for set_id in payload["sets"]:
+        row = journal.workout_set(set_id)
+        if row is None or row.lifter_id != lifter.id:
+            continue  # already gone (deleted or replaced since)
+        removed.append(set_view(row))
+        sessions.add(row.session_id)
+        journal.delete(row)
+    journal.flush()
+    if not removed:
+        return None
+    gone_sessions = []
+    for session_id in payload["new_sessions"]:
+        session = journal.training_session(session_id)
+        if session is None:
+            continue
+        journal.reload(session)
+        if not session.sets and not session.name and not session.notes:
+            journal.delete(session)  # it existed only for these sets
+            gone_sessions.append(session_id)
+    for copy in payload["sessions_before"]:
+        session = journal.training_session(copy["id"])
+        if session is not None:
+            journal.put_back(session, copy, SPAN)
+    first_session = min(sessions) if sessions else None
+    return Undone(LOG, removed, first_session, gone_sessions)
+
+
+def _session_back(journal: Journal, copy: RowCopy) -> TrainingSession:
+    """The session of a copy: put back its span, or inserted again when it is gone."""
+    session = journal.training_session(copy["id"])
+    if session is None:
+        return journal.restore(TrainingSession, copy)
+    journal.put_back(session, copy, SPAN)
+    return session
+
+
+def _check_exercise(journal: Journal, copy: RowCopy) -> None:
+    if not journal.exercise_exists(copy["exercise_id"]):
+        raise Conflict(
+            f"set #{copy['id']} was of an exercise removed since: add the exercise back to undo"
+        )
+
+
+def _undo_edit(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+    copy = payload["set"]
+    _check_exercise(journal, copy)
+    session = _session_back(journal, payload["session"])
+    copy = {**copy, "session_id": session.id}
+    row = journal.workout_set(copy["id"])
+    if row is None:
+        row = journal.restore(WorkoutSet, copy)
+    else:
+        journal.put_back(row, copy)
+    journal.flush()
+    return Undone(EDIT, [set_view(row)], session.id)
+
+
+def _undo_set_delete(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+    copy = payload["set"]
+    _check_exercise(journal, copy)
+    session = _session_back(journal, payload["session"])
+    row = journal.restore(WorkoutSet, {**copy, "session_id": session.id})
+    return Undone(DELETE_SET, [set_view(row)], session.id)
+
+
+def _undo_session_delete(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+    for copy in payload["sets"]:
+        _check_exercise(journal, copy)
+    session = _session_back(journal, payload["session"])
+    rows = [journal.restore(WorkoutSet, {**c, "session_id": session.id}) for c in payload["sets"]]
+    return Undone(DELETE_SESSION, [set_view(row) for row in rows], session.id)
+
+
+UNDO: dict[str, Callable[[Journal, Lifter, dict[str, Any]], Undone | None]] = {
+    LOG: _undo_log,
+    EDIT: _undo_edit,
+    DELETE_SET: _undo_set_delete,
+    DELETE_SESSION: _undo_session_delete,
+}
+
+
+def _undo_unrecorded_log(repo: Repository, lifter: Lifter) -> Undone:
+    """A database from before the journal: undo the latest logging command by its batch."""
+    rows = repo.last_batch_sets(lifter)
+    if not rows:
+        raise NotFound("nothing to undo: no logged sets")
+    removed = [set_view(row) for row in rows]
+    session_ids = sorted({row.session_id for row in rows})
+    for row in rows:
+        repo.delete(row)
+    repo.flush()
+    gone = []
+    for session_id in session_ids:
+        session = repo.journal.training_session(session_id)
+        if session is None:
+            continue
+        repo.journal.reload(session)
+        if not session.sets and not session.name and not session.notes:
+            gone.append(session.id)
+            repo.delete(session)
+    return Undone(LOG, removed, session_ids[0], gone)
+
+
+def pending_changes(uow: UnitOfWork, lifter_name: str | None) -> ChangeRecord | None:
+    """The change `undo` would step back over next (None: none recorded)."""
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        return uow.repo.journal.latest_pending(lifter)
+
+
+def describe_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> SetView:
+    """Set `set_id` of the lifter, to show before deleting it."""
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        row = uow.repo.workout_set(lifter, set_id)
+        if row is None:
+            raise NotFound(f"no set with id {set_id} for lifter {lifter.name}")
+        return set_view(row)
