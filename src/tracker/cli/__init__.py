@@ -71,6 +71,7 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
 
 def _register() -> None:
     from tracker.cli import (
+        coach,
         db_cmds,
         exercises,
         lifters,
@@ -85,6 +86,8 @@ def _register() -> None:
     for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)
+    for command in coach.REPORT_COMMANDS:
+        reports.report_group.add_command(command)
 
 
 _register()
