@@ -134,11 +134,15 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
         ]
         lifters.append({"report": report, "exercises": exercises})
     who = ", ".join(r.lifter for r in reports)
-    return environment().get_template("report.html.j2").render(
-        title=f"Left and right: {who}",
-        lifters=lifters,
-        metric_label=METRIC_LABELS[reports[0].metric] if reports else "",
-        generated=generated.strftime("%Y-%m-%d %H:%M"),
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            title=f"Left and right: {who}",
+            lifters=lifters,
+            metric_label=METRIC_LABELS[reports[0].metric] if reports else "",
+            generated=generated.strftime("%Y-%m-%d %H:%M"),
+        )
     )
 
 
@@ -158,9 +162,13 @@ def _table_rows(item: ExerciseReport) -> list[dict[str, object]]:
 
 def team_page(report: TeamReport, generated: datetime) -> str:
     """The page of `tracker report team --html`: one row per lifter x exercise."""
-    return environment().get_template("team.html.j2").render(
-        title="Team: left and right",
-        report=report,
-        lsi_floor=min([70.0, *[float(row.lsi) for row in report.rows]]),
-        generated=generated.strftime("%Y-%m-%d %H:%M"),
+    return (
+        environment()
+        .get_template("team.html.j2")
+        .render(
+            title="Team: left and right",
+            report=report,
+            lsi_floor=min([70.0, *[float(row.lsi) for row in report.rows]]),
+            generated=generated.strftime("%Y-%m-%d %H:%M"),
+        )
     )

@@ -85,7 +85,7 @@ class Chart:
 def nice_step(span: float, count: int) -> float:
     """A round tick step (1, 2, 2.5 or 5 x 10^k) giving about `count` ticks over `span`."""
     raw = span / max(count, 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
         if factor * magnitude >= raw:
             return factor * magnitude
@@ -238,7 +238,7 @@ def bars_chart(
 ) -> Chart:
     """Left and right side by side per session, as bars from zero."""
     top = max([v for v in (*left, *right) if v is not None] or [1.0])
-    _, stop, step = nice_range(0.0, top)
+    _, stop, step = nice_range(0.0, top * 1.05)
     frame = Frame(len(dates), 0.0, stop)
     width = round(min(frame.slot * 0.4, 14.0), 2)
     bars = []

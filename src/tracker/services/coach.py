@@ -190,9 +190,7 @@ def visual_report(
             names: list[str | None] = list(readable_lifter_names(uow))
     else:
         names = [lifter]
-    return [
-        lifter_report(uow, name, exercises, since, until, metric, formula) for name in names
-    ]
+    return [lifter_report(uow, name, exercises, since, until, metric, formula) for name in names]
 
 
 def lifter_report(
@@ -367,8 +365,12 @@ def team_json(report: TeamReport) -> dict[str, Any]:
                 "baseline_lsi": None if row.baseline_lsi is None else _num(row.baseline_lsi),
                 "last_trained": row.last_trained.isoformat(),
                 "sessions": [
-                    {"date": s.date.isoformat(), "left": _num(s.left), "right": _num(s.right),
-                     "lsi": _num(s.lsi)}
+                    {
+                        "date": s.date.isoformat(),
+                        "left": _num(s.left),
+                        "right": _num(s.right),
+                        "lsi": _num(s.lsi),
+                    }
                     for s in row.sessions
                 ],  # fmt: skip
             }
