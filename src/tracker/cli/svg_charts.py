@@ -202,9 +202,9 @@ def lsi_chart(
     """The LSI per session over the balanced (>= 90), watch (85-90) and imbalanced bands."""
     values = [v for v in lsis if v is not None]
     floor = min([70.0, *values])
-    start = math.floor(floor / 5) * 5
+    step = 5.0 if floor >= 70 else 10.0
+    start = math.floor(floor / step) * step
     frame = Frame(len(dates), start, 100.0)
-    step = 5.0 if 100 - start <= 30 else 10.0
     bands = (
         Band(frame.y(100), frame.y(90) - frame.y(100), "band-balanced"),
         Band(frame.y(90), frame.y(85) - frame.y(90), "band-watch"),
