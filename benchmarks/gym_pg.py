@@ -199,7 +199,9 @@ def explain(url: str, run: Callable[[], object]) -> list[str]:
     captured: list[tuple[str, Any]] = []
 
     def capture(conn: Any, cursor: Any, statement: str, params: Any, *_: Any) -> None:
-        if "workout_set" in statement and statement.lstrip().upper().startswith("SELECT"):
+        head = statement.lstrip().upper()
+        reads_sets = "workout_set" in statement and head.startswith(("SELECT", "WITH"))
+        if reads_sets or head.startswith("SET LOCAL"):  # replay the query's own settings too
             captured.append((statement, params))
 
     event.listen(Engine, "before_cursor_execute", capture)
@@ -210,6 +212,9 @@ def explain(url: str, run: Callable[[], object]) -> list[str]:
     plans = []
     with psycopg.connect(plain_url(url)) as conn:
         for statement, params in captured:
+            if statement.lstrip().upper().startswith("SET LOCAL"):
+                conn.execute(statement)
+                continue
             rows = conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement, params).fetchall()
             plans.append("\n".join(row[0] for row in rows))
     return plans

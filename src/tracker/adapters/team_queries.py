@@ -10,16 +10,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Float, and_, case, func, select, type_coerce
+from sqlalchemy import and_, func, select, text
 
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.unit_of_work import UnitOfWork
-from tracker.domain.units import KG_PER_LB
 
 
 @dataclass(frozen=True, slots=True)
-class TopSet:
-    """One side's heaviest set by e1RM in one session of one exercise (a working set)."""
+class RecentSet:
+    """One working set of one side, in one of a lifter x exercise's latest sessions."""
 
     lifter: str
     lifter_unit: str
@@ -39,84 +38,85 @@ def readable_lifter_names(uow: UnitOfWork) -> list[str]:
     return list(session.scalars(select(Lifter.name).order_by(Lifter.name)))
 
 
-def recent_top_sets(uow: UnitOfWork, since: datetime, sessions_per_pair: int) -> list[TopSet]:
-    """Per lifter x unilateral exercise: the top set of each side in its latest sessions.
+def recent_sets(uow: UnitOfWork, since: datetime, sessions_per_pair: int) -> list[RecentSet]:
+    """Per lifter x unilateral exercise: the working sets of its latest sessions with both sides.
 
     Bounded: only sessions started at or after `since` are read (through the index on
-    training_session.started_at), and of those only the latest `sessions_per_pair` sessions in
-    which both sides were logged are returned. Sets are ranked by Epley in kg as a float; the
-    caller recomputes each winner's e1RM exactly from its load and reps.
+    training_session.started_at), sets are first reduced to one row per session and exercise
+    in SQL, and only the sets of the latest `sessions_per_pair` sessions in which both sides
+    were logged come back, for the caller to estimate exactly.
     """
-    in_kg = case(
-        (WorkoutSet.unit == "lb", WorkoutSet.load * float(KG_PER_LB)), else_=WorkoutSet.load
+    counted = and_(
+        WorkoutSet.side.is_not(None),
+        WorkoutSet.kind != "warmup",
+        WorkoutSet.reps >= 1,
+        WorkoutSet.load > 0,
     )
-    score = type_coerce(
-        case((WorkoutSet.reps == 1, in_kg), else_=in_kg * (30 + WorkoutSet.reps) / 30.0), Float
-    )
-    side_key = (WorkoutSet.session_id, WorkoutSet.exercise_id, WorkoutSet.side)
-    pair_key = (TrainingSession.lifter_id, WorkoutSet.exercise_id)
-    ranked = (
+    per_session = (
         select(
             TrainingSession.lifter_id,
             WorkoutSet.exercise_id,
             WorkoutSet.session_id,
             TrainingSession.started_at,
-            WorkoutSet.side,
-            WorkoutSet.reps,
-            WorkoutSet.load,
-            WorkoutSet.unit,
-            func.row_number()
-            .over(partition_by=side_key, order_by=(score.desc(), WorkoutSet.id))
-            .label("set_rank"),
-            func.max(TrainingSession.started_at).over(partition_by=pair_key).label("last"),
+            (func.min(WorkoutSet.side) != func.max(WorkoutSet.side)).label("both_sides"),
         )
         .join(WorkoutSet, WorkoutSet.session_id == TrainingSession.id)
-        .where(
-            TrainingSession.started_at >= since,
-            WorkoutSet.side.is_not(None),
-            WorkoutSet.kind != "warmup",
-            WorkoutSet.reps >= 1,
-            WorkoutSet.reps <= 100,
-            WorkoutSet.load > 0,
+        .where(TrainingSession.started_at >= since, counted)
+        .group_by(
+            TrainingSession.lifter_id,
+            WorkoutSet.exercise_id,
+            WorkoutSet.session_id,
+            TrainingSession.started_at,
         )
-        .subquery("ranked")
+        .cte("per_session")
     )
-    tops = select(ranked).where(ranked.c.set_rank == 1).subquery("tops")
-    session_key = (tops.c.lifter_id, tops.c.exercise_id, tops.c.session_id, tops.c.started_at)
-    both = (
+    pair = (per_session.c.lifter_id, per_session.c.exercise_id)
+    latest = (
         select(
-            tops.c.session_id,
-            tops.c.exercise_id,
+            *pair,
+            per_session.c.session_id,
+            per_session.c.started_at,
             func.row_number()
             .over(
-                partition_by=(tops.c.lifter_id, tops.c.exercise_id),
-                order_by=(tops.c.started_at.desc(), tops.c.session_id.desc()),
+                partition_by=pair,
+                order_by=(per_session.c.started_at.desc(), per_session.c.session_id.desc()),
             )
             .label("recency"),
         )
-        .group_by(*session_key)
-        .having(func.count() == 2)  # one top set per side: both sides were logged
-        .subquery("both_sides")
+        .where(per_session.c.both_sides)
+        .subquery("latest")
+    )
+    last = (
+        select(*pair, func.max(per_session.c.started_at).label("last"))
+        .group_by(*pair)
+        .subquery("last")
     )
     query = (
         select(
             Lifter.name,
             Lifter.unit,
             Exercise.name,
-            tops.c.session_id,
-            tops.c.started_at,
-            tops.c.last,
-            tops.c.side,
-            tops.c.reps,
-            tops.c.load,
-            tops.c.unit,
+            WorkoutSet.session_id,
+            latest.c.started_at,
+            last.c.last,
+            WorkoutSet.side,
+            WorkoutSet.reps,
+            WorkoutSet.load,
+            WorkoutSet.unit,
         )
-        .join(
-            both,
-            and_(both.c.session_id == tops.c.session_id, both.c.exercise_id == tops.c.exercise_id),
-        )
-        .join(Lifter, Lifter.id == tops.c.lifter_id)
-        .join(Exercise, Exercise.id == tops.c.exercise_id)
-        .where(both.c.recency <= sessions_per_pair)
+        .select_from(latest)
+        .join(last, and_(last.c.lifter_id == latest.c.lifter_id,
+                         last.c.exercise_id == latest.c.exercise_id))  # fmt: skip
+        .join(WorkoutSet, and_(WorkoutSet.session_id == latest.c.session_id,
+                               WorkoutSet.exercise_id == latest.c.exercise_id))  # fmt: skip
+        .join(Lifter, Lifter.id == latest.c.lifter_id)
+        .join(Exercise, Exercise.id == latest.c.exercise_id)
+        .where(latest.c.recency <= sessions_per_pair, counted)
     )
-    return [TopSet(*row) for row in uow.session_for_queries().execute(query)]
+    session = uow.session_for_queries()
+    if session.get_bind().dialect.name == "postgresql":
+        # A query of a few hundred milliseconds: compiling it (JIT) costs more than it saves,
+        # and its sorts fit in memory with a little more than the default work_mem.
+        session.execute(text("SET LOCAL jit = off"))
+        session.execute(text("SET LOCAL work_mem = '32MB'"))
+    return [RecentSet(*row) for row in session.execute(query)]

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from tracker.adapters.team_queries import TopSet, readable_lifter_names, recent_top_sets
+from tracker.adapters.team_queries import RecentSet, readable_lifter_names, recent_sets
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.asymmetry import SessionComparison, consistency, lsi, status_for, weaker_side
 from tracker.domain.e1rm import estimate_1rm
@@ -288,29 +288,31 @@ def team_report(uow: UnitOfWork, since: datetime) -> TeamReport:
     exercise in which both sides were logged.
     """
     with uow:
-        top_sets = recent_top_sets(uow, since, TEAM_SESSIONS)
-    rows = [team_row(sets) for sets in _by_pair(top_sets).values()]
+        sets = recent_sets(uow, since, TEAM_SESSIONS)
+    rows = [team_row(pair_sets) for pair_sets in _by_pair(sets).values()]
     rows.sort(key=lambda r: (*attention_order(r.status, r.lsi), r.lifter, r.exercise))
     return TeamReport(since.astimezone().date(), tuple(rows))
 
 
-def _by_pair(top_sets: Iterable[TopSet]) -> dict[tuple[str, str], list[TopSet]]:
-    pairs: dict[tuple[str, str], list[TopSet]] = defaultdict(list)
-    for top in top_sets:
-        pairs[(top.lifter, top.exercise)].append(top)
+def _by_pair(sets: Iterable[RecentSet]) -> dict[tuple[str, str], list[RecentSet]]:
+    pairs: dict[tuple[str, str], list[RecentSet]] = defaultdict(list)
+    for one in sets:
+        pairs[(one.lifter, one.exercise)].append(one)
     return pairs
 
 
-def team_row(top_sets: list[TopSet]) -> TeamRow:
-    """One lifter x exercise: the same per-session LSI as `report imbalance` (Epley)."""
-    first = top_sets[0]
+def team_row(sets: list[RecentSet]) -> TeamRow:
+    """One lifter x exercise: the same per-session LSI as `report imbalance` (Epley), exact."""
+    first = sets[0]
     unit = Unit(first.lifter_unit)
     per_session: dict[int, dict[str, Decimal]] = defaultdict(dict)
     started: dict[int, datetime] = {}
-    for top in top_sets:
-        load = convert(top.load, Unit(top.load_unit), unit)
-        per_session[top.session_id][top.side] = estimate_1rm(load, top.reps, "epley")
-        started[top.session_id] = top.started_at
+    for one in sets:
+        load = convert(one.load, Unit(one.load_unit), unit)
+        e1rm = estimate_1rm(load, one.reps, "epley")
+        best = per_session[one.session_id]
+        best[one.side] = max(best.get(one.side, e1rm), e1rm)
+        started[one.session_id] = one.started_at
     order = sorted(per_session, key=lambda sid: (started[sid], sid))
     comparisons = [
         SessionComparison(
