@@ -219,12 +219,15 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--gym-scale", type=float, default=1.0, help="shrink the gym (smoke run)")
     parser.add_argument("--keep", action="store_true", help="keep the gym database")
+    parser.add_argument("--reuse", metavar="URL", help="measure again on a gym kept with --keep")
     args = parser.parse_args()
     if args.gym_pg:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from gym_pg import gym
 
-        lines = gym(args.gym_pg, 5, timed, PYTHON, TRACKER, args.keep, args.gym_scale)
+        lines = gym(
+            args.gym_pg, 5, timed, PYTHON, TRACKER, args.keep, args.gym_scale, args.reuse
+        )
         text = "\n".join(lines) + "\n"
         print(text)
         if args.write:
