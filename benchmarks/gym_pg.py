@@ -304,7 +304,7 @@ def gym(admin_url: str, runs: int, timed: Callable[..., tuple[float, int]],
         f"```\n{imbalance_plans[0]}\n```",
         "",
         f"Then {len(imbalance_plans) - 1} look-ups of one side's sets in one session (the best "
-        "set per side), each an index scan on ix_workout_set_session_id, e.g.:",
+        "set per side), each an index scan, e.g.:",
         "",
         *[f"```\n{plan}\n```\n" for plan in imbalance_plans[1:2]],
         "### Plan: `report team`, every lifter (EXPLAIN ANALYZE)",
