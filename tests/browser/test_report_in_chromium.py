@@ -8,6 +8,7 @@ the figures read from the rendered page must equal `report imbalance --json`.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,10 +132,13 @@ def test_report_renders_offline_with_the_figures_of_report_imbalance(
         assert len(sizes) == 3 * len(report["exercises"]) == 6
         assert all(width > 100 and height > 50 for width, height in sizes), sizes
         rendered = opened.page.evaluate(READ_FIGURES)
+        pdf = opened.page.pdf(format="A4")
         assert opened.requests == [opened.url]  # the page itself, nothing else
         assert opened.errors == []
     finally:
         opened.close()
+    # Printed on A4: the overview, then each exercise on a page of its own.
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1 + len(report["exercises"])
     assert [r["exercise"] for r in rendered] == [ex["exercise"] for ex in report["exercises"]]
     for shown, ex in zip(rendered, report["exercises"], strict=True):
         assert shown["status"] == ex["status"] and shown["verdict"] == ex["verdict"]
