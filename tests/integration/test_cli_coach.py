@@ -173,10 +173,24 @@ def test_html_report_exercise_filter_and_all_lifters(tracker: Tracker, tmp_path:
 def test_html_escapes_names(tracker: Tracker) -> None:
     name = '<script>alert("x")</script> Press'
     tracker.ok("exercises", "add", name, "--unilateral", "--equipment", "machine")
-    tracker.ok("log", name, "-l", "10x50", "-r", "10x45")
-    text = tracker.ok("report", "html").stdout
-    assert "<script>" not in text
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Press" in text
+    tracker.ok("lifter", "add", "<b>al</b>")
+    tracker.ok("--lifter", "<b>al</b>", "log", name, "-l", "10x50", "-r", "10x45")
+    for page in (
+        tracker.ok("report", "html", "--all-lifters").stdout,
+        tracker.ok("report", "team", "--html").stdout,
+    ):
+        assert "<script>" not in page and "<b>" not in page
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Press" in page
+        assert "&lt;b&gt;al&lt;/b&gt;" in page
+
+
+def test_all_lifters_shows_a_lifter_without_unilateral_sets(tracker: Tracker) -> None:
+    assert "No lifter to show." in tracker.ok("report", "html", "--all-lifters").stdout
+    tracker.ok("lifter", "add", "dee")
+    tracker.ok("--lifter", "dee", "log", "leg press", "10x100")  # bilateral only
+    page = tracker.ok("report", "html", "--all-lifters").stdout
+    assert '<section class="lifter" data-lifter="dee"' in page
+    assert "No unilateral sets in this window" in page
 
 
 def strong_rows(sessions: int) -> list[str]:

@@ -138,7 +138,7 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
         environment()
         .get_template("report.html.j2")
         .render(
-            title=f"Left and right: {who}",
+            title=f"Left and right: {who}" if who else "Left and right",
             lifters=lifters,
             metric_label=METRIC_LABELS[reports[0].metric] if reports else "",
             generated=generated.strftime("%Y-%m-%d %H:%M"),
