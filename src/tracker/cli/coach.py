@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -84,7 +85,7 @@ def report_team(
     with the mean of the three sessions before it: improving at 5 points or more higher,
     worsening at 5 or more lower, otherwise stable.
     """
-    from tracker.services.coach import team_json, team_report
+    from tracker.services.coach import team_report
 
     if as_json and as_html:
         raise UserError("give --json or --html, not both")
@@ -109,6 +110,42 @@ def report_team(
             click.echo(line)
     else:
         write_output("\n".join(lines) + "\n", output, f"{len(report.rows)} rows")
+
+
+def team_json(report: TeamReport) -> dict[str, Any]:
+    """The `report team --json` shape: numbers rounded to 2 decimals, in each lifter's unit."""
+    return {
+        "since": report.since.isoformat(),
+        "rows": [
+            {
+                "lifter": row.lifter,
+                "exercise": row.exercise,
+                "unit": row.unit,
+                "lsi": _num(row.lsi),
+                "status": row.status,
+                "weaker_side": row.weaker_side,
+                "trend": row.trend,
+                "baseline_lsi": None if row.baseline_lsi is None else _num(row.baseline_lsi),
+                "last_trained": row.last_trained.isoformat(),
+                "sessions": [
+                    {
+                        "date": s.date.isoformat(),
+                        "left": _num(s.left),
+                        "right": _num(s.right),
+                        "lsi": _num(s.lsi),
+                    }
+                    for s in row.sessions
+                ],  # fmt: skip
+            }
+            for row in report.rows
+        ],
+    }
+
+
+def _num(value: Decimal) -> float:
+    from tracker.domain.units import round_display
+
+    return float(round_display(value))
 
 
 def team_lines(report: TeamReport) -> list[str]:

@@ -21,7 +21,7 @@ from tracker.domain.e1rm import estimate_1rm
 from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.model import Side
 from tracker.domain.trend import TREND_BASELINE_SESSIONS, attention_order, baseline, lsi_trend
-from tracker.domain.units import Unit, convert, round_display
+from tracker.domain.units import Unit, convert
 
 # -- the report service's figures, typed ---------------------------------------------------
 
@@ -349,37 +349,3 @@ def _team_session(comparison: SessionComparison) -> TeamSession:
     if left is None or right is None or index is None:  # the query returns both sides
         raise ValueError("a team session needs both sides")
     return TeamSession(comparison.date, left, right, index)
-
-
-def team_json(report: TeamReport) -> dict[str, Any]:
-    """The `report team --json` shape: numbers rounded to 2 decimals, in each lifter's unit."""
-    return {
-        "since": report.since.isoformat(),
-        "rows": [
-            {
-                "lifter": row.lifter,
-                "exercise": row.exercise,
-                "unit": row.unit,
-                "lsi": _num(row.lsi),
-                "status": row.status,
-                "weaker_side": row.weaker_side,
-                "trend": row.trend,
-                "baseline_lsi": None if row.baseline_lsi is None else _num(row.baseline_lsi),
-                "last_trained": row.last_trained.isoformat(),
-                "sessions": [
-                    {
-                        "date": s.date.isoformat(),
-                        "left": _num(s.left),
-                        "right": _num(s.right),
-                        "lsi": _num(s.lsi),
-                    }
-                    for s in row.sessions
-                ],  # fmt: skip
-            }
-            for row in report.rows
-        ],
-    }
-
-
-def _num(value: Decimal) -> float:
-    return float(round_display(value))
