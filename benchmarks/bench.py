@@ -213,7 +213,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes")
     parser.add_argument("--write", type=Path, help="also write the tables to this markdown file")
+    parser.add_argument(
+        "--gym-pg", metavar="URL",
+        help="only the PostgreSQL gym (200 lifters x 25,000 sets), on a database made at URL",
+    )  # fmt: skip
+    parser.add_argument("--gym-scale", type=float, default=1.0, help="shrink the gym (smoke run)")
+    parser.add_argument("--keep", action="store_true", help="keep the gym database")
+    parser.add_argument("--reuse", metavar="URL", help="measure again on a gym kept with --keep")
     args = parser.parse_args()
+    if args.gym_pg:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from gym_pg import gym
+
+        lines = gym(
+            args.gym_pg, 5, timed, PYTHON, TRACKER, args.keep, args.gym_scale, args.reuse
+        )
+        text = "\n".join(lines) + "\n"
+        print(text)
+        if args.write:
+            with args.write.open("a", encoding="utf-8") as handle:
+                handle.write("\n" + text)
+        return
     runs = 3 if args.quick else 7
     report_sizes = [10_000, 100_000] if args.quick else [100_000, 1_000_000]
     import_sizes = [10_000, 20_000] if args.quick else [50_000, 100_000]

@@ -117,6 +117,8 @@ class TrainingSession(Base):
     __table_args__ = (
         UniqueConstraint("lifter_id", "source_key", name="uq_training_session_source"),
         Index("ix_training_session_lifter_started", "lifter_id", "started_at"),
+        # `report team` finds every lifter's recent sessions by start time alone.
+        Index("ix_training_session_started_at", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

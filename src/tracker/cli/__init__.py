@@ -106,6 +106,7 @@ def completion_command(ctx: click.Context, shell: str) -> None:
 
 def _register() -> None:
     from tracker.cli import (
+        coach,
         db_cmds,
         exercises,
         history_cmds,
@@ -132,6 +133,8 @@ def _register() -> None:
         for command in module.COMMANDS:
             cli.add_command(command)
     cli.add_command(completion_command)
+    for command in coach.REPORT_COMMANDS:
+        reports.report_group.add_command(command)
 
 
 _register()

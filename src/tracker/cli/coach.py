@@ -1,0 +1,190 @@
+"""`tracker report html` and `tracker report team`: the coach and physio views."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from tracker.cli.context import App, UserError, emit_json, pass_app, style
+from tracker.cli.params import SINCE, UNTIL, local_now
+from tracker.cli.render import table
+from tracker.cli.reports import FORMULAS, STATUS_COLOURS, fmt
+
+if TYPE_CHECKING:
+    from tracker.services.coach import TeamReport
+
+OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
+
+
+@click.command("html")
+@click.option("-o", "--output", type=OUTPUT, help="File to write (default: stdout).")
+@click.option("--since", type=SINCE, help='Start of the window, e.g. "90d" or "2026-09-01".')
+@click.option("--until", type=UNTIL, help="End of the window, a day included (default now).")
+@click.option(
+    "--exercise", "exercises", multiple=True, metavar="NAME",
+    help="Only this exercise (repeat for several; default: every unilateral one).",
+)  # fmt: skip
+@click.option("--all-lifters", is_flag=True, help="Every lifter you may read, one after another.")
+@click.option(
+    "--metric",
+    type=click.Choice(["e1rm", "volume", "reps"]),
+    default="e1rm",
+    show_default=True,
+    help="What the left/right chart compares.",
+)
+@click.option("--formula", type=FORMULAS, default="epley", show_default=True, help="e1RM formula.")
+@pass_app
+def report_html(
+    app: App,
+    output: Path | None,
+    since: datetime | None,
+    until: datetime | None,
+    exercises: tuple[str, ...],
+    all_lifters: bool,
+    metric: str,
+    formula: str,
+) -> None:
+    """Write a self-contained HTML report to share or print: per unilateral exercise, left and
+    right over time, the LSI against the 85 and 90 lines, volume per side, the verdict and the
+    load for next time, with the figures of `report imbalance`.
+
+    The file loads nothing from the network and prints on A4, one exercise per page.
+    """
+    from tracker.cli.html_pages import report_page
+    from tracker.services.coach import visual_report
+
+    reports = visual_report(
+        app.uow(), app.lifter, all_lifters, exercises, since, until, metric, formula.lower()
+    )
+    page = report_page(reports, local_now())
+    count = sum(len(r.exercises) for r in reports)
+    write_output(page, output, f"{count} exercise{'' if count == 1 else 's'}")
+
+
+@click.command("team")
+@click.option(
+    "--since", type=SINCE, default="12w", show_default=True,
+    help="Read sessions from then on only (the trend needs the latest four).",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@click.option("--html", "as_html", is_flag=True, help="Output a self-contained HTML page.")
+@click.option("-o", "--output", type=OUTPUT, help="File to write (default: stdout).")
+@pass_app
+def report_team(
+    app: App, since: datetime, as_json: bool, as_html: bool, output: Path | None
+) -> None:
+    """Every lifter x unilateral exercise: current LSI, status, weaker side, trend and the date
+    last trained; who needs attention first (imbalanced, watch, balanced, lowest LSI first).
+
+    Current LSI is the latest session with both sides (best e1RM, Epley); the trend compares it
+    with the mean of the three sessions before it: improving at 5 points or more higher,
+    worsening at 5 or more lower, otherwise stable.
+    """
+    from tracker.services.coach import team_report
+
+    if as_json and as_html:
+        raise UserError("give --json or --html, not both")
+    report = team_report(app.uow(), since)
+    if as_html:
+        from tracker.cli.html_pages import team_page
+
+        write_output(team_page(report, local_now()), output, f"{len(report.rows)} rows")
+        return
+    if as_json:
+        if output is None:
+            emit_json(team_json(report))
+            return
+        import json
+
+        write_output(json.dumps(team_json(report), indent=2, ensure_ascii=False) + "\n", output,
+                     f"{len(report.rows)} rows")  # fmt: skip
+        return
+    lines = team_lines(report)
+    if output is None:
+        for line in lines:
+            click.echo(line)
+    else:
+        write_output("\n".join(lines) + "\n", output, f"{len(report.rows)} rows")
+
+
+def team_json(report: TeamReport) -> dict[str, Any]:
+    """The `report team --json` shape: numbers rounded to 2 decimals, in each lifter's unit."""
+    return {
+        "since": report.since.isoformat(),
+        "rows": [
+            {
+                "lifter": row.lifter,
+                "exercise": row.exercise,
+                "unit": row.unit,
+                "lsi": _num(row.lsi),
+                "status": row.status,
+                "weaker_side": row.weaker_side,
+                "trend": row.trend,
+                "baseline_lsi": None if row.baseline_lsi is None else _num(row.baseline_lsi),
+                "last_trained": row.last_trained.isoformat(),
+                "sessions": [
+                    {
+                        "date": s.date.isoformat(),
+                        "left": _num(s.left),
+                        "right": _num(s.right),
+                        "lsi": _num(s.lsi),
+                    }
+                    for s in row.sessions
+                ],  # fmt: skip
+            }
+            for row in report.rows
+        ],
+    }
+
+
+def _num(value: Decimal) -> float:
+    from tracker.domain.units import round_display
+
+    return float(round_display(value))
+
+
+def team_lines(report: TeamReport) -> list[str]:
+    since = report.since.isoformat()
+    if not report.rows:
+        return [f"No unilateral exercise with both sides logged since {since}."]
+    rows = [
+        [
+            row.lifter,
+            row.exercise,
+            fmt(float(row.lsi)),
+            style(row.status, fg=STATUS_COLOURS.get(row.status)),
+            row.weaker_side or "-",
+            row.trend or "-",
+            row.last_trained.isoformat(),
+        ]
+        for row in report.rows
+    ]
+    header = ["lifter", "exercise", "LSI", "status", "weaker", "trend", "last trained"]
+    return [f"Latest session LSI per lifter and exercise, since {since}", *table(rows, header)]
+
+
+def write_output(text: str, output: Path | None, what: str) -> None:
+    """To stdout, or to a file that is only ever whole: written beside it, then renamed."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    tmp = output.with_name(output.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        raise UserError(f"can't write {output}: {exc.strerror}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    size = len(text.encode("utf-8"))
+    click.echo(f"Wrote {output} ({what}, {size / 1024:.0f} KB)", err=True)
+
+
+# Added to the `tracker report` group (see tracker.cli._register).
+REPORT_COMMANDS = [report_html, report_team]

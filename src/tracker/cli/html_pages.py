@@ -1,0 +1,174 @@
+"""The HTML pages of `report html` and `report team --html`, rendered with Jinja2.
+
+Autoescaping is on for every template, so exercise and lifter names can never inject markup.
+The pages load nothing: styles are inline, fonts are the system's, and a Content Security
+Policy forbids any request, so a page opens offline and shows the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from tracker.cli.svg_charts import Chart, bars_chart, lsi_chart, sides_chart
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from tracker.services.coach import (
+        ExerciseReport,
+        LifterReport,
+        SessionFigures,
+        TeamReport,
+    )
+
+METRIC_LABELS = {"e1rm": "best e1RM", "volume": "volume", "reps": "reps"}
+
+
+def environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("tracker.cli", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["fmt"] = fmt
+    env.filters["attr_number"] = attr_number
+    return env
+
+
+def fmt(value: float | int | Decimal | None) -> str:
+    """A figure as the terminal report shows it: 2 decimals at most, no trailing zeros."""
+    if value is None:
+        return "-"
+    if isinstance(value, int):
+        return str(value)
+    return f"{float(value):.2f}".rstrip("0").rstrip(".")
+
+
+def attr_number(value: float | int | Decimal | None) -> str:
+    """A figure for a data- attribute, exactly as the JSON output carries it ("" for null)."""
+    return "" if value is None else repr(value) if isinstance(value, float) else str(value)
+
+
+def describe_sides(
+    what: str, unit: str, sessions: Sequence[SessionFigures], dates: Sequence[str]
+) -> str:
+    """The text alternative of a left/right chart: span, range and latest values."""
+    if not sessions:
+        return f"{what}: no sessions."
+    parts = [f"{what} per session, {len(sessions)} sessions from {dates[0]} to {dates[-1]}."]
+    for side in ("left", "right"):
+        values = [getattr(s, side) for s in sessions if getattr(s, side) is not None]
+        if values:
+            parts.append(
+                f"{side.capitalize()}: from {fmt(min(values))} to {fmt(max(values))} {unit}, "
+                f"latest {fmt(values[-1])}."
+            )
+    return " ".join(parts)
+
+
+def describe_lsi(sessions: Sequence[SessionFigures]) -> str:
+    values = [(s.date, s.lsi) for s in sessions if s.lsi is not None]
+    if not values:
+        return "LSI per session: no session has both sides logged."
+    low_date, low = min(values, key=lambda item: item[1])
+    under_90 = sum(1 for _, v in values if v < 90)
+    under_85 = sum(1 for _, v in values if v < 85)
+    return (
+        f"LSI per session against the 85 and 90 lines, {len(values)} sessions with both sides: "
+        f"latest {fmt(values[-1][1])} on {values[-1][0]}, lowest {fmt(low)} on {low_date}; "
+        f"{under_90} below 90, {under_85} below 85."
+    )
+
+
+def exercise_charts(
+    index: str, item: ExerciseReport, unit: str, metric: str
+) -> tuple[Chart, Chart, Chart]:
+    sessions = item.figures.sessions
+    dates = [s.date for s in sessions]
+    label = METRIC_LABELS[metric]
+    metric_unit = "" if metric == "reps" else unit
+    main = sides_chart(
+        f"chart-{index}-sides",
+        f"Left and right, {label} per session",
+        describe_sides(label.capitalize(), metric_unit, sessions, dates),
+        f"{label} ({unit})" if metric_unit else label,
+        dates,
+        [s.left for s in sessions],
+        [s.right for s in sessions],
+    )
+    lsi = lsi_chart(
+        f"chart-{index}-lsi", "LSI per session", describe_lsi(sessions), dates,
+        [s.lsi for s in sessions],
+    )  # fmt: skip
+    volume_dates = [s.date for s in item.volume]
+    volume = bars_chart(
+        f"chart-{index}-volume",
+        "Volume per side per session",
+        describe_sides("Volume", unit, item.volume, volume_dates),
+        f"volume ({unit})",
+        volume_dates,
+        [s.left for s in item.volume],
+        [s.right for s in item.volume],
+    )
+    return main, lsi, volume
+
+
+def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
+    """The self-contained page of `tracker report html`."""
+    lifters = []
+    for l_index, report in enumerate(reports):
+        exercises = [
+            {
+                "item": item,
+                "charts": exercise_charts(f"{l_index}-{e_index}", item, report.unit, report.metric),
+                "rows": _table_rows(item),
+            }
+            for e_index, item in enumerate(report.exercises)
+        ]
+        lifters.append({"report": report, "exercises": exercises})
+    who = ", ".join(r.lifter for r in reports)
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            title=f"Left and right: {who}" if who else "Left and right",
+            lifters=lifters,
+            metric_label=METRIC_LABELS[reports[0].metric] if reports else "",
+            generated=generated.strftime("%Y-%m-%d %H:%M"),
+        )
+    )
+
+
+def _table_rows(item: ExerciseReport) -> list[dict[str, object]]:
+    # Both come from the same sessions in the same order; by date only if they ever differ.
+    same = [v.date for v in item.volume] == [s.date for s in item.figures.sessions]
+    by_date = {v.date: v for v in item.volume}
+    rows: list[dict[str, object]] = []
+    for index, s in enumerate(item.figures.sessions):
+        v = item.volume[index] if same else by_date.get(s.date)
+        rows.append(
+            {"session": s, "volume_left": v.left if v else None,
+             "volume_right": v.right if v else None}
+        )  # fmt: skip
+    return rows
+
+
+def team_page(report: TeamReport, generated: datetime) -> str:
+    """The page of `tracker report team --html`: one row per lifter x exercise."""
+    return (
+        environment()
+        .get_template("team.html.j2")
+        .render(
+            title="Team: left and right",
+            report=report,
+            lsi_floor=min([70.0, *[float(row.lsi) for row in report.rows]]),
+            generated=generated.strftime("%Y-%m-%d %H:%M"),
+        )
+    )

@@ -1,0 +1,358 @@
+"""Coach and physio views: the figures of the visual report, and the team overview.
+
+The visual report shows exactly what `report imbalance --json` says: it reads the report
+service through one function, `imbalance_figures`, and turns its output into the typed values
+below. When the report's output changes, that function is the only place to follow it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from tracker.adapters.team_queries import RecentSet, readable_lifter_names, recent_sets
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.asymmetry import SessionComparison, consistency, lsi, status_for, weaker_side
+from tracker.domain.e1rm import estimate_1rm
+from tracker.domain.errors import InvalidValue, TrackerError
+from tracker.domain.model import Side
+from tracker.domain.trend import TREND_BASELINE_SESSIONS, attention_order, baseline, lsi_trend
+from tracker.domain.units import Unit, convert
+
+# -- the report service's figures, typed ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BestSet:
+    reps: int
+    load: float | None  # in the lifter's unit
+    as_typed: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SideSummary:
+    """One side over the window: what the terminal report's detail lines say."""
+
+    sets: int
+    reps: int
+    volume: float | None
+    best_e1rm: float | None
+    best_set: BestSet | None
+    reliable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFigures:
+    """One session of one exercise: the compared value per side and its LSI."""
+
+    date: str
+    left: float | None
+    right: float | None
+    lsi: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseImbalance:
+    exercise: str
+    left: SideSummary
+    right: SideSummary
+    lsi: float | None
+    asymmetry_pct: float | None
+    weaker_side: str | None
+    status: str
+    verdict: str
+    sessions: tuple[SessionFigures, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImbalanceFigures:
+    lifter: str
+    unit: str
+    first_date: str | None
+    last_date: str | None
+    metric: str
+    formula: str
+    exercises: tuple[ExerciseImbalance, ...]
+
+
+def imbalance_figures(
+    uow: UnitOfWork,
+    lifter: str | None,
+    exercise: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    metric: str = "e1rm",
+    formula: str = "epley",
+) -> ImbalanceFigures:
+    """The figures of `tracker report imbalance --json` for the same arguments.
+
+    The one seam between these views and the report service: re-point it here when the
+    report's output changes, and every page follows.
+    """
+    from tracker.services.reports import imbalance_report
+
+    data = imbalance_report(uow, lifter, exercise, since, until, metric, formula)
+    return ImbalanceFigures(
+        lifter=data["lifter"],
+        unit=data["unit"],
+        first_date=data["from"],
+        last_date=data["to"],
+        metric=data["metric"],
+        formula=data["formula"],
+        exercises=tuple(_exercise(item) for item in data["exercises"]),
+    )
+
+
+def _exercise(item: dict[str, Any]) -> ExerciseImbalance:
+    return ExerciseImbalance(
+        exercise=item["exercise"],
+        left=_side(item["left"]),
+        right=_side(item["right"]),
+        lsi=item["lsi"],
+        asymmetry_pct=item["asymmetry_pct"],
+        weaker_side=item["weaker_side"],
+        status=item["status"],
+        verdict=item["verdict"],
+        sessions=tuple(
+            SessionFigures(s["date"], s["left"], s["right"], s["lsi"]) for s in item["sessions"]
+        ),
+    )
+
+
+def _side(item: dict[str, Any]) -> SideSummary:
+    best = item["best_set"]
+    return SideSummary(
+        sets=item["sets"],
+        reps=item["reps"],
+        volume=item["volume"],
+        best_e1rm=item["best_e1rm"],
+        best_set=None if best is None else BestSet(best["reps"], best["load"], best["as_typed"]),
+        reliable=item["reliable"],
+    )
+
+
+# -- the visual report ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SideLoad:
+    side: str
+    load: float | None
+    reps_target: int | None
+    described: str = ""  # what the lifter picks up: "2 x 12 kg dumbbells (24 kg total)"
+
+
+@dataclass(frozen=True, slots=True)
+class NextSession:
+    """`tracker suggest` for the exercise: a load per side, or why there is none."""
+
+    sides: tuple[SideLoad, ...]
+    rationale: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseReport:
+    figures: ExerciseImbalance
+    volume: tuple[SessionFigures, ...]  # per session, each side's volume (same sessions)
+    next_session: NextSession
+
+
+@dataclass(frozen=True, slots=True)
+class LifterReport:
+    lifter: str
+    unit: str
+    first_date: str | None
+    last_date: str | None
+    metric: str
+    formula: str
+    exercises: tuple[ExerciseReport, ...]
+
+
+def visual_report(
+    uow: UnitOfWork,
+    lifter: str | None,
+    all_lifters: bool,
+    exercises: Sequence[str],
+    since: datetime | None,
+    until: datetime | None,
+    metric: str = "e1rm",
+    formula: str = "epley",
+) -> list[LifterReport]:
+    """Per lifter (the chosen one, or every lifter the caller may read): every unilateral
+    exercise's figures, its volume per side and the suggestion for next time."""
+    if all_lifters and lifter is not None:
+        raise InvalidValue("give --lifter or --all-lifters, not both")
+    if all_lifters:
+        with uow:
+            names: list[str | None] = list(readable_lifter_names(uow))
+    else:
+        names = [lifter]
+    return [lifter_report(uow, name, exercises, since, until, metric, formula) for name in names]
+
+
+def lifter_report(
+    uow: UnitOfWork,
+    lifter: str | None,
+    exercises: Sequence[str],
+    since: datetime | None,
+    until: datetime | None,
+    metric: str,
+    formula: str,
+) -> LifterReport:
+    wanted: list[str | None] = list(dict.fromkeys(exercises)) or [None]
+    main = [imbalance_figures(uow, lifter, name, since, until, metric, formula) for name in wanted]
+    volume = {
+        item.exercise: item.sessions
+        for name in wanted
+        for item in imbalance_figures(uow, lifter, name, since, until, "volume", formula).exercises
+    }
+    seen: dict[str, ExerciseReport] = {}
+    for figures in (item for report in main for item in report.exercises):
+        if figures.exercise not in seen:
+            next_session = next_session_for(uow, main[0].lifter, figures.exercise)
+            seen[figures.exercise] = ExerciseReport(
+                figures, volume.get(figures.exercise, ()), next_session
+            )
+    first = [r.first_date for r in main if r.first_date]
+    last = [r.last_date for r in main if r.last_date]
+    return LifterReport(
+        lifter=main[0].lifter,
+        unit=main[0].unit,
+        first_date=min(first) if first else None,
+        last_date=max(last) if last else None,
+        metric=metric,
+        formula=formula,
+        exercises=tuple(seen.values()),
+    )
+
+
+def next_session_for(uow: UnitOfWork, lifter: str, exercise: str) -> NextSession:
+    from tracker.services.suggest import suggest
+
+    try:
+        answer = suggest(uow, lifter, exercise)
+    except TrackerError as exc:  # no history to progress from and no parent to start from
+        return NextSession((), str(exc))
+    from tracker.domain.load_convention import describe_load
+
+    sides = answer.sides or {}
+    return NextSession(
+        tuple(
+            SideLoad(
+                side.value,
+                float(target.load),
+                target.reps_target,
+                describe_load(target.load, answer.unit, answer.convention),
+            )
+            for side, target in sorted(sides.items(), key=lambda item: item[0].value)
+        ),
+        answer.rationale,
+    )
+
+
+# -- the team overview ---------------------------------------------------------------------
+
+# The latest session and the three before it: all the trend needs.
+TEAM_SESSIONS = TREND_BASELINE_SESSIONS + 1
+
+
+@dataclass(frozen=True, slots=True)
+class TeamSession:
+    date: date
+    left: Decimal  # best e1RM (Epley), in the lifter's unit
+    right: Decimal
+    lsi: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRow:
+    lifter: str
+    exercise: str
+    unit: str
+    lsi: Decimal  # the latest session's
+    status: str
+    weaker_side: str | None
+    trend: str | None
+    baseline_lsi: Decimal | None  # mean LSI of the three sessions before the latest
+    last_trained: date
+    sessions: tuple[TeamSession, ...]  # oldest first, the latest last
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReport:
+    since: date
+    rows: tuple[TeamRow, ...]
+
+
+def team_report(uow: UnitOfWork, since: datetime) -> TeamReport:
+    """Every lifter x unilateral exercise trained since `since`, who needs attention first.
+
+    Reads only the sessions in the window, and of those the latest four per lifter and
+    exercise in which both sides were logged.
+    """
+    with uow:
+        sets = recent_sets(uow, since, TEAM_SESSIONS)
+    rows = [team_row(pair_sets) for pair_sets in _by_pair(sets).values()]
+    rows.sort(key=lambda r: (*attention_order(r.status, r.lsi), r.lifter, r.exercise))
+    return TeamReport(since.astimezone().date(), tuple(rows))
+
+
+def _by_pair(sets: Iterable[RecentSet]) -> dict[tuple[str, str], list[RecentSet]]:
+    pairs: dict[tuple[str, str], list[RecentSet]] = defaultdict(list)
+    for one in sets:
+        pairs[(one.lifter, one.exercise)].append(one)
+    return pairs
+
+
+def team_row(sets: list[RecentSet]) -> TeamRow:
+    """One lifter x exercise: the same per-session LSI as `report imbalance` (Epley), exact."""
+    first = sets[0]
+    unit = Unit(first.lifter_unit)
+    per_session: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    started: dict[int, datetime] = {}
+    for one in sets:
+        load = convert(one.load, Unit(one.load_unit), unit)
+        e1rm = estimate_1rm(load, one.reps, "epley")
+        best = per_session[one.session_id]
+        best[one.side] = max(best.get(one.side, e1rm), e1rm)
+        started[one.session_id] = one.started_at
+    order = sorted(per_session, key=lambda sid: (started[sid], sid))
+    comparisons = [
+        SessionComparison(
+            started[sid].astimezone().date(),
+            per_session[sid][Side.LEFT.value],
+            per_session[sid][Side.RIGHT.value],
+        )
+        for sid in order
+    ]
+    sessions = tuple(_team_session(c) for c in comparisons)
+    latest = sessions[-1]
+    # The latest session's weaker side, named only when the recent sessions agree on it.
+    consistent = consistency(comparisons).consistent_weaker_side
+    latest_weaker = weaker_side(latest.left, latest.right)
+    earlier = [s.lsi for s in sessions[:-1]]
+    trend = lsi_trend(latest.lsi, earlier)
+    return TeamRow(
+        lifter=first.lifter,
+        exercise=first.exercise,
+        unit=unit.value,
+        lsi=latest.lsi,
+        status=status_for(latest.lsi).value,
+        weaker_side=latest_weaker.value if latest_weaker and latest_weaker == consistent else None,
+        trend=trend.value if trend else None,
+        baseline_lsi=baseline(earlier),
+        last_trained=first.last_trained.astimezone().date(),
+        sessions=sessions,
+    )
+
+
+def _team_session(comparison: SessionComparison) -> TeamSession:
+    left, right = comparison.left, comparison.right
+    index = lsi(left, right)
+    if left is None or right is None or index is None:  # the query returns both sides
+        raise ValueError("a team session needs both sides")
+    return TeamSession(comparison.date, left, right, index)

@@ -1,0 +1,178 @@
+"""The HTML pages opened in a real headless Chromium (Debian's, driven by Playwright).
+
+Every request other than the page's own file is blocked and recorded: a self-contained page
+makes none. Every chart must render with a size, the console must stay free of errors, and
+the figures read from the rendered page must equal `report imbalance --json`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import Tracker
+
+CHROMIUM = os.environ.get("TRACKER_TEST_CHROMIUM", "/usr/bin/chromium")
+
+# Reads the figures of every exercise section as the browser rendered them.
+READ_FIGURES = """() => [...document.querySelectorAll("section.exercise")].map(section => {
+  const number = cell => cell.dataset.value === "" ? null : Number(cell.dataset.value);
+  const fields = {};
+  section.querySelectorAll(":scope > p [data-field][data-value]").forEach(
+    cell => { fields[cell.dataset.field] = number(cell); });
+  const sides = {};
+  section.querySelectorAll("tr[data-side]").forEach(row => {
+    sides[row.dataset.side] = {};
+    row.querySelectorAll("[data-field]").forEach(
+      cell => { sides[row.dataset.side][cell.dataset.field] = number(cell); });
+  });
+  const sessions = [...section.querySelectorAll("tr[data-session]")].map(row => {
+    const s = {date: row.dataset.session};
+    row.querySelectorAll("[data-field]").forEach(cell => { s[cell.dataset.field] = number(cell); });
+    return s;
+  });
+  return {
+    exercise: section.dataset.exercise,
+    status: section.querySelector("[data-field=status]").textContent,
+    verdict: section.querySelector("[data-field=verdict]").textContent,
+    weaker: section.querySelector("[data-field=weaker_side]").textContent,
+    fields, sides, sessions,
+  };
+})"""
+
+
+def chromium_path() -> str:
+    if shutil.which(CHROMIUM) is None:
+        message = f"{CHROMIUM} is absent: install Debian's chromium (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class OpenedPage:
+    """A page loaded offline, with what it asked for and what it logged."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(
+            viewport={"width": 1000, "height": 1400}, offline=True, java_script_enabled=True
+        )
+        self.page = self.context.new_page()
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on(
+            "console",
+            lambda message: self.errors.append(message.text) if message.type == "error" else None,
+        )
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.route(
+            "**/*",
+            lambda route: route.continue_()
+            if route.request.url.startswith("file:")
+            else route.abort(),
+        )
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url, wait_until="load")
+
+    def chart_sizes(self, selector: str) -> list[tuple[float, float]]:
+        sizes = []
+        for chart in self.page.locator(selector).all():
+            box = chart.bounding_box()
+            assert box is not None, "a chart is not rendered"
+            sizes.append((box["width"], box["height"]))
+        return sizes
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def seed(tracker: Tracker) -> None:
+    sessions = [
+        ("12 days ago", "10x60", "8x60"),
+        ("9 days ago", "10x135lb", "10x60kg"),
+        ("6 days ago", "10x62.5", "10x55"),
+        ("3 days ago", "12x62.5", "10x57.5"),
+    ]
+    for when, left, right in sessions:
+        tracker.ok("log", "single leg press", "-l", left, "-r", right, "--at", when)
+        tracker.ok("log", "one arm dumbbell row", "-l", "10x30", "-r", "9x28", "--at", when)
+    tracker.ok("lifter", "add", "bo")
+    tracker.ok("--lifter", "bo", "log", "slp", "-l", "10x50", "-r", "10x40", "--at", "2 days ago")
+
+
+def test_report_renders_offline_with_the_figures_of_report_imbalance(
+    tracker: Tracker, browser: Any, tmp_path: Path
+) -> None:
+    seed(tracker)
+    out = tmp_path / "report.html"
+    tracker.ok("report", "html", "-o", str(out))
+    report = tracker.json("report", "imbalance")
+    opened = OpenedPage(browser, out)
+    try:
+        sizes = opened.chart_sizes("svg.chart")
+        assert len(sizes) == 3 * len(report["exercises"]) == 6
+        assert all(width > 100 and height > 50 for width, height in sizes), sizes
+        rendered = opened.page.evaluate(READ_FIGURES)
+        pdf = opened.page.pdf(format="A4")
+        assert opened.requests == [opened.url]  # the page itself, nothing else
+        assert opened.errors == []
+    finally:
+        opened.close()
+    # Printed on A4: the overview, then each exercise on a page of its own.
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1 + len(report["exercises"])
+    assert [r["exercise"] for r in rendered] == [ex["exercise"] for ex in report["exercises"]]
+    for shown, ex in zip(rendered, report["exercises"], strict=True):
+        assert shown["status"] == ex["status"] and shown["verdict"] == ex["verdict"]
+        assert shown["weaker"] == (ex["weaker_side"] or "none named")
+        assert shown["fields"] == {"lsi": ex["lsi"], "asymmetry_pct": ex["asymmetry_pct"]}
+        for side in ("left", "right"):
+            assert shown["sides"][side] == {
+                key: ex[side][key] for key in ("sets", "reps", "volume", "best_e1rm")
+            }
+        assert [
+            {key: s[key] for key in ("date", "left", "right", "lsi")} for s in shown["sessions"]
+        ] == ex["sessions"]
+
+
+def test_team_page_renders_offline(tracker: Tracker, browser: Any, tmp_path: Path) -> None:
+    seed(tracker)
+    out = tmp_path / "team.html"
+    tracker.ok("report", "team", "--html", "-o", str(out))
+    rows = tracker.json("report", "team")["rows"]
+    opened = OpenedPage(browser, out)
+    try:
+        sizes = opened.chart_sizes("svg.team-bar")
+        shown = opened.page.evaluate(
+            """() => [...document.querySelectorAll("tr[data-lifter]")].map(row =>
+                [row.dataset.lifter, row.dataset.exercise,
+                 row.querySelector("[data-field=lsi]").textContent])"""
+        )
+        assert opened.requests == [opened.url]
+        assert opened.errors == []
+    finally:
+        opened.close()
+    assert len(sizes) == len(rows) == 3
+    assert all(width > 0 and height > 0 for width, height in sizes)
+    assert [(lifter, exercise) for lifter, exercise, _ in shown] == [
+        (r["lifter"], r["exercise"]) for r in rows
+    ]
+    assert [float(lsi) for _, _, lsi in shown] == [r["lsi"] for r in rows]
