@@ -381,6 +381,12 @@ class Repository:
     def gym_state(self, session: TrainingSession) -> GymState | None:
         return self.session.get(GymState, session.id)
 
+    def gym_state_by_session_id(self, session_id: int) -> GymState | None:
+        return self.session.get(GymState, session_id)
+
+    def exercise_by_id(self, exercise_id: int) -> Exercise | None:
+        return self.session.get(Exercise, exercise_id)
+
     def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]:
         """The session's sets in the order they were done, with their exercises."""
         return self.session.scalars(

@@ -55,6 +55,9 @@ def config_set(app: App, key: str, value: str) -> None:
     increment.EQUIPMENT  the smallest load step of that equipment in your gym, with its
                          unit: e.g. `tracker config set increment.dumbbell 2.5kg`
                          (equipment: barbell, dumbbell, machine, cable, kettlebell, ...)
+    bar                  your barbell's weight, e.g. 20kg or 45lb (for plate maths)
+    plates               the plates your gym has, heaviest first: 25,20,15,10,5,2.5,1.25;
+                         25x4 says there are only four 25s (two per side)
     """
     from tracker.services.lifters import set_increment, set_unit
 
@@ -65,8 +68,18 @@ def config_set(app: App, key: str, value: str) -> None:
             app.uow(), app.lifter, key[len("increment.") :], value
         )
         click.echo(f"increment.{equipment} = {step} {unit}")
+    elif key in ("bar", "plates"):
+        set_equipment_config(app, key, value)
     else:
-        raise UserError(f'unknown setting "{key}": use unit or increment.EQUIPMENT')
+        raise UserError(f'unknown setting "{key}": use unit, increment.EQUIPMENT, bar or plates')
+
+
+def set_equipment_config(app: App, key: str, value: str) -> None:
+    """`bar` and `plates`, stored per unit like the increments (gym mode's plate maths)."""
+    from tracker.services.equipment import set_equipment_setting
+
+    name, stored = set_equipment_setting(app.uow(), app.lifter, key, value)
+    click.echo(f"{name} = {stored}")
 
 
 @config_group.command("get")

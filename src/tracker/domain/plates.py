@@ -124,7 +124,8 @@ def _nearest_side(wanted: Decimal, plates: Sequence[Plate]) -> tuple[Decimal, ..
 def _scale(values: Sequence[Decimal]) -> int:
     """A power of ten that turns every value into a whole number."""
     places = max(max(0, -int(v.normalize().as_tuple().exponent)) for v in values)
-    return 10 ** int(places)
+    scale: int = 10**places
+    return scale
 
 
 def _reachable_sums(

@@ -90,5 +90,7 @@ def all_settings(uow: UnitOfWork, lifter_name: str | None) -> dict[str, str]:
         lifter = current_lifter(uow.repo, lifter_name)
         settings = {"unit": lifter.unit}
         settings.update(sorted(uow.repo.settings("increment.").items()))
+        for prefix in ("bar.", "plates."):
+            settings.update(sorted(uow.repo.settings(prefix).items()))
         uow.commit()
         return settings
