@@ -61,6 +61,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("exercise_id", sa.Integer(), nullable=True),
         sa.Column("skipped", sa.JSON(), nullable=False),
+        sa.Column("targets", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
             ["exercise_id"],
             ["exercise.id"],

@@ -235,4 +235,7 @@ class GymState(Base):
     exercise_id: Mapped[int | None] = mapped_column(
         ForeignKey("exercise.id", ondelete="SET NULL")
     )  # the current exercise outside a routine
-    skipped: Mapped[list[Any]] = mapped_column(default=list)  # routine item ids skipped
+    skipped: Mapped[list[Any]] = mapped_column(default=list)  # 1-based item positions skipped
+    # Today's target per exercise, fixed when first shown: a resumed session must not
+    # recompute it from the sets it already holds. {name: {"kind", "unit", "sides": {...}}}
+    targets: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -73,15 +73,19 @@ def _register() -> None:
     from tracker.cli import (
         db_cmds,
         exercises,
+        gym,
         lifters,
         logging_cmds,
+        plates,
         reports,
+        routines,
         sessions,
         suggest,
         transfer,
     )
 
-    modules = (logging_cmds, sessions, reports, suggest, exercises, transfer, lifters, db_cmds)
+    modules = (logging_cmds, sessions, reports, suggest, exercises, transfer, lifters, db_cmds,
+               gym, routines, plates)  # fmt: skip
     for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -128,9 +128,7 @@ def _scale(values: Sequence[Decimal]) -> int:
     return scale
 
 
-def _reachable_sums(
-    plates: Sequence[Plate], scale: int, limit: int
-) -> dict[int, tuple[int, ...]]:
+def _reachable_sums(plates: Sequence[Plate], scale: int, limit: int) -> dict[int, tuple[int, ...]]:
     """Every per-side sum up to `limit` with the plates that make it.
 
     A dynamic programme over plate kinds (heaviest first) with bounded counts; for each sum it

@@ -86,7 +86,7 @@ def bar_and_plates(repo: Repository, unit: Unit) -> tuple[Decimal, tuple[Plate, 
 
 
 def plate_loaded(exercise: Exercise) -> str | None:
-    """"barbell", "machine" (plate-loaded: it has a sled) or None (dumbbells, stacks ...)."""
+    """ "barbell", "machine" (plate-loaded: it has a sled) or None (dumbbells, stacks ...)."""
     if equipment_key(exercise.equipment) in BAR_EQUIPMENT:
         return "barbell"
     for source in (exercise, exercise.parent):
@@ -103,8 +103,8 @@ def loading_for(
     if how is None:
         return None
     bar, plates = bar_and_plates(repo, unit)
-    loading = barbell_loading(load, bar, plates) if how == "barbell" else machine_loading(
-        load, plates
+    loading = (
+        barbell_loading(load, bar, plates) if how == "barbell" else machine_loading(load, plates)
     )
     return PlateAnswer(exercise.name if exercise else None, how, unit, loading)
 

@@ -177,8 +177,6 @@ def exercise_brief(
     item: RoutineItemPlan | None = None,
 ) -> ExerciseBrief:
     """Today's target per side (from suggest), last time's sets, rest and plates."""
-    from tracker.services.suggest import suggest
-
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
@@ -186,17 +184,18 @@ def exercise_brief(
         session = repo.training_session(lifter, session_id)
         previous = previous_session(repo, lifter, exercise, session) if session else None
         rest = _rest_for(repo, lifter, exercise, item)
+        state = repo.gym_state_by_session_id(session_id)
+        stored = dict((state.targets if state else {}).get(exercise.name) or {})
         uow.commit()
     last = [(s, r, load, u, bw) for s, r, load, u, bw, kind in (previous.sets if previous else [])
             if kind is not SetKind.WARMUP]  # fmt: skip
     rep_range = None
     if item is not None and item.rep_low is not None and item.rep_high is not None:
         rep_range = (item.rep_low, item.rep_high)
-    try:
-        answer = suggest(uow, lifter_name, exercise.name)
-        target, no_target = _target(answer, rep_range), None
-    except TrackerError as exc:
-        answer, target, no_target = {}, None, str(exc)
+    if not stored:
+        stored = _fresh_target(uow, lifter_name, exercise.name, session_id, rep_range)
+    target = _target_from_json(stored.get("target"))
+    no_target = stored.get("no_target")
     unit = target.unit if target else Unit(lifter.unit)
     brief = ExerciseBrief(
         exercise=exercise.name,
@@ -209,7 +208,7 @@ def exercise_brief(
         weaker=_weaker(last, unit),
         rest_s=rest,
         plates=None,
-        cue=answer.get("cue"),
+        cue=stored.get("cue"),
     )
     if target is not None:
         load = max(t.load for t in target.sides.values())
@@ -217,6 +216,61 @@ def exercise_brief(
             found = resolve_exercise(uow.repo, exercise.name)
             brief.plates = loading_for(uow.repo, found, load, unit) if load > 0 else None
     return brief
+
+
+def _fresh_target(
+    uow: UnitOfWork,
+    lifter_name: str | None,
+    exercise: str,
+    session_id: int,
+    rep_range: tuple[int, int] | None,
+) -> dict[str, Any]:
+    """Ask suggest once per exercise and session, and keep the answer with the session."""
+    from tracker.services.suggest import suggest
+
+    try:
+        answer = suggest(uow, lifter_name, exercise)
+        target = _target(answer, rep_range)
+        stored: dict[str, Any] = {"target": _target_to_json(target), "cue": answer.get("cue")}
+    except TrackerError as exc:
+        stored = {"target": None, "no_target": str(exc)}
+    with uow:
+        state = uow.repo.gym_state_by_session_id(session_id)
+        if state is not None:
+            state.targets = {**state.targets, exercise: stored}
+        uow.commit()
+    return stored
+
+
+def _target_to_json(target: Target | None) -> dict[str, Any] | None:
+    if target is None:
+        return None
+    return {
+        "kind": target.kind,
+        "unit": target.unit.value,
+        "sides": {
+            (side.value if side else "both"): [str(t.load), t.reps]
+            for side, t in target.sides.items()
+        },
+    }
+
+
+def _target_from_json(data: dict[str, Any] | None) -> Target | None:
+    if not data:
+        return None
+    sides = {
+        (None if key == "both" else Side(key)): SideTarget(Decimal(load), int(reps))
+        for key, (load, reps) in data["sides"].items()
+    }
+    return Target(data["kind"], Unit(data["unit"]), sides)
+
+
+def exercise_names(uow: UnitOfWork) -> list[str]:
+    """Every exercise name and alias, for completion."""
+    with uow:
+        names = uow.repo.exercise_names()
+        uow.commit()
+    return sorted({n for name, aliases in names for n in (name, *aliases)}, key=str.lower)
 
 
 def _rest_for(
@@ -245,9 +299,7 @@ def _target(answer: dict[str, Any], rep_range: tuple[int, int] | None) -> Target
     return Target(answer["kind"], unit, {None: SideTarget(Decimal(str(answer["suggested"])), reps)})
 
 
-def _weaker(
-    sets: list[tuple[Side | None, int, Decimal, Unit, bool]], unit: Unit
-) -> Side | None:
+def _weaker(sets: list[tuple[Side | None, int, Decimal, Unit, bool]], unit: Unit) -> Side | None:
     per_side: dict[Side, list[tuple[int, Decimal]]] = {}
     for side, reps, load, set_unit, _bw in sets:
         if side is not None and reps > 0 and load > 0:
