@@ -22,6 +22,7 @@ from tracker.cli.gym.timer import RestTimer
 from tracker.cli.logging_cmds import SIDE_MARKERS, log_from_args
 from tracker.cli.params import local_now
 from tracker.cli.render import local_date, set_text, side_label
+from tracker.domain.errors import NotFound
 from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.units import Unit
 
@@ -335,10 +336,24 @@ class GymShell:
         with undo_command.make_context("undo", [], obj=self.app) as ctx:
             undo_command.invoke(ctx)
         keep = (self.status.routine, self.status.exercise)
-        self.status = reload_status(self.app.uow(), self.app.lifter, self.status.session_id)
+        try:
+            self.status = reload_status(self.app.uow(), self.app.lifter, self.status.session_id)
+        except NotFound:  # undo removed the session it emptied: open a new one, same place
+            self.status = self.reopen()
         self.status.routine, self.status.exercise = keep
         self.pairs.clear()
         self.last_result = None  # its sets are gone: a note has nothing to go on
+
+    def reopen(self) -> GymStatus:
+        from tracker.services.gym import open_gym, save_place
+
+        routine = self.status.routine
+        status = open_gym(
+            self.app.uow(), self.app.lifter, routine.name if routine else None, local_now()
+        )
+        status.position, status.skipped = self.status.position, self.status.skipped
+        save_place(self.app.uow(), status.session_id, status.position, status.skipped, None)
+        return status
 
     def cmd_note(self, text: str) -> None:
         from tracker.services.logbook import SetEdit, edit_set

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,8 @@ def run_piped(shell: GymShell, lines: Iterable[str]) -> None:
         if shell.finished:
             return
         shell.print_header()
+        # A script (or a phone over SSH) sees each acknowledgement as soon as it is stored.
+        sys.stdout.flush()
     if not shell.finished:
         shell.handle("done")
 
