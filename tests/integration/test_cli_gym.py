@@ -6,7 +6,6 @@ import shlex
 from decimal import Decimal as D
 
 from gym_helpers import open_sessions, stored_sets, wipe_log
-
 from tests.conftest import Tracker
 
 
@@ -104,10 +103,9 @@ def test_piped_session_resumes_with_routine_and_sets(tracker: Tracker) -> None:
     tracker.ok("routine", "add", "Other")
     # A session interrupted (no done, no end of input reached): simulate with a routine start
     # and sets, then a second gym process that resumes.
+    from tracker.cli.context import App
     from tracker.cli.params import local_now
     from tracker.services.gym import open_gym
-
-    from tracker.cli.context import App
 
     app = App(db=tracker.url, lifter=None)
     status = open_gym(app.uow(), None, "legs a", local_now())
@@ -166,9 +164,7 @@ def test_errors_are_one_line_and_the_session_goes_on(tracker: Tracker) -> None:
     assert len(lines) == 5 and all(line.startswith("Error: ") for line in lines)
     assert lines[0] == "Error: no current exercise: type its name first, e.g. single leg press"
     assert "Single Leg Press is unilateral" in lines[2]
-    assert [row[1:5] for row in stored_sets(tracker.url)] == [
-        ("Leg Press", None, 10, D(100))
-    ]
+    assert [row[1:5] for row in stored_sets(tracker.url)] == [("Leg Press", None, 10, D(100))]
 
 
 def test_empty_input_keeps_no_session(tracker: Tracker) -> None:
