@@ -113,6 +113,15 @@ class GymShell:
             )
         return self.briefs[exercise]
 
+    def routine_item_named(self, typed: str) -> str | None:
+        """A routine item the typed words begin (`sing` -> Single Leg Press), when only one."""
+        routine = self.status.routine
+        if routine is None:
+            return None
+        wanted = " ".join(typed.lower().split())
+        found = {i.exercise for i in routine.items if i.exercise.lower().startswith(wanted)}
+        return found.pop() if len(found) == 1 else None
+
     def _item_for(self, exercise: str) -> RoutineItemPlan | None:
         routine = self.status.routine
         if routine is None:
@@ -283,7 +292,7 @@ class GymShell:
 
     # -- making an exercise current ----------------------------------------------------
     def make_current(self, name: str) -> None:
-        self.set_current(name)
+        self.set_current(self.routine_item_named(name) or name)
         self.print_header(force=True)
 
     def set_current(self, name: str | None) -> None:
