@@ -7,6 +7,7 @@ module keeps where the session stands (routine, current item, skipped items) so 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -174,13 +175,17 @@ def exercise_brief(
     lifter_name: str | None,
     exercise_query: str,
     session_id: int,
-    item: RoutineItemPlan | None = None,
+    items: Sequence[RoutineItemPlan] = (),
 ) -> ExerciseBrief:
-    """Today's target per side (from suggest), last time's sets, rest and plates."""
+    """Today's target per side (from suggest), last time's sets, rest and plates.
+
+    `items` are the routine's: the exercise's item there overrides its rep range and rest.
+    """
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
         exercise = resolve_exercise(repo, exercise_query)
+        item = next((i for i in items if i.exercise == exercise.name), None)
         session = repo.training_session(lifter, session_id)
         previous = previous_session(repo, lifter, exercise, session) if session else None
         rest = _rest_for(repo, lifter, exercise, item)

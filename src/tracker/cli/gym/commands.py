@@ -107,10 +107,12 @@ class GymShell:
         if exercise not in self.briefs:
             from tracker.services.gym import exercise_brief
 
-            item = self._item_for(exercise)
-            self.briefs[exercise] = exercise_brief(
-                self.app.uow(), self.app.lifter, exercise, self.status.session_id, item
-            )
+            routine = self.status.routine
+            brief = exercise_brief(
+                self.app.uow(), self.app.lifter, exercise, self.status.session_id,
+                routine.items if routine else (),
+            )  # fmt: skip
+            self.briefs[exercise] = self.briefs.setdefault(brief.exercise, brief)
         return self.briefs[exercise]
 
     def routine_item_named(self, typed: str) -> str | None:
@@ -196,6 +198,9 @@ class GymShell:
 
     # -- logging -----------------------------------------------------------------------
     def log(self, args: list[str]) -> None:
+        # Today's target is fixed before the first set of the exercise is stored: afterwards,
+        # suggest would count that set as history.
+        self.brief(args[0])
         result = log_from_args(self.app, args)
         self.after_log(result)
 
