@@ -32,7 +32,8 @@ def sets_per_line(url: str) -> Counter[tuple[str, int]]:
         with engine.connect() as conn:
             rows = conn.execute(
                 text(
-                    "SELECT e.name, s.batch FROM workout_set s JOIN exercise e ON e.id = s.exercise_id"
+                    "SELECT e.name, s.batch FROM workout_set s "
+                    "JOIN exercise e ON e.id = s.exercise_id"
                 )
             ).all()
     finally:
