@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,14 +29,27 @@ PYTHON = sys.executable
 TRACKER = shutil.which("tracker", path=str(Path(PYTHON).parent)) or "tracker"
 
 
-def timed(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
+def timed(
+    cmd: list[str],
+    env: dict[str, str],
+    runs: int,
+    stdin: Path | None = None,
+    before_each: Callable[[], None] | None = None,
+) -> tuple[float, int]:
     """Median wall time of `runs` runs, and the peak RSS (KiB) of the last one."""
     times = []
     peak = 0
     for _ in range(runs):
+        if before_each is not None:
+            before_each()
+        source = stdin.open("rb") if stdin else subprocess.DEVNULL
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            cmd, env=env, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         _, status, usage = os.wait4(proc.pid, 0)
+        if stdin:
+            source.close()  # type: ignore[union-attr]
         times.append(time.perf_counter() - start)
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(
@@ -209,10 +223,56 @@ def import_bench(
     return rows
 
 
+GYM_LINES = ("slp -l 10x60 -r 10x62.5", "leg press 10x100")
+
+
+def gym_bench(
+    tmp: Path, env: dict[str, str], runs: int, lines: int
+) -> list[tuple[str, float, float]]:
+    """One `tracker gym` process fed `lines` logging lines (unilateral pairs and bilateral
+    sets alternating) against one-shot `tracker log`, in the same run.
+
+    Per line = (T(lines) - T(0 lines)) / lines: what a logged line costs once the process is
+    warm. Each run starts from the same freshly migrated database.
+    """
+    base = tmp / "gym-base.db"
+    db = tmp / "gym.db"
+    local = {**env, "TRACKER_DB": str(db)}
+    subprocess.run(
+        [TRACKER, "lifter", "list"], env={**env, "TRACKER_DB": str(base)}, check=True,
+        capture_output=True,
+    )  # fmt: skip
+
+    def fresh() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        shutil.copy(base, db)
+
+    empty, script = tmp / "gym-0.txt", tmp / f"gym-{lines}.txt"
+    empty.write_text("", encoding="utf-8")
+    script.write_text("".join(f"{GYM_LINES[i % 2]}\n" for i in range(lines)), encoding="utf-8")
+    log_time, _ = timed([TRACKER, "log", "leg press", "10x100"], local, runs, before_each=fresh)
+    pair_time, _ = timed(
+        [TRACKER, "log", "slp", "-l", "10x60", "-r", "10x62.5"], local, runs, before_each=fresh
+    )
+    t0, _ = timed([TRACKER, "gym"], local, runs, stdin=empty, before_each=fresh)
+    big_runs = max(1, runs // 3)
+    tn, _ = timed([TRACKER, "gym"], local, big_runs, stdin=script, before_each=fresh)
+    per_line = (tn - t0) / lines
+    return [
+        ('one-shot `tracker log "leg press" 10x100`', log_time, log_time * 1000),
+        ("one-shot `tracker log slp -l 10x60 -r 10x62.5`", pair_time, pair_time * 1000),
+        ("`tracker gym` with 0 lines piped (start-up and finish)", t0, t0 * 1000),
+        (f"`tracker gym` with {lines:,} lines piped", tn, tn * 1000),
+        (f"gym, per line: (T({lines:,}) - T(0)) / {lines:,}", per_line, per_line * 1000),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes")
     parser.add_argument("--write", type=Path, help="also write the tables to this markdown file")
+    parser.add_argument("--only", choices=["gym"], help="run only this part")
     args = parser.parse_args()
     runs = 3 if args.quick else 7
     report_sizes = [10_000, 100_000] if args.quick else [100_000, 1_000_000]
@@ -221,6 +281,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         env = {**os.environ, "TRACKER_DB": str(tmp / "startup.db"), "NO_COLOR": "1"}
+        gym_lines = 200 if args.quick else 1000
+        gym_rows = gym_bench(tmp, env, runs, gym_lines)
+        out += [
+            f"## Gym mode against one-shot logging (median of {runs} runs; "
+            f"{max(1, runs // 3)} for the {gym_lines:,}-line session)",
+            "",
+            "| measure | seconds | ms |",
+            "|---|---|---|",
+        ]
+        out += [f"| {c} | {t:.3f} | {ms:.1f} |" for c, t, ms in gym_rows]
+        out += [""]
+        if args.only == "gym":
+            text = "\n".join(out) + "\n"
+            print(text)
+            return
         out += [
             f"## Start-up (median of {runs} runs)",
             "",

@@ -308,6 +308,11 @@ class Repository:
             .order_by(WorkoutSet.position, WorkoutSet.id)
         ).all()
 
+    def last_set_time(self, session: TrainingSession) -> datetime | None:
+        return self.session.scalar(
+            select(func.max(WorkoutSet.performed_at)).where(WorkoutSet.session_id == session.id)
+        )
+
     def next_position(self, session: TrainingSession) -> int:
         current = self.session.scalar(
             select(func.max(WorkoutSet.position)).where(WorkoutSet.session_id == session.id)

@@ -147,7 +147,10 @@ def session_for(
     closed: int | None = None
     open_session = repo.open_session(lifter)
     if open_session is not None:
-        last = last_activity(open_session)
+        # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
+        last = max(
+            open_session.started_at, repo.last_set_time(open_session) or open_session.started_at
+        )
         if open_session.started_at - SESSION_GAP <= at <= last + SESSION_GAP:
             open_session.started_at = min(open_session.started_at, at)
             return open_session, False, None

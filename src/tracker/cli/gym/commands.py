@@ -234,7 +234,8 @@ class GymShell:
         if self.status.exercise is not None and self._item_for(result.exercise):
             self.status.exercise = None  # back on the routine: a routine item was logged
         elif self._item_for(result.exercise) is None and result.exercise != self.current_exercise():
-            self.set_current(result.exercise)
+            # Not stored for a resume (a name alone is): it would cost a write on every line.
+            self.status.exercise = result.exercise
             self.shown = result.exercise  # the log lines just named it
         for best in new_bests(self.app.uow(), self.app.lifter, result):
             label = f"{side_label(best.side)} " if best.side else ""
