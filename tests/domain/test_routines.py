@@ -103,3 +103,33 @@ def test_first_open_item_skips_done_and_skipped() -> None:
     assert first_open_item(items, done, set(), 0) == 1
     assert first_open_item(items, done, {2}, 0) == 2
     assert first_open_item(items, {**done, "C": {None: 1}}, {2}, 0) is None
+
+
+def test_records_per_side_heaviest_and_most_reps_at_a_load() -> None:
+    from tracker.domain.model import SetKind
+    from tracker.domain.records import HEAVIEST, MOST_REPS, LoggedSet, SideRecords
+
+    records = SideRecords.from_rows(
+        [(Side.LEFT, Unit.KG, D(60), 10), (Side.RIGHT, Unit.KG, D(60), 8),
+         (Side.LEFT, Unit.LB, D(135), 5)],
+        Unit.KG,
+    )  # fmt: skip
+    line = [
+        LoggedSet(1, Side.LEFT, 11, D(60), Unit.KG, SetKind.WORKING),  # more reps at 60
+        LoggedSet(2, Side.RIGHT, 8, D("62.5"), Unit.KG, SetKind.WORKING),  # heavier
+        LoggedSet(3, Side.LEFT, 12, D(60), Unit.KG, SetKind.WARMUP),  # warm-ups never count
+        LoggedSet(4, Side.LEFT, 3, D(62), Unit.KG, SetKind.WORKING),  # 135 lb is 61.23 kg
+    ]
+    assert records.beaten_by(line) == [
+        (1, Side.LEFT, MOST_REPS), (2, Side.RIGHT, HEAVIEST), (4, Side.LEFT, HEAVIEST)
+    ]  # fmt: skip
+    # Kept up to date: the same sets again beat nothing.
+    assert records.beaten_by(line) == []
+
+
+def test_no_record_to_beat_on_a_new_side() -> None:
+    from tracker.domain.model import SetKind
+    from tracker.domain.records import LoggedSet, SideRecords
+
+    records = SideRecords.from_rows([], Unit.KG)
+    assert records.beaten_by([LoggedSet(1, None, 5, D(100), Unit.KG, SetKind.WORKING)]) == []

@@ -20,6 +20,7 @@ from tracker.domain.asymmetry import weaker_side
 from tracker.domain.e1rm import best_estimate
 from tracker.domain.errors import NotFound, TrackerError
 from tracker.domain.model import SetKind, Side
+from tracker.domain.records import LoggedSet, SideRecords
 from tracker.domain.routines import (
     RoutineItemPlan,
     RoutinePlan,
@@ -317,51 +318,24 @@ def _weaker(sets: list[tuple[Side | None, int, Decimal, Unit, bool]], unit: Unit
 # -- after a line is stored ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SideBest:
-    set_id: int
-    side: Side | None
-    what: str  # "heaviest" or "most reps at a load"
-
-
-def new_bests(uow: UnitOfWork, lifter_name: str | None, result: LogResult) -> list[SideBest]:
-    """Heaviest load and most reps at a load, per side, that the line's sets beat.
-
-    (A new best e1RM is already marked by the logbook.) The first sets ever on a side beat
-    nothing, as with e1RM.
-    """
-    if not result.sets:
-        return []
+def side_records(
+    uow: UnitOfWork, lifter_name: str | None, exercise: str, before_set_id: int
+) -> SideRecords:
+    """The exercise's per-side records over the working sets logged before a set id."""
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
-        exercise = resolve_exercise(repo, result.exercise)
-        records = repo.side_records(lifter, exercise, result.sets[0].id)
+        found = resolve_exercise(repo, exercise)
+        rows = repo.side_records(lifter, found, before_set_id)
         uow.commit()
-    unit = Unit(lifter.unit)
-    heaviest: dict[Side | None, Decimal] = {}
-    reps_at: dict[tuple[Side | None, Decimal], int] = {}
-    for side_text, row_unit, load, reps in records:
-        side = Side(side_text) if side_text else None
-        value = convert(load, Unit(row_unit), unit)
-        heaviest[side] = max(heaviest.get(side, value), value)
-        key = (side, value)
-        reps_at[key] = max(reps_at.get(key, reps), reps)
-    found: list[SideBest] = []
-    for stored in result.sets:
-        if stored.kind is SetKind.WARMUP or stored.reps <= 0:
-            continue
-        value = convert(stored.load, stored.unit, unit)
-        top = heaviest.get(stored.side)
-        if top is not None and value > top and stored.load > 0:
-            found.append(SideBest(stored.id, stored.side, "heaviest"))
-            heaviest[stored.side] = value
-        previous_reps = reps_at.get((stored.side, value))
-        if previous_reps is not None and stored.reps > previous_reps:
-            found.append(SideBest(stored.id, stored.side, "most reps at this load"))
-        if top is not None:
-            reps_at[(stored.side, value)] = max(previous_reps or 0, stored.reps)
-    return found
+    return SideRecords.from_rows(
+        ((Side(side) if side else None, Unit(unit), load, reps) for side, unit, load, reps in rows),
+        Unit(lifter.unit),
+    )
+
+
+def logged_sets(result: LogResult) -> list[LoggedSet]:
+    return [LoggedSet(s.id, s.side, s.reps, s.load, s.unit, s.kind) for s in result.sets]
 
 
 def finish_gym(

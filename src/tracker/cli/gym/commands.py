@@ -24,6 +24,7 @@ from tracker.cli.params import local_now
 from tracker.cli.render import local_date, set_text, side_label
 from tracker.domain.errors import NotFound
 from tracker.domain.model import SetKind, SetSpec, Side
+from tracker.domain.records import SideRecords
 from tracker.domain.units import Unit
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ class GymShell:
         self.bell = bell
         self.briefs: dict[str, ExerciseBrief] = {}
         self.pairs = PairTracker()
+        self.records: dict[str, SideRecords] = {}
         self.last_result: LogResult | None = None
         self.finished = False
         self.shown: str | None = None  # the exercise whose header was printed last
@@ -226,7 +228,7 @@ class GymShell:
     def after_log(self, result: LogResult) -> None:
         from tracker.domain.e1rm import estimate_1rm
         from tracker.domain.units import convert
-        from tracker.services.gym import new_bests
+        from tracker.services.gym import logged_sets
 
         self.last_result = result
         self.status.sets_logged += len(result.sets)
@@ -237,9 +239,9 @@ class GymShell:
             # Not stored for a resume (a name alone is): it would cost a write on every line.
             self.status.exercise = result.exercise
             self.shown = result.exercise  # the log lines just named it
-        for best in new_bests(self.app.uow(), self.app.lifter, result):
-            label = f"{side_label(best.side)} " if best.side else ""
-            click.echo(style(f"  * #{best.set_id} {label}new best: {best.what}", fg="green"))
+        for set_id, side, what in self.records_of(result).beaten_by(logged_sets(result)):
+            label = f"{side_label(side)} " if side else ""
+            click.echo(style(f"  * #{set_id} {label}new best: {what}", fg="green"))
         unit = self.lifter_unit()
         for stored in result.sets:
             if stored.kind is not SetKind.WARMUP:
@@ -257,6 +259,16 @@ class GymShell:
                 self.print_pair(*pair)
         self.print_progress(result)
         self.start_rest(result)
+
+    def records_of(self, result: LogResult) -> SideRecords:
+        """Per-side records, read once per exercise and then kept up to date in memory."""
+        from tracker.services.gym import side_records
+
+        if result.exercise not in self.records and result.sets:
+            self.records[result.exercise] = side_records(
+                self.app.uow(), self.app.lifter, result.exercise, result.sets[0].id
+            )
+        return self.records.get(result.exercise) or SideRecords(self.lifter_unit())
 
     def print_pair(self, left: Decimal, right: Decimal) -> None:
         from tracker.domain.asymmetry import BALANCED_MIN_LSI, lsi, weaker_side
@@ -357,6 +369,7 @@ class GymShell:
             self.status = self.reopen()
         self.status.routine, self.status.exercise = keep
         self.pairs.clear()
+        self.records.clear()  # an undone set may have been a record
         self.last_result = None  # its sets are gone: a note has nothing to go on
 
     def reopen(self) -> GymStatus:
