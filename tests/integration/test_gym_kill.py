@@ -90,3 +90,20 @@ def test_kill_9_mid_session_keeps_every_acknowledged_set(tracker: Tracker) -> No
     (session,) = open_sessions(tracker.url)
     out = tracker.ok("gym", input="show\n").stdout
     assert out.startswith(f"Resumed session #{session}, {len(rows)} sets so far.")
+
+
+def test_piped_gym_never_loads_prompt_toolkit(tmp_path: Path) -> None:
+    """The scripting path stays as light as a one-shot command."""
+    code = (
+        "import sys\n"
+        "from tracker.cli import cli\n"
+        "cli(['gym'], standalone_mode=False)\n"
+        "print('prompt_toolkit' in sys.modules)\n"
+    )
+    env = {**os.environ, "TRACKER_DB": str(tmp_path / "t.db"), "NO_COLOR": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], input="leg press 10x100\n", env=env,
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert out.splitlines()[-1] == "False"
+    assert "  #1 10 x 100 kg" in out

@@ -41,6 +41,8 @@ def gym_command(app: App, routine: str | None, no_timer: bool, side_rest: int) -
     \b
     Every set is stored as soon as it is entered. The end of piped input finishes the
     session like done; a killed prompt leaves it open, and tracker gym resumes it.
+
+    \b
     Examples:
       tracker gym "Legs A"
       printf 'slp\\n-l 10x60 -r 10x60\\n' | tracker gym
