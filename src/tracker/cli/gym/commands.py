@@ -147,7 +147,7 @@ class GymShell:
     def planned_text(self) -> str:
         planned = self.planned()
         return " then ".join(
-            sided(p.side, set_text(p.reps, p.load, self.unit_of_target())) for p in planned
+            sided(p.side, target_text(p.reps, p.load, self.unit_of_target())) for p in planned
         )
 
     def unit_of_target(self) -> Unit:
@@ -222,7 +222,9 @@ class GymShell:
         for step in planned:
             if step.side is not None:
                 args.append("-l" if step.side is Side.LEFT else "-r")
-            args.append(format_spec(SetSpec(step.reps, step.load, unit), default))
+            # A target of 0 is a bodyweight set: `8`, as the lifter would type it.
+            spec = SetSpec(step.reps, step.load or None, unit if step.load else None)
+            args.append(format_spec(spec, default))
         self.log(args)
 
     def after_log(self, result: LogResult) -> None:
@@ -506,6 +508,11 @@ def sided(side: Side | None, text: str) -> str:
     return f"{label} {text}" if label else text
 
 
+def target_text(reps: int, load: Decimal, unit: Unit) -> str:
+    """A target set; a load of 0 is bodyweight."""
+    return set_text(reps, load, unit, bodyweight=load == 0)
+
+
 def header_lines(shell: GymShell, exercise: str) -> list[str]:
     from tracker.cli.plates import plates_lines
     from tracker.domain.routines import format_rest, sets_done
@@ -521,7 +528,7 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
     lines = [title]
     if brief.target is not None:
         parts = [
-            sided(side, set_text(t.reps, t.load, brief.unit))
+            sided(side, target_text(t.reps, t.load, brief.unit))
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
         ]
         lines.append(f"  Target: {'; '.join(parts)} ({brief.target.kind})")

@@ -33,7 +33,10 @@ def toolbar_text(shell: GymShell) -> str:
         except Exception:  # noqa: BLE001 - a toolbar must never break the prompt
             planned = []
         if planned:
-            sets = [f"{side_label(p.side)} {p.reps}x{format_load(p.load)}".strip() for p in planned]
+            sets = [
+                f"{side_label(p.side)} {p.reps}x{format_load(p.load) if p.load else 'BW'}".strip()
+                for p in planned
+            ]
             parts.append("Enter " + " ".join(sets))
     elif shell.status.routine is not None:
         parts.append("routine done: type done")
