@@ -103,6 +103,9 @@ def test_first_open_item_skips_done_and_skipped() -> None:
     assert first_open_item(items, done, set(), 0) == 1
     assert first_open_item(items, done, {2}, 0) == 2
     assert first_open_item(items, {**done, "C": {None: 1}}, {2}, 0) is None
+    # From the last item, an earlier unfinished one comes next.
+    assert first_open_item(items, {"B": {Side.LEFT: 1, Side.RIGHT: 1}}, set(), 1) == 2
+    assert first_open_item(items, {"C": {None: 1}}, set(), 2) == 0
 
 
 def test_records_per_side_heaviest_and_most_reps_at_a_load() -> None:

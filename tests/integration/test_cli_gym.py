@@ -126,18 +126,22 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
         "-l 10x55 -r 10x55",
         "note seat at 5",
         "undo",
+        "next",  # item 1 -> item 2
+        "next",  # wraps round to item 1, still to do
+        "skip",  # item 1 skipped -> item 2
+        "next",  # nothing else left
         "skip",
-        "next",
         args=("legs a",),
     )
-    assert err == ""
+    assert err == "Error: Leg Press is the last exercise left: skip it or type done\n"
     assert "undo | note TEXT | skip | next" in out
     # Single Leg Press has no sled here: plates for a barbell instead.
     assert "102.5 kg: bar 20 + per side 25 + 15 + 1.25" in out
     assert "Rest for Single Leg Press: 1:15." in out
     assert "Noted on 2 set(s)." in out
     assert "Removed 2 sets:" in out
-    assert "Skipped Single Leg Press." in out
+    assert "Leg Press (2/2): 0 of 1 sets done" in out  # next: from item 1 to item 2
+    assert "Skipped Single Leg Press." in out and "Skipped Leg Press." in out
     assert "Routine done: type done to finish." in out
     assert stored_sets(tracker.url)[3:] == []
     # rest is remembered for the exercise
@@ -218,3 +222,18 @@ def test_plates_errors(tracker: Tracker) -> None:
     assert tracker.fails("plates", "20", "--exercise", "dumbbell curl").startswith(
         "Error: Dumbbell Curl is loaded without plates (dumbbell)"
     )
+
+
+def test_logging_another_routine_item_by_name_moves_the_routine(tracker: Tracker) -> None:
+    legs_routine(tracker)
+    tracker.ok("routine", "edit", "legs a", "--item", "2", "--sets", "2")
+    out, err = gym(tracker, "leg press 8x140", "9x140", "show", args=("legs a",))
+    assert err == ""
+    # The second line went to Leg Press (now current), not to the first item.
+    assert [row[1:5] for row in stored_sets(tracker.url)][3:] == [
+        ("Leg Press", None, 8, D(140)),
+        ("Leg Press", None, 9, D(140)),
+    ]
+    # Done with the last item, the routine wraps round to the first, still to do.
+    assert "  Leg Press: 2 of 2 sets done\n  Next: Single Leg Press" in out
+    assert " >1. Single Leg Press 0/2" in out

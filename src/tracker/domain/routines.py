@@ -169,8 +169,10 @@ def first_open_item(
     skipped: set[int],
     start: int,
 ) -> int | None:
-    """The first item from `start` on (0-based) with sets still to do and not skipped."""
-    for index in range(start, len(items)):
+    """The first item from `start` on (0-based) with sets still to do and not skipped,
+    wrapping round to earlier items left unfinished."""
+    order = [*range(start, len(items)), *range(0, min(start, len(items)))]
+    for index in order:
         item = items[index]
         if item.position in skipped:
             continue

@@ -235,9 +235,10 @@ class GymShell:
         self.last_result = result
         self.status.sets_logged += len(result.sets)
         done = self.status.done.setdefault(result.exercise, {})
-        if self.status.exercise is not None and self._item_for(result.exercise):
-            self.status.exercise = None  # back on the routine: a routine item was logged
-        elif self._item_for(result.exercise) is None and result.exercise != self.current_exercise():
+        item = self._item_for(result.exercise)
+        if item is not None and result.exercise != self.current_exercise():
+            self.go_to_item(item)  # a routine item logged by name: the routine follows
+        elif item is None and result.exercise != self.current_exercise():
             # Not stored for a resume (a name alone is): it would cost a write on every line.
             self.status.exercise = result.exercise
             self.shown = result.exercise  # the log lines just named it
@@ -315,19 +316,23 @@ class GymShell:
         self.set_current(self.routine_item_named(name) or name)
         self.print_header(force=True)
 
-    def set_current(self, name: str | None) -> None:
+    def set_current(self, name: str) -> None:
         from tracker.services.gym import save_place
 
         status = self.status
         full = save_place(self.app.uow(), status.session_id, status.position, status.skipped, name)
         item = self._item_for(full) if full else None
-        if item is not None and status.routine is not None:
-            status.position = item.position - 1
-            status.skipped.discard(item.position)
-            save_place(self.app.uow(), status.session_id, status.position, status.skipped, None)
-            status.exercise = None
+        if item is not None:
+            self.go_to_item(item)
         else:
             status.exercise = full
+
+    def go_to_item(self, item: RoutineItemPlan) -> None:
+        """Make a routine item current (un-skipping it), and remember that for a resume."""
+        self.status.position = item.position - 1
+        self.status.skipped.discard(item.position)
+        self.status.exercise = None
+        self._save_place()
 
     def print_header(self, force: bool = False) -> None:
         """The current exercise: target per side, last time, plates and what Enter logs."""
@@ -413,6 +418,9 @@ class GymShell:
             raise UserError("no next exercise: the routine is done (or none is running)")
         else:
             self.status.position = item.position  # the item after it (positions are 1-based)
+            if self.current_item() == item:  # wrapped round to it: nothing else is left
+                self.status.position = item.position - 1
+                raise UserError(f"{item.exercise} is the last exercise left: skip it or type done")
         self._save_place()
         self._after_move()
 
