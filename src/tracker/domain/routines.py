@@ -171,7 +171,7 @@ def first_open_item(
 ) -> int | None:
     """The first item from `start` on (0-based) with sets still to do and not skipped,
     wrapping round to earlier items left unfinished."""
-    order = [*range(start, len(items)), *range(0, min(start, len(items)))]
+    order: list[int] = [*range(start, len(items)), *range(min(start, len(items)))]
     for index in order:
         item = items[index]
         if item.position in skipped:

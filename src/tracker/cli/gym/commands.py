@@ -126,7 +126,7 @@ class GymShell:
         found = {i.exercise for i in routine.items if i.exercise.lower().startswith(wanted)}
         return found.pop() if len(found) == 1 else None
 
-    def _item_for(self, exercise: str) -> RoutineItemPlan | None:
+    def item_for(self, exercise: str) -> RoutineItemPlan | None:
         routine = self.status.routine
         if routine is None:
             return None
@@ -235,7 +235,7 @@ class GymShell:
         self.last_result = result
         self.status.sets_logged += len(result.sets)
         done = self.status.done.setdefault(result.exercise, {})
-        item = self._item_for(result.exercise)
+        item = self.item_for(result.exercise)
         if item is not None and result.exercise != self.current_exercise():
             self.go_to_item(item)  # a routine item logged by name: the routine follows
         elif item is None and result.exercise != self.current_exercise():
@@ -289,7 +289,7 @@ class GymShell:
     def print_progress(self, result: LogResult) -> None:
         from tracker.domain.routines import sets_done
 
-        item = self._item_for(result.exercise)
+        item = self.item_for(result.exercise)
         if item is None:
             return
         unilateral = item.laterality != "bilateral"
@@ -321,7 +321,7 @@ class GymShell:
 
         status = self.status
         full = save_place(self.app.uow(), status.session_id, status.position, status.skipped, name)
-        item = self._item_for(full) if full else None
+        item = self.item_for(full) if full else None
         if item is not None:
             self.go_to_item(item)
         else:
@@ -526,7 +526,7 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
     from tracker.domain.routines import format_rest, sets_done
 
     brief = shell.brief(exercise)
-    item = shell._item_for(exercise)
+    item = shell.item_for(exercise)
     title = style(brief.exercise, bold=True)
     if item is not None and shell.status.routine is not None:
         count = len(shell.status.routine.items)
