@@ -237,3 +237,23 @@ def test_logging_another_routine_item_by_name_moves_the_routine(tracker: Tracker
     # Done with the last item, the routine wraps round to the first, still to do.
     assert "  Leg Press: 2 of 2 sets done\n  Next: Single Leg Press" in out
     assert " >1. Single Leg Press 0/2" in out
+
+
+def test_unknown_routine_is_one_line_and_starts_nothing(tracker: Tracker) -> None:
+    assert tracker.fails("gym", "nope", "--no-timer", input="") == (
+        'Error: no routine named "nope" (routines: none yet); add one with: '
+        'tracker routine add "nope"'
+    )
+    assert open_sessions(tracker.url) == [] and stored_sets(tracker.url) == []
+
+
+def test_plates_in_pounds(tracker: Tracker) -> None:
+    tracker.ok("config", "set", "unit", "lb")
+    assert tracker.ok("plates", "225").stdout == "225 lb: bar 45 + per side 45 + 45\n"
+    # A load in the other unit is converted exactly: 100 kg is 220.46 lb, nearest 220.
+    assert tracker.ok("plates", "100kg").stdout.splitlines() == [
+        "220.46 lb can't be made with your plates; nearest: 220 lb",
+        "220 lb: bar 45 + per side 45 + 35 + 5 + 2.5",
+    ]
+    tracker.ok("config", "set", "bar", "35lb")
+    assert tracker.json("plates", "135")["per_side"] == [45, 5]
