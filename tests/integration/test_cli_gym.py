@@ -136,6 +136,7 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
     assert err == "Error: Leg Press is the last exercise left: skip it or type done\n"
     assert "undo | note TEXT | skip | next" in out
     # Single Leg Press has no sled here: plates for a barbell instead.
+    assert "(Single Leg Press takes no plates; on a barbell:)\n" in out
     assert "102.5 kg: bar 20 + per side 25 + 15 + 1.25" in out
     assert "Rest for Single Leg Press: 1:15." in out
     assert "Noted on 2 set(s)." in out
@@ -257,3 +258,13 @@ def test_plates_in_pounds(tracker: Tracker) -> None:
     ]
     tracker.ok("config", "set", "bar", "35lb")
     assert tracker.json("plates", "135")["per_side"] == [45, 5]
+
+
+def test_a_name_that_starts_with_a_number_is_a_name(tracker: Tracker) -> None:
+    out, err = gym(tracker, "45 degree leg press", "10x100", "1 arm dumbbell row -l 10x30 -r 10x30")
+    assert err == ""
+    assert [row[1:5] for row in stored_sets(tracker.url)] == [
+        ("Leg Press", None, 10, D(100)),
+        ("One-Arm Dumbbell Row", "left", 10, D(30)),
+        ("One-Arm Dumbbell Row", "right", 10, D(30)),
+    ]

@@ -449,6 +449,7 @@ class GymShell:
             if exercise is None or to_user_error(exc) is None:
                 raise
             answer = plates_for(self.app.uow(), self.app.lifter, text, None)
+            click.echo(f"({exercise} takes no plates; on a barbell:)")
         for line in plates_lines(answer):
             click.echo(line)
 
@@ -497,7 +498,11 @@ def is_set_token(token: str) -> bool:
 
 
 def is_set_line(tokens: list[str]) -> bool:
-    return bool(tokens) and is_set_token(tokens[0])
+    """Sets for the current exercise: `10x100`, `l 10x60`; not a name that starts with a
+    number, such as `45 degree leg press` (its second word is no set)."""
+    if not tokens or not is_set_token(tokens[0]):
+        return False
+    return len(tokens) == 1 or is_set_token(tokens[1]) or tokens[1].startswith("-")
 
 
 def name_and_args(tokens: list[str]) -> tuple[str, list[str]]:
