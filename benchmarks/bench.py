@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,20 +29,40 @@ PYTHON = sys.executable
 TRACKER = shutil.which("tracker", path=str(Path(PYTHON).parent)) or "tracker"
 
 
-def timed(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
-    """Median wall time of `runs` runs, and the peak RSS (KiB) of the last one."""
+def timed(
+    cmd: list[str],
+    env: dict[str, str],
+    runs: int,
+    stdin: Path | None = None,
+    before_each: Callable[[], None] | None = None,
+    cpu: list[float] | None = None,
+) -> tuple[float, int]:
+    """Median wall time of `runs` runs, and the peak RSS (KiB) of the last one.
+
+    `cpu`, when given, receives each run's CPU time (user + system): on a shared machine it
+    drifts far less than wall time.
+    """
     times = []
     peak = 0
     for _ in range(runs):
+        if before_each is not None:
+            before_each()
+        source = stdin.open("rb") if stdin else subprocess.DEVNULL
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            cmd, env=env, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         _, status, usage = os.wait4(proc.pid, 0)
+        if stdin:
+            source.close()  # type: ignore[union-attr]
         times.append(time.perf_counter() - start)
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(
                 f"failed: {' '.join(cmd)}: {proc.stderr.read().decode() if proc.stderr else ''}"
             )
         peak = usage.ru_maxrss
+        if cpu is not None:
+            cpu.append(usage.ru_utime + usage.ru_stime)
     return statistics.median(times), peak
 
 
@@ -209,6 +230,57 @@ def import_bench(
     return rows
 
 
+GYM_LINES = ("slp -l 10x60 -r 10x62.5", "leg press 10x100")
+
+
+def gym_bench(
+    tmp: Path, env: dict[str, str], runs: int, lines: int
+) -> list[tuple[str, float, float]]:
+    """One `tracker gym` process fed `lines` logging lines (unilateral pairs and bilateral
+    sets alternating) against one-shot `tracker log`, in the same run.
+
+    Per line = (T(lines) - T(0 lines)) / lines: what a logged line costs once the process is
+    warm. Each run starts from the same freshly migrated database.
+    """
+    base = tmp / "gym-base.db"
+    db = tmp / "gym.db"
+    local = {**env, "TRACKER_DB": str(db)}
+    subprocess.run(
+        [TRACKER, "lifter", "list"], env={**env, "TRACKER_DB": str(base)}, check=True,
+        capture_output=True,
+    )  # fmt: skip
+
+    def fresh() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        shutil.copy(base, db)
+
+    empty, script = tmp / "gym-0.txt", tmp / f"gym-{lines}.txt"
+    empty.write_text("", encoding="utf-8")
+    script.write_text("".join(f"{GYM_LINES[i % 2]}\n" for i in range(lines)), encoding="utf-8")
+    cpu: dict[str, list[float]] = {"log": [], "pair": [], "t0": [], "tn": []}
+    log_time, _ = timed(
+        [TRACKER, "log", "leg press", "10x100"], local, runs, before_each=fresh, cpu=cpu["log"]
+    )
+    pair_time, _ = timed(
+        [TRACKER, "log", "slp", "-l", "10x60", "-r", "10x62.5"], local, runs,
+        before_each=fresh, cpu=cpu["pair"],
+    )  # fmt: skip
+    t0, _ = timed([TRACKER, "gym"], local, runs, stdin=empty, before_each=fresh, cpu=cpu["t0"])
+    big_runs = max(1, runs // 3)
+    tn, _ = timed([TRACKER, "gym"], local, big_runs, stdin=script, before_each=fresh, cpu=cpu["tn"])
+    per_line = (tn - t0) / lines
+    med = {key: statistics.median(values) for key, values in cpu.items()}
+    cpu_line = (med["tn"] - med["t0"]) / lines
+    return [
+        ('one-shot `tracker log "leg press" 10x100`', log_time, med["log"]),
+        ("one-shot `tracker log slp -l 10x60 -r 10x62.5`", pair_time, med["pair"]),
+        ("`tracker gym` with 0 lines piped (start-up and finish)", t0, med["t0"]),
+        (f"`tracker gym` with {lines:,} lines piped", tn, med["tn"]),
+        (f"**gym, per line: (T({lines:,}) - T(0)) / {lines:,}**", per_line, cpu_line),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes")
@@ -220,14 +292,13 @@ def main() -> None:
     parser.add_argument("--gym-scale", type=float, default=1.0, help="shrink the gym (smoke run)")
     parser.add_argument("--keep", action="store_true", help="keep the gym database")
     parser.add_argument("--reuse", metavar="URL", help="measure again on a gym kept with --keep")
+    parser.add_argument("--only", choices=["gym"], help="run only this part")
     args = parser.parse_args()
     if args.gym_pg:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from gym_pg import gym
 
-        lines = gym(
-            args.gym_pg, 5, timed, PYTHON, TRACKER, args.keep, args.gym_scale, args.reuse
-        )
+        lines = gym(args.gym_pg, 5, timed, PYTHON, TRACKER, args.keep, args.gym_scale, args.reuse)
         text = "\n".join(lines) + "\n"
         print(text)
         if args.write:
@@ -241,6 +312,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         env = {**os.environ, "TRACKER_DB": str(tmp / "startup.db"), "NO_COLOR": "1"}
+        gym_lines = 200 if args.quick else 1000
+        gym_rows = gym_bench(tmp, env, runs, gym_lines)
+        out += [
+            f"## Gym mode against one-shot logging (median of {runs} runs; "
+            f"{max(1, runs // 3)} for the {gym_lines:,}-line session)",
+            "",
+            "| measure | wall ms | CPU ms (user + system) |",
+            "|---|---|---|",
+        ]
+        out += [f"| {c} | {t * 1000:.1f} | {u * 1000:.1f} |" for c, t, u in gym_rows]
+        out += [""]
+        if args.only == "gym":
+            text = "\n".join(out) + "\n"
+            print(text)
+            return
         out += [
             f"## Start-up (median of {runs} runs)",
             "",

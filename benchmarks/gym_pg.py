@@ -279,8 +279,7 @@ def gym(admin_url: str, runs: int, timed: Callable[..., tuple[float, int]],
         if not keep and reuse is None:
             drop_database(admin_url, url)
     out += [
-        f"## A gym on PostgreSQL: {lifters} lifters x {sets:,} sets "
-        f"(median of {runs} runs)",
+        f"## A gym on PostgreSQL: {lifters} lifters x {sets:,} sets (median of {runs} runs)",
         "",
         f"Seeded {int(seeded['sets']):,} sets in {int(seeded['sessions']):,} sessions with COPY "
         f"in {seeded['copy']:.0f} s, secondary indexes rebuilt in {seeded['indexes']:.0f} s, "
@@ -312,4 +311,3 @@ def gym(admin_url: str, runs: int, timed: Callable[..., tuple[float, int]],
         *[f"```\n{plan}\n```\n" for plan in team_plans],
     ]
     return out
-

@@ -100,7 +100,10 @@ def pg_fresh_database_factory() -> Iterator[Any]:
         engine.dispose()
 
 
-TABLES = "change_record, workout_set, training_session, exercise_alias, exercise, setting, lifter"
+TABLES = (
+    "change_record, gym_state, routine_item, routine, exercise_rest, "
+    "workout_set, training_session, exercise_alias, exercise, setting, lifter"
+)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -12,14 +12,26 @@ from click.testing import CliRunner
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
+PIPED = re.compile(r"^printf (?P<text>'[^']*') \| (?P<command>tracker .*)$")
+
+
 def readme_commands() -> list[str]:
     blocks = re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
     return [
         line.strip()
         for block in blocks
         for line in block.splitlines()
-        if line.strip().startswith("tracker ")
+        if line.strip().startswith("tracker ") or PIPED.match(line.strip())
     ]
+
+
+def command_and_input(line: str) -> tuple[list[str], str | None]:
+    """`tracker ...`, or `printf '...' | tracker ...` with printf's text as standard input."""
+    piped = PIPED.match(line)
+    if piped is None:
+        return shlex.split(line)[1:], None
+    text = shlex.split(piped["text"])[0].replace("\\n", "\n").replace("\\t", "\t")
+    return shlex.split(piped["command"])[1:], text
 
 
 def test_readme_has_examples() -> None:
@@ -33,8 +45,10 @@ def test_every_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "readme.db"))
     runner = CliRunner()
     for command in readme_commands():
-        result = runner.invoke(cli, shlex.split(command)[1:])
+        args, text = command_and_input(command)
+        result = runner.invoke(cli, args, input=text)
         assert result.exit_code == 0, f"{command}\n{result.output}"
+        assert "Error" not in result.output, f"{command}\n{result.output}"
 
 
 def setup_command(heading: str) -> str:

@@ -86,9 +86,9 @@ class OpenedPage:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.route(
             "**/*",
-            lambda route: route.continue_()
-            if route.request.url.startswith("file:")
-            else route.abort(),
+            lambda route: (
+                route.continue_() if route.request.url.startswith("file:") else route.abort()
+            ),
         )
         self.url = path.resolve().as_uri()
         self.page.goto(self.url, wait_until="load")

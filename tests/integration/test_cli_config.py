@@ -59,6 +59,7 @@ def test_per_exercise_steps_are_listed_with_their_equipment(tracker: Tracker) ->
 
 def test_unknown_keys_are_one_line_errors(tracker: Tracker) -> None:
     assert tracker.fails("config", "get", "colour") == (
-        'Error: unknown setting "colour": use unit or increment.EQUIPMENT (see: tracker config get)'
+        'Error: unknown setting "colour": use unit, increment.EQUIPMENT, bar or plates '
+        "(see: tracker config get)"
     )
     assert "unknown setting" in tracker.fails("config", "get", "increment.spaceship")

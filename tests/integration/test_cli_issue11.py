@@ -291,9 +291,10 @@ def test_custom_exercises_say_what_their_load_is_per(tracker: Tracker, tmp_path:
     )
     card = tracker.json("exercises", "show", "landmine lunge")
     assert (card["load_per"], card["implements"]) == ("implement", 2)
-    assert "  Load logged:        per dumbbell (2 held)\n" in tracker.ok(
-        "exercises", "show", "landmine lunge"
-    ).stdout
+    assert (
+        "  Load logged:        per dumbbell (2 held)\n"
+        in tracker.ok("exercises", "show", "landmine lunge").stdout
+    )
     assert "  Load logged:        per side\n" in tracker.ok("exercises", "show", "slp").stdout
     target = tmp_path / "out.json"
     tracker.ok("export", "--format", "json", "-o", str(target))

@@ -227,9 +227,7 @@ def test_undo_edit_and_delete(tracker: Tracker) -> None:
     assert (back["reps"], back["load"], back["rpe"], back["note"]) == (10, 100, None, None)
     assert "Undid a log: removed 1 set" in tracker.ok("undo").stdout
     assert set_count(tracker.url) == 0
-    assert tracker.fails("undo") == (
-        "Error: nothing more to undo: every recorded change is undone"
-    )
+    assert tracker.fails("undo") == ("Error: nothing more to undo: every recorded change is undone")
 
 
 def test_every_query_is_scoped_to_one_lifter(tracker: Tracker) -> None:

@@ -108,9 +108,10 @@ def test_a_database_that_cannot_open_completes_nothing(env: dict[str, str]) -> N
 
 
 def test_completion_prints_each_shells_script(env: dict[str, str]) -> None:
-    assert "complete -o nosort -F _tracker_completion tracker" in tracker(
-        env, "completion", "bash"
-    ).stdout
+    assert (
+        "complete -o nosort -F _tracker_completion tracker"
+        in tracker(env, "completion", "bash").stdout
+    )
     assert tracker(env, "completion", "zsh").stdout.startswith("#compdef tracker")
     assert "complete --no-files --command tracker" in tracker(env, "completion", "fish").stdout
     bad = subprocess.run(

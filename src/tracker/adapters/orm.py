@@ -187,3 +187,79 @@ class ChangeRecord(Base):
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     undone_at: Mapped[datetime | None]
+
+
+class Routine(Base):
+    """A named plan of exercises, in order, that `tracker gym NAME` runs."""
+
+    __tablename__ = "routine"
+    __table_args__ = (UniqueConstraint("lifter_id", "name", name="uq_routine_lifter_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    items: Mapped[list[RoutineItem]] = relationship(
+        back_populates="routine",
+        cascade="all, delete-orphan",
+        order_by="(RoutineItem.position, RoutineItem.id)",
+    )
+
+
+class RoutineItem(Base):
+    """One exercise of a routine: how many sets, and overrides of its rep range and rest."""
+
+    __tablename__ = "routine_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    routine_id: Mapped[int] = mapped_column(
+        ForeignKey("routine.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    # Removing an exercise removes it from routines too (remove refuses while sets refer to it).
+    exercise_id: Mapped[int] = mapped_column(
+        ForeignKey("exercise.id", ondelete="CASCADE"), index=True
+    )
+    sets: Mapped[int] = mapped_column(default=3)
+    rep_low: Mapped[int | None]
+    rep_high: Mapped[int | None]
+    rest_s: Mapped[int | None]
+
+    routine: Mapped[Routine] = relationship(back_populates="items")
+    exercise: Mapped[Exercise] = relationship()
+
+
+class ExerciseRest(Base):
+    """A lifter's rest between sets of one exercise (`rest SECONDS` in gym mode)."""
+
+    __tablename__ = "exercise_rest"
+
+    lifter_id: Mapped[int] = mapped_column(
+        ForeignKey("lifter.id", ondelete="CASCADE"), primary_key=True
+    )
+    exercise_id: Mapped[int] = mapped_column(
+        ForeignKey("exercise.id", ondelete="CASCADE"), primary_key=True
+    )
+    seconds: Mapped[int]
+
+
+class GymState(Base):
+    """Where an open session run from `tracker gym` stands, so a new process resumes it."""
+
+    __tablename__ = "gym_state"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("training_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    routine_id: Mapped[int | None] = mapped_column(
+        ForeignKey("routine.id", ondelete="SET NULL"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)  # the current routine item
+    exercise_id: Mapped[int | None] = mapped_column(
+        ForeignKey("exercise.id", ondelete="SET NULL")
+    )  # the current exercise outside a routine
+    skipped: Mapped[list[Any]] = mapped_column(default=list)  # 1-based item positions skipped
+    # Today's target per exercise, fixed when first shown: a resumed session must not
+    # recompute it from the sets it already holds. {name: {"kind", "unit", "sides": {...}}}
+    targets: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -18,7 +18,11 @@ from tracker.adapters.journal import Journal
 from tracker.adapters.orm import (
     Exercise,
     ExerciseAlias,
+    ExerciseRest,
+    GymState,
     Lifter,
+    Routine,
+    RoutineItem,
     Setting,
     TrainingSession,
     WorkoutSet,
@@ -364,6 +368,11 @@ class Repository:
             .order_by(WorkoutSet.position, WorkoutSet.id)
         ).all()
 
+    def last_set_time(self, session: TrainingSession) -> datetime | None:
+        return self.session.scalar(
+            select(func.max(WorkoutSet.performed_at)).where(WorkoutSet.session_id == session.id)
+        )
+
     def next_position(self, session: TrainingSession) -> int:
         current = self.session.scalar(
             select(func.max(WorkoutSet.position)).where(WorkoutSet.session_id == session.id)
@@ -400,3 +409,74 @@ class Repository:
             .limit(1)
         )
         return self.session.scalar(query)
+
+    # -- routines and gym mode ------------------------------------------------------------
+    def routine(self, lifter: Lifter, name: str) -> Routine | None:
+        """The lifter's routine with this name, case-insensitively."""
+        return self.session.scalar(
+            select(Routine)
+            .where(Routine.lifter_id == lifter.id, func.lower(Routine.name) == name.lower())
+            .options(selectinload(Routine.items).selectinload(RoutineItem.exercise))
+        )
+
+    def routine_by_id(self, routine_id: int) -> Routine | None:
+        return self.session.get(Routine, routine_id)
+
+    def routines(self, lifter: Lifter) -> Sequence[Routine]:
+        return self.session.scalars(
+            select(Routine)
+            .where(Routine.lifter_id == lifter.id)
+            .options(selectinload(Routine.items).selectinload(RoutineItem.exercise))
+            .order_by(Routine.name)
+        ).all()
+
+    def exercise_rest(self, lifter: Lifter, exercise: Exercise) -> int | None:
+        row = self.session.get(ExerciseRest, (lifter.id, exercise.id))
+        return None if row is None else row.seconds
+
+    def set_exercise_rest(self, lifter: Lifter, exercise: Exercise, seconds: int) -> None:
+        row = self.session.get(ExerciseRest, (lifter.id, exercise.id))
+        if row is None:
+            self.session.add(
+                ExerciseRest(lifter_id=lifter.id, exercise_id=exercise.id, seconds=seconds)
+            )
+        else:
+            row.seconds = seconds
+
+    def gym_state(self, session: TrainingSession) -> GymState | None:
+        return self.session.get(GymState, session.id)
+
+    def gym_state_by_session_id(self, session_id: int) -> GymState | None:
+        return self.session.get(GymState, session_id)
+
+    def exercise_by_id(self, exercise_id: int) -> Exercise | None:
+        return self.session.get(Exercise, exercise_id)
+
+    def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]:
+        """The session's sets in the order they were done, with their exercises."""
+        return self.session.scalars(
+            select(WorkoutSet)
+            .where(WorkoutSet.session_id == session.id)
+            .options(selectinload(WorkoutSet.exercise))
+            .order_by(WorkoutSet.position, WorkoutSet.id)
+        ).all()
+
+    def side_records(
+        self, lifter: Lifter, exercise: Exercise, before_set_id: int
+    ) -> list[tuple[str | None, str, Decimal, int]]:
+        """Per (side, unit, load): the most reps, over working sets logged before a set id.
+
+        Gym mode derives "heaviest load" and "most reps at a load" bests per side from these.
+        """
+        rows = self.session.execute(
+            select(WorkoutSet.side, WorkoutSet.unit, WorkoutSet.load, func.max(WorkoutSet.reps))
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.kind != "warmup",
+                WorkoutSet.reps > 0,
+                WorkoutSet.id < before_set_id,
+            )
+            .group_by(WorkoutSet.side, WorkoutSet.unit, WorkoutSet.load)
+        )
+        return [(side, unit, load, reps) for side, unit, load, reps in rows]

@@ -105,10 +105,19 @@ def recent_sets(uow: UnitOfWork, since: datetime, sessions_per_pair: int) -> lis
             WorkoutSet.unit,
         )
         .select_from(latest)
-        .join(last, and_(last.c.lifter_id == latest.c.lifter_id,
-                         last.c.exercise_id == latest.c.exercise_id))  # fmt: skip
-        .join(WorkoutSet, and_(WorkoutSet.session_id == latest.c.session_id,
-                               WorkoutSet.exercise_id == latest.c.exercise_id))  # fmt: skip
+        .join(
+            last,
+            and_(
+                last.c.lifter_id == latest.c.lifter_id, last.c.exercise_id == latest.c.exercise_id
+            ),
+        )  # fmt: skip
+        .join(
+            WorkoutSet,
+            and_(
+                WorkoutSet.session_id == latest.c.session_id,
+                WorkoutSet.exercise_id == latest.c.exercise_id,
+            ),
+        )  # fmt: skip
         .join(Lifter, Lifter.id == latest.c.lifter_id)
         .join(Exercise, Exercise.id == latest.c.exercise_id)
         .where(latest.c.recency <= sessions_per_pair, counted)

@@ -109,10 +109,13 @@ def _register() -> None:
         coach,
         db_cmds,
         exercises,
+        gym,
         history_cmds,
         lifters,
         logging_cmds,
+        plates,
         reports,
+        routines,
         sessions,
         suggest,
         transfer,
@@ -128,6 +131,9 @@ def _register() -> None:
         transfer,
         lifters,
         db_cmds,
+        gym,
+        routines,
+        plates,
     )
     for module in modules:
         for command in module.COMMANDS:

@@ -62,6 +62,12 @@ def config_set(app: App, key: str, value: str) -> None:
       gym, with its unit, e.g.
       tracker config set increment.dumbbell 2.5kg
       (barbell, dumbbell, machine, cable, kettlebell ...)
+    bar
+      your barbell's weight, e.g. 20kg or 45lb (plate maths)
+    plates
+      the plates your gym has, heaviest first, e.g.
+      25,20,15,10,5,2.5,1.25; 25x4 says there are only
+      four 25s (two per side)
     """
     from tracker.services.lifters import set_increment, set_unit
 
@@ -72,8 +78,19 @@ def config_set(app: App, key: str, value: str) -> None:
             app.uow(), app.lifter, key[len("increment.") :], value
         )
         click.echo(f"increment.{equipment} = {step} {unit}")
+    elif key in ("bar", "plates"):
+        set_equipment_config(app, key, value)
     else:
-        raise UserError(f'unknown setting "{key}": use unit or increment.EQUIPMENT')
+        raise UserError(f'unknown setting "{key}": use unit, increment.EQUIPMENT, bar or plates')
+
+
+def set_equipment_config(app: App, key: str, value: str) -> None:
+    """`bar` and `plates`, stored per unit like the increments (gym mode's plate maths)."""
+    from tracker.services.equipment import set_equipment_setting
+
+    name, stored = set_equipment_setting(app.uow(), app.lifter, key, value)
+    unit = name.rsplit(".", 1)[1]
+    click.echo(f"{key} = {stored} {unit}")  # read back as set: `bar = 20 kg`
 
 
 @config_group.command("get")

@@ -116,6 +116,25 @@ def log_command(
     Starts a session when none is open. A session with no set for 4 hours is closed at its
     last set, and the next set starts a new session.
     """
+    log_and_print(app, exercise, specs, rpe, warmup, kind, note, at)
+
+
+def log_from_args(app: App, args: Sequence[str]) -> LogResult:
+    """`tracker log`'s arguments as one list (gym mode): parsed, logged and printed alike."""
+    ctx = log_command.make_context("log", list(args), obj=app)
+    return log_and_print(app, **ctx.params)
+
+
+def log_and_print(
+    app: App,
+    exercise: str,
+    specs: Sequence[str],
+    rpe: Decimal | None = None,
+    warmup: bool = False,
+    kind: str | None = None,
+    note: str | None = None,
+    at: datetime | None = None,
+) -> LogResult:
     from tracker.services.logbook import LogRequest, log_sets
 
     if warmup and kind not in (None, "warmup"):
@@ -125,6 +144,7 @@ def log_command(
     result = log_sets(app.uow(), app.lifter, request, local_now())
     print_log_result(result)
     print_start_hint(app, result)
+    return result
 
 
 def print_log_result(result: LogResult) -> None:

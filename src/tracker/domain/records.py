@@ -1,14 +1,22 @@
-"""New bests: which logged sets beat the best estimated 1RM before them (pure rules)."""
+"""Personal records, as pure rules over logged sets.
+
+New bests of the estimated 1RM (the logbook marks them on every `tracker log`), and the per-side
+records gym mode announces: heaviest load, most reps at a load. Loads compare in one unit,
+exactly.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tracker.domain.e1rm import estimate_1rm
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit, convert
+
+HEAVIEST = "heaviest"
+MOST_REPS = "most reps at this load"
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +26,7 @@ class LoggedSet:
     load: Decimal
     unit: Unit
     kind: SetKind
+    id: int = 0  # the stored set's id, where records name the set
 
 
 def counts_for_best(kind: SetKind, load: Decimal, reps: int) -> bool:
@@ -58,3 +67,45 @@ def new_bests(
         if value > previous:
             running[done.side] = value
     return flags
+
+
+@dataclass
+class SideRecords:
+    unit: Unit
+    heaviest: dict[Side | None, Decimal] = field(default_factory=dict)
+    reps_at: dict[tuple[Side | None, Decimal], int] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(
+        cls, rows: Iterable[tuple[Side | None, Unit, Decimal, int]], unit: Unit
+    ) -> SideRecords:
+        """From (side, unit, load, most reps) of the working sets logged before."""
+        records = cls(unit)
+        for side, row_unit, load, reps in rows:
+            value = convert(load, row_unit, unit)
+            records.heaviest[side] = max(records.heaviest.get(side, value), value)
+            key = (side, value)
+            records.reps_at[key] = max(records.reps_at.get(key, reps), reps)
+        return records
+
+    def beaten_by(self, sets: Iterable[LoggedSet]) -> list[tuple[int, Side | None, str]]:
+        """(set id, side, what) for each record a set beats, updating the records.
+
+        A side with no earlier working set has no record to beat (as with e1RM).
+        """
+        found: list[tuple[int, Side | None, str]] = []
+        for logged in sets:
+            if logged.kind is SetKind.WARMUP or logged.reps <= 0:
+                continue
+            value = convert(logged.load, logged.unit, self.unit)
+            top = self.heaviest.get(logged.side)
+            if top is None:
+                continue
+            if value > top and logged.load > 0:
+                found.append((logged.id, logged.side, HEAVIEST))
+                self.heaviest[logged.side] = value
+            previous = self.reps_at.get((logged.side, value))
+            if previous is not None and logged.reps > previous:
+                found.append((logged.id, logged.side, MOST_REPS))
+            self.reps_at[(logged.side, value)] = max(previous or 0, logged.reps)
+        return found

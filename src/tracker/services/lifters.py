@@ -111,6 +111,7 @@ def config_entries(uow: UnitOfWork, lifter_name: str | None) -> list[ConfigEntry
         unit = Unit(lifter.unit)
         stored = uow.repo.settings("increment.")
         own = uow.repo.exercises_with_own_increment()
+        plate_settings = {key: uow.repo.settings(f"{key}.") for key in ("bar", "plates")}
         uow.commit()
     entries = [ConfigEntry("unit", unit.value, f"lifter {lifter.name}")]
     equipments = list(dict.fromkeys(key for key, _ in DEFAULT_INCREMENTS))
@@ -134,6 +135,26 @@ def config_entries(uow: UnitOfWork, lifter_name: str | None) -> list[ConfigEntry
                 equipment_key(exercise.equipment),
             )
         )
+    entries.extend(_equipment_entries(plate_settings, unit))
+    return entries
+
+
+def _equipment_entries(stored: dict[str, dict[str, str]], unit: Unit) -> list[ConfigEntry]:
+    """The bar and plates for plate maths: as set for each unit, or the default in force."""
+    from tracker.domain.plates import DEFAULT_BAR, DEFAULT_PLATES
+
+    defaults = {
+        "bar": f"{DEFAULT_BAR[unit].normalize():f} {unit.value}",
+        "plates": ",".join(f"{p.normalize():f}" for p in DEFAULT_PLATES[unit]) + f" {unit.value}",
+    }
+    entries = []
+    for key in ("bar", "plates"):
+        for each in (unit, *(u for u in Unit if u is not unit)):
+            value = stored[key].get(f"{key}.{each.value}")
+            if value is not None:
+                entries.append(ConfigEntry(key, f"{value} {each.value}", "gym-wide"))
+            elif each is unit:
+                entries.append(ConfigEntry(key, defaults[key], "default"))
     return entries
 
 
@@ -143,8 +164,8 @@ def select_entries(entries: list[ConfigEntry], key: str) -> list[ConfigEntry]:
     from tracker.domain.loads import equipment_key
 
     wanted = key.strip().lower()
-    if wanted == "unit":
-        return [e for e in entries if e.key == "unit"]
+    if wanted in ("unit", "bar", "plates"):
+        return [e for e in entries if e.key == wanted]
     if wanted == "increment":
         return [e for e in entries if e.equipment is not None]
     if wanted.startswith("increment."):
@@ -155,5 +176,6 @@ def select_entries(entries: list[ConfigEntry], key: str) -> list[ConfigEntry]:
         if equipment != "other" or name == "other":
             return [e for e in entries if e.equipment == equipment]
     raise InvalidValue(
-        f'unknown setting "{key}": use unit or increment.EQUIPMENT (see: tracker config get)'
+        f'unknown setting "{key}": use unit, increment.EQUIPMENT, bar or plates '
+        "(see: tracker config get)"
     )

@@ -138,7 +138,10 @@ def session_for(
     candidates = repo.finished_sessions_near(lifter, at, finished_slack(at, now))
     rows = {row.id: row for row in candidates}
     placement = place_set(
-        at, now, None if open_row is None else span_of(open_row), [span_of(r) for r in candidates]
+        at,
+        now,
+        None if open_row is None else span_of(repo, open_row),
+        [span_of(repo, r) for r in candidates],
     )
     closed_id: int | None = None
     if placement.closed is not None and open_row is not None:
@@ -158,13 +161,13 @@ def session_for(
     return chosen, False, closed_id
 
 
-def span_of(row: TrainingSession) -> Span:
-    return Span(row.id, row.started_at, row.finished_at, last_activity(row))
+def span_of(repo: Repository, row: TrainingSession) -> Span:
+    return Span(row.id, row.started_at, row.finished_at, last_activity(repo, row))
 
 
-def last_activity(row: TrainingSession) -> datetime:
-    times = [s.performed_at for s in row.sets]
-    return max([row.started_at, *times])
+def last_activity(repo: Repository, row: TrainingSession) -> datetime:
+    # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
+    return max(row.started_at, repo.last_set_time(row) or row.started_at)
 
 
 def new_set(
@@ -337,7 +340,7 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
 def move_within_session(repo: Repository, row: WorkoutSet, at: datetime) -> None:
     """Retime a set inside its session (widening the session's span), never out of it."""
     container = repo.session_of(row)
-    if not within_session(at, span_of(container)):
+    if not within_session(at, span_of(repo, container)):
         raise InvalidValue(
             f"{at.astimezone():%Y-%m-%d %H:%M} is outside session #{container.id}: to move the "
             "set to another day, delete it and log it again with --at"

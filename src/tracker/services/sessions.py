@@ -59,7 +59,7 @@ def finish_session(
         session = uow.repo.open_session(lifter)
         if session is None:
             raise NotFound("no open session to finish")
-        last = last_activity(session)
+        last = last_activity(uow.repo, session)
         end = at or (last if now - last > SESSION_GAP else max(last, now))
         if end < session.started_at:
             raise InvalidValue("a session can't finish before it started")

@@ -1,0 +1,585 @@
+"""The gym prompt's language: one line at a time, over the same services as the commands.
+
+A line is, in this order: (1) a command word (undo, note, skip, next, plates, rest, show,
+help, done); (2) a set spec or a side flag, logged to the current exercise; (3) `tracker log`'s
+arguments, logged exactly as `tracker log` would (an exercise name alone makes it current).
+An empty line logs the next planned set. Every logged line is its own transaction.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import click
+
+from tracker.cli.context import App, UserError, echo_err, style, to_user_error
+from tracker.cli.gym.timer import RestTimer
+from tracker.cli.layout import plural
+from tracker.cli.logging_cmds import SIDE_MARKERS, log_from_args
+from tracker.cli.params import local_now
+from tracker.cli.render import local_date, set_text, side_label
+from tracker.domain.errors import NotFound
+from tracker.domain.model import SetKind, SetSpec, Side
+from tracker.domain.records import SideRecords
+from tracker.domain.units import Unit
+
+if TYPE_CHECKING:
+    from tracker.domain.routines import PlannedSide, RoutineItemPlan
+    from tracker.services.gym import ExerciseBrief, GymStatus
+    from tracker.services.logbook import LogResult
+
+COMMAND_WORDS = ("undo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
+# Side words without the dash, quicker to type on a phone: `l 10x60`.
+SHORT_SIDES = {"l": "-l", "left": "-l", "r": "-r", "right": "-r", "each": "--each"}
+_SPEC_START = re.compile(r"\d")
+
+HELP = """\
+Type one line at a time:
+  10x100  3x10x100  12  10x60@8       sets of the current exercise
+  -l 10x60 -r 8x60   l 10x60   r 8x60  sides of a unilateral exercise
+  "single leg press" -l 10x60 --rpe 8  anything tracker log takes
+  single leg press                     make an exercise current
+  (empty line)                         log the planned set (a pair, weaker side first)
+  undo | note TEXT | skip | next | plates LOAD | rest SECONDS | show | help | done"""
+
+
+@dataclass
+class PairTracker:
+    """Left and right sets waiting for their partner, per exercise, for the pair's LSI."""
+
+    waiting: dict[str, dict[Side, list[Decimal | None]]] = field(default_factory=dict)
+
+    def add(
+        self, exercise: str, side: Side, e1rm: Decimal | None
+    ) -> tuple[Decimal, Decimal] | None:
+        queues = self.waiting.setdefault(exercise, {Side.LEFT: [], Side.RIGHT: []})
+        queues[side].append(e1rm)
+        if queues[Side.LEFT] and queues[Side.RIGHT]:
+            left, right = queues[Side.LEFT].pop(0), queues[Side.RIGHT].pop(0)
+            if left is not None and right is not None:
+                return left, right
+        return None
+
+    def clear(self) -> None:
+        self.waiting.clear()
+
+
+class GymShell:
+    """The state of one `tracker gym` process and what each line does to it."""
+
+    def __init__(
+        self,
+        app: App,
+        status: GymStatus,
+        *,
+        interactive: bool,
+        timer: RestTimer | None,
+        side_rest: int = 0,
+        bell: Callable[[], None] | None = None,
+    ) -> None:
+        self.app = app
+        self.status = status
+        self.interactive = interactive
+        self.timer = timer
+        self.side_rest = side_rest
+        self.bell = bell
+        self.briefs: dict[str, ExerciseBrief] = {}
+        self.pairs = PairTracker()
+        self.records: dict[str, SideRecords] = {}
+        self.last_result: LogResult | None = None
+        self.finished = False
+        self.shown: str | None = None  # the exercise whose header was printed last
+        self._unit: Unit | None = None
+
+    # -- where we are ------------------------------------------------------------------
+    def current_item(self) -> RoutineItemPlan | None:
+        if self.status.exercise is not None:
+            return None
+        return self.status.current_item()
+
+    def current_exercise(self) -> str | None:
+        item = self.current_item()
+        return self.status.exercise or (item.exercise if item else None)
+
+    def brief(self, exercise: str) -> ExerciseBrief:
+        if exercise not in self.briefs:
+            from tracker.services.gym import exercise_brief
+
+            routine = self.status.routine
+            brief = exercise_brief(
+                self.app.uow(), self.app.lifter, exercise, self.status.session_id,
+                routine.items if routine else (),
+            )  # fmt: skip
+            self.briefs[exercise] = self.briefs.setdefault(brief.exercise, brief)
+        return self.briefs[exercise]
+
+    def routine_item_named(self, typed: str) -> str | None:
+        """A routine item the typed words begin (`sing` -> Single Leg Press), when only one."""
+        routine = self.status.routine
+        if routine is None:
+            return None
+        wanted = " ".join(typed.lower().split())
+        found = {i.exercise for i in routine.items if i.exercise.lower().startswith(wanted)}
+        return found.pop() if len(found) == 1 else None
+
+    def item_for(self, exercise: str) -> RoutineItemPlan | None:
+        routine = self.status.routine
+        if routine is None:
+            return None
+        return next((i for i in routine.items if i.exercise == exercise), None)
+
+    def done_of(self, exercise: str) -> dict[Side | None, int]:
+        return self.status.done.get(exercise, {})
+
+    def planned(self) -> list[PlannedSide]:
+        from tracker.domain.routines import next_planned
+
+        exercise = self.current_exercise()
+        if exercise is None:
+            return []
+        brief = self.brief(exercise)
+        return next_planned(brief.target, self.done_of(exercise), brief.weaker)
+
+    def planned_text(self) -> str:
+        planned = self.planned()
+        return " then ".join(
+            sided(p.side, target_text(p.reps, p.load, self.unit_of_target())) for p in planned
+        )
+
+    def unit_of_target(self) -> Unit:
+        exercise = self.current_exercise()
+        return self.brief(exercise).unit if exercise else self.lifter_unit()
+
+    def lifter_unit(self) -> Unit:
+        if self._unit is None:
+            from tracker.services.lifters import get_unit
+
+            self._unit = get_unit(self.app.uow(), self.app.lifter)
+        return self._unit
+
+    # -- one line ----------------------------------------------------------------------
+    def handle(self, line: str) -> None:
+        """Run one line; errors are one line on stderr and the session goes on."""
+        try:
+            self._dispatch(line.strip())
+        except click.exceptions.Exit:
+            pass  # `--help` inside a log line printed the help
+        except click.ClickException as exc:
+            echo_err(f"Error: {exc.format_message()}")
+        except Exception as exc:  # noqa: BLE001 - the user's errors become one line
+            error = to_user_error(exc)
+            if error is None:
+                raise
+            echo_err(f"Error: {error.format_message()}")
+
+    def _dispatch(self, line: str) -> None:
+        word, _, rest = line.partition(" ")
+        if not line:
+            self.accept_planned()
+        elif word.lower() in COMMAND_WORDS:
+            getattr(self, f"cmd_{word.lower()}")(rest.strip())
+        else:
+            tokens = split_line(line)
+            if is_set_line(tokens):
+                exercise = self.current_exercise()
+                if exercise is None:
+                    raise UserError(
+                        "no current exercise: type its name first, e.g. single leg press"
+                    )
+                self.log([exercise, *(SHORT_SIDES.get(t.lower(), t) for t in tokens)])
+            else:
+                name, args = name_and_args(tokens)
+                if args:
+                    self.log([name, *args])
+                else:
+                    self.make_current(name)
+
+    # -- logging -----------------------------------------------------------------------
+    def log(self, args: list[str]) -> None:
+        # Today's target is fixed before the first set of the exercise is stored: afterwards,
+        # suggest would count that set as history.
+        self.brief(args[0])
+        result = log_from_args(self.app, args)
+        self.after_log(result)
+
+    def accept_planned(self) -> None:
+        from tracker.domain.specs import format_spec
+
+        exercise = self.current_exercise()
+        if exercise is None:
+            if self.status.routine is not None:
+                raise UserError("the routine is done: type done to finish, or log another exercise")
+            raise UserError("nothing planned: type an exercise name, then its sets")
+        planned = self.planned()
+        if not planned:
+            raise UserError(f"no target for {exercise} yet: type the set, e.g. 10x60")
+        unit, default = self.unit_of_target(), self.lifter_unit()
+        args = [exercise]
+        for step in planned:
+            if step.side is not None:
+                args.append("-l" if step.side is Side.LEFT else "-r")
+            # A target of 0 is a bodyweight set: `8`, as the lifter would type it.
+            spec = SetSpec(step.reps, step.load or None, unit if step.load else None)
+            args.append(format_spec(spec, default))
+        self.log(args)
+
+    def after_log(self, result: LogResult) -> None:
+        from tracker.domain.e1rm import estimate_1rm
+        from tracker.domain.units import convert
+        from tracker.services.gym import logged_sets
+
+        self.last_result = result
+        self.status.sets_logged += len(result.sets)
+        done = self.status.done.setdefault(result.exercise, {})
+        item = self.item_for(result.exercise)
+        if item is not None and result.exercise != self.current_exercise():
+            self.go_to_item(item)  # a routine item logged by name: the routine follows
+        elif item is None and result.exercise != self.current_exercise():
+            # Not stored for a resume (a name alone is): it would cost a write on every line.
+            self.status.exercise = result.exercise
+            self.shown = result.exercise  # the log lines just named it
+        for set_id, side, what in self.records_of(result).beaten_by(logged_sets(result)):
+            label = f"{side_label(side)} " if side else ""
+            click.echo(style(f"  * #{set_id} {label}new best: {what}", fg="green"))
+        unit = self.lifter_unit()
+        for stored in result.sets:
+            if stored.kind is not SetKind.WARMUP:
+                done[stored.side] = done.get(stored.side, 0) + 1
+            if stored.side is None:
+                continue
+            counts = stored.kind is not SetKind.WARMUP and stored.load > 0 and stored.reps > 0
+            e1rm = (
+                estimate_1rm(convert(stored.load, stored.unit, unit), stored.reps)
+                if counts
+                else None
+            )
+            pair = self.pairs.add(result.exercise, stored.side, e1rm)
+            if pair is not None:
+                self.print_pair(*pair)
+        self.print_progress(result)
+        self.start_rest(result)
+
+    def records_of(self, result: LogResult) -> SideRecords:
+        """Per-side records, read once per exercise and then kept up to date in memory."""
+        from tracker.services.gym import side_records
+
+        if result.exercise not in self.records and result.sets:
+            self.records[result.exercise] = side_records(
+                self.app.uow(), self.app.lifter, result.exercise, result.sets[0].id
+            )
+        return self.records.get(result.exercise) or SideRecords(self.lifter_unit())
+
+    def print_pair(self, left: Decimal, right: Decimal) -> None:
+        from tracker.domain.asymmetry import BALANCED_MIN_LSI, lsi, weaker_side
+        from tracker.domain.loads import COACHING_CUE
+
+        index = lsi(left, right)
+        if index is None:
+            return
+        line = f"  Pair LSI {index:.1f}"
+        weaker = weaker_side(left, right)
+        if index < BALANCED_MIN_LSI and weaker is not None:
+            line += f" ({weaker.value} weaker): {COACHING_CUE}"
+        click.echo(line)
+
+    def print_progress(self, result: LogResult) -> None:
+        from tracker.domain.routines import sets_done
+
+        item = self.item_for(result.exercise)
+        if item is None:
+            return
+        unilateral = item.laterality != "bilateral"
+        count = sets_done(self.done_of(item.exercise), unilateral)
+        noun = "pairs" if unilateral else "sets"
+        click.echo(f"  {item.exercise}: {min(count, item.sets)} of {item.sets} {noun} done")
+        if count >= item.sets:
+            after = self.current_exercise()
+            click.echo(f"  Next: {after}" if after else "  Routine done: type done to finish.")
+
+    def start_rest(self, result: LogResult) -> None:
+        if self.timer is None:
+            return
+        done = self.done_of(result.exercise)
+        sides = [s.side for s in result.sets]
+        behind = done.get(Side.LEFT, 0) != done.get(Side.RIGHT, 0)
+        if self.side_rest and sides and None not in sides and behind:
+            self.timer.start(self.side_rest, "switch sides")
+        else:
+            self.timer.start(self.brief(result.exercise).rest_s)
+
+    # -- making an exercise current ----------------------------------------------------
+    def make_current(self, name: str) -> None:
+        self.set_current(self.routine_item_named(name) or name)
+        self.print_header(force=True)
+
+    def set_current(self, name: str) -> None:
+        from tracker.services.gym import save_place
+
+        status = self.status
+        full = save_place(self.app.uow(), status.session_id, status.position, status.skipped, name)
+        item = self.item_for(full) if full else None
+        if item is not None:
+            self.go_to_item(item)
+        else:
+            status.exercise = full
+
+    def go_to_item(self, item: RoutineItemPlan) -> None:
+        """Make a routine item current (un-skipping it), and remember that for a resume."""
+        self.status.position = item.position - 1
+        self.status.skipped.discard(item.position)
+        self.status.exercise = None
+        self._save_place()
+
+    def print_header(self, force: bool = False) -> None:
+        """The current exercise: target per side, last time, plates and what Enter logs."""
+        exercise = self.current_exercise()
+        if exercise is None or (exercise == self.shown and not force):
+            return
+        self.shown = exercise
+        for line in header_lines(self, exercise):
+            click.echo(line)
+
+    # -- command words -----------------------------------------------------------------
+    def cmd_help(self, _: str) -> None:
+        click.echo(HELP)
+
+    def cmd_done(self, _: str) -> None:
+        from tracker.services.gym import finish_gym
+
+        sets, exercises, kept = finish_gym(
+            self.app.uow(), self.app.lifter, self.status.session_id, local_now()
+        )
+        self.finished = True
+        if self.timer is not None:
+            self.timer.stop()
+        if kept:
+            click.echo(
+                f"Finished session #{self.status.session_id}: "
+                f"{plural(sets, 'set')} of {plural(exercises, 'exercise')}."
+            )
+        else:
+            click.echo("Nothing logged: no session kept.")
+
+    def cmd_undo(self, _: str) -> None:
+        from tracker.cli.history_cmds import undo_command
+        from tracker.services.gym import reload_status
+
+        with undo_command.make_context("undo", [], obj=self.app) as ctx:
+            undo_command.invoke(ctx)
+        keep = (self.status.routine, self.status.exercise)
+        try:
+            self.status = reload_status(self.app.uow(), self.app.lifter, self.status.session_id)
+        except NotFound:  # undo removed the session it emptied: open a new one, same place
+            self.status = self.reopen()
+        self.status.routine, self.status.exercise = keep
+        self.pairs.clear()
+        self.records.clear()  # an undone set may have been a record
+        self.last_result = None  # its sets are gone: a note has nothing to go on
+
+    def reopen(self) -> GymStatus:
+        from tracker.services.gym import open_gym, save_place
+
+        routine = self.status.routine
+        status = open_gym(
+            self.app.uow(), self.app.lifter, routine.name if routine else None, local_now()
+        )
+        status.position, status.skipped = self.status.position, self.status.skipped
+        save_place(self.app.uow(), status.session_id, status.position, status.skipped, None)
+        return status
+
+    def cmd_note(self, text: str) -> None:
+        from tracker.services.logbook import SetEdit, edit_set
+
+        if not text:
+            raise UserError("note what? e.g. note seat at 5")
+        if self.last_result is None:
+            raise UserError("nothing to note yet: a note goes on the sets of the last line")
+        for stored in self.last_result.sets:
+            edit_set(self.app.uow(), self.app.lifter, stored.id, SetEdit(note=text))
+        click.echo(f"Noted on {plural(len(self.last_result.sets), 'set')}.")
+
+    def cmd_skip(self, _: str) -> None:
+        item = self.current_item()
+        if item is None:
+            raise UserError("nothing to skip: no routine item is current")
+        self.status.skipped.add(item.position)
+        self._save_place()
+        click.echo(f"Skipped {item.exercise}.")
+        self._after_move()
+
+    def cmd_next(self, _: str) -> None:
+        item = self.current_item()
+        if self.status.exercise is not None:
+            self.status.exercise = None  # back to the routine
+        elif item is None:
+            raise UserError("no next exercise: the routine is done (or none is running)")
+        else:
+            self.status.position = item.position  # the item after it (positions are 1-based)
+            if self.current_item() == item:  # wrapped round to it: nothing else is left
+                self.status.position = item.position - 1
+                raise UserError(f"{item.exercise} is the last exercise left: skip it or type done")
+        self._save_place()
+        self._after_move()
+
+    def _save_place(self) -> None:
+        from tracker.services.gym import save_place
+
+        s = self.status
+        save_place(self.app.uow(), s.session_id, s.position, s.skipped, s.exercise)
+
+    def _after_move(self) -> None:
+        if self.current_exercise() is None:
+            click.echo("Routine done: type done to finish.")
+        else:
+            self.print_header(force=True)
+
+    def cmd_plates(self, text: str) -> None:
+        from tracker.cli.plates import plates_lines
+        from tracker.services.equipment import plates_for
+
+        if not text:
+            raise UserError("plates LOAD, e.g. plates 100")
+        exercise = self.current_exercise()
+        try:
+            answer = plates_for(self.app.uow(), self.app.lifter, text, exercise)
+        except Exception as exc:  # a dumbbell exercise: plates for a barbell instead
+            if exercise is None or to_user_error(exc) is None:
+                raise
+            answer = plates_for(self.app.uow(), self.app.lifter, text, None)
+            click.echo(f"({exercise} takes no plates; on a barbell:)")
+        for line in plates_lines(answer):
+            click.echo(line)
+
+    def cmd_rest(self, text: str) -> None:
+        from tracker.domain.routines import format_rest, parse_rest
+        from tracker.services.gym import set_rest
+
+        exercise = self.current_exercise()
+        if exercise is None:
+            raise UserError("rest for which exercise? type its name first")
+        if not text:
+            raise UserError("rest SECONDS, e.g. rest 90 or rest 2m")
+        seconds = parse_rest(text)
+        name = set_rest(self.app.uow(), self.app.lifter, exercise, seconds)
+        brief = self.brief(name)
+        brief.rest_s = seconds
+        if self.timer is not None:
+            self.timer.start(seconds)
+        click.echo(f"Rest for {name}: {format_rest(seconds)}.")
+
+    def cmd_show(self, _: str) -> None:
+        for line in overview_lines(self):
+            click.echo(line)
+        self.print_header(force=True)
+
+
+# -- parsing a line --------------------------------------------------------------------------
+
+
+def split_line(line: str) -> list[str]:
+    """Shell-like words; an unbalanced quote (Farmer's Walk) falls back to plain words."""
+    try:
+        return shlex.split(line)
+    except ValueError:
+        return line.split()
+
+
+def is_set_token(token: str) -> bool:
+    lowered = token.lower()
+    return (
+        bool(_SPEC_START.match(token))
+        or lowered in SHORT_SIDES
+        or token.split("=")[0] in SIDE_MARKERS
+        or lowered.startswith("bw")
+    )
+
+
+def is_set_line(tokens: list[str]) -> bool:
+    """Sets for the current exercise: `10x100`, `l 10x60`; not a name that starts with a
+    number, such as `45 degree leg press` (its second word is no set)."""
+    if not tokens or not is_set_token(tokens[0]):
+        return False
+    return len(tokens) == 1 or is_set_token(tokens[1]) or tokens[1].startswith("-")
+
+
+def name_and_args(tokens: list[str]) -> tuple[str, list[str]]:
+    """`single leg press -l 10x60`: the leading words are the name (quoted or not)."""
+    for index, token in enumerate(tokens):
+        if index and (token.startswith("-") or _SPEC_START.match(token)):
+            return " ".join(tokens[:index]), tokens[index:]
+    return " ".join(tokens), []
+
+
+# -- rendering -------------------------------------------------------------------------------
+
+
+def sided(side: Side | None, text: str) -> str:
+    label = side_label(side)
+    return f"{label} {text}" if label else text
+
+
+def target_text(reps: int, load: Decimal, unit: Unit) -> str:
+    """A target set; a load of 0 is bodyweight."""
+    return set_text(reps, load, unit, bodyweight=load == 0)
+
+
+def header_lines(shell: GymShell, exercise: str) -> list[str]:
+    from tracker.cli.plates import plates_lines
+    from tracker.domain.routines import format_rest, sets_done
+
+    brief = shell.brief(exercise)
+    item = shell.item_for(exercise)
+    title = style(brief.exercise, bold=True)
+    if item is not None and shell.status.routine is not None:
+        count = len(shell.status.routine.items)
+        done = sets_done(shell.done_of(exercise), brief.unilateral)
+        noun = "pairs" if brief.unilateral else "sets"
+        title += f" ({item.position}/{count}): {min(done, item.sets)} of {item.sets} {noun} done"
+    lines = [title]
+    if brief.target is not None:
+        parts = [
+            sided(side, target_text(t.reps, t.load, brief.unit))
+            for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
+        ]
+        lines.append(f"  Target: {'; '.join(parts)} ({brief.target.kind})")
+    elif brief.no_target:
+        lines.append("  Target: none yet (no history to go on); type the first set")
+    if brief.last_date is not None:
+        by_side: dict[str, list[str]] = {}
+        for side, reps, load, unit, bodyweight in brief.last_time:
+            by_side.setdefault(side_label(side), []).append(set_text(reps, load, unit, bodyweight))
+        text = "; ".join(f"{k + ' ' if k else ''}{', '.join(v)}" for k, v in by_side.items())
+        lines.append(f"  Last ({local_date(brief.last_date)}): {text or 'warm-ups only'}")
+    if brief.plates is not None:
+        lines += [f"  Plates: {line}" for line in plates_lines(brief.plates)]
+    if brief.cue:
+        lines.append(f"  {brief.cue}")
+    planned = shell.planned_text() if shell.current_exercise() == exercise else ""
+    rest = format_rest(brief.rest_s)
+    lines.append(f"  Rest {rest}." + (f" Enter logs: {planned}" if planned else ""))
+    return lines
+
+
+def overview_lines(shell: GymShell) -> list[str]:
+    from tracker.domain.routines import sets_done
+
+    status = shell.status
+    lines = [f"Session #{status.session_id}: {status.sets_logged} sets so far."]
+    if status.routine is None:
+        return lines
+    current = shell.current_item()
+    lines.append(f"Routine {status.routine.name}:")
+    for item in status.routine.items:
+        unilateral = item.laterality != "bilateral"
+        done = sets_done(shell.done_of(item.exercise), unilateral)
+        mark = ">" if current is not None and item.position == current.position else " "
+        state = (
+            "skipped" if item.position in status.skipped else f"{min(done, item.sets)}/{item.sets}"
+        )
+        lines.append(f" {mark}{item.position}. {item.exercise} {state}")
+    return lines

@@ -1,0 +1,182 @@
+"""Routines and the gym prompt's plan: rep ranges, rest times, targets and the next planned set.
+
+Pure values: the service fills them from the database, the prompt renders them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tracker.domain.errors import InvalidValue
+from tracker.domain.model import Side
+from tracker.domain.units import Unit
+
+MAX_SETS_PER_ITEM = 20
+MAX_REST_S = 3600
+MAX_REPS = 100
+
+# Rest between sets when neither the routine item nor the exercise says (seconds). Heavy
+# multi-joint lifting needs the longest rest; conditioning and stretching the shortest.
+DEFAULT_REST_BY_CATEGORY = {
+    "strength": 120,
+    "powerlifting": 180,
+    "olympic weightlifting": 180,
+    "strongman": 180,
+    "plyometrics": 90,
+    "cardio": 60,
+    "stretching": 30,
+}
+DEFAULT_REST_S = 90
+
+_REST = re.compile(r"(?:(?P<min>\d+):(?P<sec>[0-5]\d)|(?P<num>\d+)\s*(?P<unit>s|sec|m|min)?)")
+
+
+def default_rest(category: str) -> int:
+    return DEFAULT_REST_BY_CATEGORY.get(category.strip().lower(), DEFAULT_REST_S)
+
+
+def parse_rest(text: str) -> int:
+    """Seconds of rest: `90`, `90s`, `2m`, `1:30`; 0 turns the timer off."""
+    match = _REST.fullmatch(text.strip().lower())
+    if match is None:
+        raise InvalidValue(f'can\'t read rest "{text}": give seconds such as 90, 2m or 1:30')
+    if match["min"] is not None:
+        seconds = int(match["min"]) * 60 + int(match["sec"])
+    else:
+        seconds = int(match["num"]) * (60 if match["unit"] in ("m", "min") else 1)
+    if seconds > MAX_REST_S:
+        raise InvalidValue(f"rest can be at most {MAX_REST_S // 60} minutes, got {text}")
+    return seconds
+
+
+def format_rest(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def parse_rep_range(text: str) -> tuple[int, int]:
+    """`8-12` or a single `10`."""
+    low_text, dash, high_text = text.strip().partition("-")
+    if not low_text.strip().isdigit() or (dash and not high_text.strip().isdigit()):
+        raise InvalidValue(f'can\'t read reps "{text}": give a range such as 8-12, or 10')
+    low = int(low_text)
+    high = int(high_text) if dash else low
+    if not 1 <= low <= high <= MAX_REPS:
+        raise InvalidValue(f"reps must be 1 to {MAX_REPS}, low before high, got {text}")
+    return low, high
+
+
+def check_set_count(sets: int) -> int:
+    if not 1 <= sets <= MAX_SETS_PER_ITEM:
+        raise InvalidValue(f"sets must be 1 to {MAX_SETS_PER_ITEM}, got {sets}")
+    return sets
+
+
+def check_routine_name(name: str) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise InvalidValue("a routine needs a name")
+    if len(clean) > 100:
+        raise InvalidValue(f"a routine name can have at most 100 characters, got {len(clean)}")
+    return clean
+
+
+@dataclass(frozen=True)
+class RoutineItemPlan:
+    position: int  # 1-based, as shown
+    exercise: str
+    laterality: str
+    sets: int
+    rep_low: int | None  # None: the exercise's own range applies
+    rep_high: int | None
+    rest_s: int | None  # None: the exercise's rest, else the category default
+
+
+@dataclass(frozen=True)
+class RoutinePlan:
+    name: str
+    items: tuple[RoutineItemPlan, ...]
+
+
+@dataclass(frozen=True)
+class SideTarget:
+    load: Decimal
+    reps: int
+
+
+@dataclass(frozen=True)
+class Target:
+    """Today's target: per side for a unilateral exercise (keys left/right), else key None."""
+
+    kind: str  # "start" or "progression"
+    unit: Unit
+    sides: dict[Side | None, SideTarget]
+
+
+def reps_in_range(reps: int, rep_range: tuple[int, int] | None) -> int:
+    """A progression's rep target, kept inside a routine's own range."""
+    if rep_range is None:
+        return reps
+    return max(rep_range[0], min(rep_range[1], reps))
+
+
+@dataclass(frozen=True)
+class PlannedSide:
+    side: Side | None
+    reps: int
+    load: Decimal
+
+
+def next_planned(
+    target: Target | None, done: dict[Side | None, int], weaker: Side | None
+) -> list[PlannedSide]:
+    """What an empty line logs: the next set, or for a unilateral exercise the next pair.
+
+    The weaker side goes first (left when neither is weaker yet); a side that is behind the
+    other (one side typed on its own) is done first so the pair completes.
+    """
+    if target is None:
+        return []
+    if None in target.sides:
+        only = target.sides[None]
+        return [PlannedSide(None, only.reps, only.load)]
+    first = weaker or Side.LEFT
+    left, right = done.get(Side.LEFT, 0), done.get(Side.RIGHT, 0)
+    if left != right:
+        behind = Side.LEFT if left < right else Side.RIGHT
+        return [_planned(target, behind)]
+    return [_planned(target, first), _planned(target, first.other)]
+
+
+def _planned(target: Target, side: Side) -> PlannedSide:
+    found = target.sides.get(side) or target.sides.get(side.other)
+    assert found is not None  # a unilateral target always has at least one side
+    return PlannedSide(side, found.reps, found.load)
+
+
+def sets_done(done: dict[Side | None, int], unilateral: bool) -> int:
+    """Sets of an item done so far: pairs for a unilateral exercise (both sides needed)."""
+    if unilateral:
+        return min(done.get(Side.LEFT, 0), done.get(Side.RIGHT, 0))
+    return sum(done.values())
+
+
+def first_open_item(
+    items: Sequence[RoutineItemPlan],
+    done: dict[str, dict[Side | None, int]],
+    skipped: set[int],
+    start: int,
+) -> int | None:
+    """The first item from `start` on (0-based) with sets still to do and not skipped,
+    wrapping round to earlier items left unfinished."""
+    order: list[int] = [*range(start, len(items)), *range(min(start, len(items)))]
+    for index in order:
+        item = items[index]
+        if item.position in skipped:
+            continue
+        unilateral = item.laterality != "bilateral"
+        if sets_done(done.get(item.exercise, {}), unilateral) < item.sets:
+            return index
+    return None

@@ -1,0 +1,130 @@
+"""The lifter's bar and plates (`config set bar|plates`) and plate maths for a load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tracker.adapters.orm import Exercise
+from tracker.adapters.repository import Repository
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.errors import InvalidValue, TrackerError
+from tracker.domain.loads import equipment_key
+from tracker.domain.plates import (
+    DEFAULT_BAR,
+    DEFAULT_PLATES,
+    Loading,
+    Plate,
+    barbell_loading,
+    format_plates,
+    machine_loading,
+    parse_plates,
+)
+from tracker.domain.units import Unit, convert, format_load
+from tracker.services.catalog import resolve_exercise
+from tracker.services.lifters import current_lifter
+
+BAR_EQUIPMENT = ("barbell", "smith machine")
+CONFIG_KEYS = ("bar", "plates")
+
+
+@dataclass(frozen=True)
+class PlateAnswer:
+    exercise: str | None
+    how: str  # "barbell" or "machine"
+    unit: Unit
+    loading: Loading
+
+
+def parse_load(text: str) -> tuple[Decimal, Unit | None]:
+    """A load with an optional unit: 100, 100kg, 225lb."""
+    from tracker.domain.specs import parse_spec
+
+    try:
+        specs = parse_spec(f"1x{text.strip()}")
+    except TrackerError:
+        specs = []
+    if len(specs) != 1 or specs[0].load is None or specs[0].bodyweight:
+        raise InvalidValue(f'can\'t read load "{text}": give a load such as 100 or 225lb')
+    return specs[0].load, specs[0].unit
+
+
+def set_equipment_setting(
+    uow: UnitOfWork, lifter_name: str | None, key: str, value: str
+) -> tuple[str, str]:
+    """`config set bar 20kg` / `config set plates 25x4,20,...`, stored per unit."""
+    with uow:
+        lifter_unit = Unit(current_lifter(uow.repo, lifter_name).unit)
+        if key == "bar":
+            load, unit = parse_load(value)
+            unit = unit or lifter_unit
+            stored = format_load(load, 3)
+        else:
+            text, unit = _plates_and_unit(value, lifter_unit)
+            stored = format_plates(parse_plates(text))
+        uow.repo.set_setting(f"{key}.{unit.value}", stored)
+        uow.commit()
+    return f"{key}.{unit.value}", stored
+
+
+def _plates_and_unit(value: str, default: Unit) -> tuple[str, Unit]:
+    """Plates may end with a unit for the whole list: `45,35,25,10,5,2.5lb`."""
+    text = value.strip().lower()
+    for suffix, unit in (("kg", Unit.KG), ("lbs", Unit.LB), ("lb", Unit.LB)):
+        if text.endswith(suffix):
+            return text[: -len(suffix)], unit
+    return text, default
+
+
+def bar_and_plates(repo: Repository, unit: Unit) -> tuple[Decimal, tuple[Plate, ...]]:
+    bar = repo.setting(f"bar.{unit.value}")
+    plates = repo.setting(f"plates.{unit.value}")
+    return (
+        Decimal(bar) if bar else DEFAULT_BAR[unit],
+        parse_plates(plates) if plates else tuple(Plate(w) for w in DEFAULT_PLATES[unit]),
+    )
+
+
+def plate_loaded(exercise: Exercise) -> str | None:
+    """ "barbell", "machine" (plate-loaded: it has a sled) or None (dumbbells, stacks ...)."""
+    if equipment_key(exercise.equipment) in BAR_EQUIPMENT:
+        return "barbell"
+    for source in (exercise, exercise.parent):
+        if source is not None and source.sled is not None:
+            return "machine"
+    return None
+
+
+def loading_for(
+    repo: Repository, exercise: Exercise | None, load: Decimal, unit: Unit
+) -> PlateAnswer | None:
+    """Plates for `load` (in `unit`) on the exercise's equipment; None when it takes none."""
+    how = "barbell" if exercise is None else plate_loaded(exercise)
+    if how is None:
+        return None
+    bar, plates = bar_and_plates(repo, unit)
+    loading = (
+        barbell_loading(load, bar, plates) if how == "barbell" else machine_loading(load, plates)
+    )
+    return PlateAnswer(exercise.name if exercise else None, how, unit, loading)
+
+
+def plates_for(
+    uow: UnitOfWork, lifter_name: str | None, load_text: str, exercise_query: str | None
+) -> PlateAnswer:
+    """`tracker plates LOAD [--exercise NAME]`, in the lifter's unit unless the load says."""
+    load, typed_unit = parse_load(load_text)
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        unit = Unit(lifter.unit)
+        load = convert(load, typed_unit, unit) if typed_unit else load
+        exercise = resolve_exercise(uow.repo, exercise_query) if exercise_query else None
+        answer = loading_for(uow.repo, exercise, load, unit)
+        uow.commit()
+    if answer is None:
+        assert exercise is not None
+        raise InvalidValue(
+            f"{exercise.name} is loaded without plates ({exercise.equipment}); a plate-loaded "
+            f'machine needs its sled: tracker exercises edit "{exercise.name}" --sled 0'
+        )
+    return answer

@@ -1,0 +1,368 @@
+"""Gym mode: one session run from a prompt, optionally following a routine.
+
+Logging itself goes through the logbook (one transaction per line, as `tracker log`); this
+module keeps where the session stands (routine, current item, skipped items) so that a new
+`tracker gym` resumes it, and works out targets, last time's numbers, rest and bests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
+from tracker.adapters.repository import Repository
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.asymmetry import weaker_side
+from tracker.domain.e1rm import best_estimate
+from tracker.domain.errors import NotFound, TrackerError
+from tracker.domain.model import SetKind, Side
+from tracker.domain.records import LoggedSet, SideRecords
+from tracker.domain.routines import (
+    RoutineItemPlan,
+    RoutinePlan,
+    SideTarget,
+    Target,
+    default_rest,
+    first_open_item,
+    reps_in_range,
+)
+from tracker.domain.units import Unit, convert
+from tracker.services.catalog import resolve_exercise
+from tracker.services.equipment import PlateAnswer, loading_for
+from tracker.services.lifters import current_lifter
+from tracker.services.logbook import LogResult, previous_session, session_for
+from tracker.services.routines import find_routine, plan_of
+
+Done = dict[str, dict[Side | None, int]]
+
+if TYPE_CHECKING:
+    from tracker.services.suggest import Suggestion
+
+
+@dataclass
+class GymStatus:
+    session_id: int
+    started: bool  # a new session (else an open one resumed)
+    closed_session: int | None  # a stale open session closed on the way
+    routine: RoutinePlan | None
+    position: int  # 0-based index of the current routine item
+    skipped: set[int]  # 1-based positions of skipped items
+    exercise: str | None  # the current exercise outside the routine
+    done: Done = field(default_factory=dict)  # working sets so far per exercise and side
+    sets_logged: int = 0
+
+    def current_item(self) -> RoutineItemPlan | None:
+        if self.routine is None:
+            return None
+        index = first_open_item(self.routine.items, self.done, self.skipped, self.position)
+        return None if index is None else self.routine.items[index]
+
+
+def open_gym(
+    uow: UnitOfWork, lifter_name: str | None, routine_name: str | None, now: datetime
+) -> GymStatus:
+    """The open session (resumed with its routine and place) or a new one."""
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        routine = find_routine(repo, lifter, routine_name) if routine_name else None
+        session, started, closed = session_for(repo, lifter, now, now)
+        state = repo.gym_state(session)
+        if state is None:
+            state = GymState(session_id=session.id, position=0, skipped=[])
+            repo.add(state)
+        if routine is not None and state.routine_id != routine.id:
+            state.routine_id, state.position, state.skipped = routine.id, 0, []
+        repo.flush()
+        status = _status(repo, lifter, session, state, started, closed)
+        uow.commit()
+        return status
+
+
+def _status(
+    repo: Repository,
+    lifter: Lifter,
+    session: TrainingSession,
+    state: GymState,
+    started: bool,
+    closed: int | None,
+) -> GymStatus:
+    routine = repo.routine_by_id(state.routine_id) if state.routine_id else None
+    current = repo.exercise_by_id(state.exercise_id) if state.exercise_id else None
+    rows = repo.session_set_rows(session)
+    done: Done = {}
+    for row in rows:
+        if row.kind != SetKind.WARMUP.value:
+            sides = done.setdefault(row.exercise.name, {})
+            side = Side(row.side) if row.side else None
+            sides[side] = sides.get(side, 0) + 1
+    return GymStatus(
+        session_id=session.id,
+        started=started,
+        closed_session=closed,
+        routine=plan_of(routine) if routine else None,
+        position=state.position,
+        skipped={int(p) for p in state.skipped},
+        exercise=current.name if current else None,
+        done=done,
+        sets_logged=len(rows),
+    )
+
+
+def reload_status(uow: UnitOfWork, lifter_name: str | None, session_id: int) -> GymStatus:
+    """Where the session stands now (after an undo, say)."""
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        session = repo.training_session(lifter, session_id)
+        if session is None:
+            raise NotFound(f"session #{session_id} is gone (deleted from another terminal?)")
+        state = repo.gym_state(session) or GymState(session_id=session.id, skipped=[])
+        status = _status(repo, lifter, session, state, False, None)
+        uow.commit()
+        return status
+
+
+def save_place(
+    uow: UnitOfWork, session_id: int, position: int, skipped: set[int], exercise: str | None
+) -> str | None:
+    """Store the current item, skipped items and current exercise; the exercise's full name."""
+    with uow:
+        repo = uow.repo
+        state = repo.gym_state_by_session_id(session_id)
+        found = resolve_exercise(repo, exercise) if exercise else None
+        if state is not None:
+            state.position = position
+            state.skipped = sorted(skipped)
+            state.exercise_id = found.id if found else None
+        uow.commit()
+        return found.name if found else None
+
+
+def set_rest(uow: UnitOfWork, lifter_name: str | None, exercise: str, seconds: int) -> str:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        found = resolve_exercise(uow.repo, exercise)
+        uow.repo.set_exercise_rest(lifter, found, seconds)
+        uow.commit()
+        return found.name
+
+
+# -- what the prompt shows for an exercise -------------------------------------------------
+
+
+@dataclass
+class ExerciseBrief:
+    exercise: str
+    laterality: str
+    unit: Unit
+    target: Target | None
+    no_target: str | None  # why there is no target (no history and no parent ...)
+    last_date: datetime | None
+    last_time: list[tuple[Side | None, int, Decimal, Unit, bool]]
+    weaker: Side | None  # last time's weaker side (by best e1RM)
+    rest_s: int
+    plates: PlateAnswer | None  # plates for the target load
+    cue: str | None = None
+
+    @property
+    def unilateral(self) -> bool:
+        return self.laterality != "bilateral"
+
+
+def exercise_brief(
+    uow: UnitOfWork,
+    lifter_name: str | None,
+    exercise_query: str,
+    session_id: int,
+    items: Sequence[RoutineItemPlan] = (),
+) -> ExerciseBrief:
+    """Today's target per side (from suggest), last time's sets, rest and plates.
+
+    `items` are the routine's: the exercise's item there overrides its rep range and rest.
+    """
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        exercise = resolve_exercise(repo, exercise_query)
+        item = next((i for i in items if i.exercise == exercise.name), None)
+        session = repo.training_session(lifter, session_id)
+        previous = previous_session(repo, lifter, exercise, session) if session else None
+        rest = _rest_for(repo, lifter, exercise, item)
+        state = repo.gym_state_by_session_id(session_id)
+        stored = dict((state.targets if state else {}).get(exercise.name) or {})
+        uow.commit()
+    last = [
+        (done.side, done.reps, done.load, done.unit, done.bodyweight)
+        for done in (previous.sets if previous else [])
+        if done.kind is not SetKind.WARMUP
+    ]
+    rep_range = None
+    if item is not None and item.rep_low is not None and item.rep_high is not None:
+        rep_range = (item.rep_low, item.rep_high)
+    if not stored:
+        stored = _fresh_target(uow, lifter_name, exercise.name, session_id, rep_range)
+    target = _target_from_json(stored.get("target"))
+    no_target = stored.get("no_target")
+    unit = target.unit if target else Unit(lifter.unit)
+    brief = ExerciseBrief(
+        exercise=exercise.name,
+        laterality=exercise.laterality,
+        unit=unit,
+        target=target,
+        no_target=no_target,
+        last_date=previous.date if previous else None,
+        last_time=last,
+        weaker=_weaker(last, unit),
+        rest_s=rest,
+        plates=None,
+        cue=stored.get("cue"),
+    )
+    if target is not None:
+        load = max(t.load for t in target.sides.values())
+        with uow:
+            found = resolve_exercise(uow.repo, exercise.name)
+            brief.plates = loading_for(uow.repo, found, load, unit) if load > 0 else None
+    return brief
+
+
+def _fresh_target(
+    uow: UnitOfWork,
+    lifter_name: str | None,
+    exercise: str,
+    session_id: int,
+    rep_range: tuple[int, int] | None,
+) -> dict[str, Any]:
+    """Ask suggest once per exercise and session, and keep the answer with the session."""
+    from tracker.services.suggest import suggest
+
+    try:
+        answer = suggest(uow, lifter_name, exercise)
+        target = _target(answer, rep_range)
+        stored: dict[str, Any] = {"target": _target_to_json(target), "cue": answer.cue}
+    except TrackerError as exc:
+        stored = {"target": None, "no_target": str(exc)}
+    with uow:
+        state = uow.repo.gym_state_by_session_id(session_id)
+        if state is not None:
+            state.targets = {**state.targets, exercise: stored}
+        uow.commit()
+    return stored
+
+
+def _target_to_json(target: Target | None) -> dict[str, Any] | None:
+    if target is None:
+        return None
+    return {
+        "kind": target.kind,
+        "unit": target.unit.value,
+        "sides": {
+            (side.value if side else "both"): [str(t.load), t.reps]
+            for side, t in target.sides.items()
+        },
+    }
+
+
+def _target_from_json(data: dict[str, Any] | None) -> Target | None:
+    if not data:
+        return None
+    sides = {
+        (None if key == "both" else Side(key)): SideTarget(Decimal(load), int(reps))
+        for key, (load, reps) in data["sides"].items()
+    }
+    return Target(data["kind"], Unit(data["unit"]), sides)
+
+
+def exercise_names(uow: UnitOfWork) -> list[str]:
+    """Every exercise name and alias, for completion."""
+    with uow:
+        names = uow.repo.exercise_names()
+        uow.commit()
+    return sorted({n for name, aliases in names for n in (name, *aliases)}, key=str.lower)
+
+
+def _rest_for(
+    repo: Repository, lifter: Lifter, exercise: Exercise, item: RoutineItemPlan | None
+) -> int:
+    if item is not None and item.rest_s is not None:
+        return item.rest_s
+    own = repo.exercise_rest(lifter, exercise)
+    return own if own is not None else default_rest(exercise.category)
+
+
+def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | None:
+    start = answer.kind == "start"
+    if answer.sides:
+        sides: dict[Side | None, SideTarget] = {}
+        for side, value in answer.sides.items():
+            reps = value.reps_target
+            reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
+            sides[side] = SideTarget(value.load, reps)
+        return Target(answer.kind, answer.unit, sides)
+    if answer.suggested is None:
+        return None
+    reps = answer.reps_target or (rep_range[0] if rep_range else 8)
+    reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
+    return Target(answer.kind, answer.unit, {None: SideTarget(answer.suggested, reps)})
+
+
+def _weaker(sets: list[tuple[Side | None, int, Decimal, Unit, bool]], unit: Unit) -> Side | None:
+    per_side: dict[Side, list[tuple[int, Decimal]]] = {}
+    for side, reps, load, set_unit, _bw in sets:
+        if side is not None and reps > 0 and load > 0:
+            per_side.setdefault(side, []).append((reps, convert(load, set_unit, unit)))
+    if len(per_side) < 2:
+        return None
+    return weaker_side(best_estimate(per_side[Side.LEFT]), best_estimate(per_side[Side.RIGHT]))
+
+
+# -- after a line is stored ----------------------------------------------------------------
+
+
+def side_records(
+    uow: UnitOfWork, lifter_name: str | None, exercise: str, before_set_id: int
+) -> SideRecords:
+    """The exercise's per-side records over the working sets logged before a set id."""
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        found = resolve_exercise(repo, exercise)
+        rows = repo.side_records(lifter, found, before_set_id)
+        uow.commit()
+    return SideRecords.from_rows(
+        ((Side(side) if side else None, Unit(unit), load, reps) for side, unit, load, reps in rows),
+        Unit(lifter.unit),
+    )
+
+
+def logged_sets(result: LogResult) -> list[LoggedSet]:
+    return [LoggedSet(s.side, s.reps, s.load, s.unit, s.kind, s.id) for s in result.sets]
+
+
+def finish_gym(
+    uow: UnitOfWork, lifter_name: str | None, session_id: int, now: datetime
+) -> tuple[int, int, bool]:
+    """Finish the gym session: (sets, exercises, kept). An empty session is removed."""
+    from tracker.services.logbook import SESSION_GAP, last_activity
+
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        session = repo.training_session(lifter, session_id)
+        if session is None or session.finished_at is not None:
+            uow.commit()
+            return 0, 0, False
+        if not session.sets and not session.name and not session.notes:
+            repo.delete(session)
+            uow.commit()
+            return 0, 0, False
+        last = last_activity(repo, session)
+        # As `session finish`: now, unless the session went stale (then at its last set).
+        session.finished_at = last if now - last > SESSION_GAP else max(last, now)
+        counts = len(session.sets), len({s.exercise_id for s in session.sets})
+        uow.commit()
+        return counts[0], counts[1], True

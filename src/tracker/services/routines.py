@@ -1,0 +1,219 @@
+"""Routines: named, ordered plans of exercises with sets, rep ranges and rest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.adapters.orm import Exercise, Lifter, Routine, RoutineItem, TrainingSession
+from tracker.adapters.repository import Repository
+from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.routines import (
+    RoutineItemPlan,
+    RoutinePlan,
+    check_routine_name,
+    check_set_count,
+)
+from tracker.services.catalog import resolve_exercise
+from tracker.services.lifters import current_lifter
+
+
+@dataclass(frozen=True)
+class ItemChanges:
+    sets: int | None = None
+    reps: tuple[int, int] | None = None
+    rest_s: int | None = None
+
+
+def plan_of(routine: Routine) -> RoutinePlan:
+    return RoutinePlan(
+        name=routine.name,
+        items=tuple(
+            RoutineItemPlan(
+                position=index,
+                exercise=item.exercise.name,
+                laterality=item.exercise.laterality,
+                sets=item.sets,
+                rep_low=item.rep_low,
+                rep_high=item.rep_high,
+                rest_s=item.rest_s,
+            )
+            for index, item in enumerate(routine.items, start=1)
+        ),
+    )
+
+
+def find_routine(repo: Repository, lifter: Lifter, name: str) -> Routine:
+    routine = repo.routine(lifter, name.strip())
+    if routine is None:
+        known = ", ".join(r.name for r in repo.routines(lifter)) or "none yet"
+        raise NotFound(f'no routine named "{name}" (routines: {known}); add one with: '
+                       f'tracker routine add "{name}"')  # fmt: skip
+    return routine
+
+
+def add_routine(uow: UnitOfWork, lifter_name: str | None, name: str) -> RoutinePlan:
+    clean = check_routine_name(name)
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        if uow.repo.routine(lifter, clean) is not None:
+            raise Conflict(f'a routine named "{clean}" already exists')
+        routine = Routine(lifter_id=lifter.id, name=clean)
+        uow.repo.add(routine)
+        uow.repo.flush()
+        plan = plan_of(routine)
+        uow.commit()
+        return plan
+
+
+def add_item(
+    uow: UnitOfWork, lifter_name: str | None, name: str, exercise: str, changes: ItemChanges
+) -> RoutinePlan:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        routine = find_routine(uow.repo, lifter, name)
+        found = resolve_exercise(uow.repo, exercise)
+        item = RoutineItem(exercise=found, position=len(routine.items), sets=3)
+        apply_item_changes(item, changes)
+        routine.items.append(item)
+        uow.repo.flush()
+        plan = plan_of(routine)
+        uow.commit()
+        return plan
+
+
+def apply_item_changes(item: RoutineItem, changes: ItemChanges) -> None:
+    if changes.sets is not None:
+        item.sets = check_set_count(changes.sets)
+    if changes.reps is not None:
+        item.rep_low, item.rep_high = changes.reps
+    if changes.rest_s is not None:
+        item.rest_s = changes.rest_s
+
+
+def save_from_session(
+    uow: UnitOfWork, lifter_name: str | None, name: str, which: str
+) -> RoutinePlan:
+    """A routine from a session: its exercises in order, with as many sets as were done."""
+    clean = check_routine_name(name)
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        session = _session(uow.repo, lifter, which)
+        existing = uow.repo.routine(lifter, clean)
+        if existing is not None:
+            raise Conflict(f'a routine named "{clean}" already exists: remove it first or '
+                           "pick another name")  # fmt: skip
+        routine = Routine(lifter_id=lifter.id, name=clean)
+        for exercise, sets in _sets_per_exercise(uow.repo, session):
+            routine.items.append(
+                RoutineItem(exercise=exercise, position=len(routine.items), sets=min(sets, 20))
+            )
+        if not routine.items:
+            raise InvalidValue(f"session #{session.id} has no working sets to make a routine of")
+        uow.repo.add(routine)
+        uow.repo.flush()
+        plan = plan_of(routine)
+        uow.commit()
+        return plan
+
+
+def _session(repo: Repository, lifter: Lifter, which: str) -> TrainingSession:
+    if which.strip().lower() == "last":
+        session = repo.latest_session(lifter)
+        if session is None:
+            raise NotFound("no sessions yet to save a routine from")
+        return session
+    if not which.strip().isdigit():
+        raise InvalidValue(f'--from takes "last" or a session id, got "{which}"')
+    session = repo.training_session(lifter, int(which))
+    if session is None:
+        raise NotFound(f"no session with id {which} for lifter {lifter.name}")
+    return session
+
+
+def _sets_per_exercise(repo: Repository, session: TrainingSession) -> list[tuple[Exercise, int]]:
+    """Working sets per exercise in first-done order; a left/right pair counts as one set."""
+    counts: dict[int, tuple[Exercise, dict[str | None, int]]] = {}
+    for row in repo.session_set_rows(session):
+        if row.kind == "warmup":
+            continue
+        _, per_side = counts.setdefault(row.exercise_id, (row.exercise, {}))
+        per_side[row.side] = per_side.get(row.side, 0) + 1
+    return [(exercise, max(sides.values())) for exercise, sides in counts.values()]
+
+
+def list_routines(uow: UnitOfWork, lifter_name: str | None) -> list[RoutinePlan]:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        plans = [plan_of(r) for r in uow.repo.routines(lifter)]
+        uow.commit()
+        return plans
+
+
+def show_routine(uow: UnitOfWork, lifter_name: str | None, name: str) -> RoutinePlan:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        plan = plan_of(find_routine(uow.repo, lifter, name))
+        uow.commit()
+        return plan
+
+
+@dataclass(frozen=True)
+class RoutineEdit:
+    rename: str | None = None
+    item: int | None = None  # 1-based item to change, move or remove
+    changes: ItemChanges = ItemChanges()
+    move_to: int | None = None
+    remove_item: bool = False
+
+
+def edit_routine(
+    uow: UnitOfWork, lifter_name: str | None, name: str, edit: RoutineEdit
+) -> RoutinePlan:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        routine = find_routine(uow.repo, lifter, name)
+        if edit.rename is not None:
+            new_name = check_routine_name(edit.rename)
+            other = uow.repo.routine(lifter, new_name)
+            if other is not None and other.id != routine.id:
+                raise Conflict(f'a routine named "{new_name}" already exists')
+            routine.name = new_name
+        if edit.item is not None:
+            _edit_item(routine, edit)
+        elif edit.changes != ItemChanges() or edit.move_to is not None or edit.remove_item:
+            raise InvalidValue("say which exercise to change with --item N (see routine show)")
+        uow.repo.flush()
+        plan = plan_of(routine)
+        uow.commit()
+        return plan
+
+
+def _edit_item(routine: Routine, edit: RoutineEdit) -> None:
+    assert edit.item is not None
+    count = len(routine.items)
+    if not 1 <= edit.item <= count:
+        raise InvalidValue(f"--item must be 1 to {count} for {routine.name}, got {edit.item}")
+    item = routine.items[edit.item - 1]
+    apply_item_changes(item, edit.changes)
+    items = list(routine.items)
+    if edit.remove_item:
+        items.remove(item)
+        routine.items.remove(item)
+    elif edit.move_to is not None:
+        if not 1 <= edit.move_to <= count:
+            raise InvalidValue(f"--to must be 1 to {count}, got {edit.move_to}")
+        items.remove(item)
+        items.insert(edit.move_to - 1, item)
+    for position, each in enumerate(items):
+        each.position = position
+
+
+def remove_routine(uow: UnitOfWork, lifter_name: str | None, name: str) -> str:
+    with uow:
+        lifter = current_lifter(uow.repo, lifter_name)
+        routine = find_routine(uow.repo, lifter, name)
+        removed = routine.name
+        uow.repo.delete(routine)
+        uow.commit()
+        return removed

@@ -1,0 +1,62 @@
+"""Reading what gym mode stored, straight from the database."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+
+def stored_sets(url: str) -> list[tuple[Any, ...]]:
+    """(id, exercise, side, reps, load, unit, rpe, note, session id) of every set, by id."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT s.id, e.name, s.side, s.reps, s.load, s.unit, s.rpe, s.note, "
+                    "s.session_id FROM workout_set s JOIN exercise e ON e.id = s.exercise_id "
+                    "ORDER BY s.id"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    return [
+        (i, name, side, reps, Decimal(str(load)).normalize(), unit,
+         None if rpe is None else Decimal(str(rpe)).normalize(), note, session)
+        for i, name, side, reps, load, unit, rpe, note, session in rows
+    ]  # fmt: skip
+
+
+def open_sessions(url: str) -> list[int]:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return list(
+                conn.execute(
+                    text("SELECT id FROM training_session WHERE finished_at IS NULL ORDER BY id")
+                ).scalars()
+            )
+    finally:
+        engine.dispose()
+
+
+def wipe_log(url: str) -> None:
+    """Forget every session and set, with ids starting again at 1 (catalog kept)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            if engine.dialect.name == "postgresql":
+                conn.execute(
+                    text("TRUNCATE gym_state, workout_set, training_session RESTART IDENTITY")
+                )
+            else:
+                for table in ("gym_state", "workout_set", "training_session"):
+                    conn.execute(text(f"DELETE FROM {table}"))
+    finally:
+        engine.dispose()

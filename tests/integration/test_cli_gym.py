@@ -1,0 +1,274 @@
+"""`tracker gym` through the piped path (a plain line reader), on both engines."""
+
+from __future__ import annotations
+
+import shlex
+from decimal import Decimal as D
+
+from gym_helpers import open_sessions, stored_sets, wipe_log
+from tests.conftest import Tracker
+
+
+def gym(tracker: Tracker, *lines: str, args: tuple[str, ...] = ()) -> tuple[str, str]:
+    result = tracker("gym", *args, input="".join(f"{line}\n" for line in lines))
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "Traceback" not in result.output
+    return result.stdout, result.stderr
+
+
+def legs_routine(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x100", "10x120", "8x140")
+    tracker.ok("session", "finish")
+    tracker.ok("routine", "add", "Legs A")
+    tracker.ok("routine", "add-exercise", "legs a", "single leg press", "--sets", "2")
+    tracker.ok("routine", "add-exercise", "legs a", "leg press", "--sets", "1", "--reps", "8-10")
+
+
+def test_log_arguments_log_and_print_exactly_what_tracker_log_does(tracker: Tracker) -> None:
+    args = ["single leg press", "-l", "10x60@8", "-r", "8x60", "--note", "seat 5"]
+    expected = tracker.ok("log", *args).stdout
+    rows = stored_sets(tracker.url)
+    wipe_log(tracker.url)
+    out, err = gym(tracker, shlex.join(args))
+    assert err == ""
+    # gym opens the session itself (and says so first); every line after is the same,
+    # set ids included.
+    started, _, logged = expected.partition("\n")
+    assert started == "Started session #1."
+    assert out.startswith("Started session #1. Type help for help.\n" + logged)
+    assert stored_sets(tracker.url) == rows
+
+
+def test_spec_and_side_lines_log_to_the_current_exercise(tracker: Tracker) -> None:
+    out, err = gym(tracker, "single leg press", "-l 10x60 -r 10x62.5", "l 9x60", "r 8x62.5@9")
+    assert err == ""
+    rows = [(name, side, reps, load, rpe) for _, name, side, reps, load, _, rpe, _, _ in
+            stored_sets(tracker.url)]  # fmt: skip
+    assert rows == [
+        ("Single Leg Press", "left", 10, D(60), None),
+        ("Single Leg Press", "right", 10, D("62.5"), None),
+        ("Single Leg Press", "left", 9, D(60), None),
+        ("Single Leg Press", "right", 8, D("62.5"), D(9)),
+    ]
+    # Live feedback: each completed pair's LSI; 10x60 against 10x62.5 is 96.0.
+    assert "  Pair LSI 96.0\n" in out
+    assert out.count("Pair LSI") == 2
+    assert out.rstrip().endswith("Finished session #1: 4 sets of 1 exercise.")
+    assert open_sessions(tracker.url) == []
+
+
+def test_weak_pair_gets_the_cue(tracker: Tracker) -> None:
+    out, _ = gym(tracker, "slp -l 10x50 -r 10x60")
+    assert "Pair LSI 83.3 (left weaker): Start each set with your weaker side" in out
+
+
+def test_routine_enter_logs_planned_pairs_weaker_side_first(tracker: Tracker) -> None:
+    legs_routine(tracker)
+    # Last time the right side was weaker: it goes first.
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60")
+    tracker.ok("session", "finish")
+    out, err = gym(tracker, "", "", "", args=("legs a",))
+    assert err == ""
+    assert "Single Leg Press (1/2): 0 of 2 pairs done" in out
+    # Double progression per side from suggest: hold the load, add a rep.
+    assert "  Target: L 11 x 60 kg; R 9 x 60 kg (progression)" in out
+    assert "  Last (" in out and "L 10 x 60 kg; R 8 x 60 kg" in out
+    assert "Enter logs: R 9 x 60 kg then L 11 x 60 kg" in out
+    rows = [(name, side, reps, load) for _, name, side, reps, load, *_ in stored_sets(tracker.url)]
+    assert rows[5:] == [
+        ("Single Leg Press", "right", 9, D(60)),
+        ("Single Leg Press", "left", 11, D(60)),
+        ("Single Leg Press", "right", 9, D(60)),
+        ("Single Leg Press", "left", 11, D(60)),
+        ("Leg Press", None, 9, D(140)),  # the progression's target, inside the routine's 8-10
+    ]
+    assert "Pair LSI 95.1" in out
+    assert "R new best: most reps at this load" in out
+    assert "Leg Press (2/2): 0 of 1 sets done" in out
+    assert "Routine done: type done to finish." in out
+
+
+def test_start_target_uses_suggest_and_routine_reps(tracker: Tracker) -> None:
+    legs_routine(tracker)
+    tracker.ok("routine", "edit", "legs a", "--item", "1", "--reps", "12-15")
+    out, _ = gym(tracker, "", args=("legs a",))
+    # 40% of the 140 kg Leg Press top set, rounded down to the 5 kg machine step: 55 kg.
+    assert "  Target: L 12 x 55 kg; R 12 x 55 kg (start)" in out
+    rows = [(side, reps, load) for _, _, side, reps, load, *_ in stored_sets(tracker.url)][3:]
+    assert rows == [("left", 12, D(55)), ("right", 12, D(55))]
+
+
+def test_piped_session_resumes_with_routine_and_sets(tracker: Tracker) -> None:
+    legs_routine(tracker)
+    tracker.ok("routine", "add", "Other")
+    # A session interrupted (no done, no end of input reached): simulate with a routine start
+    # and sets, then a second gym process that resumes.
+    from tracker.cli.context import App
+    from tracker.cli.params import local_now
+    from tracker.services.gym import open_gym
+
+    app = App(db=tracker.url, lifter=None)
+    status = open_gym(app.uow(), None, "legs a", local_now())
+    app.close()
+    tracker.ok("log", "slp", "-l", "10x55", "-r", "10x55")
+    out, _ = gym(tracker, "show")
+    assert f"Resumed session #{status.session_id}, routine Legs A, 2 sets so far." in out
+    assert " >1. Single Leg Press 1/2" in out
+
+
+def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None:
+    legs_routine(tracker)
+    out, err = gym(
+        tracker,
+        "help",
+        "plates 102.5",
+        "rest 75",
+        "-l 10x55 -r 10x55",
+        "note seat at 5",
+        "undo",  # the note, one set at a time (each noted set is one change)
+        "undo",
+        "undo",  # the pair itself
+        "next",  # item 1 -> item 2
+        "next",  # wraps round to item 1, still to do
+        "skip",  # item 1 skipped -> item 2
+        "next",  # nothing else left
+        "skip",
+        args=("legs a",),
+    )
+    assert err == "Error: Leg Press is the last exercise left: skip it or type done\n"
+    assert "undo | note TEXT | skip | next" in out
+    # Single Leg Press has no sled here: plates for a barbell instead.
+    assert "(Single Leg Press takes no plates; on a barbell:)\n" in out
+    assert "102.5 kg: bar 20 + per side 25 + 15 + 1.25" in out
+    assert "Rest for Single Leg Press: 1:15." in out
+    assert "Noted on 2 sets." in out
+    assert out.count("Undid an edit; the set is again:") == 2
+    assert "Undid a log: removed 2 sets:" in out
+    assert "Leg Press (2/2): 0 of 1 sets done" in out  # next: from item 1 to item 2
+    assert "Skipped Single Leg Press." in out and "Skipped Leg Press." in out
+    assert "Routine done: type done to finish." in out
+    assert stored_sets(tracker.url)[3:] == []
+    # rest is remembered for the exercise
+    out, _ = gym(tracker, "slp")
+    assert "Rest 1:15." in out
+
+
+def test_note_goes_on_the_last_line(tracker: Tracker) -> None:
+    gym(tracker, "leg press 10x100", "note felt easy")
+    assert [row[7] for row in stored_sets(tracker.url)] == ["felt easy"]
+
+
+def test_errors_are_one_line_and_the_session_goes_on(tracker: Tracker) -> None:
+    out, err = gym(
+        tracker,
+        "10x100",
+        "leg press 10xabc",
+        "slp 10x60",
+        "nonsense exercise 10x60",
+        "rest forever",
+        "leg press 10x100",
+    )
+    lines = err.strip().splitlines()
+    assert len(lines) == 5 and all(line.startswith("Error: ") for line in lines)
+    assert lines[0] == "Error: no current exercise: type its name first, e.g. single leg press"
+    assert "Single Leg Press is unilateral" in lines[2]
+    assert [row[1:5] for row in stored_sets(tracker.url)] == [("Leg Press", None, 10, D(100))]
+
+
+def test_empty_input_keeps_no_session(tracker: Tracker) -> None:
+    out, _ = gym(tracker)
+    assert "Nothing logged: no session kept." in out
+    assert open_sessions(tracker.url) == []
+
+
+def test_done_finishes_and_ignores_the_rest(tracker: Tracker) -> None:
+    out, _ = gym(tracker, "leg press 10x100", "done", "leg press 10x200")
+    assert len(stored_sets(tracker.url)) == 1
+    assert "Finished session #1: 1 set of 1 exercise." in out
+
+
+def test_new_bests_per_side(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "10x60")
+    tracker.ok("session", "finish")
+    out, _ = gym(tracker, "slp -l 10x65 -r 12x60")
+    assert "L new best: heaviest" in out
+    assert "R new best: most reps at this load" in out
+    assert "new best e1RM" in out
+
+
+def test_plates_command_and_config(tracker: Tracker) -> None:
+    assert tracker.ok("plates", "100").stdout == "100 kg: bar 20 + per side 25 + 15\n"
+    tracker.ok("config", "set", "plates", "20x2,10x2,5x2,2.5x2")
+    tracker.ok("config", "set", "bar", "15kg")
+    data = tracker.json("plates", "100")
+    assert data == {
+        "exercise": None, "equipment": "barbell", "unit": "kg", "target": 100, "total": 90,
+        "exact": False, "bar": 15, "per_side": [20, 10, 5, 2.5],
+    }  # fmt: skip
+    out = tracker.ok("plates", "100").stdout
+    assert out.splitlines()[0] == "100 kg can't be made with your plates; nearest: 90 kg"
+    settings = tracker.ok("config", "get").stdout
+    assert "bar = 15 kg  (gym-wide)\n" in settings
+    assert "plates = 20x2,10x2,5x2,2.5x2 kg  (gym-wide)\n" in settings
+    tracker.ok("exercises", "edit", "leg press", "--sled", "50")
+    # Single Leg Press takes its parent's sled: plates per horn for the load as logged.
+    assert tracker.ok("plates", "70", "--exercise", "slp").stdout == (
+        "70 kg: per horn 20 + 10 + 5 (sled not counted)\n"
+    )
+
+
+def test_plates_errors(tracker: Tracker) -> None:
+    assert tracker.fails("plates", "heavy") == (
+        'Error: can\'t read load "heavy": give a load such as 100 or 225lb'
+    )
+    assert tracker.fails("config", "set", "plates", "25,abc") == (
+        'Error: can\'t read plate "abc": give a weight such as 2.5'
+    )
+    assert tracker.fails("plates", "20", "--exercise", "dumbbell curl").startswith(
+        "Error: Dumbbell Curl is loaded without plates (dumbbell)"
+    )
+
+
+def test_logging_another_routine_item_by_name_moves_the_routine(tracker: Tracker) -> None:
+    legs_routine(tracker)
+    tracker.ok("routine", "edit", "legs a", "--item", "2", "--sets", "2")
+    out, err = gym(tracker, "leg press 8x140", "9x140", "show", args=("legs a",))
+    assert err == ""
+    # The second line went to Leg Press (now current), not to the first item.
+    assert [row[1:5] for row in stored_sets(tracker.url)][3:] == [
+        ("Leg Press", None, 8, D(140)),
+        ("Leg Press", None, 9, D(140)),
+    ]
+    # Done with the last item, the routine wraps round to the first, still to do.
+    assert "  Leg Press: 2 of 2 sets done\n  Next: Single Leg Press" in out
+    assert " >1. Single Leg Press 0/2" in out
+
+
+def test_unknown_routine_is_one_line_and_starts_nothing(tracker: Tracker) -> None:
+    assert tracker.fails("gym", "nope", "--no-timer", input="") == (
+        'Error: no routine named "nope" (routines: none yet); add one with: '
+        'tracker routine add "nope"'
+    )
+    assert open_sessions(tracker.url) == [] and stored_sets(tracker.url) == []
+
+
+def test_plates_in_pounds(tracker: Tracker) -> None:
+    tracker.ok("config", "set", "unit", "lb")
+    assert tracker.ok("plates", "225").stdout == "225 lb: bar 45 + per side 45 + 45\n"
+    # A load in the other unit is converted exactly: 100 kg is 220.46 lb, nearest 220.
+    assert tracker.ok("plates", "100kg").stdout.splitlines() == [
+        "220.46 lb can't be made with your plates; nearest: 220 lb",
+        "220 lb: bar 45 + per side 45 + 35 + 5 + 2.5",
+    ]
+    tracker.ok("config", "set", "bar", "35lb")
+    assert tracker.json("plates", "135")["per_side"] == [45, 5]
+
+
+def test_a_name_that_starts_with_a_number_is_a_name(tracker: Tracker) -> None:
+    out, err = gym(tracker, "45 degree leg press", "10x100", "1 arm dumbbell row -l 10x30 -r 10x30")
+    assert err == ""
+    assert [row[1:5] for row in stored_sets(tracker.url)] == [
+        ("Leg Press", None, 10, D(100)),
+        ("One-Arm Dumbbell Row", "left", 10, D(30)),
+        ("One-Arm Dumbbell Row", "right", 10, D(30)),
+    ]

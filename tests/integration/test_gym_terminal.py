@@ -1,0 +1,89 @@
+"""`tracker gym` at a real terminal: a pseudo-terminal driven by pexpect, on both engines."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+from gym_helpers import open_sessions, stored_sets
+from tests.conftest import Tracker
+
+pytestmark = pytest.mark.slow
+
+TRACKER = shutil.which("tracker", path=str(Path(sys.executable).parent)) or "tracker"
+# prompt_toolkit asks the terminal where the cursor is (CPR) before drawing the toolbar.
+CPR_REQUEST = re.escape("\x1b[6n")
+
+
+class Terminal:
+    def __init__(self, url: str, *args: str, home: Path) -> None:
+        env = {**os.environ, "TERM": "xterm", "HOME": str(home), "XDG_DATA_HOME": str(home)}
+        env.pop("NO_COLOR", None)
+        self.child = pexpect.spawn(
+            TRACKER, ["--db", url, "gym", *args], env=env, dimensions=(24, 60),
+            encoding="utf-8", timeout=20,
+        )  # fmt: skip
+
+    def expect(self, pattern: str) -> str:
+        """Wait for `pattern`, answering cursor position requests on the way."""
+        while True:
+            if self.child.expect([CPR_REQUEST, pattern]) == 0:
+                self.child.send("\x1b[20;1R")
+                continue
+            return str(self.child.after)
+
+    def send(self, text: str) -> None:
+        self.child.send(text)
+
+
+@pytest.fixture
+def routine(tracker: Tracker) -> Tracker:
+    tracker.ok("log", "leg press", "10x100", "10x120", "8x140")
+    tracker.ok("session", "finish")
+    tracker.ok("routine", "add", "Legs A")
+    tracker.ok("routine", "add-exercise", "legs a", "leg press", "--sets", "1", "--rest", "45")
+    tracker.ok("routine", "add-exercise", "legs a", "single leg press", "--sets", "2")
+    return tracker
+
+
+def test_completion_enter_to_accept_timer_and_done(routine: Tracker, tmp_path: Path) -> None:
+    term = Terminal(routine.url, "legs a", home=tmp_path)
+    term.expect("gym>")
+    # Completion: a unique start completes to the full name.
+    term.send("single leg p\t")
+    term.expect("Single Leg Press")
+    term.send("\r")
+    term.expect(r"Target: L 8 x 55 kg; R 8 x 55 kg \(start\)")
+    # The toolbar says what Enter logs; Enter accepts it (a pair, left first).
+    term.expect(r"Enter L 8x55 R 8x55")
+    term.send("\r")
+    term.expect(r"#\d+ L 8 x 55 kg")
+    term.expect(r"Pair LSI 100\.0")
+    # The rest countdown runs in the toolbar.
+    term.expect(r"rest 2:00 \| Single Leg Press")
+    term.send("l 8x55\r")
+    term.expect(r"#\d+ L 8 x 55 kg")
+    # One side typed: Enter now logs the side that is behind.
+    term.expect(r"Enter R 8x55")
+    term.send("done\r")
+    term.expect(r"Finished session #\d+: 3 sets of 1 exercise\.")
+    term.child.expect(pexpect.EOF)
+    rows = [(side, reps, str(load)) for _, _, side, reps, load, *_ in stored_sets(routine.url)]
+    assert rows[3:] == [("left", 8, "55"), ("right", 8, "55"), ("left", 8, "55")]
+    assert open_sessions(routine.url) == []
+
+
+def test_bell_at_zero_and_ctrl_d_finishes(routine: Tracker, tmp_path: Path) -> None:
+    term = Terminal(routine.url, "legs a", home=tmp_path)
+    term.expect("gym>")
+    term.send("rest 1\r")
+    term.expect("Rest for Leg Press: 0:01")
+    term.expect("\x07")  # the terminal bell, once the second is over
+    term.send("\x04")  # Ctrl-D ends the session like done
+    term.expect("Nothing logged: no session kept.")
+    term.child.expect(pexpect.EOF)
