@@ -6,11 +6,12 @@ read and change one by one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.orm import (
@@ -340,3 +341,40 @@ class Repository:
             .limit(1)
         )
         return self.session.scalar(query)
+
+    # -- bulk import and export -----------------------------------------------------------
+    def export_rows(
+        self, lifter: Lifter, since: datetime | None
+    ) -> Iterator[tuple[WorkoutSet, TrainingSession, str]]:
+        """(set, its session, exercise name) of every set of the lifter, in the order done,
+        streamed in chunks so memory stays flat."""
+        query = (
+            select(WorkoutSet, TrainingSession, Exercise.name)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+            .where(WorkoutSet.lifter_id == lifter.id)
+            .order_by(
+                TrainingSession.started_at, TrainingSession.id, WorkoutSet.position, WorkoutSet.id
+            )
+            .execution_options(yield_per=1000)
+        )
+        if since is not None:
+            query = query.where(TrainingSession.started_at >= since)
+        for row in self.session.execute(query):
+            yield row.tuple()
+
+    def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]:
+        """Insert sessions in one statement; returns their ids by source key."""
+        statement = insert(TrainingSession).returning(
+            TrainingSession.id, TrainingSession.source_key, sort_by_parameter_order=True
+        )
+        result = self.session.execute(statement, rows)
+        return {str(key): session_id for session_id, key in result}
+
+    def insert_sets(self, rows: list[dict[str, Any]]) -> None:
+        self.session.execute(insert(WorkoutSet), rows)
+
+    def set_session_notes(self, session_id: int, notes: str) -> None:
+        self.session.execute(
+            update(TrainingSession).where(TrainingSession.id == session_id).values(notes=notes)
+        )

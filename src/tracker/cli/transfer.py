@@ -99,6 +99,10 @@ def import_command(
                 "and --replace"
             )
         click.echo(f"Loads in {report.unit} ({source}).")
+    if report.rounded:
+        click.echo(
+            f"Rounded to 3 decimals (as tracker stores loads): {plural(report.rounded, 'set')}."
+        )
     if report.replaced_sessions:
         verb = "Would replace" if dry_run else "Replaced"
         click.echo(f"{verb} {plural(report.replaced_sessions, 'stored session')}.")
