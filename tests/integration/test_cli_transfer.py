@@ -555,7 +555,7 @@ def test_db_backup(tracker: Tracker, tmp_path: Path) -> None:
     assert counts(copy.url) == counts(tracker.url)
     assert counts(copy.url).sets == 1
     assert tracker.fails("db", "backup", str(target)) == (
-        f"Error: {target.resolve()} already exists; give another FILE"
+        f"Error: {target.resolve()} already exists; give another FILE, or --force to replace it"
     )
     beside = tracker.ok("db", "backup").stdout
     assert beside.startswith(f"backed up to {tmp_path.resolve() / 'tracker-backup-'}")

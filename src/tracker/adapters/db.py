@@ -6,7 +6,10 @@ costs one `SELECT version_num` on an engine that is already open.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -15,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from tracker.adapters.location import sqlite_path
+from tracker.adapters.location import describe, sqlite_path, user_data_dir
 from tracker.domain.errors import TrackerError
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
@@ -36,7 +39,7 @@ def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        prepare_private_file(path)
     try:
         engine = create_engine(url)
     except ImportError as exc:
@@ -45,9 +48,58 @@ def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
             f'no driver for "{scheme}" is installed ({exc.name}); for PostgreSQL: '
             'pip install "tracker[postgres]" and use postgresql+psycopg://...'
         ) from None
+    except ValueError as exc:  # e.g. a port that is not a number
+        raise DatabaseError(f"can't use the database URL {describe(url)}: {exc}") from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, foreign_keys=foreign_keys)
     return engine
+
+
+PRIVATE_FILE = 0o600  # training data is personal: owner only, whatever the umask
+PRIVATE_DIR = 0o700
+
+
+def private_dirs(folder: Path) -> None:
+    """Create ``folder`` and missing parents as 700 (OSError if impossible); tracker's own
+    data folder is kept 700."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        candidate.mkdir(mode=PRIVATE_DIR)
+    if folder == user_data_dir() and folder.stat().st_mode & 0o077:
+        folder.chmod(PRIVATE_DIR)
+
+
+def make_private_dirs(folder: Path) -> None:
+    """`private_dirs`, or a DatabaseError saying why the database folder can't be made."""
+    try:
+        private_dirs(folder)
+    except FileExistsError:
+        raise DatabaseError(
+            f"can't create the database folder {folder}: a file is in the way"
+        ) from None
+    except OSError as error:
+        raise DatabaseError(
+            f"can't create the database folder {folder}: {error.strerror or error}"
+        ) from None
+
+
+def prepare_private_file(path: Path) -> None:
+    """Create the SQLite file as 600 before SQLite does (its -wal and -shm files copy the
+    database's mode), and take group and other access away from an existing one."""
+    make_private_dirs(path.parent)
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE)
+        os.close(descriptor)
+    except OSError:
+        return  # read-only or special: SQLite's own error says what is wrong
+    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            if companion.stat().st_mode & 0o077:
+                companion.chmod(PRIVATE_FILE)
 
 
 def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
@@ -104,19 +156,54 @@ def upgrade(url: str, revision: str = "head") -> None:
         engine.dispose()
 
 
-def backup_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API, safe while others write."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source)
+class TargetExists(FileExistsError):
+    """The file to write exists already (and was left as it was)."""
+
+
+def publish_new(partial: Path, target: Path) -> None:
+    """Give the finished ``partial`` file the name ``target`` unless that name exists (also a
+    symlink, a FIFO, a device): a hard link is atomic and never replaces anything."""
     try:
-        dst = sqlite3.connect(target)
+        os.link(partial, target)
+    except FileExistsError:
+        raise TargetExists(str(target)) from None
+    except OSError:  # a file system without hard links
+        if os.path.lexists(target):
+            raise TargetExists(str(target)) from None
+        os.replace(partial, target)
+
+
+def backup_sqlite(source: Path, target: Path, *, replace: bool = False) -> None:
+    """A consistent copy through SQLite's online backup API, safe while others write.
+
+    The copy is written to a temporary name (600) and renamed when complete, so a file named
+    ``target`` is only ever a finished backup. Without ``replace`` an existing target is kept
+    (FileExistsError), even one that appears while the copy runs."""
+    private_dirs(target.parent)
+    descriptor, name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
+    os.close(descriptor)  # mkstemp makes it 600
+    partial = Path(name)
+    try:
+        src = sqlite3.connect(source)
         try:
-            with dst:
-                src.backup(dst)
+            dst = sqlite3.connect(partial)
+            try:
+                with dst:
+                    src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
+            src.close()
+        if replace:
+            os.replace(partial, target)
+        else:
+            publish_new(partial, target)
     finally:
-        src.close()
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def ensure_schema(engine: Engine, url: str, notify: Callable[[str], None]) -> bool:
@@ -138,7 +225,7 @@ def ensure_schema(engine: Engine, url: str, notify: Callable[[str], None]) -> bo
         path = sqlite_path(url)
         if path is not None:
             backup = path.with_name(f"{path.name}.before-{revision}.bak")
-            backup_sqlite(path, backup)
+            backup_sqlite(path, backup, replace=True)
             note += f"; the old file was backed up to {backup}"
         engine.dispose()  # release our connections so the migration can take the lock
         upgrade(url)

@@ -44,12 +44,14 @@ def db_upgrade(app: App) -> None:
 
 @db_group.command("backup")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists (a regular file only).")
 @pass_app
-def db_backup(app: App, file: Path | None) -> None:
+def db_backup(app: App, file: Path | None, force: bool) -> None:
     """Copy the SQLite database consistently, even while another terminal is logging.
 
-    FILE defaults to tracker-backup-YYYYmmdd-HHMMSS.db beside the database. For PostgreSQL,
-    use pg_dump.
+    FILE defaults to tracker-backup-YYYYmmdd-HHMMSS.db beside the database. The copy is
+    written under a temporary name and renamed when complete (mode 600); an existing FILE is
+    kept unless --force. For PostgreSQL, use pg_dump.
     """
     from tracker.adapters.location import sqlite_path
     from tracker.services.backup import backup_database
@@ -57,9 +59,11 @@ def db_backup(app: App, file: Path | None) -> None:
     if sqlite_path(app.url) is not None:
         app.engine()  # make sure the database exists and is at head
     try:
-        target = backup_database(app.url, file)
+        target = backup_database(app.url, file, force)
     except FileExistsError as exc:
-        raise UserError(f"{exc.args[0]} already exists; give another FILE") from None
+        raise UserError(
+            f"{exc.args[0]} already exists; give another FILE, or --force to replace it"
+        ) from None
     click.echo(f"backed up to {target}")
 
 

@@ -297,6 +297,8 @@ def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
         low, high = (Decimal(part.strip().rstrip("%")) for part in parts)
     except (InvalidOperation, ValueError):
         raise InvalidValue(f'can\'t read ratio "{text}": write it like 0.4-0.5 or 40-50%') from None
+    if not (low.is_finite() and high.is_finite()):  # NaN and Infinity compare with an error
+        raise InvalidValue(f'can\'t read ratio "{text}": write it like 0.4-0.5 or 40-50%')
     if percent or low > 2 or high > 2:
         low, high = low / 100, high / 100
     if not (0 < low <= high <= Decimal("1.5")):

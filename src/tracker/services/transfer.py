@@ -147,7 +147,10 @@ def detect(path: Path, fmt: str | None) -> str:
             return "auto"  # the app reader says what is wrong with the encoding
     import csv
 
-    header = next(csv.reader([first]), [])
+    try:
+        header = next(csv.reader([first]), [])
+    except csv.Error:  # e.g. over the field size limit: the app reader names the problem
+        return "auto"
     return "tracker" if export_format.is_tracker_header(header) else "auto"
 
 
