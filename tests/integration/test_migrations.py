@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from tracker.adapters import db as dbmod
 from tracker.adapters.location import sqlite_path
@@ -115,12 +115,23 @@ def test_older_database_is_backed_up_then_upgraded(
     assert schema_of(f"sqlite:///{backup}") == schema_of(url)
 
 
-def test_newer_database_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    url = f"sqlite:///{tmp_path / 't.db'}"
-    migrate(url)
-    monkeypatch.setattr(dbmod, "HEAD_REVISION", "0000")
-    with pytest.raises(dbmod.DatabaseError, match="newer than this tracker knows"):
-        migrate(url)
+@pytest.mark.parametrize("revision", ["0099", "0000", "zz9"])
+def test_an_unknown_revision_is_refused(fresh_url: str, revision: str) -> None:
+    migrate(fresh_url)
+    set_version(fresh_url, revision)
+    with pytest.raises(dbmod.DatabaseError, match=f'revision "{revision}", which this tracker'):
+        migrate(fresh_url)
+
+
+def set_version(url: str, revision: str | None) -> None:
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM alembic_version"))
+            if revision is not None:
+                conn.execute(text("INSERT INTO alembic_version VALUES (:r)"), {"r": revision})
+    finally:
+        engine.dispose()
 
 
 def test_sqlite_is_set_up_for_real_use(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from tracker.adapters.location import describe, sqlite_path, user_data_dir
+from tracker.adapters.repository import MIGRATION_LOCK
 from tracker.domain.errors import TrackerError
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
@@ -125,13 +126,53 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "alembic"
 
 
+NO_VERSION_ROW = "<empty>"  # an alembic_version table without a row: revision unknown
+
+
 def current_revision(engine: Engine) -> str | None:
-    """The database's Alembic revision, or None for a database that has none yet."""
+    """The database's Alembic revision; None for a database that has none yet, and
+    NO_VERSION_ROW when the version table exists but is empty."""
     try:
         with engine.connect() as conn:
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
     except (OperationalError, ProgrammingError):
         return None
+    if not rows:
+        return NO_VERSION_ROW
+    return str(rows[0][0])
+
+
+def known_revisions() -> set[str]:
+    """Every revision the migration scripts know (imports Alembic: only when behind)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return {revision.revision for revision in script.walk_revisions()}
+
+
+def check_revision(revision: str) -> None:
+    """Refuse a revision the scripts do not know: one line instead of Alembic's trace."""
+    if revision == NO_VERSION_ROW:
+        raise DatabaseError(
+            "the database's alembic_version table is empty, so its schema revision is unknown; "
+            "restore the database from a backup, or use a new one"
+        )
+    if revision not in known_revisions():
+        raise DatabaseError(
+            f'the database is at schema revision "{revision}", which this tracker does not know '
+            f"(it knows up to {HEAD_REVISION}): if it is newer than this tracker knows, upgrade "
+            "tracker; otherwise restore a backup"
+        )
+
+
+def missing_tables(engine: Engine) -> list[str]:
+    """Tables of the current schema the database lacks (someone dropped one)."""
+    from sqlalchemy import inspect
+
+    from tracker.adapters.orm import Base
+
+    present = set(inspect(engine).get_table_names())
+    return sorted(set(Base.metadata.tables) - present)
 
 
 def alembic_config(connection: Connection | None = None) -> Any:
@@ -151,6 +192,10 @@ def upgrade(url: str, revision: str = "head") -> None:
     engine = create_app_engine(url, foreign_keys=False)
     try:
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two first commands at once: the second waits here, then finds the schema
+                # at head (Alembic reads the version after the lock) and does nothing.
+                conn.execute(text(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
             command.upgrade(alembic_config(conn), revision)
     finally:
         engine.dispose()
@@ -215,12 +260,8 @@ def ensure_schema(engine: Engine, url: str, notify: Callable[[str], None]) -> bo
     revision = current_revision(engine)
     if revision == HEAD_REVISION:
         return False
-    if revision is not None and revision > HEAD_REVISION:
-        raise DatabaseError(
-            f"the database is at schema revision {revision}, newer than this tracker knows "
-            f"({HEAD_REVISION}); upgrade tracker"
-        )
     if revision is not None:
+        check_revision(revision)
         note = f"database upgraded from revision {revision} to {HEAD_REVISION}"
         path = sqlite_path(url)
         if path is not None:

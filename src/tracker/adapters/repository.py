@@ -21,11 +21,16 @@ from tracker.adapters.orm import (
     Setting,
     TrainingSession,
     WorkoutSet,
+    utcnow,
 )
 from tracker.domain.errors import Conflict
 from tracker.domain.units import KG_PER_LB
 
 DEFAULT_LIFTER = "me"
+# PostgreSQL advisory lock keys (any fixed 64-bit numbers): one for schema migrations, one for
+# writes to the shared catalog (first-use seeding, imports that create exercises).
+MIGRATION_LOCK = 0x7472_6163_6B01
+CATALOG_LOCK = 0x7472_6163_6B02
 
 
 class Repository:
@@ -35,6 +40,37 @@ class Repository:
     # -- lifters and settings ------------------------------------------------------------
     def lifter(self, name: str) -> Lifter | None:
         return self.session.scalar(select(Lifter).where(Lifter.name == name))
+
+    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter:
+        """The lifter, inserted unless it exists: two first commands at once both succeed."""
+        values = {"name": name, "unit": unit, "created_at": utcnow()}
+        if self._dialect() == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            self.session.execute(pg_insert(Lifter).values(values).on_conflict_do_nothing())
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            self.session.execute(sqlite_insert(Lifter).values(values).on_conflict_do_nothing())
+        lifter = self.lifter(name)
+        assert lifter is not None
+        return lifter
+
+    def lock_lifter(self, lifter: Lifter) -> None:
+        """Hold the lifter's row until commit, so concurrent writers for one lifter take turns
+        choosing the open session and set positions (PostgreSQL; SQLite's BEGIN IMMEDIATE
+        already serialises writers)."""
+        if self._dialect() == "postgresql":
+            self.session.execute(select(Lifter.id).where(Lifter.id == lifter.id).with_for_update())
+
+    def serialize_catalog_writes(self) -> None:
+        """One writer of the shared catalog at a time until commit (PostgreSQL)."""
+        if self._dialect() == "postgresql":
+            self.session.execute(select(func.pg_advisory_xact_lock(CATALOG_LOCK)))
+
+    def _dialect(self) -> str:
+        bind = self.session.get_bind()
+        return bind.dialect.name
 
     def lifters(self) -> Sequence[Lifter]:
         return self.session.scalars(select(Lifter).order_by(Lifter.name)).all()
@@ -360,8 +396,7 @@ class Repository:
         )
         if since is not None:
             query = query.where(TrainingSession.started_at >= since)
-        for row in self.session.execute(query):
-            yield row.tuple()
+        yield from self.session.execute(query).tuples()
 
     def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]:
         """Insert sessions in one statement; returns their ids by source key."""

@@ -115,6 +115,10 @@ def to_user_error(exc: BaseException) -> UserError | None:
         return DatabaseUnavailable(f"can't use the database: {detail}")
     if kind in ("ArgumentError", "NoSuchModuleError"):
         return DatabaseUnavailable(f"can't use the database URL: {detail}")
+    if kind == "ProgrammingError" and "does not exist" in detail:  # e.g. a dropped table
+        return DatabaseUnavailable(
+            f"can't use the database: {detail} (restore a backup, or run tracker db upgrade)"
+        )
     if kind == "DataError":  # a value the column cannot hold (too long, out of range)
         return UserError(f"the database refused a value: {detail}")
     return None

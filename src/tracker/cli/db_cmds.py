@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.context import App, UserError, pass_app
+from tracker.cli.context import App, DatabaseUnavailable, UserError, pass_app
 
 
 @click.group("db")
@@ -30,11 +30,26 @@ def db_upgrade(app: App) -> None:
 
     tracker does this by itself on first use; this command does it explicitly.
     """
-    from tracker.adapters.db import HEAD_REVISION, create_app_engine, current_revision
+    from tracker.adapters.db import (
+        HEAD_REVISION,
+        NO_VERSION_ROW,
+        create_app_engine,
+        current_revision,
+        missing_tables,
+    )
 
     engine = create_app_engine(app.url)
-    before = current_revision(engine)
-    engine.dispose()
+    try:
+        before = current_revision(engine)
+        # At head by its version row, yet a table is gone: say so instead of "already at".
+        lacking = missing_tables(engine) if before not in (None, NO_VERSION_ROW) else []
+    finally:
+        engine.dispose()
+    if lacking and before == HEAD_REVISION:
+        raise DatabaseUnavailable(
+            f"the database says revision {before} but lacks the table(s) {', '.join(lacking)}; "
+            "restore a backup (a migration cannot bring lost rows back)"
+        )
     app.engine()
     if before == HEAD_REVISION:
         click.echo(f"database already at revision {HEAD_REVISION}")

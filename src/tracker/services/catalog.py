@@ -43,6 +43,9 @@ def ensure_builtin_catalog(engine: Engine) -> None:
             with UnitOfWork(engine) as uow:
                 if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
                     return
+                uow.repo.serialize_catalog_writes()  # a parallel first command waits here
+                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+                    return  # ... and finds the catalog loaded
                 sync_builtin(uow.repo, json.loads(raw)["exercises"])
                 uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
                 uow.commit()

@@ -17,10 +17,7 @@ def current_lifter(repo: Repository, name: str | None) -> Lifter:
         return lifter
     if wanted != DEFAULT_LIFTER:
         raise NotFound(f'no lifter named "{wanted}"; add one with: tracker lifter add "{wanted}"')
-    lifter = Lifter(name=DEFAULT_LIFTER, unit=Unit.KG.value)
-    repo.add(lifter)
-    repo.flush()
-    return lifter
+    return repo.add_lifter_if_missing(DEFAULT_LIFTER, Unit.KG.value)
 
 
 def add_lifter(uow: UnitOfWork, name: str, unit: str) -> Lifter:

@@ -81,6 +81,7 @@ def log_sets(
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
+        repo.lock_lifter(lifter)  # concurrent logs take turns choosing session and positions
         exercise = resolve_exercise(repo, request.exercise)
         check_sides(exercise, request.sets)
         session, started, closed = session_for(repo, lifter, at, now)

@@ -251,8 +251,7 @@ def ensure_lifter(repo: Repository, name: str, unit: str | None) -> str:
     """The lifter an export names, created (with its unit) when this database lacks it."""
     name = name.strip()
     if repo.lifter(name) is None and name != DEFAULT_LIFTER:
-        repo.add(Lifter(name=name, unit=unit or Unit.KG.value))
-        repo.flush()
+        repo.add_lifter_if_missing(name, unit or Unit.KG.value)
     return name
 
 
@@ -265,6 +264,8 @@ def store_rows(
     replace: bool = False,
 ) -> None:
     """Insert sessions and sets in batches: a few statements per thousands of rows."""
+    repo.lock_lifter(lifter)
+    repo.serialize_catalog_writes()  # imports may create exercises: one at a time
     matcher = ExerciseMatcher(repo)
     known = ImportedSessions(repo, lifter, replace)
     batch = ImportBatch(repo, lifter)
