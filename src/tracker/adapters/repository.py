@@ -396,7 +396,7 @@ class Repository:
         )
         if since is not None:
             query = query.where(TrainingSession.started_at >= since)
-        yield from self.session.execute(query).tuples()
+        yield from self.session.execute(query)
 
     def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]:
         """Insert sessions in one statement; returns their ids by source key."""
