@@ -100,7 +100,7 @@ def pg_fresh_database_factory() -> Iterator[Any]:
         engine.dispose()
 
 
-TABLES = "workout_set, training_session, exercise_alias, exercise, setting, lifter"
+TABLES = "workout_set, training_session, exercise_alias, exercise, setting, lifter_coach, lifter"
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

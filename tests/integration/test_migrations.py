@@ -97,22 +97,20 @@ def test_head_constant_matches_the_migration_scripts() -> None:
     assert script.get_current_head() == dbmod.HEAD_REVISION
 
 
-def test_older_database_is_backed_up_then_upgraded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 't.db'}"
-    migrate(url)
-    # Pretend the code knows a newer revision than the file: the backup path must run.
-    monkeypatch.setattr(dbmod, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(dbmod, "upgrade", lambda url, revision="head": None)
+    dbmod.upgrade(url, "0001")
+    old_schema = schema_of(url)
     lines: list[str] = []
     assert migrate(url, lines.append)
     backup = tmp_path / "t.db.before-0001.bak"
     assert backup.exists()
     assert lines == [
-        f"database upgraded from revision 0001 to 0002; the old file was backed up to {backup}"
+        f"database upgraded from revision 0001 to {dbmod.HEAD_REVISION}; the old file was "
+        f"backed up to {backup}"
     ]
-    assert schema_of(f"sqlite:///{backup}") == schema_of(url)
+    assert schema_of(f"sqlite:///{backup}") == old_schema
+    assert revision_of(url) == dbmod.HEAD_REVISION
 
 
 @pytest.mark.parametrize("revision", ["0099", "0000", "zz9"])

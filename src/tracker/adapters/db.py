@@ -23,7 +23,7 @@ from tracker.adapters.repository import MIGRATION_LOCK
 from tracker.domain.errors import TrackerError
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0004"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -140,6 +140,14 @@ def current_revision(engine: Engine) -> str | None:
     if not rows:
         return NO_VERSION_ROW
     return str(rows[0][0])
+
+
+def current_revision_of(url: str) -> str | None:
+    engine = create_app_engine(url)
+    try:
+        return current_revision(engine)
+    finally:
+        engine.dispose()
 
 
 def known_revisions() -> set[str]:

@@ -12,7 +12,7 @@ import click
 
 from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.params import NUMBER
-from tracker.cli.render import table
+from tracker.cli.render import printable_data, table
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,7 +72,7 @@ def exercises_show(app: App, name: str, as_json: bool) -> None:
     if as_json:
         emit_json(card)
         return
-    for line in render_card(card):
+    for line in render_card(printable_data(card)):
         click.echo(line)
 
 

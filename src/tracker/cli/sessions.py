@@ -10,7 +10,7 @@ import click
 
 from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.params import SINCE, WHEN, local_now
-from tracker.cli.render import local, set_text, side_label, table
+from tracker.cli.render import local, local_span, printable, set_text, side_label, table
 from tracker.domain.units import Unit
 
 
@@ -28,7 +28,7 @@ def session_start(app: App, at: datetime | None, name: str | None) -> None:
     from tracker.services.sessions import start_session
 
     started = start_session(app.uow(), app.lifter, at or local_now(), name)
-    label = f" {started.name}" if started.name else ""
+    label = f" {printable(started.name)}" if started.name else ""
     click.echo(f"Started session #{started.id}{label} at {local(started.started_at)}.")
 
 
@@ -78,8 +78,8 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
         click.echo("No sessions yet.")
         return
     rows = [
-        [f"#{s.id}", local(s.started_at), local(s.finished_at)[11:] if s.finished_at else "open",
-         s.name or "", str(s.sets), str(s.exercises)]
+        [f"#{s.id}", *local_span(s.started_at, s.finished_at), s.name or "", str(s.sets),
+         str(s.exercises)]
         for s in sessions
     ]  # fmt: skip
     for line in table(rows, ["id", "started", "ended", "name", "sets", "exercises"]):
@@ -98,17 +98,18 @@ def session_show(app: App, which: str, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    end = data["finished_at"][11:16] if data["finished_at"] else "open"
-    name = f" {data['name']}" if data["name"] else ""
-    click.echo(
-        style(f"Session #{data['id']}{name}", bold=True)
-        + f"  {data['started_at'][:16].replace('T', ' ')} - {end}"
+    finished = data["finished_at"]
+    start, end = local_span(
+        datetime.fromisoformat(data["started_at"]),
+        datetime.fromisoformat(finished) if finished else None,
     )
+    name = f" {printable(data['name'])}" if data["name"] else ""
+    click.echo(style(f"Session #{data['id']}{name}", bold=True) + f"  {start} - {end}")
     current = None
     for s in data["sets"]:
         if s["exercise"] != current:
             current = s["exercise"]
-            click.echo(f"  {current}")
+            click.echo(f"  {printable(current)}")
         click.echo(f"    #{s['id']} {shown_set(s)}")
     if not data["sets"]:
         click.echo("  (no sets)")
@@ -142,7 +143,7 @@ def shown_set(s: dict[str, Any]) -> str:
     if s["rpe"] is not None:
         extras.append(f"RPE {s['rpe']}")
     if s["note"]:
-        extras.append(s["note"])
+        extras.append(printable(s["note"]))
     tail = f"  ({'; '.join(extras)})" if extras else ""
     return f"{side}{', '.join(measures) or '-'}{tail}"
 
