@@ -27,11 +27,12 @@ def new_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
-def tracker_process(url: str, *args: str) -> subprocess.Popen[str]:
+def tracker_process(url: str, *args: str, quiet: bool = False) -> subprocess.Popen[str]:
     env = {**os.environ, "TRACKER_DB": url, "TZ": "UTC"}
+    pipe = subprocess.DEVNULL if quiet else subprocess.PIPE
     return subprocess.Popen(
         [sys.executable, "-m", "tracker", *args],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env, stdout=pipe, stderr=pipe, text=True,
     )  # fmt: skip
 
 
@@ -39,9 +40,9 @@ def test_sixteen_first_commands_logging_at_once(new_db: str) -> None:
     """Migration, catalog seeding, the default lifter, the open session and set positions
     are all contended at once: every command succeeds and the rows come out consistent."""
     processes = [tracker_process(new_db, "log", "leg press", "10x100") for _ in range(WRITERS)]
-    results = [(p.wait(timeout=300), *p.communicate()) for p in processes]
-    for code, _, err in results:
-        assert code == 0 and "Traceback" not in err, err
+    outputs = [p.communicate(timeout=300) for p in processes]
+    for process, (_, err) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0 and "Traceback" not in err, err
     engine = create_engine(new_db)
     try:
         with engine.connect() as conn:
@@ -98,11 +99,12 @@ def test_kill_9_during_an_import_leaves_all_or_nothing(new_db: str, tmp_path: Pa
     """Killed while its rows are being written, an import leaves none of them, and the next
     command works (no lock, journal or half-made rows left behind)."""
     first = tracker_process(new_db, "log", "leg press", "10x100")
-    assert first.wait(timeout=120) == 0, first.communicate()[1]
+    _, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
     big = strong_file(tmp_path / "big.csv", 4_000)
     wal = tmp_path / "new.db-wal" if new_db.startswith("sqlite") else None
     baseline = wal.stat().st_size if wal is not None and wal.exists() else 0
-    importer = tracker_process(new_db, "import", str(big), "--unit", "kg")
+    importer = tracker_process(new_db, "import", str(big), "--unit", "kg", quiet=True)
     while importer.poll() is None and not import_has_begun_writing(new_db, wal, baseline):
         time.sleep(0.02)  # waiting for a state, not measuring time
     killed_in_flight = importer.poll() is None
