@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.orm import (
@@ -34,8 +34,49 @@ CATALOG_LOCK = 0x7472_6163_6B02
 
 
 class Repository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, viewer: str | None = None) -> None:
         self.session = session
+        # Whose custom exercises are visible: the command's lifter (by name until known).
+        self.viewer_name = viewer
+        self._viewer_id: int | None = None
+        self._viewer_known = False
+
+    # -- whose exercises --------------------------------------------------------------------
+    def view_as(self, lifter: Lifter) -> None:
+        """Show built-ins and this lifter's own custom exercises from now on."""
+        self._viewer_id = lifter.id
+        self._viewer_known = True
+
+    def viewer_id(self) -> int | None:
+        if not self._viewer_known:
+            wanted = self.viewer_name or DEFAULT_LIFTER
+            self._viewer_id = self.session.scalar(select(Lifter.id).where(Lifter.name == wanted))
+            self._viewer_known = True
+        return self._viewer_id
+
+    def _visible(self) -> ColumnElement[bool]:
+        """Built-in and shared exercises, and the viewer's own: never another lifter's."""
+        viewer = self.viewer_id()
+        if viewer is None:
+            return Exercise.owner_id.is_(None)
+        return or_(Exercise.owner_id.is_(None), Exercise.owner_id == viewer)
+
+    def key_taken_by_another_lifter(self, key: str) -> bool:
+        """A name (or alias) that another lifter's hidden exercise holds: the names are unique
+        database-wide, so a new exercise must be called something else."""
+        hidden = ~self._visible()
+        by_name = select(Exercise.id).where(Exercise.key == key, hidden)
+        by_alias = select(Exercise.id).join(ExerciseAlias).where(ExerciseAlias.key == key, hidden)
+        return (
+            self.session.scalar(by_name.limit(1)) is not None
+            or self.session.scalar(by_alias.limit(1)) is not None
+        )
+
+    def lifter_for_current_role(self) -> Lifter | None:
+        """On PostgreSQL, the lifter mapped to the connected role (row-level security)."""
+        if self._dialect() != "postgresql":
+            return None
+        return self.session.scalar(select(Lifter).where(Lifter.db_role == func.current_user()))
 
     # -- lifters and settings ------------------------------------------------------------
     def lifter(self, name: str) -> Lifter | None:
@@ -102,10 +143,14 @@ class Repository:
     # -- exercises ------------------------------------------------------------------------
     def exercise_names(self) -> list[tuple[str, list[str]]]:
         """(name, aliases) of every exercise, for name resolution: two cheap queries."""
-        names = self.session.execute(select(Exercise.id, Exercise.name)).all()
+        names = self.session.execute(
+            select(Exercise.id, Exercise.name).where(self._visible())
+        ).all()
         aliases: dict[int, list[str]] = {}
         for ex_id, alias in self.session.execute(
             select(ExerciseAlias.exercise_id, ExerciseAlias.alias)
+            .join(Exercise, Exercise.id == ExerciseAlias.exercise_id)
+            .where(self._visible())
         ):
             aliases.setdefault(ex_id, []).append(alias)
         return [(name, aliases.get(ex_id, [])) for ex_id, name in names]
@@ -113,26 +158,31 @@ class Repository:
     def exercise(self, name: str) -> Exercise | None:
         return self.session.scalar(
             select(Exercise)
-            .where(Exercise.name == name)
+            .where(Exercise.name == name, self._visible())
             .options(selectinload(Exercise.aliases), selectinload(Exercise.parent))
         )
 
     def exercise_by_key(self, key: str) -> Exercise | None:
-        return self.session.scalar(select(Exercise).where(Exercise.key == key))
+        return self.session.scalar(select(Exercise).where(Exercise.key == key, self._visible()))
 
     def alias_owner(self, key: str) -> Exercise | None:
         return self.session.scalar(
-            select(Exercise).join(ExerciseAlias).where(ExerciseAlias.key == key)
+            select(Exercise).join(ExerciseAlias).where(ExerciseAlias.key == key, self._visible())
         )
 
     def exercises(self) -> Sequence[Exercise]:
         return self.session.scalars(
-            select(Exercise).options(selectinload(Exercise.aliases)).order_by(Exercise.name)
+            select(Exercise)
+            .where(self._visible())
+            .options(selectinload(Exercise.aliases))
+            .order_by(Exercise.name)
         ).all()
 
     def children(self, exercise: Exercise) -> Sequence[Exercise]:
         return self.session.scalars(
-            select(Exercise).where(Exercise.parent_id == exercise.id).order_by(Exercise.name)
+            select(Exercise)
+            .where(Exercise.parent_id == exercise.id, self._visible())
+            .order_by(Exercise.name)
         ).all()
 
     def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int:

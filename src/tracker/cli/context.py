@@ -61,7 +61,7 @@ class App:
     def uow(self) -> UnitOfWork:
         from tracker.adapters.unit_of_work import UnitOfWork
 
-        return UnitOfWork(self.engine())
+        return UnitOfWork(self.engine(), viewer=self.lifter)
 
     def close(self) -> None:
         if self._engine is not None:

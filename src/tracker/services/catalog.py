@@ -19,6 +19,7 @@ from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, normalize, resolve
+from tracker.services.lifters import current_lifter
 
 BUILTIN_HASH_KEY = "catalog.builtin_hash"
 REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
@@ -395,6 +396,8 @@ def _check_new_name(repo: Repository, name: str, renaming: Exercise | None = Non
     existing = repo.exercise_by_key(key) or repo.alias_owner(key)
     if existing is not None and existing is not renaming:
         raise Conflict(f'"{clean}" is already taken by the exercise "{existing.name}"')
+    if repo.key_taken_by_another_lifter(key):
+        raise Conflict(f'"{clean}" is the name of another lifter\'s exercise: choose another')
     return clean
 
 
@@ -406,8 +409,9 @@ def _alias_map(repo: Repository) -> dict[str, int]:
 
 def add_exercise(uow: UnitOfWork, name: str, changes: ExerciseChanges, unit: str) -> str:
     with uow:
+        owner = current_lifter(uow.repo, uow.repo.viewer_name)
         clean = _check_new_name(uow.repo, name)
-        exercise = Exercise(name=clean, key=normalize(clean), source="custom")
+        exercise = Exercise(name=clean, key=normalize(clean), source="custom", owner_id=owner.id)
         uow.repo.add(exercise)
         _apply_changes(uow.repo, exercise, changes, unit)
         uow.repo.flush()

@@ -188,11 +188,11 @@ def _import(
 ) -> ImportReport:
     with uow, path.open(encoding="utf-8-sig", newline="") as handle:
         reader: Any = None
+        document: export_format.JsonExport | None = None
         if kind == "tracker":
             rows: Iterable[IncomingSet]
             if path.suffix.lower() == ".json" or first_character(path) == "{":
                 document = export_format.read_json(handle)
-                restore_definitions(uow.repo, document.exercises)
                 rows = document.sets
                 if lifter_name is None and document.lifter:
                     lifter_name = ensure_lifter(uow.repo, document.lifter, document.unit)
@@ -202,6 +202,8 @@ def _import(
                 lifter_name, rows = lifter_of_export(uow.repo, rows)
             report = ImportReport(format="tracker")
             lifter = current_lifter(uow.repo, lifter_name)
+            if document is not None:  # the definitions become this lifter's exercises
+                restore_definitions(uow.repo, document.exercises)
         else:
             from tracker.importers import read_export
 
