@@ -173,6 +173,25 @@ def check_revision(revision: str) -> None:
         )
 
 
+def refuse_migration_by_a_lifter_role(engine: Engine) -> None:
+    """On a shared PostgreSQL database only the owner of the tables migrates."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as conn:
+        owner = conn.scalar(
+            text(
+                "SELECT tableowner = current_user OR (SELECT rolsuper FROM pg_roles "
+                "WHERE rolname = current_user) FROM pg_tables "
+                "WHERE tablename = 'lifter' AND schemaname = current_schema()"
+            )
+        )
+    if owner is False:
+        raise DatabaseError(
+            f"the database schema is older than this tracker ({HEAD_REVISION}); ask its owner "
+            "to run tracker db upgrade (a lifter's role never migrates)"
+        )
+
+
 def missing_tables(engine: Engine) -> list[str]:
     """Tables of the current schema the database lacks (someone dropped one)."""
     from sqlalchemy import inspect
@@ -270,6 +289,7 @@ def ensure_schema(engine: Engine, url: str, notify: Callable[[str], None]) -> bo
         return False
     if revision is not None:
         check_revision(revision)
+        refuse_migration_by_a_lifter_role(engine)
         note = f"database upgraded from revision {revision} to {HEAD_REVISION}"
         path = sqlite_path(url)
         if path is not None:

@@ -109,6 +109,14 @@ class Repository:
         if self._dialect() == "postgresql":
             self.session.execute(select(func.pg_advisory_xact_lock(CATALOG_LOCK)))
 
+    def may_write_catalog(self) -> bool:
+        """Built-ins and gym settings are the owner's: false for a lifter role (PostgreSQL)."""
+        if self._dialect() != "postgresql":
+            return True
+        from tracker.adapters.roles import Roles
+
+        return Roles(self.session).connected_as_owner()
+
     def _dialect(self) -> str:
         bind = self.session.get_bind()
         return bind.dialect.name

@@ -87,6 +87,7 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
 
 def _register() -> None:
     from tracker.cli import (
+        admin,
         db_cmds,
         exercises,
         lifters,
@@ -97,7 +98,9 @@ def _register() -> None:
         transfer,
     )
 
-    modules = (logging_cmds, sessions, reports, suggest, exercises, transfer, lifters, db_cmds)
+    modules = (
+        logging_cmds, sessions, reports, suggest, exercises, transfer, lifters, db_cmds, admin
+    )  # fmt: skip
     for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -106,6 +106,11 @@ def to_user_error(exc: BaseException) -> UserError | None:
         return UserError(str(exc))
     if not type(exc).__module__.startswith("sqlalchemy"):
         return None
+    if type(exc).__name__ == "StaleDataError":  # an UPDATE the row-level policies filtered
+        return UserError(
+            "not allowed for this database role (built-ins and other lifters' rows are the "
+            "owner's), or the row was changed by another command meanwhile"
+        )
     kind = type(exc).__name__
     orig = getattr(exc, "orig", None) or exc
     detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
@@ -115,6 +120,10 @@ def to_user_error(exc: BaseException) -> UserError | None:
         return DatabaseUnavailable(f"can't use the database: {detail}")
     if kind in ("ArgumentError", "NoSuchModuleError"):
         return DatabaseUnavailable(f"can't use the database URL: {detail}")
+    if kind == "ProgrammingError" and (
+        "permission denied" in detail or "row-level security" in detail
+    ):  # a lifter's role on a shared PostgreSQL database
+        return UserError(f"not allowed for this database role: {detail}")
     if kind == "ProgrammingError" and "does not exist" in detail:  # e.g. a dropped table
         return DatabaseUnavailable(
             f"can't use the database: {detail} (restore a backup, or run tracker db upgrade)"

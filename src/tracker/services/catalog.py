@@ -44,6 +44,8 @@ def ensure_builtin_catalog(engine: Engine) -> None:
             with UnitOfWork(engine) as uow:
                 if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
                     return
+                if not uow.repo.may_write_catalog():
+                    return  # a lifter's role: the owner refreshes the built-ins
                 uow.repo.serialize_catalog_writes()  # a parallel first command waits here
                 if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
                     return  # ... and finds the catalog loaded
