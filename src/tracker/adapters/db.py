@@ -31,7 +31,9 @@ class DatabaseError(TrackerError):
     """The database cannot be opened or is at a schema this version does not know."""
 
 
-def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+def create_app_engine(
+    url: str, *, foreign_keys: bool = True, on_wait: Callable[[str], None] | None = None
+) -> Engine:
     """An engine set up for real use.
 
     SQLite: foreign keys on, WAL journal (readers never block the writer), a busy timeout, and
@@ -52,7 +54,7 @@ def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     except ValueError as exc:  # e.g. a port that is not a number
         raise DatabaseError(f"can't use the database URL {describe(url)}: {exc}") from None
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, foreign_keys=foreign_keys)
+        _configure_sqlite(engine, foreign_keys=foreign_keys, on_wait=on_wait)
     return engine
 
 
@@ -103,7 +105,13 @@ def prepare_private_file(path: Path) -> None:
                 companion.chmod(PRIVATE_FILE)
 
 
-def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
+READ_ONLY = "tracker_read_only"  # execution option: a transaction that only reads
+SQLITE_WRITE_WAIT_MS = 60_000  # how long a writer queues behind another (e.g. an import)
+
+
+def _configure_sqlite(
+    engine: Engine, *, foreign_keys: bool, on_wait: Callable[[str], None] | None
+) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
@@ -115,7 +123,44 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY):
+            # WAL: a reader sees the last commit and never waits for a writer.
+            connection.exec_driver_sql("BEGIN")
+            return
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        begin_immediate(raw, on_wait)
+
+
+def begin_immediate(raw: Any, on_wait: Callable[[str], None] | None) -> None:
+    """BEGIN IMMEDIATE: writers queue instead of failing half-way. One that has to wait says
+    what for, then waits up to SQLITE_WRITE_WAIT_MS."""
+    raw.execute("PRAGMA busy_timeout = 0")
+    try:
+        raw.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    if on_wait is not None:
+        on_wait(
+            "waiting for another tracker command that is writing to this database (an import?)"
+            f" to finish, up to {SQLITE_WRITE_WAIT_MS // 1000} s ..."
+        )
+    raw.execute(f"PRAGMA busy_timeout = {SQLITE_WRITE_WAIT_MS}")
+    try:
+        raw.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseError(
+                f"another command kept the database locked for over {SQLITE_WRITE_WAIT_MS // 1000}"
+                " s (a long import?); try again when it has finished"
+            ) from None
+        raise
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
 
 
 def migrations_dir() -> Path:
@@ -133,7 +178,7 @@ def current_revision(engine: Engine) -> str | None:
     """The database's Alembic revision; None for a database that has none yet, and
     NO_VERSION_ROW when the version table exists but is empty."""
     try:
-        with engine.connect() as conn:
+        with engine.connect().execution_options(**{READ_ONLY: True}) as conn:
             rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
     except (OperationalError, ProgrammingError):
         return None

@@ -61,7 +61,7 @@ class App:
     def uow(self) -> UnitOfWork:
         from tracker.adapters.unit_of_work import UnitOfWork
 
-        return UnitOfWork(self.engine(), viewer=self.lifter)
+        return UnitOfWork(self.engine(), viewer=self.lifter, read_only=reads_only())
 
     def close(self) -> None:
         if self._engine is not None:
@@ -70,6 +70,21 @@ class App:
 
 
 pass_app = click.make_pass_decorator(App)
+
+# Commands that only read (SQLite: they never wait for a writer such as a long import). One
+# that writes after all (the default lifter on first use) upgrades its transaction then.
+READ_ONLY_COMMANDS = frozenset({
+    "session list", "session show", "report imbalance", "report history", "report summary",
+    "exercises list", "exercises show", "export", "lifter list", "config get", "suggest",
+})  # fmt: skip
+
+
+def reads_only() -> bool:
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return False
+    path = context.command_path.split(maxsplit=1)
+    return len(path) == 2 and path[1] in READ_ONLY_COMMANDS
 
 
 def echo_err(line: str) -> None:

@@ -39,6 +39,9 @@ def ensure_builtin_catalog(engine: Engine) -> None:
     """
     raw = builtin_bytes()
     digest = hashlib.sha256(raw).hexdigest()[:16]
+    with UnitOfWork(engine, read_only=True) as uow:  # the common case: never waits for writers
+        if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+            return
     for attempt in range(3):
         try:
             with UnitOfWork(engine) as uow:
