@@ -128,3 +128,22 @@ def test_export_to_stdout_writes_nothing_when_it_fails(own_db: Tracker) -> None:
     engine.dispose()
     result = own_db("export")
     assert result.exit_code == 3 and result.stdout == ""
+
+
+def test_a_disk_error_during_an_import_blames_the_database_not_the_rows(
+    tracker: Tracker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from tracker.adapters.repository import Repository
+
+    def failing_disk(self: Repository, rows: list[object]) -> None:
+        raise OperationalError("INSERT INTO workout_set ...", {}, Exception("disk I/O error"))
+
+    tracker.ok("log", "leg press", "10x100", "--at", "2026-11-20 18:00")
+    exported = tmp_path / "mine.csv"
+    tracker.ok("export", "-o", str(exported))
+    tracker.ok("lifter", "add", "other")
+    monkeypatch.setattr(Repository, "insert_sets", failing_disk)
+    line = tracker.fails("--lifter", "other", "import", str(exported), code=3)
+    assert line == "Error: database unavailable: disk I/O error"
