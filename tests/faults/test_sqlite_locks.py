@@ -21,6 +21,7 @@ def test_reads_do_not_wait_for_a_writer_and_a_waiting_writer_says_why(
         writer.execute("INSERT INTO setting (key, value) VALUES ('x', 'uncommitted')")
         monkeypatch.setattr(dbmod, "SQLITE_BUSY_TIMEOUT_MS", 0)  # a wait would fail at once
         monkeypatch.setattr(dbmod, "SQLITE_WRITE_WAIT_MS", 0)
+        monkeypatch.setattr(dbmod, "SQLITE_QUIET_WAIT_MS", 0)
         for read in (["session", "list"], ["export"], ["report", "summary"], ["exercises", "list"]):
             sqlite_tracker.ok(*read)
         result = sqlite_tracker("log", "leg press", "8x100")

@@ -106,7 +106,8 @@ def prepare_private_file(path: Path) -> None:
 
 
 READ_ONLY = "tracker_read_only"  # execution option: a transaction that only reads
-SQLITE_WRITE_WAIT_MS = 60_000  # how long a writer queues behind another (e.g. an import)
+SQLITE_QUIET_WAIT_MS = 1_000  # two terminals logging at once: no message for this short wait
+SQLITE_WRITE_WAIT_MS = 60_000  # how long a writer then queues behind another (an import)
 
 
 def _configure_sqlite(
@@ -135,7 +136,7 @@ def _configure_sqlite(
 def begin_immediate(raw: Any, on_wait: Callable[[str], None] | None) -> None:
     """BEGIN IMMEDIATE: writers queue instead of failing half-way. One that has to wait says
     what for, then waits up to SQLITE_WRITE_WAIT_MS."""
-    raw.execute("PRAGMA busy_timeout = 0")
+    raw.execute(f"PRAGMA busy_timeout = {SQLITE_QUIET_WAIT_MS}")  # a short queue: silent
     try:
         raw.execute("BEGIN IMMEDIATE")
         return
