@@ -143,6 +143,8 @@ def to_user_error(exc: BaseException) -> UserError | None:
         return DatabaseUnavailable(
             f"can't use the database: {detail} (restore a backup, or run tracker db upgrade)"
         )
+    if kind == "IntegrityError":  # e.g. a name held by a row this role may not see
+        return UserError(f"the database refused the change: {detail}")
     if kind == "DataError":  # a value the column cannot hold (too long, out of range)
         return UserError(f"the database refused a value: {detail}")
     return None
