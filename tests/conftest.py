@@ -102,7 +102,7 @@ def pg_fresh_database_factory() -> Iterator[Any]:
 
 TABLES = (
     "change_record, gym_state, routine_item, routine, exercise_rest, "
-    "workout_set, training_session, exercise_alias, exercise, setting, lifter"
+    "workout_set, training_session, exercise_alias, exercise, setting, lifter_coach, lifter"
 )
 
 

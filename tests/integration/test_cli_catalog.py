@@ -108,7 +108,7 @@ def test_show_single_leg_press_has_every_fact_of_the_reference_card(tracker: Tra
 #: Exercise columns that the card spells differently; id and key are internal.
 CARD_KEY = {"parent_id": "parent", "ratio_low": "ratio", "ratio_high": "ratio",
             "rep_low": "rep_range", "rep_high": "rep_range"}  # fmt: skip
-INTERNAL = {"id", "key"}
+INTERNAL = {"id", "key", "owner_id"}  # owner_id: only its owner sees the card at all
 
 
 def test_show_json_has_every_field(tracker: Tracker) -> None:
@@ -450,17 +450,25 @@ def test_two_commands_loading_the_catalog_at_once(
 
     engine = create_app_engine(db_url)
     ensure_schema(engine, db_url, lambda line: None)
+    import threading
+
     real = catalog.apply_fields
-    raced: list[bool] = []
+    others: list[threading.Thread] = []
+    failures: list[BaseException] = []
+
+    def load_in_other_command() -> None:
+        other = create_app_engine(db_url)
+        try:
+            catalog.ensure_builtin_catalog(other)  # waits for the first one's lock
+        except BaseException as error:  # reported by the assertion below
+            failures.append(error)
+        finally:
+            other.dispose()
 
     def racing(exercise: Any, entry: Any) -> None:
-        if not raced:  # this command has read the catalog; the other one now stores it all
-            raced.append(True)
-            other = create_app_engine(db_url)
-            try:
-                catalog.ensure_builtin_catalog(other)
-            finally:
-                other.dispose()
+        if not others:  # this command is loading the catalog; the other one starts now
+            others.append(threading.Thread(target=load_in_other_command))
+            others[0].start()
         real(exercise, entry)
 
     monkeypatch.setattr(catalog, "apply_fields", racing)
@@ -468,7 +476,8 @@ def test_two_commands_loading_the_catalog_at_once(
         catalog.ensure_builtin_catalog(engine)
     finally:
         engine.dispose()
-    assert raced and row_counts(db_url)[0] == len(builtin()["exercises"])
+    others[0].join()
+    assert not failures and row_counts(db_url)[0] == len(builtin()["exercises"])
 
 
 # -- import --------------------------------------------------------------------------------

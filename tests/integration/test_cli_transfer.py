@@ -165,7 +165,8 @@ BROKEN = [
      'Error: line 2001, column "weight_kg": can\'t read number "9q4"'),
     # Stored as it was, this used to overflow PostgreSQL's INTEGER column half-way (traceback).
     ("hevy", lambda p, t: garble(p, t, 7000, ',"normal",,8,', ',"normal",,99999999999,'),
-     'Error: line 7000, column "reps": number "99999999999" is too large (at most 100000)'),
+     'Error: line 7000, column "reps": reps "99999999999" is outside 0-100 (the limits of '
+     'tracker log)'),
     ("fitnotes", lambda p, t: cut_after(p, t, 377, "2023-"),
      'Error: line 377, column "Exercise": missing value (the row has 1 of 10 columns)'),
     ("fitnotes", lambda p, t: garble(p, t, 301, ",35.0,lbs,", ",35.O,lbs,"),
@@ -523,7 +524,8 @@ def test_broken_tracker_exports_change_nothing(
     )
     big = write(tmp_path / "big.csv", good_csv.replace(",8,135,lb,", ",99999999,135,lb,"))
     assert target.fails("import", str(big)) == (
-        'Error: line 17, column "reps": out of range (0 to 100000): "99999999"'
+        'Error: line 17, column "reps": reps "99999999" is outside 0-100 (the limits of '
+        "tracker log)"
     )
     cut_json = write(tmp_path / "cut.json", good_json[: len(good_json) // 2])
     assert target.fails("import", str(cut_json)).startswith("Error: line ")
@@ -553,7 +555,7 @@ def test_db_backup(tracker: Tracker, tmp_path: Path) -> None:
     assert counts(copy.url) == counts(tracker.url)
     assert counts(copy.url).sets == 1
     assert tracker.fails("db", "backup", str(target)) == (
-        f"Error: {target.resolve()} already exists; give another FILE"
+        f"Error: {target.resolve()} already exists; give another FILE, or --force to replace it"
     )
     beside = tracker.ok("db", "backup").stdout
     assert beside.startswith(f"backed up to {tmp_path.resolve() / 'tracker-backup-'}")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from tracker.adapters import db as dbmod
 from tracker.adapters.location import sqlite_path
@@ -97,31 +97,39 @@ def test_head_constant_matches_the_migration_scripts() -> None:
     assert script.get_current_head() == dbmod.HEAD_REVISION
 
 
-def test_older_database_is_backed_up_then_upgraded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 't.db'}"
-    migrate(url)
-    head = dbmod.HEAD_REVISION
-    # Pretend the code knows a newer revision than the file: the backup path must run.
-    monkeypatch.setattr(dbmod, "HEAD_REVISION", "9999")
-    monkeypatch.setattr(dbmod, "upgrade", lambda url, revision="head": None)
+    dbmod.upgrade(url, "0001")
+    old_schema = schema_of(url)
     lines: list[str] = []
     assert migrate(url, lines.append)
-    backup = tmp_path / f"t.db.before-{head}.bak"
+    backup = tmp_path / "t.db.before-0001.bak"
     assert backup.exists()
     assert lines == [
-        f"database upgraded from revision {head} to 9999; the old file was backed up to {backup}"
+        f"database upgraded from revision 0001 to {dbmod.HEAD_REVISION}; the old file was "
+        f"backed up to {backup}"
     ]
-    assert schema_of(f"sqlite:///{backup}") == schema_of(url)
+    assert schema_of(f"sqlite:///{backup}") == old_schema
+    assert revision_of(url) == dbmod.HEAD_REVISION
 
 
-def test_newer_database_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    url = f"sqlite:///{tmp_path / 't.db'}"
-    migrate(url)
-    monkeypatch.setattr(dbmod, "HEAD_REVISION", "0000")
-    with pytest.raises(dbmod.DatabaseError, match="newer than this tracker knows"):
-        migrate(url)
+@pytest.mark.parametrize("revision", ["0099", "0000", "zz9"])
+def test_an_unknown_revision_is_refused(fresh_url: str, revision: str) -> None:
+    migrate(fresh_url)
+    set_version(fresh_url, revision)
+    with pytest.raises(dbmod.DatabaseError, match=f'revision "{revision}", which this tracker'):
+        migrate(fresh_url)
+
+
+def set_version(url: str, revision: str | None) -> None:
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM alembic_version"))
+            if revision is not None:
+                conn.execute(text("INSERT INTO alembic_version VALUES (:r)"), {"r": revision})
+    finally:
+        engine.dispose()
 
 
 def test_sqlite_is_set_up_for_real_use(tmp_path: Path) -> None:

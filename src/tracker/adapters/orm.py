@@ -45,6 +45,19 @@ class Lifter(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     unit: Mapped[str] = mapped_column(String(2), default="kg")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # PostgreSQL role whose rows these are (row-level security); None: the owner's only.
+    db_role: Mapped[str | None] = mapped_column(String(63), unique=True)
+
+
+class LifterCoach(Base):
+    """A PostgreSQL role that may read one lifter's rows (row-level security)."""
+
+    __tablename__ = "lifter_coach"
+
+    lifter_id: Mapped[int] = mapped_column(
+        ForeignKey("lifter.id", ondelete="CASCADE"), primary_key=True
+    )
+    coach_role: Mapped[str] = mapped_column(String(63), primary_key=True)
 
 
 class Setting(Base):
@@ -92,6 +105,10 @@ class Exercise(Base):
     faq: Mapped[list[Any]] = mapped_column(default=list)
     source: Mapped[str] = mapped_column(String(100), default="custom")  # builtin, custom, import
     edited: Mapped[bool] = mapped_column(default=False)  # the lifter changed a built-in entry
+    # The lifter who made a custom exercise: only they see it. None: built-in or shared.
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("lifter.id", ondelete="CASCADE"), index=True
+    )
 
     parent: Mapped[Exercise | None] = relationship(remote_side=[id])
     aliases: Mapped[list[ExerciseAlias]] = relationship(

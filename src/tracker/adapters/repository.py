@@ -6,12 +6,13 @@ read and change one by one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.journal import Journal
@@ -26,11 +27,16 @@ from tracker.adapters.orm import (
     Setting,
     TrainingSession,
     WorkoutSet,
+    utcnow,
 )
 from tracker.domain.errors import Conflict
 from tracker.domain.units import KG_PER_LB, Unit
 
 DEFAULT_LIFTER = "me"
+# PostgreSQL advisory lock keys (any fixed 64-bit numbers): one for schema migrations, one for
+# writes to the shared catalog (first-use seeding, imports that create exercises).
+MIGRATION_LOCK = 0x7472_6163_6B01
+CATALOG_LOCK = 0x7472_6163_6B02
 
 
 @dataclass
@@ -53,13 +59,93 @@ class TopSet:
 
 
 class Repository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, viewer: str | None = None) -> None:
         self.session = session
         self.journal = Journal(session)
+        # Whose custom exercises are visible: the command's lifter (by name until known).
+        self.viewer_name = viewer
+        self._viewer_id: int | None = None
+        self._viewer_known = False
+
+    # -- whose exercises --------------------------------------------------------------------
+    def view_as(self, lifter: Lifter) -> None:
+        """Show built-ins and this lifter's own custom exercises from now on."""
+        self._viewer_id = lifter.id
+        self._viewer_known = True
+
+    def viewer_id(self) -> int | None:
+        if not self._viewer_known:
+            wanted = self.viewer_name or DEFAULT_LIFTER
+            self._viewer_id = self.session.scalar(select(Lifter.id).where(Lifter.name == wanted))
+            self._viewer_known = True
+        return self._viewer_id
+
+    def _visible(self) -> ColumnElement[bool]:
+        """Built-in and shared exercises, and the viewer's own: never another lifter's."""
+        viewer = self.viewer_id()
+        if viewer is None:
+            return Exercise.owner_id.is_(None)
+        return or_(Exercise.owner_id.is_(None), Exercise.owner_id == viewer)
+
+    def key_taken_by_another_lifter(self, key: str) -> bool:
+        """A name (or alias) that another lifter's hidden exercise holds: the names are unique
+        database-wide, so a new exercise must be called something else."""
+        hidden = ~self._visible()
+        by_name = select(Exercise.id).where(Exercise.key == key, hidden)
+        by_alias = select(Exercise.id).join(ExerciseAlias).where(ExerciseAlias.key == key, hidden)
+        return (
+            self.session.scalar(by_name.limit(1)) is not None
+            or self.session.scalar(by_alias.limit(1)) is not None
+        )
+
+    def lifter_for_current_role(self) -> Lifter | None:
+        """On PostgreSQL, the lifter mapped to the connected role (row-level security)."""
+        if self._dialect() != "postgresql":
+            return None
+        return self.session.scalar(select(Lifter).where(Lifter.db_role == func.current_user()))
 
     # -- lifters and settings ------------------------------------------------------------
     def lifter(self, name: str) -> Lifter | None:
         return self.session.scalar(select(Lifter).where(Lifter.name == name))
+
+    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter:
+        """The lifter, inserted unless it exists: two first commands at once both succeed."""
+        values = {"name": name, "unit": unit, "created_at": utcnow()}
+        if self._dialect() == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            self.session.execute(pg_insert(Lifter).values(values).on_conflict_do_nothing())
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            self.session.execute(sqlite_insert(Lifter).values(values).on_conflict_do_nothing())
+        lifter = self.lifter(name)
+        assert lifter is not None
+        return lifter
+
+    def lock_lifter(self, lifter: Lifter) -> None:
+        """Hold the lifter's row until commit, so concurrent writers for one lifter take turns
+        choosing the open session and set positions (PostgreSQL; SQLite's BEGIN IMMEDIATE
+        already serialises writers)."""
+        if self._dialect() == "postgresql":
+            self.session.execute(select(Lifter.id).where(Lifter.id == lifter.id).with_for_update())
+
+    def serialize_catalog_writes(self) -> None:
+        """One writer of the shared catalog at a time until commit (PostgreSQL)."""
+        if self._dialect() == "postgresql":
+            self.session.execute(select(func.pg_advisory_xact_lock(CATALOG_LOCK)))
+
+    def may_write_catalog(self) -> bool:
+        """Built-ins and gym settings are the owner's: false for a lifter role (PostgreSQL)."""
+        if self._dialect() != "postgresql":
+            return True
+        from tracker.adapters.roles import Roles
+
+        return Roles(self.session).connected_as_owner()
+
+    def _dialect(self) -> str:
+        bind = self.session.get_bind()
+        return bind.dialect.name
 
     def lifters(self) -> Sequence[Lifter]:
         return self.session.scalars(select(Lifter).order_by(Lifter.name)).all()
@@ -91,10 +177,14 @@ class Repository:
     # -- exercises ------------------------------------------------------------------------
     def exercise_names(self) -> list[tuple[str, list[str]]]:
         """(name, aliases) of every exercise, for name resolution: two cheap queries."""
-        names = self.session.execute(select(Exercise.id, Exercise.name)).all()
+        names = self.session.execute(
+            select(Exercise.id, Exercise.name).where(self._visible())
+        ).all()
         aliases: dict[int, list[str]] = {}
         for ex_id, alias in self.session.execute(
             select(ExerciseAlias.exercise_id, ExerciseAlias.alias)
+            .join(Exercise, Exercise.id == ExerciseAlias.exercise_id)
+            .where(self._visible())
         ):
             aliases.setdefault(ex_id, []).append(alias)
         return [(name, aliases.get(ex_id, [])) for ex_id, name in names]
@@ -102,21 +192,24 @@ class Repository:
     def exercise(self, name: str) -> Exercise | None:
         return self.session.scalar(
             select(Exercise)
-            .where(Exercise.name == name)
+            .where(Exercise.name == name, self._visible())
             .options(selectinload(Exercise.aliases), selectinload(Exercise.parent))
         )
 
     def exercise_by_key(self, key: str) -> Exercise | None:
-        return self.session.scalar(select(Exercise).where(Exercise.key == key))
+        return self.session.scalar(select(Exercise).where(Exercise.key == key, self._visible()))
 
     def alias_owner(self, key: str) -> Exercise | None:
         return self.session.scalar(
-            select(Exercise).join(ExerciseAlias).where(ExerciseAlias.key == key)
+            select(Exercise).join(ExerciseAlias).where(ExerciseAlias.key == key, self._visible())
         )
 
     def exercises(self) -> Sequence[Exercise]:
         return self.session.scalars(
-            select(Exercise).options(selectinload(Exercise.aliases)).order_by(Exercise.name)
+            select(Exercise)
+            .where(self._visible())
+            .options(selectinload(Exercise.aliases))
+            .order_by(Exercise.name)
         ).all()
 
     def exercises_with_own_increment(self) -> Sequence[Exercise]:
@@ -126,7 +219,9 @@ class Repository:
 
     def children(self, exercise: Exercise) -> Sequence[Exercise]:
         return self.session.scalars(
-            select(Exercise).where(Exercise.parent_id == exercise.id).order_by(Exercise.name)
+            select(Exercise)
+            .where(Exercise.parent_id == exercise.id, self._visible())
+            .order_by(Exercise.name)
         ).all()
 
     def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int:
@@ -480,3 +575,39 @@ class Repository:
             .group_by(WorkoutSet.side, WorkoutSet.unit, WorkoutSet.load)
         )
         return [(side, unit, load, reps) for side, unit, load, reps in rows]
+
+    # -- bulk import and export -----------------------------------------------------------
+    def export_rows(
+        self, lifter: Lifter, since: datetime | None
+    ) -> Iterator[tuple[WorkoutSet, TrainingSession, str]]:
+        """(set, its session, exercise name) of every set of the lifter, in the order done,
+        streamed in chunks so memory stays flat."""
+        query = (
+            select(WorkoutSet, TrainingSession, Exercise.name)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+            .where(WorkoutSet.lifter_id == lifter.id)
+            .order_by(
+                TrainingSession.started_at, TrainingSession.id, WorkoutSet.position, WorkoutSet.id
+            )
+            .execution_options(yield_per=1000)
+        )
+        if since is not None:
+            query = query.where(TrainingSession.started_at >= since)
+        yield from self.session.execute(query)
+
+    def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]:
+        """Insert sessions in one statement; returns their ids by source key."""
+        statement = insert(TrainingSession).returning(
+            TrainingSession.id, TrainingSession.source_key, sort_by_parameter_order=True
+        )
+        result = self.session.execute(statement, rows)
+        return {str(key): session_id for session_id, key in result}
+
+    def insert_sets(self, rows: list[dict[str, Any]]) -> None:
+        self.session.execute(insert(WorkoutSet), rows)
+
+    def set_session_notes(self, session_id: int, notes: str) -> None:
+        self.session.execute(
+            update(TrainingSession).where(TrainingSession.id == session_id).values(notes=notes)
+        )

@@ -15,13 +15,18 @@ from tracker.adapters.repository import Repository
 
 
 class UnitOfWork:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, viewer: str | None = None, read_only: bool = False) -> None:
+        if read_only:  # SQLite: a plain BEGIN for every transaction, never waiting for writers
+            from tracker.adapters.db import READ_ONLY
+
+            engine = engine.execution_options(**{READ_ONLY: True})
         self._factory = sessionmaker(bind=engine, expire_on_commit=False)
         self.engine = engine
+        self.viewer = viewer  # the --lifter of the command: whose custom exercises show
 
     def __enter__(self) -> UnitOfWork:
         self.session: Session = self._factory()
-        self.repo = Repository(self.session)
+        self.repo = Repository(self.session, self.viewer)
         return self
 
     def __exit__(

@@ -520,4 +520,6 @@ def parse_file(
         raise ImportFailed(
             f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from exc
+    except RecursionError:
+        raise ImportFailed("not a free-exercise-db file: values nested too deeply") from None
     return convert_records(data, known_names=known_names)

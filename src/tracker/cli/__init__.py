@@ -44,11 +44,27 @@ class TrackerGroup(click.Group):
             error = to_user_error(exc)
             if error is None:
                 raise
-            raise error from None
+            clean = without_secrets(error.message, ctx.find_object(App))
+            raise type(error)(clean) from None
         finally:
             app = ctx.find_object(App)
             if app is not None:
                 app.close()
+
+
+def without_secrets(message: str, app: App | None) -> str:
+    """A driver's message may quote the URL: its password never reaches the terminal."""
+    if app is None:
+        return message
+    from tracker.adapters.location import secrets_of
+
+    try:
+        secrets = secrets_of(app.url)
+    except Exception:  # an unusable --db value has no password to hide
+        return message
+    for secret in sorted(secrets, key=len, reverse=True):
+        message = message.replace(secret, "***")
+    return message
 
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -106,6 +122,7 @@ def completion_command(ctx: click.Context, shell: str) -> None:
 
 def _register() -> None:
     from tracker.cli import (
+        admin,
         coach,
         db_cmds,
         exercises,
@@ -134,6 +151,7 @@ def _register() -> None:
         gym,
         routines,
         plates,
+        admin,
     )
     for module in modules:
         for command in module.COMMANDS:

@@ -61,7 +61,7 @@ class App:
     def uow(self) -> UnitOfWork:
         from tracker.adapters.unit_of_work import UnitOfWork
 
-        return UnitOfWork(self.engine())
+        return UnitOfWork(self.engine(), viewer=self.lifter, read_only=reads_only())
 
     def close(self) -> None:
         if self._engine is not None:
@@ -70,6 +70,21 @@ class App:
 
 
 pass_app = click.make_pass_decorator(App)
+
+# Commands that only read (SQLite: they never wait for a writer such as a long import). One
+# that writes after all (the default lifter on first use) upgrades its transaction then.
+READ_ONLY_COMMANDS = frozenset({
+    "session list", "session show", "report imbalance", "report history", "report summary",
+    "exercises list", "exercises show", "export", "lifter list", "config get", "suggest",
+})  # fmt: skip
+
+
+def reads_only() -> bool:
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return False
+    path = context.command_path.split(maxsplit=1)
+    return len(path) == 2 and path[1] in READ_ONLY_COMMANDS
 
 
 def echo_err(line: str) -> None:
@@ -106,6 +121,11 @@ def to_user_error(exc: BaseException) -> UserError | None:
         return UserError(str(exc))
     if not type(exc).__module__.startswith("sqlalchemy"):
         return None
+    if type(exc).__name__ == "StaleDataError":  # an UPDATE the row-level policies filtered
+        return UserError(
+            "not allowed for this database role (built-ins and other lifters' rows are the "
+            "owner's), or the row was changed by another command meanwhile"
+        )
     kind = type(exc).__name__
     orig = getattr(exc, "orig", None) or exc
     detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
@@ -115,6 +135,16 @@ def to_user_error(exc: BaseException) -> UserError | None:
         return DatabaseUnavailable(f"can't use the database: {detail}")
     if kind in ("ArgumentError", "NoSuchModuleError"):
         return DatabaseUnavailable(f"can't use the database URL: {detail}")
+    if kind == "ProgrammingError" and (
+        "permission denied" in detail or "row-level security" in detail
+    ):  # a lifter's role on a shared PostgreSQL database
+        return UserError(f"not allowed for this database role: {detail}")
+    if kind == "ProgrammingError" and "does not exist" in detail:  # e.g. a dropped table
+        return DatabaseUnavailable(
+            f"can't use the database: {detail} (restore a backup, or run tracker db upgrade)"
+        )
+    if kind == "IntegrityError":  # e.g. a name held by a row this role may not see
+        return UserError(f"the database refused the change: {detail}")
     if kind == "DataError":  # a value the column cannot hold (too long, out of range)
         return UserError(f"the database refused a value: {detail}")
     return None

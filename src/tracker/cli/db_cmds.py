@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.context import App, UserError, pass_app
+from tracker.cli.context import App, DatabaseUnavailable, UserError, pass_app
 
 
 @click.group("db")
@@ -30,11 +30,26 @@ def db_upgrade(app: App) -> None:
 
     tracker does this by itself on first use; this command does it explicitly.
     """
-    from tracker.adapters.db import HEAD_REVISION, create_app_engine, current_revision
+    from tracker.adapters.db import (
+        HEAD_REVISION,
+        NO_VERSION_ROW,
+        create_app_engine,
+        current_revision,
+        missing_tables,
+    )
 
     engine = create_app_engine(app.url)
-    before = current_revision(engine)
-    engine.dispose()
+    try:
+        before = current_revision(engine)
+        # At head by its version row, yet a table is gone: say so instead of "already at".
+        lacking = missing_tables(engine) if before not in (None, NO_VERSION_ROW) else []
+    finally:
+        engine.dispose()
+    if lacking and before == HEAD_REVISION:
+        raise DatabaseUnavailable(
+            f"the database says revision {before} but lacks the table(s) {', '.join(lacking)}; "
+            "restore a backup (a migration cannot bring lost rows back)"
+        )
     app.engine()
     if before == HEAD_REVISION:
         click.echo(f"database already at revision {HEAD_REVISION}")
@@ -44,12 +59,14 @@ def db_upgrade(app: App) -> None:
 
 @db_group.command("backup")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists (a regular file only).")
 @pass_app
-def db_backup(app: App, file: Path | None) -> None:
+def db_backup(app: App, file: Path | None, force: bool) -> None:
     """Copy the SQLite database consistently, even while another terminal is logging.
 
-    FILE defaults to tracker-backup-YYYYmmdd-HHMMSS.db beside the database. For PostgreSQL,
-    use pg_dump.
+    FILE defaults to tracker-backup-YYYYmmdd-HHMMSS.db beside the database. The copy is
+    written under a temporary name and renamed when complete (mode 600); an existing FILE is
+    kept unless --force. For PostgreSQL, use pg_dump.
     """
     from tracker.adapters.location import sqlite_path
     from tracker.services.backup import backup_database
@@ -57,9 +74,11 @@ def db_backup(app: App, file: Path | None) -> None:
     if sqlite_path(app.url) is not None:
         app.engine()  # make sure the database exists and is at head
     try:
-        target = backup_database(app.url, file)
+        target = backup_database(app.url, file, force)
     except FileExistsError as exc:
-        raise UserError(f"{exc.args[0]} already exists; give another FILE") from None
+        raise UserError(
+            f"{exc.args[0]} already exists; give another FILE, or --force to replace it"
+        ) from None
     click.echo(f"backed up to {target}")
 
 

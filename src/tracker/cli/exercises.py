@@ -13,6 +13,7 @@ from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, prose_width, table, terminal_width, wrap, wrap_line
 from tracker.cli.params import NUMBER
+from tracker.cli.render import printable, printable_data
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,7 +56,11 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
     width = terminal_width()
     sides = _laterality if width is None or width >= 100 else _short_laterality
     lines = table(
-        [[r["name"], r["body_part"], r["equipment"], r["target"], sides(r)] for r in rows],
+        [
+            [printable(str(cell)) for cell in (r["name"], r["body_part"], r["equipment"])]
+            + [printable(r["target"]), sides(r)]
+            for r in rows
+        ],
         columns,
         width,
     )
@@ -90,7 +95,7 @@ def exercises_show(app: App, name: str, as_json: bool) -> None:
     if as_json:
         emit_json(card)
         return
-    for line in render_card(card):
+    for line in render_card(printable_data(card)):
         click.echo(line)
 
 

@@ -2,18 +2,53 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, format_load
 
+# C0 and C1 control characters (ESC, CR, newline, BEL ...) and the Unicode controls that
+# reorder or break lines: text from an imported file could otherwise clear the screen, set the
+# window title, or break a table row.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (ESC -> \\x1b, CR -> \\r)."""
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
+def printable_data(value: Any) -> Any:
+    """``printable`` applied to every string inside dicts and lists (for text rendering)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {key: printable_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable_data(item) for item in value]
+    return value
+
 
 def local(dt: datetime) -> str:
     return dt.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def local_span(start: datetime, end: datetime | None) -> tuple[str, str]:
+    """Start (date and time) and end (time) in local time. When a daylight-saving change falls
+    inside, both carry their UTC offset, so an end at 01:10 +0000 after a start at 01:50
+    +0100 does not look like a session ending before it starts."""
+    begin, finish = start.astimezone(), end.astimezone() if end is not None else None
+    if finish is None:
+        return begin.strftime("%Y-%m-%d %H:%M"), "open"
+    if begin.utcoffset() != finish.utcoffset():
+        return begin.strftime("%Y-%m-%d %H:%M %z"), finish.strftime("%H:%M %z")
+    return begin.strftime("%Y-%m-%d %H:%M"), finish.strftime("%H:%M")
 
 
 def local_date(dt: datetime) -> str:
@@ -58,8 +93,10 @@ def side_label(side: Side | str | None) -> str:
 
 
 def table(rows: list[list[str]], headers: Sequence[Column | str]) -> list[str]:
-    """Aligned columns that fit the terminal (see layout.table); numbers line up right."""
-    return layout_table(rows, headers)
+    """Aligned columns that fit the terminal (see layout.table); numbers line up right;
+    control characters escaped."""
+    return layout_table([[printable(str(cell)) for cell in row] for row in rows], headers)
+
 
 
 def full_set_text(

@@ -13,7 +13,15 @@ from tracker.cli.confirm import check_can_ask, confirmed, yes_option
 from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, wrap, wrap_line
 from tracker.cli.params import SINCE, WHEN, local_now
-from tracker.cli.render import local, measure_text, set_text, side_label, table
+from tracker.cli.render import (
+    local,
+    local_span,
+    measure_text,
+    printable,
+    set_text,
+    side_label,
+    table,
+)
 from tracker.domain.units import Unit
 
 
@@ -31,7 +39,7 @@ def session_start(app: App, at: datetime | None, name: str | None) -> None:
     from tracker.services.sessions import start_session
 
     started = start_session(app.uow(), app.lifter, at or local_now(), name)
-    label = f" {started.name}" if started.name else ""
+    label = f" {printable(started.name)}" if started.name else ""
     echo_wrapped(f"Started session #{started.id}{label} at {local(started.started_at)}.")
 
 
@@ -81,8 +89,8 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
         click.echo("No sessions yet.")
         return
     rows = [
-        [f"#{s.id}", local(s.started_at), local(s.finished_at)[11:] if s.finished_at else "open",
-         s.name or "", str(s.sets), str(s.exercises)]
+        [f"#{s.id}", *local_span(s.started_at, s.finished_at), s.name or "", str(s.sets),
+         str(s.exercises)]
         for s in sessions
     ]  # fmt: skip
     columns = [
@@ -116,22 +124,23 @@ def session_show(app: App, which: str, as_json: bool) -> None:
 def render_session(data: dict[str, Any]) -> list[str]:
     """The session's heading and notes, then its sets in the order they were done, under
     their exercise; a note shared by all sets of an exercise is shown once, under its name."""
-    end = data["finished_at"][11:16] if data["finished_at"] else "open"
-    name = f" {data['name']}" if data["name"] else ""
-    lines = wrap_line(
-        style(f"Session #{data['id']}{name}", bold=True)
-        + f"  {data['started_at'][:16].replace('T', ' ')} - {end}"
+    finished = data["finished_at"]
+    start, end = local_span(
+        datetime.fromisoformat(data["started_at"]),
+        datetime.fromisoformat(finished) if finished else None,
     )
+    name = f" {printable(data['name'])}" if data["name"] else ""
+    lines = wrap_line(style(f"Session #{data['id']}{name}", bold=True) + f"  {start} - {end}")
     if data.get("notes"):
-        lines += wrap(data["notes"], indent="    ", first="  Notes: ")
+        lines += wrap(printable(data["notes"]), indent="    ", first="  Notes: ")
     ordered = sorted(data["sets"], key=lambda s: (s["performed_at"], s["id"]))
     for exercise, sets in groupby(ordered, key=lambda s: s["exercise"]):
         block = list(sets)
         notes = {s["note"] for s in block}
         shared = notes.pop() if len(notes) == 1 else None
-        lines += wrap_line(f"  {exercise}")
+        lines += wrap_line(f"  {printable(exercise)}")
         if shared:
-            lines += wrap(shared, indent="      ", first="    Note: ")
+            lines += wrap(printable(shared), indent="      ", first="    Note: ")
         for s in block:
             lines += wrap_line(
                 f"    #{s['id']} {shown_set(s, with_note=not shared)}", indent="      "
@@ -188,7 +197,7 @@ def shown_set(s: dict[str, Any], with_note: bool = True) -> str:
     if s["rpe"] is not None:
         extras.append(f"RPE {s['rpe']}")
     if s["note"] and with_note:
-        extras.append(s["note"])
+        extras.append(printable(s["note"]))
     tail = f"  ({'; '.join(extras)})" if extras else ""
     return f"{side}{', '.join(measures) or '-'}{tail}"
 

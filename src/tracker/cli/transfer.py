@@ -15,6 +15,8 @@ from tracker.cli.params import SINCE, local_zone
 
 # Below this a file imports in a blink: no bar.
 PROGRESS_MIN_BYTES = 256 * 1024
+# An export to stdout is held in memory up to this size, then in a temporary file.
+SPOOL_BYTES = 8 * 1024 * 1024
 
 
 def say(text: str) -> None:
@@ -103,6 +105,8 @@ def import_command(
                 "and --replace"
             )
         say(f"Loads in {report.unit} ({source}).")
+    if report.rounded:
+        say(f"Rounded to 3 decimals (as tracker stores loads): {plural(report.rounded, 'set')}.")
     if report.replaced_sessions:
         verb = "Would replace" if dry_run else "Replaced"
         say(f"{verb} {plural(report.replaced_sessions, 'stored session')}.")
@@ -141,32 +145,50 @@ def import_command(
     shell_complete=complete_lifter,
     help="Whose sessions (default: --lifter / yours).",
 )
+@click.option("--force", is_flag=True, help="Replace FILE if it exists (a regular file only).")
 @pass_app
 def export_command(
-    app: App, fmt: str, output: Path | None, since: datetime | None, lifter_name: str | None
+    app: App,
+    fmt: str,
+    output: Path | None,
+    since: datetime | None,
+    lifter_name: str | None,
+    force: bool,
 ) -> None:
     """Export every session and set: sides, loads and units as typed, RPE, kinds, notes, times.
 
     `tracker import FILE --from tracker` restores it. CSV cells that a spreadsheet would run
-    as a formula are prefixed with a quote.
+    as a formula are prefixed with a quote. FILE is written whole or not at all (mode 600),
+    and an existing FILE is kept unless --force.
     """
+    import shutil
+    import tempfile
+
+    from tracker.adapters.db import TargetExists
+    from tracker.adapters.files import new_private_file
     from tracker.services.transfer import export
 
     who = lifter_name or app.lifter
     if output is None:
-        count = export(app.uow(), who, fmt, since, sys.stdout)
-    else:
-        # Never leave a half-written export behind, nor a stray .part file after an error.
-        tmp = output.with_name(output.name + ".part")
-        try:
-            with tmp.open("w", encoding="utf-8", newline="") as handle:
-                count = export(app.uow(), who, fmt, since, handle)
-            tmp.replace(output)
-        except OSError as exc:
-            raise UserError(f"can't write {output}: {exc.strerror}") from None
-        finally:
-            tmp.unlink(missing_ok=True)
-        click.echo(f"Exported {plural(count, 'set')} to {output}", err=True)
+        # Written in full before the first byte goes out: an error half-way (a damaged
+        # database page) leaves stdout empty rather than a truncated file that looks whole.
+        with tempfile.SpooledTemporaryFile(
+            max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline=""
+        ) as spool:
+            export(app.uow(), who, fmt, since, spool)
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout)
+        return
+    try:
+        with new_private_file(output, force=force) as handle:
+            count = export(app.uow(), who, fmt, since, handle)
+    except TargetExists:
+        raise UserError(
+            f"{output} already exists; give another FILE, or --force to replace it"
+        ) from None
+    except OSError as exc:
+        raise UserError(f"can't write {output}: {exc.strerror or exc}") from None
+    click.echo(f"Exported {plural(count, 'set')} to {output}", err=True)
 
 
 COMMANDS = [import_command, export_command]

@@ -60,7 +60,7 @@ class FitNotesParser:
 
     def _load(self, cells: Cells) -> tuple[Decimal | None, Unit | None]:
         for column, header_unit in self.weights:
-            value = nonzero(cells.number(column))
+            value = cells.load(column)
             if value is not None:
                 row_unit = cells.unit(self.weight_unit) or header_unit
                 return value, self.units.resolve(row_unit)
@@ -70,7 +70,7 @@ class FitNotesParser:
         day = cells.need_day(self.date, self.context.times)
         exercise_text = cells.need_text(self.exercise)
         load, unit = self._load(cells)
-        reps = cells.count(self.reps)
+        reps = cells.reps(self.reps)
         duration = nonzero_int(cells.duration(self.time))
         distance = nonzero(cells.number(self.distance))
         note = cells.text(self.comment)

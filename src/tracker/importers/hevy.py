@@ -86,7 +86,7 @@ class HevyParser:
 
     def _load(self, cells: Cells) -> tuple[Decimal | None, Unit | None]:
         for column, unit in self.weights:
-            value = nonzero(cells.number(column))
+            value = cells.load(column)
             if value is not None:
                 return value, self.units.resolve(unit)
         return None, None
@@ -103,7 +103,7 @@ class HevyParser:
         exercise_text = cells.need_text(self.exercise)
         kind = self._kind(cells)
         load, unit = self._load(cells)
-        reps = cells.count(self.reps)
+        reps = cells.reps(self.reps)
         duration = nonzero_int(cells.duration(self.duration))
         distance, distance_unit = self._distance(cells)
         note = cells.text(self.notes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import tzinfo
 from typing import Protocol, TextIO
 
@@ -105,7 +106,10 @@ class ImportReader:
             raise ImportFailed("line 1: the file is empty (no header row)")
         first = first.removeprefix("\ufeff")
         self.delimiter = sniff_delimiter(first)
-        self.header = next(csv.reader([first], delimiter=self.delimiter))
+        try:
+            self.header = next(csv.reader([first], delimiter=self.delimiter))
+        except csv.Error as error:  # e.g. a header over the field size limit: not an export
+            raise ImportFailed(f"line 1: {_csv_problem(error)}") from None
         if fmt is None:
             self.format = detect_format(self.header)
         elif fmt.lower() in _PARSERS:
@@ -180,10 +184,13 @@ class ImportReader:
             ):
                 self._skip(line, REPEATED_HEADER)
                 continue
-            result = parser.parse(Cells(line, values, self.header, decimal_comma))
+            cells = Cells(line, values, self.header, decimal_comma)
+            result = parser.parse(cells)
             if isinstance(result, str):
                 self._skip(line, result)
                 continue
+            if cells.rounded:
+                result = replace(result, rounded=True)
             self.sets_read += 1
             yield result
 

@@ -36,6 +36,7 @@ class ImportedSet:
     position: int  # 0-based order of the set within its session
     note: str | None
     session_note: str | None
+    rounded: bool = False  # a load or distance had more than 3 decimals and was rounded
 
 
 # Why a row is not a set (the ``reason`` of :class:`Skipped`).

@@ -101,9 +101,9 @@ class StrongParser:
         kind = self._kind(cells)
         if not isinstance(kind, SetKind):  # SetKind is a str too: test it first
             return kind
-        load = nonzero(cells.number(self.weight))
+        load = cells.load(self.weight)
         row_unit = cells.unit(self.weight_unit)
-        reps = cells.count(self.reps)
+        reps = cells.reps(self.reps)
         duration = nonzero_int(cells.duration(self.seconds))
         distance = nonzero(cells.number(self.distance))
         note = cells.text(self.notes)

@@ -15,6 +15,7 @@ from typing import Literal
 
 from dateutil import parser as dateparser
 
+from tracker.domain import specs, when
 from tracker.domain.errors import ImportFailed, InvalidValue
 from tracker.domain.units import Unit
 
@@ -39,10 +40,17 @@ _DATE_FORMATS = (
     "%Y-%m-%dT%H:%M:%S",
 )
 _NO_DATE = datetime(1, 1, 1)  # dateutil fills missing parts from here; year 1 means "no date"
-# Far beyond any real set, and within what every database column holds (NUMERIC(12, 4), INTEGER):
-# a value past these is a garbled cell, not a lift.
-MAX_NUMBER = Decimal(1_000_000)  # loads and distances
-MAX_COUNT = 100_000  # reps
+# One set of limits for every way a set comes in: an import never stores what `tracker log`
+# refuses (domain.specs, domain.when). Reps may be 0 in a file (timed holds, failed attempts).
+MAX_LOAD = specs.MAX_LOAD  # in the set's own unit
+MAX_REPS = specs.MAX_REPS
+STORED_PLACES = specs.MAX_LOAD_PLACES  # loads and distances are stored to 3 decimals
+_STORED_QUANTUM = Decimal(1).scaleb(-STORED_PLACES)
+EARLIEST = when.EARLIEST.replace(tzinfo=UTC)
+FUTURE_TOLERANCE = when.FUTURE_TOLERANCE
+# Not typed at `log`; far beyond any real set and within NUMERIC(12, 4) and INTEGER columns.
+MAX_NUMBER = Decimal(1_000_000)  # distances
+MAX_COUNT = 100_000  # set positions
 MAX_SECONDS = 10_000_000  # durations (about 115 days)
 _DISTANCE_UNITS = {
     "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
@@ -63,6 +71,51 @@ def parse_decimal(text: str, decimal_comma: bool = False) -> Decimal:
         return Decimal(value)
     except InvalidOperation:  # pragma: no cover - the pattern already excludes this
         raise ValueError(f'can\'t read number "{text}"') from None
+
+
+def stored_decimal(value: Decimal) -> tuple[Decimal, bool]:
+    """``value`` as the database keeps it (3 decimals), and whether that rounded it.
+
+    Apps export converted loads such as 61.23496: they are kept to 3 decimals, like `log`."""
+    rounded = value.quantize(_STORED_QUANTUM, rounding=ROUND_HALF_UP)
+    return (value, False) if rounded == value else (rounded, True)
+
+
+def check_load(value: Decimal) -> tuple[Decimal, bool]:
+    """A load within `log`'s limits (0 to 2000), to 3 decimals; ValueError names the problem."""
+    if not Decimal(0) <= value <= MAX_LOAD:
+        raise ValueError(f'load "{value}" is outside 0-{MAX_LOAD} (the limits of tracker log)')
+    return stored_decimal(value)
+
+
+def check_reps(value: int) -> int:
+    if not 0 <= value <= MAX_REPS:
+        raise ValueError(f'reps "{value}" is outside 0-{MAX_REPS} (the limits of tracker log)')
+    return value
+
+
+def check_rpe(value: Decimal) -> Decimal:
+    """RPE as `log` takes it: 1 to 10 in half points."""
+    if not 1 <= value <= 10 or (value * 2) % 1 != 0:
+        raise ValueError(f'RPE "{value}" is not 1 to 10 in half points')
+    return value
+
+
+def check_moment(value: datetime, now: datetime | None = None) -> datetime:
+    """A time `log` would take: from 1900 up to now (and a minute of clock skew)."""
+    latest = (now or datetime.now(UTC)) + FUTURE_TOLERANCE
+    if value < EARLIEST:
+        raise ValueError(f"time {value:%Y-%m-%d %H:%M} is before {EARLIEST.year}")
+    if value > latest:
+        raise ValueError(f"time {value:%Y-%m-%d %H:%M} UTC is in the future")
+    return value
+
+
+def check_text(value: str) -> str:
+    """Text a database can hold: PostgreSQL refuses NUL, and no editor shows it."""
+    if "\x00" in value:
+        raise ValueError("contains a NUL character (is the file binary or damaged?)")
+    return value
 
 
 def parse_count(text: str, decimal_comma: bool = False) -> int:
@@ -140,8 +193,9 @@ class LocalTimes:
 
     _MEMO_SIZE = 64
 
-    def __init__(self, tz: tzinfo) -> None:
+    def __init__(self, tz: tzinfo, now: datetime | None = None) -> None:
         self.tz = tz
+        self.now = now or datetime.now(UTC)  # later times are refused, as `log` does
         self._memo: dict[str, datetime] = {}
         self._formats = list(_DATE_FORMATS)
 
@@ -265,7 +319,7 @@ class Columns:
 class Cells:
     """One CSV row with typed accessors; every error names the line and the column."""
 
-    __slots__ = ("line", "values", "header", "decimal_comma")
+    __slots__ = ("line", "values", "header", "decimal_comma", "rounded")
 
     def __init__(
         self, line: int, values: Sequence[str], header: Sequence[str], decimal_comma: bool
@@ -274,6 +328,7 @@ class Cells:
         self.values = values
         self.header = header
         self.decimal_comma = decimal_comma
+        self.rounded = False  # a load or distance had more than 3 decimals
 
     def fail(self, column: int, message: str) -> ImportFailed:
         return ImportFailed(f'line {self.line}, column "{self.header[column]}": {message}')
@@ -282,6 +337,8 @@ class Cells:
         if column is None:
             return None
         value = self.values[column].strip()
+        if "\x00" in value:
+            raise self.fail(column, "contains a NUL character (is the file binary or damaged?)")
         return value or None
 
     def need_text(self, column: int) -> str:
@@ -300,19 +357,29 @@ class Cells:
             raise self.fail(column, str(error)) from None
         if abs(number) >= MAX_NUMBER:
             raise self.fail(column, f'number "{value}" is too large (under {MAX_NUMBER} expected)')
+        number, rounded = stored_decimal(number)
+        self.rounded |= rounded
         return number
 
-    def count(self, column: int | None) -> int | None:
+    def load(self, column: int | None) -> Decimal | None:
+        """A weight within `log`'s limits; blank or 0 (no load recorded) is None."""
+        value = nonzero(self.number(column))
+        if value is None or column is None:
+            return None
+        try:
+            check_load(value)
+        except ValueError as error:
+            raise self.fail(column, str(error)) from None
+        return value
+
+    def reps(self, column: int | None) -> int | None:
         value = self.text(column)
         if value is None or column is None:
             return None
         try:
-            count = parse_count(value, self.decimal_comma)
+            return check_reps(parse_count(value, self.decimal_comma))
         except ValueError as error:
             raise self.fail(column, str(error)) from None
-        if count > MAX_COUNT:
-            raise self.fail(column, f'number "{value}" is too large (at most {MAX_COUNT})')
-        return count
 
     def duration(self, column: int | None) -> int | None:
         value = self.text(column)
@@ -340,7 +407,7 @@ class Cells:
         if value is None or column is None:
             return None
         try:
-            return times.moment(value)
+            return check_moment(times.moment(value), times.now)
         except ValueError as error:
             raise self.fail(column, str(error)) from None
 
@@ -353,7 +420,9 @@ class Cells:
     def need_day(self, column: int, times: LocalTimes) -> date:
         value = self.need_text(column)
         try:
-            return times.day(value)
+            day = times.day(value)
+            check_moment(times.start_of_day(day), times.now)
+            return day
         except ValueError as error:
             raise self.fail(column, str(error)) from None
 
@@ -362,9 +431,10 @@ class Cells:
         value = self.number(column)
         if value is None or column is None or value == 0:
             return None
-        if not Decimal(0) < value <= Decimal(10):
-            raise self.fail(column, f'RPE "{self.text(column)}" is outside 0-10')
-        return value
+        try:
+            return check_rpe(value)
+        except ValueError as error:
+            raise self.fail(column, str(error)) from None
 
 
 def nonzero(value: Decimal | None) -> Decimal | None:

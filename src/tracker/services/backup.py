@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from tracker.adapters.db import backup_sqlite
+from tracker.adapters.db import TargetExists, backup_sqlite
 from tracker.adapters.location import sqlite_path
 from tracker.domain.errors import InvalidValue
 
 
-def backup_database(url: str, target: Path | None) -> Path:
+def backup_database(url: str, target: Path | None, force: bool = False) -> Path:
     """SQLite's online backup API: a consistent copy even while another process writes."""
     source = sqlite_path(url)
     if source is None:
@@ -23,14 +23,18 @@ def backup_database(url: str, target: Path | None) -> Path:
     if target is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = source.with_name(f"tracker-backup-{stamp}.db")
-    target = target.expanduser().resolve()
-    if target.exists():
-        raise FileExistsError(str(target))
+    target = target.expanduser().absolute()
+    if os.path.lexists(target):
+        if not force:
+            raise FileExistsError(str(target))
+        if target.is_symlink() or not target.is_file():
+            raise InvalidValue(f"{target} is not a regular file; give another FILE")
     try:
-        backup_sqlite(source, target)
+        backup_sqlite(source, target, replace=force)
+    except TargetExists:
+        raise FileExistsError(str(target)) from None
     except (OSError, sqlite3.Error) as error:
-        with contextlib.suppress(OSError):
-            target.unlink(missing_ok=True)  # no half-written copy that looks like a backup
+        # The copy was written under a temporary name: nothing that looks like a backup stays.
         reason = getattr(error, "strerror", None) or str(error)
         raise InvalidValue(f"can't write the backup {target}: {reason}") from None
     return target

@@ -20,6 +20,7 @@ from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.load_convention import LoadConvention, convention_for
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, normalize, resolve
+from tracker.services.lifters import current_lifter
 
 BUILTIN_HASH_KEY = "catalog.builtin_hash"
 REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
@@ -39,11 +40,19 @@ def ensure_builtin_catalog(engine: Engine) -> None:
     """
     raw = builtin_bytes()
     digest = hashlib.sha256(raw).hexdigest()[:16]
+    with UnitOfWork(engine, read_only=True) as uow:  # the common case: never waits for writers
+        if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+            return
     for attempt in range(3):
         try:
             with UnitOfWork(engine) as uow:
                 if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
                     return
+                if not uow.repo.may_write_catalog():
+                    return  # a lifter's role: the owner refreshes the built-ins
+                uow.repo.serialize_catalog_writes()  # a parallel first command waits here
+                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+                    return  # ... and finds the catalog loaded
                 sync_builtin(uow.repo, json.loads(raw)["exercises"])
                 uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
                 uow.commit()
@@ -312,6 +321,8 @@ def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
         low, high = (Decimal(part.strip().rstrip("%")) for part in parts)
     except (InvalidOperation, ValueError):
         raise InvalidValue(f'can\'t read ratio "{text}": write it like 0.4-0.5 or 40-50%') from None
+    if not (low.is_finite() and high.is_finite()):  # NaN and Infinity compare with an error
+        raise InvalidValue(f'can\'t read ratio "{text}": write it like 0.4-0.5 or 40-50%')
     if percent or low > 2 or high > 2:
         low, high = low / 100, high / 100
     if not (0 < low <= high <= Decimal("1.5")):
@@ -411,6 +422,8 @@ def _check_new_name(repo: Repository, name: str, renaming: Exercise | None = Non
     existing = repo.exercise_by_key(key) or repo.alias_owner(key)
     if existing is not None and existing is not renaming:
         raise Conflict(f'"{clean}" is already taken by the exercise "{existing.name}"')
+    if repo.key_taken_by_another_lifter(key):
+        raise Conflict(f'"{clean}" is the name of another lifter\'s exercise: choose another')
     return clean
 
 
@@ -422,8 +435,9 @@ def _alias_map(repo: Repository) -> dict[str, int]:
 
 def add_exercise(uow: UnitOfWork, name: str, changes: ExerciseChanges, unit: str) -> str:
     with uow:
+        owner = current_lifter(uow.repo, uow.repo.viewer_name)
         clean = _check_new_name(uow.repo, name)
-        exercise = Exercise(name=clean, key=normalize(clean), source="custom")
+        exercise = Exercise(name=clean, key=normalize(clean), source="custom", owner_id=owner.id)
         uow.repo.add(exercise)
         _apply_changes(uow.repo, exercise, changes, unit)
         uow.repo.flush()

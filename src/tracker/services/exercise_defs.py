@@ -167,9 +167,12 @@ def restore_definitions(repo: Repository, definitions: list[Any]) -> int:
                 f"{place}: {exercise.name} here has sets that its exported laterality "
                 f"({definition.get('laterality')}) contradicts"
             )
+        if exercise is None and repo.key_taken_by_another_lifter(key):
+            continue  # another lifter's exercise holds the name; the sets get their own
         if exercise is None:
             source = str(definition.get("source") or "custom")[:100]
-            exercise = Exercise(name=name, key=key, source=source, aliases=[])
+            owner = None if source == "builtin" else repo.viewer_id()
+            exercise = Exercise(name=name, key=key, source=source, aliases=[], owner_id=owner)
             repo.add(exercise)
             by_key[key] = exercise
         apply_fields(exercise, definition)

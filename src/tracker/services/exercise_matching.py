@@ -103,7 +103,13 @@ class ExerciseMatcher:
         exercise = self.by_key.get(normalize(name))
         if exercise is not None:
             return exercise
+        if self.repo.key_taken_by_another_lifter(normalize(name)):
+            name = f"{name} ({self.repo.viewer_name or 'me'})"  # names are database-wide
+            exercise = self.by_key.get(normalize(name))
+            if exercise is not None:
+                return exercise
         exercise = Exercise(
+            owner_id=self.repo.viewer_id(),  # another lifter never sees it
             name=name,
             key=normalize(name),
             source="import",

@@ -17,6 +17,7 @@ from typing import IO, Any
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit
+from tracker.importers import values as limits
 
 COLUMNS = (
     "lifter", "session", "session_name", "session_started_at", "session_finished_at",
@@ -25,16 +26,17 @@ COLUMNS = (
 )  # fmt: skip
 FORMAT_NAME = "tracker"
 FORMAT_VERSION = 1
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@")
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); TAB
+# and CR are on OWASP's list too, as some spreadsheets skip them before looking.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # What the database columns hold; longer text would be refused half-way through an import.
 MAX_NAME = 200  # exercise and session names
 MAX_SESSION_KEY = 300
 MAX_DISTANCE_UNIT = 5
-# Far beyond any real set, and within NUMERIC(12, 4) and INTEGER columns.
-MAX_NUMBER = Decimal(1_000_000)
-MAX_COUNT = 100_000
-MAX_SECONDS = 10_000_000
+# Numbers: the importers' limits (those of `tracker log`), one set for every file format.
+MAX_NUMBER = limits.MAX_NUMBER
+MAX_COUNT = limits.MAX_COUNT
+MAX_SECONDS = limits.MAX_SECONDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ class IncomingSet:
     position: int
     note: str | None
     lifter: str | None = None  # tracker exports name whose sets they are
+    rounded: bool = False  # the file's load or distance had more than 3 decimals
 
 
 def iso(value: datetime | None) -> str:
@@ -112,13 +115,24 @@ def restore(cell: str) -> str:
     return cell[1:] if quoted else cell
 
 
+def csv_cell(cell: str) -> str:
+    """RFC 4180 quoting. The csv module's writer leaves a lone CR unquoted when lines end in
+    LF, and a reader then splits the row there: every cell with a CR or LF is quoted here."""
+    if any(char in cell for char in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def csv_line(cells: Iterable[str]) -> str:
+    return ",".join(csv_cell(cell) for cell in cells) + "\n"
+
+
 def write_csv(rows: Iterable[IncomingSet], lifter: str, out: IO[str]) -> int:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    out.write(csv_line(COLUMNS))
     count = 0
     for row in rows:
         values = row_values(row, lifter)
-        writer.writerow([neutralise(values[column]) for column in COLUMNS])
+        out.write(csv_line(neutralise(values[column]) for column in COLUMNS))
         count += 1
     return count
 
@@ -153,7 +167,10 @@ def is_tracker_header(header: list[str]) -> bool:
 
 def read_csv(stream: IO[str]) -> Iterator[IncomingSet]:
     reader = csv.reader(stream, strict=True)
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:  # e.g. a first line over the field size limit
+        raise ImportFailed(f"line 1: not a tracker export ({error})") from None
     if header is None or not is_tracker_header(header):
         raise ImportFailed("line 1: not a tracker export (the header should start lifter,session)")
     missing = [c for c in COLUMNS if c not in header]
@@ -211,6 +228,8 @@ def _load_json(stream: IO[str]) -> dict[str, Any]:
         raise ImportFailed(
             f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"
         ) from None
+    except RecursionError:
+        raise ImportFailed("not a tracker JSON export (its values are nested too deeply)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ImportFailed('not a tracker JSON export (no "format": "tracker")')
     return data
@@ -286,7 +305,10 @@ def parse_row(row: dict[str, str], line: int, place: str | None = None) -> Incom
             raise fail(name, "can't read time") from None
         if parsed.tzinfo is None:
             raise fail(name, "time without a zone")
-        return parsed.astimezone(UTC)
+        try:
+            return limits.check_moment(parsed.astimezone(UTC))
+        except (ValueError, OverflowError) as error:
+            raise fail(name, f"{error}:") from None
 
     def choice(name: str, make: Any) -> Any:
         try:
@@ -307,13 +329,27 @@ def parse_row(row: dict[str, str], line: int, place: str | None = None) -> Incom
     duration = integer("duration_s")
     distance = number("distance")
     rpe = number("rpe")
-    bounded("load", load, -MAX_NUMBER, MAX_NUMBER)
+
+    def checked(name: str, check: Any, value: Any) -> Any:
+        try:
+            return check(value)
+        except ValueError as error:
+            raise ImportFailed(f'{where}, column "{name}": {error}') from None
+
+    load, rounded = checked("load", limits.check_load, load)
+    checked("reps", limits.check_reps, reps)
+    if rpe is not None:
+        checked("rpe", limits.check_rpe, rpe)
     bounded("distance", distance, -MAX_NUMBER, MAX_NUMBER)
-    bounded("reps", Decimal(reps), Decimal(0), Decimal(MAX_COUNT))
+    if distance is not None:
+        distance, rounded_distance = limits.stored_decimal(distance)
+        rounded |= rounded_distance
     bounded("position", Decimal(position), Decimal(0), Decimal(MAX_COUNT))
     bounded("duration_s", None if duration is None else Decimal(duration), Decimal(0),
             Decimal(MAX_SECONDS))  # fmt: skip
-    bounded("rpe", rpe, Decimal(0), Decimal(10))
+    for name in COLUMNS:
+        if "\x00" in row.get(name, ""):
+            raise ImportFailed(f'{where}, column "{name}": contains a NUL character')
     session_key = field("session")
     exercise = field("exercise")
     if not session_key:
@@ -342,6 +378,7 @@ def parse_row(row: dict[str, str], line: int, place: str | None = None) -> Incom
         performed_at=performed,
         position=position,
         note=row.get("note") or None,
+        rounded=rounded,
     )
     check_fits(incoming, where)
     return incoming

@@ -13,16 +13,23 @@ from tracker.domain.units import Unit
 
 def current_lifter(repo: Repository, name: str | None) -> Lifter:
     """The lifter a command works for; the default one is created on first use."""
+    lifter = _find_lifter(repo, name)
+    repo.view_as(lifter)  # the command sees built-ins and this lifter's own exercises only
+    return lifter
+
+
+def _find_lifter(repo: Repository, name: str | None) -> Lifter:
+    if name is None:  # a PostgreSQL role mapped to a lifter (admin grant) is that lifter
+        mine = repo.lifter_for_current_role()
+        if mine is not None:
+            return mine
     wanted = name or DEFAULT_LIFTER
     lifter = repo.lifter(wanted)
     if lifter is not None:
         return lifter
     if wanted != DEFAULT_LIFTER:
         raise NotFound(f'no lifter named "{wanted}"; add one with: tracker lifter add "{wanted}"')
-    lifter = Lifter(name=DEFAULT_LIFTER, unit=Unit.KG.value)
-    repo.add(lifter)
-    repo.flush()
-    return lifter
+    return repo.add_lifter_if_missing(DEFAULT_LIFTER, Unit.KG.value)
 
 
 def add_lifter(uow: UnitOfWork, name: str, unit: str) -> Lifter:

@@ -88,6 +88,7 @@ def log_sets(
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
+        repo.lock_lifter(lifter)  # concurrent logs take turns choosing session and positions
         exercise = resolve_exercise(repo, request.exercise)
         check_sides(exercise.name, exercise.laterality, [s.side for s in request.sets])
         check_loads(exercise.name, exercise.equipment, [s.spec for s in request.sets])

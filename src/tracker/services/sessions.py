@@ -38,6 +38,7 @@ def start_session(
         raise InvalidValue(f"a session name can have at most 200 characters, got {len(name)}")
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
+        uow.repo.lock_lifter(lifter)
         still_open = uow.repo.open_session(lifter)
         if still_open is not None:
             raise Conflict(

@@ -10,11 +10,15 @@ from tracker.adapters.db import create_app_engine, ensure_schema
 
 
 def open_database(url: str, notify: Callable[[str], None]) -> Engine:
-    engine = create_app_engine(url)
-    if ensure_schema(engine, url, notify):
-        engine.dispose()
-        engine = create_app_engine(url)
-    from tracker.services.catalog import ensure_builtin_catalog
+    engine = create_app_engine(url, on_wait=notify)
+    try:
+        if ensure_schema(engine, url, notify):
+            engine.dispose()
+            engine = create_app_engine(url, on_wait=notify)
+        from tracker.services.catalog import ensure_builtin_catalog
 
-    ensure_builtin_catalog(engine)
+        ensure_builtin_catalog(engine)
+    except BaseException:
+        engine.dispose()  # no connection left for the garbage collector to close
+        raise
     return engine

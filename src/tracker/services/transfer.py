@@ -10,10 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, IntegrityError
 
-from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
+from tracker.adapters.orm import Exercise, Lifter
 from tracker.adapters.repository import DEFAULT_LIFTER, Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import ImportFailed
@@ -33,19 +32,7 @@ BATCH = 2000  # sets per INSERT: few round trips, bounded memory
 
 def export_sets(repo: Repository, lifter: Lifter, since: datetime | None) -> Iterator[IncomingSet]:
     """Every set of the lifter, session by session, in the order they were done."""
-    query = (
-        select(WorkoutSet, TrainingSession, Exercise.name)
-        .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
-        .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-        .where(WorkoutSet.lifter_id == lifter.id)
-        .order_by(
-            TrainingSession.started_at, TrainingSession.id, WorkoutSet.position, WorkoutSet.id
-        )
-        .execution_options(yield_per=1000)
-    )
-    if since is not None:
-        query = query.where(TrainingSession.started_at >= since)
-    for row, session, exercise in repo.session.execute(query):
+    for row, session, exercise in repo.export_rows(lifter, since):
         yield IncomingSet(
             line=0,
             session_key=session.source_key or f"tracker:{export_format.iso(session.started_at)}",
@@ -104,6 +91,7 @@ class ImportReport:
     skipped: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
     units: set[str] = field(default_factory=set)  # of the sets read, new or already stored
+    rounded: int = 0  # sets whose load or distance had more than 3 decimals, stored rounded
 
 
 def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
@@ -135,6 +123,7 @@ def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
             performed_at=item.started_at,
             position=item.position,
             note=item.note,
+            rounded=item.rounded,
         )
         export_format.check_fits(incoming, f"line {item.line}")
         yield incoming
@@ -158,7 +147,10 @@ def detect(path: Path, fmt: str | None) -> str:
             return "auto"  # the app reader says what is wrong with the encoding
     import csv
 
-    header = next(csv.reader([first]), [])
+    try:
+        header = next(csv.reader([first]), [])
+    except csv.Error:  # e.g. over the field size limit: the app reader names the problem
+        return "auto"
     return "tracker" if export_format.is_tracker_header(header) else "auto"
 
 
@@ -196,11 +188,11 @@ def _import(
 ) -> ImportReport:
     with uow, path.open(encoding="utf-8-sig", newline="") as handle:
         reader: Any = None
+        document: export_format.JsonExport | None = None
         if kind == "tracker":
             rows: Iterable[IncomingSet]
             if path.suffix.lower() == ".json" or first_character(path) == "{":
                 document = export_format.read_json(handle)
-                restore_definitions(uow.repo, document.exercises)
                 rows = document.sets
                 if lifter_name is None and document.lifter:
                     lifter_name = ensure_lifter(uow.repo, document.lifter, document.unit)
@@ -210,6 +202,8 @@ def _import(
                 lifter_name, rows = lifter_of_export(uow.repo, rows)
             report = ImportReport(format="tracker")
             lifter = current_lifter(uow.repo, lifter_name)
+            if document is not None:  # the definitions become this lifter's exercises
+                restore_definitions(uow.repo, document.exercises)
         else:
             from tracker.importers import read_export
 
@@ -259,8 +253,7 @@ def ensure_lifter(repo: Repository, name: str, unit: str | None) -> str:
     """The lifter an export names, created (with its unit) when this database lacks it."""
     name = name.strip()
     if repo.lifter(name) is None and name != DEFAULT_LIFTER:
-        repo.add(Lifter(name=name, unit=unit or Unit.KG.value))
-        repo.flush()
+        repo.add_lifter_if_missing(name, unit or Unit.KG.value)
     return name
 
 
@@ -273,6 +266,8 @@ def store_rows(
     replace: bool = False,
 ) -> None:
     """Insert sessions and sets in batches: a few statements per thousands of rows."""
+    repo.lock_lifter(lifter)
+    repo.serialize_catalog_writes()  # imports may create exercises: one at a time
     matcher = ExerciseMatcher(repo)
     known = ImportedSessions(repo, lifter, replace)
     batch = ImportBatch(repo, lifter)
@@ -366,8 +361,9 @@ class ImportBatch:
     def flush(self) -> None:
         try:
             self._insert()
-        except DBAPIError as error:
+        except (IntegrityError, DataError) as error:
             # The rows were checked before, so this should not happen; if it does, say where.
+            # (Other errors, such as a disk I/O error, are the database's, not the rows'.)
             cause = str(error.orig).strip().splitlines()
             problem = cause[0] if cause else type(error.orig).__name__
             span = f"{min(self.lines)}-{max(self.lines)}" if self.lines else "?"
@@ -376,22 +372,15 @@ class ImportBatch:
 
     def _insert(self) -> None:
         if self.new_sessions:
-            statement = insert(TrainingSession).returning(
-                TrainingSession.id, TrainingSession.source_key, sort_by_parameter_order=True
-            )
-            result = self.repo.session.execute(statement, list(self.new_sessions.values()))
-            self.session_ids.update({str(key): sid for sid, key in result})
+            self.session_ids.update(self.repo.insert_sessions(list(self.new_sessions.values())))
             self.new_sessions.clear()
         if self.sets:
-            values = [dict(v, session_id=self.session_ids[key]) for key, v in self.sets]
-            self.repo.session.execute(insert(WorkoutSet), values)
+            self.repo.insert_sets(
+                [dict(v, session_id=self.session_ids[key]) for key, v in self.sets]
+            )
             self.sets.clear()
         for key, notes in self.late_notes.items():
-            self.repo.session.execute(
-                update(TrainingSession)
-                .where(TrainingSession.id == self.session_ids[key])
-                .values(notes=notes)
-            )
+            self.repo.set_session_notes(self.session_ids[key], notes)
         self.late_notes.clear()
 
 
@@ -399,6 +388,8 @@ def set_values(
     row: IncomingSet, lifter: Lifter, exercise: Exercise, report: ImportReport
 ) -> dict[str, Any]:
     report.sets += 1
+    if row.rounded:
+        report.rounded += 1
     side = row.side
     if side is not None and exercise.laterality == Laterality.BILATERAL.value:
         side = None  # a matched bilateral lift with a side marker it cannot hold

@@ -1,0 +1,76 @@
+"""PostgreSQL roles and grants for row-level security (the policies live in revision 0004)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
+
+from tracker.adapters.orm import Lifter, LifterCoach
+
+# What a lifter or coach role may touch; the policies then narrow it to their rows.
+READ_WRITE = ("training_session", "workout_set", "exercise", "exercise_alias")
+READ_ONLY = ("setting", "alembic_version", "lifter_coach")
+
+
+class Roles:
+    """Owner-only operations: checking who is connected, granting, assigning coaches."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def is_postgresql(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+    def connected_as_owner(self) -> bool:
+        """The connected role owns the tables (or is a superuser): it migrates and grants."""
+        owner = self.session.scalar(
+            text(
+                "SELECT tableowner = current_user OR (SELECT rolsuper FROM pg_roles "
+                "WHERE rolname = current_user) FROM pg_tables "
+                "WHERE tablename = 'lifter' AND schemaname = current_schema()"
+            )
+        )
+        return bool(owner)
+
+    def current_role(self) -> str:
+        return str(self.session.scalar(text("SELECT current_user")))
+
+    def role_exists(self, role: str) -> bool:
+        found = self.session.scalar(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
+        )
+        return found is not None
+
+    def _quoted(self, role: str) -> str:
+        return self.session.get_bind().dialect.identifier_preparer.quote_identifier(role)
+
+    def grant_table_access(self, role: str) -> None:
+        quoted = self._quoted(role)
+        self.session.execute(text(f"GRANT USAGE ON SCHEMA {self._schema()} TO {quoted}"))
+        self.session.execute(
+            text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(READ_WRITE)} TO {quoted}")
+        )
+        self.session.execute(text(f"GRANT SELECT, UPDATE ON lifter TO {quoted}"))
+        self.session.execute(text(f"GRANT SELECT ON {', '.join(READ_ONLY)} TO {quoted}"))
+        self.session.execute(
+            text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {self._schema()} TO {quoted}")
+        )
+
+    def _schema(self) -> str:
+        return self._quoted(str(self.session.scalar(text("SELECT current_schema()"))))
+
+    def map_lifter(self, lifter: Lifter, role: str) -> None:
+        """Make ``role`` this lifter's (and no other lifter's) database role."""
+        for other in self.session.scalars(select(Lifter).where(Lifter.db_role == role)):
+            if other.id != lifter.id:
+                other.db_role = None
+        self.session.flush()
+        lifter.db_role = role
+
+    def add_coach(self, lifter: Lifter, role: str) -> None:
+        self.session.execute(
+            pg_insert(LifterCoach)
+            .values(lifter_id=lifter.id, coach_role=role)
+            .on_conflict_do_nothing()
+        )
