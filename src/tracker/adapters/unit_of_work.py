@@ -7,11 +7,15 @@ command that fails half-way stores nothing.
 from __future__ import annotations
 
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.adapters.repository import Repository
+
+if TYPE_CHECKING:
+    from tracker.adapters.report_queries import ReportQueries
 
 
 class UnitOfWork:
@@ -36,6 +40,12 @@ class UnitOfWork:
     def session_for_queries(self) -> Session:
         """The open ORM session, for the read-only report queries in adapters.queries."""
         return self.session
+
+    def report_queries(self) -> ReportQueries:
+        """The reports' read-only queries, in this unit of work's transaction."""
+        from tracker.adapters.report_queries import ReportQueries
+
+        return ReportQueries(self.session)
 
     def commit(self) -> None:
         self.session.commit()

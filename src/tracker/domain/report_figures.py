@@ -1,0 +1,449 @@
+"""The figures of the imbalance, history and summary reports, as plain values.
+
+Everything here is exact Decimal arithmetic on loads as typed; nothing rounds before display.
+The reports' SQL path (adapters) and the pure oracle (domain.report_oracle) both end in these
+types and functions, so a property test can compare the two field by field.
+
+Rules that decide an equality or an order, and hold on every path:
+- a side's best set in a session is the one with the highest e1RM, then the heaviest load (in
+  the lifter's unit), then the fewest reps;
+- across sessions, the earliest session that reached the best e1RM keeps it (a later equal
+  e1RM is not a new best, so it is not a personal best either);
+- sets the chosen formula cannot estimate (Brzycki from 37 reps, Lander from 38) are left out
+  of the e1RM, counted, and noted; they still count as sets, reps and volume;
+- bodyweight sets have no known load here, so they never give an e1RM.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from tracker.domain.asymmetry import Judgement, SessionComparison, judge, lsi_of
+from tracker.domain.e1rm import estimate_1rm, is_reliable, max_reps_for
+from tracker.domain.model import Side
+from tracker.domain.units import Unit, convert, format_load
+
+METRICS = ("e1rm", "volume", "reps")
+DEFAULT_RECENT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SetGroup:
+    """Working sets of one side in one session with the same reps and unit.
+
+    ``load`` is the heaviest load among them (what an e1RM needs), ``volume`` the sum of
+    reps x load over all of them, both in ``unit`` as typed. A raw set is a group of one.
+    """
+
+    reps: int
+    load: Decimal
+    unit: Unit
+    count: int = 1
+    volume: Decimal | None = None  # None: reps x load x count
+    bodyweight: bool = False
+
+    @property
+    def total_volume(self) -> Decimal:
+        return self.volume if self.volume is not None else self.reps * self.load * self.count
+
+
+@dataclass(frozen=True, slots=True)
+class BestSet:
+    """The set behind a best e1RM: in the lifter's unit, and as it was typed."""
+
+    e1rm: Decimal
+    reps: int
+    load: Decimal  # in the lifter's unit
+    typed_load: Decimal
+    typed_unit: str
+
+    @property
+    def as_typed(self) -> str:
+        return f"{typed_text(self.typed_load)} {self.typed_unit}"
+
+    @property
+    def reliable(self) -> bool:
+        return is_reliable(self.reps)
+
+    def beats(self, other: BestSet | None) -> bool:
+        """Higher e1RM, then heavier load, then fewer reps (see the module docstring)."""
+        if other is None:
+            return True
+        return (self.e1rm, self.load, -self.reps) > (other.e1rm, other.load, -other.reps)
+
+
+def typed_text(load: Decimal) -> str:
+    """A load as typed: 61.25 -> "61.25", 60.000 -> "60"."""
+    reduced = load.normalize()
+    whole = reduced == reduced.to_integral_value()
+    return f"{reduced.quantize(Decimal(1)) if whole else reduced:f}"
+
+
+@dataclass(frozen=True, slots=True)
+class SideFigures:
+    """One side's working sets in one session, or over a window of sessions."""
+
+    sets: int = 0
+    reps: int = 0
+    volume: Decimal = Decimal(0)  # in the lifter's unit
+    best_e1rm: Decimal | None = None
+    best_set: BestSet | None = None  # may be filled later by the SQL path
+    out_of_range: int = 0  # sets the formula cannot estimate, left out of best_e1rm
+
+    def metric(self, name: str) -> Decimal | None:
+        if name == "e1rm":
+            return self.best_e1rm
+        if not self.sets:
+            return None
+        return self.volume if name == "volume" else Decimal(self.reps)
+
+    def then(self, later: SideFigures) -> SideFigures:
+        """These figures followed by a later session's: sums add, the earliest best stays."""
+        keep_mine = later.best_e1rm is None or (
+            self.best_e1rm is not None and self.best_e1rm >= later.best_e1rm
+        )
+        return SideFigures(
+            sets=self.sets + later.sets,
+            reps=self.reps + later.reps,
+            volume=self.volume + later.volume,
+            best_e1rm=self.best_e1rm if keep_mine else later.best_e1rm,
+            best_set=self.best_set if keep_mine else later.best_set,
+            out_of_range=self.out_of_range + later.out_of_range,
+        )
+
+
+def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet | None:
+    """The best set among groups by the rule in the module docstring (None: no estimate)."""
+    best: BestSet | None = None
+    limit = max_reps_for(formula)
+    for group in groups:
+        if group.bodyweight or group.reps < 1 or group.load <= 0:
+            continue
+        if limit is not None and group.reps > limit:
+            continue
+        load = convert(group.load, group.unit, unit)
+        candidate = BestSet(
+            estimate_1rm(load, group.reps, formula), group.reps, load, group.load, group.unit.value
+        )
+        if candidate.beats(best):
+            best = candidate
+    return best
+
+
+def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFigures:
+    """One side's figures in one session from its working sets (grouped or raw)."""
+    limit = max_reps_for(formula)
+    best = best_set_of(groups, unit, formula)
+    return SideFigures(
+        sets=sum(g.count for g in groups),
+        reps=sum(g.reps * g.count for g in groups),
+        volume=sum((convert(g.total_volume, g.unit, unit) for g in groups), Decimal(0)),
+        best_e1rm=None if best is None else best.e1rm,
+        best_set=best,
+        out_of_range=sum(
+            g.count
+            for g in groups
+            if limit is not None and g.reps > limit and not g.bodyweight and g.load > 0
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSides:
+    """One exercise in one session: each side's figures (None = side not logged)."""
+
+    session_id: int
+    started_at: dt.datetime
+    left: SideFigures | None
+    right: SideFigures | None
+
+    @property
+    def date(self) -> dt.date:
+        return self.started_at.astimezone().date()
+
+    def side(self, side: Side) -> SideFigures | None:
+        return self.left if side is Side.LEFT else self.right
+
+
+def in_order(sessions: Iterable[SessionSides]) -> list[SessionSides]:
+    return sorted(sessions, key=lambda s: (s.started_at, s.session_id))
+
+
+def window_figures(sessions: Sequence[SessionSides], side: Side) -> SideFigures:
+    """One side over sessions in order: sums, and the earliest best e1RM."""
+    total = SideFigures()
+    for session in sessions:
+        figures = session.side(side)
+        if figures is not None:
+            total = total.then(figures)
+    return total
+
+
+def best_session(sessions: Sequence[SessionSides], side: Side) -> SessionSides | None:
+    """The earliest session holding the side's best e1RM."""
+    best: SessionSides | None = None
+    for session in sessions:
+        figures = session.side(side)
+        if figures is None or figures.best_e1rm is None:
+            continue
+        current = None if best is None else best.side(side)
+        if current is None or current.best_e1rm is None or figures.best_e1rm > current.best_e1rm:
+            best = session
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class AllTime:
+    """Best e1RM per side over the lifter's whole history, whatever the window."""
+
+    left: BestSet | None
+    right: BestSet | None
+
+    @property
+    def lsi(self) -> Decimal | None:
+        if self.left is None or self.right is None:
+            return None
+        return lsi_of(self.left.e1rm, self.right.e1rm, None)
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseImbalance:
+    exercise: str
+    left: SideFigures  # over the window
+    right: SideFigures
+    sessions: tuple[SessionSides, ...]
+    comparisons: tuple[SessionComparison, ...]  # per session, the compared metric
+    judgement: Judgement  # the headline: the latest `recent` compared sessions
+    all_time: AllTime
+    notes: tuple[str, ...] = ()
+
+    def session_lsi(self, comparison: SessionComparison) -> Decimal | None:
+        return lsi_of(comparison.left, comparison.right, self.judgement.involved)
+
+
+@dataclass(frozen=True, slots=True)
+class ImbalanceReport:
+    lifter: str
+    unit: Unit
+    since: dt.date | None
+    until: dt.date | None
+    metric: str
+    formula: str
+    recent: int
+    involved: Side | None
+    exercises: tuple[ExerciseImbalance, ...]
+
+    @property
+    def first_date(self) -> dt.date | None:
+        dates = [s.date for e in self.exercises for s in e.sessions]
+        return self.since or (min(dates) if dates else None)
+
+    @property
+    def last_date(self) -> dt.date | None:
+        dates = [s.date for e in self.exercises for s in e.sessions]
+        return self.until or (max(dates) if dates else None)
+
+
+def exercise_imbalance(
+    name: str,
+    sessions: Sequence[SessionSides],
+    metric: str,
+    recent: int,
+    all_time: AllTime,
+    involved: Side | None = None,
+    formula: str = "epley",
+) -> ExerciseImbalance:
+    """Window figures per side, per-session comparisons and the headline about now."""
+    ordered = in_order(sessions)
+    left, right = window_figures(ordered, Side.LEFT), window_figures(ordered, Side.RIGHT)
+    comparisons = tuple(
+        SessionComparison(
+            s.date,
+            None if s.left is None else s.left.metric(metric),
+            None if s.right is None else s.right.metric(metric),
+        )
+        for s in ordered
+    )
+    judgement = judge(comparisons, recent, combine="max" if metric == "e1rm" else "sum",
+                      involved=involved)  # fmt: skip
+    return ExerciseImbalance(
+        exercise=name,
+        left=left,
+        right=right,
+        sessions=tuple(ordered),
+        comparisons=comparisons,
+        judgement=judgement,
+        all_time=all_time,
+        notes=notes_for(left, right, formula),
+    )
+
+
+def notes_for(left: SideFigures, right: SideFigures, formula: str) -> tuple[str, ...]:
+    """Why some sets are missing from the estimate."""
+    skipped = left.out_of_range + right.out_of_range
+    limit = max_reps_for(formula)
+    if not skipped or limit is None:
+        return ()
+    sets = "1 set" if skipped == 1 else f"{skipped} sets"
+    return (
+        f"{sets} of more than {limit} reps left out of the e1RM: "
+        f"{formula.capitalize()} is undefined there.",
+    )
+
+
+def sort_exercises(exercises: Iterable[ExerciseImbalance]) -> tuple[ExerciseImbalance, ...]:
+    """Most asymmetric first; exercises without a comparison last; then by name."""
+
+    def key(item: ExerciseImbalance) -> tuple[bool, Decimal, str]:
+        asym = item.judgement.asymmetry
+        return (asym is None, -(abs(asym) if asym is not None else Decimal(0)), item.exercise)
+
+    return tuple(sorted(exercises, key=key))
+
+
+# -- history ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    date: dt.date
+    session_id: int
+    side: Side | None
+    figures: SideFigures
+    personal_best: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryReport:
+    lifter: str
+    exercise: str
+    unit: Unit
+    formula: str
+    laterality: str
+    entries: tuple[HistoryEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SideSession:
+    """One side (None: a bilateral exercise) of one session, for the history."""
+
+    session_id: int
+    started_at: dt.datetime
+    side: Side | None
+    figures: SideFigures
+
+
+def history_entries(
+    rows: Iterable[SideSession], only_side: Side | None, since: dt.datetime | None
+) -> tuple[HistoryEntry, ...]:
+    """Sessions in order, personal bests marked against the whole history before them."""
+    ordered = sorted(
+        rows, key=lambda r: (r.started_at, r.session_id, "" if r.side is None else r.side.value)
+    )
+    best_so_far: dict[Side | None, Decimal] = {}
+    entries = []
+    for row in ordered:
+        if only_side is not None and row.side != only_side:
+            continue
+        e1rm = row.figures.best_e1rm
+        record = e1rm is not None and e1rm > best_so_far.get(row.side, Decimal(0))
+        if record and e1rm is not None:
+            best_so_far[row.side] = e1rm
+        if since is not None and row.started_at < since:
+            continue
+        entries.append(
+            HistoryEntry(row.started_at.astimezone().date(), row.session_id, row.side,
+                         row.figures, record)
+        )  # fmt: skip
+    return tuple(entries)
+
+
+# -- summary ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseSession:
+    """One exercise's working sets in one session, per side (None: no side)."""
+
+    session_id: int
+    started_at: dt.datetime
+    body_part: str
+    sets: dict[Side | None, int]
+    reps: int
+    volume: Decimal  # in the lifter's unit
+
+    def counted_sets(self, pairs: bool) -> int:
+        """A left/right pair is one set (pairs), or each side counts (sides)."""
+        if not pairs:
+            return sum(self.sets.values())
+        sided = max(self.sets.get(Side.LEFT, 0), self.sets.get(Side.RIGHT, 0))
+        return sided + self.sets.get(None, 0)
+
+
+@dataclass
+class SummaryBucket:
+    key: str
+    sessions: set[int] = field(default_factory=set)
+    sets: int = 0
+    reps: int = 0
+    volume: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryReport:
+    lifter: str
+    unit: Unit
+    since: dt.date | None
+    sets_counted_as: str  # "pairs" or "sides"
+    sessions: int
+    sets: int
+    volume: Decimal
+    weeks: tuple[SummaryBucket, ...]
+    body_parts: tuple[SummaryBucket, ...]
+
+
+def summary_of(
+    lifter: str,
+    unit: Unit,
+    since: dt.datetime | None,
+    rows: Iterable[ExerciseSession],
+    pairs: bool = True,
+) -> SummaryReport:
+    """Sessions, sets, reps and volume per ISO week (local time) and per body part."""
+    weeks: dict[str, SummaryBucket] = {}
+    parts: dict[str, SummaryBucket] = {}
+    sessions: set[int] = set()
+    for row in rows:
+        sessions.add(row.session_id)
+        year, week, _ = row.started_at.astimezone().isocalendar()
+        week_key = f"{year}-W{week:02d}"
+        for bucket in (
+            weeks.setdefault(week_key, SummaryBucket(week_key)),
+            parts.setdefault(row.body_part, SummaryBucket(row.body_part)),
+        ):
+            bucket.sessions.add(row.session_id)
+            bucket.sets += row.counted_sets(pairs)
+            bucket.reps += row.reps
+            bucket.volume += row.volume
+    return SummaryReport(
+        lifter=lifter,
+        unit=unit,
+        since=since.date() if since else None,
+        sets_counted_as="pairs" if pairs else "sides",
+        sessions=len(sessions),
+        sets=sum(b.sets for b in weeks.values()),
+        volume=sum((b.volume for b in weeks.values()), Decimal(0)),
+        weeks=tuple(weeks[k] for k in sorted(weeks)),
+        body_parts=tuple(sorted(parts.values(), key=lambda b: (-b.volume, b.key))),
+    )
+
+
+def with_best_set(figures: SideFigures, best: BestSet | None) -> SideFigures:
+    return replace(figures, best_set=best)
+
+
+def load_text(value: Decimal) -> str:
+    return format_load(value)
