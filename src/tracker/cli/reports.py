@@ -97,7 +97,7 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
 @click.option("--formula", type=FORMULAS, default="epley", show_default=True, help="e1RM formula.")
 @click.option(
     "--recent",
-    type=click.IntRange(min=1),
+    type=int,
     default=3,
     show_default=True,
     help="The headline covers the latest N sessions with both sides logged.",
