@@ -14,12 +14,14 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, insert, select, update
 from tests.conftest import Tracker
 
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
+from tracker.cli.context import App
 from tracker.cli.report_json import history_json, imbalance_json, summary_json
 from tracker.domain.model import Side
 from tracker.domain.report_oracle import (
@@ -225,10 +227,14 @@ OPTIONS = st.fixed_dictionaries(
 )
 
 
-def test_reports_equal_the_oracle(tracker: Tracker) -> None:
+def test_reports_equal_the_oracle(tracker: Tracker, monkeypatch: pytest.MonkeyPatch) -> None:
     tracker.ok("lifter", "add", "other")  # creates the schema, the catalog and a second lifter
     tracker.ok("report", "summary")  # and the default lifter
     seeder = Seeder(tracker.url)
+    # Every command still parses, runs the service's SQL and renders; only the engine (and its
+    # connection pool and compiled-statement cache) is shared between the commands.
+    monkeypatch.setattr(App, "engine", lambda app: seeder.engine)
+    monkeypatch.setattr(App, "close", lambda app: None)
 
     @settings(
         max_examples=EXAMPLES,
@@ -280,7 +286,6 @@ def test_reports_equal_the_oracle(tracker: Tracker) -> None:
 
 def test_assert_same_catches_a_difference() -> None:
     """The comparison itself can fail: a cent off, a count off, a side named differently."""
-    import pytest
 
     assert_same({"a": 1.0, "b": [1, "left"]}, {"a": 1.005, "b": [1, "left"]})
     for wrong in ({"a": 1.02, "b": [1, "left"]}, {"a": 1.0, "b": [2, "left"]},
