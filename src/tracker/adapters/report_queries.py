@@ -9,7 +9,8 @@ those integers back into Decimals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -25,6 +26,9 @@ from tracker.domain.report_figures import (
     SetGroup,
     SideFigures,
     SideSession,
+    best_session,
+    best_set_of,
+    in_order,
     side_figures,
 )
 from tracker.domain.units import KG_PER_LB, Unit, convert
@@ -149,6 +153,73 @@ class ReportQueries:
                 ExerciseSessionSides(ex_id, name, SessionSides(session_id, started, left, right))
             )
         return result
+
+    def sides_by_exercise(
+        self,
+        lifter_id: int,
+        unit: Unit,
+        formula: str,
+        *,
+        exercise_id: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> dict[tuple[int, str], list[SessionSides]]:
+        """Per (exercise id, name), its sessions in order with each side's figures.
+
+        The linear formulas (Epley, O'Conner) are aggregated per session entirely in SQL; the
+        others from SQL groups per rep count, finished exactly in Python.
+        """
+        result: dict[tuple[int, str], list[SessionSides]] = defaultdict(list)
+        fast = self.session_sides(
+            lifter_id, unit, formula, exercise_id=exercise_id, since=since, until=until
+        )
+        if fast is not None:
+            for row in fast:
+                result[(row.exercise_id, row.exercise)].append(row.sides)
+            return {key: in_order(sessions) for key, sessions in result.items()}
+        grouped: dict[tuple[tuple[int, str], int], dict[Side, list[SetGroup]]] = {}
+        starts: dict[int, datetime] = {}
+        for one in self.grouped_sets(
+            lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
+        ):
+            if one.side is None:
+                continue
+            starts[one.session_id] = one.started_at
+            by_side = grouped.setdefault(((one.exercise_id, one.exercise), one.session_id), {})
+            by_side.setdefault(one.side, []).append(one.group)
+        for (key, session_id), by_side in grouped.items():
+            figures = {
+                side: side_figures(groups, unit, formula) for side, groups in by_side.items()
+            }
+            result[key].append(
+                SessionSides(session_id, starts[session_id], figures.get(Side.LEFT),
+                             figures.get(Side.RIGHT))
+            )  # fmt: skip
+        return {key: in_order(sessions) for key, sessions in result.items()}
+
+    def with_best_sets(
+        self,
+        lifter_id: int,
+        exercise_id: int,
+        sessions: list[SessionSides],
+        unit: Unit,
+        formula: str,
+    ) -> list[SessionSides]:
+        """Name the set behind each side's best e1RM, reading only the session that holds it."""
+        for side in Side:
+            best = best_session(sessions, side)
+            figures = None if best is None else best.side(side)
+            if best is None or figures is None or figures.best_set is not None:
+                continue
+            found = best_set_of(
+                self.side_sets(lifter_id, exercise_id, best.session_id, side), unit, formula
+            )
+            filled = replace(figures, best_set=found)
+            changed = (
+                replace(best, left=filled) if side is Side.LEFT else replace(best, right=filled)
+            )
+            sessions = [changed if s is best else s for s in sessions]
+        return sessions
 
     # -- grouped sets: one row per (exercise, session, side, reps, unit, bodyweight) ------
 

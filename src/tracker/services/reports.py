@@ -7,11 +7,8 @@ domain.report_oracle computes the same reports from raw sets for the property te
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import replace
 from datetime import datetime
 
-from tracker.adapters.report_queries import ReportQueries
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.e1rm import formula_for
 from tracker.domain.errors import InvalidValue
@@ -24,15 +21,10 @@ from tracker.domain.report_figures import (
     HistoryReport,
     ImbalanceReport,
     SessionSides,
-    SetGroup,
-    SideFigures,
     SummaryReport,
     best_session,
-    best_set_of,
     exercise_imbalance,
     history_entries,
-    in_order,
-    side_figures,
     sort_exercises,
     summary_of,
 )
@@ -79,20 +71,19 @@ def imbalance_report(
                 )
             exercise_id = found.id
         queries = uow.report_queries()
-        window = sessions_by_exercise(
-            queries, lifter.id, unit, formula, exercise_id=exercise_id, since=since, until=until
+        window = queries.sides_by_exercise(
+            lifter.id, unit, formula, exercise_id=exercise_id, since=since, until=until
         )
         reports = []
-        for (ex_id, name), sessions in window.items():
-            sessions = with_best_sets(queries, lifter.id, ex_id, sessions, unit, formula)
-            if since is None and until is None:
-                all_time = all_time_of(sessions)
-            else:
-                everything = sessions_by_exercise(
-                    queries, lifter.id, unit, formula, exercise_id=ex_id
-                ).get((ex_id, name), [])
-                everything = with_best_sets(queries, lifter.id, ex_id, everything, unit, formula)
-                all_time = all_time_of(everything)  # fmt: skip
+        for (ex_id, name), found_sessions in window.items():
+            sessions = queries.with_best_sets(lifter.id, ex_id, found_sessions, unit, formula)
+            everything = sessions
+            if since is not None or until is not None:  # all-time figures ignore the window
+                history = queries.sides_by_exercise(lifter.id, unit, formula, exercise_id=ex_id)
+                everything = queries.with_best_sets(
+                    lifter.id, ex_id, history.get((ex_id, name), []), unit, formula
+                )
+            all_time = all_time_of(everything)
             reports.append(
                 exercise_imbalance(name, sessions, metric, recent, all_time, involved, formula)
             )
@@ -108,71 +99,6 @@ def imbalance_report(
         involved=involved,
         exercises=sort_exercises(reports),
     )
-
-
-def sessions_by_exercise(
-    queries: ReportQueries,
-    lifter_id: int,
-    unit: Unit,
-    formula: str,
-    *,
-    exercise_id: int | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-) -> dict[ExerciseKey, list[SessionSides]]:
-    """Per exercise, its sessions in order with each side's figures.
-
-    The linear formulas (Epley, O'Conner) are aggregated per session entirely in SQL; the
-    others from SQL groups per rep count, finished exactly in Python.
-    """
-    result: dict[ExerciseKey, list[SessionSides]] = defaultdict(list)
-    fast = queries.session_sides(
-        lifter_id, unit, formula, exercise_id=exercise_id, since=since, until=until
-    )
-    if fast is not None:
-        for row in fast:
-            result[(row.exercise_id, row.exercise)].append(row.sides)
-        return {key: in_order(sessions) for key, sessions in result.items()}
-    grouped: dict[tuple[ExerciseKey, int], dict[Side, list[SetGroup]]] = {}
-    starts: dict[int, datetime] = {}
-    for group in queries.grouped_sets(
-        lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
-    ):
-        if group.side is None:
-            continue
-        starts[group.session_id] = group.started_at
-        by_side = grouped.setdefault(((group.exercise_id, group.exercise), group.session_id), {})
-        by_side.setdefault(group.side, []).append(group.group)
-    for (key, session_id), by_side in grouped.items():
-        figures = {side: side_figures(groups, unit, formula) for side, groups in by_side.items()}
-        result[key].append(
-            SessionSides(session_id, starts[session_id], figures.get(Side.LEFT),
-                         figures.get(Side.RIGHT))
-        )  # fmt: skip
-    return {key: in_order(sessions) for key, sessions in result.items()}
-
-
-def with_best_sets(
-    queries: ReportQueries,
-    lifter_id: int,
-    exercise_id: int,
-    sessions: list[SessionSides],
-    unit: Unit,
-    formula: str,
-) -> list[SessionSides]:
-    """Name the set behind each side's best e1RM, reading only the session that holds it."""
-    for side in Side:
-        best = best_session(sessions, side)
-        figures = None if best is None else best.side(side)
-        if best is None or figures is None or figures.best_set is not None:
-            continue
-        found = best_set_of(
-            queries.side_sets(lifter_id, exercise_id, best.session_id, side), unit, formula
-        )
-        filled: SideFigures = replace(figures, best_set=found)
-        changed = replace(best, left=filled) if side is Side.LEFT else replace(best, right=filled)
-        sessions = [changed if s is best else s for s in sessions]
-    return sessions
 
 
 def all_time_of(sessions: list[SessionSides]) -> AllTime:
