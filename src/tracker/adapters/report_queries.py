@@ -69,9 +69,13 @@ def _volume_in(unit_name: str) -> Any:
 
 
 def _volume(kg_milli: int | None, lb_milli: int | None, unit: Unit) -> Decimal:
-    kg = convert(Decimal(kg_milli or 0) / _THOUSAND, Unit.KG, unit)
-    lb = convert(Decimal(lb_milli or 0) / _THOUSAND, Unit.LB, unit)
-    return kg + lb
+    """Exact volume in ``unit`` from the integer sums per typed unit."""
+    total = Decimal(0)
+    if kg_milli:
+        total += convert(Decimal(kg_milli) / _THOUSAND, Unit.KG, unit)
+    if lb_milli:
+        total += convert(Decimal(lb_milli) / _THOUSAND, Unit.LB, unit)
+    return total
 
 
 @dataclass(frozen=True, slots=True)

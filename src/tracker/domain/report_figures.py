@@ -100,20 +100,6 @@ class SideFigures:
             return None
         return self.volume if name == "volume" else Decimal(self.reps)
 
-    def then(self, later: SideFigures) -> SideFigures:
-        """These figures followed by a later session's: sums add, the earliest best stays."""
-        keep_mine = later.best_e1rm is None or (
-            self.best_e1rm is not None and self.best_e1rm >= later.best_e1rm
-        )
-        return SideFigures(
-            sets=self.sets + later.sets,
-            reps=self.reps + later.reps,
-            volume=self.volume + later.volume,
-            best_e1rm=self.best_e1rm if keep_mine else later.best_e1rm,
-            best_set=self.best_set if keep_mine else later.best_set,
-            out_of_range=self.out_of_range + later.out_of_range,
-        )
-
 
 def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet | None:
     """The best set among groups by the rule in the module docstring (None: no estimate)."""
@@ -174,24 +160,35 @@ def in_order(sessions: Iterable[SessionSides]) -> list[SessionSides]:
 
 def window_figures(sessions: Sequence[SessionSides], side: Side) -> SideFigures:
     """One side over sessions in order: sums, and the earliest best e1RM."""
-    total = SideFigures()
-    for session in sessions:
-        figures = session.side(side)
-        if figures is not None:
-            total = total.then(figures)
-    return total
+    left = side is Side.LEFT
+    present = [f for f in (s.left if left else s.right for s in sessions) if f is not None]
+    best: SideFigures | None = None
+    for figures in present:
+        if figures.best_e1rm is not None and (
+            best is None or best.best_e1rm is None or figures.best_e1rm > best.best_e1rm
+        ):
+            best = figures
+    return SideFigures(
+        sets=sum(f.sets for f in present),
+        reps=sum(f.reps for f in present),
+        volume=sum((f.volume for f in present), Decimal(0)),
+        best_e1rm=None if best is None else best.best_e1rm,
+        best_set=None if best is None else best.best_set,
+        out_of_range=sum(f.out_of_range for f in present),
+    )
 
 
 def best_session(sessions: Sequence[SessionSides], side: Side) -> SessionSides | None:
     """The earliest session holding the side's best e1RM."""
     best: SessionSides | None = None
+    top: Decimal | None = None
+    left = side is Side.LEFT
     for session in sessions:
-        figures = session.side(side)
+        figures = session.left if left else session.right
         if figures is None or figures.best_e1rm is None:
             continue
-        current = None if best is None else best.side(side)
-        if current is None or current.best_e1rm is None or figures.best_e1rm > current.best_e1rm:
-            best = session
+        if top is None or figures.best_e1rm > top:
+            best, top = session, figures.best_e1rm
     return best
 
 
@@ -238,12 +235,13 @@ class ImbalanceReport:
 
     @property
     def first_date(self) -> dt.date | None:
-        dates = [s.date for e in self.exercises for s in e.sessions]
+        """--since, or the first session's date (sessions are in order)."""
+        dates = [e.comparisons[0].date for e in self.exercises if e.comparisons]
         return self.since or (min(dates) if dates else None)
 
     @property
     def last_date(self) -> dt.date | None:
-        dates = [s.date for e in self.exercises for s in e.sessions]
+        dates = [e.comparisons[-1].date for e in self.exercises if e.comparisons]
         return self.until or (max(dates) if dates else None)
 
 
