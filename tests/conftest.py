@@ -100,7 +100,10 @@ def pg_fresh_database_factory() -> Iterator[Any]:
         engine.dispose()
 
 
-TABLES = "workout_set, training_session, exercise_alias, exercise, setting, lifter"
+TABLES = (
+    "workout_set, training_session, exercise_alias, exercise, setting, lifter, body_weight, "
+    "involved_side"
+)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

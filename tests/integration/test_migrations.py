@@ -103,14 +103,17 @@ def test_older_database_is_backed_up_then_upgraded(
     url = f"sqlite:///{tmp_path / 't.db'}"
     migrate(url)
     # Pretend the code knows a newer revision than the file: the backup path must run.
-    monkeypatch.setattr(dbmod, "HEAD_REVISION", "0002")
+    current = dbmod.HEAD_REVISION
+    newer = f"{int(current) + 1:04d}"
+    monkeypatch.setattr(dbmod, "HEAD_REVISION", newer)
     monkeypatch.setattr(dbmod, "upgrade", lambda url, revision="head": None)
     lines: list[str] = []
     assert migrate(url, lines.append)
-    backup = tmp_path / "t.db.before-0001.bak"
+    backup = tmp_path / f"t.db.before-{current}.bak"
     assert backup.exists()
     assert lines == [
-        f"database upgraded from revision 0001 to 0002; the old file was backed up to {backup}"
+        f"database upgraded from revision {current} to {newer}; the old file was backed up to "
+        f"{backup}"
     ]
     assert schema_of(f"sqlite:///{backup}") == schema_of(url)
 

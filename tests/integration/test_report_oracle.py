@@ -20,9 +20,11 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, insert, select, update
 from tests.conftest import Tracker
 
+from tracker.adapters.orm import BodyWeight as BodyWeightRow
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.cli.context import App
 from tracker.cli.report_json import history_json, imbalance_json, summary_json
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.model import Side
 from tracker.domain.report_oracle import (
     LoggedSet,
@@ -104,6 +106,17 @@ def mirrored(sets: list[Drawn]) -> list[Drawn]:
     return out
 
 
+WEIGH_INS = st.lists(
+    st.tuples(
+        st.integers(0, 1),  # lifter
+        st.integers(0, 60 * 24),  # hours before BASE
+        st.sampled_from([Decimal("82.5"), Decimal("80"), Decimal("181.5"), Decimal("79.125")]),
+        st.sampled_from([Unit.KG, Unit.LB]),
+    ),
+    max_size=3,
+)
+
+
 @st.composite
 def training_log(draw: st.DrawFn) -> tuple[list[Drawn], list[datetime]]:
     sets = draw(st.lists(drawn_set(), min_size=6, max_size=30))
@@ -137,12 +150,29 @@ class Seeder:
             ]
         assert set(self.exercises) == set(names)
 
-    def seed(self, sets: list[Drawn], starts: list[datetime], unit: Unit) -> list[LoggedSet]:
-        """Store the sets (both lifters); return the reported lifter's as the oracle sees them."""
+    def seed(
+        self,
+        sets: list[Drawn],
+        starts: list[datetime],
+        unit: Unit,
+        weigh_ins: list[tuple[int, int, Decimal, Unit]],
+    ) -> tuple[list[LoggedSet], list[BodyWeight]]:
+        """Store the sets and weigh-ins (both lifters); return the reported lifter's as the
+        oracle sees them."""
         logged = []
         with self.engine.begin() as conn:
             conn.execute(delete(WorkoutSet))
             conn.execute(delete(TrainingSession))
+            conn.execute(delete(BodyWeightRow))
+            mine = []
+            for lifter, hours, weight, weight_unit in weigh_ins:
+                at = BASE - timedelta(hours=hours)
+                conn.execute(insert(BodyWeightRow).values(
+                    lifter_id=self.lifters[lifter], measured_at=at, weight=weight,
+                    unit=weight_unit.value))  # fmt: skip
+                if lifter == 0:
+                    mine.append(BodyWeight(at, weight, weight_unit))
+            mine.sort(key=lambda e: e.measured_at)
             conn.execute(update(Lifter).where(Lifter.id == self.lifters[0]).values(unit=unit.value))
             # Explicit ids: one session per (lifter, index) that has sets.
             session_ids = {(s.lifter, s.session): s.lifter * 8 + s.session + 1 for s in sets}
@@ -186,12 +216,13 @@ class Seeder:
                             s.unit,
                             s.kind,
                             s.bodyweight,
+                            rows[-1]["performed_at"],
                         )
                     )
             if rows:
                 conn.execute(insert(WorkoutSet), rows)
             # fmt: skip
-        return logged
+        return logged, mine
 
 
 def assert_same(actual: Any, expected: Any, path: str = "") -> None:
@@ -223,6 +254,7 @@ OPTIONS = st.fixed_dictionaries(
         "history_of": st.sampled_from(UNILATERAL + BILATERAL),
         "history_side": st.sampled_from([None, Side.LEFT, Side.RIGHT]),
         "pairs": st.booleans(),
+        "weigh_ins": WEIGH_INS,
     }
 )
 
@@ -246,7 +278,7 @@ def test_reports_equal_the_oracle(tracker: Tracker, monkeypatch: pytest.MonkeyPa
     def check(log: tuple[list[Drawn], list[datetime]], options: dict[str, Any]) -> None:
         sets, starts = log
         unit: Unit = options["unit"]
-        logged = seeder.seed(sets, starts, unit)
+        logged, weights = seeder.seed(sets, starts, unit, options["weigh_ins"])
         since = None
         since_args: list[str] = []
         if options["since_days"] is not None:
@@ -259,7 +291,8 @@ def test_reports_equal_the_oracle(tracker: Tracker, monkeypatch: pytest.MonkeyPa
         args = ["report", "imbalance", *([exercise] if exercise else []), *since_args,
                 "--formula", formula, "--metric", metric, "--recent", str(recent)]  # fmt: skip
         expected = oracle_imbalance(logged, "me", unit, exercise=exercise, since=since,
-                                    metric=metric, formula=formula, recent=recent)  # fmt: skip
+                                    metric=metric, formula=formula, recent=recent,
+                                    body_weights=weights)  # fmt: skip
         assert_same(tracker.json(*args), imbalance_json(expected), "imbalance")
 
         name = options["history_of"]
@@ -267,15 +300,17 @@ def test_reports_equal_the_oracle(tracker: Tracker, monkeypatch: pytest.MonkeyPa
         laterality = seeder.exercises[name][2]
         args = ["report", "history", name, *since_args, "--formula", formula]
         args += ["--side", side.value] if side else []
-        expected_history = oracle_history(logged, "me", unit, name, laterality, side=side,
-                                          since=since, formula=formula)  # fmt: skip
+        expected_history = oracle_history(
+            logged, "me", unit, name, laterality, side=side, since=since, formula=formula,
+            body_weights=weights,
+        )  # fmt: skip
         assert_same(tracker.json(*args), history_json(expected_history), "history")
 
         summary_since = since or datetime(2020, 1, 1, tzinfo=UTC)
         args = ["report", "summary", "--since", summary_since.date().isoformat()]
         args += [] if options["pairs"] else ["--count-sides"]
         expected_summary = oracle_summary(logged, "me", unit, since=summary_since,
-                                          pairs=options["pairs"])  # fmt: skip
+                                          pairs=options["pairs"], body_weights=weights)  # fmt: skip
         assert_same(tracker.json(*args), summary_json(expected_summary), "summary")
 
     try:

@@ -19,7 +19,7 @@ from tracker.adapters.location import sqlite_path
 from tracker.domain.errors import TrackerError
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0003"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 

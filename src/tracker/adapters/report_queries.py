@@ -10,6 +10,7 @@ those integers back into Decimals.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
@@ -19,6 +20,7 @@ from sqlalchemy import BigInteger, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from tracker.adapters.orm import Exercise, TrainingSession, WorkoutSet
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.model import Side
 from tracker.domain.report_figures import (
     ExerciseSession,
@@ -28,6 +30,8 @@ from tracker.domain.report_figures import (
     SideSession,
     best_session,
     best_set_of,
+    bodyweight_group,
+    combined,
     in_order,
     side_figures,
 )
@@ -93,6 +97,7 @@ class GroupedRow:
     started_at: datetime
     side: Side | None
     group: SetGroup
+    performed_at: datetime | None = None  # bodyweight sets: when, to weigh them
 
 
 class ReportQueries:
@@ -136,7 +141,7 @@ class ReportQueries:
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
             .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
-                   WorkoutSet.side.is_not(None))
+                   WorkoutSet.side.is_not(None), WorkoutSet.bodyweight.is_(False))
             .group_by(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                       TrainingSession.started_at)
         )  # fmt: skip
@@ -163,6 +168,7 @@ class ReportQueries:
         lifter_id: int,
         unit: Unit,
         formula: str,
+        body_weights: Sequence[BodyWeight] = (),
         *,
         exercise_id: int | None = None,
         since: datetime | None = None,
@@ -170,36 +176,39 @@ class ReportQueries:
     ) -> dict[tuple[int, str], list[SessionSides]]:
         """Per (exercise id, name), its sessions in order with each side's figures.
 
-        The linear formulas (Epley, O'Conner) are aggregated per session entirely in SQL; the
-        others from SQL groups per rep count, finished exactly in Python.
+        Loaded sets of the linear formulas (Epley, O'Conner) are aggregated per session entirely
+        in SQL; the other formulas from SQL groups per rep count, finished exactly in Python.
+        Bodyweight sets (few) are read one by one and weighed with the body weight of their day.
         """
-        result: dict[tuple[int, str], list[SessionSides]] = defaultdict(list)
+        sessions: dict[tuple[tuple[int, str], int], SessionSides] = {}
         fast = self.session_sides(
             lifter_id, unit, formula, exercise_id=exercise_id, since=since, until=until
         )
         if fast is not None:
             for row in fast:
-                result[(row.exercise_id, row.exercise)].append(row.sides)
-            return {key: in_order(sessions) for key, sessions in result.items()}
-        grouped: dict[tuple[tuple[int, str], int], dict[Side, list[SetGroup]]] = {}
-        starts: dict[int, datetime] = {}
-        for one in self.grouped_sets(
+                sessions[((row.exercise_id, row.exercise), row.sides.session_id)] = row.sides
+            extra = []
+        else:
+            extra = self.grouped_sets(
+                lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
+            )
+        extra += self.bodyweight_sets(
             lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
-        ):
-            if one.side is None:
-                continue
-            starts[one.session_id] = one.started_at
-            by_side = grouped.setdefault(((one.exercise_id, one.exercise), one.session_id), {})
-            by_side.setdefault(one.side, []).append(one.group)
-        for (key, session_id), by_side in grouped.items():
-            figures = {
-                side: side_figures(groups, unit, formula) for side, groups in by_side.items()
-            }
-            result[key].append(
-                SessionSides(session_id, starts[session_id], figures.get(Side.LEFT),
-                             figures.get(Side.RIGHT))
-            )  # fmt: skip
-        return {key: in_order(sessions) for key, sessions in result.items()}
+        )
+        for key, figures in _side_figures(extra, unit, formula, body_weights).items():
+            (exercise, session_id, started_at, side) = key
+            current = sessions.get((exercise, session_id))
+            if current is None:
+                current = SessionSides(session_id, started_at, None, None)
+            if side is Side.LEFT:
+                current = replace(current, left=combined(current.left, figures))
+            elif side is Side.RIGHT:
+                current = replace(current, right=combined(current.right, figures))
+            sessions[(exercise, session_id)] = current
+        result: dict[tuple[int, str], list[SessionSides]] = defaultdict(list)
+        for (exercise, _), sides in sessions.items():
+            result[exercise].append(sides)
+        return {key: in_order(found) for key, found in result.items()}
 
     def with_best_sets(
         self,
@@ -208,6 +217,7 @@ class ReportQueries:
         sessions: list[SessionSides],
         unit: Unit,
         formula: str,
+        body_weights: Sequence[BodyWeight] = (),
     ) -> list[SessionSides]:
         """Name the set behind each side's best e1RM, reading only the session that holds it."""
         for side in Side:
@@ -215,17 +225,16 @@ class ReportQueries:
             figures = None if best is None else best.side(side)
             if best is None or figures is None or figures.best_set is not None:
                 continue
-            found = best_set_of(
-                self.side_sets(lifter_id, exercise_id, best.session_id, side), unit, formula
-            )
-            filled = replace(figures, best_set=found)
-            changed = (
-                replace(best, left=filled) if side is Side.LEFT else replace(best, right=filled)
-            )
+            sets = self.side_sets(lifter_id, exercise_id, best.session_id, side, body_weights)
+            filled = replace(figures, best_set=best_set_of(sets, unit, formula))
+            if side is Side.LEFT:
+                changed = replace(best, left=filled)
+            else:
+                changed = replace(best, right=filled)
             sessions = [changed if s is best else s for s in sessions]
         return sessions
 
-    # -- grouped sets: one row per (exercise, session, side, reps, unit, bodyweight) ------
+    # -- grouped sets: one row per (exercise, session, side, reps, unit) -------------------
 
     def grouped_sets(
         self,
@@ -236,16 +245,24 @@ class ReportQueries:
         since: datetime | None = None,
         until: datetime | None = None,
     ) -> list[GroupedRow]:
-        keys = (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
-                TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit,
-                WorkoutSet.bodyweight)  # fmt: skip
+        """Loaded working sets grouped per rep count and unit (bodyweight sets excluded)."""
+        keys = (
+            WorkoutSet.exercise_id,
+            Exercise.name,
+            WorkoutSet.session_id,
+            TrainingSession.started_at,
+            WorkoutSet.side,
+            WorkoutSet.reps,
+            WorkoutSet.unit,
+        )
         query = (
             select(*keys, func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps))
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup")
+            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+                   WorkoutSet.bodyweight.is_(False))
             .group_by(*keys)
-        )
+        )  # fmt: skip
         if sided_only:
             query = query.where(WorkoutSet.side.is_not(None))
         query = _window(query, exercise_id, since, until)
@@ -258,51 +275,100 @@ class ReportQueries:
             side,
             reps,
             unit,
-            bw,
             top,
             count,
             volume,
         ) in self._session.execute(query):
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
-                             Decimal(volume) / _THOUSAND, bool(bw))  # fmt: skip
+                             Decimal(volume) / _THOUSAND)  # fmt: skip
             rows.append(GroupedRow(ex_id, name, s_id, started, Side(side) if side else None, group))
         return rows
 
+    def bodyweight_sets(
+        self,
+        lifter_id: int,
+        *,
+        exercise_id: int | None = None,
+        sided_only: bool = False,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[GroupedRow]:
+        """Bodyweight working sets one by one, with the time each was done (to weigh it)."""
+        query = (
+            select(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
+                   TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, _milli(),
+                   WorkoutSet.unit, WorkoutSet.performed_at)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+                   WorkoutSet.bodyweight.is_(True))
+        )  # fmt: skip
+        if sided_only:
+            query = query.where(WorkoutSet.side.is_not(None))
+        query = _window(query, exercise_id, since, until)
+        return [
+            GroupedRow(ex_id, name, s_id, started, Side(side) if side else None,
+                       SetGroup(reps, Decimal(milli) / _THOUSAND, Unit(unit), bodyweight=True),
+                       performed_at)
+            for ex_id, name, s_id, started, side, reps, milli, unit, performed_at in (
+                self._session.execute(query)
+            )
+        ]  # fmt: skip
+
     def side_sets(
-        self, lifter_id: int, exercise_id: int, session_id: int, side: Side
+        self,
+        lifter_id: int,
+        exercise_id: int,
+        session_id: int,
+        side: Side,
+        body_weights: Sequence[BodyWeight] = (),
     ) -> list[SetGroup]:
         """One side's working sets in one session, each as typed: to name the best set."""
         rows = self._session.execute(
-            select(WorkoutSet.reps, _milli(), WorkoutSet.unit, WorkoutSet.bodyweight).where(
+            select(WorkoutSet.reps, _milli(), WorkoutSet.unit, WorkoutSet.bodyweight,
+                   WorkoutSet.performed_at).where(
                 WorkoutSet.lifter_id == lifter_id,
                 WorkoutSet.exercise_id == exercise_id,
                 WorkoutSet.session_id == session_id,
                 WorkoutSet.side == side.value,
                 WorkoutSet.kind != "warmup",
             )
-        )
-        return [
-            SetGroup(reps, Decimal(milli) / _THOUSAND, Unit(unit), bodyweight=bool(bw))
-            for reps, milli, unit, bw in rows
-        ]
+        )  # fmt: skip
+        sets = []
+        for reps, milli, unit, bw, performed_at in rows:
+            load = Decimal(milli) / _THOUSAND
+            if bw:
+                sets.append(bodyweight_group(reps, load, Unit(unit), performed_at, body_weights))
+            else:
+                sets.append(SetGroup(reps, load, Unit(unit)))
+        return sets
 
     def side_sessions(
-        self, lifter_id: int, exercise_id: int, unit: Unit, formula: str
+        self,
+        lifter_id: int,
+        exercise_id: int,
+        unit: Unit,
+        formula: str,
+        body_weights: Sequence[BodyWeight] = (),
     ) -> list[SideSession]:
         """The whole history of one exercise, per session and side (for report history)."""
-        by_key: dict[tuple[int, Side | None], list[GroupedRow]] = {}
-        for row in self.grouped_sets(lifter_id, exercise_id=exercise_id):
-            by_key.setdefault((row.session_id, row.side), []).append(row)
+        rows = self.grouped_sets(lifter_id, exercise_id=exercise_id)
+        rows += self.bodyweight_sets(lifter_id, exercise_id=exercise_id)
         return [
-            SideSession(session_id, rows[0].started_at, side,
-                        side_figures([r.group for r in rows], unit, formula))
-            for (session_id, side), rows in by_key.items()
-        ]  # fmt: skip
+            SideSession(session_id, started_at, side, figures)
+            for (_, session_id, started_at, side), figures in _side_figures(
+                rows, unit, formula, body_weights
+            ).items()
+        ]
 
     # -- summary: one row per (session, exercise, side) ------------------------------------
 
     def exercise_sessions(
-        self, lifter_id: int, unit: Unit, since: datetime | None
+        self,
+        lifter_id: int,
+        unit: Unit,
+        since: datetime | None,
+        body_weights: Sequence[BodyWeight] = (),
     ) -> list[ExerciseSession]:
         keys = (WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
                 Exercise.body_part, WorkoutSet.side)  # fmt: skip
@@ -311,22 +377,77 @@ class ReportQueries:
                    _volume_in("lb"))
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup")
+            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+                   WorkoutSet.bodyweight.is_(False))
             .group_by(*keys)
         )  # fmt: skip
         if since is not None:
             query = query.where(TrainingSession.started_at >= since)
         merged: dict[tuple[int, int], ExerciseSession] = {}
-        for s_id, started, ex_id, part, side, count, reps, kg, lb in self._session.execute(query):
-            row = merged.setdefault(
-                (s_id, ex_id), ExerciseSession(s_id, started, part, {}, 0, Decimal(0))
+
+        def add(
+            s_id: int,
+            started: datetime,
+            ex_id: int,
+            part: str,
+            side: str | None,
+            count: int,
+            reps: int,
+            volume: Decimal,
+        ) -> None:
+            row = merged.get((s_id, ex_id)) or ExerciseSession(
+                s_id, started, part, {}, 0, Decimal(0)
             )
-            row.sets[Side(side) if side else None] = count
-            merged[(s_id, ex_id)] = ExerciseSession(
-                s_id, started, part, row.sets, row.reps + int(reps or 0),
-                row.volume + _volume(kg, lb, unit),
-            )  # fmt: skip
+            this_side = Side(side) if side else None
+            row.sets[this_side] = row.sets.get(this_side, 0) + count
+            merged[(s_id, ex_id)] = replace(row, reps=row.reps + reps, volume=row.volume + volume)
+
+        # fmt: skip
+
+        for s_id, started, ex_id, part, side, count, reps, kg, lb in self._session.execute(query):
+            add(s_id, started, ex_id, part, side, count, int(reps or 0), _volume(kg, lb, unit))
+        bodyweight = (
+            select(WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
+                   Exercise.body_part, WorkoutSet.side, WorkoutSet.reps, _milli(),
+                   WorkoutSet.unit, WorkoutSet.performed_at)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+                   WorkoutSet.bodyweight.is_(True))
+        )  # fmt: skip
+        if since is not None:
+            bodyweight = bodyweight.where(TrainingSession.started_at >= since)
+        for (
+            s_id,
+            started,
+            ex_id,
+            part,
+            side,
+            reps,
+            milli,
+            set_unit,
+            performed_at,
+        ) in self._session.execute(bodyweight):
+            group = bodyweight_group(reps, Decimal(milli) / _THOUSAND, Unit(set_unit),
+                                     performed_at, body_weights)  # fmt: skip
+            add(s_id, started, ex_id, part, side, 1, reps,
+                convert(group.total_volume, group.unit, unit))  # fmt: skip
         return list(merged.values())
+
+
+def _side_figures(
+    rows: Sequence[GroupedRow], unit: Unit, formula: str, body_weights: Sequence[BodyWeight]
+) -> dict[tuple[tuple[int, str], int, datetime, Side | None], SideFigures]:
+    """Figures per (exercise, session, start, side) from grouped and bodyweight rows."""
+    by_key: dict[tuple[tuple[int, str], int, datetime, Side | None], list[SetGroup]] = {}
+    for row in rows:
+        group = row.group
+        if group.bodyweight and row.performed_at is not None:
+            group = bodyweight_group(group.reps, group.load, group.unit, row.performed_at,
+                                     body_weights)  # fmt: skip
+        key = ((row.exercise_id, row.exercise), row.session_id, row.started_at, row.side)
+        by_key.setdefault(key, []).append(group)
+    return {key: side_figures(groups, unit, formula) for key, groups in by_key.items()}
 
 
 def _window(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker.adapters.repository import Repository
 
 if TYPE_CHECKING:
+    from tracker.adapters.lifter_data import BodyWeights, InvolvedSides
     from tracker.adapters.report_queries import ReportQueries
 
 
@@ -38,7 +39,7 @@ class UnitOfWork:
         self.session.close()
 
     def session_for_queries(self) -> Session:
-        """The open ORM session, for the read-only report queries in adapters.queries."""
+        """The open ORM session (older callers; the reports use report_queries)."""
         return self.session
 
     def report_queries(self) -> ReportQueries:
@@ -46,6 +47,16 @@ class UnitOfWork:
         from tracker.adapters.report_queries import ReportQueries
 
         return ReportQueries(self.session)
+
+    def body_weights(self) -> BodyWeights:
+        from tracker.adapters.lifter_data import BodyWeights
+
+        return BodyWeights(self.session)
+
+    def involved_sides(self) -> InvolvedSides:
+        from tracker.adapters.lifter_data import InvolvedSides
+
+        return InvolvedSides(self.session)
 
     def commit(self) -> None:
         self.session.commit()

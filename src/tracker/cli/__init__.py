@@ -71,6 +71,7 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
 
 def _register() -> None:
     from tracker.cli import (
+        bodyweight,
         db_cmds,
         exercises,
         lifters,
@@ -81,7 +82,9 @@ def _register() -> None:
         transfer,
     )
 
-    modules = (logging_cmds, sessions, reports, suggest, exercises, transfer, lifters, db_cmds)
+    modules = (
+        logging_cmds, sessions, reports, suggest, exercises, transfer, lifters, bodyweight, db_cmds,
+    )  # fmt: skip
     for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)

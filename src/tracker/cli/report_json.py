@@ -57,6 +57,8 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "within_noise": judged.within_noise,
         "verdict": judged.verdict,
         "recent_from": judged.first.isoformat() if judged.first else None,
+        "compared_by": item.compared_by,
+        "involved": judged.involved.value if judged.involved else None,
         "all_time": {
             "left": {
                 "best_e1rm": num(all_time.left.e1rm) if all_time.left else None,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from tracker.domain.asymmetry import Judgement, SessionComparison, judge, lsi_of
+from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
 from tracker.domain.e1rm import estimate_1rm, is_reliable, max_reps_for
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, convert, format_load
@@ -43,7 +44,8 @@ class SetGroup:
     unit: Unit
     count: int = 1
     volume: Decimal | None = None  # None: reps x load x count
-    bodyweight: bool = False
+    bodyweight: bool = False  # a bodyweight set whose load is unknown (no body weight logged)
+    typed: str | None = None  # how the load was typed, when not "LOAD UNIT" ("BW+20 kg")
 
     @property
     def total_volume(self) -> Decimal:
@@ -59,10 +61,11 @@ class BestSet:
     load: Decimal  # in the lifter's unit
     typed_load: Decimal
     typed_unit: str
+    typed: str | None = None  # "BW+20 kg" for a bodyweight set
 
     @property
     def as_typed(self) -> str:
-        return f"{typed_text(self.typed_load)} {self.typed_unit}"
+        return self.typed or f"{typed_text(self.typed_load)} {self.typed_unit}"
 
     @property
     def reliable(self) -> bool:
@@ -92,6 +95,7 @@ class SideFigures:
     best_e1rm: Decimal | None = None
     best_set: BestSet | None = None  # may be filled later by the SQL path
     out_of_range: int = 0  # sets the formula cannot estimate, left out of best_e1rm
+    unweighed: int = 0  # bodyweight sets without a body weight logged: no e1RM
 
     def metric(self, name: str) -> Decimal | None:
         if name == "e1rm":
@@ -99,6 +103,17 @@ class SideFigures:
         if not self.sets:
             return None
         return self.volume if name == "volume" else Decimal(self.reps)
+
+
+def bodyweight_group(
+    reps: int, added: Decimal, unit: Unit, moment: dt.datetime, body_weights: Sequence[BodyWeight]
+) -> SetGroup:
+    """A bodyweight set (``added`` typed with it) weighed with the body weight at ``moment``."""
+    typed = bodyweight_text(added, unit)
+    known = bodyweight_load(added, unit, body_weights, moment)
+    if known is None:
+        return SetGroup(reps, added, unit, bodyweight=True, typed=typed)
+    return SetGroup(reps, known[0], known[1], typed=typed)
 
 
 def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet | None:
@@ -112,8 +127,9 @@ def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet
             continue
         load = convert(group.load, group.unit, unit)
         candidate = BestSet(
-            estimate_1rm(load, group.reps, formula), group.reps, load, group.load, group.unit.value
-        )
+            estimate_1rm(load, group.reps, formula), group.reps, load, group.load,
+            group.unit.value, group.typed,
+        )  # fmt: skip
         if candidate.beats(best):
             best = candidate
     return best
@@ -134,6 +150,34 @@ def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFi
             for g in groups
             if limit is not None and g.reps > limit and not g.bodyweight and g.load > 0
         ),
+        unweighed=sum(g.count for g in groups if g.bodyweight),
+    )
+
+
+def combined(first: SideFigures | None, second: SideFigures | None) -> SideFigures | None:
+    """Two parts of one side's sets in one session (e.g. loaded and bodyweight sets) as one."""
+    if first is None or second is None:
+        return first or second
+    best_set: BestSet | None
+    if first.best_e1rm is None or (
+        second.best_e1rm is not None and second.best_e1rm > first.best_e1rm
+    ):
+        best_e1rm, best_set = second.best_e1rm, second.best_set
+    elif second.best_e1rm is None or first.best_e1rm > second.best_e1rm:
+        best_e1rm, best_set = first.best_e1rm, first.best_set
+    else:  # equal: the tie rule needs both sets; unknown ones are named later
+        best_e1rm = first.best_e1rm
+        best_set = None
+        if first.best_set is not None and second.best_set is not None:
+            best_set = second.best_set if second.best_set.beats(first.best_set) else first.best_set
+    return SideFigures(
+        sets=first.sets + second.sets,
+        reps=first.reps + second.reps,
+        volume=first.volume + second.volume,
+        best_e1rm=best_e1rm,
+        best_set=best_set,
+        out_of_range=first.out_of_range + second.out_of_range,
+        unweighed=first.unweighed + second.unweighed,
     )
 
 
@@ -175,6 +219,7 @@ def window_figures(sessions: Sequence[SessionSides], side: Side) -> SideFigures:
         best_e1rm=None if best is None else best.best_e1rm,
         best_set=None if best is None else best.best_set,
         out_of_range=sum(f.out_of_range for f in present),
+        unweighed=sum(f.unweighed for f in present),
     )
 
 
@@ -216,6 +261,7 @@ class ExerciseImbalance:
     judgement: Judgement  # the headline: the latest `recent` compared sessions
     all_time: AllTime
     notes: tuple[str, ...] = ()
+    compared_by: str = "e1rm"  # the metric asked for, or "reps" for unweighed bodyweight work
 
     def session_lsi(self, comparison: SessionComparison) -> Decimal | None:
         return lsi_of(comparison.left, comparison.right, self.judgement.involved)
@@ -257,6 +303,10 @@ def exercise_imbalance(
     """Window figures per side, per-session comparisons and the headline about now."""
     ordered = in_order(sessions)
     left, right = window_figures(ordered, Side.LEFT), window_figures(ordered, Side.RIGHT)
+    notes = notes_for(left, right, formula)
+    if metric == "e1rm" and only_unweighed(left, right):
+        metric = "reps"
+        notes += (UNWEIGHED_NOTE,)
     comparisons = tuple(
         SessionComparison(
             s.date,
@@ -275,8 +325,21 @@ def exercise_imbalance(
         comparisons=comparisons,
         judgement=judgement,
         all_time=all_time,
-        notes=notes_for(left, right, formula),
+        notes=notes,
+        compared_by=metric,
     )
+
+
+UNWEIGHED_NOTE = (
+    "Bodyweight sets and no body weight logged: compared by reps "
+    "(log one with: tracker bodyweight add WEIGHT)."
+)
+
+
+def only_unweighed(left: SideFigures, right: SideFigures) -> bool:
+    """Every set is a bodyweight set of unknown load: an e1RM comparison has nothing to use."""
+    total = left.sets + right.sets
+    return total > 0 and left.unweighed + right.unweighed == total
 
 
 def notes_for(left: SideFigures, right: SideFigures, formula: str) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.model import Side
 from tracker.domain.report_figures import (
     AllTime,
@@ -24,6 +25,7 @@ from tracker.domain.report_figures import (
     SideSession,
     SummaryReport,
     best_set_of,
+    bodyweight_group,
     exercise_imbalance,
     history_entries,
     side_figures,
@@ -47,10 +49,14 @@ class LoggedSet:
     unit: Unit
     kind: str = "working"
     bodyweight: bool = False
+    performed_at: dt.datetime | None = None  # None: the session's start
 
-    @property
-    def group(self) -> SetGroup:
-        return SetGroup(self.reps, self.load, self.unit, bodyweight=self.bodyweight)
+    def group(self, body_weights: Sequence[BodyWeight]) -> SetGroup:
+        """The set with its load: a bodyweight set weighs the body weight at the time."""
+        if not self.bodyweight:
+            return SetGroup(self.reps, self.load, self.unit)
+        moment = self.performed_at or self.started_at
+        return bodyweight_group(self.reps, self.load, self.unit, moment, body_weights)
 
 
 def _working(sets: Iterable[LoggedSet]) -> list[LoggedSet]:
@@ -61,7 +67,9 @@ def _in_window(s: LoggedSet, since: dt.datetime | None, until: dt.datetime | Non
     return (since is None or s.started_at >= since) and (until is None or s.started_at <= until)
 
 
-def _sessions(sets: Sequence[LoggedSet], unit: Unit, formula: str) -> dict[str, list[SessionSides]]:
+def _sessions(
+    sets: Sequence[LoggedSet], unit: Unit, formula: str, body_weights: Sequence[BodyWeight]
+) -> dict[str, list[SessionSides]]:
     """Per exercise, each session's left and right figures from its raw sets."""
     grouped: dict[tuple[str, int], dict[Side, list[LoggedSet]]] = defaultdict(
         lambda: defaultdict(list)
@@ -74,7 +82,7 @@ def _sessions(sets: Sequence[LoggedSet], unit: Unit, formula: str) -> dict[str, 
     result: dict[str, list[SessionSides]] = defaultdict(list)
     for (exercise, session_id), by_side in grouped.items():
         figures = {
-            side: side_figures([s.group for s in logged], unit, formula)
+            side: side_figures([s.group(body_weights) for s in logged], unit, formula)
             for side, logged in by_side.items()
         }
         result[exercise].append(
@@ -96,15 +104,21 @@ def oracle_imbalance(
     formula: str = "epley",
     recent: int = 3,
     involved: Side | None = None,
+    body_weights: Sequence[BodyWeight] = (),
 ) -> ImbalanceReport:
     working = [s for s in _working(sets) if exercise is None or s.exercise == exercise]
-    window = _sessions([s for s in working if _in_window(s, since, until)], unit, formula)
+    in_window = [s for s in working if _in_window(s, since, until)]
+    window = _sessions(in_window, unit, formula, body_weights)
     reports = []
     for name, sessions in window.items():
         history = [s for s in working if s.exercise == name and s.side is not None]
         all_time = AllTime(
-            best_set_of([s.group for s in history if s.side is Side.LEFT], unit, formula),
-            best_set_of([s.group for s in history if s.side is Side.RIGHT], unit, formula),
+            best_set_of(
+                [s.group(body_weights) for s in history if s.side is Side.LEFT], unit, formula
+            ),
+            best_set_of(
+                [s.group(body_weights) for s in history if s.side is Side.RIGHT], unit, formula
+            ),
         )
         reports.append(
             exercise_imbalance(name, sessions, metric, recent, all_time, involved, formula)
@@ -132,6 +146,7 @@ def oracle_history(
     side: Side | None = None,
     since: dt.datetime | None = None,
     formula: str = "epley",
+    body_weights: Sequence[BodyWeight] = (),
 ) -> HistoryReport:
     grouped: dict[tuple[int, Side | None], list[LoggedSet]] = defaultdict(list)
     for s in _working(sets):
@@ -139,7 +154,7 @@ def oracle_history(
             grouped[(s.session_id, s.side)].append(s)
     rows = [
         SideSession(session_id, logged[0].started_at, this_side,
-                    side_figures([s.group for s in logged], unit, formula))
+                    side_figures([s.group(body_weights) for s in logged], unit, formula))
         for (session_id, this_side), logged in grouped.items()
     ]  # fmt: skip
     return HistoryReport(
@@ -159,6 +174,7 @@ def oracle_summary(
     *,
     since: dt.datetime | None = None,
     pairs: bool = True,
+    body_weights: Sequence[BodyWeight] = (),
 ) -> SummaryReport:
     grouped: dict[tuple[int, str], list[LoggedSet]] = defaultdict(list)
     for s in _working(sets):
@@ -176,7 +192,13 @@ def oracle_summary(
                 body_part=logged[0].body_part,
                 sets=dict(counts),
                 reps=sum(s.reps for s in logged),
-                volume=sum((convert(s.reps * s.load, s.unit, unit) for s in logged), Decimal(0)),
+                volume=sum(
+                    (
+                        convert(g.total_volume, g.unit, unit)
+                        for g in (s.group(body_weights) for s in logged)
+                    ),
+                    Decimal(0),
+                ),
             )
         )
     return summary_of(lifter, unit, since, rows, pairs)

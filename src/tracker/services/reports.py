@@ -71,21 +71,29 @@ def imbalance_report(
                 )
             exercise_id = found.id
         queries = uow.report_queries()
+        weights = uow.body_weights().of_lifter(lifter.id)
+        stored = uow.involved_sides().of_lifter(lifter.id)
         window = queries.sides_by_exercise(
-            lifter.id, unit, formula, exercise_id=exercise_id, since=since, until=until
+            lifter.id, unit, formula, weights, exercise_id=exercise_id, since=since, until=until
         )
         reports = []
         for (ex_id, name), found_sessions in window.items():
-            sessions = queries.with_best_sets(lifter.id, ex_id, found_sessions, unit, formula)
+            sessions = queries.with_best_sets(
+                lifter.id, ex_id, found_sessions, unit, formula, weights
+            )
             everything = sessions
             if since is not None or until is not None:  # all-time figures ignore the window
-                history = queries.sides_by_exercise(lifter.id, unit, formula, exercise_id=ex_id)
-                everything = queries.with_best_sets(
-                    lifter.id, ex_id, history.get((ex_id, name), []), unit, formula
+                history = queries.sides_by_exercise(
+                    lifter.id, unit, formula, weights, exercise_id=ex_id
                 )
-            all_time = all_time_of(everything)
+                everything = queries.with_best_sets(
+                    lifter.id, ex_id, history.get((ex_id, name), []), unit, formula, weights
+                )
+            side = involved or stored.get(ex_id) or stored.get(None)
             reports.append(
-                exercise_imbalance(name, sessions, metric, recent, all_time, involved, formula)
+                exercise_imbalance(
+                    name, sessions, metric, recent, all_time_of(everything), side, formula
+                )
             )
         uow.commit()
     return ImbalanceReport(
@@ -127,7 +135,8 @@ def history_report(
         if side is not None and found.laterality == Laterality.BILATERAL.value:
             raise InvalidValue(f"{found.name} is bilateral: --side applies to unilateral exercises")
         # Personal bests need the history before the window too, so read it all.
-        rows = uow.report_queries().side_sessions(lifter.id, found.id, unit, formula)
+        weights = uow.body_weights().of_lifter(lifter.id)
+        rows = uow.report_queries().side_sessions(lifter.id, found.id, unit, formula, weights)
         uow.commit()
     return HistoryReport(
         lifter=lifter.name,
@@ -147,6 +156,7 @@ def summary_report(
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         unit = Unit(lifter.unit)
-        rows = uow.report_queries().exercise_sessions(lifter.id, unit, since)
+        weights = uow.body_weights().of_lifter(lifter.id)
+        rows = uow.report_queries().exercise_sessions(lifter.id, unit, since, weights)
         uow.commit()
     return summary_of(lifter.name, unit, since, rows, pairs)
