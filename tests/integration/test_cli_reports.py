@@ -281,3 +281,56 @@ def test_text_fits_60_columns(tracker: Tracker, args: tuple[str, ...]) -> None:
         assert out.strip()
         too_wide = [line for line in out.splitlines() if len(line) > int(columns)]
         assert not too_wide, too_wide
+
+
+def test_bodyweight_sets_weigh_the_latest_weigh_in(tracker: Tracker) -> None:
+    tracker.ok("log", "pistol squat", "-l", "8xBW", "-r", "6xBW", "--at", "3 days ago")
+    (unweighed,) = tracker.json("report", "imbalance")["exercises"]
+    assert unweighed["compared_by"] == "reps" and unweighed["lsi"] == 75.0
+    assert unweighed["left"]["best_e1rm"] is None
+    assert any("no body weight logged" in note for note in unweighed["notes"])
+    assert "compared by reps" in tracker.ok("report", "imbalance").stdout
+
+    assert "80 kg" in tracker.ok("bodyweight", "add", "80", "--at", "5 days ago").stdout
+    tracker.ok("bodyweight", "add", "176.37", "--unit", "lb", "--at", "1 day ago")
+    tracker.ok("log", "pistol squat", "-l", "5xBW+20", "-r", "5xBW+20")
+    weights = tracker.json("bodyweight", "list")
+    assert [(w["weight"], w["unit"]) for w in weights] == [(80.0, "kg"), (176.37, "lb")]
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert ex["compared_by"] == "e1rm"
+    # 3 days ago: 80 kg (the weigh-in before); today: 176.37 lb + 20 kg = 100.0000 kg.
+    assert [s["left"] for s in ex["sessions"]] == [101.33, 116.67]
+    assert ex["left"]["best_set"] == {"reps": 5, "load": 100.0, "as_typed": "BW+20 kg"}
+    assert ex["left"]["volume"] == 8 * 80 + 5 * 100.0
+    summary = tracker.json("report", "summary")
+    assert summary["volume"] == 8 * 80 + 6 * 80 + 10 * 100.0
+    history = tracker.ok("report", "history", "pistol squat").stdout
+    assert "5 x BW+20 kg" in history
+
+
+def test_bodyweight_errors(tracker: Tracker) -> None:
+    assert tracker.fails("bodyweight", "add", "0") == (
+        "Error: body weight must be above 0 and at most 700, got 0"
+    )
+    assert "No body weight logged" in tracker.ok("bodyweight", "list").stdout
+
+
+def test_involved_side_gives_involved_over_uninvolved(tracker: Tracker) -> None:
+    log_session(tracker, "2 days ago", "10x45", "10x50")
+    log_session(tracker, "1 day ago", "10x45", "10x50")
+    (plain,) = tracker.json("report", "imbalance")["exercises"]
+    assert (plain["lsi"], plain["involved"]) == (90.0, None)
+    (right,) = tracker.json("report", "imbalance", "--involved", "right")["exercises"]
+    assert (right["lsi"], right["asymmetry_pct"], right["status"]) == (111.11, 11.11, "balanced")
+    out = tracker.ok("lifter", "edit", "me", "--involved", "left", "--exercise", "slp").stdout
+    assert out.strip() == "me: involved side left for Single Leg Press"
+    (kept,) = tracker.json("report", "imbalance")["exercises"]
+    assert (kept["lsi"], kept["involved"]) == (90.0, "left")
+    tracker.ok("lifter", "edit", "me", "--involved", "none", "--exercise", "slp")
+    tracker.ok("lifter", "edit", "me", "--involved", "right")
+    assert tracker.json("report", "imbalance")["exercises"][0]["involved"] == "right"
+    assert tracker.fails("lifter", "edit", "nobody", "--involved", "left") == (
+        'Error: no lifter named "nobody"'
+    )
+    line = tracker.fails("lifter", "edit", "me", "--involved", "left", "--exercise", "leg press")
+    assert line == "Error: Leg Press is bilateral: it has no involved side"
