@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from tests.conftest import Tracker
 
@@ -334,3 +336,28 @@ def test_involved_side_gives_involved_over_uninvolved(tracker: Tracker) -> None:
     )
     line = tracker.fails("lifter", "edit", "me", "--involved", "left", "--exercise", "leg press")
     assert line == "Error: Leg Press is bilateral: it has no involved side"
+
+
+def test_duration_and_distance_metrics(tracker: Tracker) -> None:
+    """Timed and distance sets come from imports; set their columns as an import would."""
+    from sqlalchemy import create_engine, update
+
+    from tracker.adapters.orm import WorkoutSet
+
+    tracker.ok("exercises", "add", "Side Plank Hold", "--unilateral")
+    tracker.ok("log", "side plank hold", "-l", "1", "1", "-r", "1", "1")
+    engine = create_engine(tracker.url)
+    with engine.begin() as conn:
+        for side, seconds, metres in (("left", 45, "20"), ("right", 60, "25")):
+            conn.execute(
+                update(WorkoutSet)
+                .where(WorkoutSet.side == side)
+                .values(duration_s=seconds, distance=Decimal(metres), distance_unit="m")
+            )
+    engine.dispose()
+    (timed,) = tracker.json("report", "imbalance", "--metric", "duration")["exercises"]
+    assert (timed["left"]["duration_s"], timed["right"]["duration_s"]) == (90, 120)
+    assert (timed["lsi"], timed["weaker_side"], timed["compared_by"]) == (75.0, "left", "duration")
+    (far,) = tracker.json("report", "imbalance", "--metric", "distance")["exercises"]
+    assert (far["left"]["distance_m"], far["lsi"]) == (40.0, 80.0)
+    assert "duration (s)" in tracker.ok("report", "imbalance", "--metric", "duration").stdout

@@ -9,7 +9,7 @@ oracle's reports field by field: numbers to 0.01, every count and every side exa
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -76,6 +76,9 @@ class Drawn:
     unit: Unit
     kind: str
     bodyweight: bool
+    duration_s: int | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
 
 
 @st.composite
@@ -92,6 +95,11 @@ def drawn_set(draw: st.DrawFn) -> Drawn:
         unit=draw(st.sampled_from([Unit.KG, Unit.KG, Unit.LB])),
         kind=draw(st.sampled_from(["working", "working", "working", "warmup", "drop", "failure"])),
         bodyweight=draw(st.booleans().map(lambda b: b and draw(st.booleans()))),
+        duration_s=draw(st.one_of(st.none(), st.integers(0, 300))),
+        distance=draw(
+            st.one_of(st.none(), st.sampled_from([Decimal("20"), Decimal("0.125"), Decimal("1.5")]))
+        ),
+        distance_unit=draw(st.sampled_from(["m", "km", "mi", "yd", "ft", "laps"])),
     )
 
 
@@ -101,8 +109,7 @@ def mirrored(sets: list[Drawn]) -> list[Drawn]:
     for s in sets[::2]:
         if s.side is not None:
             other = Side.RIGHT if s.side is Side.LEFT else Side.LEFT
-            out.append(Drawn(s.lifter, s.session, s.exercise, other, s.reps, s.load, s.unit,
-                             s.kind, s.bodyweight))  # fmt: skip
+            out.append(replace(s, side=other))
     return out
 
 
@@ -200,6 +207,9 @@ class Seeder:
                         "bodyweight": s.bodyweight,
                         "kind": s.kind,
                         "performed_at": starts[s.session] + timedelta(minutes=position),
+                        "duration_s": s.duration_s,
+                        "distance": s.distance,
+                        "distance_unit": s.distance_unit if s.distance is not None else None,
                         "position": position,
                     }
                 )
@@ -217,6 +227,9 @@ class Seeder:
                             s.kind,
                             s.bodyweight,
                             rows[-1]["performed_at"],
+                            s.duration_s,
+                            s.distance,
+                            s.distance_unit if s.distance is not None else None,
                         )
                     )
             if rows:
@@ -247,7 +260,7 @@ OPTIONS = st.fixed_dictionaries(
     {
         "unit": st.sampled_from([Unit.KG, Unit.LB]),
         "formula": st.sampled_from(FORMULAS),
-        "metric": st.sampled_from(["e1rm", "e1rm", "volume", "reps"]),
+        "metric": st.sampled_from(["e1rm", "e1rm", "volume", "reps", "duration", "distance"]),
         "recent": st.integers(1, 4),
         "since_days": st.one_of(st.none(), st.integers(0, 60)),
         "exercise": st.sampled_from([None, *UNILATERAL]),

@@ -34,6 +34,7 @@ from tracker.domain.report_figures import (
     combined,
     in_order,
     side_figures,
+    timed,
 )
 from tracker.domain.units import KG_PER_LB, Unit, convert
 
@@ -65,6 +66,25 @@ def _e1rm_key(formula: str) -> Any | None:
     factor = case((reps == 1, base), else_=base + reps) if formula == "epley" else base + reps
     usable = and_(reps >= 1, WorkoutSet.load > 0, WorkoutSet.bodyweight.is_(False))
     return case((usable, _mass_key() * factor), else_=None)
+
+
+# A distance in 1e-7 m per thousandth of its unit: exact integers for m, km, mi, yd and ft.
+_DISTANCE_SCALE = {"m": 10_000, "km": 10_000_000, "mi": 16_093_440, "yd": 9_144, "ft": 3_048}
+_DISTANCE_M = Decimal(10) ** 7
+
+
+def _distance_key() -> Any:
+    """The set's distance in 1e-7 m (integer); 0 for none or an unknown unit."""
+    milli = cast(func.round(WorkoutSet.distance * 1000), BigInteger)
+    scale = case(
+        *((WorkoutSet.distance_unit == unit, factor) for unit, factor in _DISTANCE_SCALE.items()),
+        else_=0,
+    )
+    return func.coalesce(milli * scale, 0)
+
+
+def _metres(key: int | None) -> Decimal:
+    return Decimal(key or 0) / _DISTANCE_M
 
 
 def _volume_in(unit_name: str) -> Any:
@@ -117,6 +137,7 @@ class ReportQueries:
         exercise_id: int | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        timed: bool = False,
     ) -> list[ExerciseSessionSides] | None:
         """Each side's figures per exercise and session, aggregated in SQL; None when the
         formula is not linear (the caller then uses ``grouped_sets``)."""
@@ -135,6 +156,11 @@ class ReportQueries:
                                _milli() * WorkoutSet.reps), else_=0)),
                 func.max(case((on_side, key), else_=None)),
             ]  # fmt: skip
+            if timed:  # only when asked: two more sums per side cost time on big logs
+                columns += [
+                    func.sum(case((on_side, func.coalesce(WorkoutSet.duration_s, 0)), else_=0)),
+                    func.sum(case((on_side, _distance_key()), else_=0)),
+                ]
         query = (
             select(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                    TrainingSession.started_at, *columns)
@@ -148,16 +174,27 @@ class ReportQueries:
         query = _window(query, exercise_id, since, until)
         divisor = _KEY_KG * _LINEAR_BASE[formula]
 
-        def figures(sets: int, reps: int, kg: int, lb: int, best: int | None) -> SideFigures:
+        def figures(
+            sets: int, reps: int, kg: int, lb: int, best: int | None, *more: int
+        ) -> SideFigures:
             e1rm = None if best is None else Decimal(best) / divisor
             if e1rm is not None and unit is Unit.LB:
                 e1rm = e1rm / KG_PER_LB
-            return SideFigures(sets, int(reps), _volume(kg, lb, unit), e1rm)
+            duration, distance = more if more else (0, 0)
+            return SideFigures(
+                sets,
+                int(reps),
+                _volume(kg, lb, unit),
+                e1rm,
+                duration=int(duration or 0),
+                distance=_metres(distance),
+            )
 
+        width = 7 if timed else 5
         result = []
         for ex_id, name, session_id, started, *values in self._session.execute(query):
-            left = figures(*values[:5]) if values[0] else None
-            right = figures(*values[5:]) if values[5] else None
+            left = figures(*values[:width]) if values[0] else None
+            right = figures(*values[width:]) if values[width] else None
             result.append(
                 ExerciseSessionSides(ex_id, name, SessionSides(session_id, started, left, right))
             )
@@ -173,6 +210,7 @@ class ReportQueries:
         exercise_id: int | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        timed: bool = False,
     ) -> dict[tuple[int, str], list[SessionSides]]:
         """Per (exercise id, name), its sessions in order with each side's figures.
 
@@ -182,7 +220,13 @@ class ReportQueries:
         """
         sessions: dict[tuple[tuple[int, str], int], SessionSides] = {}
         fast = self.session_sides(
-            lifter_id, unit, formula, exercise_id=exercise_id, since=since, until=until
+            lifter_id,
+            unit,
+            formula,
+            exercise_id=exercise_id,
+            since=since,
+            until=until,
+            timed=timed,
         )
         if fast is not None:
             for row in fast:
@@ -256,7 +300,8 @@ class ReportQueries:
             WorkoutSet.unit,
         )
         query = (
-            select(*keys, func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps))
+            select(*keys, func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
+                   func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()))
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
             .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
@@ -267,20 +312,11 @@ class ReportQueries:
             query = query.where(WorkoutSet.side.is_not(None))
         query = _window(query, exercise_id, since, until)
         rows = []
-        for (
-            ex_id,
-            name,
-            s_id,
-            started,
-            side,
-            reps,
-            unit,
-            top,
-            count,
-            volume,
-        ) in self._session.execute(query):
+        for row in self._session.execute(query):
+            ex_id, name, s_id, started, side, reps, unit, top, count, volume, secs, dist = row
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
-                             Decimal(volume) / _THOUSAND)  # fmt: skip
+                             Decimal(volume) / _THOUSAND, duration=int(secs or 0),
+                             distance=_metres(dist))  # fmt: skip
             rows.append(GroupedRow(ex_id, name, s_id, started, Side(side) if side else None, group))
         return rows
 
@@ -297,7 +333,8 @@ class ReportQueries:
         query = (
             select(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                    TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, _milli(),
-                   WorkoutSet.unit, WorkoutSet.performed_at)
+                   WorkoutSet.unit, WorkoutSet.performed_at,
+                   func.coalesce(WorkoutSet.duration_s, 0), _distance_key())
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
             .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
@@ -308,9 +345,10 @@ class ReportQueries:
         query = _window(query, exercise_id, since, until)
         return [
             GroupedRow(ex_id, name, s_id, started, Side(side) if side else None,
-                       SetGroup(reps, Decimal(milli) / _THOUSAND, Unit(unit), bodyweight=True),
+                       SetGroup(reps, Decimal(milli) / _THOUSAND, Unit(unit), bodyweight=True,
+                                duration=int(secs), distance=_metres(dist)),
                        performed_at)
-            for ex_id, name, s_id, started, side, reps, milli, unit, performed_at in (
+            for ex_id, name, s_id, started, side, reps, milli, unit, performed_at, secs, dist in (
                 self._session.execute(query)
             )
         ]  # fmt: skip
@@ -443,8 +481,9 @@ def _side_figures(
     for row in rows:
         group = row.group
         if group.bodyweight and row.performed_at is not None:
-            group = bodyweight_group(group.reps, group.load, group.unit, row.performed_at,
-                                     body_weights)  # fmt: skip
+            weighed = bodyweight_group(group.reps, group.load, group.unit, row.performed_at,
+                                       body_weights)  # fmt: skip
+            group = timed(weighed, group.duration, group.distance)
         key = ((row.exercise_id, row.exercise), row.session_id, row.started_at, row.side)
         by_key.setdefault(key, []).append(group)
     return {key: side_figures(groups, unit, formula) for key, groups in by_key.items()}

@@ -28,8 +28,10 @@ def best_set_json(best: BestSet | None) -> dict[str, Any] | None:
     return {"reps": best.reps, "load": num(best.load), "as_typed": best.as_typed}
 
 
-def side_json(figures: SideFigures) -> dict[str, Any]:
+def side_json(figures: SideFigures, timed: bool = True) -> dict[str, Any]:
+    """One side's figures; duration and distance only when they were asked for (timed)."""
     best = figures.best_set
+    extra = {"duration_s": figures.duration, "distance_m": num(figures.distance)} if timed else {}
     return {
         "sets": figures.sets,
         "reps": figures.reps,
@@ -38,6 +40,7 @@ def side_json(figures: SideFigures) -> dict[str, Any]:
         "best_set": best_set_json(best),
         "reliable": best is None or best.reliable,
         "out_of_range_sets": figures.out_of_range,
+        **extra,
     }
 
 
@@ -46,8 +49,8 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
     all_time = item.all_time
     return {
         "exercise": item.exercise,
-        "left": side_json(item.left),
-        "right": side_json(item.right),
+        "left": side_json(item.left, item.compared_by in ("duration", "distance")),
+        "right": side_json(item.right, item.compared_by in ("duration", "distance")),
         "lsi": num(judged.lsi),
         "asymmetry_pct": num(judged.asymmetry),
         "weaker_side": judged.weaker_side.value if judged.weaker_side else None,

@@ -89,10 +89,11 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
 @click.option("--until", type=UNTIL, help="End of the window, a day included (default now).")
 @click.option(
     "--metric",
-    type=click.Choice(["e1rm", "volume", "reps"]),
+    type=click.Choice(["e1rm", "volume", "reps", "duration", "distance"]),
     default="e1rm",
     show_default=True,
-    help="What to compare: best estimated 1RM, volume (reps x load) or reps.",
+    help="What to compare: best estimated 1RM, volume (reps x load), reps, or the total "
+    "duration or distance of timed and distance sets (side plank, hops, carries).",
 )
 @click.option("--formula", type=FORMULAS, default="epley", show_default=True, help="e1RM formula.")
 @click.option(
@@ -146,9 +147,13 @@ def render_imbalance(report: ImbalanceReport) -> None:
         say("No unilateral sets in this window: log one with --left/--right.")
         return
     unit = report.unit.value
-    label = {"e1rm": f"best e1RM ({unit})", "volume": f"volume ({unit})", "reps": "reps"}[
-        report.metric
-    ]
+    label = {
+        "e1rm": f"best e1RM ({unit})",
+        "volume": f"volume ({unit})",
+        "reps": "reps",
+        "duration": "duration (s)",
+        "distance": "distance (m)",
+    }[report.metric]
     say(f"Left vs right, {label}, {report.first_date} to {report.last_date}.")
     say(
         f"Headline: the latest {plural(report.recent, 'session')} with both sides logged"

@@ -27,7 +27,24 @@ from tracker.domain.e1rm import estimate_1rm, is_reliable, max_reps_for
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, convert, format_load
 
-METRICS = ("e1rm", "volume", "reps")
+METRICS = ("e1rm", "volume", "reps", "duration", "distance")
+# Distances are compared in metres; a unit not listed here is left out (and counted).
+METRES_PER = {
+    "m": Decimal(1),
+    "km": Decimal(1000),
+    "mi": Decimal("1609.344"),
+    "yd": Decimal("0.9144"),
+    "ft": Decimal("0.3048"),
+}
+
+
+def metres(distance: Decimal | None, unit: str | None) -> Decimal | None:
+    """A distance in metres (exact), or None when absent or in an unknown unit."""
+    if distance is None or unit not in METRES_PER:
+        return None
+    return distance * METRES_PER[unit]
+
+
 DEFAULT_RECENT = 3
 
 
@@ -46,6 +63,8 @@ class SetGroup:
     volume: Decimal | None = None  # None: reps x load x count
     bodyweight: bool = False  # a bodyweight set whose load is unknown (no body weight logged)
     typed: str | None = None  # how the load was typed, when not "LOAD UNIT" ("BW+20 kg")
+    duration: int = 0  # seconds, summed over the group
+    distance: Decimal = Decimal(0)  # metres, summed over the group
 
     @property
     def total_volume(self) -> Decimal:
@@ -96,12 +115,18 @@ class SideFigures:
     best_set: BestSet | None = None  # may be filled later by the SQL path
     out_of_range: int = 0  # sets the formula cannot estimate, left out of best_e1rm
     unweighed: int = 0  # bodyweight sets without a body weight logged: no e1RM
+    duration: int = 0  # seconds of timed sets
+    distance: Decimal = Decimal(0)  # metres of distance sets
 
     def metric(self, name: str) -> Decimal | None:
         if name == "e1rm":
             return self.best_e1rm
         if not self.sets:
             return None
+        if name == "duration":
+            return Decimal(self.duration) if self.duration else None
+        if name == "distance":
+            return self.distance if self.distance else None
         return self.volume if name == "volume" else Decimal(self.reps)
 
 
@@ -114,6 +139,11 @@ def bodyweight_group(
     if known is None:
         return SetGroup(reps, added, unit, bodyweight=True, typed=typed)
     return SetGroup(reps, known[0], known[1], typed=typed)
+
+
+def timed(group: SetGroup, duration: int | None, distance: Decimal | None) -> SetGroup:
+    """A set with its duration (s) and distance (m) added."""
+    return replace(group, duration=duration or 0, distance=distance or Decimal(0))
 
 
 def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet | None:
@@ -151,6 +181,8 @@ def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFi
             if limit is not None and g.reps > limit and not g.bodyweight and g.load > 0
         ),
         unweighed=sum(g.count for g in groups if g.bodyweight),
+        duration=sum(g.duration for g in groups),
+        distance=sum((g.distance for g in groups), Decimal(0)),
     )
 
 
@@ -178,6 +210,8 @@ def combined(first: SideFigures | None, second: SideFigures | None) -> SideFigur
         best_set=best_set,
         out_of_range=first.out_of_range + second.out_of_range,
         unweighed=first.unweighed + second.unweighed,
+        duration=first.duration + second.duration,
+        distance=first.distance + second.distance,
     )
 
 
@@ -220,6 +254,8 @@ def window_figures(sessions: Sequence[SessionSides], side: Side) -> SideFigures:
         best_set=None if best is None else best.best_set,
         out_of_range=sum(f.out_of_range for f in present),
         unweighed=sum(f.unweighed for f in present),
+        duration=sum(f.duration for f in present),
+        distance=sum((f.distance for f in present), Decimal(0)),
     )
 
 

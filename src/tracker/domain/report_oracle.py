@@ -28,9 +28,11 @@ from tracker.domain.report_figures import (
     bodyweight_group,
     exercise_imbalance,
     history_entries,
+    metres,
     side_figures,
     sort_exercises,
     summary_of,
+    timed,
 )
 from tracker.domain.units import Unit, convert
 
@@ -50,13 +52,17 @@ class LoggedSet:
     kind: str = "working"
     bodyweight: bool = False
     performed_at: dt.datetime | None = None  # None: the session's start
+    duration_s: int | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
 
     def group(self, body_weights: Sequence[BodyWeight]) -> SetGroup:
         """The set with its load: a bodyweight set weighs the body weight at the time."""
-        if not self.bodyweight:
-            return SetGroup(self.reps, self.load, self.unit)
-        moment = self.performed_at or self.started_at
-        return bodyweight_group(self.reps, self.load, self.unit, moment, body_weights)
+        group = SetGroup(self.reps, self.load, self.unit)
+        if self.bodyweight:
+            moment = self.performed_at or self.started_at
+            group = bodyweight_group(self.reps, self.load, self.unit, moment, body_weights)
+        return timed(group, self.duration_s, metres(self.distance, self.distance_unit))
 
 
 def _working(sets: Iterable[LoggedSet]) -> list[LoggedSet]:

@@ -73,8 +73,16 @@ def imbalance_report(
         queries = uow.report_queries()
         weights = uow.body_weights().of_lifter(lifter.id)
         stored = uow.involved_sides().of_lifter(lifter.id)
+        timed = metric in ("duration", "distance")
         window = queries.sides_by_exercise(
-            lifter.id, unit, formula, weights, exercise_id=exercise_id, since=since, until=until
+            lifter.id,
+            unit,
+            formula,
+            weights,
+            exercise_id=exercise_id,
+            since=since,
+            until=until,
+            timed=timed,
         )
         reports = []
         for (ex_id, name), found_sessions in window.items():
