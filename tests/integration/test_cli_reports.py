@@ -361,3 +361,16 @@ def test_duration_and_distance_metrics(tracker: Tracker) -> None:
     (far,) = tracker.json("report", "imbalance", "--metric", "distance")["exercises"]
     assert (far["left"]["distance_m"], far["lsi"]) == (40.0, 80.0)
     assert "duration (s)" in tracker.ok("report", "imbalance", "--metric", "duration").stdout
+
+
+def test_history_counts_a_pair_as_one_set(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "10x60", "-r", "10x60", "10x60", "8x60")
+    data = tracker.json("report", "history", "slp")
+    assert data["sets_counted_as"] == "pairs"
+    assert [(s["side"], s["sets"], s["session_sets"]) for s in data["sessions"]] == [
+        ("left", 2, 3),
+        ("right", 3, 3),
+    ]
+    sides = tracker.json("report", "history", "slp", "--count-sides")
+    assert sides["sets_counted_as"] == "sides"
+    assert [s["session_sets"] for s in sides["sessions"]] == [5, 5]

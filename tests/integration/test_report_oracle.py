@@ -313,9 +313,10 @@ def test_reports_equal_the_oracle(tracker: Tracker, monkeypatch: pytest.MonkeyPa
         laterality = seeder.exercises[name][2]
         args = ["report", "history", name, *since_args, "--formula", formula]
         args += ["--side", side.value] if side else []
+        args += [] if options["pairs"] else ["--count-sides"]
         expected_history = oracle_history(
             logged, "me", unit, name, laterality, side=side, since=since, formula=formula,
-            body_weights=weights,
+            body_weights=weights, pairs=options["pairs"],
         )  # fmt: skip
         assert_same(tracker.json(*args), history_json(expected_history), "history")
 

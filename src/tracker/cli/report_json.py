@@ -108,12 +108,14 @@ def history_json(report: HistoryReport) -> dict[str, Any]:
         "unit": report.unit.value,
         "formula": report.formula,
         "laterality": report.laterality,
+        "sets_counted_as": report.sets_counted_as,
         "sessions": [
             {
                 "date": e.date.isoformat(),
                 "session": e.session_id,
                 "side": e.side.value if e.side else None,
                 **side_json(e.figures),
+                "session_sets": e.session_sets,
                 "personal_best": e.personal_best,
             }
             for e in report.entries

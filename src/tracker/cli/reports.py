@@ -240,6 +240,11 @@ def render_session_bars(item: ExerciseImbalance) -> None:
 @click.option("--side", type=click.Choice(["left", "right"]), help="Only one side.")
 @click.option("--since", type=SINCE, help='Start of the window, e.g. "12w".')
 @click.option("--formula", type=FORMULAS, default="epley", show_default=True, help="e1RM formula.")
+@click.option(
+    "--count-sides",
+    is_flag=True,
+    help="Count each side as a set in session_sets (default: a left/right pair is one).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @pass_app
 def report_history(
@@ -248,6 +253,7 @@ def report_history(
     side: str | None,
     since: datetime | None,
     formula: str,
+    count_sides: bool,
     as_json: bool,
 ) -> None:
     """Per session: best set, e1RM, volume and reps (per side), personal bests marked."""
@@ -256,8 +262,9 @@ def report_history(
     from tracker.services.reports import history_report
 
     report = history_report(
-        app.uow(), app.lifter, exercise, Side(side) if side else None, since, formula.lower()
-    )
+        app.uow(), app.lifter, exercise, Side(side) if side else None, since, formula.lower(),
+        pairs=not count_sides,
+    )  # fmt: skip
     if as_json:
         emit_json(history_json(report))
         return

@@ -182,11 +182,7 @@ def consistency(sessions: Sequence[SessionComparison]) -> Consistency:
         overall_lsi=overall_lsi,
         overall_asymmetry=overall_asym,
         overall_status=None if overall_lsi is None else status_for(overall_lsi),
-        within_noise=(
-            overall_asym is not None
-            and overall_asym < NOISE_ASYMMETRY_PCT
-            and len(compared) < NOISE_MIN_SESSIONS
-        ),
+        within_noise=is_within_noise(overall_asym, len(compared)),
     )
 
 

@@ -17,6 +17,7 @@ Rules that decide an equality or an order, and hold on every path:
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -25,7 +26,7 @@ from tracker.domain.asymmetry import Judgement, SessionComparison, judge, lsi_of
 from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
 from tracker.domain.e1rm import estimate_1rm, is_reliable, max_reps_for
 from tracker.domain.model import Side
-from tracker.domain.units import Unit, convert, format_load
+from tracker.domain.units import Unit, convert
 
 METRICS = ("e1rm", "volume", "reps", "duration", "distance")
 # Distances are compared in metres; a unit not listed here is left out (and counted).
@@ -411,6 +412,7 @@ class HistoryEntry:
     side: Side | None
     figures: SideFigures
     personal_best: bool
+    session_sets: int = 0  # the session's working sets of the exercise, counted as the report says
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +423,7 @@ class HistoryReport:
     formula: str
     laterality: str
     entries: tuple[HistoryEntry, ...]
+    sets_counted_as: str = "pairs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,12 +437,25 @@ class SideSession:
 
 
 def history_entries(
-    rows: Iterable[SideSession], only_side: Side | None, since: dt.datetime | None
+    rows: Iterable[SideSession],
+    only_side: Side | None,
+    since: dt.datetime | None,
+    pairs: bool = True,
 ) -> tuple[HistoryEntry, ...]:
-    """Sessions in order, personal bests marked against the whole history before them."""
+    """Sessions in order, personal bests marked against the whole history before them; each
+    entry also gives its session's set count (a left/right pair as one set when ``pairs``)."""
     ordered = sorted(
         rows, key=lambda r: (r.started_at, r.session_id, "" if r.side is None else r.side.value)
     )
+    per_session: dict[int, dict[Side | None, int]] = defaultdict(dict)
+    for row in ordered:
+        per_session[row.session_id][row.side] = row.figures.sets
+    counted = {
+        session_id: ExerciseSession(
+            session_id, ordered[0].started_at, "", sets, 0, Decimal(0)
+        ).counted_sets(pairs)
+        for session_id, sets in per_session.items()
+    }
     best_so_far: dict[Side | None, Decimal] = {}
     entries = []
     for row in ordered:
@@ -453,7 +469,7 @@ def history_entries(
             continue
         entries.append(
             HistoryEntry(row.started_at.astimezone().date(), row.session_id, row.side,
-                         row.figures, record)
+                         row.figures, record, counted[row.session_id])
         )  # fmt: skip
     return tuple(entries)
 
@@ -473,11 +489,15 @@ class ExerciseSession:
     volume: Decimal  # in the lifter's unit
 
     def counted_sets(self, pairs: bool) -> int:
-        """A left/right pair is one set (pairs), or each side counts (sides)."""
-        if not pairs:
-            return sum(self.sets.values())
-        sided = max(self.sets.get(Side.LEFT, 0), self.sets.get(Side.RIGHT, 0))
-        return sided + self.sets.get(None, 0)
+        return counted_sets(self.sets, pairs)
+
+
+def counted_sets(sets: dict[Side | None, int], pairs: bool) -> int:
+    """An exercise's sets in one session: a left/right pair is one set (pairs, as programmes
+    count them: max(left, right)), or each side counts (sides)."""
+    if not pairs:
+        return sum(sets.values())
+    return max(sets.get(Side.LEFT, 0), sets.get(Side.RIGHT, 0)) + sets.get(None, 0)
 
 
 @dataclass
@@ -536,11 +556,3 @@ def summary_of(
         weeks=tuple(weeks[k] for k in sorted(weeks)),
         body_parts=tuple(sorted(parts.values(), key=lambda b: (-b.volume, b.key))),
     )
-
-
-def with_best_set(figures: SideFigures, best: BestSet | None) -> SideFigures:
-    return replace(figures, best_set=best)
-
-
-def load_text(value: Decimal) -> str:
-    return format_load(value)

@@ -153,6 +153,7 @@ def oracle_history(
     since: dt.datetime | None = None,
     formula: str = "epley",
     body_weights: Sequence[BodyWeight] = (),
+    pairs: bool = True,
 ) -> HistoryReport:
     grouped: dict[tuple[int, Side | None], list[LoggedSet]] = defaultdict(list)
     for s in _working(sets):
@@ -169,7 +170,8 @@ def oracle_history(
         unit=unit,
         formula=formula,
         laterality=laterality,
-        entries=history_entries(rows, side, since),
+        entries=history_entries(rows, side, since, pairs),
+        sets_counted_as="pairs" if pairs else "sides",
     )
 
 

@@ -133,6 +133,7 @@ def history_report(
     side: Side | None,
     since: datetime | None,
     formula: str = "epley",
+    pairs: bool = True,
 ) -> HistoryReport:
     """Per session (and side): best set, e1RM, volume, reps; personal bests marked."""
     check_options("e1rm", formula)
@@ -152,7 +153,8 @@ def history_report(
         unit=unit,
         formula=formula,
         laterality=found.laterality,
-        entries=history_entries(rows, side, since),
+        entries=history_entries(rows, side, since, pairs),
+        sets_counted_as="pairs" if pairs else "sides",
     )
 
 
