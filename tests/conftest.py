@@ -101,7 +101,7 @@ def pg_fresh_database_factory() -> Iterator[Any]:
 
 
 TABLES = (
-    "change_record, gym_state, routine_item, routine, exercise_rest, "
+    "change_record, gym_state, routine_item, routine, exercise_rest, body_weight, involved_side, "
     "workout_set, training_session, exercise_alias, exercise, setting, lifter_coach, lifter"
 )
 

@@ -254,3 +254,49 @@ def test_mirroring_every_session_mirrors_the_trend(pairs: list[tuple[Decimal, De
     side = plain.consistent_weaker_side
     assert mirror.consistent_weaker_side == (None if side is None else side.other)
     assert plain.consistent_sessions <= plain.differing_sessions <= plain.compared_sessions
+
+
+def test_no_difference_is_within_noise_and_the_rule_is_one() -> None:
+    from tracker.domain.asymmetry import is_within_noise
+
+    assert is_within_noise(D(0), 10) is True
+    assert is_within_noise(D("14.99"), 2) is True
+    assert is_within_noise(D(15), 1) is False
+    assert is_within_noise(D(5), 3) is False
+    assert is_within_noise(None, 1) is False
+
+
+def test_articles_follow_how_the_number_is_read() -> None:
+    from tracker.domain.asymmetry import article
+
+    assert [article(x) for x in ("8", "11.8", "18", "80.5", "1", "5", "12", "100", "11000")] == [
+        "an", "an", "an", "an", "a", "a", "a", "a", "an",
+    ]  # fmt: skip
+
+
+def test_judge_uses_the_latest_compared_sessions_only() -> None:
+    from tracker.domain.asymmetry import judge
+
+    old_gap = sessions(("100", "80"), ("100", None), ("90", "90"), ("90", "90"), ("90", "90"))
+    now = judge(old_gap, recent=3)
+    assert (now.compared_sessions, now.lsi, now.weaker_side) == (3, D(100), None)
+    assert now.within_noise is True
+    assert now.verdict == (
+        "No difference between sides in the last 3 sessions (LSI 100.0, balanced)."
+    )
+    everything = judge(old_gap, recent=4)
+    assert everything.weaker_side is Side.RIGHT and everything.lsi == D(90)
+    assert everything.consistent_sessions == 1
+
+
+def test_involved_side_lsi_can_exceed_100() -> None:
+    from tracker.domain.asymmetry import judge, lsi_of
+
+    assert lsi_of(D(110), D(100), Side.LEFT) == D(110)
+    assert lsi_of(D(80), D(100), Side.LEFT) == D(80)
+    assert lsi_of(D(80), D(100), Side.RIGHT) == D(125)
+    result = judge(sessions(("80", "100")), recent=3, involved=Side.LEFT)
+    assert result.lsi == D(80) and result.status is Status.IMBALANCED
+    assert result.verdict.startswith(
+        "Left side weaker in the last session (involved left, LSI 80.0"
+    )

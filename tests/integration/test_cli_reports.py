@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from tests.conftest import Tracker
 
@@ -18,6 +20,7 @@ def test_imbalance_oracle_left_10x60_right_8x60(tracker: Tracker) -> None:
     assert ex["left"] == {
         "sets": 1, "reps": 10, "volume": 600.0, "best_e1rm": 80.0,
         "best_set": {"reps": 10, "load": 60.0, "as_typed": "60 kg"}, "reliable": True,
+        "out_of_range_sets": 0,
     }  # fmt: skip
     assert ex["consistent_sessions"] == 1
     assert ex["sessions"][0]["lsi"] == 95.00
@@ -139,15 +142,235 @@ def test_sql_and_python_aggregation_agree(
     tracker: Tracker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The SQL fast path and the per-rep-count fallback give the same report."""
-    from tracker.adapters import queries
+    from tracker.adapters import report_queries
 
     log_session(tracker, "9 days ago", "10x60", "8x135lb")
     log_session(tracker, "6 days ago", "1x100", "3x61.25")
     tracker.ok("log", "slp", "-l", "12x62.5", "5x70", "-r", "12x60", "--rpe", "8")
     tracker.ok("log", "single-arm cable row", "-l", "10x30", "-r", "10x27.5")
-    for formula in ("epley", "brzycki", "lander", "oconner"):
+    for formula in ("epley", "oconner"):
         fast = tracker.json("report", "imbalance", "--formula", formula)
         with monkeypatch.context() as patch:
-            patch.setattr(queries, "_e1rm_sql", lambda formula, load: None)
+            patch.setattr(report_queries, "_e1rm_key", lambda formula: None)
             slow = tracker.json("report", "imbalance", "--formula", formula)
         assert fast == slow, formula
+
+
+# -- issue 10 reproductions ------------------------------------------------------------------
+
+
+def test_the_hold_week_is_no_difference(tracker: Tracker) -> None:
+    """Double progression's hold week: the same top set repeated on both sides."""
+    log_session(tracker, "5 days ago", "10x34", "10x32")
+    log_session(tracker, "3 days ago", "10x34", "10x34")
+    log_session(tracker, "1 days ago", "10x34", "10x34")
+    data = tracker.json("report", "imbalance", "slp")
+    assert data["recent"] == 3
+    (ex,) = data["exercises"]
+    assert [s["lsi"] for s in ex["sessions"]] == [94.12, 100.0, 100.0]
+    assert (ex["lsi"], ex["asymmetry_pct"], ex["weaker_side"]) == (100.0, 0.0, None)
+    assert ex["within_noise"] is True and ex["status"] == "balanced"
+    assert (ex["compared_sessions"], ex["consistent_sessions"]) == (3, 1)
+    best = {"reps": 10, "load": 34.0, "as_typed": "34 kg"}
+    assert ex["left"]["best_set"] == best and ex["right"]["best_set"] == best
+    assert ex["verdict"] == (
+        "No difference between the best of each side over the last 3 sessions "
+        "(LSI 100.0, balanced); right side weaker in 1 of the last 3 sessions."
+    )
+    assert ex["all_time"]["lsi"] == 100.0
+
+
+def test_the_headline_is_about_the_latest_sessions(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-r", "10x60", "--at", "30 days ago")
+    for days in range(5, 0, -1):
+        log_session(tracker, f"{days} days ago", "10x52.5", "10x52.5")
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert (ex["lsi"], ex["weaker_side"], ex["status"]) == (100.0, None, "balanced")
+    assert ex["verdict"].startswith("No difference between sides in the last 3 sessions")
+    assert ex["right"]["best_e1rm"] == 80.0  # the window's figures still hold the old set
+    assert ex["all_time"] == {
+        "left": {"best_e1rm": 70.0, "best_set": {"reps": 10, "load": 52.5, "as_typed": "52.5 kg"}},
+        "right": {"best_e1rm": 80.0, "best_set": {"reps": 10, "load": 60.0, "as_typed": "60 kg"}},
+        "lsi": 87.5,
+    }
+    (recent,) = tracker.json("report", "imbalance", "--since", "7d")["exercises"]
+    assert recent["all_time"]["lsi"] == 87.5  # whole history whatever the window
+    text = tracker.ok("report", "imbalance").stdout
+    assert "latest 3 sessions" in text and "All-time best" in text
+
+
+def test_recent_chooses_how_many_sessions_the_headline_covers(tracker: Tracker) -> None:
+    log_session(tracker, "4 days ago", "10x60", "10x50")
+    for days in (3, 2, 1):
+        log_session(tracker, f"{days} days ago", "10x55", "10x55")
+    (now,) = tracker.json("report", "imbalance")["exercises"]
+    assert now["lsi"] == 100.0 and now["compared_sessions"] == 3
+    data = tracker.json("report", "imbalance", "--recent", "4")
+    (ex,) = data["exercises"]
+    assert data["recent"] == 4 and ex["compared_sessions"] == 4
+    assert (ex["lsi"], ex["weaker_side"]) == (91.67, "right")  # 66.67 / 80 over 4 sessions
+    assert ex["verdict"].startswith("Right side weaker in 1 of the last 4 sessions")
+    line = tracker.fails("report", "imbalance", "--recent", "0")
+    assert line == "Error: --recent must be at least 1 session, got 0"
+
+
+def test_brzycki_leaves_sets_it_cannot_estimate_out(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "40x20", "10x60", "-r", "10x60")
+    data = tracker.json("report", "imbalance", "--formula", "brzycki")
+    (ex,) = data["exercises"]
+    assert ex["left"]["out_of_range_sets"] == 1 and ex["left"]["sets"] == 2
+    assert ex["left"]["best_e1rm"] == 80.0 and ex["lsi"] == 100.0
+    assert ex["notes"] == [
+        "1 set of more than 36 reps left out of the e1RM: Brzycki is undefined there."
+    ]
+    text = tracker.ok("report", "imbalance", "--formula", "brzycki").stdout
+    assert "left out of the e1RM" in text
+    history = tracker.json("report", "history", "slp", "--formula", "brzycki")
+    assert [s["out_of_range_sets"] for s in history["sessions"]] == [1, 0]
+
+
+def test_text_shows_loads_as_typed(tracker: Tracker) -> None:
+    tracker.ok("log", "one arm dumbbell row", "-l", "8x25lb", "-r", "8x25lb")
+    tracker.ok("log", "slp", "-l", "12x60", "-r", "12x60")
+    tracker.ok("config", "set", "unit", "lb")
+    text = tracker.ok("report", "imbalance").stdout
+    assert "8 x 25 lb" in text and "12 x 60 kg" in text
+    assert "11.34" not in text and "132.28" not in text
+    history = tracker.ok("report", "history", "one arm dumbbell row").stdout
+    assert "8 x 25 lb" in history
+
+
+def test_a_left_right_pair_counts_as_one_set(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "10x60", "-r", "10x60", "10x60", "8x60")
+    tracker.ok("log", "back squat", "5x100")
+    pairs = tracker.json("report", "summary")
+    assert (pairs["sets_counted_as"], pairs["sets"]) == ("pairs", 4)  # max(2, 3) + 1
+    assert {p["body_part"]: p["sets"] for p in pairs["body_parts"]} == {"legs": 4}
+    sides = tracker.json("report", "summary", "--count-sides")
+    assert (sides["sets_counted_as"], sides["sets"]) == ("sides", 6)
+    assert "1 session, 4 working sets" in tracker.ok("report", "summary").stdout
+
+
+def test_wording_articles_plurals_and_one_decimal_lsi(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "10x52.92")
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert ex["lsi"] == 88.2 and ex["within_noise"] is True
+    assert ex["verdict"] == (
+        "Right side weaker in the last session (LSI 88.2, watch), but an 11.8% difference "
+        "from fewer than 3 sessions is within measurement noise."
+    )
+    text = tracker.ok("report", "imbalance").stdout
+    assert "1 set," in text and "1 sets" not in text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "imbalance"),
+        ("report", "history", "slp"),
+        ("report", "history", "single arm cable row with a long name"),
+        ("report", "summary"),
+    ],
+)
+def test_text_fits_60_columns(tracker: Tracker, args: tuple[str, ...]) -> None:
+    tracker.ok("exercises", "add", "Single Arm Cable Row With A Long Name", "--unilateral")
+    for days in (3, 2, 1):
+        log_session(tracker, f"{days} days ago", "10x60", "9x57.5")
+        tracker.ok("log", "single arm cable row with a long name", "-l", "12x27.5",
+                   "-r", "10x25lb", "--at", f"{days} days ago")  # fmt: skip
+    for columns in ("60", "100"):
+        out = tracker.ok(*args, env={"COLUMNS": columns}).stdout
+        assert out.strip()
+        too_wide = [line for line in out.splitlines() if len(line) > int(columns)]
+        assert not too_wide, too_wide
+
+
+def test_bodyweight_sets_weigh_the_latest_weigh_in(tracker: Tracker) -> None:
+    tracker.ok("log", "pistol squat", "-l", "8xBW", "-r", "6xBW", "--at", "3 days ago")
+    (unweighed,) = tracker.json("report", "imbalance")["exercises"]
+    assert unweighed["compared_by"] == "reps" and unweighed["lsi"] == 75.0
+    assert unweighed["left"]["best_e1rm"] is None
+    assert any("no body weight logged" in note for note in unweighed["notes"])
+    assert "compared by reps" in tracker.ok("report", "imbalance").stdout
+
+    assert "80 kg" in tracker.ok("bodyweight", "add", "80", "--at", "5 days ago").stdout
+    tracker.ok("bodyweight", "add", "176.37", "--unit", "lb", "--at", "1 day ago")
+    tracker.ok("log", "pistol squat", "-l", "5xBW+20", "-r", "5xBW+20")
+    weights = tracker.json("bodyweight", "list")
+    assert [(w["weight"], w["unit"]) for w in weights] == [(80.0, "kg"), (176.37, "lb")]
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert ex["compared_by"] == "e1rm"
+    # 3 days ago: 80 kg (the weigh-in before); today: 176.37 lb + 20 kg = 100.0000 kg.
+    assert [s["left"] for s in ex["sessions"]] == [101.33, 116.67]
+    assert ex["left"]["best_set"] == {"reps": 5, "load": 100.0, "as_typed": "BW+20 kg"}
+    assert ex["left"]["volume"] == 8 * 80 + 5 * 100.0
+    summary = tracker.json("report", "summary")
+    assert summary["volume"] == 8 * 80 + 6 * 80 + 10 * 100.0
+    history = tracker.ok("report", "history", "pistol squat").stdout
+    assert "5 x BW+20 kg" in history
+
+
+def test_bodyweight_errors(tracker: Tracker) -> None:
+    assert tracker.fails("bodyweight", "add", "0") == (
+        "Error: body weight must be above 0 and at most 700, got 0"
+    )
+    assert "No body weight logged" in tracker.ok("bodyweight", "list").stdout
+
+
+def test_involved_side_gives_involved_over_uninvolved(tracker: Tracker) -> None:
+    log_session(tracker, "2 days ago", "10x45", "10x50")
+    log_session(tracker, "1 day ago", "10x45", "10x50")
+    (plain,) = tracker.json("report", "imbalance")["exercises"]
+    assert (plain["lsi"], plain["involved"]) == (90.0, None)
+    (right,) = tracker.json("report", "imbalance", "--involved", "right")["exercises"]
+    assert (right["lsi"], right["asymmetry_pct"], right["status"]) == (111.11, 11.11, "balanced")
+    out = tracker.ok("lifter", "edit", "me", "--involved", "left", "--exercise", "slp").stdout
+    assert out.strip() == "me: involved side left for Single Leg Press"
+    (kept,) = tracker.json("report", "imbalance")["exercises"]
+    assert (kept["lsi"], kept["involved"]) == (90.0, "left")
+    tracker.ok("lifter", "edit", "me", "--involved", "none", "--exercise", "slp")
+    tracker.ok("lifter", "edit", "me", "--involved", "right")
+    assert tracker.json("report", "imbalance")["exercises"][0]["involved"] == "right"
+    assert tracker.fails("lifter", "edit", "nobody", "--involved", "left") == (
+        'Error: no lifter named "nobody"'
+    )
+    line = tracker.fails("lifter", "edit", "me", "--involved", "left", "--exercise", "leg press")
+    assert line == "Error: Leg Press is bilateral: it has no involved side"
+
+
+def test_duration_and_distance_metrics(tracker: Tracker) -> None:
+    """Timed and distance sets come from imports; set their columns as an import would."""
+    from sqlalchemy import create_engine, update
+
+    from tracker.adapters.orm import WorkoutSet
+
+    tracker.ok("exercises", "add", "Side Plank Hold", "--unilateral")
+    tracker.ok("log", "side plank hold", "-l", "1", "1", "-r", "1", "1")
+    engine = create_engine(tracker.url)
+    with engine.begin() as conn:
+        for side, seconds, metres in (("left", 45, "20"), ("right", 60, "25")):
+            conn.execute(
+                update(WorkoutSet)
+                .where(WorkoutSet.side == side)
+                .values(duration_s=seconds, distance=Decimal(metres), distance_unit="m")
+            )
+    engine.dispose()
+    (timed,) = tracker.json("report", "imbalance", "--metric", "duration")["exercises"]
+    assert (timed["left"]["duration_s"], timed["right"]["duration_s"]) == (90, 120)
+    assert (timed["lsi"], timed["weaker_side"], timed["compared_by"]) == (75.0, "left", "duration")
+    (far,) = tracker.json("report", "imbalance", "--metric", "distance")["exercises"]
+    assert (far["left"]["distance_m"], far["lsi"]) == (40.0, 80.0)
+    assert "duration (s)" in tracker.ok("report", "imbalance", "--metric", "duration").stdout
+
+
+def test_history_counts_a_pair_as_one_set(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "10x60", "-r", "10x60", "10x60", "8x60")
+    data = tracker.json("report", "history", "slp")
+    assert data["sets_counted_as"] == "pairs"
+    assert [(s["side"], s["sets"], s["session_sets"]) for s in data["sessions"]] == [
+        ("left", 2, 3),
+        ("right", 3, 3),
+    ]
+    sides = tracker.json("report", "history", "slp", "--count-sides")
+    assert sides["sets_counted_as"] == "sides"
+    assert [s["session_sets"] for s in sides["sessions"]] == [5, 5]

@@ -21,8 +21,6 @@ from click.testing import CliRunner
 WIDTHS = (60, 120)
 LONG_NAME = "Rear-Foot-Elevated Dumbbell Split Squat With A Pause At The Bottom"
 
-ISSUE_10 = "issue 10 (reports) makes report imbalance/history/summary fit 60 columns"
-ISSUE_11 = "issue 11 makes log, set edit and suggest output fit 60 columns"
 
 
 @dataclass(frozen=True)
@@ -33,9 +31,8 @@ class Case:
     before: tuple[str, ...] = ()  # a command to run first, not measured
 
 
-def case(*args: str, owner: str | None = None, **kw: object) -> object:
-    marks = [pytest.mark.xfail(strict=False, reason=owner)] if owner else []
-    return pytest.param(Case(args, **kw), id=" ".join(args)[:60], marks=marks)  # type: ignore[arg-type]
+def case(*args: str, **kw: object) -> object:
+    return pytest.param(Case(args, **kw), id=" ".join(args)[:60])  # type: ignore[arg-type]
 
 
 CASES = [
@@ -69,13 +66,22 @@ CASES = [
     case("--help"),
     *(case(group, "--help") for group in ("session", "set", "exercises", "report", "config")),
     case("log", "--help"),
-    case("log", "single leg press", "-l", "10x60", "-r", "9x60", "--note", "x" * 70,
-         owner=ISSUE_11),
-    case("set", "edit", "1", "10x102.5", "--rpe", "9", "--note", "y" * 70, owner=ISSUE_11),
-    case("suggest", "single leg press", owner=ISSUE_11),
-    case("report", "imbalance", owner=ISSUE_10),
-    case("report", "history", "leg press", owner=ISSUE_10),
-    case("report", "summary", owner=ISSUE_10),
+    case("log", "single leg press", "-l", "10x60", "-r", "9x60", "--note", "x" * 70),
+    case("log", "plank", "45s", "1:30"),
+    case("set", "edit", "1", "10x102.5", "--rpe", "9", "--note", "y" * 70),
+    case("suggest", "single leg press"),
+    case("suggest", "bulgarian split squat", "--basis", "100"),
+    case("report", "imbalance"),
+    case("report", "imbalance", "slp", "--recent", "2", "--involved", "left"),
+    case("report", "history", "leg press"),
+    case("report", "history", "slp", "--side", "left"),
+    case("report", "summary"),
+    case("report", "team"),
+    case("bodyweight", "add", "82.5"),
+    case("bodyweight", "list"),
+    case("routine", "list"),
+    case("plates", "142.5"),
+    case("plates", "100", "--exercise", "back squat"),
 ]  # fmt: skip
 
 
@@ -180,9 +186,7 @@ def every_command_path() -> list[list[str]]:
 
 
 def help_case(path: list[str]) -> object:
-    owner = ISSUE_10 if path[:1] == ["report"] else None
-    marks = [pytest.mark.xfail(strict=False, reason=owner)] if owner else []
-    return pytest.param(path, id=" ".join(path) or "tracker", marks=marks)
+    return pytest.param(path, id=" ".join(path) or "tracker")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -23,7 +23,7 @@ from tracker.adapters.repository import MIGRATION_LOCK
 from tracker.domain.errors import TrackerError
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 

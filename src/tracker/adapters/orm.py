@@ -280,3 +280,30 @@ class GymState(Base):
     # Today's target per exercise, fixed when first shown: a resumed session must not
     # recompute it from the sets it already holds. {name: {"kind", "unit", "sides": {...}}}
     targets: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class BodyWeight(Base):
+    """A weigh-in: bodyweight sets take their load from the latest one on or before them."""
+
+    __tablename__ = "body_weight"
+    __table_args__ = (Index("ix_body_weight_lifter_measured", "lifter_id", "measured_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
+    measured_at: Mapped[datetime]
+    weight: Mapped[Decimal]  # exactly as typed, in `unit`
+    unit: Mapped[str] = mapped_column(String(2))
+
+
+class InvolvedSide(Base):
+    """The injured (involved) side of a lifter, for every exercise (exercise_id NULL) or one."""
+
+    __tablename__ = "involved_side"
+    __table_args__ = (
+        UniqueConstraint("lifter_id", "exercise_id", name="uq_involved_side_lifter_exercise"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
+    exercise_id: Mapped[int | None] = mapped_column(ForeignKey("exercise.id", ondelete="CASCADE"))
+    side: Mapped[str] = mapped_column(String(5))

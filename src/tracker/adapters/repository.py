@@ -7,7 +7,7 @@ read and change one by one.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -37,14 +37,6 @@ DEFAULT_LIFTER = "me"
 # writes to the shared catalog (first-use seeding, imports that create exercises).
 MIGRATION_LOCK = 0x7472_6163_6B01
 CATALOG_LOCK = 0x7472_6163_6B02
-
-
-@dataclass
-class BestMeasures:
-    """The longest time and the longest distance (per distance unit) in one session and side."""
-
-    duration_s: int | None = None
-    distances: dict[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -414,10 +406,11 @@ class Repository:
             return None
         return TopSet(name, row.reps, row.load, Unit(row.unit), row.performed_at)
 
-    def best_measures(
+    def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise
-    ) -> dict[tuple[int, str | None], BestMeasures]:
-        """Longest time and distances per (session, side) of the exercise's working sets."""
+    ) -> dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]:
+        """Per (session, side) of the exercise's working timed and distance sets: the longest
+        time and the longest distance in each distance unit (the domain compares units)."""
         rows = self.session.execute(
             select(
                 WorkoutSet.session_id,
@@ -434,13 +427,10 @@ class Repository:
             )
             .group_by(WorkoutSet.session_id, WorkoutSet.side, WorkoutSet.distance_unit)
         )
-        found: dict[tuple[int, str | None], BestMeasures] = {}
+        found: dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]
+        found = {}
         for session_id, side, distance_unit, duration, distance in rows:
-            best = found.setdefault((session_id, side), BestMeasures())
-            if duration is not None:
-                best.duration_s = max(best.duration_s or 0, duration)
-            if distance is not None and distance_unit:
-                best.distances[distance_unit] = distance
+            found.setdefault((session_id, side), []).append((duration, distance, distance_unit))
         return found
 
     def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:

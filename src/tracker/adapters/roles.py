@@ -1,4 +1,4 @@
-"""PostgreSQL roles and grants for row-level security (the policies live in revision 0004)."""
+"""PostgreSQL roles and grants for row-level security (the policies live in revision 0007)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from sqlalchemy.orm import Session
 from tracker.adapters.orm import Lifter, LifterCoach
 
 # What a lifter or coach role may touch; the policies then narrow it to their rows.
-READ_WRITE = ("training_session", "workout_set", "exercise", "exercise_alias")
+READ_WRITE = (
+    "training_session", "workout_set", "exercise", "exercise_alias", "change_record", "routine",
+    "routine_item", "exercise_rest", "gym_state", "body_weight", "involved_side",
+)  # fmt: skip
 READ_ONLY = ("setting", "alembic_version", "lifter_coach")
 
 

@@ -7,11 +7,16 @@ command that fails half-way stores nothing.
 from __future__ import annotations
 
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.adapters.repository import Repository
+
+if TYPE_CHECKING:
+    from tracker.adapters.lifter_data import BodyWeights, InvolvedSides
+    from tracker.adapters.report_queries import ReportQueries
 
 
 class UnitOfWork:
@@ -39,8 +44,24 @@ class UnitOfWork:
         self.session.close()
 
     def session_for_queries(self) -> Session:
-        """The open ORM session, for the read-only report queries in adapters.queries."""
+        """The open ORM session (older callers; the reports use report_queries)."""
         return self.session
+
+    def report_queries(self) -> ReportQueries:
+        """The reports' read-only queries, in this unit of work's transaction."""
+        from tracker.adapters.report_queries import ReportQueries
+
+        return ReportQueries(self.session)
+
+    def body_weights(self) -> BodyWeights:
+        from tracker.adapters.lifter_data import BodyWeights
+
+        return BodyWeights(self.session)
+
+    def involved_sides(self) -> InvolvedSides:
+        from tracker.adapters.lifter_data import InvolvedSides
+
+        return InvolvedSides(self.session)
 
     def commit(self) -> None:
         self.session.commit()

@@ -123,6 +123,7 @@ def completion_command(ctx: click.Context, shell: str) -> None:
 def _register() -> None:
     from tracker.cli import (
         admin,
+        bodyweight,
         coach,
         db_cmds,
         exercises,
@@ -152,6 +153,7 @@ def _register() -> None:
         routines,
         plates,
         admin,
+        bodyweight,
     )
     for module in modules:
         for command in module.COMMANDS:

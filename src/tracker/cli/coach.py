@@ -13,7 +13,7 @@ import click
 from tracker.cli.context import App, UserError, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL, local_now
 from tracker.cli.render import table
-from tracker.cli.reports import FORMULAS, STATUS_COLOURS, fmt
+from tracker.cli.reports import FORMULAS, STATUS_COLOURS, lsi_fmt
 
 if TYPE_CHECKING:
     from tracker.services.coach import TeamReport
@@ -37,7 +37,14 @@ OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
     show_default=True,
     help="What the left/right chart compares.",
 )
-@click.option("--formula", type=FORMULAS, default="epley", show_default=True, help="e1RM formula.")
+@click.option(
+    "--formula",
+    type=FORMULAS,
+    default="epley",
+    show_default=True,
+    metavar="NAME",
+    help="e1RM formula: epley, brzycki, lander, lombardi, mayhew, oconner or wathan.",
+)
 @pass_app
 def report_html(
     app: App,
@@ -156,7 +163,7 @@ def team_lines(report: TeamReport) -> list[str]:
         [
             row.lifter,
             row.exercise,
-            fmt(float(row.lsi)),
+            lsi_fmt(row.lsi),
             style(row.status, fg=STATUS_COLOURS.get(row.status)),
             row.weaker_side or "-",
             row.trend or "-",

@@ -42,6 +42,29 @@ def lifter_list(app: App) -> None:
             click.echo(line)
 
 
+@lifter_group.command("edit")
+@click.argument("name")
+@click.option(
+    "--involved",
+    type=click.Choice(["left", "right", "none"]),
+    required=True,
+    help="The injured or operated side: report imbalance then gives involved / uninvolved.",
+)
+@click.option("--exercise", help="Only for this exercise (default: every exercise).")
+@pass_app
+def lifter_edit(app: App, name: str, involved: str, exercise: str | None) -> None:
+    """Keep a lifter's involved side, for every unilateral exercise or one."""
+    from tracker.domain.model import Side
+    from tracker.services.lifter_data import set_involved
+
+    side = None if involved == "none" else Side(involved)
+    where = set_involved(app.uow(), name, side, exercise) or "every exercise"
+    if side is None:
+        click.echo(f"{name}: no involved side for {where}")
+    else:
+        click.echo(f"{name}: involved side {side.value} for {where}")
+
+
 @click.group("config")
 def config_group() -> None:
     """Settings: your default unit, and the load steps of your gym's equipment."""

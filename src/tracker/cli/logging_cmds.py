@@ -180,7 +180,9 @@ def print_log_result(result: LogResult) -> None:
         text = short_set_text(replace(done, side=None))
         by_side.setdefault(side_label(done.side), []).append(text + mark)
     parts = [f"{label + ' ' if label else ''}{', '.join(sets)}" for label, sets in by_side.items()]
-    click.echo(f"  Last time ({local_date(previous.date)}): {'; '.join(parts) or 'warm-ups only'}")
+    last = f"  Last time ({local_date(previous.date)}): {'; '.join(parts) or 'warm-ups only'}"
+    for line in wrap_line(last, indent="    "):
+        click.echo(line)
 
 
 def short_set_text(stored: StoredSet) -> str:
@@ -256,7 +258,8 @@ def set_edit(
         exercise=exercise,
     )
     stored = edit_set(app.uow(), app.lifter, set_id, edit)
-    click.echo(f"#{stored.id} {stored.exercise} {whole_set_text(stored)}")
+    for line in wrap_line(f"#{stored.id} {stored.exercise} {whole_set_text(stored)}", indent="  "):
+        click.echo(line)
 
 
 def whole_set_text(stored: StoredSet) -> str:

@@ -1,9 +1,17 @@
-"""`tracker report ...`: imbalance, history and weekly summary."""
+"""`tracker report ...`: imbalance, history and weekly summary.
+
+Services return the domain's report types; this module alone turns them into text or JSON.
+Text fits the terminal (COLUMNS is honoured): tables narrow to a stacked layout and sentences
+wrap, so no line is wider than the terminal down to 60 columns.
+"""
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from datetime import datetime
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,10 +21,14 @@ from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
 
+if TYPE_CHECKING:
+    from tracker.domain.report_figures import ExerciseImbalance, ImbalanceReport
+
 FORMULAS = click.Choice(
     ["epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan"], case_sensitive=False
 )
 STATUS_COLOURS = {"balanced": "green", "watch": "yellow", "imbalanced": "red"}
+MIN_WIDTH = 40
 
 
 @click.group("report")
@@ -24,10 +36,52 @@ def report_group() -> None:
     """Reports: left against right, progress over time, the week in numbers."""
 
 
-def fmt(value: float | int | None) -> str:
+def width() -> int:
+    """The terminal's width (COLUMNS wins), never below a readable minimum."""
+    return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+
+
+def say(text: str, indent: str = "") -> None:
+    """A sentence wrapped to the terminal, continuation lines indented like the first."""
+    more = indent + "  "
+    for line in textwrap.wrap(text, width(), initial_indent=indent, subsequent_indent=more):
+        click.echo(line)
+
+
+def fmt(value: Decimal | int | None) -> str:
+    """A figure in text: up to 2 decimals, no trailing zeros."""
     if value is None:
         return "-"
-    return f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    if isinstance(value, int):
+        return str(value)
+    from tracker.domain.units import format_load
+
+    return format_load(value)
+
+
+def lsi_fmt(value: Decimal | None) -> str:
+    """An LSI in text: always one decimal."""
+    if value is None:
+        return "-"
+    from tracker.domain.asymmetry import lsi_text
+
+    return lsi_text(value)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[str, str]]) -> None:
+    """An aligned table when it fits the terminal, else a heading and a detail line per row."""
+    lines = table(rows, headers)
+    if max(len(line) for line in lines) <= width():
+        for line in lines:
+            click.echo(line)
+        return
+    for heading, detail in stacked:
+        say(heading)
+        say(detail, "  ")
 
 
 @report_group.command("imbalance")
@@ -36,12 +90,32 @@ def fmt(value: float | int | None) -> str:
 @click.option("--until", type=UNTIL, help="End of the window, a day included (default now).")
 @click.option(
     "--metric",
-    type=click.Choice(["e1rm", "volume", "reps"]),
+    type=click.Choice(["e1rm", "volume", "reps", "duration", "distance"]),
     default="e1rm",
     show_default=True,
-    help="What to compare: best estimated 1RM, volume (reps x load) or reps.",
+    help="What to compare: best estimated 1RM, volume (reps x load), reps, or the total "
+    "duration or distance of timed and distance sets (side plank, hops, carries).",
 )
-@click.option("--formula", type=FORMULAS, default="epley", show_default=True, help="e1RM formula.")
+@click.option(
+    "--formula",
+    type=FORMULAS,
+    default="epley",
+    show_default=True,
+    metavar="NAME",
+    help="e1RM formula: epley, brzycki, lander, lombardi, mayhew, oconner or wathan.",
+)
+@click.option(
+    "--recent",
+    type=int,
+    default=3,
+    show_default=True,
+    help="The headline covers the latest N sessions with both sides logged.",
+)
+@click.option(
+    "--involved",
+    type=click.Choice(["left", "right"]),
+    help="The injured or trained side: LSI = involved / uninvolved x 100.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @pass_app
 def report_imbalance(
@@ -51,93 +125,141 @@ def report_imbalance(
     until: datetime | None,
     metric: str,
     formula: str,
+    recent: int,
+    involved: str | None,
     as_json: bool,
 ) -> None:
     """Compare left and right per unilateral exercise (all of them, most asymmetric first).
 
-    LSI = weaker / stronger x 100; asymmetry = 100 - LSI. Status: balanced (LSI >= 90), watch
-    (85-90), imbalanced (< 85). Differences of 10-15% in one session are within measurement
-    noise, so the report says how many sessions agree on the weaker side.
+    The headline (LSI, weaker side, status, verdict) is about now: the latest --recent
+    sessions in which both sides were logged; the per-side figures and the session rows cover
+    the whole window. LSI = weaker / stronger x 100 (involved / uninvolved with --involved);
+    asymmetry = 100 - LSI. Status: balanced (LSI >= 90), watch (85-90), imbalanced (< 85).
     """
+    from tracker.cli.report_json import imbalance_json
+    from tracker.domain.model import Side
     from tracker.services.reports import imbalance_report
 
-    data = imbalance_report(app.uow(), app.lifter, exercise, since, until, metric, formula.lower())
+    report = imbalance_report(
+        app.uow(), app.lifter, exercise, since, until, metric, formula.lower(), recent,
+        Side(involved) if involved else None,
+    )  # fmt: skip
     if as_json:
-        emit_json(data)
+        emit_json(imbalance_json(report))
         return
-    if not data["exercises"]:
-        click.echo("No unilateral sets in this window: log one with --left/--right.")
+    render_imbalance(report)
+
+
+def render_imbalance(report: ImbalanceReport) -> None:
+    if not report.exercises:
+        say("No unilateral sets in this window: log one with --left/--right.")
         return
-    unit = data["unit"]
-    label = {"e1rm": f"best e1RM ({unit})", "volume": f"volume ({unit})", "reps": "reps"}[
-        data["metric"]
-    ]
-    rows = []
-    for ex in data["exercises"]:
+    unit = report.unit.value
+    label = {
+        "e1rm": f"best e1RM ({unit})",
+        "volume": f"volume ({unit})",
+        "reps": "reps",
+        "duration": "duration (s)",
+        "distance": "distance (m)",
+    }[report.metric]
+    say(f"Left vs right, {label}, {report.first_date} to {report.last_date}.")
+    say(
+        f"Headline: the latest {plural(report.recent, 'session')} with both sides logged"
+        + (f"; LSI = {report.involved.value} (involved) / uninvolved." if report.involved
+           else ".")
+    )  # fmt: skip
+    rows, stacked = [], []
+    for item in report.exercises:
+        judged = item.judgement
+        status = judged.status.value if judged.status else "incomplete"
+        weaker = judged.weaker_side.value if judged.weaker_side else "-"
+        left, right = fmt(judged.left), fmt(judged.right)
         rows.append(
             [
-                ex["exercise"],
-                fmt(metric_of(ex["left"], data["metric"])),
-                fmt(metric_of(ex["right"], data["metric"])),
-                fmt(ex["lsi"]),
-                fmt(ex["asymmetry_pct"]),
-                ex["weaker_side"] or "-",
-                style(ex["status"], fg=STATUS_COLOURS.get(ex["status"])),
-                str(len(ex["sessions"])),
+                item.exercise,
+                left,
+                right,
+                lsi_fmt(judged.lsi),
+                weaker,
+                style(status, fg=STATUS_COLOURS.get(status)),
+                str(len(item.sessions)),
             ]
         )
-    click.echo(f"Left vs right, {label}, {data['from']} to {data['to']}")
-    for line in table(
-        rows, ["exercise", "left", "right", "LSI", "asym %", "weaker", "status", "sessions"]
-    ):
-        click.echo(line)
-    for ex in data["exercises"]:
+        stacked.append(
+            (
+                item.exercise,
+                f"left {left}, right {right}, LSI {lsi_fmt(judged.lsi)}, "
+                f"weaker {weaker}, {status}, {plural(len(item.sessions), 'session')}",
+            )
+        )
+    # fmt: skip
+    click.echo("")
+    emit_table(rows, ["exercise", "left", "right", "LSI", "weaker", "status", "sessions"], stacked)
+    for item in report.exercises:
         click.echo("")
-        render_exercise_detail(ex, unit, data["metric"])
+        render_exercise_detail(item)
 
 
-def metric_of(side: dict[str, Any], metric: str) -> float | int | None:
-    value: float | int | None = {
-        "e1rm": side["best_e1rm"],
-        "volume": side["volume"],
-        "reps": side["reps"],
-    }[metric]
-    return value
+def render_exercise_detail(item: ExerciseImbalance) -> None:
+    from tracker.domain.model import Side
+
+    say(style(item.exercise, bold=True))
+    say(item.judgement.verdict, "  ")
+    for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
+        best = figures.best_set
+        totals = f"{plural(figures.sets, 'set')}, volume {fmt(figures.volume)}"
+        if best is None:
+            say(f"{side.value}: {totals}", "  ")
+            continue
+        note = "" if best.reliable else " (over 12 reps: less reliable)"
+        say(f"{side.value}: best set {best.reps} x {best.as_typed}, e1RM {fmt(best.e1rm)}"
+            f"{note}; {totals}", "  ")  # fmt: skip
+    for note in item.notes:
+        say(note, "  ")
+    render_session_bars(item)
+    all_time = item.all_time
+    if all_time.left and all_time.right and all_time.lsi is not None:
+        say(f"All-time best: left {all_time.left.reps} x {all_time.left.as_typed}, right "
+            f"{all_time.right.reps} x {all_time.right.as_typed}, LSI {lsi_fmt(all_time.lsi)}",
+            "  ")  # fmt: skip
 
 
-def render_exercise_detail(ex: dict[str, Any], unit: str, metric: str) -> None:
-    click.echo(style(ex["exercise"], bold=True) + f"  {ex['verdict']}")
-    for side in ("left", "right"):
-        best = ex[side]["best_set"]
-        if best:
-            note = "" if ex[side]["reliable"] else " (over 12 reps: less reliable)"
-            click.echo(
-                f"  {side:<5} best set {best['reps']} x {fmt(best['load'])} {unit}"
-                f" -> e1RM {fmt(ex[side]['best_e1rm'])}{note}; {ex[side]['sets']} sets,"
-                f" volume {fmt(ex[side]['volume'])}"
-            )
-    sessions = ex["sessions"]
-    values = [v for s in sessions for v in (s["left"], s["right"]) if v is not None]
-    top = max(values) if values else 0
-    for s in sessions[-12:]:
-        for side in ("left", "right"):
-            value = s[side]
-            label = s["date"] if side == "left" else ""
-            lsi = f"LSI {fmt(s['lsi'])}" if side == "right" and s["lsi"] is not None else ""
-            click.echo(
-                f"  {label:<10} {side[0].upper()} {bar(value or 0, top, 24):<24} "
-                f"{fmt(value):>8} {lsi}".rstrip()
-            )
-    lsis = [s["lsi"] for s in sessions]
+def render_session_bars(item: ExerciseImbalance) -> None:
+    comparisons = item.comparisons
+    values = [v for c in comparisons for v in (c.left, c.right) if v is not None]
+    top = float(max(values)) if values else 0.0
+    # date (10) + side + value (8) + " LSI 100.0" around the bar, with their spaces.
+    bar_width = max(8, min(24, width() - 36))
+    for c in comparisons[-12:]:
+        session_lsi = item.session_lsi(c)
+        for side, value in (("left", c.left), ("right", c.right)):
+            label = c.date.isoformat() if side == "left" else ""
+            lsi = f"LSI {lsi_fmt(session_lsi)}" if side == "right" and session_lsi else ""
+            drawn = bar(float(value or 0), top, bar_width)
+            line = f"  {label:<10} {side[0].upper()} {drawn:<{bar_width}} {fmt(value):>8} {lsi}"
+            click.echo(line.rstrip())
+    lsis = [None if v is None else float(v) for v in map(item.session_lsi, comparisons)]
     if len([v for v in lsis if v is not None]) > 1:
-        click.echo(f"  LSI trend {sparkline(lsis, 70, 100)}  (70 to 100)")
+        click.echo(f"  LSI trend {sparkline(lsis[-(width() - 24) :], 70, 100)}  (70 to 100)")
 
 
 @report_group.command("history")
 @click.argument("exercise", shell_complete=complete_exercise)
 @click.option("--side", type=click.Choice(["left", "right"]), help="Only one side.")
 @click.option("--since", type=SINCE, help='Start of the window, e.g. "12w".')
-@click.option("--formula", type=FORMULAS, default="epley", show_default=True, help="e1RM formula.")
+@click.option(
+    "--formula",
+    type=FORMULAS,
+    default="epley",
+    show_default=True,
+    metavar="NAME",
+    help="e1RM formula: epley, brzycki, lander, lombardi, mayhew, oconner or wathan.",
+)
+@click.option(
+    "--count-sides",
+    is_flag=True,
+    help="Count each side as a set in session_sets (default: a left/right pair is one).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @pass_app
 def report_history(
@@ -146,89 +268,111 @@ def report_history(
     side: str | None,
     since: datetime | None,
     formula: str,
+    count_sides: bool,
     as_json: bool,
 ) -> None:
     """Per session: best set, e1RM, volume and reps (per side), personal bests marked."""
+    from tracker.cli.report_json import history_json
     from tracker.domain.model import Side
     from tracker.services.reports import history_report
 
-    data = history_report(
-        app.uow(), app.lifter, exercise, Side(side) if side else None, since, formula.lower()
-    )
+    report = history_report(
+        app.uow(), app.lifter, exercise, Side(side) if side else None, since, formula.lower(),
+        pairs=not count_sides,
+    )  # fmt: skip
     if as_json:
-        emit_json(data)
+        emit_json(history_json(report))
         return
-    unit = data["unit"]
-    click.echo(style(data["exercise"], bold=True) + f"  (e1RM by {data['formula']}, {unit})")
-    if not data["sessions"]:
-        click.echo("No working sets in this window.")
+    say(style(report.exercise, bold=True) + f"  (e1RM by {report.formula}, {report.unit.value})")
+    if not report.entries:
+        say("No working sets in this window.")
         return
-    top = max((s["best_e1rm"] or 0) for s in data["sessions"])
-    # Timed and distance sets (planks, carries) get their best time and distance as columns.
-    timed = any(s.get("best_time_s") for s in data["sessions"])
-    far = any(s.get("best_distance") for s in data["sessions"])
-    rows = []
-    for s in data["sessions"]:
-        best = s["best_set"]
-        row = [
-            s["date"],
-            s["side"] or "",
-            f"{best['reps']} x {fmt(best['load'])}" if best else "-",
-            fmt(s["best_e1rm"]),
-            bar(s["best_e1rm"] or 0, top, 16),
-            fmt(s["volume"]),
-            str(s["reps"]),
-        ]
+    top = float(max((e.figures.best_e1rm or 0) for e in report.entries))
+    # Timed and distance sets (planks, carries) add their best time and distance as columns.
+    timed = any(e.best.time_s for e in report.entries)
+    far = any(e.best.distance for e in report.entries)
+    rows, stacked = [], []
+    for e in report.entries:
+        best = e.figures.best_set
+        best_text = f"{best.reps} x {best.as_typed}" if best else "-"
+        side_text = e.side.value if e.side else ""
+        pb = "PB" if e.personal_best else ""
+        measures = []
         if timed:
-            row.append(measure_text(s["best_time_s"], None, None) or "-")
+            measures.append(measure_text(e.best.time_s, None, None) or "-")
         if far:
-            dist = s["best_distance"]
-            row.append(f"{fmt(dist['distance'])} {dist['unit']}" if dist else "-")
-        rows.append([*row, "PB" if s["personal_best"] else ""])
+            measures.append(measure_text(None, e.best.distance, e.best.distance_unit) or "-")
+        rows.append(
+            [
+                e.date.isoformat(),
+                side_text,
+                best_text,
+                fmt(e.figures.best_e1rm),
+                bar(float(e.figures.best_e1rm or 0), top, 12),
+                fmt(e.figures.volume),
+                str(e.figures.reps),
+                *measures,
+                pb,
+            ]
+        )
+        extra = "".join(f", {label} {m}" for label, m in zip(
+            ["best time"] * timed + ["best distance"] * far, measures, strict=True))
+        stacked.append(
+            (
+                f"{e.date.isoformat()} {side_text}".rstrip() + (f"  {pb}" if pb else ""),
+                f"best {best_text}, e1RM {fmt(e.figures.best_e1rm)}, volume "
+                f"{fmt(e.figures.volume)}, {plural(e.figures.reps, 'rep')}{extra}",
+            )
+        )
+    # fmt: skip
     headers = ["date", "side", "best set", "e1RM", "", "volume", "reps"]
     headers += ["best time"] * timed + ["best distance"] * far + [""]
-    for line in table(rows, headers):
-        click.echo(line)
-    for this_side in sorted({s["side"] for s in data["sessions"]}, key=str):
-        values = [s["best_e1rm"] for s in data["sessions"] if s["side"] == this_side]
-        label = f"{this_side} " if this_side else ""
-        click.echo(f"e1RM trend {label}{sparkline(values)}")
+    emit_table(rows, headers, stacked)
+    for this_side in sorted({e.side for e in report.entries}, key=lambda s: s or ""):
+        values = [float(e.figures.best_e1rm) if e.figures.best_e1rm is not None else None
+                  for e in report.entries if e.side == this_side]  # fmt: skip
+        label = f"{this_side.value} " if this_side else ""
+        say(f"e1RM trend {label}{sparkline(values[-(width() - 20) :])}")
 
 
 @report_group.command("summary")
 @click.option("--since", type=SINCE, default="4w", show_default=True, help="Start of the window.")
+@click.option(
+    "--count-sides",
+    is_flag=True,
+    help="Count each side of a unilateral exercise as a set (default: a left/right pair is one).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @pass_app
-def report_summary(app: App, since: datetime, as_json: bool) -> None:
+def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) -> None:
     """Sessions, sets and volume per week and per body part."""
+    from tracker.cli.report_json import summary_json
     from tracker.services.reports import summary_report
 
-    data = summary_report(app.uow(), app.lifter, since)
+    report = summary_report(app.uow(), app.lifter, since, pairs=not count_sides)
     if as_json:
-        emit_json(data)
+        emit_json(summary_json(report))
         return
-    unit = data["unit"]
-    click.echo(
-        f"Since {data['since']}: {data['sessions']} sessions, {data['sets']} working sets, "
-        f"volume {fmt(data['volume'])} {unit}"
+    unit = report.unit.value
+    counted = "each side a set" if count_sides else "a left/right pair is one set"
+    say(
+        f"Since {report.since}: {plural(report.sessions, 'session')}, "
+        f"{plural(report.sets, 'working set')} ({counted}), volume {fmt(report.volume)} {unit}."
     )
-    if not data["weeks"]:
+    if not report.weeks:
         return
-    top = max(w["volume"] or 0 for w in data["weeks"])
+    top = float(max(w.volume for w in report.weeks))
     click.echo("")
-    rows = [
-        [w["week"], str(w["sessions"]), str(w["sets"]), fmt(w["volume"]), bar(w["volume"], top, 20)]
-        for w in data["weeks"]
-    ]
-    for line in table(rows, ["week", "sessions", "sets", f"volume {unit}", ""]):
-        click.echo(line)
+    rows = [[w.key, str(len(w.sessions)), str(w.sets), fmt(w.volume),
+             bar(float(w.volume), top, 12)] for w in report.weeks]  # fmt: skip
+    stacked = [(w.key, f"{plural(len(w.sessions), 'session')}, {plural(w.sets, 'set')}, "
+                f"volume {fmt(w.volume)} {unit}") for w in report.weeks]  # fmt: skip
+    emit_table(rows, ["week", "sessions", "sets", f"volume {unit}", ""], stacked)
     click.echo("")
-    rows = [
-        [p["body_part"], str(p["sessions"]), str(p["sets"]), fmt(p["volume"])]
-        for p in data["body_parts"]
-    ]
-    for line in table(rows, ["body part", "sessions", "sets", f"volume {unit}"]):
-        click.echo(line)
+    rows = [[p.key, str(len(p.sessions)), str(p.sets), fmt(p.volume)] for p in report.body_parts]
+    stacked = [(p.key, f"{plural(len(p.sessions), 'session')}, {plural(p.sets, 'set')}, "
+                f"volume {fmt(p.volume)} {unit}") for p in report.body_parts]  # fmt: skip
+    emit_table(rows, ["body part", "sessions", "sets", f"volume {unit}"], stacked)
 
 
 COMMANDS = [report_group]

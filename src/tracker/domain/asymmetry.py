@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
-from tracker.domain.units import format_load
+from tracker.domain.units import format_load, round_display
 
 _HUNDRED = Decimal(100)
 BALANCED_MIN_LSI = Decimal(90)
@@ -182,11 +182,7 @@ def consistency(sessions: Sequence[SessionComparison]) -> Consistency:
         overall_lsi=overall_lsi,
         overall_asymmetry=overall_asym,
         overall_status=None if overall_lsi is None else status_for(overall_lsi),
-        within_noise=(
-            overall_asym is not None
-            and overall_asym < NOISE_ASYMMETRY_PCT
-            and len(compared) < NOISE_MIN_SESSIONS
-        ),
+        within_noise=is_within_noise(overall_asym, len(compared)),
     )
 
 
@@ -218,5 +214,168 @@ def verdict(result: Consistency) -> str:
         return (
             f"{sentence}, but a {asym}% difference from fewer than {NOISE_MIN_SESSIONS} "
             "sessions is within measurement noise."
+        )
+    return sentence + "."
+
+
+# -- the report's headline: the lifter's state over the latest sessions ----------------------
+
+
+def is_within_noise(asymmetry: Decimal | None, compared_sessions: int) -> bool:
+    """No difference, or a difference below 15 % seen in fewer than 3 sessions (the one rule)."""
+    if asymmetry is None:
+        return False
+    if asymmetry == 0:
+        return True
+    return abs(asymmetry) < NOISE_ASYMMETRY_PCT and compared_sessions < NOISE_MIN_SESSIONS
+
+
+def lsi_of(left: Decimal | None, right: Decimal | None, involved: Side | None) -> Decimal | None:
+    """Weaker / stronger x 100 or, with an involved side, involved / uninvolved x 100 (may
+    exceed 100). None when a side is missing or the reference side is 0."""
+    if involved is None:
+        return lsi(left, right)
+    _check(left, right)
+    if left is None or right is None:
+        return None
+    mine, other = (left, right) if involved is Side.LEFT else (right, left)
+    if other == 0:
+        return None
+    return mine * _HUNDRED / other
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What the report says about now: the latest ``recent`` sessions with both sides logged."""
+
+    recent: int  # sessions asked for (--recent)
+    compared_sessions: int  # sessions used: compared ones among the latest, at most ``recent``
+    first: dt.date | None  # the earliest of them
+    left: Decimal | None  # each side's figure over them (best e1RM, or total volume / reps)
+    right: Decimal | None
+    lsi: Decimal | None
+    asymmetry: Decimal | None  # 100 - LSI without an involved side; |100 - LSI| with one
+    weaker_side: Side | None  # named only when the sessions agree on it
+    status: Status | None
+    left_weaker: int  # among those sessions
+    right_weaker: int
+    consistent_side: Side | None  # the side weaker in (3/4 of) the sessions that differed
+    consistent_sessions: int  # sessions in which ``consistent_side`` was weaker
+    within_noise: bool
+    involved: Side | None
+    verdict: str
+
+
+def judge(
+    comparisons: Sequence[SessionComparison],
+    recent: int,
+    combine: str = "max",
+    involved: Side | None = None,
+) -> Judgement:
+    """The headline from the latest ``recent`` compared sessions (``combine``: how a side's
+    figure over them is made, "max" for a best e1RM, "sum" for volume or reps)."""
+    compared = [c for c in comparisons if c.left is not None and c.right is not None][-recent:]
+    left = _combined([c.left for c in compared], combine)
+    right = _combined([c.right for c in compared], combine)
+    index = lsi_of(left, right, involved)
+    asymmetry = None if index is None else abs(_HUNDRED - index)
+    sides = [weaker_side(c.left, c.right) for c in compared]
+    left_weaker, right_weaker = sides.count(Side.LEFT), sides.count(Side.RIGHT)
+    agreeing = max(left_weaker, right_weaker)
+    differing = left_weaker + right_weaker
+    majority = Side.LEFT if left_weaker > right_weaker else Side.RIGHT
+    consistent = majority if _is_consistent(agreeing, differing) else None
+    lower = weaker_side(left, right) if left is not None and right is not None else None
+    named = lower if lower is not None and lower is consistent else None
+    status = None if index is None else status_for(min(index, _HUNDRED))
+    result = Judgement(
+        recent=recent,
+        compared_sessions=len(compared),
+        first=compared[0].date if compared else None,
+        left=left,
+        right=right,
+        lsi=index,
+        asymmetry=asymmetry,
+        weaker_side=named,
+        status=status,
+        left_weaker=left_weaker,
+        right_weaker=right_weaker,
+        consistent_side=consistent,
+        consistent_sessions=agreeing if consistent else 0,
+        within_noise=is_within_noise(asymmetry, len(compared)),
+        involved=involved,
+        verdict="",
+    )
+    return replace(result, verdict=headline_verdict(result, lower))
+
+
+def _combined(values: Sequence[Decimal | None], combine: str) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return max(present) if combine == "max" else sum(present, Decimal(0))
+
+
+def lsi_text(index: Decimal) -> str:
+    """An LSI in text: one decimal (JSON keeps two)."""
+    return f"{round_display(index, 1):f}"
+
+
+def pct_text(value: Decimal) -> str:
+    """A percentage in text: one decimal, without a trailing .0."""
+    text = f"{round_display(value, 1):f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def article(number_text: str) -> str:
+    """ "a" or "an" before a number as it is read: an 8, an 11, an 18, an 80, a 1, a 5."""
+    whole = number_text.split(".")[0]
+    spoken_an = (
+        whole.startswith("8")
+        or whole in ("11", "18")
+        or (len(whole) in (5, 6) and whole[: len(whole) - 3] in ("11", "18"))
+    )
+    return "an" if spoken_an else "a"
+
+
+def _last(count: int) -> str:
+    return "the last session" if count == 1 else f"the last {count} sessions"
+
+
+def _in_last(agreeing: int, count: int) -> str:
+    return "in the last session" if count == 1 else f"in {agreeing} of the last {count} sessions"
+
+
+def headline_verdict(result: Judgement, lower: Side | None) -> str:
+    """One plain sentence about the latest sessions, agreeing with their rows."""
+    n = result.compared_sessions
+    if n == 0 or result.lsi is None or result.asymmetry is None or result.status is None:
+        return "Not enough data: no session has both sides logged."
+    lsi_part = f"LSI {lsi_text(result.lsi)}, {result.status.value}"
+    if result.involved is not None:
+        lsi_part = f"involved {result.involved.value}, {lsi_part}"
+    counts = f"left weaker in {result.left_weaker}, right weaker in {result.right_weaker}"
+    side = result.consistent_side
+    if result.left_weaker + result.right_weaker == 0:
+        return f"No difference between sides in {_last(n)} ({lsi_part})."
+    if side is None:
+        return f"No consistent weaker side over {_last(n)}: it swapped ({counts}; {lsi_part})."
+    in_sessions = _in_last(result.consistent_sessions, n)
+    if result.asymmetry == 0:
+        return (
+            f"No difference between the best of each side over {_last(n)} ({lsi_part}); "
+            f"{side.value} side weaker {in_sessions}."
+        )
+    if side is not lower:
+        return (
+            f"No consistent weaker side: {side.value} weaker {in_sessions}, but lower "
+            f"on the other side over them ({lsi_part})."
+        )
+    sentence = f"{side.value.capitalize()} side weaker {in_sessions} ({lsi_part})"
+    if result.within_noise:
+        pct = pct_text(result.asymmetry)
+        return (
+            f"{sentence}, but {article(pct)} {pct}% difference from fewer than "
+            f"{NOISE_MIN_SESSIONS} sessions is within measurement noise."
         )
     return sentence + "."

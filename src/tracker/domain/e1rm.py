@@ -124,3 +124,13 @@ def best_estimate(
     """The highest e1RM over (reps, load) pairs; sets without reps or load do not count."""
     estimates = [estimate_1rm(load, reps, formula) for reps, load in sets if reps > 0 and load > 0]
     return max(estimates, default=None)
+
+
+# The most reps each formula can estimate from: Brzycki's denominator 37 - r is zero at 37,
+# Lander's 101.3 - 2.67123 r at 37.92. Beyond, a set is left out of the estimate (with a note).
+_MAX_REPS = {"brzycki": 36, "lander": 37}
+
+
+def max_reps_for(formula: str) -> int | None:
+    """The highest rep count ``formula`` is defined for; None when it has no limit."""
+    return _MAX_REPS.get(formula.strip().lower().replace("'", ""))

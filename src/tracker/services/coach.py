@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from tracker.adapters.team_queries import RecentSet, readable_lifter_names, recent_sets
 from tracker.adapters.unit_of_work import UnitOfWork
@@ -20,8 +19,10 @@ from tracker.domain.asymmetry import SessionComparison, consistency, lsi, status
 from tracker.domain.e1rm import estimate_1rm
 from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.model import Side
+from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
+from tracker.domain.report_figures import SideFigures
 from tracker.domain.trend import TREND_BASELINE_SESSIONS, attention_order, baseline, lsi_trend
-from tracker.domain.units import Unit, convert
+from tracker.domain.units import Unit, convert, round_display
 
 # -- the report service's figures, typed ---------------------------------------------------
 
@@ -95,43 +96,53 @@ def imbalance_figures(
     """
     from tracker.services.reports import imbalance_report
 
-    data = imbalance_report(uow, lifter, exercise, since, until, metric, formula)
+    report = imbalance_report(uow, lifter, exercise, since, until, metric, formula)
+    first, last = report.first_date, report.last_date
     return ImbalanceFigures(
-        lifter=data["lifter"],
-        unit=data["unit"],
-        first_date=data["from"],
-        last_date=data["to"],
-        metric=data["metric"],
-        formula=data["formula"],
-        exercises=tuple(_exercise(item) for item in data["exercises"]),
+        lifter=report.lifter,
+        unit=report.unit.value,
+        first_date=first.isoformat() if first else None,
+        last_date=last.isoformat() if last else None,
+        metric=report.metric,
+        formula=report.formula,
+        exercises=tuple(_exercise(item) for item in report.exercises),
     )
 
 
-def _exercise(item: dict[str, Any]) -> ExerciseImbalance:
+def _num(value: Decimal | None) -> float | None:
+    """As `report imbalance --json` shows a figure: the lifter's unit, 2 decimals."""
+    return None if value is None else float(round_display(value))
+
+
+def _exercise(item: ReportExercise) -> ExerciseImbalance:
+    judged = item.judgement
     return ExerciseImbalance(
-        exercise=item["exercise"],
-        left=_side(item["left"]),
-        right=_side(item["right"]),
-        lsi=item["lsi"],
-        asymmetry_pct=item["asymmetry_pct"],
-        weaker_side=item["weaker_side"],
-        status=item["status"],
-        verdict=item["verdict"],
+        exercise=item.exercise,
+        left=_side(item.left),
+        right=_side(item.right),
+        lsi=_num(judged.lsi),
+        asymmetry_pct=_num(judged.asymmetry),
+        weaker_side=judged.weaker_side.value if judged.weaker_side else None,
+        status=judged.status.value if judged.status else "incomplete",
+        verdict=judged.verdict,
         sessions=tuple(
-            SessionFigures(s["date"], s["left"], s["right"], s["lsi"]) for s in item["sessions"]
+            SessionFigures(
+                c.date.isoformat(), _num(c.left), _num(c.right), _num(item.session_lsi(c))
+            )
+            for c in item.comparisons
         ),
     )
 
 
-def _side(item: dict[str, Any]) -> SideSummary:
-    best = item["best_set"]
+def _side(figures: SideFigures) -> SideSummary:
+    best = figures.best_set
     return SideSummary(
-        sets=item["sets"],
-        reps=item["reps"],
-        volume=item["volume"],
-        best_e1rm=item["best_e1rm"],
-        best_set=None if best is None else BestSet(best["reps"], best["load"], best["as_typed"]),
-        reliable=item["reliable"],
+        sets=figures.sets,
+        reps=figures.reps,
+        volume=_num(figures.volume),
+        best_e1rm=_num(figures.best_e1rm),
+        best_set=None if best is None else BestSet(best.reps, _num(best.load), best.as_typed),
+        reliable=best is None or best.reliable,
     )
 
 

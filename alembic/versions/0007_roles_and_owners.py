@@ -1,7 +1,7 @@
 """lifter database roles, coach assignments, owners of custom exercises, row-level security
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 01:20:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -19,6 +19,17 @@ depends_on: str | Sequence[str] | None = None
 # (who runs migrations and `tracker admin grant`) is not subject to them; every other role
 # sees only what the policies let through. The helper functions run as their owner so that a
 # policy on lifter can look lifters up without recursing into its own policy.
+# Every table whose rows belong to one lifter (a lifter_id column).
+LIFTER_TABLES = (
+    "training_session", "workout_set", "change_record", "routine", "exercise_rest",
+    "body_weight", "involved_side",
+)  # fmt: skip
+# Tables whose rows belong to a lifter through a parent row: visible when the parent is.
+CHILD_TABLES = (
+    ("routine_item", "routine_id", "routine"),
+    ("gym_state", "session_id", "training_session"),
+)
+
 ROW_LEVEL_SECURITY = [
     """CREATE FUNCTION tracker_lifters_of(role_name name) RETURNS SETOF integer
        LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
@@ -36,7 +47,7 @@ ROW_LEVEL_SECURITY = [
          coach_role = current_user OR lifter_id IN (SELECT tracker_lifters_of(current_user)))""",
     *[
         statement
-        for table in ("training_session", "workout_set")
+        for table in LIFTER_TABLES
         for statement in (
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             f"""CREATE POLICY {table}_own ON {table} FOR ALL
@@ -44,6 +55,22 @@ ROW_LEVEL_SECURITY = [
                  WITH CHECK (lifter_id IN (SELECT tracker_lifters_of(current_user)))""",
             f"""CREATE POLICY {table}_coach ON {table} FOR SELECT
                  USING (lifter_id IN (SELECT tracker_coached_by(current_user)))""",
+        )
+    ],
+    *[
+        statement
+        for table, column, parent in CHILD_TABLES
+        for statement in (
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            # Readable with the parent row (a coach reads what their lifters planned) ...
+            f"""CREATE POLICY {table}_read ON {table} FOR SELECT
+                 USING ({column} IN (SELECT id FROM {parent}))""",
+            # ... written only by the lifter who owns the parent row.
+            f"""CREATE POLICY {table}_own ON {table} FOR ALL
+                 USING ({column} IN (SELECT id FROM {parent}
+                        WHERE lifter_id IN (SELECT tracker_lifters_of(current_user))))
+                 WITH CHECK ({column} IN (SELECT id FROM {parent}
+                        WHERE lifter_id IN (SELECT tracker_lifters_of(current_user))))""",
         )
     ],
     "ALTER TABLE exercise ENABLE ROW LEVEL SECURITY",
@@ -71,9 +98,8 @@ DROP_ROW_LEVEL_SECURITY = [
         for table, policy in (
             ("lifter", "lifter_read"), ("lifter", "lifter_update"),
             ("lifter_coach", "lifter_coach_read"),
-            ("training_session", "training_session_own"),
-            ("training_session", "training_session_coach"),
-            ("workout_set", "workout_set_own"), ("workout_set", "workout_set_coach"),
+            *[(table, f"{table}_{kind}") for table in LIFTER_TABLES for kind in ("own", "coach")],
+            *[(t, f"{t}_{kind}") for t, _, _ in CHILD_TABLES for kind in ("read", "own")],
             ("exercise", "exercise_read"), ("exercise", "exercise_own"),
             ("exercise_alias", "exercise_alias_read"), ("exercise_alias", "exercise_alias_own"),
             ("setting", "setting_read"),
@@ -81,7 +107,7 @@ DROP_ROW_LEVEL_SECURITY = [
     ],
     *[
         f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"
-        for table in ("lifter", "training_session", "workout_set", "exercise",
+        for table in ("lifter", *LIFTER_TABLES, *(t for t, _, _ in CHILD_TABLES), "exercise",
                       "exercise_alias", "setting")
     ],
     "DROP FUNCTION IF EXISTS tracker_lifters_of(name)",

@@ -1,0 +1,71 @@
+"""A lifter's body weights and involved (injured) sides, behind named methods."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.adapters.orm import BodyWeight as BodyWeightRow
+from tracker.adapters.orm import InvolvedSide
+from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.model import Side
+from tracker.domain.units import Unit
+
+
+class BodyWeights:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, lifter_id: int, measured_at: datetime, weight: Decimal, unit: Unit) -> None:
+        self._session.add(
+            BodyWeightRow(lifter_id=lifter_id, measured_at=measured_at, weight=weight,
+                          unit=unit.value)
+        )  # fmt: skip
+        self._session.flush()
+
+    def of_lifter(self, lifter_id: int) -> list[BodyWeight]:
+        """Every weigh-in of the lifter, oldest first."""
+        rows = self._session.execute(
+            select(BodyWeightRow.measured_at, BodyWeightRow.weight, BodyWeightRow.unit)
+            .where(BodyWeightRow.lifter_id == lifter_id)
+            .order_by(BodyWeightRow.measured_at, BodyWeightRow.id)
+        )
+        return [BodyWeight(at, weight, Unit(unit)) for at, weight, unit in rows]
+
+
+class InvolvedSides:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def set(self, lifter_id: int, exercise_id: int | None, side: Side | None) -> None:
+        """Keep ``side`` for the lifter (every exercise) or one exercise; None forgets it."""
+        row = self._session.execute(
+            select(InvolvedSide).where(
+                InvolvedSide.lifter_id == lifter_id,
+                InvolvedSide.exercise_id.is_(None)
+                if exercise_id is None
+                else InvolvedSide.exercise_id == exercise_id,
+            )
+        ).scalar_one_or_none()
+        if side is None:
+            if row is not None:
+                self._session.delete(row)
+        elif row is None:
+            self._session.add(
+                InvolvedSide(lifter_id=lifter_id, exercise_id=exercise_id, side=side.value)
+            )
+        else:
+            row.side = side.value
+        self._session.flush()
+
+    def of_lifter(self, lifter_id: int) -> dict[int | None, Side]:
+        """Exercise id (None: every exercise) -> the involved side."""
+        rows = self._session.execute(
+            select(InvolvedSide.exercise_id, InvolvedSide.side).where(
+                InvolvedSide.lifter_id == lifter_id
+            )
+        )
+        return {exercise_id: Side(side) for exercise_id, side in rows}

@@ -1,0 +1,502 @@
+"""The reports' SQL, behind named methods that return the domain's report types.
+
+Nothing here computes in floating point. A load is read as an integer number of thousandths of
+its unit (loads have at most 3 decimals), sums of reps x load are integer sums per unit, and
+the linear e1RM formulas are integer keys in units of 1e-11 kg (1 lb = 0.45359237 kg exactly),
+so SQLite's REAL storage and PostgreSQL's NUMERIC give the same exact answers. Python turns
+those integers back into Decimals.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, and_, case, cast, func, select
+from sqlalchemy.orm import Session
+
+from tracker.adapters.orm import Exercise, TrainingSession, WorkoutSet
+from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.model import Side
+from tracker.domain.report_figures import (
+    ExerciseSession,
+    SessionSides,
+    SetGroup,
+    SideFigures,
+    SideSession,
+    best_session,
+    best_set_of,
+    bodyweight_group,
+    combined,
+    in_order,
+    side_figures,
+    timed,
+)
+from tracker.domain.units import KG_PER_LB, Unit, convert
+
+_THOUSAND = Decimal(1000)
+# One lb in 1e-11 kg, and one kg: a thousandth of a typed load times these is an exact integer.
+_LB_SCALE = 45_359_237
+_KG_SCALE = 100_000_000
+_KEY_KG = Decimal(10) ** 11  # key units (1e-11 kg) per kg
+# Linear formulas e1RM = load x (base + reps) / base; Epley keeps a single rep as the load.
+_LINEAR_BASE = {"epley": 30, "oconner": 40}
+
+
+def _milli() -> Any:
+    """The load in thousandths of its unit, as an exact integer on both engines."""
+    return cast(func.round(WorkoutSet.load * 1000), BigInteger)
+
+
+def _mass_key() -> Any:
+    """The load in 1e-11 kg (integer): comparable across kg and lb without rounding."""
+    return _milli() * case((WorkoutSet.unit == "lb", _LB_SCALE), else_=_KG_SCALE)
+
+
+def _e1rm_key(formula: str) -> Any | None:
+    """e1RM x base in 1e-11 kg, for the linear formulas; None for the others."""
+    base = _LINEAR_BASE.get(formula)
+    if base is None:
+        return None
+    reps = WorkoutSet.reps
+    factor = case((reps == 1, base), else_=base + reps) if formula == "epley" else base + reps
+    usable = and_(reps >= 1, WorkoutSet.load > 0, WorkoutSet.bodyweight.is_(False))
+    return case((usable, _mass_key() * factor), else_=None)
+
+
+# A distance in 1e-7 m per thousandth of its unit: exact integers for m, km, mi, yd and ft.
+_DISTANCE_SCALE = {"m": 10_000, "km": 10_000_000, "mi": 16_093_440, "yd": 9_144, "ft": 3_048}
+_DISTANCE_M = Decimal(10) ** 7
+
+
+def _distance_key() -> Any:
+    """The set's distance in 1e-7 m (integer); 0 for none or an unknown unit."""
+    milli = cast(func.round(WorkoutSet.distance * 1000), BigInteger)
+    scale = case(
+        *((WorkoutSet.distance_unit == unit, factor) for unit, factor in _DISTANCE_SCALE.items()),
+        else_=0,
+    )
+    return func.coalesce(milli * scale, 0)
+
+
+def _metres(key: int | None) -> Decimal:
+    return Decimal(key or 0) / _DISTANCE_M
+
+
+def _volume_in(unit_name: str) -> Any:
+    """Sum of reps x load (thousandths) over the sets typed in ``unit_name``."""
+    return func.sum(case((WorkoutSet.unit == unit_name, _milli() * WorkoutSet.reps), else_=0))
+
+
+def _volume(kg_milli: int | None, lb_milli: int | None, unit: Unit) -> Decimal:
+    """Exact volume in ``unit`` from the integer sums per typed unit."""
+    total = Decimal(0)
+    if kg_milli:
+        total += convert(Decimal(kg_milli) / _THOUSAND, Unit.KG, unit)
+    if lb_milli:
+        total += convert(Decimal(lb_milli) / _THOUSAND, Unit.LB, unit)
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseSessionSides:
+    exercise_id: int
+    exercise: str
+    sides: SessionSides
+
+
+@dataclass(frozen=True, slots=True)
+class GroupedRow:
+    exercise_id: int
+    exercise: str
+    session_id: int
+    started_at: datetime
+    side: Side | None
+    group: SetGroup
+    performed_at: datetime | None = None  # bodyweight sets: when, to weigh them
+
+
+class ReportQueries:
+    """Read-only queries for the reports, scoped to one lifter by every caller."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    # -- imbalance: one row per (exercise, session), left and right pivoted ---------------
+
+    def session_sides(
+        self,
+        lifter_id: int,
+        unit: Unit,
+        formula: str,
+        *,
+        exercise_id: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        timed: bool = False,
+    ) -> list[ExerciseSessionSides] | None:
+        """Each side's figures per exercise and session, aggregated in SQL; None when the
+        formula is not linear (the caller then uses ``grouped_sets``)."""
+        key = _e1rm_key(formula)
+        if key is None:
+            return None
+        columns = []
+        for side in ("left", "right"):
+            on_side = WorkoutSet.side == side
+            columns += [
+                func.sum(case((on_side, 1), else_=0)),
+                func.sum(case((on_side, WorkoutSet.reps), else_=0)),
+                func.sum(case((and_(on_side, WorkoutSet.unit == "kg"),
+                               _milli() * WorkoutSet.reps), else_=0)),
+                func.sum(case((and_(on_side, WorkoutSet.unit == "lb"),
+                               _milli() * WorkoutSet.reps), else_=0)),
+                func.max(case((on_side, key), else_=None)),
+            ]  # fmt: skip
+            if timed:  # only when asked: two more sums per side cost time on big logs
+                columns += [
+                    func.sum(case((on_side, func.coalesce(WorkoutSet.duration_s, 0)), else_=0)),
+                    func.sum(case((on_side, _distance_key()), else_=0)),
+                ]
+        query = (
+            select(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
+                   TrainingSession.started_at, *columns)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+                   WorkoutSet.side.is_not(None), WorkoutSet.bodyweight.is_(False))
+            .group_by(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
+                      TrainingSession.started_at)
+        )  # fmt: skip
+        query = _window(query, exercise_id, since, until)
+        divisor = _KEY_KG * _LINEAR_BASE[formula]
+
+        def figures(
+            sets: int, reps: int, kg: int, lb: int, best: int | None, *more: int
+        ) -> SideFigures:
+            e1rm = None if best is None else Decimal(best) / divisor
+            if e1rm is not None and unit is Unit.LB:
+                e1rm = e1rm / KG_PER_LB
+            duration, distance = more if more else (0, 0)
+            return SideFigures(
+                sets,
+                int(reps),
+                _volume(kg, lb, unit),
+                e1rm,
+                duration=int(duration or 0),
+                distance=_metres(distance),
+            )
+
+        width = 7 if timed else 5
+        result = []
+        for ex_id, name, session_id, started, *values in self._session.execute(query):
+            left = figures(*values[:width]) if values[0] else None
+            right = figures(*values[width:]) if values[width] else None
+            result.append(
+                ExerciseSessionSides(ex_id, name, SessionSides(session_id, started, left, right))
+            )
+        return result
+
+    def sides_by_exercise(
+        self,
+        lifter_id: int,
+        unit: Unit,
+        formula: str,
+        body_weights: Sequence[BodyWeight] = (),
+        *,
+        exercise_id: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        timed: bool = False,
+    ) -> dict[tuple[int, str], list[SessionSides]]:
+        """Per (exercise id, name), its sessions in order with each side's figures.
+
+        Loaded sets of the linear formulas (Epley, O'Conner) are aggregated per session entirely
+        in SQL; the other formulas from SQL groups per rep count, finished exactly in Python.
+        Bodyweight sets (few) are read one by one and weighed with the body weight of their day.
+        """
+        sessions: dict[tuple[tuple[int, str], int], SessionSides] = {}
+        fast = self.session_sides(
+            lifter_id,
+            unit,
+            formula,
+            exercise_id=exercise_id,
+            since=since,
+            until=until,
+            timed=timed,
+        )
+        if fast is not None:
+            for row in fast:
+                sessions[((row.exercise_id, row.exercise), row.sides.session_id)] = row.sides
+            extra = []
+        else:
+            extra = self.grouped_sets(
+                lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
+            )
+        extra += self.bodyweight_sets(
+            lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
+        )
+        for key, figures in _side_figures(extra, unit, formula, body_weights).items():
+            (exercise, session_id, started_at, side) = key
+            current = sessions.get((exercise, session_id))
+            if current is None:
+                current = SessionSides(session_id, started_at, None, None)
+            if side is Side.LEFT:
+                current = replace(current, left=combined(current.left, figures))
+            elif side is Side.RIGHT:
+                current = replace(current, right=combined(current.right, figures))
+            sessions[(exercise, session_id)] = current
+        result: dict[tuple[int, str], list[SessionSides]] = defaultdict(list)
+        for (exercise, _), sides in sessions.items():
+            result[exercise].append(sides)
+        return {key: in_order(found) for key, found in result.items()}
+
+    def with_best_sets(
+        self,
+        lifter_id: int,
+        exercise_id: int,
+        sessions: list[SessionSides],
+        unit: Unit,
+        formula: str,
+        body_weights: Sequence[BodyWeight] = (),
+    ) -> list[SessionSides]:
+        """Name the set behind each side's best e1RM, reading only the session that holds it."""
+        for side in Side:
+            best = best_session(sessions, side)
+            figures = None if best is None else best.side(side)
+            if best is None or figures is None or figures.best_set is not None:
+                continue
+            sets = self.side_sets(lifter_id, exercise_id, best.session_id, side, body_weights)
+            filled = replace(figures, best_set=best_set_of(sets, unit, formula))
+            if side is Side.LEFT:
+                changed = replace(best, left=filled)
+            else:
+                changed = replace(best, right=filled)
+            sessions = [changed if s is best else s for s in sessions]
+        return sessions
+
+    # -- grouped sets: one row per (exercise, session, side, reps, unit) -------------------
+
+    def grouped_sets(
+        self,
+        lifter_id: int,
+        *,
+        exercise_id: int | None = None,
+        sided_only: bool = False,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[GroupedRow]:
+        """Loaded working sets grouped per rep count and unit (bodyweight sets excluded)."""
+        keys = (
+            WorkoutSet.exercise_id,
+            Exercise.name,
+            WorkoutSet.session_id,
+            TrainingSession.started_at,
+            WorkoutSet.side,
+            WorkoutSet.reps,
+            WorkoutSet.unit,
+        )
+        query = (
+            select(*keys, func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
+                   func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()))
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+                   WorkoutSet.bodyweight.is_(False))
+            .group_by(*keys)
+        )  # fmt: skip
+        if sided_only:
+            query = query.where(WorkoutSet.side.is_not(None))
+        query = _window(query, exercise_id, since, until)
+        rows = []
+        for row in self._session.execute(query):
+            ex_id, name, s_id, started, side, reps, unit, top, count, volume, secs, dist = row
+            group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
+                             Decimal(volume) / _THOUSAND, duration=int(secs or 0),
+                             distance=_metres(dist))  # fmt: skip
+            rows.append(GroupedRow(ex_id, name, s_id, started, Side(side) if side else None, group))
+        return rows
+
+    def bodyweight_sets(
+        self,
+        lifter_id: int,
+        *,
+        exercise_id: int | None = None,
+        sided_only: bool = False,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[GroupedRow]:
+        """Bodyweight working sets one by one, with the time each was done (to weigh it)."""
+        query = (
+            select(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
+                   TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, _milli(),
+                   WorkoutSet.unit, WorkoutSet.performed_at,
+                   func.coalesce(WorkoutSet.duration_s, 0), _distance_key())
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+                   WorkoutSet.bodyweight.is_(True))
+        )  # fmt: skip
+        if sided_only:
+            query = query.where(WorkoutSet.side.is_not(None))
+        query = _window(query, exercise_id, since, until)
+        return [
+            GroupedRow(ex_id, name, s_id, started, Side(side) if side else None,
+                       SetGroup(reps, Decimal(milli) / _THOUSAND, Unit(unit), bodyweight=True,
+                                duration=int(secs), distance=_metres(dist)),
+                       performed_at)
+            for ex_id, name, s_id, started, side, reps, milli, unit, performed_at, secs, dist in (
+                self._session.execute(query)
+            )
+        ]  # fmt: skip
+
+    def side_sets(
+        self,
+        lifter_id: int,
+        exercise_id: int,
+        session_id: int,
+        side: Side,
+        body_weights: Sequence[BodyWeight] = (),
+    ) -> list[SetGroup]:
+        """One side's working sets in one session, each as typed: to name the best set."""
+        rows = self._session.execute(
+            select(WorkoutSet.reps, _milli(), WorkoutSet.unit, WorkoutSet.bodyweight,
+                   WorkoutSet.performed_at).where(
+                WorkoutSet.lifter_id == lifter_id,
+                WorkoutSet.exercise_id == exercise_id,
+                WorkoutSet.session_id == session_id,
+                WorkoutSet.side == side.value,
+                WorkoutSet.kind != "warmup",
+            )
+        )  # fmt: skip
+        sets = []
+        for reps, milli, unit, bw, performed_at in rows:
+            load = Decimal(milli) / _THOUSAND
+            if bw:
+                sets.append(bodyweight_group(reps, load, Unit(unit), performed_at, body_weights))
+            else:
+                sets.append(SetGroup(reps, load, Unit(unit)))
+        return sets
+
+    def side_sessions(
+        self,
+        lifter_id: int,
+        exercise_id: int,
+        unit: Unit,
+        formula: str,
+        body_weights: Sequence[BodyWeight] = (),
+    ) -> list[SideSession]:
+        """The whole history of one exercise, per session and side (for report history)."""
+        rows = self.grouped_sets(lifter_id, exercise_id=exercise_id)
+        rows += self.bodyweight_sets(lifter_id, exercise_id=exercise_id)
+        return [
+            SideSession(session_id, started_at, side, figures)
+            for (_, session_id, started_at, side), figures in _side_figures(
+                rows, unit, formula, body_weights
+            ).items()
+        ]
+
+    # -- summary: one row per (session, exercise, side) ------------------------------------
+
+    def exercise_sessions(
+        self,
+        lifter_id: int,
+        unit: Unit,
+        since: datetime | None,
+        body_weights: Sequence[BodyWeight] = (),
+    ) -> list[ExerciseSession]:
+        keys = (WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
+                Exercise.body_part, WorkoutSet.side)  # fmt: skip
+        query = (
+            select(*keys, func.count(), func.sum(WorkoutSet.reps), _volume_in("kg"),
+                   _volume_in("lb"))
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+                   WorkoutSet.bodyweight.is_(False))
+            .group_by(*keys)
+        )  # fmt: skip
+        if since is not None:
+            query = query.where(TrainingSession.started_at >= since)
+        merged: dict[tuple[int, int], ExerciseSession] = {}
+
+        def add(
+            s_id: int,
+            started: datetime,
+            ex_id: int,
+            part: str,
+            side: str | None,
+            count: int,
+            reps: int,
+            volume: Decimal,
+        ) -> None:
+            row = merged.get((s_id, ex_id)) or ExerciseSession(
+                s_id, started, part, {}, 0, Decimal(0)
+            )
+            this_side = Side(side) if side else None
+            row.sets[this_side] = row.sets.get(this_side, 0) + count
+            merged[(s_id, ex_id)] = replace(row, reps=row.reps + reps, volume=row.volume + volume)
+
+        # fmt: skip
+
+        for s_id, started, ex_id, part, side, count, reps, kg, lb in self._session.execute(query):
+            add(s_id, started, ex_id, part, side, count, int(reps or 0), _volume(kg, lb, unit))
+        bodyweight = (
+            select(WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
+                   Exercise.body_part, WorkoutSet.side, WorkoutSet.reps, _milli(),
+                   WorkoutSet.unit, WorkoutSet.performed_at)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+                   WorkoutSet.bodyweight.is_(True))
+        )  # fmt: skip
+        if since is not None:
+            bodyweight = bodyweight.where(TrainingSession.started_at >= since)
+        for (
+            s_id,
+            started,
+            ex_id,
+            part,
+            side,
+            reps,
+            milli,
+            set_unit,
+            performed_at,
+        ) in self._session.execute(bodyweight):
+            group = bodyweight_group(reps, Decimal(milli) / _THOUSAND, Unit(set_unit),
+                                     performed_at, body_weights)  # fmt: skip
+            add(s_id, started, ex_id, part, side, 1, reps,
+                convert(group.total_volume, group.unit, unit))  # fmt: skip
+        return list(merged.values())
+
+
+def _side_figures(
+    rows: Sequence[GroupedRow], unit: Unit, formula: str, body_weights: Sequence[BodyWeight]
+) -> dict[tuple[tuple[int, str], int, datetime, Side | None], SideFigures]:
+    """Figures per (exercise, session, start, side) from grouped and bodyweight rows."""
+    by_key: dict[tuple[tuple[int, str], int, datetime, Side | None], list[SetGroup]] = {}
+    for row in rows:
+        group = row.group
+        if group.bodyweight and row.performed_at is not None:
+            weighed = bodyweight_group(group.reps, group.load, group.unit, row.performed_at,
+                                       body_weights)  # fmt: skip
+            group = timed(weighed, group.duration, group.distance)
+        key = ((row.exercise_id, row.exercise), row.session_id, row.started_at, row.side)
+        by_key.setdefault(key, []).append(group)
+    return {key: side_figures(groups, unit, formula) for key, groups in by_key.items()}
+
+
+def _window(
+    query: Any, exercise_id: int | None, since: datetime | None, until: datetime | None
+) -> Any:
+    """Restrict to one exercise and to sessions started within [since, until]."""
+    if exercise_id is not None:
+        query = query.where(WorkoutSet.exercise_id == exercise_id)
+    if since is not None:
+        query = query.where(TrainingSession.started_at >= since)
+    if until is not None:
+        query = query.where(TrainingSession.started_at <= until)
+    return query

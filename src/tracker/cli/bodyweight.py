@@ -1,0 +1,64 @@
+"""`tracker bodyweight ...`: the weigh-ins that give bodyweight sets their load."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import click
+
+from tracker.cli.context import App, emit_json, pass_app
+from tracker.cli.params import NUMBER, WHEN
+
+
+@click.group("bodyweight")
+def bodyweight_group() -> None:
+    """Your body weight: bodyweight sets (12xBW, 8xBW+20) weigh the latest one before them."""
+
+
+@bodyweight_group.command("add")
+@click.argument("weight", type=NUMBER)
+@click.option(
+    "--at", "at", type=WHEN, help='When you weighed yourself (default now), e.g. "07:30".'
+)
+@click.option(
+    "--unit", type=click.Choice(["kg", "lb"], case_sensitive=False), help="Default: yours."
+)
+@pass_app
+def bodyweight_add(app: App, weight: Decimal, at: datetime | None, unit: str | None) -> None:
+    """Log a weigh-in, e.g. `tracker bodyweight add 82.5`."""
+    from tracker.cli.params import local_now
+    from tracker.cli.render import local
+    from tracker.domain.units import format_load
+    from tracker.services.lifter_data import add_body_weight
+
+    entry = add_body_weight(app.uow(), app.lifter, weight, unit, at or local_now())
+    click.echo(
+        f"body weight {format_load(entry.weight)} {entry.unit} at {local(entry.measured_at)}"
+    )
+
+
+@bodyweight_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@pass_app
+def bodyweight_list(app: App, as_json: bool) -> None:
+    """Every weigh-in, oldest first."""
+    from tracker.cli.render import local
+    from tracker.domain.report_figures import typed_text
+    from tracker.domain.units import format_load
+    from tracker.services.lifter_data import list_body_weights
+
+    entries = list_body_weights(app.uow(), app.lifter)
+    if as_json:
+        emit_json(
+            [{"at": e.measured_at.isoformat(), "weight": float(typed_text(e.weight)),
+              "unit": e.unit.value} for e in entries]
+        )  # fmt: skip
+        return
+    if not entries:
+        click.echo("No body weight logged: tracker bodyweight add WEIGHT")
+    for e in entries:
+        click.echo(f"{local(e.measured_at)}  {format_load(e.weight)} {e.unit}")
+
+
+COMMANDS = [bodyweight_group]

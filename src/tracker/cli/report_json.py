@@ -1,0 +1,151 @@
+"""The reports as JSON: numbers in the lifter's unit rounded to 2 decimals (README shapes)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from tracker.domain.report_figures import (
+    BestSet,
+    ExerciseImbalance,
+    HistoryReport,
+    ImbalanceReport,
+    SideFigures,
+    SummaryBucket,
+    SummaryReport,
+)
+from tracker.domain.units import round_display
+
+
+def num(value: Decimal | None) -> float | None:
+    """A figure for JSON: the lifter's unit, 2 decimals."""
+    return None if value is None else float(round_display(value))
+
+
+def best_set_json(best: BestSet | None) -> dict[str, Any] | None:
+    if best is None:
+        return None
+    return {"reps": best.reps, "load": num(best.load), "as_typed": best.as_typed}
+
+
+def side_json(figures: SideFigures, timed: bool = True) -> dict[str, Any]:
+    """One side's figures; duration and distance only when they were asked for (timed)."""
+    best = figures.best_set
+    extra = {"duration_s": figures.duration, "distance_m": num(figures.distance)} if timed else {}
+    return {
+        "sets": figures.sets,
+        "reps": figures.reps,
+        "volume": num(figures.volume),
+        "best_e1rm": num(figures.best_e1rm),
+        "best_set": best_set_json(best),
+        "reliable": best is None or best.reliable,
+        "out_of_range_sets": figures.out_of_range,
+        **extra,
+    }
+
+
+def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
+    judged = item.judgement
+    all_time = item.all_time
+    return {
+        "exercise": item.exercise,
+        "left": side_json(item.left, item.compared_by in ("duration", "distance")),
+        "right": side_json(item.right, item.compared_by in ("duration", "distance")),
+        "lsi": num(judged.lsi),
+        "asymmetry_pct": num(judged.asymmetry),
+        "weaker_side": judged.weaker_side.value if judged.weaker_side else None,
+        "status": judged.status.value if judged.status else "incomplete",
+        "consistent_sessions": judged.consistent_sessions,
+        "compared_sessions": judged.compared_sessions,
+        "within_noise": judged.within_noise,
+        "verdict": judged.verdict,
+        "recent_from": judged.first.isoformat() if judged.first else None,
+        "compared_by": item.compared_by,
+        "involved": judged.involved.value if judged.involved else None,
+        "all_time": {
+            "left": {
+                "best_e1rm": num(all_time.left.e1rm) if all_time.left else None,
+                "best_set": best_set_json(all_time.left),
+            },
+            "right": {
+                "best_e1rm": num(all_time.right.e1rm) if all_time.right else None,
+                "best_set": best_set_json(all_time.right),
+            },
+            "lsi": num(all_time.lsi),
+        },  # fmt: skip
+        "notes": list(item.notes),
+        "sessions": [
+            {
+                "date": c.date.isoformat(),
+                "left": num(c.left),
+                "right": num(c.right),
+                "lsi": num(item.session_lsi(c)),
+            }
+            for c in item.comparisons
+        ],
+    }
+
+
+def imbalance_json(report: ImbalanceReport) -> dict[str, Any]:
+    first, last = report.first_date, report.last_date
+    return {
+        "lifter": report.lifter,
+        "unit": report.unit.value,
+        "from": first.isoformat() if first else None,
+        "to": last.isoformat() if last else None,
+        "metric": report.metric,
+        "formula": report.formula,
+        "recent": report.recent,
+        "involved": report.involved.value if report.involved else None,
+        "exercises": [exercise_json(item) for item in report.exercises],
+    }
+
+
+def history_json(report: HistoryReport) -> dict[str, Any]:
+    return {
+        "lifter": report.lifter,
+        "exercise": report.exercise,
+        "unit": report.unit.value,
+        "formula": report.formula,
+        "laterality": report.laterality,
+        "sets_counted_as": report.sets_counted_as,
+        "sessions": [
+            {
+                "date": e.date.isoformat(),
+                "session": e.session_id,
+                "side": e.side.value if e.side else None,
+                **side_json(e.figures),
+                "session_sets": e.session_sets,
+                "best_time_s": e.best.time_s,
+                "best_distance": None
+                if e.best.distance is None
+                else {"distance": num(e.best.distance), "unit": e.best.distance_unit},
+                "personal_best": e.personal_best,
+            }
+            for e in report.entries
+        ],  # fmt: skip
+    }
+
+
+def bucket_json(label: str, bucket: SummaryBucket) -> dict[str, Any]:
+    return {
+        label: bucket.key,
+        "sessions": len(bucket.sessions),
+        "sets": bucket.sets,
+        "reps": bucket.reps,
+        "volume": num(bucket.volume),
+    }
+
+
+def summary_json(report: SummaryReport) -> dict[str, Any]:
+    return {
+        "lifter": report.lifter,
+        "unit": report.unit.value,
+        "since": report.since.isoformat() if report.since else None,
+        "sets_counted_as": report.sets_counted_as,
+        "sessions": report.sessions,
+        "sets": report.sets,
+        "volume": num(report.volume),
+        "weeks": [bucket_json("week", b) for b in report.weeks],
+        "body_parts": [bucket_json("body_part", b) for b in report.body_parts],
+    }

@@ -1,0 +1,590 @@
+"""The figures of the imbalance, history and summary reports, as plain values.
+
+Everything here is exact Decimal arithmetic on loads as typed; nothing rounds before display.
+The reports' SQL path (adapters) and the pure oracle (domain.report_oracle) both end in these
+types and functions, so a property test can compare the two field by field.
+
+Rules that decide an equality or an order, and hold on every path:
+- a side's best set in a session is the one with the highest e1RM, then the heaviest load (in
+  the lifter's unit), then the fewest reps;
+- across sessions, the earliest session that reached the best e1RM keeps it (a later equal
+  e1RM is not a new best, so it is not a personal best either);
+- sets the chosen formula cannot estimate (Brzycki from 37 reps, Lander from 38) are left out
+  of the e1RM, counted, and noted; they still count as sets, reps and volume;
+- bodyweight sets have no known load here, so they never give an e1RM.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from tracker.domain.asymmetry import Judgement, SessionComparison, judge, lsi_of
+from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
+from tracker.domain.e1rm import estimate_1rm, is_reliable, max_reps_for
+from tracker.domain.model import Side
+from tracker.domain.units import Unit, convert
+
+METRICS = ("e1rm", "volume", "reps", "duration", "distance")
+# Distances are compared in metres; a unit not listed here is left out (and counted).
+METRES_PER = {
+    "m": Decimal(1),
+    "km": Decimal(1000),
+    "mi": Decimal("1609.344"),
+    "yd": Decimal("0.9144"),
+    "ft": Decimal("0.3048"),
+}
+
+
+def metres(distance: Decimal | None, unit: str | None) -> Decimal | None:
+    """A distance in metres (exact), or None when absent or in an unknown unit."""
+    if distance is None or unit not in METRES_PER:
+        return None
+    return distance * METRES_PER[unit]
+
+
+DEFAULT_RECENT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class BestMeasures:
+    """A side's longest hold and longest distance in one session (timed and distance sets)."""
+
+    time_s: int | None = None
+    distance: Decimal | None = None  # as typed, in distance_unit
+    distance_unit: str | None = None
+
+
+def best_measures(
+    measures: Iterable[tuple[int | None, Decimal | None, str | None]],
+) -> BestMeasures:
+    """From (duration s, distance, its unit) of working sets: the longest time, and the
+    longest distance compared exactly in metres (5 km beats 400 m), shown as typed."""
+    time_s: int | None = None
+    longest: tuple[Decimal, Decimal, str] | None = None
+    for duration, distance, unit in measures:
+        if duration:
+            time_s = max(time_s or 0, duration)
+        in_metres = metres(distance, unit)
+        if distance and unit and in_metres is not None:
+            if longest is None or in_metres > longest[0]:
+                longest = (in_metres, distance, unit)
+    if longest is None:
+        return BestMeasures(time_s)
+    return BestMeasures(time_s, longest[1], longest[2])
+
+
+@dataclass(frozen=True, slots=True)
+class SetGroup:
+    """Working sets of one side in one session with the same reps and unit.
+
+    ``load`` is the heaviest load among them (what an e1RM needs), ``volume`` the sum of
+    reps x load over all of them, both in ``unit`` as typed. A raw set is a group of one.
+    """
+
+    reps: int
+    load: Decimal
+    unit: Unit
+    count: int = 1
+    volume: Decimal | None = None  # None: reps x load x count
+    bodyweight: bool = False  # a bodyweight set whose load is unknown (no body weight logged)
+    typed: str | None = None  # how the load was typed, when not "LOAD UNIT" ("BW+20 kg")
+    duration: int = 0  # seconds, summed over the group
+    distance: Decimal = Decimal(0)  # metres, summed over the group
+
+    @property
+    def total_volume(self) -> Decimal:
+        if self.volume is not None:
+            return self.volume
+        # An assisted set with no weigh-in to add (8xBW-20: load -20) lifts no load of its own.
+        return self.reps * max(self.load, Decimal(0)) * self.count
+
+
+@dataclass(frozen=True, slots=True)
+class BestSet:
+    """The set behind a best e1RM: in the lifter's unit, and as it was typed."""
+
+    e1rm: Decimal
+    reps: int
+    load: Decimal  # in the lifter's unit
+    typed_load: Decimal
+    typed_unit: str
+    typed: str | None = None  # "BW+20 kg" for a bodyweight set
+
+    @property
+    def as_typed(self) -> str:
+        return self.typed or f"{typed_text(self.typed_load)} {self.typed_unit}"
+
+    @property
+    def reliable(self) -> bool:
+        return is_reliable(self.reps)
+
+    def beats(self, other: BestSet | None) -> bool:
+        """Higher e1RM, then heavier load, then fewer reps (see the module docstring)."""
+        if other is None:
+            return True
+        return (self.e1rm, self.load, -self.reps) > (other.e1rm, other.load, -other.reps)
+
+
+def typed_text(load: Decimal) -> str:
+    """A load as typed: 61.25 -> "61.25", 60.000 -> "60"."""
+    reduced = load.normalize()
+    whole = reduced == reduced.to_integral_value()
+    return f"{reduced.quantize(Decimal(1)) if whole else reduced:f}"
+
+
+@dataclass(frozen=True, slots=True)
+class SideFigures:
+    """One side's working sets in one session, or over a window of sessions."""
+
+    sets: int = 0
+    reps: int = 0
+    volume: Decimal = Decimal(0)  # in the lifter's unit
+    best_e1rm: Decimal | None = None
+    best_set: BestSet | None = None  # may be filled later by the SQL path
+    out_of_range: int = 0  # sets the formula cannot estimate, left out of best_e1rm
+    unweighed: int = 0  # bodyweight sets without a body weight logged: no e1RM
+    duration: int = 0  # seconds of timed sets
+    distance: Decimal = Decimal(0)  # metres of distance sets
+
+    def metric(self, name: str) -> Decimal | None:
+        if name == "e1rm":
+            return self.best_e1rm
+        if not self.sets:
+            return None
+        if name == "duration":
+            return Decimal(self.duration) if self.duration else None
+        if name == "distance":
+            return self.distance if self.distance else None
+        return self.volume if name == "volume" else Decimal(self.reps)
+
+
+def bodyweight_group(
+    reps: int, added: Decimal, unit: Unit, moment: dt.datetime, body_weights: Sequence[BodyWeight]
+) -> SetGroup:
+    """A bodyweight set (``added`` typed with it) weighed with the body weight at ``moment``."""
+    typed = bodyweight_text(added, unit)
+    known = bodyweight_load(added, unit, body_weights, moment)
+    if known is None:
+        return SetGroup(reps, added, unit, bodyweight=True, typed=typed)
+    return SetGroup(reps, known[0], known[1], typed=typed)
+
+
+def timed(group: SetGroup, duration: int | None, distance: Decimal | None) -> SetGroup:
+    """A set with its duration (s) and distance (m) added."""
+    return replace(group, duration=duration or 0, distance=distance or Decimal(0))
+
+
+def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet | None:
+    """The best set among groups by the rule in the module docstring (None: no estimate)."""
+    best: BestSet | None = None
+    limit = max_reps_for(formula)
+    for group in groups:
+        if group.bodyweight or group.reps < 1 or group.load <= 0:
+            continue
+        if limit is not None and group.reps > limit:
+            continue
+        load = convert(group.load, group.unit, unit)
+        candidate = BestSet(
+            estimate_1rm(load, group.reps, formula), group.reps, load, group.load,
+            group.unit.value, group.typed,
+        )  # fmt: skip
+        if candidate.beats(best):
+            best = candidate
+    return best
+
+
+def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFigures:
+    """One side's figures in one session from its working sets (grouped or raw)."""
+    limit = max_reps_for(formula)
+    best = best_set_of(groups, unit, formula)
+    return SideFigures(
+        sets=sum(g.count for g in groups),
+        reps=sum(g.reps * g.count for g in groups),
+        volume=sum((convert(g.total_volume, g.unit, unit) for g in groups), Decimal(0)),
+        best_e1rm=None if best is None else best.e1rm,
+        best_set=best,
+        out_of_range=sum(
+            g.count
+            for g in groups
+            if limit is not None and g.reps > limit and not g.bodyweight and g.load > 0
+        ),
+        unweighed=sum(g.count for g in groups if g.bodyweight),
+        duration=sum(g.duration for g in groups),
+        distance=sum((g.distance for g in groups), Decimal(0)),
+    )
+
+
+def combined(first: SideFigures | None, second: SideFigures | None) -> SideFigures | None:
+    """Two parts of one side's sets in one session (e.g. loaded and bodyweight sets) as one."""
+    if first is None or second is None:
+        return first or second
+    best_set: BestSet | None
+    if first.best_e1rm is None or (
+        second.best_e1rm is not None and second.best_e1rm > first.best_e1rm
+    ):
+        best_e1rm, best_set = second.best_e1rm, second.best_set
+    elif second.best_e1rm is None or first.best_e1rm > second.best_e1rm:
+        best_e1rm, best_set = first.best_e1rm, first.best_set
+    else:  # equal: the tie rule needs both sets; unknown ones are named later
+        best_e1rm = first.best_e1rm
+        best_set = None
+        if first.best_set is not None and second.best_set is not None:
+            best_set = second.best_set if second.best_set.beats(first.best_set) else first.best_set
+    return SideFigures(
+        sets=first.sets + second.sets,
+        reps=first.reps + second.reps,
+        volume=first.volume + second.volume,
+        best_e1rm=best_e1rm,
+        best_set=best_set,
+        out_of_range=first.out_of_range + second.out_of_range,
+        unweighed=first.unweighed + second.unweighed,
+        duration=first.duration + second.duration,
+        distance=first.distance + second.distance,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSides:
+    """One exercise in one session: each side's figures (None = side not logged)."""
+
+    session_id: int
+    started_at: dt.datetime
+    left: SideFigures | None
+    right: SideFigures | None
+
+    @property
+    def date(self) -> dt.date:
+        return self.started_at.astimezone().date()
+
+    def side(self, side: Side) -> SideFigures | None:
+        return self.left if side is Side.LEFT else self.right
+
+
+def in_order(sessions: Iterable[SessionSides]) -> list[SessionSides]:
+    return sorted(sessions, key=lambda s: (s.started_at, s.session_id))
+
+
+def window_figures(sessions: Sequence[SessionSides], side: Side) -> SideFigures:
+    """One side over sessions in order: sums, and the earliest best e1RM."""
+    left = side is Side.LEFT
+    present = [f for f in (s.left if left else s.right for s in sessions) if f is not None]
+    best: SideFigures | None = None
+    for figures in present:
+        if figures.best_e1rm is not None and (
+            best is None or best.best_e1rm is None or figures.best_e1rm > best.best_e1rm
+        ):
+            best = figures
+    return SideFigures(
+        sets=sum(f.sets for f in present),
+        reps=sum(f.reps for f in present),
+        volume=sum((f.volume for f in present), Decimal(0)),
+        best_e1rm=None if best is None else best.best_e1rm,
+        best_set=None if best is None else best.best_set,
+        out_of_range=sum(f.out_of_range for f in present),
+        unweighed=sum(f.unweighed for f in present),
+        duration=sum(f.duration for f in present),
+        distance=sum((f.distance for f in present), Decimal(0)),
+    )
+
+
+def best_session(sessions: Sequence[SessionSides], side: Side) -> SessionSides | None:
+    """The earliest session holding the side's best e1RM."""
+    best: SessionSides | None = None
+    top: Decimal | None = None
+    left = side is Side.LEFT
+    for session in sessions:
+        figures = session.left if left else session.right
+        if figures is None or figures.best_e1rm is None:
+            continue
+        if top is None or figures.best_e1rm > top:
+            best, top = session, figures.best_e1rm
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class AllTime:
+    """Best e1RM per side over the lifter's whole history, whatever the window."""
+
+    left: BestSet | None
+    right: BestSet | None
+
+    @property
+    def lsi(self) -> Decimal | None:
+        if self.left is None or self.right is None:
+            return None
+        return lsi_of(self.left.e1rm, self.right.e1rm, None)
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseImbalance:
+    exercise: str
+    left: SideFigures  # over the window
+    right: SideFigures
+    sessions: tuple[SessionSides, ...]
+    comparisons: tuple[SessionComparison, ...]  # per session, the compared metric
+    judgement: Judgement  # the headline: the latest `recent` compared sessions
+    all_time: AllTime
+    notes: tuple[str, ...] = ()
+    compared_by: str = "e1rm"  # the metric asked for, or "reps" for unweighed bodyweight work
+
+    def session_lsi(self, comparison: SessionComparison) -> Decimal | None:
+        return lsi_of(comparison.left, comparison.right, self.judgement.involved)
+
+
+@dataclass(frozen=True, slots=True)
+class ImbalanceReport:
+    lifter: str
+    unit: Unit
+    since: dt.date | None
+    until: dt.date | None
+    metric: str
+    formula: str
+    recent: int
+    involved: Side | None
+    exercises: tuple[ExerciseImbalance, ...]
+
+    @property
+    def first_date(self) -> dt.date | None:
+        """--since, or the first session's date (sessions are in order)."""
+        dates = [e.comparisons[0].date for e in self.exercises if e.comparisons]
+        return self.since or (min(dates) if dates else None)
+
+    @property
+    def last_date(self) -> dt.date | None:
+        dates = [e.comparisons[-1].date for e in self.exercises if e.comparisons]
+        return self.until or (max(dates) if dates else None)
+
+
+def exercise_imbalance(
+    name: str,
+    sessions: Sequence[SessionSides],
+    metric: str,
+    recent: int,
+    all_time: AllTime,
+    involved: Side | None = None,
+    formula: str = "epley",
+) -> ExerciseImbalance:
+    """Window figures per side, per-session comparisons and the headline about now."""
+    ordered = in_order(sessions)
+    left, right = window_figures(ordered, Side.LEFT), window_figures(ordered, Side.RIGHT)
+    notes = notes_for(left, right, formula)
+    if metric == "e1rm" and only_unweighed(left, right):
+        metric = "reps"
+        notes += (UNWEIGHED_NOTE,)
+    comparisons = tuple(
+        SessionComparison(
+            s.date,
+            None if s.left is None else s.left.metric(metric),
+            None if s.right is None else s.right.metric(metric),
+        )
+        for s in ordered
+    )
+    judgement = judge(comparisons, recent, combine="max" if metric == "e1rm" else "sum",
+                      involved=involved)  # fmt: skip
+    return ExerciseImbalance(
+        exercise=name,
+        left=left,
+        right=right,
+        sessions=tuple(ordered),
+        comparisons=comparisons,
+        judgement=judgement,
+        all_time=all_time,
+        notes=notes,
+        compared_by=metric,
+    )
+
+
+UNWEIGHED_NOTE = (
+    "Bodyweight sets and no body weight logged: compared by reps "
+    "(log one with: tracker bodyweight add WEIGHT)."
+)
+
+
+def only_unweighed(left: SideFigures, right: SideFigures) -> bool:
+    """Every set is a bodyweight set of unknown load: an e1RM comparison has nothing to use."""
+    total = left.sets + right.sets
+    return total > 0 and left.unweighed + right.unweighed == total
+
+
+def notes_for(left: SideFigures, right: SideFigures, formula: str) -> tuple[str, ...]:
+    """Why some sets are missing from the estimate."""
+    skipped = left.out_of_range + right.out_of_range
+    limit = max_reps_for(formula)
+    if not skipped or limit is None:
+        return ()
+    sets = "1 set" if skipped == 1 else f"{skipped} sets"
+    return (
+        f"{sets} of more than {limit} reps left out of the e1RM: "
+        f"{formula.capitalize()} is undefined there.",
+    )
+
+
+def sort_exercises(exercises: Iterable[ExerciseImbalance]) -> tuple[ExerciseImbalance, ...]:
+    """Most asymmetric first; exercises without a comparison last; then by name."""
+
+    def key(item: ExerciseImbalance) -> tuple[bool, Decimal, str]:
+        asym = item.judgement.asymmetry
+        return (asym is None, -(abs(asym) if asym is not None else Decimal(0)), item.exercise)
+
+    return tuple(sorted(exercises, key=key))
+
+
+# -- history ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    date: dt.date
+    session_id: int
+    side: Side | None
+    figures: SideFigures
+    personal_best: bool
+    session_sets: int = 0  # the session's working sets of the exercise, counted as the report says
+    best: BestMeasures = BestMeasures()  # longest hold and distance (timed and distance sets)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryReport:
+    lifter: str
+    exercise: str
+    unit: Unit
+    formula: str
+    laterality: str
+    entries: tuple[HistoryEntry, ...]
+    sets_counted_as: str = "pairs"
+
+
+@dataclass(frozen=True, slots=True)
+class SideSession:
+    """One side (None: a bilateral exercise) of one session, for the history."""
+
+    session_id: int
+    started_at: dt.datetime
+    side: Side | None
+    figures: SideFigures
+
+
+def history_entries(
+    rows: Iterable[SideSession],
+    only_side: Side | None,
+    since: dt.datetime | None,
+    pairs: bool = True,
+) -> tuple[HistoryEntry, ...]:
+    """Sessions in order, personal bests marked against the whole history before them; each
+    entry also gives its session's set count (a left/right pair as one set when ``pairs``)."""
+    ordered = sorted(
+        rows, key=lambda r: (r.started_at, r.session_id, "" if r.side is None else r.side.value)
+    )
+    per_session: dict[int, dict[Side | None, int]] = defaultdict(dict)
+    for row in ordered:
+        per_session[row.session_id][row.side] = row.figures.sets
+    counted = {
+        session_id: ExerciseSession(
+            session_id, ordered[0].started_at, "", sets, 0, Decimal(0)
+        ).counted_sets(pairs)
+        for session_id, sets in per_session.items()
+    }
+    best_so_far: dict[Side | None, Decimal] = {}
+    entries = []
+    for row in ordered:
+        if only_side is not None and row.side != only_side:
+            continue
+        e1rm = row.figures.best_e1rm
+        record = e1rm is not None and e1rm > best_so_far.get(row.side, Decimal(0))
+        if record and e1rm is not None:
+            best_so_far[row.side] = e1rm
+        if since is not None and row.started_at < since:
+            continue
+        entries.append(
+            HistoryEntry(row.started_at.astimezone().date(), row.session_id, row.side,
+                         row.figures, record, counted[row.session_id])
+        )  # fmt: skip
+    return tuple(entries)
+
+
+# -- summary ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseSession:
+    """One exercise's working sets in one session, per side (None: no side)."""
+
+    session_id: int
+    started_at: dt.datetime
+    body_part: str
+    sets: dict[Side | None, int]
+    reps: int
+    volume: Decimal  # in the lifter's unit
+
+    def counted_sets(self, pairs: bool) -> int:
+        return counted_sets(self.sets, pairs)
+
+
+def counted_sets(sets: dict[Side | None, int], pairs: bool) -> int:
+    """An exercise's sets in one session: a left/right pair is one set (pairs, as programmes
+    count them: max(left, right)), or each side counts (sides)."""
+    if not pairs:
+        return sum(sets.values())
+    return max(sets.get(Side.LEFT, 0), sets.get(Side.RIGHT, 0)) + sets.get(None, 0)
+
+
+@dataclass
+class SummaryBucket:
+    key: str
+    sessions: set[int] = field(default_factory=set)
+    sets: int = 0
+    reps: int = 0
+    volume: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryReport:
+    lifter: str
+    unit: Unit
+    since: dt.date | None
+    sets_counted_as: str  # "pairs" or "sides"
+    sessions: int
+    sets: int
+    volume: Decimal
+    weeks: tuple[SummaryBucket, ...]
+    body_parts: tuple[SummaryBucket, ...]
+
+
+def summary_of(
+    lifter: str,
+    unit: Unit,
+    since: dt.datetime | None,
+    rows: Iterable[ExerciseSession],
+    pairs: bool = True,
+) -> SummaryReport:
+    """Sessions, sets, reps and volume per ISO week (local time) and per body part."""
+    weeks: dict[str, SummaryBucket] = {}
+    parts: dict[str, SummaryBucket] = {}
+    sessions: set[int] = set()
+    for row in rows:
+        sessions.add(row.session_id)
+        year, week, _ = row.started_at.astimezone().isocalendar()
+        week_key = f"{year}-W{week:02d}"
+        for bucket in (
+            weeks.setdefault(week_key, SummaryBucket(week_key)),
+            parts.setdefault(row.body_part, SummaryBucket(row.body_part)),
+        ):
+            bucket.sessions.add(row.session_id)
+            bucket.sets += row.counted_sets(pairs)
+            bucket.reps += row.reps
+            bucket.volume += row.volume
+    return SummaryReport(
+        lifter=lifter,
+        unit=unit,
+        since=since.date() if since else None,
+        sets_counted_as="pairs" if pairs else "sides",
+        sessions=len(sessions),
+        sets=sum(b.sets for b in weeks.values()),
+        volume=sum((b.volume for b in weeks.values()), Decimal(0)),
+        weeks=tuple(weeks[k] for k in sorted(weeks)),
+        body_parts=tuple(sorted(parts.values(), key=lambda b: (-b.volume, b.key))),
+    )

@@ -1,0 +1,222 @@
+"""The reports computed straight from a list of logged sets: no database, no aggregation tricks.
+
+This is the oracle the SQL path must equal (a property test compares the two on SQLite and
+PostgreSQL). It walks every set one by one, in Decimal, with the rules of
+domain.report_figures; the reports' SQL path groups and sums in the database instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.model import Side
+from tracker.domain.report_figures import (
+    AllTime,
+    ExerciseSession,
+    HistoryReport,
+    ImbalanceReport,
+    SessionSides,
+    SetGroup,
+    SideSession,
+    SummaryReport,
+    best_measures,
+    best_set_of,
+    bodyweight_group,
+    exercise_imbalance,
+    history_entries,
+    metres,
+    side_figures,
+    sort_exercises,
+    summary_of,
+    timed,
+)
+from tracker.domain.units import Unit, convert
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSet:
+    """One stored set, as the oracle sees it."""
+
+    exercise: str
+    body_part: str
+    session_id: int
+    started_at: dt.datetime  # the session's start
+    side: Side | None
+    reps: int
+    load: Decimal
+    unit: Unit
+    kind: str = "working"
+    bodyweight: bool = False
+    performed_at: dt.datetime | None = None  # None: the session's start
+    duration_s: int | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
+
+    def group(self, body_weights: Sequence[BodyWeight]) -> SetGroup:
+        """The set with its load: a bodyweight set weighs the body weight at the time."""
+        group = SetGroup(self.reps, self.load, self.unit)
+        if self.bodyweight:
+            moment = self.performed_at or self.started_at
+            group = bodyweight_group(self.reps, self.load, self.unit, moment, body_weights)
+        return timed(group, self.duration_s, metres(self.distance, self.distance_unit))
+
+
+def _working(sets: Iterable[LoggedSet]) -> list[LoggedSet]:
+    return [s for s in sets if s.kind != "warmup"]
+
+
+def _in_window(s: LoggedSet, since: dt.datetime | None, until: dt.datetime | None) -> bool:
+    return (since is None or s.started_at >= since) and (until is None or s.started_at <= until)
+
+
+def _sessions(
+    sets: Sequence[LoggedSet], unit: Unit, formula: str, body_weights: Sequence[BodyWeight]
+) -> dict[str, list[SessionSides]]:
+    """Per exercise, each session's left and right figures from its raw sets."""
+    grouped: dict[tuple[str, int], dict[Side, list[LoggedSet]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    starts: dict[int, dt.datetime] = {}
+    for s in sets:
+        if s.side is not None:
+            grouped[(s.exercise, s.session_id)][s.side].append(s)
+            starts[s.session_id] = s.started_at
+    result: dict[str, list[SessionSides]] = defaultdict(list)
+    for (exercise, session_id), by_side in grouped.items():
+        figures = {
+            side: side_figures([s.group(body_weights) for s in logged], unit, formula)
+            for side, logged in by_side.items()
+        }
+        result[exercise].append(
+            SessionSides(session_id, starts[session_id], figures.get(Side.LEFT),
+                         figures.get(Side.RIGHT))
+        )  # fmt: skip
+    return result
+
+
+def oracle_imbalance(
+    sets: Sequence[LoggedSet],
+    lifter: str,
+    unit: Unit,
+    *,
+    exercise: str | None = None,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    metric: str = "e1rm",
+    formula: str = "epley",
+    recent: int = 3,
+    involved: Side | None = None,
+    body_weights: Sequence[BodyWeight] = (),
+) -> ImbalanceReport:
+    working = [s for s in _working(sets) if exercise is None or s.exercise == exercise]
+    in_window = [s for s in working if _in_window(s, since, until)]
+    window = _sessions(in_window, unit, formula, body_weights)
+    reports = []
+    for name, sessions in window.items():
+        history = [s for s in working if s.exercise == name and s.side is not None]
+        all_time = AllTime(
+            best_set_of(
+                [s.group(body_weights) for s in history if s.side is Side.LEFT], unit, formula
+            ),
+            best_set_of(
+                [s.group(body_weights) for s in history if s.side is Side.RIGHT], unit, formula
+            ),
+        )
+        reports.append(
+            exercise_imbalance(name, sessions, metric, recent, all_time, involved, formula)
+        )
+    return ImbalanceReport(
+        lifter=lifter,
+        unit=unit,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        metric=metric,
+        formula=formula,
+        recent=recent,
+        involved=involved,
+        exercises=sort_exercises(reports),
+    )
+
+
+def oracle_history(
+    sets: Sequence[LoggedSet],
+    lifter: str,
+    unit: Unit,
+    exercise: str,
+    laterality: str,
+    *,
+    side: Side | None = None,
+    since: dt.datetime | None = None,
+    formula: str = "epley",
+    body_weights: Sequence[BodyWeight] = (),
+    pairs: bool = True,
+) -> HistoryReport:
+    grouped: dict[tuple[int, Side | None], list[LoggedSet]] = defaultdict(list)
+    for s in _working(sets):
+        if s.exercise == exercise:
+            grouped[(s.session_id, s.side)].append(s)
+    rows = [
+        SideSession(session_id, logged[0].started_at, this_side,
+                    side_figures([s.group(body_weights) for s in logged], unit, formula))
+        for (session_id, this_side), logged in grouped.items()
+    ]  # fmt: skip
+    return HistoryReport(
+        lifter=lifter,
+        exercise=exercise,
+        unit=unit,
+        formula=formula,
+        laterality=laterality,
+        entries=tuple(
+            replace(
+                e,
+                best=best_measures(
+                    (s.duration_s, s.distance, s.distance_unit)
+                    for s in grouped[(e.session_id, e.side)]
+                ),
+            )
+            for e in history_entries(rows, side, since, pairs)
+        ),
+        sets_counted_as="pairs" if pairs else "sides",
+    )
+
+
+def oracle_summary(
+    sets: Sequence[LoggedSet],
+    lifter: str,
+    unit: Unit,
+    *,
+    since: dt.datetime | None = None,
+    pairs: bool = True,
+    body_weights: Sequence[BodyWeight] = (),
+) -> SummaryReport:
+    grouped: dict[tuple[int, str], list[LoggedSet]] = defaultdict(list)
+    for s in _working(sets):
+        if since is None or s.started_at >= since:
+            grouped[(s.session_id, s.exercise)].append(s)
+    rows = []
+    for (session_id, _), logged in grouped.items():
+        counts: dict[Side | None, int] = defaultdict(int)
+        for s in logged:
+            counts[s.side] += 1
+        rows.append(
+            ExerciseSession(
+                session_id=session_id,
+                started_at=logged[0].started_at,
+                body_part=logged[0].body_part,
+                sets=dict(counts),
+                reps=sum(s.reps for s in logged),
+                volume=sum(
+                    (
+                        convert(g.total_volume, g.unit, unit)
+                        for g in (s.group(body_weights) for s in logged)
+                    ),
+                    Decimal(0),
+                ),
+            )
+        )
+    return summary_of(lifter, unit, since, rows, pairs)
