@@ -340,3 +340,14 @@ def test_a_bodyweight_parent_gives_no_zero_start(tracker: Tracker) -> None:
         "Single-Leg Glute Bridge at bodyweight, or give --basis LOAD (a loaded Glute Bridge "
         "working weight you know)"
     )
+
+
+def test_an_assisted_set_survives_an_export_round_trip(tracker: Tracker, tmp_path: Any) -> None:
+    tracker.ok("log", "pull-up", "8xBW-20")
+    exported = tmp_path / "out.csv"
+    tracker.ok("export", "-o", str(exported))
+    tracker.ok("session", "delete", "1", "--yes")
+    assert rows(tracker.url) == []
+    tracker.ok("import", str(exported))
+    (row,) = rows(tracker.url)
+    assert (row["reps"], row["load"], row["bodyweight"]) == (8, -20, True)

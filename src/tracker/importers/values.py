@@ -81,10 +81,13 @@ def stored_decimal(value: Decimal) -> tuple[Decimal, bool]:
     return (value, False) if rounded == value else (rounded, True)
 
 
-def check_load(value: Decimal) -> tuple[Decimal, bool]:
-    """A load within `log`'s limits (0 to 2000), to 3 decimals; ValueError names the problem."""
-    if not Decimal(0) <= value <= MAX_LOAD:
-        raise ValueError(f'load "{value}" is outside 0-{MAX_LOAD} (the limits of tracker log)')
+def check_load(value: Decimal, bodyweight: bool = False) -> tuple[Decimal, bool]:
+    """A load within `log`'s limits (0 to 2000; a bodyweight set's added load may be negative,
+    the assistance of `8xBW-20`), to 3 decimals; ValueError names the problem."""
+    low = -MAX_LOAD if bodyweight else Decimal(0)
+    if not low <= value <= MAX_LOAD:
+        limits = f"{low}-{MAX_LOAD}" if bodyweight else f"0-{MAX_LOAD}"
+        raise ValueError(f'load "{value}" is outside {limits} (the limits of tracker log)')
     return stored_decimal(value)
 
 

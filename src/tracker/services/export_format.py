@@ -336,7 +336,8 @@ def parse_row(row: dict[str, str], line: int, place: str | None = None) -> Incom
         except ValueError as error:
             raise ImportFailed(f'{where}, column "{name}": {error}') from None
 
-    load, rounded = checked("load", limits.check_load, load)
+    bodyweight = field("bodyweight") in ("1", "true", "True")
+    load, rounded = checked("load", lambda v: limits.check_load(v, bodyweight), load)
     checked("reps", limits.check_reps, reps)
     if rpe is not None:
         checked("rpe", limits.check_rpe, rpe)
@@ -369,7 +370,7 @@ def parse_row(row: dict[str, str], line: int, place: str | None = None) -> Incom
         reps=reps,
         load=load,
         unit=choice("unit", Unit),
-        bodyweight=field("bodyweight") in ("1", "true", "True"),
+        bodyweight=bodyweight,
         duration_s=duration,
         distance=distance,
         distance_unit=field("distance_unit") or None,
