@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from tracker.adapters.orm import TrainingSession
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.units import as_number
 from tracker.services import history
@@ -32,7 +32,7 @@ def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> Session
 
 
 def start_session(
-    uow: UnitOfWork, lifter_name: str | None, at: datetime, name: str | None
+    uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime, name: str | None
 ) -> SessionInfo:
     if name is not None and len(name) > 200:
         raise InvalidValue(f"a session name can have at most 200 characters, got {len(name)}")
@@ -51,7 +51,7 @@ def start_session(
 
 
 def finish_session(
-    uow: UnitOfWork, lifter_name: str | None, at: datetime | None, now: datetime
+    uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime | None, now: datetime
 ) -> SessionInfo:
     """Close the open session at `at`; without it, now, or at its last set if that is stale."""
     with uow:
@@ -69,7 +69,7 @@ def finish_session(
 
 
 def list_sessions(
-    uow: UnitOfWork, lifter_name: str | None, since: datetime | None
+    uow: AbstractUnitOfWork, lifter_name: str | None, since: datetime | None
 ) -> list[SessionInfo]:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -77,7 +77,7 @@ def list_sessions(
         return [info(s, n, e) for s, n, e in uow.repo.sessions_since(lifter, since)]
 
 
-def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[str, Any]:
+def show_session(uow: AbstractUnitOfWork, lifter_name: str | None, which: str) -> dict[str, Any]:
     """A session with its sets, in the JSON shape of `session show --json`."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -125,7 +125,7 @@ def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[s
         }
 
 
-def delete_session(uow: UnitOfWork, lifter_name: str | None, session_id: int) -> SessionInfo:
+def delete_session(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> SessionInfo:
     """Delete a session with all its sets."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
