@@ -8,8 +8,8 @@ from functools import cache
 from typing import Any
 
 import pytest
-
 from tests.fakes import FakeUnitOfWork
+
 from tracker.services.catalog import builtin_bytes, sync_builtin
 
 

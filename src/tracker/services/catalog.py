@@ -325,7 +325,9 @@ def _check_choice(value: str | None, choices: Iterable[str], what: str) -> None:
         raise InvalidValue(f'{what} must be one of {", ".join(allowed)}, got "{value}"')
 
 
-def _apply_changes(repo: AbstractRepository, exercise: Exercise, ch: ExerciseChanges, unit: str) -> None:
+def _apply_changes(
+    repo: AbstractRepository, exercise: Exercise, ch: ExerciseChanges, unit: str
+) -> None:
     before = exercise.laterality
     _apply_fields(repo, exercise, ch, unit)
     if exercise.id is not None and exercise.laterality != before:
@@ -351,7 +353,9 @@ def _check_laterality_change(repo: AbstractRepository, exercise: Exercise, befor
         )
 
 
-def _apply_fields(repo: AbstractRepository, exercise: Exercise, ch: ExerciseChanges, unit: str) -> None:
+def _apply_fields(
+    repo: AbstractRepository, exercise: Exercise, ch: ExerciseChanges, unit: str
+) -> None:
     _check_choice(ch.difficulty, [d.value for d in Difficulty], "difficulty")
     _check_choice(ch.laterality, [lat.value for lat in Laterality], "laterality")
     for field_name in ("body_part", "equipment", "target", "difficulty", "category", "laterality"):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from tracker.adapters.team_queries import RecentSet, readable_lifter_names, recent_sets
-from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.asymmetry import SessionComparison, consistency, lsi, status_for, weaker_side
 from tracker.domain.e1rm import estimate_1rm
 from tracker.domain.errors import InvalidValue, TrackerError
@@ -80,7 +80,7 @@ class ImbalanceFigures:
 
 
 def imbalance_figures(
-    uow: AbstractUnitOfWork,
+    uow: UnitOfWork,
     lifter: str | None,
     exercise: str | None,
     since: datetime | None,
@@ -173,7 +173,7 @@ class LifterReport:
 
 
 def visual_report(
-    uow: AbstractUnitOfWork,
+    uow: UnitOfWork,
     lifter: str | None,
     all_lifters: bool,
     exercises: Sequence[str],
@@ -195,7 +195,7 @@ def visual_report(
 
 
 def lifter_report(
-    uow: AbstractUnitOfWork,
+    uow: UnitOfWork,
     lifter: str | None,
     exercises: Sequence[str],
     since: datetime | None,
@@ -230,7 +230,7 @@ def lifter_report(
     )
 
 
-def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> NextSession:
+def next_session_for(uow: UnitOfWork, lifter: str, exercise: str) -> NextSession:
     from tracker.services.suggest import suggest
 
     try:
@@ -288,7 +288,7 @@ class TeamReport:
     rows: tuple[TeamRow, ...]
 
 
-def team_report(uow: AbstractUnitOfWork, since: datetime) -> TeamReport:
+def team_report(uow: UnitOfWork, since: datetime) -> TeamReport:
     """Every lifter x unilateral exercise trained since `since`, who needs attention first.
 
     Reads only the sessions in the window, and of those the latest four per lifter and

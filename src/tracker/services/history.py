@@ -125,7 +125,9 @@ def record_set_delete(repo: AbstractRepository, lifter: Lifter, row: WorkoutSet)
     )
 
 
-def record_session_delete(repo: AbstractRepository, lifter: Lifter, session: TrainingSession) -> None:
+def record_session_delete(
+    repo: AbstractRepository, lifter: Lifter, session: TrainingSession
+) -> None:
     repo.journal.record(
         lifter,
         DELETE_SESSION,
@@ -237,7 +239,9 @@ def _undo_set_delete(journal: AbstractJournal, lifter: Lifter, payload: dict[str
     return Undone(DELETE_SET, [set_view(row)], session.id)
 
 
-def _undo_session_delete(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+def _undo_session_delete(
+    journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]
+) -> Undone:
     for copy in payload["sets"]:
         _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -245,7 +249,7 @@ def _undo_session_delete(journal: AbstractJournal, lifter: Lifter, payload: dict
     return Undone(DELETE_SESSION, [set_view(row) for row in rows], session.id)
 
 
-UNDO: dict[str, Callable[[Journal, Lifter, dict[str, Any]], Undone | None]] = {
+UNDO: dict[str, Callable[[AbstractJournal, Lifter, dict[str, Any]], Undone | None]] = {
     LOG: _undo_log,
     EDIT: _undo_edit,
     DELETE_SET: _undo_set_delete,

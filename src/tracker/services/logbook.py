@@ -290,7 +290,9 @@ class SetEdit:
     exercise: str | None = None  # move the set to this exercise
 
 
-def edit_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdit) -> StoredSet:
+def edit_set(
+    uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdit
+) -> StoredSet:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)

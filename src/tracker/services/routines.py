@@ -131,7 +131,9 @@ def _session(repo: AbstractRepository, lifter: Lifter, which: str) -> TrainingSe
     return session
 
 
-def _sets_per_exercise(repo: AbstractRepository, session: TrainingSession) -> list[tuple[Exercise, int]]:
+def _sets_per_exercise(
+    repo: AbstractRepository, session: TrainingSession
+) -> list[tuple[Exercise, int]]:
     """Working sets per exercise in first-done order; a left/right pair counts as one set."""
     counts: dict[int, tuple[Exercise, dict[str | None, int]]] = {}
     for row in repo.session_set_rows(session):

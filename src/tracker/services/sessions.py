@@ -125,7 +125,9 @@ def show_session(uow: AbstractUnitOfWork, lifter_name: str | None, which: str) -
         }
 
 
-def delete_session(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> SessionInfo:
+def delete_session(
+    uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int
+) -> SessionInfo:
     """Delete a session with all its sets."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)

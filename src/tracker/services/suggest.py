@@ -419,7 +419,9 @@ def _side_target(step: ProgressionStep, convention: LoadConvention) -> SideTarge
     return SideTarget(step.load, convention.total(step.load), step.reps_target)
 
 
-def suggest_start_line(uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str) -> str | None:
+def suggest_start_line(
+    uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str
+) -> str | None:
     """One line for `tracker log`: the start a lifter would have been suggested, if any."""
     try:
         with uow:
