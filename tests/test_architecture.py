@@ -68,17 +68,34 @@ def test_help_and_version_import_no_database_stack(flag: str) -> None:
 
 
 def test_every_command_has_help() -> None:
-    import click
+    from tracker.cli import walk_commands
 
-    from tracker.cli import cli
+    paths = []
+    for path, command in walk_commands():
+        assert command.help, f"tracker {' '.join(path)} is missing its help"
+        paths.append(path)
+    assert ["report", "team"] in paths and ["session", "list"] in paths  # the walk goes deep
 
-    def walk(command: click.Command, path: str) -> None:
-        assert command.help, f"{path} is missing its help"
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
-                walk(sub, f"{path} {name}")
 
-    walk(cli, "tracker")
+def test_the_lazy_command_map_matches_the_commands() -> None:
+    """`tracker --help` lists commands from tracker.cli.COMMANDS without importing them: each
+    entry must load a command of that name whose own short help is the map's."""
+    from tracker.cli import COMMANDS, load_command
+
+    for name, lazy in COMMANDS.items():
+        command = load_command(name)
+        assert command.name == name, lazy.target
+        assert command.get_short_help_str(10_000) == lazy.help, name
+
+
+def test_a_one_shot_command_imports_only_its_own_module() -> None:
+    modules = loaded_modules(
+        "from tracker.cli import cli\n"
+        "try:\n    cli(['db', 'path'], prog_name='tracker')\nexcept SystemExit:\n    pass"
+    )
+    assert "tracker.cli.db_cmds" in modules
+    others = {"tracker.cli.exercises", "tracker.cli.coach", "tracker.cli.gym", "jinja2"}
+    assert not others & modules
 
 
 @pytest.mark.parametrize("name", ["logbook.py", "suggest.py"])

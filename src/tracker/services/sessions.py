@@ -9,10 +9,9 @@ from typing import Any
 from tracker.adapters.orm import TrainingSession
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.sessions import SESSION_GAP
 from tracker.domain.units import as_number
-from tracker.services import history
 from tracker.services.lifters import current_lifter
-from tracker.services.logbook import SESSION_GAP, last_activity
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,9 @@ def finish_session(
     uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime | None, now: datetime
 ) -> SessionInfo:
     """Close the open session at `at`; without it, now, or at its last set if that is stale."""
+    # Imported here: `session list` and `show` need neither (issue 16, start-up).
+    from tracker.services.logbook import last_activity
+
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         session = uow.repo.open_session(lifter)
@@ -129,6 +131,8 @@ def delete_session(
     uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int
 ) -> SessionInfo:
     """Delete a session with all its sets."""
+    from tracker.services import history
+
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         session = uow.repo.training_session(lifter, session_id)
