@@ -71,7 +71,6 @@ FIELDS = {
     "parent",
     "ratio",
     "ratio_note",
-    "sled_kg",
     "load_per",
     "implements",
     "rep_range",
@@ -135,7 +134,6 @@ def test_fields_and_allowed_values(ex: dict) -> None:
     assert isinstance(ex["secondary"], list)
     assert all(m in MUSCLES and m != ex["target"] for m in ex["secondary"])
     assert len(set(ex["secondary"])) == len(ex["secondary"])
-    assert ex["sled_kg"] is None
     assert isinstance(ex["summary"], str) and ex["summary"].strip()
 
 

@@ -97,23 +97,27 @@ def test_head_constant_matches_the_migration_scripts() -> None:
     assert script.get_current_head() == dbmod.HEAD_REVISION
 
 
-def test_older_database_is_backed_up_then_upgraded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    url = f"sqlite:///{tmp_path / 't.db'}"
-    migrate(url)
+def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    from alembic.script import ScriptDirectory
+
     head = dbmod.HEAD_REVISION
-    # Pretend the code knows a newer revision than the file: the backup path must run.
-    monkeypatch.setattr(dbmod, "HEAD_REVISION", "9999")
-    monkeypatch.setattr(dbmod, "upgrade", lambda url, revision="head": None)
+    before_head = ScriptDirectory.from_config(dbmod.alembic_config()).get_revision(head)
+    older = before_head.down_revision
+    assert isinstance(older, str)
+    url = f"sqlite:///{tmp_path / 't.db'}"
+    dbmod.upgrade(url, older)  # a database the previous release left
+    old_schema = schema_of(url)
     lines: list[str] = []
     assert migrate(url, lines.append)
-    backup = tmp_path / f"t.db.before-{head}.bak"
-    assert backup.exists()
+    backup = tmp_path / f"t.db.before-{older}.bak"
     assert lines == [
-        f"database upgraded from revision {head} to 9999; the old file was backed up to {backup}"
+        f"database upgraded from revision {older} to {head}; the old file was backed up to "
+        f"{backup}"
     ]
-    assert schema_of(f"sqlite:///{backup}") == schema_of(url)
+    assert schema_of(f"sqlite:///{backup}") == old_schema
+    assert revision_of(f"sqlite:///{backup}") == older
+    assert revision_of(url) == head and schema_of(url) != old_schema
+    check_no_drift(url)
 
 
 def test_newer_database_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
