@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from tests.fakes import FakeUnitOfWork
 
-from tracker.services.catalog import builtin_bytes, sync_builtin
+from tracker.services.builtin_catalog import builtin_bytes
+from tracker.services.catalog import sync_builtin
 
 
 @cache

@@ -12,11 +12,17 @@ import abc
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
+from sqlalchemy.exc import IntegrityError
+
 from tracker.adapters.repository import AbstractRepository, Repository
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
+
+
+# A unique row another transaction stored first: services catch this name, not SQLAlchemy's.
+UniqueViolation = IntegrityError
 
 
 class AbstractUnitOfWork(abc.ABC):

@@ -2,57 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Any
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
 
 from tracker.adapters.orm import Exercise, ExerciseAlias
 from tracker.adapters.repository import AbstractRepository
-from tracker.adapters.unit_of_work import AbstractUnitOfWork, UnitOfWork
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.load_convention import LoadConvention, convention_for
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, normalize, resolve
 
-BUILTIN_HASH_KEY = "catalog.builtin_hash"
 REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
 CARD_LISTS = ("steps", "tips", "mistakes")
 NAME_MAX = 200  # exercise.name, exercise.key, exercise_alias.alias and .key are VARCHAR(200)
 FIELD_MAX = 50  # body part, equipment, target and category are VARCHAR(50)
-
-
-def builtin_bytes() -> bytes:
-    return (resources.files("tracker.catalog") / "builtin.json").read_bytes()
-
-
-def ensure_builtin_catalog(engine: Engine) -> None:
-    """Load the built-in catalog on first use and refresh it when the package's copy changes.
-
-    Entries the lifter edited and custom exercises are never overwritten.
-    """
-    raw = builtin_bytes()
-    digest = hashlib.sha256(raw).hexdigest()[:16]
-    for attempt in range(3):
-        try:
-            with UnitOfWork(engine) as uow:
-                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
-                    return
-                sync_builtin(uow.repo, json.loads(raw)["exercises"])
-                uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
-                uow.commit()
-                return
-        except IntegrityError:
-            # Another process loaded the same entries first (two commands started together on
-            # a new database): look again, and usually find its hash stored.
-            if attempt == 2:
-                raise
 
 
 def _user_owned(exercise: Exercise) -> bool:

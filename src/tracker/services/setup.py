@@ -14,7 +14,7 @@ def open_database(url: str, notify: Callable[[str], None]) -> Engine:
     if ensure_schema(engine, url, notify):
         engine.dispose()
         engine = create_app_engine(url)
-    from tracker.services.catalog import ensure_builtin_catalog
+    from tracker.services.builtin_catalog import ensure_builtin_catalog
 
     ensure_builtin_catalog(engine)
     return engine
