@@ -155,8 +155,9 @@ class FakeRepository:
         primary = [mapper.get_property_by_column(c).key for c in mapper.primary_key]
         if primary == ["id"] and obj.id is None:  # type: ignore[attr-defined]
             obj.id = next(self.store.ids)  # type: ignore[attr-defined]
-        key = tuple(getattr(obj, k) for k in primary)
-        self.store.rows.setdefault(type(obj), {})[key[0] if len(key) == 1 else key] = obj
+        identity = tuple(getattr(obj, k) for k in primary)
+        table = self.store.rows.setdefault(type(obj), {})
+        table[identity[0] if len(identity) == 1 else identity] = obj
         self._link(obj)
 
     def _link(self, obj: Base) -> None:
@@ -166,11 +167,11 @@ class FakeRepository:
             if obj.session is not None:
                 obj.session_id = obj.session.id
             elif obj.session_id is not None:
-                obj.session = self.store.get(TrainingSession, obj.session_id)  # type: ignore[assignment]
+                obj.session = self.store.get(TrainingSession, obj.session_id)
             if obj.exercise is not None:
                 obj.exercise_id = obj.exercise.id
             else:
-                obj.exercise = self.store.get(Exercise, obj.exercise_id)  # type: ignore[assignment]
+                obj.exercise = self.store.get(Exercise, obj.exercise_id)
         elif isinstance(obj, TrainingSession):
             for row in obj.sets:
                 if self.store.get(WorkoutSet, row.id) is not row:
@@ -193,7 +194,7 @@ class FakeRepository:
             if obj.exercise is not None:
                 obj.exercise_id = obj.exercise.id
             else:
-                obj.exercise = self.store.get(Exercise, obj.exercise_id)  # type: ignore[assignment]
+                obj.exercise = self.store.get(Exercise, obj.exercise_id)
 
     def flush(self) -> None:
         for table in list(self.store.rows.values()):
@@ -219,9 +220,9 @@ class FakeRepository:
             for item in list(obj.items):
                 self.delete(item)
         table = self.store.rows.get(type(obj), {})
-        for key, row in list(table.items()):
-            if row is obj:
-                del table[key]
+        for identity, stored in list(table.items()):
+            if stored is obj:
+                del table[identity]
 
     # -- lifters and settings ----------------------------------------------------------------
     def lifter(self, name: str) -> Lifter | None:

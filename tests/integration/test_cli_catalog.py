@@ -49,7 +49,7 @@ def execute(url: str, statement: Any) -> None:
 
 def row_counts(url: str) -> tuple[int, int, int]:
     """Rows of exercise, exercise_alias and setting: what an import may change."""
-    return tuple(  # type: ignore[return-value]
+    return tuple(
         query(url, select(func.count()).select_from(table))[0][0]
         for table in (Exercise, ExerciseAlias, Setting)
     )

@@ -111,8 +111,7 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
     assert migrate(url, lines.append)
     backup = tmp_path / f"t.db.before-{older}.bak"
     assert lines == [
-        f"database upgraded from revision {older} to {head}; the old file was backed up to "
-        f"{backup}"
+        f"database upgraded from revision {older} to {head}; the old file was backed up to {backup}"
     ]
     assert schema_of(f"sqlite:///{backup}") == old_schema
     assert revision_of(f"sqlite:///{backup}") == older

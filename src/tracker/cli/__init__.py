@@ -54,8 +54,7 @@ COMMANDS: dict[str, Lazy] = {
     ),
     "export": Lazy(
         "tracker.cli.transfer:export_command",
-        "Export every session and set: sides, loads and units as typed, RPE, kinds, notes, "
-        "times.",
+        "Export every session and set: sides, loads and units as typed, RPE, kinds, notes, times.",
     ),
     "gym": Lazy(
         "tracker.cli.gym:gym_command",
@@ -222,7 +221,6 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
     from tracker.cli.context import App
 
     ctx.obj = App(db=db, lifter=lifter)
-
 
 
 @click.command("completion")
