@@ -52,11 +52,10 @@ def test_a_start_per_dumbbell_halves_the_total() -> None:
     log(uow, "back squat", "5x100")
     answer = suggest(uow, None, "bulgarian split squat")
     assert answer.range is not None and answer.sides is not None
-    # 25-35% of 100 kg is 25-35 kg in total: 12.5-17.5 kg per dumbbell, held two at a time.
-    low, high = answer.range
-    assert Decimal("10") <= low <= Decimal("12.5") and Decimal("15") <= high <= Decimal("17.5")
-    assert answer.suggested == low
-    assert answer.sides[Side.LEFT].total == 2 * low
+    # 25-35% of 100 kg is 25-35 kg in total, 12.5-17.5 kg per dumbbell; rounded down to the
+    # 2 kg dumbbell steps, 12-16 kg: two 12 kg dumbbells, 24 kg in total.
+    assert answer.range == (Decimal(12), Decimal(16)) and answer.suggested == Decimal(12)
+    assert answer.sides[Side.LEFT] == SideTarget(Decimal(12), Decimal(24), 8)
     assert "per dumbbell" in answer.rationale
 
 
