@@ -12,12 +12,12 @@ import abc
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
+from sqlalchemy import Engine as Engine  # re-exported: services name it, never use SQLAlchemy
 from sqlalchemy.exc import IntegrityError
 
 from tracker.adapters.repository import AbstractRepository, Repository
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
 

@@ -9,12 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 from importlib import resources
-from typing import TYPE_CHECKING
 
-from tracker.adapters.unit_of_work import UniqueViolation, UnitOfWork
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
+from tracker.adapters.unit_of_work import Engine, UniqueViolation, UnitOfWork
 
 BUILTIN_HASH_KEY = "catalog.builtin_hash"
 

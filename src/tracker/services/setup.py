@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Engine
-
 from tracker.adapters.db import create_app_engine, ensure_schema
+from tracker.adapters.unit_of_work import Engine
 
 
 def open_database(url: str, notify: Callable[[str], None]) -> Engine:
