@@ -61,6 +61,3 @@ def db_backup(app: App, file: Path | None) -> None:
     except FileExistsError as exc:
         raise UserError(f"{exc.args[0]} already exists; give another FILE") from None
     click.echo(f"backed up to {target}")
-
-
-COMMANDS = [db_group]

@@ -191,6 +191,3 @@ def shown_set(s: dict[str, Any], with_note: bool = True) -> str:
         extras.append(s["note"])
     tail = f"  ({'; '.join(extras)})" if extras else ""
     return f"{side}{', '.join(measures) or '-'}{tail}"
-
-
-COMMANDS = [session_group]

@@ -167,6 +167,3 @@ def export_command(
         finally:
             tmp.unlink(missing_ok=True)
         click.echo(f"Exported {plural(count, 'set')} to {output}", err=True)
-
-
-COMMANDS = [import_command, export_command]
