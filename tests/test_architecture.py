@@ -149,3 +149,15 @@ def test_logging_and_suggest_services_return_typed_results(name: str) -> None:
     text = (PACKAGE / "services" / name).read_text(encoding="utf-8")
     outside_json = re.sub(r"def as_json\(self\).*?return data\n", "", text, flags=re.S)
     assert "dict[str, Any]" not in outside_json
+
+
+def test_completing_a_command_name_imports_no_command_module() -> None:
+    modules = loaded_modules(
+        "import os\n"
+        "os.environ.update(COMP_WORDS='tracker se', COMP_CWORD='1', "
+        "_TRACKER_COMPLETE='bash_complete')\n"
+        "from tracker.cli import cli\n"
+        "try:\n    cli(prog_name='tracker')\nexcept SystemExit:\n    pass"
+    )
+    assert "tracker.cli" in modules
+    assert not {m for m in modules if m.startswith("tracker.cli.") and m != "tracker.cli.terminal"}

@@ -124,25 +124,31 @@ class TrackerGroup(click.Group):
             self.add_command(load_command(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def listed_help(self, name: str, limit: int = 45) -> str | None:
+        """A command's one-line help, from the map while it is not loaded; None if hidden."""
+        loaded = self.commands.get(name)
+        if loaded is not None:
+            return None if loaded.hidden else loaded.get_short_help_str(limit)
+        # A stand-in command shortens the map's line exactly as Click would its own.
+        return click.Command(name, help=COMMANDS[name].help).get_short_help_str(limit)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Click's listing, with the help lines of the map: no command module is imported."""
         names = self.list_commands(ctx)
-        if not names:  # pragma: no cover - the map is never empty
-            return
         limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = []
-        for name in names:
-            loaded = self.commands.get(name)
-            if loaded is not None:
-                if loaded.hidden:
-                    continue
-                text = loaded.get_short_help_str(limit)
-            else:
-                # A stand-in command shortens the map's line exactly as Click would its own.
-                text = click.Command(name, help=COMMANDS[name].help).get_short_help_str(limit)
-            rows.append((name, text))
+        rows = [(name, text) for name in names if (text := self.listed_help(name, limit))]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """Command names from the map (no module imported for a Tab), then the options."""
+        from click.shell_completion import CompletionItem
+
+        names = [name for name in self.list_commands(ctx) if name.startswith(incomplete)]
+        items = [
+            CompletionItem(name, help=text) for name in names if (text := self.listed_help(name))
+        ]
+        return items + click.Command.shell_complete(self, ctx, incomplete)
 
     def make_context(
         self,
