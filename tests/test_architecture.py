@@ -68,27 +68,89 @@ def test_help_and_version_import_no_database_stack(flag: str) -> None:
 
 
 def test_every_command_has_help() -> None:
-    import click
+    from tracker.cli import walk_commands
 
-    from tracker.cli import cli
+    paths = []
+    for path, command in walk_commands():
+        assert command.help, f"tracker {' '.join(path)} is missing its help"
+        paths.append(path)
+    assert ["report", "team"] in paths and ["session", "list"] in paths  # the walk goes deep
 
-    def walk(command: click.Command, path: str) -> None:
-        assert command.help, f"{path} is missing its help"
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
-                walk(sub, f"{path} {name}")
 
-    walk(cli, "tracker")
+def test_the_lazy_command_map_matches_the_commands() -> None:
+    """`tracker --help` lists commands from tracker.cli.COMMANDS without importing them: each
+    entry must load a command of that name whose own short help is the map's."""
+    from tracker.cli import COMMANDS, load_command
+
+    for name, lazy in COMMANDS.items():
+        command = load_command(name)
+        assert command.name == name, lazy.target
+        assert command.get_short_help_str(10_000) == lazy.help, name
+
+
+def test_a_one_shot_command_imports_only_its_own_module() -> None:
+    modules = loaded_modules(
+        "from tracker.cli import cli\n"
+        "try:\n    cli(['db', 'path'], prog_name='tracker')\nexcept SystemExit:\n    pass"
+    )
+    assert "tracker.cli.db_cmds" in modules
+    others = {"tracker.cli.exercises", "tracker.cli.coach", "tracker.cli.gym", "jinja2"}
+    assert not others & modules
+
+
+# Services orchestrate: queries live behind named methods in adapters/ (issue 16).
+SQL_PATTERNS = (r"\bselect\(", r"\.execute\(", r"\.session(_for_queries)?\b")
+
+
+def sql_in(path: Path) -> list[str]:
+    """What in a services module belongs in adapters/: SQLAlchemy imports, queries, sessions."""
+    import re
+
+    found = [m for m in imported_modules(path) if m.split(".")[0] == "sqlalchemy"]
+    text = path.read_text(encoding="utf-8")
+    found += [pattern for pattern in SQL_PATTERNS if re.search(pattern, text)]
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "services").glob("*.py")), ids=lambda p: p.name)
+def test_services_hold_no_sql(path: Path) -> None:
+    assert not sql_in(path), f"{path.name} contains {sql_in(path)}"
+
+
+def test_the_sql_check_catches_each_kind(tmp_path: Path) -> None:
+    cases = {
+        "from sqlalchemy import select\n": "sqlalchemy",
+        "import sqlalchemy.orm\n": "sqlalchemy.orm",
+        "rows = repo.find(select(X))\n": SQL_PATTERNS[0],
+        "conn.execute(statement)\n": SQL_PATTERNS[1],
+        "repo.session.add(row)\n": SQL_PATTERNS[2],
+        "uow.session_for_queries()\n": SQL_PATTERNS[2],
+    }
+    for code, finding in cases.items():
+        module = tmp_path / "service.py"
+        module.write_text(code, encoding="utf-8")
+        assert sql_in(module) == [finding], code
+    module.write_text("def session_for(at): return selection(at)\n", encoding="utf-8")
+    assert sql_in(module) == []
 
 
 @pytest.mark.parametrize("name", ["logbook.py", "suggest.py"])
-def test_logging_and_suggest_services_hold_no_queries(name: str) -> None:
-    """Queries live behind named repository methods; rules live in the domain (issue 16)."""
+def test_logging_and_suggest_services_return_typed_results(name: str) -> None:
+    """Typed results: dict[str, Any] only inside as_json, which renders the documented JSON."""
     import re
 
     text = (PACKAGE / "services" / name).read_text(encoding="utf-8")
-    for pattern in (r"select\(", r"\.execute\(", r"\.session\b", r"\bsqlalchemy\b"):
-        assert not re.search(pattern, text), f"{name} contains {pattern}"
-    # Typed results: dict[str, Any] only inside as_json, which renders the documented JSON.
     outside_json = re.sub(r"def as_json\(self\).*?return data\n", "", text, flags=re.S)
     assert "dict[str, Any]" not in outside_json
+
+
+def test_completing_a_command_name_imports_no_command_module() -> None:
+    modules = loaded_modules(
+        "import os\n"
+        "os.environ.update(COMP_WORDS='tracker se', COMP_CWORD='1', "
+        "_TRACKER_COMPLETE='bash_complete')\n"
+        "from tracker.cli import cli\n"
+        "try:\n    cli(prog_name='tracker')\nexcept SystemExit:\n    pass"
+    )
+    assert "tracker.cli" in modules
+    assert not {m for m in modules if m.startswith("tracker.cli.") and m != "tracker.cli.terminal"}

@@ -3,14 +3,15 @@
 import json
 import re
 from importlib.resources import files
+from typing import Any
 
 import pytest
 
 from tracker.domain.names import normalize
 
 CATALOG = json.loads((files("tracker.catalog") / "builtin.json").read_text(encoding="utf-8"))
-EXERCISES: list[dict] = CATALOG["exercises"]
-BY_NAME: dict[str, dict] = {ex["name"]: ex for ex in EXERCISES}
+EXERCISES: list[dict[str, Any]] = CATALOG["exercises"]
+BY_NAME: dict[str, dict[str, Any]] = {ex["name"]: ex for ex in EXERCISES}
 
 BODY_PARTS = {"legs", "back", "chest", "shoulders", "arms", "core", "full body", "cardio"}
 EQUIPMENT = {
@@ -71,7 +72,6 @@ FIELDS = {
     "parent",
     "ratio",
     "ratio_note",
-    "sled_kg",
     "load_per",
     "implements",
     "rep_range",
@@ -102,7 +102,7 @@ REQUIRED_PAIRS = {
 }
 
 
-def _ids(ex: dict) -> str:
+def _ids(ex: dict[str, Any]) -> str:
     return str(ex["name"])
 
 
@@ -121,7 +121,7 @@ def test_top_level_shape() -> None:
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=_ids)
-def test_fields_and_allowed_values(ex: dict) -> None:
+def test_fields_and_allowed_values(ex: dict[str, Any]) -> None:
     assert set(ex) == FIELDS
     name = ex["name"]
     assert isinstance(name, str) and name.strip() == name
@@ -135,12 +135,11 @@ def test_fields_and_allowed_values(ex: dict) -> None:
     assert isinstance(ex["secondary"], list)
     assert all(m in MUSCLES and m != ex["target"] for m in ex["secondary"])
     assert len(set(ex["secondary"])) == len(ex["secondary"])
-    assert ex["sled_kg"] is None
     assert isinstance(ex["summary"], str) and ex["summary"].strip()
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=_ids)
-def test_aliases_are_lower_case_strings(ex: dict) -> None:
+def test_aliases_are_lower_case_strings(ex: dict[str, Any]) -> None:
     assert isinstance(ex["aliases"], list)
     for alias in ex["aliases"]:
         assert isinstance(alias, str) and alias
@@ -148,7 +147,7 @@ def test_aliases_are_lower_case_strings(ex: dict) -> None:
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=_ids)
-def test_coaching_content_present(ex: dict) -> None:
+def test_coaching_content_present(ex: dict[str, Any]) -> None:
     assert _text_list(ex["steps"], 3)
     assert _text_list(ex["tips"], 2)
     assert _text_list(ex["mistakes"], 2)
@@ -161,7 +160,7 @@ def test_coaching_content_present(ex: dict) -> None:
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=_ids)
-def test_rep_range(ex: dict) -> None:
+def test_rep_range(ex: dict[str, Any]) -> None:
     rep_range = ex["rep_range"]
     if rep_range is None:
         assert ex["category"] == "cardio" or ex["name"] in TIMED
@@ -186,7 +185,7 @@ def test_names_and_aliases_unique_after_normalising() -> None:
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=_ids)
-def test_parent_and_ratio_consistency(ex: dict) -> None:
+def test_parent_and_ratio_consistency(ex: dict[str, Any]) -> None:
     parent = ex["parent"]
     if ex["laterality"] == "bilateral" or parent is None:
         assert parent is None
@@ -210,7 +209,7 @@ def test_parent_and_ratio_consistency(ex: dict) -> None:
     [ex for ex in EXERCISES if ex["laterality"] == "unilateral" and ex["category"] == "strength"],
     ids=_ids,
 )
-def test_unilateral_strength_has_parent_and_ratio(ex: dict) -> None:
+def test_unilateral_strength_has_parent_and_ratio(ex: dict[str, Any]) -> None:
     if ex["name"] in STANDALONE_UNILATERAL:
         assert ex["parent"] is None and ex["ratio"] is None
         return
@@ -263,7 +262,7 @@ def test_single_leg_press_carries_reference_card() -> None:
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=_ids)
-def test_every_entry_says_what_its_load_is_per(ex: dict) -> None:
+def test_every_entry_says_what_its_load_is_per(ex: dict[str, Any]) -> None:
     from tracker.domain.load_convention import LoadPer, convention_for
 
     assert ex["load_per"] in {per.value for per in LoadPer}
@@ -291,7 +290,7 @@ def test_two_dumbbell_variants_say_so() -> None:
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=_ids)
-def test_notes_cite_sources_a_reader_can_find(ex: dict) -> None:
+def test_notes_cite_sources_a_reader_can_find(ex: dict[str, Any]) -> None:
     """Authors, year and title; never a file outside the repository."""
     text = json.dumps(ex, ensure_ascii=False)
     assert ".md" not in text and "domain-science" not in text

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -38,17 +40,87 @@ def test_readme_has_examples() -> None:
     assert len(readme_commands()) >= 15
 
 
-def test_every_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+# Output the README shows in its prose, by the example command that prints it. Each line must
+# appear in the README as written (so the two cannot drift apart) and in that command's output.
+SHOWN = {
+    "tracker log slp -l 10x60 -r 9x60 --rpe 8": ["* new best e1RM"],
+    'tracker suggest "bulgarian split squat" --basis 100': [
+        "Start at:  2 x 12 kg dumbbells (24 kg total)",
+    ],
+    "tracker config get": [
+        "unit = kg  (lifter me)",
+        "increment.barbell = 2.5 kg  (default)",
+        "increment.dumbbell = 2.5 kg  (gym-wide)",
+        "increment of Single Leg Press = 2.5 kg  (per exercise)",
+    ],
+}
+
+# The README's JSON samples, by the example command whose output they describe: every key the
+# sample shows must be in the output, at the same place (dates, figures and "..." vary).
+JSON_SAMPLES = {
+    '{"lifter": "me", "unit": "kg", "from"': "tracker report imbalance slp --metric volume --json",
+    '{"since": "': "tracker report team --json",
+}
+
+
+def run_readme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Run every example in order on one fresh database; each command's last output."""
     from tracker.cli import cli
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "readme.db"))
+    monkeypatch.setenv("COLUMNS", "100")
     runner = CliRunner()
+    outputs: dict[str, str] = {}
     for command in readme_commands():
         args, text = command_and_input(command)
         result = runner.invoke(cli, args, input=text)
         assert result.exit_code == 0, f"{command}\n{result.output}"
         assert "Error" not in result.output, f"{command}\n{result.output}"
+        outputs[command] = result.stdout
+    return outputs
+
+
+def readme_json_samples() -> list[str]:
+    return re.findall(r"```json\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
+
+
+def missing_keys(sample: Any, actual: Any, where: str = "") -> list[str]:
+    """Keys of `sample` absent from `actual`, recursively (lists: their first elements)."""
+    if isinstance(sample, dict):
+        if not isinstance(actual, dict):
+            return [where or "top"]
+        found = [f"{where}.{key}" for key in sample if key not in actual]
+        for key in sample:
+            if key in actual:
+                found += missing_keys(sample[key], actual[key], f"{where}.{key}")
+        return found
+    if isinstance(sample, list) and sample and isinstance(sample[0], dict):
+        return missing_keys(sample[0], actual[0], f"{where}[0]") if actual else [where]
+    return []
+
+
+def test_every_readme_example_runs_and_shows_what_the_readme_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outputs = run_readme(tmp_path, monkeypatch)
+    readme = README.read_text(encoding="utf-8")
+    for command, lines in SHOWN.items():
+        assert command in outputs, f"README no longer runs {command}"
+        for line in lines:
+            assert f"`{line}`" in readme, f"README no longer shows {line!r}"
+            assert line in outputs[command], f"{command} does not print {line!r}"
+    samples = readme_json_samples()
+    for opening, command in JSON_SAMPLES.items():
+        (sample,) = [json.loads(text) for text in samples if text.startswith(opening)]
+        assert not missing_keys(sample, json.loads(outputs[command])), command
+
+
+def test_the_key_check_finds_a_missing_key() -> None:
+    sample = {"a": 1, "rows": [{"b": 2, "c": {"d": 3}}]}
+    assert missing_keys(sample, {"a": 0, "rows": [{"b": 0, "c": {"d": 0}}]}) == []
+    assert missing_keys(sample, {"a": 0, "rows": [{"b": 0, "c": {}}]}) == [".rows[0].c.d"]
+    assert missing_keys(sample, {"rows": []}) == [".a", ".rows"]
 
 
 def setup_command(heading: str) -> str:

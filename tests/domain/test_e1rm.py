@@ -66,9 +66,15 @@ MULTIPLIERS = {
 TABLE_ORDER = ["epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan"]
 
 
-def test_registry_has_the_seven_formulas_with_epley_default() -> None:
-    assert list(FORMULAS) == TABLE_ORDER
-    assert DEFAULT_FORMULA == "epley"
+def test_every_registered_formula_has_oracle_numbers() -> None:
+    assert set(FORMULAS) == set(WORKED) == set(RAW_100)
+
+
+def test_the_default_estimate_is_epleys() -> None:
+    # domain-science 2.1: tracker's default e1RM is Epley (100 x 5 -> 116.67, 60 x 10 -> 80).
+    assert round_display(estimate_1rm(D(100), 5)) == D(WORKED["epley"][0])
+    assert round_display(estimate_1rm(D(60), 10)) == D(WORKED["epley"][1])
+    assert estimate_1rm(D(100), 5) == estimate_1rm(D(100), 5, DEFAULT_FORMULA)
 
 
 @pytest.mark.parametrize("name", TABLE_ORDER)

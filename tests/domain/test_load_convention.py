@@ -21,6 +21,8 @@ ONE_DUMBBELL = convention_for("dumbbell", "unilateral")
 BAR = convention_for("barbell", "bilateral")
 PER_HAND = convention_for("dumbbell", "bilateral")
 
+D = Decimal
+
 
 def test_defaults_follow_the_equipment() -> None:
     assert (ONE_DUMBBELL.per, ONE_DUMBBELL.implements) == (LoadPer.IMPLEMENT, 1)
@@ -39,8 +41,8 @@ def test_a_total_ratio_is_shared_between_the_dumbbells() -> None:
     result = start_for_variant(Decimal(100), KG, (Decimal("0.25"), Decimal("0.35")),
                                Decimal(2), KG, None, TWO_DUMBBELLS, BAR)  # fmt: skip
     start = result.start
-    assert (start.low, start.high, start.suggested, result.total) == (12, 16, 12, 24)
-    assert (result.total_raw_low, result.total_raw_high) == (25, 35)
+    assert (start.low, start.high, start.suggested, result.total) == (D(12), D(16), D(12), D(24))
+    assert (result.total_raw_low, result.total_raw_high) == (D(25), D(35))
     assert (start.ratio_low, start.ratio_high) == (Decimal("0.25"), Decimal("0.35"))
     assert not result.per_implement_ratio
     text = describe_load(start.suggested, KG, TWO_DUMBBELLS)
@@ -50,7 +52,7 @@ def test_a_total_ratio_is_shared_between_the_dumbbells() -> None:
 def test_a_dumbbell_to_dumbbell_ratio_compares_one_dumbbell_with_one() -> None:
     result = start_for_variant(Decimal(30), KG, (Decimal("0.9"), Decimal("1")), Decimal(2), KG,
                                None, ONE_DUMBBELL, PER_HAND)  # fmt: skip
-    assert (result.start.low, result.start.high, result.total) == (26, 30, 26)
+    assert (result.start.low, result.start.high, result.total) == (D(26), D(30), D(26))
     assert result.per_implement_ratio
     assert describe_load(Decimal(26), KG, ONE_DUMBBELL) == "1 x 26 kg dumbbell (26 kg total)"
 
@@ -60,7 +62,7 @@ def test_a_machine_start_keeps_the_sled_rule() -> None:
     both = convention_for("machine", "bilateral")
     half = (Decimal("0.5"), Decimal("0.5"))
     result = start_for_variant(Decimal(150), KG, half, Decimal(5), KG, Decimal(50), side, both)
-    assert (result.start.raw_low, result.start.suggested, result.total) == (50, 50, 50)
+    assert (result.start.raw_low, result.start.suggested, result.total) == (D(50), D(50), D(50))
     assert describe_load(Decimal(50), KG, side) == "50 kg per side"
 
 

@@ -19,6 +19,7 @@ from tracker.domain.loads import (
     SessionSets,
     cap_weaker_side,
     equipment_key,
+    imbalance_between,
     increment_for,
     next_load,
     round_down,
@@ -213,8 +214,10 @@ def test_heavy_sled_never_suggests_a_negative_load() -> None:
     assert (s.low, s.high, s.suggested) == (D(0), D(0), D(0))
 
 
-def test_default_unilateral_ratio() -> None:
-    assert DEFAULT_UNILATERAL_RATIO == (D("0.40"), D("0.50"))
+def test_the_default_unilateral_ratio_starts_at_40_to_50_percent_of_the_bilateral_load() -> None:
+    # domain-science 5: without a published ratio, a one-sided variant starts at 40-50%.
+    s = starting_load(D(150), KG, DEFAULT_UNILATERAL_RATIO, D(5), KG)
+    assert (s.low, s.high, s.suggested) == (D(60), D(75), D(60))
 
 
 @pytest.mark.parametrize(
@@ -432,7 +435,16 @@ def test_single_leg_press_sides_together() -> None:
     assert (capped[0].load, capped[1].load) == (D(65), D(60))
 
 
-def test_coaching_cue() -> None:
-    assert COACHING_CUE == (
-        "Start each set with your weaker side and match its reps on the stronger side."
+def test_the_cue_names_the_weaker_side_and_its_band_only_when_not_balanced() -> None:
+    # domain-science 3: LSI = weaker / stronger x 100; >= 90 balanced, >= 85 watch.
+    imbalanced = imbalance_between(D(70), D(84))  # 83.3: left weaker, imbalanced
+    assert imbalanced is not None and imbalanced.needs_cue
+    assert imbalanced.cue_text().startswith(
+        "Last session the left side was weaker (LSI 83.3, imbalanced). "
     )
+    assert imbalanced.cue_text().endswith(COACHING_CUE)
+    watch = imbalance_between(D(100), D("87"))  # 87.0: right weaker, watch
+    assert watch is not None and watch.needs_cue and "right side" in watch.cue_text()
+    balanced = imbalance_between(D(84), D(77))  # 91.7
+    assert balanced is not None and not balanced.needs_cue
+    assert imbalance_between(D(80), None) is None

@@ -22,14 +22,14 @@ def logged(reps: int, load: str, side: Side | None = None, kind: str = "working"
 
 
 def test_a_set_beating_the_previous_best_is_marked_and_raises_the_bar() -> None:
-    bests = {None: Decimal("76")}  # 8 x 60 with Epley: 60 x (1 + 8/30)
+    bests: dict[Side | None, Decimal] = {None: Decimal("76")}  # 8 x 60 with Epley: 60 x (1 + 8/30)
     flags = new_bests([logged(8, "62.5"), logged(8, "61"), logged(8, "65")], bests, KG)
     assert flags == [True, False, True]
 
 
 def test_first_sets_failed_attempts_and_warm_ups_are_never_new_bests() -> None:
     assert new_bests([logged(5, "100", Side.LEFT)], {Side.RIGHT: Decimal(50)}, KG) == [False]
-    bests = {None: Decimal(10)}
+    bests: dict[Side | None, Decimal] = {None: Decimal(10)}
     assert new_bests([logged(0, "200", kind="failure"), logged(5, "200", kind="warmup")],
                      bests, KG) == [False, False]  # fmt: skip
 

@@ -99,7 +99,7 @@ def test_first_open_item_skips_done_and_skipped() -> None:
         RoutineItemPlan(2, "B", "unilateral", 1, None, None, None),
         RoutineItemPlan(3, "C", "bilateral", 1, None, None, None),
     ]
-    done = {"A": {None: 2}, "B": {Side.LEFT: 1}}
+    done: dict[str, dict[Side | None, int]] = {"A": {None: 2}, "B": {Side.LEFT: 1}}
     assert first_open_item(items, done, set(), 0) == 1
     assert first_open_item(items, done, {2}, 0) == 2
     assert first_open_item(items, {**done, "C": {None: 1}}, {2}, 0) is None

@@ -19,7 +19,7 @@ SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "free-exercise-db-sma
 
 
 def builtin() -> dict[str, Any]:
-    from tracker.services.catalog import builtin_bytes
+    from tracker.services.builtin_catalog import builtin_bytes
 
     data: dict[str, Any] = json.loads(builtin_bytes())
     return data
@@ -49,7 +49,7 @@ def execute(url: str, statement: Any) -> None:
 
 def row_counts(url: str) -> tuple[int, int, int]:
     """Rows of exercise, exercise_alias and setting: what an import may change."""
-    return tuple(  # type: ignore[return-value]
+    return tuple(
         query(url, select(func.count()).select_from(table))[0][0]
         for table in (Exercise, ExerciseAlias, Setting)
     )
@@ -141,7 +141,7 @@ def test_first_use_loads_the_whole_builtin_catalog(tracker: Tracker) -> None:
     assert sorted(rows) == sorted((e["name"], "builtin", False) for e in entries)
     (setting,) = query(tracker.url, select(Setting.value).where(
         Setting.key == "catalog.builtin_hash"))  # fmt: skip
-    from tracker.services.catalog import builtin_bytes
+    from tracker.services.builtin_catalog import builtin_bytes
 
     assert setting[0] == hashlib.sha256(builtin_bytes()).hexdigest()[:16]
 
@@ -389,7 +389,7 @@ def test_refresh_updates_unedited_entries_and_keeps_the_lifters(
          "equipment": "machine", "target": "quadriceps", "summary": "A new one."},
     ]  # fmt: skip
     new = json.dumps(data).encode()
-    monkeypatch.setattr("tracker.services.catalog.builtin_bytes", lambda: new)
+    monkeypatch.setattr("tracker.services.builtin_catalog.builtin_bytes", lambda: new)
 
     tracker.ok("exercises", "list")  # any command refreshes
     hack = tracker.json("exercises", "show", "hacky")
@@ -431,7 +431,7 @@ def test_a_removed_builtin_stays_removed_after_a_refresh(
     data = builtin()
     data["exercises"][0]["summary"] = "Changed so that the catalog refreshes."
     new = json.dumps(data).encode()
-    monkeypatch.setattr("tracker.services.catalog.builtin_bytes", lambda: new)
+    monkeypatch.setattr("tracker.services.builtin_catalog.builtin_bytes", lambda: new)
     tracker.ok("exercises", "list")
     assert stored(tracker.url, "Hack Squat") is None
     assert stored(tracker.url, data["exercises"][0]["name"]).summary == (
@@ -446,7 +446,7 @@ def test_two_commands_loading_the_catalog_at_once(
     if db_url.startswith("sqlite"):
         pytest.skip("SQLite writers queue on BEGIN IMMEDIATE, so they cannot race here")
     from tracker.adapters.db import create_app_engine, ensure_schema
-    from tracker.services import catalog
+    from tracker.services import builtin_catalog, catalog
 
     engine = create_app_engine(db_url)
     ensure_schema(engine, db_url, lambda line: None)
@@ -459,7 +459,7 @@ def test_two_commands_loading_the_catalog_at_once(
     def load_in_other_command() -> None:
         other = create_app_engine(db_url)
         try:
-            catalog.ensure_builtin_catalog(other)  # waits for the first one's lock
+            builtin_catalog.ensure_builtin_catalog(other)  # waits for the first one's lock
         except BaseException as error:  # reported by the assertion below
             failures.append(error)
         finally:
@@ -473,7 +473,7 @@ def test_two_commands_loading_the_catalog_at_once(
 
     monkeypatch.setattr(catalog, "apply_fields", racing)
     try:
-        catalog.ensure_builtin_catalog(engine)
+        builtin_catalog.ensure_builtin_catalog(engine)
     finally:
         engine.dispose()
     others[0].join()

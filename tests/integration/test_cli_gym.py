@@ -5,8 +5,8 @@ from __future__ import annotations
 import shlex
 from decimal import Decimal as D
 
-from gym_helpers import open_sessions, stored_sets, wipe_log
 from tests.conftest import Tracker
+from tests.integration.gym_helpers import open_sessions, stored_sets, wipe_log
 
 
 def gym(tracker: Tracker, *lines: str, args: tuple[str, ...] = ()) -> tuple[str, str]:

@@ -13,8 +13,8 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from gym_helpers import open_sessions, stored_sets
 from tests.conftest import Tracker
+from tests.integration.gym_helpers import open_sessions, stored_sets
 
 pytestmark = pytest.mark.slow
 

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from decimal import Decimal as D
 
 import pytest
-from gym_helpers import stored_sets
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from tests.conftest import Tracker
+from tests.integration.gym_helpers import stored_sets
 
 from tracker.cli.context import App
 from tracker.cli.gym.commands import GymShell
@@ -49,7 +49,7 @@ def shell_for(app: App, clock: Clock, rings: list[int]) -> GymShell:
 
 
 def test_prompt_session_completes_accepts_and_finishes(app: App) -> None:
-    clock, rings = Clock(), []
+    clock, rings = Clock(), list[int]()
     shell = shell_for(app, clock, rings)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         session = build_session(shell, exercise_names(app.uow()), history_file=None)
@@ -64,7 +64,7 @@ def test_prompt_session_completes_accepts_and_finishes(app: App) -> None:
 
 
 def test_toolbar_counts_down_and_rings_once(app: App) -> None:
-    clock, rings = Clock(), []
+    clock, rings = Clock(), list[int]()
     shell = shell_for(app, clock, rings)
     assert toolbar_text(shell) == "Single Leg Press | Enter L 8x55 R 8x55"
     shell.handle("")
@@ -80,7 +80,7 @@ def test_toolbar_counts_down_and_rings_once(app: App) -> None:
 
 
 def test_side_rest_between_sides(app: App) -> None:
-    clock, rings = Clock(), []
+    clock, rings = Clock(), list[int]()
     shell = shell_for(app, clock, rings)
     shell.side_rest = 15
     shell.handle("l 8x55")

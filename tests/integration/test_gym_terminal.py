@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from gym_helpers import open_sessions, stored_sets
 from tests.conftest import Tracker
+from tests.integration.gym_helpers import open_sessions, stored_sets
 
 pytestmark = pytest.mark.slow
 

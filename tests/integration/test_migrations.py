@@ -98,19 +98,25 @@ def test_head_constant_matches_the_migration_scripts() -> None:
 
 
 def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    head = dbmod.HEAD_REVISION
+    before_head = ScriptDirectory.from_config(dbmod.alembic_config()).get_revision(head)
+    older = before_head.down_revision
+    assert isinstance(older, str)
     url = f"sqlite:///{tmp_path / 't.db'}"
-    dbmod.upgrade(url, "0001")
+    dbmod.upgrade(url, older)  # a database the previous release left
     old_schema = schema_of(url)
     lines: list[str] = []
     assert migrate(url, lines.append)
-    backup = tmp_path / "t.db.before-0001.bak"
-    assert backup.exists()
+    backup = tmp_path / f"t.db.before-{older}.bak"
     assert lines == [
-        f"database upgraded from revision 0001 to {dbmod.HEAD_REVISION}; the old file was "
-        f"backed up to {backup}"
+        f"database upgraded from revision {older} to {head}; the old file was backed up to {backup}"
     ]
     assert schema_of(f"sqlite:///{backup}") == old_schema
-    assert revision_of(url) == dbmod.HEAD_REVISION
+    assert revision_of(f"sqlite:///{backup}") == older
+    assert revision_of(url) == head and schema_of(url) != old_schema
+    check_no_drift(url)
 
 
 @pytest.mark.parametrize("revision", ["0099", "0000", "zz9"])

@@ -226,7 +226,7 @@ class Seeder:
                             s.unit,
                             s.kind,
                             s.bodyweight,
-                            rows[-1]["performed_at"],
+                            rows[-1]["performed_at"],  # type: ignore[arg-type]
                             s.duration_s,
                             s.distance,
                             s.distance_unit if s.distance is not None else None,

@@ -169,20 +169,9 @@ def test_text_output_fits_the_terminal(
 
 
 def every_command_path() -> list[list[str]]:
-    import click
+    from tracker.cli import walk_commands
 
-    from tracker.cli import cli
-
-    paths: list[list[str]] = []
-
-    def walk(command: click.Command, path: list[str]) -> None:
-        paths.append(path)
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
-                walk(sub, [*path, name])
-
-    walk(cli, [])
-    return paths
+    return [path for path, _ in walk_commands()]
 
 
 def help_case(path: list[str]) -> object:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
@@ -56,6 +56,38 @@ def copy_row(row: Base) -> RowCopy:
 
 def row_values(copy: RowCopy) -> dict[str, Any]:
     return {key: _decode(value) for key, value in copy.items()}
+
+
+class AbstractJournal(Protocol):
+    """Change records for undo, and rows by id: `Journal` below, or the fake in tests."""
+
+    def record(self, lifter: Lifter, action: str, payload: dict[str, Any]) -> None: ...
+
+    def latest_pending(self, lifter: Lifter) -> ChangeRecord | None: ...
+
+    def has_records(self, lifter: Lifter) -> bool: ...
+
+    def mark_undone(self, record: ChangeRecord) -> None: ...
+
+    def workout_set(self, set_id: int) -> WorkoutSet | None: ...
+
+    def training_session(self, session_id: int) -> TrainingSession | None: ...
+
+    def exercise_exists(self, exercise_id: int) -> bool: ...
+
+    def sessions_near(
+        self, lifter: Lifter, start: datetime, end: datetime
+    ) -> list[TrainingSession]: ...
+
+    def restore(self, model: type[M], copy: RowCopy, keep_id: bool = True) -> M: ...
+
+    def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None: ...
+
+    def reload(self, row: Base) -> None: ...
+
+    def delete(self, row: Base) -> None: ...
+
+    def flush(self) -> None: ...
 
 
 class Journal:

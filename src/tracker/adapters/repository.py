@@ -10,12 +10,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.adapters.journal import Journal
+from tracker.adapters.journal import AbstractJournal, Journal
 from tracker.adapters.orm import (
     Exercise,
     ExerciseAlias,
@@ -50,10 +50,149 @@ class TopSet:
     performed_at: datetime
 
 
+class AbstractRepository(Protocol):
+    """What the services may ask of storage: the SQLAlchemy `Repository` below, or the
+    in-memory fake of the service tests (tests/fakes.py). No SQL crosses this line."""
+
+    @property
+    def journal(self) -> AbstractJournal: ...
+
+    def lifter(self, name: str) -> Lifter | None: ...
+
+    def lifters(self) -> Sequence[Lifter]: ...
+
+    def add(self, obj: object) -> None: ...
+
+    def flush(self) -> None: ...
+
+    def delete(self, obj: object) -> None: ...
+
+    def setting(self, key: str) -> str | None: ...
+
+    def set_setting(self, key: str, value: str) -> None: ...
+
+    def settings(self, prefix: str = "") -> dict[str, str]: ...
+
+    def exercise_names(self) -> list[tuple[str, list[str]]]: ...
+
+    def exercise(self, name: str) -> Exercise | None: ...
+
+    def exercise_by_key(self, key: str) -> Exercise | None: ...
+
+    def alias_owner(self, key: str) -> Exercise | None: ...
+
+    def exercises(self) -> Sequence[Exercise]: ...
+
+    def exercises_with_own_increment(self) -> Sequence[Exercise]: ...
+
+    def children(self, exercise: Exercise) -> Sequence[Exercise]: ...
+
+    def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int: ...
+
+    def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int: ...
+
+    def open_session(self, lifter: Lifter) -> TrainingSession | None: ...
+
+    def training_session(self, lifter: Lifter, session_id: int) -> TrainingSession | None: ...
+
+    def latest_session(self, lifter: Lifter) -> TrainingSession | None: ...
+
+    def sessions_since(
+        self, lifter: Lifter, since: datetime | None
+    ) -> list[tuple[TrainingSession, int, int]]: ...
+
+    def delete_sessions(
+        self,
+        lifter: Lifter,
+        source_key: str,
+        started_at: datetime | None = None,
+        protect_logged: bool = False,
+    ) -> int: ...
+
+    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]: ...
+
+    def finished_sessions_near(
+        self, lifter: Lifter, at: datetime, slack: timedelta
+    ) -> Sequence[TrainingSession]: ...
+
+    def session_of(self, row: WorkoutSet) -> TrainingSession: ...
+
+    def top_loads_by_reps(
+        self, lifter: Lifter, exercise: Exercise, before: datetime
+    ) -> list[tuple[str | None, int, str, Decimal]]: ...
+
+    def recent_working_sets(
+        self, lifter: Lifter, exercise: Exercise, sessions: int
+    ) -> list[WorkoutSet]: ...
+
+    def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None: ...
+
+    def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None: ...
+
+    def measures_by_session_side(
+        self, lifter: Lifter, exercise: Exercise
+    ) -> dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]: ...
+
+    # Whose custom exercises are visible, and the PostgreSQL row lock of a lifter's writes.
+    viewer_name: str | None
+
+    def view_as(self, lifter: Lifter) -> None: ...
+
+    def viewer_id(self) -> int | None: ...
+
+    def key_taken_by_another_lifter(self, key: str) -> bool: ...
+
+    def lock_lifter(self, lifter: Lifter) -> None: ...
+
+    def lifter_for_current_role(self) -> Lifter | None: ...
+
+    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter: ...
+
+    def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None: ...
+
+    def last_batch_sets(self, lifter: Lifter) -> Sequence[WorkoutSet]: ...
+
+    def last_set_time(self, session: TrainingSession) -> datetime | None: ...
+
+    def next_position(self, session: TrainingSession) -> int: ...
+
+    def sets_of_exercise_in_session(
+        self, lifter: Lifter, exercise: Exercise, session_id: int
+    ) -> Sequence[WorkoutSet]: ...
+
+    def previous_session_id(
+        self, lifter: Lifter, exercise: Exercise, current: TrainingSession
+    ) -> int | None: ...
+
+    def routine(self, lifter: Lifter, name: str) -> Routine | None: ...
+
+    def routine_by_id(self, routine_id: int) -> Routine | None: ...
+
+    def routines(self, lifter: Lifter) -> Sequence[Routine]: ...
+
+    def exercise_rest(self, lifter: Lifter, exercise: Exercise) -> int | None: ...
+
+    def set_exercise_rest(self, lifter: Lifter, exercise: Exercise, seconds: int) -> None: ...
+
+    def gym_state(self, session: TrainingSession) -> GymState | None: ...
+
+    def gym_state_by_session_id(self, session_id: int) -> GymState | None: ...
+
+    def exercise_by_id(self, exercise_id: int) -> Exercise | None: ...
+
+    def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]: ...
+
+    def side_records(
+        self, lifter: Lifter, exercise: Exercise, before_set_id: int
+    ) -> list[tuple[str | None, str, Decimal, int]]: ...
+
+
 class Repository:
+    """The SQLAlchemy repository: AbstractRepository over one ORM session."""
+
     def __init__(self, session: Session, viewer: str | None = None) -> None:
         self.session = session
-        self.journal = Journal(session)
+        self._journal = Journal(session)
         # Whose custom exercises are visible: the command's lifter (by name until known).
         self.viewer_name = viewer
         self._viewer_id: int | None = None
@@ -95,6 +234,10 @@ class Repository:
         if self._dialect() != "postgresql":
             return None
         return self.session.scalar(select(Lifter).where(Lifter.db_role == func.current_user()))
+
+    @property
+    def journal(self) -> Journal:
+        return self._journal
 
     # -- lifters and settings ------------------------------------------------------------
     def lifter(self, name: str) -> Lifter | None:

@@ -1,23 +1,164 @@
 """The `tracker` command line: a thin layer that parses, calls a service and renders.
 
-Command modules import only Click and the domain at import time; services (and with them
-SQLAlchemy) are imported inside the commands, so `tracker --help` stays instant.
+The root group loads its commands lazily (Click's documented lazy-group pattern): COMMANDS
+maps each name to "module:attribute" and its one-line help, a module is imported only when
+its command runs, and `tracker --help` lists the commands from the map without importing any
+of them. Command modules themselves import only Click and the domain at import time; services
+(and with them SQLAlchemy) are imported inside the commands.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tracker import __version__
-from tracker.cli.complete import complete_lifter
-from tracker.cli.context import App, to_user_error
-from tracker.cli.layout import terminal_width
+from tracker.cli.terminal import terminal_width
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+    from tracker.cli.context import App
+
+
+class Lazy:
+    """A command not imported yet: where it is, and its one-line help for `tracker --help`.
+
+    A plain class: a NamedTuple or dataclass costs more to define than `--help` may spend."""
+
+    __slots__ = ("target", "help")
+
+    def __init__(self, target: str, help: str) -> None:
+        self.target = target  # "module:attribute" of the click command
+        self.help = help  # the command's one-line help, as `tracker --help` lists it
+
+
+# To add a command: write it in a module under tracker.cli and add one line here. The help
+# text must match the command's own first sentence (tests/test_architecture.py checks it).
+COMMANDS: dict[str, Lazy] = {
+    "admin": Lazy(
+        "tracker.cli.admin:admin_group",
+        "Access to a shared PostgreSQL database (run by the owner of its tables).",
+    ),
+    "bodyweight": Lazy(
+        "tracker.cli.bodyweight:bodyweight_group",
+        "Your body weight: bodyweight sets (12xBW, 8xBW+20) weigh the latest one before them.",
+    ),
+    "completion": Lazy(
+        "tracker.cli:completion_command",
+        "Print the shell completion script for SHELL (bash, zsh or fish).",
+    ),
+    "config": Lazy(
+        "tracker.cli.lifters:config_group",
+        "Settings: your default unit, and the load steps of your gym's equipment.",
+    ),
+    "db": Lazy(
+        "tracker.cli.db_cmds:db_group", "Where your data lives, schema upgrades and backups."
+    ),
+    "exercises": Lazy(
+        "tracker.cli.exercises:exercises_group",
+        "The exercise catalog: search it, read a card, add your own, import more.",
+    ),
+    "export": Lazy(
+        "tracker.cli.transfer:export_command",
+        "Export every session and set: sides, loads and units as typed, RPE, kinds, notes, times.",
+    ),
+    "gym": Lazy(
+        "tracker.cli.gym:gym_command",
+        "Log a whole session from one prompt, following ROUTINE if given.",
+    ),
+    "import": Lazy(
+        "tracker.cli.transfer:import_command",
+        "Import workouts from Strong, Hevy or FitNotes CSV, or a tracker export.",
+    ),
+    "lifter": Lazy(
+        "tracker.cli.lifters:lifter_group",
+        "The people whose training this database holds (a coach may have many).",
+    ),
+    "log": Lazy(
+        "tracker.cli.logging_cmds:log_command",
+        "Log sets of EXERCISE: one command, stored together or not at all.",
+    ),
+    "plates": Lazy(
+        "tracker.cli.plates:plates_command",
+        "The plates for LOAD on each side of the bar (or each horn of a plate-loaded machine).",
+    ),
+    "report": Lazy(
+        "tracker.cli:report_group_with_coach",
+        "Reports: left against right, progress over time, the week in numbers.",
+    ),
+    "routine": Lazy(
+        "tracker.cli.routines:routine_group",
+        "Routines: exercises in order with sets, reps and rest, for tracker gym NAME.",
+    ),
+    "session": Lazy("tracker.cli.sessions:session_group", "Training sessions."),
+    "set": Lazy(
+        "tracker.cli.logging_cmds:set_group",
+        "Fix a logged set: edit or delete it by id (ids are shown when logging).",
+    ),
+    "suggest": Lazy(
+        "tracker.cli.suggest:suggest_command",
+        "Suggest a load for EXERCISE: a safe start for a new unilateral variant (from its "
+        "bilateral parent), else next session's load per side by double progression.",
+    ),
+    "undo": Lazy(
+        "tracker.cli.history_cmds:undo_command",
+        "Undo your last change to the log: a log, a set edit, a set or session delete.",
+    ),
+}
+
+
+def load_command(name: str) -> click.Command:
+    """Import the module of command `name` and return its click command."""
+    module_name, attribute = COMMANDS[name].target.split(":")
+    command = getattr(importlib.import_module(module_name), attribute)
+    if callable(command) and not isinstance(command, click.Command):
+        command = command()  # a factory, such as report_group_with_coach
+    if not isinstance(command, click.Command):  # pragma: no cover - a wrong map entry
+        raise TypeError(f"{COMMANDS[name].target} is not a click command")
+    return command
 
 
 class TrackerGroup(click.Group):
-    """The root group: turns the errors a user can cause into one line and an exit code."""
+    """The root group: loads commands lazily, and turns the errors a user can cause into one
+    line and an exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.add_command(load_command(cmd_name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def listed_help(self, name: str, limit: int = 45) -> str | None:
+        """A command's one-line help, from the map while it is not loaded; None if hidden."""
+        loaded = self.commands.get(name)
+        if loaded is not None:
+            return None if loaded.hidden else loaded.get_short_help_str(limit)
+        # A stand-in command shortens the map's line exactly as Click would its own.
+        return click.Command(name, help=COMMANDS[name].help).get_short_help_str(limit)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Click's listing, with the help lines of the map: no command module is imported."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, text) for name in names if (text := self.listed_help(name, limit))]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """Command names from the map (no module imported for a Tab), then the options."""
+        from click.shell_completion import CompletionItem
+
+        names = [name for name in self.list_commands(ctx) if name.startswith(incomplete)]
+        items = [
+            CompletionItem(name, help=text) for name in names if (text := self.listed_help(name))
+        ]
+        return items + click.Command.shell_complete(self, ctx, incomplete)
 
     def make_context(
         self,
@@ -28,12 +169,14 @@ class TrackerGroup(click.Group):
     ) -> click.Context:
         # Help text follows the same width as every other output (COLUMNS, else the
         # terminal), at most Click's usual 78 columns.
+        # Not a terminal: Click's own default (78), without it importing shutil to find out.
         width = terminal_width()
-        if width is not None:
-            extra.setdefault("terminal_width", min(width, 80) - 2)
+        extra.setdefault("terminal_width", min(width or 80, 80) - 2)
         return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from tracker.cli.context import App, to_user_error
+
         try:
             return super().invoke(ctx)
         except click.exceptions.Exit:
@@ -67,6 +210,14 @@ def without_secrets(message: str, app: App | None) -> str:
     return message
 
 
+def _complete_lifter(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    from tracker.cli.complete import complete_lifter
+
+    return complete_lifter(ctx, param, incomplete)
+
+
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
@@ -83,7 +234,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
     "--lifter",
     envvar="TRACKER_LIFTER",
     metavar="NAME",
-    shell_complete=complete_lifter,
+    shell_complete=_complete_lifter,
     help="Whose training to read and write (default: the built-in lifter 'me'). "
     "Env: TRACKER_LIFTER.",
 )
@@ -99,6 +250,8 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
       tracker report imbalance
       tracker suggest "single leg press"
     """
+    from tracker.cli.context import App
+
     ctx.obj = App(db=db, lifter=lifter)
 
 
@@ -120,50 +273,28 @@ def completion_command(ctx: click.Context, shell: str) -> None:
     click.echo(completion_script(ctx.find_root().command, shell))
 
 
-def _register() -> None:
-    from tracker.cli import (
-        admin,
-        bodyweight,
-        coach,
-        db_cmds,
-        exercises,
-        gym,
-        history_cmds,
-        lifters,
-        logging_cmds,
-        plates,
-        reports,
-        routines,
-        sessions,
-        suggest,
-        transfer,
-    )
+def report_group_with_coach() -> click.Command:
+    """`tracker report`, with the coach's pages (html, team) added to its subcommands."""
+    from tracker.cli import coach, reports
 
-    modules = (
-        logging_cmds,
-        history_cmds,
-        sessions,
-        reports,
-        suggest,
-        exercises,
-        transfer,
-        lifters,
-        db_cmds,
-        gym,
-        routines,
-        plates,
-        admin,
-        bodyweight,
-    )
-    for module in modules:
-        for command in module.COMMANDS:
-            cli.add_command(command)
-    cli.add_command(completion_command)
     for command in coach.REPORT_COMMANDS:
         reports.report_group.add_command(command)
+    return reports.report_group
 
 
-_register()
+def walk_commands() -> Iterator[tuple[list[str], click.Command]]:
+    """Every command path and command, loading every module: for tests and tools only."""
+
+    def walk(command: click.Command, path: list[str]) -> Iterator[tuple[list[str], click.Command]]:
+        yield path, command
+        if isinstance(command, click.Group):
+            ctx = click.Context(command)
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                if sub is not None:
+                    yield from walk(sub, [*path, name])
+
+    yield from walk(cli, [])
 
 
 def main() -> None:

@@ -33,4 +33,3 @@ def admin_grant(app: App, name: str, role: str, coach_of: tuple[str, ...]) -> No
     click.echo(f'lifter "{done.lifter}" is role {done.role}{coached}')
 
 
-COMMANDS = [admin_group]

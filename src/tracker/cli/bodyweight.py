@@ -61,4 +61,3 @@ def bodyweight_list(app: App, as_json: bool) -> None:
         click.echo(f"{local(e.measured_at)}  {format_load(e.weight)} {e.unit}")
 
 
-COMMANDS = [bodyweight_group]

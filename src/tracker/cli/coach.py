@@ -193,5 +193,5 @@ def write_output(text: str, output: Path | None, what: str) -> None:
     click.echo(f"Wrote {output} ({what}, {size / 1024:.0f} KB)", err=True)
 
 
-# Added to the `tracker report` group (see tracker.cli._register).
+# Added to the `tracker report` group when it loads (tracker.cli.report_group_with_coach).
 REPORT_COMMANDS = [report_html, report_team]

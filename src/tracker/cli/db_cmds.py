@@ -80,6 +80,3 @@ def db_backup(app: App, file: Path | None, force: bool) -> None:
             f"{exc.args[0]} already exists; give another FILE, or --force to replace it"
         ) from None
     click.echo(f"backed up to {target}")
-
-
-COMMANDS = [db_group]

@@ -353,6 +353,3 @@ def exercises_import(app: App, file: Path) -> None:
 def echo_wrapped(text: str) -> None:
     for line in wrap_line(text):
         click.echo(line)
-
-
-COMMANDS = [exercises_group]

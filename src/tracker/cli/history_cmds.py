@@ -68,6 +68,3 @@ def undo_command(app: App) -> None:
     from tracker.services.history import undo_last_change
 
     render_undone(undo_last_change(app.uow(), app.lifter))
-
-
-COMMANDS = [undo_command]

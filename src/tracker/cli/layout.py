@@ -7,15 +7,14 @@ row. Widths count what a person sees: colour codes take no column.
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# The narrowest layout worth drawing; a phone in portrait is about 60 columns.
-MIN_WIDTH = 20
+from tracker.cli.terminal import MIN_WIDTH as MIN_WIDTH
+from tracker.cli.terminal import terminal_width as terminal_width
+
 # Prose longer than this is hard to read even on a wide screen.
 PROSE_WIDTH = 100
 GAP = "  "
@@ -30,19 +29,6 @@ def visible_len(text: str) -> int:
 
 def strip_ansi(text: str) -> str:
     return ANSI_CODE.sub("", text)
-
-
-def terminal_width() -> int | None:
-    """COLUMNS when set, else the terminal's width; None when output is not a terminal."""
-    value = os.environ.get("COLUMNS", "").strip()
-    if value.isdigit() and int(value) > 0:
-        return max(int(value), MIN_WIDTH)
-    try:
-        if sys.stdout.isatty():
-            return max(os.get_terminal_size(sys.stdout.fileno()).columns, MIN_WIDTH)
-    except (OSError, ValueError, AttributeError):
-        pass
-    return None
 
 
 def prose_width(width: int | None = None) -> int:

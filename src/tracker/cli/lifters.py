@@ -133,6 +133,3 @@ def config_get(app: App, key: str | None) -> None:
     for entry in entries:
         for line in wrap_line(f"{entry.key} = {entry.value}  ({entry.source})"):
             click.echo(line)
-
-
-COMMANDS = [lifter_group, config_group]

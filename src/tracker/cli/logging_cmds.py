@@ -298,6 +298,3 @@ def set_delete(app: App, set_id: int, yes: bool) -> None:
         f"Deleted #{item.id} {item.exercise} {short_set_text(item)} (tracker undo brings it back)."
     ):
         click.echo(line)
-
-
-COMMANDS = [log_command, set_group]

@@ -72,6 +72,3 @@ def plates_json(answer: PlateAnswer) -> dict[str, Any]:
         "bar": as_number(loading.bar) if answer.how == "barbell" else None,
         "per_side": [as_number(p) for p in loading.per_side],
     }
-
-
-COMMANDS = [plates_command]

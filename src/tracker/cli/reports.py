@@ -375,4 +375,3 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     emit_table(rows, ["body part", "sessions", "sets", f"volume {unit}"], stacked)
 
 
-COMMANDS = [report_group]

@@ -196,6 +196,3 @@ def plan_json(plan: RoutinePlan) -> dict[str, Any]:
             for item in plan.items
         ],
     }
-
-
-COMMANDS = [routine_group]

@@ -200,6 +200,3 @@ def shown_set(s: dict[str, Any], with_note: bool = True) -> str:
         extras.append(printable(s["note"]))
     tail = f"  ({'; '.join(extras)})" if extras else ""
     return f"{side}{', '.join(measures) or '-'}{tail}"
-
-
-COMMANDS = [session_group]

@@ -105,6 +105,3 @@ def wrapped(head: str, text: str) -> list[str]:
         subsequent_indent=" " * len(head),
         break_on_hyphens=False,
     ) or [head.rstrip()]
-
-
-COMMANDS = [suggest_command]

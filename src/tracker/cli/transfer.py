@@ -189,6 +189,3 @@ def export_command(
     except OSError as exc:
         raise UserError(f"can't write {output}: {exc.strerror or exc}") from None
     click.echo(f"Exported {plural(count, 'set')} to {output}", err=True)
-
-
-COMMANDS = [import_command, export_command]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.adapters.roles import Roles
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.services.lifters import current_lifter
@@ -21,7 +20,7 @@ def grant(uow: UnitOfWork, lifter_name: str, role: str, coach_of: tuple[str, ...
     """Map LIFTER to ROLE (which then reads and writes that lifter's rows only) and let ROLE
     read the lifters in ``coach_of``. Run by the owner of the tables."""
     with uow:
-        roles = Roles(uow.session)
+        roles = uow.roles()
         if not roles.is_postgresql():
             raise InvalidValue(
                 "roles need PostgreSQL; on SQLite the database file's permissions decide who "

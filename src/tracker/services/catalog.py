@@ -2,73 +2,32 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
-
 from tracker.adapters.orm import Exercise, ExerciseAlias
-from tracker.adapters.repository import Repository
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.load_convention import LoadConvention, convention_for
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, normalize, resolve
 from tracker.services.lifters import current_lifter
 
-BUILTIN_HASH_KEY = "catalog.builtin_hash"
 REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
 CARD_LISTS = ("steps", "tips", "mistakes")
 NAME_MAX = 200  # exercise.name, exercise.key, exercise_alias.alias and .key are VARCHAR(200)
 FIELD_MAX = 50  # body part, equipment, target and category are VARCHAR(50)
 
 
-def builtin_bytes() -> bytes:
-    return (resources.files("tracker.catalog") / "builtin.json").read_bytes()
-
-
-def ensure_builtin_catalog(engine: Engine) -> None:
-    """Load the built-in catalog on first use and refresh it when the package's copy changes.
-
-    Entries the lifter edited and custom exercises are never overwritten.
-    """
-    raw = builtin_bytes()
-    digest = hashlib.sha256(raw).hexdigest()[:16]
-    with UnitOfWork(engine, read_only=True) as uow:  # the common case: never waits for writers
-        if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
-            return
-    for attempt in range(3):
-        try:
-            with UnitOfWork(engine) as uow:
-                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
-                    return
-                if not uow.repo.may_write_catalog():
-                    return  # a lifter's role: the owner refreshes the built-ins
-                uow.repo.serialize_catalog_writes()  # a parallel first command waits here
-                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
-                    return  # ... and finds the catalog loaded
-                sync_builtin(uow.repo, json.loads(raw)["exercises"])
-                uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
-                uow.commit()
-                return
-        except IntegrityError:
-            # Another process loaded the same entries first (two commands started together on
-            # a new database): look again, and usually find its hash stored.
-            if attempt == 2:
-                raise
-
-
 def _user_owned(exercise: Exercise) -> bool:
     return exercise.source != "builtin" or exercise.edited
 
 
-def sync_builtin(repo: Repository, entries: Sequence[dict[str, Any]]) -> None:
+def sync_builtin(repo: AbstractRepository, entries: Sequence[dict[str, Any]]) -> None:
     exercises = repo.exercises()
     by_key = {ex.key: ex for ex in exercises}
     alias_owners = {a.key: ex for ex in exercises for a in ex.aliases}
@@ -147,7 +106,7 @@ def set_aliases(exercise: Exercise, aliases: Iterable[str], taken: dict[str, int
 # -- look-ups -----------------------------------------------------------------------------
 
 
-def resolve_exercise(repo: Repository, query: str) -> Exercise:
+def resolve_exercise(repo: AbstractRepository, query: str) -> Exercise:
     """Find an exercise by what the lifter typed: name, alias, punctuation-free or a prefix."""
     key = normalize(query)
     exercise = repo.exercise_by_key(key) or repo.alias_owner(key)
@@ -200,7 +159,7 @@ def _matches(exercise: Exercise, f: ListFilters) -> bool:
     return True
 
 
-def list_exercises(uow: UnitOfWork, filters: ListFilters) -> list[dict[str, Any]]:
+def list_exercises(uow: AbstractUnitOfWork, filters: ListFilters) -> list[dict[str, Any]]:
     with uow:
         everything = uow.repo.exercises()  # one query: the parents' names come from it too
         rows = [ex for ex in everything if _matches(ex, filters)]
@@ -230,7 +189,7 @@ def _num(value: Decimal | None) -> float | int | None:
     return None if value is None else as_number(value)
 
 
-def card_dict(repo: Repository, exercise: Exercise) -> dict[str, Any]:
+def card_dict(repo: AbstractRepository, exercise: Exercise) -> dict[str, Any]:
     """Every field of an exercise, plus its related exercises, as JSON-ready data."""
     data = summary_dict(exercise, exercise.parent.name if exercise.parent else None)
     convention = exercise_convention(exercise)
@@ -258,7 +217,7 @@ def card_dict(repo: Repository, exercise: Exercise) -> dict[str, Any]:
     return data
 
 
-def related_exercises(repo: Repository, exercise: Exercise) -> dict[str, list[str]]:
+def related_exercises(repo: AbstractRepository, exercise: Exercise) -> dict[str, list[str]]:
     """Same body part, same equipment, same target muscle (five each), partners first."""
     others = [ex for ex in repo.exercises() if ex.id != exercise.id]
 
@@ -275,7 +234,7 @@ def related_exercises(repo: Repository, exercise: Exercise) -> dict[str, list[st
     }
 
 
-def show_exercise(uow: UnitOfWork, query: str) -> dict[str, Any]:
+def show_exercise(uow: AbstractUnitOfWork, query: str) -> dict[str, Any]:
     with uow:
         return card_dict(uow.repo, resolve_exercise(uow.repo, query))
 
@@ -336,14 +295,16 @@ def _check_choice(value: str | None, choices: Iterable[str], what: str) -> None:
         raise InvalidValue(f'{what} must be one of {", ".join(allowed)}, got "{value}"')
 
 
-def _apply_changes(repo: Repository, exercise: Exercise, ch: ExerciseChanges, unit: str) -> None:
+def _apply_changes(
+    repo: AbstractRepository, exercise: Exercise, ch: ExerciseChanges, unit: str
+) -> None:
     before = exercise.laterality
     _apply_fields(repo, exercise, ch, unit)
     if exercise.id is not None and exercise.laterality != before:
         _check_laterality_change(repo, exercise, before)
 
 
-def _check_laterality_change(repo: Repository, exercise: Exercise, before: str) -> None:
+def _check_laterality_change(repo: AbstractRepository, exercise: Exercise, before: str) -> None:
     """Logged sets and variants must still make sense with the new laterality."""
     one_sided = exercise.laterality != Laterality.BILATERAL.value
     if one_sided == (before != Laterality.BILATERAL.value):
@@ -362,7 +323,9 @@ def _check_laterality_change(repo: Repository, exercise: Exercise, before: str) 
         )
 
 
-def _apply_fields(repo: Repository, exercise: Exercise, ch: ExerciseChanges, unit: str) -> None:
+def _apply_fields(
+    repo: AbstractRepository, exercise: Exercise, ch: ExerciseChanges, unit: str
+) -> None:
     _check_choice(ch.difficulty, [d.value for d in Difficulty], "difficulty")
     _check_choice(ch.laterality, [lat.value for lat in Laterality], "laterality")
     for field_name in ("body_part", "equipment", "target", "difficulty", "category", "laterality"):
@@ -411,7 +374,7 @@ def _apply_fields(repo: Repository, exercise: Exercise, ch: ExerciseChanges, uni
         exercise.rep_low, exercise.rep_high = low, high
 
 
-def _check_new_name(repo: Repository, name: str, renaming: Exercise | None = None) -> str:
+def _check_new_name(repo: AbstractRepository, name: str, renaming: Exercise | None = None) -> str:
     """The cleaned name, refused when empty, too long, or another exercise's name or alias."""
     clean = " ".join(name.split())
     key = normalize(clean)
@@ -427,13 +390,13 @@ def _check_new_name(repo: Repository, name: str, renaming: Exercise | None = Non
     return clean
 
 
-def _alias_map(repo: Repository) -> dict[str, int]:
+def _alias_map(repo: AbstractRepository) -> dict[str, int]:
     return {a.key: ex.id for ex in repo.exercises() for a in ex.aliases} | {
         ex.key: ex.id for ex in repo.exercises()
     }
 
 
-def add_exercise(uow: UnitOfWork, name: str, changes: ExerciseChanges, unit: str) -> str:
+def add_exercise(uow: AbstractUnitOfWork, name: str, changes: ExerciseChanges, unit: str) -> str:
     with uow:
         owner = current_lifter(uow.repo, uow.repo.viewer_name)
         clean = _check_new_name(uow.repo, name)
@@ -447,7 +410,7 @@ def add_exercise(uow: UnitOfWork, name: str, changes: ExerciseChanges, unit: str
         return exercise.name
 
 
-def _set_user_aliases(repo: Repository, exercise: Exercise, aliases: Iterable[str]) -> None:
+def _set_user_aliases(repo: AbstractRepository, exercise: Exercise, aliases: Iterable[str]) -> None:
     aliases = list(aliases)
     taken = _alias_map(repo)
     names = {ex.id: ex.name for ex in repo.exercises()}
@@ -462,7 +425,7 @@ def _set_user_aliases(repo: Repository, exercise: Exercise, aliases: Iterable[st
     set_aliases(exercise, aliases, taken)
 
 
-def edit_exercise(uow: UnitOfWork, query: str, changes: ExerciseChanges, unit: str) -> str:
+def edit_exercise(uow: AbstractUnitOfWork, query: str, changes: ExerciseChanges, unit: str) -> str:
     with uow:
         exercise = resolve_exercise(uow.repo, query)
         aliases = changes.aliases
@@ -482,7 +445,7 @@ def edit_exercise(uow: UnitOfWork, query: str, changes: ExerciseChanges, unit: s
         return exercise.name
 
 
-def remove_exercise(uow: UnitOfWork, query: str) -> str:
+def remove_exercise(uow: AbstractUnitOfWork, query: str) -> str:
     with uow:
         exercise = resolve_exercise(uow.repo, query)
         count = uow.repo.count_sets_of(exercise)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.adapters.orm import Exercise
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.catalog.free_exercise_db import SOURCE_PREFIX, CatalogEntry, parse_file
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
@@ -49,7 +49,7 @@ def entry_fields(entry: CatalogEntry) -> dict[str, Any]:
     }
 
 
-def import_free_exercise_db(uow: UnitOfWork, path: Path) -> CatalogImportReport:
+def import_free_exercise_db(uow: AbstractUnitOfWork, path: Path) -> CatalogImportReport:
     """Add the file's exercises that the catalog lacks; match the ones it has by name.
 
     The whole file is validated before anything is written, and one transaction stores it.

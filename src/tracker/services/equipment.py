@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.adapters.orm import Exercise
-from tracker.adapters.repository import Repository
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.loads import equipment_key
 from tracker.domain.plates import (
@@ -50,7 +50,7 @@ def parse_load(text: str) -> tuple[Decimal, Unit | None]:
 
 
 def set_equipment_setting(
-    uow: UnitOfWork, lifter_name: str | None, key: str, value: str
+    uow: AbstractUnitOfWork, lifter_name: str | None, key: str, value: str
 ) -> tuple[str, str]:
     """`config set bar 20kg` / `config set plates 25x4,20,...`, stored per unit."""
     with uow:
@@ -76,7 +76,7 @@ def _plates_and_unit(value: str, default: Unit) -> tuple[str, Unit]:
     return text, default
 
 
-def bar_and_plates(repo: Repository, unit: Unit) -> tuple[Decimal, tuple[Plate, ...]]:
+def bar_and_plates(repo: AbstractRepository, unit: Unit) -> tuple[Decimal, tuple[Plate, ...]]:
     bar = repo.setting(f"bar.{unit.value}")
     plates = repo.setting(f"plates.{unit.value}")
     return (
@@ -96,7 +96,7 @@ def plate_loaded(exercise: Exercise) -> str | None:
 
 
 def loading_for(
-    repo: Repository, exercise: Exercise | None, load: Decimal, unit: Unit
+    repo: AbstractRepository, exercise: Exercise | None, load: Decimal, unit: Unit
 ) -> PlateAnswer | None:
     """Plates for `load` (in `unit`) on the exercise's equipment; None when it takes none."""
     how = "barbell" if exercise is None else plate_loaded(exercise)
@@ -110,7 +110,7 @@ def loading_for(
 
 
 def plates_for(
-    uow: UnitOfWork, lifter_name: str | None, load_text: str, exercise_query: str | None
+    uow: AbstractUnitOfWork, lifter_name: str | None, load_text: str, exercise_query: str | None
 ) -> PlateAnswer:
     """`tracker plates LOAD [--exercise NAME]`, in the lifter's unit unless the load says."""
     load, typed_unit = parse_load(load_text)

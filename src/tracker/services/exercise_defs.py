@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from tracker.adapters.orm import Exercise
-from tracker.adapters.repository import Repository
+from tracker.adapters.repository import AbstractRepository
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import normalize
@@ -22,7 +22,7 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else f"{value.normalize():f}"
 
 
-def exercise_definitions(repo: Repository) -> list[dict[str, Any]]:
+def exercise_definitions(repo: AbstractRepository) -> list[dict[str, Any]]:
     """Every exercise the lifter made or changed, in name order, JSON-ready and exact."""
     everything = repo.exercises()
     chosen = [ex for ex in everything if ex.source != "builtin" or ex.edited]
@@ -144,7 +144,7 @@ def check_definition(definition: Any, place: str) -> dict[str, Any]:
     return definition
 
 
-def restore_definitions(repo: Repository, definitions: list[Any]) -> int:
+def restore_definitions(repo: AbstractRepository, definitions: list[Any]) -> int:
     """Add the exported exercises the database lacks, and the edits of built-ins it has
     unedited; exercises the lifter here made or changed are left as they are.
 

@@ -8,7 +8,7 @@ nothing become custom exercises.
 from __future__ import annotations
 
 from tracker.adapters.orm import Exercise
-from tracker.adapters.repository import Repository
+from tracker.adapters.repository import AbstractRepository
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
 
@@ -47,7 +47,7 @@ def equipment_agrees(hint: str | None, candidate: str, equipment: str) -> bool:
 class ExerciseMatcher:
     """Maps the names other apps use onto the catalog; unknown names become custom exercises."""
 
-    def __init__(self, repo: Repository) -> None:
+    def __init__(self, repo: AbstractRepository) -> None:
         self.repo = repo
         self.by_key: dict[str, Exercise] = {}
         for exercise in repo.exercises():

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
-from tracker.adapters.repository import Repository
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import weaker_side
 from tracker.domain.e1rm import best_estimate
 from tracker.domain.errors import NotFound, TrackerError
@@ -63,7 +63,7 @@ class GymStatus:
 
 
 def open_gym(
-    uow: UnitOfWork, lifter_name: str | None, routine_name: str | None, now: datetime
+    uow: AbstractUnitOfWork, lifter_name: str | None, routine_name: str | None, now: datetime
 ) -> GymStatus:
     """The open session (resumed with its routine and place) or a new one."""
     with uow:
@@ -84,7 +84,7 @@ def open_gym(
 
 
 def _status(
-    repo: Repository,
+    repo: AbstractRepository,
     lifter: Lifter,
     session: TrainingSession,
     state: GymState,
@@ -113,7 +113,7 @@ def _status(
     )
 
 
-def reload_status(uow: UnitOfWork, lifter_name: str | None, session_id: int) -> GymStatus:
+def reload_status(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> GymStatus:
     """Where the session stands now (after an undo, say)."""
     with uow:
         repo = uow.repo
@@ -128,7 +128,7 @@ def reload_status(uow: UnitOfWork, lifter_name: str | None, session_id: int) -> 
 
 
 def save_place(
-    uow: UnitOfWork, session_id: int, position: int, skipped: set[int], exercise: str | None
+    uow: AbstractUnitOfWork, session_id: int, position: int, skipped: set[int], exercise: str | None
 ) -> str | None:
     """Store the current item, skipped items and current exercise; the exercise's full name."""
     with uow:
@@ -143,7 +143,7 @@ def save_place(
         return found.name if found else None
 
 
-def set_rest(uow: UnitOfWork, lifter_name: str | None, exercise: str, seconds: int) -> str:
+def set_rest(uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str, seconds: int) -> str:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         found = resolve_exercise(uow.repo, exercise)
@@ -175,7 +175,7 @@ class ExerciseBrief:
 
 
 def exercise_brief(
-    uow: UnitOfWork,
+    uow: AbstractUnitOfWork,
     lifter_name: str | None,
     exercise_query: str,
     session_id: int,
@@ -231,7 +231,7 @@ def exercise_brief(
 
 
 def _fresh_target(
-    uow: UnitOfWork,
+    uow: AbstractUnitOfWork,
     lifter_name: str | None,
     exercise: str,
     session_id: int,
@@ -277,7 +277,7 @@ def _target_from_json(data: dict[str, Any] | None) -> Target | None:
     return Target(data["kind"], Unit(data["unit"]), sides)
 
 
-def exercise_names(uow: UnitOfWork) -> list[str]:
+def exercise_names(uow: AbstractUnitOfWork) -> list[str]:
     """Every exercise name and alias, for completion."""
     with uow:
         names = uow.repo.exercise_names()
@@ -286,7 +286,7 @@ def exercise_names(uow: UnitOfWork) -> list[str]:
 
 
 def _rest_for(
-    repo: Repository, lifter: Lifter, exercise: Exercise, item: RoutineItemPlan | None
+    repo: AbstractRepository, lifter: Lifter, exercise: Exercise, item: RoutineItemPlan | None
 ) -> int:
     if item is not None and item.rest_s is not None:
         return item.rest_s
@@ -324,7 +324,7 @@ def _weaker(sets: list[tuple[Side | None, int, Decimal, Unit, bool]], unit: Unit
 
 
 def side_records(
-    uow: UnitOfWork, lifter_name: str | None, exercise: str, before_set_id: int
+    uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str, before_set_id: int
 ) -> SideRecords:
     """The exercise's per-side records over the working sets logged before a set id."""
     with uow:
@@ -344,7 +344,7 @@ def logged_sets(result: LogResult) -> list[LoggedSet]:
 
 
 def finish_gym(
-    uow: UnitOfWork, lifter_name: str | None, session_id: int, now: datetime
+    uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int, now: datetime
 ) -> tuple[int, int, bool]:
     """Finish the gym session: (sets, exercises, kept). An empty session is removed."""
     from tracker.services.logbook import SESSION_GAP, last_activity

@@ -15,10 +15,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from tracker.adapters.journal import Journal, RowCopy, copy_row
+from tracker.adapters.journal import AbstractJournal, RowCopy, copy_row
 from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutSet
-from tracker.adapters.repository import Repository
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, NotFound
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit
@@ -84,7 +84,7 @@ def set_view(row: WorkoutSet) -> SetView:
 # -- recording (called by the services that change the log, inside their transaction) --------
 
 
-def sessions_before_log(repo: Repository, lifter: Lifter, at: datetime) -> list[RowCopy]:
+def sessions_before_log(repo: AbstractRepository, lifter: Lifter, at: datetime) -> list[RowCopy]:
     """Copies of the sessions a log at `at` may join, widen or close: call before logging."""
     from tracker.services.logbook import SESSION_GAP
 
@@ -93,7 +93,7 @@ def sessions_before_log(repo: Repository, lifter: Lifter, at: datetime) -> list[
 
 
 def record_log(
-    repo: Repository, lifter: Lifter, rows: list[WorkoutSet], before: list[RowCopy]
+    repo: AbstractRepository, lifter: Lifter, rows: list[WorkoutSet], before: list[RowCopy]
 ) -> None:
     """After a log has stored `rows`: the sets to remove, the sessions to put back."""
     known = {copy["id"] for copy in before}
@@ -114,18 +114,20 @@ def record_log(
     )
 
 
-def record_edit(repo: Repository, lifter: Lifter, row: WorkoutSet) -> None:
+def record_edit(repo: AbstractRepository, lifter: Lifter, row: WorkoutSet) -> None:
     """Before an edit changes `row`: a copy of it and of its session's span."""
     repo.journal.record(lifter, EDIT, {"set": copy_row(row), "session": _session_copy(repo, row)})
 
 
-def record_set_delete(repo: Repository, lifter: Lifter, row: WorkoutSet) -> None:
+def record_set_delete(repo: AbstractRepository, lifter: Lifter, row: WorkoutSet) -> None:
     repo.journal.record(
         lifter, DELETE_SET, {"set": copy_row(row), "session": _session_copy(repo, row)}
     )
 
 
-def record_session_delete(repo: Repository, lifter: Lifter, session: TrainingSession) -> None:
+def record_session_delete(
+    repo: AbstractRepository, lifter: Lifter, session: TrainingSession
+) -> None:
     repo.journal.record(
         lifter,
         DELETE_SESSION,
@@ -133,7 +135,7 @@ def record_session_delete(repo: Repository, lifter: Lifter, session: TrainingSes
     )
 
 
-def _session_copy(repo: Repository, row: WorkoutSet) -> RowCopy:
+def _session_copy(repo: AbstractRepository, row: WorkoutSet) -> RowCopy:
     session = repo.journal.training_session(row.session_id)
     assert session is not None  # a set always belongs to a session (foreign key)
     return copy_row(session)
@@ -146,7 +148,7 @@ def _span(copy: RowCopy) -> tuple[Any, ...]:
 # -- undoing ---------------------------------------------------------------------------------
 
 
-def undo_last_change(uow: UnitOfWork, lifter_name: str | None) -> Undone:
+def undo_last_change(uow: AbstractUnitOfWork, lifter_name: str | None) -> Undone:
     """Undo the lifter's most recent change that is not undone yet."""
     with uow:
         repo = uow.repo
@@ -169,7 +171,7 @@ def undo_last_change(uow: UnitOfWork, lifter_name: str | None) -> Undone:
         return undone
 
 
-def _undo_log(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
+def _undo_log(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
     removed: list[SetView] = []
     sessions = set()
     for set_id in payload["sets"]:
@@ -199,7 +201,7 @@ def _undo_log(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undo
     return Undone(LOG, removed, first_session, gone_sessions)
 
 
-def _session_back(journal: Journal, copy: RowCopy) -> TrainingSession:
+def _session_back(journal: AbstractJournal, copy: RowCopy) -> TrainingSession:
     """The session of a copy: put back its span, or inserted again when it is gone."""
     session = journal.training_session(copy["id"])
     if session is None:
@@ -208,14 +210,14 @@ def _session_back(journal: Journal, copy: RowCopy) -> TrainingSession:
     return session
 
 
-def _check_exercise(journal: Journal, copy: RowCopy) -> None:
+def _check_exercise(journal: AbstractJournal, copy: RowCopy) -> None:
     if not journal.exercise_exists(copy["exercise_id"]):
         raise Conflict(
             f"set #{copy['id']} was of an exercise removed since: add the exercise back to undo"
         )
 
 
-def _undo_edit(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+def _undo_edit(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
     copy = payload["set"]
     _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -229,7 +231,7 @@ def _undo_edit(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Und
     return Undone(EDIT, [set_view(row)], session.id)
 
 
-def _undo_set_delete(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+def _undo_set_delete(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
     copy = payload["set"]
     _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -237,7 +239,9 @@ def _undo_set_delete(journal: Journal, lifter: Lifter, payload: dict[str, Any]) 
     return Undone(DELETE_SET, [set_view(row)], session.id)
 
 
-def _undo_session_delete(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+def _undo_session_delete(
+    journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]
+) -> Undone:
     for copy in payload["sets"]:
         _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -245,7 +249,7 @@ def _undo_session_delete(journal: Journal, lifter: Lifter, payload: dict[str, An
     return Undone(DELETE_SESSION, [set_view(row) for row in rows], session.id)
 
 
-UNDO: dict[str, Callable[[Journal, Lifter, dict[str, Any]], Undone | None]] = {
+UNDO: dict[str, Callable[[AbstractJournal, Lifter, dict[str, Any]], Undone | None]] = {
     LOG: _undo_log,
     EDIT: _undo_edit,
     DELETE_SET: _undo_set_delete,
@@ -253,7 +257,7 @@ UNDO: dict[str, Callable[[Journal, Lifter, dict[str, Any]], Undone | None]] = {
 }
 
 
-def _undo_unrecorded_log(repo: Repository, lifter: Lifter) -> Undone:
+def _undo_unrecorded_log(repo: AbstractRepository, lifter: Lifter) -> Undone:
     """A database from before the journal: undo the latest logging command by its batch."""
     rows = repo.last_batch_sets(lifter)
     if not rows:
@@ -275,14 +279,14 @@ def _undo_unrecorded_log(repo: Repository, lifter: Lifter) -> Undone:
     return Undone(LOG, removed, session_ids[0], gone)
 
 
-def pending_changes(uow: UnitOfWork, lifter_name: str | None) -> ChangeRecord | None:
+def pending_changes(uow: AbstractUnitOfWork, lifter_name: str | None) -> ChangeRecord | None:
     """The change `undo` would step back over next (None: none recorded)."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         return uow.repo.journal.latest_pending(lifter)
 
 
-def describe_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> SetView:
+def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> SetView:
     """Set `set_id` of the lifter, to show before deleting it."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)

@@ -5,20 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.adapters.orm import Lifter
-from tracker.adapters.repository import DEFAULT_LIFTER, Repository
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.repository import DEFAULT_LIFTER, AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.units import Unit
 
 
-def current_lifter(repo: Repository, name: str | None) -> Lifter:
+def current_lifter(repo: AbstractRepository, name: str | None) -> Lifter:
     """The lifter a command works for; the default one is created on first use."""
     lifter = _find_lifter(repo, name)
     repo.view_as(lifter)  # the command sees built-ins and this lifter's own exercises only
     return lifter
 
 
-def _find_lifter(repo: Repository, name: str | None) -> Lifter:
+def _find_lifter(repo: AbstractRepository, name: str | None) -> Lifter:
     if name is None:  # a PostgreSQL role mapped to a lifter (admin grant) is that lifter
         mine = repo.lifter_for_current_role()
         if mine is not None:
@@ -32,7 +32,7 @@ def _find_lifter(repo: Repository, name: str | None) -> Lifter:
     return repo.add_lifter_if_missing(DEFAULT_LIFTER, Unit.KG.value)
 
 
-def add_lifter(uow: UnitOfWork, name: str, unit: str) -> Lifter:
+def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
     clean = name.strip()
     if not clean:
         raise InvalidValue("a lifter needs a name")
@@ -47,14 +47,14 @@ def add_lifter(uow: UnitOfWork, name: str, unit: str) -> Lifter:
         return lifter
 
 
-def list_lifters(uow: UnitOfWork) -> list[tuple[str, str]]:
+def list_lifters(uow: AbstractUnitOfWork) -> list[tuple[str, str]]:
     with uow:
         current_lifter(uow.repo, None)  # make sure the default lifter exists
         uow.commit()
         return [(lifter.name, lifter.unit) for lifter in uow.repo.lifters()]
 
 
-def set_unit(uow: UnitOfWork, lifter_name: str | None, unit: str) -> Unit:
+def set_unit(uow: AbstractUnitOfWork, lifter_name: str | None, unit: str) -> Unit:
     parsed = Unit.parse(unit)
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -63,7 +63,7 @@ def set_unit(uow: UnitOfWork, lifter_name: str | None, unit: str) -> Unit:
     return parsed
 
 
-def get_unit(uow: UnitOfWork, lifter_name: str | None) -> Unit:
+def get_unit(uow: AbstractUnitOfWork, lifter_name: str | None) -> Unit:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         uow.commit()
@@ -71,7 +71,7 @@ def get_unit(uow: UnitOfWork, lifter_name: str | None) -> Unit:
 
 
 def set_increment(
-    uow: UnitOfWork, lifter_name: str | None, equipment: str, value: str
+    uow: AbstractUnitOfWork, lifter_name: str | None, equipment: str, value: str
 ) -> tuple[str, str, str]:
     """A gym-wide load step for one kind of equipment, in kg or lb ("2.5kg", "5lb", "2.5")."""
     from tracker.domain.loads import equipment_key
@@ -104,7 +104,7 @@ class ConfigEntry:
     equipment: str | None = None  # for increments: the equipment key the entry belongs to
 
 
-def config_entries(uow: UnitOfWork, lifter_name: str | None) -> list[ConfigEntry]:
+def config_entries(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[ConfigEntry]:
     """Every setting with the value in force for this lifter and where it comes from.
 
     Increments: per equipment, the gym-wide step in the lifter's unit when set, else the

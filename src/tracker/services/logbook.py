@@ -8,8 +8,8 @@ from datetime import datetime
 from decimal import Decimal
 
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
-from tracker.adapters.repository import Repository
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
@@ -81,7 +81,7 @@ class PreviousSession:
 
 
 def log_sets(
-    uow: UnitOfWork, lifter_name: str | None, request: LogRequest, now: datetime
+    uow: AbstractUnitOfWork, lifter_name: str | None, request: LogRequest, now: datetime
 ) -> LogResult:
     """Store every set of one command, or none of them."""
     at = request.at or now
@@ -129,7 +129,7 @@ def log_sets(
 
 
 def session_for(
-    repo: Repository, lifter: Lifter, at: datetime, now: datetime
+    repo: AbstractRepository, lifter: Lifter, at: datetime, now: datetime
 ) -> tuple[TrainingSession, bool, int | None]:
     """The session a set performed at `at` belongs to: (session, started_now, closed_id).
 
@@ -162,11 +162,11 @@ def session_for(
     return chosen, False, closed_id
 
 
-def span_of(repo: Repository, row: TrainingSession) -> Span:
+def span_of(repo: AbstractRepository, row: TrainingSession) -> Span:
     return Span(row.id, row.started_at, row.finished_at, last_activity(repo, row))
 
 
-def last_activity(repo: Repository, row: TrainingSession) -> datetime:
+def last_activity(repo: AbstractRepository, row: TrainingSession) -> datetime:
     # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
     return max(row.started_at, repo.last_set_time(row) or row.started_at)
 
@@ -221,7 +221,7 @@ def to_stored(row: WorkoutSet) -> StoredSet:
 
 
 def best_e1rm_by_side(
-    repo: Repository, lifter: Lifter, exercise: Exercise, unit: Unit, before: datetime
+    repo: AbstractRepository, lifter: Lifter, exercise: Exercise, unit: Unit, before: datetime
 ) -> dict[Side | None, Decimal]:
     """The best Epley e1RM before `before` per side, from SQL maxima per (side, reps, unit)."""
     tops = repo.top_loads_by_reps(lifter, exercise, before)
@@ -239,7 +239,7 @@ def mark_bests(sets: list[StoredSet], bests: dict[Side | None, Decimal], unit: U
 
 
 def previous_session(
-    repo: Repository, lifter: Lifter, exercise: Exercise, current: TrainingSession
+    repo: AbstractRepository, lifter: Lifter, exercise: Exercise, current: TrainingSession
 ) -> PreviousSession | None:
     session_id = repo.previous_session_id(lifter, exercise, current)
     if session_id is None:
@@ -262,7 +262,7 @@ def removed_view(row: WorkoutSet) -> RemovedSet:
     return to_stored(row)
 
 
-def delete_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> RemovedSet:
+def delete_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> RemovedSet:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
@@ -273,7 +273,7 @@ def delete_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> Removed
         return removed
 
 
-def _owned_set(repo: Repository, lifter: Lifter, set_id: int) -> WorkoutSet:
+def _owned_set(repo: AbstractRepository, lifter: Lifter, set_id: int) -> WorkoutSet:
     row = repo.workout_set(lifter, set_id)
     if row is None:
         raise NotFound(f"no set with id {set_id} for lifter {lifter.name}")
@@ -291,7 +291,9 @@ class SetEdit:
     exercise: str | None = None  # move the set to this exercise
 
 
-def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdit) -> StoredSet:
+def edit_set(
+    uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdit
+) -> StoredSet:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
@@ -338,7 +340,7 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
         return to_stored(row)
 
 
-def move_within_session(repo: Repository, row: WorkoutSet, at: datetime) -> None:
+def move_within_session(repo: AbstractRepository, row: WorkoutSet, at: datetime) -> None:
     """Retime a set inside its session (widening the session's span), never out of it."""
     container = repo.session_of(row)
     if not within_session(at, span_of(repo, container)):

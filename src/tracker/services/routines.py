@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.adapters.orm import Exercise, Lifter, Routine, RoutineItem, TrainingSession
-from tracker.adapters.repository import Repository
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.routines import (
     RoutineItemPlan,
@@ -43,7 +43,7 @@ def plan_of(routine: Routine) -> RoutinePlan:
     )
 
 
-def find_routine(repo: Repository, lifter: Lifter, name: str) -> Routine:
+def find_routine(repo: AbstractRepository, lifter: Lifter, name: str) -> Routine:
     routine = repo.routine(lifter, name.strip())
     if routine is None:
         known = ", ".join(r.name for r in repo.routines(lifter)) or "none yet"
@@ -52,7 +52,7 @@ def find_routine(repo: Repository, lifter: Lifter, name: str) -> Routine:
     return routine
 
 
-def add_routine(uow: UnitOfWork, lifter_name: str | None, name: str) -> RoutinePlan:
+def add_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> RoutinePlan:
     clean = check_routine_name(name)
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -67,7 +67,7 @@ def add_routine(uow: UnitOfWork, lifter_name: str | None, name: str) -> RoutineP
 
 
 def add_item(
-    uow: UnitOfWork, lifter_name: str | None, name: str, exercise: str, changes: ItemChanges
+    uow: AbstractUnitOfWork, lifter_name: str | None, name: str, exercise: str, changes: ItemChanges
 ) -> RoutinePlan:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -92,7 +92,7 @@ def apply_item_changes(item: RoutineItem, changes: ItemChanges) -> None:
 
 
 def save_from_session(
-    uow: UnitOfWork, lifter_name: str | None, name: str, which: str
+    uow: AbstractUnitOfWork, lifter_name: str | None, name: str, which: str
 ) -> RoutinePlan:
     """A routine from a session: its exercises in order, with as many sets as were done."""
     clean = check_routine_name(name)
@@ -117,7 +117,7 @@ def save_from_session(
         return plan
 
 
-def _session(repo: Repository, lifter: Lifter, which: str) -> TrainingSession:
+def _session(repo: AbstractRepository, lifter: Lifter, which: str) -> TrainingSession:
     if which.strip().lower() == "last":
         session = repo.latest_session(lifter)
         if session is None:
@@ -131,7 +131,9 @@ def _session(repo: Repository, lifter: Lifter, which: str) -> TrainingSession:
     return session
 
 
-def _sets_per_exercise(repo: Repository, session: TrainingSession) -> list[tuple[Exercise, int]]:
+def _sets_per_exercise(
+    repo: AbstractRepository, session: TrainingSession
+) -> list[tuple[Exercise, int]]:
     """Working sets per exercise in first-done order; a left/right pair counts as one set."""
     counts: dict[int, tuple[Exercise, dict[str | None, int]]] = {}
     for row in repo.session_set_rows(session):
@@ -142,7 +144,7 @@ def _sets_per_exercise(repo: Repository, session: TrainingSession) -> list[tuple
     return [(exercise, max(sides.values())) for exercise, sides in counts.values()]
 
 
-def list_routines(uow: UnitOfWork, lifter_name: str | None) -> list[RoutinePlan]:
+def list_routines(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[RoutinePlan]:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         plans = [plan_of(r) for r in uow.repo.routines(lifter)]
@@ -150,7 +152,7 @@ def list_routines(uow: UnitOfWork, lifter_name: str | None) -> list[RoutinePlan]
         return plans
 
 
-def show_routine(uow: UnitOfWork, lifter_name: str | None, name: str) -> RoutinePlan:
+def show_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> RoutinePlan:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         plan = plan_of(find_routine(uow.repo, lifter, name))
@@ -168,7 +170,7 @@ class RoutineEdit:
 
 
 def edit_routine(
-    uow: UnitOfWork, lifter_name: str | None, name: str, edit: RoutineEdit
+    uow: AbstractUnitOfWork, lifter_name: str | None, name: str, edit: RoutineEdit
 ) -> RoutinePlan:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -209,7 +211,7 @@ def _edit_item(routine: Routine, edit: RoutineEdit) -> None:
         each.position = position
 
 
-def remove_routine(uow: UnitOfWork, lifter_name: str | None, name: str) -> str:
+def remove_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> str:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         routine = find_routine(uow.repo, lifter, name)

@@ -7,12 +7,11 @@ from datetime import datetime
 from typing import Any
 
 from tracker.adapters.orm import TrainingSession
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.sessions import SESSION_GAP
 from tracker.domain.units import as_number
-from tracker.services import history
 from tracker.services.lifters import current_lifter
-from tracker.services.logbook import SESSION_GAP, last_activity
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> Session
 
 
 def start_session(
-    uow: UnitOfWork, lifter_name: str | None, at: datetime, name: str | None
+    uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime, name: str | None
 ) -> SessionInfo:
     if name is not None and len(name) > 200:
         raise InvalidValue(f"a session name can have at most 200 characters, got {len(name)}")
@@ -52,9 +51,12 @@ def start_session(
 
 
 def finish_session(
-    uow: UnitOfWork, lifter_name: str | None, at: datetime | None, now: datetime
+    uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime | None, now: datetime
 ) -> SessionInfo:
     """Close the open session at `at`; without it, now, or at its last set if that is stale."""
+    # Imported here: `session list` and `show` need neither (issue 16, start-up).
+    from tracker.services.logbook import last_activity
+
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         session = uow.repo.open_session(lifter)
@@ -70,7 +72,7 @@ def finish_session(
 
 
 def list_sessions(
-    uow: UnitOfWork, lifter_name: str | None, since: datetime | None
+    uow: AbstractUnitOfWork, lifter_name: str | None, since: datetime | None
 ) -> list[SessionInfo]:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -78,7 +80,7 @@ def list_sessions(
         return [info(s, n, e) for s, n, e in uow.repo.sessions_since(lifter, since)]
 
 
-def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[str, Any]:
+def show_session(uow: AbstractUnitOfWork, lifter_name: str | None, which: str) -> dict[str, Any]:
     """A session with its sets, in the JSON shape of `session show --json`."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -126,8 +128,12 @@ def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[s
         }
 
 
-def delete_session(uow: UnitOfWork, lifter_name: str | None, session_id: int) -> SessionInfo:
+def delete_session(
+    uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int
+) -> SessionInfo:
     """Delete a session with all its sets."""
+    from tracker.services import history
+
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         session = uow.repo.training_session(lifter, session_id)

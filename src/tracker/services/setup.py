@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Engine
-
 from tracker.adapters.db import create_app_engine, ensure_schema
+from tracker.adapters.unit_of_work import Engine
 
 
 def open_database(url: str, notify: Callable[[str], None]) -> Engine:
@@ -15,7 +14,7 @@ def open_database(url: str, notify: Callable[[str], None]) -> Engine:
         if ensure_schema(engine, url, notify):
             engine.dispose()
             engine = create_app_engine(url, on_wait=notify)
-        from tracker.services.catalog import ensure_builtin_catalog
+        from tracker.services.builtin_catalog import ensure_builtin_catalog
 
         ensure_builtin_catalog(engine)
     except BaseException:

@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
-from tracker.adapters.repository import Repository, TopSet
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.repository import AbstractRepository, TopSet
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.e1rm import best_estimate
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
 from tracker.domain.load_convention import (
@@ -120,7 +120,7 @@ class Suggestion:
         return data
 
 
-def exercise_increment(repo: Repository, exercise: Exercise, unit: Unit) -> Decimal:
+def exercise_increment(repo: AbstractRepository, exercise: Exercise, unit: Unit) -> Decimal:
     """The exercise's own step when set in this unit, else the gym-wide one, else the default."""
     if exercise.increment is not None and exercise.increment_unit == unit.value:
         return exercise.increment
@@ -147,7 +147,7 @@ def parse_basis(text: str) -> SetSpec:
 
 
 def suggest(
-    uow: UnitOfWork, lifter_name: str | None, query: str, basis: SetSpec | None = None
+    uow: AbstractUnitOfWork, lifter_name: str | None, query: str, basis: SetSpec | None = None
 ) -> Suggestion:
     """The `tracker suggest` answer."""
     with uow:
@@ -165,7 +165,7 @@ def suggest(
 
 
 def start(
-    repo: Repository, lifter: Lifter, exercise: Exercise, unit: Unit, basis: SetSpec | None
+    repo: AbstractRepository, lifter: Lifter, exercise: Exercise, unit: Unit, basis: SetSpec | None
 ) -> Suggestion:
     parent = exercise.parent
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
@@ -268,7 +268,7 @@ def no_start(exercise: Exercise, with_basis: bool, logged: bool = False) -> NoBa
 
 
 def parent_or_related_top(
-    repo: Repository, lifter: Lifter, parent: str
+    repo: AbstractRepository, lifter: Lifter, parent: str
 ) -> tuple[TopSet | None, RelatedBasis | None]:
     """The parent's latest top working set, else that of its documented related lift."""
     top = repo.latest_top_set_of(lifter, parent)
@@ -373,7 +373,7 @@ def working_unit(rows: list[WorkoutSet], default: Unit) -> Unit:
 
 
 def progression(
-    repo: Repository, exercise: Exercise, rows: list[WorkoutSet], unit: Unit
+    repo: AbstractRepository, exercise: Exercise, rows: list[WorkoutSet], unit: Unit
 ) -> Suggestion:
     increment = exercise_increment(repo, exercise, unit)
     rep_range = (exercise.rep_low, exercise.rep_high)
@@ -419,7 +419,9 @@ def _side_target(step: ProgressionStep, convention: LoadConvention) -> SideTarge
     return SideTarget(step.load, convention.total(step.load), step.reps_target)
 
 
-def suggest_start_line(uow: UnitOfWork, lifter_name: str | None, exercise: str) -> str | None:
+def suggest_start_line(
+    uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str
+) -> str | None:
     """One line for `tracker log`: the start a lifter would have been suggested, if any."""
     try:
         with uow:

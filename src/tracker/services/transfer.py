@@ -10,11 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy.exc import DataError, IntegrityError
-
 from tracker.adapters.orm import Exercise, Lifter
 from tracker.adapters.repository import DEFAULT_LIFTER, Repository
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.unit_of_work import RefusedValue, UnitOfWork
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Laterality, SetKind, Side
 from tracker.domain.units import Unit
@@ -361,7 +359,7 @@ class ImportBatch:
     def flush(self) -> None:
         try:
             self._insert()
-        except (IntegrityError, DataError) as error:
+        except RefusedValue as error:
             # The rows were checked before, so this should not happen; if it does, say where.
             # (Other errors, such as a disk I/O error, are the database's, not the rows'.)
             cause = str(error.orig).strip().splitlines()

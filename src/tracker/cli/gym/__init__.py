@@ -83,6 +83,3 @@ def print_opening(shell: GymShell) -> None:
     sets = f", {status.sets_logged} sets so far" if status.sets_logged else ""
     click.echo(f"{verb} session #{status.session_id}{routine}{sets}. Type help for help.")
     shell.print_header()
-
-
-COMMANDS = [gym_command]

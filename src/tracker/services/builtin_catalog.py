@@ -1,0 +1,52 @@
+"""The built-in catalog: loaded on first use, refreshed when the package's copy changes.
+
+Apart from services.catalog so that every command can check the catalog's hash without
+importing the name matching and load rules that only a changed catalog needs (start-up).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import resources
+
+from tracker.adapters.unit_of_work import Engine, UniqueViolation, UnitOfWork
+
+BUILTIN_HASH_KEY = "catalog.builtin_hash"
+
+
+def builtin_bytes() -> bytes:
+    return (resources.files("tracker.catalog") / "builtin.json").read_bytes()
+
+
+def ensure_builtin_catalog(engine: Engine) -> None:
+    """Load the built-in catalog on first use and refresh it when the package's copy changes.
+
+    Entries the lifter edited and custom exercises are never overwritten.
+    """
+    raw = builtin_bytes()
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    with UnitOfWork(engine, read_only=True) as uow:  # the common case: never waits for writers
+        if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+            return
+    for attempt in range(3):
+        try:
+            with UnitOfWork(engine) as uow:
+                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+                    return
+                if not uow.repo.may_write_catalog():
+                    return  # a lifter's role: the owner refreshes the built-ins
+                uow.repo.serialize_catalog_writes()  # a parallel first command waits here
+                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+                    return  # ... and finds the catalog loaded
+                from tracker.services.catalog import sync_builtin
+
+                sync_builtin(uow.repo, json.loads(raw)["exercises"])
+                uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
+                uow.commit()
+                return
+        except UniqueViolation:
+            # Another process loaded the same entries first (two commands started together on
+            # a new database): look again, and usually find its hash stored.
+            if attempt == 2:
+                raise

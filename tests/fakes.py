@@ -1,0 +1,525 @@
+"""An in-memory repository and unit of work, for service tests without a database.
+
+Cosmicpython style: the fake keeps ORM-class instances in plain lists (they are ordinary
+Python objects until a database session adopts them), gives them ids on `add` as a database
+would on flush, fills column defaults, links relationships both ways, and answers every
+AbstractRepository question by filtering those lists. It is a real implementation, not a
+mock: a service test passes only if the service asks the right questions and acts on the
+answers. SQL behaviour (constraints, concurrency) stays with the CLI tests on both engines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from itertools import count
+from typing import Any, TypeVar
+
+from sqlalchemy import inspect
+
+from tracker.adapters.journal import RowCopy, row_values
+from tracker.adapters.orm import (
+    Base,
+    ChangeRecord,
+    Exercise,
+    ExerciseAlias,
+    ExerciseRest,
+    GymState,
+    Lifter,
+    Routine,
+    RoutineItem,
+    Setting,
+    TrainingSession,
+    WorkoutSet,
+    utcnow,
+)
+from tracker.adapters.repository import TopSet
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.errors import Conflict
+from tracker.domain.units import Unit, convert
+
+M = TypeVar("M", bound=Base)
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _working(row: WorkoutSet) -> bool:
+    return row.kind != "warmup" and row.reps > 0
+
+
+class Store:
+    """The rows of one fake database, by table."""
+
+    def __init__(self) -> None:
+        self.rows: dict[type[Base], dict[Any, Base]] = {}
+        self.ids = count(1)
+
+    def table(self, model: type[M]) -> list[M]:
+        return [row for row in self.rows.get(model, {}).values() if isinstance(row, model)]
+
+    def get(self, model: type[M], key: Any) -> M | None:
+        row = self.rows.get(model, {}).get(key)
+        return row if isinstance(row, model) else None
+
+
+class FakeJournal:
+    """adapters.journal.Journal over the fake store."""
+
+    def __init__(self, repo: FakeRepository) -> None:
+        self.repo = repo
+
+    def record(self, lifter: Lifter, action: str, payload: dict[str, Any]) -> None:
+        # Through JSON, as the database column stores it: a payload that is not JSON fails.
+        stored = json.loads(json.dumps(payload))
+        self.repo.add(ChangeRecord(lifter_id=lifter.id, action=action, payload=stored))
+
+    def latest_pending(self, lifter: Lifter) -> ChangeRecord | None:
+        pending = [
+            r
+            for r in self.repo.store.table(ChangeRecord)
+            if r.lifter_id == lifter.id and r.undone_at is None
+        ]
+        return max(pending, key=lambda r: r.id, default=None)
+
+    def has_records(self, lifter: Lifter) -> bool:
+        return any(r.lifter_id == lifter.id for r in self.repo.store.table(ChangeRecord))
+
+    def mark_undone(self, record: ChangeRecord) -> None:
+        record.undone_at = utcnow()
+
+    def workout_set(self, set_id: int) -> WorkoutSet | None:
+        return self.repo.store.get(WorkoutSet, set_id)
+
+    def training_session(self, session_id: int) -> TrainingSession | None:
+        return self.repo.store.get(TrainingSession, session_id)
+
+    def exercise_exists(self, exercise_id: int) -> bool:
+        return self.repo.store.get(Exercise, exercise_id) is not None
+
+    def sessions_near(
+        self, lifter: Lifter, start: datetime, end: datetime
+    ) -> list[TrainingSession]:
+        return [
+            s
+            for s in self.repo.store.table(TrainingSession)
+            if s.lifter_id == lifter.id
+            and (s.finished_at is None or (s.started_at <= end and s.finished_at >= start))
+        ]
+
+    def restore(self, model: type[M], copy: RowCopy, keep_id: bool = True) -> M:
+        values = row_values(copy)
+        if not keep_id or self.repo.store.get(model, values.get("id")) is not None:
+            values.pop("id", None)
+        row = model(**values)
+        self.repo.add(row)
+        return row
+
+    def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
+        for key, value in row_values(copy).items():
+            if key != "id" and (fields is None or key in fields):
+                setattr(row, key, value)
+
+    def reload(self, row: Base) -> None:
+        """Nothing to reload: deletes already took rows out of their parents' lists."""
+
+    def delete(self, row: Base) -> None:
+        self.repo.delete(row)
+
+    def flush(self) -> None:
+        self.repo.flush()
+
+
+class FakeRepository:
+    """AbstractRepository over in-memory lists."""
+
+    def __init__(self) -> None:
+        self.store = Store()
+        self._journal = FakeJournal(self)
+
+    @property
+    def journal(self) -> FakeJournal:
+        return self._journal
+
+    # -- storing ---------------------------------------------------------------------------
+    def add(self, obj: object) -> None:
+        assert isinstance(obj, Base), f"not a mapped row: {obj!r}"
+        mapper = inspect(type(obj))
+        for column in mapper.columns:
+            key = mapper.get_property_by_column(column).key
+            if getattr(obj, key) is None and column.default is not None:
+                default = column.default
+                value = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
+                setattr(obj, key, value)
+        primary = [mapper.get_property_by_column(c).key for c in mapper.primary_key]
+        if primary == ["id"] and obj.id is None:  # type: ignore[attr-defined]
+            obj.id = next(self.store.ids)  # type: ignore[attr-defined]
+        identity = tuple(getattr(obj, k) for k in primary)
+        table = self.store.rows.setdefault(type(obj), {})
+        table[identity[0] if len(identity) == 1 else identity] = obj
+        self._link(obj)
+
+    def _link(self, obj: Base) -> None:
+        """Fill foreign keys from relationships and relationships from foreign keys, and add
+        the children a cascade would save."""
+        if isinstance(obj, WorkoutSet):
+            if obj.session is not None:
+                obj.session_id = obj.session.id
+            elif obj.session_id is not None:
+                obj.session = self.store.get(TrainingSession, obj.session_id)
+            if obj.exercise is not None:
+                obj.exercise_id = obj.exercise.id
+            else:
+                obj.exercise = self.store.get(Exercise, obj.exercise_id)
+        elif isinstance(obj, TrainingSession):
+            for row in obj.sets:
+                if self.store.get(WorkoutSet, row.id) is not row:
+                    self.add(row)
+        elif isinstance(obj, Exercise):
+            if obj.parent is not None:
+                obj.parent_id = obj.parent.id
+            elif obj.parent_id is not None:
+                obj.parent = self.store.get(Exercise, obj.parent_id)
+            for alias in obj.aliases:
+                alias.exercise_id = obj.id
+                if self.store.get(ExerciseAlias, alias.id) is not alias:
+                    self.add(alias)
+        elif isinstance(obj, Routine):
+            for item in obj.items:
+                item.routine_id = obj.id
+                if self.store.get(RoutineItem, item.id) is not item:
+                    self.add(item)
+        elif isinstance(obj, RoutineItem):
+            if obj.exercise is not None:
+                obj.exercise_id = obj.exercise.id
+            else:
+                obj.exercise = self.store.get(Exercise, obj.exercise_id)
+
+    def flush(self) -> None:
+        for table in list(self.store.rows.values()):
+            for row in list(table.values()):
+                self._link(row)
+        # delete-orphan: an alias taken off its exercise's list is gone.
+        for alias in self.store.table(ExerciseAlias):
+            owner = self.store.get(Exercise, alias.exercise_id)
+            if owner is None or alias not in owner.aliases:
+                self.delete(alias)
+
+    def delete(self, obj: object) -> None:
+        assert isinstance(obj, Base)
+        if isinstance(obj, TrainingSession):
+            for row in list(obj.sets):
+                self.delete(row)
+        if isinstance(obj, WorkoutSet) and obj.session is not None and obj in obj.session.sets:
+            obj.session.sets.remove(obj)
+        if isinstance(obj, Exercise):
+            for alias in list(obj.aliases):
+                self.delete(alias)
+        if isinstance(obj, Routine):
+            for item in list(obj.items):
+                self.delete(item)
+        table = self.store.rows.get(type(obj), {})
+        for identity, stored in list(table.items()):
+            if stored is obj:
+                del table[identity]
+
+    # -- lifters and settings ----------------------------------------------------------------
+    def lifter(self, name: str) -> Lifter | None:
+        return next((x for x in self.store.table(Lifter) if x.name == name), None)
+
+    def lifters(self) -> Sequence[Lifter]:
+        return sorted(self.store.table(Lifter), key=lambda x: x.name)
+
+    def setting(self, key: str) -> str | None:
+        row = self.store.get(Setting, key)
+        return None if row is None else row.value
+
+    def set_setting(self, key: str, value: str) -> None:
+        row = self.store.get(Setting, key)
+        if row is None:
+            self.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+
+    def settings(self, prefix: str = "") -> dict[str, str]:
+        return {s.key: s.value for s in self.store.table(Setting) if s.key.startswith(prefix)}
+
+    # -- exercises ---------------------------------------------------------------------------
+    def exercise_names(self) -> list[tuple[str, list[str]]]:
+        return [(e.name, [a.alias for a in e.aliases]) for e in self.store.table(Exercise)]
+
+    def exercise(self, name: str) -> Exercise | None:
+        return next((e for e in self.store.table(Exercise) if e.name == name), None)
+
+    def exercise_by_key(self, key: str) -> Exercise | None:
+        return next((e for e in self.store.table(Exercise) if e.key == key), None)
+
+    def alias_owner(self, key: str) -> Exercise | None:
+        alias = next((a for a in self.store.table(ExerciseAlias) if a.key == key), None)
+        return None if alias is None else self.store.get(Exercise, alias.exercise_id)
+
+    def exercises(self) -> Sequence[Exercise]:
+        return sorted(self.store.table(Exercise), key=lambda e: e.name)
+
+    def exercises_with_own_increment(self) -> Sequence[Exercise]:
+        return [e for e in self.exercises() if e.increment is not None]
+
+    def children(self, exercise: Exercise) -> Sequence[Exercise]:
+        return [e for e in self.exercises() if e.parent_id == exercise.id]
+
+    def exercise_by_id(self, exercise_id: int) -> Exercise | None:
+        return self.store.get(Exercise, exercise_id)
+
+    def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int:
+        return sum(
+            1
+            for s in self.store.table(WorkoutSet)
+            if s.exercise_id == exercise.id and (lifter is None or s.lifter_id == lifter.id)
+        )
+
+    def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int:
+        return sum(
+            1
+            for s in self.store.table(WorkoutSet)
+            if s.exercise_id == exercise.id and (s.side is not None) == sided
+        )
+
+    # -- sessions and sets -------------------------------------------------------------------
+    def _sessions(self, lifter: Lifter) -> list[TrainingSession]:
+        """The lifter's sessions, newest first."""
+        mine = [s for s in self.store.table(TrainingSession) if s.lifter_id == lifter.id]
+        return sorted(mine, key=lambda s: (s.started_at, s.id), reverse=True)
+
+    def _sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]:
+        return [
+            s
+            for s in self.store.table(WorkoutSet)
+            if s.lifter_id == lifter.id and s.exercise_id == exercise.id
+        ]
+
+    def open_session(self, lifter: Lifter) -> TrainingSession | None:
+        return next((s for s in self._sessions(lifter) if s.finished_at is None), None)
+
+    def training_session(self, lifter: Lifter, session_id: int) -> TrainingSession | None:
+        found = self.store.get(TrainingSession, session_id)
+        return found if found is not None and found.lifter_id == lifter.id else None
+
+    def latest_session(self, lifter: Lifter) -> TrainingSession | None:
+        return next(iter(self._sessions(lifter)), None)
+
+    def sessions_since(
+        self, lifter: Lifter, since: datetime | None
+    ) -> list[tuple[TrainingSession, int, int]]:
+        return [
+            (s, len(s.sets), len({row.exercise_id for row in s.sets}))
+            for s in self._sessions(lifter)
+            if since is None or s.started_at >= since
+        ]
+
+    def delete_sessions(
+        self,
+        lifter: Lifter,
+        source_key: str,
+        started_at: datetime | None = None,
+        protect_logged: bool = False,
+    ) -> int:
+        chosen = [
+            s
+            for s in self._sessions(lifter)
+            if s.source_key == source_key or (started_at is not None and s.started_at == started_at)
+        ]
+        logged = sorted(s.id for s in chosen if any(r.batch is not None for r in s.sets))
+        if logged and protect_logged:
+            raise Conflict(f"session #{logged[0]} holds sets you logged by hand")
+        for session in chosen:
+            self.delete(session)
+        return len(chosen)
+
+    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]:
+        sessions = self._sessions(lifter)
+        keys = {s.source_key for s in sessions if s.source_key is not None}
+        return keys, {s.started_at for s in sessions}
+
+    def finished_sessions_near(
+        self, lifter: Lifter, at: datetime, slack: timedelta
+    ) -> Sequence[TrainingSession]:
+        return [
+            s
+            for s in self._sessions(lifter)
+            if s.finished_at is not None
+            and s.started_at <= at + slack
+            and s.finished_at >= at - slack
+        ]
+
+    def session_of(self, row: WorkoutSet) -> TrainingSession:
+        return row.session
+
+    def top_loads_by_reps(
+        self, lifter: Lifter, exercise: Exercise, before: datetime
+    ) -> list[tuple[str | None, int, str, Decimal]]:
+        tops: dict[tuple[str | None, int, str], Decimal] = {}
+        for s in self._sets(lifter, exercise):
+            if _working(s) and s.load > 0 and s.performed_at <= before:
+                key = (s.side, s.reps, s.unit)
+                tops[key] = max(tops.get(key, s.load), s.load)
+        return [(*key, top) for key, top in tops.items()]
+
+    def recent_working_sets(
+        self, lifter: Lifter, exercise: Exercise, sessions: int
+    ) -> list[WorkoutSet]:
+        rows = [s for s in self._sets(lifter, exercise) if _working(s)]
+        starts = {r.session_id: r.session.started_at for r in rows}
+        recent = sorted(starts, key=lambda sid: starts[sid], reverse=True)[:sessions]
+        chosen = [r for r in rows if r.session_id in recent]
+        return sorted(chosen, key=lambda r: (r.performed_at, r.position, r.id))
+
+    def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
+        rows = self.recent_working_sets(lifter, exercise, 1)
+        return max(rows, key=lambda r: convert(r.load, Unit(r.unit), Unit.KG), default=None)
+
+    def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None:
+        exercise = self.exercise(name)
+        row = None if exercise is None else self.latest_top_set(lifter, exercise)
+        if row is None:
+            return None
+        return TopSet(name, row.reps, row.load, Unit(row.unit), row.performed_at)
+
+    def measures_by_session_side(
+        self, lifter: Lifter, exercise: Exercise
+    ) -> dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]:
+        found: dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]
+        found = {}
+        for s in self._sets(lifter, exercise):
+            if s.kind == "warmup" or (s.duration_s is None and s.distance is None):
+                continue
+            found.setdefault((s.session_id, s.side), []).append(
+                (s.duration_s, s.distance, s.distance_unit)
+            )
+        return found
+
+    # Custom exercises per lifter: the fake shows every exercise (its tests make no others').
+    viewer_name: str | None = None
+
+    def view_as(self, lifter: Lifter) -> None:
+        self._viewer = lifter.id
+
+    def viewer_id(self) -> int | None:
+        return getattr(self, "_viewer", None)
+
+    def key_taken_by_another_lifter(self, key: str) -> bool:
+        return False
+
+    def lock_lifter(self, lifter: Lifter) -> None:
+        """One process, one thread: nothing to wait for."""
+
+    def lifter_for_current_role(self) -> Lifter | None:
+        return None  # no database roles in memory
+
+    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter:
+        found = self.lifter(name)
+        if found is not None:
+            return found
+        lifter = Lifter(name=name, unit=unit)
+        self.add(lifter)
+        self.flush()
+        return lifter
+
+    def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:
+        found = self.store.get(WorkoutSet, set_id)
+        return found if found is not None and found.lifter_id == lifter.id else None
+
+    def last_batch_sets(self, lifter: Lifter) -> Sequence[WorkoutSet]:
+        mine = [s for s in self.store.table(WorkoutSet) if s.lifter_id == lifter.id]
+        batches = [s.batch for s in mine if s.batch is not None]
+        if not batches:
+            return []
+        latest = max(batches)
+        return sorted((s for s in mine if s.batch == latest), key=lambda s: (s.position, s.id))
+
+    def last_set_time(self, session: TrainingSession) -> datetime | None:
+        return max((s.performed_at for s in self._in_session(session.id)), default=None)
+
+    def next_position(self, session: TrainingSession) -> int:
+        return max((s.position + 1 for s in self._in_session(session.id)), default=0)
+
+    def _in_session(self, session_id: int) -> list[WorkoutSet]:
+        rows = [s for s in self.store.table(WorkoutSet) if s.session_id == session_id]
+        return sorted(rows, key=lambda s: (s.position, s.id))
+
+    def sets_of_exercise_in_session(
+        self, lifter: Lifter, exercise: Exercise, session_id: int
+    ) -> Sequence[WorkoutSet]:
+        return [
+            s
+            for s in self._in_session(session_id)
+            if s.lifter_id == lifter.id and s.exercise_id == exercise.id
+        ]
+
+    def previous_session_id(
+        self, lifter: Lifter, exercise: Exercise, current: TrainingSession
+    ) -> int | None:
+        done = {s.session_id for s in self._sets(lifter, exercise)} - {current.id}
+        for session in self._sessions(lifter):
+            if session.id in done and session.started_at <= current.started_at:
+                return session.id
+        return None
+
+    def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]:
+        return self._in_session(session.id)
+
+    def side_records(
+        self, lifter: Lifter, exercise: Exercise, before_set_id: int
+    ) -> list[tuple[str | None, str, Decimal, int]]:
+        most: dict[tuple[str | None, str, Decimal], int] = {}
+        for s in self._sets(lifter, exercise):
+            if _working(s) and s.id < before_set_id:
+                key = (s.side, s.unit, s.load)
+                most[key] = max(most.get(key, s.reps), s.reps)
+        return [(*key, reps) for key, reps in most.items()]
+
+    # -- routines and gym mode ---------------------------------------------------------------
+    def routine(self, lifter: Lifter, name: str) -> Routine | None:
+        return next((r for r in self.routines(lifter) if r.name.lower() == name.lower()), None)
+
+    def routine_by_id(self, routine_id: int) -> Routine | None:
+        return self.store.get(Routine, routine_id)
+
+    def routines(self, lifter: Lifter) -> Sequence[Routine]:
+        mine = [r for r in self.store.table(Routine) if r.lifter_id == lifter.id]
+        return sorted(mine, key=lambda r: r.name)
+
+    def exercise_rest(self, lifter: Lifter, exercise: Exercise) -> int | None:
+        row = self.store.get(ExerciseRest, (lifter.id, exercise.id))
+        return None if row is None else row.seconds
+
+    def set_exercise_rest(self, lifter: Lifter, exercise: Exercise, seconds: int) -> None:
+        row = self.store.get(ExerciseRest, (lifter.id, exercise.id))
+        if row is None:
+            self.add(ExerciseRest(lifter_id=lifter.id, exercise_id=exercise.id, seconds=seconds))
+        else:
+            row.seconds = seconds
+
+    def gym_state(self, session: TrainingSession) -> GymState | None:
+        return self.store.get(GymState, session.id)
+
+    def gym_state_by_session_id(self, session_id: int) -> GymState | None:
+        return self.store.get(GymState, session_id)
+
+
+class FakeUnitOfWork(AbstractUnitOfWork):
+    """One fake database that lives as long as the test; `committed` says a command ended
+    in a commit (a command that fails must leave it False)."""
+
+    repo: FakeRepository
+
+    def __init__(self) -> None:
+        self.repo = FakeRepository()
+        self.committed = False
+
+    def commit(self) -> None:
+        self.repo.flush()
+        self.committed = True
+
+    def rollback(self) -> None:
+        """Nothing to undo in memory: tests check `committed` instead."""

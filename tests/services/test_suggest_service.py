@@ -1,0 +1,93 @@
+"""services.suggest on the fake unit of work: starts, progression, the weaker-side cap."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from tests.fakes import FakeUnitOfWork
+from tests.services.conftest import with_catalog
+
+from tracker.domain.errors import NoBasis
+from tracker.domain.model import Side
+from tracker.domain.specs import parse_spec
+from tracker.services.logbook import LogRequest, PlannedSet, log_sets
+from tracker.services.suggest import SideTarget, parse_basis, suggest
+
+NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
+DAY = timedelta(days=1)
+
+
+def log(uow: FakeUnitOfWork, exercise: str, text: str, side: Side | None = None,
+        at: datetime = NOW) -> None:  # fmt: skip
+    sets = [PlannedSet(spec, side) for word in text.split() for spec in parse_spec(word)]
+    log_sets(uow, None, LogRequest(exercise, sets), at)
+
+
+def test_a_start_comes_from_the_parents_top_working_set() -> None:
+    uow = with_catalog("Single Leg Press")
+    log(uow, "leg press", "10x120 10x150")
+    answer = suggest(uow, None, "single leg press")
+    assert answer.kind == "start" and answer.basis is not None
+    assert (answer.basis.exercise, answer.basis.load, answer.basis.reps) == (
+        "Leg Press", Decimal(150), 10,
+    )  # fmt: skip
+    # 40-50% of 150 kg is 60-75 kg, in 5 kg machine steps; start at the low end.
+    assert answer.range == (Decimal(60), Decimal(75)) and answer.suggested == Decimal(60)
+    assert answer.sides == {side: SideTarget(Decimal(60), Decimal(60), 8) for side in Side}
+
+
+def test_a_start_without_any_parent_history_says_what_to_do() -> None:
+    uow = with_catalog("Single Leg Press")
+    with pytest.raises(NoBasis, match="no working sets of Leg Press yet"):
+        suggest(uow, None, "slp")
+    answer = suggest(uow, None, "slp", parse_basis("100"))
+    assert answer.range == (Decimal(40), Decimal(50))
+    assert answer.basis is not None and answer.basis.date is None
+
+
+def test_a_start_per_dumbbell_halves_the_total() -> None:
+    uow = with_catalog("Bulgarian Split Squat")
+    log(uow, "back squat", "5x100")
+    answer = suggest(uow, None, "bulgarian split squat")
+    assert answer.range is not None and answer.sides is not None
+    # 25-35% of 100 kg is 25-35 kg in total, 12.5-17.5 kg per dumbbell; rounded down to the
+    # 2 kg dumbbell steps, 12-16 kg: two 12 kg dumbbells, 24 kg in total.
+    assert answer.range == (Decimal(12), Decimal(16)) and answer.suggested == Decimal(12)
+    assert answer.sides[Side.LEFT] == SideTarget(Decimal(12), Decimal(24), 8)
+    assert "per dumbbell" in answer.rationale
+
+
+def test_progression_per_side() -> None:
+    uow = with_catalog("Single Leg Press")
+    log(uow, "slp", "3x12x60", Side.LEFT)
+    log(uow, "slp", "3x10x60", Side.RIGHT)
+    answer = suggest(uow, None, "slp")
+    assert answer.kind == "progression" and answer.sides is not None
+    # Left reached the top of 8-12: one 5 kg step up; right holds and aims for 11.
+    assert answer.sides[Side.LEFT].load == Decimal(65)
+    assert (answer.sides[Side.RIGHT].load, answer.sides[Side.RIGHT].reps_target) == (
+        Decimal(60), 11,
+    )  # fmt: skip
+
+
+def test_the_weaker_side_is_capped_at_the_stronger_sides_load() -> None:
+    uow = with_catalog("Single Leg Press")
+    # Left: 12 reps at 60 (Epley 84) goes up to 65. Right: 1 rep at 70 (e1RM 70) is weaker,
+    # fell short of 8 and would hold 70, more than the stronger side: capped at 65.
+    log(uow, "slp", "12x60", Side.LEFT)
+    log(uow, "slp", "1x70", Side.RIGHT)
+    answer = suggest(uow, None, "slp")
+    assert answer.sides is not None
+    assert answer.sides[Side.LEFT].load == answer.sides[Side.RIGHT].load == Decimal(65)
+    assert "Capped at 65, the stronger side's load" in answer.rationale
+    assert answer.cue is not None and "right side was weaker" in answer.rationale
+
+
+def test_progression_looks_at_the_latest_session() -> None:
+    uow = with_catalog("Leg Press")
+    log(uow, "leg press", "3x12x100", at=NOW - 2 * DAY)
+    log(uow, "leg press", "3x9x105", at=NOW)
+    answer = suggest(uow, None, "leg press")
+    assert (answer.suggested, answer.reps_target) == (Decimal(105), 10)
