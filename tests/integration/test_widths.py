@@ -68,6 +68,7 @@ CASES = [
     case("log", "--help"),
     case("log", "single leg press", "-l", "10x60", "-r", "9x60", "--note", "x" * 70),
     case("log", "plank", "45s", "1:30"),
+    case("log", "bulgarian split squat", "-l", "8x12", "-r", "8x12"),
     case("set", "edit", "1", "10x102.5", "--rpe", "9", "--note", "y" * 70),
     case("suggest", "single leg press"),
     case("suggest", "bulgarian split squat", "--basis", "100"),

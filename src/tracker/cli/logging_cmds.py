@@ -207,7 +207,8 @@ def print_start_hint(app: App, result: LogResult) -> None:
 
     line = suggest_start_line(app.uow(), app.lifter, result.exercise)
     if line:
-        click.echo(f"  {line}")
+        for wrapped in wrap_line(f"  {line}"):
+            click.echo(wrapped)
 
 
 @click.group("set")
