@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from tracker.domain.equipment import equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.loads import (
     COACHING_CUE,
@@ -18,7 +19,6 @@ from tracker.domain.loads import (
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
-    equipment_key,
     increment_for,
     next_load,
     round_down,

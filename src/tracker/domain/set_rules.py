@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tracker.domain.equipment import LOADED_EQUIPMENT, equipment_key
 from tracker.domain.errors import InvalidSpec, InvalidValue
-from tracker.domain.loads import equipment_key
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
 from tracker.domain.specs import format_spec
-
-# Equipment whose sets always move a load: a bare "12" there is a forgotten load, not bodyweight.
-LOADED_EQUIPMENT = frozenset(
-    {"barbell", "dumbbell", "machine", "cable", "kettlebell", "smith machine"}
-)
 
 
 def check_sides(name: str, laterality: str, sides: Sequence[Side | None]) -> None:

@@ -8,8 +8,8 @@ from decimal import Decimal
 from tracker.adapters.orm import Exercise
 from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.equipment import BAR_EQUIPMENT, equipment_key
 from tracker.domain.errors import InvalidValue, TrackerError
-from tracker.domain.loads import equipment_key
 from tracker.domain.plates import (
     DEFAULT_BAR,
     DEFAULT_PLATES,
@@ -24,7 +24,6 @@ from tracker.domain.units import Unit, convert, format_load
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
 
-BAR_EQUIPMENT = ("barbell", "smith machine")
 CONFIG_KEYS = ("bar", "plates")
 
 

@@ -9,19 +9,9 @@ from __future__ import annotations
 
 from tracker.adapters.orm import Exercise
 from tracker.adapters.repository import Repository
+from tracker.domain.equipment import loads_alike
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
-
-# Equipment that loads a lift the same way; a name's equipment word must agree with the
-# catalog entry's kind before the stripped name may match it ("Hammer Curl (Cable)" is not the
-# dumbbell Hammer Curl; "Pull Up (Assisted)" is not a Pull-Up with 30 kg added).
-EQUIPMENT_KINDS = {
-    "barbell": "barbell", "ez bar": "barbell", "e z bar": "barbell",
-    "dumbbell": "dumbbell", "kettlebell": "kettlebell",
-    "machine": "stack", "cable": "stack", "plate loaded": "stack",
-    "bodyweight": "bodyweight", "weighted": "bodyweight",
-    "band": "band", "smith machine": "smith machine",
-}  # fmt: skip
 
 
 def equipment_inserted(base: str, hint: str | None) -> list[str]:
@@ -40,8 +30,8 @@ def equipment_agrees(hint: str | None, candidate: str, equipment: str) -> bool:
     word = normalize(hint)
     if f" {word} " in f" {normalize(candidate)} ":
         return True  # the catalog itself names that equipment ("Cable Hammer Curl")
-    named = EQUIPMENT_KINDS.get(word)
-    return named is not None and named == EQUIPMENT_KINDS.get(normalize(equipment))
+    # "Pull Up (Assisted)" is not a Pull-Up with 30 kg added: the words must load alike.
+    return loads_alike(word, equipment)
 
 
 class ExerciseMatcher:

@@ -67,7 +67,7 @@ def set_increment(
     uow: UnitOfWork, lifter_name: str | None, equipment: str, value: str
 ) -> tuple[str, str, str]:
     """A gym-wide load step for one kind of equipment, in kg or lb ("2.5kg", "5lb", "2.5")."""
-    from tracker.domain.loads import equipment_key
+    from tracker.domain.equipment import equipment_key
     from tracker.domain.specs import parse_spec
 
     key = equipment_key(equipment)
@@ -104,7 +104,8 @@ def config_entries(uow: UnitOfWork, lifter_name: str | None) -> list[ConfigEntry
     default; a gym-wide step set in the other unit is listed too (it applies to loads typed in
     that unit); then the exercises with a step of their own.
     """
-    from tracker.domain.loads import DEFAULT_INCREMENTS, equipment_key
+    from tracker.domain.equipment import equipment_key
+    from tracker.domain.loads import DEFAULT_INCREMENTS
 
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -161,7 +162,7 @@ def _equipment_entries(stored: dict[str, dict[str, str]], unit: Unit) -> list[Co
 def select_entries(entries: list[ConfigEntry], key: str) -> list[ConfigEntry]:
     """The entries `config get KEY` shows: `unit`, or `increment.EQUIPMENT` (any spelling of
     the equipment, with or without a unit suffix) with that equipment's exercises."""
-    from tracker.domain.loads import equipment_key
+    from tracker.domain.equipment import equipment_key
 
     wanted = key.strip().lower()
     if wanted in ("unit", "bar", "plates"):

@@ -12,6 +12,7 @@ from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.repository import Repository, TopSet
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.e1rm import best_estimate
+from tracker.domain.equipment import equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
 from tracker.domain.load_convention import (
     RELATED_BASES,
@@ -27,7 +28,6 @@ from tracker.domain.loads import (
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
-    equipment_key,
     imbalance_between,
     increment_for,
     next_load,
