@@ -28,6 +28,7 @@ from tracker.adapters.orm import (
     WorkoutSet,
 )
 from tracker.domain.errors import Conflict
+from tracker.domain.model import SetKind, Side
 from tracker.domain.units import KG_PER_LB, Unit
 
 DEFAULT_LIFTER = "me"
@@ -256,14 +257,14 @@ class Repository:
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[str | None, int, str, Decimal]]:
+    ) -> list[tuple[Side | None, int, str, Decimal]]:
         """(side, reps, unit, heaviest load) over the exercise's non-warm-up sets before then."""
         rows = self.session.execute(
             select(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit, func.max(WorkoutSet.load))
             .where(
                 WorkoutSet.lifter_id == lifter.id,
                 WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != "warmup",
+                WorkoutSet.kind != SetKind.WARMUP,
                 WorkoutSet.reps > 0,
                 WorkoutSet.load > 0,
                 WorkoutSet.performed_at <= before,
@@ -282,7 +283,7 @@ class Repository:
             .where(
                 WorkoutSet.lifter_id == lifter.id,
                 WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != "warmup",
+                WorkoutSet.kind != SetKind.WARMUP,
                 WorkoutSet.reps > 0,
             )
             .group_by(WorkoutSet.session_id, TrainingSession.started_at)
@@ -296,7 +297,7 @@ class Repository:
                     WorkoutSet.exercise_id == exercise.id,
                     WorkoutSet.lifter_id == lifter.id,
                     WorkoutSet.session_id.in_(recent.scalar_subquery()),
-                    WorkoutSet.kind != "warmup",
+                    WorkoutSet.kind != SetKind.WARMUP,
                     WorkoutSet.reps > 0,
                 )
                 .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
@@ -334,7 +335,7 @@ class Repository:
             .where(
                 WorkoutSet.lifter_id == lifter.id,
                 WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != "warmup",
+                WorkoutSet.kind != SetKind.WARMUP,
                 or_(WorkoutSet.duration_s.is_not(None), WorkoutSet.distance.is_not(None)),
             )
             .group_by(WorkoutSet.session_id, WorkoutSet.side, WorkoutSet.distance_unit)
@@ -463,7 +464,7 @@ class Repository:
 
     def side_records(
         self, lifter: Lifter, exercise: Exercise, before_set_id: int
-    ) -> list[tuple[str | None, str, Decimal, int]]:
+    ) -> list[tuple[Side | None, str, Decimal, int]]:
         """Per (side, unit, load): the most reps, over working sets logged before a set id.
 
         Gym mode derives "heaviest load" and "most reps at a load" bests per side from these.
@@ -473,7 +474,7 @@ class Repository:
             .where(
                 WorkoutSet.lifter_id == lifter.id,
                 WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != "warmup",
+                WorkoutSet.kind != SetKind.WARMUP,
                 WorkoutSet.reps > 0,
                 WorkoutSet.id < before_set_id,
             )

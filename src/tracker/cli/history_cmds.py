@@ -9,6 +9,7 @@ import click
 from tracker.cli.context import App, pass_app
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.render import full_set_text, local
+from tracker.domain.model import SetKind
 
 if TYPE_CHECKING:
     from tracker.services.history import SetView, Undone
@@ -26,7 +27,7 @@ def set_line(item: SetView, indent: str = "  ") -> str:
         item.distance,
         item.distance_unit,
     )
-    extras = [] if item.kind.value == "working" else [item.kind.value]
+    extras = [] if item.kind is SetKind.WORKING else [item.kind.value]
     if item.rpe is not None:
         extras.append(f"RPE {item.rpe.normalize():f}")
     if item.note:

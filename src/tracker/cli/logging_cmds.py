@@ -21,7 +21,7 @@ from tracker.cli.render import (
     side_label,
 )
 from tracker.domain.errors import InvalidSpec
-from tracker.domain.model import SetKind, Side
+from tracker.domain.model import Laterality, SetKind, Side
 
 if TYPE_CHECKING:
     from tracker.services.logbook import LogResult, PlannedSet, StoredSet
@@ -199,7 +199,7 @@ def short_set_text(stored: StoredSet) -> str:
 
 def print_start_hint(app: App, result: LogResult) -> None:
     """A unilateral exercise logged for the first time: show the suggested starting load."""
-    if not result.first_time or result.laterality == "bilateral":
+    if not result.first_time or result.laterality == Laterality.BILATERAL:
         return
     from tracker.services.suggest import suggest_start_line
 

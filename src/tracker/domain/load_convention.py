@@ -61,7 +61,7 @@ def convention_for(
     overrides that where it differs (a Bulgarian Split Squat holds two).
     """
     key = equipment_key(equipment)
-    one_sided = laterality != Laterality.BILATERAL.value
+    one_sided = laterality != Laterality.BILATERAL
     if per is None:
         if key in FREE_WEIGHTS:
             per = LoadPer.IMPLEMENT.value

@@ -14,7 +14,7 @@ def check_sides(name: str, laterality: str, sides: Sequence[Side | None]) -> Non
     """A one-sided exercise needs a side on every set; a bilateral one takes none."""
     if not sides:
         raise InvalidValue(f"no sets given for {name}: add specs such as 10x60")
-    one_sided = laterality != Laterality.BILATERAL.value
+    one_sided = laterality != Laterality.BILATERAL
     if one_sided and any(side is None for side in sides):
         raise InvalidValue(
             f"{name} is {laterality}: give each set a side with --left/-l, --right/-r or --each"

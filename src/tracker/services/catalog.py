@@ -102,7 +102,7 @@ def apply_fields(exercise: Exercise, entry: dict[str, Any]) -> None:
     exercise.secondary = list(entry.get("secondary") or [])
     exercise.difficulty = entry.get("difficulty") or Difficulty.INTERMEDIATE.value
     exercise.category = entry.get("category") or "strength"
-    exercise.laterality = entry.get("laterality") or Laterality.BILATERAL.value
+    exercise.laterality = Laterality(entry.get("laterality") or Laterality.BILATERAL)
     ratio = entry.get("ratio")
     exercise.ratio_low = Decimal(str(ratio[0])) if ratio else None
     exercise.ratio_high = Decimal(str(ratio[1])) if ratio else None
@@ -176,7 +176,7 @@ def _matches(exercise: Exercise, f: ListFilters) -> bool:
         return False
     if not (same(exercise.difficulty, f.difficulty) and same(exercise.category, f.category)):
         return False
-    if f.unilateral and exercise.laterality == Laterality.BILATERAL.value:
+    if f.unilateral and exercise.laterality == Laterality.BILATERAL:
         return False
     if f.muscle is not None:
         muscles = {normalize(exercise.target), *(normalize(m) for m in exercise.secondary)}
@@ -334,8 +334,8 @@ def _apply_changes(repo: Repository, exercise: Exercise, ch: ExerciseChanges, un
 
 def _check_laterality_change(repo: Repository, exercise: Exercise, before: str) -> None:
     """Logged sets and variants must still make sense with the new laterality."""
-    one_sided = exercise.laterality != Laterality.BILATERAL.value
-    if one_sided == (before != Laterality.BILATERAL.value):
+    one_sided = exercise.laterality != Laterality.BILATERAL
+    if one_sided == (before != Laterality.BILATERAL):
         return  # unilateral <-> alternating: sides stay sides
     clashing = repo.count_sets_by_side(exercise, sided=not one_sided)
     if clashing:
@@ -372,11 +372,11 @@ def _apply_fields(repo: Repository, exercise: Exercise, ch: ExerciseChanges, uni
         parent = resolve_exercise(repo, ch.parent)
         if parent.id == exercise.id:
             raise InvalidValue("an exercise can't be its own parent")
-        if parent.laterality != Laterality.BILATERAL.value:
+        if parent.laterality != Laterality.BILATERAL:
             raise InvalidValue(f'the parent must be a bilateral exercise; "{parent.name}" is not')
         exercise.parent = parent
-        if exercise.laterality == Laterality.BILATERAL.value:
-            exercise.laterality = Laterality.UNILATERAL.value
+        if exercise.laterality == Laterality.BILATERAL:
+            exercise.laterality = Laterality.UNILATERAL
     if ch.ratio is not None:
         exercise.ratio_low, exercise.ratio_high = ch.ratio
     if ch.increment is not None:

@@ -76,7 +76,7 @@ def import_free_exercise_db(uow: UnitOfWork, path: Path) -> CatalogImportReport:
                 continue
             exercise = Exercise(name=entry.name, key=key, source=entry.source, aliases=[])
             apply_fields(exercise, entry_fields(entry))
-            if exercise.laterality == Laterality.ALTERNATING.value and entry.ratio:
+            if exercise.laterality == Laterality.ALTERNATING and entry.ratio:
                 # Alternating lifts use the same per-hand load as the two-hand version.
                 exercise.ratio_low, exercise.ratio_high = _ALTERNATING_RATIO
                 exercise.ratio_note = _ALTERNATING_NOTE
@@ -87,7 +87,7 @@ def import_free_exercise_db(uow: UnitOfWork, path: Path) -> CatalogImportReport:
         for exercise, entry in added:
             set_aliases(exercise, entry.aliases, taken)
             parent = by_key.get(normalize(entry.parent)) if entry.parent else None
-            if parent is not None and parent.laterality == Laterality.BILATERAL.value:
+            if parent is not None and parent.laterality == Laterality.BILATERAL:
                 exercise.parent_id = parent.id
                 report.linked += 1
         report.added = len(added)

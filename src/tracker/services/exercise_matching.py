@@ -68,7 +68,7 @@ class ExerciseMatcher:
             exercise = self.by_key.get(normalize(candidate))
             if exercise is None or not equipment_agrees(hint, candidate, exercise.equipment):
                 continue
-            if sided and exercise.laterality == Laterality.BILATERAL.value:
+            if sided and exercise.laterality == Laterality.BILATERAL:
                 # "Hanging Leg Raise L": the one-side variant of a bilateral lift.
                 return self._one_side_variant(exercise)
             return exercise
@@ -76,7 +76,7 @@ class ExerciseMatcher:
 
     def _one_side_variant(self, parent: Exercise) -> Exercise | None:
         for child in self.repo.children(parent):
-            if child.laterality != Laterality.BILATERAL.value:
+            if child.laterality != Laterality.BILATERAL:
                 return child
         return None
 
@@ -98,7 +98,7 @@ class ExerciseMatcher:
             key=normalize(name),
             source="import",
             equipment=equipment or "other",
-            laterality=Laterality.UNILATERAL.value if sided else Laterality.BILATERAL.value,
+            laterality=Laterality.UNILATERAL if sided else Laterality.BILATERAL,
             parent_id=parent.id if parent is not None else None,
             secondary=[], steps=[], tips=[], mistakes=[], faq=[],
         )  # fmt: skip

@@ -66,7 +66,7 @@ def set_view(row: WorkoutSet) -> SetView:
     return SetView(
         id=row.id,
         exercise=row.exercise.name,
-        side=Side(row.side) if row.side else None,
+        side=row.side,
         reps=row.reps,
         load=row.load,
         unit=Unit(row.unit),

@@ -62,7 +62,7 @@ class StoredSet:
 @dataclass
 class LogResult:
     exercise: str
-    laterality: str
+    laterality: Laterality
     session_id: int
     started_session: bool
     closed_session: int | None
@@ -204,7 +204,7 @@ def new_set(
 def to_stored(row: WorkoutSet) -> StoredSet:
     return StoredSet(
         id=row.id,
-        side=Side(row.side) if row.side else None,
+        side=row.side,
         reps=row.reps,
         load=row.load,
         unit=Unit(row.unit),
@@ -225,7 +225,7 @@ def best_e1rm_by_side(
     """The best Epley e1RM before `before` per side, from SQL maxima per (side, reps, unit)."""
     tops = repo.top_loads_by_reps(lifter, exercise, before)
     return best_by_side(
-        ((Side(side) if side else None, reps, Unit(unit), top) for side, reps, unit, top in tops),
+        ((side, reps, Unit(unit), top) for side, reps, unit, top in tops),
         unit,
     )
 
@@ -298,8 +298,8 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
         exercise = row.exercise
         if edit.exercise is not None:
             exercise = resolve_exercise(uow.repo, edit.exercise)
-        side = edit.side or (Side(row.side) if row.side else None)
-        if exercise.laterality == Laterality.BILATERAL.value:
+        side = edit.side or row.side
+        if exercise.laterality == Laterality.BILATERAL:
             if edit.side is not None:
                 raise InvalidValue(f"{exercise.name} is bilateral: a set has no side")
             side = None  # a set moved to a bilateral exercise loses its side
@@ -319,16 +319,16 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
             row.distance = edit.spec.distance
             row.distance_unit = edit.spec.distance_unit
             if edit.spec.failed:
-                row.kind = SetKind.FAILURE.value
-            elif row.kind == SetKind.FAILURE.value and was_failed_attempt:
-                row.kind = SetKind.WORKING.value  # a 0-rep attempt corrected to reps done
+                row.kind = SetKind.FAILURE
+            elif row.kind == SetKind.FAILURE and was_failed_attempt:
+                row.kind = SetKind.WORKING  # a 0-rep attempt corrected to reps done
         row.exercise = exercise
         row.exercise_id = exercise.id
-        row.side = side.value if side else None
+        row.side = side
         if edit.rpe is not None:
             row.rpe = edit.rpe
         if edit.kind is not None:
-            row.kind = edit.kind.value
+            row.kind = edit.kind
         if edit.note is not None:
             row.note = edit.note or None
         if edit.at is not None:

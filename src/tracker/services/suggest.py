@@ -206,7 +206,7 @@ def start(
     start_load = result.start
     fallback = None if related is None else (related, logged_load)
     sides = None
-    if exercise.laterality != Laterality.BILATERAL.value:
+    if exercise.laterality != Laterality.BILATERAL:
         target = SideTarget(start_load.suggested, result.total, exercise.rep_low)
         sides = {side: target for side in Side}
     return Suggestion(
@@ -244,7 +244,7 @@ def no_start(exercise: Exercise, with_basis: bool, logged: bool = False) -> NoBa
             f'distances do not count): log one such as tracker log "{name}" 8x60, then tracker '
             "suggest gives the next load"
         )
-    if exercise.laterality == Laterality.BILATERAL.value and exercise.parent is None:
+    if exercise.laterality == Laterality.BILATERAL and exercise.parent is None:
         head = (
             f"--basis starts a one-sided variant from its bilateral parent; {name} is bilateral"
             if with_basis
@@ -380,7 +380,7 @@ def progression(
     per_side = _sessions_by_side(rows, unit)
     convention = exercise_convention(exercise)
     answer = Suggestion(exercise.name, unit, "progression", convention, increment)
-    if exercise.laterality == Laterality.BILATERAL.value or set(per_side) == {None}:
+    if exercise.laterality == Laterality.BILATERAL or set(per_side) == {None}:
         history = per_side.get(None) or _sessions_by_side(rows, unit, ignore_sides=True)[None]
         step = next_load(history, rep_range, increment, unit)
         answer.suggested, answer.reps_target = step.load, step.reps_target
