@@ -10,6 +10,7 @@ from tracker.cli.context import App, pass_app
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.render import full_set_text, local
 from tracker.domain.model import SetKind
+from tracker.domain.units import exact_text
 
 if TYPE_CHECKING:
     from tracker.services.history import SetView, Undone
@@ -29,7 +30,7 @@ def set_line(item: SetView, indent: str = "  ") -> str:
     )
     extras = [] if item.kind is SetKind.WORKING else [item.kind.value]
     if item.rpe is not None:
-        extras.append(f"RPE {item.rpe.normalize():f}")
+        extras.append(f"RPE {exact_text(item.rpe)}")
     if item.note:
         extras.append(f'"{item.note}"')
     tail = f" ({', '.join(extras)})" if extras else ""

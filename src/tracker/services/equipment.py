@@ -20,7 +20,7 @@ from tracker.domain.plates import (
     machine_loading,
     parse_plates,
 )
-from tracker.domain.units import Unit, convert, format_load
+from tracker.domain.units import Unit, convert, exact_text
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
 
@@ -57,7 +57,7 @@ def set_equipment_setting(
         if key == "bar":
             load, unit = parse_load(value)
             unit = unit or lifter_unit
-            stored = format_load(load, 3)
+            stored = exact_text(load)
         else:
             text, unit = _plates_and_unit(value, lifter_unit)
             stored = format_plates(parse_plates(text))

@@ -15,11 +15,12 @@ from tracker.adapters.repository import Repository
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import normalize
+from tracker.domain.units import exact_text
 from tracker.services.catalog import apply_fields, set_aliases
 
 
 def _text(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value.normalize():f}"
+    return None if value is None else exact_text(value)
 
 
 def exercise_definitions(repo: Repository) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from tracker.adapters.orm import Lifter
 from tracker.adapters.repository import DEFAULT_LIFTER, Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.units import Unit
+from tracker.domain.units import Unit, exact_text
 
 
 def current_lifter(repo: Repository, name: str | None) -> Lifter:
@@ -81,7 +81,7 @@ def set_increment(
         raise InvalidValue(f'the increment must be a load above 0, such as 2.5kg, got "{value}"')
     with uow:
         unit = spec.unit or Unit(current_lifter(uow.repo, lifter_name).unit)
-        step = f"{spec.load.normalize():f}"
+        step = exact_text(spec.load)
         uow.repo.set_setting(f"increment.{key}.{unit.value}", step)
         uow.commit()
     return key, step, unit.value
@@ -123,11 +123,11 @@ def config_entries(uow: UnitOfWork, lifter_name: str | None) -> list[ConfigEntry
             if value is not None:
                 entries.append(ConfigEntry(key, f"{value} {each.value}", "gym-wide", equipment))
             elif each is unit:
-                default = f"{DEFAULT_INCREMENTS[(equipment, unit)].normalize():f}"
+                default = exact_text(DEFAULT_INCREMENTS[(equipment, unit)])
                 entries.append(ConfigEntry(key, f"{default} {unit.value}", "default", equipment))
     for exercise in own:
         assert exercise.increment is not None
-        step = f"{exercise.increment.normalize():f} {exercise.increment_unit or unit.value}"
+        step = f"{exact_text(exercise.increment)} {exercise.increment_unit or unit.value}"
         entries.append(
             ConfigEntry(
                 f"increment of {exercise.name}",
@@ -145,8 +145,8 @@ def _equipment_entries(stored: dict[str, dict[str, str]], unit: Unit) -> list[Co
     from tracker.domain.plates import DEFAULT_BAR, DEFAULT_PLATES
 
     defaults = {
-        "bar": f"{DEFAULT_BAR[unit].normalize():f} {unit.value}",
-        "plates": ",".join(f"{p.normalize():f}" for p in DEFAULT_PLATES[unit]) + f" {unit.value}",
+        "bar": f"{exact_text(DEFAULT_BAR[unit])} {unit.value}",
+        "plates": ",".join(exact_text(p) for p in DEFAULT_PLATES[unit]) + f" {unit.value}",
     }
     entries = []
     for key in ("bar", "plates"):
