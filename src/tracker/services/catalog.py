@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -77,21 +77,68 @@ def sync_builtin(repo: Repository, entries: Sequence[dict[str, Any]]) -> None:
                 # The lifter renamed this built-in (its old name stays an alias) or gave the
                 # name to an exercise of their own: don't bring a second copy back.
                 continue
-            exercise = Exercise(name=entry["name"], key=key, source="builtin", aliases=[])
-            repo.add(exercise)
-            by_key[key] = exercise
         elif _user_owned(exercise):
             continue
-        apply_fields(exercise, entry)
+        exercise = place_exercise(repo, by_key, entry["name"], "builtin", entry)
         updated.append((exercise, entry))
-    repo.flush()
-    for exercise, entry in updated:
-        parent_name = entry.get("parent")
-        parent_key = normalize(parent_name) if parent_name else None
-        parent = (by_key.get(parent_key) or alias_owners.get(parent_key)) if parent_key else None
-        exercise.parent_id = parent.id if parent is not None else None
-        wanted = [a for a in entry.get("aliases", []) if normalize(a) not in by_key]
-        set_aliases(exercise, wanted, taken_alias_keys)
+    written = [
+        WrittenExercise(
+            exercise,
+            entry.get("parent"),
+            [a for a in entry.get("aliases", []) if normalize(a) not in by_key],
+        )
+        for exercise, entry in updated
+    ]
+    link_parents_and_aliases(repo, written, alias_owners | by_key, taken_alias_keys)
+
+
+@dataclass(frozen=True)
+class WrittenExercise:
+    """An exercise just written from an entry, with the parent and aliases the entry names."""
+
+    exercise: Exercise
+    parent: str | None
+    aliases: Sequence[str]
+
+
+def place_exercise(
+    repo: Repository, by_key: dict[str, Exercise], name: str, source: str, fields: dict[str, Any]
+) -> Exercise:
+    """The exercise ``by_key`` holds under this name, or a new one from ``source``, with the
+    entry's fields copied on. Parents and aliases need ids: link_parents_and_aliases sets them
+    once every exercise of the batch is placed."""
+    key = normalize(name)
+    exercise = by_key.get(key)
+    if exercise is None:
+        exercise = Exercise(name=name, key=key, source=source, aliases=[])
+        repo.add(exercise)
+        by_key[key] = exercise
+    apply_fields(exercise, fields)
+    return exercise
+
+
+def link_parents_and_aliases(
+    repo: Repository,
+    written: Sequence[WrittenExercise],
+    by_name: Mapping[str, Exercise],
+    taken: dict[str, int],
+) -> int:
+    """Give each written exercise the parent its entry names (found by name or alias in
+    ``by_name``) and its aliases (skipping those ``taken`` by another exercise).
+
+    A parent must be bilateral (a one-sided variant hangs off the two-sided lift): an entry
+    naming another kind, or a name nothing has, gets no parent. Returns how many got one.
+    """
+    repo.flush()  # ids for the new exercises
+    linked = 0
+    for each in written:
+        parent = by_name.get(normalize(each.parent)) if each.parent else None
+        if parent is not None and parent.laterality is not Laterality.BILATERAL:
+            parent = None
+        each.exercise.parent_id = parent.id if parent is not None else None
+        linked += parent is not None
+        set_aliases(each.exercise, each.aliases, taken)
+    return linked
 
 
 def apply_fields(exercise: Exercise, entry: dict[str, Any]) -> None:

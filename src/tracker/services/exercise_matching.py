@@ -12,6 +12,7 @@ from tracker.adapters.repository import Repository
 from tracker.domain.equipment import loads_alike
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
+from tracker.services.catalog import place_exercise
 
 
 def equipment_inserted(base: str, hint: str | None) -> list[str]:
@@ -93,17 +94,12 @@ class ExerciseMatcher:
         exercise = self.by_key.get(normalize(name))
         if exercise is not None:
             return exercise
-        exercise = Exercise(
-            name=name,
-            key=normalize(name),
-            source="import",
-            equipment=equipment or "other",
-            laterality=Laterality.UNILATERAL if sided else Laterality.BILATERAL,
-            parent_id=parent.id if parent is not None else None,
-            secondary=[], steps=[], tips=[], mistakes=[], faq=[],
-        )  # fmt: skip
-        self.repo.add(exercise)
+        fields = {
+            "equipment": equipment,
+            "laterality": Laterality.UNILATERAL if sided else Laterality.BILATERAL,
+        }
+        exercise = place_exercise(self.repo, self.by_key, name, "import", fields)
+        exercise.parent_id = parent.id if parent is not None else None
         self.repo.flush()
-        self.by_key[exercise.key] = exercise
         self.created.add(exercise.name)
         return exercise
