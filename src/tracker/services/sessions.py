@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from decimal import Decimal
 
-from tracker.adapters.orm import TrainingSession
+from tracker.adapters.orm import TrainingSession, WorkoutSet
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.units import as_number
+from tracker.domain.model import SetKind, Side
+from tracker.domain.units import Unit
 from tracker.services import history
 from tracker.services.lifters import current_lifter
 from tracker.services.logbook import SESSION_GAP, last_activity
@@ -23,6 +24,58 @@ class SessionInfo:
     finished_at: datetime | None
     sets: int = 0
     exercises: int = 0
+
+
+@dataclass(frozen=True)
+class StoredSet:
+    """One set as stored: the load exactly as typed, times in UTC."""
+
+    id: int
+    exercise: str
+    side: Side | None
+    reps: int
+    load: Decimal
+    unit: Unit
+    bodyweight: bool
+    rpe: Decimal | None
+    kind: SetKind
+    performed_at: datetime
+    duration_s: int | None
+    distance: Decimal | None
+    distance_unit: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    """A session with its sets in the order they were done (`session show`)."""
+
+    id: int
+    lifter: str
+    name: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    notes: str | None
+    sets: tuple[StoredSet, ...]
+
+
+def stored_set(row: WorkoutSet) -> StoredSet:
+    return StoredSet(
+        id=row.id,
+        exercise=row.exercise.name,
+        side=row.side,
+        reps=row.reps,
+        load=row.load,
+        unit=Unit(row.unit),
+        bodyweight=row.bodyweight,
+        rpe=row.rpe,
+        kind=row.kind,
+        performed_at=row.performed_at,
+        duration_s=row.duration_s,
+        distance=row.distance,
+        distance_unit=row.distance_unit,
+        note=row.note,
+    )
 
 
 def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> SessionInfo:
@@ -77,8 +130,8 @@ def list_sessions(
         return [info(s, n, e) for s, n, e in uow.repo.sessions_since(lifter, since)]
 
 
-def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[str, Any]:
-    """A session with its sets, in the JSON shape of `session show --json`."""
+def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> SessionDetail:
+    """A session (an id, or "last") with its sets."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         if which == "last":
@@ -93,36 +146,17 @@ def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> dict[s
             session = uow.repo.training_session(lifter, session_id)
             if session is None:
                 raise NotFound(f"no session #{session_id} for lifter {lifter.name}")
-        return {
-            "id": session.id,
-            "lifter": lifter.name,
-            "name": session.name,
-            "started_at": session.started_at.astimezone().isoformat(),
-            "finished_at": session.finished_at.astimezone().isoformat()
-            if session.finished_at
-            else None,
-            "notes": session.notes,
-            "sets": [
-                {
-                    "id": s.id,
-                    "exercise": s.exercise.name,
-                    "side": s.side,
-                    "reps": s.reps,
-                    "load": as_number(s.load),
-                    "unit": s.unit,
-                    "bodyweight": s.bodyweight,
-                    "rpe": None if s.rpe is None else as_number(s.rpe),
-                    "kind": s.kind,
-                    "performed_at": s.performed_at.astimezone().isoformat(),
-                    "duration_s": s.duration_s,
-                    "distance": None if s.distance is None else as_number(s.distance),
-                    "distance_unit": s.distance_unit,
-                    "note": s.note,
-                }
-                # In the order they were done (a back-dated set joins at the end of the rows).
-                for s in sorted(session.sets, key=lambda s: (s.performed_at, s.id))
-            ],
-        }
+        # In the order they were done (a back-dated set joins at the end of the rows).
+        done = sorted(session.sets, key=lambda s: (s.performed_at, s.id))
+        return SessionDetail(
+            id=session.id,
+            lifter=lifter.name,
+            name=session.name,
+            started_at=session.started_at,
+            finished_at=session.finished_at,
+            notes=session.notes,
+            sets=tuple(stored_set(row) for row in done),
+        )
 
 
 def delete_session(uow: UnitOfWork, lifter_name: str | None, session_id: int) -> SessionInfo:
