@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -17,7 +17,7 @@ from tracker.adapters.orm import Exercise, ExerciseAlias
 from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.load_convention import LoadConvention, convention_for
+from tracker.domain.load_convention import LoadConvention, LoadPer, convention_for
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, normalize, resolve
 
@@ -238,22 +238,74 @@ def _matches(exercise: Exercise, f: ListFilters) -> bool:
     return True
 
 
-def list_exercises(uow: UnitOfWork, filters: ListFilters) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class ExerciseSummary:
+    """An exercise as `exercises list` shows it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    body_part: str
+    equipment: str
+    target: str
+    secondary: tuple[str, ...]
+    difficulty: str
+    category: str
+    laterality: Laterality
+    parent: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class RelatedExercises:
+    """Partners (the bilateral parent, the one-sided variants), then five of each kind."""
+
+    partners: tuple[str, ...]
+    same_body_part: tuple[str, ...]
+    same_equipment: tuple[str, ...]
+    same_target: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExerciseCard(ExerciseSummary):
+    """Every field of an exercise, plus its related exercises (`exercises show`)."""
+
+    ratio: tuple[Decimal, Decimal] | None
+    ratio_note: str | None
+    increment: Decimal | None
+    increment_unit: str | None
+    sled: Decimal | None
+    sled_unit: str | None
+    load_per: LoadPer
+    implements: int
+    rep_range: tuple[int, int]
+    summary: str | None
+    steps: tuple[str, ...]
+    tips: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    faq: tuple[dict[str, str], ...]  # {"q": ..., "a": ...} as stored
+    variants: tuple[str, ...]
+    related: RelatedExercises
+    edited: bool
+
+
+def list_exercises(uow: UnitOfWork, filters: ListFilters) -> list[ExerciseSummary]:
     with uow:
         everything = uow.repo.exercises()  # one query: the parents' names come from it too
         rows = [ex for ex in everything if _matches(ex, filters)]
         names = {ex.id: ex.name for ex in everything}
-        return [summary_dict(ex, names.get(ex.parent_id or -1)) for ex in rows]
+        return [
+            ExerciseSummary(**_summary_fields(ex, names.get(ex.parent_id or -1))) for ex in rows
+        ]
 
 
-def summary_dict(exercise: Exercise, parent_name: str | None) -> dict[str, Any]:
+def _summary_fields(exercise: Exercise, parent_name: str | None) -> dict[str, Any]:
     return {
         "name": exercise.name,
-        "aliases": [a.alias for a in exercise.aliases],
+        "aliases": tuple(a.alias for a in exercise.aliases),
         "body_part": exercise.body_part,
         "equipment": exercise.equipment,
         "target": exercise.target,
-        "secondary": list(exercise.secondary),
+        "secondary": tuple(exercise.secondary),
         "difficulty": exercise.difficulty,
         "category": exercise.category,
         "laterality": exercise.laterality,
@@ -262,60 +314,52 @@ def summary_dict(exercise: Exercise, parent_name: str | None) -> dict[str, Any]:
     }
 
 
-def _num(value: Decimal | None) -> float | int | None:
-    from tracker.domain.units import as_number
-
-    return None if value is None else as_number(value)
-
-
-def card_dict(repo: Repository, exercise: Exercise) -> dict[str, Any]:
-    """Every field of an exercise, plus its related exercises, as JSON-ready data."""
-    data = summary_dict(exercise, exercise.parent.name if exercise.parent else None)
+def exercise_card(repo: Repository, exercise: Exercise) -> ExerciseCard:
     convention = exercise_convention(exercise)
-    data.update(
+    return ExerciseCard(
+        **_summary_fields(exercise, exercise.parent.name if exercise.parent else None),
         ratio=None
         if exercise.ratio_low is None or exercise.ratio_high is None
-        else [_num(exercise.ratio_low), _num(exercise.ratio_high)],
+        else (exercise.ratio_low, exercise.ratio_high),
         ratio_note=exercise.ratio_note,
-        increment=_num(exercise.increment),
+        increment=exercise.increment,
         increment_unit=exercise.increment_unit,
-        sled=_num(exercise.sled),
+        sled=exercise.sled,
         sled_unit=exercise.sled_unit,
-        load_per=convention.per.value,
+        load_per=convention.per,
         implements=convention.implements,
-        rep_range=[exercise.rep_low, exercise.rep_high],
+        rep_range=(exercise.rep_low, exercise.rep_high),
         summary=exercise.summary,
-        steps=list(exercise.steps),
-        tips=list(exercise.tips),
-        mistakes=list(exercise.mistakes),
-        faq=list(exercise.faq),
-        variants=[child.name for child in repo.children(exercise)],
+        steps=tuple(exercise.steps),
+        tips=tuple(exercise.tips),
+        mistakes=tuple(exercise.mistakes),
+        faq=tuple(exercise.faq),
+        variants=tuple(child.name for child in repo.children(exercise)),
         related=related_exercises(repo, exercise),
         edited=exercise.edited,
     )
-    return data
 
 
-def related_exercises(repo: Repository, exercise: Exercise) -> dict[str, list[str]]:
+def related_exercises(repo: Repository, exercise: Exercise) -> RelatedExercises:
     """Same body part, same equipment, same target muscle (five each), partners first."""
     others = [ex for ex in repo.exercises() if ex.id != exercise.id]
 
-    def pick(condition: Any) -> list[str]:
-        return [ex.name for ex in others if condition(ex)][:5]
+    def pick(condition: Callable[[Exercise], object]) -> tuple[str, ...]:
+        return tuple([ex.name for ex in others if condition(ex)][:5])
 
     partners = [exercise.parent.name] if exercise.parent else []
     partners += [child.name for child in repo.children(exercise)]
-    return {
-        "partners": partners,
-        "same_body_part": pick(lambda ex: ex.body_part == exercise.body_part),
-        "same_equipment": pick(lambda ex: ex.equipment == exercise.equipment),
-        "same_target": pick(lambda ex: exercise.target and ex.target == exercise.target),
-    }
+    return RelatedExercises(
+        partners=tuple(partners),
+        same_body_part=pick(lambda ex: ex.body_part == exercise.body_part),
+        same_equipment=pick(lambda ex: ex.equipment == exercise.equipment),
+        same_target=pick(lambda ex: exercise.target and ex.target == exercise.target),
+    )
 
 
-def show_exercise(uow: UnitOfWork, query: str) -> dict[str, Any]:
+def show_exercise(uow: UnitOfWork, query: str) -> ExerciseCard:
     with uow:
-        return card_dict(uow.repo, resolve_exercise(uow.repo, query))
+        return exercise_card(uow.repo, resolve_exercise(uow.repo, query))
 
 
 # -- custom exercises and edits --------------------------------------------------------------
