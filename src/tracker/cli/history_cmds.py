@@ -8,9 +8,7 @@ import click
 
 from tracker.cli.context import App, pass_app
 from tracker.cli.layout import plural, wrap_line
-from tracker.cli.render import full_set_text, local
-from tracker.domain.model import SetKind
-from tracker.domain.units import exact_text
+from tracker.cli.render import full_set_text, kind_and_rpe, local
 
 if TYPE_CHECKING:
     from tracker.services.history import SetView, Undone
@@ -28,9 +26,7 @@ def set_line(item: SetView, indent: str = "  ") -> str:
         item.distance,
         item.distance_unit,
     )
-    extras = [] if item.kind is SetKind.WORKING else [item.kind.value]
-    if item.rpe is not None:
-        extras.append(f"RPE {exact_text(item.rpe)}")
+    extras = kind_and_rpe(item.kind, item.rpe)
     if item.note:
         extras.append(f'"{item.note}"')
     tail = f" ({', '.join(extras)})" if extras else ""

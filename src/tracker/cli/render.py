@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
-from tracker.domain.model import Side
-from tracker.domain.units import Unit, format_load
+from tracker.domain.model import SetKind, Side
+from tracker.domain.units import Unit, exact_text, format_load
 
 
 def local(dt: datetime) -> str:
@@ -60,6 +60,14 @@ def side_label(side: Side | str | None) -> str:
 def table(rows: list[list[str]], headers: Sequence[Column | str]) -> list[str]:
     """Aligned columns that fit the terminal (see layout.table); numbers line up right."""
     return layout_table(rows, headers)
+
+
+def kind_and_rpe(kind: SetKind, rpe: Decimal | None) -> list[str]:
+    """What a set line adds in brackets: its kind unless a working set, then its RPE."""
+    extras = [] if kind is SetKind.WORKING else [kind.value]
+    if rpe is not None:
+        extras.append(f"RPE {exact_text(rpe)}")
+    return extras
 
 
 def full_set_text(

@@ -12,12 +12,12 @@ from tracker.cli.confirm import check_can_ask, confirmed, yes_option
 from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, wrap, wrap_line
 from tracker.cli.params import SINCE, WHEN, local_now
-from tracker.cli.render import local, measure_text, set_text, side_label, table
-from tracker.domain.model import SetKind
-from tracker.domain.units import as_number, exact_text
+from tracker.cli.render import kind_and_rpe, local, measure_text, set_text, side_label, table
+from tracker.domain.units import as_number
 
 if TYPE_CHECKING:
-    from tracker.services.sessions import SessionDetail, StoredSet
+    from tracker.services.history import SetView
+    from tracker.services.sessions import SessionDetail
 
 
 @click.group("session")
@@ -200,7 +200,7 @@ def echo_wrapped(text: str) -> None:
         click.echo(line)
 
 
-def shown_set(s: StoredSet, with_note: bool = True) -> str:
+def shown_set(s: SetView, with_note: bool = True) -> str:
     """One stored set as a line: side, reps x load (or time/distance), kind, RPE, note."""
     side = f"{side_label(s.side)} " if s.side else ""
     measures = []
@@ -212,9 +212,7 @@ def shown_set(s: StoredSet, with_note: bool = True) -> str:
         if not s.reps and (s.load or not s.bodyweight):  # a loaded carry: 40 m x 24 kg
             measure += " x " + set_text(0, s.load, s.unit, s.bodyweight).split(" x ")[1]
         measures.append(measure)
-    extras = [] if s.kind is SetKind.WORKING else [s.kind.value]
-    if s.rpe is not None:
-        extras.append(f"RPE {exact_text(s.rpe)}")
+    extras = kind_and_rpe(s.kind, s.rpe)
     if s.note and with_note:
         extras.append(s.note)
     tail = f"  ({'; '.join(extras)})" if extras else ""

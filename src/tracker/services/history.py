@@ -33,7 +33,8 @@ SPAN = ("started_at", "finished_at")
 
 @dataclass(frozen=True)
 class SetView:
-    """A set as undo shows it."""
+    """One set as stored (the load exactly as typed, times in UTC), as undo and
+    `session show` show it."""
 
     id: int
     exercise: str
@@ -71,7 +72,7 @@ def set_view(row: WorkoutSet) -> SetView:
         load=row.load,
         unit=Unit(row.unit),
         bodyweight=row.bodyweight,
-        kind=SetKind(row.kind),
+        kind=row.kind,
         rpe=row.rpe,
         note=row.note,
         performed_at=row.performed_at,

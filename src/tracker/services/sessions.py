@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
-from tracker.adapters.orm import TrainingSession, WorkoutSet
+from tracker.adapters.orm import TrainingSession
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.model import SetKind, Side
-from tracker.domain.units import Unit
 from tracker.services import history
+from tracker.services.history import SetView, set_view
 from tracker.services.lifters import current_lifter
 from tracker.services.logbook import SESSION_GAP, last_activity
 
@@ -27,26 +25,6 @@ class SessionInfo:
 
 
 @dataclass(frozen=True)
-class StoredSet:
-    """One set as stored: the load exactly as typed, times in UTC."""
-
-    id: int
-    exercise: str
-    side: Side | None
-    reps: int
-    load: Decimal
-    unit: Unit
-    bodyweight: bool
-    rpe: Decimal | None
-    kind: SetKind
-    performed_at: datetime
-    duration_s: int | None
-    distance: Decimal | None
-    distance_unit: str | None
-    note: str | None
-
-
-@dataclass(frozen=True)
 class SessionDetail:
     """A session with its sets in the order they were done (`session show`)."""
 
@@ -56,26 +34,7 @@ class SessionDetail:
     started_at: datetime
     finished_at: datetime | None
     notes: str | None
-    sets: tuple[StoredSet, ...]
-
-
-def stored_set(row: WorkoutSet) -> StoredSet:
-    return StoredSet(
-        id=row.id,
-        exercise=row.exercise.name,
-        side=row.side,
-        reps=row.reps,
-        load=row.load,
-        unit=Unit(row.unit),
-        bodyweight=row.bodyweight,
-        rpe=row.rpe,
-        kind=row.kind,
-        performed_at=row.performed_at,
-        duration_s=row.duration_s,
-        distance=row.distance,
-        distance_unit=row.distance_unit,
-        note=row.note,
-    )
+    sets: tuple[SetView, ...]
 
 
 def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> SessionInfo:
@@ -155,7 +114,7 @@ def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> Sessio
             started_at=session.started_at,
             finished_at=session.finished_at,
             notes=session.notes,
-            sets=tuple(stored_set(row) for row in done),
+            sets=tuple(set_view(row) for row in done),
         )
 
 
