@@ -133,7 +133,7 @@ def link_parents_and_aliases(
     linked = 0
     for each in written:
         parent = by_name.get(normalize(each.parent)) if each.parent else None
-        if parent is not None and parent.laterality is not Laterality.BILATERAL:
+        if parent is not None and parent.laterality != Laterality.BILATERAL:
             parent = None
         each.exercise.parent_id = parent.id if parent is not None else None
         linked += parent is not None

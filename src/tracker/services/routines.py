@@ -136,7 +136,7 @@ def _sets_per_exercise(repo: Repository, session: TrainingSession) -> list[tuple
     """Working sets per exercise in first-done order; a left/right pair counts as one set."""
     counts: dict[int, tuple[Exercise, dict[str | None, int]]] = {}
     for row in repo.session_set_rows(session):
-        if row.kind is SetKind.WARMUP:
+        if row.kind == SetKind.WARMUP:
             continue
         _, per_side = counts.setdefault(row.exercise_id, (row.exercise, {}))
         per_side[row.side] = per_side.get(row.side, 0) + 1
