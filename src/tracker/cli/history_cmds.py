@@ -11,10 +11,11 @@ from tracker.cli.layout import plural, wrap_line
 from tracker.cli.render import full_set_text, kind_and_rpe, local
 
 if TYPE_CHECKING:
-    from tracker.services.history import SetView, Undone
+    from tracker.services.history import Undone
+    from tracker.services.stored_sets import StoredSet
 
 
-def set_line(item: SetView, indent: str = "  ") -> str:
+def set_line(item: StoredSet, indent: str = "  ") -> str:
     """#12 Single Leg Press L 10 x 60 kg (drop, RPE 8, "felt easy") 2026-11-25 18:30."""
     text = full_set_text(
         item.side,

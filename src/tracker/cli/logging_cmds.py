@@ -24,7 +24,8 @@ from tracker.domain.errors import InvalidSpec
 from tracker.domain.model import Laterality, SetKind, Side
 
 if TYPE_CHECKING:
-    from tracker.services.logbook import LogResult, PlannedSet, StoredSet
+    from tracker.services.logbook import LogResult, PlannedSet
+    from tracker.services.stored_sets import StoredSet
 
 SIDE_MARKERS = {"-l": "left", "--left": "left", "-r": "right", "--right": "right", "--each": "each"}
 # Ids fit a 32-bit integer column on every engine.

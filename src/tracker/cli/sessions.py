@@ -16,8 +16,8 @@ from tracker.cli.render import kind_and_rpe, local, measure_text, set_text, side
 from tracker.domain.units import as_number
 
 if TYPE_CHECKING:
-    from tracker.services.history import SetView
     from tracker.services.sessions import SessionDetail
+    from tracker.services.stored_sets import StoredSet
 
 
 @click.group("session")
@@ -200,7 +200,7 @@ def echo_wrapped(text: str) -> None:
         click.echo(line)
 
 
-def shown_set(s: SetView, with_note: bool = True) -> str:
+def shown_set(s: StoredSet, with_note: bool = True) -> str:
     """One stored set as a line: side, reps x load (or time/distance), kind, RPE, note."""
     side = f"{side_label(s.side)} " if s.side else ""
     measures = []

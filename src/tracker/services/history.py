@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from tracker.adapters.journal import Journal, RowCopy, copy_row
@@ -20,9 +19,8 @@ from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutS
 from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, NotFound
-from tracker.domain.model import SetKind, Side
-from tracker.domain.units import Unit
 from tracker.services.lifters import current_lifter
+from tracker.services.stored_sets import StoredSet, stored_set
 
 LOG = "log"
 EDIT = "edit"
@@ -31,55 +29,15 @@ DELETE_SESSION = "delete session"
 SPAN = ("started_at", "finished_at")
 
 
-@dataclass(frozen=True)
-class SetView:
-    """One set as stored (the load exactly as typed, times in UTC), as undo and
-    `session show` show it."""
-
-    id: int
-    exercise: str
-    side: Side | None
-    reps: int
-    load: Decimal
-    unit: Unit
-    bodyweight: bool
-    kind: SetKind
-    rpe: Decimal | None
-    note: str | None
-    performed_at: datetime
-    duration_s: int | None = None
-    distance: Decimal | None = None
-    distance_unit: str | None = None
-
-
 @dataclass
 class Undone:
     """What one undo did: which change it stepped back over, and the sets concerned (removed
     for a log, as they are again for an edit, brought back for a delete)."""
 
     action: str
-    sets: list[SetView]
+    sets: list[StoredSet]
     session_id: int | None = None
     removed_sessions: list[int] = field(default_factory=list)
-
-
-def set_view(row: WorkoutSet) -> SetView:
-    return SetView(
-        id=row.id,
-        exercise=row.exercise.name,
-        side=row.side,
-        reps=row.reps,
-        load=row.load,
-        unit=Unit(row.unit),
-        bodyweight=row.bodyweight,
-        kind=row.kind,
-        rpe=row.rpe,
-        note=row.note,
-        performed_at=row.performed_at,
-        duration_s=row.duration_s,
-        distance=row.distance,
-        distance_unit=row.distance_unit,
-    )
 
 
 # -- recording (called by the services that change the log, inside their transaction) --------
@@ -171,13 +129,13 @@ def undo_last_change(uow: UnitOfWork, lifter_name: str | None) -> Undone:
 
 
 def _undo_log(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
-    removed: list[SetView] = []
+    removed: list[StoredSet] = []
     sessions = set()
     for set_id in payload["sets"]:
         row = journal.workout_set(set_id)
         if row is None or row.lifter_id != lifter.id:
             continue  # already gone (deleted or replaced since)
-        removed.append(set_view(row))
+        removed.append(stored_set(row))
         sessions.add(row.session_id)
         journal.delete(row)
     journal.flush()
@@ -227,7 +185,7 @@ def _undo_edit(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Und
     else:
         journal.put_back(row, copy)
     journal.flush()
-    return Undone(EDIT, [set_view(row)], session.id)
+    return Undone(EDIT, [stored_set(row)], session.id)
 
 
 def _undo_set_delete(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
@@ -235,7 +193,7 @@ def _undo_set_delete(journal: Journal, lifter: Lifter, payload: dict[str, Any]) 
     _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
     row = journal.restore(WorkoutSet, {**copy, "session_id": session.id})
-    return Undone(DELETE_SET, [set_view(row)], session.id)
+    return Undone(DELETE_SET, [stored_set(row)], session.id)
 
 
 def _undo_session_delete(journal: Journal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
@@ -243,7 +201,7 @@ def _undo_session_delete(journal: Journal, lifter: Lifter, payload: dict[str, An
         _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
     rows = [journal.restore(WorkoutSet, {**c, "session_id": session.id}) for c in payload["sets"]]
-    return Undone(DELETE_SESSION, [set_view(row) for row in rows], session.id)
+    return Undone(DELETE_SESSION, [stored_set(row) for row in rows], session.id)
 
 
 UNDO: dict[str, Callable[[Journal, Lifter, dict[str, Any]], Undone | None]] = {
@@ -259,7 +217,7 @@ def _undo_unrecorded_log(repo: Repository, lifter: Lifter) -> Undone:
     rows = repo.last_batch_sets(lifter)
     if not rows:
         raise NotFound("nothing to undo: no logged sets")
-    removed = [set_view(row) for row in rows]
+    removed = [stored_set(row) for row in rows]
     session_ids = sorted({row.session_id for row in rows})
     for row in rows:
         repo.delete(row)
@@ -283,11 +241,11 @@ def pending_changes(uow: UnitOfWork, lifter_name: str | None) -> ChangeRecord | 
         return uow.repo.journal.latest_pending(lifter)
 
 
-def describe_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> SetView:
+def describe_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
     """Set `set_id` of the lifter, to show before deleting it."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = uow.repo.workout_set(lifter, set_id)
         if row is None:
             raise NotFound(f"no set with id {set_id} for lifter {lifter.name}")
-        return set_view(row)
+        return stored_set(row)

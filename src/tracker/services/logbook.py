@@ -21,6 +21,7 @@ from tracker.domain.units import Unit
 from tracker.services import history
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
+from tracker.services.stored_sets import StoredSet, stored_set
 
 
 @dataclass(frozen=True)
@@ -39,24 +40,6 @@ class LogRequest:
     kind: SetKind = SetKind.WORKING
     note: str | None = None
     at: datetime | None = None  # None: now
-
-
-@dataclass
-class StoredSet:
-    id: int
-    side: Side | None
-    reps: int
-    load: Decimal
-    unit: Unit
-    bodyweight: bool
-    kind: SetKind
-    rpe: Decimal | None
-    best: bool = False  # a new best estimated 1RM for the exercise (and side)
-    exercise: str = ""
-    duration_s: int | None = None
-    distance: Decimal | None = None
-    distance_unit: str | None = None
-    note: str | None = None
 
 
 @dataclass
@@ -114,7 +97,7 @@ def log_sets(
             session_id=session.id,
             started_session=started,
             closed_session=closed,
-            sets=[to_stored(row) for row, _ in stored],
+            sets=[stored_set(row) for row, _ in stored],
             previous=previous,
             first_time=first_time,
         )
@@ -201,24 +184,6 @@ def new_set(
     )
 
 
-def to_stored(row: WorkoutSet) -> StoredSet:
-    return StoredSet(
-        id=row.id,
-        side=row.side,
-        reps=row.reps,
-        load=row.load,
-        unit=Unit(row.unit),
-        bodyweight=row.bodyweight,
-        kind=SetKind(row.kind),
-        rpe=row.rpe,
-        exercise=row.exercise.name if row.exercise is not None else "",
-        duration_s=row.duration_s,
-        distance=row.distance,
-        distance_unit=row.distance_unit,
-        note=row.note,
-    )
-
-
 def best_e1rm_by_side(
     repo: Repository, lifter: Lifter, exercise: Exercise, unit: Unit, before: datetime
 ) -> dict[Side | None, Decimal]:
@@ -246,26 +211,18 @@ def previous_session(
     rows = repo.sets_of_exercise_in_session(lifter, exercise, session_id)
     return PreviousSession(
         date=min(r.performed_at for r in rows),
-        sets=[to_stored(r) for r in rows],
+        sets=[stored_set(r) for r in rows],
     )
 
 
 # -- corrections ---------------------------------------------------------------------------
 
 
-# A removed set is shown as it was stored (exercise, side, reps or time and distance, load).
-RemovedSet = StoredSet
-
-
-def removed_view(row: WorkoutSet) -> RemovedSet:
-    return to_stored(row)
-
-
-def delete_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> RemovedSet:
+def delete_set(uow: UnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
-        removed = removed_view(row)
+        removed = stored_set(row)
         history.record_set_delete(uow.repo, lifter, row)
         uow.repo.delete(row)
         uow.commit()
@@ -334,7 +291,7 @@ def edit_set(uow: UnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdi
         if edit.at is not None:
             move_within_session(uow.repo, row, edit.at)
         uow.commit()
-        return to_stored(row)
+        return stored_set(row)
 
 
 def move_within_session(repo: Repository, row: WorkoutSet, at: datetime) -> None:

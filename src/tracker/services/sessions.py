@@ -9,9 +9,9 @@ from tracker.adapters.orm import TrainingSession
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.services import history
-from tracker.services.history import SetView, set_view
 from tracker.services.lifters import current_lifter
 from tracker.services.logbook import SESSION_GAP, last_activity
+from tracker.services.stored_sets import StoredSet, stored_set
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class SessionDetail:
     started_at: datetime
     finished_at: datetime | None
     notes: str | None
-    sets: tuple[SetView, ...]
+    sets: tuple[StoredSet, ...]
 
 
 def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> SessionInfo:
@@ -114,7 +114,7 @@ def show_session(uow: UnitOfWork, lifter_name: str | None, which: str) -> Sessio
             started_at=session.started_at,
             finished_at=session.finished_at,
             notes=session.notes,
-            sets=tuple(set_view(row) for row in done),
+            sets=tuple(stored_set(row) for row in done),
         )
 
 
