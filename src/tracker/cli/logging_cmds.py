@@ -138,9 +138,10 @@ def log_and_print(
 ) -> LogResult:
     from tracker.services.logbook import LogRequest, log_sets
 
-    if warmup and kind not in (None, "warmup"):
+    asked = SetKind(kind) if kind else None
+    if warmup and asked not in (None, SetKind.WARMUP):
         raise UserError(f"--warmup and --kind {kind} contradict each other: give one")
-    set_kind = SetKind.WARMUP if warmup else SetKind(kind or "working")
+    set_kind = SetKind.WARMUP if warmup else asked or SetKind.WORKING
     request = LogRequest(exercise, plan_sets(specs, rpe), set_kind, note, at)
     result = log_sets(app.uow(), app.lifter, request, local_now())
     print_log_result(result)
