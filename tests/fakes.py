@@ -38,6 +38,7 @@ from tracker.adapters.orm import (
 from tracker.adapters.repository import TopSet
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict
+from tracker.domain.model import Side
 from tracker.domain.units import Unit, convert
 
 M = TypeVar("M", bound=Base)
@@ -109,7 +110,7 @@ class FakeJournal:
         ]
 
     def restore(self, model: type[M], copy: RowCopy, keep_id: bool = True) -> M:
-        values = row_values(copy)
+        values = row_values(model, copy)
         if not keep_id or self.repo.store.get(model, values.get("id")) is not None:
             values.pop("id", None)
         row = model(**values)
@@ -117,7 +118,7 @@ class FakeJournal:
         return row
 
     def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
-        for key, value in row_values(copy).items():
+        for key, value in row_values(type(row), copy).items():
             if key != "id" and (fields is None or key in fields):
                 setattr(row, key, value)
 
@@ -357,8 +358,8 @@ class FakeRepository:
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[str | None, int, str, Decimal]]:
-        tops: dict[tuple[str | None, int, str], Decimal] = {}
+    ) -> list[tuple[Side | None, int, str, Decimal]]:
+        tops: dict[tuple[Side | None, int, str], Decimal] = {}
         for s in self._sets(lifter, exercise):
             if _working(s) and s.load > 0 and s.performed_at <= before:
                 key = (s.side, s.reps, s.unit)
@@ -470,8 +471,8 @@ class FakeRepository:
 
     def side_records(
         self, lifter: Lifter, exercise: Exercise, before_set_id: int
-    ) -> list[tuple[str | None, str, Decimal, int]]:
-        most: dict[tuple[str | None, str, Decimal], int] = {}
+    ) -> list[tuple[Side | None, str, Decimal, int]]:
+        most: dict[tuple[Side | None, str, Decimal], int] = {}
         for s in self._sets(lifter, exercise):
             if _working(s) and s.id < before_set_id:
                 key = (s.side, s.unit, s.load)

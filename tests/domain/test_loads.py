@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.loads import (
     COACHING_CUE,
@@ -18,7 +19,6 @@ from tracker.domain.loads import (
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
-    equipment_key,
     imbalance_between,
     increment_for,
     next_load,
@@ -52,8 +52,8 @@ RATIO = (D("0.40"), D("0.50"))
     ],
 )
 def test_default_increments(equipment: str, kg: str, lb: str) -> None:
-    assert DEFAULT_INCREMENTS[(equipment, KG)] == D(kg)
-    assert DEFAULT_INCREMENTS[(equipment, LB)] == D(lb)
+    assert DEFAULT_INCREMENTS[(Equipment(equipment), KG)] == D(kg)
+    assert DEFAULT_INCREMENTS[(Equipment(equipment), LB)] == D(lb)
     assert increment_for(equipment, KG) == D(kg)
     assert increment_for(equipment, LB) == D(lb)
 

@@ -603,3 +603,24 @@ def test_import_the_real_free_exercise_db_twice(tracker: Tracker, tmp_path: Path
         'Error: no exercise named "singel leg pres"; did you mean: Single Leg Press'
     )
     assert tracker.json("exercises", "show", "single leg press")["source"] == "builtin"
+
+
+def test_a_restored_definition_hangs_only_off_a_bilateral_parent(
+    sqlite_tracker: Tracker, tmp_path: Path
+) -> None:
+    """The rule `exercises edit --parent` enforces holds for a hand-edited export too."""
+    sqlite_tracker.ok("exercises", "add", "Zercher Carry", "--unilateral")
+    sqlite_tracker.ok("exercises", "add", "Zercher Hold", "--unilateral", "--parent", "squat")
+    sqlite_tracker.ok("exercises", "add", "Zercher Walk", "--unilateral", "--parent", "squat")
+    exported = tmp_path / "mine.json"
+    sqlite_tracker.ok("export", "--format", "json", "-o", str(exported))
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    for definition in data["exercises"]:
+        if definition["name"] == "Zercher Hold":
+            definition["parent"] = "Zercher Carry"  # one-sided: not a parent
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh.ok("import", str(edited))
+    assert fresh.json("exercises", "show", "Zercher Hold")["parent"] is None
+    assert fresh.json("exercises", "show", "Zercher Walk")["parent"] == "Back Squat"

@@ -22,7 +22,6 @@ WIDTHS = (60, 120)
 LONG_NAME = "Rear-Foot-Elevated Dumbbell Split Squat With A Pause At The Bottom"
 
 
-
 @dataclass(frozen=True)
 class Case:
     args: tuple[str, ...]

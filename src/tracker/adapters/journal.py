@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import Enum, func, inspect, select
 from sqlalchemy.orm import Session
 
 from tracker.adapters.orm import (
@@ -54,8 +54,20 @@ def copy_row(row: Base) -> RowCopy:
     return {attr.key: _encode(getattr(row, attr.key)) for attr in mapper.column_attrs}
 
 
-def row_values(copy: RowCopy) -> dict[str, Any]:
-    return {key: _decode(value) for key, value in copy.items()}
+def row_values(model: type[Base], copy: RowCopy) -> dict[str, Any]:
+    """The column values of a copy, typed as the model's columns read them (enum columns
+    give the domain enum back, not its stored string)."""
+    enums = {
+        attr.key: column_type.enum_class
+        for attr in inspect(model).column_attrs
+        if isinstance(column_type := attr.columns[0].type, Enum)
+        and column_type.enum_class is not None
+    }
+    values = {key: _decode(value) for key, value in copy.items()}
+    for key, enum in enums.items():
+        if values.get(key) is not None:
+            values[key] = enum(values[key])
+    return values
 
 
 class AbstractJournal(Protocol):
@@ -158,7 +170,7 @@ class Journal:
 
     def restore(self, model: type[M], copy: RowCopy, keep_id: bool = True) -> M:
         """Insert a row again from its copy; with a new id when its old one is taken."""
-        values = row_values(copy)
+        values = row_values(model, copy)
         if not keep_id or self.session.get(model, values.get("id")) is not None:
             values.pop("id", None)
         row = model(**values)
@@ -168,7 +180,7 @@ class Journal:
 
     def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
         """Set the row's columns (or only `fields`) to the values of its copy."""
-        for key, value in row_values(copy).items():
+        for key, value in row_values(type(row), copy).items():
             if key != "id" and (fields is None or key in fields):
                 setattr(row, key, value)
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from tracker.adapters.types import ExactDecimal, UTCDateTime
+from tracker.domain.model import Laterality, SetKind, Side
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -22,6 +24,21 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def stored_enum(enum: type[StrEnum], length: int) -> Enum:
+    """A domain enum kept as its plain value in a VARCHAR of ``length``.
+
+    No native enum type and no CHECK constraint: the schema stays the plain string column it
+    always was (no migration), while rows read back as the domain enum.
+    """
+    return Enum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 def utcnow() -> datetime:
@@ -81,7 +98,9 @@ class Exercise(Base):
     secondary: Mapped[list[Any]] = mapped_column(default=list)
     difficulty: Mapped[str] = mapped_column(String(20), default="intermediate")
     category: Mapped[str] = mapped_column(String(50), default="strength")
-    laterality: Mapped[str] = mapped_column(String(20), default="bilateral")
+    laterality: Mapped[Laterality] = mapped_column(
+        stored_enum(Laterality, 20), default=Laterality.BILATERAL
+    )
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("exercise.id", ondelete="SET NULL"), index=True
     )
@@ -169,7 +188,7 @@ class WorkoutSet(Base):
     exercise_id: Mapped[int] = mapped_column(
         ForeignKey("exercise.id", ondelete="RESTRICT"), index=True
     )
-    side: Mapped[str | None] = mapped_column(String(5))
+    side: Mapped[Side | None] = mapped_column(stored_enum(Side, 5))
     reps: Mapped[int]
     load: Mapped[Decimal]  # exactly as typed, in `unit`; 0 for bodyweight-only
     unit: Mapped[str] = mapped_column(String(2))
@@ -178,7 +197,7 @@ class WorkoutSet(Base):
     distance: Mapped[Decimal | None]
     distance_unit: Mapped[str | None] = mapped_column(String(5))
     rpe: Mapped[Decimal | None]
-    kind: Mapped[str] = mapped_column(String(10), default="working")
+    kind: Mapped[SetKind] = mapped_column(stored_enum(SetKind, 10), default=SetKind.WORKING)
     performed_at: Mapped[datetime]
     position: Mapped[int] = mapped_column(default=0)
     note: Mapped[str | None] = mapped_column(Text)

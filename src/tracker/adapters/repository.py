@@ -30,6 +30,7 @@ from tracker.adapters.orm import (
     utcnow,
 )
 from tracker.domain.errors import Conflict
+from tracker.domain.model import SetKind, Side
 from tracker.domain.units import KG_PER_LB, Unit
 
 DEFAULT_LIFTER = "me"
@@ -119,7 +120,7 @@ class AbstractRepository(Protocol):
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[str | None, int, str, Decimal]]: ...
+    ) -> list[tuple[Side | None, int, str, Decimal]]: ...
 
     def recent_working_sets(
         self, lifter: Lifter, exercise: Exercise, sessions: int
@@ -184,7 +185,7 @@ class AbstractRepository(Protocol):
 
     def side_records(
         self, lifter: Lifter, exercise: Exercise, before_set_id: int
-    ) -> list[tuple[str | None, str, Decimal, int]]: ...
+    ) -> list[tuple[Side | None, str, Decimal, int]]: ...
 
 
 class Repository:
@@ -486,14 +487,14 @@ class Repository:
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[str | None, int, str, Decimal]]:
+    ) -> list[tuple[Side | None, int, str, Decimal]]:
         """(side, reps, unit, heaviest load) over the exercise's non-warm-up sets before then."""
         rows = self.session.execute(
             select(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit, func.max(WorkoutSet.load))
             .where(
                 WorkoutSet.lifter_id == lifter.id,
                 WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != "warmup",
+                WorkoutSet.kind != SetKind.WARMUP,
                 WorkoutSet.reps > 0,
                 WorkoutSet.load > 0,
                 WorkoutSet.performed_at <= before,
@@ -512,7 +513,7 @@ class Repository:
             .where(
                 WorkoutSet.lifter_id == lifter.id,
                 WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != "warmup",
+                WorkoutSet.kind != SetKind.WARMUP,
                 WorkoutSet.reps > 0,
             )
             .group_by(WorkoutSet.session_id, TrainingSession.started_at)
@@ -526,7 +527,7 @@ class Repository:
                     WorkoutSet.exercise_id == exercise.id,
                     WorkoutSet.lifter_id == lifter.id,
                     WorkoutSet.session_id.in_(recent.scalar_subquery()),
-                    WorkoutSet.kind != "warmup",
+                    WorkoutSet.kind != SetKind.WARMUP,
                     WorkoutSet.reps > 0,
                 )
                 .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
@@ -565,7 +566,7 @@ class Repository:
             .where(
                 WorkoutSet.lifter_id == lifter.id,
                 WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != "warmup",
+                WorkoutSet.kind != SetKind.WARMUP,
                 or_(WorkoutSet.duration_s.is_not(None), WorkoutSet.distance.is_not(None)),
             )
             .group_by(WorkoutSet.session_id, WorkoutSet.side, WorkoutSet.distance_unit)
@@ -691,7 +692,7 @@ class Repository:
 
     def side_records(
         self, lifter: Lifter, exercise: Exercise, before_set_id: int
-    ) -> list[tuple[str | None, str, Decimal, int]]:
+    ) -> list[tuple[Side | None, str, Decimal, int]]:
         """Per (side, unit, load): the most reps, over working sets logged before a set id.
 
         Gym mode derives "heaviest load" and "most reps at a load" bests per side from these.
@@ -701,7 +702,7 @@ class Repository:
             .where(
                 WorkoutSet.lifter_id == lifter.id,
                 WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != "warmup",
+                WorkoutSet.kind != SetKind.WARMUP,
                 WorkoutSet.reps > 0,
                 WorkoutSet.id < before_set_id,
             )

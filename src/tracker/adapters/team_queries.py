@@ -14,6 +14,7 @@ from sqlalchemy import and_, func, select, text
 
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.domain.model import SetKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def recent_sets(uow: UnitOfWork, since: datetime, sessions_per_pair: int) -> lis
     """
     counted = and_(
         WorkoutSet.side.is_not(None),
-        WorkoutSet.kind != "warmup",
+        WorkoutSet.kind != SetKind.WARMUP,
         WorkoutSet.reps >= 1,
         WorkoutSet.load > 0,
     )

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import DateTime, Dialect, Numeric
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from tracker.domain.units import plain
+
 
 class ExactDecimal(TypeDecorator[Decimal]):
     """A NUMERIC column read back as Decimal.
@@ -45,12 +47,6 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if not isinstance(value, Decimal):  # SQLite's REAL: back to the typed decimal
             value = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-self.scale))
         return plain(value)
-
-
-def plain(value: Decimal) -> Decimal:
-    """Without trailing zeros or an exponent: 60.0000 -> 60, 61.2500 -> 61.25."""
-    reduced = value.normalize()
-    return reduced.quantize(Decimal(1)) if reduced == reduced.to_integral_value() else reduced
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -8,7 +8,8 @@ Mapping decisions
 -----------------
 ``level`` -> difficulty: beginner -> beginner, intermediate -> intermediate, expert -> advanced.
 
-``equipment`` -> equipment (see ``EQUIPMENT``): barbell and "e-z curl bar" -> barbell (both
+``equipment`` -> equipment (the values in ``EQUIPMENT``, mapped by
+:func:`tracker.domain.equipment.equipment_key`): barbell and "e-z curl bar" -> barbell (both
 are plate-loaded bars; the record keeps its ``source`` id for the detail), dumbbell -> dumbbell,
 machine -> machine, cable -> cable, kettlebells -> kettlebell, "body only" -> bodyweight,
 bands -> band; "medicine ball", "exercise ball", "foam roll", other and null -> other.
@@ -35,6 +36,7 @@ from decimal import Decimal
 from itertools import product
 from typing import IO
 
+from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import ImportFailed
 from tracker.domain.loads import DEFAULT_UNILATERAL_RATIO
 from tracker.domain.model import Difficulty, Laterality
@@ -53,22 +55,22 @@ LEVELS: Mapping[str, Difficulty] = {
     "expert": Difficulty.ADVANCED,
 }
 
-#: free-exercise-db equipment (None = JSON null) -> tracker equipment.
-EQUIPMENT: Mapping[str | None, str] = {
-    "barbell": "barbell",
-    "e-z curl bar": "barbell",
-    "dumbbell": "dumbbell",
-    "machine": "machine",
-    "cable": "cable",
-    "kettlebells": "kettlebell",
-    "body only": "bodyweight",
-    "bands": "band",
-    "medicine ball": "other",
-    "exercise ball": "other",
-    "foam roll": "other",
-    "other": "other",
-    None: "other",
-}
+#: free-exercise-db equipment values (None = JSON null); anything else is a bad record.
+EQUIPMENT: tuple[str | None, ...] = (
+    "barbell",
+    "e-z curl bar",
+    "dumbbell",
+    "machine",
+    "cable",
+    "kettlebells",
+    "body only",
+    "bands",
+    "medicine ball",
+    "exercise ball",
+    "foam roll",
+    "other",
+    None,
+)
 
 #: target muscle -> body part.
 BODY_PART: Mapping[str, str] = {
@@ -430,7 +432,7 @@ def _convert(record: object) -> CatalogEntry:
     return CatalogEntry(
         name=name,
         body_part=BODY_PART[target],
-        equipment=EQUIPMENT[equipment],
+        equipment=equipment_key(equipment or Equipment.OTHER),
         target=target,
         secondary=tuple(m for m in dict.fromkeys(primary[1:] + secondary) if m != target),
         difficulty=LEVELS[level],

@@ -31,5 +31,3 @@ def admin_grant(app: App, name: str, role: str, coach_of: tuple[str, ...]) -> No
     done = grant(app.uow(), name, role, coach_of)
     coached = f"; coach of {', '.join(done.coach_of)}" if done.coach_of else ""
     click.echo(f'lifter "{done.lifter}" is role {done.role}{coached}')
-
-

@@ -59,5 +59,3 @@ def bodyweight_list(app: App, as_json: bool) -> None:
         click.echo("No body weight logged: tracker bodyweight add WEIGHT")
     for e in entries:
         click.echo(f"{local(e.measured_at)}  {format_load(e.weight)} {e.unit}")
-
-

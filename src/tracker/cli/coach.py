@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +13,7 @@ from tracker.cli.context import App, UserError, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL, local_now
 from tracker.cli.render import table
 from tracker.cli.reports import FORMULAS, STATUS_COLOURS, lsi_fmt
+from tracker.domain.units import rounded_number
 
 if TYPE_CHECKING:
     from tracker.services.coach import TeamReport
@@ -128,18 +128,20 @@ def team_json(report: TeamReport) -> dict[str, Any]:
                 "lifter": row.lifter,
                 "exercise": row.exercise,
                 "unit": row.unit,
-                "lsi": _num(row.lsi),
+                "lsi": rounded_number(row.lsi),
                 "status": row.status,
                 "weaker_side": row.weaker_side,
                 "trend": row.trend,
-                "baseline_lsi": None if row.baseline_lsi is None else _num(row.baseline_lsi),
+                "baseline_lsi": None
+                if row.baseline_lsi is None
+                else rounded_number(row.baseline_lsi),
                 "last_trained": row.last_trained.isoformat(),
                 "sessions": [
                     {
                         "date": s.date.isoformat(),
-                        "left": _num(s.left),
-                        "right": _num(s.right),
-                        "lsi": _num(s.lsi),
+                        "left": rounded_number(s.left),
+                        "right": rounded_number(s.right),
+                        "lsi": rounded_number(s.lsi),
                     }
                     for s in row.sessions
                 ],  # fmt: skip
@@ -147,12 +149,6 @@ def team_json(report: TeamReport) -> dict[str, Any]:
             for row in report.rows
         ],
     }
-
-
-def _num(value: Decimal) -> float:
-    from tracker.domain.units import round_display
-
-    return float(round_display(value))
 
 
 def team_lines(report: TeamReport) -> list[str]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -14,6 +15,11 @@ from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, prose_width, table, terminal_width, wrap, wrap_line
 from tracker.cli.params import NUMBER
 from tracker.cli.render import printable, printable_data
+from tracker.domain.model import Laterality
+from tracker.domain.units import as_number, exact_text
+
+if TYPE_CHECKING:
+    from tracker.services.catalog import ExerciseCard, ExerciseSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,7 +47,7 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
 
     rows = list_exercises(app.uow(), ListFilters(search=search, **filters))
     if as_json:
-        emit_json(rows)
+        emit_json([asdict(row) for row in rows])
         return
     if not rows:
         click.echo("No exercises match.")
@@ -57,8 +63,8 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
     sides = _laterality if width is None or width >= 100 else _short_laterality
     lines = table(
         [
-            [printable(str(cell)) for cell in (r["name"], r["body_part"], r["equipment"])]
-            + [printable(r["target"]), sides(r)]
+            [printable(str(cell)) for cell in (r.name, r.body_part, r.equipment, r.target)]
+            + [sides(r)]
             for r in rows
         ],
         columns,
@@ -69,18 +75,22 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
     click.echo(plural(len(rows), "exercise"))
 
 
-def _short_laterality(row: dict[str, Any]) -> str:
+_SHORT_LATERALITY = {
+    Laterality.BILATERAL: "both",
+    Laterality.UNILATERAL: "1 side",
+    Laterality.ALTERNATING: "alt.",
+}
+
+
+def _short_laterality(row: ExerciseSummary) -> str:
     """For narrow screens: `exercises show` names the bilateral parent."""
-    laterality = str(row["laterality"])
-    return {"bilateral": "both", "unilateral": "1 side", "alternating": "alt."}.get(
-        laterality, laterality
-    )
+    return _SHORT_LATERALITY[row.laterality]
 
 
-def _laterality(row: dict[str, Any]) -> str:
-    if row["laterality"] == "bilateral":
+def _laterality(row: ExerciseSummary) -> str:
+    if row.laterality is Laterality.BILATERAL:
         return "both"
-    return f"{row['laterality']} (of {row['parent']})" if row["parent"] else row["laterality"]
+    return f"{row.laterality} (of {row.parent})" if row.parent else row.laterality.value
 
 
 @exercises_group.command("show")
@@ -93,7 +103,7 @@ def exercises_show(app: App, name: str, as_json: bool) -> None:
 
     card = show_exercise(app.uow(), name)
     if as_json:
-        emit_json(card)
+        emit_json(card_json(card))
         return
     for line in render_card(printable_data(card)):
         click.echo(line)
@@ -104,73 +114,81 @@ def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
     return wrap(text, indent=indent, first=first)
 
 
-def render_card(card: dict[str, Any]) -> list[str]:
+def card_json(card: ExerciseCard) -> dict[str, Any]:
+    """The `exercises show --json` shape: every field, loads and ratios as JSON numbers."""
+    return asdict(card) | {
+        "ratio": None if card.ratio is None else [as_number(r) for r in card.ratio],
+        "increment": None if card.increment is None else as_number(card.increment),
+        "sled": None if card.sled is None else as_number(card.sled),
+    }
+
+
+def render_card(card: ExerciseCard) -> list[str]:
     def title(text: str) -> str:
         return style(text, bold=True)
 
-    lines = [*wrap_line(title(card["name"])), ""]
-    if card["summary"]:
-        lines += _wrap(card["summary"], "")
+    lines = [*wrap_line(title(card.name)), ""]
+    if card.summary:
+        lines += _wrap(card.summary, "")
         lines.append("")
     facts = [
-        ("Body part", card["body_part"]),
-        ("Equipment", card["equipment"]),
-        ("Target muscle", card["target"] or "-"),
-        ("Secondary muscles", ", ".join(card["secondary"]) or "-"),
-        ("Difficulty", card["difficulty"]),
-        ("Category", card["category"]),
-        ("Laterality", card["laterality"]),
-        ("Rep range", f"{card['rep_range'][0]}-{card['rep_range'][1]}"),
+        ("Body part", card.body_part),
+        ("Equipment", card.equipment),
+        ("Target muscle", card.target or "-"),
+        ("Secondary muscles", ", ".join(card.secondary) or "-"),
+        ("Difficulty", card.difficulty),
+        ("Category", card.category),
+        ("Laterality", card.laterality.value),
+        ("Rep range", f"{card.rep_range[0]}-{card.rep_range[1]}"),
         ("Load logged", _load_logged(card)),
     ]
-    if card["aliases"]:
-        facts.append(("Also called", ", ".join(card["aliases"])))
-    if card["parent"]:
-        low, high = card["ratio"] or (None, None)
-        ratio = f" (start at {_pct(low)}-{_pct(high)} of its load)" if low is not None else ""
-        facts.append(("Bilateral parent", f"{card['parent']}{ratio}"))
-    if card["sled"] is not None:
-        facts.append(("Sled weight", f"{card['sled']} {card['sled_unit']}"))
+    if card.aliases:
+        facts.append(("Also called", ", ".join(card.aliases)))
+    if card.parent:
+        ratio = ""
+        if card.ratio is not None:
+            low, high = card.ratio
+            ratio = f" (start at {_pct(low)}-{_pct(high)} of its load)"
+        facts.append(("Bilateral parent", f"{card.parent}{ratio}"))
+    if card.sled is not None:
+        facts.append(("Sled weight", f"{exact_text(card.sled)} {card.sled_unit}"))
     lines.append(title("Quick facts"))
     # Labels in a column of their own when there is room; on a phone, values under them.
     narrow = prose_width() < 70
-    for label, value in facts + (
-        [("Ratio source", card["ratio_note"])] if card["ratio_note"] else []
-    ):
+    for label, value in facts + ([("Ratio source", card.ratio_note)] if card.ratio_note else []):
         if narrow:
             lines += _wrap(value, "      ", f"  {label}: ")
         else:
             lines += _wrap(value, " " * 22, f"  {label + ':':<19} ")
-    for heading, key in (("How to perform", "steps"),):
-        if card[key]:
+    if card.steps:
+        lines += ["", title("How to perform")]
+        for number, step in enumerate(card.steps, 1):
+            lines += _wrap(step, "     ", f"  {number}. ")
+    for heading, items in (("Tips", card.tips), ("Common mistakes", card.mistakes)):
+        if items:
             lines += ["", title(heading)]
-            for number, step in enumerate(card[key], 1):
-                lines += _wrap(step, "     ", f"  {number}. ")
-    for heading, key in (("Tips", "tips"), ("Common mistakes", "mistakes")):
-        if card[key]:
-            lines += ["", title(heading)]
-            for item in card[key]:
+            for item in items:
                 lines += _wrap(item, "    ", "  - ")
-    if card["faq"]:
+    if card.faq:
         lines += ["", title("FAQ")]
-        for item in card["faq"]:
-            lines += _wrap(item["q"], "  ", "  Q: ")
-            lines += _wrap(item["a"], "     ", "  A: ")
-    related = card["related"]
+        for faq in card.faq:
+            lines += _wrap(faq["q"], "  ", "  Q: ")
+            lines += _wrap(faq["a"], "     ", "  A: ")
+    related = card.related
     lines += ["", title("Related exercises")]
-    for label, key in (
-        ("Unilateral/bilateral", "partners"),
-        (f"Same body part ({card['body_part']})", "same_body_part"),
-        (f"Same equipment ({card['equipment']})", "same_equipment"),
-        (f"Same target ({card['target']})", "same_target"),
+    for label, names in (
+        ("Unilateral/bilateral", related.partners),
+        (f"Same body part ({card.body_part})", related.same_body_part),
+        (f"Same equipment ({card.equipment})", related.same_equipment),
+        (f"Same target ({card.target})", related.same_target),
     ):
-        if related[key]:
-            lines += _wrap(", ".join(related[key]), "    ", f"  {label}: ")
+        if names:
+            lines += _wrap(", ".join(names), "    ", f"  {label}: ")
     return lines
 
 
-def _pct(value: float | int | None) -> str:
-    return "?" if value is None else f"{Decimal(str(value)) * 100:.0f}%"
+def _pct(value: Decimal) -> str:
+    return f"{value * 100:.0f}%"
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
@@ -183,13 +201,15 @@ def _lines(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return values or None
 
 
-def _load_logged(card: dict[str, Any]) -> str:
+def _load_logged(card: ExerciseCard) -> str:
     """What a logged load of this exercise is: "per dumbbell (2 held)", "per side" ..."""
-    per, count = str(card["load_per"]), card["implements"]
-    if per == "implement":
-        thing = "kettlebell" if "kettlebell" in card["equipment"] else "dumbbell"
-        return f"per {thing} ({count} held)"
-    return {"side": "per side", "bar": "the whole bar", "total": "the whole stack"}.get(per, per)
+    from tracker.domain.load_convention import LoadPer  # not needed for --help
+
+    if card.load_per is LoadPer.IMPLEMENT:
+        thing = "kettlebell" if "kettlebell" in card.equipment else "dumbbell"
+        return f"per {thing} ({card.implements} held)"
+    described = {LoadPer.SIDE: "per side", LoadPer.BAR: "the whole bar"}
+    return described.get(card.load_per, "the whole stack")
 
 
 def exercise_options(func: F) -> F:

@@ -8,13 +8,14 @@ import click
 
 from tracker.cli.context import App, pass_app
 from tracker.cli.layout import plural, wrap_line
-from tracker.cli.render import full_set_text, local
+from tracker.cli.render import full_set_text, kind_and_rpe, local
 
 if TYPE_CHECKING:
-    from tracker.services.history import SetView, Undone
+    from tracker.services.history import Undone
+    from tracker.services.stored_sets import StoredSet
 
 
-def set_line(item: SetView, indent: str = "  ") -> str:
+def set_line(item: StoredSet, indent: str = "  ") -> str:
     """#12 Single Leg Press L 10 x 60 kg (drop, RPE 8, "felt easy") 2026-11-25 18:30."""
     text = full_set_text(
         item.side,
@@ -26,9 +27,7 @@ def set_line(item: SetView, indent: str = "  ") -> str:
         item.distance,
         item.distance_unit,
     )
-    extras = [] if item.kind.value == "working" else [item.kind.value]
-    if item.rpe is not None:
-        extras.append(f"RPE {item.rpe.normalize():f}")
+    extras = kind_and_rpe(item.kind, item.rpe)
     if item.note:
         extras.append(f'"{item.note}"')
     tail = f" ({', '.join(extras)})" if extras else ""

@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tracker.cli.svg_charts import Chart, bars_chart, lsi_chart, sides_chart
+from tracker.cli.svg_charts import Chart, bars_chart, label, lsi_chart, sides_chart
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -48,7 +48,7 @@ def fmt(value: float | int | Decimal | None) -> str:
         return "-"
     if isinstance(value, int):
         return str(value)
-    return f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return label(float(value))
 
 
 def attr_number(value: float | int | Decimal | None) -> str:

@@ -21,10 +21,11 @@ from tracker.cli.render import (
     side_label,
 )
 from tracker.domain.errors import InvalidSpec
-from tracker.domain.model import SetKind, Side
+from tracker.domain.model import Laterality, SetKind, Side
 
 if TYPE_CHECKING:
-    from tracker.services.logbook import LogResult, PlannedSet, StoredSet
+    from tracker.services.logbook import LogResult, PlannedSet
+    from tracker.services.stored_sets import StoredSet
 
 SIDE_MARKERS = {"-l": "left", "--left": "left", "-r": "right", "--right": "right", "--each": "each"}
 # Ids fit a 32-bit integer column on every engine.
@@ -137,9 +138,10 @@ def log_and_print(
 ) -> LogResult:
     from tracker.services.logbook import LogRequest, log_sets
 
-    if warmup and kind not in (None, "warmup"):
+    asked = SetKind(kind) if kind else None
+    if warmup and asked not in (None, SetKind.WARMUP):
         raise UserError(f"--warmup and --kind {kind} contradict each other: give one")
-    set_kind = SetKind.WARMUP if warmup else SetKind(kind or "working")
+    set_kind = SetKind.WARMUP if warmup else asked or SetKind.WORKING
     request = LogRequest(exercise, plan_sets(specs, rpe), set_kind, note, at)
     result = log_sets(app.uow(), app.lifter, request, local_now())
     print_log_result(result)
@@ -201,7 +203,7 @@ def short_set_text(stored: StoredSet) -> str:
 
 def print_start_hint(app: App, result: LogResult) -> None:
     """A unilateral exercise logged for the first time: show the suggested starting load."""
-    if not result.first_time or result.laterality == "bilateral":
+    if not result.first_time or result.laterality == Laterality.BILATERAL:
         return
     from tracker.services.suggest import suggest_start_line
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
-from tracker.domain.model import Side
-from tracker.domain.units import Unit, format_load
+from tracker.domain.model import SetKind, Side
+from tracker.domain.units import Unit, exact_text, format_load
 
 # C0 and C1 control characters (ESC, CR, newline, BEL ...) and the Unicode controls that
 # reorder or break lines: text from an imported file could otherwise clear the screen, set the
@@ -97,6 +97,13 @@ def table(rows: list[list[str]], headers: Sequence[Column | str]) -> list[str]:
     control characters escaped."""
     return layout_table([[printable(str(cell)) for cell in row] for row in rows], headers)
 
+
+def kind_and_rpe(kind: SetKind, rpe: Decimal | None) -> list[str]:
+    """What a set line adds in brackets: its kind unless a working set, then its RPE."""
+    extras = [] if kind is SetKind.WORKING else [kind.value]
+    if rpe is not None:
+        extras.append(f"RPE {exact_text(rpe)}")
+    return extras
 
 
 def full_set_text(

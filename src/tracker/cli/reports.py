@@ -315,8 +315,12 @@ def report_history(
                 pb,
             ]
         )
-        extra = "".join(f", {label} {m}" for label, m in zip(
-            ["best time"] * timed + ["best distance"] * far, measures, strict=True))
+        extra = "".join(
+            f", {label} {m}"
+            for label, m in zip(
+                ["best time"] * timed + ["best distance"] * far, measures, strict=True
+            )
+        )
         stacked.append(
             (
                 f"{e.date.isoformat()} {side_text}".rstrip() + (f"  {pb}" if pb else ""),
@@ -373,5 +377,3 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     stacked = [(p.key, f"{plural(len(p.sessions), 'session')}, {plural(p.sets, 'set')}, "
                 f"volume {fmt(p.volume)} {unit}") for p in report.body_parts]  # fmt: skip
     emit_table(rows, ["body part", "sessions", "sets", f"volume {unit}"], stacked)
-
-

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +13,7 @@ from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, wrap, wrap_line
 from tracker.cli.params import SINCE, WHEN, local_now
 from tracker.cli.render import (
+    kind_and_rpe,
     local,
     local_span,
     measure_text,
@@ -22,7 +22,11 @@ from tracker.cli.render import (
     side_label,
     table,
 )
-from tracker.domain.units import Unit
+from tracker.domain.units import as_number
+
+if TYPE_CHECKING:
+    from tracker.services.sessions import SessionDetail
+    from tracker.services.stored_sets import StoredSet
 
 
 @click.group("session")
@@ -113,39 +117,63 @@ def session_show(app: App, which: str, as_json: bool) -> None:
     """Show a session and its sets (default: the latest)."""
     from tracker.services.sessions import show_session
 
-    data = show_session(app.uow(), app.lifter, which)
+    detail = show_session(app.uow(), app.lifter, which)
     if as_json:
-        emit_json(data)
+        emit_json(session_json(detail))
         return
-    for line in render_session(data):
+    for line in render_session(detail):
         click.echo(line)
 
 
-def render_session(data: dict[str, Any]) -> list[str]:
+def session_json(detail: SessionDetail) -> dict[str, Any]:
+    """The `session show --json` shape: times in local time with their offset, exact numbers."""
+    return {
+        "id": detail.id,
+        "lifter": detail.lifter,
+        "name": detail.name,
+        "started_at": detail.started_at.astimezone().isoformat(),
+        "finished_at": detail.finished_at.astimezone().isoformat() if detail.finished_at else None,
+        "notes": detail.notes,
+        "sets": [
+            {
+                "id": s.id,
+                "exercise": s.exercise,
+                "side": s.side,
+                "reps": s.reps,
+                "load": as_number(s.load),
+                "unit": s.unit,
+                "bodyweight": s.bodyweight,
+                "rpe": None if s.rpe is None else as_number(s.rpe),
+                "kind": s.kind,
+                "performed_at": s.performed_at.astimezone().isoformat(),
+                "duration_s": s.duration_s,
+                "distance": None if s.distance is None else as_number(s.distance),
+                "distance_unit": s.distance_unit,
+                "note": s.note,
+            }
+            for s in detail.sets
+        ],
+    }
+
+
+def render_session(detail: SessionDetail) -> list[str]:
     """The session's heading and notes, then its sets in the order they were done, under
     their exercise; a note shared by all sets of an exercise is shown once, under its name."""
-    finished = data["finished_at"]
-    start, end = local_span(
-        datetime.fromisoformat(data["started_at"]),
-        datetime.fromisoformat(finished) if finished else None,
-    )
-    name = f" {printable(data['name'])}" if data["name"] else ""
-    lines = wrap_line(style(f"Session #{data['id']}{name}", bold=True) + f"  {start} - {end}")
-    if data.get("notes"):
-        lines += wrap(printable(data["notes"]), indent="    ", first="  Notes: ")
-    ordered = sorted(data["sets"], key=lambda s: (s["performed_at"], s["id"]))
-    for exercise, sets in groupby(ordered, key=lambda s: s["exercise"]):
+    start, end = local_span(detail.started_at, detail.finished_at)
+    name = f" {printable(detail.name)}" if detail.name else ""
+    lines = wrap_line(style(f"Session #{detail.id}{name}", bold=True) + f"  {start} - {end}")
+    if detail.notes:
+        lines += wrap(printable(detail.notes), indent="    ", first="  Notes: ")
+    for exercise, sets in groupby(detail.sets, key=lambda s: s.exercise):
         block = list(sets)
-        notes = {s["note"] for s in block}
+        notes = {s.note for s in block}
         shared = notes.pop() if len(notes) == 1 else None
         lines += wrap_line(f"  {printable(exercise)}")
         if shared:
             lines += wrap(printable(shared), indent="      ", first="    Note: ")
         for s in block:
-            lines += wrap_line(
-                f"    #{s['id']} {shown_set(s, with_note=not shared)}", indent="      "
-            )
-    if not data["sets"]:
+            lines += wrap_line(f"    #{s.id} {shown_set(s, with_note=not shared)}", indent="      ")
+    if not detail.sets:
         lines.append("  (no sets)")
     return lines
 
@@ -159,12 +187,12 @@ def session_delete(app: App, session_id: int, yes: bool) -> None:
     asking). `tracker undo` brings it back; see also import --replace."""
     from tracker.services.sessions import delete_session, show_session
 
-    data = show_session(app.uow(), app.lifter, str(session_id))
+    detail = show_session(app.uow(), app.lifter, str(session_id))
     check_can_ask(yes, "session delete")
     if not yes:
-        for line in render_session(data):
+        for line in render_session(detail):
             click.echo(line)
-    question = f"Delete session #{session_id} and its {plural(len(data['sets']), 'set')}?"
+    question = f"Delete session #{session_id} and its {plural(len(detail.sets), 'set')}?"
     if not confirmed(yes, question):
         click.echo(f"Kept session #{session_id}.")
         return
@@ -179,24 +207,20 @@ def echo_wrapped(text: str) -> None:
         click.echo(line)
 
 
-def shown_set(s: dict[str, Any], with_note: bool = True) -> str:
+def shown_set(s: StoredSet, with_note: bool = True) -> str:
     """One stored set as a line: side, reps x load (or time/distance), kind, RPE, note."""
-    side = f"{side_label(s['side'])} " if s["side"] else ""
+    side = f"{side_label(s.side)} " if s.side else ""
     measures = []
-    load = Decimal(str(s["load"]))
-    timed = bool(s["duration_s"] or s["distance"])
-    if s["reps"] or not timed:  # a failed attempt (0 reps) is still shown as 0 x load
-        measures.append(set_text(s["reps"], load, Unit(s["unit"]), s["bodyweight"]))
+    timed = bool(s.duration_s or s.distance)
+    if s.reps or not timed:  # a failed attempt (0 reps) is still shown as 0 x load
+        measures.append(set_text(s.reps, s.load, s.unit, s.bodyweight))
     if timed:
-        measure = measure_text(s["duration_s"], s["distance"] and Decimal(str(s["distance"])),
-                               s["distance_unit"])  # fmt: skip
-        if not s["reps"] and (load or not s["bodyweight"]):  # a loaded carry: 40 m x 24 kg
-            measure += " x " + set_text(0, load, Unit(s["unit"]), s["bodyweight"]).split(" x ")[1]
+        measure = measure_text(s.duration_s, s.distance, s.distance_unit)
+        if not s.reps and (s.load or not s.bodyweight):  # a loaded carry: 40 m x 24 kg
+            measure += " x " + set_text(0, s.load, s.unit, s.bodyweight).split(" x ")[1]
         measures.append(measure)
-    extras = [] if s["kind"] == "working" else [s["kind"]]
-    if s["rpe"] is not None:
-        extras.append(f"RPE {s['rpe']}")
-    if s["note"] and with_note:
-        extras.append(printable(s["note"]))
+    extras = kind_and_rpe(s.kind, s.rpe)
+    if s.note and with_note:
+        extras.append(printable(s.note))
     tail = f"  ({'; '.join(extras)})" if extras else ""
     return f"{side}{', '.join(measures) or '-'}{tail}"

@@ -40,7 +40,9 @@ def suggest_command(app: App, exercise: str, basis: str | None, as_json: bool) -
 
 def _load(answer: dict[str, Any], load: float | int) -> str:
     """A load as the lifter picks it up; dumbbells are named, with their total."""
+    from tracker.domain.equipment import Equipment
     from tracker.domain.load_convention import LoadPer, convention_for, describe_load
+    from tracker.domain.model import Laterality
     from tracker.domain.units import Unit
 
     unit = Unit(answer["unit"])
@@ -48,8 +50,8 @@ def _load(answer: dict[str, Any], load: float | int) -> str:
     if per is not LoadPer.IMPLEMENT:
         return f"{load} {unit.value}"
     name = answer.get("implement") or "dumbbell"
-    equipment = "kettlebell" if name == "kettlebell" else "dumbbell"
-    convention = convention_for(equipment, "bilateral", per.value, answer["implements"])
+    equipment = Equipment.KETTLEBELL if name == Equipment.KETTLEBELL else Equipment.DUMBBELL
+    convention = convention_for(equipment, Laterality.BILATERAL, per, answer["implements"])
     return describe_load(Decimal(str(load)), unit, convention)
 
 

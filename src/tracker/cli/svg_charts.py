@@ -101,6 +101,7 @@ def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, f
 
 
 def label(value: float) -> str:
+    """A figure as the terminal report shows it: 2 decimals at most, no trailing zeros."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 

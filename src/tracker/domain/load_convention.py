@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
+from tracker.domain.equipment import BAR_EQUIPMENT, FREE_WEIGHTS, Equipment, equipment_key
 from tracker.domain.errors import InvalidValue
-from tracker.domain.loads import StartSuggestion, equipment_key, starting_load
+from tracker.domain.loads import StartSuggestion, starting_load
 from tracker.domain.model import Laterality
 from tracker.domain.units import Unit, format_load
 
@@ -35,7 +36,6 @@ class LoadPer(StrEnum):
     TOTAL = "total"  # the whole stack of a bilateral machine, or any other total
 
 
-FREE_WEIGHTS = frozenset({"dumbbell", "kettlebell"})
 MAX_IMPLEMENTS = 4
 
 
@@ -61,11 +61,11 @@ def convention_for(
     overrides that where it differs (a Bulgarian Split Squat holds two).
     """
     key = equipment_key(equipment)
-    one_sided = laterality != Laterality.BILATERAL.value
+    one_sided = laterality != Laterality.BILATERAL
     if per is None:
         if key in FREE_WEIGHTS:
             per = LoadPer.IMPLEMENT.value
-        elif key in ("barbell", "smith machine"):
+        elif key in BAR_EQUIPMENT:
             per = LoadPer.BAR.value
         else:
             per = LoadPer.SIDE.value if one_sided else LoadPer.TOTAL.value
@@ -76,7 +76,7 @@ def convention_for(
         else:
             implements = 1 if kind is LoadPer.BAR else 0
     check_implements(kind, implements)
-    name = key if key in FREE_WEIGHTS else "dumbbell"
+    name = key if key in FREE_WEIGHTS else Equipment.DUMBBELL
     return LoadConvention(kind, implements, name if kind is LoadPer.IMPLEMENT else "")
 
 

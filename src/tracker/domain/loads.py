@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.model import Side
-from tracker.domain.names import normalize
 from tracker.domain.units import Unit, convert, format_load
 
 # Smallest usual jump per equipment (domain-science 6.1). Gym-specific, hence overridable:
@@ -23,40 +23,25 @@ from tracker.domain.units import Unit, convert, format_load
 # - machine stack: 5 kg / 10 lb plates; cable stacks are finer (2.5 kg / 5 lb);
 # - kettlebell: 4 kg in metric sets; lb kettlebells come in 5 lb steps;
 # - band, bodyweight (added weight) and anything else: 1 kg / 2.5 lb, a small safe default.
-DEFAULT_INCREMENTS: dict[tuple[str, Unit], Decimal] = {
-    ("barbell", Unit.KG): Decimal("2.5"),
-    ("barbell", Unit.LB): Decimal("5"),
-    ("dumbbell", Unit.KG): Decimal("2"),
-    ("dumbbell", Unit.LB): Decimal("5"),
-    ("machine", Unit.KG): Decimal("5"),
-    ("machine", Unit.LB): Decimal("10"),
-    ("cable", Unit.KG): Decimal("2.5"),
-    ("cable", Unit.LB): Decimal("5"),
-    ("kettlebell", Unit.KG): Decimal("4"),
-    ("kettlebell", Unit.LB): Decimal("5"),
-    ("smith machine", Unit.KG): Decimal("2.5"),
-    ("smith machine", Unit.LB): Decimal("5"),
-    ("band", Unit.KG): Decimal("1"),
-    ("band", Unit.LB): Decimal("2.5"),
-    ("bodyweight", Unit.KG): Decimal("1"),
-    ("bodyweight", Unit.LB): Decimal("2.5"),
-    ("other", Unit.KG): Decimal("1"),
-    ("other", Unit.LB): Decimal("2.5"),
-}
-
-# Spellings found in exercise catalogs (free-exercise-db uses "kettlebells", "body only" ...).
-_EQUIPMENT_ALIASES = {
-    "kettlebells": "kettlebell",
-    "dumbbells": "dumbbell",
-    "barbells": "barbell",
-    "e z curl bar": "barbell",
-    "ez curl bar": "barbell",
-    "ez bar": "barbell",
-    "cables": "cable",
-    "smith": "smith machine",
-    "bands": "band",
-    "body only": "bodyweight",
-    "body weight": "bodyweight",
+DEFAULT_INCREMENTS: dict[tuple[Equipment, Unit], Decimal] = {
+    (Equipment.BARBELL, Unit.KG): Decimal("2.5"),
+    (Equipment.BARBELL, Unit.LB): Decimal("5"),
+    (Equipment.DUMBBELL, Unit.KG): Decimal("2"),
+    (Equipment.DUMBBELL, Unit.LB): Decimal("5"),
+    (Equipment.MACHINE, Unit.KG): Decimal("5"),
+    (Equipment.MACHINE, Unit.LB): Decimal("10"),
+    (Equipment.CABLE, Unit.KG): Decimal("2.5"),
+    (Equipment.CABLE, Unit.LB): Decimal("5"),
+    (Equipment.KETTLEBELL, Unit.KG): Decimal("4"),
+    (Equipment.KETTLEBELL, Unit.LB): Decimal("5"),
+    (Equipment.SMITH_MACHINE, Unit.KG): Decimal("2.5"),
+    (Equipment.SMITH_MACHINE, Unit.LB): Decimal("5"),
+    (Equipment.BAND, Unit.KG): Decimal("1"),
+    (Equipment.BAND, Unit.LB): Decimal("2.5"),
+    (Equipment.BODYWEIGHT, Unit.KG): Decimal("1"),
+    (Equipment.BODYWEIGHT, Unit.LB): Decimal("2.5"),
+    (Equipment.OTHER, Unit.KG): Decimal("1"),
+    (Equipment.OTHER, Unit.LB): Decimal("2.5"),
 }
 
 # A per-side start at 40-50 % of the bilateral working load is a coaching heuristic (the
@@ -66,13 +51,6 @@ DEFAULT_UNILATERAL_RATIO = (Decimal("0.40"), Decimal("0.50"))
 COACHING_CUE = "Start each set with your weaker side and match its reps on the stronger side."
 
 Action = Literal["increase", "hold", "decrease"]
-
-
-def equipment_key(equipment: str) -> str:
-    """The DEFAULT_INCREMENTS key for a catalog equipment name; unknown names map to "other"."""
-    key = normalize(equipment)
-    key = _EQUIPMENT_ALIASES.get(key, key)
-    return key if (key, Unit.KG) in DEFAULT_INCREMENTS else "other"
 
 
 def increment_for(equipment: str, unit: Unit, override: Decimal | None = None) -> Decimal:

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tracker.domain.equipment import LOADED_EQUIPMENT, equipment_key
 from tracker.domain.errors import InvalidSpec, InvalidValue
-from tracker.domain.loads import equipment_key
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
 from tracker.domain.specs import format_spec
-
-# Equipment whose sets always move a load: a bare "12" there is a forgotten load, not bodyweight.
-LOADED_EQUIPMENT = frozenset(
-    {"barbell", "dumbbell", "machine", "cable", "kettlebell", "smith machine"}
-)
 
 
 def check_sides(name: str, laterality: str, sides: Sequence[Side | None]) -> None:
     """A one-sided exercise needs a side on every set; a bilateral one takes none."""
     if not sides:
         raise InvalidValue(f"no sets given for {name}: add specs such as 10x60")
-    one_sided = laterality != Laterality.BILATERAL.value
+    one_sided = laterality != Laterality.BILATERAL
     if one_sided and any(side is None for side in sides):
         raise InvalidValue(
             f"{name} is {laterality}: give each set a side with --left/-l, --right/-r or --each"

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from tracker.domain.errors import InvalidSpec, InvalidValue
 from tracker.domain.model import SetSpec
-from tracker.domain.units import Unit
+from tracker.domain.units import Unit, exact_text, plain
 
 MAX_REPS = 100
 MAX_SETS = 20
@@ -115,7 +115,7 @@ def _measure(token: str, text: str) -> tuple[int | None, Decimal | None, str | N
                 f"a distance must be more than 0 and at most {MAX_DISTANCE} {distance['unit']} "
                 f"with at most {MAX_LOAD_PLACES} decimals, got {shown(token)}"
             )
-        return None, _plain(value), str(distance["unit"])
+        return None, plain(value), str(distance["unit"])
     return None
 
 
@@ -176,21 +176,13 @@ def _check_load(load: Decimal) -> Decimal:
         raise InvalidValue(
             f"load can't be negative, got {got}: write the weight lifted, e.g. 10x60"
         )
-    # The range check comes first so that _plain never sees more digits than the context holds.
+    # The range check comes first so that plain never sees more digits than the context holds.
     if load > MAX_LOAD:
         raise InvalidValue(f"load must be between 0 and {MAX_LOAD}, got {got}")
-    plain = _plain(load)
-    if plain != plain.quantize(_LOAD_QUANTUM):
+    exact = plain(load)
+    if exact != exact.quantize(_LOAD_QUANTUM):
         raise InvalidValue(f"load can have at most {MAX_LOAD_PLACES} decimal places, got {got}")
-    return plain
-
-
-def _plain(value: Decimal) -> Decimal:
-    """Without trailing zeros or exponent notation: 60.00 -> 60, 61.250 -> 61.25, -0 -> 0."""
-    if value == value.to_integral_value():
-        # Adding 0 turns Decimal("-0") into Decimal("0"), which formats without the sign.
-        return value.quantize(Decimal(1)) + 0
-    return value.normalize()
+    return exact
 
 
 def format_spec(spec: SetSpec, default_unit: Unit | None = None) -> str:
@@ -204,10 +196,10 @@ def format_spec(spec: SetSpec, default_unit: Unit | None = None) -> str:
     if spec.duration_s is not None:
         work = f"{spec.duration_s}s"
     elif spec.distance is not None:
-        work = f"{_plain(spec.distance):f}{spec.distance_unit}"
+        work = f"{exact_text(spec.distance)}{spec.distance_unit}"
     if spec.load is None:
         return work + ("xBW" if spec.bodyweight and spec.load_given else "")
-    load = f"{_plain(abs(spec.load)):f}{unit}"
+    load = f"{exact_text(abs(spec.load))}{unit}"
     if spec.bodyweight:
         return f"{work}xBW{'-' if spec.load < 0 else '+'}{load}"
     return f"{work}x{load}"
@@ -228,4 +220,4 @@ def parse_rpe(text: str) -> Decimal:
     value = Decimal(cleaned) if _RPE.fullmatch(cleaned) else None
     if value is None or not 1 <= value <= 10 or (value * 2) % 1 != 0:
         raise InvalidValue(f"RPE must be 1 to 10 in half points, got {shown(text)}")
-    return _plain(value)
+    return plain(value)

@@ -47,12 +47,34 @@ def round_display(value: Decimal, places: int = 2) -> Decimal:
     return value.quantize(quantum, rounding=ROUND_HALF_UP)
 
 
+def plain(value: Decimal) -> Decimal:
+    """Without trailing zeros or exponent notation: 60.00 -> 60, 61.250 -> 61.25, -0 -> 0."""
+    if value == value.to_integral_value():
+        # Adding 0 turns Decimal("-0") into Decimal("0"), which formats without the sign.
+        return value.quantize(Decimal(1)) + 0
+    return value.normalize()
+
+
+def exact_text(value: Decimal) -> str:
+    """Every digit the value has and no more: 60.00 -> "60", 2.500 -> "2.5", 1E+2 -> "100".
+
+    For values stored or read back as typed (settings, increments, specs); display rounds
+    with :func:`format_load` instead.
+    """
+    return f"{plain(value):f}"
+
+
 def format_load(value: Decimal, places: int = 2) -> str:
     """Shortest readable form: 60 -> "60", 61.25 -> "61.25", 61.2349 -> "61.23"."""
     text = f"{round_display(value, places):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+def rounded_number(value: Decimal, places: int = 2) -> float:
+    """A figure for report JSON: rounded half-up for display, always a float (95.456 -> 95.46)."""
+    return float(round_display(value, places))
 
 
 def as_number(value: Decimal) -> int | float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -12,7 +12,7 @@ from tracker.adapters.orm import Exercise, ExerciseAlias
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.load_convention import LoadConvention, convention_for
+from tracker.domain.load_convention import LoadConvention, LoadPer, convention_for
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, normalize, resolve
 from tracker.services.lifters import current_lifter
@@ -45,21 +45,75 @@ def sync_builtin(repo: AbstractRepository, entries: Sequence[dict[str, Any]]) ->
                 # The lifter renamed this built-in (its old name stays an alias) or gave the
                 # name to an exercise of their own: don't bring a second copy back.
                 continue
-            exercise = Exercise(name=entry["name"], key=key, source="builtin", aliases=[])
-            repo.add(exercise)
-            by_key[key] = exercise
         elif _user_owned(exercise):
             continue
-        apply_fields(exercise, entry)
+        exercise = place_exercise(repo, by_key, entry["name"], "builtin", entry)
         updated.append((exercise, entry))
-    repo.flush()
-    for exercise, entry in updated:
-        parent_name = entry.get("parent")
-        parent_key = normalize(parent_name) if parent_name else None
-        parent = (by_key.get(parent_key) or alias_owners.get(parent_key)) if parent_key else None
-        exercise.parent_id = parent.id if parent is not None else None
-        wanted = [a for a in entry.get("aliases", []) if normalize(a) not in by_key]
-        set_aliases(exercise, wanted, taken_alias_keys)
+    written = [
+        WrittenExercise(
+            exercise,
+            entry.get("parent"),
+            [a for a in entry.get("aliases", []) if normalize(a) not in by_key],
+        )
+        for exercise, entry in updated
+    ]
+    link_parents_and_aliases(repo, written, alias_owners | by_key, taken_alias_keys)
+
+
+@dataclass(frozen=True)
+class WrittenExercise:
+    """An exercise just written from an entry, with the parent and aliases the entry names."""
+
+    exercise: Exercise
+    parent: str | None
+    aliases: Sequence[str]
+
+
+def place_exercise(
+    repo: AbstractRepository,
+    by_key: dict[str, Exercise],
+    name: str,
+    source: str,
+    fields: dict[str, Any],
+) -> Exercise:
+    """The exercise ``by_key`` holds under this name, or a new one from ``source``, with the
+    entry's fields copied on. Parents and aliases need ids: link_parents_and_aliases sets them
+    once every exercise of the batch is placed."""
+    key = normalize(name)
+    exercise = by_key.get(key)
+    if exercise is None:
+        # A built-in belongs to everyone; anything else to the lifter who made it (another
+        # lifter never sees it).
+        owner = None if source == "builtin" else repo.viewer_id()
+        exercise = Exercise(name=name, key=key, source=source, aliases=[], owner_id=owner)
+        repo.add(exercise)
+        by_key[key] = exercise
+    apply_fields(exercise, fields)
+    return exercise
+
+
+def link_parents_and_aliases(
+    repo: AbstractRepository,
+    written: Sequence[WrittenExercise],
+    by_name: Mapping[str, Exercise],
+    taken: dict[str, int],
+) -> int:
+    """Give each written exercise the parent its entry names (found by name or alias in
+    ``by_name``) and its aliases (skipping those ``taken`` by another exercise).
+
+    A parent must be bilateral (a one-sided variant hangs off the two-sided lift): an entry
+    naming another kind, or a name nothing has, gets no parent. Returns how many got one.
+    """
+    repo.flush()  # ids for the new exercises
+    linked = 0
+    for each in written:
+        parent = by_name.get(normalize(each.parent)) if each.parent else None
+        if parent is not None and parent.laterality != Laterality.BILATERAL:
+            parent = None
+        each.exercise.parent_id = parent.id if parent is not None else None
+        linked += parent is not None
+        set_aliases(each.exercise, each.aliases, taken)
+    return linked
 
 
 def apply_fields(exercise: Exercise, entry: dict[str, Any]) -> None:
@@ -70,7 +124,7 @@ def apply_fields(exercise: Exercise, entry: dict[str, Any]) -> None:
     exercise.secondary = list(entry.get("secondary") or [])
     exercise.difficulty = entry.get("difficulty") or Difficulty.INTERMEDIATE.value
     exercise.category = entry.get("category") or "strength"
-    exercise.laterality = entry.get("laterality") or Laterality.BILATERAL.value
+    exercise.laterality = Laterality(entry.get("laterality") or Laterality.BILATERAL)
     ratio = entry.get("ratio")
     exercise.ratio_low = Decimal(str(ratio[0])) if ratio else None
     exercise.ratio_high = Decimal(str(ratio[1])) if ratio else None
@@ -144,7 +198,7 @@ def _matches(exercise: Exercise, f: ListFilters) -> bool:
         return False
     if not (same(exercise.difficulty, f.difficulty) and same(exercise.category, f.category)):
         return False
-    if f.unilateral and exercise.laterality == Laterality.BILATERAL.value:
+    if f.unilateral and exercise.laterality == Laterality.BILATERAL:
         return False
     if f.muscle is not None:
         muscles = {normalize(exercise.target), *(normalize(m) for m in exercise.secondary)}
@@ -159,22 +213,74 @@ def _matches(exercise: Exercise, f: ListFilters) -> bool:
     return True
 
 
-def list_exercises(uow: AbstractUnitOfWork, filters: ListFilters) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class ExerciseSummary:
+    """An exercise as `exercises list` shows it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    body_part: str
+    equipment: str
+    target: str
+    secondary: tuple[str, ...]
+    difficulty: str
+    category: str
+    laterality: Laterality
+    parent: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class RelatedExercises:
+    """Partners (the bilateral parent, the one-sided variants), then five of each kind."""
+
+    partners: tuple[str, ...]
+    same_body_part: tuple[str, ...]
+    same_equipment: tuple[str, ...]
+    same_target: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExerciseCard(ExerciseSummary):
+    """Every field of an exercise, plus its related exercises (`exercises show`)."""
+
+    ratio: tuple[Decimal, Decimal] | None
+    ratio_note: str | None
+    increment: Decimal | None
+    increment_unit: str | None
+    sled: Decimal | None
+    sled_unit: str | None
+    load_per: LoadPer
+    implements: int
+    rep_range: tuple[int, int]
+    summary: str | None
+    steps: tuple[str, ...]
+    tips: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    faq: tuple[dict[str, str], ...]  # {"q": ..., "a": ...} as stored
+    variants: tuple[str, ...]
+    related: RelatedExercises
+    edited: bool
+
+
+def list_exercises(uow: AbstractUnitOfWork, filters: ListFilters) -> list[ExerciseSummary]:
     with uow:
         everything = uow.repo.exercises()  # one query: the parents' names come from it too
         rows = [ex for ex in everything if _matches(ex, filters)]
         names = {ex.id: ex.name for ex in everything}
-        return [summary_dict(ex, names.get(ex.parent_id or -1)) for ex in rows]
+        return [
+            ExerciseSummary(**_summary_fields(ex, names.get(ex.parent_id or -1))) for ex in rows
+        ]
 
 
-def summary_dict(exercise: Exercise, parent_name: str | None) -> dict[str, Any]:
+def _summary_fields(exercise: Exercise, parent_name: str | None) -> dict[str, Any]:
     return {
         "name": exercise.name,
-        "aliases": [a.alias for a in exercise.aliases],
+        "aliases": tuple(a.alias for a in exercise.aliases),
         "body_part": exercise.body_part,
         "equipment": exercise.equipment,
         "target": exercise.target,
-        "secondary": list(exercise.secondary),
+        "secondary": tuple(exercise.secondary),
         "difficulty": exercise.difficulty,
         "category": exercise.category,
         "laterality": exercise.laterality,
@@ -183,60 +289,52 @@ def summary_dict(exercise: Exercise, parent_name: str | None) -> dict[str, Any]:
     }
 
 
-def _num(value: Decimal | None) -> float | int | None:
-    from tracker.domain.units import as_number
-
-    return None if value is None else as_number(value)
-
-
-def card_dict(repo: AbstractRepository, exercise: Exercise) -> dict[str, Any]:
-    """Every field of an exercise, plus its related exercises, as JSON-ready data."""
-    data = summary_dict(exercise, exercise.parent.name if exercise.parent else None)
+def exercise_card(repo: AbstractRepository, exercise: Exercise) -> ExerciseCard:
     convention = exercise_convention(exercise)
-    data.update(
+    return ExerciseCard(
+        **_summary_fields(exercise, exercise.parent.name if exercise.parent else None),
         ratio=None
         if exercise.ratio_low is None or exercise.ratio_high is None
-        else [_num(exercise.ratio_low), _num(exercise.ratio_high)],
+        else (exercise.ratio_low, exercise.ratio_high),
         ratio_note=exercise.ratio_note,
-        increment=_num(exercise.increment),
+        increment=exercise.increment,
         increment_unit=exercise.increment_unit,
-        sled=_num(exercise.sled),
+        sled=exercise.sled,
         sled_unit=exercise.sled_unit,
-        load_per=convention.per.value,
+        load_per=convention.per,
         implements=convention.implements,
-        rep_range=[exercise.rep_low, exercise.rep_high],
+        rep_range=(exercise.rep_low, exercise.rep_high),
         summary=exercise.summary,
-        steps=list(exercise.steps),
-        tips=list(exercise.tips),
-        mistakes=list(exercise.mistakes),
-        faq=list(exercise.faq),
-        variants=[child.name for child in repo.children(exercise)],
+        steps=tuple(exercise.steps),
+        tips=tuple(exercise.tips),
+        mistakes=tuple(exercise.mistakes),
+        faq=tuple(exercise.faq),
+        variants=tuple(child.name for child in repo.children(exercise)),
         related=related_exercises(repo, exercise),
         edited=exercise.edited,
     )
-    return data
 
 
-def related_exercises(repo: AbstractRepository, exercise: Exercise) -> dict[str, list[str]]:
+def related_exercises(repo: AbstractRepository, exercise: Exercise) -> RelatedExercises:
     """Same body part, same equipment, same target muscle (five each), partners first."""
     others = [ex for ex in repo.exercises() if ex.id != exercise.id]
 
-    def pick(condition: Any) -> list[str]:
-        return [ex.name for ex in others if condition(ex)][:5]
+    def pick(condition: Callable[[Exercise], object]) -> tuple[str, ...]:
+        return tuple([ex.name for ex in others if condition(ex)][:5])
 
     partners = [exercise.parent.name] if exercise.parent else []
     partners += [child.name for child in repo.children(exercise)]
-    return {
-        "partners": partners,
-        "same_body_part": pick(lambda ex: ex.body_part == exercise.body_part),
-        "same_equipment": pick(lambda ex: ex.equipment == exercise.equipment),
-        "same_target": pick(lambda ex: exercise.target and ex.target == exercise.target),
-    }
+    return RelatedExercises(
+        partners=tuple(partners),
+        same_body_part=pick(lambda ex: ex.body_part == exercise.body_part),
+        same_equipment=pick(lambda ex: ex.equipment == exercise.equipment),
+        same_target=pick(lambda ex: exercise.target and ex.target == exercise.target),
+    )
 
 
-def show_exercise(uow: AbstractUnitOfWork, query: str) -> dict[str, Any]:
+def show_exercise(uow: AbstractUnitOfWork, query: str) -> ExerciseCard:
     with uow:
-        return card_dict(uow.repo, resolve_exercise(uow.repo, query))
+        return exercise_card(uow.repo, resolve_exercise(uow.repo, query))
 
 
 # -- custom exercises and edits --------------------------------------------------------------
@@ -306,8 +404,8 @@ def _apply_changes(
 
 def _check_laterality_change(repo: AbstractRepository, exercise: Exercise, before: str) -> None:
     """Logged sets and variants must still make sense with the new laterality."""
-    one_sided = exercise.laterality != Laterality.BILATERAL.value
-    if one_sided == (before != Laterality.BILATERAL.value):
+    one_sided = exercise.laterality != Laterality.BILATERAL
+    if one_sided == (before != Laterality.BILATERAL):
         return  # unilateral <-> alternating: sides stay sides
     clashing = repo.count_sets_by_side(exercise, sided=not one_sided)
     if clashing:
@@ -346,11 +444,11 @@ def _apply_fields(
         parent = resolve_exercise(repo, ch.parent)
         if parent.id == exercise.id:
             raise InvalidValue("an exercise can't be its own parent")
-        if parent.laterality != Laterality.BILATERAL.value:
+        if parent.laterality != Laterality.BILATERAL:
             raise InvalidValue(f'the parent must be a bilateral exercise; "{parent.name}" is not')
         exercise.parent = parent
-        if exercise.laterality == Laterality.BILATERAL.value:
-            exercise.laterality = Laterality.UNILATERAL.value
+        if exercise.laterality == Laterality.BILATERAL:
+            exercise.laterality = Laterality.UNILATERAL
     if ch.ratio is not None:
         exercise.ratio_low, exercise.ratio_high = ch.ratio
     if ch.increment is not None:

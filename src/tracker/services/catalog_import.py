@@ -13,7 +13,12 @@ from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.catalog.free_exercise_db import SOURCE_PREFIX, CatalogEntry, parse_file
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
-from tracker.services.catalog import NAME_MAX, apply_fields, set_aliases
+from tracker.services.catalog import (
+    NAME_MAX,
+    WrittenExercise,
+    link_parents_and_aliases,
+    place_exercise,
+)
 
 SOURCE_MAX = 100  # exercise.source is VARCHAR(100)
 
@@ -64,7 +69,7 @@ def import_free_exercise_db(uow: AbstractUnitOfWork, path: Path) -> CatalogImpor
         for ex in existing:
             for alias in ex.aliases:
                 by_key.setdefault(alias.key, ex)
-        added: list[tuple[Exercise, CatalogEntry]] = []
+        added: list[WrittenExercise] = []
         for entry in entries:
             key = normalize(entry.name)
             problem = _unusable(entry, key)
@@ -74,22 +79,13 @@ def import_free_exercise_db(uow: AbstractUnitOfWork, path: Path) -> CatalogImpor
             if key in by_key:
                 report.matched += 1
                 continue
-            exercise = Exercise(name=entry.name, key=key, source=entry.source, aliases=[])
-            apply_fields(exercise, entry_fields(entry))
-            if exercise.laterality == Laterality.ALTERNATING.value and entry.ratio:
+            exercise = place_exercise(repo, by_key, entry.name, entry.source, entry_fields(entry))
+            if exercise.laterality == Laterality.ALTERNATING and entry.ratio:
                 # Alternating lifts use the same per-hand load as the two-hand version.
                 exercise.ratio_low, exercise.ratio_high = _ALTERNATING_RATIO
                 exercise.ratio_note = _ALTERNATING_NOTE
-            repo.add(exercise)
-            by_key[key] = exercise
-            added.append((exercise, entry))
-        repo.flush()
-        for exercise, entry in added:
-            set_aliases(exercise, entry.aliases, taken)
-            parent = by_key.get(normalize(entry.parent)) if entry.parent else None
-            if parent is not None and parent.laterality == Laterality.BILATERAL.value:
-                exercise.parent_id = parent.id
-                report.linked += 1
+            added.append(WrittenExercise(exercise, entry.parent, entry.aliases))
+        report.linked = link_parents_and_aliases(repo, added, by_key, taken)
         report.added = len(added)
         uow.commit()
     return report

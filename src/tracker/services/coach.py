@@ -335,8 +335,8 @@ def team_row(sets: list[RecentSet]) -> TeamRow:
     comparisons = [
         SessionComparison(
             started[sid].astimezone().date(),
-            per_session[sid][Side.LEFT.value],
-            per_session[sid][Side.RIGHT.value],
+            per_session[sid][Side.LEFT],
+            per_session[sid][Side.RIGHT],
         )
         for sid in order
     ]

@@ -8,8 +8,8 @@ from decimal import Decimal
 from tracker.adapters.orm import Exercise
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.equipment import BAR_EQUIPMENT, equipment_key
 from tracker.domain.errors import InvalidValue, TrackerError
-from tracker.domain.loads import equipment_key
 from tracker.domain.plates import (
     DEFAULT_BAR,
     DEFAULT_PLATES,
@@ -20,11 +20,10 @@ from tracker.domain.plates import (
     machine_loading,
     parse_plates,
 )
-from tracker.domain.units import Unit, convert, format_load
+from tracker.domain.units import Unit, convert, exact_text
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
 
-BAR_EQUIPMENT = ("barbell", "smith machine")
 CONFIG_KEYS = ("bar", "plates")
 
 
@@ -58,7 +57,7 @@ def set_equipment_setting(
         if key == "bar":
             load, unit = parse_load(value)
             unit = unit or lifter_unit
-            stored = format_load(load, 3)
+            stored = exact_text(load)
         else:
             text, unit = _plates_and_unit(value, lifter_unit)
             stored = format_plates(parse_plates(text))

@@ -10,16 +10,20 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from tracker.adapters.orm import Exercise
 from tracker.adapters.repository import AbstractRepository
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import normalize
-from tracker.services.catalog import apply_fields, set_aliases
+from tracker.domain.units import exact_text
+from tracker.services.catalog import (
+    WrittenExercise,
+    link_parents_and_aliases,
+    place_exercise,
+)
 
 
 def _text(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value.normalize():f}"
+    return None if value is None else exact_text(value)
 
 
 def exercise_definitions(repo: AbstractRepository) -> list[dict[str, Any]]:
@@ -151,8 +155,10 @@ def restore_definitions(repo: AbstractRepository, definitions: list[Any]) -> int
     Returns how many were written. Every definition is checked before anything is stored.
     """
     checked = [check_definition(d, f"exercise {i}") for i, d in enumerate(definitions, 1)]
-    by_key = {ex.key: ex for ex in repo.exercises()}
-    restored: list[tuple[Exercise, dict[str, Any]]] = []
+    existing = repo.exercises()
+    by_key = {ex.key: ex for ex in existing}
+    taken = {a.key: ex.id for ex in existing for a in ex.aliases}
+    restored: list[WrittenExercise] = []
     for index, definition in enumerate(checked, 1):
         place = f"exercise {index}"
         name = " ".join(definition["name"].split())
@@ -161,31 +167,24 @@ def restore_definitions(repo: AbstractRepository, definitions: list[Any]) -> int
         if exercise is not None and (exercise.source != "builtin" or exercise.edited):
             continue  # theirs here wins
         if exercise is not None and repo.count_sets_by_side(
-            exercise, sided=definition.get("laterality", "bilateral") == "bilateral"
+            exercise,
+            sided=Laterality(definition.get("laterality", "bilateral")) is Laterality.BILATERAL,
         ):
             raise ImportFailed(
                 f"{place}: {exercise.name} here has sets that its exported laterality "
                 f"({definition.get('laterality')}) contradicts"
             )
-        if exercise is None and repo.key_taken_by_another_lifter(key):
+        if key not in by_key and repo.key_taken_by_another_lifter(key):
             continue  # another lifter's exercise holds the name; the sets get their own
-        if exercise is None:
-            source = str(definition.get("source") or "custom")[:100]
-            owner = None if source == "builtin" else repo.viewer_id()
-            exercise = Exercise(name=name, key=key, source=source, aliases=[], owner_id=owner)
-            repo.add(exercise)
-            by_key[key] = exercise
-        apply_fields(exercise, definition)
+        source = str(definition.get("source") or "custom")[:100]
+        exercise = place_exercise(repo, by_key, name, source, definition)
         exercise.edited = bool(definition.get("edited"))
         exercise.increment = _decimal(definition, "increment", place)
         exercise.increment_unit = definition.get("increment_unit")
         exercise.sled = _decimal(definition, "sled", place)
         exercise.sled_unit = definition.get("sled_unit")
-        restored.append((exercise, definition))
-    repo.flush()
-    taken = {a.key: ex.id for ex in repo.exercises() for a in ex.aliases}
-    for exercise, definition in restored:
-        parent = by_key.get(normalize(definition["parent"])) if definition.get("parent") else None
-        exercise.parent_id = parent.id if parent is not None else None
-        set_aliases(exercise, definition.get("aliases") or [], taken)
+        restored.append(
+            WrittenExercise(exercise, definition.get("parent"), definition.get("aliases") or [])
+        )
+    link_parents_and_aliases(repo, restored, by_key, taken)
     return len(restored)

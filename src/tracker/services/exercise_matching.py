@@ -9,19 +9,10 @@ from __future__ import annotations
 
 from tracker.adapters.orm import Exercise
 from tracker.adapters.repository import AbstractRepository
+from tracker.domain.equipment import loads_alike
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
-
-# Equipment that loads a lift the same way; a name's equipment word must agree with the
-# catalog entry's kind before the stripped name may match it ("Hammer Curl (Cable)" is not the
-# dumbbell Hammer Curl; "Pull Up (Assisted)" is not a Pull-Up with 30 kg added).
-EQUIPMENT_KINDS = {
-    "barbell": "barbell", "ez bar": "barbell", "e z bar": "barbell",
-    "dumbbell": "dumbbell", "kettlebell": "kettlebell",
-    "machine": "stack", "cable": "stack", "plate loaded": "stack",
-    "bodyweight": "bodyweight", "weighted": "bodyweight",
-    "band": "band", "smith machine": "smith machine",
-}  # fmt: skip
+from tracker.services.catalog import place_exercise
 
 
 def equipment_inserted(base: str, hint: str | None) -> list[str]:
@@ -40,8 +31,8 @@ def equipment_agrees(hint: str | None, candidate: str, equipment: str) -> bool:
     word = normalize(hint)
     if f" {word} " in f" {normalize(candidate)} ":
         return True  # the catalog itself names that equipment ("Cable Hammer Curl")
-    named = EQUIPMENT_KINDS.get(word)
-    return named is not None and named == EQUIPMENT_KINDS.get(normalize(equipment))
+    # "Pull Up (Assisted)" is not a Pull-Up with 30 kg added: the words must load alike.
+    return loads_alike(word, equipment)
 
 
 class ExerciseMatcher:
@@ -78,7 +69,7 @@ class ExerciseMatcher:
             exercise = self.by_key.get(normalize(candidate))
             if exercise is None or not equipment_agrees(hint, candidate, exercise.equipment):
                 continue
-            if sided and exercise.laterality == Laterality.BILATERAL.value:
+            if sided and exercise.laterality == Laterality.BILATERAL:
                 # "Hanging Leg Raise L": the one-side variant of a bilateral lift.
                 return self._one_side_variant(exercise)
             return exercise
@@ -86,7 +77,7 @@ class ExerciseMatcher:
 
     def _one_side_variant(self, parent: Exercise) -> Exercise | None:
         for child in self.repo.children(parent):
-            if child.laterality != Laterality.BILATERAL.value:
+            if child.laterality != Laterality.BILATERAL:
                 return child
         return None
 
@@ -108,18 +99,12 @@ class ExerciseMatcher:
             exercise = self.by_key.get(normalize(name))
             if exercise is not None:
                 return exercise
-        exercise = Exercise(
-            owner_id=self.repo.viewer_id(),  # another lifter never sees it
-            name=name,
-            key=normalize(name),
-            source="import",
-            equipment=equipment or "other",
-            laterality=Laterality.UNILATERAL.value if sided else Laterality.BILATERAL.value,
-            parent_id=parent.id if parent is not None else None,
-            secondary=[], steps=[], tips=[], mistakes=[], faq=[],
-        )  # fmt: skip
-        self.repo.add(exercise)
+        fields = {
+            "equipment": equipment,
+            "laterality": Laterality.UNILATERAL if sided else Laterality.BILATERAL,
+        }
+        exercise = place_exercise(self.repo, self.by_key, name, "import", fields)
+        exercise.parent_id = parent.id if parent is not None else None
         self.repo.flush()
-        self.by_key[exercise.key] = exercise
         self.created.add(exercise.name)
         return exercise

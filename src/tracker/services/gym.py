@@ -96,9 +96,9 @@ def _status(
     rows = repo.session_set_rows(session)
     done: Done = {}
     for row in rows:
-        if row.kind != SetKind.WARMUP.value:
+        if row.kind != SetKind.WARMUP:
             sides = done.setdefault(row.exercise.name, {})
-            side = Side(row.side) if row.side else None
+            side = row.side
             sides[side] = sides.get(side, 0) + 1
     return GymStatus(
         session_id=session.id,
@@ -334,7 +334,7 @@ def side_records(
         rows = repo.side_records(lifter, found, before_set_id)
         uow.commit()
     return SideRecords.from_rows(
-        ((Side(side) if side else None, Unit(unit), load, reps) for side, unit, load, reps in rows),
+        ((side, Unit(unit), load, reps) for side, unit, load, reps in rows),
         Unit(lifter.unit),
     )
 

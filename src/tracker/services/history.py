@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from tracker.adapters.journal import AbstractJournal, RowCopy, copy_row
@@ -20,9 +19,8 @@ from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutS
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, NotFound
-from tracker.domain.model import SetKind, Side
-from tracker.domain.units import Unit
 from tracker.services.lifters import current_lifter
+from tracker.services.stored_sets import StoredSet, stored_set
 
 LOG = "log"
 EDIT = "edit"
@@ -31,54 +29,15 @@ DELETE_SESSION = "delete session"
 SPAN = ("started_at", "finished_at")
 
 
-@dataclass(frozen=True)
-class SetView:
-    """A set as undo shows it."""
-
-    id: int
-    exercise: str
-    side: Side | None
-    reps: int
-    load: Decimal
-    unit: Unit
-    bodyweight: bool
-    kind: SetKind
-    rpe: Decimal | None
-    note: str | None
-    performed_at: datetime
-    duration_s: int | None = None
-    distance: Decimal | None = None
-    distance_unit: str | None = None
-
-
 @dataclass
 class Undone:
     """What one undo did: which change it stepped back over, and the sets concerned (removed
     for a log, as they are again for an edit, brought back for a delete)."""
 
     action: str
-    sets: list[SetView]
+    sets: list[StoredSet]
     session_id: int | None = None
     removed_sessions: list[int] = field(default_factory=list)
-
-
-def set_view(row: WorkoutSet) -> SetView:
-    return SetView(
-        id=row.id,
-        exercise=row.exercise.name,
-        side=Side(row.side) if row.side else None,
-        reps=row.reps,
-        load=row.load,
-        unit=Unit(row.unit),
-        bodyweight=row.bodyweight,
-        kind=SetKind(row.kind),
-        rpe=row.rpe,
-        note=row.note,
-        performed_at=row.performed_at,
-        duration_s=row.duration_s,
-        distance=row.distance,
-        distance_unit=row.distance_unit,
-    )
 
 
 # -- recording (called by the services that change the log, inside their transaction) --------
@@ -172,13 +131,13 @@ def undo_last_change(uow: AbstractUnitOfWork, lifter_name: str | None) -> Undone
 
 
 def _undo_log(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
-    removed: list[SetView] = []
+    removed: list[StoredSet] = []
     sessions = set()
     for set_id in payload["sets"]:
         row = journal.workout_set(set_id)
         if row is None or row.lifter_id != lifter.id:
             continue  # already gone (deleted or replaced since)
-        removed.append(set_view(row))
+        removed.append(stored_set(row))
         sessions.add(row.session_id)
         journal.delete(row)
     journal.flush()
@@ -228,7 +187,7 @@ def _undo_edit(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]
     else:
         journal.put_back(row, copy)
     journal.flush()
-    return Undone(EDIT, [set_view(row)], session.id)
+    return Undone(EDIT, [stored_set(row)], session.id)
 
 
 def _undo_set_delete(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
@@ -236,7 +195,7 @@ def _undo_set_delete(journal: AbstractJournal, lifter: Lifter, payload: dict[str
     _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
     row = journal.restore(WorkoutSet, {**copy, "session_id": session.id})
-    return Undone(DELETE_SET, [set_view(row)], session.id)
+    return Undone(DELETE_SET, [stored_set(row)], session.id)
 
 
 def _undo_session_delete(
@@ -246,7 +205,7 @@ def _undo_session_delete(
         _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
     rows = [journal.restore(WorkoutSet, {**c, "session_id": session.id}) for c in payload["sets"]]
-    return Undone(DELETE_SESSION, [set_view(row) for row in rows], session.id)
+    return Undone(DELETE_SESSION, [stored_set(row) for row in rows], session.id)
 
 
 UNDO: dict[str, Callable[[AbstractJournal, Lifter, dict[str, Any]], Undone | None]] = {
@@ -262,7 +221,7 @@ def _undo_unrecorded_log(repo: AbstractRepository, lifter: Lifter) -> Undone:
     rows = repo.last_batch_sets(lifter)
     if not rows:
         raise NotFound("nothing to undo: no logged sets")
-    removed = [set_view(row) for row in rows]
+    removed = [stored_set(row) for row in rows]
     session_ids = sorted({row.session_id for row in rows})
     for row in rows:
         repo.delete(row)
@@ -286,11 +245,11 @@ def pending_changes(uow: AbstractUnitOfWork, lifter_name: str | None) -> ChangeR
         return uow.repo.journal.latest_pending(lifter)
 
 
-def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> SetView:
+def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
     """Set `set_id` of the lifter, to show before deleting it."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = uow.repo.workout_set(lifter, set_id)
         if row is None:
             raise NotFound(f"no set with id {set_id} for lifter {lifter.name}")
-        return set_view(row)
+        return stored_set(row)

@@ -8,7 +8,7 @@ from tracker.adapters.orm import Lifter
 from tracker.adapters.repository import DEFAULT_LIFTER, AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.units import Unit
+from tracker.domain.units import Unit, exact_text
 
 
 def current_lifter(repo: AbstractRepository, name: str | None) -> Lifter:
@@ -74,7 +74,7 @@ def set_increment(
     uow: AbstractUnitOfWork, lifter_name: str | None, equipment: str, value: str
 ) -> tuple[str, str, str]:
     """A gym-wide load step for one kind of equipment, in kg or lb ("2.5kg", "5lb", "2.5")."""
-    from tracker.domain.loads import equipment_key
+    from tracker.domain.equipment import equipment_key
     from tracker.domain.specs import parse_spec
 
     key = equipment_key(equipment)
@@ -88,7 +88,7 @@ def set_increment(
         raise InvalidValue(f'the increment must be a load above 0, such as 2.5kg, got "{value}"')
     with uow:
         unit = spec.unit or Unit(current_lifter(uow.repo, lifter_name).unit)
-        step = f"{spec.load.normalize():f}"
+        step = exact_text(spec.load)
         uow.repo.set_setting(f"increment.{key}.{unit.value}", step)
         uow.commit()
     return key, step, unit.value
@@ -111,7 +111,8 @@ def config_entries(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[Con
     default; a gym-wide step set in the other unit is listed too (it applies to loads typed in
     that unit); then the exercises with a step of their own.
     """
-    from tracker.domain.loads import DEFAULT_INCREMENTS, equipment_key
+    from tracker.domain.equipment import equipment_key
+    from tracker.domain.loads import DEFAULT_INCREMENTS
 
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -129,11 +130,11 @@ def config_entries(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[Con
             if value is not None:
                 entries.append(ConfigEntry(key, f"{value} {each.value}", "gym-wide", equipment))
             elif each is unit:
-                default = f"{DEFAULT_INCREMENTS[(equipment, unit)].normalize():f}"
+                default = exact_text(DEFAULT_INCREMENTS[(equipment, unit)])
                 entries.append(ConfigEntry(key, f"{default} {unit.value}", "default", equipment))
     for exercise in own:
         assert exercise.increment is not None
-        step = f"{exercise.increment.normalize():f} {exercise.increment_unit or unit.value}"
+        step = f"{exact_text(exercise.increment)} {exercise.increment_unit or unit.value}"
         entries.append(
             ConfigEntry(
                 f"increment of {exercise.name}",
@@ -151,8 +152,8 @@ def _equipment_entries(stored: dict[str, dict[str, str]], unit: Unit) -> list[Co
     from tracker.domain.plates import DEFAULT_BAR, DEFAULT_PLATES
 
     defaults = {
-        "bar": f"{DEFAULT_BAR[unit].normalize():f} {unit.value}",
-        "plates": ",".join(f"{p.normalize():f}" for p in DEFAULT_PLATES[unit]) + f" {unit.value}",
+        "bar": f"{exact_text(DEFAULT_BAR[unit])} {unit.value}",
+        "plates": ",".join(exact_text(p) for p in DEFAULT_PLATES[unit]) + f" {unit.value}",
     }
     entries = []
     for key in ("bar", "plates"):
@@ -168,7 +169,7 @@ def _equipment_entries(stored: dict[str, dict[str, str]], unit: Unit) -> list[Co
 def select_entries(entries: list[ConfigEntry], key: str) -> list[ConfigEntry]:
     """The entries `config get KEY` shows: `unit`, or `increment.EQUIPMENT` (any spelling of
     the equipment, with or without a unit suffix) with that equipment's exercises."""
-    from tracker.domain.loads import equipment_key
+    from tracker.domain.equipment import equipment_key
 
     wanted = key.strip().lower()
     if wanted in ("unit", "bar", "plates"):

@@ -21,6 +21,7 @@ from tracker.domain.units import Unit
 from tracker.services import history
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
+from tracker.services.stored_sets import StoredSet, stored_set
 
 
 @dataclass(frozen=True)
@@ -42,27 +43,9 @@ class LogRequest:
 
 
 @dataclass
-class StoredSet:
-    id: int
-    side: Side | None
-    reps: int
-    load: Decimal
-    unit: Unit
-    bodyweight: bool
-    kind: SetKind
-    rpe: Decimal | None
-    best: bool = False  # a new best estimated 1RM for the exercise (and side)
-    exercise: str = ""
-    duration_s: int | None = None
-    distance: Decimal | None = None
-    distance_unit: str | None = None
-    note: str | None = None
-
-
-@dataclass
 class LogResult:
     exercise: str
-    laterality: str
+    laterality: Laterality
     session_id: int
     started_session: bool
     closed_session: int | None
@@ -115,7 +98,7 @@ def log_sets(
             session_id=session.id,
             started_session=started,
             closed_session=closed,
-            sets=[to_stored(row) for row, _ in stored],
+            sets=[stored_set(row) for row, _ in stored],
             previous=previous,
             first_time=first_time,
         )
@@ -186,7 +169,7 @@ def new_set(
         session_id=session.id,
         lifter_id=lifter.id,
         exercise_id=exercise.id,
-        side=planned.side.value if planned.side else None,
+        side=planned.side,
         reps=spec.reps,
         load=spec.load if spec.load is not None else Decimal(0),
         unit=unit.value,
@@ -195,28 +178,10 @@ def new_set(
         distance=spec.distance,
         distance_unit=spec.distance_unit,
         rpe=planned.rpe,
-        kind=kind_of(spec, request.kind).value,
+        kind=kind_of(spec, request.kind),
         performed_at=at,
         position=position,
         note=request.note,
-    )
-
-
-def to_stored(row: WorkoutSet) -> StoredSet:
-    return StoredSet(
-        id=row.id,
-        side=Side(row.side) if row.side else None,
-        reps=row.reps,
-        load=row.load,
-        unit=Unit(row.unit),
-        bodyweight=row.bodyweight,
-        kind=SetKind(row.kind),
-        rpe=row.rpe,
-        exercise=row.exercise.name if row.exercise is not None else "",
-        duration_s=row.duration_s,
-        distance=row.distance,
-        distance_unit=row.distance_unit,
-        note=row.note,
     )
 
 
@@ -226,7 +191,7 @@ def best_e1rm_by_side(
     """The best Epley e1RM before `before` per side, from SQL maxima per (side, reps, unit)."""
     tops = repo.top_loads_by_reps(lifter, exercise, before)
     return best_by_side(
-        ((Side(side) if side else None, reps, Unit(unit), top) for side, reps, unit, top in tops),
+        ((side, reps, Unit(unit), top) for side, reps, unit, top in tops),
         unit,
     )
 
@@ -247,26 +212,18 @@ def previous_session(
     rows = repo.sets_of_exercise_in_session(lifter, exercise, session_id)
     return PreviousSession(
         date=min(r.performed_at for r in rows),
-        sets=[to_stored(r) for r in rows],
+        sets=[stored_set(r) for r in rows],
     )
 
 
 # -- corrections ---------------------------------------------------------------------------
 
 
-# A removed set is shown as it was stored (exercise, side, reps or time and distance, load).
-RemovedSet = StoredSet
-
-
-def removed_view(row: WorkoutSet) -> RemovedSet:
-    return to_stored(row)
-
-
-def delete_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> RemovedSet:
+def delete_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
-        removed = removed_view(row)
+        removed = stored_set(row)
         history.record_set_delete(uow.repo, lifter, row)
         uow.repo.delete(row)
         uow.commit()
@@ -301,8 +258,8 @@ def edit_set(
         exercise = row.exercise
         if edit.exercise is not None:
             exercise = resolve_exercise(uow.repo, edit.exercise)
-        side = edit.side or (Side(row.side) if row.side else None)
-        if exercise.laterality == Laterality.BILATERAL.value:
+        side = edit.side or row.side
+        if exercise.laterality == Laterality.BILATERAL:
             if edit.side is not None:
                 raise InvalidValue(f"{exercise.name} is bilateral: a set has no side")
             side = None  # a set moved to a bilateral exercise loses its side
@@ -322,22 +279,22 @@ def edit_set(
             row.distance = edit.spec.distance
             row.distance_unit = edit.spec.distance_unit
             if edit.spec.failed:
-                row.kind = SetKind.FAILURE.value
-            elif row.kind == SetKind.FAILURE.value and was_failed_attempt:
-                row.kind = SetKind.WORKING.value  # a 0-rep attempt corrected to reps done
+                row.kind = SetKind.FAILURE
+            elif row.kind == SetKind.FAILURE and was_failed_attempt:
+                row.kind = SetKind.WORKING  # a 0-rep attempt corrected to reps done
         row.exercise = exercise
         row.exercise_id = exercise.id
-        row.side = side.value if side else None
+        row.side = side
         if edit.rpe is not None:
             row.rpe = edit.rpe
         if edit.kind is not None:
-            row.kind = edit.kind.value
+            row.kind = edit.kind
         if edit.note is not None:
             row.note = edit.note or None
         if edit.at is not None:
             move_within_session(uow.repo, row, edit.at)
         uow.commit()
-        return to_stored(row)
+        return stored_set(row)
 
 
 def move_within_session(repo: AbstractRepository, row: WorkoutSet, at: datetime) -> None:

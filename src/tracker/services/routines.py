@@ -8,6 +8,7 @@ from tracker.adapters.orm import Exercise, Lifter, Routine, RoutineItem, Trainin
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.model import SetKind
 from tracker.domain.routines import (
     RoutineItemPlan,
     RoutinePlan,
@@ -137,7 +138,7 @@ def _sets_per_exercise(
     """Working sets per exercise in first-done order; a left/right pair counts as one set."""
     counts: dict[int, tuple[Exercise, dict[str | None, int]]] = {}
     for row in repo.session_set_rows(session):
-        if row.kind == "warmup":
+        if row.kind == SetKind.WARMUP:
             continue
         _, per_side = counts.setdefault(row.exercise_id, (row.exercise, {}))
         per_side[row.side] = per_side.get(row.side, 0) + 1

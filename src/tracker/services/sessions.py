@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from tracker.adapters.orm import TrainingSession
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.sessions import SESSION_GAP
-from tracker.domain.units import as_number
 from tracker.services.lifters import current_lifter
+from tracker.services.stored_sets import StoredSet, stored_set
 
 
 @dataclass(frozen=True)
@@ -22,6 +21,19 @@ class SessionInfo:
     finished_at: datetime | None
     sets: int = 0
     exercises: int = 0
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    """A session with its sets in the order they were done (`session show`)."""
+
+    id: int
+    lifter: str
+    name: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    notes: str | None
+    sets: tuple[StoredSet, ...]
 
 
 def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> SessionInfo:
@@ -80,8 +92,8 @@ def list_sessions(
         return [info(s, n, e) for s, n, e in uow.repo.sessions_since(lifter, since)]
 
 
-def show_session(uow: AbstractUnitOfWork, lifter_name: str | None, which: str) -> dict[str, Any]:
-    """A session with its sets, in the JSON shape of `session show --json`."""
+def show_session(uow: AbstractUnitOfWork, lifter_name: str | None, which: str) -> SessionDetail:
+    """A session (an id, or "last") with its sets."""
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         if which == "last":
@@ -96,36 +108,17 @@ def show_session(uow: AbstractUnitOfWork, lifter_name: str | None, which: str) -
             session = uow.repo.training_session(lifter, session_id)
             if session is None:
                 raise NotFound(f"no session #{session_id} for lifter {lifter.name}")
-        return {
-            "id": session.id,
-            "lifter": lifter.name,
-            "name": session.name,
-            "started_at": session.started_at.astimezone().isoformat(),
-            "finished_at": session.finished_at.astimezone().isoformat()
-            if session.finished_at
-            else None,
-            "notes": session.notes,
-            "sets": [
-                {
-                    "id": s.id,
-                    "exercise": s.exercise.name,
-                    "side": s.side,
-                    "reps": s.reps,
-                    "load": as_number(s.load),
-                    "unit": s.unit,
-                    "bodyweight": s.bodyweight,
-                    "rpe": None if s.rpe is None else as_number(s.rpe),
-                    "kind": s.kind,
-                    "performed_at": s.performed_at.astimezone().isoformat(),
-                    "duration_s": s.duration_s,
-                    "distance": None if s.distance is None else as_number(s.distance),
-                    "distance_unit": s.distance_unit,
-                    "note": s.note,
-                }
-                # In the order they were done (a back-dated set joins at the end of the rows).
-                for s in sorted(session.sets, key=lambda s: (s.performed_at, s.id))
-            ],
-        }
+        # In the order they were done (a back-dated set joins at the end of the rows).
+        done = sorted(session.sets, key=lambda s: (s.performed_at, s.id))
+        return SessionDetail(
+            id=session.id,
+            lifter=lifter.name,
+            name=session.name,
+            started_at=session.started_at,
+            finished_at=session.finished_at,
+            notes=session.notes,
+            sets=tuple(stored_set(row) for row in done),
+        )
 
 
 def delete_session(

@@ -12,6 +12,7 @@ from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.repository import AbstractRepository, TopSet
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.e1rm import best_estimate
+from tracker.domain.equipment import equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
 from tracker.domain.load_convention import (
     RELATED_BASES,
@@ -27,7 +28,6 @@ from tracker.domain.loads import (
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
-    equipment_key,
     imbalance_between,
     increment_for,
     next_load,
@@ -206,7 +206,7 @@ def start(
     start_load = result.start
     fallback = None if related is None else (related, logged_load)
     sides = None
-    if exercise.laterality != Laterality.BILATERAL.value:
+    if exercise.laterality != Laterality.BILATERAL:
         target = SideTarget(start_load.suggested, result.total, exercise.rep_low)
         sides = {side: target for side in Side}
     return Suggestion(
@@ -244,7 +244,7 @@ def no_start(exercise: Exercise, with_basis: bool, logged: bool = False) -> NoBa
             f'distances do not count): log one such as tracker log "{name}" 8x60, then tracker '
             "suggest gives the next load"
         )
-    if exercise.laterality == Laterality.BILATERAL.value and exercise.parent is None:
+    if exercise.laterality == Laterality.BILATERAL and exercise.parent is None:
         head = (
             f"--basis starts a one-sided variant from its bilateral parent; {name} is bilateral"
             if with_basis
@@ -380,7 +380,7 @@ def progression(
     per_side = _sessions_by_side(rows, unit)
     convention = exercise_convention(exercise)
     answer = Suggestion(exercise.name, unit, "progression", convention, increment)
-    if exercise.laterality == Laterality.BILATERAL.value or set(per_side) == {None}:
+    if exercise.laterality == Laterality.BILATERAL or set(per_side) == {None}:
         history = per_side.get(None) or _sessions_by_side(rows, unit, ignore_sides=True)[None]
         step = next_load(history, rep_range, increment, unit)
         answer.suggested, answer.reps_target = step.load, step.reps_target
