@@ -12,7 +12,7 @@ import click
 from tracker.cli.context import App, UserError, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL, local_now
 from tracker.cli.render import table
-from tracker.cli.reports import FORMULAS, STATUS_COLOURS, lsi_fmt
+from tracker.cli.reports import STATUS_COLOURS, formula_option, lsi_fmt
 from tracker.domain.units import rounded_number
 
 if TYPE_CHECKING:
@@ -37,14 +37,7 @@ OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
     show_default=True,
     help="What the left/right chart compares.",
 )
-@click.option(
-    "--formula",
-    type=FORMULAS,
-    default="epley",
-    show_default=True,
-    metavar="NAME",
-    help="e1RM formula: epley, brzycki, lander, lombardi, mayhew, oconner or wathan.",
-)
+@formula_option
 @pass_app
 def report_html(
     app: App,

@@ -27,6 +27,16 @@ if TYPE_CHECKING:
 FORMULAS = click.Choice(
     ["epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan"], case_sensitive=False
 )
+# The e1RM formula option every report shares (the choices listed in its help, so that the
+# option line fits a phone's 60 columns).
+formula_option = click.option(
+    "--formula",
+    type=FORMULAS,
+    default="epley",
+    show_default=True,
+    metavar="NAME",
+    help="e1RM formula: epley, brzycki, lander, lombardi, mayhew, oconner or wathan.",
+)
 STATUS_COLOURS = {"balanced": "green", "watch": "yellow", "imbalanced": "red"}
 MIN_WIDTH = 40
 
@@ -96,14 +106,7 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
     help="What to compare: best estimated 1RM, volume (reps x load), reps, or the total "
     "duration or distance of timed and distance sets (side plank, hops, carries).",
 )
-@click.option(
-    "--formula",
-    type=FORMULAS,
-    default="epley",
-    show_default=True,
-    metavar="NAME",
-    help="e1RM formula: epley, brzycki, lander, lombardi, mayhew, oconner or wathan.",
-)
+@formula_option
 @click.option(
     "--recent",
     type=int,
@@ -247,14 +250,7 @@ def render_session_bars(item: ExerciseImbalance) -> None:
 @click.argument("exercise", shell_complete=complete_exercise)
 @click.option("--side", type=click.Choice(["left", "right"]), help="Only one side.")
 @click.option("--since", type=SINCE, help='Start of the window, e.g. "12w".')
-@click.option(
-    "--formula",
-    type=FORMULAS,
-    default="epley",
-    show_default=True,
-    metavar="NAME",
-    help="e1RM formula: epley, brzycki, lander, lombardi, mayhew, oconner or wathan.",
-)
+@formula_option
 @click.option(
     "--count-sides",
     is_flag=True,
