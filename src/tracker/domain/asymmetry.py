@@ -269,11 +269,14 @@ class Judgement:
 def judge(
     comparisons: Sequence[SessionComparison],
     recent: int,
-    combine: str = "max",
+    combine: str = "mean",
     involved: Side | None = None,
 ) -> Judgement:
     """The headline from the latest ``recent`` compared sessions (``combine``: how a side's
-    figure over them is made, "max" for a best e1RM, "sum" for volume or reps)."""
+    figure over them is made, "mean" of the sessions' best e1RMs, "sum" for volume or reps).
+
+    The mean, not each side's best: a side's best and the other side's best may come from
+    different sessions, and a side weaker in most of them must not read "no difference"."""
     compared = [c for c in comparisons if c.left is not None and c.right is not None][-recent:]
     left = _combined([c.left for c in compared], combine)
     right = _combined([c.right for c in compared], combine)
@@ -284,7 +287,11 @@ def judge(
     agreeing = max(left_weaker, right_weaker)
     differing = left_weaker + right_weaker
     majority = Side.LEFT if left_weaker > right_weaker else Side.RIGHT
-    consistent = majority if _is_consistent(agreeing, differing) else None
+    # Consistent: the sessions that differ agree (all, or 3 in 4 once 4 or more differ), and
+    # they are at least half of the sessions compared: one lower session in three is not a
+    # weaker side.
+    enough = 2 * agreeing >= len(compared)
+    consistent = majority if _is_consistent(agreeing, differing) and enough else None
     lower = weaker_side(left, right) if left is not None and right is not None else None
     named = lower if lower is not None and lower is consistent else None
     status = None if index is None else status_for(min(index, _HUNDRED))
@@ -313,7 +320,8 @@ def _combined(values: Sequence[Decimal | None], combine: str) -> Decimal | None:
     present = [v for v in values if v is not None]
     if not present:
         return None
-    return max(present) if combine == "max" else sum(present, Decimal(0))
+    total = sum(present, Decimal(0))
+    return total / len(present) if combine == "mean" else total
 
 
 def lsi_text(index: Decimal) -> str:
@@ -358,6 +366,13 @@ def headline_verdict(result: Judgement, lower: Side | None) -> str:
     side = result.consistent_side
     if result.left_weaker + result.right_weaker == 0:
         return f"No difference between sides in {_last(n)} ({lsi_part})."
+    if side is None and min(result.left_weaker, result.right_weaker) == 0:
+        only = Side.LEFT if result.left_weaker else Side.RIGHT
+        return (
+            f"No consistent weaker side: {only.value} weaker in only "
+            f"{max(result.left_weaker, result.right_weaker)} of the last {n} sessions "
+            f"({lsi_part})."
+        )
     if side is None:
         return f"No consistent weaker side over {_last(n)}: it swapped ({counts}; {lsi_part})."
     in_sessions = _in_last(result.consistent_sessions, n)

@@ -383,7 +383,7 @@ def exercise_imbalance(
         )
         for s in ordered
     )
-    judgement = judge(comparisons, recent, combine="max" if metric == "e1rm" else "sum",
+    judgement = judge(comparisons, recent, combine="mean" if metric == "e1rm" else "sum",
                       involved=involved)  # fmt: skip
     return ExerciseImbalance(
         exercise=name,
