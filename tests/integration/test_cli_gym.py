@@ -84,7 +84,7 @@ def test_routine_enter_logs_planned_pairs_weaker_side_first(tracker: Tracker) ->
     ]
     assert "Pair LSI 95.1" in out
     assert "R new best: most reps at this load" in out
-    assert "Leg Press (2/2): 0 of 1 sets done" in out
+    assert "Leg Press (2/2): 0 of 1 set done" in out
     assert "Routine done: type done to finish." in out
 
 
@@ -136,7 +136,7 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
         args=("legs a",),
     )
     assert err == "Error: Leg Press is the last exercise left: skip it or type done\n"
-    assert "undo | note TEXT | skip | next" in out
+    assert "undo, note TEXT, skip, next, plates LOAD," in out
     # Single Leg Press has no sled here: plates for a barbell instead.
     assert "(Single Leg Press takes no plates; on a barbell:)\n" in out
     assert "102.5 kg: bar 20 + per side 25 + 15 + 1.25" in out
@@ -144,7 +144,7 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
     assert "Noted on 2 sets." in out
     assert out.count("Undid an edit; the set is again:") == 2
     assert "Undid a log: removed 2 sets:" in out
-    assert "Leg Press (2/2): 0 of 1 sets done" in out  # next: from item 1 to item 2
+    assert "Leg Press (2/2): 0 of 1 set done" in out  # next: from item 1 to item 2
     assert "Skipped Single Leg Press." in out and "Skipped Leg Press." in out
     assert "Routine done: type done to finish." in out
     assert stored_sets(tracker.url)[3:] == []

@@ -80,6 +80,7 @@ CASES = [
     case("bodyweight", "add", "82.5"),
     case("bodyweight", "list"),
     case("routine", "list"),
+    case("gym", input="slp\n-l 10x60 -r 10x60\nhelp\nplates 100\nshow\ndone\n"),
     case("plates", "142.5"),
     case("plates", "100", "--exercise", "back squat"),
 ]  # fmt: skip

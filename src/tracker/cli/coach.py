@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.cli.context import App, UserError, emit_json, pass_app, style
+from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, UNTIL, local_now
 from tracker.cli.render import table
 from tracker.cli.reports import STATUS_COLOURS, formula_option, lsi_fmt
@@ -93,7 +94,7 @@ def report_team(
     if as_html:
         from tracker.cli.html_pages import team_page
 
-        write_output(team_page(report, local_now()), output, f"{len(report.rows)} rows")
+        write_output(team_page(report, local_now()), output, plural(len(report.rows), "row"))
         return
     if as_json:
         if output is None:
@@ -102,14 +103,14 @@ def report_team(
         import json
 
         write_output(json.dumps(team_json(report), indent=2, ensure_ascii=False) + "\n", output,
-                     f"{len(report.rows)} rows")  # fmt: skip
+                     plural(len(report.rows), "row"))  # fmt: skip
         return
     lines = team_lines(report)
     if output is None:
         for line in lines:
             click.echo(line)
     else:
-        write_output("\n".join(lines) + "\n", output, f"{len(report.rows)} rows")
+        write_output("\n".join(lines) + "\n", output, plural(len(report.rows), "row"))
 
 
 def team_json(report: TeamReport) -> dict[str, Any]:

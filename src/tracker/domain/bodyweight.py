@@ -47,8 +47,11 @@ def body_weight_at(entries: Sequence[BodyWeight], moment: dt.datetime) -> BodyWe
 
 
 def bodyweight_text(added: Decimal, unit: Unit | str) -> str:
-    """A bodyweight load as typed: "BW", "BW+20 kg"."""
-    return "BW" if added == 0 else f"BW+{format_load(added)} {unit}"
+    """A bodyweight load as typed: "BW", "BW+20 kg", "BW-20 kg" (assisted)."""
+    if added == 0:
+        return "BW"
+    sign = "+" if added > 0 else "-"
+    return f"BW{sign}{format_load(abs(added))} {unit}"
 
 
 def bodyweight_load(

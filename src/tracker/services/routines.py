@@ -205,7 +205,7 @@ def _edit_item(routine: Routine, edit: RoutineEdit) -> None:
         routine.items.remove(item)
     elif edit.move_to is not None:
         if not 1 <= edit.move_to <= count:
-            raise InvalidValue(f"--to must be 1 to {count}, got {edit.move_to}")
+            raise InvalidValue(f"--move must be 1 to {count}, got {edit.move_to}")
         items.remove(item)
         items.insert(edit.move_to - 1, item)
     for position, each in enumerate(items):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli.context import App, pass_app
+from tracker.cli.layout import plural
 
 if TYPE_CHECKING:
     from tracker.cli.gym.commands import GymShell
@@ -75,11 +76,13 @@ def gym_command(app: App, routine: str | None, no_timer: bool, side_rest: int) -
 
 
 def print_opening(shell: GymShell) -> None:
+    from tracker.cli.gym.commands import say
+
     status = shell.status
     if status.closed_session is not None:
         click.echo(f"Closed session #{status.closed_session} (no sets for 4 hours).")
     verb = "Started" if status.started else "Resumed"
     routine = f", routine {status.routine.name}" if status.routine else ""
-    sets = f", {status.sets_logged} sets so far" if status.sets_logged else ""
-    click.echo(f"{verb} session #{status.session_id}{routine}{sets}. Type help for help.")
+    sets = f", {plural(status.sets_logged, 'set')} so far" if status.sets_logged else ""
+    say(f"{verb} session #{status.session_id}{routine}{sets}. Type help for help.")
     shell.print_header()

@@ -19,7 +19,7 @@ import click
 
 from tracker.cli.context import App, UserError, echo_err, style, to_user_error
 from tracker.cli.gym.timer import RestTimer
-from tracker.cli.layout import plural
+from tracker.cli.layout import plural, wrap_line
 from tracker.cli.logging_cmds import SIDE_MARKERS, log_from_args
 from tracker.cli.params import local_now
 from tracker.cli.render import local_date, set_text, side_label
@@ -33,6 +33,12 @@ if TYPE_CHECKING:
     from tracker.services.gym import ExerciseBrief, GymStatus
     from tracker.services.logbook import LogResult
 
+
+def say(text: str) -> None:
+    """One line of gym output, wrapped to the terminal (a phone is 60 columns)."""
+    for line in wrap_line(text):
+        click.echo(line)
+
 COMMAND_WORDS = ("undo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
 # Side words without the dash, quicker to type on a phone: `l 10x60`.
 SHORT_SIDES = {"l": "-l", "left": "-l", "r": "-r", "right": "-r", "each": "--each"}
@@ -40,12 +46,18 @@ _SPEC_START = re.compile(r"\d")
 
 HELP = """\
 Type one line at a time:
-  10x100  3x10x100  12  10x60@8       sets of the current exercise
-  -l 10x60 -r 8x60   l 10x60   r 8x60  sides of a unilateral exercise
-  "single leg press" -l 10x60 --rpe 8  anything tracker log takes
-  single leg press                     make an exercise current
-  (empty line)                         log the planned set (a pair, weaker side first)
-  undo | note TEXT | skip | next | plates LOAD | rest SECONDS | show | help | done"""
+  10x100, 3x10x100, 12, 10x60@8
+      sets of the current exercise
+  -l 10x60 -r 8x60, l 10x60, r 8x60
+      sides of a unilateral exercise
+  "single leg press" -l 10x60 --rpe 8
+      anything tracker log takes
+  single leg press
+      make an exercise current
+  (empty line)
+      log the planned set (a pair, weaker side first)
+  undo, note TEXT, skip, next, plates LOAD,
+  rest SECONDS, show, help, done"""
 
 
 @dataclass
@@ -245,7 +257,7 @@ class GymShell:
             self.shown = result.exercise  # the log lines just named it
         for set_id, side, what in self.records_of(result).beaten_by(logged_sets(result)):
             label = f"{side_label(side)} " if side else ""
-            click.echo(style(f"  * #{set_id} {label}new best: {what}", fg="green"))
+            say(style(f"  * #{set_id} {label}new best: {what}", fg="green"))
         unit = self.lifter_unit()
         for stored in result.sets:
             if stored.kind is not SetKind.WARMUP:
@@ -285,7 +297,7 @@ class GymShell:
         weaker = weaker_side(left, right)
         if index < BALANCED_MIN_LSI and weaker is not None:
             line += f" ({weaker.value} weaker): {COACHING_CUE}"
-        click.echo(line)
+        say(line)
 
     def print_progress(self, result: LogResult) -> None:
         from tracker.domain.routines import sets_done
@@ -295,11 +307,11 @@ class GymShell:
             return
         unilateral = item.laterality != "bilateral"
         count = sets_done(self.done_of(item.exercise), unilateral)
-        noun = "pairs" if unilateral else "sets"
-        click.echo(f"  {item.exercise}: {min(count, item.sets)} of {item.sets} {noun} done")
+        noun = ("pair" if unilateral else "set") + ("s" if item.sets != 1 else "")
+        say(f"  {item.exercise}: {min(count, item.sets)} of {item.sets} {noun} done")
         if count >= item.sets:
             after = self.current_exercise()
-            click.echo(f"  Next: {after}" if after else "  Routine done: type done to finish.")
+            say(f"  Next: {after}" if after else "  Routine done: type done to finish.")
 
     def start_rest(self, result: LogResult) -> None:
         if self.timer is None:
@@ -342,11 +354,12 @@ class GymShell:
             return
         self.shown = exercise
         for line in header_lines(self, exercise):
-            click.echo(line)
+            say(line)
 
     # -- command words -----------------------------------------------------------------
     def cmd_help(self, _: str) -> None:
-        click.echo(HELP)
+        for line in HELP.splitlines():
+            say(line)
 
     def cmd_done(self, _: str) -> None:
         from tracker.services.gym import finish_gym
@@ -358,7 +371,7 @@ class GymShell:
         if self.timer is not None:
             self.timer.stop()
         if kept:
-            click.echo(
+            say(
                 f"Finished session #{self.status.session_id}: "
                 f"{plural(sets, 'set')} of {plural(exercises, 'exercise')}."
             )
@@ -401,7 +414,7 @@ class GymShell:
             raise UserError("nothing to note yet: a note goes on the sets of the last line")
         for stored in self.last_result.sets:
             edit_set(self.app.uow(), self.app.lifter, stored.id, SetEdit(note=text))
-        click.echo(f"Noted on {plural(len(self.last_result.sets), 'set')}.")
+        say(f"Noted on {plural(len(self.last_result.sets), 'set')}.")
 
     def cmd_skip(self, _: str) -> None:
         item = self.current_item()
@@ -409,7 +422,7 @@ class GymShell:
             raise UserError("nothing to skip: no routine item is current")
         self.status.skipped.add(item.position)
         self._save_place()
-        click.echo(f"Skipped {item.exercise}.")
+        say(f"Skipped {item.exercise}.")
         self._after_move()
 
     def cmd_next(self, _: str) -> None:
@@ -451,9 +464,9 @@ class GymShell:
             if exercise is None or to_user_error(exc) is None:
                 raise
             answer = plates_for(self.app.uow(), self.app.lifter, text, None)
-            click.echo(f"({exercise} takes no plates; on a barbell:)")
+            say(f"({exercise} takes no plates; on a barbell:)")
         for line in plates_lines(answer):
-            click.echo(line)
+            say(line)
 
     def cmd_rest(self, text: str) -> None:
         from tracker.domain.routines import format_rest, parse_rest
@@ -470,11 +483,11 @@ class GymShell:
         brief.rest_s = seconds
         if self.timer is not None:
             self.timer.start(seconds)
-        click.echo(f"Rest for {name}: {format_rest(seconds)}.")
+        say(f"Rest for {name}: {format_rest(seconds)}.")
 
     def cmd_show(self, _: str) -> None:
         for line in overview_lines(self):
-            click.echo(line)
+            say(line)
         self.print_header(force=True)
 
 
@@ -538,7 +551,7 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
     if item is not None and shell.status.routine is not None:
         count = len(shell.status.routine.items)
         done = sets_done(shell.done_of(exercise), brief.unilateral)
-        noun = "pairs" if brief.unilateral else "sets"
+        noun = ("pair" if brief.unilateral else "set") + ("s" if item.sets != 1 else "")
         title += f" ({item.position}/{count}): {min(done, item.sets)} of {item.sets} {noun} done"
     lines = [title]
     if brief.target is not None:
@@ -569,7 +582,7 @@ def overview_lines(shell: GymShell) -> list[str]:
     from tracker.domain.routines import sets_done
 
     status = shell.status
-    lines = [f"Session #{status.session_id}: {status.sets_logged} sets so far."]
+    lines = [f"Session #{status.session_id}: {plural(status.sets_logged, 'set')} so far."]
     if status.routine is None:
         return lines
     current = shell.current_item()
