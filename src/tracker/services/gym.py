@@ -19,6 +19,7 @@ from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import weaker_side
 from tracker.domain.e1rm import best_estimate
 from tracker.domain.errors import NotFound, TrackerError
+from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import SetKind, Side
 from tracker.domain.records import LoggedSet, SideRecords
 from tracker.domain.routines import (
@@ -31,7 +32,7 @@ from tracker.domain.routines import (
     reps_in_range,
 )
 from tracker.domain.units import Unit, convert
-from tracker.services.catalog import resolve_exercise
+from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.equipment import PlateAnswer, loading_for
 from tracker.services.lifters import current_lifter
 from tracker.services.logbook import LogResult, previous_session, session_for
@@ -168,6 +169,8 @@ class ExerciseBrief:
     rest_s: int
     plates: PlateAnswer | None  # plates for the target load
     cue: str | None = None
+    # What a load is per for dumbbells and kettlebells: "per dumbbell, 2 held" (None otherwise).
+    load_per: str | None = None
 
     @property
     def unilateral(self) -> bool:
@@ -189,6 +192,7 @@ def exercise_brief(
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
         exercise = resolve_exercise(repo, exercise_query)
+        convention = exercise_convention(exercise)
         item = next((i for i in items if i.exercise == exercise.name), None)
         session = repo.training_session(lifter, session_id)
         previous = previous_session(repo, lifter, exercise, session) if session else None
@@ -221,6 +225,11 @@ def exercise_brief(
         rest_s=rest,
         plates=None,
         cue=stored.get("cue"),
+        load_per=(
+            f"per {convention.implement_name}, {convention.implements} held"
+            if convention.per is LoadPer.IMPLEMENT
+            else None
+        ),
     )
     if target is not None:
         load = max(t.load for t in target.sides.values())

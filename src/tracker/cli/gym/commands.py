@@ -559,7 +559,8 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
             sided(side, target_text(t.reps, t.load, brief.unit))
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
         ]
-        lines.append(f"  Target: {'; '.join(parts)} ({brief.target.kind})")
+        per = f", {brief.load_per}" if brief.load_per else ""
+        lines.append(f"  Target: {'; '.join(parts)} ({brief.target.kind}{per})")
     elif brief.no_target:
         lines.append("  Target: none yet (no history to go on); type the first set")
     if brief.last_date is not None:
