@@ -272,3 +272,9 @@ def test_a_name_that_starts_with_a_number_is_a_name(tracker: Tracker) -> None:
         ("One-Arm Dumbbell Row", "left", 10, D(30)),
         ("One-Arm Dumbbell Row", "right", 10, D(30)),
     ]
+
+
+def test_a_dumbbell_target_says_what_its_load_is_per(tracker: Tracker) -> None:
+    tracker.ok("log", "back squat", "5x100", "--at", "2 days ago")
+    out, _ = gym(tracker, "bulgarian split squat")
+    assert "  Target: L 8 x 12 kg; R 8 x 12 kg (start, per dumbbell, 2 held)" in out

@@ -351,3 +351,13 @@ def test_an_assisted_set_survives_an_export_round_trip(tracker: Tracker, tmp_pat
     tracker.ok("import", str(exported))
     (row,) = rows(tracker.url)
     assert (row["reps"], row["load"], row["bodyweight"]) == (8, -20, True)
+
+
+def test_assisted_sets_read_bw_minus_and_machines_progress_per_side(tracker: Tracker) -> None:
+    tracker.ok("bodyweight", "add", "80", "--at", "2 days ago")
+    tracker.ok("log", "pull-up", "8xBW-20")
+    (entry,) = tracker.json("report", "history", "pull-up")["sessions"]
+    assert entry["best_set"]["as_typed"] == "BW-20 kg" and entry["volume"] == 480
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "9x60")
+    lines = tracker.ok("suggest", "slp").stdout.splitlines()
+    assert lines[1].split() == ["left", "60", "kg", "x", "11", "per", "side"]

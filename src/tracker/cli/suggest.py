@@ -81,7 +81,8 @@ def render(answer: dict[str, Any]) -> list[str]:
         for side, target in answer["sides"].items():
             load = _load(answer, target["load"])
             reps = f", {target['reps_target']} reps" if implement else f" x {target['reps_target']}"
-            lines.append(style(f"  {side:<5}  {load}{reps}", bold=True))
+            per = " per side" if answer["per"] == "side" else ""  # a machine: without the sled
+            lines.append(style(f"  {side:<5}  {load}{reps}{per}", bold=True))
     else:
         reps = f", {answer['reps_target']} reps" if implement else f" x {answer['reps_target']}"
         lines.append(style(f"  Next:  {_load(answer, answer['suggested'])}{reps}", bold=True))

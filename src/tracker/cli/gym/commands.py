@@ -39,6 +39,7 @@ def say(text: str) -> None:
     for line in wrap_line(text):
         click.echo(line)
 
+
 COMMAND_WORDS = ("undo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
 # Side words without the dash, quicker to type on a phone: `l 10x60`.
 SHORT_SIDES = {"l": "-l", "left": "-l", "r": "-r", "right": "-r", "each": "--each"}
