@@ -358,7 +358,10 @@ def headline_verdict(result: Judgement, lower: Side | None) -> str:
     """One plain sentence about the latest sessions, agreeing with their rows."""
     n = result.compared_sessions
     if n == 0 or result.lsi is None or result.asymmetry is None or result.status is None:
-        return "Not enough data: no session has both sides logged."
+        return (
+            "Not enough data: no session has both sides measured this way (timed and distance "
+            "sets compare with --metric duration or distance)."
+        )
     lsi_part = f"LSI {lsi_text(result.lsi)}, {result.status.value}"
     if result.involved is not None:
         lsi_part = f"involved {result.involved.value}, {lsi_part}"
