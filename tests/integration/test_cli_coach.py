@@ -316,3 +316,10 @@ def test_team_json_to_a_file_and_an_empty_team(tracker: Tracker, tmp_path: Path)
     tracker.ok("report", "team", "--json", "-o", str(out))
     (row,) = json.loads(out.read_text(encoding="utf-8"))["rows"]
     assert (row["lsi"], row["trend"]) == (90.0, None)
+
+
+def test_the_html_file_is_private_like_the_database(tracker: Tracker, tmp_path: Path) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "10x55")
+    out = tmp_path / "report.html"
+    tracker.ok("report", "html", "-o", str(out))
+    assert out.stat().st_mode & 0o777 == 0o600

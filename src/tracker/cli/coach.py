@@ -171,14 +171,14 @@ def write_output(text: str, output: Path | None, what: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    tmp = output.with_name(output.name + ".part")
+    from tracker.adapters.files import new_private_file
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        # Private like the data it shows (mode 600, never through a symlink); -o replaces.
+        with new_private_file(output, force=True) as handle:
+            handle.write(text)
     except OSError as exc:
-        raise UserError(f"can't write {output}: {exc.strerror}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+        raise UserError(f"can't write {output}: {exc.strerror or exc}") from None
     size = len(text.encode("utf-8"))
     click.echo(f"Wrote {output} ({what}, {size / 1024:.0f} KB)", err=True)
 
