@@ -390,3 +390,10 @@ def test_a_side_weaker_in_most_sessions_is_named_even_when_its_best_ties(tracker
     assert ex["weaker_side"] == "left" and ex["consistent_sessions"] == 4
     assert ex["lsi"] == 89.6  # mean best e1RMs 71.2 against 79.47 (Epley: load x 4/3)
     assert ex["verdict"].startswith("Left side weaker in 4 of the last 5 sessions")
+
+
+def test_a_failed_attempt_is_not_a_working_set(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60", "0x60")
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert (ex["left"]["sets"], ex["right"]["sets"]) == (1, 1)
+    assert tracker.json("report", "summary")["sets"] == 1  # one left/right pair

@@ -90,7 +90,7 @@ def drawn_set(draw: st.DrawFn) -> Drawn:
         session=draw(st.integers(0, 7)),
         exercise=exercise,
         side=draw(st.sampled_from([Side.LEFT, Side.RIGHT])) if unilateral else None,
-        reps=draw(st.one_of(st.integers(1, 12), st.integers(13, 100))),
+        reps=draw(st.one_of(st.integers(1, 12), st.integers(13, 100), st.just(0))),  # 0: failed
         load=draw(LOADS),
         unit=draw(st.sampled_from([Unit.KG, Unit.KG, Unit.LB])),
         kind=draw(st.sampled_from(["working", "working", "working", "warmup", "drop", "failure"])),

@@ -16,12 +16,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, case, cast, func, select
+from sqlalchemy import BigInteger, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.adapters.orm import Exercise, TrainingSession, WorkoutSet
 from tracker.domain.bodyweight import BodyWeight
-from tracker.domain.model import Side
+from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import (
     ExerciseSession,
     SessionSides,
@@ -45,6 +45,19 @@ _KG_SCALE = 100_000_000
 _KEY_KG = Decimal(10) ** 11  # key units (1e-11 kg) per kg
 # Linear formulas e1RM = load x (base + reps) / base; Epley keeps a single rep as the load.
 _LINEAR_BASE = {"epley": 30, "oconner": 40}
+
+
+def _counted() -> Any:
+    """The sets a report counts: not warm-ups, and not failed attempts (0 reps with no time or
+    distance), which lift nothing and never give an estimate (the oracle's rule too)."""
+    return and_(
+        WorkoutSet.kind != SetKind.WARMUP,
+        or_(
+            WorkoutSet.reps > 0,
+            WorkoutSet.duration_s.is_not(None),
+            WorkoutSet.distance.is_not(None),
+        ),
+    )
 
 
 def _milli() -> Any:
@@ -166,7 +179,7 @@ class ReportQueries:
                    TrainingSession.started_at, *columns)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
                    WorkoutSet.side.is_not(None), WorkoutSet.bodyweight.is_(False))
             .group_by(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                       TrainingSession.started_at)
@@ -304,7 +317,7 @@ class ReportQueries:
                    func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()))
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
                    WorkoutSet.bodyweight.is_(False))
             .group_by(*keys)
         )  # fmt: skip
@@ -337,7 +350,7 @@ class ReportQueries:
                    func.coalesce(WorkoutSet.duration_s, 0), _distance_key())
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
                    WorkoutSet.bodyweight.is_(True))
         )  # fmt: skip
         if sided_only:
@@ -369,7 +382,7 @@ class ReportQueries:
                 WorkoutSet.exercise_id == exercise_id,
                 WorkoutSet.session_id == session_id,
                 WorkoutSet.side == side.value,
-                WorkoutSet.kind != "warmup",
+                _counted(),
             )
         )  # fmt: skip
         sets = []
@@ -415,7 +428,7 @@ class ReportQueries:
                    _volume_in("lb"))
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
                    WorkoutSet.bodyweight.is_(False))
             .group_by(*keys)
         )  # fmt: skip
@@ -450,7 +463,7 @@ class ReportQueries:
                    WorkoutSet.unit, WorkoutSet.performed_at)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, WorkoutSet.kind != "warmup",
+            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
                    WorkoutSet.bodyweight.is_(True))
         )  # fmt: skip
         if since is not None:

@@ -67,7 +67,12 @@ class LoggedSet:
 
 
 def _working(sets: Iterable[LoggedSet]) -> list[LoggedSet]:
-    return [s for s in sets if s.kind != "warmup"]
+    """Sets a report counts: not warm-ups, nor failed attempts (0 reps, no time or distance)."""
+    return [
+        s
+        for s in sets
+        if s.kind != "warmup" and (s.reps > 0 or s.duration_s is not None or s.distance is not None)
+    ]
 
 
 def _in_window(s: LoggedSet, since: dt.datetime | None, until: dt.datetime | None) -> bool:
