@@ -14,12 +14,12 @@ from tracker.domain.report_figures import (
     SummaryBucket,
     SummaryReport,
 )
-from tracker.domain.units import round_display
+from tracker.domain.units import rounded_number
 
 
 def num(value: Decimal | None) -> float | None:
     """A figure for JSON: the lifter's unit, 2 decimals."""
-    return None if value is None else float(round_display(value))
+    return None if value is None else rounded_number(value)
 
 
 def best_set_json(best: BestSet | None) -> dict[str, Any] | None:

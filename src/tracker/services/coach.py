@@ -22,7 +22,7 @@ from tracker.domain.model import Side
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
 from tracker.domain.report_figures import SideFigures
 from tracker.domain.trend import TREND_BASELINE_SESSIONS, attention_order, baseline, lsi_trend
-from tracker.domain.units import Unit, convert, round_display
+from tracker.domain.units import Unit, convert, rounded_number
 
 # -- the report service's figures, typed ---------------------------------------------------
 
@@ -111,7 +111,7 @@ def imbalance_figures(
 
 def _num(value: Decimal | None) -> float | None:
     """As `report imbalance --json` shows a figure: the lifter's unit, 2 decimals."""
-    return None if value is None else float(round_display(value))
+    return None if value is None else rounded_number(value)
 
 
 def _exercise(item: ReportExercise) -> ExerciseImbalance:

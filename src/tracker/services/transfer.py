@@ -14,7 +14,7 @@ from tracker.adapters.orm import Exercise, Lifter
 from tracker.adapters.repository import DEFAULT_LIFTER, Repository
 from tracker.adapters.unit_of_work import RefusedValue, UnitOfWork
 from tracker.domain.errors import ImportFailed
-from tracker.domain.model import Laterality, SetKind, Side
+from tracker.domain.model import Laterality
 from tracker.domain.units import Unit
 from tracker.services import export_format
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
@@ -39,7 +39,7 @@ def export_sets(repo: Repository, lifter: Lifter, since: datetime | None) -> Ite
             finished_at=session.finished_at,
             session_notes=session.notes,
             exercise=exercise,
-            side=Side(row.side) if row.side else None,
+            side=row.side,
             reps=row.reps,
             load=row.load,
             unit=Unit(row.unit),
@@ -48,7 +48,7 @@ def export_sets(repo: Repository, lifter: Lifter, since: datetime | None) -> Ite
             distance=row.distance,
             distance_unit=row.distance_unit,
             rpe=row.rpe,
-            kind=SetKind(row.kind),
+            kind=row.kind,
             performed_at=row.performed_at,
             position=row.position,
             note=row.note,
