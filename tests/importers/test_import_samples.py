@@ -50,7 +50,7 @@ def test_sample_imports_every_set(name: str, fmt: str, sets: int, sessions: int)
     assert [s.line for s in imported] == list(range(2, sets + 2))
     for s in imported:
         assert s.started_at.tzinfo is UTC
-        assert (s.load is None) == (s.unit is None)
+        assert not s.bodyweight or s.load == 0
 
 
 def test_positions_count_up_within_each_session() -> None:
@@ -68,7 +68,7 @@ def test_strong_sample_uses_the_default_unit_and_local_times() -> None:
     # 2024-11-28 17:36:08 at UTC+1, "35m" long.
     assert first.started_at == datetime(2024, 11, 28, 16, 36, 8, tzinfo=UTC)
     assert first.finished_at == first.started_at + timedelta(minutes=35)
-    assert first.session_key == "2024-11-28T16:36:08+00:00 B"
+    assert first.session_key == "strong:2024-11-28T16:36:08+00:00 B"
     assert (first.exercise, first.reps, first.load, first.unit) == (
         "Bent Over Row (Barbell)", 13, Decimal("10.0"), Unit.LB,
     )  # fmt: skip
@@ -84,7 +84,7 @@ def test_hevy_sample_reads_units_kinds_and_timed_sets_from_the_file() -> None:
         SetKind.WORKING: 3851, SetKind.WARMUP: 2195, SetKind.FAILURE: 1122, SetKind.DROP: 43,
     }  # fmt: skip
     timed = [s for s in imported if s.exercise == "Warm Up" and s.duration_s == 300]
-    assert timed and all(s.reps == 0 and s.load is None for s in timed)
+    assert timed and all(s.reps == 0 and s.bodyweight and s.load == 0 for s in timed)
     first = imported[0]
     assert first.started_at == datetime(2025, 9, 15, 6, 48, tzinfo=UTC)
     assert first.finished_at == datetime(2025, 9, 15, 8, 13, tzinfo=UTC)
@@ -96,7 +96,7 @@ def test_fitnotes_sample_is_in_pounds_with_one_session_per_day() -> None:
     assert (reader.unit_used, reader.unit_source) == (Unit.LB, "file")
     assert {s.unit for s in imported} == {Unit.LB}
     first = imported[0]
-    assert first.session_key == "2022-09-14"
+    assert first.session_key == "fitnotes:2022-09-14"
     assert first.started_at == datetime(2022, 9, 13, 23, 0, tzinfo=UTC)  # local midnight
     assert (first.exercise, first.load, first.reps) == (
         "Flat Barbell Bench Press", Decimal("45.0"), 10,

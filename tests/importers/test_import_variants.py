@@ -46,13 +46,13 @@ def test_strong_android_semicolon_with_unit_columns_and_decimal_commas() -> None
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
         Decimal("2.5"), "km", 900,
     )  # fmt: skip
-    assert treadmill.load is None and treadmill.unit is None
+    assert treadmill.load == 0 and not treadmill.bodyweight  # a distance, no load
     lunge = sets[5]
     assert (lunge.exercise, lunge.side, lunge.unit) == ("Lunge (Dumbbell)", Side.LEFT, Unit.KG)
     assert reader.skipped == [Skipped(6, "rest timer, not a set")]
     assert (reader.unit_used, reader.unit_source) == (Unit.LB, "file")
     assert reader.units_seen == {Unit.LB, Unit.KG}  # the file mixes units: say so
-    assert all(s.session_note == "felt good" for s in sets)
+    assert all(s.session_notes == "felt good" for s in sets)
 
 
 def test_strong_weight_unit_in_header_am_pm_dates_and_non_set_rows() -> None:
@@ -63,7 +63,7 @@ def test_strong_weight_unit_in_header_am_pm_dates_and_non_set_rows() -> None:
     first = sets[0]
     # "2024-01-05 6:30:00<U+202F>PM" at UTC-5.
     assert first.started_at == datetime(2024, 1, 5, 23, 30, tzinfo=UTC)
-    assert first.session_key == "2024-01-05T23:30:00+00:00 Legs, unilateral"
+    assert first.session_key == "strong:2024-01-05T23:30:00+00:00 Legs, unilateral"
     assert [(s.exercise, s.side) for s in sets[:5]] == [
         ("Bulgarian Split Squat", Side.LEFT),
         ("Bulgarian Split Squat", Side.RIGHT),
@@ -73,8 +73,9 @@ def test_strong_weight_unit_in_header_am_pm_dates_and_non_set_rows() -> None:
     ]
     assert [s.position for s in sets[:5]] == [0, 1, 2, 3, 4]  # "Set Order" counted from 0
     plank = sets[4]
-    assert (plank.reps, plank.duration_s, plank.load, plank.note) == (0, 60, None, "held it")
-    assert sets[3].load is None  # 0 lb: bodyweight
+    assert (plank.reps, plank.duration_s, plank.load, plank.note) == (0, 60, 0, "held it")
+    assert plank.bodyweight  # no load recorded
+    assert sets[3].bodyweight and sets[3].load == 0  # 0 lb: bodyweight
     assert sets[5].exercise == "Single Arm Row" and sets[5].side is Side.LEFT
     assert [s.finished_at - s.started_at for s in sets if s.finished_at] == [
         timedelta(hours=1, minutes=5)] * 5 + [
@@ -87,7 +88,7 @@ def test_strong_weight_unit_in_header_am_pm_dates_and_non_set_rows() -> None:
         Skipped(9, "repeated header"),
         Skipped(11, "notes only, not a set"),
     ]
-    assert all(s.session_note == "Gym A" for s in sets[:5])
+    assert all(s.session_notes == "Gym A" for s in sets[:5])
 
 
 def test_strong_classic_letters_rpe_notes_and_cardio() -> None:
@@ -99,13 +100,13 @@ def test_strong_classic_letters_rpe_notes_and_cardio() -> None:
     assert [s.rpe for s in sets[:3]] == [None, Decimal("8"), Decimal("10")]
     assert sets[2].note == 'went "heavy", failed'
     pull_up = sets[4]
-    assert (pull_up.reps, pull_up.load, pull_up.unit) == (8, None, None)
+    assert (pull_up.reps, pull_up.load, pull_up.bodyweight) == (8, 0, True)
     running = sets[5]
     assert (running.distance, running.distance_unit, running.duration_s, running.reps) == (
         Decimal("5.2"), "km", 1800, 0,
     )  # fmt: skip
     assert reader.skipped == [Skipped(8, "notes only, not a set")]
-    assert sets[-1].session_note == "Last one of the year"
+    assert sets[-1].session_notes == "Last one of the year"
     assert sets[0].finished_at == sets[0].started_at + timedelta(hours=2, minutes=38)
 
 
@@ -124,7 +125,7 @@ def test_hevy_imperial_columns_and_2026_dates() -> None:
     assert first.started_at == datetime(2026, 5, 7, 11, 13, tzinfo=UTC)
     assert first.finished_at == datetime(2026, 5, 7, 12, 20, tzinfo=UTC)
     assert sets[-1].started_at == datetime(2026, 5, 8, 17, 5, tzinfo=UTC)  # 12:05 PM
-    assert first.session_note == "Morning, fasted" and sets[-1].session_note is None
+    assert first.session_notes == "Morning, fasted" and sets[-1].session_notes is None
     assert [(s.exercise, s.side, s.kind) for s in sets[:3]] == [
         ("Single Leg Press", Side.RIGHT, SetKind.WARMUP),
         ("Single Leg Press", Side.RIGHT, SetKind.WORKING),
@@ -136,7 +137,7 @@ def test_hevy_imperial_columns_and_2026_dates() -> None:
     )  # fmt: skip
     assert sets[4].kind is SetKind.DROP
     plank, treadmill = sets[5], sets[6]
-    assert (plank.reps, plank.duration_s, plank.load) == (0, 75, None)
+    assert (plank.reps, plank.duration_s, plank.load, plank.bodyweight) == (0, 75, 0, True)
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
         Decimal("1.5"), "mi", 900,
     )  # fmt: skip
@@ -161,10 +162,12 @@ def test_hevy_file_with_both_weight_columns_takes_the_filled_one() -> None:
 def test_fitnotes_weight_unit_in_header_and_clock_times() -> None:
     reader, sets = read_fixture("fitnotes-kgs-header.csv", Unit.LB)
     assert (reader.unit_used, reader.unit_source) == (Unit.KG, "file")
-    assert [s.session_key for s in sets] == ["2023-03-01"] * 3 + ["2023-03-02"] * 2
+    assert [s.session_key for s in sets] == ["fitnotes:2023-03-01"] * 3 + [
+        "fitnotes:2023-03-02"
+    ] * 2
     assert sets[0].started_at == datetime(2023, 3, 1, 5, 0, tzinfo=UTC)  # midnight at UTC-5
     plank, treadmill = sets[1], sets[2]
-    assert (plank.duration_s, plank.reps, plank.load) == (90, 0, None)
+    assert (plank.duration_s, plank.reps, plank.load, plank.bodyweight) == (90, 0, 0, True)
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
         Decimal("2.5"), "km", 900,
     )  # fmt: skip
@@ -177,8 +180,9 @@ def test_fitnotes_weight_unit_in_header_and_clock_times() -> None:
 def test_fitnotes2_ios_kg_and_lb_columns() -> None:
     reader, sets = read_fixture("fitnotes2-ios.csv")
     assert reader.format == "fitnotes"
-    assert [(s.load, s.unit) for s in sets] == [
-        (Decimal("100"), Unit.KG), (Decimal("30"), Unit.LB), (None, None),
+    assert [(s.load, s.unit, s.bodyweight) for s in sets] == [
+        (Decimal("100"), Unit.KG, False), (Decimal("30"), Unit.LB, False),
+        (Decimal("0"), Unit.KG, False),  # a run: a distance, no load, not bodyweight
     ]  # fmt: skip
     assert sets[1].note == "slow"
     assert (sets[2].distance, sets[2].distance_unit, sets[2].duration_s) == (Decimal(3), "mi", 1800)

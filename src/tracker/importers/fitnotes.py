@@ -15,14 +15,12 @@ from decimal import Decimal
 
 from tracker.domain.model import SetKind
 from tracker.domain.units import Unit
-from tracker.importers.exercise_names import split_side
+from tracker.importers.app_parser import AppParser
 from tracker.importers.records import NO_VALUES, NOTES_ONLY, ImportedSet
 from tracker.importers.values import (
     Cells,
     Columns,
     Context,
-    Positions,
-    UnitTracker,
     nonzero,
     nonzero_int,
     parse_distance_unit,
@@ -38,10 +36,11 @@ def matches(keys: set[str]) -> bool:
     return "exercise" in keys and "date" in keys and "reps" in keys
 
 
-class FitNotesParser:
+class FitNotesParser(AppParser):
+    name = NAME
+
     def __init__(self, header: list[str], context: Context) -> None:
         columns = Columns(header, LABEL)
-        self.context = context
         self.date = columns.need("Date")
         self.exercise = columns.need("Exercise")
         self.reps = columns.need("Reps")
@@ -55,8 +54,7 @@ class FitNotesParser:
             unit_text = match.group("unit")
             self.weights.append((index, Unit.parse(unit_text) if unit_text else None))
         header_unit = self.weights[0][1] if len(self.weights) == 1 else None
-        self.units = UnitTracker(header_unit, context.default_unit)
-        self.positions = Positions()
+        super().__init__(context, header_unit)
 
     def _load(self, cells: Cells) -> tuple[Decimal | None, Unit | None]:
         for column, header_unit in self.weights:
@@ -81,16 +79,14 @@ class FitNotesParser:
             unit_text = cells.text(self.distance_unit)
             distance_unit = parse_distance_unit(unit_text) if unit_text else None
         session_key = day.isoformat()
-        exercise, side = split_side(exercise_text)
-        return ImportedSet(
-            line=cells.line,
+        return self.imported(
+            cells,
             session_key=session_key,
             session_name=None,
             started_at=self.context.times.start_of_day(day),
             finished_at=None,
-            exercise=exercise,
-            side=side,
-            reps=reps or 0,
+            exercise_text=exercise_text,
+            reps=reps,
             load=load,
             unit=unit,
             duration_s=duration,
@@ -98,7 +94,6 @@ class FitNotesParser:
             distance_unit=distance_unit,
             rpe=None,
             kind=SetKind.WORKING,
-            position=self.positions.take(session_key),
             note=note,
-            session_note=None,
+            session_notes=None,
         )

@@ -17,14 +17,12 @@ from decimal import Decimal
 
 from tracker.domain.model import SetKind
 from tracker.domain.units import Unit
-from tracker.importers.exercise_names import split_side
+from tracker.importers.app_parser import AppParser
 from tracker.importers.records import NO_VALUES, NOTES_ONLY, ImportedSet
 from tracker.importers.values import (
     Cells,
     Columns,
     Context,
-    Positions,
-    UnitTracker,
     nonzero,
     nonzero_int,
     parse_distance_unit,
@@ -47,10 +45,11 @@ def matches(keys: set[str]) -> bool:
     return "exercise_title" in keys and "start_time" in keys
 
 
-class HevyParser:
+class HevyParser(AppParser):
+    name = NAME
+
     def __init__(self, header: list[str], context: Context) -> None:
         columns = Columns(header, LABEL)
-        self.context = context
         self.start = columns.need("start_time")
         self.exercise = columns.need("exercise_title")
         self.title = columns.find("title")
@@ -70,8 +69,7 @@ class HevyParser:
             for index, match in columns.matching(_DISTANCE)
         ]
         header_unit = self.weights[0][1] if len(self.weights) == 1 else None
-        self.units = UnitTracker(header_unit, context.default_unit)
-        self.positions = Positions()
+        super().__init__(context, header_unit)
 
     def _kind(self, cells: Cells) -> SetKind:
         text = cells.text(self.set_type)
@@ -111,16 +109,14 @@ class HevyParser:
             return NOTES_ONLY if note else NO_VALUES
         title = cells.text(self.title)
         session_key = f"{started_at.isoformat()} {title or ''}".rstrip()
-        exercise, side = split_side(exercise_text)
-        return ImportedSet(
-            line=cells.line,
+        return self.imported(
+            cells,
             session_key=session_key,
             session_name=title,
             started_at=started_at,
             finished_at=cells.moment(self.end, self.context.times),
-            exercise=exercise,
-            side=side,
-            reps=reps or 0,
+            exercise_text=exercise_text,
+            reps=reps,
             load=load,
             unit=unit,
             duration_s=duration,
@@ -128,7 +124,6 @@ class HevyParser:
             distance_unit=distance_unit,
             rpe=cells.rpe(self.rpe),
             kind=kind,
-            position=self.positions.take(session_key),
             note=note,
-            session_note=cells.text(self.description),
+            session_notes=cells.text(self.description),
         )

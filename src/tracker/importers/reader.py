@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import tzinfo
-from typing import Protocol, TextIO
+from typing import TextIO
 
 from tracker.domain.errors import ImportFailed
 from tracker.domain.units import Unit
 from tracker.importers import fitnotes, hevy, strong
+from tracker.importers.app_parser import AppParser
 from tracker.importers.records import BLANK_LINE, REPEATED_HEADER, ImportedSet, Skipped
 from tracker.importers.values import (
     Cells,
     Context,
     LocalTimes,
     UnitSource,
-    UnitTracker,
     header_key,
 )
 
@@ -30,13 +29,7 @@ FORMATS = ("strong", "hevy", "fitnotes")
 _DELIMITERS = (",", ";", "\t")
 
 
-class RowParser(Protocol):
-    units: UnitTracker
-
-    def parse(self, cells: Cells) -> ImportedSet | str: ...
-
-
-_PARSERS: dict[str, Callable[[list[str], Context], RowParser]] = {
+_PARSERS: dict[str, Callable[[list[str], Context], AppParser]] = {
     "strong": strong.StrongParser,
     "hevy": hevy.HevyParser,
     "fitnotes": fitnotes.FitNotesParser,
@@ -189,8 +182,6 @@ class ImportReader:
             if isinstance(result, str):
                 self._skip(line, result)
                 continue
-            if cells.rounded:
-                result = replace(result, rounded=True)
             self.sets_read += 1
             yield result
 

@@ -1,4 +1,8 @@
-"""What an importer yields: one set per CSV row, or the reason a row was not a set."""
+"""What every importer yields: one set to store per row, or the reason a row was not a set.
+
+One record for all file formats (Strong, Hevy, FitNotes and tracker's own export) and for what
+`tracker export` writes: the store and the export format read and write only this.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +10,61 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit
+
+# What the database columns hold; longer text would be refused half-way through an import.
+MAX_NAME = 200  # exercise and session names
+MAX_SESSION_KEY = 300
+MAX_DISTANCE_UNIT = 5
 
 
 @dataclass(frozen=True, slots=True)
 class ImportedSet:
-    """One set read from an export, exactly as the file states it (no catalog lookup).
+    """One set to store, whatever file it came from. Times are UTC.
 
-    Times are UTC. ``load`` is None when the row records no external load (blank or 0);
-    ``unit`` is then None too. ``reps`` is 0 for timed holds and distance sets.
+    A set with no external load (a bodyweight set, a plank, a row read with no weight) has
+    ``bodyweight`` True and ``load`` 0, as `tracker log x 12` stores it; ``load`` is then the
+    added (or, negative, assisting) load. ``reps`` is 0 for timed holds and distance sets.
     """
 
-    line: int  # 1-based physical line where the row starts (the header is line 1)
-    session_key: str  # stable id of the workout within the file
+    line: int  # 1-based line where the row starts (the header is line 1), or the set's number
+    session_key: str  # stable id of the workout: "<format>:<the file's own key>"
     session_name: str | None
     started_at: datetime
     finished_at: datetime | None
+    session_notes: str | None
     exercise: str  # the name as written, with a side marker removed
     side: Side | None
     reps: int
-    load: Decimal | None
-    unit: Unit | None
+    load: Decimal
+    unit: Unit
+    bodyweight: bool
     duration_s: int | None
     distance: Decimal | None
     distance_unit: str | None  # "km", "m", "mi", "ft", "yd" or the file's own word
     rpe: Decimal | None
     kind: SetKind
+    performed_at: datetime
     position: int  # 0-based order of the set within its session
     note: str | None
-    session_note: str | None
+    lifter: str | None = None  # tracker exports name whose sets they are
     rounded: bool = False  # a load or distance had more than 3 decimals and was rounded
+
+
+def check_fits(row: ImportedSet, place: str) -> ImportedSet:
+    """Text the database columns cannot hold fails here, naming the row, not half-way in SQL."""
+    limits = (
+        ("exercise name", row.exercise, MAX_NAME),
+        ("session name", row.session_name, MAX_NAME),
+        ("session key", row.session_key, MAX_SESSION_KEY),
+        ("distance unit", row.distance_unit, MAX_DISTANCE_UNIT),
+    )
+    for what, text, limit in limits:
+        if text is not None and len(text) > limit:
+            raise ImportFailed(f"{place}: the {what} is longer than {limit} characters")
+    return row
 
 
 # Why a row is not a set (the ``reason`` of :class:`Skipped`).

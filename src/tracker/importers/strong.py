@@ -18,14 +18,12 @@ from datetime import timedelta
 
 from tracker.domain.model import SetKind
 from tracker.domain.units import Unit
-from tracker.importers.exercise_names import split_side
+from tracker.importers.app_parser import AppParser
 from tracker.importers.records import NO_VALUES, NOTES_ONLY, REST_TIMER, ImportedSet
 from tracker.importers.values import (
     Cells,
     Columns,
     Context,
-    Positions,
-    UnitTracker,
     nonzero,
     nonzero_int,
     parse_distance_unit,
@@ -46,10 +44,11 @@ def matches(keys: set[str]) -> bool:
     return "exercise name" in keys and "date" in keys
 
 
-class StrongParser:
+class StrongParser(AppParser):
+    name = NAME
+
     def __init__(self, header: list[str], context: Context) -> None:
         columns = Columns(header, LABEL)
-        self.context = context
         self.date = columns.need("Date")
         self.exercise = columns.need("Exercise Name")
         self.workout = columns.find("workout name")
@@ -73,8 +72,7 @@ class StrongParser:
             if distances and distances[0][1].group("unit")
             else None
         )
-        self.units = UnitTracker(header_unit, context.default_unit)
-        self.positions = Positions()
+        super().__init__(context, header_unit)
         self._session_key: str | None = None
         self._session_note: str | None = None
 
@@ -118,19 +116,17 @@ class StrongParser:
         elif workout_note:
             self._session_note = workout_note
         span = cells.duration(self.duration)
-        exercise, side = split_side(exercise_text)
         distance_unit = None
         if distance is not None:
             distance_unit = self._distance_unit(cells)
-        return ImportedSet(
-            line=cells.line,
+        return self.imported(
+            cells,
             session_key=session_key,
             session_name=name,
             started_at=started_at,
             finished_at=started_at + timedelta(seconds=span) if span else None,
-            exercise=exercise,
-            side=side,
-            reps=reps or 0,
+            exercise_text=exercise_text,
+            reps=reps,
             load=load,
             unit=self.units.resolve(row_unit) if load is not None else None,
             duration_s=duration,
@@ -138,9 +134,8 @@ class StrongParser:
             distance_unit=distance_unit,
             rpe=cells.rpe(self.rpe),
             kind=kind,
-            position=self.positions.take(session_key),
             note=note,
-            session_note=self._session_note,
+            session_notes=self._session_note,
         )
 
     def _distance_unit(self, cells: Cells) -> str:

@@ -7,11 +7,11 @@ The ``parse_*`` functions are pure and raise ``ValueError`` with a short message
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Literal
+from typing import Literal, TypeVar
 
 from dateutil import parser as dateparser
 
@@ -20,6 +20,7 @@ from tracker.domain.errors import ImportFailed, InvalidValue
 from tracker.domain.units import Unit
 
 UnitSource = Literal["file", "default"]
+T = TypeVar("T")
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
@@ -322,19 +323,32 @@ class Columns:
 class Cells:
     """One CSV row with typed accessors; every error names the line and the column."""
 
-    __slots__ = ("line", "values", "header", "decimal_comma", "rounded")
+    __slots__ = ("line", "values", "header", "decimal_comma", "rounded", "place")
 
     def __init__(
-        self, line: int, values: Sequence[str], header: Sequence[str], decimal_comma: bool
+        self,
+        line: int,
+        values: Sequence[str],
+        header: Sequence[str],
+        decimal_comma: bool,
+        place: str | None = None,
     ) -> None:
         self.line = line
         self.values = values
         self.header = header
         self.decimal_comma = decimal_comma
         self.rounded = False  # a load or distance had more than 3 decimals
+        self.place = place or f"line {line}"  # how errors name the row ("set 17" in JSON)
 
     def fail(self, column: int, message: str) -> ImportFailed:
-        return ImportFailed(f'line {self.line}, column "{self.header[column]}": {message}')
+        return ImportFailed(f'{self.place}, column "{self.header[column]}": {message}')
+
+    def verbatim(self, column: int) -> str | None:
+        """Free text exactly as written (names and notes survive a round trip unstripped)."""
+        value = self.values[column]
+        if "\x00" in value:
+            raise self.fail(column, "contains a NUL character (is the file binary or damaged?)")
+        return value or None
 
     def text(self, column: int | None) -> str | None:
         if column is None:
@@ -428,6 +442,45 @@ class Cells:
             return day
         except ValueError as error:
             raise self.fail(column, str(error)) from None
+
+    def count(self, column: int, maximum: int) -> int | None:
+        """A whole number from 0 to ``maximum`` (set positions)."""
+        value = self.text(column)
+        if value is None:
+            return None
+        try:
+            number = parse_count(value, self.decimal_comma)
+        except ValueError as error:
+            raise self.fail(column, str(error)) from None
+        if number > maximum:
+            raise self.fail(column, f'number "{value}" is too large (at most {maximum})')
+        return number
+
+    def instant(self, column: int) -> datetime | None:
+        """An ISO 8601 time with its zone (tracker's own export), as UTC."""
+        value = self.text(column)
+        if value is None:
+            return None
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise self.fail(column, f'can\'t read time "{value}"') from None
+        if parsed.tzinfo is None:
+            raise self.fail(column, f'time without a zone "{value}"')
+        try:
+            return check_moment(parsed.astimezone(UTC))
+        except (ValueError, OverflowError) as error:
+            raise self.fail(column, str(error)) from None
+
+    def choice(self, column: int, make: Callable[[str], T], what: str) -> T | None:
+        """A value of a fixed vocabulary (``make`` raises ValueError on others)."""
+        value = self.text(column)
+        if value is None:
+            return None
+        try:
+            return make(value)
+        except ValueError:
+            raise self.fail(column, f'unknown {what} "{value}"') from None
 
     def rpe(self, column: int | None) -> Decimal | None:
         """RPE 1-10; 0 or blank means none was logged."""

@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -16,10 +15,10 @@ from tracker.adapters.unit_of_work import RefusedValue, UnitOfWork
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Laterality
 from tracker.domain.units import Unit
-from tracker.services import export_format
+from tracker.importers import tracker_format
+from tracker.importers.records import ImportedSet
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
 from tracker.services.exercise_matching import ExerciseMatcher
-from tracker.services.export_format import IncomingSet
 from tracker.services.lifters import current_lifter
 
 BATCH = 2000  # sets per INSERT: few round trips, bounded memory
@@ -28,12 +27,12 @@ BATCH = 2000  # sets per INSERT: few round trips, bounded memory
 # -- export --------------------------------------------------------------------------------
 
 
-def export_sets(repo: Repository, lifter: Lifter, since: datetime | None) -> Iterator[IncomingSet]:
+def export_sets(repo: Repository, lifter: Lifter, since: datetime | None) -> Iterator[ImportedSet]:
     """Every set of the lifter, session by session, in the order they were done."""
     for row, session, exercise in repo.export_rows(lifter, since):
-        yield IncomingSet(
+        yield ImportedSet(
             line=0,
-            session_key=session.source_key or f"tracker:{export_format.iso(session.started_at)}",
+            session_key=session.source_key or f"tracker:{tracker_format.iso(session.started_at)}",
             session_name=session.name,
             started_at=session.started_at,
             finished_at=session.finished_at,
@@ -63,9 +62,9 @@ def export(
         rows = export_sets(uow.repo, lifter, since)
         if fmt == "json":
             definitions = exercise_definitions(uow.repo)
-            count = export_format.write_json(rows, lifter.name, out, definitions, lifter.unit)
+            count = tracker_format.write_json(rows, lifter.name, out, definitions, lifter.unit)
         else:
-            count = export_format.write_csv(rows, lifter.name, out)
+            count = tracker_format.write_csv(rows, lifter.name, out)
         uow.commit()
         return count
 
@@ -92,41 +91,6 @@ class ImportReport:
     rounded: int = 0  # sets whose load or distance had more than 3 decimals, stored rounded
 
 
-def from_app_rows(reader: Any) -> Iterator[IncomingSet]:
-    """Adapt the app importers' ImportedSet rows to IncomingSet.
-
-    A row with no load and no distance is a bodyweight set (load 0), as `tracker log x 12` is.
-    """
-    for item in reader:
-        incoming = IncomingSet(
-            line=item.line,
-            session_key=f"{reader.format}:{item.session_key}",
-            session_name=item.session_name,
-            started_at=item.started_at,
-            # An imported workout is over: without an end time it closes at its start, so
-            # it never holds the "open session" that `tracker log` would extend.
-            finished_at=item.finished_at or item.started_at,
-            session_notes=item.session_note,
-            exercise=item.exercise,
-            side=item.side,
-            reps=item.reps,
-            load=item.load if item.load is not None else Decimal(0),
-            unit=item.unit or reader.unit_used,
-            bodyweight=item.load is None and item.distance is None,
-            duration_s=item.duration_s,
-            distance=item.distance,
-            distance_unit=item.distance_unit,
-            rpe=item.rpe,
-            kind=item.kind,
-            performed_at=item.started_at,
-            position=item.position,
-            note=item.note,
-            rounded=item.rounded,
-        )
-        export_format.check_fits(incoming, f"line {item.line}")
-        yield incoming
-
-
 def first_character(path: Path) -> str:
     with path.open("rb") as handle:
         head = handle.read(64).decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
@@ -149,7 +113,7 @@ def detect(path: Path, fmt: str | None) -> str:
         header = next(csv.reader([first]), [])
     except csv.Error:  # e.g. over the field size limit: the app reader names the problem
         return "auto"
-    return "tracker" if export_format.is_tracker_header(header) else "auto"
+    return "tracker" if tracker_format.is_tracker_header(header) else "auto"
 
 
 def import_file(
@@ -186,16 +150,16 @@ def _import(
 ) -> ImportReport:
     with uow, path.open(encoding="utf-8-sig", newline="") as handle:
         reader: Any = None
-        document: export_format.JsonExport | None = None
+        document: tracker_format.JsonExport | None = None
         if kind == "tracker":
-            rows: Iterable[IncomingSet]
+            rows: Iterable[ImportedSet]
             if path.suffix.lower() == ".json" or first_character(path) == "{":
-                document = export_format.read_json(handle)
+                document = tracker_format.read_json(handle)
                 rows = document.sets
                 if lifter_name is None and document.lifter:
                     lifter_name = ensure_lifter(uow.repo, document.lifter, document.unit)
             else:
-                rows = export_format.read_csv(handle)
+                rows = tracker_format.read_csv(handle)
             if lifter_name is None:  # restore to the lifter the export names
                 lifter_name, rows = lifter_of_export(uow.repo, rows)
             report = ImportReport(format="tracker")
@@ -208,7 +172,7 @@ def _import(
             lifter = current_lifter(uow.repo, lifter_name)
             default_unit = Unit.parse(unit) if unit else Unit(lifter.unit)
             reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
-            rows = from_app_rows(reader)
+            rows = reader
             report = ImportReport(format=reader.format)
         store_rows(uow.repo, lifter, rows, report, progress, replace)
         if reader is not None:
@@ -223,8 +187,8 @@ def _import(
 
 
 def lifter_of_export(
-    repo: Repository, rows: Iterable[IncomingSet]
-) -> tuple[str | None, Iterator[IncomingSet]]:
+    repo: Repository, rows: Iterable[ImportedSet]
+) -> tuple[str | None, Iterator[ImportedSet]]:
     """The lifter a tracker export belongs to (created if new), and the rows, unconsumed."""
     iterator = iter(rows)
     first = next(iterator, None)
@@ -232,7 +196,7 @@ def lifter_of_export(
         return None, iter(() if first is None else (first,))
     name = first.lifter
 
-    def same_lifter() -> Iterator[IncomingSet]:
+    def same_lifter() -> Iterator[ImportedSet]:
         yield first
         for row in iterator:
             if row.lifter not in (None, name):
@@ -258,7 +222,7 @@ def ensure_lifter(repo: Repository, name: str, unit: str | None) -> str:
 def store_rows(
     repo: Repository,
     lifter: Lifter,
-    rows: Iterable[IncomingSet],
+    rows: Iterable[ImportedSet],
     report: ImportReport,
     progress: Callable[[int], None] | None,
     replace: bool = False,
@@ -297,7 +261,7 @@ class ImportedSessions:
         self.stored_starts = starts
         self.decided: dict[str, bool] = {}
 
-    def is_new(self, row: IncomingSet, report: ImportReport) -> bool:
+    def is_new(self, row: ImportedSet, report: ImportReport) -> bool:
         decided = self.decided.get(row.session_key)
         if decided is not None:
             return decided
@@ -335,7 +299,7 @@ class ImportBatch:
         self.noted: set[str] = set()
         self.late_notes: dict[str, str] = {}
 
-    def add(self, row: IncomingSet, exercise: Exercise, report: ImportReport) -> None:
+    def add(self, row: ImportedSet, exercise: Exercise, report: ImportReport) -> None:
         key = row.session_key
         if key not in self.session_ids and key not in self.new_sessions:
             self.new_sessions[key] = {
@@ -383,7 +347,7 @@ class ImportBatch:
 
 
 def set_values(
-    row: IncomingSet, lifter: Lifter, exercise: Exercise, report: ImportReport
+    row: ImportedSet, lifter: Lifter, exercise: Exercise, report: ImportReport
 ) -> dict[str, Any]:
     report.sets += 1
     if row.rounded:

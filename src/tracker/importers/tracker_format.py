@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import IO, Any
 
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit
 from tracker.importers import values as limits
+from tracker.importers.records import ImportedSet, check_fits
+from tracker.importers.values import Cells, T
 
 COLUMNS = (
     "lifter", "session", "session_name", "session_started_at", "session_finished_at",
@@ -29,42 +31,6 @@ FORMAT_VERSION = 1
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); TAB
 # and CR are on OWASP's list too, as some spreadsheets skip them before looking.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# What the database columns hold; longer text would be refused half-way through an import.
-MAX_NAME = 200  # exercise and session names
-MAX_SESSION_KEY = 300
-MAX_DISTANCE_UNIT = 5
-# Numbers: the importers' limits (those of `tracker log`), one set for every file format.
-MAX_NUMBER = limits.MAX_NUMBER
-MAX_COUNT = limits.MAX_COUNT
-MAX_SECONDS = limits.MAX_SECONDS
-
-
-@dataclass(frozen=True, slots=True)
-class IncomingSet:
-    """One set to store, whatever file it came from."""
-
-    line: int
-    session_key: str
-    session_name: str | None
-    started_at: datetime
-    finished_at: datetime | None
-    session_notes: str | None
-    exercise: str
-    side: Side | None
-    reps: int
-    load: Decimal
-    unit: Unit
-    bodyweight: bool
-    duration_s: int | None
-    distance: Decimal | None
-    distance_unit: str | None
-    rpe: Decimal | None
-    kind: SetKind
-    performed_at: datetime
-    position: int
-    note: str | None
-    lifter: str | None = None  # tracker exports name whose sets they are
-    rounded: bool = False  # the file's load or distance had more than 3 decimals
 
 
 def iso(value: datetime | None) -> str:
@@ -75,7 +41,7 @@ def decimal_text(value: Decimal | None) -> str:
     return "" if value is None else f"{value.normalize():f}"
 
 
-def row_values(row: IncomingSet, lifter: str) -> dict[str, str]:
+def row_values(row: ImportedSet, lifter: str) -> dict[str, str]:
     return {
         "lifter": lifter,
         "session": row.session_key,
@@ -127,7 +93,7 @@ def csv_line(cells: Iterable[str]) -> str:
     return ",".join(csv_cell(cell) for cell in cells) + "\n"
 
 
-def write_csv(rows: Iterable[IncomingSet], lifter: str, out: IO[str]) -> int:
+def write_csv(rows: Iterable[ImportedSet], lifter: str, out: IO[str]) -> int:
     out.write(csv_line(COLUMNS))
     count = 0
     for row in rows:
@@ -138,7 +104,7 @@ def write_csv(rows: Iterable[IncomingSet], lifter: str, out: IO[str]) -> int:
 
 
 def write_json(
-    rows: Iterable[IncomingSet],
+    rows: Iterable[ImportedSet],
     lifter: str,
     out: IO[str],
     exercises: Sequence[dict[str, Any]] = (),
@@ -165,7 +131,7 @@ def is_tracker_header(header: list[str]) -> bool:
     return [h.strip().lower() for h in header[:2]] == ["lifter", "session"]
 
 
-def read_csv(stream: IO[str]) -> Iterator[IncomingSet]:
+def read_csv(stream: IO[str]) -> Iterator[ImportedSet]:
     reader = csv.reader(stream, strict=True)
     try:
         header = next(reader, None)
@@ -204,7 +170,7 @@ class JsonExport:
     lifter: str | None
     unit: str | None
     exercises: list[Any]
-    sets: Iterator[IncomingSet]
+    sets: Iterator[ImportedSet]
 
 
 def read_json(stream: IO[str]) -> JsonExport:
@@ -235,7 +201,7 @@ def _load_json(stream: IO[str]) -> dict[str, Any]:
     return data
 
 
-def _json_sets(data: dict[str, Any]) -> Iterator[IncomingSet]:
+def _json_sets(data: dict[str, Any]) -> Iterator[ImportedSet]:
     sets = data.get("sets", [])
     if not isinstance(sets, list):
         raise ImportFailed('not a tracker JSON export ("sets" is not a list)')
@@ -246,140 +212,60 @@ def _json_sets(data: dict[str, Any]) -> Iterator[IncomingSet]:
         yield parse_row(values, index, place=f"set {index}")
 
 
-def check_fits(row: IncomingSet, place: str) -> None:
-    """Text the database columns cannot hold fails here, naming the row, not half-way in SQL."""
-    limits = (
-        ("exercise name", row.exercise, MAX_NAME),
-        ("session name", row.session_name, MAX_NAME),
-        ("session key", row.session_key, MAX_SESSION_KEY),
-        ("distance unit", row.distance_unit, MAX_DISTANCE_UNIT),
-    )
-    for what, text, limit in limits:
-        if text is not None and len(text) > limit:
-            raise ImportFailed(f"{place}: the {what} is longer than {limit} characters")
+COLUMN = {name: index for index, name in enumerate(COLUMNS)}
 
 
-def parse_row(row: dict[str, str], line: int, place: str | None = None) -> IncomingSet:
-    """One row of a tracker export; errors name ``place`` (default "line LINE") and the column."""
+def parse_row(row: dict[str, str], line: int, place: str | None = None) -> ImportedSet:
+    """One row of a tracker export; errors name ``place`` (default "line LINE") and the column.
+
+    Read through the same cells as the app exports, with their limits (those of `tracker log`).
+    Names and notes are kept exactly as written, so that a round trip is byte-identical.
+    """
     where = place or f"line {line}"
-
-    def field(name: str) -> str:
+    for name in COLUMNS:
         if name not in row:
             raise ImportFailed(f'{where}, column "{name}": missing')
-        return row[name].strip()
+    cells = Cells(line, [row[name] for name in COLUMNS], COLUMNS, False, place)
 
-    def fail(name: str, problem: str) -> ImportFailed:
-        return ImportFailed(f'{where}, column "{name}": {problem} "{row.get(name, "")}"')
-
-    def bounded(name: str, value: Decimal | None, low: Decimal, high: Decimal) -> None:
-        if value is not None and not low <= value <= high:
-            raise fail(name, f"out of range ({low} to {high}):")
-
-    def number(name: str, optional: bool = True) -> Decimal | None:
-        text = field(name)
-        if not text and optional:
-            return None
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            raise fail(name, "can't read number") from None
-        if not value.is_finite():
-            raise fail(name, "can't read number")
+    def needed(name: str, value: T | None) -> T:
+        if value is None:
+            raise cells.fail(COLUMN[name], "missing value")
         return value
 
-    def integer(name: str) -> int | None:
-        value = number(name)
-        if value is None:
-            return None
-        if value != value.to_integral_value():
-            raise fail(name, "expected a whole number, got")
-        return int(value)
-
-    def moment(name: str, optional: bool = False) -> datetime | None:
-        text = field(name)
-        if not text and optional:
-            return None
-        try:
-            parsed = datetime.fromisoformat(text)
-        except ValueError:
-            raise fail(name, "can't read time") from None
-        if parsed.tzinfo is None:
-            raise fail(name, "time without a zone")
-        try:
-            return limits.check_moment(parsed.astimezone(UTC))
-        except (ValueError, OverflowError) as error:
-            raise fail(name, f"{error}:") from None
-
-    def choice(name: str, make: Any) -> Any:
-        try:
-            return make(field(name))
-        except ValueError:
-            raise fail(name, "unknown value") from None
-
-    started = moment("session_started_at")
-    performed = moment("performed_at")
-    assert started is not None and performed is not None
-    load = number("load", optional=False)
-    reps = integer("reps")
-    position = integer("position")
-    for name, value in (("load", load), ("reps", reps), ("position", position)):
-        if value is None:
-            raise fail(name, "missing value")
-    assert reps is not None and position is not None and load is not None
-    duration = integer("duration_s")
-    distance = number("distance")
-    rpe = number("rpe")
-
-    def checked(name: str, check: Any, value: Any) -> Any:
+    def checked(name: str, check: Callable[[Any], T], value: Any) -> T:
         try:
             return check(value)
         except ValueError as error:
-            raise ImportFailed(f'{where}, column "{name}": {error}') from None
+            raise cells.fail(COLUMN[name], str(error)) from None
 
-    bodyweight = field("bodyweight") in ("1", "true", "True")
+    bodyweight = cells.text(COLUMN["bodyweight"]) in ("1", "true", "True")
+    load = needed("load", cells.number(COLUMN["load"]))
     load, rounded = checked("load", lambda v: limits.check_load(v, bodyweight), load)
-    checked("reps", limits.check_reps, reps)
-    if rpe is not None:
-        checked("rpe", limits.check_rpe, rpe)
-    bounded("distance", distance, -MAX_NUMBER, MAX_NUMBER)
-    if distance is not None:
-        distance, rounded_distance = limits.stored_decimal(distance)
-        rounded |= rounded_distance
-    bounded("position", Decimal(position), Decimal(0), Decimal(MAX_COUNT))
-    bounded("duration_s", None if duration is None else Decimal(duration), Decimal(0),
-            Decimal(MAX_SECONDS))  # fmt: skip
-    for name in COLUMNS:
-        if "\x00" in row.get(name, ""):
-            raise ImportFailed(f'{where}, column "{name}": contains a NUL character')
-    session_key = field("session")
-    exercise = field("exercise")
-    if not session_key:
-        raise fail("session", "missing value")
-    if not exercise:
-        raise fail("exercise", "missing value")
-    incoming = IncomingSet(
+    rpe = cells.number(COLUMN["rpe"])
+    for name in ("lifter", "session_name", "session_notes", "note"):
+        cells.verbatim(COLUMN[name])  # a NUL anywhere fails, naming its column
+    imported = ImportedSet(
         line=line,
-        session_key=session_key,
-        lifter=row.get("lifter", "").strip() or None,
-        session_name=row.get("session_name") or None,
-        started_at=started,
-        finished_at=moment("session_finished_at", optional=True),
-        session_notes=row.get("session_notes") or None,
-        exercise=exercise,
-        side=choice("side", lambda v: Side(v) if v else None),
-        reps=reps,
+        session_key=needed("session", cells.text(COLUMN["session"])),
+        lifter=cells.text(COLUMN["lifter"]),
+        session_name=cells.verbatim(COLUMN["session_name"]),
+        started_at=needed("session_started_at", cells.instant(COLUMN["session_started_at"])),
+        finished_at=cells.instant(COLUMN["session_finished_at"]),
+        session_notes=cells.verbatim(COLUMN["session_notes"]),
+        exercise=needed("exercise", cells.text(COLUMN["exercise"])),
+        side=cells.choice(COLUMN["side"], Side, "side"),
+        reps=needed("reps", cells.reps(COLUMN["reps"])),
         load=load,
-        unit=choice("unit", Unit),
+        unit=needed("unit", cells.choice(COLUMN["unit"], Unit, "unit")),
         bodyweight=bodyweight,
-        duration_s=duration,
-        distance=distance,
-        distance_unit=field("distance_unit") or None,
-        rpe=rpe,
-        kind=choice("kind", SetKind),
-        performed_at=performed,
-        position=position,
-        note=row.get("note") or None,
-        rounded=rounded,
+        duration_s=cells.duration(COLUMN["duration_s"]),
+        distance=cells.number(COLUMN["distance"]),
+        distance_unit=cells.text(COLUMN["distance_unit"]),
+        rpe=None if rpe is None else checked("rpe", limits.check_rpe, rpe),
+        kind=needed("kind", cells.choice(COLUMN["kind"], SetKind, "kind")),
+        performed_at=needed("performed_at", cells.instant(COLUMN["performed_at"])),
+        position=needed("position", cells.count(COLUMN["position"], limits.MAX_COUNT)),
+        note=cells.verbatim(COLUMN["note"]),
+        rounded=rounded or cells.rounded,
     )
-    check_fits(incoming, where)
-    return incoming
+    return check_fits(imported, where)
