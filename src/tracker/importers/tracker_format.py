@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
-from tracker.domain.units import Unit
+from tracker.domain.units import Unit, exact_text
 from tracker.importers import values as limits
 from tracker.importers.records import ImportedSet, check_fits
 from tracker.importers.values import Cells, T
@@ -31,6 +31,77 @@ FORMAT_VERSION = 1
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); TAB
 # and CR are on OWASP's list too, as some spreadsheets skip them before looking.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class ExerciseDefinition:
+    """An exercise the lifter made or changed, as a JSON export carries it beside the sets:
+    what a set's exercise name cannot say (laterality, parent and ratio, sled, increment, rep
+    range, aliases, the card), so a restore brings the lifter's own exercises back."""
+
+    name: str
+    source: str
+    edited: bool
+    aliases: tuple[str, ...]
+    body_part: str | None
+    equipment: str | None
+    target: str | None
+    secondary: tuple[str, ...]
+    difficulty: str
+    category: str | None
+    laterality: str
+    parent: str | None
+    ratio: tuple[Decimal, Decimal] | None
+    ratio_note: str | None
+    increment: Decimal | None
+    increment_unit: str | None
+    sled: Decimal | None
+    sled_unit: str | None
+    load_per: str | None
+    implements: int | None
+    rep_range: tuple[int, int]
+    summary: str | None
+    steps: tuple[str, ...]
+    tips: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    faq: tuple[dict[str, str], ...]
+
+
+def definition_json(definition: ExerciseDefinition) -> dict[str, Any]:
+    """The JSON object of a definition; numbers as exact text ("0.45", never 0.45000001)."""
+
+    def text(value: Decimal | None) -> str | None:
+        return None if value is None else exact_text(value)
+
+    d = definition
+    return {
+        "name": d.name,
+        "source": d.source,
+        "edited": d.edited,
+        "aliases": list(d.aliases),
+        "body_part": d.body_part,
+        "equipment": d.equipment,
+        "target": d.target,
+        "secondary": list(d.secondary),
+        "difficulty": d.difficulty,
+        "category": d.category,
+        "laterality": d.laterality,
+        "parent": d.parent,
+        "ratio": None if d.ratio is None else [text(d.ratio[0]), text(d.ratio[1])],
+        "ratio_note": d.ratio_note,
+        "increment": text(d.increment),
+        "increment_unit": d.increment_unit,
+        "sled": text(d.sled),
+        "sled_unit": d.sled_unit,
+        "load_per": d.load_per,
+        "implements": d.implements,
+        "rep_range": list(d.rep_range),
+        "summary": d.summary,
+        "steps": list(d.steps),
+        "tips": list(d.tips),
+        "mistakes": list(d.mistakes),
+        "faq": [dict(item) for item in d.faq],
+    }
 
 
 def iso(value: datetime | None) -> str:
@@ -107,7 +178,7 @@ def write_json(
     rows: Iterable[ImportedSet],
     lifter: str,
     out: IO[str],
-    exercises: Sequence[dict[str, Any]] = (),
+    exercises: Sequence[ExerciseDefinition] = (),
     unit: str | None = None,
 ) -> int:
     """One JSON document: the lifter and their unit, their own exercise definitions, then the
@@ -116,7 +187,7 @@ def write_json(
     out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "exercises": [')
     for index, definition in enumerate(exercises):
         out.write(",\n  " if index else "\n  ")
-        out.write(json.dumps(definition, ensure_ascii=False, sort_keys=True))
+        out.write(json.dumps(definition_json(definition), ensure_ascii=False, sort_keys=True))
     out.write('\n], "sets": [' if exercises else '], "sets": [')
     count = 0
     for row in rows:

@@ -14,7 +14,7 @@ from tracker.adapters.repository import AbstractRepository
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import normalize
-from tracker.domain.units import exact_text
+from tracker.importers.tracker_format import ExerciseDefinition
 from tracker.services.catalog import (
     WrittenExercise,
     link_parents_and_aliases,
@@ -22,47 +22,43 @@ from tracker.services.catalog import (
 )
 
 
-def _text(value: Decimal | None) -> str | None:
-    return None if value is None else exact_text(value)
-
-
-def exercise_definitions(repo: AbstractRepository) -> list[dict[str, Any]]:
-    """Every exercise the lifter made or changed, in name order, JSON-ready and exact."""
+def exercise_definitions(repo: AbstractRepository) -> list[ExerciseDefinition]:
+    """Every exercise the lifter made or changed, in name order, exact."""
     everything = repo.exercises()
-    chosen = [ex for ex in everything if ex.source != "builtin" or ex.edited]
     names = {ex.id: ex.name for ex in everything}
     return [
-        {
-            "name": ex.name,
-            "source": ex.source,
-            "edited": ex.edited,
-            "aliases": sorted(a.alias for a in ex.aliases),
-            "body_part": ex.body_part,
-            "equipment": ex.equipment,
-            "target": ex.target,
-            "secondary": list(ex.secondary),
-            "difficulty": ex.difficulty,
-            "category": ex.category,
-            "laterality": ex.laterality,
-            "parent": names.get(ex.parent_id) if ex.parent_id else None,
-            "ratio": None
+        ExerciseDefinition(
+            name=ex.name,
+            source=ex.source,
+            edited=ex.edited,
+            aliases=tuple(sorted(a.alias for a in ex.aliases)),
+            body_part=ex.body_part,
+            equipment=ex.equipment,
+            target=ex.target,
+            secondary=tuple(ex.secondary),
+            difficulty=ex.difficulty,
+            category=ex.category,
+            laterality=ex.laterality,
+            parent=names.get(ex.parent_id) if ex.parent_id else None,
+            ratio=None
             if ex.ratio_low is None or ex.ratio_high is None
-            else [_text(ex.ratio_low), _text(ex.ratio_high)],
-            "ratio_note": ex.ratio_note,
-            "increment": _text(ex.increment),
-            "increment_unit": ex.increment_unit,
-            "sled": _text(ex.sled),
-            "sled_unit": ex.sled_unit,
-            "load_per": ex.load_per,
-            "implements": ex.implements,
-            "rep_range": [ex.rep_low, ex.rep_high],
-            "summary": ex.summary,
-            "steps": list(ex.steps),
-            "tips": list(ex.tips),
-            "mistakes": list(ex.mistakes),
-            "faq": list(ex.faq),
-        }
-        for ex in chosen
+            else (ex.ratio_low, ex.ratio_high),
+            ratio_note=ex.ratio_note,
+            increment=ex.increment,
+            increment_unit=ex.increment_unit,
+            sled=ex.sled,
+            sled_unit=ex.sled_unit,
+            load_per=ex.load_per,
+            implements=ex.implements,
+            rep_range=(ex.rep_low, ex.rep_high),
+            summary=ex.summary,
+            steps=tuple(ex.steps),
+            tips=tuple(ex.tips),
+            mistakes=tuple(ex.mistakes),
+            faq=tuple(ex.faq),
+        )
+        for ex in everything
+        if ex.source != "builtin" or ex.edited
     ]
 
 
