@@ -138,6 +138,18 @@ def test_summary_by_week_and_body_part(tracker: Tracker) -> None:
     assert len(data["weeks"]) == 1
 
 
+def test_summary_volume_counts_both_dumbbells(tracker: Tracker) -> None:
+    """A dumbbell load is logged per dumbbell; the volume is what was moved: both of them."""
+    tracker.ok("log", "dumbbell bench press", "10x30", "10x30")  # 2 dumbbells: 1200 kg
+    tracker.ok("log", "bench", "10x60")  # the bar: 600 kg
+    tracker.ok("log", "one-arm dumbbell row", "-l", "10x30", "-r", "10x30")  # 1 each: 600 kg
+    tracker.ok("log", "bulgarian split squat", "-l", "8x20", "-r", "8x20")  # 2 each: 640 kg
+    data = tracker.json("report", "summary")
+    assert data["volume"] == 1200 + 600 + 600 + 640
+    parts = {p["body_part"]: p["volume"] for p in data["body_parts"]}
+    assert parts == {"chest": 1800.0, "back": 600.0, "legs": 640.0}
+
+
 def test_sql_and_python_aggregation_agree(
     tracker: Tracker, monkeypatch: pytest.MonkeyPatch
 ) -> None:

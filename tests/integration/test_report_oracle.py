@@ -25,6 +25,7 @@ from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.cli.context import App
 from tracker.cli.report_json import history_json, imbalance_json, summary_json
 from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.load_convention import convention_for
 from tracker.domain.model import Side
 from tracker.domain.report_oracle import (
     LoggedSet,
@@ -36,8 +37,9 @@ from tracker.domain.units import Unit
 
 EXAMPLES = int(os.environ.get("TRACKER_ORACLE_EXAMPLES", "200"))  # CI: at least 200
 BASE = datetime(2025, 6, 1, 17, 30, tzinfo=UTC)
-UNILATERAL = ("Single Leg Press", "One-Arm Dumbbell Row")
-BILATERAL = ("Back Squat",)
+# Two dumbbells held, logged per dumbbell: Bulgarian Split Squat (one-sided), Dumbbell Bench.
+UNILATERAL = ("Single Leg Press", "One-Arm Dumbbell Row", "Bulgarian Split Squat")
+BILATERAL = ("Back Squat", "Dumbbell Bench Press")
 FORMULAS = ("epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan")
 
 # Loads a lifter types: whole numbers, halves and quarters, 3 decimals, repeated often so
@@ -145,12 +147,17 @@ class Seeder:
             conn.execute(delete(WorkoutSet))
             conn.execute(delete(TrainingSession))
             names = UNILATERAL + BILATERAL
-            rows = conn.execute(
-                select(Exercise.name, Exercise.id, Exercise.body_part, Exercise.laterality).where(
-                    Exercise.name.in_(names)
-                )
-            )
-            self.exercises = {name: (ex_id, part, lat) for name, ex_id, part, lat in rows}
+            rows = list(conn.execute(
+                select(Exercise.name, Exercise.id, Exercise.body_part, Exercise.laterality,
+                       Exercise.equipment, Exercise.load_per, Exercise.implements)
+                .where(Exercise.name.in_(names))
+            ))  # fmt: skip
+            self.exercises = {name: (ex_id, part, lat) for name, ex_id, part, lat, *_ in rows}
+            # How often the summary's volume counts a logged load (2 for two dumbbells).
+            self.load_counts = {
+                name: convention_for(equipment, lat, per, implements).total(Decimal(1))
+                for name, _, _, lat, equipment, per, implements in rows
+            }
             self.lifters = [
                 conn.execute(select(Lifter.id).where(Lifter.name == name)).scalar_one()
                 for name in ("me", "other")
@@ -230,6 +237,7 @@ class Seeder:
                             s.duration_s,
                             s.distance,
                             s.distance_unit if s.distance is not None else None,
+                            int(self.load_counts[s.exercise]),
                         )
                     )
             if rows:

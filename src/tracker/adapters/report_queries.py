@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from tracker.adapters.orm import Exercise, TrainingSession, WorkoutSet
 from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.load_convention import convention_for
 from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import (
     ExerciseSession,
@@ -423,14 +424,17 @@ class ReportQueries:
     ) -> list[ExerciseSession]:
         keys = (WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
                 Exercise.body_part, WorkoutSet.side)  # fmt: skip
+        # What the logged load is per (two dumbbells count twice in the volume), by exercise.
+        conventions = (Exercise.equipment, Exercise.laterality, Exercise.load_per,
+                       Exercise.implements)  # fmt: skip
         query = (
-            select(*keys, func.count(), func.sum(WorkoutSet.reps), _volume_in("kg"),
-                   _volume_in("lb"))
+            select(*keys, *conventions, func.count(), func.sum(WorkoutSet.reps),
+                   _volume_in("kg"), _volume_in("lb"))
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
             .where(WorkoutSet.lifter_id == lifter_id, _counted(),
                    WorkoutSet.bodyweight.is_(False))
-            .group_by(*keys)
+            .group_by(*keys, *conventions)
         )  # fmt: skip
         if since is not None:
             query = query.where(TrainingSession.started_at >= since)
@@ -455,8 +459,12 @@ class ReportQueries:
 
         # fmt: skip
 
-        for s_id, started, ex_id, part, side, count, reps, kg, lb in self._session.execute(query):
-            add(s_id, started, ex_id, part, side, count, int(reps or 0), _volume(kg, lb, unit))
+        for row in self._session.execute(query):
+            s_id, started, ex_id, part, side, equipment, laterality, per, implements = row[:9]
+            count, reps, kg, lb = row[9:]
+            convention = convention_for(equipment, laterality, per, implements)
+            volume = convention.total(_volume(kg, lb, unit))
+            add(s_id, started, ex_id, part, side, count, int(reps or 0), volume)
         bodyweight = (
             select(WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
                    Exercise.body_part, WorkoutSet.side, WorkoutSet.reps, _milli(),

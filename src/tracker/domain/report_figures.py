@@ -518,7 +518,9 @@ class ExerciseSession:
     body_part: str
     sets: dict[Side | None, int]
     reps: int
-    volume: Decimal  # in the lifter's unit
+    # In the lifter's unit, of the total external load: a set with two 30 kg dumbbells
+    # moves 60 kg a rep (the load is logged per dumbbell).
+    volume: Decimal
 
     def counted_sets(self, pairs: bool) -> int:
         return counted_sets(self.sets, pairs)

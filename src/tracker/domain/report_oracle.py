@@ -56,6 +56,12 @@ class LoggedSet:
     duration_s: int | None = None
     distance: Decimal | None = None
     distance_unit: str | None = None
+    load_count: int = 1  # the summary's volume counts the load this often: 2 for 2 dumbbells
+
+    @property
+    def volume_count(self) -> int:
+        """A bodyweight set's volume is the body (plus or minus the load), counted once."""
+        return 1 if self.bodyweight else self.load_count
 
     def group(self, body_weights: Sequence[BodyWeight]) -> SetGroup:
         """The set with its load: a bodyweight set weighs the body weight at the time."""
@@ -217,8 +223,8 @@ def oracle_summary(
                 reps=sum(s.reps for s in logged),
                 volume=sum(
                     (
-                        convert(g.total_volume, g.unit, unit)
-                        for g in (s.group(body_weights) for s in logged)
+                        convert(g.total_volume, g.unit, unit) * s.volume_count
+                        for s, g in ((s, s.group(body_weights)) for s in logged)
                     ),
                     Decimal(0),
                 ),
