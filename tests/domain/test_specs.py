@@ -115,7 +115,8 @@ def test_unknown_unit_names_the_unit() -> None:
         ("10x-20", "load can't be negative, got -20: write the weight lifted, e.g. 10x60"),
         ("0s", "a time must be 1 s to 24 hours in whole seconds, got 0s"),
         ("90000s", "a time must be 1 s to 24 hours in whole seconds, got 90000s"),
-        ("0m", "a distance must be more than 0 and at most 1000 m with at most 3 decimals, got 0m"),
+        ("0m", "a distance must be more than 0 and at most 100000 m with at most 3 decimals, got 0m"),
+        ("1001km", "a distance must be more than 0 and at most 1000 km with at most 3 decimals, got 1001km"),
     ],
 )
 def test_out_of_range_values(text: str, message: str) -> None:
@@ -246,6 +247,9 @@ def measured(work: str, load: str | None = None, unit: Unit | None = None) -> Se
         ("45s", measured("45s")),
         ("90 sec", measured("90s")),
         ("1:30", measured("90s")),
+        ("1:30:00", measured("5400s")),
+        ("0:01:30", measured("90s")),
+        ("2000m", measured("2000m")),
         ("2min", measured("120s")),
         ("400m", measured("400m")),
         ("5km", measured("5km")),

@@ -60,6 +60,23 @@ def test_bilateral_and_unilateral_sets_show_up_in_the_session(tracker: Tracker) 
     assert "L 10 x 60 kg" in text and "R 8 x 60 kg" in text
 
 
+def test_cardio_machines_take_a_time_or_distance_without_a_load(tracker: Tracker) -> None:
+    """A treadmill is a machine, but 30 minutes on it needs no load; a leg press still does."""
+    out = tracker.ok("log", "treadmill", "30min", "5km", "1:05:00").stdout
+    assert "#1 30:00" in out and "#2 5 km" in out and "#3 1:05:00" in out
+    tracker.ok("log", "rowing machine", "2000m")
+    sets = tracker.json("session", "show", "last")["sets"]
+    assert [(s["duration_s"], s["distance"], s["distance_unit"]) for s in sets] == [
+        (1800, None, None), (None, 5, "km"), (3900, None, None), (None, 2000, "m"),
+    ]  # fmt: skip
+    line = tracker.fails("log", "leg press", "30s")
+    assert line == (
+        'Error: "30s" has no load, and Leg Press is done with a machine: write the load or '
+        "bodyweight, e.g. 30sx60 or 30sxBW"
+    )
+    assert len(tracker.json("session", "show", "last")["sets"]) == 4
+
+
 def test_spec_syntax_is_stored_exactly_as_typed(tracker: Tracker) -> None:
     tracker.ok("log", "bench", "10x60", "10x60kg", "8x135lb", "8x61.25", "2x5x100", "12xBW")
     assert stored_sets(tracker.url) == [

@@ -68,11 +68,15 @@ def set_text(reps: int, load: Decimal, unit: Unit | str, bodyweight: bool = Fals
 def measure_text(
     duration_s: int | None, distance: Decimal | None, distance_unit: str | None
 ) -> str:
-    """45 s, 1:30, 400 m: a timed or distance set's measure ("" for a set of reps)."""
+    """45 s, 1:30, 1:05:00, 400 m: a timed or distance set's measure ("" for reps)."""
     parts = []
     if duration_s:
-        minutes, seconds = divmod(int(duration_s), 60)
-        parts.append(f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s")
+        hours, rest = divmod(int(duration_s), 3600)
+        minutes, seconds = divmod(rest, 60)
+        if hours:
+            parts.append(f"{hours}:{minutes:02d}:{seconds:02d}")
+        else:
+            parts.append(f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s")
     if distance:
         parts.append(f"{format_load(distance)} {distance_unit or ''}".rstrip())
     return ", ".join(parts)

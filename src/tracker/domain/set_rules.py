@@ -25,12 +25,23 @@ def check_sides(name: str, laterality: str, sides: Sequence[Side | None]) -> Non
         )
 
 
-def check_loads(name: str, equipment: str, specs: Sequence[SetSpec]) -> None:
-    """A set typed without any load ("12") is bodyweight only where no load is needed."""
+def is_cardio(body_part: str | None, category: str | None) -> bool:
+    """A conditioning exercise (treadmill, rowing machine, bike), by its catalog card."""
+    return "cardio" in (body_part, category)
+
+
+def check_loads(name: str, equipment: str, specs: Sequence[SetSpec], cardio: bool = False) -> None:
+    """A set typed without any load ("12") is bodyweight only where no load is needed.
+
+    A cardio exercise's timed or distance set needs none (30 min on a treadmill, 2 km on a
+    rowing machine), though the machine is loaded equipment; its reps still do.
+    """
     key = equipment_key(equipment)
     if key not in LOADED_EQUIPMENT:
         return
     for spec in specs:
+        if cardio and spec.measured:
+            continue
         if not spec.load_given:
             work = format_spec(spec)
             raise InvalidSpec(

@@ -5,7 +5,7 @@ tokens; a decimal comma is read as a point, so ``61,25`` is ``61.25``)::
 
     spec    := [SETS sep] WORK [sep LOAD]
     WORK    := REPS | DURATION | DISTANCE
-    DURATION:= N "s" | N "sec" | M ":" SS | N "min"      (45s, 90s, 1:30, 2min)
+    DURATION:= N "s" | N "sec" | [H ":"] M ":" SS | N "min"   (45s, 90s, 1:30, 1:05:00, 2min)
     DISTANCE:= N "m" | N "km" | N "mi"                    (m is always metres)
     LOAD    := NUMBER [UNIT] | "bw" [("+" | "-") NUMBER [UNIT]]
     UNIT    := kg | kgs | kilo(s) | lb | lbs | pound(s)   (see Unit.parse)
@@ -41,12 +41,14 @@ _LOAD = re.compile(r"(?P<number>[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>[a-z]+)?")
 _BODYWEIGHT = re.compile(r"bw(?:\s*(?P<sign>[+-])\s*(?P<added>.+))?")
 _RPE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DURATION = re.compile(
-    r"(?P<seconds>[0-9]+)\s*(?:s|sec|secs)|(?P<clock_m>[0-9]+):(?P<clock_s>[0-5][0-9])"
+    r"(?P<seconds>[0-9]+)\s*(?:s|sec|secs)"
+    r"|(?:(?P<clock_h>[0-9]{1,2}):(?=[0-5][0-9]:))?(?P<clock_m>[0-9]+):(?P<clock_s>[0-5][0-9])"
     r"|(?P<minutes>[0-9]+(?:\.[0-9]+)?)\s*(?:min|mins)"
 )
 _DISTANCE = re.compile(r"(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>m|km|mi)")
 MAX_DURATION_S = 24 * 3600
-MAX_DISTANCE = Decimal(1000)  # in its own unit: a kilometre of carries, a 1000 km ride
+# In the distance's own unit: a 100 km ride typed in metres, a 1000 km one in km or miles.
+MAX_DISTANCE = {"m": Decimal(100_000), "km": Decimal(1000), "mi": Decimal(1000)}
 
 _HELP = "write REPSxLOAD such as 10x60, 10x60kg, 3x10x60, 12xBW, or a time or distance (45s, 400m)"
 
@@ -93,9 +95,11 @@ def _measure(token: str, text: str) -> tuple[int | None, Decimal | None, str | N
         if duration["seconds"] is not None:
             seconds = Decimal(duration["seconds"]) if len(duration["seconds"]) <= 12 else None
         elif duration["clock_m"] is not None:
-            minutes = duration["clock_m"]
+            hours, minutes = duration["clock_h"] or "0", duration["clock_m"]
             seconds = (
-                Decimal(minutes) * 60 + int(duration["clock_s"]) if len(minutes) <= 12 else None
+                (int(hours) * 60 + Decimal(minutes)) * 60 + int(duration["clock_s"])
+                if len(minutes) <= 12
+                else None
             )
         else:
             minutes = duration["minutes"]
@@ -108,14 +112,15 @@ def _measure(token: str, text: str) -> tuple[int | None, Decimal | None, str | N
         return int(seconds), None, None
     distance = _DISTANCE.fullmatch(token)
     if distance is not None:
-        number = distance["number"]
+        number, unit = distance["number"], str(distance["unit"])
         value = Decimal(number) if len(number) <= 12 else None
-        if value is None or not 0 < value <= MAX_DISTANCE or value != value.quantize(_LOAD_QUANTUM):
+        most = MAX_DISTANCE[unit]
+        if value is None or not 0 < value <= most or value != value.quantize(_LOAD_QUANTUM):
             raise InvalidValue(
-                f"a distance must be more than 0 and at most {MAX_DISTANCE} {distance['unit']} "
+                f"a distance must be more than 0 and at most {most} {unit} "
                 f"with at most {MAX_LOAD_PLACES} decimals, got {shown(token)}"
             )
-        return None, plain(value), str(distance["unit"])
+        return None, plain(value), unit
     return None
 
 

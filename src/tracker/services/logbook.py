@@ -16,7 +16,7 @@ from tracker.domain.model import Laterality, SetKind, SetSpec, Side
 from tracker.domain.records import LoggedSet, best_by_side, new_bests
 from tracker.domain.sessions import SESSION_GAP as SESSION_GAP  # re-exported for sessions.py
 from tracker.domain.sessions import Span, finished_slack, place_set, within_session
-from tracker.domain.set_rules import check_loads, check_sides, kind_of
+from tracker.domain.set_rules import check_loads, check_sides, is_cardio, kind_of
 from tracker.domain.units import Unit
 from tracker.services import history
 from tracker.services.catalog import exercise_convention, resolve_exercise
@@ -74,7 +74,12 @@ def log_sets(
         repo.lock_lifter(lifter)  # concurrent logs take turns choosing session and positions
         exercise = resolve_exercise(repo, request.exercise)
         check_sides(exercise.name, exercise.laterality, [s.side for s in request.sets])
-        check_loads(exercise.name, exercise.equipment, [s.spec for s in request.sets])
+        check_loads(
+            exercise.name,
+            exercise.equipment,
+            [s.spec for s in request.sets],
+            cardio=is_cardio(exercise.body_part, exercise.category),
+        )
         sessions_before = history.sessions_before_log(repo, lifter, at)  # for undo
         session, started, closed = session_for(repo, lifter, at, now)
         previous = previous_session(repo, lifter, exercise, session)
@@ -270,7 +275,12 @@ def edit_set(
             )
         was_failed_attempt = row.reps == 0 and row.duration_s is None and row.distance is None
         if edit.spec is not None:
-            check_loads(exercise.name, exercise.equipment, [edit.spec])
+            check_loads(
+                exercise.name,
+                exercise.equipment,
+                [edit.spec],
+                is_cardio(exercise.body_part, exercise.category),
+            )
             row.reps = edit.spec.reps
             row.load = edit.spec.load if edit.spec.load is not None else Decimal(0)
             row.unit = (edit.spec.unit or Unit(row.unit)).value
