@@ -16,6 +16,7 @@ from tracker.domain.loads import (
     DEFAULT_INCREMENTS,
     DEFAULT_UNILATERAL_RATIO,
     Action,
+    LoadLabel,
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
@@ -312,9 +313,42 @@ def test_single_leg_press_oracle() -> None:
 
 
 def test_reason_names_the_unit_when_given() -> None:
-    step = next_load(history([(12, "60")]), (8, 12), D(5), unit=KG)
+    step = next_load(history([(12, "60")]), (8, 12), D(5), LoadLabel(KG))
     assert step.reason == (
         "The set at 60 kg reached 12 reps, the top of 8-12: add 5 kg and restart at 8 reps."
+    )
+
+
+def test_reason_names_a_bodyweight_load_as_body_weight_plus_or_minus() -> None:
+    bodyweight = LoadLabel(KG, bodyweight=True)
+    weighted = next_load(history([(8, "10")]), (8, 12), D(1), bodyweight)
+    assert weighted.reason == "Best set at BW+10 kg was 8 reps: hold it and aim for 9 reps."
+    alone = next_load(history([(8, "0")]), (8, 12), D(1), bodyweight)
+    assert alone.reason == "Best set at BW was 8 reps: hold it and aim for 9 reps."
+    # Assisted: up one step is less assistance.
+    assisted = next_load(history([(12, "-20"), (12, "-20")]), (8, 12), D(1), bodyweight)
+    assert (assisted.load, assisted.action) == (D(-19), "increase")
+    assert assisted.reason == (
+        "All 2 sets at BW-20 kg reached 12 reps, the top of 8-12: take 1 kg off the assistance "
+        "and restart at 8 reps."
+    )
+
+
+def test_an_assisted_load_steps_down_to_more_assistance() -> None:
+    bodyweight = LoadLabel(KG, bodyweight=True)
+    step = next_load(history([(6, "-20")], [(5, "-20")]), (8, 12), D(5), bodyweight)
+    assert (step.load, step.action, step.reps_target) == (D(-25), "decrease", 8)
+    assert step.reason == (
+        "Sets at BW-20 kg fell below 8 reps in two sessions in a row: drop to BW-25 kg and aim "
+        "for 8 reps."
+    )
+
+
+def test_reason_says_a_dumbbell_load_is_per_dumbbell() -> None:
+    step = next_load(history([(12, "20")]), (8, 12), D(2), LoadLabel(KG, per="dumbbell"))
+    assert step.reason == (
+        "The set at 20 kg per dumbbell reached 12 reps, the top of 8-12: add 2 kg per dumbbell "
+        "and restart at 8 reps."
     )
 
 
@@ -414,6 +448,8 @@ def test_weaker_side_is_capped_at_the_stronger_load() -> None:
     assert right == step("62.5")
     assert (left.load, left.action, left.from_load) == (D("62.5"), "increase", D(60))
     assert left.reason.startswith("Because. Capped at 62.5")
+    _, labelled = cap_weaker_side(step("60"), step("65"), Side.RIGHT, LoadLabel(LB, True))
+    assert "Capped at BW+60 lb, the stronger side's load" in labelled.reason
 
 
 def test_cap_can_turn_an_increase_into_a_hold() -> None:

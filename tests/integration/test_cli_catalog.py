@@ -134,6 +134,19 @@ def test_show_json_has_every_field(tracker: Tracker) -> None:
     assert parent["related"]["partners"] == ["Single Leg Press"]
 
 
+def test_show_text_escapes_control_characters_the_json_keeps(tracker: Tracker) -> None:
+    # Card text can come from an imported file: an escape sequence must not reach the terminal
+    # (this one would set the window title, that one clear the screen).
+    tracker.ok("exercises", "add", "Odd Press", "--equipment", "machine",
+               "--summary", "odd \x1b]0;title\x07 summary", "--tip", "tip \x1b[2J")  # fmt: skip
+    out = tracker.ok("exercises", "show", "odd press").stdout
+    assert "\x1b" not in out and "\x07" not in out
+    assert "odd \\x1b]0;title\\x07 summary" in out and "- tip \\x1b[2J" in out
+    assert "Laterality:         bilateral" in out  # enum fields keep their value
+    card = tracker.json("exercises", "show", "odd press")
+    assert (card["summary"], card["tips"]) == ("odd \x1b]0;title\x07 summary", ["tip \x1b[2J"])
+
+
 def test_first_use_loads_the_whole_builtin_catalog(tracker: Tracker) -> None:
     tracker.ok("exercises", "list")
     entries = builtin()["exercises"]

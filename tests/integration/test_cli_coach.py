@@ -187,6 +187,13 @@ def test_html_escapes_names(tracker: Tracker) -> None:
         assert "&lt;b&gt;al&lt;/b&gt;" in page
 
 
+def test_next_session_of_a_bodyweight_lift_is_body_weight_plus_the_load(tracker: Tracker) -> None:
+    tracker.ok("log", "pistol squat", "-l", "8xBW+4", "-r", "6xBW+4")
+    page = tracker.ok("report", "html").stdout
+    assert "left BW+5 kg for 3 reps; right BW+4 kg for 7 reps." in page
+    assert "4 kg per side" not in page
+
+
 def test_all_lifters_shows_a_lifter_without_unilateral_sets(tracker: Tracker) -> None:
     assert "No lifter to show." in tracker.ok("report", "html", "--all-lifters").stdout
     tracker.ok("lifter", "add", "dee")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 from decimal import Decimal as D
+from typing import Any
 
 from tests.conftest import Tracker
 from tests.integration.gym_helpers import open_sessions, stored_sets, wipe_log
@@ -278,3 +279,67 @@ def test_a_dumbbell_target_says_what_its_load_is_per(tracker: Tracker) -> None:
     tracker.ok("log", "back squat", "5x100", "--at", "2 days ago")
     out, _ = gym(tracker, "bulgarian split squat")
     assert "  Target: L 8 x 12 kg; R 8 x 12 kg (start, per dumbbell, 2 held)" in out
+
+
+def test_enter_logs_a_bodyweight_target_as_body_weight_plus_or_minus(tracker: Tracker) -> None:
+    tracker.ok("log", "dips", "8xBW+10")
+    tracker.ok("log", "pull-up", "8xBW-20")
+    tracker.ok("session", "finish")
+    out, err = gym(tracker, "dips", "", "pull-up", "", "done")
+    assert err == ""
+    assert "  Target: 9 x BW+10 kg (progression)" in out
+    assert "Enter logs: 9 x BW-20 kg" in out
+    # Stored as typed at the gym: 9xBW+10 and 9xBW-20, not a 10 kg or 20 kg set.
+    shown = tracker.ok("session", "show", "last").stdout
+    assert "9 x BW+10 kg" in shown and "9 x BW-20 kg" in shown
+
+
+def _stored_targets(url: str, value: dict[str, Any] | None = None) -> dict[str, Any]:
+    """gym_state.targets of the one open session as stored JSON, after writing ``value``."""
+    import sqlalchemy as sa
+
+    table = sa.table("gym_state", sa.column("targets", sa.JSON))
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            if value is not None:
+                conn.execute(table.update().values(targets=value))
+            stored: dict[str, Any] = conn.execute(sa.select(table.c.targets)).scalar_one()
+            return stored
+    finally:
+        engine.dispose()
+
+
+def test_targets_stored_before_the_typed_column_still_load_and_keep_their_form(
+    tracker: Tracker,
+) -> None:
+    from tracker.cli.context import App
+    from tracker.cli.params import local_now
+    from tracker.services.gym import open_gym
+
+    tracker.ok("log", "leg press", "10x100")
+    app = App(db=tracker.url, lifter=None)
+    open_gym(app.uow(), None, None, local_now())
+    app.close()
+    # Written as gym mode has stored targets since revision 0005.
+    old = {
+        "Bench Press": {"target": {"kind": "progression", "unit": "kg",
+                                   "sides": {"both": ["57.5", 7]}}, "cue": None},
+        "Single Leg Press": {"target": {"kind": "start", "unit": "kg",
+                                        "sides": {"left": ["40", 8], "right": ["40", 8]}},
+                             "cue": "Start each set with your weaker side."},
+        "Back Squat": {"target": None, "no_target": "Back Squat has no history yet"},
+    }  # fmt: skip
+    _stored_targets(tracker.url, old)
+    out, _ = gym(tracker, "bench", "slp", "back squat", "leg press")
+    assert "  Target: 7 x 57.5 kg (progression)" in out
+    assert "  Target: L 8 x 40 kg; R 8 x 40 kg (start)" in out
+    assert "Start each set with your weaker side." in out
+    assert "  Target: none yet (no history to go on)" in out
+    # Leg Press got its target now; the column was written again, the old entries unchanged.
+    stored = _stored_targets(tracker.url)
+    assert {name: stored[name] for name in old} == old
+    assert stored["Leg Press"] == {
+        "target": {"kind": "progression", "unit": "kg", "sides": {"both": ["100", 11]}},
+        "cue": None,
+    }

@@ -58,7 +58,7 @@ def test_weaker_side_never_gets_more_and_gets_the_cue(tracker: Tracker) -> None:
     tracker.ok("log", "slp", "-l", "12x60", "-r", "1x70")
     data = tracker.json("suggest", "slp")
     assert data["sides"]["left"]["load"] == data["sides"]["right"]["load"] == 65
-    assert "Capped at 65, the stronger side's load" in data["rationale"]
+    assert "Capped at 65 kg, the stronger side's load" in data["rationale"]
     assert "right side was weaker" in data["rationale"] and data["cue"]
 
 
@@ -66,6 +66,32 @@ def test_bilateral_progression(tracker: Tracker) -> None:
     tracker.ok("log", "bench", "3x12x60")
     data = tracker.json("suggest", "bench")
     assert (data["sides"], data["suggested"]) == (None, 62.5)
+    assert "bodyweight" not in data  # only a bodyweight lift adds the key
+
+
+def test_an_assisted_or_weighted_bodyweight_lift_progresses_as_bodyweight(tracker: Tracker) -> None:
+    # An assisted pull-up is body weight minus 20 kg: not a -20 kg load to put on anything.
+    tracker.ok("log", "pull-up", "8xBW-20")
+    out = tracker.ok("suggest", "pull-up").stdout
+    assert "  Next:  BW-20 kg x 9\n" in out
+    assert "Why: Best set at BW-20 kg was 8 reps: hold it and aim for 9 reps." in out
+    data = tracker.json("suggest", "pull-up")
+    assert (data["suggested"], data["bodyweight"]) == (-20, True)
+    assert data["rationale"] == "Best set at BW-20 kg was 8 reps: hold it and aim for 9 reps."
+    # Weighted dips: body weight plus the 10 kg on the belt.
+    tracker.ok("log", "dips", "8xBW+10")
+    assert "  Next:  BW+10 kg x 9\n" in tracker.ok("suggest", "dips").stdout
+    assert tracker.json("suggest", "dips")["bodyweight"] is True
+
+
+def test_a_dumbbell_progression_says_its_loads_are_per_dumbbell(tracker: Tracker) -> None:
+    tracker.ok("log", "dumbbell bench press", "3x12x20")
+    data = tracker.json("suggest", "dumbbell bench press")
+    assert (data["suggested"], data["total"], data["implements"]) == (22, 44, 2)
+    assert data["rationale"] == (
+        "All 3 sets at 20 kg per dumbbell reached 12 reps, the top of 8-12: add 2 kg per "
+        "dumbbell and restart at 8 reps."
+    )
 
 
 def test_first_unilateral_log_prints_the_suggested_start(tracker: Tracker) -> None:

@@ -81,7 +81,7 @@ def test_the_weaker_side_is_capped_at_the_stronger_sides_load() -> None:
     answer = suggest(uow, None, "slp")
     assert answer.sides is not None
     assert answer.sides[Side.LEFT].load == answer.sides[Side.RIGHT].load == Decimal(65)
-    assert "Capped at 65, the stronger side's load" in answer.rationale
+    assert "Capped at 65 kg, the stronger side's load" in answer.rationale
     assert answer.cue is not None and "right side was weaker" in answer.rationale
 
 
@@ -91,3 +91,32 @@ def test_progression_looks_at_the_latest_session() -> None:
     log(uow, "leg press", "3x9x105", at=NOW)
     answer = suggest(uow, None, "leg press")
     assert (answer.suggested, answer.reps_target) == (Decimal(105), 10)
+
+
+def test_an_assisted_progression_is_body_weight_minus_the_assistance() -> None:
+    uow = with_catalog("Pull-Up")
+    log(uow, "pull-up", "2x10xBW-20", at=NOW - 2 * DAY)
+    answer = suggest(uow, None, "pull-up")
+    # 10 reps is the top of the pull-up's 5-10: one 1 kg step less assistance.
+    assert answer.bodyweight
+    assert (answer.suggested, answer.reps_target) == (Decimal(-19), 5)
+    assert answer.rationale.startswith("All 2 sets at BW-20 kg reached 10 reps")
+    assert "take 1 kg off the assistance" in answer.rationale
+
+
+def test_only_a_session_logged_against_body_weight_makes_a_bodyweight_answer() -> None:
+    uow = with_catalog("Pull-Up", "Bench Press")
+    log(uow, "pull-up", "8xBW+5")
+    log(uow, "bench press", "8x60")
+    assert suggest(uow, None, "pull-up").bodyweight
+    assert not suggest(uow, None, "bench press").bodyweight
+
+
+def test_a_dumbbell_progression_names_its_load_per_dumbbell() -> None:
+    uow = with_catalog("Dumbbell Bench Press")
+    log(uow, "dumbbell bench press", "3x10x20")
+    answer = suggest(uow, None, "dumbbell bench press")
+    assert answer.suggested == Decimal(20) and answer.total == Decimal(40)
+    assert answer.rationale == (
+        "Best set at 20 kg per dumbbell was 10 reps: hold it and aim for 11 reps."
+    )

@@ -16,8 +16,10 @@ from typing import Any
 from sqlalchemy import JSON, Enum, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from tracker.adapters.gym_targets import SessionTargets
 from tracker.adapters.types import ExactDecimal, UTCDateTime
 from tracker.domain.model import Laterality, SetKind, Side
+from tracker.domain.routines import SessionTarget
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -299,8 +301,8 @@ class GymState(Base):
     )  # the current exercise outside a routine
     skipped: Mapped[list[Any]] = mapped_column(default=list)  # 1-based item positions skipped
     # Today's target per exercise, fixed when first shown: a resumed session must not
-    # recompute it from the sets it already holds. {name: {"kind", "unit", "sides": {...}}}
-    targets: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # recompute it from the sets it already holds. JSON as gym_targets.py describes it.
+    targets: Mapped[dict[str, SessionTarget]] = mapped_column(SessionTargets(), default=dict)
 
 
 class BodyWeight(Base):

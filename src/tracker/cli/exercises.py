@@ -172,8 +172,8 @@ def render_card(card: ExerciseCard) -> list[str]:
     if card.faq:
         lines += ["", title("FAQ")]
         for faq in card.faq:
-            lines += _wrap(faq["q"], "  ", "  Q: ")
-            lines += _wrap(faq["a"], "     ", "  A: ")
+            lines += _wrap(faq.q, "  ", "  Q: ")
+            lines += _wrap(faq.a, "     ", "  A: ")
     related = card.related
     lines += ["", title("Related exercises")]
     for label, names in (

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import fields, is_dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar, cast
 
 from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit, exact_text, format_load
+
+T = TypeVar("T")
 
 # C0 and C1 control characters (ESC, CR, newline, BEL ...) and the Unicode controls that
 # reorder or break lines: text from an imported file could otherwise clear the screen, set the
@@ -24,14 +28,26 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
 
 
-def printable_data(value: Any) -> Any:
-    """``printable`` applied to every string inside dicts and lists (for text rendering)."""
+def printable_data(value: T) -> T:
+    """``printable`` applied to every string inside dicts, lists, tuples and the typed results
+    (dataclasses) the services return, for text rendering; enum members are kept as they are."""
+    return cast(T, _printable_data(value))
+
+
+def _printable_data(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value  # a StrEnum is a str, but its members are known text
     if isinstance(value, str):
         return printable(value)
     if isinstance(value, dict):
-        return {key: printable_data(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [printable_data(item) for item in value]
+        return {key: _printable_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_printable_data(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_printable_data(item) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        changed = {f.name: _printable_data(getattr(value, f.name)) for f in fields(value) if f.init}
+        return replace(value, **changed)
     return value
 
 

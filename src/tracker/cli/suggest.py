@@ -5,12 +5,15 @@ from __future__ import annotations
 import shutil
 import textwrap
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, emit_json, pass_app, style
+
+if TYPE_CHECKING:
+    from tracker.services.suggest import Suggestion
 
 
 @click.command("suggest")
@@ -27,75 +30,98 @@ def suggest_command(app: App, exercise: str, basis: str | None, as_json: bool) -
     """Suggest a load for EXERCISE: a safe start for a new unilateral variant (from its
     bilateral parent), else next session's load per side by double progression.
     """
+    from tracker.cli.suggest_json import suggestion_json
     from tracker.services.suggest import parse_basis, suggest
 
-    found = suggest(app.uow(), app.lifter, exercise, parse_basis(basis) if basis else None)
-    answer = found.as_json()
+    answer = suggest(app.uow(), app.lifter, exercise, parse_basis(basis) if basis else None)
     if as_json:
-        emit_json(answer)
+        emit_json(suggestion_json(answer))
         return
     for line in render(answer):
         click.echo(line)
 
 
-def _load(answer: dict[str, Any], load: float | int) -> str:
-    """A load as the lifter picks it up; dumbbells are named, with their total."""
-    from tracker.domain.equipment import Equipment
-    from tracker.domain.load_convention import LoadPer, convention_for, describe_load
-    from tracker.domain.model import Laterality
-    from tracker.domain.units import Unit
+def _number(value: Decimal) -> str:
+    """A figure as the JSON shows it (62.5, 0.4): the text and the JSON agree."""
+    from tracker.domain.units import as_number
 
-    unit = Unit(answer["unit"])
-    per = LoadPer(answer["per"])
-    if per is not LoadPer.IMPLEMENT:
-        return f"{load} {unit.value}"
-    name = answer.get("implement") or "dumbbell"
-    equipment = Equipment.KETTLEBELL if name == Equipment.KETTLEBELL else Equipment.DUMBBELL
-    convention = convention_for(equipment, Laterality.BILATERAL, per, answer["implements"])
-    return describe_load(Decimal(str(load)), unit, convention)
+    return str(as_number(value))
 
 
-def render(answer: dict[str, Any]) -> list[str]:
-    unit = answer["unit"]
-    lines = [style(answer["exercise"], bold=True)]
-    implement = answer["per"] == "implement"
-    if answer["kind"] == "start":
-        basis = answer["basis"]
-        when = f" ({basis['reps']} reps on {basis['date']})" if basis["date"] else " (given)"
-        low, high = answer["ratio"]
-        lines += [
-            f"  Basis:     {basis['exercise']} {basis['load']} {basis['unit']}{when}",
-            f"  Ratio:     {low}-{high} {ratio_meaning(answer)}",
-        ]
-        if answer["sled"] is not None:
-            lines.append(f"  Sled:      {answer['sled']} {unit} (ratio x (basis + sled) - sled)")
-        each = f" per {answer.get('implement') or 'dumbbell'}" if implement else ""
-        start_at = _load(answer, answer["suggested"])
-        if answer["per"] == "side":
-            start_at += " per side"
-        lines += [
-            f"  Range:     {answer['range'][0]}-{answer['range'][1]} {unit}{each}",
-            style(f"  Start at:  {start_at}", bold=True),
-        ]
-    elif answer["sides"]:
-        for side, target in answer["sides"].items():
-            load = _load(answer, target["load"])
-            reps = f", {target['reps_target']} reps" if implement else f" x {target['reps_target']}"
-            per = " per side" if answer["per"] == "side" else ""  # a machine: without the sled
-            lines.append(style(f"  {side:<5}  {load}{reps}{per}", bold=True))
-    else:
-        reps = f", {answer['reps_target']} reps" if implement else f" x {answer['reps_target']}"
-        lines.append(style(f"  Next:  {_load(answer, answer['suggested'])}{reps}", bold=True))
-    lines += wrapped("  Why: ", answer["rationale"])
+def _load(answer: Suggestion, load: Decimal) -> str:
+    """A load as the lifter picks it up; dumbbells are named, with their total; a bodyweight
+    exercise's load is what is added to body weight (BW+10 kg) or taken off (BW-20 kg)."""
+    from tracker.domain.bodyweight import bodyweight_text
+    from tracker.domain.load_convention import LoadPer, describe_load
+
+    if answer.bodyweight:
+        return bodyweight_text(load, answer.unit)
+    if answer.convention.per is not LoadPer.IMPLEMENT:
+        return f"{_number(load)} {answer.unit.value}"
+    return describe_load(load, answer.unit, answer.convention)
+
+
+def _implement(answer: Suggestion) -> str:
+    return answer.convention.implement_name or "dumbbell"
+
+
+def render(answer: Suggestion) -> list[str]:
+    from tracker.domain.load_convention import LoadPer
+
+    per = answer.convention.per
+    lines = [style(answer.exercise, bold=True)]
+    if answer.kind == "start":
+        lines += _start_lines(answer)
+    elif answer.sides:
+        # A machine's load is per side, without the sled; added weight is not.
+        per_side = " per side" if per is LoadPer.SIDE and not answer.bodyweight else ""
+        for side, target in answer.sides.items():
+            load = _load(answer, target.load) + _reps(answer, target.reps_target)
+            lines.append(style(f"  {side.value:<5}  {load}{per_side}", bold=True))
+    elif answer.suggested is not None:
+        next_load = _load(answer, answer.suggested) + _reps(answer, answer.reps_target)
+        lines.append(style(f"  Next:  {next_load}", bold=True))
+    lines += wrapped("  Why: ", answer.rationale)
     return lines
 
 
-def ratio_meaning(answer: dict[str, Any]) -> str:
-    if answer.get("ratio_of") == "implement":
-        return f"of one {answer.get('implement') or 'dumbbell'}"
-    if answer["per"] == "implement":
+def _reps(answer: Suggestion, reps: int | None) -> str:
+    from tracker.domain.load_convention import LoadPer
+
+    return f", {reps} reps" if answer.convention.per is LoadPer.IMPLEMENT else f" x {reps}"
+
+
+def _start_lines(answer: Suggestion) -> list[str]:
+    from tracker.domain.load_convention import LoadPer
+
+    basis, ratio, span = answer.basis, answer.ratio, answer.range
+    if basis is None or ratio is None or span is None or answer.suggested is None:
+        raise AssertionError("a start always has its basis, ratio, range and load")
+    unit = answer.unit.value
+    when = f" ({basis.reps} reps on {basis.date.isoformat()})" if basis.date else " (given)"
+    lines = [
+        f"  Basis:     {basis.exercise} {_number(basis.load)} {basis.unit.value}{when}",
+        f"  Ratio:     {_number(ratio[0])}-{_number(ratio[1])} {ratio_meaning(answer)}",
+    ]
+    if answer.sled is not None:
+        lines.append(f"  Sled:      {_number(answer.sled)} {unit} (ratio x (basis + sled) - sled)")
+    per = answer.convention.per
+    each = f" per {_implement(answer)}" if per is LoadPer.IMPLEMENT else ""
+    start_at = _load(answer, answer.suggested) + (" per side" if per is LoadPer.SIDE else "")
+    return lines + [
+        f"  Range:     {_number(span[0])}-{_number(span[1])} {unit}{each}",
+        style(f"  Start at:  {start_at}", bold=True),
+    ]
+
+
+def ratio_meaning(answer: Suggestion) -> str:
+    from tracker.domain.load_convention import LoadPer
+
+    if answer.ratio_of == "implement":
+        return f"of one {_implement(answer)}"
+    if answer.convention.per is LoadPer.IMPLEMENT:
         return "of the basis, in total"
-    return "per side" if answer["sides"] else "of the basis"
+    return "per side" if answer.sides else "of the basis"
 
 
 def wrapped(head: str, text: str) -> list[str]:

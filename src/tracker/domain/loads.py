@@ -218,11 +218,37 @@ def _check_progression(rep_range: tuple[int, int], increment: Decimal) -> None:
     _check_increment(increment)
 
 
+@dataclass(frozen=True, slots=True)
+class LoadLabel:
+    """How a reason sentence names a load: with its unit when known, as body weight plus or
+    minus it for a bodyweight exercise (BW-20 kg is assisted), and per implement where a logged
+    load is one dumbbell's (the lifter holds two)."""
+
+    unit: Unit | None = None
+    bodyweight: bool = False
+    per: str = ""  # "dumbbell" or "kettlebell": a logged load is that of one
+
+    def load(self, load: Decimal) -> str:
+        if self.bodyweight:
+            if load == 0:
+                return "BW"
+            text = self.step(abs(load))
+            return f"BW{'+' if load > 0 else '-'}{text}"
+        return self.step(load)
+
+    def step(self, amount: Decimal) -> str:
+        """An amount added or taken off: "5 kg", "2 kg per dumbbell"."""
+        text = format_load(amount)
+        if self.unit is not None:
+            text += f" {self.unit.value}"
+        return f"{text} per {self.per}" if self.per else text
+
+
 def next_load(
     history: Sequence[SessionSets],
     rep_range: tuple[int, int],
     increment: Decimal,
-    unit: Unit | None = None,
+    label: LoadLabel | None = None,
 ) -> ProgressionStep:
     """Double progression from the newest session of ``history`` (oldest first).
 
@@ -232,8 +258,10 @@ def next_load(
       previous session also fell short at the same X;
     - otherwise hold X and aim for one more rep than the best set at X (capped at the top).
     Increases and decreases move exactly one increment from X; holding keeps X as typed, even
-    when it is not a multiple of the increment. ``unit`` only labels loads in the reason.
+    when it is not a multiple of the increment. A negative load is assisted (BW-20): up is
+    less assistance, and a step down adds assistance. ``label`` only names loads in the reason.
     """
+    label = label or LoadLabel()
     _check_progression(rep_range, increment)
     if not history:
         raise NoBasis("no previous session to progress from")
@@ -241,25 +269,27 @@ def next_load(
     newest = _top(history[-1])
     x = newest.load
     if all(reps >= top_reps for reps in newest.reps):
+        step = label.step(increment)
+        more = f"take {step} off the assistance" if x < 0 else f"add {step}"
         return ProgressionStep(
             load=x + increment,
             reps_target=bottom,
             action="increase",
             reason=(
-                f"{_sets(newest)} at {_fmt(x, unit)} reached {top_reps} reps, the top of "
-                f"{bottom}-{top_reps}: add {_fmt(increment, unit)} and restart at {bottom} reps."
+                f"{_sets(newest)} at {label.load(x)} reached {top_reps} reps, the top of "
+                f"{bottom}-{top_reps}: {more} and restart at {bottom} reps."
             ),
             from_load=x,
         )
     if _fell_short(newest, bottom):
-        return _after_short(history, newest, bottom, increment, unit)
+        return _after_short(history, newest, bottom, increment, label)
     best = max(newest.reps)
     target = min(best + 1, top_reps)
     return ProgressionStep(
         load=x,
         reps_target=target,
         action="hold",
-        reason=f"Best set at {_fmt(x, unit)} was {best} reps: hold it and aim for {target} reps.",
+        reason=f"Best set at {label.load(x)} was {best} reps: hold it and aim for {target} reps.",
         from_load=x,
     )
 
@@ -269,24 +299,26 @@ def _after_short(
     newest: _Top,
     bottom: int,
     increment: Decimal,
-    unit: Unit | None,
+    label: LoadLabel,
 ) -> ProgressionStep:
     """Hold after one short session at X; step down after two in a row at the same X.
 
     Requiring the same X keeps one bad day after a deload from triggering a second deload.
+    A step down never goes below 0 from a loaded set, and not from bodyweight alone (not
+    every gym has an assisted machine); from an assisted set (X < 0) it adds assistance.
     """
     x = newest.load
     previous = _top(history[-2]) if len(history) >= 2 and history[-2].sets else None
     twice = previous is not None and previous.load == x and _fell_short(previous, bottom)
-    if twice and x > 0:
-        lower = max(x - increment, Decimal(0))
+    if twice and x != 0:
+        lower = x - increment if x < 0 else max(x - increment, Decimal(0))
         return ProgressionStep(
             load=lower,
             reps_target=bottom,
             action="decrease",
             reason=(
-                f"Sets at {_fmt(x, unit)} fell below {bottom} reps in two sessions in a row: "
-                f"drop to {_fmt(lower, unit)} and aim for {bottom} reps."
+                f"Sets at {label.load(x)} fell below {bottom} reps in two sessions in a row: "
+                f"drop to {label.load(lower)} and aim for {bottom} reps."
             ),
             from_load=x,
         )
@@ -295,17 +327,11 @@ def _after_short(
         reps_target=bottom,
         action="hold",
         reason=(
-            f"A set at {_fmt(x, unit)} stopped at {min(newest.reps)} reps, below {bottom}: "
+            f"A set at {label.load(x)} stopped at {min(newest.reps)} reps, below {bottom}: "
             f"hold it and aim for {bottom} reps."
         ),
         from_load=x,
     )
-
-
-def _fmt(load: Decimal, unit: Unit | None) -> str:
-    """A load for a reason sentence, with its unit when known."""
-    text = format_load(load)
-    return text if unit is None else f"{text} {unit.value}"
 
 
 def _sets(top: _Top) -> str:
@@ -314,7 +340,10 @@ def _sets(top: _Top) -> str:
 
 
 def cap_weaker_side(
-    left: ProgressionStep, right: ProgressionStep, weaker: Side | None
+    left: ProgressionStep,
+    right: ProgressionStep,
+    weaker: Side | None,
+    label: LoadLabel | None = None,
 ) -> tuple[ProgressionStep, ProgressionStep]:
     """Never suggest the weaker side more load than the stronger side; returns (left, right).
 
@@ -331,8 +360,8 @@ def cap_weaker_side(
         load=strong.load,
         action=_action(weak.from_load, strong.load),
         reason=(
-            f"{weak.reason} Capped at {format_load(strong.load)}, the stronger side's load: "
-            "the weaker side never lifts more."
+            f"{weak.reason} Capped at {(label or LoadLabel()).load(strong.load)}, the stronger "
+            "side's load: the weaker side never lifts more."
         ),
     )
     return (capped, strong) if weaker is Side.LEFT else (strong, capped)

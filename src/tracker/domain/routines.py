@@ -113,6 +113,18 @@ class Target:
     kind: str  # "start" or "progression"
     unit: Unit
     sides: dict[Side | None, SideTarget]
+    # Loads are added to body weight: 10 is BW+10, -20 an assisted BW-20, 0 body weight alone.
+    bodyweight: bool = False
+
+
+@dataclass(frozen=True)
+class SessionTarget:
+    """An exercise's target as fixed the first time the prompt showed it in a session (a
+    resumed session must not recompute it from the sets it already holds)."""
+
+    target: Target | None
+    cue: str | None = None  # the weaker-side cue that came with it
+    no_target: str | None = None  # why there is none: what suggest said
 
 
 def reps_in_range(reps: int, rep_range: tuple[int, int] | None) -> int:
@@ -127,6 +139,7 @@ class PlannedSide:
     side: Side | None
     reps: int
     load: Decimal
+    bodyweight: bool = False  # the load is added to body weight (negative: assisted)
 
 
 def next_planned(
@@ -141,7 +154,7 @@ def next_planned(
         return []
     if None in target.sides:
         only = target.sides[None]
-        return [PlannedSide(None, only.reps, only.load)]
+        return [PlannedSide(None, only.reps, only.load, target.bodyweight)]
     first = weaker or Side.LEFT
     left, right = done.get(Side.LEFT, 0), done.get(Side.RIGHT, 0)
     if left != right:
@@ -153,7 +166,7 @@ def next_planned(
 def _planned(target: Target, side: Side) -> PlannedSide:
     found = target.sides.get(side) or target.sides.get(side.other)
     assert found is not None  # a unilateral target always has at least one side
-    return PlannedSide(side, found.reps, found.load)
+    return PlannedSide(side, found.reps, found.load, target.bodyweight)
 
 
 def sets_done(done: dict[Side | None, int], unilateral: bool) -> int:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from tracker.adapters.orm import Exercise, ExerciseAlias
 from tracker.adapters.repository import AbstractRepository
@@ -213,6 +213,22 @@ def _matches(exercise: Exercise, f: ListFilters) -> bool:
     return True
 
 
+class SummaryFields(TypedDict):
+    """The fields an ExerciseSummary (and so an ExerciseCard) takes, read off a row."""
+
+    name: str
+    aliases: tuple[str, ...]
+    body_part: str
+    equipment: str
+    target: str
+    secondary: tuple[str, ...]
+    difficulty: str
+    category: str
+    laterality: Laterality
+    parent: str | None
+    source: str
+
+
 @dataclass(frozen=True)
 class ExerciseSummary:
     """An exercise as `exercises list` shows it."""
@@ -241,6 +257,14 @@ class RelatedExercises:
 
 
 @dataclass(frozen=True)
+class FaqEntry:
+    """One question of a card's FAQ and its answer (stored as {"q": ..., "a": ...})."""
+
+    q: str
+    a: str
+
+
+@dataclass(frozen=True)
 class ExerciseCard(ExerciseSummary):
     """Every field of an exercise, plus its related exercises (`exercises show`)."""
 
@@ -257,7 +281,7 @@ class ExerciseCard(ExerciseSummary):
     steps: tuple[str, ...]
     tips: tuple[str, ...]
     mistakes: tuple[str, ...]
-    faq: tuple[dict[str, str], ...]  # {"q": ..., "a": ...} as stored
+    faq: tuple[FaqEntry, ...]
     variants: tuple[str, ...]
     related: RelatedExercises
     edited: bool
@@ -273,7 +297,7 @@ def list_exercises(uow: AbstractUnitOfWork, filters: ListFilters) -> list[Exerci
         ]
 
 
-def _summary_fields(exercise: Exercise, parent_name: str | None) -> dict[str, Any]:
+def _summary_fields(exercise: Exercise, parent_name: str | None) -> SummaryFields:
     return {
         "name": exercise.name,
         "aliases": tuple(a.alias for a in exercise.aliases),
@@ -308,7 +332,7 @@ def exercise_card(repo: AbstractRepository, exercise: Exercise) -> ExerciseCard:
         steps=tuple(exercise.steps),
         tips=tuple(exercise.tips),
         mistakes=tuple(exercise.mistakes),
-        faq=tuple(exercise.faq),
+        faq=tuple(FaqEntry(str(item["q"]), str(item["a"])) for item in exercise.faq),
         variants=tuple(child.name for child in repo.children(exercise)),
         related=related_exercises(repo, exercise),
         edited=exercise.edited,

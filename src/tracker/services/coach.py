@@ -248,17 +248,18 @@ def next_session_for(uow: UnitOfWork, lifter: str, exercise: str) -> NextSession
         answer = suggest(uow, lifter, exercise)
     except TrackerError as exc:  # no history to progress from and no parent to start from
         return NextSession((), str(exc))
+    from tracker.domain.bodyweight import bodyweight_text
     from tracker.domain.load_convention import describe_load
+
+    def described(load: Decimal) -> str:
+        if answer.bodyweight:  # added to body weight, or assistance taken off it
+            return bodyweight_text(load, answer.unit)
+        return describe_load(load, answer.unit, answer.convention)
 
     sides = answer.sides or {}
     return NextSession(
         tuple(
-            SideLoad(
-                side.value,
-                float(target.load),
-                target.reps_target,
-                describe_load(target.load, answer.unit, answer.convention),
-            )
+            SideLoad(side.value, float(target.load), target.reps_target, described(target.load))
             for side, target in sorted(sides.items(), key=lambda item: item[0].value)
         ),
         answer.rationale,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
 from tracker.adapters.repository import AbstractRepository
@@ -25,6 +25,7 @@ from tracker.domain.records import LoggedSet, SideRecords
 from tracker.domain.routines import (
     RoutineItemPlan,
     RoutinePlan,
+    SessionTarget,
     SideTarget,
     Target,
     default_rest,
@@ -198,7 +199,7 @@ def exercise_brief(
         previous = previous_session(repo, lifter, exercise, session) if session else None
         rest = _rest_for(repo, lifter, exercise, item)
         state = repo.gym_state_by_session_id(session_id)
-        stored = dict((state.targets if state else {}).get(exercise.name) or {})
+        stored = state.targets.get(exercise.name) if state else None
         uow.commit()
     last = [
         (done.side, done.reps, done.load, done.unit, done.bodyweight)
@@ -208,23 +209,22 @@ def exercise_brief(
     rep_range = None
     if item is not None and item.rep_low is not None and item.rep_high is not None:
         rep_range = (item.rep_low, item.rep_high)
-    if not stored:
+    if stored is None:
         stored = _fresh_target(uow, lifter_name, exercise.name, session_id, rep_range)
-    target = _target_from_json(stored.get("target"))
-    no_target = stored.get("no_target")
+    target = stored.target
     unit = target.unit if target else Unit(lifter.unit)
     brief = ExerciseBrief(
         exercise=exercise.name,
         laterality=exercise.laterality,
         unit=unit,
         target=target,
-        no_target=no_target,
+        no_target=stored.no_target,
         last_date=previous.date if previous else None,
         last_time=last,
         weaker=_weaker(last, unit),
         rest_s=rest,
         plates=None,
-        cue=stored.get("cue"),
+        cue=stored.cue,
         load_per=(
             f"per {convention.implement_name}, {convention.implements} held"
             if convention.per is LoadPer.IMPLEMENT
@@ -245,45 +245,21 @@ def _fresh_target(
     exercise: str,
     session_id: int,
     rep_range: tuple[int, int] | None,
-) -> dict[str, Any]:
+) -> SessionTarget:
     """Ask suggest once per exercise and session, and keep the answer with the session."""
     from tracker.services.suggest import suggest
 
     try:
         answer = suggest(uow, lifter_name, exercise)
-        target = _target(answer, rep_range)
-        stored: dict[str, Any] = {"target": _target_to_json(target), "cue": answer.cue}
+        stored = SessionTarget(_target(answer, rep_range), answer.cue)
     except TrackerError as exc:
-        stored = {"target": None, "no_target": str(exc)}
+        stored = SessionTarget(None, no_target=str(exc))
     with uow:
         state = uow.repo.gym_state_by_session_id(session_id)
         if state is not None:
             state.targets = {**state.targets, exercise: stored}
         uow.commit()
     return stored
-
-
-def _target_to_json(target: Target | None) -> dict[str, Any] | None:
-    if target is None:
-        return None
-    return {
-        "kind": target.kind,
-        "unit": target.unit.value,
-        "sides": {
-            (side.value if side else "both"): [str(t.load), t.reps]
-            for side, t in target.sides.items()
-        },
-    }
-
-
-def _target_from_json(data: dict[str, Any] | None) -> Target | None:
-    if not data:
-        return None
-    sides = {
-        (None if key == "both" else Side(key)): SideTarget(Decimal(load), int(reps))
-        for key, (load, reps) in data["sides"].items()
-    }
-    return Target(data["kind"], Unit(data["unit"]), sides)
 
 
 def exercise_names(uow: AbstractUnitOfWork) -> list[str]:
@@ -311,12 +287,13 @@ def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | N
             reps = value.reps_target
             reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
             sides[side] = SideTarget(value.load, reps)
-        return Target(answer.kind, answer.unit, sides)
+        return Target(answer.kind, answer.unit, sides, answer.bodyweight)
     if answer.suggested is None:
         return None
     reps = answer.reps_target or (rep_range[0] if rep_range else 8)
     reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
-    return Target(answer.kind, answer.unit, {None: SideTarget(answer.suggested, reps)})
+    sides = {None: SideTarget(answer.suggested, reps)}
+    return Target(answer.kind, answer.unit, sides, answer.bodyweight)
 
 
 def _weaker(sets: list[tuple[Side | None, int, Decimal, Unit, bool]], unit: Unit) -> Side | None:

@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.repository import AbstractRepository, TopSet
@@ -25,6 +24,7 @@ from tracker.domain.load_convention import (
 )
 from tracker.domain.loads import (
     COACHING_CUE,
+    LoadLabel,
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
@@ -33,7 +33,7 @@ from tracker.domain.loads import (
     next_load,
 )
 from tracker.domain.model import Laterality, SetSpec, Side
-from tracker.domain.units import Unit, as_number, convert, format_load, round_display
+from tracker.domain.units import Unit, convert, format_load, round_display
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
 
@@ -61,7 +61,7 @@ class Basis:
 
 @dataclass
 class Suggestion:
-    """The `tracker suggest` answer; ``as_json`` gives its documented JSON shape."""
+    """The `tracker suggest` answer (cli/suggest_json.py gives its documented JSON shape)."""
 
     exercise: str
     unit: Unit
@@ -78,46 +78,12 @@ class Suggestion:
     rationale: str = ""
     reps_target: int | None = None  # a bilateral progression
     cue: str | None = None
+    # Loads are added to body weight (BW+10 kg; negative is assisted: BW-20 kg).
+    bodyweight: bool = False
 
     @property
     def total(self) -> Decimal | None:
         return None if self.suggested is None else self.convention.total(self.suggested)
-
-    def as_json(self) -> dict[str, Any]:
-        def num(value: Decimal | None) -> float | int | None:
-            return None if value is None else as_number(value)
-
-        basis = None
-        if self.basis is not None:
-            b = self.basis
-            basis = {"exercise": b.exercise, "load": num(b.load), "unit": b.unit.value,
-                     "reps": b.reps, "date": b.date.isoformat() if b.date else None}  # fmt: skip
-            if b.instead_of is not None:
-                basis.update(instead_of=b.instead_of, factor=num(b.factor))
-        data: dict[str, Any] = {
-            "exercise": self.exercise, "unit": self.unit.value, "kind": self.kind,
-            "basis": basis,
-            "ratio": None if self.ratio is None else [num(r) for r in self.ratio],
-            "sled": num(self.sled),
-            "range": None if self.range is None else [num(r) for r in self.range],
-            "suggested": num(self.suggested),
-            "sides": None if self.sides is None else {
-                side.value: {"load": num(t.load), "total": num(t.total),
-                             "reps_target": t.reps_target}
-                for side, t in self.sides.items()
-            },
-            "rationale": self.rationale, "per": self.convention.per.value,
-            "implements": self.convention.implements, "total": num(self.total),
-            "implement": self.convention.implement_name or None,
-        }  # fmt: skip
-        if self.ratio_of is not None:
-            data["ratio_of"] = self.ratio_of
-        data["increment"] = num(self.increment)
-        if self.reps_target is not None:
-            data["reps_target"] = self.reps_target
-        if self.cue is not None:
-            data["cue"] = self.cue
-        return data
 
 
 def exercise_increment(repo: AbstractRepository, exercise: Exercise, unit: Unit) -> Decimal:
@@ -372,6 +338,13 @@ def working_unit(rows: list[WorkoutSet], default: Unit) -> Unit:
     return Unit(units.pop()) if len(units) == 1 else default
 
 
+def logged_as_bodyweight(rows: list[WorkoutSet]) -> bool:
+    """Whether the latest session's sets were logged against body weight (12xBW, 8xBW-20):
+    then each load is what was added to it, or taken off by an assisted machine."""
+    latest = rows[-1].session_id
+    return any(row.bodyweight for row in rows if row.session_id == latest)
+
+
 def progression(
     repo: AbstractRepository, exercise: Exercise, rows: list[WorkoutSet], unit: Unit
 ) -> Suggestion:
@@ -379,15 +352,19 @@ def progression(
     rep_range = (exercise.rep_low, exercise.rep_high)
     per_side = _sessions_by_side(rows, unit)
     convention = exercise_convention(exercise)
-    answer = Suggestion(exercise.name, unit, "progression", convention, increment)
+    bodyweight = logged_as_bodyweight(rows)
+    label = LoadLabel(unit, bodyweight, convention.implement_name)
+    answer = Suggestion(
+        exercise.name, unit, "progression", convention, increment, bodyweight=bodyweight
+    )
     if exercise.laterality == Laterality.BILATERAL or set(per_side) == {None}:
         history = per_side.get(None) or _sessions_by_side(rows, unit, ignore_sides=True)[None]
-        step = next_load(history, rep_range, increment, unit)
+        step = next_load(history, rep_range, increment, label)
         answer.suggested, answer.reps_target = step.load, step.reps_target
         answer.rationale = step.reason
         return answer
     steps = {
-        side: next_load(per_side[side], rep_range, increment, unit)
+        side: next_load(per_side[side], rep_range, increment, label)
         for side in Side
         if per_side.get(side)
     }
@@ -399,7 +376,7 @@ def progression(
     left_best, right_best = (best_estimate(per_side[s][-1].sets) for s in (Side.LEFT, Side.RIGHT))
     imbalance = imbalance_between(left_best, right_best)
     weaker = imbalance.weaker if imbalance is not None else None
-    left, right = cap_weaker_side(steps[Side.LEFT], steps[Side.RIGHT], weaker)
+    left, right = cap_weaker_side(steps[Side.LEFT], steps[Side.RIGHT], weaker, label)
     answer.sides = {
         Side.LEFT: _side_target(left, convention),
         Side.RIGHT: _side_target(right, convention),

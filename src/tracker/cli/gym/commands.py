@@ -161,7 +161,8 @@ class GymShell:
     def planned_text(self) -> str:
         planned = self.planned()
         return " then ".join(
-            sided(p.side, target_text(p.reps, p.load, self.unit_of_target())) for p in planned
+            sided(p.side, target_text(p.reps, p.load, self.unit_of_target(), p.bodyweight))
+            for p in planned
         )
 
     def unit_of_target(self) -> Unit:
@@ -236,8 +237,12 @@ class GymShell:
         for step in planned:
             if step.side is not None:
                 args.append("-l" if step.side is Side.LEFT else "-r")
-            # A target of 0 is a bodyweight set: `8`, as the lifter would type it.
-            spec = SetSpec(step.reps, step.load or None, unit if step.load else None)
+            # A target of 0 is a bodyweight set: `8`, as the lifter would type it; any other
+            # load of a bodyweight target is added to body weight (8xBW+10, 8xBW-20).
+            if step.load:
+                spec = SetSpec(step.reps, step.load, unit, bodyweight=step.bodyweight)
+            else:
+                spec = SetSpec(step.reps, None, None)
             args.append(format_spec(spec, default))
         self.log(args)
 
@@ -537,9 +542,9 @@ def sided(side: Side | None, text: str) -> str:
     return f"{label} {text}" if label else text
 
 
-def target_text(reps: int, load: Decimal, unit: Unit) -> str:
+def target_text(reps: int, load: Decimal, unit: Unit, bodyweight: bool = False) -> str:
     """A target set; a load of 0 is bodyweight."""
-    return set_text(reps, load, unit, bodyweight=load == 0)
+    return set_text(reps, load, unit, bodyweight=bodyweight or load == 0)
 
 
 def header_lines(shell: GymShell, exercise: str) -> list[str]:
@@ -557,7 +562,7 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
     lines = [title]
     if brief.target is not None:
         parts = [
-            sided(side, target_text(t.reps, t.load, brief.unit))
+            sided(side, target_text(t.reps, t.load, brief.unit, brief.target.bodyweight))
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
         ]
         per = f", {brief.load_per}" if brief.load_per else ""

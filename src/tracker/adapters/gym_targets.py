@@ -1,0 +1,85 @@
+"""gym_state.targets: stored as JSON, handed to the services as typed session targets.
+
+The stored shape, one entry per exercise name (as written since migration 0005, so the rows of
+sessions open before an upgrade still load):
+
+    {"target": {"kind": "start"|"progression", "unit": "kg"|"lb",
+                "sides": {"left"|"right"|"both": ["LOAD", reps]}} | null,
+     "cue": "..." | null}
+
+or, when suggest had no answer, ``{"target": null, "no_target": "why"}``. A bodyweight target
+adds ``"bodyweight": true`` to its target (absent: false). Loads are strings, kept exact.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Dialect
+from sqlalchemy.types import TypeDecorator
+
+from tracker.domain.model import Side
+from tracker.domain.routines import SessionTarget, SideTarget, Target
+from tracker.domain.units import Unit
+
+BOTH = "both"  # the key of a bilateral target's only entry
+
+
+def target_to_json(target: Target) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": target.kind,
+        "unit": target.unit.value,
+        "sides": {
+            (side.value if side else BOTH): [str(each.load), each.reps]
+            for side, each in target.sides.items()
+        },
+    }
+    if target.bodyweight:
+        data["bodyweight"] = True
+    return data
+
+
+def target_from_json(data: dict[str, Any]) -> Target:
+    sides = {
+        (None if key == BOTH else Side(key)): SideTarget(Decimal(load), int(reps))
+        for key, (load, reps) in data["sides"].items()
+    }
+    return Target(data["kind"], Unit(data["unit"]), sides, bool(data.get("bodyweight")))
+
+
+def session_target_to_json(stored: SessionTarget) -> dict[str, Any]:
+    if stored.no_target is not None:
+        return {"target": None, "no_target": stored.no_target}
+    target = None if stored.target is None else target_to_json(stored.target)
+    return {"target": target, "cue": stored.cue}
+
+
+def session_target_from_json(data: dict[str, Any]) -> SessionTarget:
+    target = data.get("target")
+    return SessionTarget(
+        target=target_from_json(target) if target else None,
+        cue=data.get("cue"),
+        no_target=data.get("no_target"),
+    )
+
+
+class SessionTargets(TypeDecorator[dict[str, SessionTarget]]):
+    """The column type of gym_state.targets: a JSON object of session targets by exercise."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(
+        self, value: dict[str, SessionTarget] | None, dialect: Dialect
+    ) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        return {name: session_target_to_json(stored) for name, stored in value.items()}
+
+    def process_result_value(
+        self, value: dict[str, Any] | None, dialect: Dialect
+    ) -> dict[str, SessionTarget] | None:
+        if value is None:
+            return None
+        return {name: session_target_from_json(data) for name, data in value.items()}

@@ -1,0 +1,70 @@
+"""The `tracker suggest --json` shape (README "Load suggestions"), from the typed answer.
+
+Loads are exact JSON numbers (60, 61.25), not rounded: they are loads to put on the bar.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from tracker.domain.units import as_number
+
+if TYPE_CHECKING:
+    from tracker.services.suggest import Basis, SideTarget, Suggestion
+
+
+def num(value: Decimal | None) -> int | float | None:
+    return None if value is None else as_number(value)
+
+
+def basis_json(basis: Basis | None) -> dict[str, Any] | None:
+    if basis is None:
+        return None
+    data: dict[str, Any] = {
+        "exercise": basis.exercise,
+        "load": num(basis.load),
+        "unit": basis.unit.value,
+        "reps": basis.reps,
+        "date": basis.date.isoformat() if basis.date else None,
+    }
+    if basis.instead_of is not None:  # a related lift stood in for the parent
+        data.update(instead_of=basis.instead_of, factor=num(basis.factor))
+    return data
+
+
+def side_json(target: SideTarget) -> dict[str, Any]:
+    return {"load": num(target.load), "total": num(target.total), "reps_target": target.reps_target}
+
+
+def suggestion_json(answer: Suggestion) -> dict[str, Any]:
+    """Every documented key in its documented order; the optional ones only when they apply."""
+    convention = answer.convention
+    data: dict[str, Any] = {
+        "exercise": answer.exercise,
+        "unit": answer.unit.value,
+        "kind": answer.kind,
+        "basis": basis_json(answer.basis),
+        "ratio": None if answer.ratio is None else [num(r) for r in answer.ratio],
+        "sled": num(answer.sled),
+        "range": None if answer.range is None else [num(r) for r in answer.range],
+        "suggested": num(answer.suggested),
+        "sides": None
+        if answer.sides is None
+        else {side.value: side_json(target) for side, target in answer.sides.items()},
+        "rationale": answer.rationale,
+        "per": convention.per.value,
+        "implements": convention.implements,
+        "total": num(answer.total),
+        "implement": convention.implement_name or None,
+    }
+    if answer.ratio_of is not None:
+        data["ratio_of"] = answer.ratio_of
+    data["increment"] = num(answer.increment)
+    if answer.reps_target is not None:
+        data["reps_target"] = answer.reps_target
+    if answer.cue is not None:
+        data["cue"] = answer.cue
+    if answer.bodyweight:
+        data["bodyweight"] = True
+    return data

@@ -1,0 +1,59 @@
+"""services.gym on the fake unit of work: today's target, fixed once per session and typed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+from tests.fakes import FakeUnitOfWork
+from tests.services.conftest import with_catalog
+
+from tracker.adapters.orm import GymState
+from tracker.domain.routines import SessionTarget, SideTarget, Target
+from tracker.domain.specs import parse_spec
+from tracker.domain.units import Unit
+from tracker.services.gym import exercise_brief, open_gym
+from tracker.services.logbook import LogRequest, PlannedSet, log_sets
+
+NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
+
+
+def log(uow: FakeUnitOfWork, exercise: str, text: str, at: datetime) -> None:
+    sets = [PlannedSet(spec, None) for word in text.split() for spec in parse_spec(word)]
+    log_sets(uow, None, LogRequest(exercise, sets), at)
+
+
+def state_of(uow: FakeUnitOfWork, session_id: int) -> GymState:
+    state = uow.repo.gym_state_by_session_id(session_id)
+    assert state is not None
+    return state
+
+
+def test_a_bodyweight_target_is_kept_typed_with_the_session() -> None:
+    uow = with_catalog("Dip")
+    log(uow, "dips", "8xBW+10", NOW - timedelta(days=2))
+    session = open_gym(uow, None, None, NOW).session_id
+    brief = exercise_brief(uow, None, "dips", session)
+    expected = Target("progression", Unit.KG, {None: SideTarget(Decimal(10), 9)}, True)
+    assert brief.target == expected
+    # What the service handed to the repository: a typed target (the adapter writes JSON).
+    assert state_of(uow, session).targets == {"Dip": SessionTarget(expected, None)}
+
+
+def test_a_stored_target_is_shown_again_not_recomputed() -> None:
+    uow = with_catalog("Bench Press")
+    log(uow, "bench press", "3x10x60", NOW - timedelta(days=2))
+    session = open_gym(uow, None, None, NOW).session_id
+    first = exercise_brief(uow, None, "bench press", session).target
+    log(uow, "bench press", "3x12x60", NOW)  # today's sets would move a fresh suggestion
+    assert exercise_brief(uow, None, "bench press", session).target == first
+
+
+def test_no_target_keeps_what_suggest_said() -> None:
+    uow = with_catalog("Bench Press")
+    session = open_gym(uow, None, None, NOW).session_id
+    brief = exercise_brief(uow, None, "bench press", session)
+    assert brief.target is None and brief.no_target is not None
+    assert "has no history yet" in brief.no_target
+    stored = state_of(uow, session).targets["Bench Press"]
+    assert stored == SessionTarget(None, no_target=brief.no_target)
