@@ -115,8 +115,15 @@ def test_unknown_unit_names_the_unit() -> None:
         ("10x-20", "load can't be negative, got -20: write the weight lifted, e.g. 10x60"),
         ("0s", "a time must be 1 s to 24 hours in whole seconds, got 0s"),
         ("90000s", "a time must be 1 s to 24 hours in whole seconds, got 90000s"),
-        ("0m", "a distance must be more than 0 and at most 100000 m with at most 3 decimals, got 0m"),
-        ("1001km", "a distance must be more than 0 and at most 1000 km with at most 3 decimals, got 1001km"),
+        (
+            "0m",
+            "a distance must be more than 0 and at most 100000 m with at most 3 decimals, got 0m",
+        ),
+        (
+            "1001km",
+            "a distance must be more than 0 and at most 1000 km with at most 3 decimals, "
+            "got 1001km",
+        ),
     ],
 )
 def test_out_of_range_values(text: str, message: str) -> None:

@@ -73,7 +73,7 @@ def test_strong_weight_unit_in_header_am_pm_dates_and_non_set_rows() -> None:
     ]
     assert [s.position for s in sets[:5]] == [0, 1, 2, 3, 4]  # "Set Order" counted from 0
     plank = sets[4]
-    assert (plank.reps, plank.duration_s, plank.load, plank.note) == (0, 60, 0, "held it")
+    assert (plank.reps, plank.duration_s, plank.load, plank.note) == (0, 60, Decimal(0), "held it")
     assert plank.bodyweight  # no load recorded
     assert sets[3].bodyweight and sets[3].load == 0  # 0 lb: bodyweight
     assert sets[5].exercise == "Single Arm Row" and sets[5].side is Side.LEFT
@@ -100,7 +100,7 @@ def test_strong_classic_letters_rpe_notes_and_cardio() -> None:
     assert [s.rpe for s in sets[:3]] == [None, Decimal("8"), Decimal("10")]
     assert sets[2].note == 'went "heavy", failed'
     pull_up = sets[4]
-    assert (pull_up.reps, pull_up.load, pull_up.bodyweight) == (8, 0, True)
+    assert (pull_up.reps, pull_up.load, pull_up.bodyweight) == (8, Decimal(0), True)
     running = sets[5]
     assert (running.distance, running.distance_unit, running.duration_s, running.reps) == (
         Decimal("5.2"), "km", 1800, 0,
@@ -137,7 +137,7 @@ def test_hevy_imperial_columns_and_2026_dates() -> None:
     )  # fmt: skip
     assert sets[4].kind is SetKind.DROP
     plank, treadmill = sets[5], sets[6]
-    assert (plank.reps, plank.duration_s, plank.load, plank.bodyweight) == (0, 75, 0, True)
+    assert (plank.reps, plank.duration_s, plank.load, plank.bodyweight) == (0, 75, Decimal(0), True)
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
         Decimal("1.5"), "mi", 900,
     )  # fmt: skip
@@ -167,7 +167,7 @@ def test_fitnotes_weight_unit_in_header_and_clock_times() -> None:
     ] * 2
     assert sets[0].started_at == datetime(2023, 3, 1, 5, 0, tzinfo=UTC)  # midnight at UTC-5
     plank, treadmill = sets[1], sets[2]
-    assert (plank.duration_s, plank.reps, plank.load, plank.bodyweight) == (90, 0, 0, True)
+    assert (plank.duration_s, plank.reps, plank.load, plank.bodyweight) == (90, 0, Decimal(0), True)
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
         Decimal("2.5"), "km", 900,
     )  # fmt: skip
