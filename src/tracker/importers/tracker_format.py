@@ -71,7 +71,7 @@ def definition_json(definition: ExerciseDefinition) -> dict[str, Any]:
     """The JSON object of a definition; numbers as exact text ("0.45", never 0.45000001)."""
 
     def text(value: Decimal | None) -> str | None:
-        return None if value is None else exact_text(value)
+        return decimal_text(value) or None
 
     d = definition
     return {
@@ -109,7 +109,7 @@ def iso(value: datetime | None) -> str:
 
 
 def decimal_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value.normalize():f}"
+    return "" if value is None else exact_text(value)
 
 
 def row_values(row: ImportedSet, lifter: str) -> dict[str, str]:
