@@ -58,18 +58,19 @@ def normalize(name: str) -> str:
     return _NON_WORD.sub(" ", bare).strip()
 
 
-# Plurals that add "es" to the singular ("presses", "crunches"); words ending in these letters
-# are singular already ("press", "plus", "bis") or plural in a way no rule guesses.
+# Plurals that add "es" to the singular ("presses", "crunches", "boxes").
 _ES_ENDINGS = ("sses", "xes", "ches", "shes")
+# Words that end in s but are singular ("press", "circus", "tibialis").
 _NOT_PLURAL = ("ss", "us", "is")
+# Singulars whose plural is not a plain s, so no plural is guessed.
 _NO_PLAIN_S = ("s", "sh", "ch", "x")
 
 
 def singular(word: str) -> str:
     """The singular of a plural word in an exercise name, else the word itself.
 
-    "Presses" -> "Press", "Crunches" -> "Crunch", "Extensions" -> "Extension", "Pushups" ->
-    "Pushup"; "Press", "Abs" (too short to tell) and "Plus" stay. Case is kept.
+    "Presses" -> "Press", "Crunches" -> "Crunch", "Extensions" -> "Extension", "Ups" -> "Up";
+    "Press", "Circus" and "Up" stay. Case is kept.
     """
     lower = word.lower()
     if lower.endswith(_ES_ENDINGS):
