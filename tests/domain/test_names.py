@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import time
+from importlib.resources import files
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.domain.errors import NotFound, TrackerError
-from tracker.domain.names import AmbiguousName, NameEntry, normalize, normalize_all, resolve
+from tracker.domain.names import (
+    AmbiguousName,
+    NameEntry,
+    normalize,
+    normalize_all,
+    plural,
+    resolve,
+    singular,
+)
 
 CATALOG = [
     NameEntry("Single Leg Press", ("Unilateral Leg Press",)),
@@ -296,3 +306,55 @@ def test_single_arm_press_offers_the_single_arm_presses() -> None:
     assert caught.value.matches == (
         "Single-Arm Dumbbell Bench Press", "Single-Arm Dumbbell Shoulder Press"
     )  # fmt: skip
+
+
+BUILTIN = [
+    NameEntry(entry["name"], tuple(entry["aliases"]))
+    for entry in json.loads((files("tracker.catalog") / "builtin.json").read_text("utf-8"))[
+        "exercises"
+    ]
+]
+
+
+def test_row_lists_the_rows_of_the_built_in_catalog_and_picks_none() -> None:
+    # A lifter typing "row" may mean any row, the erg included ("row erg" is one of its
+    # aliases, as "press-up" lists Push-Up for "press"): the list says what to type; the erg
+    # is never chosen for "row" alone, nor any one of the lifts.
+    with pytest.raises(AmbiguousName) as caught:
+        resolve("row", BUILTIN)
+    assert caught.value.matches == (
+        "Barbell Row", "Dumbbell Row", "One-Arm Dumbbell Row", "Rowing Machine",
+        "Seated Cable Row", "Single-Arm Cable Row",
+    )  # fmt: skip
+    for erg in ("row erg", "erg", "rowing", "rower"):
+        assert resolve(erg, BUILTIN) == "Rowing Machine"
+    assert resolve("bent over row", BUILTIN) == "Barbell Row"
+    assert resolve("single arm row", BUILTIN) == "One-Arm Dumbbell Row"
+
+
+@pytest.mark.parametrize(
+    ("word", "one"),
+    [
+        ("Extensions", "Extension"),
+        ("Presses", "Press"),
+        ("crunches", "crunch"),
+        ("pushups", "pushup"),
+        ("boxes", "box"),
+        ("Ups", "Up"),
+        ("Press", "Press"),  # singular already
+        ("Circus", "Circus"),
+        ("Tibialis", "Tibialis"),
+        ("Up", "Up"),
+    ],
+)
+def test_singular(word: str, one: str) -> None:
+    assert singular(word) == one
+
+
+@pytest.mark.parametrize(
+    ("word", "many"),
+    [("Extension", "Extensions"), ("Pullup", "Pullups"), ("Press", None), ("Crunch", None),
+     ("Box", None), ("Push", None), ("90", None)],
+)  # fmt: skip
+def test_plural_only_for_a_plain_s(word: str, many: str | None) -> None:
+    assert plural(word) == many

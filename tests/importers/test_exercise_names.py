@@ -64,6 +64,19 @@ def test_split_side(name: str, expected: tuple[str, Side | None]) -> None:
         ("Meadows Incline DB Lateral Raise", ("Meadows Incline Lateral Raise", "dumbbell")),
         ("Seated Cable Row - V Grip (Cable)", ("Seated Row - V Grip", "cable")),
         ("Flat Bench Press", ("Bench Press", None)),
+        # Every spelling of domain/equipment.py: plurals, abbreviations, catalog spellings.
+        ("Goblet Squat (Kettlebells)", ("Goblet Squat", "kettlebell")),
+        ("Lateral Raise (DB)", ("Lateral Raise", "dumbbell")),
+        ("Crunch (Body Only)", ("Crunch", "bodyweight")),
+        ("Curl (E-Z Bar)", ("Curl", "ez bar")),
+        ("BB Shrug", ("Shrug", "barbell")),
+        ("KB Swing", ("Swing", "kettlebell")),
+        ("Trap Bar Deadlift", ("Deadlift", "trap bar")),
+        # Words that are part of a lift's own name when they lead it, or end it.
+        ("Band Pull-Apart", ("Band Pull-Apart", None)),
+        ("Weighted Dip", ("Weighted Dip", None)),
+        ("Smith Incline Shoulder Raise", ("Smith Incline Shoulder Raise", None)),
+        ("Front Squats With Two Kettlebells", ("Front Squats With Two Kettlebells", None)),
         # Brackets that are not equipment stay, and so do names that are only equipment.
         ("Back Extension (Weighted Hyperextension)",
          ("Back Extension (Weighted Hyperextension)", None)),
@@ -101,6 +114,8 @@ def test_candidates_cover_sides_word_order_and_plurals() -> None:
         *candidate_names("Leg Extension (Machine)"), *candidate_names("Pull Up"),
     }  # fmt: skip
     assert "Bench Pres" not in candidate_names("Bench Press")
+    assert "Leg Press" in candidate_names("Leg Presses")
+    assert {"Pull Up", "Pullups"} <= set(candidate_names("Pull Ups"))
 
 
 def test_blank_names_give_no_candidates() -> None:

@@ -40,7 +40,7 @@ from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import ImportFailed
 from tracker.domain.loads import DEFAULT_UNILATERAL_RATIO
 from tracker.domain.model import Difficulty, Laterality
-from tracker.domain.names import normalize
+from tracker.domain.names import normalize, singular
 
 SOURCE_PREFIX = "free-exercise-db:"
 DEFAULT_REP_RANGE: tuple[int, int] = (8, 12)
@@ -191,17 +191,9 @@ _LATERALITY_WORD = re.compile(
 )
 
 
-def _singular(word: str) -> str:
-    if word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]  # presses, crunches
-    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]  # extensions, pushups, palms
-    return word
-
-
 def _loose_key(name: str) -> str:
     """Plural and spacing tolerant key: "Pushups" == "Push-Up", "Leg Presses" == "Leg Press"."""
-    return "".join(_singular(w) for w in normalize(name).split())
+    return "".join(singular(w) for w in normalize(name).split())
 
 
 def _replacements(match: re.Match[str]) -> tuple[str, ...]:

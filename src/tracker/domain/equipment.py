@@ -27,21 +27,37 @@ class Equipment(StrEnum):
     OTHER = "other"
 
 
-# Spellings found in exercise catalogs (free-exercise-db uses "kettlebells", "body only",
-# "e-z curl bar" ...), keyed by their normalised form. Anything unknown is OTHER.
-ALIASES: Mapping[str, Equipment] = {
-    "kettlebells": Equipment.KETTLEBELL,
-    "dumbbells": Equipment.DUMBBELL,
+# Plurals, as catalogs and apps write them ("kettlebells", "Goblet Squat (Dumbbells)").
+PLURALS: Mapping[str, Equipment] = {
     "barbells": Equipment.BARBELL,
+    "dumbbells": Equipment.DUMBBELL,
+    "kettlebells": Equipment.KETTLEBELL,
+    "machines": Equipment.MACHINE,
+    "cables": Equipment.CABLE,
+    "bands": Equipment.BAND,
+}
+
+# Abbreviations lifters type into names ("DB Lateral Raise", "KB Swing", "BB Row").
+ABBREVIATIONS: Mapping[str, Equipment] = {
+    "bb": Equipment.BARBELL,
+    "db": Equipment.DUMBBELL,
+    "kb": Equipment.KETTLEBELL,
+}
+
+# Other spellings of catalogs (free-exercise-db's "e-z curl bar" and "body only") and apps.
+# The EZ bar is a (curved) barbell: plates on a bar, loaded and logged like one.
+SPELLINGS: Mapping[str, Equipment] = {
     "e z curl bar": Equipment.BARBELL,
     "ez curl bar": Equipment.BARBELL,
     "ez bar": Equipment.BARBELL,
-    "cables": Equipment.CABLE,
     "smith": Equipment.SMITH_MACHINE,
-    "bands": Equipment.BAND,
     "body only": Equipment.BODYWEIGHT,
     "body weight": Equipment.BODYWEIGHT,
 }
+
+# Every spelling besides the canonical names, keyed by its normalised form; anything unknown
+# is OTHER.
+ALIASES: Mapping[str, Equipment] = {**PLURALS, **ABBREVIATIONS, **SPELLINGS}
 
 # Plates go on a bar: plate maths counts the bar, and a logged load is per bar.
 BAR_EQUIPMENT = frozenset({Equipment.BARBELL, Equipment.SMITH_MACHINE})
@@ -75,14 +91,69 @@ _LOADING: Mapping[Equipment, str] = {
     Equipment.BAND: "band",
 }
 
-# Words inside exercise names that name equipment besides the canonical names: "Pull Up
-# (Weighted)" is bodyweight plus a load, "Row (Plate Loaded)" a machine.
-NAME_WORDS: Mapping[str, Equipment] = {
+# Words an exercise name carries that say more than which equipment it is done with, and the
+# equipment each loads a lift like. None: like no equipment, so the word agrees only with a
+# catalog name that says it too.
+# - "ez bar" ("e z bar", "ez curl bar"): the curved barbell; an EZ-bar curl is a barbell curl.
+# - "trap bar": the hex bar; the Trap Bar Deadlift is a lift of its own, not the (barbell)
+#   Deadlift, though plates go on both.
+# - "weighted": bodyweight plus a load; "Pull Up (Weighted)" is a pull-up with a belt.
+# - "assisted": bodyweight minus a counterweight; never the plain bodyweight lift.
+# - "plate loaded": a machine that takes plates instead of a pin ("Row (Plate Loaded)").
+VARIANT_WORDS: Mapping[str, Equipment | None] = {
     "ez bar": Equipment.BARBELL,
     "e z bar": Equipment.BARBELL,
-    "plate loaded": Equipment.MACHINE,
+    "ez curl bar": Equipment.BARBELL,
+    "e z curl bar": Equipment.BARBELL,
+    "trap bar": None,
     "weighted": Equipment.BODYWEIGHT,
+    "assisted": None,
+    "plate loaded": Equipment.MACHINE,
 }
+# One spelling per variant, as import reports it.
+_VARIANT_HINTS: Mapping[str, str] = {
+    "e z bar": "ez bar",
+    "ez curl bar": "ez bar",
+    "e z curl bar": "ez bar",
+}
+
+
+def _name_hints() -> dict[str, str]:
+    hints = {kind.value: kind.value for kind in Equipment if kind is not Equipment.OTHER}
+    hints.update({spelling: kind.value for spelling, kind in ALIASES.items()})
+    hints.update({word: _VARIANT_HINTS.get(word, word) for word in VARIANT_WORDS})
+    return hints
+
+
+# Every equipment word an exercise name may carry, normalised, and the hint import reports and
+# stores for it: the canonical equipment ("DB", "Dumbbells" -> "dumbbell") or, for a variant
+# word, the variant ("EZ-Bar" -> "ez bar", "Assisted" -> "assisted"). Any of them may close a
+# name in brackets: "Goblet Squat (Kettlebells)", "Pull Up (Assisted)".
+NAME_HINTS: Mapping[str, str] = _name_hints()
+
+# The words also taken off a name when they stand before the lift: "Flat Barbell Bench Press"
+# is the Bench Press done with a barbell, "DB Curl" the Curl with dumbbells. The other name
+# words stay there: "Band Pull-Apart", "Bodyweight Squat", "Weighted Dip" and "Assisted
+# Pull-Up" are lifts of their own; "Smith" alone starts catalog names of machine lifts ("Smith
+# Incline Shoulder Raise"); other plurals end names ("Front Squats With Two Kettlebells").
+LEADING_WORDS = frozenset(
+    {
+        "barbell",
+        "bb",
+        "dumbbell",
+        "dumbbells",
+        "db",
+        "kettlebell",
+        "kb",
+        "machine",
+        "cable",
+        "smith machine",
+        "ez bar",
+        "trap bar",
+    }
+)
+# Spelled otherwise than in title case when put into a catalog name ("EZ Bar Curl").
+_WRITTEN: Mapping[str, str] = {"ez bar": "EZ Bar"}
 
 
 def equipment_key(name: str) -> Equipment:
@@ -94,14 +165,23 @@ def equipment_key(name: str) -> Equipment:
         return ALIASES.get(key, Equipment.OTHER)
 
 
-def _named_in_exercise(word: str) -> Equipment | None:
+def name_hint(word: str) -> str | None:
+    """The equipment hint of an equipment word in an exercise name, in any spelling ("DB" ->
+    "dumbbell", "EZ-Bar" -> "ez bar"); None for a word that names no equipment."""
+    return NAME_HINTS.get(normalize(word))
+
+
+def written_in_name(hint: str) -> str:
+    """How a catalog writes an equipment hint inside a name: "EZ Bar", "Smith Machine"."""
+    return _WRITTEN.get(hint, hint.title())
+
+
+def _loads_like(word: str) -> Equipment | None:
     key = normalize(word)
-    if key in NAME_WORDS:
-        return NAME_WORDS[key]
-    try:
-        return Equipment(key)
-    except ValueError:
-        return None
+    if key in VARIANT_WORDS:
+        return VARIANT_WORDS[key]
+    kind = equipment_key(key)
+    return None if kind is Equipment.OTHER else kind
 
 
 def loads_alike(name_word: str, equipment: str) -> bool:
@@ -110,6 +190,6 @@ def loads_alike(name_word: str, equipment: str) -> bool:
     "Cable" agrees with a machine (both stacks), "Weighted" with bodyweight; "Other" with
     nothing, so a name that says its equipment never matches an entry of unknown equipment.
     """
-    named = _named_in_exercise(name_word)
+    named = _loads_like(name_word)
     kind = _LOADING.get(named) if named is not None else None
     return kind is not None and kind == _LOADING.get(equipment_key(equipment))

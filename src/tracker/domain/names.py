@@ -7,8 +7,8 @@ punctuation-insensitive ("single-leg press" is "Single Leg Press") and tries, in
 2. the exact normalised alias;
 3. the same with spaces removed ("singlelegpress", "single legpress");
 4. whole words: every query word is a whole word of a name or alias, in any order ("row" is a
-   word of Dumbbell Row, Barbell Row ...: it lists them and picks none; it never reaches
-   Rowing Machine through "rowing");
+   word of Dumbbell Row, Barbell Row ... and of Rowing Machine's alias "row erg": it lists
+   them and picks none; "rowing" alone would not count, it is another word);
 5. a prefix, word by word: each query word starts the corresponding word of a NAME
    ("sing leg pr" for "single leg press"; "lunges" is not a prefix of "lunge sprint");
 6. otherwise NotFound, with up to three close names as suggestions, ranked by spelling and by
@@ -56,6 +56,37 @@ def normalize(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_UNDECOMPOSED))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", bare).strip()
+
+
+# Plurals that add "es" to the singular ("presses", "crunches", "boxes").
+_ES_ENDINGS = ("sses", "xes", "ches", "shes")
+# Words that end in s but are singular ("press", "circus", "tibialis").
+_NOT_PLURAL = ("ss", "us", "is")
+# Singulars whose plural is not a plain s, so no plural is guessed.
+_NO_PLAIN_S = ("s", "sh", "ch", "x")
+
+
+def singular(word: str) -> str:
+    """The singular of a plural word in an exercise name, else the word itself.
+
+    "Presses" -> "Press", "Crunches" -> "Crunch", "Extensions" -> "Extension", "Ups" -> "Up";
+    "Press", "Circus" and "Up" stay. Case is kept.
+    """
+    lower = word.lower()
+    if lower.endswith(_ES_ENDINGS):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(_NOT_PLURAL) and len(word) > 2:
+        return word[:-1]
+    return word
+
+
+def plural(word: str) -> str | None:
+    """The plural of a word that takes a plain "s" ("Extension" -> "Extensions"), else None:
+    words ending in s, sh, ch or x, digits and punctuation get no guess."""
+    lower = word.lower()
+    if lower[-1:].isalpha() and not lower.endswith(_NO_PLAIN_S):
+        return f"{word}s"
+    return None
 
 
 @dataclass(frozen=True)

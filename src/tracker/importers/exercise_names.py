@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tracker.domain.equipment import LEADING_WORDS, name_hint, written_in_name
 from tracker.domain.model import Side
-from tracker.domain.names import normalize
+from tracker.domain.names import normalize, plural, singular
 
 _SIDES = {"left": Side.LEFT, "l": Side.LEFT, "lt": Side.LEFT,
           "right": Side.RIGHT, "r": Side.RIGHT, "rt": Side.RIGHT}  # fmt: skip
@@ -26,23 +27,16 @@ _TRAILING = re.compile(
 _LEADING = re.compile(rf"(?P<side>left|right)(?:\s+side)?{_SEPARATOR}(?P<base>\S.*)", re.I)
 _LOOSE_ENDS = re.compile(r"^[\s\-\u2013\u2014_:,]+|[\s\-\u2013\u2014_:,]+$")
 
-_SUFFIX_EQUIPMENT = {
-    "barbell": "barbell", "dumbbell": "dumbbell", "dumbbells": "dumbbell",
-    "machine": "machine", "cable": "cable", "bodyweight": "bodyweight",
-    "kettlebell": "kettlebell", "band": "band", "smith machine": "smith machine",
-    "assisted": "assisted", "weighted": "weighted", "ez bar": "ez bar", "ez-bar": "ez bar",
-    "trap bar": "trap bar",
-}  # fmt: skip
-# Words outside brackets that only say which equipment is used: "Flat Barbell Bench Press".
+# Words outside brackets that only say which equipment is used: "Flat Barbell Bench Press",
+# "DB Curl". Brackets are skipped whole: their words are judged as a suffix. Longest first, so
+# "Smith Machine" goes whole; "EZ Bar" may be written "EZ-Bar".
+_LEADING_WORDS = sorted(LEADING_WORDS, key=lambda word: (-len(word), word))
 _WORD_EQUIPMENT = re.compile(
-    r"(?P<group>\([^()]*\))"
-    r"|\b(?P<word>smith machine|ez[- ]bar|trap bar|barbell|dumbbells?|kettlebell|cable|machine"
-    r"|db|kb)\b",
+    r"(?P<group>\([^()]*\))|\b(?P<word>"
+    + "|".join(r"[- ]".join(map(re.escape, word.split())) for word in _LEADING_WORDS)
+    + r")\b",
     re.I,
 )
-_WORD_EQUIPMENT_NAMES = {"db": "dumbbell", "kb": "kettlebell", "dumbbells": "dumbbell",
-                         "ez-bar": "ez bar"}  # fmt: skip
-_EQUIPMENT_TITLE = {"ez bar": "EZ Bar"}
 _LEADING_FLAT = re.compile(r"^flat\s+(?=\S)", re.I)
 _TRAILING_GROUP = re.compile(r"(?P<base>.*?)\s*\((?P<group>[^()]*)\)\s*")
 _INVERTED = re.compile(r"(?P<head>.+?)\s*(?:,|\s[-\u2013\u2014]\s)\s*(?P<tail>.+)")
@@ -105,11 +99,6 @@ def split_side(name: str) -> tuple[str, Side | None]:
     return text, found[0]
 
 
-def _equipment_word(word: str) -> str:
-    key = " ".join(word.lower().split())
-    return _WORD_EQUIPMENT_NAMES.get(key, key)
-
-
 def normalize_exercise_name(raw: str) -> tuple[str, str | None]:
     """Base name and equipment hint.
 
@@ -123,9 +112,9 @@ def normalize_exercise_name(raw: str) -> tuple[str, str | None]:
     equipment: str | None = None
     group = _TRAILING_GROUP.fullmatch(name)
     if group:
-        key = " ".join(group.group("group").lower().split())
-        if key in _SUFFIX_EQUIPMENT and group.group("base").strip():
-            equipment = _SUFFIX_EQUIPMENT[key]
+        hint = name_hint(group.group("group"))
+        if hint is not None and group.group("base").strip():
+            equipment = hint
             name = _clean(group.group("base"))
     words_found: list[str] = []
 
@@ -139,15 +128,17 @@ def normalize_exercise_name(raw: str) -> tuple[str, str | None]:
     if words_found and stripped and stripped.lower() != "flat":
         name = stripped
         if equipment is None:
-            equipment = _equipment_word(words_found[0])
+            equipment = _hint(words_found[0])
     unflat = _LEADING_FLAT.sub("", name, count=1)
     if unflat != name and unflat.strip():
         name = _clean(unflat)
     return name, equipment
 
 
-def _title(equipment: str) -> str:
-    return _EQUIPMENT_TITLE.get(equipment, equipment.title())
+def _hint(word: str) -> str:
+    hint = name_hint(word)
+    assert hint is not None, word  # the pattern finds only vocabulary words
+    return hint
 
 
 def _number_variants(name: str) -> list[str]:
@@ -156,13 +147,13 @@ def _number_variants(name: str) -> list[str]:
     if not words:
         return []
     last = words[-1]
-    lower = last.lower()
     variants = []
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(last) > 3:
-        variants.append(" ".join([*words[:-1], last[:-1]]))
-    elif lower[-1:].isalpha() and not lower.endswith(("s", "sh", "ch", "x")):
-        variants.append(f"{name}s")
-    if len(words) >= 2 and lower in {"up", "ups"}:
+    one = singular(last)
+    if one != last:
+        variants.append(" ".join([*words[:-1], one]))
+    elif (more := plural(last)) is not None:
+        variants.append(f"{name[: -len(last)]}{more}")
+    if len(words) >= 2 and last.lower() in {"up", "ups"}:
         joined = " ".join([*words[:-2], words[-2] + "up"])
         variants.extend([joined, f"{joined}s"])
     return variants
@@ -191,7 +182,7 @@ def candidate_names(raw: str) -> list[str]:
     unsided, _ = split_side(raw)
     add(unsided)
     base, equipment = normalize_exercise_name(unsided)
-    title = _title(equipment) if equipment is not None else None
+    title = written_in_name(equipment) if equipment is not None else None
     pluralisable = [unsided, base]
     if title is not None:
         words = base.split()
