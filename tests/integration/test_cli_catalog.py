@@ -277,6 +277,15 @@ def test_add_a_unilateral_variant_with_parent_and_ratio(tracker: Tracker) -> Non
     tracker.ok("log", "slpp", "--left", "10x40")
 
 
+def test_equipment_is_stored_in_its_one_spelling(tracker: Tracker) -> None:
+    """`--equipment DB` or "dumbbells" is the dumbbell: the load convention follows it."""
+    tracker.ok("exercises", "add", "Moon Press", "--equipment", "DB")
+    card = tracker.json("exercises", "show", "moon press")
+    assert (card["equipment"], card["load_per"], card["implements"]) == ("dumbbell", "implement", 2)
+    tracker.ok("exercises", "edit", "moon press", "--equipment", "Smith")
+    assert tracker.json("exercises", "show", "moon press")["equipment"] == "smith machine"
+
+
 def test_add_refuses_bad_values_and_stores_nothing(tracker: Tracker) -> None:
     tracker.ok("exercises", "list")
     before = row_counts(tracker.url)
@@ -305,6 +314,9 @@ def test_add_refuses_bad_values_and_stores_nothing(tracker: Tracker) -> None:
         ("Foo", "--body-part", "b" * 51): "Error: the body part can be at most 50 characters "
                                           "long",
         ("Foo", "--alias", "a" * 201): "Error: an alias can be at most 200 characters long",
+        ("Foo", "--equipment", "rocket"): 'Error: unknown equipment "rocket": use one of '
+                                          "barbell, dumbbell, machine, cable, kettlebell, "
+                                          "smith machine, band, bodyweight, other",
     }  # fmt: skip
     for args, expected in cases.items():
         assert tracker.fails("exercises", "add", *args) == expected, args

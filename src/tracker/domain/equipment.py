@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
+from tracker.domain.errors import InvalidValue
 from tracker.domain.names import normalize
 
 
@@ -163,6 +164,20 @@ def equipment_key(name: str) -> Equipment:
         return Equipment(key)
     except ValueError:
         return ALIASES.get(key, Equipment.OTHER)
+
+
+def parse_equipment(text: str) -> Equipment:
+    """The equipment a lifter names for an exercise, in any spelling ("DB", "dumbbells",
+    "smith"); a word the vocabulary lacks is an error rather than a silent "other"."""
+    key = normalize(text)
+    try:
+        return Equipment(key)
+    except ValueError:
+        pass
+    if key in ALIASES:
+        return ALIASES[key]
+    names = ", ".join(member.value for member in Equipment)
+    raise InvalidValue(f'unknown equipment "{text.strip()}": use one of {names}')
 
 
 def name_hint(word: str) -> str | None:

@@ -11,6 +11,7 @@ from typing import Any, TypedDict
 from tracker.adapters.orm import Exercise, ExerciseAlias
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.equipment import parse_equipment
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.load_convention import LoadConvention, LoadPer, convention_for
 from tracker.domain.model import Difficulty, Laterality
@@ -450,7 +451,9 @@ def _apply_fields(
 ) -> None:
     _check_choice(ch.difficulty, [d.value for d in Difficulty], "difficulty")
     _check_choice(ch.laterality, [lat.value for lat in Laterality], "laterality")
-    for field_name in ("body_part", "equipment", "target", "difficulty", "category", "laterality"):
+    if ch.equipment is not None:
+        exercise.equipment = parse_equipment(ch.equipment).value
+    for field_name in ("body_part", "target", "difficulty", "category", "laterality"):
         value = getattr(ch, field_name)
         if value is not None:
             clean = " ".join(value.split()).lower()
