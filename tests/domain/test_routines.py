@@ -82,6 +82,15 @@ def test_bilateral_and_no_target() -> None:
     assert next_planned(None, {}, None) == []
 
 
+def test_without_a_target_the_side_behind_repeats_the_other_sides_last_set() -> None:
+    left = PlannedSide(Side.LEFT, 10, D(50), unit=Unit.LB)
+    assert next_planned(None, {Side.LEFT: 1}, None, {Side.LEFT: left}) == [
+        PlannedSide(Side.RIGHT, 10, D(50), unit=Unit.LB)
+    ]
+    assert next_planned(None, {Side.LEFT: 1, Side.RIGHT: 1}, None, {Side.LEFT: left}) == []
+    assert next_planned(None, {Side.RIGHT: 1}, None, {Side.LEFT: left}) == []
+
+
 def test_reps_in_range() -> None:
     assert reps_in_range(13, (8, 10)) == 10
     assert reps_in_range(6, (8, 10)) == 8

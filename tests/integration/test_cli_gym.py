@@ -58,6 +58,20 @@ def test_spec_and_side_lines_log_to_the_current_exercise(tracker: Tracker) -> No
     assert open_sessions(tracker.url) == []
 
 
+def test_enter_completes_a_side_typed_alone_on_a_first_time(tracker: Tracker) -> None:
+    """No target yet (never logged): Enter repeats the side just typed on the other side,
+    in its own unit; with the sides level there is still nothing to plan."""
+    out, err = gym(tracker, "single leg press", "l 10x50lb", "", "", "r 8x40", "")
+    rows = [(side, reps, load, unit) for _, _, side, reps, load, unit, *_ in
+            stored_sets(tracker.url)]  # fmt: skip
+    assert rows == [
+        ("left", 10, D(50), "lb"), ("right", 10, D(50), "lb"),
+        ("right", 8, D(40), "kg"), ("left", 8, D(40), "kg"),
+    ]  # fmt: skip
+    assert "#2 R 10 x 50 lb" in out and "#4 L 8 x 40 kg" in out
+    assert err == "Error: no target for Single Leg Press yet: type the set, e.g. 10x60\n"
+
+
 def test_weak_pair_gets_the_cue(tracker: Tracker) -> None:
     out, _ = gym(tracker, "slp -l 10x50 -r 10x60")
     assert "Pair LSI 83.3 (left weaker): Start each set with your weaker side" in out

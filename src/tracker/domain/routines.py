@@ -6,8 +6,8 @@ Pure values: the service fills them from the database, the prompt renders them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tracker.domain.errors import InvalidValue
@@ -140,18 +140,23 @@ class PlannedSide:
     reps: int
     load: Decimal
     bodyweight: bool = False  # the load is added to body weight (negative: assisted)
+    unit: Unit | None = None  # None: the target's unit
 
 
 def next_planned(
-    target: Target | None, done: dict[Side | None, int], weaker: Side | None
+    target: Target | None,
+    done: dict[Side | None, int],
+    weaker: Side | None,
+    last: Mapping[Side, PlannedSide] | None = None,
 ) -> list[PlannedSide]:
     """What an empty line logs: the next set, or for a unilateral exercise the next pair.
 
     The weaker side goes first (left when neither is weaker yet); a side that is behind the
-    other (one side typed on its own) is done first so the pair completes.
+    other (one side typed on its own) is done first so the pair completes. With no target yet
+    (a first time), that side repeats the other side's last set of the session (``last``).
     """
     if target is None:
-        return []
+        return _mirrored(done, last or {})
     if None in target.sides:
         only = target.sides[None]
         return [PlannedSide(None, only.reps, only.load, target.bodyweight)]
@@ -161,6 +166,15 @@ def next_planned(
         behind = Side.LEFT if left < right else Side.RIGHT
         return [_planned(target, behind)]
     return [_planned(target, first), _planned(target, first.other)]
+
+
+def _mirrored(done: dict[Side | None, int], last: Mapping[Side, PlannedSide]) -> list[PlannedSide]:
+    """The side behind, at the other side's last set; nothing when the sides are level."""
+    left, right = done.get(Side.LEFT, 0), done.get(Side.RIGHT, 0)
+    ahead = Side.LEFT if left > right else Side.RIGHT if right > left else None
+    if ahead is None or ahead not in last:
+        return []
+    return [replace(last[ahead], side=ahead.other)]
 
 
 def _planned(target: Target, side: Side) -> PlannedSide:

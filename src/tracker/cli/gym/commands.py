@@ -26,10 +26,11 @@ from tracker.cli.render import local_date, set_text, side_label
 from tracker.domain.errors import NotFound
 from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.records import SideRecords
+from tracker.domain.routines import PlannedSide
 from tracker.domain.units import Unit
 
 if TYPE_CHECKING:
-    from tracker.domain.routines import PlannedSide, RoutineItemPlan
+    from tracker.domain.routines import RoutineItemPlan
     from tracker.services.gym import ExerciseBrief, GymStatus
     from tracker.services.logbook import LogResult
 
@@ -105,6 +106,8 @@ class GymShell:
         self.pairs = PairTracker()
         self.records: dict[str, SideRecords] = {}
         self.last_result: LogResult | None = None
+        # Each exercise's last working set per side: an empty line completes a pair with it.
+        self.last_sets: dict[str, dict[Side, PlannedSide]] = {}
         self.finished = False
         self.shown: str | None = None  # the exercise whose header was printed last
         self._unit: Unit | None = None
@@ -156,12 +159,15 @@ class GymShell:
         if exercise is None:
             return []
         brief = self.brief(exercise)
-        return next_planned(brief.target, self.done_of(exercise), brief.weaker)
+        last = self.last_sets.get(brief.exercise)
+        return next_planned(brief.target, self.done_of(exercise), brief.weaker, last)
 
     def planned_text(self) -> str:
         planned = self.planned()
         return " then ".join(
-            sided(p.side, target_text(p.reps, p.load, self.unit_of_target(), p.bodyweight))
+            sided(
+                p.side, target_text(p.reps, p.load, p.unit or self.unit_of_target(), p.bodyweight)
+            )
             for p in planned
         )
 
@@ -240,7 +246,7 @@ class GymShell:
             # A target of 0 is a bodyweight set: `8`, as the lifter would type it; any other
             # load of a bodyweight target is added to body weight (8xBW+10, 8xBW-20).
             if step.load:
-                spec = SetSpec(step.reps, step.load, unit, bodyweight=step.bodyweight)
+                spec = SetSpec(step.reps, step.load, step.unit or unit, bodyweight=step.bodyweight)
             else:
                 spec = SetSpec(step.reps, None, None)
             args.append(format_spec(spec, default))
@@ -270,6 +276,11 @@ class GymShell:
                 done[stored.side] = done.get(stored.side, 0) + 1
             if stored.side is None:
                 continue
+            measured = stored.duration_s is not None or stored.distance is not None
+            if stored.kind is not SetKind.WARMUP and stored.reps and not measured:
+                self.last_sets.setdefault(result.exercise, {})[stored.side] = PlannedSide(
+                    stored.side, stored.reps, stored.load, stored.bodyweight, stored.unit
+                )
             counts = stored.kind is not SetKind.WARMUP and stored.load > 0 and stored.reps > 0
             e1rm = (
                 estimate_1rm(convert(stored.load, stored.unit, unit), stored.reps)
