@@ -313,6 +313,8 @@ def test_bodyweight_sets_weigh_the_latest_weigh_in(tracker: Tracker) -> None:
     tracker.ok("log", "pistol squat", "-l", "5xBW+20", "-r", "5xBW+20")
     weights = tracker.json("bodyweight", "list")
     assert [(w["weight"], w["unit"]) for w in weights] == [(80.0, "kg"), (176.37, "lb")]
+    listed = tracker.ok("bodyweight", "list").stdout.splitlines()
+    assert [line.split("  ", 1)[1] for line in listed] == ["80 kg", "176.37 lb (80 kg)"]
     (ex,) = tracker.json("report", "imbalance")["exercises"]
     assert ex["compared_by"] == "e1rm"
     # 3 days ago: 80 kg (the weigh-in before); today: 176.37 lb + 20 kg = 100.0000 kg.

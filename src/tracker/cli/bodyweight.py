@@ -45,8 +45,9 @@ def bodyweight_list(app: App, as_json: bool) -> None:
     """Every weigh-in, oldest first."""
     from tracker.cli.render import local
     from tracker.domain.report_figures import typed_text
-    from tracker.domain.units import format_load
+    from tracker.domain.units import convert, format_load
     from tracker.services.lifter_data import list_body_weights
+    from tracker.services.lifters import get_unit
 
     entries = list_body_weights(app.uow(), app.lifter)
     if as_json:
@@ -57,5 +58,10 @@ def bodyweight_list(app: App, as_json: bool) -> None:
         return
     if not entries:
         click.echo("No body weight logged: tracker bodyweight add WEIGHT")
+    unit = get_unit(app.uow(), app.lifter)
     for e in entries:
-        click.echo(f"{local(e.measured_at)}  {format_load(e.weight)} {e.unit}")
+        # As typed; one in the other unit also in yours, so that the list reads as one trend.
+        yours = (
+            "" if e.unit is unit else f" ({format_load(convert(e.weight, e.unit, unit))} {unit})"
+        )
+        click.echo(f"{local(e.measured_at)}  {format_load(e.weight)} {e.unit}{yours}")
