@@ -22,11 +22,13 @@ from sqlalchemy import inspect
 from tracker.adapters.journal import RowCopy, row_values
 from tracker.adapters.orm import (
     Base,
+    BodyWeight,
     ChangeRecord,
     Exercise,
     ExerciseAlias,
     ExerciseRest,
     GymState,
+    InvolvedSide,
     Lifter,
     Routine,
     RoutineItem,
@@ -37,6 +39,7 @@ from tracker.adapters.orm import (
 )
 from tracker.adapters.repository import TopSet
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain import bodyweight
 from tracker.domain.errors import Conflict
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, convert
@@ -115,6 +118,11 @@ class FakeJournal:
             values.pop("id", None)
         row = model(**values)
         self.repo.add(row)
+        if isinstance(row, RoutineItem):  # into its routine's list, as a reload would
+            routine = self.repo.store.get(Routine, row.routine_id)
+            if routine is not None:
+                routine.items.append(row)
+                routine.items.sort(key=lambda item: (item.position, item.id))
         return row
 
     def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
@@ -206,6 +214,11 @@ class FakeRepository:
             owner = self.store.get(Exercise, alias.exercise_id)
             if owner is None or alias not in owner.aliases:
                 self.delete(alias)
+        # ... and so is an item taken off its routine's list.
+        for item in self.store.table(RoutineItem):
+            routine = self.store.get(Routine, item.routine_id)
+            if routine is None or item not in routine.items:
+                self.delete(item)
 
     def delete(self, obj: object) -> None:
         assert isinstance(obj, Base)
@@ -220,6 +233,10 @@ class FakeRepository:
         if isinstance(obj, Routine):
             for item in list(obj.items):
                 self.delete(item)
+        if isinstance(obj, RoutineItem):
+            routine = self.store.get(Routine, obj.routine_id)
+            if routine is not None and obj in routine.items:
+                routine.items.remove(obj)
         table = self.store.rows.get(type(obj), {})
         for identity, stored in list(table.items()):
             if stored is obj:
@@ -242,6 +259,11 @@ class FakeRepository:
             self.add(Setting(key=key, value=value))
         else:
             row.value = value
+
+    def forget_setting(self, key: str) -> None:
+        row = self.store.get(Setting, key)
+        if row is not None:
+            self.delete(row)
 
     def settings(self, prefix: str = "") -> dict[str, str]:
         return {s.key: s.value for s in self.store.table(Setting) if s.key.startswith(prefix)}
@@ -508,6 +530,60 @@ class FakeRepository:
         return self.store.get(GymState, session_id)
 
 
+class FakeBodyWeights:
+    """adapters.lifter_data.BodyWeights over the fake store."""
+
+    def __init__(self, repo: FakeRepository) -> None:
+        self.repo = repo
+
+    def add(self, lifter_id: int, measured_at: datetime, weight: Decimal, unit: Unit) -> int:
+        row = BodyWeight(lifter_id=lifter_id, measured_at=measured_at, weight=weight,
+                         unit=unit.value)  # fmt: skip
+        self.repo.add(row)
+        return row.id
+
+    def remove(self, lifter_id: int, weigh_in_id: int) -> bodyweight.BodyWeight | None:
+        row = self.repo.store.get(BodyWeight, weigh_in_id)
+        if row is None or row.lifter_id != lifter_id:
+            return None
+        self.repo.delete(row)
+        return bodyweight.BodyWeight(row.measured_at, row.weight, Unit(row.unit))
+
+    def of_lifter(self, lifter_id: int) -> list[bodyweight.BodyWeight]:
+        rows = [r for r in self.repo.store.table(BodyWeight) if r.lifter_id == lifter_id]
+        rows.sort(key=lambda r: (r.measured_at, r.id))
+        return [bodyweight.BodyWeight(r.measured_at, r.weight, Unit(r.unit)) for r in rows]
+
+
+class FakeInvolvedSides:
+    """adapters.lifter_data.InvolvedSides over the fake store."""
+
+    def __init__(self, repo: FakeRepository) -> None:
+        self.repo = repo
+
+    def set(self, lifter_id: int, exercise_id: int | None, side: Side | None) -> None:
+        row = next(
+            (r for r in self.repo.store.table(InvolvedSide)
+             if r.lifter_id == lifter_id and r.exercise_id == exercise_id),
+            None,
+        )  # fmt: skip
+        if side is None:
+            if row is not None:
+                self.repo.delete(row)
+        elif row is None:
+            self.repo.add(InvolvedSide(lifter_id=lifter_id, exercise_id=exercise_id,
+                                       side=side.value))  # fmt: skip
+        else:
+            row.side = side.value
+
+    def of_lifter(self, lifter_id: int) -> dict[int | None, Side]:
+        return {
+            r.exercise_id: Side(r.side)
+            for r in self.repo.store.table(InvolvedSide)
+            if r.lifter_id == lifter_id
+        }
+
+
 class FakeUnitOfWork(AbstractUnitOfWork):
     """One fake database that lives as long as the test; `committed` says a command ended
     in a commit (a command that fails must leave it False)."""
@@ -517,6 +593,12 @@ class FakeUnitOfWork(AbstractUnitOfWork):
     def __init__(self) -> None:
         self.repo = FakeRepository()
         self.committed = False
+
+    def body_weights(self) -> FakeBodyWeights:
+        return FakeBodyWeights(self.repo)
+
+    def involved_sides(self) -> FakeInvolvedSides:
+        return FakeInvolvedSides(self.repo)
 
     def commit(self) -> None:
         self.repo.flush()

@@ -11,13 +11,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Enum, func, inspect, select
+from sqlalchemy import Enum, event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from tracker.adapters.orm import (
     Base,
     ChangeRecord,
     Exercise,
+    ExerciseAlias,
     Lifter,
     TrainingSession,
     WorkoutSet,
@@ -29,6 +30,10 @@ M = TypeVar("M", bound=Base)
 
 # Records kept per lifter (undone ones included): far more than anyone undoes in a row.
 KEEP = 200
+# The marks of changes that undo cannot take back (no service records them), so that `undo`
+# stops there instead of stepping back over them to an older change.
+CATALOG_EDIT = "catalog edit"  # exercises or aliases added, changed or removed
+IMPORT = "import"  # sets stored by an import (tracker import)
 
 
 def _encode(value: Any) -> Any:
@@ -143,6 +148,16 @@ class Journal:
     def mark_undone(self, record: ChangeRecord) -> None:
         record.undone_at = utcnow()
 
+    def mark_unrecorded(self, lifter: Lifter, action: str) -> None:
+        """The lifter made a change undo cannot take back (CATALOG_EDIT, IMPORT): a mark that
+        `undo` stops at, one for a run of changes of a kind."""
+        latest = self.latest_pending(lifter)
+        if latest is None or latest.action != action:
+            self.record(lifter, action, {})
+
+    def lifter_by_id(self, lifter_id: int) -> Lifter | None:
+        return self.session.get(Lifter, lifter_id)
+
     # -- rows by id, whoever owns them: the record already names the lifter's rows ---------
     def workout_set(self, set_id: int) -> WorkoutSet | None:
         return self.session.get(WorkoutSet, set_id)
@@ -193,3 +208,25 @@ class Journal:
 
     def flush(self) -> None:
         self.session.flush()
+
+
+class UnrecordedChanges:
+    """What a transaction changes that no change record covers: the exercise catalog
+    (exercises or aliases added, removed or changed, not merely read; seen at each flush of
+    its session), and the lifters whose sets an import stored (the repository's bulk insert
+    says so)."""
+
+    def __init__(self, session: Session) -> None:
+        self.catalog = False
+        self.imported_for: set[int] = set()
+        event.listen(session, "before_flush", self._look)
+
+    def _look(self, session: Session, context: object, instances: object) -> None:
+        rows = [*session.new, *session.deleted, *filter(session.is_modified, session.dirty)]
+        if any(isinstance(row, Exercise | ExerciseAlias) for row in rows):
+            self.catalog = True
+
+    def forget(self) -> None:
+        """Marked: a later commit of the same session marks only what it changes."""
+        self.catalog = False
+        self.imported_for.clear()

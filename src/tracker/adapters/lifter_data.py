@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,16 +16,44 @@ from tracker.domain.model import Side
 from tracker.domain.units import Unit
 
 
+class AbstractBodyWeights(Protocol):
+    """A lifter's weigh-ins: `BodyWeights` below, or the fake of the service tests."""
+
+    def add(self, lifter_id: int, measured_at: datetime, weight: Decimal, unit: Unit) -> int: ...
+
+    def remove(self, lifter_id: int, weigh_in_id: int) -> BodyWeight | None: ...
+
+    def of_lifter(self, lifter_id: int) -> list[BodyWeight]: ...
+
+
+class AbstractInvolvedSides(Protocol):
+    """A lifter's involved sides: `InvolvedSides` below, or the fake of the service tests."""
+
+    def set(self, lifter_id: int, exercise_id: int | None, side: Side | None) -> None: ...
+
+    def of_lifter(self, lifter_id: int) -> dict[int | None, Side]: ...
+
+
 class BodyWeights:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, lifter_id: int, measured_at: datetime, weight: Decimal, unit: Unit) -> None:
-        self._session.add(
-            BodyWeightRow(lifter_id=lifter_id, measured_at=measured_at, weight=weight,
-                          unit=unit.value)
-        )  # fmt: skip
+    def add(self, lifter_id: int, measured_at: datetime, weight: Decimal, unit: Unit) -> int:
+        """Store a weigh-in; its id (for undo)."""
+        row = BodyWeightRow(lifter_id=lifter_id, measured_at=measured_at, weight=weight,
+                            unit=unit.value)  # fmt: skip
+        self._session.add(row)
         self._session.flush()
+        return row.id
+
+    def remove(self, lifter_id: int, weigh_in_id: int) -> BodyWeight | None:
+        """Delete the lifter's weigh-in `weigh_in_id`; what it was (None: no such weigh-in)."""
+        row = self._session.get(BodyWeightRow, weigh_in_id)
+        if row is None or row.lifter_id != lifter_id:
+            return None
+        self._session.delete(row)
+        self._session.flush()
+        return BodyWeight(row.measured_at, row.weight, Unit(row.unit))
 
     def of_lifter(self, lifter_id: int) -> list[BodyWeight]:
         """Every weigh-in of the lifter, oldest first."""

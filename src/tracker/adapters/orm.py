@@ -212,10 +212,13 @@ class WorkoutSet(Base):
 
 
 class ChangeRecord(Base):
-    """One change a lifter made to the log (a log, an edit, a delete), for `tracker undo`.
+    """One change a lifter made (a log, an edit, a delete, a weigh-in, a setting, a routine
+    ...), for `tracker undo`; or the mark of a change undo can't take back (a catalog edit,
+    an import), where it stops.
 
     `payload` holds what undoing needs to restore the rows exactly: ids of the sets a log
-    stored, and full copies of the rows an edit or a delete changed (see adapters.journal).
+    stored, full copies of the rows an edit or a delete changed, a setting's value before (see
+    adapters.journal and services.history).
     """
 
     __tablename__ = "change_record"
@@ -223,7 +226,7 @@ class ChangeRecord(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
-    action: Mapped[str] = mapped_column(String(20))  # log, edit, delete set, delete session
+    action: Mapped[str] = mapped_column(String(20))  # log, edit, weigh-in ... (services.history)
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     undone_at: Mapped[datetime | None]

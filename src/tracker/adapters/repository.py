@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.adapters.journal import AbstractJournal, Journal
+from tracker.adapters.journal import AbstractJournal, Journal, UnrecordedChanges
 from tracker.adapters.orm import (
     Exercise,
     ExerciseAlias,
@@ -71,6 +71,8 @@ class AbstractRepository(Protocol):
     def setting(self, key: str) -> str | None: ...
 
     def set_setting(self, key: str, value: str) -> None: ...
+
+    def forget_setting(self, key: str) -> None: ...
 
     def settings(self, prefix: str = "") -> dict[str, str]: ...
 
@@ -194,6 +196,7 @@ class Repository:
     def __init__(self, session: Session, viewer: str | None = None) -> None:
         self.session = session
         self._journal = Journal(session)
+        self.unrecorded = UnrecordedChanges(session)  # for undo: see UnitOfWork.commit
         # Whose custom exercises are visible: the command's lifter (by name until known).
         self.viewer_name = viewer
         self._viewer_id: int | None = None
@@ -229,6 +232,17 @@ class Repository:
             self.session.scalar(by_name.limit(1)) is not None
             or self.session.scalar(by_alias.limit(1)) is not None
         )
+
+    def command_lifter(self) -> Lifter | None:
+        """The lifter the command runs as, without creating one: the one it works for, else
+        its --lifter, the lifter of its PostgreSQL role or the default lifter."""
+        if self._viewer_known and self._viewer_id is not None:
+            return self.session.get(Lifter, self._viewer_id)
+        if self.viewer_name is None:
+            mine = self.lifter_for_current_role()
+            if mine is not None:
+                return mine
+        return self.lifter(self.viewer_name or DEFAULT_LIFTER)
 
     def lifter_for_current_role(self) -> Lifter | None:
         """On PostgreSQL, the lifter mapped to the connected role (row-level security)."""
@@ -305,6 +319,12 @@ class Repository:
             self.session.add(Setting(key=key, value=value))
         else:
             row.value = value
+
+    def forget_setting(self, key: str) -> None:
+        """No value of one's own for `key`: the default applies again."""
+        row = self.session.get(Setting, key)
+        if row is not None:
+            self.session.delete(row)
 
     def settings(self, prefix: str = "") -> dict[str, str]:
         rows = self.session.scalars(select(Setting).where(Setting.key.startswith(prefix)))
@@ -739,7 +759,9 @@ class Repository:
         return {str(key): session_id for session_id, key in result}
 
     def insert_sets(self, rows: list[dict[str, Any]]) -> None:
+        """Insert sets in one statement (an import: undo keeps no record of them)."""
         self.session.execute(insert(WorkoutSet), rows)
+        self.unrecorded.imported_for.update(row["lifter_id"] for row in rows)
 
     def set_session_notes(self, session_id: int, notes: str) -> None:
         self.session.execute(

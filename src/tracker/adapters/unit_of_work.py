@@ -20,7 +20,12 @@ from tracker.adapters.repository import AbstractRepository, Repository
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from tracker.adapters.lifter_data import BodyWeights, InvolvedSides
+    from tracker.adapters.lifter_data import (
+        AbstractBodyWeights,
+        AbstractInvolvedSides,
+        BodyWeights,
+        InvolvedSides,
+    )
     from tracker.adapters.report_queries import ReportQueries
     from tracker.adapters.roles import Roles
 
@@ -46,6 +51,14 @@ class AbstractUnitOfWork(abc.ABC):
         self.rollback()
 
     @abc.abstractmethod
+    def body_weights(self) -> AbstractBodyWeights:
+        raise NotImplementedError
+
+    @abc.abstractmethod
+    def involved_sides(self) -> AbstractInvolvedSides:
+        raise NotImplementedError
+
+    @abc.abstractmethod
     def commit(self) -> None:
         raise NotImplementedError
 
@@ -59,7 +72,13 @@ class UnitOfWork(AbstractUnitOfWork):
 
     repo: Repository
 
-    def __init__(self, engine: Engine, viewer: str | None = None, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        viewer: str | None = None,
+        read_only: bool = False,
+        mark_unrecorded: bool = False,
+    ) -> None:
         from sqlalchemy.orm import sessionmaker
 
         if read_only:  # SQLite: a plain BEGIN for every transaction, never waiting for writers
@@ -69,6 +88,10 @@ class UnitOfWork(AbstractUnitOfWork):
         self._factory = sessionmaker(bind=engine, expire_on_commit=False)
         self.engine = engine
         self.viewer = viewer  # the --lifter of the command: whose custom exercises show
+        # A lifter's command (the command line): a change it makes that no change record
+        # covers (the exercise catalog, an import) leaves a mark in the lifter's undo history,
+        # so that `undo` stops there rather than step back over it to an older change.
+        self.mark_unrecorded = mark_unrecorded
 
     def __enter__(self) -> Self:
         self.session: Session = self._factory()
@@ -111,7 +134,23 @@ class UnitOfWork(AbstractUnitOfWork):
         return InvolvedSides(self.session)
 
     def commit(self) -> None:
+        if self.mark_unrecorded:
+            self._mark_unrecorded_changes()
         self.session.commit()
+
+    def _mark_unrecorded_changes(self) -> None:
+        from tracker.adapters.journal import CATALOG_EDIT, IMPORT
+
+        changes, journal = self.repo.unrecorded, self.repo.journal
+        self.session.flush()  # the catalog changes are seen at a flush
+        imported = [journal.lifter_by_id(lifter_id) for lifter_id in sorted(changes.imported_for)]
+        for lifter in imported:
+            if lifter is not None:
+                journal.mark_unrecorded(lifter, IMPORT)
+        lifter = self.repo.command_lifter() if changes.catalog else None
+        if lifter is not None and lifter not in imported:  # an import names itself
+            journal.mark_unrecorded(lifter, CATALOG_EDIT)
+        changes.forget()
 
     def rollback(self) -> None:
         self.session.rollback()

@@ -106,7 +106,7 @@ COMMANDS: dict[str, Lazy] = {
     ),
     "undo": Lazy(
         "tracker.cli.history_cmds:undo_command",
-        "Undo your last change to the log: a log, a set edit, a set or session delete.",
+        "Undo your last change: a log, set edit or delete, session, weigh-in, setting or routine.",
     ),
 }
 

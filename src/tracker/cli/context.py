@@ -61,7 +61,9 @@ class App:
     def uow(self) -> UnitOfWork:
         from tracker.adapters.unit_of_work import UnitOfWork
 
-        return UnitOfWork(self.engine(), viewer=self.lifter, read_only=reads_only())
+        return UnitOfWork(
+            self.engine(), viewer=self.lifter, read_only=reads_only(), mark_unrecorded=True
+        )
 
     def close(self) -> None:
         if self._engine is not None:

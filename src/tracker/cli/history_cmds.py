@@ -11,8 +11,8 @@ from tracker.cli.layout import plural, wrap_line
 from tracker.cli.render import full_set_text, kind_and_rpe, local
 
 if TYPE_CHECKING:
-    from tracker.services.history import Undone
     from tracker.services.stored_sets import StoredSet
+    from tracker.services.undone import Detail, Undone
 
 
 def set_line(item: StoredSet, indent: str = "  ") -> str:
@@ -42,6 +42,9 @@ def echo(text: str) -> None:
 def render_undone(undone: Undone) -> None:
     from tracker.services.history import DELETE_SESSION, DELETE_SET, EDIT, LOG
 
+    if undone.detail is not None:
+        render_detail(undone.detail)
+        return
     count = plural(len(undone.sets), "set")
     if undone.action == LOG:
         echo(f"Undid a log: removed {count}:")
@@ -57,12 +60,42 @@ def render_undone(undone: Undone) -> None:
         echo(f"Removed session #{session_id}, which held only those sets.")
 
 
+def render_detail(detail: Detail) -> None:
+    """A change that is not to sets: a weigh-in, a setting, a routine, a session's span."""
+    from tracker.cli.render import local
+    from tracker.cli.routines import print_plan
+    from tracker.domain.units import format_load
+    from tracker.services.undone import RoutineUndone, SessionUndone, WeighInUndone
+
+    if isinstance(detail, WeighInUndone):
+        entry = detail.entry
+        echo(
+            f"Undid a weigh-in: removed body weight {format_load(entry.weight)} {entry.unit} "
+            f"at {local(entry.measured_at)}."
+        )
+    elif isinstance(detail, RoutineUndone):
+        if detail.plan is None:
+            echo(f'Undid {detail.command}: removed routine "{detail.name}".')
+        else:
+            echo(f"Undid {detail.command}; the routine is again:")
+            print_plan(detail.plan)
+    elif isinstance(detail, SessionUndone):
+        name = f' "{detail.name}"' if detail.name else ""
+        if detail.command == "session start":
+            echo(f"Undid session start: removed session #{detail.session_id}{name}, with no sets.")
+        else:
+            echo(f"Undid session finish: session #{detail.session_id}{name} is open again.")
+    else:
+        echo(f"Undid {detail.command}: {detail.outcome}.")
+
+
 @click.command("undo")
 @pass_app
 def undo_command(app: App) -> None:
-    """Undo your last change to the log: a log, a set edit, a set or session delete.
+    """Undo your last change: a log, set edit or delete, session, weigh-in, setting or routine.
 
-    Each call steps one change further back, most recent first, and says what it undid.
+    Each call steps one change further back, most recent first, and says what it undid. A
+    change to the exercise catalog, or an import, can't be undone: undo stops there.
     """
     from tracker.services.history import undo_last_change
 

@@ -52,8 +52,11 @@ def set_equipment_setting(
     uow: AbstractUnitOfWork, lifter_name: str | None, key: str, value: str
 ) -> tuple[str, str]:
     """`config set bar 20kg` / `config set plates 25x4,20,...`, stored per unit."""
+    from tracker.services.history_settings import record_gym_setting
+
     with uow:
-        lifter_unit = Unit(current_lifter(uow.repo, lifter_name).unit)
+        lifter = current_lifter(uow.repo, lifter_name)
+        lifter_unit = Unit(lifter.unit)
         if key == "bar":
             load, unit = parse_load(value)
             unit = unit or lifter_unit
@@ -61,6 +64,7 @@ def set_equipment_setting(
         else:
             text, unit = _plates_and_unit(value, lifter_unit)
             stored = format_plates(parse_plates(text))
+        record_gym_setting(uow.repo, lifter, f"{key}.{unit.value}", stored)
         uow.repo.set_setting(f"{key}.{unit.value}", stored)
         uow.commit()
     return f"{key}.{unit.value}", stored

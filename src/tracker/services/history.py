@@ -1,43 +1,38 @@
 """`tracker undo`: step back through a lifter's changes, most recent first.
 
-Every change to the log (a `tracker log`, a `set edit`, a `set delete`, a `session delete`)
-writes a change record in the same transaction, holding what undoing it needs: the ids of the
-sets a log stored and the spans of the sessions it widened or closed, or full copies of the
-rows an edit or a delete changed. `undo` takes the latest record not undone yet and restores
-exactly what was there before (ids included), so several undos walk back in order.
+Every change to the log (a `tracker log`, a `set edit`, a `set delete`, a `session delete`,
+`session start` and `finish`) writes a change record in the same transaction, holding what
+undoing it needs: the ids of the sets a log stored and the spans of the sessions it widened or
+closed, or full copies of the rows an edit or a delete changed. So do weigh-ins and settings
+(services.history_settings) and routines (services.history_routines). `undo` takes the latest
+record not undone yet and restores exactly what was there before (ids included), so several
+undos walk back in order. A change to the exercise catalog, or an import, cannot be undone: it
+leaves a mark (adapters.journal.CATALOG_EDIT, IMPORT) that `undo` stops at, rather than step
+back over it to an older change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tracker.adapters.journal import AbstractJournal, RowCopy, copy_row
+from tracker.adapters.journal import CATALOG_EDIT, IMPORT, AbstractJournal, RowCopy, copy_row
 from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, NotFound
+from tracker.services import history_routines, history_settings
 from tracker.services.lifters import current_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
+from tracker.services.undone import Handler, SessionUndone, Undone
 
 LOG = "log"
 EDIT = "edit"
 DELETE_SET = "delete set"
 DELETE_SESSION = "delete session"
+SESSION_START = "session start"
+SESSION_FINISH = "session finish"
 SPAN = ("started_at", "finished_at")
-
-
-@dataclass
-class Undone:
-    """What one undo did: which change it stepped back over, and the sets concerned (removed
-    for a log, as they are again for an edit, brought back for a delete)."""
-
-    action: str
-    sets: list[StoredSet]
-    session_id: int | None = None
-    removed_sessions: list[int] = field(default_factory=list)
 
 
 # -- recording (called by the services that change the log, inside their transaction) --------
@@ -94,6 +89,20 @@ def record_session_delete(
     )
 
 
+def record_session_start(
+    repo: AbstractRepository, lifter: Lifter, session: TrainingSession
+) -> None:
+    """After `session start` stored `session` (flushed: it has its id)."""
+    repo.journal.record(lifter, SESSION_START, {"session": session.id})
+
+
+def record_session_finish(
+    repo: AbstractRepository, lifter: Lifter, session: TrainingSession
+) -> None:
+    """Before `session finish` closes `session`: its span, to open it again."""
+    repo.journal.record(lifter, SESSION_FINISH, {"session": copy_row(session)})
+
+
 def _session_copy(repo: AbstractRepository, row: WorkoutSet) -> RowCopy:
     session = repo.journal.training_session(row.session_id)
     assert session is not None  # a set always belongs to a session (foreign key)
@@ -120,17 +129,18 @@ def undo_last_change(uow: AbstractUnitOfWork, lifter_name: str | None) -> Undone
                 undone = _undo_unrecorded_log(repo, lifter)
                 break
             repo.journal.mark_undone(record)
-            result = UNDO[record.action](repo.journal, lifter, record.payload)
+            result = UNDO[record.action](uow, lifter, record.payload)
             if result is not None:
                 undone = result
                 break
-            # Nothing is left of that change (e.g. an import --replace took its sets):
-            # step over it to the one before.
+            # Nothing is left of that change (e.g. an import --replace took its sets, or the
+            # session a start opened is gone): step over it to the one before.
         uow.commit()
         return undone
 
 
-def _undo_log(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
+def _undo_log(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
+    journal = uow.repo.journal
     removed: list[StoredSet] = []
     sessions = set()
     for set_id in payload["sets"]:
@@ -176,7 +186,8 @@ def _check_exercise(journal: AbstractJournal, copy: RowCopy) -> None:
         )
 
 
-def _undo_edit(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+def _undo_edit(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+    journal = uow.repo.journal
     copy = payload["set"]
     _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -190,7 +201,8 @@ def _undo_edit(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]
     return Undone(EDIT, [stored_set(row)], session.id)
 
 
-def _undo_set_delete(journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+def _undo_set_delete(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+    journal = uow.repo.journal
     copy = payload["set"]
     _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -199,8 +211,9 @@ def _undo_set_delete(journal: AbstractJournal, lifter: Lifter, payload: dict[str
 
 
 def _undo_session_delete(
-    journal: AbstractJournal, lifter: Lifter, payload: dict[str, Any]
+    uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
 ) -> Undone:
+    journal = uow.repo.journal
     for copy in payload["sets"]:
         _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -208,11 +221,67 @@ def _undo_session_delete(
     return Undone(DELETE_SESSION, [stored_set(row) for row in rows], session.id)
 
 
-UNDO: dict[str, Callable[[AbstractJournal, Lifter, dict[str, Any]], Undone | None]] = {
+def _undo_session_start(
+    uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
+) -> Undone | None:
+    session = uow.repo.journal.training_session(payload["session"])
+    if session is None:
+        return None  # deleted since
+    if session.sets:  # logged since by a command undo has no record of (an import)
+        raise Conflict(
+            f"can't undo session start: session #{session.id} holds sets now; "
+            f"delete it with: tracker session delete {session.id}"
+        )
+    uow.repo.journal.delete(session)
+    return Undone(SESSION_START, [], session.id,
+                  detail=SessionUndone(SESSION_START, session.id, session.name))  # fmt: skip
+
+
+def _undo_session_finish(
+    uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
+) -> Undone | None:
+    copy = payload["session"]
+    session = uow.repo.journal.training_session(copy["id"])
+    if session is None:
+        return None  # deleted since
+    still_open = uow.repo.open_session(lifter)
+    if still_open is not None and still_open.id != session.id:
+        raise Conflict(
+            f"can't undo session finish: session #{still_open.id} is open now, and a lifter "
+            f"has one open session at a time; finish it first with: tracker session finish"
+        )
+    uow.repo.journal.put_back(session, copy, SPAN)
+    return Undone(SESSION_FINISH, [], session.id,
+                  detail=SessionUndone(SESSION_FINISH, session.id, session.name))  # fmt: skip
+
+
+def _refuse_catalog_edit(
+    uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
+) -> Undone:
+    raise Conflict(
+        "your last change was to the exercise catalog (tracker exercises): undo can't take "
+        "it back, nor go past it to older changes"
+    )
+
+
+def _refuse_import(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+    raise Conflict(
+        "your last change was an import (tracker import): undo can't take it back, nor go "
+        "past it to older changes; tracker session delete ID removes an imported session"
+    )
+
+
+UNDO: dict[str, Handler] = {
     LOG: _undo_log,
     EDIT: _undo_edit,
     DELETE_SET: _undo_set_delete,
     DELETE_SESSION: _undo_session_delete,
+    SESSION_START: _undo_session_start,
+    SESSION_FINISH: _undo_session_finish,
+    CATALOG_EDIT: _refuse_catalog_edit,
+    IMPORT: _refuse_import,
+    **history_settings.UNDO,
+    **history_routines.UNDO,
 }
 
 

@@ -55,9 +55,12 @@ def list_lifters(uow: AbstractUnitOfWork) -> list[tuple[str, str]]:
 
 
 def set_unit(uow: AbstractUnitOfWork, lifter_name: str | None, unit: str) -> Unit:
+    from tracker.services.history_settings import record_unit
+
     parsed = Unit.parse(unit)
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
+        record_unit(uow.repo, lifter, parsed.value)
         lifter.unit = parsed.value
         uow.commit()
     return parsed
@@ -76,6 +79,7 @@ def set_increment(
     """A gym-wide load step for one kind of equipment, in kg or lb ("2.5kg", "5lb", "2.5")."""
     from tracker.domain.equipment import equipment_key
     from tracker.domain.specs import parse_spec
+    from tracker.services.history_settings import record_gym_setting
 
     key = equipment_key(equipment)
     if key == "other" and equipment.strip().lower() != "other":
@@ -87,8 +91,10 @@ def set_increment(
     if spec.load is None or spec.load <= 0:
         raise InvalidValue(f'the increment must be a load above 0, such as 2.5kg, got "{value}"')
     with uow:
-        unit = spec.unit or Unit(current_lifter(uow.repo, lifter_name).unit)
+        lifter = current_lifter(uow.repo, lifter_name)
+        unit = spec.unit or Unit(lifter.unit)
         step = exact_text(spec.load)
+        record_gym_setting(uow.repo, lifter, f"increment.{key}.{unit.value}", step)
         uow.repo.set_setting(f"increment.{key}.{unit.value}", step)
         uow.commit()
     return key, step, unit.value

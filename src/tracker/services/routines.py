@@ -16,6 +16,7 @@ from tracker.domain.routines import (
     check_set_count,
 )
 from tracker.services.catalog import resolve_exercise
+from tracker.services.history_routines import record_new_routine, record_routine_change
 from tracker.services.lifters import current_lifter
 
 
@@ -62,6 +63,7 @@ def add_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> 
         routine = Routine(lifter_id=lifter.id, name=clean)
         uow.repo.add(routine)
         uow.repo.flush()
+        record_new_routine(uow.repo, lifter, "routine add", routine)
         plan = plan_of(routine)
         uow.commit()
         return plan
@@ -74,6 +76,7 @@ def add_item(
         lifter = current_lifter(uow.repo, lifter_name)
         routine = find_routine(uow.repo, lifter, name)
         found = resolve_exercise(uow.repo, exercise)
+        record_routine_change(uow.repo, lifter, "routine add-exercise", routine)
         item = RoutineItem(exercise=found, position=len(routine.items), sets=3)
         apply_item_changes(item, changes)
         routine.items.append(item)
@@ -113,6 +116,7 @@ def save_from_session(
             raise InvalidValue(f"session #{session.id} has no working sets to make a routine of")
         uow.repo.add(routine)
         uow.repo.flush()
+        record_new_routine(uow.repo, lifter, "routine save", routine)
         plan = plan_of(routine)
         uow.commit()
         return plan
@@ -176,6 +180,7 @@ def edit_routine(
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         routine = find_routine(uow.repo, lifter, name)
+        record_routine_change(uow.repo, lifter, "routine edit", routine)
         if edit.rename is not None:
             new_name = check_routine_name(edit.rename)
             other = uow.repo.routine(lifter, new_name)
@@ -217,6 +222,7 @@ def remove_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) 
         lifter = current_lifter(uow.repo, lifter_name)
         routine = find_routine(uow.repo, lifter, name)
         removed = routine.name
+        record_routine_change(uow.repo, lifter, "routine remove", routine)
         uow.repo.delete(routine)
         uow.commit()
         return removed

@@ -45,6 +45,8 @@ def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> Session
 def start_session(
     uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime, name: str | None
 ) -> SessionInfo:
+    from tracker.services import history
+
     if name is not None and len(name) > 200:
         raise InvalidValue(f"a session name can have at most 200 characters, got {len(name)}")
     with uow:
@@ -58,6 +60,8 @@ def start_session(
             )
         session = TrainingSession(lifter_id=lifter.id, started_at=at, name=name)
         uow.repo.add(session)
+        uow.repo.flush()
+        history.record_session_start(uow.repo, lifter, session)
         uow.commit()
         return info(session)
 
@@ -67,6 +71,7 @@ def finish_session(
 ) -> SessionInfo:
     """Close the open session at `at`; without it, now, or at its last set if that is stale."""
     # Imported here: `session list` and `show` need neither (issue 16, start-up).
+    from tracker.services import history
     from tracker.services.logbook import last_activity
 
     with uow:
@@ -78,6 +83,7 @@ def finish_session(
         end = at or (last if now - last > SESSION_GAP else max(last, now))
         if end < session.started_at:
             raise InvalidValue("a session can't finish before it started")
+        history.record_session_finish(uow.repo, lifter, session)
         session.finished_at = end
         uow.commit()
         return info(session, len(session.sets), len({s.exercise_id for s in session.sets}))

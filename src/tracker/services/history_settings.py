@@ -1,0 +1,124 @@
+"""Undo for weigh-ins and settings: `bodyweight add`, `config set`, `lifter edit --involved`.
+
+Each command writes a change record in its own transaction (see services.history): the
+weigh-in's id, or the setting's value before. The unit and the involved sides belong to a
+lifter. The increments, bar and plates are gym-wide (every lifter of the database shares
+them): their change goes in the history of the lifter who typed it, and undoing it puts the
+old value back only while the setting still holds the value that command gave it; when
+another lifter has set it since, undo leaves their value alone and says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tracker.adapters.orm import Lifter
+from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.model import Side
+from tracker.services.undone import Handler, SettingUndone, Undone, WeighInUndone
+
+WEIGH_IN = "weigh-in"
+CONFIG_SET = "config set"
+INVOLVED = "involved side"
+UNIT_KEY = "unit"  # the lifter's own unit; any other key is a gym-wide setting's stored key
+
+
+# -- recording (inside the command's transaction) ---------------------------------------------
+
+
+def record_weigh_in(repo: AbstractRepository, lifter: Lifter, weigh_in_id: int) -> None:
+    """After `bodyweight add` stored weigh-in `weigh_in_id`."""
+    repo.journal.record(lifter, WEIGH_IN, {"id": weigh_in_id})
+
+
+def record_unit(repo: AbstractRepository, lifter: Lifter, unit: str) -> None:
+    """Before `config set unit` gives the lifter `unit`."""
+    repo.journal.record(
+        lifter, CONFIG_SET, {"key": UNIT_KEY, "value": unit, "previous": lifter.unit}
+    )
+
+
+def record_gym_setting(repo: AbstractRepository, lifter: Lifter, key: str, value: str) -> None:
+    """Before the gym-wide setting `key` (as stored: increment.dumbbell.kg, bar.lb ...) is
+    set to `value`."""
+    repo.journal.record(
+        lifter, CONFIG_SET, {"key": key, "value": value, "previous": repo.setting(key)}
+    )
+
+
+def record_involved(
+    uow: AbstractUnitOfWork,
+    lifter: Lifter,
+    exercise: tuple[int, str] | None,
+    side: Side | None,
+) -> None:
+    """Before `lifter edit --involved` keeps `side` for one exercise (id, name) or all."""
+    exercise_id, name = exercise if exercise is not None else (None, None)
+    previous = uow.involved_sides().of_lifter(lifter.id).get(exercise_id)
+    uow.repo.journal.record(
+        lifter,
+        INVOLVED,
+        {
+            "exercise_id": exercise_id,
+            "exercise": name,
+            "side": side.value if side else None,
+            "previous": previous.value if previous else None,
+        },
+    )
+
+
+# -- undoing ----------------------------------------------------------------------------------
+
+
+def _undo_weigh_in(
+    uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
+) -> Undone | None:
+    entry = uow.body_weights().remove(lifter.id, payload["id"])
+    if entry is None:
+        return None  # gone already: nothing left of that change
+    return Undone(WEIGH_IN, [], detail=WeighInUndone(entry))
+
+
+def _undo_config_set(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+    key, value, previous = payload["key"], payload["value"], payload["previous"]
+    if key == UNIT_KEY:
+        lifter.unit = previous
+        return _setting(f"config set unit {value}", f"unit = {previous} again")
+    name, unit = key.rsplit(".", 1)  # increment.dumbbell.kg: increment.dumbbell, in kg
+    command = f"config set {name} {value} {unit}"
+    now = uow.repo.setting(key)
+    if now != value:  # another lifter's change since: theirs to undo, not ours to overwrite
+        state = f"{name} = {now} {unit}" if now is not None else f"{name} has its default"
+        return _setting(command, f"left as it is ({state}): another lifter has changed it since")
+    if previous is None:
+        uow.repo.forget_setting(key)
+        return _setting(command, f"{name} is back to its default")
+    uow.repo.set_setting(key, previous)
+    return _setting(command, f"{name} = {previous} {unit} again")
+
+
+def _undo_involved(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+    exercise_id, name = payload["exercise_id"], payload["exercise"]
+    command = f"lifter edit {lifter.name} --involved {payload['side'] or 'none'}"
+    if name is not None:
+        command += f' --exercise "{name}"'
+    where = name or "every exercise"
+    if exercise_id is not None and not uow.repo.journal.exercise_exists(exercise_id):
+        return _setting(command, f"left as it is: {where} is no longer in the catalog", INVOLVED)
+    previous = Side(payload["previous"]) if payload["previous"] else None
+    uow.involved_sides().set(lifter.id, exercise_id, previous)
+    if previous is None:
+        return _setting(command, f"no involved side for {where} again", INVOLVED)
+    return _setting(command, f"involved side {previous.value} for {where} again", INVOLVED)
+
+
+def _setting(command: str, outcome: str, action: str = CONFIG_SET) -> Undone:
+    return Undone(action, [], detail=SettingUndone(command, outcome))
+
+
+UNDO: dict[str, Handler] = {
+    WEIGH_IN: _undo_weigh_in,
+    CONFIG_SET: _undo_config_set,
+    INVOLVED: _undo_involved,
+}

@@ -1,0 +1,66 @@
+"""What one `tracker undo` did, for the command line to say (services.history undoes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tracker.adapters.orm import Lifter
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.routines import RoutinePlan
+from tracker.services.stored_sets import StoredSet
+
+
+@dataclass(frozen=True)
+class WeighInUndone:
+    """The weigh-in an undone `bodyweight add` stored, now removed."""
+
+    entry: BodyWeight
+
+
+@dataclass(frozen=True)
+class SettingUndone:
+    """An undone setting: the command as it reads back, and what holds now."""
+
+    command: str  # config set unit lb; config set increment.dumbbell 2 kg; lifter edit ...
+    outcome: str  # unit = kg again; increment.dumbbell is back to its default; ...
+
+
+@dataclass(frozen=True)
+class RoutineUndone:
+    """An undone routine command: the routine as it is again (None: removed)."""
+
+    command: str  # routine add, routine add-exercise, routine save, routine edit, ...
+    name: str
+    plan: RoutinePlan | None
+
+
+@dataclass(frozen=True)
+class SessionUndone:
+    """An undone `session start` (the session removed) or `session finish` (open again)."""
+
+    command: str
+    session_id: int
+    name: str | None = None
+
+
+Detail = WeighInUndone | SettingUndone | RoutineUndone | SessionUndone
+
+
+@dataclass
+class Undone:
+    """What one undo did: which change it stepped back over, and the sets concerned (removed
+    for a log, as they are again for an edit, brought back for a delete); for a change that
+    is not to sets (a weigh-in, a setting, a routine, a session start or finish), its detail."""
+
+    action: str
+    sets: list[StoredSet]
+    session_id: int | None = None
+    removed_sessions: list[int] = field(default_factory=list)
+    detail: Detail | None = None
+
+
+# Undoes one change record of a lifter (its payload); None: nothing is left of that change.
+Handler = Callable[[AbstractUnitOfWork, Lifter, dict[str, Any]], Undone | None]

@@ -1,0 +1,161 @@
+"""services.history beyond the log, on the fake unit of work: weigh-ins, settings, involved
+sides, routines and session starts and finishes are undone newest first, each in one
+transaction with the change it records."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from tests.fakes import FakeUnitOfWork
+from tests.services.conftest import with_catalog
+
+from tracker.adapters.orm import TrainingSession
+from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.model import Side
+from tracker.domain.specs import parse_spec
+from tracker.domain.units import Unit
+from tracker.services.equipment import set_equipment_setting
+from tracker.services.history import undo_last_change
+from tracker.services.lifter_data import add_body_weight, list_body_weights, set_involved
+from tracker.services.lifters import add_lifter, get_unit, set_increment, set_unit
+from tracker.services.logbook import LogRequest, PlannedSet, log_sets
+from tracker.services.routines import (
+    ItemChanges,
+    RoutineEdit,
+    add_item,
+    add_routine,
+    edit_routine,
+    list_routines,
+    remove_routine,
+    show_routine,
+)
+from tracker.services.sessions import finish_session, list_sessions, start_session
+from tracker.services.undone import RoutineUndone, SessionUndone, SettingUndone, WeighInUndone
+
+NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
+H = timedelta(hours=1)
+
+
+@pytest.fixture
+def uow() -> FakeUnitOfWork:
+    return with_catalog("Bench Press", "Back Squat")
+
+
+def log(uow: FakeUnitOfWork, spec: str, at: datetime = NOW) -> None:
+    planned = [PlannedSet(s, None) for s in parse_spec(spec)]
+    log_sets(uow, None, LogRequest("bench press", planned), at)
+
+
+def sets_stored(uow: FakeUnitOfWork) -> int:
+    return sum(info.sets for info in list_sessions(uow, None, None))
+
+
+def test_a_weigh_in_is_undone_before_the_log_before_it(uow: FakeUnitOfWork) -> None:
+    log(uow, "5x80")
+    add_body_weight(uow, None, Decimal("82.5"), None, NOW + H)
+    undone = undo_last_change(uow, None)
+    assert undone.detail == WeighInUndone(BodyWeight(NOW + H, Decimal("82.5"), Unit.KG))
+    assert list_body_weights(uow, None) == []
+    assert sets_stored(uow) == 1
+    assert undo_last_change(uow, None).action == "log"
+    assert sets_stored(uow) == 0
+
+
+def test_a_refused_weigh_in_records_nothing(uow: FakeUnitOfWork) -> None:
+    log(uow, "5x80")
+    with pytest.raises(InvalidValue):
+        add_body_weight(uow, None, Decimal(0), None, NOW)
+    assert undo_last_change(uow, None).action == "log"
+
+
+def test_config_set_unit_is_undone_to_the_unit_before(uow: FakeUnitOfWork) -> None:
+    set_unit(uow, None, "lb")
+    undone = undo_last_change(uow, None)
+    assert undone.detail == SettingUndone("config set unit lb", "unit = kg again")
+    assert get_unit(uow, None).value == "kg"
+
+
+def test_gym_wide_settings_come_back_or_go_back_to_their_default(uow: FakeUnitOfWork) -> None:
+    set_increment(uow, None, "dumbbell", "2kg")
+    set_increment(uow, None, "dumbbell", "1.25kg")
+    set_equipment_setting(uow, None, "plates", "25x4,20,10lb")
+    assert undo_last_change(uow, None).detail == SettingUndone(
+        "config set plates 25x4,20,10 lb", "plates is back to its default"
+    )
+    assert uow.repo.setting("plates.lb") is None
+    assert undo_last_change(uow, None).detail == SettingUndone(
+        "config set increment.dumbbell 1.25 kg", "increment.dumbbell = 2 kg again"
+    )
+    assert uow.repo.setting("increment.dumbbell.kg") == "2"
+    undo_last_change(uow, None)
+    assert uow.repo.settings("increment.") == {}
+
+
+def test_a_gym_wide_setting_changed_since_by_another_lifter_is_left(uow: FakeUnitOfWork) -> None:
+    add_lifter(uow, "ana", "kg")
+    set_increment(uow, None, "barbell", "5kg")
+    set_increment(uow, "ana", "barbell", "1kg")
+    undone = undo_last_change(uow, None)
+    assert isinstance(undone.detail, SettingUndone)
+    assert undone.detail.outcome == (
+        "left as it is (increment.barbell = 1 kg): another lifter has changed it since"
+    )
+    assert uow.repo.setting("increment.barbell.kg") == "1"
+    undo_last_change(uow, "ana")
+    assert uow.repo.setting("increment.barbell.kg") == "5"
+
+
+def test_an_involved_side_is_undone_to_the_one_before(uow: FakeUnitOfWork) -> None:
+    ana = add_lifter(uow, "ana", "kg")
+    set_involved(uow, "ana", Side.LEFT, None)
+    set_involved(uow, "ana", None, None)
+    assert undo_last_change(uow, "ana").detail == SettingUndone(
+        "lifter edit ana --involved none", "involved side left for every exercise again"
+    )
+    assert uow.involved_sides().of_lifter(ana.id) == {None: Side.LEFT}
+    with pytest.raises(NotFound, match="nothing to undo"):
+        undo_last_change(uow, None)  # ana's changes are not mine to undo
+    undo_last_change(uow, "ana")
+    assert uow.involved_sides().of_lifter(ana.id) == {}
+
+
+def test_routine_commands_are_undone_newest_first(uow: FakeUnitOfWork) -> None:
+    add_routine(uow, None, "Push")
+    add_item(uow, None, "Push", "bench press", ItemChanges(sets=5))
+    add_item(uow, None, "Push", "back squat", ItemChanges())
+    planned = show_routine(uow, None, "Push")
+    edit_routine(uow, None, "Push", RoutineEdit(rename="Legs", item=1, remove_item=True))
+    remove_routine(uow, None, "Legs")
+    undone = undo_last_change(uow, None).detail
+    assert isinstance(undone, RoutineUndone) and undone.command == "routine remove"
+    assert undone.plan is not None and [i.exercise for i in undone.plan.items] == ["Back Squat"]
+    undone = undo_last_change(uow, None).detail
+    assert isinstance(undone, RoutineUndone) and undone.plan == planned
+    assert show_routine(uow, None, "Push") == planned
+    undo_last_change(uow, None)
+    undo_last_change(uow, None)
+    assert undo_last_change(uow, None).detail == RoutineUndone("routine add", "Push", None)
+    assert list_routines(uow, None) == []
+
+
+def test_session_start_and_finish_are_undone(uow: FakeUnitOfWork) -> None:
+    started = start_session(uow, None, NOW, "Legs")
+    log(uow, "5x80", NOW + H)
+    finish_session(uow, None, None, NOW + 2 * H)
+    assert undo_last_change(uow, None).detail == SessionUndone("session finish", started.id, "Legs")
+    assert list_sessions(uow, None, None)[0].finished_at is None
+    assert undo_last_change(uow, None).action == "log"
+    assert undo_last_change(uow, None).detail == SessionUndone("session start", started.id, "Legs")
+    assert list_sessions(uow, None, None) == []
+
+
+def test_undoing_a_finish_while_another_session_is_open_is_refused(uow: FakeUnitOfWork) -> None:
+    start_session(uow, None, NOW - 3 * H, None)
+    finish_session(uow, None, None, NOW - 2 * H)
+    # A session opened since with no record for undo (the gym opens its own): the finish stays.
+    uow.repo.add(TrainingSession(lifter_id=uow.repo.lifters()[0].id, started_at=NOW))
+    with pytest.raises(Conflict, match="is open now"):
+        undo_last_change(uow, None)
