@@ -101,6 +101,13 @@ def _metres(key: int | None) -> Decimal:
     return Decimal(key or 0) / _DISTANCE_M
 
 
+def _of_lifter(lifter_id: int) -> tuple[Any, Any]:
+    """A lifter's sets joined to their sessions. Both tables name the lifter (a set and its
+    session always have the same one): PostgreSQL then reads only that lifter's sessions
+    through their index, instead of hashing every session of the gym."""
+    return WorkoutSet.lifter_id == lifter_id, TrainingSession.lifter_id == lifter_id
+
+
 def _volume_in(unit_name: str) -> Any:
     """Sum of reps x load (thousandths) over the sets typed in ``unit_name``."""
     return func.sum(case((WorkoutSet.unit == unit_name, _milli() * WorkoutSet.reps), else_=0))
@@ -180,7 +187,7 @@ class ReportQueries:
                    TrainingSession.started_at, *columns)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
+            .where(*_of_lifter(lifter_id), _counted(),
                    WorkoutSet.side.is_not(None), WorkoutSet.bodyweight.is_(False))
             .group_by(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                       TrainingSession.started_at)
@@ -318,7 +325,7 @@ class ReportQueries:
                    func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()))
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
+            .where(*_of_lifter(lifter_id), _counted(),
                    WorkoutSet.bodyweight.is_(False))
             .group_by(*keys)
         )  # fmt: skip
@@ -351,7 +358,7 @@ class ReportQueries:
                    func.coalesce(WorkoutSet.duration_s, 0), _distance_key())
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
+            .where(*_of_lifter(lifter_id), _counted(),
                    WorkoutSet.bodyweight.is_(True))
         )  # fmt: skip
         if sided_only:
@@ -432,7 +439,7 @@ class ReportQueries:
                    _volume_in("kg"), _volume_in("lb"))
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
+            .where(*_of_lifter(lifter_id), _counted(),
                    WorkoutSet.bodyweight.is_(False))
             .group_by(*keys, *conventions)
         )  # fmt: skip
@@ -471,7 +478,7 @@ class ReportQueries:
                    WorkoutSet.unit, WorkoutSet.performed_at)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(WorkoutSet.lifter_id == lifter_id, _counted(),
+            .where(*_of_lifter(lifter_id), _counted(),
                    WorkoutSet.bodyweight.is_(True))
         )  # fmt: skip
         if since is not None:
