@@ -243,7 +243,9 @@ def render_session_bars(item: ExerciseImbalance) -> None:
             click.echo(line.rstrip())
     lsis = [None if v is None else float(v) for v in map(item.session_lsi, comparisons)]
     if len([v for v in lsis if v is not None]) > 1:
-        click.echo(f"  LSI trend {sparkline(lsis[-(width() - 24) :], 70, 100)}  (70 to 100)")
+        # "  LSI trend " and "  (scale 70-100)" take 28 columns: the rest is one per session.
+        recent = lsis[-(width() - 28) :]
+        click.echo(f"  LSI trend {sparkline(recent, 70, 100)}  (scale 70-100)")
 
 
 @report_group.command("history")
