@@ -14,14 +14,16 @@ adds ``"bodyweight": true`` to its target (absent: false). Loads are strings, ke
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Dialect
 from sqlalchemy.types import TypeDecorator
 
 from tracker.domain.model import Side
-from tracker.domain.routines import SessionTarget, SideTarget, Target
 from tracker.domain.units import Unit
+
+if TYPE_CHECKING:  # imported when a row is read (the gym), not by every command (start-up)
+    from tracker.domain.routines import SessionTarget, Target
 
 BOTH = "both"  # the key of a bilateral target's only entry
 
@@ -41,6 +43,8 @@ def target_to_json(target: Target) -> dict[str, Any]:
 
 
 def target_from_json(data: dict[str, Any]) -> Target:
+    from tracker.domain.routines import SideTarget, Target
+
     sides = {
         (None if key == BOTH else Side(key)): SideTarget(Decimal(load), int(reps))
         for key, (load, reps) in data["sides"].items()
@@ -56,6 +60,8 @@ def session_target_to_json(stored: SessionTarget) -> dict[str, Any]:
 
 
 def session_target_from_json(data: dict[str, Any]) -> SessionTarget:
+    from tracker.domain.routines import SessionTarget
+
     target = data.get("target")
     return SessionTarget(
         target=target_from_json(target) if target else None,
@@ -64,7 +70,7 @@ def session_target_from_json(data: dict[str, Any]) -> SessionTarget:
     )
 
 
-class SessionTargets(TypeDecorator[dict[str, SessionTarget]]):
+class SessionTargets(TypeDecorator["dict[str, SessionTarget]"]):
     """The column type of gym_state.targets: a JSON object of session targets by exercise."""
 
     impl = JSON

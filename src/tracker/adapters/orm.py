@@ -11,7 +11,7 @@ without parsing and evaluating its annotation as a string, which every command p
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Enum, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -19,7 +19,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from tracker.adapters.gym_targets import SessionTargets
 from tracker.adapters.types import ExactDecimal, UTCDateTime
 from tracker.domain.model import Laterality, SetKind, Side
-from tracker.domain.routines import SessionTarget
+
+if TYPE_CHECKING:
+    from tracker.domain.routines import SessionTarget
+
+    GymTargets = dict[str, SessionTarget]
+else:  # the gym's domain types stay unimported by every other command (start-up); the
+    GymTargets = dict[str, Any]  # column type below is what reads and writes them
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -305,7 +311,7 @@ class GymState(Base):
     skipped: Mapped[list[Any]] = mapped_column(default=list)  # 1-based item positions skipped
     # Today's target per exercise, fixed when first shown: a resumed session must not
     # recompute it from the sets it already holds. JSON as gym_targets.py describes it.
-    targets: Mapped[dict[str, SessionTarget]] = mapped_column(SessionTargets(), default=dict)
+    targets: Mapped[GymTargets] = mapped_column(SessionTargets(), default=dict)
 
 
 class BodyWeight(Base):
