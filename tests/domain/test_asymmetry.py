@@ -19,7 +19,7 @@ from tracker.domain.asymmetry import (
     verdict,
     weaker_side,
 )
-from tracker.domain.e1rm import estimate_1rm
+from tracker.domain.e1rm import brzycki, epley, estimate_1rm
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
 from tracker.domain.units import round_display
@@ -98,6 +98,15 @@ def test_status_thresholds_exactly_at_90_and_85() -> None:
     assert status_for(known(lsi(D(100), D(90)))) is Status.BALANCED
     assert status_for(known(lsi(D(85), D(100)))) is Status.WATCH
     assert status_for(known(lsi(D(60), D(50)))) is Status.IMBALANCED
+
+
+def test_status_of_e1rms_exactly_on_a_line_despite_repeating_decimals() -> None:
+    """8 x 100 kg is 126.666... by Epley: 28-digit Decimals round it, and 8 x 90 against it
+    must still be exactly 90 (balanced), 5 x 85 against 5 x 100 exactly 85 (watch)."""
+    assert status_for(known(lsi(epley(D(100), 8), epley(D(90), 8)))) is Status.BALANCED
+    assert status_for(known(lsi(epley(D(85), 5), epley(D(100), 5)))) is Status.WATCH
+    assert status_for(known(lsi(brzycki(D(100), 7), brzycki(D(90), 7)))) is Status.BALANCED
+    assert status_for(D("89.9999")) is Status.WATCH  # a real shortfall is still one
 
 
 def test_status_values_are_plain_strings() -> None:

@@ -138,6 +138,21 @@ def test_summary_by_week_and_body_part(tracker: Tracker) -> None:
     assert len(data["weeks"]) == 1
 
 
+def test_an_lsi_exactly_on_a_line_gets_that_lines_status(tracker: Tracker) -> None:
+    """8 x 100 against 8 x 90 is exactly 90 (balanced) by any e1RM; 5 x 100 against 5 x 85
+    exactly 85 (watch), however Decimal rounds the repeating e1RM."""
+    tracker.ok("log", "slp", "-l", "8x100", "-r", "8x90")
+    tracker.ok("log", "single-arm cable row", "-l", "5x100", "-r", "5x85")
+    found = {e["exercise"]: (e["lsi"], e["status"]) for e in
+             tracker.json("report", "imbalance")["exercises"]}  # fmt: skip
+    assert found == {
+        "Single Leg Press": (90.0, "balanced"),
+        "Single-Arm Cable Row": (85.0, "watch"),
+    }
+    out = tracker.ok("gym", input="slp\n-l 8x100 -r 8x90\ndone\n").stdout
+    assert "Pair LSI 90.0\n" in out  # no weaker-side cue on the balanced line
+
+
 def test_summary_volume_counts_both_dumbbells(tracker: Tracker) -> None:
     """A dumbbell load is logged per dumbbell; the volume is what was moved: both of them."""
     tracker.ok("log", "dumbbell bench press", "10x30", "10x30")  # 2 dumbbells: 1200 kg

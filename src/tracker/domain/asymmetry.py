@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -79,13 +79,26 @@ def weaker_side(left: Decimal | None, right: Decimal | None) -> Side | None:
     return Side.LEFT if left < right else Side.RIGHT
 
 
+# Decimal arithmetic keeps 28 significant digits, so a repeating fraction is rounded in its
+# last digit: 8 x 100 kg by Epley is 126.666...667, and 8 x 90 kg against it gives an LSI of
+# 89.999...98 where the exact value is 90. Banding the LSI at 10 decimals (1e-10, far below
+# any difference loads and reps can make, far above that rounding) keeps exact thresholds
+# exact: no float and no last-digit rounding decides a status.
+_BANDING_QUANTUM = Decimal("1e-10")
+
+
 def status_for(index: Decimal) -> Status:
     """Band an LSI: >= 90 balanced, >= 85 watch, otherwise imbalanced."""
-    if index >= BALANCED_MIN_LSI:
+    banded = index.quantize(_BANDING_QUANTUM, rounding=ROUND_HALF_EVEN)
+    if banded >= BALANCED_MIN_LSI:
         return Status.BALANCED
-    if index >= WATCH_MIN_LSI:
+    if banded >= WATCH_MIN_LSI:
         return Status.WATCH
     return Status.IMBALANCED
+
+
+def is_balanced(index: Decimal) -> bool:
+    return status_for(index) is Status.BALANCED
 
 
 @dataclass(frozen=True, slots=True)

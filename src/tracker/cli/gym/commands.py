@@ -304,7 +304,7 @@ class GymShell:
         return self.records.get(result.exercise) or SideRecords(self.lifter_unit())
 
     def print_pair(self, left: Decimal, right: Decimal) -> None:
-        from tracker.domain.asymmetry import BALANCED_MIN_LSI, lsi, weaker_side
+        from tracker.domain.asymmetry import is_balanced, lsi, weaker_side
         from tracker.domain.loads import COACHING_CUE
 
         index = lsi(left, right)
@@ -312,7 +312,7 @@ class GymShell:
             return
         line = f"  Pair LSI {index:.1f}"
         weaker = weaker_side(left, right)
-        if index < BALANCED_MIN_LSI and weaker is not None:
+        if not is_balanced(index) and weaker is not None:
             line += f" ({weaker.value} weaker): {COACHING_CUE}"
         say(line)
 
