@@ -42,6 +42,11 @@ def test_unusable_database_urls_are_one_line(url: str) -> None:
         (["session", "show", "99999999999999999999"], 'session must be an id or "last"'),
         (["lifter", "add", "x" * 150], "at most 100 characters"),
         (["session", "start", "--name", "n" * 250], "at most 200 characters"),
+        (["plates", "99999"], "Error: load must be between 0 and 2000, got 99999"),
+        (["config", "set", "bar", "99999"], "Error: load must be between 0 and 2000, got 99999"),
+        (["bodyweight", "add", "-5"], 'Error: "-5": a negative number is not allowed here'),
+        (["config", "set", "bar", "-20"], 'Error: "-20": a negative number is not allowed here'),
+        (["plates", "-10"], 'Error: "-10": a negative number is not allowed here'),
     ],
 )
 def test_out_of_range_values_are_refused(tracker: Tracker, args: list[str], message: str) -> None:

@@ -174,6 +174,10 @@ class TrackerGroup(click.Group):
         extra.setdefault("terminal_width", min(width or 80, 80) - 2)
         return super().make_context(info_name, args, parent, **extra)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["tracker.args"] = list(args)  # as typed, for the negative-number message
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         from tracker.cli.context import App, to_user_error
 
@@ -181,6 +185,8 @@ class TrackerGroup(click.Group):
             return super().invoke(ctx)
         except click.exceptions.Exit:
             raise
+        except click.NoSuchOption as unknown:
+            raise negative_number(unknown, ctx.meta.get("tracker.args", [])) or unknown from None
         except (click.ClickException, click.Abort):
             raise
         except Exception as exc:
@@ -193,6 +199,15 @@ class TrackerGroup(click.Group):
             app = ctx.find_object(App)
             if app is not None:
                 app.close()
+
+
+def negative_number(error: click.NoSuchOption, typed: list[str]) -> click.UsageError | None:
+    """Click reads `-20` as the short options -2 and 0: name the number instead ("No such
+    option: -2" for `tracker bodyweight add -5` or `config set bar -20` misleads)."""
+    if not (len(error.option_name) == 2 and error.option_name[1].isdigit()):
+        return None
+    number = next((t for t in typed if t.startswith(error.option_name)), error.option_name)
+    return click.UsageError(f'"{number}": a negative number is not allowed here', error.ctx)
 
 
 def without_secrets(message: str, app: App | None) -> str:

@@ -41,6 +41,8 @@ def parse_load(text: str) -> tuple[Decimal, Unit | None]:
 
     try:
         specs = parse_spec(f"1x{text.strip()}")
+    except InvalidValue as error:  # read, but out of range: that is the message
+        raise InvalidValue(str(error).replace(", e.g. 10x60", "")) from None
     except TrackerError:
         specs = []
     if len(specs) != 1 or specs[0].load is None or specs[0].bodyweight:
