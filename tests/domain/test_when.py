@@ -249,3 +249,19 @@ def test_relative_forms_lie_in_the_past(amount: int, unit: str, now: datetime) -
     result = parse_when(f"{amount}{unit}", now)
     assert result == parse_when(f"{amount} {unit} ago", now) == parse_when(f"-{amount}{unit}", now)
     assert result.astimezone(UTC) <= now.astimezone(UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("5.11.2026", (2026, 11, 5)), ("13/11/2026", (2026, 11, 13)), ("11/13/2026", (2026, 11, 13)),
+     ("2026.11.05", (2026, 11, 5)), ("2026/11/05", (2026, 11, 5)), ("11/11/2026", (2026, 11, 11))],
+)  # fmt: skip
+def test_numeric_dates_day_first_with_dots(text: str, day: tuple[int, int, int]) -> None:
+    found = parse_when(text, NOW)
+    assert (found.year, found.month, found.day) == day
+
+
+@pytest.mark.parametrize("text", ["05/11/2026", "5/11", "12/1/2026 18:00"])
+def test_slashed_dates_that_read_both_ways_are_refused(text: str) -> None:
+    with pytest.raises(InvalidDate, match="could be day/month or month/day"):
+        parse_when(text, NOW)

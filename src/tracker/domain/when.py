@@ -203,12 +203,39 @@ def _dateutil(text: str, default: datetime, flat: str) -> tuple[datetime, bool]:
             f'"{named_offset[0]}" is ambiguous in "{shown(flat)}": '
             "write the offset alone, such as +01:00"
         )
+    dayfirst = _day_first(text, flat)
     try:
-        first = date_parser.parse(text, default=default, tzinfos=zone)
-        second = date_parser.parse(text, default=default.replace(hour=1), tzinfos=zone)
+        first = date_parser.parse(text, default=default, tzinfos=zone, dayfirst=dayfirst)
+        second = date_parser.parse(
+            text, default=default.replace(hour=1), tzinfos=zone, dayfirst=dayfirst
+        )
     except (ValueError, OverflowError):
         raise _unreadable(flat) from None
     return first, first.hour == second.hour
+
+
+# 5/11, 5/11/2026 and 5.11.2026 (dots only with a year: 18.30 is a time), not 2026/11/05.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d./])(\d{1,2})(?:(/)(\d{1,2})(?:/\d{2,4})?|(\.)(\d{1,2})\.\d{2,4})(?![\d./])"
+)
+
+
+def _day_first(text: str, flat: str) -> bool:
+    """How to read 5.11.2026 and 5/11/2026. Dots are written day first (5 November) across
+    Europe; with slashes both orders are common, so 5/11 is refused as ambiguous unless one
+    number cannot be a month (13/11 is 13 November, 11/13 is 13 November too)."""
+    found = _NUMERIC_DATE.search(text)
+    if found is None:
+        return False
+    if found[4] == ".":
+        return True
+    first, second = int(found[1]), int(found[3])
+    if first <= 12 and second <= 12 and first != second:
+        raise InvalidDate(
+            f'"{found[0]}" in "{shown(flat)}" could be day/month or month/day: '
+            "write it as YYYY-MM-DD (2026-11-05), or day first with dots (5.11.2026)"
+        )
+    return first > 12
 
 
 def _localize(value: datetime, now: datetime, flat: str) -> datetime:
