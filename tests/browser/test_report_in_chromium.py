@@ -45,6 +45,16 @@ READ_FIGURES = """() => [...document.querySelectorAll("section.exercise")].map(s
   };
 })"""
 
+# Reads each overview row: the figures a coach sees first, as the browser rendered them.
+READ_OVERVIEW = """() => [...document.querySelectorAll("tr[data-overview]")].map(row => {
+  const fields = {exercise: row.dataset.overview};
+  row.querySelectorAll("[data-field]").forEach(cell => {
+    fields[cell.dataset.field] = Number(cell.dataset.value);
+    fields[cell.dataset.field + "_text"] = cell.textContent;
+  });
+  return fields;
+})"""
+
 
 def chromium_path() -> str:
     if shutil.which(CHROMIUM) is None:
@@ -132,6 +142,7 @@ def test_report_renders_offline_with_the_figures_of_report_imbalance(
         assert len(sizes) == 3 * len(report["exercises"]) == 6
         assert all(width > 100 and height > 50 for width, height in sizes), sizes
         rendered = opened.page.evaluate(READ_FIGURES)
+        overview = opened.page.evaluate(READ_OVERVIEW)
         pdf = opened.page.pdf(format="A4")
         assert opened.requests == [opened.url]  # the page itself, nothing else
         assert opened.errors == []
@@ -140,10 +151,16 @@ def test_report_renders_offline_with_the_figures_of_report_imbalance(
     # Printed on A4: the overview, then each exercise on a page of its own.
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1 + len(report["exercises"])
     assert [r["exercise"] for r in rendered] == [ex["exercise"] for ex in report["exercises"]]
+    headline_keys = ("recent_left", "recent_right", "lsi", "asymmetry_pct")
+    for row, ex in zip(overview, report["exercises"], strict=True):
+        # The overview shows the headline, the figures the LSI is computed from.
+        assert row["exercise"] == ex["exercise"]
+        assert {key: row[key] for key in headline_keys} == {key: ex[key] for key in headline_keys}
+        assert all(float(row[key + "_text"]) == round(ex[key], 2) for key in headline_keys)
     for shown, ex in zip(rendered, report["exercises"], strict=True):
         assert shown["status"] == ex["status"] and shown["verdict"] == ex["verdict"]
         assert shown["weaker"] == (ex["weaker_side"] or "none named")
-        assert shown["fields"] == {"lsi": ex["lsi"], "asymmetry_pct": ex["asymmetry_pct"]}
+        assert shown["fields"] == {key: ex[key] for key in headline_keys}
         for side in ("left", "right"):
             assert shown["sides"][side] == {
                 key: ex[side][key] for key in ("sets", "reps", "volume", "best_e1rm")

@@ -19,11 +19,14 @@ ROW = "one arm dumbbell row"
 
 
 class PageFigures(HTMLParser):
-    """Collects, per exercise section, the data-field values, the charts and the text."""
+    """Collects, per exercise section, the data-field values, the charts and the text; and per
+    lifter, the data-field values of each overview row."""
 
     def __init__(self) -> None:
         super().__init__()
         self.sections: dict[str, dict[str, Any]] = {}
+        self.overview: dict[str, dict[str, Any]] = {}  # "lifter/exercise": its row's fields
+        self.lifter: str | None = None
         self.current: dict[str, Any] | None = None
         self.side: str | None = None
         self.session: dict[str, Any] | None = None
@@ -38,6 +41,11 @@ class PageFigures(HTMLParser):
             key = f"{found['data-lifter']}/{found['data-exercise']}"
             self.current = {"fields": {}, "sides": {}, "sessions": [], "charts": []}
             self.sections[key] = self.current
+        elif tag == "section":  # a lifter's overview: no exercise section is open
+            self.current, self.lifter = None, found["data-lifter"]
+        if tag == "tr" and "data-overview" in found:
+            self.current = {"fields": {}}
+            self.overview[f"{self.lifter}/{found['data-overview']}"] = self.current
         if self.current is None:
             return
         if tag == "svg" and "data-chart" in found:
@@ -62,6 +70,8 @@ class PageFigures(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "tr":
             self.side, self.session = None, None
+        if tag == "tr" and self.current is not None and "sides" not in self.current:
+            self.current = None  # the end of an overview row
 
 
 def read_page(path: Path) -> PageFigures:
@@ -77,9 +87,12 @@ def log_session(tracker: Tracker, when: str, left: str, right: str, name: str = 
 def assert_page_equals_report(page: PageFigures, report: dict[str, Any]) -> None:
     lifter = report["lifter"]
     assert set(page.sections) == {f"{lifter}/{ex['exercise']}" for ex in report["exercises"]}
+    assert set(page.overview) == set(page.sections)
     for ex in report["exercises"]:
+        headline = {key: ex[key] for key in ("recent_left", "recent_right", "lsi", "asymmetry_pct")}
+        assert page.overview[f"{lifter}/{ex['exercise']}"]["fields"] == headline
         section = page.sections[f"{lifter}/{ex['exercise']}"]
-        assert section["fields"] == {"lsi": ex["lsi"], "asymmetry_pct": ex["asymmetry_pct"]}
+        assert section["fields"] == headline
         for side in ("left", "right"):
             assert section["sides"][side] == {
                 key: ex[side][key] for key in ("sets", "reps", "volume", "best_e1rm")
@@ -114,6 +127,40 @@ def test_html_report_has_the_figures_of_report_imbalance(tracker: Tracker, tmp_p
         assert ex["verdict"] in text
     suggestion = tracker.json("suggest", SLP)
     assert suggestion["rationale"].split(".")[0] in text
+
+
+def test_html_overview_shows_the_headline_the_lsi_is_computed_from(
+    tracker: Tracker, tmp_path: Path
+) -> None:
+    # One old record on the left, then three equal sessions: the window's bests are 120 and
+    # 80, the headline (mean of the latest three sessions' best e1RMs) 80 and 80, LSI 100.
+    log_session(tracker, "10 days ago", "10x90", "10x60")
+    for days in (6, 4, 2):
+        log_session(tracker, f"{days} days ago", "10x60", "10x60")
+    out = tmp_path / "report.html"
+    tracker.ok("report", "html", "-o", str(out))
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert (ex["recent_left"], ex["recent_right"], ex["lsi"], ex["asymmetry_pct"]) == (
+        80.0, 80.0, 100.0, 0.0,
+    )  # fmt: skip
+    assert (ex["left"]["best_e1rm"], ex["right"]["best_e1rm"]) == (120.0, 80.0)
+    page = read_page(out)
+    assert page.overview["me/Single Leg Press"]["fields"] == {
+        "recent_left": 80.0, "recent_right": 80.0, "lsi": 100.0, "asymmetry_pct": 0.0,
+    }  # fmt: skip
+    text = out.read_text(encoding="utf-8")
+    # The rows the terminal shows, and headings that say what the figures are.
+    assert '<td class="num" data-field="recent_left" data-value="80.0">80</td>' in text
+    assert "mean e1RM, last 3" in text
+    assert "the mean of each session&#39;s best e1RM over the latest 3 sessions" in text
+    table = tracker.ok("report", "imbalance").stdout
+    assert "Single Leg Press    80     80  100.0" in table
+    # With --metric volume the headline is the total over those sessions.
+    tracker.ok("report", "html", "--metric", "volume", "-o", str(out))
+    (volume,) = tracker.json("report", "imbalance", "--metric", "volume")["exercises"]
+    assert (volume["recent_left"], volume["recent_right"]) == (1800.0, 1800.0)
+    assert read_page(out).overview["me/Single Leg Press"]["fields"]["recent_left"] == 1800.0
+    assert "total volume, last 3" in out.read_text(encoding="utf-8")
 
 
 def test_html_report_loads_nothing_and_every_chart_has_a_text_alternative(

@@ -41,9 +41,27 @@ def test_keys_read_back_as_they_were_set(tracker: Tracker) -> None:
 def test_a_step_in_the_other_unit_is_listed_beside_the_one_in_force(tracker: Tracker) -> None:
     tracker.ok("config", "set", "increment.barbell", "5lb")
     assert tracker.ok("config", "get", "increment.barbell").stdout.splitlines() == [
-        "increment.barbell = 2.5 kg  (default)",
-        "increment.barbell = 5 lb  (gym-wide)",
+        "increment.barbell = 2.5 kg  (default; in force: you log in kg)",
+        "increment.barbell = 5 lb  (gym-wide; only for lifts you log in lb)",
     ]
+
+
+def test_an_lb_lifter_is_told_which_of_two_steps_applies_and_why(tracker: Tracker) -> None:
+    tracker.ok("lifter", "add", "ana", "--unit", "lb")
+    tracker.ok("config", "set", "increment.barbell", "2kg")  # gym-wide, in kg
+    tracker.ok("config", "set", "bar", "20kg")
+    lines = tracker.ok("--lifter", "ana", "config", "get").stdout.splitlines()
+    assert "increment.barbell = 5 lb  (default; in force: you log in lb)" in lines
+    assert "increment.barbell = 2 kg  (gym-wide; only for lifts you log in kg)" in lines
+    assert "bar = 45 lb  (default; in force: you log in lb)" in lines
+    assert "bar = 20 kg  (gym-wide; only for loads in kg)" in lines
+    # A key with one value says nothing more.
+    assert "increment.dumbbell = 5 lb  (default)" in lines
+    # The step said to be in force is the one a suggestion for a lift logged in lb uses.
+    tracker.ok("--lifter", "ana", "log", "back squat", "5x135", "--at", "3 days ago")
+    assert tracker.json("--lifter", "ana", "suggest", "back squat")["increment"] == 5.0
+    tracker.ok("--lifter", "ana", "log", "back squat", "5x60kg")
+    assert tracker.json("--lifter", "ana", "suggest", "back squat")["increment"] == 2.0
 
 
 def test_per_exercise_steps_are_listed_with_their_equipment(tracker: Tracker) -> None:

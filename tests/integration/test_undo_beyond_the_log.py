@@ -60,7 +60,9 @@ def test_undo_of_config_set_puts_the_old_value_back(tracker: Tracker) -> None:
     assert tracker.ok("undo").stdout == (
         "Undid config set increment.dumbbell 1.25 kg: increment.dumbbell = 2 kg again.\n"
     )
-    assert "increment.dumbbell = 2 kg  (gym-wide)" in config(tracker, "increment.dumbbell")
+    assert "increment.dumbbell = 2 kg  (gym-wide; only for lifts you log in kg)" in config(
+        tracker, "increment.dumbbell"
+    )
     assert tracker.ok("undo").stdout == (
         "Undid config set increment.dumbbell 2 kg: increment.dumbbell is back to its default.\n"
     )

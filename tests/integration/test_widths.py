@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 WIDTHS = (60, 120)
 LONG_NAME = "Rear-Foot-Elevated Dumbbell Split Squat With A Pause At The Bottom"
+EMPTY_ROUTINE = "A routine with a long name and nothing in it yet"
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,12 @@ CASES = [
     case("bodyweight", "add", "82.5"),
     case("bodyweight", "list"),
     case("routine", "list"),
+    case("routine", "show", "Legs B"),
+    case("routine", "show", EMPTY_ROUTINE),
+    case("routine", "add", EMPTY_ROUTINE + " either"),
+    case("routine", "add-exercise", "Legs B", "leg curl", "--reps", "10-12", "--rest", "90"),
+    case("routine", "edit", "Legs B", "--item", "1", "--sets", "4"),
+    case("routine", "remove", EMPTY_ROUTINE),
     case("gym", input="slp\n-l 10x60 -r 10x60\nhelp\nplates 100\nshow\ndone\n"),
     case("plates", "142.5"),
     case("plates", "100", "--exercise", "back squat"),
@@ -129,6 +136,10 @@ def populated() -> Iterator[Path]:
         "quadriceps",
     )
     run("exercises", "edit", "single leg press", "--increment", "2.5", "--unit", "kg")
+    run("routine", "add", "Legs B")
+    for name in ("plank", "treadmill run", "slp", "bulgarian split squat", "leg press", LONG_NAME):
+        run("routine", "add-exercise", "Legs B", name)
+    run("routine", "add", EMPTY_ROUTINE)
     # Last a log, which `undo` takes back (it stops at a catalog edit).
     run("log", LONG_NAME, "--each", "8x20", "--note", "short note")
     run("export", "-o", str(folder / "e.csv"))

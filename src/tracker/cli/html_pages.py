@@ -25,6 +25,14 @@ if TYPE_CHECKING:
     )
 
 METRIC_LABELS = {"e1rm": "best e1RM", "volume": "volume", "reps": "reps"}
+# What each side's headline figure is (domain.asymmetry.judge): the mean of the sessions' best
+# e1RMs, or the total volume or reps; in full for a sentence, short for a column heading.
+HEADLINE_WHAT = {
+    "e1rm": "the mean of each session's best e1RM",
+    "volume": "the total volume",
+    "reps": "the total reps",
+}
+HEADLINE_SHORT = {"e1rm": "mean e1RM", "volume": "total volume", "reps": "total reps"}
 
 
 def environment() -> Environment:
@@ -141,9 +149,16 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
             title=f"Left and right: {who}" if who else "Left and right",
             lifters=lifters,
             metric_label=METRIC_LABELS[reports[0].metric] if reports else "",
+            headline_what=HEADLINE_WHAT[reports[0].metric] if reports else "",
+            headline_short=headline_short(reports[0].metric, reports[0].recent) if reports else "",
             generated=generated.strftime("%Y-%m-%d %H:%M"),
         )
     )
+
+
+def headline_short(metric: str, recent: int) -> str:
+    """The heading under "left" and "right": "mean e1RM, last 3"."""
+    return f"{HEADLINE_SHORT[metric]}, last {recent}"
 
 
 def _table_rows(item: ExerciseReport) -> list[dict[str, object]]:

@@ -131,5 +131,5 @@ def config_get(app: App, key: str | None) -> None:
     if key is not None:
         entries = select_entries(entries, key)
     for entry in entries:
-        for line in wrap_line(f"{entry.key} = {entry.value}  ({entry.source})"):
+        for line in wrap_line(f"{entry.key} = {entry.value}  ({entry.why})"):
             click.echo(line)

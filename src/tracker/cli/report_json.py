@@ -60,6 +60,9 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "within_noise": judged.within_noise,
         "verdict": judged.verdict,
         "recent_from": judged.first.isoformat() if judged.first else None,
+        # Each side's figure over those sessions: what the LSI above is computed from.
+        "recent_left": num(judged.left),
+        "recent_right": num(judged.right),
         "compared_by": item.compared_by,
         "involved": judged.involved.value if judged.involved else None,
         "all_time": {

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.cli.context import App, UserError, emit_json, pass_app
+from tracker.cli.layout import wrap_line
 from tracker.domain.errors import TrackerError
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def routine_add(app: App, name: str) -> None:
     from tracker.services.routines import add_routine
 
     plan = add_routine(app.uow(), app.lifter, name)
-    click.echo(f'Added routine "{plan.name}".')
+    echo_wrapped(f'Added routine "{plan.name}".')
 
 
 @routine_group.command("add-exercise")
@@ -104,7 +105,7 @@ def routine_list(app: App, as_json: bool) -> None:
         click.echo('No routines yet: tracker routine add "Legs A"')
     for plan in plans:
         names = ", ".join(item.exercise for item in plan.items) or "no exercises yet"
-        click.echo(f"{plan.name}: {names}")
+        echo_wrapped(f"{plan.name}: {names}", indent="  ")
 
 
 @routine_group.command("show")
@@ -157,7 +158,7 @@ def routine_remove(app: App, name: str) -> None:
     """Remove routine NAME (sessions logged with it stay)."""
     from tracker.services.routines import remove_routine
 
-    click.echo(f'Removed routine "{remove_routine(app.uow(), app.lifter, name)}".')
+    echo_wrapped(f'Removed routine "{remove_routine(app.uow(), app.lifter, name)}".')
 
 
 def item_text(sets: int, rep_low: int | None, rep_high: int | None, rest_s: int | None) -> str:
@@ -171,14 +172,22 @@ def item_text(sets: int, rep_low: int | None, rep_high: int | None, rest_s: int 
     return ", ".join(parts)
 
 
+def echo_wrapped(text: str, indent: str = "    ") -> None:
+    """One line, wrapped to the terminal with a hanging indent when it does not fit."""
+    for line in wrap_line(text, indent=indent):
+        click.echo(line)
+
+
 def print_plan(plan: RoutinePlan) -> None:
-    click.echo(plan.name)
+    echo_wrapped(plan.name, indent="  ")
     if not plan.items:
-        click.echo(f'  no exercises yet: tracker routine add-exercise "{plan.name}" EXERCISE')
+        # The command on a line of its own, so that it is read (and copied) whole.
+        click.echo("  no exercises yet; add one with")
+        echo_wrapped(f'    tracker routine add-exercise "{plan.name}" EXERCISE')
     for item in plan.items:
         side = " (each side)" if item.laterality != "bilateral" else ""
         detail = item_text(item.sets, item.rep_low, item.rep_high, item.rest_s)
-        click.echo(f"  {item.position}. {item.exercise}: {detail}{side}")
+        echo_wrapped(f"  {item.position}. {item.exercise}: {detail}{side}", indent="     ")
 
 
 def plan_json(plan: RoutinePlan) -> dict[str, Any]:

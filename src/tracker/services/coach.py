@@ -59,8 +59,14 @@ class SessionFigures:
 @dataclass(frozen=True, slots=True)
 class ExerciseImbalance:
     exercise: str
-    left: SideSummary
+    left: SideSummary  # over the whole window: its bests and totals
     right: SideSummary
+    # The headline, about now: each side's figure over the latest compared sessions (the mean
+    # of their best e1RMs, or the total volume or reps), the one the LSI is computed from.
+    recent_left: float | None
+    recent_right: float | None
+    compared_sessions: int  # how many sessions the headline used (at most ``recent``)
+    recent_from: str | None  # the first of them
     lsi: float | None
     asymmetry_pct: float | None
     weaker_side: str | None
@@ -77,6 +83,7 @@ class ImbalanceFigures:
     last_date: str | None
     metric: str
     formula: str
+    recent: int  # sessions the headline asks for (--recent)
     exercises: tuple[ExerciseImbalance, ...]
 
 
@@ -105,6 +112,7 @@ def imbalance_figures(
         last_date=last.isoformat() if last else None,
         metric=report.metric,
         formula=report.formula,
+        recent=report.recent,
         exercises=tuple(_exercise(item) for item in report.exercises),
     )
 
@@ -120,6 +128,10 @@ def _exercise(item: ReportExercise) -> ExerciseImbalance:
         exercise=item.exercise,
         left=_side(item.left),
         right=_side(item.right),
+        recent_left=_num(judged.left),
+        recent_right=_num(judged.right),
+        compared_sessions=judged.compared_sessions,
+        recent_from=judged.first.isoformat() if judged.first else None,
         lsi=_num(judged.lsi),
         asymmetry_pct=_num(judged.asymmetry),
         weaker_side=judged.weaker_side.value if judged.weaker_side else None,
@@ -180,6 +192,7 @@ class LifterReport:
     last_date: str | None
     metric: str
     formula: str
+    recent: int  # sessions the headline asks for (--recent)
     exercises: tuple[ExerciseReport, ...]
 
 
@@ -237,6 +250,7 @@ def lifter_report(
         last_date=max(last) if last else None,
         metric=metric,
         formula=formula,
+        recent=main[0].recent,
         exercises=tuple(seen.values()),
     )
 

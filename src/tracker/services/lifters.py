@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.adapters.orm import Lifter
 from tracker.adapters.repository import DEFAULT_LIFTER, AbstractRepository
@@ -108,6 +108,20 @@ class ConfigEntry:
     value: str
     source: str  # "lifter NAME", "default", "gym-wide" or "per exercise"
     equipment: str | None = None  # for increments: the equipment key the entry belongs to
+    # When a key has a value in each unit: which one this lifter's loads use, and why
+    # ("in force: you log in lb", "only for lifts you log in kg"); None when there is one.
+    applies: str | None = None
+
+    @property
+    def why(self) -> str:
+        """Where the value comes from and, when it needs saying, when it applies."""
+        return self.source if self.applies is None else f"{self.source}; {self.applies}"
+
+
+# A value is chosen by the unit of the load: a lift logged in kg uses the kg step, bar and
+# plates. The lifter's own unit is what they log in unless they type another.
+IN_FORCE = "in force: you log in {unit}"
+ONLY_FOR = {"increment": "only for lifts you log in {unit}", "plates": "only for loads in {unit}"}
 
 
 def config_entries(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[ConfigEntry]:
@@ -115,7 +129,8 @@ def config_entries(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[Con
 
     Increments: per equipment, the gym-wide step in the lifter's unit when set, else the
     default; a gym-wide step set in the other unit is listed too (it applies to loads typed in
-    that unit); then the exercises with a step of their own.
+    that unit), and then each of the two says which applies; then the exercises with a step of
+    their own.
     """
     from tracker.domain.equipment import equipment_key
     from tracker.domain.loads import DEFAULT_INCREMENTS
@@ -131,26 +146,52 @@ def config_entries(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[Con
     equipments = list(dict.fromkeys(key for key, _ in DEFAULT_INCREMENTS))
     for equipment in equipments:
         key = f"increment.{equipment}"
-        for each in (unit, *(u for u in Unit if u is not unit)):
-            value = stored.get(f"{key}.{each.value}")
-            if value is not None:
-                entries.append(ConfigEntry(key, f"{value} {each.value}", "gym-wide", equipment))
-            elif each is unit:
-                default = exact_text(DEFAULT_INCREMENTS[(equipment, unit)])
-                entries.append(ConfigEntry(key, f"{default} {unit.value}", "default", equipment))
+        default = f"{exact_text(DEFAULT_INCREMENTS[(equipment, unit)])} {unit.value}"
+        per_unit = {each: stored.get(f"{key}.{each.value}") for each in Unit}
+        entries.extend(_by_unit(key, per_unit, default, unit, ONLY_FOR["increment"], equipment))
     for exercise in own:
         assert exercise.increment is not None
-        step = f"{exact_text(exercise.increment)} {exercise.increment_unit or unit.value}"
+        step_unit = exercise.increment_unit or unit.value
+        step = f"{exact_text(exercise.increment)} {step_unit}"
         entries.append(
             ConfigEntry(
                 f"increment of {exercise.name}",
                 step,
                 "per exercise",
                 equipment_key(exercise.equipment),
+                # A step in the other unit is used only when that exercise is logged in it.
+                None if step_unit == unit.value else f"only when you log it in {step_unit}",
             )
         )
     entries.extend(_equipment_entries(plate_settings, unit))
     return entries
+
+
+def _by_unit(
+    key: str,
+    per_unit: dict[Unit, str | None],
+    default: str,
+    unit: Unit,
+    only_for: str,
+    equipment: str | None = None,
+) -> list[ConfigEntry]:
+    """A key's entries: the lifter's unit first (as set, else the default), then a value set
+    in the other unit. With two, each says which one applies: the unit of the load decides."""
+    entries = []
+    for each in (unit, *(u for u in Unit if u is not unit)):
+        value = per_unit.get(each)
+        if value is not None:
+            entries.append(ConfigEntry(key, f"{value} {each.value}", "gym-wide", equipment))
+        elif each is unit:
+            entries.append(ConfigEntry(key, default, "default", equipment))
+    if len(entries) == 1:
+        return entries
+    mine, other = entries
+    other_unit = other.value.rsplit(" ", 1)[1]
+    return [
+        replace(mine, applies=IN_FORCE.format(unit=unit.value)),
+        replace(other, applies=only_for.format(unit=other_unit)),
+    ]
 
 
 def _equipment_entries(stored: dict[str, dict[str, str]], unit: Unit) -> list[ConfigEntry]:
@@ -163,12 +204,8 @@ def _equipment_entries(stored: dict[str, dict[str, str]], unit: Unit) -> list[Co
     }
     entries = []
     for key in ("bar", "plates"):
-        for each in (unit, *(u for u in Unit if u is not unit)):
-            value = stored[key].get(f"{key}.{each.value}")
-            if value is not None:
-                entries.append(ConfigEntry(key, f"{value} {each.value}", "gym-wide"))
-            elif each is unit:
-                entries.append(ConfigEntry(key, defaults[key], "default"))
+        per_unit = {each: stored[key].get(f"{key}.{each.value}") for each in Unit}
+        entries.extend(_by_unit(key, per_unit, defaults[key], unit, ONLY_FOR["plates"]))
     return entries
 
 
