@@ -283,7 +283,6 @@ class GymShell:
             # A routine item logged by name: the routine follows (a finished item stays
             # current like any other exercise, for more sets and Enter).
             self.make_item_current(item)
-            self.shown = result.exercise  # the log lines just named it
         elif item is None and result.exercise != self.current_exercise():
             # Not stored for a resume (a name alone is): it would cost a write on every line.
             self.status.exercise = result.exercise
@@ -452,6 +451,7 @@ class GymShell:
         self.status.routine, self.status.exercise = keep
         self.pairs.clear()
         self.records.clear()  # an undone set may have been a record
+        self.working_sets.clear()  # nor may an undone set serve as an example
         self.last_result = None  # its sets are gone: a note has nothing to go on
 
     def reopen(self) -> GymStatus:
