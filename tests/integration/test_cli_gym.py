@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from decimal import Decimal as D
 from typing import Any
@@ -357,3 +358,95 @@ def test_targets_stored_before_the_typed_column_still_load_and_keep_their_form(
         "target": {"kind": "progression", "unit": "kg", "sides": {"both": ["100", 11]}},
         "cue": None,
     }
+
+
+def finished_item_routine(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x100")
+    tracker.ok("session", "finish")
+    tracker.ok("routine", "add", "R")
+    tracker.ok("routine", "add-exercise", "R", "leg press", "--sets", "2")
+    tracker.ok("routine", "add-exercise", "R", "single leg press", "--sets", "1")
+
+
+def test_naming_a_finished_routine_item_makes_it_current(tracker: Tracker) -> None:
+    """Its item done, Single Leg Press named (alias or full name) is still the one current:
+    more sets go to it and Enter logs its next planned pair, not the routine's open item."""
+    finished_item_routine(tracker)
+    out, err = gym(
+        tracker, "slp", "-l 10x50 -r 10x50", "slp", "", "single leg press", "l 9x50", "next",
+        args=("R",),
+    )  # fmt: skip
+    assert err == ""
+    rows = [row[1:5] for row in stored_sets(tracker.url)][1:]
+    assert rows == [
+        ("Single Leg Press", "left", 10, D(50)), ("Single Leg Press", "right", 10, D(50)),
+        ("Single Leg Press", "left", 8, D(40)), ("Single Leg Press", "right", 8, D(40)),
+        ("Single Leg Press", "left", 9, D(50)),
+    ]  # fmt: skip
+    # Each name printed its header, not Leg Press's (shown when the item was done, and after
+    # next); Enter then logs its next planned pair.
+    headers = [line for line in out.splitlines() if re.match(r"\S.* \(\d/2\): ", line)]
+    assert headers == [
+        "Leg Press (1/2): 0 of 2 sets done",
+        "Single Leg Press (2/2): 0 of 1 pair done",
+        "Leg Press (1/2): 0 of 2 sets done",
+        "Single Leg Press (2/2): 1 of 1 pair done",
+        "Single Leg Press (2/2): 1 of 1 pair done, 1 extra",
+        "Leg Press (1/2): 0 of 2 sets done",
+    ]
+    assert "Rest 2:00. Enter logs: L 8 x 40 kg then R 8 x 40 kg\nSingle Leg Press\n" in out
+    # Extra sets leave the routine where it was: next goes back to it.
+    assert "  Single Leg Press: 1 of 1 pair done, 1 extra\n" in out
+    assert "  Type next to go back to the routine (Leg Press).\n" in out
+
+
+def test_logging_a_finished_routine_item_by_name_keeps_it_current(tracker: Tracker) -> None:
+    finished_item_routine(tracker)
+    out, err = gym(tracker, "slp -l 10x50 -r 10x50", "slp -l 9x50 -r 9x50", "", args=("R",))
+    assert err == ""
+    rows = [row[1:5] for row in stored_sets(tracker.url)][5:]
+    assert rows == [("Single Leg Press", "left", 8, D(40)), ("Single Leg Press", "right", 8, D(40))]
+
+
+def measured_history(tracker: Tracker) -> None:
+    tracker.ok("log", "plank", "60s", "1:30")
+    tracker.ok("log", "treadmill", "30min", "5km")
+    tracker.ok("log", "suitcase carry", "-l", "40mx24", "-r", "40mx24")
+    tracker.ok("session", "finish")
+
+
+def test_last_time_shows_timed_and_distance_sets_as_log_does(tracker: Tracker) -> None:
+    measured_history(tracker)
+    out, err = gym(tracker, "plank", "treadmill", "suitcase carry")
+    assert err == ""
+    last = [line.split(": ", 1)[1] for line in out.splitlines() if line.startswith("  Last (")]
+    assert last == ["1:00, 1:30", "30:00, 5 km", "L 40 m x 24 kg; R 40 m x 24 kg"]
+    assert " 0 x " not in out
+    assert "Target: none for timed sets; type the set, e.g. 60s" in out
+    assert "Target: none for distance sets; type the set, e.g. 40mx24" in out
+
+
+def test_enter_never_logs_rep_sets_for_timed_or_distance_exercises(tracker: Tracker) -> None:
+    measured_history(tracker)
+    out, err = gym(tracker, "plank", "", "suitcase carry", "", "l 40mx24", "", "")
+    # Enter on a first side mirrors it on the other, as a time or distance, never 0 reps.
+    assert "#7 L 40 m x 24 kg" in out and "#8 R 40 m x 24 kg" in out
+    rows = [row[1:6] for row in stored_sets(tracker.url)][6:]
+    assert rows == [
+        ("Suitcase Carry", "left", 0, D(24), "kg"), ("Suitcase Carry", "right", 0, D(24), "kg")
+    ]  # fmt: skip
+    assert err.splitlines() == [
+        "Error: no target for Plank (timed sets): type the set, e.g. 60s",
+        "Error: no target for Suitcase Carry (distance sets): type the set, e.g. 40mx24",
+        "Error: no target for Suitcase Carry (distance sets): type the set, e.g. 40mx24",
+    ]
+
+
+def test_error_lines_wrap_at_words_to_the_terminal(tracker: Tracker) -> None:
+    result = tracker("gym", input="leg press\n30s\nnote\n", env={"COLUMNS": "60"})
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("Error: ") and len(lines) > 2
+    assert all(len(line) <= 60 for line in lines), lines
+    # Broken between words only: joined back, the message is whole.
+    joined = " ".join(line.strip() for line in lines)
+    assert "done with a machine: write the load" in joined

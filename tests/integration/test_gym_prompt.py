@@ -104,3 +104,21 @@ def test_completer_offers_commands_routine_items_then_exercises() -> None:
     assert texts("press") == ["Single Leg Press", "Leg Press"]
     assert texts("10x") == []
     assert texts("slp -l 1") == []
+
+
+def test_toolbar_follows_a_finished_item_named_again(app: App) -> None:
+    shell = shell_for(app, Clock(), [])
+    shell.handle("")  # the routine's one pair: the routine is done
+    assert toolbar_text(shell).endswith("routine done: type done")
+    shell.handle("slp")
+    assert toolbar_text(shell).endswith("| Single Leg Press | Enter L 8x55 R 8x55")
+
+
+def test_toolbar_mirrors_a_distance_side_as_a_distance(app: App) -> None:
+    shell = shell_for(app, Clock(), [])
+    shell.handle("suitcase carry")
+    shell.handle("l 40mx24")
+    assert toolbar_text(shell).endswith("| Suitcase Carry | Enter R 40mx24")
+    shell.handle("")
+    rows = [(side, reps, load) for _, _, side, reps, load, *_ in stored_sets(app.url)]
+    assert rows[3:] == [("left", 0, D(24)), ("right", 0, D(24))]

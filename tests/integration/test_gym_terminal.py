@@ -87,3 +87,19 @@ def test_bell_at_zero_and_ctrl_d_finishes(routine: Tracker, tmp_path: Path) -> N
     term.send("\x04")  # Ctrl-D ends the session like done
     term.expect("Nothing logged: no session kept.")
     term.child.expect(pexpect.EOF)
+
+
+def test_errors_wrap_between_words_at_the_terminal_width(routine: Tracker, tmp_path: Path) -> None:
+    term = Terminal(routine.url, "--no-timer", home=tmp_path)
+    term.expect("gym>")
+    term.send("leg press\r")
+    term.expect("Rest 2:00")
+    term.send("30s\r")
+    term.expect(r"30sxBW")
+    error = (term.child.before + term.child.after).split("Error: ", 1)[1]
+    lines = ("Error: " + error).split("\r\n")
+    # Broken at word boundaries within 60 columns (the terminal would split "machi|ne").
+    assert len(lines) > 1 and all(len(line) <= 60 for line in lines), lines
+    assert "done with a machine: write" in " ".join(line.strip() for line in lines)
+    term.send("done\r")
+    term.child.expect(pexpect.EOF)

@@ -141,6 +141,14 @@ class PlannedSide:
     load: Decimal
     bodyweight: bool = False  # the load is added to body weight (negative: assisted)
     unit: Unit | None = None  # None: the target's unit
+    # A timed or distance set (reps 0), as a side typed alone was: the other side mirrors it.
+    duration_s: int | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
+
+    @property
+    def measured(self) -> bool:
+        return self.duration_s is not None or self.distance is not None
 
 
 def next_planned(

@@ -38,6 +38,7 @@ from tracker.services.equipment import PlateAnswer, loading_for
 from tracker.services.lifters import current_lifter
 from tracker.services.logbook import LogResult, previous_session, session_for
 from tracker.services.routines import find_routine, plan_of
+from tracker.services.stored_sets import StoredSet
 
 Done = dict[str, dict[Side | None, int]]
 
@@ -165,7 +166,7 @@ class ExerciseBrief:
     target: Target | None
     no_target: str | None  # why there is no target (no history and no parent ...)
     last_date: datetime | None
-    last_time: list[tuple[Side | None, int, Decimal, Unit, bool]]
+    last_time: list[StoredSet]  # last session's working sets
     weaker: Side | None  # last time's weaker side (by best e1RM)
     rest_s: int
     plates: PlateAnswer | None  # plates for the target load
@@ -176,6 +177,18 @@ class ExerciseBrief:
     @property
     def unilateral(self) -> bool:
         return self.laterality != "bilateral"
+
+    @property
+    def measure(self) -> str | None:
+        """ "timed" or "distance" when last time's sets were all timed or distance sets (the
+        exercise is done that way: no rep target fits it)."""
+        return measure_of(self.last_time)
+
+
+def measure_of(sets: Sequence[StoredSet]) -> str | None:
+    if not sets or any(s.duration_s is None and s.distance is None for s in sets):
+        return None
+    return "timed" if sets[0].duration_s is not None else "distance"
 
 
 def exercise_brief(
@@ -201,17 +214,15 @@ def exercise_brief(
         state = repo.gym_state_by_session_id(session_id)
         stored = state.targets.get(exercise.name) if state else None
         uow.commit()
-    last = [
-        (done.side, done.reps, done.load, done.unit, done.bodyweight)
-        for done in (previous.sets if previous else [])
-        if done.kind is not SetKind.WARMUP
-    ]
+    last = [done for done in (previous.sets if previous else []) if done.kind is not SetKind.WARMUP]
     rep_range = None
     if item is not None and item.rep_low is not None and item.rep_high is not None:
         rep_range = (item.rep_low, item.rep_high)
     if stored is None:
         stored = _fresh_target(uow, lifter_name, exercise.name, session_id, rep_range)
-    target = stored.target
+    # A rep target (from older rep sets, or a parent's) does not fit an exercise last done
+    # for time or distance: Enter would log rep sets of a plank.
+    target = None if measure_of(last) else stored.target
     unit = target.unit if target else Unit(lifter.unit)
     brief = ExerciseBrief(
         exercise=exercise.name,
@@ -296,11 +307,13 @@ def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | N
     return Target(answer.kind, answer.unit, sides, answer.bodyweight)
 
 
-def _weaker(sets: list[tuple[Side | None, int, Decimal, Unit, bool]], unit: Unit) -> Side | None:
+def _weaker(sets: list[StoredSet], unit: Unit) -> Side | None:
     per_side: dict[Side, list[tuple[int, Decimal]]] = {}
-    for side, reps, load, set_unit, _bw in sets:
-        if side is not None and reps > 0 and load > 0:
-            per_side.setdefault(side, []).append((reps, convert(load, set_unit, unit)))
+    for done in sets:
+        if done.side is not None and done.reps > 0 and done.load > 0:
+            per_side.setdefault(done.side, []).append(
+                (done.reps, convert(done.load, done.unit, unit))
+            )
     if len(per_side) < 2:
         return None
     return weaker_side(best_estimate(per_side[Side.LEFT]), best_estimate(per_side[Side.RIGHT]))

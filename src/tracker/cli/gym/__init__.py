@@ -80,7 +80,7 @@ def print_opening(shell: GymShell) -> None:
 
     status = shell.status
     if status.closed_session is not None:
-        click.echo(f"Closed session #{status.closed_session} (no sets for 4 hours).")
+        say(f"Closed session #{status.closed_session} (no sets for 4 hours).")
     verb = "Started" if status.started else "Resumed"
     routine = f", routine {status.routine.name}" if status.routine else ""
     sets = f", {plural(status.sets_logged, 'set')} so far" if status.sets_logged else ""

@@ -22,7 +22,7 @@ from tracker.cli.gym.timer import RestTimer
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.logging_cmds import SIDE_MARKERS, log_from_args
 from tracker.cli.params import local_now
-from tracker.cli.render import local_date, set_text, side_label
+from tracker.cli.render import full_set_text, local_date, set_text, side_label
 from tracker.domain.errors import NotFound
 from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.records import SideRecords
@@ -33,12 +33,20 @@ if TYPE_CHECKING:
     from tracker.domain.routines import RoutineItemPlan
     from tracker.services.gym import ExerciseBrief, GymStatus
     from tracker.services.logbook import LogResult
+    from tracker.services.stored_sets import StoredSet
 
 
 def say(text: str) -> None:
     """One line of gym output, wrapped to the terminal (a phone is 60 columns)."""
     for line in wrap_line(text):
         click.echo(line)
+
+
+def say_error(message: str) -> None:
+    """An error on stderr, wrapped between words like every other line (the terminal would
+    break it mid-word)."""
+    for line in wrap_line(f"Error: {message}"):
+        echo_err(line)
 
 
 COMMAND_WORDS = ("undo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
@@ -108,6 +116,8 @@ class GymShell:
         self.last_result: LogResult | None = None
         # Each exercise's last working set per side: an empty line completes a pair with it.
         self.last_sets: dict[str, dict[Side, PlannedSide]] = {}
+        # Each exercise's working sets logged by this prompt: is it done for time or distance?
+        self.working_sets: dict[str, list[StoredSet]] = {}
         self.finished = False
         self.shown: str | None = None  # the exercise whose header was printed last
         self._unit: Unit | None = None
@@ -163,13 +173,21 @@ class GymShell:
         return next_planned(brief.target, self.done_of(exercise), brief.weaker, last)
 
     def planned_text(self) -> str:
-        planned = self.planned()
-        return " then ".join(
-            sided(
-                p.side, target_text(p.reps, p.load, p.unit or self.unit_of_target(), p.bodyweight)
-            )
-            for p in planned
-        )
+        unit = self.unit_of_target()
+        return " then ".join(planned_set_text(p, unit) for p in self.planned())
+
+    def measured_example(self, exercise: str) -> tuple[str, str] | None:
+        """For an exercise done for time or distance ("timed", "distance") and a set to type
+        as the last such set was (this session, else last time): `60s`, `40mx24`."""
+        from tracker.services.gym import measure_of
+
+        brief = self.brief(exercise)
+        today = self.working_sets.get(brief.exercise, [])
+        measure = measure_of(today) if today else brief.measure
+        if measure is None:
+            return None
+        example = today[-1] if today else brief.last_time[0]
+        return measure, measured_spec(example, self.lifter_unit())
 
     def unit_of_target(self) -> Unit:
         exercise = self.current_exercise()
@@ -190,12 +208,12 @@ class GymShell:
         except click.exceptions.Exit:
             pass  # `--help` inside a log line printed the help
         except click.ClickException as exc:
-            echo_err(f"Error: {exc.format_message()}")
+            say_error(exc.format_message())
         except Exception as exc:  # noqa: BLE001 - the user's errors become one line
             error = to_user_error(exc)
             if error is None:
                 raise
-            echo_err(f"Error: {error.format_message()}")
+            say_error(error.format_message())
 
     def _dispatch(self, line: str) -> None:
         word, _, rest = line.partition(" ")
@@ -237,19 +255,19 @@ class GymShell:
             raise UserError("nothing planned: type an exercise name, then its sets")
         planned = self.planned()
         if not planned:
+            measured = self.measured_example(exercise)
+            if measured is not None:
+                measure, example = measured
+                raise UserError(
+                    f"no target for {exercise} ({measure} sets): type the set, e.g. {example}"
+                )
             raise UserError(f"no target for {exercise} yet: type the set, e.g. 10x60")
         unit, default = self.unit_of_target(), self.lifter_unit()
         args = [exercise]
         for step in planned:
             if step.side is not None:
                 args.append("-l" if step.side is Side.LEFT else "-r")
-            # A target of 0 is a bodyweight set: `8`, as the lifter would type it; any other
-            # load of a bodyweight target is added to body weight (8xBW+10, 8xBW-20).
-            if step.load:
-                spec = SetSpec(step.reps, step.load, step.unit or unit, bodyweight=step.bodyweight)
-            else:
-                spec = SetSpec(step.reps, None, None)
-            args.append(format_spec(spec, default))
+            args.append(format_spec(planned_spec(step, unit), default))
         self.log(args)
 
     def after_log(self, result: LogResult) -> None:
@@ -262,7 +280,9 @@ class GymShell:
         done = self.status.done.setdefault(result.exercise, {})
         item = self.item_for(result.exercise)
         if item is not None and result.exercise != self.current_exercise():
-            self.go_to_item(item)  # a routine item logged by name: the routine follows
+            # A routine item logged by name: the routine follows (a finished item stays
+            # current like any other exercise, for more sets and Enter).
+            self.make_item_current(item)
         elif item is None and result.exercise != self.current_exercise():
             # Not stored for a resume (a name alone is): it would cost a write on every line.
             self.status.exercise = result.exercise
@@ -274,13 +294,15 @@ class GymShell:
         for stored in result.sets:
             if stored.kind is not SetKind.WARMUP:
                 done[stored.side] = done.get(stored.side, 0) + 1
+                self.working_sets.setdefault(result.exercise, []).append(stored)
             if stored.side is None:
                 continue
             measured = stored.duration_s is not None or stored.distance is not None
-            if stored.kind is not SetKind.WARMUP and stored.reps and not measured:
+            if stored.kind is not SetKind.WARMUP and (stored.reps or measured):
                 self.last_sets.setdefault(result.exercise, {})[stored.side] = PlannedSide(
-                    stored.side, stored.reps, stored.load, stored.bodyweight, stored.unit
-                )
+                    stored.side, stored.reps, stored.load, stored.bodyweight, stored.unit,
+                    stored.duration_s, stored.distance, stored.distance_unit,
+                )  # fmt: skip
             counts = stored.kind is not SetKind.WARMUP and stored.load > 0 and stored.reps > 0
             e1rm = (
                 estimate_1rm(convert(stored.load, stored.unit, unit), stored.reps)
@@ -324,9 +346,17 @@ class GymShell:
             return
         unilateral = item.laterality != "bilateral"
         count = sets_done(self.done_of(item.exercise), unilateral)
-        noun = ("pair" if unilateral else "set") + ("s" if item.sets != 1 else "")
-        say(f"  {item.exercise}: {min(count, item.sets)} of {item.sets} {noun} done")
-        if count >= item.sets:
+        say(f"  {item.exercise}: {progress_text(count, item.sets, unilateral)}")
+        if count < item.sets:
+            return
+        if self.status.exercise == item.exercise:  # extra sets of a finished item
+            ahead = self.status.current_item()
+            say(
+                f"  Type next to go back to the routine ({ahead.exercise})."
+                if ahead
+                else "  Routine done: type done to finish."
+            )
+        else:
             after = self.current_exercise()
             say(f"  Next: {after}" if after else "  Routine done: type done to finish.")
 
@@ -353,9 +383,21 @@ class GymShell:
         full = save_place(self.app.uow(), status.session_id, status.position, status.skipped, name)
         item = self.item_for(full) if full else None
         if item is not None:
-            self.go_to_item(item)
+            self.make_item_current(item)
         else:
             status.exercise = full
+
+    def make_item_current(self, item: RoutineItemPlan) -> None:
+        """The routine goes to an item with sets to do; a finished item becomes current as an
+        exercise of its own (the routine would pass it by), so more sets go to it."""
+        from tracker.domain.routines import sets_done
+
+        unilateral = item.laterality != "bilateral"
+        if sets_done(self.done_of(item.exercise), unilateral) < item.sets:
+            self.go_to_item(item)
+        else:
+            self.status.exercise = item.exercise
+            self._save_place()
 
     def go_to_item(self, item: RoutineItemPlan) -> None:
         """Make a routine item current (un-skipping it), and remember that for a resume."""
@@ -393,7 +435,7 @@ class GymShell:
                 f"{plural(sets, 'set')} of {plural(exercises, 'exercise')}."
             )
         else:
-            click.echo("Nothing logged: no session kept.")
+            say("Nothing logged: no session kept.")
 
     def cmd_undo(self, _: str) -> None:
         from tracker.cli.history_cmds import undo_command
@@ -409,6 +451,7 @@ class GymShell:
         self.status.routine, self.status.exercise = keep
         self.pairs.clear()
         self.records.clear()  # an undone set may have been a record
+        self.working_sets.clear()  # nor may an undone set serve as an example
         self.last_result = None  # its sets are gone: a note has nothing to go on
 
     def reopen(self) -> GymStatus:
@@ -464,7 +507,7 @@ class GymShell:
 
     def _after_move(self) -> None:
         if self.current_exercise() is None:
-            click.echo("Routine done: type done to finish.")
+            say("Routine done: type done to finish.")
         else:
             self.print_header(force=True)
 
@@ -558,6 +601,53 @@ def target_text(reps: int, load: Decimal, unit: Unit, bodyweight: bool = False) 
     return set_text(reps, load, unit, bodyweight=bodyweight or load == 0)
 
 
+def planned_set_text(step: PlannedSide, unit: Unit) -> str:
+    """`L 8 x 55 kg`, or `R 40 m x 24 kg` for a timed or distance set."""
+    if not step.measured:
+        return sided(
+            step.side, target_text(step.reps, step.load, step.unit or unit, step.bodyweight)
+        )
+    return full_set_text(
+        step.side, 0, step.load, step.unit or unit, step.bodyweight or not step.load,
+        step.duration_s, step.distance, step.distance_unit,
+    )  # fmt: skip
+
+
+def planned_spec(step: PlannedSide, unit: Unit) -> SetSpec:
+    """What Enter logs for a planned set. A load of 0 is a bodyweight set: `8` or `60s`, as
+    the lifter would type it; any other load of a bodyweight target is added to body weight
+    (8xBW+10, 8xBW-20)."""
+    if not step.load:
+        return SetSpec(step.reps, None, None, False, step.duration_s, step.distance,
+                       step.distance_unit)  # fmt: skip
+    return SetSpec(
+        step.reps, step.load, step.unit or unit, step.bodyweight,
+        step.duration_s, step.distance, step.distance_unit,
+    )  # fmt: skip
+
+
+def measured_spec(done: StoredSet, default: Unit) -> str:
+    """A stored timed or distance set as it is typed: `60s`, `30min`, `40mx24`."""
+    from tracker.domain.specs import format_spec
+
+    step = PlannedSide(
+        done.side, 0, done.load, done.bodyweight, done.unit,
+        done.duration_s, done.distance, done.distance_unit,
+    )  # fmt: skip
+    text = format_spec(planned_spec(step, default), default)
+    minutes, seconds = divmod(done.duration_s or 0, 60)
+    if minutes >= 2 and not seconds:  # a 30-minute run reads better as 30min than 1800s
+        text = text.replace(f"{done.duration_s}s", f"{minutes}min", 1)
+    return text
+
+
+def progress_text(done: int, planned: int, unilateral: bool) -> str:
+    """`1 of 2 sets done`; sets beyond the plan (a finished item named again) as extra."""
+    noun = ("pair" if unilateral else "set") + ("s" if planned != 1 else "")
+    extra = f", {done - planned} extra" if done > planned else ""
+    return f"{min(done, planned)} of {planned} {noun} done{extra}"
+
+
 def header_lines(shell: GymShell, exercise: str) -> list[str]:
     from tracker.cli.plates import plates_lines
     from tracker.domain.routines import format_rest, sets_done
@@ -568,10 +658,13 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
     if item is not None and shell.status.routine is not None:
         count = len(shell.status.routine.items)
         done = sets_done(shell.done_of(exercise), brief.unilateral)
-        noun = ("pair" if brief.unilateral else "set") + ("s" if item.sets != 1 else "")
-        title += f" ({item.position}/{count}): {min(done, item.sets)} of {item.sets} {noun} done"
+        title += f" ({item.position}/{count}): {progress_text(done, item.sets, brief.unilateral)}"
     lines = [title]
-    if brief.target is not None:
+    measured = shell.measured_example(exercise) if brief.target is None else None
+    if measured is not None:
+        measure, example = measured
+        lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
+    elif brief.target is not None:
         parts = [
             sided(side, target_text(t.reps, t.load, brief.unit, brief.target.bodyweight))
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
@@ -582,8 +675,19 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
         lines.append("  Target: none yet (no history to go on); type the first set")
     if brief.last_date is not None:
         by_side: dict[str, list[str]] = {}
-        for side, reps, load, unit, bodyweight in brief.last_time:
-            by_side.setdefault(side_label(side), []).append(set_text(reps, load, unit, bodyweight))
+        for last in brief.last_time:
+            by_side.setdefault(side_label(last.side), []).append(
+                full_set_text(
+                    None,
+                    last.reps,
+                    last.load,
+                    last.unit,
+                    last.bodyweight,
+                    last.duration_s,
+                    last.distance,
+                    last.distance_unit,
+                )  # fmt: skip
+            )
         text = "; ".join(f"{k + ' ' if k else ''}{', '.join(v)}" for k, v in by_side.items())
         lines.append(f"  Last ({local_date(brief.last_date)}): {text or 'warm-ups only'}")
     if brief.plates is not None:

@@ -9,6 +9,7 @@ from tracker.domain.units import format_load
 
 if TYPE_CHECKING:
     from tracker.cli.gym.commands import GymShell
+    from tracker.domain.routines import PlannedSide
 
 
 def toolbar_text(shell: GymShell) -> str:
@@ -33,11 +34,19 @@ def toolbar_text(shell: GymShell) -> str:
         except Exception:  # noqa: BLE001 - a toolbar must never break the prompt
             planned = []
         if planned:
-            sets = [
-                f"{side_label(p.side)} {p.reps}x{format_load(p.load) if p.load else 'BW'}".strip()
-                for p in planned
-            ]
+            sets = [f"{side_label(p.side)} {short_set(shell, p)}".strip() for p in planned]
             parts.append("Enter " + " ".join(sets))
     elif shell.status.routine is not None:
         parts.append("routine done: type done")
     return " | ".join(parts) or "type help"
+
+
+def short_set(shell: GymShell, step: PlannedSide) -> str:
+    """`8x55`, `8xBW`; a timed or distance set as typed: `45s`, `40mx24`."""
+    if not step.measured:
+        return f"{step.reps}x{format_load(step.load) if step.load else 'BW'}"
+    from tracker.cli.gym.commands import planned_spec
+    from tracker.domain.specs import format_spec
+
+    spec = planned_spec(step, shell.unit_of_target())
+    return format_spec(spec, spec.unit)
