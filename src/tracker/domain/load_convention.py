@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from tracker.domain.equipment import BAR_EQUIPMENT, FREE_WEIGHTS, Equipment, equipment_key
 from tracker.domain.errors import InvalidValue
-from tracker.domain.loads import StartSuggestion, starting_load
+from tracker.domain.loads import Lightest, StartSuggestion, lightest_start, starting_load
 from tracker.domain.model import Laterality
 from tracker.domain.units import Unit, format_load
 
@@ -111,10 +111,12 @@ def start_for_variant(
     sled: Decimal | None,
     variant: LoadConvention,
     parent: LoadConvention,
+    lightest: Lightest = "step",
 ) -> ConvertedStart:
     """The variant's starting load from a parent basis, in the unit the variant is logged in.
 
-    The basis must be positive: a ratio of nothing is no advice.
+    The basis must be positive: a ratio of nothing is no advice. A share that rounds down to
+    nothing starts at ``lightest`` (loads.lightest_start), never at 0 kg.
     """
     if basis <= 0:
         raise InvalidValue(
@@ -125,7 +127,8 @@ def start_for_variant(
     share = variant.implements if variant.per is LoadPer.IMPLEMENT and not both_implements else 1
     if share <= 1:
         result = starting_load(basis, basis_unit, ratio, increment, unit, sled)
-        return ConvertedStart(result, variant, both_implements, result.raw_low, result.raw_high)
+        start = lightest_start(result, lightest)
+        return ConvertedStart(start, variant, both_implements, result.raw_low, result.raw_high)
     # The ratio gives the total over `share` implements: share it out before rounding, so that
     # each implement rounds down to a weight the rack has (12.5 kg -> a 12 kg dumbbell).
     divisor = Decimal(share)
@@ -134,7 +137,7 @@ def start_for_variant(
     result = starting_load(basis, basis_unit, shares, increment, unit, sled)
     totals = (result.raw_low * divisor, result.raw_high * divisor)
     # Keep the ratio as published (the total's share) in what is shown.
-    shown = replace(result, ratio_low=low, ratio_high=high)
+    shown = lightest_start(replace(result, ratio_low=low, ratio_high=high), lightest)
     return ConvertedStart(shown, variant, False, *totals)
 
 
