@@ -160,6 +160,38 @@ def describe_load(load: Decimal, unit: Unit, convention: LoadConvention) -> str:
     return amount
 
 
+# The bilateral-deficit study the catalog's ratio notes cite (builtin.json), as they cite it.
+COSTA_2015 = (
+    'Costa, Moreira, Cavalcanti, Krinski and Aoki 2015, "Effect of unilateral and bilateral '
+    "resistance exercise on maximal voluntary strength, total volume of load lifted, and "
+    'perceptual and metabolic responses", Biology of Sport 32(1):35-40'
+)
+
+# A one-implement variant of a lift that holds one implement per hand (One-Arm Kettlebell Row
+# from the Two-Arm Kettlebell Row): both log one implement, so the ratio compares one with
+# one, as the built-in One-Arm Dumbbell Row (90-100 %) does.
+PER_IMPLEMENT_RATIO = (Decimal("0.9"), Decimal("1.0"))
+
+
+def per_implement_note(implement: str) -> str:
+    """The ratio source of a ``PER_IMPLEMENT_RATIO``, in the style of the built-in notes."""
+    return (
+        f"The parent is logged as the weight of one {implement} (per hand), tracker's convention "
+        f"for dumbbells and kettlebells, so the ratio compares one {implement} with one "
+        f"{implement}; a one-arm lift is not half of a bilateral load (the per-limb share of "
+        f"about half measured on machines, {COSTA_2015}, is of a load both limbs move "
+        f"together). Start at 90-100% of the per-{implement} weight. Coaching estimate, not a "
+        "measured value; edit with tracker exercises edit."
+    )
+
+
+def holds_one_per_hand(variant: LoadConvention, parent: LoadConvention) -> bool:
+    """Whether both lifts log one implement and the parent holds one in each hand: then a
+    share of the parent's logged load is a share of one hand's, not of a load to halve."""
+    both = variant.per is LoadPer.IMPLEMENT and parent.per is LoadPer.IMPLEMENT
+    return both and parent.implements >= 2
+
+
 @dataclass(frozen=True, slots=True)
 class RelatedBasis:
     """A related bilateral lift that may stand in for a parent that was never logged."""
