@@ -8,9 +8,12 @@ import pytest
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.load_convention import (
+    COSTA_2015,
     LoadPer,
     convention_for,
     describe_load,
+    holds_one_per_hand,
+    per_implement_note,
     start_for_variant,
 )
 from tracker.domain.units import Unit
@@ -71,3 +74,18 @@ def test_a_basis_of_nothing_is_refused(basis: str) -> None:
     with pytest.raises(InvalidValue, match="the basis load must be more than 0"):
         start_for_variant(Decimal(basis), KG, (Decimal("0.4"), Decimal("0.5")), Decimal(5), KG,
                           None, ONE_DUMBBELL, BAR)  # fmt: skip
+
+
+def test_a_one_implement_variant_of_a_lift_holding_one_per_hand_compares_implements() -> None:
+    one_bell = convention_for("kettlebell", "unilateral")
+    two_bells = convention_for("kettlebell", "bilateral")  # a Two-Arm Kettlebell Row
+    assert holds_one_per_hand(one_bell, two_bells)
+    assert holds_one_per_hand(ONE_DUMBBELL, PER_HAND)
+    # A two-hand swing holds one bell in both hands; a cable or machine parent shares a load.
+    swing = convention_for("kettlebell", "bilateral", "implement", 1)
+    assert not holds_one_per_hand(one_bell, swing)
+    assert not holds_one_per_hand(convention_for("cable", "unilateral"), PER_HAND)
+    assert not holds_one_per_hand(ONE_DUMBBELL, BAR)
+    note = per_implement_note("kettlebell")
+    assert COSTA_2015 in note and "domain-science" not in note
+    assert "one kettlebell with one kettlebell" in note

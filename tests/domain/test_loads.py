@@ -22,6 +22,7 @@ from tracker.domain.loads import (
     cap_weaker_side,
     imbalance_between,
     increment_for,
+    lightest_start,
     next_load,
     round_down,
     round_nearest,
@@ -215,6 +216,22 @@ def test_heavy_sled_never_suggests_a_negative_load() -> None:
     assert (s.low, s.high, s.suggested) == (D(0), D(0), D(0))
 
 
+def test_a_share_below_one_step_starts_at_the_lightest_load_never_at_0_kg() -> None:
+    # 2-3 % of 100 kg is 2-3 kg: the low end rounds down to 0 in 2.5 kg steps.
+    raw = starting_load(D(100), KG, (D("0.02"), D("0.03")), D("2.5"), KG)
+    assert (raw.low, raw.suggested) == (D(0), D(0))
+    step = lightest_start(raw, "step")
+    assert (step.low, step.high, step.suggested, step.lightest) == (
+        D("2.5"), D("2.5"), D("2.5"), "step",
+    )  # fmt: skip
+    # Body weight or an empty sled are loads in themselves: nothing is added.
+    assert lightest_start(raw, "bodyweight").suggested == 0
+    assert lightest_start(raw, "sled").lightest == "sled"
+    # A start that rounded to a real load is left alone.
+    loaded = starting_load(D(150), KG, RATIO, D(5), KG)
+    assert lightest_start(loaded, "step") == loaded
+
+
 def test_the_default_unilateral_ratio_starts_at_40_to_50_percent_of_the_bilateral_load() -> None:
     # domain-science 5: without a published ratio, a one-sided variant starts at 40-50%.
     s = starting_load(D(150), KG, DEFAULT_UNILATERAL_RATIO, D(5), KG)
@@ -288,6 +305,15 @@ def test_lb_basis_and_its_kg_equivalent_agree(
     assert abs(from_lb.high - from_kg.high) <= inc
 
 
+@given(basis=bases, ratio=ratios, inc=increments)
+def test_a_step_start_is_never_0(
+    basis: Decimal, ratio: tuple[Decimal, Decimal], inc: Decimal
+) -> None:
+    start = lightest_start(starting_load(basis, KG, ratio, inc, KG), "step")
+    assert start.suggested >= inc and start.suggested % inc == 0
+    assert start.low <= start.suggested <= start.high
+
+
 # --- double progression (domain-science 8) -----------------------------------------------------
 
 DAY = date(2024, 5, 6)
@@ -330,7 +356,59 @@ def test_reason_names_a_bodyweight_load_as_body_weight_plus_or_minus() -> None:
     assert (assisted.load, assisted.action) == (D(-19), "increase")
     assert assisted.reason == (
         "All 2 sets at BW-20 kg reached 12 reps, the top of 8-12: take 1 kg off the assistance "
-        "and restart at 8 reps."
+        "and restart at 8 reps (log your body weight and the restart follows your last sets)."
+    )
+
+
+def test_assistance_stops_at_none() -> None:
+    bodyweight = LoadLabel(KG, bodyweight=True)
+    step = next_load(history([(12, "-3")]), (8, 12), D(5), bodyweight)
+    assert (step.load, step.action, step.from_load) == (D(0), "increase", D(-3))
+    assert "drop the assistance and restart at 8 reps" in step.reason
+
+
+@pytest.mark.parametrize(
+    ("sets", "body_weight", "reps"),
+    [
+        # 60 kg moved x 12: Epley 84; at 65 kg 30 x (84/65 - 1) = 8.77 -> 8.
+        ([(12, "-20")] * 3, "80", 8),
+        # The weakest set counts: 10 reps at 60 kg -> 80; at 65 kg 6.92 -> 6.
+        ([(12, "-20"), (10, "-20")], "80", 6),
+        # Added weight: 90 kg x 12 -> 126; at 95 kg 9.79 -> 9.
+        ([(12, "10")], "80", 9),
+        # Predictions outside the range are kept inside it: 60 x 15 -> 90; at 65 11.5 -> 10.
+        ([(15, "-20")], "80", 10),
+        ([(10, "-20")], "40", 5),  # 20 kg x 10 -> 26.67; at 25 kg 2 -> the bottom, 5
+    ],
+)
+def test_a_bodyweight_restart_follows_the_mass_moved(
+    sets: list[tuple[int, str]], body_weight: str, reps: int
+) -> None:
+    bodyweight = LoadLabel(KG, bodyweight=True)
+    step = next_load(history(sets), (5, 10), D(5), bodyweight, D(body_weight))
+    assert (step.action, step.reps_target) == ("increase", reps)
+
+
+def test_a_loaded_lift_restarts_at_the_bottom_whatever_the_body_weight() -> None:
+    step = next_load(history([(15, "60")]), (8, 12), D(5), LoadLabel(KG), None)
+    assert step.reps_target == 8 and step.reason.endswith("restart at 8 reps.")
+
+
+def test_a_hold_after_some_sets_reached_the_top_aims_for_the_top_on_every_set() -> None:
+    # Hevy sample: bench at 57.5 kg for 10 and 7 reps, rep range 5-8. The old text said "Best
+    # set was 10 reps: aim for 8 reps"; double progression (domain-science 8) wants all sets.
+    bench = next_load(history([(10, "57.5"), (7, "57.5")]), (5, 8), D("2.5"), LoadLabel(KG))
+    assert (bench.load, bench.action, bench.reps_target) == (D("57.5"), "hold", 8)
+    assert bench.reason == (
+        "1 of 2 sets at 57.5 kg reached 8 reps, the top of 5-8; the other stopped at 7: hold "
+        "it and aim for 8 reps on every set before the load goes up."
+    )
+    pull_ups = [(8, "-20"), (9, "-20"), (12, "-20"), (12, "-20")]
+    step = next_load(history(pull_ups), (5, 10), D(5), LoadLabel(KG, bodyweight=True))
+    assert (step.load, step.reps_target) == (D(-20), 10)
+    assert step.reason.startswith(
+        "2 of 4 sets at BW-20 kg reached 10 reps, the top of 5-10; the others stopped at 8 and "
+        "9: hold it and aim for 10 reps on every set"
     )
 
 

@@ -559,9 +559,38 @@ def test_import_links_one_side_variants_and_reports_skips(tracker: Tracker, tmp_
     alternating = tracker.json("exercises", "show", "alternating landmine")
     assert (alternating["laterality"], alternating["parent"], alternating["ratio"]) == (
         "alternating", "Landmine Press", [0.9, 1.0])  # fmt: skip
+    assert "Costa, Moreira" in alternating["ratio_note"]
+    assert "domain-science" not in alternating["ratio_note"] + one["ratio_note"]
     assert tracker.json("exercises", "show", "landmine press")["variants"] == [
         "Alternating Landmine Press", "One-Arm Landmine Press"]  # fmt: skip
     assert query(tracker.url, select(Exercise).where(Exercise.name.like("LLL%"))) == []
+
+
+def test_a_one_kettlebell_variant_starts_at_90_to_100_percent_of_the_bell(
+    tracker: Tracker, tmp_path: Path
+) -> None:
+    # Both rows log one kettlebell (domain/load_convention.py): 40-50 % of the two-arm row's
+    # bell gave a 4 kg bell from a 16 kg one; per implement, as the built-in One-Arm Dumbbell
+    # Row, it is 90-100 %: 14.4-16 kg, a 12 kg bell in 4 kg steps.
+    path = tmp_path / "rows.json"
+    bells = {"equipment": "kettlebells", "primaryMuscles": ["middle back"]}
+    path.write_text(json.dumps([
+        record("Two-Arm Kettlebell Row", **bells), record("One-Arm Kettlebell Row", **bells),
+        record("Cable Row Z", equipment="cable"), record("One-Arm Cable Row Z", equipment="cable"),
+    ]))  # fmt: skip
+    tracker.ok("exercises", "import", str(path))
+    card = tracker.json("exercises", "show", "one-arm kettlebell row")
+    assert (card["parent"], card["ratio"]) == ("Two-Arm Kettlebell Row", [0.9, 1.0])
+    note = card["ratio_note"]
+    assert "Costa, Moreira, Cavalcanti, Krinski and Aoki 2015" in note
+    assert '"Effect of unilateral and bilateral resistance exercise' in note
+    assert "domain-science" not in note
+    data = tracker.json("suggest", "one-arm kettlebell row", "--basis", "16")
+    assert (data["ratio_of"], data["range"], data["suggested"]) == ("implement", [12, 16], 12)
+    # A load both arms share (a cable stack) keeps the per-side share, with its study cited.
+    cable = tracker.json("exercises", "show", "one-arm cable row z")
+    assert cable["ratio"] == [0.4, 0.5] and "Costa, Moreira" in cable["ratio_note"]
+    assert "domain-science" not in cable["ratio_note"]
 
 
 def test_a_malformed_file_changes_nothing(tracker: Tracker, tmp_path: Path) -> None:

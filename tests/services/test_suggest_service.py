@@ -12,6 +12,8 @@ from tests.services.conftest import with_catalog
 from tracker.domain.errors import NoBasis
 from tracker.domain.model import Side
 from tracker.domain.specs import parse_spec
+from tracker.services.lifter_data import add_body_weight
+from tracker.services.lifters import set_increment
 from tracker.services.logbook import LogRequest, PlannedSet, log_sets
 from tracker.services.suggest import SideTarget, parse_basis, suggest
 
@@ -97,11 +99,47 @@ def test_an_assisted_progression_is_body_weight_minus_the_assistance() -> None:
     uow = with_catalog("Pull-Up")
     log(uow, "pull-up", "2x10xBW-20", at=NOW - 2 * DAY)
     answer = suggest(uow, None, "pull-up")
-    # 10 reps is the top of the pull-up's 5-10: one 1 kg step less assistance.
+    # 10 reps is the top of the pull-up's 5-10: one step of the assistance stack (a machine's
+    # 5 kg, not the 1 kg of plates on a belt) less assistance. Without a body weight the mass
+    # moved is unknown: restart at the bottom of the range.
     assert answer.bodyweight
-    assert (answer.suggested, answer.reps_target) == (Decimal(-19), 5)
+    assert (answer.suggested, answer.reps_target) == (Decimal(-15), 5)
     assert answer.rationale.startswith("All 2 sets at BW-20 kg reached 10 reps")
-    assert "take 1 kg off the assistance" in answer.rationale
+    assert "take 5 kg off the assistance and restart at 5 reps" in answer.rationale
+
+
+def test_an_assisted_step_is_the_machine_step_or_the_exercises_own() -> None:
+    uow = with_catalog("Pull-Up")
+    log(uow, "pull-up", "2x10xBW-20")
+    set_increment(uow, None, "machine", "2.5kg")
+    assert suggest(uow, None, "pull-up").suggested == Decimal("-17.5")
+    set_increment(uow, None, "bodyweight", "0.5kg")  # a belt's plates: not the stack
+    assert suggest(uow, None, "pull-up").suggested == Decimal("-17.5")
+
+
+def test_a_bodyweight_restart_follows_the_reps_the_last_sets_predict() -> None:
+    uow = with_catalog("Pull-Up")
+    add_body_weight(uow, None, Decimal(80), "kg", NOW - 3 * DAY)
+    log(uow, "pull-up", "3x12xBW-20")
+    answer = suggest(uow, None, "pull-up")
+    # 12 reps moving 60 kg: Epley e1RM 84 kg; at 65 kg 30 x (84/65 - 1) = 8.77 -> 8 reps.
+    assert (answer.suggested, answer.reps_target) == (Decimal(-15), 8)
+    assert "aim for 8 reps, what your last sets predict at BW-15 kg" in answer.rationale
+
+
+def test_no_assistance_left_after_the_last_step() -> None:
+    uow = with_catalog("Pull-Up")
+    log(uow, "pull-up", "3x10xBW-5")
+    answer = suggest(uow, None, "pull-up")
+    assert answer.suggested == 0 and "drop the assistance" in answer.rationale
+
+
+def test_a_share_below_the_smallest_step_starts_at_the_lightest_step() -> None:
+    uow = with_catalog("Single Leg Press")
+    answer = suggest(uow, None, "slp", parse_basis("5"))  # 40-50 % is 2-2.5 kg; steps of 5
+    assert answer.suggested == Decimal(5) and answer.lightest == "step"
+    assert answer.range == (Decimal(5), Decimal(5))
+    assert "more than the share" in answer.rationale and " 0 kg" not in answer.rationale
 
 
 def test_only_a_session_logged_against_body_weight_makes_a_bodyweight_answer() -> None:

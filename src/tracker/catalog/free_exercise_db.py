@@ -38,6 +38,7 @@ from typing import IO
 
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import ImportFailed
+from tracker.domain.load_convention import COSTA_2015
 from tracker.domain.loads import DEFAULT_UNILATERAL_RATIO
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import normalize, singular
@@ -45,8 +46,11 @@ from tracker.domain.names import normalize, singular
 SOURCE_PREFIX = "free-exercise-db:"
 DEFAULT_REP_RANGE: tuple[int, int] = (8, 12)
 DEFAULT_RATIO_NOTE = (
-    "default estimate for a one-limb variant (domain-science.md section 5); "
-    "edit with tracker exercises edit"
+    "Default estimate for a one-limb variant, not a measured value for this exercise: 40-50% "
+    "of the parent's load per side, a little below the per-limb 1RM of about 50-56% of "
+    f"bilateral measured on machines ({COSTA_2015}). A variant holding one dumbbell or "
+    "kettlebell of a lift holding one per hand starts at 90-100% of it instead. Edit with "
+    "tracker exercises edit."
 )
 
 LEVELS: Mapping[str, Difficulty] = {

@@ -203,8 +203,14 @@ def _lines(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 def _load_logged(card: ExerciseCard) -> str:
     """What a logged load of this exercise is: "per dumbbell (2 held)", "per side" ..."""
-    from tracker.domain.load_convention import LoadPer  # not needed for --help
+    from tracker.domain.equipment import Equipment, equipment_key  # not needed for --help
+    from tracker.domain.load_convention import LoadPer
 
+    if equipment_key(card.equipment) is Equipment.BODYWEIGHT:
+        # 12xBW logs no load; 8xBW+10 logs what a belt or vest adds, 8xBW-20 an assisted
+        # machine's help: the load is never the body weight itself, nor a stack.
+        each = ", per side" if card.load_per is LoadPer.SIDE else ""
+        return f"added weight (BW+10), or the assistance when negative (BW-20){each}"
     if card.load_per is LoadPer.IMPLEMENT:
         thing = "kettlebell" if "kettlebell" in card.equipment else "dumbbell"
         return f"per {thing} ({card.implements} held)"

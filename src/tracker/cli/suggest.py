@@ -108,10 +108,21 @@ def _start_lines(answer: Suggestion) -> list[str]:
     per = answer.convention.per
     each = f" per {_implement(answer)}" if per is LoadPer.IMPLEMENT else ""
     start_at = _load(answer, answer.suggested) + (" per side" if per is LoadPer.SIDE else "")
+    if answer.lightest is not None:  # the share rounded down to nothing: never "0 kg"
+        start_at = _lightest(answer, start_at)
     return lines + [
         f"  Range:     {_number(span[0])}-{_number(span[1])} {unit}{each}",
         style(f"  Start at:  {start_at}", bold=True),
     ]
+
+
+def _lightest(answer: Suggestion, start_at: str) -> str:
+    """The lightest start the equipment allows, said plainly."""
+    if answer.lightest == "bodyweight":
+        return "bodyweight alone (the share is below the smallest step)"
+    if answer.lightest == "sled":
+        return "the empty sled, nothing added (the sled alone is more than the share)"
+    return f"{start_at} (the lightest step; the share rounds down to nothing)"
 
 
 def ratio_meaning(answer: Suggestion) -> str:

@@ -67,4 +67,6 @@ def suggestion_json(answer: Suggestion) -> dict[str, Any]:
         data["cue"] = answer.cue
     if answer.bodyweight:
         data["bodyweight"] = True
+    if answer.lightest is not None:  # the share rounded down to nothing (step, bodyweight, sled)
+        data["lightest"] = answer.lightest
     return data

@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from tracker.domain.equipment import BAR_EQUIPMENT, FREE_WEIGHTS, Equipment, equipment_key
 from tracker.domain.errors import InvalidValue
-from tracker.domain.loads import StartSuggestion, starting_load
+from tracker.domain.loads import Lightest, StartSuggestion, lightest_start, starting_load
 from tracker.domain.model import Laterality
 from tracker.domain.units import Unit, format_load
 
@@ -111,10 +111,12 @@ def start_for_variant(
     sled: Decimal | None,
     variant: LoadConvention,
     parent: LoadConvention,
+    lightest: Lightest = "step",
 ) -> ConvertedStart:
     """The variant's starting load from a parent basis, in the unit the variant is logged in.
 
-    The basis must be positive: a ratio of nothing is no advice.
+    The basis must be positive: a ratio of nothing is no advice. A share that rounds down to
+    nothing starts at ``lightest`` (loads.lightest_start), never at 0 kg.
     """
     if basis <= 0:
         raise InvalidValue(
@@ -125,7 +127,8 @@ def start_for_variant(
     share = variant.implements if variant.per is LoadPer.IMPLEMENT and not both_implements else 1
     if share <= 1:
         result = starting_load(basis, basis_unit, ratio, increment, unit, sled)
-        return ConvertedStart(result, variant, both_implements, result.raw_low, result.raw_high)
+        start = lightest_start(result, lightest)
+        return ConvertedStart(start, variant, both_implements, result.raw_low, result.raw_high)
     # The ratio gives the total over `share` implements: share it out before rounding, so that
     # each implement rounds down to a weight the rack has (12.5 kg -> a 12 kg dumbbell).
     divisor = Decimal(share)
@@ -134,7 +137,7 @@ def start_for_variant(
     result = starting_load(basis, basis_unit, shares, increment, unit, sled)
     totals = (result.raw_low * divisor, result.raw_high * divisor)
     # Keep the ratio as published (the total's share) in what is shown.
-    shown = replace(result, ratio_low=low, ratio_high=high)
+    shown = lightest_start(replace(result, ratio_low=low, ratio_high=high), lightest)
     return ConvertedStart(shown, variant, False, *totals)
 
 
@@ -155,6 +158,38 @@ def describe_load(load: Decimal, unit: Unit, convention: LoadConvention) -> str:
     if convention.per is LoadPer.SIDE:
         return f"{amount} per side"
     return amount
+
+
+# The bilateral-deficit study the catalog's ratio notes cite (builtin.json), as they cite it.
+COSTA_2015 = (
+    'Costa, Moreira, Cavalcanti, Krinski and Aoki 2015, "Effect of unilateral and bilateral '
+    "resistance exercise on maximal voluntary strength, total volume of load lifted, and "
+    'perceptual and metabolic responses", Biology of Sport 32(1):35-40'
+)
+
+# A one-implement variant of a lift that holds one implement per hand (One-Arm Kettlebell Row
+# from the Two-Arm Kettlebell Row): both log one implement, so the ratio compares one with
+# one, as the built-in One-Arm Dumbbell Row (90-100 %) does.
+PER_IMPLEMENT_RATIO = (Decimal("0.9"), Decimal("1.0"))
+
+
+def per_implement_note(implement: str) -> str:
+    """The ratio source of a ``PER_IMPLEMENT_RATIO``, in the style of the built-in notes."""
+    return (
+        f"The parent is logged as the weight of one {implement} (per hand), tracker's convention "
+        f"for dumbbells and kettlebells, so the ratio compares one {implement} with one "
+        f"{implement}; a one-arm lift is not half of a bilateral load (the per-limb share of "
+        f"about half measured on machines, {COSTA_2015}, is of a load both limbs move "
+        f"together). Start at 90-100% of the per-{implement} weight. Coaching estimate, not a "
+        "measured value; edit with tracker exercises edit."
+    )
+
+
+def holds_one_per_hand(variant: LoadConvention, parent: LoadConvention) -> bool:
+    """Whether both lifts log one implement and the parent holds one in each hand: then a
+    share of the parent's logged load is a share of one hand's, not of a load to halve."""
+    both = variant.per is LoadPer.IMPLEMENT and parent.per is LoadPer.IMPLEMENT
+    return both and parent.implements >= 2
 
 
 @dataclass(frozen=True, slots=True)

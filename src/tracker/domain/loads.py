@@ -52,6 +52,11 @@ COACHING_CUE = "Start each set with your weaker side and match its reps on the s
 
 Action = Literal["increase", "hold", "decrease"]
 
+# What a start is when the share rounds down to nothing: the smallest step the equipment
+# loads (a stack's top plate, the lightest dumbbell), body weight with nothing added, or the
+# empty sled of a plate-loaded machine. Never "0 kg", which no lifter can pick up.
+Lightest = Literal["step", "bodyweight", "sled"]
+
 
 def increment_for(equipment: str, unit: Unit, override: Decimal | None = None) -> Decimal:
     """The load step for ``equipment`` in ``unit``; an override (the lifter's gym) wins."""
@@ -108,6 +113,23 @@ class StartSuggestion:
     suggested: Decimal  # the low end: start light, add reps, then load
     increment: Decimal
     unit: Unit
+    # Set when the share rounded down to nothing (see lightest_start): what the start is then.
+    lightest: Lightest | None = None
+
+
+def lightest_start(start: StartSuggestion, lightest: Lightest) -> StartSuggestion:
+    """``start`` unchanged unless it rounded down to 0; then the lightest real start.
+
+    With plates or a stack that is one step, even above the ratio's share (a share below the
+    smallest step cannot be loaded, and the lifter is told so); with body weight or an empty
+    sled, 0 added is itself a load, so nothing is added.
+    """
+    if start.suggested > 0:
+        return start
+    if lightest != "step":
+        return replace(start, lightest=lightest)
+    step = start.increment
+    return replace(start, low=step, high=max(start.high, step), suggested=step, lightest=lightest)
 
 
 def _per_side(ratio: Decimal, basis: Decimal, sled: Decimal) -> Decimal:
@@ -249,6 +271,7 @@ def next_load(
     rep_range: tuple[int, int],
     increment: Decimal,
     label: LoadLabel | None = None,
+    body_weight: Decimal | None = None,
 ) -> ProgressionStep:
     """Double progression from the newest session of ``history`` (oldest first).
 
@@ -256,10 +279,14 @@ def next_load(
     - every set at X reached the top of the range: X + increment, restart at the bottom;
     - a set at X fell below the bottom: hold X, or X - increment (never below 0) when the
       previous session also fell short at the same X;
-    - otherwise hold X and aim for one more rep than the best set at X (capped at the top).
+    - a set at X reached the top but another did not: hold X and aim for the top on every set
+      (the load goes up only when all of them get there, domain-science 8);
+    - otherwise hold X and aim for one more rep than the best set at X.
     Increases and decreases move exactly one increment from X; holding keeps X as typed, even
     when it is not a multiple of the increment. A negative load is assisted (BW-20): up is
-    less assistance, and a step down adds assistance. ``label`` only names loads in the reason.
+    less assistance (never past none at all), and a step down adds assistance. ``label`` only
+    names loads in the reason; ``body_weight`` (same unit, bodyweight sets only) lets the
+    restart after an increase follow the reps the last sets predict at the new load.
     """
     label = label or LoadLabel()
     _check_progression(rep_range, increment)
@@ -267,31 +294,87 @@ def next_load(
         raise NoBasis("no previous session to progress from")
     bottom, top_reps = rep_range
     newest = _top(history[-1])
-    x = newest.load
     if all(reps >= top_reps for reps in newest.reps):
-        step = label.step(increment)
-        more = f"take {step} off the assistance" if x < 0 else f"add {step}"
-        return ProgressionStep(
-            load=x + increment,
-            reps_target=bottom,
-            action="increase",
-            reason=(
-                f"{_sets(newest)} at {label.load(x)} reached {top_reps} reps, the top of "
-                f"{bottom}-{top_reps}: {more} and restart at {bottom} reps."
-            ),
-            from_load=x,
-        )
+        return _increase(newest, rep_range, increment, label, body_weight)
     if _fell_short(newest, bottom):
         return _after_short(history, newest, bottom, increment, label)
-    best = max(newest.reps)
-    target = min(best + 1, top_reps)
-    return ProgressionStep(
-        load=x,
-        reps_target=target,
-        action="hold",
-        reason=f"Best set at {label.load(x)} was {best} reps: hold it and aim for {target} reps.",
-        from_load=x,
+    return _hold(newest, rep_range, label)
+
+
+def _hold(newest: _Top, rep_range: tuple[int, int], label: LoadLabel) -> ProgressionStep:
+    """Hold X: chase the top on every set once one got there, else one more rep than the best."""
+    bottom, top_reps = rep_range
+    x, best = newest.load, max(newest.reps)
+    if best < top_reps:
+        at = label.load(x)
+        reason = f"Best set at {at} was {best} reps: hold it and aim for {best + 1} reps."
+        return ProgressionStep(x, best + 1, "hold", reason, x)
+    short = sorted(reps for reps in newest.reps if reps < top_reps)
+    reached = len(newest.reps) - len(short)
+    others = "the other" if len(short) == 1 else "the others"
+    reason = (
+        f"{reached} of {len(newest.reps)} sets at {label.load(x)} reached {top_reps} reps, the "
+        f"top of {bottom}-{top_reps}; {others} stopped at {_and(short)}: hold it and aim for "
+        f"{top_reps} reps on every set before the load goes up."
     )
+    return ProgressionStep(x, top_reps, "hold", reason, x)
+
+
+def _and(numbers: Sequence[int]) -> str:
+    """7; 8 and 9; 6, 7 and 9."""
+    texts = [str(n) for n in numbers]
+    return texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} and {texts[-1]}"
+
+
+def _increase(
+    newest: _Top,
+    rep_range: tuple[int, int],
+    increment: Decimal,
+    label: LoadLabel,
+    body_weight: Decimal | None,
+) -> ProgressionStep:
+    """Every set at X reached the top: one step up (from assisted, never past no assistance)."""
+    bottom, top_reps = rep_range
+    x = newest.load
+    up = min(x + increment, Decimal(0)) if x < 0 else x + increment
+    step = label.step(up - x)
+    if x < 0:
+        more = "drop the assistance" if up == 0 else f"take {step} off the assistance"
+    else:
+        more = f"add {step}"
+    restart = _restart_reps(newest, up, rep_range, body_weight)
+    if restart == bottom:
+        then = f"restart at {bottom} reps"
+        if label.bodyweight and body_weight is None:
+            then += " (log your body weight and the restart follows your last sets)"
+    else:
+        then = f"aim for {restart} reps, what your last sets predict at {label.load(up)}"
+    reason = (
+        f"{_sets(newest)} at {label.load(x)} reached {top_reps} reps, the top of "
+        f"{bottom}-{top_reps}: {more} and {then}."
+    )
+    return ProgressionStep(up, restart, "increase", reason, x)
+
+
+def _restart_reps(
+    newest: _Top, up: Decimal, rep_range: tuple[int, int], body_weight: Decimal | None
+) -> int:
+    """The reps to aim for after a step up: the bottom of the range (domain-science 8), unless
+    the mass moved is known (a bodyweight lift with a body weight): then the reps the weakest
+    set at X predicts at the new load (Epley, inverted), kept inside the range.
+
+    A step of a few kilograms on an assisted machine is a small change in the mass moved, so
+    twelve reps are followed by eight or nine, not by the bottom of the range.
+    """
+    bottom, top_reps = rep_range
+    if body_weight is None:
+        return bottom
+    before, after = body_weight + newest.load, body_weight + up
+    if before <= 0 or after <= 0:
+        return bottom
+    one_rm = before * (30 + min(newest.reps)) / 30
+    predicted = int((30 * (one_rm / after - 1)).to_integral_value(rounding=ROUND_FLOOR))
+    return max(bottom, min(predicted, top_reps))
 
 
 def _after_short(

@@ -392,6 +392,9 @@ class ExerciseChanges:
     rename: str | None = None
 
 
+MAX_RATIO = Decimal("1.5")  # a one-sided variant at up to 150 % of the parent's load
+
+
 def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
     """ "0.4-0.5", "40-50%" or "0.45" -> (low, high)."""
     from decimal import InvalidOperation
@@ -405,9 +408,16 @@ def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
         raise InvalidValue(f'can\'t read ratio "{text}": write it like 0.4-0.5 or 40-50%') from None
     if not (low.is_finite() and high.is_finite()):  # NaN and Infinity compare with an error
         raise InvalidValue(f'can\'t read ratio "{text}": write it like 0.4-0.5 or 40-50%')
-    if percent or low > 2 or high > 2:
+    if percent:
         low, high = low / 100, high / 100
-    if not (0 < low <= high <= Decimal("1.5")):
+    elif high > MAX_RATIO:
+        # "2-3" was once read as 2-3 %: a share of 1.5 or more of the parent is never meant,
+        # and guessing between 0.02 and 2 would give a 0 kg start or three times the parent.
+        raise InvalidValue(
+            f'ratio "{text}" is above {MAX_RATIO}: give the share of the parent\'s load, such '
+            "as 0.4-0.5, or a percentage with its sign, such as 40-50%"
+        )
+    if not (0 < low <= high <= MAX_RATIO):
         raise InvalidValue(f'ratio "{text}" must be between 0 and 1.5 with low <= high')
     return low, high
 

@@ -11,11 +11,18 @@ from typing import Any
 from tracker.adapters.orm import Exercise
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.catalog.free_exercise_db import SOURCE_PREFIX, CatalogEntry, parse_file
+from tracker.domain.load_convention import (
+    COSTA_2015,
+    PER_IMPLEMENT_RATIO,
+    holds_one_per_hand,
+    per_implement_note,
+)
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
 from tracker.services.catalog import (
     NAME_MAX,
     WrittenExercise,
+    exercise_convention,
     link_parents_and_aliases,
     place_exercise,
 )
@@ -86,6 +93,8 @@ def import_free_exercise_db(uow: AbstractUnitOfWork, path: Path) -> CatalogImpor
                 exercise.ratio_note = _ALTERNATING_NOTE
             added.append(WrittenExercise(exercise, entry.parent, entry.aliases))
         report.linked = link_parents_and_aliases(repo, added, by_key, taken)
+        for written in added:
+            _per_implement_ratio(written, by_key)
         report.added = len(added)
         uow.commit()
     return report
@@ -102,8 +111,23 @@ def _unusable(entry: CatalogEntry, key: str) -> str | None:
     return None
 
 
+def _per_implement_ratio(written: WrittenExercise, by_key: dict[str, Exercise]) -> None:
+    """A one-dumbbell (or kettlebell) variant of a lift holding one per hand starts at 90-100 %
+    of that implement, not at the 40-50 % per side meant for a load both limbs share."""
+    exercise = written.exercise
+    parent = by_key.get(normalize(written.parent)) if written.parent else None
+    if parent is None or exercise.parent_id != parent.id or exercise.ratio_low is None:
+        return
+    variant = exercise_convention(exercise)
+    if holds_one_per_hand(variant, exercise_convention(parent)):
+        exercise.ratio_low, exercise.ratio_high = PER_IMPLEMENT_RATIO
+        exercise.ratio_note = per_implement_note(variant.implement_name)
+
+
 _ALTERNATING_RATIO = (Decimal("0.9"), Decimal("1.0"))
 _ALTERNATING_NOTE = (
-    "alternating: each hand lifts about what it lifts in the two-hand version "
-    "(domain-science.md section 5); edit with tracker exercises edit"
+    "Alternating: the sides take turns, so each hand lifts about what it lifts in the two-hand "
+    "version; the per-limb share of about half of bilateral measured on machines "
+    f"({COSTA_2015}) is of a load both limbs move at once. Coaching estimate, not a measured "
+    "value; edit with tracker exercises edit."
 )

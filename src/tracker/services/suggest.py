@@ -10,8 +10,9 @@ from decimal import Decimal
 from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.repository import AbstractRepository, TopSet
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.bodyweight import body_weight_at
 from tracker.domain.e1rm import best_estimate
-from tracker.domain.equipment import equipment_key
+from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
 from tracker.domain.load_convention import (
     RELATED_BASES,
@@ -24,6 +25,7 @@ from tracker.domain.load_convention import (
 )
 from tracker.domain.loads import (
     COACHING_CUE,
+    Lightest,
     LoadLabel,
     ProgressionStep,
     SessionSets,
@@ -80,6 +82,9 @@ class Suggestion:
     cue: str | None = None
     # Loads are added to body weight (BW+10 kg; negative is assisted: BW-20 kg).
     bodyweight: bool = False
+    # A start whose share rounded down to nothing: "step", "bodyweight" or "sled" (the
+    # lightest start the equipment allows; loads.lightest_start).
+    lightest: Lightest | None = None
 
     @property
     def total(self) -> Decimal | None:
@@ -92,6 +97,29 @@ def exercise_increment(repo: AbstractRepository, exercise: Exercise, unit: Unit)
         return exercise.increment
     override = repo.setting(f"increment.{equipment_key(exercise.equipment)}.{unit.value}")
     return increment_for(exercise.equipment, unit, Decimal(override) if override else None)
+
+
+def assisted_increment(repo: AbstractRepository, exercise: Exercise, unit: Unit) -> Decimal:
+    """The step of an assisted machine's counterweight: the exercise's own step when set,
+    else that of a machine stack (tracker config set increment.machine), as on other machines.
+
+    The bodyweight step (1 kg) is for plates on a dip belt; an assistance stack moves in plates.
+    """
+    if exercise.increment is not None and exercise.increment_unit == unit.value:
+        return exercise.increment
+    override = repo.setting(f"increment.{Equipment.MACHINE.value}.{unit.value}")
+    return increment_for(Equipment.MACHINE, unit, Decimal(override) if override else None)
+
+
+def latest_body_weight(
+    uow: AbstractUnitOfWork, lifter: Lifter, rows: list[WorkoutSet], unit: Unit
+) -> Decimal | None:
+    """The body weight at the latest bodyweight session, in ``unit`` (None if never weighed):
+    with it a bodyweight progression knows the mass moved."""
+    if not logged_as_bodyweight(rows):
+        return None
+    weighed = body_weight_at(uow.body_weights().of_lifter(lifter.id), rows[-1].performed_at)
+    return None if weighed is None else convert(weighed.weight, weighed.unit, unit)
 
 
 def parse_basis(text: str) -> SetSpec:
@@ -123,7 +151,9 @@ def suggest(
         exercise = resolve_exercise(repo, query)
         history = repo.recent_working_sets(lifter, exercise, PROGRESSION_SESSIONS)
         if history and basis is None:
-            answer = progression(repo, exercise, history, working_unit(history, unit))
+            in_unit = working_unit(history, unit)
+            body_weight = latest_body_weight(uow, lifter, history, in_unit)
+            answer = progression(repo, exercise, history, in_unit, body_weight)
         else:
             answer = start(repo, lifter, exercise, unit, basis)
         uow.commit()
@@ -167,7 +197,7 @@ def start(
     ratio = (exercise.ratio_low, exercise.ratio_high)
     result = start_for_variant(
         basis_load, basis_unit, ratio, exercise_increment(repo, exercise, unit), unit, sled,
-        convention, exercise_convention(parent),
+        convention, exercise_convention(parent), lightest_kind(exercise, sled),
     )  # fmt: skip
     start_load = result.start
     fallback = None if related is None else (related, logged_load)
@@ -197,7 +227,28 @@ def start(
         suggested=start_load.suggested,
         sides=sides,
         rationale=start_rationale(exercise, parent.name, result, basis_date, fallback),
+        lightest=start_load.lightest,
     )
+
+
+def lightest_kind(exercise: Exercise, sled: Decimal | None) -> Lightest:
+    """What the lightest start is: nothing added to body weight or to a machine's sled (both
+    are loads in themselves), else one step of the plates, stack or dumbbell rack."""
+    if equipment_key(exercise.equipment) is Equipment.BODYWEIGHT:
+        return "bodyweight"
+    return "sled" if sled else "step"
+
+
+def start_text(
+    load: Decimal, unit: Unit, convention: LoadConvention, lightest: Lightest | None
+) -> str:
+    """The start as the lifter sets it up: "40 kg per side", "the empty sled, nothing added"."""
+    if lightest == "bodyweight":
+        return "bodyweight alone, nothing added"
+    if lightest == "sled":
+        return "the empty sled, nothing added"
+    text = describe_load(load, unit, convention)
+    return f"{text}, the lightest step" if lightest == "step" else text
 
 
 def no_start(exercise: Exercise, with_basis: bool, logged: bool = False) -> NoBasis:
@@ -301,11 +352,20 @@ def start_rationale(
     else:
         source = f"You gave a {parent} working weight of {basis}"
     equipment = f"{thing}s" if thing else "equipment"
-    start_at = describe_load(result.suggested, result.unit, convention)
+    start_at = start_text(result.suggested, result.unit, convention, result.lightest)
+    steps = f"the {format_load(result.increment)} {unit} steps of the {equipment}"
+    if result.lightest is None:
+        return (
+            f"{source}; {how}. Rounded down to {steps}, start at the low end, {start_at}, to "
+            "allow for the balance demand of one side."
+        )
+    if result.lightest == "step":
+        start_at = describe_load(result.suggested, result.unit, convention)
+    heavier = result.lightest == "step" and result.suggested > result.raw_high
+    caution = ": more than the share, so go by feel and add reps before load" if heavier else ""
     return (
-        f"{source}; {how}. Rounded down to the {format_load(result.increment)} {unit} steps of "
-        f"the {equipment}, start at the low end, {start_at}, to allow for the balance demand "
-        "of one side."
+        f"{source}; {how}. Rounded down to {steps}, the low end is nothing: start with the "
+        f"lightest load they allow, {start_at}{caution}."
     )
 
 
@@ -345,26 +405,42 @@ def logged_as_bodyweight(rows: list[WorkoutSet]) -> bool:
     return any(row.bodyweight for row in rows if row.session_id == latest)
 
 
+def assisted(rows: list[WorkoutSet]) -> bool:
+    """Whether the latest session's heaviest set was still assisted (BW-20: below BW)."""
+    latest = rows[-1].session_id
+    return max(row.load for row in rows if row.session_id == latest) < 0
+
+
 def progression(
-    repo: AbstractRepository, exercise: Exercise, rows: list[WorkoutSet], unit: Unit
+    repo: AbstractRepository,
+    exercise: Exercise,
+    rows: list[WorkoutSet],
+    unit: Unit,
+    body_weight: Decimal | None = None,
 ) -> Suggestion:
-    increment = exercise_increment(repo, exercise, unit)
+    """Double progression from the recent sessions; ``body_weight`` (in ``unit``) is only
+    used for bodyweight sets, where it gives the mass moved."""
+    bodyweight = logged_as_bodyweight(rows)
+    if bodyweight and assisted(rows):
+        increment = assisted_increment(repo, exercise, unit)
+    else:
+        increment = exercise_increment(repo, exercise, unit)
     rep_range = (exercise.rep_low, exercise.rep_high)
     per_side = _sessions_by_side(rows, unit)
     convention = exercise_convention(exercise)
-    bodyweight = logged_as_bodyweight(rows)
+    weight = body_weight if bodyweight else None
     label = LoadLabel(unit, bodyweight, convention.implement_name)
     answer = Suggestion(
         exercise.name, unit, "progression", convention, increment, bodyweight=bodyweight
     )
     if exercise.laterality == Laterality.BILATERAL or set(per_side) == {None}:
         history = per_side.get(None) or _sessions_by_side(rows, unit, ignore_sides=True)[None]
-        step = next_load(history, rep_range, increment, label)
+        step = next_load(history, rep_range, increment, label, weight)
         answer.suggested, answer.reps_target = step.load, step.reps_target
         answer.rationale = step.reason
         return answer
     steps = {
-        side: next_load(per_side[side], rep_range, increment, label)
+        side: next_load(per_side[side], rep_range, increment, label, weight)
         for side in Side
         if per_side.get(side)
     }
@@ -412,7 +488,7 @@ def suggest_start_line(
         return None
     if answer.suggested is None or answer.range is None or answer.basis is None:
         return None  # pragma: no cover - a start always has them
-    start_at = describe_load(answer.suggested, unit, convention)
+    start_at = start_text(answer.suggested, unit, convention, answer.lightest)
     each = f" per {convention.implement_name}" if convention.per is LoadPer.IMPLEMENT else ""
     low, high = (format_load(end) for end in answer.range)
     return (
