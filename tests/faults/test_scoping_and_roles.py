@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -129,3 +130,36 @@ def test_admin_grant_needs_an_existing_role(tracker: Tracker) -> None:
         pytest.skip(f"PostgreSQL only ({PG_ENV})")
     line = tracker.fails("admin", "grant", "me", "--role", "no_such_role_xyz")
     assert line.startswith('Error: no database role "no_such_role_xyz"; create it first')
+
+
+def test_a_lifter_role_restores_its_own_data_but_no_gym_settings(
+    shared_pg: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    url, roles = shared_pg
+    owner = Tracker(url, CliRunner())
+    owner.ok("lifter", "add", "alice")
+    owner.ok("admin", "grant", "alice", "--role", roles["alice"])
+    backup = tmp_path / "alice.json"
+    backup.write_text(
+        json.dumps(
+            {
+                "format": "tracker",
+                "version": 1,
+                "lifter": "alice",
+                "unit": "kg",
+                "sets": [],
+                "body_weights": [
+                    {"measured_at": "2025-03-01T08:00:00+00:00", "weight": "61.5", "unit": "kg"}
+                ],
+                "routines": [{"name": "Legs", "items": [{"exercise": "Leg Press", "sets": 2}]}],
+                "settings": {"plates.kg": "25x4,20x2"},
+            }  # fmt: skip
+        ),
+        encoding="utf-8",
+    )
+    alice = as_role(url, roles["alice"])
+    out = alice.ok("import", str(backup)).stdout
+    assert "Also restored: 1 weigh-in, 1 routine." in out  # the gym's plates are the owner's
+    assert [w["weight"] for w in alice.json("bodyweight", "list")] == [61.5]
+    the_owner = str(make_url(url).username)
+    assert count(url, the_owner, "SELECT count(*) FROM setting WHERE key = 'plates.kg'") == 0

@@ -692,6 +692,16 @@ class Repository:
         else:
             row.seconds = seconds
 
+    def exercise_rests(self, lifter: Lifter) -> list[tuple[Exercise, int]]:
+        """The lifter's own rest per exercise (`rest SECONDS` in gym mode), by exercise name."""
+        rows = self.session.execute(
+            select(Exercise, ExerciseRest.seconds)
+            .join(ExerciseRest, ExerciseRest.exercise_id == Exercise.id)
+            .where(ExerciseRest.lifter_id == lifter.id)
+            .order_by(Exercise.name)
+        )
+        return [(exercise, seconds) for exercise, seconds in rows]
+
     def gym_state(self, session: TrainingSession) -> GymState | None:
         return self.session.get(GymState, session.id)
 
@@ -762,6 +772,11 @@ class Repository:
         """Insert sets in one statement (an import: undo keeps no record of them)."""
         self.session.execute(insert(WorkoutSet), rows)
         self.unrecorded.imported_for.update(row["lifter_id"] for row in rows)
+
+    def note_import(self, lifter: Lifter) -> None:
+        """An import stored rows of the lifter other than sets (weigh-ins, routines ...): the
+        same mark in the undo history as its sets leave (see UnitOfWork.commit)."""
+        self.unrecorded.imported_for.add(lifter.id)
 
     def set_session_notes(self, session_id: int, notes: str) -> None:
         self.session.execute(

@@ -87,7 +87,8 @@ def import_command(
     else:
         report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run, None, replace)
     verb = "Would import" if dry_run else "Imported"
-    if report.sets == 0 and report.already_imported_sets:
+    restored = [plural(count, what) for what, count in report.restored.items() if count]
+    if report.sets == 0 and report.already_imported_sets and not restored:
         say(f"Nothing new: everything in this file is already stored ({report.format}).")
     else:
         say(
@@ -105,6 +106,8 @@ def import_command(
                 "and --replace"
             )
         say(f"Loads in {report.unit} ({source}).")
+    if restored:
+        say(f"{'Would also restore' if dry_run else 'Also restored'}: {', '.join(restored)}.")
     if report.rounded:
         say(f"Rounded to 3 decimals (as tracker stores loads): {plural(report.rounded, 'set')}.")
     if report.replaced_sessions:
@@ -157,9 +160,10 @@ def export_command(
 ) -> None:
     """Export every session and set: sides, loads and units as typed, RPE, kinds, notes, times.
 
-    `tracker import FILE --from tracker` restores it. CSV cells that a spreadsheet would run
-    as a formula are prefixed with a quote. FILE is written whole or not at all (mode 600),
-    and an existing FILE is kept unless --force.
+    `tracker import FILE --from tracker` restores it. JSON also carries your exercises,
+    weigh-ins, involved sides, routines, rests and the gym-wide settings; CSV is sets only.
+    CSV cells that a spreadsheet would run as a formula are prefixed with a quote. FILE is
+    written whole or not at all (mode 600), and an existing FILE is kept unless --force.
     """
     import shutil
     import tempfile

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import IO, Any
@@ -18,6 +18,7 @@ from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit, exact_text
 from tracker.importers import values as limits
+from tracker.importers.lifter_data_format import LifterData, read_lifter_data, sections
 from tracker.importers.records import ImportedSet, check_fits
 from tracker.importers.values import Cells, T
 
@@ -180,15 +181,20 @@ def write_json(
     out: IO[str],
     exercises: Sequence[ExerciseDefinition] = (),
     unit: str | None = None,
+    lifter_data: LifterData | None = None,
 ) -> int:
-    """One JSON document: the lifter and their unit, their own exercise definitions, then the
-    sets one by one (so memory stays flat however long the history)."""
+    """One JSON document: the lifter and their unit, their own exercise definitions, their
+    weigh-ins, involved sides, routines and rests and the gym-wide settings, then the sets one
+    by one (so memory stays flat however long the history)."""
     head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "lifter": lifter, "unit": unit}
-    out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "exercises": [')
-    for index, definition in enumerate(exercises):
-        out.write(",\n  " if index else "\n  ")
-        out.write(json.dumps(definition_json(definition), ensure_ascii=False, sort_keys=True))
-    out.write('\n], "sets": [' if exercises else '], "sets": [')
+    out.write(json.dumps(head, ensure_ascii=False)[:-1])
+    write_list(out, "exercises", [definition_json(d) for d in exercises], sort_keys=True)
+    for key, value in sections(lifter_data or LifterData()):
+        if isinstance(value, list):
+            write_list(out, key, value)
+        else:
+            out.write(f', "{key}": ' + json.dumps(value, ensure_ascii=False))
+    out.write(', "sets": [')
     count = 0
     for row in rows:
         out.write(",\n  " if count else "\n  ")
@@ -196,6 +202,17 @@ def write_json(
         count += 1
     out.write("\n]}\n" if count else "]}\n")
     return count
+
+
+def write_list(
+    out: IO[str], key: str, items: Sequence[dict[str, Any]], sort_keys: bool = False
+) -> None:
+    """`, "key": [...]` with one object a line."""
+    out.write(f', "{key}": [')
+    for index, item in enumerate(items):
+        out.write(",\n  " if index else "\n  ")
+        out.write(json.dumps(item, ensure_ascii=False, sort_keys=sort_keys))
+    out.write("\n]" if items else "]")
 
 
 def is_tracker_header(header: list[str]) -> bool:
@@ -242,10 +259,11 @@ class JsonExport:
     unit: str | None
     exercises: list[Any]
     sets: Iterator[ImportedSet]
+    lifter_data: LifterData = field(default_factory=LifterData)
 
 
 def read_json(stream: IO[str]) -> JsonExport:
-    """The lifter, exercise definitions and sets of a tracker JSON export."""
+    """The lifter, exercise definitions, lifter data and sets of a tracker JSON export."""
     data = _load_json(stream)
     exercises = data.get("exercises", [])
     if not isinstance(exercises, list):
@@ -255,7 +273,8 @@ def read_json(stream: IO[str]) -> JsonExport:
         raise ImportFailed('not a tracker JSON export ("lifter" must be a name)')
     if unit not in (None, "kg", "lb"):
         raise ImportFailed('not a tracker JSON export ("unit" must be kg or lb)')
-    return JsonExport(lifter, unit, exercises, _json_sets(data))
+    # Checked before any set is read: a bad weigh-in fails before anything is stored.
+    return JsonExport(lifter, unit, exercises, _json_sets(data), read_lifter_data(data))
 
 
 def _load_json(stream: IO[str]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from tracker.importers import tracker_format
 from tracker.importers.records import ImportedSet
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
 from tracker.services.exercise_matching import ExerciseMatcher
+from tracker.services.lifter_restore import lifter_data, restore_lifter_data
 from tracker.services.lifters import current_lifter
 
 BATCH = 2000  # sets per INSERT: few round trips, bounded memory
@@ -62,7 +63,10 @@ def export(
         rows = export_sets(uow.repo, lifter, since)
         if fmt == "json":
             definitions = exercise_definitions(uow.repo)
-            count = tracker_format.write_json(rows, lifter.name, out, definitions, lifter.unit)
+            extras = lifter_data(uow, lifter)  # all of them, whatever --since says of sets
+            count = tracker_format.write_json(
+                rows, lifter.name, out, definitions, lifter.unit, extras
+            )
         else:
             count = tracker_format.write_csv(rows, lifter.name, out)
         uow.commit()
@@ -89,6 +93,8 @@ class ImportReport:
     dry_run: bool = False
     units: set[str] = field(default_factory=set)  # of the sets read, new or already stored
     rounded: int = 0  # sets whose load or distance had more than 3 decimals, stored rounded
+    # What a JSON export restored beside the sets: "weigh-in": 3, "routine": 1 ...
+    restored: dict[str, int] = field(default_factory=dict)
 
 
 def first_character(path: Path) -> str:
@@ -174,7 +180,10 @@ def _import(
             reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
             rows = reader
             report = ImportReport(format=reader.format)
-        store_rows(uow.repo, lifter, rows, report, progress, replace)
+        matcher = store_rows(uow.repo, lifter, rows, report, progress, replace)
+        if document is not None:  # weigh-ins, involved sides, routines, rests, settings
+            report.restored = restore_lifter_data(uow, lifter, document.lifter_data, matcher)
+            report.created |= matcher.created  # a routine's exercise this database lacked
         if reader is not None:
             report.unit, report.unit_source = reader.unit_used.value, reader.unit_source
             report.skipped = dict(reader.skipped_counts)
@@ -226,8 +235,10 @@ def store_rows(
     report: ImportReport,
     progress: Callable[[int], None] | None,
     replace: bool = False,
-) -> None:
-    """Insert sessions and sets in batches: a few statements per thousands of rows."""
+) -> ExerciseMatcher:
+    """Insert sessions and sets in batches: a few statements per thousands of rows.
+
+    Returns the exercise matcher, which the rest of a restore names exercises through."""
     repo.lock_lifter(lifter)
     repo.serialize_catalog_writes()  # imports may create exercises: one at a time
     matcher = ExerciseMatcher(repo)
@@ -247,6 +258,7 @@ def store_rows(
     batch.flush()
     report.matched |= matcher.matched
     report.created |= matcher.created
+    return matcher
 
 
 class ImportedSessions:

@@ -1,0 +1,226 @@
+"""A JSON export carries the lifter's weigh-ins, involved sides, routines and rests and the
+gym-wide settings: a restore into an empty database gives the same reports and the same
+bytes on export, through the real CLI on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, func, inspect, select
+from tests.conftest import Tracker
+
+from tracker.adapters.orm import BodyWeight, InvolvedSide, Routine, Setting, WorkoutSet
+
+LIFTER_KEYS = ("body_weights", "involved_sides", "routines", "exercise_rests", "settings")
+
+
+@pytest.fixture
+def empty_url(tracker: Tracker, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Another, empty database on the same engine as `tracker`."""
+    if tracker.url.startswith("postgresql"):
+        make: Callable[[], str] = request.getfixturevalue("pg_fresh_database_factory")
+        return make()
+    return f"sqlite:///{tmp_path / 'restored.db'}"
+
+
+def rows(url: str) -> dict[str, int]:
+    """How many rows each table the restore writes holds (0 for a database not made yet);
+    of the setting table, the gym-wide settings an export carries."""
+    engine = create_engine(url)
+    try:
+        tables = (WorkoutSet, BodyWeight, InvolvedSide, Routine, Setting)
+        if not inspect(engine).has_table("workout_set"):
+            return {table.__tablename__: 0 for table in tables}
+        with engine.connect() as conn:
+            counts = {
+                table.__tablename__: conn.execute(
+                    select(func.count()).select_from(table)
+                ).scalar_one()
+                for table in tables
+            }
+            gym = Setting.key.startswith("bar.") | Setting.key.startswith("plates.")
+            gym |= Setting.key.startswith("increment.")
+            counts["setting"] = conn.execute(
+                select(func.count()).select_from(Setting).where(gym)
+            ).scalar_one()
+            return counts
+    finally:
+        engine.dispose()
+
+
+def ana(tracker: Tracker, *args: str, **kwargs: Any) -> str:
+    return str(tracker.ok("--lifter", "ana", *args, **kwargs).stdout)
+
+
+def log_ana(tracker: Tracker) -> None:
+    """Bodyweight sets across two weigh-ins (one in lb), one-side sets with involved sides,
+    routines with overrides, a rest of her own, and gym-wide bar, plates and increment."""
+    tracker.ok("lifter", "add", "ana", "--unit", "kg")
+    ana(tracker, "bodyweight", "add", "80", "--at", "2025-03-01 08:00")
+    ana(tracker, "bodyweight", "add", "176.5", "--unit", "lb", "--at", "2025-03-10 08:00")
+    ana(tracker, "log", "pull up", "12xBW", "8xBW+20", "--at", "2025-03-01 10:20")
+    ana(tracker, "log", "pull up", "10xBW", "6xBW+10", "--at", "2025-03-10 10:20")
+    ana(tracker, "log", "slp", "-l", "10x60", "-r", "10x50", "--at", "2025-03-01 10:40")
+    ana(tracker, "log", "slp", "-l", "10x62.5", "-r", "10x55", "--at", "2025-03-10 10:40")
+    tracker.ok("lifter", "edit", "ana", "--involved", "right")
+    tracker.ok("lifter", "edit", "ana", "--involved", "left", "--exercise", "single leg press")
+    ana(tracker, "routine", "add", "Pull day")
+    ana(tracker, "routine", "add-exercise", "pull day", "pull up", "--sets", "4", "--reps",
+        "6-10", "--rest", "2m")  # fmt: skip
+    ana(tracker, "routine", "add-exercise", "pull day", "slp")
+    ana(tracker, "routine", "add", "Empty for now")
+    ana(tracker, "gym", input="slp\nrest 75\n")
+    tracker.ok("config", "set", "bar", "15kg")
+    tracker.ok("config", "set", "plates", "25x4,20x2,1.25x2")
+    tracker.ok("config", "set", "increment.dumbbell", "1kg")
+
+
+def reports(tracker: Tracker) -> dict[str, Any]:
+    return {
+        "history": tracker.json("--lifter", "ana", "report", "history", "pull up"),
+        "imbalance": tracker.json("--lifter", "ana", "report", "imbalance"),
+        "routines": tracker.json("--lifter", "ana", "routine", "list"),
+        "bodyweight": tracker.json("--lifter", "ana", "bodyweight", "list"),
+        "config": ana(tracker, "config", "get"),
+    }
+
+
+def test_json_restore_gives_the_same_reports_and_bytes(
+    tracker: Tracker, empty_url: str, tmp_path: Path
+) -> None:
+    log_ana(tracker)
+    first = tmp_path / "first.json"
+    tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(first))
+    data = json.loads(first.read_text(encoding="utf-8"))
+    assert data["exercise_rests"] == [{"exercise": "Single Leg Press", "seconds": 75}]
+    assert data["involved_sides"][0] == {"exercise": None, "side": "right"}
+    assert data["settings"]["increment.dumbbell.kg"] == "1"
+
+    restored = Tracker(empty_url, tracker.runner)
+    out = restored.ok("import", str(first)).stdout.splitlines()
+    assert out[0] == "Imported 8 sets in 2 sessions (tracker)."
+    assert out[2] == (
+        "Also restored: 2 weigh-ins, 2 involved sides, 2 routines, 1 exercise rest, 3 gym settings."
+    )
+    second = tmp_path / "second.json"
+    restored.ok("export", "--lifter", "ana", "--format", "json", "-o", str(second))
+    assert second.read_bytes() == first.read_bytes()
+
+    before = reports(tracker)
+    assert before == reports(restored)
+    # Bodyweight sets weigh the weigh-ins (without them: volume of the reps alone, no e1RM),
+    # and the imbalance reads the involved side.
+    assert all(s["best_e1rm"] is not None for s in before["history"]["sessions"])
+    assert before["imbalance"]["exercises"][0]["involved"] == "left"
+    assert "Rest 1:15." in ana(restored, "gym", input="slp\n")
+
+    # Importing again, here or into the source, adds nothing.
+    counted = rows(restored.url)
+    for target in (restored, tracker):
+        again = target.ok("import", str(first)).stdout
+        assert again.startswith("Nothing new: everything in this file is already stored")
+    assert rows(restored.url) == counted
+
+
+def test_an_export_without_the_new_keys_still_imports(
+    sqlite_tracker: Tracker, tmp_path: Path
+) -> None:
+    log_ana(sqlite_tracker)
+    first = tmp_path / "first.json"
+    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(first))
+    data = json.loads(first.read_text(encoding="utf-8"))
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps({k: v for k, v in data.items() if k not in LIFTER_KEYS}))
+    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    assert "Imported 8 sets in 2 sessions" in fresh.ok("import", str(older)).stdout
+    assert rows(fresh.url) == {
+        "workout_set": 8, "body_weight": 0, "involved_side": 0, "routine": 0, "setting": 0,
+    }  # fmt: skip
+
+
+def test_what_the_database_has_wins(sqlite_tracker: Tracker, tmp_path: Path) -> None:
+    log_ana(sqlite_tracker)
+    first = tmp_path / "first.json"
+    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(first))
+    other = Tracker(f"sqlite:///{tmp_path / 'other.db'}", sqlite_tracker.runner)
+    other.ok("lifter", "add", "ana")
+    ana(other, "routine", "add", "Pull Day")
+    ana(other, "routine", "add-exercise", "pull day", "chin up")
+    other.ok("config", "set", "bar", "20kg")
+    other.ok("lifter", "edit", "ana", "--involved", "right", "--exercise", "slp")
+    out = other.ok("import", str(first)).stdout
+    assert "Also restored: 2 weigh-ins, 1 involved side, 1 routine, 1 exercise rest, " in out
+    routines = {r["name"]: r for r in other.json("--lifter", "ana", "routine", "list")}
+    assert [i["exercise"] for i in routines["Pull Day"]["items"]] == ["Chin-Up"]
+    assert "Empty for now" in routines
+    assert "bar = 20 kg  (gym-wide)" in ana(other, "config", "get")
+    # Hers here (right) stays, where the file says left.
+    assert other.json("--lifter", "ana", "report", "imbalance")["exercises"][0]["involved"] == (
+        "right"
+    )
+
+
+def test_undo_stops_at_an_import_of_weigh_ins_alone(
+    sqlite_tracker: Tracker, tmp_path: Path
+) -> None:
+    sqlite_tracker.ok("bodyweight", "add", "80", "--at", "2025-03-01 08:00")
+    first = tmp_path / "first.json"
+    sqlite_tracker.ok("export", "--format", "json", "-o", str(first))
+    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh.ok("bodyweight", "add", "70", "--at", "2025-02-01 08:00")
+    assert "Also restored: 1 weigh-in." in fresh.ok("import", str(first)).stdout
+    assert "your last change was an import" in fresh.fails("undo")
+    assert [w["weight"] for w in fresh.json("bodyweight", "list")] == [70, 80]
+
+
+def edit(data: dict[str, Any], path: str, value: Any) -> None:
+    """Set data[a][0][b]... along "a.0.b" (a number indexes a list)."""
+    *steps, last = path.split(".")
+    target: Any = data
+    for step in steps:
+        target = target[int(step)] if step.isdigit() else target[step]
+    target[int(last) if last.isdigit() else last] = value
+
+
+BAD_VALUES = [
+    ("body_weights.0.weight", "900", 'body weight 1, "weight": body weight must be'),
+    ("body_weights.0.weight", 80, 'body weight 1, "weight": must be a number as text'),
+    ("body_weights.0.measured_at", "2025-03-01", 'body weight 1, "measured_at"'),
+    ("body_weights.1.unit", "st", 'body weight 2, "unit": must be kg or lb'),
+    ("involved_sides.1.side", "up", 'involved side 2, "side": must be left or right'),
+    ("involved_sides.0.exercise", "Pull-Up", 'involved side 1, "exercise": Pull-Up is bilat'),
+    ("routines.1.name", " ", 'routine 2, "name"'),
+    ("routines.1.items.0.sets", 0, 'routine 2, item 1, "sets"'),
+    ("routines.1.items.0.rep_range", [10, 6], 'routine 2, item 1, "rep_range"'),
+    ("routines.1.items.1.rest_s", "90", 'routine 2, item 2, "rest_s"'),
+    ("exercise_rests.0.seconds", 99999, 'exercise rest 1, "seconds"'),
+    ("settings.bar.kg", "heavy", 'settings, "bar.kg": must be a number'),
+    ("settings.colour", "red", 'settings, "colour": not a setting tracker keeps'),
+    ("body_weights", {}, '"body_weights" is not a list'),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "message"), BAD_VALUES, ids=[b[2] for b in BAD_VALUES])
+def test_bad_values_change_nothing_and_name_their_place(
+    sqlite_tracker: Tracker, tmp_path: Path, path: str, value: Any, message: str
+) -> None:
+    log_ana(sqlite_tracker)
+    good = tmp_path / "good.json"
+    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(good))
+    data = json.loads(good.read_text(encoding="utf-8"))
+    if path.startswith("settings."):
+        data["settings"][path.removeprefix("settings.")] = value
+    else:
+        edit(data, path, value)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh.ok("lifter", "list")
+    before = rows(fresh.url)
+    line = fresh.fails("import", str(bad))
+    assert line.startswith("Error: ") and message in line, line
+    assert rows(fresh.url) == before
