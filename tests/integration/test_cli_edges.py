@@ -47,6 +47,7 @@ def test_unusable_database_urls_are_one_line(url: str) -> None:
         (["bodyweight", "add", "-5"], 'Error: "-5": a negative number is not allowed here'),
         (["config", "set", "bar", "-20"], 'Error: "-20": a negative number is not allowed here'),
         (["plates", "-10"], 'Error: "-10": a negative number is not allowed here'),
+        (["suggest", "slp", "--basis", "99999"], "Error: --basis: load must be between 0 and 2000"),
     ],
 )
 def test_out_of_range_values_are_refused(tracker: Tracker, args: list[str], message: str) -> None:

@@ -128,6 +128,8 @@ def parse_basis(text: str) -> SetSpec:
 
     try:
         specs = parse_spec(f"1x{text.strip()}")
+    except InvalidValue as error:  # read, but out of range: that is the message
+        raise InvalidValue(f"--basis: {str(error).replace(', e.g. 10x60', '')}") from None
     except TrackerError:
         specs = []
     if len(specs) != 1 or specs[0].load is None or specs[0].bodyweight:
