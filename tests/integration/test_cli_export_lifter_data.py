@@ -193,6 +193,7 @@ BAD_VALUES = [
     ("body_weights.1.unit", "st", 'body weight 2, "unit": must be kg or lb'),
     ("involved_sides.1.side", "up", 'involved side 2, "side": must be left or right'),
     ("involved_sides.0.exercise", "Pull-Up", 'involved side 1, "exercise": Pull-Up is bilat'),
+    ("involved_sides.0.exercise", "Moon Press", 'involved side 1, "exercise": no exercise "Moon'),
     ("routines.1.name", " ", 'routine 2, "name"'),
     ("routines.1.items.0.sets", 0, 'routine 2, item 1, "sets"'),
     ("routines.1.items.0.rep_range", [10, 6], 'routine 2, item 1, "rep_range"'),

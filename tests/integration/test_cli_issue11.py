@@ -94,7 +94,9 @@ def test_a_basis_of_zero_or_less_is_refused(tracker: Tracker) -> None:
             f'Error: --basis must be more than 0, got "{basis}": give a working weight you '
             "lifted, such as 150 or 330lb"
         )
-    assert "can't read --basis" in tracker.fails("suggest", "slp", "--basis", "-5")
+    assert tracker.fails("suggest", "slp", "--basis", "-5") == (
+        "Error: --basis: load can't be negative, got -5: write the weight lifted"
+    )
 
 
 def test_a_bilateral_lift_without_history_says_what_to_do(tracker: Tracker) -> None:

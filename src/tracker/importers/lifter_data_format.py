@@ -188,8 +188,8 @@ def _weigh_in(entry: dict[str, Any], place: str) -> WeighIn:
     if moment is None or moment.tzinfo is None:
         raise _fail(place, "measured_at", "must be a time with its UTC offset (ISO 8601)")
     try:
-        check_moment(moment)
-    except ValueError as error:
+        moment = check_moment(moment.astimezone(UTC))  # as sets are read (Cells.instant)
+    except (ValueError, OverflowError) as error:
         raise _fail(place, "measured_at", str(error)) from None
     unit = entry.get("unit")
     if unit not in ("kg", "lb"):

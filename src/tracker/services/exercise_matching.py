@@ -61,6 +61,12 @@ class ExerciseMatcher:
         self.cache[(raw, sided)] = exercise
         return exercise
 
+    def existing(self, raw: str) -> Exercise | None:
+        """The exercise a name stands for here (found or made by this import), or None:
+        nothing is created."""
+        cached = self.cache.get((raw, True)) or self.cache.get((raw, False))
+        return cached or self._match(raw, False)
+
     def _match(self, raw: str, sided: bool) -> Exercise | None:
         from tracker.importers import candidate_names, normalize_exercise_name
 

@@ -225,8 +225,8 @@ def _undo_session_start(
     uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
 ) -> Undone | None:
     session = uow.repo.journal.training_session(payload["session"])
-    if session is None:
-        return None  # deleted since
+    if session is None or session.lifter_id != lifter.id:
+        return None  # deleted since (and its id, on SQLite, maybe another lifter's now)
     if session.sets:  # logged since by a command undo has no record of (an import)
         raise Conflict(
             f"can't undo session start: session #{session.id} holds sets now; "
@@ -242,8 +242,8 @@ def _undo_session_finish(
 ) -> Undone | None:
     copy = payload["session"]
     session = uow.repo.journal.training_session(copy["id"])
-    if session is None:
-        return None  # deleted since
+    if session is None or session.lifter_id != lifter.id:
+        return None  # deleted since (and its id, on SQLite, maybe another lifter's now)
     still_open = uow.repo.open_session(lifter)
     if still_open is not None and still_open.id != session.id:
         raise Conflict(

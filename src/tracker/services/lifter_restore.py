@@ -123,7 +123,12 @@ def _involved_sides(
     for number, entry in enumerate(entries, 1):
         exercise_id = None
         if entry.exercise is not None:
-            exercise = matcher.find(entry.exercise, False)
+            exercise = matcher.existing(entry.exercise)
+            if exercise is None:
+                raise ImportFailed(
+                    f'involved side {number}, "exercise": no exercise "{entry.exercise}" here '
+                    "or in the file's sets and exercises"
+                )
             if exercise.laterality == Laterality.BILATERAL:
                 raise ImportFailed(
                     f'involved side {number}, "exercise": {exercise.name} is bilateral here: '

@@ -91,12 +91,16 @@ class Suggestion:
         return None if self.suggested is None else self.convention.total(self.suggested)
 
 
-def exercise_increment(repo: AbstractRepository, exercise: Exercise, unit: Unit) -> Decimal:
-    """The exercise's own step when set in this unit, else the gym-wide one, else the default."""
+def exercise_increment(
+    repo: AbstractRepository, exercise: Exercise, unit: Unit, equipment: str | None = None
+) -> Decimal:
+    """The exercise's own step when set in this unit, else the gym-wide one of its equipment
+    (or of ``equipment``), else the default."""
     if exercise.increment is not None and exercise.increment_unit == unit.value:
         return exercise.increment
-    override = repo.setting(f"increment.{equipment_key(exercise.equipment)}.{unit.value}")
-    return increment_for(exercise.equipment, unit, Decimal(override) if override else None)
+    kind = equipment_key(equipment or exercise.equipment)
+    override = repo.setting(f"increment.{kind}.{unit.value}")
+    return increment_for(kind, unit, Decimal(override) if override else None)
 
 
 def assisted_increment(repo: AbstractRepository, exercise: Exercise, unit: Unit) -> Decimal:
@@ -105,10 +109,7 @@ def assisted_increment(repo: AbstractRepository, exercise: Exercise, unit: Unit)
 
     The bodyweight step (1 kg) is for plates on a dip belt; an assistance stack moves in plates.
     """
-    if exercise.increment is not None and exercise.increment_unit == unit.value:
-        return exercise.increment
-    override = repo.setting(f"increment.{Equipment.MACHINE.value}.{unit.value}")
-    return increment_for(Equipment.MACHINE, unit, Decimal(override) if override else None)
+    return exercise_increment(repo, exercise, unit, Equipment.MACHINE)
 
 
 def latest_body_weight(
