@@ -32,6 +32,16 @@ def test_sled_weight_changes_the_start(tracker: Tracker) -> None:
     assert "sled" in data["rationale"]
 
 
+def test_a_sled_heavier_than_the_share_says_so_plainly(tracker: Tracker) -> None:
+    """0.4-0.5 x (30 + 50) - 50 is below zero: no "0-0 kg" range, no "-18--10 kg"."""
+    tracker.ok("exercises", "edit", "slp", "--sled", "50")
+    out = tracker.ok("suggest", "slp", "--basis", "30").stdout
+    assert "  Range:     nothing to add: the sled alone is more\n" in out
+    assert "Start at:  the empty sled, nothing added" in out
+    assert "minus the sled is -18 to -10 kg" in " ".join(out.split())
+    assert "0-0 kg" not in out and "--" not in out
+
+
 def test_basis_in_pounds_is_converted_exactly(tracker: Tracker) -> None:
     tracker.ok("log", "leg press", "10x330lb")  # 149.685 kg
     data = tracker.json("suggest", "slp")

@@ -11,6 +11,7 @@ import click
 
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, emit_json, pass_app, style
+from tracker.cli.layout import wrap_line
 
 if TYPE_CHECKING:
     from tracker.services.suggest import Suggestion
@@ -110,10 +111,13 @@ def _start_lines(answer: Suggestion) -> list[str]:
     start_at = _load(answer, answer.suggested) + (" per side" if per is LoadPer.SIDE else "")
     if answer.lightest is not None:  # the share rounded down to nothing: never "0 kg"
         start_at = _lightest(answer, start_at)
-    return lines + [
-        f"  Range:     {_number(span[0])}-{_number(span[1])} {unit}{each}",
-        style(f"  Start at:  {start_at}", bold=True),
+    spread = f"{_number(span[0])}-{_number(span[1])} {unit}{each}"
+    if answer.lightest == "sled" and span[1] <= 0:
+        spread = "nothing to add: the sled alone is more"
+    start = [
+        style(line, bold=True) for line in wrap_line(f"  Start at:  {start_at}", indent=" " * 11)
     ]
+    return [*lines, f"  Range:     {spread}", *start]
 
 
 def _lightest(answer: Suggestion, start_at: str) -> str:

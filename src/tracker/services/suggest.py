@@ -309,6 +309,12 @@ def machine_sled(exercise: Exercise, unit: Unit) -> Decimal | None:
     return None
 
 
+def _span(low: Decimal, high: Decimal) -> str:
+    """60-75, or -18 to -10 where a sled outweighs the share (a dash would read as minus)."""
+    joint = " to " if low < 0 or high < 0 else "-"
+    return f"{format_load(low)}{joint}{format_load(high)}"
+
+
 def start_rationale(
     exercise: Exercise,
     parent: str,
@@ -328,7 +334,7 @@ def start_rationale(
         how = (
             f"with the {sled} {unit} sled counted, {low}-{high}% of "
             f"({format_load(base_in_unit)} + {sled} {unit}) minus the sled is "
-            f"{format_load(result.raw_low)}-{format_load(result.raw_high)} {unit}"
+            f"{_span(result.raw_low, result.raw_high)} {unit}"
         )
     elif converted.per_implement_ratio:
         span = f"{format_load(result.raw_low)}-{format_load(result.raw_high)}"
