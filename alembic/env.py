@@ -8,10 +8,10 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import Connection
 
-from tracker.adapters.orm import Base
+from tracker.adapters.tables import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 if config.config_file_name is not None:
     # Keep the application's own loggers working when run from tracker.

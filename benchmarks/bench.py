@@ -82,9 +82,17 @@ def startup(env: dict[str, str], runs: int) -> list[tuple[str, float, float, flo
 
 # The issue-16 start-up targets: `tracker --help` within 1.3x of a bare `import click`, a
 # one-shot database command within 1.2x of a bare `import sqlalchemy.orm, click`.
-STARTUP_PAIRS = (
+# `tracker` pauses the garbage collector during its start-up (cli/startup.py), which also spares
+# it the collections a bare `import sqlalchemy.orm` runs: the second session-list row measures
+# against a baseline that pauses it too, so the structure's own cost shows. `session show`
+# builds the ORM (it is not on the read path): for reference, no target.
+PAUSED = "import gc; gc.disable(); "
+STARTUP_PAIRS: tuple[tuple[str, list[str], str, float | None], ...] = (
     ("tracker --help", ["--help"], "import click", 1.3),
     ("tracker session list", ["session", "list"], "import sqlalchemy.orm, click", 1.2),
+    ("tracker session list", ["session", "list"], PAUSED + "import sqlalchemy.orm, click", 1.2),
+    ("tracker lifter list", ["lifter", "list"], "import sqlalchemy.orm, click", 1.2),
+    ("tracker session show", ["session", "show"], "import sqlalchemy.orm, click", None),
 )
 
 
@@ -95,6 +103,7 @@ def startup_ratios(env: dict[str, str], runs: int) -> list[tuple[str, float, str
     # off, which would charge tracker, and not the site-packages baselines, for compiling).
     env = {key: value for key, value in env.items() if key != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run([TRACKER, "db", "upgrade"], env=env, check=True, capture_output=True)
+    subprocess.run([TRACKER, "log", "leg press", "8x100"], env=env, check=True, capture_output=True)
     for _label, args, _baseline, _target in STARTUP_PAIRS:  # writes the bytecode
         subprocess.run([TRACKER, *args], env=env, check=True, capture_output=True)
     rows = []
@@ -116,11 +125,14 @@ def startup_table(env: dict[str, str], runs: int) -> list[str]:
         "| command | seconds | baseline | seconds | ratio | target |",
         "|---|---|---|---|---|---|",
     ]
-    targets = {label: target for label, _a, _b, target in STARTUP_PAIRS}
-    for label, t, baseline, b, ratio in startup_ratios(env, runs):
+    targets = [target for _label, _a, _b, target in STARTUP_PAIRS]
+    for (label, t, baseline, b, ratio), target in zip(
+        startup_ratios(env, runs), targets, strict=True
+    ):
+        goal = "" if target is None else f"{target:.1f}"
         out.append(
             f"| `{label}` | {t:.3f} | `python -c '{baseline}'` | {b:.3f} | **{ratio:.2f}** "
-            f"| {targets[label]:.1f} |"
+            f"| {goal} |"
         )
     return out
 

@@ -11,7 +11,8 @@ answers. SQL behaviour (constraints, concurrency) stays with the CLI tests on bo
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from itertools import count
@@ -35,13 +36,15 @@ from tracker.adapters.orm import (
     Setting,
     TrainingSession,
     WorkoutSet,
-    utcnow,
 )
+from tracker.adapters.reads import AbstractReads, LifterRow
 from tracker.adapters.repository import TopSet
+from tracker.adapters.tables import utcnow
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain import bodyweight
 from tracker.domain.errors import Conflict
 from tracker.domain.model import Side
+from tracker.domain.sessions import SessionInfo
 from tracker.domain.units import Unit, convert
 
 M = TypeVar("M", bound=Base)
@@ -331,15 +334,6 @@ class FakeRepository:
     def latest_session(self, lifter: Lifter) -> TrainingSession | None:
         return next(iter(self._sessions(lifter)), None)
 
-    def sessions_since(
-        self, lifter: Lifter, since: datetime | None
-    ) -> list[tuple[TrainingSession, int, int]]:
-        return [
-            (s, len(s.sets), len({row.exercise_id for row in s.sets}))
-            for s in self._sessions(lifter)
-            if since is None or s.started_at >= since
-        ]
-
     def delete_sessions(
         self,
         lifter: Lifter,
@@ -584,6 +578,44 @@ class FakeInvolvedSides:
         }
 
 
+class FakeReads(AbstractReads):
+    """The read path's queries, answered from the fake repository's rows."""
+
+    def __init__(self, repo: FakeRepository) -> None:
+        self.repo = repo
+
+    @staticmethod
+    def _row(lifter: Lifter | None) -> LifterRow | None:
+        return None if lifter is None else LifterRow(lifter.id, lifter.name, lifter.unit)
+
+    def setting(self, key: str) -> str | None:
+        return self.repo.setting(key)
+
+    def lifter(self, name: str) -> LifterRow | None:
+        return self._row(self.repo.lifter(name))
+
+    def lifter_for_current_role(self) -> LifterRow | None:
+        return None  # no PostgreSQL roles in memory
+
+    def lifters(self) -> list[LifterRow]:
+        return [LifterRow(x.id, x.name, x.unit) for x in self.repo.lifters()]
+
+    def sessions_since(self, lifter_id: int, since: datetime | None) -> list[SessionInfo]:
+        lifter = next(x for x in self.repo.store.table(Lifter) if x.id == lifter_id)
+        return [
+            SessionInfo(
+                s.id,
+                s.name,
+                s.started_at,
+                s.finished_at,
+                len(s.sets),
+                len({row.exercise_id for row in s.sets}),
+            )
+            for s in self.repo._sessions(lifter)
+            if since is None or s.started_at >= since
+        ]
+
+
 class FakeUnitOfWork(AbstractUnitOfWork):
     """One fake database that lives as long as the test; `committed` says a command ended
     in a commit (a command that fails must leave it False)."""
@@ -593,6 +625,10 @@ class FakeUnitOfWork(AbstractUnitOfWork):
     def __init__(self) -> None:
         self.repo = FakeRepository()
         self.committed = False
+
+    @contextmanager
+    def reads(self) -> Iterator[FakeReads]:
+        yield FakeReads(self.repo)
 
     def body_weights(self) -> FakeBodyWeights:
         return FakeBodyWeights(self.repo)

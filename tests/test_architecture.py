@@ -37,12 +37,13 @@ def test_domain_imports_no_infrastructure(path: Path) -> None:
     assert not leaks, f"{path.name} imports {sorted(leaks)}"
 
 
-def loaded_modules(code: str) -> set[str]:
+def loaded_modules(code: str, env: dict[str, str] | None = None) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys; print('\\n'.join(sys.modules))"],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     ).stdout
     return set(out.split())
 
@@ -96,6 +97,29 @@ def test_a_one_shot_command_imports_only_its_own_module() -> None:
     assert "tracker.cli.db_cmds" in modules
     others = {"tracker.cli.exercises", "tracker.cli.coach", "tracker.cli.gym", "jinja2"}
     assert not others & modules
+
+
+def run_in_fresh_process(args: list[str], db: Path) -> set[str]:
+    """The modules a command loaded, run the way the installed `tracker` runs it (`main`)."""
+    import os
+
+    return loaded_modules(
+        f"import sys; sys.argv = ['tracker', *{args!r}]\n"
+        "from tracker.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass",
+        env={**os.environ, "TRACKER_DB": str(db)},
+    )
+
+
+@pytest.mark.parametrize("args", [["session", "list"], ["lifter", "list"]], ids=" ".join)
+def test_read_path_commands_never_build_the_orm(args: list[str], tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    run_in_fresh_process(["log", "leg press", "8x100"], db)  # a database with a session
+    assert "tracker.adapters.orm" in run_in_fresh_process(["session", "show"], db)  # the check
+    modules = run_in_fresh_process(args, db)
+    assert "tracker.adapters.reads" in modules
+    assert "tracker.adapters.orm" not in modules
+    assert not {m for m in modules if m.startswith("alembic")}
 
 
 # Services orchestrate: queries live behind named methods in adapters/ (issue 16).
@@ -154,3 +178,24 @@ def test_completing_a_command_name_imports_no_command_module() -> None:
     )
     assert "tracker.cli" in modules
     assert not {m for m in modules if m.startswith("tracker.cli.") and m != "tracker.cli.terminal"}
+
+
+def test_the_collector_runs_again_once_the_database_is_open(tmp_path: Path) -> None:
+    """`main` pauses the garbage collector for start-up only (cli/startup.py): a gym session or
+    a large import must collect its cycles, while the start-up's objects stay frozen."""
+    import os
+
+    code = (
+        "import gc, sys; sys.argv = ['tracker', 'session', 'list']\n"
+        "from tracker.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('collector', gc.isenabled(), gc.get_freeze_count() > 10_000)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "TRACKER_DB": str(tmp_path / "t.db")},
+    ).stdout
+    assert out.splitlines()[-1] == "collector True True"

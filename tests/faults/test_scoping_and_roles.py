@@ -90,6 +90,10 @@ def test_row_level_security_with_real_roles(shared_pg: tuple[str, dict[str, str]
     assert (
         count(url, roles["alice"], "SELECT count(*) FROM exercise WHERE name = 'Secret Move'") == 0
     )
+    # The read path (adapters/reads.py) finds her lifter by her role too, and sees only hers.
+    assert "#" in alice.ok("session", "list").stdout
+    listed = alice.ok("lifter", "list").stdout
+    assert "alice" in listed and "bob" not in listed
     assert alice.fails("--lifter", "bob", "session", "list") == (
         'Error: no lifter named "bob"; add one with: tracker lifter add "bob"'
     )

@@ -34,10 +34,10 @@ def rows(url: str) -> dict[str, int]:
     try:
         tables = (WorkoutSet, BodyWeight, InvolvedSide, Routine, Setting)
         if not inspect(engine).has_table("workout_set"):
-            return {table.__tablename__: 0 for table in tables}
+            return {table.__table__.name: 0 for table in tables}
         with engine.connect() as conn:
             counts = {
-                table.__tablename__: conn.execute(
+                table.__table__.name: conn.execute(
                     select(func.count()).select_from(table)
                 ).scalar_one()
                 for table in tables

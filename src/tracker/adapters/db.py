@@ -19,12 +19,14 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from tracker.adapters.location import describe, sqlite_path, user_data_dir
-from tracker.adapters.repository import MIGRATION_LOCK
 from tracker.domain.errors import TrackerError
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
 HEAD_REVISION = "0007"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# A PostgreSQL advisory lock key (any fixed 64-bit number; the repository holds the catalog's
+# one): one schema migration at a time.
+MIGRATION_LOCK = 0x7472_6163_6B01
 
 
 class DatabaseError(TrackerError):
@@ -242,10 +244,10 @@ def missing_tables(engine: Engine) -> list[str]:
     """Tables of the current schema the database lacks (someone dropped one)."""
     from sqlalchemy import inspect
 
-    from tracker.adapters.orm import Base
+    from tracker.adapters.tables import metadata
 
     present = set(inspect(engine).get_table_names())
-    return sorted(set(Base.metadata.tables) - present)
+    return sorted(set(metadata.tables) - present)
 
 
 def alembic_config(connection: Connection | None = None) -> Any:

@@ -22,8 +22,8 @@ from tracker.adapters.orm import (
     Lifter,
     TrainingSession,
     WorkoutSet,
-    utcnow,
 )
+from tracker.adapters.tables import utcnow
 
 RowCopy = dict[str, Any]
 M = TypeVar("M", bound=Base)

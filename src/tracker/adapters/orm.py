@@ -1,23 +1,22 @@
-"""Typed ORM models (SQLAlchemy 2.0 style).
+"""Typed ORM classes (SQLAlchemy 2.0 style) over the Core tables of adapters/tables.py.
 
-The domain stays free of these classes; repositories and services convert between the two.
-Constraint names follow a convention so that SQLite batch migrations can refer to them.
+Each class maps its table (`__table__`) and declares the typed attributes the rest of the code
+reads; the columns, their types, defaults and constraints are defined once, in tables.py, which
+the Core read path (adapters/reads.py) uses without building these classes. The domain stays
+free of them; repositories and services convert between the two.
 
-No `from __future__ import annotations` here: with real annotations SQLAlchemy maps each column
-without parsing and evaluating its annotation as a string, which every command pays at start-up
-(about 5 ms of the ORM's 60). Only names not yet defined are quoted.
+No `from __future__ import annotations` here: with real annotations SQLAlchemy maps each
+attribute without parsing and evaluating its annotation as a string, which every command that
+builds the ORM pays at start-up. Only names not yet defined are quoted.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
 
-from tracker.adapters.gym_targets import SessionTargets
-from tracker.adapters.types import ExactDecimal, UTCDateTime
+from tracker.adapters import tables
 from tracker.domain.model import Laterality, SetKind, Side
 
 if TYPE_CHECKING:
@@ -25,155 +24,106 @@ if TYPE_CHECKING:
 
     GymTargets = dict[str, SessionTarget]
 else:  # the gym's domain types stay unimported by every other command (start-up); the
-    GymTargets = dict[str, Any]  # column type below is what reads and writes them
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def stored_enum(enum: type[StrEnum], length: int) -> Enum:
-    """A domain enum kept as its plain value in a VARCHAR of ``length``.
-
-    No native enum type and no CHECK constraint: the schema stays the plain string column it
-    always was (no migration), while rows read back as the domain enum.
-    """
-    return Enum(
-        enum,
-        native_enum=False,
-        create_constraint=False,
-        length=length,
-        values_callable=lambda members: [member.value for member in members],
-    )
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+    GymTargets = dict[str, Any]  # column type in tables.py is what reads and writes them
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
-        datetime: UTCDateTime(),
-        Decimal: ExactDecimal(),
-        dict[str, Any]: JSON(),
-        list[Any]: JSON(),
-    }
+    metadata = tables.metadata
 
 
 class Lifter(Base):
-    __tablename__ = "lifter"
+    __table__ = tables.lifter
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    unit: Mapped[str] = mapped_column(String(2), default="kg")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    id: Mapped[int]
+    name: Mapped[str]
+    unit: Mapped[str]
+    created_at: Mapped[datetime]
     # PostgreSQL role whose rows these are (row-level security); None: the owner's only.
-    db_role: Mapped[str | None] = mapped_column(String(63), unique=True)
+    db_role: Mapped[str | None]
 
 
 class LifterCoach(Base):
     """A PostgreSQL role that may read one lifter's rows (row-level security)."""
 
-    __tablename__ = "lifter_coach"
+    __table__ = tables.lifter_coach
 
-    lifter_id: Mapped[int] = mapped_column(
-        ForeignKey("lifter.id", ondelete="CASCADE"), primary_key=True
-    )
-    coach_role: Mapped[str] = mapped_column(String(63), primary_key=True)
+    lifter_id: Mapped[int]
+    coach_role: Mapped[str]
 
 
 class Setting(Base):
     """Global key/value settings (catalog version, increments by equipment ...)."""
 
-    __tablename__ = "setting"
+    __table__ = tables.setting
 
-    key: Mapped[str] = mapped_column(String(100), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class Exercise(Base):
-    __tablename__ = "exercise"
+    __table__ = tables.exercise
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)  # normalised name for look-ups
-    body_part: Mapped[str] = mapped_column(String(50), default="other")
-    equipment: Mapped[str] = mapped_column(String(50), default="other")
-    target: Mapped[str] = mapped_column(String(50), default="")
-    secondary: Mapped[list[Any]] = mapped_column(default=list)
-    difficulty: Mapped[str] = mapped_column(String(20), default="intermediate")
-    category: Mapped[str] = mapped_column(String(50), default="strength")
-    laterality: Mapped[Laterality] = mapped_column(
-        stored_enum(Laterality, 20), default=Laterality.BILATERAL
-    )
-    parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("exercise.id", ondelete="SET NULL"), index=True
-    )
+    id: Mapped[int]
+    name: Mapped[str]
+    key: Mapped[str]  # normalised name for look-ups
+    body_part: Mapped[str]
+    equipment: Mapped[str]
+    target: Mapped[str]
+    secondary: Mapped[list[Any]]
+    difficulty: Mapped[str]
+    category: Mapped[str]
+    laterality: Mapped[Laterality]
+    parent_id: Mapped[int | None]
     ratio_low: Mapped[Decimal | None]
     ratio_high: Mapped[Decimal | None]
-    ratio_note: Mapped[str | None] = mapped_column(Text)
+    ratio_note: Mapped[str | None]
     increment: Mapped[Decimal | None]  # overrides the equipment default, in increment_unit
-    increment_unit: Mapped[str | None] = mapped_column(String(2))
+    increment_unit: Mapped[str | None]
     sled: Mapped[Decimal | None]  # carriage weight of a plate-loaded machine, in sled_unit
-    sled_unit: Mapped[str | None] = mapped_column(String(2))
+    sled_unit: Mapped[str | None]
     # What a logged load is per (implement, side, bar, total) and how many implements are
     # held; None: what the equipment implies (see tracker.domain.load_convention).
-    load_per: Mapped[str | None] = mapped_column(String(10))
+    load_per: Mapped[str | None]
     implements: Mapped[int | None]
-    rep_low: Mapped[int] = mapped_column(default=8)
-    rep_high: Mapped[int] = mapped_column(default=12)
-    summary: Mapped[str | None] = mapped_column(Text)
-    steps: Mapped[list[Any]] = mapped_column(default=list)
-    tips: Mapped[list[Any]] = mapped_column(default=list)
-    mistakes: Mapped[list[Any]] = mapped_column(default=list)
-    faq: Mapped[list[Any]] = mapped_column(default=list)
-    source: Mapped[str] = mapped_column(String(100), default="custom")  # builtin, custom, import
-    edited: Mapped[bool] = mapped_column(default=False)  # the lifter changed a built-in entry
+    rep_low: Mapped[int]
+    rep_high: Mapped[int]
+    summary: Mapped[str | None]
+    steps: Mapped[list[Any]]
+    tips: Mapped[list[Any]]
+    mistakes: Mapped[list[Any]]
+    faq: Mapped[list[Any]]
+    source: Mapped[str]  # builtin, custom, import
+    edited: Mapped[bool]  # the lifter changed a built-in entry
     # The lifter who made a custom exercise: only they see it. None: built-in or shared.
-    owner_id: Mapped[int | None] = mapped_column(
-        ForeignKey("lifter.id", ondelete="CASCADE"), index=True
-    )
+    owner_id: Mapped[int | None]
 
-    parent: Mapped["Exercise | None"] = relationship(remote_side=[id])
+    parent: Mapped["Exercise | None"] = relationship(remote_side=[tables.exercise.c.id])
     aliases: Mapped[list["ExerciseAlias"]] = relationship(
         back_populates="exercise", cascade="all, delete-orphan", order_by="ExerciseAlias.alias"
     )
 
 
 class ExerciseAlias(Base):
-    __tablename__ = "exercise_alias"
+    __table__ = tables.exercise_alias
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    exercise_id: Mapped[int] = mapped_column(
-        ForeignKey("exercise.id", ondelete="CASCADE"), index=True
-    )
-    alias: Mapped[str] = mapped_column(String(200))
-    key: Mapped[str] = mapped_column(String(200), unique=True)
+    id: Mapped[int]
+    exercise_id: Mapped[int]
+    alias: Mapped[str]
+    key: Mapped[str]
 
     exercise: Mapped[Exercise] = relationship(back_populates="aliases")
 
 
 class TrainingSession(Base):
-    __tablename__ = "training_session"
-    __table_args__ = (
-        UniqueConstraint("lifter_id", "source_key", name="uq_training_session_source"),
-        Index("ix_training_session_lifter_started", "lifter_id", "started_at"),
-        # `report team` finds every lifter's recent sessions by start time alone.
-        Index("ix_training_session_started_at", "started_at"),
-    )
+    __table__ = tables.training_session
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
-    name: Mapped[str | None] = mapped_column(String(200))
-    notes: Mapped[str | None] = mapped_column(Text)
+    id: Mapped[int]
+    lifter_id: Mapped[int]
+    name: Mapped[str | None]
+    notes: Mapped[str | None]
     started_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
-    source_key: Mapped[str | None] = mapped_column(String(300))  # import identity
+    source_key: Mapped[str | None]  # import identity
 
     lifter: Mapped[Lifter] = relationship()
     sets: Mapped[list["WorkoutSet"]] = relationship(
@@ -184,34 +134,26 @@ class TrainingSession(Base):
 
 
 class WorkoutSet(Base):
-    __tablename__ = "workout_set"
-    __table_args__ = (
-        # The reports filter by lifter and exercise and group by session and side.
-        Index("ix_workout_set_lifter_exercise", "lifter_id", "exercise_id", "performed_at"),
-    )
+    __table__ = tables.workout_set
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("training_session.id", ondelete="CASCADE"), index=True
-    )
-    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
-    exercise_id: Mapped[int] = mapped_column(
-        ForeignKey("exercise.id", ondelete="RESTRICT"), index=True
-    )
-    side: Mapped[Side | None] = mapped_column(stored_enum(Side, 5))
+    id: Mapped[int]
+    session_id: Mapped[int]
+    lifter_id: Mapped[int]
+    exercise_id: Mapped[int]
+    side: Mapped[Side | None]
     reps: Mapped[int]
     load: Mapped[Decimal]  # exactly as typed, in `unit`; 0 for bodyweight-only
-    unit: Mapped[str] = mapped_column(String(2))
-    bodyweight: Mapped[bool] = mapped_column(default=False)
+    unit: Mapped[str]
+    bodyweight: Mapped[bool]
     duration_s: Mapped[int | None]
     distance: Mapped[Decimal | None]
-    distance_unit: Mapped[str | None] = mapped_column(String(5))
+    distance_unit: Mapped[str | None]
     rpe: Mapped[Decimal | None]
-    kind: Mapped[SetKind] = mapped_column(stored_enum(SetKind, 10), default=SetKind.WORKING)
+    kind: Mapped[SetKind]
     performed_at: Mapped[datetime]
-    position: Mapped[int] = mapped_column(default=0)
-    note: Mapped[str | None] = mapped_column(Text)
-    batch: Mapped[int | None] = mapped_column(index=True)  # one logging command; for undo
+    position: Mapped[int]
+    note: Mapped[str | None]
+    batch: Mapped[int | None]  # one logging command; for undo
 
     session: Mapped[TrainingSession] = relationship(back_populates="sets")
     exercise: Mapped[Exercise] = relationship()
@@ -227,27 +169,25 @@ class ChangeRecord(Base):
     adapters.journal and services.history).
     """
 
-    __tablename__ = "change_record"
-    __table_args__ = (Index("ix_change_record_lifter_id", "lifter_id", "id"),)
+    __table__ = tables.change_record
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
-    action: Mapped[str] = mapped_column(String(20))  # log, edit, weigh-in ... (services.history)
+    id: Mapped[int]
+    lifter_id: Mapped[int]
+    action: Mapped[str]  # log, edit, weigh-in ... (services.history)
     payload: Mapped[dict[str, Any]]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime]
     undone_at: Mapped[datetime | None]
 
 
 class Routine(Base):
     """A named plan of exercises, in order, that `tracker gym NAME` runs."""
 
-    __tablename__ = "routine"
-    __table_args__ = (UniqueConstraint("lifter_id", "name", name="uq_routine_lifter_name"),)
+    __table__ = tables.routine
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    id: Mapped[int]
+    lifter_id: Mapped[int]
+    name: Mapped[str]
+    created_at: Mapped[datetime]
 
     items: Mapped[list["RoutineItem"]] = relationship(
         back_populates="routine",
@@ -259,18 +199,14 @@ class Routine(Base):
 class RoutineItem(Base):
     """One exercise of a routine: how many sets, and overrides of its rep range and rest."""
 
-    __tablename__ = "routine_item"
+    __table__ = tables.routine_item
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    routine_id: Mapped[int] = mapped_column(
-        ForeignKey("routine.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int] = mapped_column(default=0)
+    id: Mapped[int]
+    routine_id: Mapped[int]
+    position: Mapped[int]
     # Removing an exercise removes it from routines too (remove refuses while sets refer to it).
-    exercise_id: Mapped[int] = mapped_column(
-        ForeignKey("exercise.id", ondelete="CASCADE"), index=True
-    )
-    sets: Mapped[int] = mapped_column(default=3)
+    exercise_id: Mapped[int]
+    sets: Mapped[int]
     rep_low: Mapped[int | None]
     rep_high: Mapped[int | None]
     rest_s: Mapped[int | None]
@@ -282,60 +218,46 @@ class RoutineItem(Base):
 class ExerciseRest(Base):
     """A lifter's rest between sets of one exercise (`rest SECONDS` in gym mode)."""
 
-    __tablename__ = "exercise_rest"
+    __table__ = tables.exercise_rest
 
-    lifter_id: Mapped[int] = mapped_column(
-        ForeignKey("lifter.id", ondelete="CASCADE"), primary_key=True
-    )
-    exercise_id: Mapped[int] = mapped_column(
-        ForeignKey("exercise.id", ondelete="CASCADE"), primary_key=True
-    )
+    lifter_id: Mapped[int]
+    exercise_id: Mapped[int]
     seconds: Mapped[int]
 
 
 class GymState(Base):
     """Where an open session run from `tracker gym` stands, so a new process resumes it."""
 
-    __tablename__ = "gym_state"
+    __table__ = tables.gym_state
 
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("training_session.id", ondelete="CASCADE"), primary_key=True
-    )
-    routine_id: Mapped[int | None] = mapped_column(
-        ForeignKey("routine.id", ondelete="SET NULL"), index=True
-    )
-    position: Mapped[int] = mapped_column(default=0)  # the current routine item
-    exercise_id: Mapped[int | None] = mapped_column(
-        ForeignKey("exercise.id", ondelete="SET NULL")
-    )  # the current exercise outside a routine
-    skipped: Mapped[list[Any]] = mapped_column(default=list)  # 1-based item positions skipped
+    session_id: Mapped[int]
+    routine_id: Mapped[int | None]
+    position: Mapped[int]  # the current routine item
+    exercise_id: Mapped[int | None]  # the current exercise outside a routine
+    skipped: Mapped[list[Any]]  # 1-based item positions skipped
     # Today's target per exercise, fixed when first shown: a resumed session must not
     # recompute it from the sets it already holds. JSON as gym_targets.py describes it.
-    targets: Mapped[GymTargets] = mapped_column(SessionTargets(), default=dict)
+    targets: Mapped[GymTargets]
 
 
 class BodyWeight(Base):
     """A weigh-in: bodyweight sets take their load from the latest one on or before them."""
 
-    __tablename__ = "body_weight"
-    __table_args__ = (Index("ix_body_weight_lifter_measured", "lifter_id", "measured_at"),)
+    __table__ = tables.body_weight
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
+    id: Mapped[int]
+    lifter_id: Mapped[int]
     measured_at: Mapped[datetime]
     weight: Mapped[Decimal]  # exactly as typed, in `unit`
-    unit: Mapped[str] = mapped_column(String(2))
+    unit: Mapped[str]
 
 
 class InvolvedSide(Base):
     """The injured (involved) side of a lifter, for every exercise (exercise_id NULL) or one."""
 
-    __tablename__ = "involved_side"
-    __table_args__ = (
-        UniqueConstraint("lifter_id", "exercise_id", name="uq_involved_side_lifter_exercise"),
-    )
+    __table__ = tables.involved_side
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    lifter_id: Mapped[int] = mapped_column(ForeignKey("lifter.id", ondelete="CASCADE"))
-    exercise_id: Mapped[int | None] = mapped_column(ForeignKey("exercise.id", ondelete="CASCADE"))
-    side: Mapped[str] = mapped_column(String(5))
+    id: Mapped[int]
+    lifter_id: Mapped[int]
+    exercise_id: Mapped[int | None]
+    side: Mapped[str]

@@ -27,16 +27,14 @@ from tracker.adapters.orm import (
     Setting,
     TrainingSession,
     WorkoutSet,
-    utcnow,
 )
+from tracker.adapters.tables import utcnow
 from tracker.domain.errors import Conflict
-from tracker.domain.model import SetKind, Side
+from tracker.domain.model import DEFAULT_LIFTER, SetKind, Side
 from tracker.domain.units import KG_PER_LB, Unit
 
-DEFAULT_LIFTER = "me"
-# PostgreSQL advisory lock keys (any fixed 64-bit numbers): one for schema migrations, one for
+# A PostgreSQL advisory lock key (any fixed 64-bit number; db.py holds the migrations' one):
 # writes to the shared catalog (first-use seeding, imports that create exercises).
-MIGRATION_LOCK = 0x7472_6163_6B01
 CATALOG_LOCK = 0x7472_6163_6B02
 
 
@@ -99,10 +97,6 @@ class AbstractRepository(Protocol):
     def training_session(self, lifter: Lifter, session_id: int) -> TrainingSession | None: ...
 
     def latest_session(self, lifter: Lifter) -> TrainingSession | None: ...
-
-    def sessions_since(
-        self, lifter: Lifter, since: datetime | None
-    ) -> list[tuple[TrainingSession, int, int]]: ...
 
     def delete_sessions(
         self,
@@ -420,25 +414,6 @@ class Repository:
             .limit(1)
         )
         return None if latest is None else self.training_session(lifter, latest)
-
-    def sessions_since(
-        self, lifter: Lifter, since: datetime | None
-    ) -> list[tuple[TrainingSession, int, int]]:
-        """Sessions with their set and exercise counts, newest first."""
-        query = (
-            select(
-                TrainingSession,
-                func.count(WorkoutSet.id),
-                func.count(func.distinct(WorkoutSet.exercise_id)),
-            )
-            .outerjoin(WorkoutSet, WorkoutSet.session_id == TrainingSession.id)
-            .where(TrainingSession.lifter_id == lifter.id)
-            .group_by(TrainingSession.id)
-            .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
-        )
-        if since is not None:
-            query = query.where(TrainingSession.started_at >= since)
-        return [(s, n_sets, n_ex) for s, n_sets, n_ex in self.session.execute(query)]
 
     def delete_sessions(
         self,

@@ -9,13 +9,13 @@ command line hands them the SQLAlchemy `UnitOfWork`, the service tests an in-mem
 from __future__ import annotations
 
 import abc
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Engine as Engine  # re-exported: services name it, never use SQLAlchemy
 from sqlalchemy.exc import DataError, IntegrityError
-
-from tracker.adapters.repository import AbstractRepository, Repository
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
         BodyWeights,
         InvolvedSides,
     )
+    from tracker.adapters.reads import AbstractReads, Reads
     from tracker.adapters.report_queries import ReportQueries
+    from tracker.adapters.repository import AbstractRepository, Repository
     from tracker.adapters.roles import Roles
 
 
@@ -49,6 +51,12 @@ class AbstractUnitOfWork(abc.ABC):
         tb: TracebackType | None,
     ) -> None:
         self.rollback()
+
+    @abc.abstractmethod
+    def reads(self) -> AbstractContextManager[AbstractReads]:
+        """The read path's queries, in a read-only transaction of their own: for commands
+        that only read (adapters/reads.py says why they skip the ORM)."""
+        raise NotImplementedError
 
     @abc.abstractmethod
     def body_weights(self) -> AbstractBodyWeights:
@@ -94,9 +102,20 @@ class UnitOfWork(AbstractUnitOfWork):
         self.mark_unrecorded = mark_unrecorded
 
     def __enter__(self) -> Self:
+        from tracker.adapters.repository import Repository  # builds the ORM (the read path
+        # does not)
+
         self.session: Session = self._factory()
         self.repo = Repository(self.session, self.viewer)
         return super().__enter__()
+
+    @contextmanager
+    def reads(self) -> Iterator[Reads]:
+        from tracker.adapters.db import READ_ONLY
+        from tracker.adapters.reads import Reads
+
+        with self.engine.execution_options(**{READ_ONLY: True}).begin() as connection:
+            yield Reads(connection)
 
     def __exit__(
         self,

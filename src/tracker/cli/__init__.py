@@ -313,4 +313,7 @@ def walk_commands() -> Iterator[tuple[list[str], click.Command]]:
 
 
 def main() -> None:
+    from tracker.cli.startup import pause_collector
+
+    pause_collector()
     cli(prog_name="tracker")

@@ -53,9 +53,11 @@ class App:
     def engine(self) -> Engine:
         """The engine, with the schema at head and the built-in catalog loaded."""
         if self._engine is None:
+            from tracker.cli.startup import resume_collector
             from tracker.services.setup import open_database
 
             self._engine = open_database(self.url, notify=lambda line: echo_err(line))
+            resume_collector()
         return self._engine
 
     def uow(self) -> UnitOfWork:

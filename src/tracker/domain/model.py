@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from tracker.domain.units import Unit
 
+DEFAULT_LIFTER = "me"  # whom a command works for when it names no lifter
+
 
 class Side(StrEnum):
     LEFT = "left"

@@ -14,6 +14,18 @@ SESSION_GAP = timedelta(hours=4)
 
 
 @dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """A session as a list shows it: when, its name, and how many sets of how many exercises."""
+
+    id: int
+    name: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    sets: int = 0
+    exercises: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stored session as the rules see it."""
 

@@ -26,8 +26,8 @@ def ensure_builtin_catalog(engine: Engine) -> None:
     """
     raw = builtin_bytes()
     digest = hashlib.sha256(raw).hexdigest()[:16]
-    with UnitOfWork(engine, read_only=True) as uow:  # the common case: never waits for writers
-        if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+    with UnitOfWork(engine).reads() as reads:  # the common case: the read path alone
+        if reads.setting(BUILTIN_HASH_KEY) == digest:
             return
     for attempt in range(3):
         try:

@@ -12,5 +12,5 @@ def exercise_names(uow: AbstractUnitOfWork) -> list[tuple[str, list[str]]]:
 
 
 def lifter_names(uow: AbstractUnitOfWork) -> list[str]:
-    with uow:
-        return [lifter.name for lifter in uow.repo.lifters()]
+    with uow.reads() as reads:
+        return [lifter.name for lifter in reads.lifters()]

@@ -3,33 +3,61 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from tracker.adapters.orm import Lifter
-from tracker.adapters.repository import DEFAULT_LIFTER, AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.model import DEFAULT_LIFTER
 from tracker.domain.units import Unit, exact_text
+
+if TYPE_CHECKING:  # the ORM is built only by commands that write (adapters/reads.py)
+    from tracker.adapters.orm import Lifter
+    from tracker.adapters.repository import AbstractRepository
+
+L = TypeVar("L")
+L_co = TypeVar("L_co", covariant=True)
+
+
+class LifterSource(Protocol[L_co]):
+    """Where lifters are looked up: the repository (ORM rows) or the read path (plain rows)."""
+
+    def lifter(self, name: str) -> L_co | None: ...
+
+    def lifter_for_current_role(self) -> L_co | None: ...
+
+
+def find_lifter(source: LifterSource[L], name: str | None) -> L | None:
+    """The lifter a command works for: the one it names, else the lifter of its PostgreSQL
+    role, else the default one. None while that lifter does not exist."""
+    if name is None:  # a PostgreSQL role mapped to a lifter (admin grant) is that lifter
+        mine = source.lifter_for_current_role()
+        if mine is not None:
+            return mine
+    return source.lifter(name or DEFAULT_LIFTER)
 
 
 def current_lifter(repo: AbstractRepository, name: str | None) -> Lifter:
     """The lifter a command works for; the default one is created on first use."""
-    lifter = _find_lifter(repo, name)
+    lifter = find_lifter(repo, name) or _first_use(repo, name)
     repo.view_as(lifter)  # the command sees built-ins and this lifter's own exercises only
     return lifter
 
 
-def _find_lifter(repo: AbstractRepository, name: str | None) -> Lifter:
-    if name is None:  # a PostgreSQL role mapped to a lifter (admin grant) is that lifter
-        mine = repo.lifter_for_current_role()
-        if mine is not None:
-            return mine
+def _first_use(repo: AbstractRepository, name: str | None) -> Lifter:
     wanted = name or DEFAULT_LIFTER
-    lifter = repo.lifter(wanted)
-    if lifter is not None:
-        return lifter
     if wanted != DEFAULT_LIFTER:
         raise NotFound(f'no lifter named "{wanted}"; add one with: tracker lifter add "{wanted}"')
     return repo.add_lifter_if_missing(DEFAULT_LIFTER, Unit.KG.value)
+
+
+def ensure_lifter(uow: AbstractUnitOfWork, name: str | None) -> None:
+    """Create the default lifter on first use; NotFound for another name no lifter has.
+
+    For the read path: a command that only reads writes this once, when it found no lifter.
+    """
+    with uow:
+        current_lifter(uow.repo, name)
+        uow.commit()
 
 
 def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
@@ -38,6 +66,8 @@ def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
         raise InvalidValue("a lifter needs a name")
     if len(clean) > 100:
         raise InvalidValue(f"a lifter name can have at most 100 characters, got {len(clean)}")
+    from tracker.adapters.orm import Lifter
+
     with uow:
         if uow.repo.lifter(clean) is not None:
             raise Conflict(f'a lifter named "{clean}" already exists')
@@ -48,10 +78,13 @@ def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
 
 
 def list_lifters(uow: AbstractUnitOfWork) -> list[tuple[str, str]]:
-    with uow:
-        current_lifter(uow.repo, None)  # make sure the default lifter exists
-        uow.commit()
-        return [(lifter.name, lifter.unit) for lifter in uow.repo.lifters()]
+    """Every lifter by name (the default one is created on first use)."""
+    with uow.reads() as reads:
+        if find_lifter(reads, None) is not None:
+            return [(lifter.name, lifter.unit) for lifter in reads.lifters()]
+    ensure_lifter(uow, None)
+    with uow.reads() as reads:
+        return [(lifter.name, lifter.unit) for lifter in reads.lifters()]
 
 
 def set_unit(uow: AbstractUnitOfWork, lifter_name: str | None, unit: str) -> Unit:

@@ -4,23 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from tracker.adapters.orm import TrainingSession
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.sessions import SESSION_GAP
-from tracker.services.lifters import current_lifter
+from tracker.domain.sessions import SESSION_GAP, SessionInfo
+from tracker.services.lifters import current_lifter, ensure_lifter, find_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
 
-
-@dataclass(frozen=True)
-class SessionInfo:
-    id: int
-    name: str | None
-    started_at: datetime
-    finished_at: datetime | None
-    sets: int = 0
-    exercises: int = 0
+if TYPE_CHECKING:  # the ORM is built only by commands that write (adapters/reads.py)
+    from tracker.adapters.orm import TrainingSession
 
 
 @dataclass(frozen=True)
@@ -45,6 +38,7 @@ def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> Session
 def start_session(
     uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime, name: str | None
 ) -> SessionInfo:
+    from tracker.adapters.orm import TrainingSession
     from tracker.services import history
 
     if name is not None and len(name) > 200:
@@ -92,10 +86,12 @@ def finish_session(
 def list_sessions(
     uow: AbstractUnitOfWork, lifter_name: str | None, since: datetime | None
 ) -> list[SessionInfo]:
-    with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        uow.commit()
-        return [info(s, n, e) for s, n, e in uow.repo.sessions_since(lifter, since)]
+    with uow.reads() as reads:
+        lifter = find_lifter(reads, lifter_name)
+        if lifter is not None:
+            return reads.sessions_since(lifter.id, since)
+    ensure_lifter(uow, lifter_name)  # the default lifter, on first use: no sessions yet
+    return []
 
 
 def show_session(uow: AbstractUnitOfWork, lifter_name: str | None, which: str) -> SessionDetail:

@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from tracker.adapters.orm import WorkoutSet
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit
+
+if TYPE_CHECKING:
+    from tracker.adapters.orm import WorkoutSet
 
 
 @dataclass

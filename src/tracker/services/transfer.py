@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from tracker.adapters.orm import Exercise, Lifter
-from tracker.adapters.repository import DEFAULT_LIFTER, Repository
+from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import RefusedValue, UnitOfWork
 from tracker.domain.errors import ImportFailed
-from tracker.domain.model import Laterality
+from tracker.domain.model import DEFAULT_LIFTER, Laterality
 from tracker.domain.units import Unit
 from tracker.importers import tracker_format
 from tracker.importers.records import ImportedSet
