@@ -12,6 +12,7 @@ from tracker.adapters.orm import TrainingSession, WorkoutSet
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.specs import parse_spec
 from tracker.services.history import undo_last_change
+from tracker.services.lifters import add_lifter, list_lifters
 from tracker.services.logbook import LogRequest, PlannedSet, delete_set, log_sets
 from tracker.services.sessions import finish_session, list_sessions, start_session
 
@@ -62,6 +63,23 @@ def test_list_is_newest_first_with_counts_and_since(uow: FakeUnitOfWork) -> None
     listed = list_sessions(uow, None, None)
     assert [(s.id, s.sets, s.exercises) for s in listed] == [(newer, 3, 1), (older, 1, 1)]
     assert [s.id for s in list_sessions(uow, None, NOW - H)] == [newer]
+
+
+def test_a_first_list_makes_the_default_lifter_and_an_unknown_name_is_refused() -> None:
+    uow = FakeUnitOfWork()
+    assert list_sessions(uow, None, None) == []
+    assert uow.committed and [x.name for x in uow.repo.lifters()] == ["me"]
+    assert list_lifters(uow) == [("me", "kg")]
+    with pytest.raises(NotFound, match='no lifter named "bob"'):
+        list_sessions(uow, "bob", None)
+    assert [x.name for x in uow.repo.lifters()] == ["me"]
+
+
+def test_lifters_are_listed_by_name_from_the_read_path() -> None:
+    uow = FakeUnitOfWork()
+    add_lifter(uow, "zoe", "lb")
+    add_lifter(uow, "Al", "kg")
+    assert list_lifters(uow) == [("Al", "kg"), ("me", "kg"), ("zoe", "lb")]
 
 
 def test_undo_removes_a_log_and_the_session_it_started(uow: FakeUnitOfWork) -> None:
