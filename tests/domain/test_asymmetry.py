@@ -310,3 +310,27 @@ def test_involved_side_lsi_can_exceed_100() -> None:
     assert result.verdict.startswith(
         "Left side weaker in the last session (involved left, LSI 80.0"
     )
+
+
+@pytest.mark.parametrize(
+    ("involved", "uninvolved", "status"),
+    [
+        ("110", "100", Status.BALANCED),
+        ("111", "100", Status.WATCH),
+        ("115", "100", Status.WATCH),
+        ("115.5", "100", Status.IMBALANCED),
+        ("150", "100", Status.IMBALANCED),
+        ("250", "100", Status.IMBALANCED),
+        ("90", "100", Status.BALANCED),
+        ("85", "100", Status.WATCH),
+        ("84.9", "100", Status.IMBALANCED),
+    ],
+)
+def test_an_involved_side_far_stronger_is_not_balanced(
+    involved: str, uninvolved: str, status: Status
+) -> None:
+    """The bands apply to |100 - LSI| (README): LSI 150 with an involved side is 50 % apart."""
+    from tracker.domain.asymmetry import judge
+
+    result = judge(sessions((involved, uninvolved)), recent=3, involved=Side.LEFT)
+    assert result.lsi == D(involved) and result.status is status

@@ -58,8 +58,6 @@ class AbstractRepository(Protocol):
 
     def lifter(self, name: str) -> Lifter | None: ...
 
-    def lifters(self) -> Sequence[Lifter]: ...
-
     def add(self, obj: object) -> None: ...
 
     def flush(self) -> None: ...
@@ -290,9 +288,6 @@ class Repository:
     def _dialect(self) -> str:
         bind = self.session.get_bind()
         return bind.dialect.name
-
-    def lifters(self) -> Sequence[Lifter]:
-        return self.session.scalars(select(Lifter).order_by(Lifter.name)).all()
 
     def add(self, obj: object) -> None:
         self.session.add(obj)

@@ -38,6 +38,11 @@ MAJORITY_MIN_SESSIONS = 4
 
 
 class Status(StrEnum):
+    """The band of an LSI. With an involved side the LSI may exceed 100 and the band is that of
+    its asymmetry |100 - LSI|: 90-110 balanced, 85-90 and 110-115 watch, beyond imbalanced
+    (an involved side far stronger is as abnormal as one far weaker: Parkinson et al. 2021
+    list < 90 % or > 110 %, and < 85 % or > 115 %, as abnormal)."""
+
     BALANCED = "balanced"  # LSI >= 90
     WATCH = "watch"  # 85 <= LSI < 90
     IMBALANCED = "imbalanced"  # LSI < 85
@@ -307,7 +312,7 @@ def judge(
     consistent = majority if _is_consistent(agreeing, differing) and enough else None
     lower = weaker_side(left, right) if left is not None and right is not None else None
     named = lower if lower is not None and lower is consistent else None
-    status = None if index is None else status_for(min(index, _HUNDRED))
+    status = None if asymmetry is None else status_for(_HUNDRED - asymmetry)
     result = Judgement(
         recent=recent,
         compared_sessions=len(compared),
