@@ -615,6 +615,13 @@ class FakeReads(AbstractReads):
             if since is None or s.started_at >= since
         ]
 
+    def exercise_names(self, viewer_id: int | None) -> list[tuple[str, list[str]]]:
+        return [
+            (x.name, [a.alias for a in x.aliases])
+            for x in self.repo.store.table(Exercise)
+            if x.owner_id is None or x.owner_id == viewer_id
+        ]
+
 
 class FakeUnitOfWork(AbstractUnitOfWork):
     """One fake database that lives as long as the test; `committed` says a command ended

@@ -99,7 +99,7 @@ def test_a_one_shot_command_imports_only_its_own_module() -> None:
     assert not others & modules
 
 
-def run_in_fresh_process(args: list[str], db: Path) -> set[str]:
+def run_in_fresh_process(args: list[str], db: Path, **env: str) -> set[str]:
     """The modules a command loaded, run the way the installed `tracker` runs it (`main`)."""
     import os
 
@@ -107,7 +107,7 @@ def run_in_fresh_process(args: list[str], db: Path) -> set[str]:
         f"import sys; sys.argv = ['tracker', *{args!r}]\n"
         "from tracker.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass",
-        env={**os.environ, "TRACKER_DB": str(db)},
+        env={**os.environ, "TRACKER_DB": str(db), **env},
     )
 
 
@@ -120,6 +120,15 @@ def test_read_path_commands_never_build_the_orm(args: list[str], tmp_path: Path)
     assert "tracker.adapters.reads" in modules
     assert "tracker.adapters.orm" not in modules
     assert not {m for m in modules if m.startswith("alembic")}
+
+
+def test_completing_an_exercise_name_never_builds_the_orm(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    run_in_fresh_process(["log", "leg press", "8x100"], db)
+    words = {"COMP_WORDS": "tracker log sing", "COMP_CWORD": "2"}
+    modules = run_in_fresh_process([], db, _TRACKER_COMPLETE="bash_complete", **words)
+    assert {"tracker.cli.complete", "tracker.adapters.reads"} <= modules
+    assert "tracker.adapters.orm" not in modules
 
 
 # Services orchestrate: queries live behind named methods in adapters/ (issue 16).

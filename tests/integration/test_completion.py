@@ -93,6 +93,14 @@ def test_exercises_of_this_database_complete(env: dict[str, str]) -> None:
     ]
 
 
+def test_only_the_lifters_own_custom_exercises_complete(env: dict[str, str]) -> None:
+    tracker(env, "lifter", "add", "ana")
+    tracker(env, "--lifter", "ana", "exercises", "add", "Landmine Press", "--equipment", "barbell")
+    assert protocol(env, "tracker --lifter ana log landm", 4) == ["plain,Landmine Press"]
+    assert protocol(env, "tracker log landm", 2) == []  # the default lifter's view
+    assert protocol(env, "tracker --lifter nobody log landm", 4) == []
+
+
 def test_lifters_config_keys_and_commands_complete(env: dict[str, str]) -> None:
     tracker(env, "lifter", "add", "ana")
     assert protocol(env, "tracker --lifter a", 2) == ["plain,ana"]

@@ -16,10 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Connection, func, select
+from sqlalchemy import ColumnElement, Connection, func, or_, select
 
 from tracker.adapters import tables
 from tracker.domain.sessions import SessionInfo
+
+
+def visible_exercises(viewer_id: int | None) -> ColumnElement[bool]:
+    """Built-in and shared exercises, and the viewer's own: never another lifter's custom ones.
+
+    The one rule, for the read path and the repository alike (the ORM maps the same columns)."""
+    owner = tables.exercise.c.owner_id
+    return owner.is_(None) if viewer_id is None else or_(owner.is_(None), owner == viewer_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +61,11 @@ class AbstractReads(abc.ABC):
     @abc.abstractmethod
     def sessions_since(self, lifter_id: int, since: datetime | None) -> list[SessionInfo]:
         """A lifter's sessions with their set and exercise counts, newest first."""
+        raise NotImplementedError
+
+    @abc.abstractmethod
+    def exercise_names(self, viewer_id: int | None) -> list[tuple[str, list[str]]]:
+        """(name, aliases) of every exercise the viewer sees (`visible_exercises`)."""
         raise NotImplementedError
 
 
@@ -106,3 +119,15 @@ class Reads(AbstractReads):
         if since is not None:
             query = query.where(_session.started_at >= since)
         return [SessionInfo(*row) for row in self.connection.execute(query)]
+
+    def exercise_names(self, viewer_id: int | None) -> list[tuple[str, list[str]]]:
+        exercise, alias = tables.exercise.c, tables.exercise_alias.c
+        visible = visible_exercises(viewer_id)
+        names = self.connection.execute(select(exercise.id, exercise.name).where(visible)).all()
+        aliases_of: dict[int, list[str]] = {ex_id: [] for ex_id, _name in names}
+        aliases = select(alias.exercise_id, alias.alias).join(
+            tables.exercise, exercise.id == alias.exercise_id
+        )
+        for ex_id, text in self.connection.execute(aliases.where(visible)):
+            aliases_of[ex_id].append(text)
+        return [(name, aliases_of[ex_id]) for ex_id, name in names]

@@ -28,6 +28,7 @@ from tracker.adapters.orm import (
     TrainingSession,
     WorkoutSet,
 )
+from tracker.adapters.reads import visible_exercises
 from tracker.adapters.tables import utcnow
 from tracker.domain.errors import Conflict
 from tracker.domain.model import DEFAULT_LIFTER, SetKind, Side
@@ -209,10 +210,7 @@ class Repository:
 
     def _visible(self) -> ColumnElement[bool]:
         """Built-in and shared exercises, and the viewer's own: never another lifter's."""
-        viewer = self.viewer_id()
-        if viewer is None:
-            return Exercise.owner_id.is_(None)
-        return or_(Exercise.owner_id.is_(None), Exercise.owner_id == viewer)
+        return visible_exercises(self.viewer_id())
 
     def key_taken_by_another_lifter(self, key: str) -> bool:
         """A name (or alias) that another lifter's hidden exercise holds: the names are unique

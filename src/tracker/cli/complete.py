@@ -123,7 +123,7 @@ def complete_exercise(
     """Exercise names (and the names behind matching aliases), in the catalog's order."""
     from tracker.services.completion import exercise_names
 
-    names = _quietly(ctx, lambda app: exercise_names(app.uow()))
+    names = _quietly(ctx, lambda app: exercise_names(app.uow(), app.lifter))
     return [CompletionItem(name) for name in best_matches(incomplete, names)]
 
 
