@@ -238,3 +238,14 @@ def test_a_start_is_never_0_kg(tracker: Tracker) -> None:
                "--unilateral", "--parent", "Back Squat", "--ratio", "0.01-0.02")  # fmt: skip
     out = tracker.ok("suggest", "assisted pistol", "--basis", "60").stdout
     assert "Start at:  bodyweight alone" in out and " 0 kg" not in out
+
+
+def test_a_side_logged_in_the_other_unit_is_held_at_two_decimals(tracker: Tracker) -> None:
+    """A session that logged the left in kg and the right in lb progresses in the lifter's
+    unit: the left's 60 kg is held as 132.28 lb, never as a 17-digit float."""
+    tracker.ok("config", "set", "unit", "lb")
+    tracker.ok("log", "slp", "-l", "10x60kg", "-r", "10x135")
+    sides = tracker.json("suggest", "slp")["sides"]
+    assert (sides["left"]["load"], sides["right"]["load"]) == (132.28, 135)
+    text = tracker.ok("suggest", "slp").stdout
+    assert "left   132.28 lb x 11 per side" in text

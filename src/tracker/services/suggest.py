@@ -35,7 +35,7 @@ from tracker.domain.loads import (
     next_load,
 )
 from tracker.domain.model import Laterality, SetSpec, Side
-from tracker.domain.units import Unit, convert, format_load, round_display
+from tracker.domain.units import Unit, convert, format_load, plain, round_display
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
 
@@ -445,7 +445,7 @@ def progression(
     if exercise.laterality == Laterality.BILATERAL or set(per_side) == {None}:
         history = per_side.get(None) or _sessions_by_side(rows, unit, ignore_sides=True)[None]
         step = next_load(history, rep_range, increment, label, weight)
-        answer.suggested, answer.reps_target = step.load, step.reps_target
+        answer.suggested, answer.reps_target = plain(round_display(step.load)), step.reps_target
         answer.rationale = step.reason
         return answer
     steps = {
@@ -468,7 +468,7 @@ def progression(
     }
     loads = {step.load for step in (left, right)}
     if len(loads) == 1:
-        answer.suggested = loads.pop()
+        answer.suggested = plain(round_display(loads.pop()))
     parts = [f"Left: {left.reason}", f"Right: {right.reason}"]
     if imbalance is not None and imbalance.needs_cue:
         parts.append(imbalance.cue_text())
@@ -478,7 +478,11 @@ def progression(
 
 
 def _side_target(step: ProgressionStep, convention: LoadConvention) -> SideTarget:
-    return SideTarget(step.load, convention.total(step.load), step.reps_target)
+    """A side's target; a load carried over from a set logged in the other unit (a session
+    that mixed kg and lb) is its conversion to two decimals, as the reason names it (132.28
+    lb, not 132.27735731092656)."""
+    load = plain(round_display(step.load))
+    return SideTarget(load, convention.total(load), step.reps_target)
 
 
 def suggest_start_line(
