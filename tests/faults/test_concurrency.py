@@ -55,6 +55,23 @@ def test_sixteen_first_commands_logging_at_once(new_db: str) -> None:
         engine.dispose()
 
 
+def test_first_commands_that_only_read_at_once(new_db: str) -> None:
+    """Listings on a new database each make the default lifter if it is missing: they queue
+    for that write as writers do (a read transaction upgraded to a write failed with
+    "database is locked" in about one run in three)."""
+    commands = [("session", "list"), ("lifter", "list"), ("session", "list", "--json")] * 3
+    processes = [tracker_process(new_db, *args) for args in commands]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    for process, (_, err) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0 and err == "", err
+    engine = create_engine(new_db)
+    try:
+        with engine.connect() as conn:
+            assert conn.scalars(select(Lifter.name)).all() == ["me"]
+    finally:
+        engine.dispose()
+
+
 def strong_file(path: Path, workouts: int) -> Path:
     header = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
     rows = []

@@ -429,3 +429,28 @@ def test_a_failed_attempt_is_not_a_working_set(tracker: Tracker) -> None:
     (ex,) = tracker.json("report", "imbalance")["exercises"]
     assert (ex["left"]["sets"], ex["right"]["sets"]) == (1, 1)
     assert tracker.json("report", "summary")["sets"] == 1  # one left/right pair
+
+
+def test_lifter_edit_on_first_use_and_a_lifters_own_exercise(tracker: Tracker) -> None:
+    # The default lifter is made on first use here too, as by every other command.
+    out = tracker.ok("lifter", "edit", "me", "--involved", "left").stdout
+    assert out.strip() == "me: involved side left for every exercise"
+    # Bob's custom exercise is found as Bob sees it, whoever runs the command.
+    tracker.ok("lifter", "add", "bob")
+    tracker.ok("--lifter", "bob", "exercises", "add", "Cossack Squat", "--unilateral")
+    out = tracker.ok("lifter", "edit", "bob", "--involved", "right", "--exercise", "cossack").stdout
+    assert out.strip() == "bob: involved side right for Cossack Squat"
+
+
+def test_an_unknown_lifter_is_refused_by_listings_and_names_hold_no_controls(
+    tracker: Tracker,
+) -> None:
+    tracker.ok("lifter", "list")
+    for args in (("lifter", "list"), ("exercises", "list"), ("session", "list")):
+        assert tracker.fails("--lifter", "ghost", *args) == (
+            'Error: no lifter named "ghost"; add one with: tracker lifter add "ghost"'
+        )
+    assert tracker.fails("lifter", "add", "a\nb") == (
+        "Error: a lifter name can't hold control characters (a newline, a tab ...)"
+    )
+    assert tracker.ok("lifter", "list").stdout == "* me (kg)\n"

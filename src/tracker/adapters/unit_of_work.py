@@ -58,6 +58,11 @@ class AbstractUnitOfWork(abc.ABC):
         that only read (adapters/reads.py says why they skip the ORM)."""
         raise NotImplementedError
 
+    def for_writes(self) -> AbstractUnitOfWork:
+        """A unit of work whose transactions write from their start (SQLite: BEGIN IMMEDIATE,
+        so that a write queues behind another writer instead of failing on a stale read)."""
+        return self
+
     @abc.abstractmethod
     def body_weights(self) -> AbstractBodyWeights:
         raise NotImplementedError
@@ -89,6 +94,7 @@ class UnitOfWork(AbstractUnitOfWork):
     ) -> None:
         from sqlalchemy.orm import sessionmaker
 
+        self._writable_engine = engine
         if read_only:  # SQLite: a plain BEGIN for every transaction, never waiting for writers
             from tracker.adapters.db import READ_ONLY
 
@@ -100,6 +106,9 @@ class UnitOfWork(AbstractUnitOfWork):
         # covers (the exercise catalog, an import) leaves a mark in the lifter's undo history,
         # so that `undo` stops there rather than step back over it to an older change.
         self.mark_unrecorded = mark_unrecorded
+
+    def for_writes(self) -> UnitOfWork:
+        return UnitOfWork(self._writable_engine, self.viewer, False, self.mark_unrecorded)
 
     def __enter__(self) -> Self:
         from tracker.adapters.repository import Repository  # builds the ORM (the read path

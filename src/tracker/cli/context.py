@@ -43,6 +43,7 @@ class App:
     db: str | None
     lifter: str | None
     _engine: Engine | None = field(default=None, repr=False)
+    _lifter_checked: bool = field(default=False, repr=False)
 
     @property
     def url(self) -> str:
@@ -63,9 +64,19 @@ class App:
     def uow(self) -> UnitOfWork:
         from tracker.adapters.unit_of_work import UnitOfWork
 
-        return UnitOfWork(
-            self.engine(), viewer=self.lifter, read_only=reads_only(), mark_unrecorded=True
+        read_only = reads_only()
+        uow = UnitOfWork(
+            self.engine(), viewer=self.lifter, read_only=read_only, mark_unrecorded=True
         )
+        if read_only and not self._lifter_checked:
+            # The lifter must exist before a read-only transaction starts: the default one
+            # is made on first use in a write transaction of its own, and an unknown
+            # --lifter is refused by every command, listings included.
+            from tracker.services.lifters import ensure_lifter
+
+            ensure_lifter(uow, self.lifter)
+            self._lifter_checked = True
+        return uow
 
     def close(self) -> None:
         if self._engine is not None:

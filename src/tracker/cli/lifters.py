@@ -33,12 +33,13 @@ def lifter_add(app: App, name: str, unit: str) -> None:
 @pass_app
 def lifter_list(app: App) -> None:
     """List the lifters and their default units."""
+    from tracker.cli.render import printable
     from tracker.services.lifters import list_lifters
 
     current = app.lifter or "me"
     for name, unit in list_lifters(app.uow()):
         marker = "*" if name == current else " "
-        for line in wrap_line(f"{marker} {name} ({unit})"):
+        for line in wrap_line(f"{marker} {printable(name)} ({unit})"):
             click.echo(line)
 
 

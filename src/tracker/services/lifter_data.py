@@ -8,7 +8,7 @@ from decimal import Decimal
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.bodyweight import BodyWeight, check_body_weight
 from tracker.domain.errors import InvalidValue, NotFound
-from tracker.domain.model import Side
+from tracker.domain.model import DEFAULT_LIFTER, Side
 from tracker.domain.units import Unit
 from tracker.services.catalog import resolve_exercise
 from tracker.services.history_settings import record_involved, record_weigh_in
@@ -49,9 +49,13 @@ def set_involved(
     Returns the exercise's catalog name, or None for every exercise.
     """
     with uow:
-        lifter = uow.repo.lifter(lifter_name.strip())
+        wanted = lifter_name.strip()
+        lifter = uow.repo.lifter(wanted)
+        if lifter is None and wanted == DEFAULT_LIFTER:
+            lifter = current_lifter(uow.repo, DEFAULT_LIFTER)  # made on first use, as elsewhere
         if lifter is None:
-            raise NotFound(f'no lifter named "{lifter_name.strip()}"')
+            raise NotFound(f'no lifter named "{wanted}"')
+        uow.repo.view_as(lifter)  # the exercise as this lifter sees it: their own custom ones
         chosen: tuple[int, str] | None = None  # the exercise's id and name; None: every one
         if exercise is not None:
             found = resolve_exercise(uow.repo, exercise)

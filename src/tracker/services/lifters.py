@@ -53,11 +53,17 @@ def _first_use(repo: AbstractRepository, name: str | None) -> Lifter:
 def ensure_lifter(uow: AbstractUnitOfWork, name: str | None) -> None:
     """Create the default lifter on first use; NotFound for another name no lifter has.
 
-    For the read path: a command that only reads writes this once, when it found no lifter.
+    For commands that only read: they write this once, in a write transaction of its own (a
+    read transaction that tried it would fail on SQLite when another first command got there
+    first, instead of queueing behind it).
     """
-    with uow:
-        current_lifter(uow.repo, name)
-        uow.commit()
+    with uow.reads() as reads:
+        if find_lifter(reads, name) is not None:
+            return
+    writer = uow.for_writes()
+    with writer:
+        current_lifter(writer.repo, name)
+        writer.commit()
 
 
 def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
@@ -66,6 +72,8 @@ def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
         raise InvalidValue("a lifter needs a name")
     if len(clean) > 100:
         raise InvalidValue(f"a lifter name can have at most 100 characters, got {len(clean)}")
+    if not clean.isprintable():  # one lifter, one line in every listing
+        raise InvalidValue("a lifter name can't hold control characters (a newline, a tab ...)")
     from tracker.adapters.orm import Lifter
 
     with uow:
