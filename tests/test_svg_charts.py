@@ -51,3 +51,15 @@ def test_bars_start_at_zero_and_stay_inside() -> None:
     assert len(chart.bars) == 4  # no bar for a zero or missing value
     assert all(b.y + b.height == pytest.approx(chart.bottom) for b in chart.bars)
     assert all(inside(chart, b.x, b.y) for b in chart.bars)
+
+
+def test_an_involved_side_stronger_stays_inside_with_mirrored_bands() -> None:
+    """Above 100 (an involved side stronger) the scale grows, and the points take the band of
+    |100 - LSI|, as the report's status does: 110 balanced, 112 watch, 133.33 imbalanced."""
+    chart = lsi_chart("c", "t", "d", DATES, [110.0, 112.0, 133.33])
+    (line,) = chart.series
+    assert [p.css for p in line.points] == ["balanced", "watch", "imbalanced"]
+    assert all(inside(chart, p.x, p.y) for p in line.points)
+    assert {rule.label for rule in chart.rules} == {"85", "90", "110", "115"}
+    assert ("imbalanced", "circle", "imbalanced (<85, >115)") in chart.legend
+    assert all(len(label) <= 22 for _css, _kind, label in chart.legend)  # 150 px each

@@ -554,7 +554,7 @@ def test_the_cue_names_the_weaker_side_and_its_band_only_when_not_balanced() -> 
     imbalanced = imbalance_between(D(70), D(84))  # 83.3: left weaker, imbalanced
     assert imbalanced is not None and imbalanced.needs_cue
     assert imbalanced.cue_text().startswith(
-        "Last session the left side was weaker (LSI 83.3, imbalanced). "
+        "Last session the left side was weaker (weaker / stronger: LSI 83.3, imbalanced). "
     )
     assert imbalanced.cue_text().endswith(COACHING_CUE)
     watch = imbalance_between(D(100), D("87"))  # 87.0: right weaker, watch

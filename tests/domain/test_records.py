@@ -66,7 +66,9 @@ def test_a_failed_attempt_is_a_failure_set() -> None:
 def test_the_weaker_side_cue_comes_with_watch_and_imbalanced_sides_only() -> None:
     watch = imbalance_between(Decimal(87), Decimal(100))
     assert watch is not None and watch.needs_cue and watch.weaker is Side.LEFT
-    assert watch.cue_text().startswith("Last session the left side was weaker (LSI 87.0, watch).")
+    assert watch.cue_text().startswith(
+        "Last session the left side was weaker (weaker / stronger: LSI 87.0, watch)."
+    )
     balanced = imbalance_between(Decimal(95), Decimal(100))
     assert balanced is not None and not balanced.needs_cue
     assert imbalance_between(None, Decimal(100)) is None

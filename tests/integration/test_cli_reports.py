@@ -454,3 +454,18 @@ def test_an_unknown_lifter_is_refused_by_listings_and_names_hold_no_controls(
         "Error: a lifter name can't hold control characters (a newline, a tab ...)"
     )
     assert tracker.ok("lifter", "list").stdout == "* me (kg)\n"
+
+
+def test_a_stronger_involved_side_reads_one_way_through_the_report(tracker: Tracker) -> None:
+    """With the side stored, every LSI of the report is involved / uninvolved: the all-time
+    one too, and the trend's scale reaches above 100 instead of clipping."""
+    log_session(tracker, "3 days ago", "10x70", "10x60")
+    log_session(tracker, "1 day ago", "10x80", "10x60")
+    tracker.ok("lifter", "edit", "me", "--involved", "left")
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert ex["involved"] == "left"
+    assert [s["lsi"] for s in ex["sessions"]] == [116.67, 133.33]
+    assert ex["all_time"]["lsi"] == 133.33  # 80 against 60 (it said 75.0, right / left)
+    text = tracker.ok("report", "imbalance").stdout
+    assert "LSI 133.3" in text and "LSI 75.0" not in text
+    assert "(scale 70-130)" in text

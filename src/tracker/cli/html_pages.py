@@ -88,10 +88,18 @@ def describe_lsi(sessions: Sequence[SessionFigures]) -> str:
     low_date, low = min(values, key=lambda item: item[1])
     under_90 = sum(1 for _, v in values if v < 90)
     under_85 = sum(1 for _, v in values if v < 85)
-    return (
+    text = (
         f"LSI per session against the 85 and 90 lines, {len(values)} sessions with both sides: "
         f"latest {fmt(values[-1][1])} on {values[-1][0]}, lowest {fmt(low)} on {low_date}; "
-        f"{under_90} below 90, {under_85} below 85."
+        f"{under_90} below 90, {under_85} below 85"
+    )
+    high_date, high = max(values, key=lambda item: item[1])
+    if high <= 100:
+        return text + "."
+    over_110 = sum(1 for _, v in values if v > 110)
+    over_115 = sum(1 for _, v in values if v > 115)
+    return (  # an involved side stronger: the bands mirror above 100
+        f"{text}; highest {fmt(high)} on {high_date}, {over_110} above 110, {over_115} above 115."
     )
 
 
@@ -152,6 +160,9 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
             headline_what=HEADLINE_WHAT[reports[0].metric] if reports else "",
             headline_short=headline_short(reports[0].metric, reports[0].recent) if reports else "",
             generated=generated.strftime("%Y-%m-%d %H:%M"),
+            any_involved=any(
+                item.figures.involved is not None for report in reports for item in report.exercises
+            ),
         )
     )
 

@@ -243,9 +243,13 @@ def render_session_bars(item: ExerciseImbalance) -> None:
             click.echo(line.rstrip())
     lsis = [None if v is None else float(v) for v in map(item.session_lsi, comparisons)]
     if len([v for v in lsis if v is not None]) > 1:
-        # "  LSI trend " and "  (scale 70-100)" take 28 columns: the rest is one per session.
-        recent = lsis[-(width() - 28) :]
-        click.echo(f"  LSI trend {sparkline(recent, 70, 100)}  (scale 70-100)")
+        # An involved side stronger reads above 100: the scale then runs to 130.
+        top = 130 if any(v is not None and v > 100 for v in lsis) else 100
+        scale = f"(scale 70-{top})"
+        # "  LSI trend " and "  (scale 70-100)" take 28 or 29 columns: the rest is one per
+        # session.
+        recent = lsis[-(width() - 16 - len(scale)) :]
+        click.echo(f"  LSI trend {sparkline(recent, 70, top)}  {scale}")
 
 
 @report_group.command("history")

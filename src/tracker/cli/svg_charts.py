@@ -190,41 +190,66 @@ def sides_chart(
     )  # fmt: skip
 
 
-LSI_STATUS_CSS = (("balanced", 90.0), ("watch", 85.0), ("imbalanced", -1.0))
+LSI_STATUS_CSS = (("balanced", 90.0), ("watch", 85.0), ("imbalanced", -math.inf))
 
 
 def lsi_css(value: float) -> str:
-    return next(css for css, floor in LSI_STATUS_CSS if value >= floor)
+    """The band of an LSI; above 100 (an involved side stronger) that of 200 - LSI, as the
+    report's status: 110 is balanced, 112 watch, 120 imbalanced (domain.asymmetry.Status)."""
+    symmetric = value if value <= 100 else 200 - value
+    return next(css for css, floor in LSI_STATUS_CSS if symmetric >= floor)
 
 
 def lsi_chart(
     chart_id: str, title: str, description: str, dates: Sequence[str], lsis: Sequence[float | None]
 ) -> Chart:
-    """The LSI per session over the balanced (>= 90), watch (85-90) and imbalanced bands."""
+    """The LSI per session over the balanced (90-110), watch (85-90, 110-115) and imbalanced
+    bands; the scale reaches above 100 only when an involved side's LSI does."""
     values = [v for v in lsis if v is not None]
-    floor = min([70.0, *values])
-    step = 5.0 if floor >= 70 else 10.0
-    start = math.floor(floor / step) * step
-    frame = Frame(len(dates), start, 100.0)
-    bands = (
-        Band(frame.y(100), frame.y(90) - frame.y(100), "band-balanced"),
-        Band(frame.y(90), frame.y(85) - frame.y(90), "band-watch"),
-        Band(frame.y(85), frame.y(start) - frame.y(85), "band-imbalanced"),
-    )
-    rules = (Rule(frame.y(90), "90", "rule"), Rule(frame.y(85), "85", "rule"))
+    lowest, highest = min([70.0, *values]), max([100.0, *values])
+    step = 5.0 if lowest >= 70 and highest <= 130 else 10.0
+    start = math.floor(lowest / step) * step
+    end = math.ceil(highest / step) * step
+    frame = Frame(len(dates), start, end)
+
+    def band(high: float, low: float, css: str) -> Band:
+        return Band(frame.y(high), frame.y(low) - frame.y(high), css)
+
+    bands = [
+        band(min(end, 110.0), 90, "band-balanced"),
+        band(90, 85, "band-watch"),
+        band(85, start, "band-imbalanced"),
+    ]
+    rules = [Rule(frame.y(90), "90", "rule"), Rule(frame.y(85), "85", "rule")]
+    if end > 110:
+        bands.append(band(min(end, 115.0), 110, "band-watch"))
+        rules.append(Rule(frame.y(110), "110", "rule"))
+    if end > 115:
+        bands.append(band(end, 115, "band-imbalanced"))
+        rules.append(Rule(frame.y(115), "115", "rule"))
     line = series(frame, "LSI", "lsi", "circle", lsis)
     points = tuple(
         Point(frame.x(i), frame.y(v), lsi_css(v)) for i, v in enumerate(lsis) if v is not None
+    )
+    legend = (
+        (
+            ("balanced", "circle", "balanced (90 or more)"),
+            ("watch", "circle", "watch (85 to 90)"),
+            ("imbalanced", "circle", "imbalanced (under 85)"),
+        )
+        if end <= 100
+        else (  # 150 px a label in the legend: at most 22 characters
+            ("balanced", "circle", "balanced (90-110)"),
+            ("watch", "circle", "watch (85-90, 110-115)"),
+            ("imbalanced", "circle", "imbalanced (<85, >115)"),
+        )
     )
     return Chart(
         chart_id, title, description, "LSI", WIDTH, HEIGHT,
         frame.left, frame.top, frame.right, frame.bottom,
         frame.x_ticks(dates), frame.y_ticks(step),
         series=(Series(line.name, line.css, line.marker, line.path, points),),
-        bands=bands, rules=rules,
-        legend=(("balanced", "circle", "balanced (90 or more)"),
-                ("watch", "circle", "watch (85 to 90)"),
-                ("imbalanced", "circle", "imbalanced (under 85)")),
+        bands=tuple(bands), rules=tuple(rules), legend=legend,
     )  # fmt: skip
 
 

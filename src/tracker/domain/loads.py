@@ -477,7 +477,8 @@ class Imbalance:
     def cue_text(self) -> str:
         side = self.weaker.value if self.weaker is not None else "neither"
         return (
-            f"Last session the {side} side was weaker (LSI {self.index:.1f}, {self.status}). "
+            f"Last session the {side} side was weaker (weaker / stronger: LSI {self.index:.1f}, "
+            f"{self.status}). "
             f"{COACHING_CUE}"
         )
 

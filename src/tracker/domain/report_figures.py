@@ -311,12 +311,13 @@ class AllTime:
 
     left: BestSet | None
     right: BestSet | None
+    involved: Side | None = None  # the report's involved side: the LSI is then involved / other
 
     @property
     def lsi(self) -> Decimal | None:
         if self.left is None or self.right is None:
             return None
-        return lsi_of(self.left.e1rm, self.right.e1rm, None)
+        return lsi_of(self.left.e1rm, self.right.e1rm, self.involved)
 
 
 @dataclass(frozen=True, slots=True)

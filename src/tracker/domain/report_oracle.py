@@ -137,6 +137,7 @@ def oracle_imbalance(
             best_set_of(
                 [s.group(body_weights) for s in history if s.side is Side.RIGHT], unit, formula
             ),
+            involved,
         )
         reports.append(
             exercise_imbalance(name, sessions, metric, recent, all_time, involved, formula)

@@ -73,6 +73,7 @@ class ExerciseImbalance:
     status: str
     verdict: str
     sessions: tuple[SessionFigures, ...]
+    involved: str | None = None  # the involved side: the LSIs are then involved / uninvolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ def _exercise(item: ReportExercise) -> ExerciseImbalance:
             )
             for c in item.comparisons
         ),
+        involved=judged.involved.value if judged.involved else None,
     )
 
 

@@ -102,7 +102,7 @@ def imbalance_report(
             side = involved or stored.get(ex_id) or stored.get(None)
             reports.append(
                 exercise_imbalance(
-                    name, sessions, metric, recent, all_time_of(everything), side, formula
+                    name, sessions, metric, recent, all_time_of(everything, side), side, formula
                 )
             )
         uow.commit()
@@ -119,13 +119,13 @@ def imbalance_report(
     )
 
 
-def all_time_of(sessions: list[SessionSides]) -> AllTime:
+def all_time_of(sessions: list[SessionSides], involved: Side | None = None) -> AllTime:
     def best(side: Side) -> BestSet | None:
         session = best_session(sessions, side)
         figures = None if session is None else session.side(side)
         return None if figures is None else figures.best_set
 
-    return AllTime(best(Side.LEFT), best(Side.RIGHT))
+    return AllTime(best(Side.LEFT), best(Side.RIGHT), involved)
 
 
 def history_report(
