@@ -469,3 +469,17 @@ def test_a_stronger_involved_side_reads_one_way_through_the_report(tracker: Trac
     text = tracker.ok("report", "imbalance").stdout
     assert "LSI 133.3" in text and "LSI 75.0" not in text
     assert "(scale 70-130)" in text
+
+
+def test_clearing_the_side_for_every_exercise_names_the_ones_kept(tracker: Tracker) -> None:
+    tracker.ok("lifter", "edit", "me", "--involved", "right", "--exercise", "slp")
+    tracker.ok("lifter", "edit", "me", "--involved", "left")
+    out = tracker.ok("lifter", "edit", "me", "--involved", "none").stdout
+    assert " ".join(out.split()) == (
+        "me: no involved side for every exercise still involved for one exercise: "
+        "Single Leg Press (right); clear it with tracker lifter edit me --involved none "
+        '--exercise "NAME"'
+    )
+    tracker.ok("lifter", "edit", "me", "--involved", "none", "--exercise", "slp")
+    out = tracker.ok("lifter", "edit", "me", "--involved", "none").stdout
+    assert out == "me: no involved side for every exercise\n"

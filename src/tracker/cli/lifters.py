@@ -62,6 +62,19 @@ def lifter_edit(app: App, name: str, involved: str, exercise: str | None) -> Non
     where = set_involved(app.uow(), name, side, exercise) or "every exercise"
     if side is None:
         click.echo(f"{name}: no involved side for {where}")
+        if exercise is None:  # the sides kept for single exercises still apply: say so
+            from tracker.services.lifter_data import involved_by_exercise
+
+            kept = involved_by_exercise(app.uow(), name)
+            if kept:
+                listed = ", ".join(
+                    f"{exercise} ({kept_side.value})" for exercise, kept_side in kept
+                )
+                for line in wrap_line(
+                    f"still involved for one exercise: {listed}; clear it with "
+                    f'tracker lifter edit {name} --involved none --exercise "NAME"'
+                ):
+                    click.echo(line)
     else:
         click.echo(f"{name}: involved side {side.value} for {where}")
 

@@ -66,3 +66,15 @@ def set_involved(
         uow.involved_sides().set(lifter.id, chosen[0] if chosen else None, side)
         uow.commit()
     return chosen[1] if chosen else None
+
+
+def involved_by_exercise(uow: AbstractUnitOfWork, lifter_name: str) -> list[tuple[str, Side]]:
+    """The involved sides a lifter keeps for single exercises, by exercise name: they still
+    apply after the side for every exercise is cleared."""
+    with uow:
+        lifter = uow.repo.lifter(lifter_name.strip())
+        if lifter is None:
+            return []
+        kept = uow.involved_sides().of_lifter(lifter.id)
+        named = [(uow.repo.exercise_by_id(ex_id), side) for ex_id, side in kept.items() if ex_id]
+        return sorted((exercise.name, side) for exercise, side in named if exercise is not None)
