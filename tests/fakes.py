@@ -615,6 +615,9 @@ class FakeReads(AbstractReads):
             if since is None or s.started_at >= since
         ]
 
+    def routine_names(self, lifter_id: int) -> list[str]:
+        return sorted(x.name for x in self.repo.store.table(Routine) if x.lifter_id == lifter_id)
+
     def exercise_names(self, viewer_id: int | None) -> list[tuple[str, list[str]]]:
         return [
             (x.name, [a.alias for a in x.aliases])

@@ -126,3 +126,18 @@ def test_completion_prints_each_shells_script(env: dict[str, str]) -> None:
         [str(EXE), "completion", "powershell"], env=env, capture_output=True, text=True
     )
     assert bad.returncode == 2 and "powershell" in bad.stderr
+
+
+def test_routines_lifters_and_exercise_options_complete(env: dict[str, str]) -> None:
+    tracker(env, "routine", "add", "Legs A")
+    tracker(env, "routine", "add", "Push")
+    assert protocol(env, "tracker gym l", 2) == ["plain,Legs A"]
+    assert protocol(env, "tracker routine show ", 3) == ["plain,Legs A", "plain,Push"]
+    assert protocol(env, "tracker --lifter nobody gym ", 4) == []
+    tracker(env, "lifter", "add", "ana")
+    assert protocol(env, "tracker lifter edit a", 3) == ["plain,ana"]
+    assert protocol(env, "tracker lifter edit me --involved left --exercise bulg", 7) == [
+        "plain,Bulgarian Split Squat"
+    ]
+    keys = protocol(env, "tracker config set ", 3)
+    assert {"plain,unit", "plain,bar", "plain,plates"} <= set(keys)

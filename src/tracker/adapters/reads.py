@@ -64,6 +64,11 @@ class AbstractReads(abc.ABC):
         raise NotImplementedError
 
     @abc.abstractmethod
+    def routine_names(self, lifter_id: int) -> list[str]:
+        """A lifter's routines, by name."""
+        raise NotImplementedError
+
+    @abc.abstractmethod
     def exercise_names(self, viewer_id: int | None) -> list[tuple[str, list[str]]]:
         """(name, aliases) of every exercise the viewer sees (`visible_exercises`)."""
         raise NotImplementedError
@@ -131,3 +136,8 @@ class Reads(AbstractReads):
         for ex_id, text in self.connection.execute(aliases.where(visible)):
             aliases_of[ex_id].append(text)
         return [(name, aliases_of[ex_id]) for ex_id, name in names]
+
+    def routine_names(self, lifter_id: int) -> list[str]:
+        routine = tables.routine.c
+        query = select(routine.name).where(routine.lifter_id == lifter_id).order_by(routine.name)
+        return list(self.connection.scalars(query))

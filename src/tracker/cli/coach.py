@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, UserError, emit_json, pass_app, style
 from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, UNTIL, local_now
@@ -27,7 +28,7 @@ OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 @click.option("--since", type=SINCE, help='Start of the window, e.g. "90d" or "2026-09-01".')
 @click.option("--until", type=UNTIL, help="End of the window, a day included (default now).")
 @click.option(
-    "--exercise", "exercises", multiple=True, metavar="NAME",
+    "--exercise", "exercises", multiple=True, metavar="NAME", shell_complete=complete_exercise,
     help="Only this exercise (repeat for several; default: every unilateral one).",
 )  # fmt: skip
 @click.option("--all-lifters", is_flag=True, help="Every lifter you may read, one after another.")

@@ -139,16 +139,20 @@ def complete_lifter(
 def complete_config_key(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """unit and increment.EQUIPMENT: known without opening the database."""
+    """unit, increment.EQUIPMENT, bar and plates: known without opening the database."""
     from tracker.domain.loads import DEFAULT_INCREMENTS
 
-    keys = ["unit", *dict.fromkeys(f"increment.{equipment}" for equipment, _ in DEFAULT_INCREMENTS)]
+    increments = dict.fromkeys(f"increment.{equipment}" for equipment, _ in DEFAULT_INCREMENTS)
+    keys = ["unit", *increments, "bar", "plates"]
     return [CompletionItem(key) for key in keys if key.startswith(incomplete.lower())]
 
 
 def complete_routine(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """Routine names. There is no routine table yet: when one lands, read its names here (a
-    `routine_names(uow)` in services/completion.py) and use this on every ROUTINE argument."""
-    return []
+    """The lifter's routine names (`tracker gym`, `routine show|edit|remove|add-exercise`)."""
+    from tracker.services.completion import routine_names
+
+    names = _quietly(ctx, lambda app: routine_names(app.uow(), app.lifter))
+    wanted = incomplete.lower()
+    return [CompletionItem(name) for name in names if name.lower().startswith(wanted)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.complete import complete_config_key
+from tracker.cli.complete import complete_config_key, complete_exercise, complete_lifter
 from tracker.cli.context import App, UserError, pass_app
 from tracker.cli.layout import wrap_line
 
@@ -44,14 +44,18 @@ def lifter_list(app: App) -> None:
 
 
 @lifter_group.command("edit")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_lifter)
 @click.option(
     "--involved",
     type=click.Choice(["left", "right", "none"]),
     required=True,
     help="The injured or operated side: report imbalance then gives involved / uninvolved.",
 )
-@click.option("--exercise", help="Only for this exercise (default: every exercise).")
+@click.option(
+    "--exercise",
+    shell_complete=complete_exercise,
+    help="Only for this exercise (default: every exercise).",
+)
 @pass_app
 def lifter_edit(app: App, name: str, involved: str, exercise: str | None) -> None:
     """Keep a lifter's involved side, for every unilateral exercise or one."""

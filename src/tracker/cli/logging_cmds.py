@@ -221,7 +221,11 @@ def set_group() -> None:
 @set_group.command("edit")
 @click.argument("set_id", type=ID, metavar="ID")
 @click.argument("spec", required=False)
-@click.option("--exercise", help="Move the set to this exercise (logged under the wrong one).")
+@click.option(
+    "--exercise",
+    shell_complete=complete_exercise,
+    help="Move the set to this exercise (logged under the wrong one).",
+)
 @click.option("--side", type=click.Choice(["left", "right"]), help="Move the set to this side.")
 @click.option("--rpe", type=RPE, help="New RPE.")
 @click.option("--kind", type=KINDS, help="New kind.")

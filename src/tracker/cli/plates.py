@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, emit_json, pass_app
 from tracker.domain.units import as_number, format_load
 
@@ -15,7 +16,12 @@ if TYPE_CHECKING:
 
 @click.command("plates")
 @click.argument("load")
-@click.option("--exercise", metavar="NAME", help="Load it for this exercise's equipment.")
+@click.option(
+    "--exercise",
+    metavar="NAME",
+    shell_complete=complete_exercise,
+    help="Load it for this exercise's equipment.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @pass_app
 def plates_command(app: App, load: str, exercise: str | None, as_json: bool) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tracker.cli.complete import complete_exercise, complete_routine
 from tracker.cli.context import App, UserError, emit_json, pass_app
 from tracker.cli.layout import wrap_line
 from tracker.domain.errors import TrackerError
@@ -47,8 +48,8 @@ def routine_add(app: App, name: str) -> None:
 
 
 @routine_group.command("add-exercise")
-@click.argument("name")
-@click.argument("exercise")
+@click.argument("name", shell_complete=complete_routine)
+@click.argument("exercise", shell_complete=complete_exercise)
 @click.option("--sets", type=click.IntRange(1, 20), default=3, show_default=True)
 @click.option("--reps", metavar="LOW-HIGH", help="Rep range, e.g. 8-12 (default: the exercise's).")
 @click.option("--rest", metavar="SECONDS", help="Rest between sets: 90, 2m, 1:30.")
@@ -109,7 +110,7 @@ def routine_list(app: App, as_json: bool) -> None:
 
 
 @routine_group.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_routine)
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @pass_app
 def routine_show(app: App, name: str, as_json: bool) -> None:
@@ -124,7 +125,7 @@ def routine_show(app: App, name: str, as_json: bool) -> None:
 
 
 @routine_group.command("edit")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_routine)
 @click.option("--rename", metavar="NEW", help="A new name.")
 @click.option("--item", type=click.IntRange(1, 100), metavar="N", help="The item to change.")
 @click.option("--sets", type=click.IntRange(1, 20), help="New set count of --item.")
@@ -152,7 +153,7 @@ def routine_edit(
 
 
 @routine_group.command("remove")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_routine)
 @pass_app
 def routine_remove(app: App, name: str) -> None:
     """Remove routine NAME (sessions logged with it stay)."""

@@ -18,3 +18,10 @@ def exercise_names(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[tup
 def lifter_names(uow: AbstractUnitOfWork) -> list[str]:
     with uow.reads() as reads:
         return [lifter.name for lifter in reads.lifters()]
+
+
+def routine_names(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[str]:
+    """The lifter's routines, by name (none while the lifter does not exist)."""
+    with uow.reads() as reads:
+        lifter = find_lifter(reads, lifter_name)
+        return [] if lifter is None else reads.routine_names(lifter.id)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tracker.cli.complete import complete_routine
 from tracker.cli.context import App, pass_app
 from tracker.cli.layout import plural
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 @click.command("gym")
-@click.argument("routine", required=False)
+@click.argument("routine", required=False, shell_complete=complete_routine)
 @click.option("--no-timer", is_flag=True, help="No rest countdown.")
 @click.option(
     "--side-rest",
