@@ -469,6 +469,9 @@ def test_a_stronger_involved_side_reads_one_way_through_the_report(tracker: Trac
     text = tracker.ok("report", "imbalance").stdout
     assert "LSI 133.3" in text and "LSI 75.0" not in text
     assert "(scale 70-130)" in text
+    assert "LSI = involved / uninvolved where an exercise has an involved side." in " ".join(
+        text.split()
+    )
 
 
 def test_clearing_the_side_for_every_exercise_names_the_ones_kept(tracker: Tracker) -> None:

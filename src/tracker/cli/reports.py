@@ -166,10 +166,12 @@ def render_imbalance(report: ImbalanceReport) -> None:
         "distance": "distance (m)",
     }[report.metric]
     say(f"Left vs right, {label}, {report.first_date} to {report.last_date}.")
+    stored = any(item.judgement.involved for item in report.exercises)
     say(
         f"Headline: the latest {plural(report.recent, 'session')} with both sides logged"
         + (f"; LSI = {report.involved.value} (involved) / uninvolved." if report.involved
-           else ".")
+           else "; LSI = involved / uninvolved where an exercise has an involved side."
+           if stored else ".")
     )  # fmt: skip
     rows, stacked = [], []
     for item in report.exercises:
