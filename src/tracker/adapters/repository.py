@@ -319,18 +319,12 @@ class Repository:
 
     # -- exercises ------------------------------------------------------------------------
     def exercise_names(self) -> list[tuple[str, list[str]]]:
-        """(name, aliases) of every exercise, for name resolution: two cheap queries."""
-        names = self.session.execute(
-            select(Exercise.id, Exercise.name).where(self._visible())
-        ).all()
-        aliases: dict[int, list[str]] = {}
-        for ex_id, alias in self.session.execute(
-            select(ExerciseAlias.exercise_id, ExerciseAlias.alias)
-            .join(Exercise, Exercise.id == ExerciseAlias.exercise_id)
-            .where(self._visible())
-        ):
-            aliases.setdefault(ex_id, []).append(alias)
-        return [(name, aliases.get(ex_id, [])) for ex_id, name in names]
+        """(name, aliases) of every exercise, for name resolution: the read path's two
+        queries, in this session's transaction (flushed first, as the ORM's own queries are)."""
+        from tracker.adapters.reads import Reads
+
+        self.session.flush()
+        return Reads(self.session.connection()).exercise_names(self.viewer_id())
 
     def exercise(self, name: str) -> Exercise | None:
         return self.session.scalar(

@@ -71,9 +71,7 @@ def lifter_edit(app: App, name: str, involved: str, exercise: str | None) -> Non
 
             kept = involved_by_exercise(app.uow(), name)
             if kept:
-                listed = ", ".join(
-                    f"{exercise} ({kept_side.value})" for exercise, kept_side in kept
-                )
+                listed = ", ".join(f"{title} ({one.value})" for title, one in kept)
                 for line in wrap_line(
                     f"still involved for one exercise: {listed}; clear it with "
                     f'tracker lifter edit {name} --involved none --exercise "NAME"'

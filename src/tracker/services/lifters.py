@@ -87,9 +87,6 @@ def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
 
 def list_lifters(uow: AbstractUnitOfWork) -> list[tuple[str, str]]:
     """Every lifter by name (the default one is created on first use)."""
-    with uow.reads() as reads:
-        if find_lifter(reads, None) is not None:
-            return [(lifter.name, lifter.unit) for lifter in reads.lifters()]
     ensure_lifter(uow, None)
     with uow.reads() as reads:
         return [(lifter.name, lifter.unit) for lifter in reads.lifters()]
