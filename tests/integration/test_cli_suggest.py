@@ -249,3 +249,9 @@ def test_a_side_logged_in_the_other_unit_is_held_at_two_decimals(tracker: Tracke
     assert (sides["left"]["load"], sides["right"]["load"]) == (132.28, 135)
     text = tracker.ok("suggest", "slp").stdout
     assert "left   132.28 lb x 11 per side" in text
+
+
+def test_a_load_typed_to_three_decimals_is_held_exactly(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "8x62.125", "-r", "8x62.125")
+    sides = tracker.json("suggest", "slp")["sides"]
+    assert (sides["left"]["load"], sides["right"]["load"]) == (62.125, 62.125)

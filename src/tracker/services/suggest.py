@@ -445,7 +445,7 @@ def progression(
     if exercise.laterality == Laterality.BILATERAL or set(per_side) == {None}:
         history = per_side.get(None) or _sessions_by_side(rows, unit, ignore_sides=True)[None]
         step = next_load(history, rep_range, increment, label, weight)
-        answer.suggested, answer.reps_target = plain(round_display(step.load)), step.reps_target
+        answer.suggested, answer.reps_target = _as_shown(step.load), step.reps_target
         answer.rationale = step.reason
         return answer
     steps = {
@@ -468,7 +468,7 @@ def progression(
     }
     loads = {step.load for step in (left, right)}
     if len(loads) == 1:
-        answer.suggested = plain(round_display(loads.pop()))
+        answer.suggested = _as_shown(loads.pop())
     parts = [f"Left: {left.reason}", f"Right: {right.reason}"]
     if imbalance is not None and imbalance.needs_cue:
         parts.append(imbalance.cue_text())
@@ -477,11 +477,18 @@ def progression(
     return answer
 
 
+def _as_shown(load: Decimal) -> Decimal:
+    """A target load as the lifter reads it. A load typed in this unit (at most 3 decimals) is
+    kept exactly; one carried over from a set logged in the other unit (a session that mixed
+    kg and lb) is its conversion to two decimals, as the reason names it (132.28 lb, not
+    132.27735731092656)."""
+    if load == load.quantize(Decimal("0.001")):
+        return plain(load)
+    return plain(round_display(load))
+
+
 def _side_target(step: ProgressionStep, convention: LoadConvention) -> SideTarget:
-    """A side's target; a load carried over from a set logged in the other unit (a session
-    that mixed kg and lb) is its conversion to two decimals, as the reason names it (132.28
-    lb, not 132.27735731092656)."""
-    load = plain(round_display(step.load))
+    load = _as_shown(step.load)
     return SideTarget(load, convention.total(load), step.reps_target)
 
 
