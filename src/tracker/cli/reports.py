@@ -248,9 +248,9 @@ def render_session_bars(item: ExerciseImbalance) -> None:
         # An involved side stronger reads above 100: the scale then runs to 130.
         top = 130 if any(v is not None and v > 100 for v in lsis) else 100
         scale = f"(scale 70-{top})"
-        # "  LSI trend " and "  (scale 70-100)" take 28 or 29 columns: the rest is one per
-        # session.
-        recent = lsis[-(width() - 16 - len(scale)) :]
+        # "  LSI trend " (12) and "  (scale 70-100)" take 28 or 29 columns: the rest is one
+        # per session.
+        recent = lsis[-(width() - 14 - len(scale)) :]
         click.echo(f"  LSI trend {sparkline(recent, 70, top)}  {scale}")
 
 
