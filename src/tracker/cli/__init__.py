@@ -179,22 +179,25 @@ class TrackerGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from tracker.cli.context import App, to_user_error
+        from tracker.cli.context import App, shown, to_user_error
 
         try:
             return super().invoke(ctx)
         except click.exceptions.Exit:
             raise
         except click.NoSuchOption as unknown:
-            raise negative_number(unknown, ctx.meta.get("tracker.args", [])) or unknown from None
-        except (click.ClickException, click.Abort):
+            typed = ctx.meta.get("tracker.args", [])
+            raise shown(negative_number(unknown, typed) or unknown) from None
+        except click.ClickException as refused:
+            raise shown(refused) from None
+        except click.Abort:
             raise
         except Exception as exc:
             error = to_user_error(exc)
             if error is None:
                 raise
             clean = without_secrets(error.message, ctx.find_object(App))
-            raise type(error)(clean) from None
+            raise shown(type(error)(clean)) from None
         finally:
             app = ctx.find_object(App)
             if app is not None:
@@ -284,8 +287,9 @@ def completion_command(ctx: click.Context, shell: str) -> None:
              > ~/.config/fish/completions/tracker.fish
     """
     from tracker.cli.complete import completion_script
+    from tracker.cli.context import echo
 
-    click.echo(completion_script(ctx.find_root().command, shell))
+    echo(completion_script(ctx.find_root().command, shell))
 
 
 def report_group_with_coach() -> click.Command:

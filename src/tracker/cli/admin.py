@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.context import App, pass_app
+from tracker.cli.context import App, echo, pass_app
 
 
 @click.group("admin")
@@ -30,4 +30,4 @@ def admin_grant(app: App, name: str, role: str, coach_of: tuple[str, ...]) -> No
 
     done = grant(app.uow(), name, role, coach_of)
     coached = f"; coach of {', '.join(done.coach_of)}" if done.coach_of else ""
-    click.echo(f'lifter "{done.lifter}" is role {done.role}{coached}')
+    echo(f'lifter "{done.lifter}" is role {done.role}{coached}')

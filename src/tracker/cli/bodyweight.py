@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import click
 
-from tracker.cli.context import App, emit_json, pass_app
+from tracker.cli.context import App, echo, emit_json, pass_app
 from tracker.cli.params import NUMBER, WHEN
 
 
@@ -33,9 +33,7 @@ def bodyweight_add(app: App, weight: Decimal, at: datetime | None, unit: str | N
     from tracker.services.lifter_data import add_body_weight
 
     entry = add_body_weight(app.uow(), app.lifter, weight, unit, at or local_now())
-    click.echo(
-        f"body weight {format_load(entry.weight)} {entry.unit} at {local(entry.measured_at)}"
-    )
+    echo(f"body weight {format_load(entry.weight)} {entry.unit} at {local(entry.measured_at)}")
 
 
 @bodyweight_group.command("list")
@@ -57,11 +55,11 @@ def bodyweight_list(app: App, as_json: bool) -> None:
         )  # fmt: skip
         return
     if not entries:
-        click.echo("No body weight logged: tracker bodyweight add WEIGHT")
+        echo("No body weight logged: tracker bodyweight add WEIGHT")
     unit = get_unit(app.uow(), app.lifter)
     for e in entries:
         # As typed; one in the other unit also in yours, so that the list reads as one trend.
         yours = (
             "" if e.unit is unit else f" ({format_load(convert(e.weight, e.unit, unit))} {unit})"
         )
-        click.echo(f"{local(e.measured_at)}  {format_load(e.weight)} {e.unit}{yours}")
+        echo(f"{local(e.measured_at)}  {format_load(e.weight)} {e.unit}{yours}")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.cli.complete import complete_exercise
-from tracker.cli.context import App, UserError, emit_json, pass_app, style
+from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style, terminal_text
 from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, UNTIL, local_now
 from tracker.cli.render import table
@@ -101,15 +101,15 @@ def report_team(
         if output is None:
             emit_json(team_json(report))
             return
-        import json
+        from tracker.domain.text_safety import json_text
 
-        write_output(json.dumps(team_json(report), indent=2, ensure_ascii=False) + "\n", output,
+        write_output(json_text(team_json(report), indent=2) + "\n", output,
                      plural(len(report.rows), "row"))  # fmt: skip
         return
     lines = team_lines(report)
     if output is None:
         for line in lines:
-            click.echo(line)
+            echo(line)
     else:
         write_output("\n".join(lines) + "\n", output, plural(len(report.rows), "row"))
 
@@ -167,7 +167,9 @@ def team_lines(report: TeamReport) -> list[str]:
 
 
 def write_output(text: str, output: Path | None, what: str) -> None:
-    """To stdout, or to a file that is only ever whole: written beside it, then renamed."""
+    """To stdout, or to a file that is only ever whole: written beside it, then renamed. Like
+    every line on the terminal, stored text's control characters are shown escaped."""
+    text = terminal_text(text)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -181,7 +183,7 @@ def write_output(text: str, output: Path | None, what: str) -> None:
     except OSError as exc:
         raise UserError(f"can't write {output}: {exc.strerror or exc}") from None
     size = len(text.encode("utf-8"))
-    click.echo(f"Wrote {output} ({what}, {size / 1024:.0f} KB)", err=True)
+    echo(f"Wrote {output} ({what}, {size / 1024:.0f} KB)", err=True)
 
 
 # Added to the `tracker report` group when it loads (tracker.cli.report_group_with_coach).

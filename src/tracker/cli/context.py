@@ -6,6 +6,7 @@ Nothing here imports SQLAlchemy at module level: `tracker --help` must stay inst
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.text_safety import json_text, shown_safe
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -102,8 +104,62 @@ def reads_only() -> bool:
     return len(path) == 2 and path[1] in READ_ONLY_COMMANDS
 
 
+# The colour codes this program writes carry a tag drawn afresh for each run, so that the one
+# output sink (`echo`) can tell them from an escape sequence some stored text holds: it keeps
+# the tagged codes (untagged) and shows everything else escaped. Stored text cannot guess the
+# tag, and `style` escapes the text it colours before adding the codes.
+_STYLE_TAG = str(int.from_bytes(os.urandom(8), "big"))  # digits: layout's ANSI_CODE
+_OWN_CODE = re.compile(f"\x1b\\[{_STYLE_TAG};([0-9;]*m)")
+
+
+def terminal_text(text: str) -> str:
+    """What reaches the terminal: the program's own colours kept, every other control character
+    (from a name, a note, an error) shown escaped (`\\x1b`, `\\u202e`)."""
+    parts = _OWN_CODE.split(text)  # text, code, text, code ... text
+    parts[::2] = [shown_safe(part) for part in parts[::2]]
+    parts[1::2] = ["\x1b[" + code for code in parts[1::2]]
+    return "".join(parts)
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    """The one way a command writes a line of text (tests/test_architecture.py checks it)."""
+    click.echo(terminal_text(text), err=err)
+
+
 def echo_err(line: str) -> None:
-    click.echo(line, err=True)
+    echo(line, err=True)
+
+
+class ShownError(click.ClickException):
+    """A ClickException shown as Click would, but its `Error: ...` line on one line with control
+    characters escaped, wrapped to the width when there is one (COLUMNS or a terminal)."""
+
+    def __init__(self, error: click.ClickException) -> None:
+        super().__init__(error.format_message())
+        self.error = error
+
+    def show(self, file: Any = None) -> None:
+        import io
+
+        from tracker.cli.layout import wrap_line
+
+        usage = io.StringIO()  # a usage error's usage and help hint come before its line
+        self.error.show(file=usage)
+        for line in usage.getvalue().rpartition("Error: ")[0].splitlines():
+            echo(line, err=True)
+        for line in wrap_line("Error: " + shown_safe(self.message, one_line=True)):
+            echo(line, err=True)
+
+
+def shown(error: click.ClickException) -> ShownError:
+    """`error` as the root command shows every error, with its exit code."""
+    if isinstance(error, ShownError):
+        return error
+
+    class Shown(ShownError):
+        exit_code = error.exit_code
+
+    return Shown(error)
 
 
 def use_color() -> bool:
@@ -112,18 +168,19 @@ def use_color() -> bool:
 
 
 def style(text: str, **styles: Any) -> str:
-    return click.style(text, **styles) if use_color() else text
+    if not use_color():
+        return text
+    return click.style(shown_safe(text), **styles).replace("\x1b[", f"\x1b[{_STYLE_TAG};")
 
 
 def emit_json(data: Any) -> None:
     """Indented for a person at a terminal; compact (and several times faster to write, since
-    only the unindented encoder is in C) when a script reads it."""
-    import json
-
+    only the unindented encoder is in C) when a script reads it. Control characters are
+    written as \\u escapes (json_text), so the sink has nothing to change."""
     if sys.stdout.isatty():
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo(json_text(data, indent=2))
     else:
-        click.echo(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        echo(json_text(data, separators=(",", ":")))
 
 
 def to_user_error(exc: BaseException) -> UserError | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.context import App, DatabaseUnavailable, UserError, pass_app
+from tracker.cli.context import App, DatabaseUnavailable, UserError, echo, pass_app
 
 
 @click.group("db")
@@ -20,7 +20,7 @@ def db_path(app: App) -> None:
     """Print where the database is (file path, or URL without password)."""
     from tracker.adapters.location import describe
 
-    click.echo(describe(app.url))
+    echo(describe(app.url))
 
 
 @db_group.command("upgrade")
@@ -52,9 +52,9 @@ def db_upgrade(app: App) -> None:
         )
     app.engine()
     if before == HEAD_REVISION:
-        click.echo(f"database already at revision {HEAD_REVISION}")
+        echo(f"database already at revision {HEAD_REVISION}")
     else:
-        click.echo(f"database at revision {HEAD_REVISION} (was {before or 'empty'})")
+        echo(f"database at revision {HEAD_REVISION} (was {before or 'empty'})")
 
 
 @db_group.command("backup")
@@ -79,4 +79,4 @@ def db_backup(app: App, file: Path | None, force: bool) -> None:
         raise UserError(
             f"{exc.args[0]} already exists; give another FILE, or --force to replace it"
         ) from None
-    click.echo(f"backed up to {target}")
+    echo(f"backed up to {target}")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from tracker.cli.complete import complete_exercise
-from tracker.cli.context import App, emit_json, pass_app, style
+from tracker.cli.context import App, echo, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, prose_width, table, terminal_width, wrap, wrap_line
 from tracker.cli.params import NUMBER
 from tracker.cli.render import printable, printable_data
@@ -50,7 +50,7 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
         emit_json([asdict(row) for row in rows])
         return
     if not rows:
-        click.echo("No exercises match.")
+        echo("No exercises match.")
         return
     columns = [
         Column("name"),
@@ -71,8 +71,8 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
         width,
     )
     for line in lines:
-        click.echo(line)
-    click.echo(plural(len(rows), "exercise"))
+        echo(line)
+    echo(plural(len(rows), "exercise"))
 
 
 _SHORT_LATERALITY = {
@@ -106,7 +106,7 @@ def exercises_show(app: App, name: str, as_json: bool) -> None:
         emit_json(card_json(card))
         return
     for line in render_card(printable_data(card)):
-        click.echo(line)
+        echo(line)
 
 
 def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
@@ -378,4 +378,4 @@ def exercises_import(app: App, file: Path) -> None:
 
 def echo_wrapped(text: str) -> None:
     for line in wrap_line(text):
-        click.echo(line)
+        echo(line)

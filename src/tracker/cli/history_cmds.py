@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli.context import App, pass_app
+from tracker.cli.context import echo as echo_line
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.render import full_set_text, kind_and_rpe, local
 
@@ -36,7 +37,7 @@ def set_line(item: StoredSet, indent: str = "  ") -> str:
 
 def echo(text: str) -> None:
     for line in wrap_line(text, indent="      "):
-        click.echo(line)
+        echo_line(line)
 
 
 def render_undone(undone: Undone) -> None:

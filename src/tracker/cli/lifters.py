@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker.cli.complete import complete_config_key, complete_exercise, complete_lifter
-from tracker.cli.context import App, UserError, pass_app
+from tracker.cli.context import App, UserError, echo, pass_app
 from tracker.cli.layout import wrap_line
 
 UNIT_CHOICE = click.Choice(["kg", "lb"], case_sensitive=False)
@@ -26,7 +26,7 @@ def lifter_add(app: App, name: str, unit: str) -> None:
 
     lifter = add_lifter(app.uow(), name, unit)
     for line in wrap_line(f"added lifter {lifter.name} ({lifter.unit})"):
-        click.echo(line)
+        echo(line)
 
 
 @lifter_group.command("list")
@@ -40,7 +40,7 @@ def lifter_list(app: App) -> None:
     for name, unit in list_lifters(app.uow()):
         marker = "*" if name == current else " "
         for line in wrap_line(f"{marker} {printable(name)} ({unit})"):
-            click.echo(line)
+            echo(line)
 
 
 @lifter_group.command("edit")
@@ -65,7 +65,7 @@ def lifter_edit(app: App, name: str, involved: str, exercise: str | None) -> Non
     side = None if involved == "none" else Side(involved)
     where = set_involved(app.uow(), name, side, exercise) or "every exercise"
     if side is None:
-        click.echo(f"{name}: no involved side for {where}")
+        echo(f"{name}: no involved side for {where}")
         if exercise is None:  # the sides kept for single exercises still apply: say so
             from tracker.services.lifter_data import involved_by_exercise
 
@@ -76,9 +76,9 @@ def lifter_edit(app: App, name: str, involved: str, exercise: str | None) -> Non
                     f"still involved for one exercise: {listed}; clear it with "
                     f'tracker lifter edit {name} --involved none --exercise "NAME"'
                 ):
-                    click.echo(line)
+                    echo(line)
     else:
-        click.echo(f"{name}: involved side {side.value} for {where}")
+        echo(f"{name}: involved side {side.value} for {where}")
 
 
 @click.group("config")
@@ -111,12 +111,12 @@ def config_set(app: App, key: str, value: str) -> None:
     from tracker.services.lifters import set_increment, set_unit
 
     if key == "unit":
-        click.echo(f"unit = {set_unit(app.uow(), app.lifter, value).value}")
+        echo(f"unit = {set_unit(app.uow(), app.lifter, value).value}")
     elif key.startswith("increment."):
         equipment, step, unit = set_increment(
             app.uow(), app.lifter, key[len("increment.") :], value
         )
-        click.echo(f"increment.{equipment} = {step} {unit}")
+        echo(f"increment.{equipment} = {step} {unit}")
     elif key in ("bar", "plates"):
         set_equipment_config(app, key, value)
     else:
@@ -129,7 +129,7 @@ def set_equipment_config(app: App, key: str, value: str) -> None:
 
     name, stored = set_equipment_setting(app.uow(), app.lifter, key, value)
     unit = name.rsplit(".", 1)[1]
-    click.echo(f"{key} = {stored} {unit}")  # read back as set: `bar = 20 kg`
+    echo(f"{key} = {stored} {unit}")  # read back as set: `bar = 20 kg`
 
 
 @config_group.command("get")
@@ -148,4 +148,4 @@ def config_get(app: App, key: str | None) -> None:
         entries = select_entries(entries, key)
     for entry in entries:
         for line in wrap_line(f"{entry.key} = {entry.value}  ({entry.why})"):
-            click.echo(line)
+            echo(line)

@@ -12,7 +12,7 @@ import click
 
 from tracker.cli.complete import complete_exercise
 from tracker.cli.confirm import check_can_ask, confirmed, yes_option
-from tracker.cli.context import App, UserError, pass_app, style
+from tracker.cli.context import App, UserError, echo, pass_app, style
 from tracker.cli.layout import wrap_line
 from tracker.cli.params import RPE, WHEN, local_now
 from tracker.cli.render import (
@@ -151,15 +151,15 @@ def log_and_print(
 
 def print_log_result(result: LogResult) -> None:
     if result.closed_session is not None:
-        click.echo(f"Closed session #{result.closed_session} (no sets for 4 hours).")
+        echo(f"Closed session #{result.closed_session} (no sets for 4 hours).")
     if result.started_session:
-        click.echo(f"Started session #{result.session_id}.")
+        echo(f"Started session #{result.session_id}.")
     header = style(result.exercise, bold=True)
     if result.per_implement:
         # A dumbbell load is one dumbbell: say so, so that 12 is never read as 12 in total.
         held = f"{result.implements} {result.per_implement}{'s' if result.implements != 1 else ''}"
         header += f"  (load per {result.per_implement}, {held} held)"
-    click.echo(header)
+    echo(header)
     for stored in result.sets:
         extra = [] if stored.kind is SetKind.WORKING else [stored.kind.value]
         if stored.rpe is not None:
@@ -167,11 +167,11 @@ def print_log_result(result: LogResult) -> None:
         tail = f" ({', '.join(extra)})" if extra else ""
         best = style("  * new best e1RM", fg="green") if stored.best else ""
         line = f"  #{stored.id} {short_set_text(stored)}"
-        click.echo(f"{line}{tail}{best}")
+        echo(f"{line}{tail}{best}")
     previous = result.previous
     if previous is None:
         if result.first_time:
-            click.echo("  First time logged.")
+            echo("  First time logged.")
         return
     by_side: dict[str, list[str]] = {}
     for done in previous.sets:
@@ -184,7 +184,7 @@ def print_log_result(result: LogResult) -> None:
     parts = [f"{label + ' ' if label else ''}{', '.join(sets)}" for label, sets in by_side.items()]
     last = f"  Last time ({local_date(previous.date)}): {'; '.join(parts) or 'warm-ups only'}"
     for line in wrap_line(last, indent="    "):
-        click.echo(line)
+        echo(line)
 
 
 def short_set_text(stored: StoredSet) -> str:
@@ -210,7 +210,7 @@ def print_start_hint(app: App, result: LogResult) -> None:
     line = suggest_start_line(app.uow(), app.lifter, result.exercise)
     if line:
         for wrapped in wrap_line(f"  {line}"):
-            click.echo(wrapped)
+            echo(wrapped)
 
 
 @click.group("set")
@@ -266,7 +266,7 @@ def set_edit(
     )
     stored = edit_set(app.uow(), app.lifter, set_id, edit)
     for line in wrap_line(f"#{stored.id} {stored.exercise} {whole_set_text(stored)}", indent="  "):
-        click.echo(line)
+        echo(line)
 
 
 def whole_set_text(stored: StoredSet) -> str:
@@ -296,12 +296,12 @@ def set_delete(app: App, set_id: int, yes: bool) -> None:
     shown = describe_set(app.uow(), app.lifter, set_id)
     check_can_ask(yes, "set delete")
     if not yes:
-        click.echo(set_line(shown))
+        echo(set_line(shown))
     if not confirmed(yes, f"Delete set #{set_id}?"):
-        click.echo(f"Kept set #{set_id}.")
+        echo(f"Kept set #{set_id}.")
         return
     item = delete_set(app.uow(), app.lifter, set_id)
     for line in wrap_line(
         f"Deleted #{item.id} {item.exercise} {short_set_text(item)} (tracker undo brings it back)."
     ):
-        click.echo(line)
+        echo(line)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.cli.complete import complete_exercise
-from tracker.cli.context import App, emit_json, pass_app
+from tracker.cli.context import App, echo, emit_json, pass_app
 from tracker.domain.units import as_number, format_load
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def plates_command(app: App, load: str, exercise: str | None, as_json: bool) -> 
         emit_json(plates_json(answer))
         return
     for line in plates_lines(answer):
-        click.echo(line)
+        echo(line)
 
 
 def plates_lines(answer: PlateAnswer) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import fields, is_dataclass, replace
 from datetime import datetime
@@ -13,19 +12,16 @@ from typing import Any, TypeVar, cast
 from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
 from tracker.domain.model import SetKind, Side
+from tracker.domain.text_safety import shown_safe
 from tracker.domain.units import Unit, exact_text, format_load
 
 T = TypeVar("T")
 
-# C0 and C1 control characters (ESC, CR, newline, BEL ...) and the Unicode controls that
-# reorder or break lines: text from an imported file could otherwise clear the screen, set the
-# window title, or break a table row.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
 
 def printable(text: str) -> str:
-    """``text`` with every control character shown as an escape (ESC -> \\x1b, CR -> \\r)."""
-    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+    """``text`` on one line, every control character and line break shown as an escape
+    (ESC -> \\x1b, CR -> \\r): a table cell or a name in a line of output."""
+    return shown_safe(text, one_line=True)
 
 
 def printable_data(value: T) -> T:

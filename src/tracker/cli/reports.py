@@ -17,7 +17,7 @@ import click
 
 from tracker.cli.charts import bar, sparkline
 from tracker.cli.complete import complete_exercise
-from tracker.cli.context import App, emit_json, pass_app, style
+from tracker.cli.context import App, echo, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
 
@@ -55,7 +55,7 @@ def say(text: str, indent: str = "") -> None:
     """A sentence wrapped to the terminal, continuation lines indented like the first."""
     more = indent + "  "
     for line in textwrap.wrap(text, width(), initial_indent=indent, subsequent_indent=more):
-        click.echo(line)
+        echo(line)
 
 
 def fmt(value: Decimal | int | None) -> str:
@@ -87,7 +87,7 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
     lines = table(rows, headers)
     if max(len(line) for line in lines) <= width():
         for line in lines:
-            click.echo(line)
+            echo(line)
         return
     for heading, detail in stacked:
         say(heading)
@@ -198,10 +198,10 @@ def render_imbalance(report: ImbalanceReport) -> None:
             )
         )
     # fmt: skip
-    click.echo("")
+    echo("")
     emit_table(rows, ["exercise", "left", "right", "LSI", "weaker", "status", "sessions"], stacked)
     for item in report.exercises:
-        click.echo("")
+        echo("")
         render_exercise_detail(item)
 
 
@@ -242,7 +242,7 @@ def render_session_bars(item: ExerciseImbalance) -> None:
             lsi = f"LSI {lsi_fmt(session_lsi)}" if side == "right" and session_lsi else ""
             drawn = bar(float(value or 0), top, bar_width)
             line = f"  {label:<10} {side[0].upper()} {drawn:<{bar_width}} {fmt(value):>8} {lsi}"
-            click.echo(line.rstrip())
+            echo(line.rstrip())
     lsis = [None if v is None else float(v) for v in map(item.session_lsi, comparisons)]
     if len([v for v in lsis if v is not None]) > 1:
         # An involved side stronger reads above 100: the scale then runs to 130.
@@ -251,7 +251,7 @@ def render_session_bars(item: ExerciseImbalance) -> None:
         # "  LSI trend " (12) and "  (scale 70-100)" take 28 or 29 columns: the rest is one
         # per session.
         recent = lsis[-(width() - 14 - len(scale)) :]
-        click.echo(f"  LSI trend {sparkline(recent, 70, top)}  {scale}")
+        echo(f"  LSI trend {sparkline(recent, 70, top)}  {scale}")
 
 
 @report_group.command("history")
@@ -370,13 +370,13 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     if not report.weeks:
         return
     top = float(max(w.volume for w in report.weeks))
-    click.echo("")
+    echo("")
     rows = [[w.key, str(len(w.sessions)), str(w.sets), fmt(w.volume),
              bar(float(w.volume), top, 12)] for w in report.weeks]  # fmt: skip
     stacked = [(w.key, f"{plural(len(w.sessions), 'session')}, {plural(w.sets, 'set')}, "
                 f"volume {fmt(w.volume)} {unit}") for w in report.weeks]  # fmt: skip
     emit_table(rows, ["week", "sessions", "sets", f"volume {unit}", ""], stacked)
-    click.echo("")
+    echo("")
     rows = [[p.key, str(len(p.sessions)), str(p.sets), fmt(p.volume)] for p in report.body_parts]
     stacked = [(p.key, f"{plural(len(p.sessions), 'session')}, {plural(p.sets, 'set')}, "
                 f"volume {fmt(p.volume)} {unit}") for p in report.body_parts]  # fmt: skip

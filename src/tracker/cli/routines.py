@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.cli.complete import complete_exercise, complete_routine
-from tracker.cli.context import App, UserError, emit_json, pass_app
+from tracker.cli.context import App, UserError, echo, emit_json, pass_app
 from tracker.cli.layout import wrap_line
 from tracker.domain.errors import TrackerError
 
@@ -103,7 +103,7 @@ def routine_list(app: App, as_json: bool) -> None:
         emit_json([plan_json(p) for p in plans])
         return
     if not plans:
-        click.echo('No routines yet: tracker routine add "Legs A"')
+        echo('No routines yet: tracker routine add "Legs A"')
     for plan in plans:
         names = ", ".join(item.exercise for item in plan.items) or "no exercises yet"
         echo_wrapped(f"{plan.name}: {names}", indent="  ")
@@ -176,14 +176,14 @@ def item_text(sets: int, rep_low: int | None, rep_high: int | None, rest_s: int 
 def echo_wrapped(text: str, indent: str = "    ") -> None:
     """One line, wrapped to the terminal with a hanging indent when it does not fit."""
     for line in wrap_line(text, indent=indent):
-        click.echo(line)
+        echo(line)
 
 
 def print_plan(plan: RoutinePlan) -> None:
     echo_wrapped(plan.name, indent="  ")
     if not plan.items:
         # The command on a line of its own, so that it is read (and copied) whole.
-        click.echo("  no exercises yet; add one with")
+        echo("  no exercises yet; add one with")
         echo_wrapped(f'    tracker routine add-exercise "{plan.name}" EXERCISE')
     for item in plan.items:
         side = " (each side)" if item.laterality != "bilateral" else ""

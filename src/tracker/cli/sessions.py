@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.cli.confirm import check_can_ask, confirmed, yes_option
-from tracker.cli.context import App, emit_json, pass_app, style
+from tracker.cli.context import App, echo, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, wrap, wrap_line
 from tracker.cli.params import SINCE, WHEN, local_now
 from tracker.cli.render import (
@@ -90,7 +90,7 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
         )
         return
     if not sessions:
-        click.echo("No sessions yet.")
+        echo("No sessions yet.")
         return
     rows = [
         [f"#{s.id}", *local_span(s.started_at, s.finished_at), s.name or "", str(s.sets),
@@ -106,7 +106,7 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
         Column("exercises", "ex.", numeric=True),
     ]
     for line in table(rows, columns):
-        click.echo(line)
+        echo(line)
 
 
 @session_group.command("show")
@@ -122,7 +122,7 @@ def session_show(app: App, which: str, as_json: bool) -> None:
         emit_json(session_json(detail))
         return
     for line in render_session(detail):
-        click.echo(line)
+        echo(line)
 
 
 def session_json(detail: SessionDetail) -> dict[str, Any]:
@@ -191,10 +191,10 @@ def session_delete(app: App, session_id: int, yes: bool) -> None:
     check_can_ask(yes, "session delete")
     if not yes:
         for line in render_session(detail):
-            click.echo(line)
+            echo(line)
     question = f"Delete session #{session_id} and its {plural(len(detail.sets), 'set')}?"
     if not confirmed(yes, question):
-        click.echo(f"Kept session #{session_id}.")
+        echo(f"Kept session #{session_id}.")
         return
     gone = delete_session(app.uow(), app.lifter, session_id)
     echo_wrapped(
@@ -204,7 +204,7 @@ def session_delete(app: App, session_id: int, yes: bool) -> None:
 
 def echo_wrapped(text: str) -> None:
     for line in wrap_line(text):
-        click.echo(line)
+        echo(line)
 
 
 def shown_set(s: StoredSet, with_note: bool = True) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli.complete import complete_exercise
-from tracker.cli.context import App, emit_json, pass_app, style
+from tracker.cli.context import App, echo, emit_json, pass_app, style
 from tracker.cli.layout import wrap_line
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def suggest_command(app: App, exercise: str, basis: str | None, as_json: bool) -
         emit_json(suggestion_json(answer))
         return
     for line in render(answer):
-        click.echo(line)
+        echo(line)
 
 
 def _number(value: Decimal) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from tracker.cli.complete import complete_lifter
-from tracker.cli.context import App, UserError, pass_app
+from tracker.cli.context import App, UserError, echo, pass_app
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.params import SINCE, local_zone
 
@@ -22,7 +22,7 @@ SPOOL_BYTES = 8 * 1024 * 1024
 def say(text: str) -> None:
     """A line of the import report, wrapped to the terminal."""
     for line in wrap_line(text):
-        click.echo(line)
+        echo(line)
 
 
 def on_terminal() -> bool:
@@ -192,4 +192,4 @@ def export_command(
         ) from None
     except OSError as exc:
         raise UserError(f"can't write {output}: {exc.strerror or exc}") from None
-    click.echo(f"Exported {plural(count, 'set')} to {output}", err=True)
+    echo(f"Exported {plural(count, 'set')} to {output}", err=True)

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
+from tracker.domain.text_safety import json_text
 from tracker.domain.units import Unit, exact_text
 from tracker.importers import values as limits
 from tracker.importers.lifter_data_format import LifterData, read_lifter_data, sections
@@ -187,18 +188,18 @@ def write_json(
     weigh-ins, involved sides, routines and rests and the gym-wide settings, then the sets one
     by one (so memory stays flat however long the history)."""
     head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "lifter": lifter, "unit": unit}
-    out.write(json.dumps(head, ensure_ascii=False)[:-1])
+    out.write(json_text(head)[:-1])
     write_list(out, "exercises", [definition_json(d) for d in exercises], sort_keys=True)
     for key, value in sections(lifter_data or LifterData()):
         if isinstance(value, list):
             write_list(out, key, value)
         else:
-            out.write(f', "{key}": ' + json.dumps(value, ensure_ascii=False))
+            out.write(f', "{key}": ' + json_text(value))
     out.write(', "sets": [')
     count = 0
     for row in rows:
         out.write(",\n  " if count else "\n  ")
-        out.write(json.dumps(row_values(row, lifter), ensure_ascii=False))
+        out.write(json_text(row_values(row, lifter)))
         count += 1
     out.write("\n]}\n" if count else "]}\n")
     return count
@@ -211,7 +212,7 @@ def write_list(
     out.write(f', "{key}": [')
     for index, item in enumerate(items):
         out.write(",\n  " if index else "\n  ")
-        out.write(json.dumps(item, ensure_ascii=False, sort_keys=sort_keys))
+        out.write(json_text(item, sort_keys=sort_keys))
     out.write("\n]" if items else "]")
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.context import App, UserError, echo_err, style, to_user_error
+from tracker.cli.context import App, UserError, echo, echo_err, style, to_user_error
 from tracker.cli.gym.timer import RestTimer
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.logging_cmds import SIDE_MARKERS, log_from_args
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 def say(text: str) -> None:
     """One line of gym output, wrapped to the terminal (a phone is 60 columns)."""
     for line in wrap_line(text):
-        click.echo(line)
+        echo(line)
 
 
 def say_error(message: str) -> None:

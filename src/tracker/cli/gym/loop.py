@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
+from tracker.cli.context import echo
 
 if TYPE_CHECKING:
     from tracker.cli.gym.commands import GymShell
@@ -74,4 +74,4 @@ def run_interactive(shell: GymShell, session: Any) -> None:
         shell.handle(line)
         if not shell.finished:
             shell.print_header()
-    click.echo("")
+    echo("")
