@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit
 
 MAX_SETS_PER_ITEM = 20
@@ -72,6 +73,11 @@ def check_set_count(sets: int) -> int:
     if not 1 <= sets <= MAX_SETS_PER_ITEM:
         raise InvalidValue(f"sets must be 1 to {MAX_SETS_PER_ITEM}, got {sets}")
     return sets
+
+
+def typed_routine_name(name: str) -> str:
+    """A routine name as typed: control characters refused (an imported one keeps them)."""
+    return check_routine_name(refuse_controls(name, "a routine name"))
 
 
 def check_routine_name(name: str) -> str:

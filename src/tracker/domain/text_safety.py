@@ -21,6 +21,8 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 # What a one-line name can't hold besides: the line and paragraph breaks and the tab.
 LINE_BREAK = re.compile("[\t\n\r\u2028\u2029]")
 _ONE_LINE = re.compile(f"{CONTROL.pattern}|{LINE_BREAK.pattern}")
+# Typed bytes that are not UTF-8 arrive as lone surrogates, which no database can store.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -40,7 +42,11 @@ def holds_controls(text: str) -> bool:
 def refuse_controls(text: str, what: str, one_line: bool = False) -> str:
     """``text`` as typed, refused with one line when it holds a control character (and, for a
     ``one_line`` name, a line break or a tab): `what` names it ("a lifter name")."""
-    found = CONTROL.search(text) or (LINE_BREAK.search(text) if one_line else None)
+    found = (
+        CONTROL.search(text)
+        or (LINE_BREAK.search(text) if one_line else None)
+        or _SURROGATE.search(text)
+    )
     if found is not None:
         raise InvalidValue(f"{what} can't hold control characters (found {_visible(found)})")
     return text

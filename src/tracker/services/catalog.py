@@ -16,6 +16,7 @@ from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.load_convention import LoadConvention, LoadPer, convention_for
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, normalize, resolve
+from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter
 
 REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
@@ -511,7 +512,7 @@ def _apply_fields(
 
 def _check_new_name(repo: AbstractRepository, name: str, renaming: Exercise | None = None) -> str:
     """The cleaned name, refused when empty, too long, or another exercise's name or alias."""
-    clean = " ".join(name.split())
+    clean = " ".join(refuse_controls(name, "an exercise name").split())
     key = normalize(clean)
     if not key:
         raise InvalidValue("an exercise needs a name with letters or digits")
@@ -550,6 +551,7 @@ def _set_user_aliases(repo: AbstractRepository, exercise: Exercise, aliases: Ite
     taken = _alias_map(repo)
     names = {ex.id: ex.name for ex in repo.exercises()}
     for alias in aliases:
+        refuse_controls(alias, "an alias")
         if len(alias.strip()) > NAME_MAX:
             raise InvalidValue(f"an alias can be at most {NAME_MAX} characters long")
         owner = taken.get(normalize(alias))

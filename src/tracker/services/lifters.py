@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import DEFAULT_LIFTER
+from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit, exact_text
 
 if TYPE_CHECKING:  # the ORM is built only by commands that write (adapters/reads.py)
@@ -72,8 +73,7 @@ def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
         raise InvalidValue("a lifter needs a name")
     if len(clean) > 100:
         raise InvalidValue(f"a lifter name can have at most 100 characters, got {len(clean)}")
-    if not clean.isprintable():  # one lifter, one line in every listing
-        raise InvalidValue("a lifter name can't hold control characters (a newline, a tab ...)")
+    refuse_controls(clean, "a lifter name", one_line=True)  # one line in every listing
     from tracker.adapters.orm import Lifter
 
     with uow:

@@ -17,6 +17,7 @@ from tracker.domain.records import LoggedSet, best_by_side, new_bests
 from tracker.domain.sessions import SESSION_GAP as SESSION_GAP  # re-exported for sessions.py
 from tracker.domain.sessions import Span, finished_slack, place_set, within_session
 from tracker.domain.set_rules import check_loads, check_sides, is_cardio, kind_of
+from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit
 from tracker.services import history
 from tracker.services.catalog import exercise_convention, resolve_exercise
@@ -67,6 +68,8 @@ def log_sets(
     uow: AbstractUnitOfWork, lifter_name: str | None, request: LogRequest, now: datetime
 ) -> LogResult:
     """Store every set of one command, or none of them."""
+    if request.note is not None:
+        refuse_controls(request.note, "a note")
     at = request.at or now
     with uow:
         repo = uow.repo
@@ -256,6 +259,8 @@ class SetEdit:
 def edit_set(
     uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int, edit: SetEdit
 ) -> StoredSet:
+    if edit.note is not None:
+        refuse_controls(edit.note, "a note")
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)

@@ -12,8 +12,8 @@ from tracker.domain.model import SetKind
 from tracker.domain.routines import (
     RoutineItemPlan,
     RoutinePlan,
-    check_routine_name,
     check_set_count,
+    typed_routine_name,
 )
 from tracker.services.catalog import resolve_exercise
 from tracker.services.history_routines import record_new_routine, record_routine_change
@@ -55,7 +55,7 @@ def find_routine(repo: AbstractRepository, lifter: Lifter, name: str) -> Routine
 
 
 def add_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> RoutinePlan:
-    clean = check_routine_name(name)
+    clean = typed_routine_name(name)
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         if uow.repo.routine(lifter, clean) is not None:
@@ -99,7 +99,7 @@ def save_from_session(
     uow: AbstractUnitOfWork, lifter_name: str | None, name: str, which: str
 ) -> RoutinePlan:
     """A routine from a session: its exercises in order, with as many sets as were done."""
-    clean = check_routine_name(name)
+    clean = typed_routine_name(name)
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         session = _session(uow.repo, lifter, which)
@@ -182,7 +182,7 @@ def edit_routine(
         routine = find_routine(uow.repo, lifter, name)
         record_routine_change(uow.repo, lifter, "routine edit", routine)
         if edit.rename is not None:
-            new_name = check_routine_name(edit.rename)
+            new_name = typed_routine_name(edit.rename)
             other = uow.repo.routine(lifter, new_name)
             if other is not None and other.id != routine.id:
                 raise Conflict(f'a routine named "{new_name}" already exists')

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.sessions import SESSION_GAP, SessionInfo
+from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter, ensure_lifter, find_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
 
@@ -41,6 +42,8 @@ def start_session(
     from tracker.adapters.orm import TrainingSession
     from tracker.services import history
 
+    if name is not None:
+        refuse_controls(name, "a session name", one_line=True)
     if name is not None and len(name) > 200:
         raise InvalidValue(f"a session name can have at most 200 characters, got {len(name)}")
     with uow:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tracker.cli.render import side_label
+from tracker.domain.text_safety import shown_safe
 from tracker.domain.units import format_load
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def toolbar_text(shell: GymShell) -> str:
             parts.append("Enter " + " ".join(sets))
     elif shell.status.routine is not None:
         parts.append("routine done: type done")
-    return " | ".join(parts) or "type help"
+    return shown_safe(" | ".join(parts)) or "type help"  # an imported name may hold ESC
 
 
 def short_set(shell: GymShell, step: PlannedSide) -> str:
