@@ -110,6 +110,9 @@ def import_command(
         say(f"{'Would also restore' if dry_run else 'Also restored'}: {', '.join(restored)}.")
     if report.rounded:
         say(f"Rounded to 3 decimals (as tracker stores loads): {plural(report.rounded, 'set')}.")
+    if report.controls:  # kept as they are (a restore is exact), escaped wherever shown
+        held = plural(len(report.controls), "value")
+        say(f"Text holding control characters (kept, shown escaped): {held}.")
     if report.replaced_sessions:
         verb = "Would replace" if dry_run else "Replaced"
         say(f"{verb} {plural(report.replaced_sessions, 'stored session')}.")

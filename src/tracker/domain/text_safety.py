@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from tracker.domain.errors import InvalidValue
@@ -37,6 +38,20 @@ def shown_safe(text: str, one_line: bool = False) -> str:
 
 def holds_controls(text: str) -> bool:
     return CONTROL.search(text) is not None
+
+
+def texts_with_controls(value: Any) -> set[str]:
+    """Every distinct text inside ``value`` (strings, lists, dicts, dataclasses) that holds a
+    control character: what an import reports it kept."""
+    if isinstance(value, str):
+        return {value} if holds_controls(value) else set()
+    if is_dataclass(value) and not isinstance(value, type):
+        value = [getattr(value, f.name) for f in fields(value)]
+    elif isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, list | tuple | set | frozenset):
+        return set().union(*map(texts_with_controls, value)) if value else set()
+    return set()
 
 
 def refuse_controls(text: str, what: str, one_line: bool = False) -> str:

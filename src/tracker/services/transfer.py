@@ -14,6 +14,7 @@ from tracker.adapters.repository import Repository
 from tracker.adapters.unit_of_work import RefusedValue, UnitOfWork
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import DEFAULT_LIFTER, Laterality
+from tracker.domain.text_safety import texts_with_controls
 from tracker.domain.units import Unit
 from tracker.importers import tracker_format
 from tracker.importers.records import ImportedSet
@@ -93,6 +94,7 @@ class ImportReport:
     dry_run: bool = False
     units: set[str] = field(default_factory=set)  # of the sets read, new or already stored
     rounded: int = 0  # sets whose load or distance had more than 3 decimals, stored rounded
+    controls: set[str] = field(default_factory=set)  # texts kept with control characters
     # What a JSON export restored beside the sets: "weigh-in": 3, "routine": 1 ...
     restored: dict[str, int] = field(default_factory=dict)
 
@@ -183,6 +185,7 @@ def _import(
         matcher = store_rows(uow.repo, lifter, rows, report, progress, replace)
         if document is not None:  # weigh-ins, involved sides, routines, rests, settings
             report.restored = restore_lifter_data(uow, lifter, document.lifter_data, matcher)
+            report.controls |= texts_with_controls((document.exercises, document.lifter_data))
             report.created |= matcher.created  # a routine's exercise this database lacked
         if reader is not None:
             report.unit, report.unit_source = reader.unit_used.value, reader.unit_source
@@ -364,6 +367,9 @@ def set_values(
     report.sets += 1
     if row.rounded:
         report.rounded += 1
+    report.controls |= texts_with_controls(
+        (row.exercise, row.session_name, row.session_notes, row.note, row.lifter)
+    )
     side = row.side
     if side is not None and exercise.laterality == Laterality.BILATERAL.value:
         side = None  # a matched bilateral lift with a side marker it cannot hold
