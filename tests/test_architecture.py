@@ -208,3 +208,42 @@ def test_the_collector_runs_again_once_the_database_is_open(tmp_path: Path) -> N
         env={**os.environ, "TRACKER_DB": str(tmp_path / "t.db")},
     ).stdout
     assert out.splitlines()[-1] == "collector True True"
+
+
+def unescaped_output(path: Path) -> list[str]:
+    """Writes to the terminal that bypass the one sink (cli.context.echo): click.echo and
+    click.secho, print, and sys.stdout/sys.stderr.write of anything but terminal_text(...)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        call = ast.unparse(node.func)
+        if call in ("click.echo", "click.secho", "print"):
+            found.append(f"line {node.lineno}: {call}")
+        elif call in ("sys.stdout.write", "sys.stderr.write") and not (
+            node.args
+            and isinstance(node.args[0], ast.Call)
+            and ast.unparse(node.args[0].func) == "terminal_text"
+        ):
+            found.append(f"line {node.lineno}: {call} without terminal_text")
+    return found
+
+
+CLI_MODULES = sorted(p for p in (PACKAGE / "cli").rglob("*.py") if p.name != "context.py")
+
+
+@pytest.mark.parametrize("path", CLI_MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_every_line_of_output_goes_through_the_escaping_sink(path: Path) -> None:
+    """Stored text may hold ESC or a right-to-left override: a command that printed it itself
+    would let a shared file drive the terminal (issue 21)."""
+    assert not unescaped_output(path), f"{path.name}: {unescaped_output(path)}"
+
+
+def test_the_output_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "command.py"
+    for code in ("click.echo(name)\n", "print(name)\n", "click.secho(name)\n",
+                 "sys.stdout.write(name)\n", "sys.stderr.write(f'{name}')\n"):  # fmt: skip
+        module.write_text(code, encoding="utf-8")
+        assert len(unescaped_output(module)) == 1, code
+    module.write_text("echo(name)\nsys.stdout.write(terminal_text(page))\n", encoding="utf-8")
+    assert unescaped_output(module) == []

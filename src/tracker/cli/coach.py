@@ -169,9 +169,8 @@ def team_lines(report: TeamReport) -> list[str]:
 def write_output(text: str, output: Path | None, what: str) -> None:
     """To stdout, or to a file that is only ever whole: written beside it, then renamed. Like
     every line on the terminal, stored text's control characters are shown escaped."""
-    text = terminal_text(text)
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(terminal_text(text))
         sys.stdout.flush()
         return
     from tracker.adapters.files import new_private_file
@@ -179,7 +178,7 @@ def write_output(text: str, output: Path | None, what: str) -> None:
     try:
         # Private like the data it shows (mode 600, never through a symlink); -o replaces.
         with new_private_file(output, force=True) as handle:
-            handle.write(text)
+            handle.write(terminal_text(text))
     except OSError as exc:
         raise UserError(f"can't write {output}: {exc.strerror or exc}") from None
     size = len(text.encode("utf-8"))

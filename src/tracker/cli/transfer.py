@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from tracker.cli.complete import complete_lifter
-from tracker.cli.context import App, UserError, echo, pass_app
+from tracker.cli.context import App, UserError, echo, pass_app, terminal_text
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.params import SINCE, local_zone
 
@@ -184,7 +184,10 @@ def export_command(
         ) as spool:
             export(app.uow(), who, fmt, since, spool)
             spool.seek(0)
-            shutil.copyfileobj(spool, sys.stdout)
+            if sys.stdout.isatty():  # read by a person, not restored: shown like every view
+                sys.stdout.write(terminal_text(spool.read()))
+            else:  # to a file or a program: exactly as stored
+                shutil.copyfileobj(spool, sys.stdout)
         return
     try:
         with new_private_file(output, force=force) as handle:
