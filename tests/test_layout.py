@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tracker.cli.layout import Column, plural, table, terminal_width, visible_len, wrap, wrap_line
+from tracker.cli.terminal import tagged
 
-RED = "\x1b[31m"
-RESET = "\x1b[0m"
+RED = tagged("\x1b[31m")  # the program's own colour codes (stored text's are escaped)
+RESET = tagged("\x1b[0m")
 
 
 def test_plurals() -> None:

@@ -80,6 +80,10 @@ def hostile(tracker: Tracker, tmp_path: Path) -> Callable[..., str]:
     def run(*args: str, code: int = 0, stdin: str | None = None) -> str:
         result = tracker("--lifter", LIFTER, *args, input=stdin)
         assert result.exit_code == code, (result.output, result.exception)
+        narrow = tracker("--lifter", LIFTER, *args, input=stdin, env={"COLUMNS": "60"})
+        if not {"--json", "--html", "html", "export"} & set(args):  # text, not a document
+            too_wide = [line for line in shown(narrow).splitlines() if len(line) > 60]
+            assert not too_wide, too_wide  # the escapes count in the width
         return shown(result)
 
     return run

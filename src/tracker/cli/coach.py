@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.cli.complete import complete_exercise
-from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style, terminal_text
+from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
 from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, UNTIL, local_now
 from tracker.cli.render import table
 from tracker.cli.reports import STATUS_COLOURS, formula_option, lsi_fmt
+from tracker.cli.terminal import terminal_text
 from tracker.domain.units import rounded_number
 
 if TYPE_CHECKING:

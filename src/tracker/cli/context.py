@@ -6,7 +6,6 @@ Nothing here imports SQLAlchemy at module level: `tracker --help` must stay inst
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from tracker.cli.terminal import tagged, terminal_text
 from tracker.domain.errors import TrackerError
 from tracker.domain.text_safety import json_text, shown_safe
 
@@ -104,23 +104,6 @@ def reads_only() -> bool:
     return len(path) == 2 and path[1] in READ_ONLY_COMMANDS
 
 
-# The colour codes this program writes carry a tag drawn afresh for each run, so that the one
-# output sink (`echo`) can tell them from an escape sequence some stored text holds: it keeps
-# the tagged codes (untagged) and shows everything else escaped. Stored text cannot guess the
-# tag, and `style` escapes the text it colours before adding the codes.
-_STYLE_TAG = str(int.from_bytes(os.urandom(8), "big"))  # digits: layout's ANSI_CODE
-_OWN_CODE = re.compile(f"\x1b\\[{_STYLE_TAG};([0-9;]*m)")
-
-
-def terminal_text(text: str) -> str:
-    """What reaches the terminal: the program's own colours kept, every other control character
-    (from a name, a note, an error) shown escaped (`\\x1b`, `\\u202e`)."""
-    parts = _OWN_CODE.split(text)  # text, code, text, code ... text
-    parts[::2] = [shown_safe(part) for part in parts[::2]]
-    parts[1::2] = ["\x1b[" + code for code in parts[1::2]]
-    return "".join(parts)
-
-
 def echo(text: str = "", err: bool = False) -> None:
     """The one way a command writes a line of text (tests/test_architecture.py checks it)."""
     click.echo(terminal_text(text), err=err)
@@ -170,7 +153,7 @@ def use_color() -> bool:
 def style(text: str, **styles: Any) -> str:
     if not use_color():
         return text
-    return click.style(shown_safe(text), **styles).replace("\x1b[", f"\x1b[{_STYLE_TAG};")
+    return tagged(click.style(shown_safe(text), **styles))  # the text escaped, not the codes
 
 
 def emit_json(data: Any) -> None:

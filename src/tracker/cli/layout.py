@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.cli.terminal import MIN_WIDTH as MIN_WIDTH
+from tracker.cli.terminal import escaped
 from tracker.cli.terminal import terminal_width as terminal_width
 
 # Prose longer than this is hard to read even on a wide screen.
@@ -23,12 +24,14 @@ ANSI_CODE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def visible_len(text: str) -> int:
-    """Columns the text takes on screen: colour codes do not count."""
-    return len(ANSI_CODE.sub("", text))
+    """Columns the text takes on screen: colour codes do not count, the escapes that stored
+    control characters are shown as do."""
+    return len(strip_ansi(text))
 
 
 def strip_ansi(text: str) -> str:
-    return ANSI_CODE.sub("", text)
+    """The text as shown, without its colours."""
+    return ANSI_CODE.sub("", escaped(text))
 
 
 def prose_width(width: int | None = None) -> int:
@@ -60,7 +63,7 @@ def wrap(
     # Never narrower than the indent plus a few letters, whatever the terminal says.
     columns = max(columns, visible_len(start) + 4, len(indent) + 4)
     lines = textwrap.wrap(
-        strip_ansi(text) if ANSI_CODE.search(text) else text,
+        strip_ansi(text),
         width=columns,
         initial_indent=start,
         subsequent_indent=indent,

@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 
 from tracker.cli.complete import complete_lifter
-from tracker.cli.context import App, UserError, echo, pass_app, terminal_text
+from tracker.cli.context import App, UserError, echo, pass_app
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.params import SINCE, local_zone
+from tracker.cli.terminal import terminal_text
 
 # Below this a file imports in a blink: no bar.
 PROGRESS_MIN_BYTES = 256 * 1024
