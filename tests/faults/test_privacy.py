@@ -124,9 +124,23 @@ def test_connection_errors_never_show_a_password() -> None:
     assert code == 3 and "p@ss" not in err and "ss@" not in err
 
 
-def test_control_characters_are_escaped_on_display(tracker: Tracker) -> None:
-    tracker.ok("session", "start", "--name", "Legs\nA\x1b]0;pwned\x07")
-    tracker.ok("log", "leg press", "10x100", "--note", "ok\rmid \x1b[2J")
+def test_control_characters_are_escaped_on_display(tracker: Tracker, tmp_path: Path) -> None:
+    # Typed entry refuses them (tests/integration/test_terminal_safety.py); a file brings them.
+    assert tracker.fails("session", "start", "--name", "Legs\nA") == (
+        "Error: a session name can't hold control characters (found \\n)"
+    )
+    header = (
+        "lifter,session,session_name,session_started_at,session_finished_at,session_notes,"
+        "exercise,side,reps,load,unit,bodyweight,duration_s,distance,distance_unit,rpe,kind,"
+        "performed_at,position,note"
+    )
+    at = "2026-01-05T10:00:00+00:00"
+    row = (
+        f'me,tracker:1,"Legs\nA\x1b]0;pwned\x07",{at},,,Leg Press,,10,100,kg,0,,,,,working,{at},0,'
+    )
+    shared = tmp_path / "shared.csv"
+    shared.write_text(f'{header}\n{row}"ok\rmid \x1b[2J"\n', encoding="utf-8")
+    tracker.ok("import", str(shared), "--from", "tracker")
     listing = tracker.ok("session", "list").stdout
     assert "\x1b" not in listing and "Legs\\nA\\x1b]0;pwned\\x07" in listing
     assert len(listing.splitlines()) == 3  # header, rule, one row

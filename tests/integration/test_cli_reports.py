@@ -451,7 +451,7 @@ def test_an_unknown_lifter_is_refused_by_listings_and_names_hold_no_controls(
             'Error: no lifter named "ghost"; add one with: tracker lifter add "ghost"'
         )
     assert tracker.fails("lifter", "add", "a\nb") == (
-        "Error: a lifter name can't hold control characters (a newline, a tab ...)"
+        "Error: a lifter name can't hold control characters (found \\n)"
     )
     assert tracker.ok("lifter", "list").stdout == "* me (kg)\n"
 
