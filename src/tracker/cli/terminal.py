@@ -6,8 +6,6 @@ import os
 import re
 import sys
 
-from tracker.domain.text_safety import shown_safe
-
 # The narrowest layout worth drawing; a phone in portrait is about 60 columns.
 MIN_WIDTH = 20
 
@@ -41,6 +39,8 @@ def tagged(styled: str) -> str:
 def escaped(text: str) -> str:
     """``text`` with every control character shown as an escape but the program's own colour
     codes, still tagged: what the layout measures and wraps."""
+    from tracker.domain.text_safety import shown_safe  # not needed by `tracker --help`
+
     parts = _OWN_CODE.split(text)  # text, code, text, code ... text
     parts[::2] = [shown_safe(part) for part in parts[::2]]
     parts[1::2] = [f"\x1b[{_TAG};{code}" for code in parts[1::2]]

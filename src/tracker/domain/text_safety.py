@@ -9,9 +9,7 @@ right-to-left override that hides or reorders text. Everything shown is passed t
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import fields, is_dataclass
 from typing import Any
 
 from tracker.domain.errors import InvalidValue
@@ -43,6 +41,8 @@ def holds_controls(text: str) -> bool:
 def texts_with_controls(value: Any) -> set[str]:
     """Every distinct text inside ``value`` (strings, lists, dicts, dataclasses) that holds a
     control character: what an import reports it kept."""
+    from dataclasses import fields, is_dataclass
+
     if isinstance(value, str):
         return {value} if holds_controls(value) else set()
     if is_dataclass(value) and not isinstance(value, type):
@@ -71,6 +71,8 @@ def json_text(data: Any, **options: Any) -> str:
     """``json.dumps`` with non-ASCII text kept readable, but every control character written
     as a ``\\u`` escape (json.dumps leaves DEL, C1 and the bidi controls raw); decoding gives the
     stored text back exactly."""
+    import json  # not at import: `tracker --help` loads this module through cli/terminal.py
+
     dumped = json.dumps(data, ensure_ascii=False, **options)
     # Outside strings JSON is plain ASCII: every match lies inside a string.
     return CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)
