@@ -189,3 +189,21 @@ def test_error_lines_wrap_to_columns_and_stay_one_line_without(tracker: Tracker)
     assert len(lines) > 1 and all(len(line) <= 60 for line in lines), lines
     assert lines[0].startswith("Error: ") and lines[1].startswith("    ")
     assert " ".join(line.strip() for line in lines) == unwrapped.stderr.strip()
+
+
+def test_shell_completion_lists_stored_names_escaped(
+    hostile: Callable[..., str], tracker: Tracker
+) -> None:
+    from tracker.cli import cli
+
+    escaped_exercise = "Evil\\x1b]0;pwned\\x07 Press\\x9b2J\\u202e"
+    for words, name in [
+        ("tracker gym ", "Legs\\x9b2J A\\u202e"),
+        ("tracker log ev", escaped_exercise),
+    ]:
+        env = {
+            "TRACKER_DB": tracker.url, "TRACKER_LIFTER": LIFTER, "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split(" ")) - 1), "_TRACKER_COMPLETE": "bash_complete",
+        }  # fmt: skip
+        result = tracker.runner.invoke(cli, [], prog_name="tracker", env=env)
+        assert name in shown(result), result.output

@@ -117,6 +117,13 @@ def _quietly(ctx: click.Context, read: Any) -> list[Any]:
         app.close()
 
 
+def item(name: str) -> CompletionItem:
+    """A stored name as the shell lists it: a control character in it shown escaped."""
+    from tracker.domain.text_safety import shown_safe
+
+    return CompletionItem(shown_safe(name, one_line=True))
+
+
 def complete_exercise(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
@@ -124,7 +131,7 @@ def complete_exercise(
     from tracker.services.completion import exercise_names
 
     names = _quietly(ctx, lambda app: exercise_names(app.uow(), app.lifter))
-    return [CompletionItem(name) for name in best_matches(incomplete, names)]
+    return [item(name) for name in best_matches(incomplete, names)]
 
 
 def complete_lifter(
@@ -133,7 +140,7 @@ def complete_lifter(
     from tracker.services.completion import lifter_names
 
     names = _quietly(ctx, lambda app: lifter_names(app.uow()))
-    return [CompletionItem(name) for name in best_matches(incomplete, [(n, []) for n in names])]
+    return [item(name) for name in best_matches(incomplete, [(n, []) for n in names])]
 
 
 def complete_config_key(
@@ -155,4 +162,4 @@ def complete_routine(
 
     names = _quietly(ctx, lambda app: routine_names(app.uow(), app.lifter))
     wanted = incomplete.lower()
-    return [CompletionItem(name) for name in names if name.lower().startswith(wanted)]
+    return [item(name) for name in names if name.lower().startswith(wanted)]

@@ -8,6 +8,7 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
 from tracker.cli.gym.commands import COMMAND_WORDS, is_set_token
+from tracker.domain.text_safety import shown_safe
 
 
 class GymCompleter(Completer):
@@ -40,7 +41,12 @@ class GymCompleter(Completer):
             (n, "exercise") for n in self.names
         ]:
             if _matches(name.lower(), wanted):
-                yield Completion(name, start_position=-len(typed.lstrip()), display_meta=meta)
+                yield Completion(
+                    name,
+                    start_position=-len(typed.lstrip()),
+                    display=shown_safe(name),  # an imported name may hold ESC
+                    display_meta=meta,
+                )
 
 
 def _matches(name: str, wanted: str) -> bool:
