@@ -212,7 +212,8 @@ def test_the_collector_runs_again_once_the_database_is_open(tmp_path: Path) -> N
 
 def unescaped_output(path: Path) -> list[str]:
     """Writes to the terminal that bypass the one sink (cli.context.echo): click.echo and
-    click.secho, print, and sys.stdout/sys.stderr.write of anything but terminal_text(...)."""
+    click.secho, print, and sys.stdout/sys.stderr.write or a click question of anything but
+    terminal_text(...)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):
@@ -220,7 +221,12 @@ def unescaped_output(path: Path) -> list[str]:
         call = ast.unparse(node.func)
         if call in ("click.echo", "click.secho", "print"):
             found.append(f"line {node.lineno}: {call}")
-        elif call in ("sys.stdout.write", "sys.stderr.write") and not (
+        elif call in (
+            "sys.stdout.write",
+            "sys.stderr.write",
+            "click.confirm",
+            "click.prompt",
+        ) and not (
             node.args
             and isinstance(node.args[0], ast.Call)
             and ast.unparse(node.args[0].func) == "terminal_text"
@@ -242,7 +248,8 @@ def test_every_line_of_output_goes_through_the_escaping_sink(path: Path) -> None
 def test_the_output_check_catches_each_kind(tmp_path: Path) -> None:
     module = tmp_path / "command.py"
     for code in ("click.echo(name)\n", "print(name)\n", "click.secho(name)\n",
-                 "sys.stdout.write(name)\n", "sys.stderr.write(f'{name}')\n"):  # fmt: skip
+                 "sys.stdout.write(name)\n", "sys.stderr.write(f'{name}')\n",
+                 "click.confirm(question)\n"):  # fmt: skip
         module.write_text(code, encoding="utf-8")
         assert len(unescaped_output(module)) == 1, code
     module.write_text("echo(name)\nsys.stdout.write(terminal_text(page))\n", encoding="utf-8")

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from tracker.cli.context import UserError
+from tracker.cli.terminal import terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,4 +41,4 @@ def confirmed(yes: bool, question: str) -> bool:
     """--yes, or the person answered y; a no says what was kept."""
     if yes:
         return True
-    return click.confirm(question, default=False)
+    return click.confirm(terminal_text(question), default=False)
