@@ -40,3 +40,12 @@ def test_a_line_holding_stored_controls_wraps_to_the_width_it_is_shown_at() -> N
 
     lines = wrap_line("  Evil\x1b]0;pwned\x07 Press\u202e " * 3, width=30)
     assert len(lines) > 1 and all(len(terminal_text(line)) <= 30 for line in lines), lines
+
+
+@pytest.mark.usefixtures("colour")
+def test_a_table_keeps_its_status_colour_and_escapes_a_stored_line_break() -> None:
+    from tracker.cli.render import table
+
+    rows = [[context.style("balanced", fg="green"), "Evil\x1b]0;x\x07\nPress"]]
+    last = terminal_text(table(rows, ["status", "exercise"])[-1])
+    assert last == "\x1b[32mbalanced\x1b[0m  Evil\\x1b]0;x\\x07\\nPress"

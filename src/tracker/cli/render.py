@@ -11,8 +11,8 @@ from typing import Any, TypeVar, cast
 
 from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
+from tracker.cli.terminal import escaped
 from tracker.domain.model import SetKind, Side
-from tracker.domain.text_safety import shown_safe
 from tracker.domain.units import Unit, exact_text, format_load
 
 T = TypeVar("T")
@@ -20,8 +20,8 @@ T = TypeVar("T")
 
 def printable(text: str) -> str:
     """``text`` on one line, every control character and line break shown as an escape
-    (ESC -> \\x1b, CR -> \\r): a table cell or a name in a line of output."""
-    return shown_safe(text, one_line=True)
+    (ESC -> \\x1b, CR -> \\r) but the program's own colours: a table cell or a name in a line."""
+    return escaped(text, one_line=True)
 
 
 def printable_data(value: T) -> T:

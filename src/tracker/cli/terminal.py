@@ -36,13 +36,14 @@ def tagged(styled: str) -> str:
     return styled.replace("\x1b[", f"\x1b[{_TAG};")
 
 
-def escaped(text: str) -> str:
-    """``text`` with every control character shown as an escape but the program's own colour
-    codes, still tagged: what the layout measures and wraps."""
+def escaped(text: str, one_line: bool = False) -> str:
+    """``text`` with every control character shown as an escape (line breaks and tabs too for
+    ``one_line``) but the program's own colour codes, still tagged: what the layout measures
+    and wraps."""
     from tracker.domain.text_safety import shown_safe  # not needed by `tracker --help`
 
     parts = _OWN_CODE.split(text)  # text, code, text, code ... text
-    parts[::2] = [shown_safe(part) for part in parts[::2]]
+    parts[::2] = [shown_safe(part, one_line) for part in parts[::2]]
     parts[1::2] = [f"\x1b[{_TAG};{code}" for code in parts[1::2]]
     return "".join(parts)
 
