@@ -207,3 +207,13 @@ def test_shell_completion_lists_stored_names_escaped(
         }  # fmt: skip
         result = tracker.runner.invoke(cli, [], prog_name="tracker", env=env)
         assert name in shown(result), result.output
+
+
+def test_a_stored_name_with_controls_can_be_renamed_to_a_clean_one(
+    hostile: Callable[..., str],
+) -> None:
+    # Its old name and imported alias are kept as aliases: stored text, not typed.
+    hostile("exercises", "edit", EXERCISE, "--rename", "Clean Press")
+    hostile("routine", "edit", ROUTINE, "--rename", "Legs A")
+    assert "Clean Press" in hostile("exercises", "show", EXERCISE)
+    assert "Legs A" in hostile("routine", "list")

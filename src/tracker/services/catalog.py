@@ -532,7 +532,14 @@ def _alias_map(repo: AbstractRepository) -> dict[str, int]:
     }
 
 
+def refuse_typed_aliases(changes: ExerciseChanges) -> None:
+    """Typed aliases hold no control character; stored ones (imported) are kept as they are."""
+    for alias in changes.aliases or ():
+        refuse_controls(alias, "an alias")
+
+
 def add_exercise(uow: AbstractUnitOfWork, name: str, changes: ExerciseChanges, unit: str) -> str:
+    refuse_typed_aliases(changes)
     with uow:
         owner = current_lifter(uow.repo, uow.repo.viewer_name)
         clean = _check_new_name(uow.repo, name)
@@ -551,7 +558,6 @@ def _set_user_aliases(repo: AbstractRepository, exercise: Exercise, aliases: Ite
     taken = _alias_map(repo)
     names = {ex.id: ex.name for ex in repo.exercises()}
     for alias in aliases:
-        refuse_controls(alias, "an alias")
         if len(alias.strip()) > NAME_MAX:
             raise InvalidValue(f"an alias can be at most {NAME_MAX} characters long")
         owner = taken.get(normalize(alias))
@@ -563,6 +569,7 @@ def _set_user_aliases(repo: AbstractRepository, exercise: Exercise, aliases: Ite
 
 
 def edit_exercise(uow: AbstractUnitOfWork, query: str, changes: ExerciseChanges, unit: str) -> str:
+    refuse_typed_aliases(changes)
     with uow:
         exercise = resolve_exercise(uow.repo, query)
         aliases = changes.aliases
