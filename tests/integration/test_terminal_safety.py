@@ -106,6 +106,8 @@ def test_every_view_shows_stored_controls_escaped(hostile: Callable[..., str]) -
     assert "seat 5\\x1b]0;pwned\\x07\\x9b2J\\u202e" in outputs[("session", "show")]
     assert "Legs\\x9b2J A\\u202e" in outputs[("routine", "list")]
     assert "Eve\\x1b]0;pwned\\x07\\u202e" in outputs[("lifter", "list")]
+    for page in (outputs[("report", "html")], outputs[("report", "team", "--html")]):
+        assert escaped_exercise in page  # shown like the terminal, autoescaped as HTML
 
 
 def test_the_gym_prompt_shows_stored_controls_escaped(hostile: Callable[..., str]) -> None:
