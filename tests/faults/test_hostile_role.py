@@ -17,6 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from tests.conftest import Tracker
 
+from tracker.adapters import db as dbmod
+
 # Rows that are bob's, per table, as the owner selects them (:bob is bob's lifter id).
 BOBS_ROWS = {
     "lifter": "id = :bob",
@@ -81,10 +83,48 @@ def refused(outcome: int | str) -> bool:
     )
 
 
-@pytest.fixture(scope="module")
-def gym(pg_fresh_database_factory: Any) -> Iterator[Gym]:
+# What revision 0007's `tracker admin grant` gave a role, for a database granted before 0009.
+GRANTED_BY_0007 = [
+    "GRANT USAGE ON SCHEMA public TO {role}",
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON training_session, workout_set, exercise, "
+    "exercise_alias, change_record, routine, routine_item, exercise_rest, gym_state, "
+    "body_weight, involved_side TO {role}",
+    "GRANT SELECT, UPDATE ON lifter TO {role}",
+    "GRANT SELECT ON setting, alembic_version, lifter_coach TO {role}",
+    "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+]
+
+
+def granted_at_0007(url: str, roles: dict[str, str]) -> None:
+    """Lifters mapped to their roles on a database at revision 0007, before any command of
+    this tracker upgrades it."""
+    dbmod.upgrade(url, "0007")
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            for name in ("alice", "bob", "coach"):
+                conn.execute(
+                    text("INSERT INTO lifter (name, unit, created_at, db_role) "
+                         "VALUES (:n, 'kg', now(), :r)"),
+                    {"n": name, "r": roles[name] if name != "coach" else None},
+                )  # fmt: skip
+            conn.execute(
+                text("INSERT INTO lifter_coach SELECT id, :r FROM lifter WHERE name = 'alice'"),
+                {"r": roles["coach"]},
+            )
+            for role in (roles["alice"], roles["bob"], roles["coach"]):
+                for grant in GRANTED_BY_0007:
+                    conn.execute(text(grant.format(role=role)))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module", params=["fresh", "upgraded"])
+def gym(request: pytest.FixtureRequest, pg_fresh_database_factory: Any) -> Iterator[Gym]:
     """A migrated database with alice, bob and a coach of alice, each with a login role, and a
-    stranger role that was granted nothing; bob has a row in every table that can hold one."""
+    stranger role that was granted nothing; bob has a row in every table that can hold one.
+    Fresh: made by this tracker; upgraded: mapped at revision 0007, then upgraded by the first
+    command."""
     url: str = pg_fresh_database_factory()
     suffix = uuid.uuid4().hex[:8]
     roles = {who: f"tracker_{who}_{suffix}" for who in ("alice", "bob", "coach", "stranger")}
@@ -93,8 +133,12 @@ def gym(pg_fresh_database_factory: Any) -> Iterator[Gym]:
         for role in roles.values():
             conn.execute(text(f"CREATE ROLE {role} LOGIN"))
     cli = Tracker(url, CliRunner())
-    for name in ("alice", "bob", "coach"):
-        cli.ok("lifter", "add", name)
+    fresh = request.param == "fresh"
+    if fresh:
+        for name in ("alice", "bob", "coach"):
+            cli.ok("lifter", "add", name)
+    else:
+        granted_at_0007(url, roles)
     for who in ("alice", "bob"):
         cli.ok("--lifter", who, "log", "single leg press", "-l", "10x60", "-r", "10x50",
                "--note", f"{who}'s private note")  # fmt: skip
@@ -103,8 +147,10 @@ def gym(pg_fresh_database_factory: Any) -> Iterator[Gym]:
         cli.ok("--lifter", who, "routine", "add-exercise", f"{who} day", f"{who} move")
         cli.ok("--lifter", who, "bodyweight", "add", "80")
         cli.ok("lifter", "edit", who, "--involved", "left", "--exercise", "single leg press")
-        cli.ok("admin", "grant", who, "--role", roles[who])
-    cli.ok("admin", "grant", "coach", "--role", roles["coach"], "--coach-of", "alice")
+        if fresh:
+            cli.ok("admin", "grant", who, "--role", roles[who])
+    if fresh:
+        cli.ok("admin", "grant", "coach", "--role", roles["coach"], "--coach-of", "alice")
     with owner.begin() as conn:
         ids = {n: conn.scalar(text("SELECT id FROM lifter WHERE name = :n"), {"n": n}) for n in
                ("alice", "bob", "coach")}  # fmt: skip
@@ -180,6 +226,8 @@ def test_no_role_reads_or_changes_bobs_rows(gym: Gym, who: str, untouched: None)
         "UPDATE training_session SET notes = 'pwned' WHERE lifter_id = :bob",
         "UPDATE exercise SET name = name || ' (pwned)' WHERE owner_id = :bob",
         "UPDATE lifter SET name = 'pwned' WHERE id = :bob",
+        "UPDATE lifter SET db_role = NULL",
+        "UPDATE lifter SET id = id + 1000",
         "INSERT INTO workout_set (session_id, lifter_id, exercise_id, reps, load, unit, "
         "bodyweight, kind, performed_at, position) "
         "VALUES (:session, :bob, 1, 1, 1, 'kg', false, 'working', now(), 9)",
@@ -287,9 +335,9 @@ def test_temporary_tables_shadow_nothing(gym: Gym, untouched: None) -> None:
             visible = conn.execute(text("SELECT DISTINCT lifter_id FROM public.workout_set"))
             assert set(visible.scalars()) == {gym.ids["alice"]}
             conn.execute(text("UPDATE public.workout_set SET note = note"))
-            planted = plant(gym, gym.ids["bob_session"]).replace("workout_set", "public.workout_set")
+            planted = plant(gym, gym.ids["bob_session"])
             with pytest.raises(DBAPIError, match="row-level security"):
-                conn.execute(text(planted))
+                conn.execute(text(planted.replace("workout_set", "public.workout_set")))
     finally:
         with gym.owner.connect() as conn:
             conn.execute(

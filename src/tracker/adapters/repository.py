@@ -203,8 +203,10 @@ class Repository:
 
     def viewer_id(self) -> int | None:
         if not self._viewer_known:
-            wanted = self.viewer_name or DEFAULT_LIFTER
-            self._viewer_id = self.session.scalar(select(Lifter.id).where(Lifter.name == wanted))
+            # The command's lifter: a role connected without --lifter sees its own lifter's
+            # exercises, as every other command does.
+            lifter = self.command_lifter()
+            self._viewer_id = None if lifter is None else lifter.id
             self._viewer_known = True
         return self._viewer_id
 
