@@ -395,3 +395,5 @@ def test_her_own_role_sees_her_custom_exercise_without_lifter(gym: Gym) -> None:
     assert "Alice Move" in alice.ok("exercises", "list").stdout
     assert "Alice Move" in alice.ok("exercises", "show", "alice move").stdout
     assert "Bob Move" not in alice.ok("exercises", "list").stdout
+    assert alice.ok("config", "set", "unit", "lb").stdout == "unit = lb\n"  # hers to change
+    alice.ok("config", "set", "unit", "kg")
