@@ -45,7 +45,8 @@ def _single_is_the_load(raw: Formula) -> Formula:
 
     @wraps(raw)
     def formula(load: Decimal, reps: int) -> Decimal:
-            return load if reps == 1 else raw(load, reps)
+        _check(load, reps)
+        return load if reps == 1 else raw(load, reps)
 
     return formula
 

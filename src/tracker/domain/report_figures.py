@@ -178,7 +178,9 @@ class SideFigures:
             return Decimal(self.longest) if self.longest else None
         if name == "distance":
             return self.distance if self.distance else None
-        return self.volume if name == "volume" else Decimal(self.best_reps)
+        if name == "volume":
+            return self.volume
+        return Decimal(self.best_reps) if self.best_reps else None  # no set with reps: not compared
 
 
 def bodyweight_group(
