@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from decimal import Decimal
 
 import pytest
@@ -13,14 +14,14 @@ from tracker.domain.e1rm import (
     FORMULAS,
     MAX_REPS,
     RELIABLE_MAX_REPS,
+    best_estimate,
     brzycki,
     epley,
     estimate_1rm,
-    best_estimate,
     estimate_in_range,
     is_reliable,
-    max_reps_for,
     lander,
+    max_reps_for,
     oconner,
 )
 from tracker.domain.errors import InvalidValue
@@ -99,7 +100,7 @@ def test_multiplier_table(reps: int) -> None:
     expected = dict(zip(TABLE_ORDER, MULTIPLIERS[reps].split(), strict=True))
     for name, multiplier in expected.items():
         # At r = 1 the table gives the raw formula; the single rule (next tests) replaces it.
-        raw = getattr(FORMULAS[name], "__wrapped__") if reps == 1 else FORMULAS[name]
+        raw = inspect.unwrap(FORMULAS[name]) if reps == 1 else FORMULAS[name]
         assert round_display(raw(D(1), reps), 4) == D(multiplier), name
 
 

@@ -40,6 +40,8 @@ BEST_SET_METRICS = ("e1rm", "reps", "duration", "reps_at_load")
 def aggregate_of(compared_by: str) -> str:
     """ "best_set" for e1RM, reps and duration (like with like), "total" for volume and distance."""
     return "best_set" if compared_by in BEST_SET_METRICS else "total"
+
+
 # Distances are compared in metres; a unit not listed here is left out (and counted).
 METRES_PER = {
     "m": Decimal(1),
@@ -509,8 +511,7 @@ def notes_for(left: SideFigures, right: SideFigures, formula: str) -> tuple[str,
         return ()
     sets = "1 set" if skipped == 1 else f"{skipped} sets"
     return (
-        f"{sets} of more than {MAX_REPS} reps left out of the e1RM: no formula is reliable "
-        "there.",
+        f"{sets} of more than {MAX_REPS} reps left out of the e1RM: no formula is reliable there.",
     )
 
 
