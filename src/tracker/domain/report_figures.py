@@ -423,7 +423,7 @@ def exercise_imbalance(
     """Window figures per side, per-session comparisons and the headline about now."""
     ordered = in_order(sessions)
     left, right = window_figures(ordered, Side.LEFT), window_figures(ordered, Side.RIGHT)
-    notes = notes_for(left, right, formula)
+    notes = notes_for(left, right)
     if metric == "e1rm" and only_unweighed(left, right):
         metric = "reps"
         notes += (UNWEIGHED_NOTE,)
@@ -504,7 +504,7 @@ def only_unweighed(left: SideFigures, right: SideFigures) -> bool:
     return total > 0 and left.unweighed + right.unweighed == total
 
 
-def notes_for(left: SideFigures, right: SideFigures, formula: str) -> tuple[str, ...]:
+def notes_for(left: SideFigures, right: SideFigures) -> tuple[str, ...]:
     """Why some sets are missing from the estimate."""
     skipped = left.out_of_range + right.out_of_range
     if not skipped:
