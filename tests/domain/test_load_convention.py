@@ -89,3 +89,22 @@ def test_a_one_implement_variant_of_a_lift_holding_one_per_hand_compares_impleme
     note = per_implement_note("kettlebell")
     assert COSTA_2015 in note and "domain-science" not in note
     assert "one kettlebell with one kettlebell" in note
+
+
+def test_volume_counts_the_implements_each_sides_set_moved() -> None:
+    """Issue 22: an alternating dumbbell curl (2 dumbbells held) logged -l 10x10 -r 10x10 moves
+    one 10 kg dumbbell 10 times per arm: 200 kg in all, not 400. A leg's set carries every
+    dumbbell held (Bulgarian split squat, walking lunge); a bench press moves both."""
+    curl = convention_for("dumbbell", "alternating", "implement", 2)
+    assert curl.moved("alternating", "arms") == 1
+    assert 2 * Decimal(10 * 10) * curl.moved("alternating", "arms") == 200
+    lunge = convention_for("dumbbell", "alternating", "implement", 2)
+    assert lunge.moved("alternating", "legs") == 2
+    assert convention_for("dumbbell", "unilateral", "implement", 2).moved("unilateral", "legs") == 2
+    assert convention_for("dumbbell", "bilateral").moved("bilateral", "chest") == 2
+    assert convention_for("dumbbell", "unilateral").moved("unilateral", "back") == 1
+    assert convention_for("machine", "unilateral").moved("unilateral", "legs") == 1
+    assert convention_for("barbell", "bilateral").moved("bilateral", "legs") == 1
+    assert curl.per_implement == "dumbbell"
+    assert convention_for("kettlebell", "unilateral").per_implement == "kettlebell"
+    assert convention_for("machine", "unilateral").per_implement is None

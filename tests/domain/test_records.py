@@ -40,6 +40,15 @@ def test_best_by_side_uses_epley_and_skips_failed_attempts() -> None:
     assert best_by_side(tops, KG) == {Side.LEFT: Decimal(80), None: Decimal("45.359237")}
 
 
+def test_a_set_of_more_than_12_reps_is_never_a_new_best() -> None:
+    """Issue 22: formulas are used for 1-12 reps; 30 x 60 (Epley 120) beats nothing."""
+    bests: dict[Side | None, Decimal] = {None: Decimal(80)}
+    assert new_bests([logged(30, "60"), logged(12, "60")], bests, KG) == [False, True]
+    assert best_by_side([(None, 30, KG, Decimal(60)), (None, 12, KG, Decimal(50))], KG) == {
+        None: Decimal(70)
+    }
+
+
 def test_side_rules() -> None:
     check_sides("Single Leg Press", "unilateral", [Side.LEFT, Side.RIGHT])
     with pytest.raises(InvalidValue, match="give each set a side"):

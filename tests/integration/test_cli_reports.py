@@ -86,11 +86,13 @@ def test_metric_formula_warmups_and_ordering(tracker: Tracker) -> None:
     assert "bilateral" in line
 
 
-def test_more_than_12_reps_is_flagged(tracker: Tracker) -> None:
+def test_more_than_12_reps_is_left_out_of_the_estimate(tracker: Tracker) -> None:
+    """Issue 22: formulas are used for 1-12 reps; beyond, the sides compare reps at a load."""
     tracker.ok("log", "slp", "-l", "15x40", "-r", "15x40")
     (ex,) = tracker.json("report", "imbalance")["exercises"]
-    assert ex["left"]["reliable"] is False
-    assert "less reliable" in tracker.ok("report", "imbalance").stdout
+    assert ex["left"]["best_e1rm"] is None and ex["left"]["out_of_range_sets"] == 1
+    assert ex["compared_by"] == "reps_at_load" and ex["lsi"] == 100.0
+    assert "more than 12 reps left out" in tracker.ok("report", "imbalance").stdout
 
 
 def test_window_limits(tracker: Tracker) -> None:
@@ -251,7 +253,7 @@ def test_brzycki_leaves_sets_it_cannot_estimate_out(tracker: Tracker) -> None:
     assert ex["left"]["out_of_range_sets"] == 1 and ex["left"]["sets"] == 2
     assert ex["left"]["best_e1rm"] == 80.0 and ex["lsi"] == 100.0
     assert ex["notes"] == [
-        "1 set of more than 36 reps left out of the e1RM: Brzycki is undefined there."
+        "1 set of more than 12 reps left out of the e1RM: no formula is reliable there."
     ]
     text = tracker.ok("report", "imbalance", "--formula", "brzycki").stdout
     assert "left out of the e1RM" in text
@@ -395,7 +397,7 @@ def test_duration_and_distance_metrics(tracker: Tracker) -> None:
     assert (timed["lsi"], timed["weaker_side"], timed["compared_by"]) == (75.0, "left", "duration")
     (far,) = tracker.json("report", "imbalance", "--metric", "distance")["exercises"]
     assert (far["left"]["distance_m"], far["lsi"]) == (40.0, 80.0)
-    assert "duration (s)" in tracker.ok("report", "imbalance", "--metric", "duration").stdout
+    assert "longest set (s)" in tracker.ok("report", "imbalance", "--metric", "duration").stdout
 
 
 def test_history_counts_a_pair_as_one_set(tracker: Tracker) -> None:
