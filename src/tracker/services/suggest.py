@@ -36,6 +36,7 @@ from tracker.domain.loads import (
     next_load,
 )
 from tracker.domain.model import Laterality, SetSpec, Side
+from tracker.domain.set_rules import is_cardio, log_example
 from tracker.domain.units import Unit, convert, format_load, plain, round_display
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
@@ -186,7 +187,9 @@ def start(
     parent = exercise.parent
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
         logged = repo.count_sets_of(exercise, lifter) > 0
-        raise no_start(exercise, basis is not None, logged)
+        raise no_start(
+            exercise, basis is not None, logged, exercise_measure(repo, lifter, exercise)
+        )
     related: RelatedBasis | None = None
     top: TopSet | None = None
     if basis is not None:
@@ -345,15 +348,27 @@ def start_text(
     return f"{text}, the lightest step" if lightest == "step" else text
 
 
-def no_start(exercise: Exercise, with_basis: bool, logged: bool = False) -> NoBasis:
-    """Why no starting load can be given, and what the lifter can do instead."""
+def no_start(
+    exercise: Exercise, with_basis: bool, logged: bool = False, measure: str = "reps"
+) -> NoBasis:
+    """Why no starting load can be given, and what the lifter can do instead; ``measure``
+    (reps, time or distance: exercise_measure) writes the log hint in the exercise's syntax."""
     name = exercise.name
-    if logged and not with_basis:
-        # Only warm-ups, failed attempts, or timed and distance sets: nothing to progress.
+    example = log_example(
+        exercise.equipment, exercise.laterality, measure,
+        is_cardio(exercise.body_part, exercise.category),
+    )  # fmt: skip
+    hint = f'tracker log "{name}" {example}'
+    if measure != "reps" and not with_basis:
         return NoBasis(
-            f"{name} has no working sets with reps yet (warm-ups, failed attempts, times and "
-            f'distances do not count): log one such as tracker log "{name}" 8x60, then tracker '
-            "suggest gives the next load"
+            f"{name} is done for {measure}, and tracker suggest gives loads for sets of reps: "
+            f"log it as you do it ({hint}) and add {measure} or load from session to session"
+        )
+    if logged and not with_basis:
+        # Only warm-ups or failed attempts: nothing to progress.
+        return NoBasis(
+            f"{name} has no working sets with reps yet (warm-ups and failed attempts do not "
+            f"count): log one such as {hint}, then tracker suggest gives the next load"
         )
     if exercise.laterality == Laterality.BILATERAL and exercise.parent is None:
         head = (
@@ -362,8 +377,7 @@ def no_start(exercise: Exercise, with_basis: bool, logged: bool = False) -> NoBa
             else f"{name} has no history yet"
         )
         return NoBasis(
-            f'{head}: log a session first (tracker log "{name}" 8x60), then tracker suggest '
-            "gives the next load"
+            f"{head}: log a session first ({hint}), then tracker suggest gives the next load"
         )
     if exercise.parent is not None:
         return NoBasis(
@@ -376,6 +390,24 @@ def no_start(exercise: Exercise, with_basis: bool, logged: bool = False) -> NoBa
         f'then tracker suggest gives the next load (or link one: tracker exercises edit "{name}" '
         '--parent "..." --ratio 0.4-0.5, then use --basis LOAD)'
     )
+
+
+def exercise_measure(repo: AbstractRepository, lifter: Lifter, exercise: Exercise) -> str:
+    """How the exercise is done: "time" or "distance" as the lifter's sets of it were, else as
+    its built-in card implies (one without a rep range is a hold, or a carry when loaded), else
+    "reps"."""
+    for measures in repo.measures_by_session_side(lifter, exercise).values():
+        duration = measures[0][0]
+        return "time" if duration is not None else "distance"
+    if exercise.source != "builtin":
+        return "reps"
+    from tracker.services.builtin_catalog import builtin_entry
+
+    entry = builtin_entry(exercise.name)
+    if entry is None or entry.get("rep_range") is not None:
+        return "reps"
+    hold = equipment_key(exercise.equipment) is Equipment.BODYWEIGHT
+    return "time" if hold or is_cardio(exercise.body_part, exercise.category) else "distance"
 
 
 def parent_or_related_top(
