@@ -45,7 +45,8 @@ def test_a_sled_heavier_than_the_share_says_so_plainly(tracker: Tracker) -> None
 def test_basis_in_pounds_is_converted_exactly(tracker: Tracker) -> None:
     tracker.ok("log", "leg press", "10x330lb")  # 149.685 kg
     data = tracker.json("suggest", "slp")
-    assert data["range"] == [55, 70] and data["suggested"] == 55
+    # 59.874-74.84 kg: 60 kg is the lowest 5 kg step inside.
+    assert data["range"] == [60, 70] and data["suggested"] == 60
 
 
 def test_no_basis_explains_how_to_fix_it(tracker: Tracker) -> None:
@@ -118,7 +119,7 @@ def test_gym_wide_increment_setting(tracker: Tracker) -> None:
     data = tracker.json("suggest", "slp")
     assert data["range"] == [60, 75] and data["increment"] == 2.5
     tracker.ok("log", "leg press", "10x155")
-    assert tracker.json("suggest", "slp")["range"] == [60, 77.5]  # 62 and 77.5, rounded down
+    assert tracker.json("suggest", "slp")["range"] == [62.5, 77.5]  # the steps in 62-77.5
     assert "increment.machine = 2.5 kg  (gym-wide)" in tracker.ok("config", "get").stdout
     assert 'unknown equipment "spaceship"' in tracker.fails(
         "config", "set", "increment.spaceship", "2"
@@ -233,11 +234,13 @@ def test_a_start_is_never_0_kg(tracker: Tracker) -> None:
     data = tracker.json("suggest", "slp", "--basis", "10")
     assert (data["suggested"], data["range"], data["lightest"]) == (5, [5, 5], "step")
     assert "more than the share" in data["rationale"]
-    # A bodyweight variant's lightest start is body weight alone.
+    # A bodyweight variant starts from body weight, which it needs (issue 23).
     tracker.ok("exercises", "add", "Assisted Pistol", "--equipment", "bodyweight",
                "--unilateral", "--parent", "Back Squat", "--ratio", "0.01-0.02")  # fmt: skip
-    out = tracker.ok("suggest", "assisted pistol", "--basis", "60").stdout
-    assert "Start at:  bodyweight alone" in out and " 0 kg" not in out
+    assert tracker.fails("suggest", "assisted pistol", "--basis", "60") == (
+        "Error: Assisted Pistol starts from your body weight (BW, BW-20 assisted, BW+5): log "
+        "it first (tracker bodyweight add WEIGHT), then tracker suggest gives the start"
+    )
 
 
 def test_a_side_logged_in_the_other_unit_is_held_at_two_decimals(tracker: Tracker) -> None:
