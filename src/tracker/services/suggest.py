@@ -679,10 +679,17 @@ def suggest_start_line(
     if answer.suggested is None or answer.range is None or answer.basis is None:
         return None  # pragma: no cover - a start always has them
     start_at = start_text(answer.suggested, unit, convention, answer.lightest)
+    if answer.bodyweight:
+        start_at = bodyweight_text(answer.suggested, unit)
+    if answer.over:
+        start_at += f" over {answer.over}"
     each = f" per {convention.implement_name}" if convention.per is LoadPer.IMPLEMENT else ""
     low, high = (format_load(end) for end in answer.range)
+    span = f"{low}-{high} {unit.value}{each}"
+    if answer.bodyweight:  # BW-55 kg to BW-45 kg, not -55--45
+        span = " to ".join(bodyweight_text(end, unit) for end in answer.range)
     return (
         f"Suggested start from {answer.basis.exercise}: {start_at}"
-        f"{' each side' if convention.per is LoadPer.IMPLEMENT else ''} (range {low}-{high} "
-        f"{unit.value}{each}; tracker suggest for why)."
+        f"{' each side' if convention.per is LoadPer.IMPLEMENT else ''} (range {span}; "
+        "tracker suggest for why)."
     )
