@@ -350,3 +350,13 @@ def test_log_hints_use_the_exercises_own_syntax(tracker: Tracker) -> None:
     )
     assert '(tracker log "Farmer\'s Carry" 40mx24)' in tracker.fails("suggest", "farmer's carry")
     assert '(tracker log "Bodyweight Squat" 8xBW)' in tracker.fails("suggest", "bodyweight squat")
+
+
+def test_the_gym_makes_no_rep_target_of_a_carry_start(tracker: Tracker) -> None:
+    """A carry's start is a load over a distance: Enter must not log 8 reps of it."""
+    from tests.integration.gym_helpers import stored_sets
+
+    tracker.ok("log", "farmer's carry", "40mx32")
+    result = tracker("gym", input="suitcase carry\n\ndone\n")
+    assert result.exit_code == 0 and "Target: L 8 x 24" not in result.stdout
+    assert [row[1] for row in stored_sets(tracker.url)] == ["Farmer's Carry"]
