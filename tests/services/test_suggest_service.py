@@ -19,6 +19,7 @@ from tracker.services.suggest import SideTarget, parse_basis, suggest
 
 NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
+D = Decimal
 
 
 def log(uow: FakeUnitOfWork, exercise: str, text: str, side: Side | None = None,
@@ -181,7 +182,7 @@ def test_with_no_step_inside_the_band_the_start_says_so() -> None:
     uow.repo.exercise("Single Leg Press").ratio_high = Decimal("0.415")  # type: ignore[union-attr]
     log(uow, "leg press", "10x140")
     answer = suggest(uow, None, "slp")
-    assert (answer.suggested, answer.range, answer.inside) == (Decimal(55), (55, 55), False)
+    assert (answer.suggested, answer.range, answer.inside) == (D(55), (D(55), D(55)), False)
     assert "No 5 kg step inside 56-58.1 kg: 55 kg per side, the nearest step below" in (
         answer.rationale
     )
@@ -210,7 +211,7 @@ def test_a_bodyweight_variant_starts_from_the_load_moved() -> None:
     add_body_weight(uow, None, Decimal(80), "kg", NOW - DAY)
     answer = suggest(uow, None, "pistol squat")
     # 25-35% of 100 kg moved is 25-35 kg: BW-55 to BW-45, assisted in 5 kg steps.
-    assert (answer.suggested, answer.range, answer.bodyweight) == (Decimal(-55), (-55, -45), True)
+    assert (answer.suggested, answer.range, answer.bodyweight) == (D(-55), (D(-55), D(-45)), True)
     assert answer.basis is not None and answer.basis.body_weight == Decimal(80)
     assert "BW+20 kg on" in answer.rationale and "100 kg moved" in answer.rationale
 
