@@ -107,8 +107,11 @@ def _start_lines(answer: Suggestion) -> list[str]:
 
         logged = bodyweight_text(basis.load, basis.unit)
     lines = [
-        f"  Basis:     {basis.exercise} {logged}{when}",
-        f"  Ratio:     {_number(ratio[0])}-{_number(ratio[1])} {ratio_meaning(answer)}",
+        *wrap_line(f"  Basis:     {basis.exercise} {logged}{when}", indent=" " * 11),
+        *wrap_line(
+            f"  Ratio:     {_number(ratio[0])}-{_number(ratio[1])} {ratio_meaning(answer)}",
+            indent=" " * 11,
+        ),
     ]
     if answer.sled is not None:
         lines.append(f"  Sled:      {_number(answer.sled)} {unit} (ratio x (basis + sled) - sled)")
@@ -156,7 +159,7 @@ def ratio_meaning(answer: Suggestion) -> str:
     if answer.convention.per is LoadPer.IMPLEMENT:
         return "of the basis, in total"
     if answer.bodyweight:
-        return "of the load moved, body weight included"
+        return "of the load moved (BW included)"
     if answer.convention.per is LoadPer.BAR:  # one leg drives the whole bar
         return "of the basis, for the whole bar"
     return "per side" if answer.sides else "of the basis"
