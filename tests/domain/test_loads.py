@@ -282,9 +282,9 @@ def test_a_share_below_one_step_starts_at_the_lightest_load_never_at_0_kg() -> N
     assert (step.low, step.high, step.suggested, step.lightest, step.inside) == (
         D("2.5"), D("2.5"), D("2.5"), "step", False,
     )  # fmt: skip
-    # Body weight or an empty sled are loads in themselves: nothing is added.
-    assert lightest_start(raw, "bodyweight").suggested == 0
-    assert lightest_start(raw, "sled").lightest == "sled"
+    # An empty sled is a load in itself: nothing is added.
+    sled = lightest_start(raw, "sled")
+    assert (sled.suggested, sled.lightest) == (D(0), "sled")
     # A start that rounded to a real load is left alone.
     loaded = starting_load(D(150), KG, RATIO, D(5), KG)
     assert lightest_start(loaded, "step") == loaded

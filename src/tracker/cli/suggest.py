@@ -142,8 +142,6 @@ def _start_lines(answer: Suggestion) -> list[str]:
 
 def _lightest(answer: Suggestion, start_at: str) -> str:
     """The lightest start the equipment allows, said plainly."""
-    if answer.lightest == "bodyweight":
-        return "bodyweight alone (the share is below the smallest step)"
     if answer.lightest == "sled":
         return "the empty sled, nothing added (the sled alone is more than the share)"
     if answer.lightest == "bar":

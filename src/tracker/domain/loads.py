@@ -53,10 +53,10 @@ COACHING_CUE = "Start each set with your weaker side and match its reps on the s
 Action = Literal["increase", "hold", "decrease"]
 
 # What a start is when the share rounds down to nothing: the smallest step the equipment
-# loads (a stack's top plate, the lightest dumbbell), body weight with nothing added, or the
-# empty sled of a plate-loaded machine. Never "0 kg", which no lifter can pick up. "bar": the
-# share is below the empty barbell, the lightest load a bar exercise can have.
-Lightest = Literal["step", "bodyweight", "sled", "bar"]
+# loads (a stack's top plate, the lightest dumbbell) or the empty sled of a plate-loaded
+# machine. Never "0 kg", which no lifter can pick up. "bar": the share is below the empty
+# barbell, the lightest load a bar exercise can have. (A bodyweight start is BW+x or BW-x.)
+Lightest = Literal["step", "sled", "bar"]
 
 
 def increment_for(equipment: str, unit: Unit, override: Decimal | None = None) -> Decimal:
@@ -133,7 +133,7 @@ def lightest_start(
     the band when it is, else above it, said so (``lightest="bar"``). Otherwise only a start
     that rounded down to 0 changes: with plates or a stack it is one step, even above the
     ratio's share (a share below the smallest step cannot be loaded, and the lifter is told
-    so); with body weight or an empty sled, 0 added is itself a load, so nothing is added.
+    so); with an empty sled, 0 added is itself a load, so nothing is added, as on body weight.
     """
     if bar is not None:
         if start.suggested >= bar:

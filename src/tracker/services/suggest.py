@@ -87,7 +87,7 @@ class Suggestion:
     cue: str | None = None
     # Loads are added to body weight (BW+10 kg; negative is assisted: BW-20 kg).
     bodyweight: bool = False
-    # A start whose share rounded down to nothing: "step", "bodyweight" or "sled" (the
+    # A start below what the equipment makes: "step", "sled" or "bar" (the
     # lightest start the equipment allows; loads.lightest_start).
     lightest: Lightest | None = None
     # A start: False when no step lies inside the band (the nearest step below it is given).
@@ -227,7 +227,7 @@ def start(
         basis_load, basis_unit, ratio,
         _start_increment(repo, exercise, unit, body_weight, ratio[0] * convert(
             basis_load, basis_unit, unit)),
-        unit, sled, convention, exercise_convention(parent), lightest_kind(exercise, sled),
+        unit, sled, convention, exercise_convention(parent), lightest_kind(sled),
         _empty_bar(repo, exercise, unit), body_weight,
     )  # fmt: skip
     start_load = result.start
@@ -326,11 +326,10 @@ def _over(top: TopSet | None) -> str | None:
     return None if top.duration_s is None else f"{top.duration_s}s"
 
 
-def lightest_kind(exercise: Exercise, sled: Decimal | None) -> Lightest:
-    """What the lightest start is: nothing added to body weight or to a machine's sled (both
-    are loads in themselves), else one step of the plates, stack or dumbbell rack."""
-    if equipment_key(exercise.equipment) is Equipment.BODYWEIGHT:
-        return "bodyweight"
+def lightest_kind(sled: Decimal | None) -> Lightest:
+    """What the lightest start is: nothing added to a machine's sled (a load in itself), else
+    one step of the plates, stack or dumbbell rack. (A bar's is the empty bar, a bodyweight
+    variant's body weight: start_for_variant.)"""
     return "sled" if sled else "step"
 
 
@@ -338,8 +337,6 @@ def start_text(
     load: Decimal, unit: Unit, convention: LoadConvention, lightest: Lightest | None
 ) -> str:
     """The start as the lifter sets it up: "40 kg per side", "the empty sled, nothing added"."""
-    if lightest == "bodyweight":
-        return "bodyweight alone, nothing added"
     if lightest == "sled":
         return "the empty sled, nothing added"
     if lightest == "bar":
