@@ -393,9 +393,9 @@ def exercise_measure(repo: AbstractRepository, lifter: Lifter, exercise: Exercis
     """How the exercise is done: "time" or "distance" as the lifter's sets of it were, else as
     its built-in card implies (one without a rep range is a hold, or a carry when loaded), else
     "reps"."""
-    for measures in repo.measures_by_session_side(lifter, exercise).values():
-        duration = measures[0][0]
-        return "time" if duration is not None else "distance"
+    done = next(iter(repo.measures_by_session_side(lifter, exercise).values()), None)
+    if done:
+        return "time" if done[0][0] is not None else "distance"
     if exercise.source != "builtin":
         return "reps"
     from tracker.services.builtin_catalog import builtin_entry
@@ -460,7 +460,8 @@ def start_rationale(
         if basis_used.body_weight is not None:
             moved = format_load(basis_used.body_weight + basis_used.load)
             weight = format_load(basis_used.body_weight)
-            source += f", {moved} {unit} moved at a body weight of {weight} {unit}"
+            weighed_in = basis_used.unit.value
+            source += f", {moved} {weighed_in} moved at a body weight of {weight} {weighed_in}"
     else:
         source = f"You gave a {parent} working weight of {basis}"
     convention = converted.convention
@@ -682,7 +683,7 @@ def suggest_start_line(
         start_at += f" over {answer.over}"
     each = f" per {convention.implement_name}" if convention.per is LoadPer.IMPLEMENT else ""
     low, high = (format_load(end) for end in answer.range)
-    span = f"{low}-{high} {unit.value}{each}"
+    span = f"{low}-{high} {unit.value}{each}" if low != high else f"{low} {unit.value}{each}"
     if answer.bodyweight:  # BW-55 kg to BW-45 kg, not -55--45
         span = " to ".join(bodyweight_text(end, unit) for end in answer.range)
     return (
