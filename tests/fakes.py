@@ -38,7 +38,7 @@ from tracker.adapters.orm import (
     WorkoutSet,
 )
 from tracker.adapters.reads import AbstractReads, LifterRow
-from tracker.adapters.repository import TopSet
+from tracker.adapters.repository import TopSet, top_set
 from tracker.adapters.tables import utcnow
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain import bodyweight
@@ -397,10 +397,22 @@ class FakeRepository:
 
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None:
         exercise = self.exercise(name)
-        row = None if exercise is None else self.latest_top_set(lifter, exercise)
-        if row is None:
+        if exercise is None:
             return None
-        return TopSet(name, row.reps, row.load, Unit(row.unit), row.performed_at)
+        row = self.latest_top_set(lifter, exercise)
+        if row is None:  # a carry: its heaviest loaded distance or time set, latest session
+            carried = [
+                s
+                for s in self._sets(lifter, exercise)
+                if s.kind != "warmup" and s.load > 0 and (s.duration_s or s.distance)
+            ]
+            latest = max(carried, key=lambda s: s.performed_at, default=None)
+            row = max(
+                (s for s in carried if latest and s.session_id == latest.session_id),
+                key=lambda s: convert(s.load, Unit(s.unit), Unit.KG),
+                default=None,
+            )
+        return None if row is None else top_set(name, row)
 
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise

@@ -58,7 +58,7 @@ def test_prompt_session_completes_accepts_and_finishes(app: App) -> None:
         pipe.send_text("done\r")
         run_interactive(shell, session)
     rows = [(side, reps, load) for _, _, side, reps, load, *_ in stored_sets(app.url)]
-    assert rows[3:] == [("left", 8, D(55)), ("right", 8, D(55))]
+    assert rows[3:] == [("left", 8, D(60)), ("right", 8, D(60))]
     assert shell.finished
     assert shell.status.exercise is None  # back on the routine's item
 
@@ -66,7 +66,7 @@ def test_prompt_session_completes_accepts_and_finishes(app: App) -> None:
 def test_toolbar_counts_down_and_rings_once(app: App) -> None:
     clock, rings = Clock(), list[int]()
     shell = shell_for(app, clock, rings)
-    assert toolbar_text(shell) == "Single Leg Press | Enter L 8x55 R 8x55"
+    assert toolbar_text(shell) == "Single Leg Press | Enter L 8x60 R 8x60"
     shell.handle("")
     # The one pair was the whole routine.
     assert toolbar_text(shell) == "rest 1:30 | routine done: type done"
@@ -83,9 +83,9 @@ def test_side_rest_between_sides(app: App) -> None:
     clock, rings = Clock(), list[int]()
     shell = shell_for(app, clock, rings)
     shell.side_rest = 15
-    shell.handle("l 8x55")
-    assert toolbar_text(shell).startswith("switch sides 0:15 | Single Leg Press | Enter R 8x55")
-    shell.handle("r 8x55")
+    shell.handle("l 8x60")
+    assert toolbar_text(shell).startswith("switch sides 0:15 | Single Leg Press | Enter R 8x60")
+    shell.handle("r 8x60")
     assert toolbar_text(shell).startswith("rest 1:30")
 
 
@@ -111,7 +111,7 @@ def test_toolbar_follows_a_finished_item_named_again(app: App) -> None:
     shell.handle("")  # the routine's one pair: the routine is done
     assert toolbar_text(shell).endswith("routine done: type done")
     shell.handle("slp")
-    assert toolbar_text(shell).endswith("| Single Leg Press | Enter L 8x55 R 8x55")
+    assert toolbar_text(shell).endswith("| Single Leg Press | Enter L 8x60 R 8x60")
 
 
 def test_toolbar_mirrors_a_distance_side_as_a_distance(app: App) -> None:

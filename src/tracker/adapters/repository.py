@@ -48,6 +48,19 @@ class TopSet:
     load: Decimal
     unit: Unit
     performed_at: datetime
+    bodyweight: bool = False  # the load was added to body weight (BW+20; negative: assisted)
+    # A loaded carry or hold (40mx32, 60sx32): its distance or time, the reps being 0.
+    duration_s: int | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
+
+
+def top_set(name: str, row: WorkoutSet) -> TopSet:
+    """A stored set as the plain TopSet the services read."""
+    return TopSet(
+        name, row.reps, row.load, Unit(row.unit), row.performed_at, row.bodyweight,
+        row.duration_s, row.distance, row.distance_unit,
+    )  # fmt: skip
 
 
 class AbstractRepository(Protocol):
@@ -527,12 +540,33 @@ class Repository:
         return max(rows, key=lambda r: r.load * (KG_PER_LB if r.unit == "lb" else 1))
 
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None:
-        """latest_top_set of the exercise with this canonical name, as a plain value."""
+        """latest_top_set of the exercise with this canonical name, as a plain value; for an
+        exercise done with a load for distance or time only (a carry), the heaviest such set of
+        its latest session, with that distance or time."""
         exercise = self.exercise(name)
-        row = None if exercise is None else self.latest_top_set(lifter, exercise)
-        if row is None:
+        if exercise is None:
             return None
-        return TopSet(name, row.reps, row.load, Unit(row.unit), row.performed_at)
+        row = self.latest_top_set(lifter, exercise) or self._latest_loaded_measure(lifter, exercise)
+        return None if row is None else top_set(name, row)
+
+    def _latest_loaded_measure(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
+        rows = self.session.scalars(
+            select(WorkoutSet)
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.kind != SetKind.WARMUP,
+                WorkoutSet.load > 0,
+                or_(WorkoutSet.duration_s.is_not(None), WorkoutSet.distance.is_not(None)),
+            )
+            .order_by(WorkoutSet.performed_at.desc(), WorkoutSet.id.desc())
+        ).all()
+        latest = [row for row in rows if row.session_id == rows[0].session_id]
+        return max(
+            latest,
+            key=lambda r: r.load * (KG_PER_LB if r.unit == "lb" else 1),
+            default=None,
+        )
 
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise

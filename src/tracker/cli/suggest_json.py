@@ -30,6 +30,10 @@ def basis_json(basis: Basis | None) -> dict[str, Any] | None:
     }
     if basis.instead_of is not None:  # a related lift stood in for the parent
         data.update(instead_of=basis.instead_of, factor=num(basis.factor))
+    if basis.bodyweight:  # the load was added to this body weight (BW+20)
+        data.update(bodyweight=True, body_weight=num(basis.body_weight))
+    if basis.over is not None:  # a carry's distance or time
+        data["over"] = basis.over
     return data
 
 
@@ -67,6 +71,10 @@ def suggestion_json(answer: Suggestion) -> dict[str, Any]:
         data["cue"] = answer.cue
     if answer.bodyweight:
         data["bodyweight"] = True
-    if answer.lightest is not None:  # the share rounded down to nothing (step, bodyweight, sled)
+    if answer.lightest is not None:  # below what the equipment makes (step, sled, bar ...)
         data["lightest"] = answer.lightest
+    if answer.inside is not None:  # a start: whether it lies inside the ratio's band
+        data["inside"] = answer.inside
+    if answer.over is not None:  # a carry's start: as far or as long as the parent's set
+        data["over"] = answer.over
     return data

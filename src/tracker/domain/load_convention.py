@@ -134,11 +134,15 @@ def start_for_variant(
     variant: LoadConvention,
     parent: LoadConvention,
     lightest: Lightest = "step",
+    bar: Decimal | None = None,
+    body_weight: Decimal | None = None,
 ) -> ConvertedStart:
     """The variant's starting load from a parent basis, in the unit the variant is logged in.
 
     The basis must be positive: a ratio of nothing is no advice. A share that rounds down to
-    nothing starts at ``lightest`` (loads.lightest_start), never at 0 kg.
+    nothing starts at ``lightest`` (loads.lightest_start), never at 0 kg, and a bar exercise
+    never below the empty ``bar``. With ``body_weight`` the basis is the parent's effective
+    load and the start is added to body weight (loads.starting_load).
     """
     if basis <= 0:
         raise InvalidValue(
@@ -148,8 +152,8 @@ def start_for_variant(
     both_implements = variant.per is LoadPer.IMPLEMENT and parent.per is LoadPer.IMPLEMENT
     share = variant.implements if variant.per is LoadPer.IMPLEMENT and not both_implements else 1
     if share <= 1:
-        result = starting_load(basis, basis_unit, ratio, increment, unit, sled)
-        start = lightest_start(result, lightest)
+        result = starting_load(basis, basis_unit, ratio, increment, unit, sled, body_weight)
+        start = lightest_start(result, lightest, bar)
         return ConvertedStart(start, variant, both_implements, result.raw_low, result.raw_high)
     # The ratio gives the total over `share` implements: share it out before rounding, so that
     # each implement rounds down to a weight the rack has (12.5 kg -> a 12 kg dumbbell).

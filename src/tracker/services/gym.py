@@ -291,6 +291,8 @@ def _rest_for(
 
 
 def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | None:
+    if answer.over is not None:  # a carry's start is a distance or time: no rep target
+        return None
     start = answer.kind == "start"
     if answer.sides:
         sides: dict[Side | None, SideTarget] = {}
