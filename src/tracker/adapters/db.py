@@ -125,7 +125,9 @@ def _configure_sqlite(
         with _read_only_said(path):
             # The first statement reads the file: another program's exclusive lock (a sqlite3
             # shell with locking_mode=EXCLUSIVE) makes every command, readers too, wait here.
-            wait_for_lock(dbapi_connection, "PRAGMA journal_mode = WAL", on_wait)
+            # Silent for longer: parallel first commands take turns here to switch to WAL.
+            quiet = SQLITE_BUSY_TIMEOUT_MS
+            wait_for_lock(dbapi_connection, "PRAGMA journal_mode = WAL", on_wait, quiet)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
@@ -154,10 +156,14 @@ def _locked(error: sqlite3.OperationalError) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
-def wait_for_lock(raw: Any, statement: str, on_wait: Callable[[str], None] | None) -> None:
+def wait_for_lock(
+    raw: Any, statement: str, on_wait: Callable[[str], None] | None, quiet: int | None = None
+) -> None:
     """Run ``statement``; one that finds the database locked by another command or program
-    says what it waits for, then waits up to SQLITE_WRITE_WAIT_MS."""
-    raw.execute(f"PRAGMA busy_timeout = {SQLITE_QUIET_WAIT_MS}")  # a short queue: silent
+    for ``quiet`` ms (SQLITE_QUIET_WAIT_MS) says what it waits for, then waits up to
+    SQLITE_WRITE_WAIT_MS."""
+    # A short queue is silent.
+    raw.execute(f"PRAGMA busy_timeout = {SQLITE_QUIET_WAIT_MS if quiet is None else quiet}")
     try:
         raw.execute(statement)
         return
