@@ -122,14 +122,12 @@ def _configure_sqlite(
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
-        with _read_only_said(path):
-            # The first statement reads the file: another program's exclusive lock (a sqlite3
-            # shell with locking_mode=EXCLUSIVE) makes every command, readers too, wait here.
-            # Silent for longer: parallel first commands take turns here to switch to WAL.
-            quiet = SQLITE_BUSY_TIMEOUT_MS
-            wait_for_lock(dbapi_connection, "PRAGMA journal_mode = WAL", on_wait, quiet)
+        # The first statement reads the file: another program's exclusive lock (a sqlite3
+        # shell with locking_mode=EXCLUSIVE) makes every command, readers too, wait here.
+        # Silent for longer: parallel first commands take turns here to switch to WAL.
+        quiet = SQLITE_BUSY_TIMEOUT_MS
+        wait_for_lock(dbapi_connection, "PRAGMA journal_mode = WAL", on_wait, quiet)
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.close()
 
@@ -141,7 +139,7 @@ def _configure_sqlite(
             return
         raw = connection.connection.dbapi_connection
         assert raw is not None
-        with _read_only_said(path):
+        with _read_only_said(path):  # SQLAlchemy does not wrap an error of this event
             wait_for_lock(raw, "BEGIN IMMEDIATE", on_wait)  # writers queue, never fail half-way
 
     @event.listens_for(engine, "handle_error")
@@ -215,8 +213,8 @@ def read_only_error(path: Path, error: sqlite3.Error) -> DatabaseError | None:
 
 @contextlib.contextmanager
 def _read_only_said(path: Path | None) -> Iterator[None]:
-    """An event's raw sqlite3 error, which SQLAlchemy does not wrap, as one line when a file
-    is read-only."""
+    """A raw sqlite3 error as one line when a file is read-only (handle_error does the same
+    for the errors SQLAlchemy wraps)."""
     try:
         yield
     except sqlite3.OperationalError as error:
