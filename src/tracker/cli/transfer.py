@@ -67,11 +67,13 @@ def import_command(
     All or nothing: a bad row stops the import, names its line and column, and stores
     nothing. Importing the same file again adds nothing.
     """
+    from tracker.importers.input_file import MAX_BYTES
     from tracker.services.transfer import import_file, skipped_summary
 
     # The zone's rules, not today's offset: a July workout imported in January keeps its hour.
     tz = local_zone()
-    if on_terminal() and file.stat().st_size >= PROGRESS_MIN_BYTES:
+    # A file over the limit is refused at once: no bar (counting its lines would read it).
+    if on_terminal() and PROGRESS_MIN_BYTES <= file.stat().st_size <= MAX_BYTES:
         total = count_lines(file)
         with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
             seen = {"line": 0}

@@ -16,6 +16,7 @@ from tracker.domain.errors import ImportFailed
 from tracker.domain.model import DEFAULT_LIFTER, Laterality
 from tracker.domain.units import Unit
 from tracker.importers import tracker_format
+from tracker.importers.input_file import open_text
 from tracker.importers.records import ImportedSet
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
 from tracker.services.exercise_matching import ExerciseMatcher
@@ -108,7 +109,7 @@ def detect(path: Path, fmt: str | None) -> str:
         return fmt.lower()
     if path.suffix.lower() == ".json" or first_character(path) == "{":
         return "tracker"
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with open_text(path) as handle:
         try:
             first = handle.readline()
         except UnicodeDecodeError:
@@ -154,7 +155,7 @@ def _import(
     progress: Callable[[int], None] | None,
     replace: bool,
 ) -> ImportReport:
-    with uow, path.open(encoding="utf-8-sig", newline="") as handle:
+    with uow, open_text(path) as handle:
         reader: Any = None
         document: tracker_format.JsonExport | None = None
         if kind == "tracker":
