@@ -105,3 +105,14 @@ def test_import_keeps_questioned_rows_and_lists_them(tracker: Tracker, tmp_path:
         "  line 2: Leg Press 100 x 10 kg is less than 0.4 of your lightest (100 kg)\n"
     ) in out
     assert len(loads(tracker)) == 4
+
+
+def test_done_with_words_after_it_is_unknown_input(tracker: Tracker) -> None:
+    result = tracker("gym", input="leg press 10x100\ndone now please\nleg press 10x110\n")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.replace("\n    ", " ") == (
+        'Error: unknown input "done now please": done takes nothing after it (type help for '
+        "what a line can be)\n"
+    )
+    assert [load for _, _, load in loads(tracker)] == [D(100), D(110)]
+    assert "Finished session #1: 2 sets of 1 exercise." in result.stdout
