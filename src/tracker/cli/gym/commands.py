@@ -539,13 +539,11 @@ class GymShell:
         if not text:
             raise UserError("plates LOAD, e.g. plates 100")
         exercise = self.current_exercise()
-        try:
-            answer = plates_for(self.app.uow(), self.app.lifter, text, exercise)
-        except Exception as exc:  # a dumbbell exercise: plates for a barbell instead
-            if exercise is None or to_user_error(exc) is None:
-                raise
-            answer = plates_for(self.app.uow(), self.app.lifter, text, None)
-            say(f"({exercise} takes no plates; on a barbell:)")
+        # The current exercise's equipment, as `tracker plates --exercise` (a sled machine's
+        # plates per horn); a dumbbell exercise gets a barbell's plates.
+        answer = plates_for(self.app.uow(), self.app.lifter, text, exercise, bar_instead=True)
+        if answer.instead_of:
+            say(f"({answer.instead_of} takes no plates; on a barbell:)")
         for line in plates_lines(answer):
             say(line)
 
