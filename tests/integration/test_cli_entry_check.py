@@ -116,3 +116,13 @@ def test_done_with_words_after_it_is_unknown_input(tracker: Tracker) -> None:
     )
     assert [load for _, _, load in loads(tracker)] == [D(100), D(110)]
     assert "Finished session #1: 2 sets of 1 exercise." in result.stdout
+
+
+def test_a_root_command_typo_gets_did_you_mean(tracker: Tracker) -> None:
+    for typed, meant in (("lof", "'log'"), ("sesion", "'session'")):
+        result = tracker(typed)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[-1] == (
+            f"Error: No such command '{typed}'. Did you mean {meant}?"
+        )
+    assert "'suggest'" in tracker("sugest").stderr
