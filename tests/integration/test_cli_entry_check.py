@@ -126,3 +126,21 @@ def test_a_root_command_typo_gets_did_you_mean(tracker: Tracker) -> None:
             f"Error: No such command '{typed}'. Did you mean {meant}?"
         )
     assert "'suggest'" in tracker("sugest").stderr
+
+
+def test_an_empty_lifter_is_refused(tracker: Tracker) -> None:
+    for empty in ("", "  "):
+        line = tracker.fails("--lifter", empty, "log", "squat", "5x100")
+        assert line == "Error: --lifter is empty: give a lifter's name, or leave it out for 'me'"
+    assert tracker.json("session", "list") == []
+
+
+def test_a_control_character_in_a_name_does_not_resolve(tracker: Tracker) -> None:
+    line = tracker.fails("log", "leg\npress", "10x100")
+    assert line == (
+        'Error: no exercise named "leg\\npress": a name has no line break, tab or other control '
+        "character; type it on one line"
+    )
+    assert "control character" in tracker.fails("log", "leg press\x07", "10x100")
+    assert "control character" in tracker.fails("suggest", "single leg\tpress")
+    assert tracker.json("session", "list") == []

@@ -278,8 +278,10 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
       tracker report imbalance
       tracker suggest "single leg press"
     """
-    from tracker.cli.context import App
+    from tracker.cli.context import App, UserError
 
+    if lifter is not None and not lifter.strip():  # never the default lifter by accident
+        raise UserError("--lifter is empty: give a lifter's name, or leave it out for 'me'")
     ctx.obj = App(db=db, lifter=lifter)
 
 
