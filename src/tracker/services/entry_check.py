@@ -19,14 +19,20 @@ from tracker.domain.units import Unit, convert
 
 @dataclass
 class EntryCheck:
-    """One command's check: each exercise's stored bounds read once (one aggregate query),
-    then every set checked is added to them, so a command's sets also meet each other."""
+    """One command's check: each exercise's stored bounds, read once (one aggregate query).
+
+    A set meets the sets stored before the command, not the command's other sets (a first
+    session's ramp from 20 to 60 kg is no typo). An import also counts its rows of earlier
+    sessions of the file, as they would have been stored by then.
+    """
 
     uow: AbstractUnitOfWork
     lifter: Lifter
     leave_out: int | None = None  # the set being edited is no history of itself
     known: dict[int, Known] = field(default_factory=dict)
     _weights: list[BodyWeight] | None = None
+    _session: str | None = None  # the import's session being read, and its rows so far
+    _held: list[tuple[int, Decimal | None, int]] = field(default_factory=list)
 
     def question(
         self,
@@ -37,15 +43,23 @@ class EntryCheck:
         unit: Unit,
         bodyweight: bool,
         at: datetime,
+        session: str | None = None,
     ) -> str | None:
-        """Why this set looks like a typo, or None; a working set joins the history."""
+        """Why this set looks like a typo, or None. With `session` (an import), the set
+        counts for the rows of the file's later sessions."""
         if kind is SetKind.WARMUP:
             return None
+        if session != self._session:
+            for exercise_id, held_kg, held_reps in self._held:
+                self.known[exercise_id] = self.known[exercise_id].with_set(held_kg, held_reps)
+            self._held.clear()
+            self._session = session
         known = self.known.get(exercise.id)
         if known is None:
-            known = self._stored(exercise, at)
+            known = self.known[exercise.id] = self._stored(exercise, at)
         load_kg = effective_kg(load, unit, bodyweight, self._body_weight(at) if bodyweight else None)
-        self.known[exercise.id] = known.with_set(load_kg, reps)
+        if session is not None:
+            self._held.append((exercise.id, load_kg, reps))
         return doubt(known, load_kg, reps, Unit(self.lifter.unit))
 
     def refuse(

@@ -272,8 +272,9 @@ def store_rows(
 def question(check: EntryCheck, row: ImportedSet, exercise: Exercise, report: ImportReport) -> None:
     """A row that looks like a typo is kept (it is history) and listed in the report."""
     reason = check.question(
-        exercise, row.kind, row.reps, row.load, row.unit, row.bodyweight, row.performed_at
-    )
+        exercise, row.kind, row.reps, row.load, row.unit, row.bodyweight, row.performed_at,
+        row.session_key,
+    )  # fmt: skip
     if reason is not None:
         side = f" ({row.side.value})" if row.side else ""
         report.questioned.append(f"line {row.line}: {exercise.name} {set_text(row)}{side} is {reason}")
