@@ -74,7 +74,9 @@ def test_set_edit_ignores_the_set_being_edited(tracker: Tracker) -> None:
     tracker.ok("set", "edit", "2", "--note", "typo?")
     # Moved to another exercise, a set meets that exercise's history.
     tracker.ok("log", "slp", "-l", "10x40", "-r", "10x40")
-    assert "Single Leg Press" in tracker.fails("set", "edit", "2", "--exercise", "slp", "--side", "left")
+    assert "Single Leg Press" in tracker.fails(
+        "set", "edit", "2", "--exercise", "slp", "--side", "left"
+    )
 
 
 def test_piped_gym_refuses_a_questioned_line_unless_it_ends_with_yes(tracker: Tracker) -> None:

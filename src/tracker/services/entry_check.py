@@ -57,7 +57,9 @@ class EntryCheck:
         known = self.known.get(exercise.id)
         if known is None:
             known = self.known[exercise.id] = self._stored(exercise, at)
-        load_kg = effective_kg(load, unit, bodyweight, self._body_weight(at) if bodyweight else None)
+        load_kg = effective_kg(
+            load, unit, bodyweight, self._body_weight(at) if bodyweight else None
+        )
         if session is not None:
             self._held.append((exercise.id, load_kg, reps))
         return doubt(known, load_kg, reps, Unit(self.lifter.unit))
@@ -86,7 +88,9 @@ class EntryCheck:
             body = self._body_weight(at) if bounds.bodyweight else None
             for load in (bounds.lightest, bounds.heaviest):
                 if load is not None:
-                    known = known.with_set(effective_kg(load, bounds.unit, bounds.bodyweight, body), 0)
+                    known = known.with_set(
+                        effective_kg(load, bounds.unit, bounds.bodyweight, body), 0
+                    )
             known = known.with_set(None, bounds.most_reps)
         return known
 

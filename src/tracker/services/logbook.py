@@ -19,8 +19,8 @@ from tracker.domain.sessions import Span, finished_slack, place_set, within_sess
 from tracker.domain.set_rules import check_loads, check_sides, is_cardio, kind_of
 from tracker.domain.units import Unit
 from tracker.services import history
-from tracker.services.entry_check import EntryCheck
 from tracker.services.catalog import exercise_convention, resolve_exercise
+from tracker.services.entry_check import EntryCheck
 from tracker.services.lifters import current_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
 
@@ -85,7 +85,8 @@ def log_sets(
         if not request.confirmed:
             check = EntryCheck(uow, lifter)
             for planned in request.sets:
-                check.refuse(exercise, planned.spec, planned.side, kind_of(planned.spec, request.kind), at)
+                kind = kind_of(planned.spec, request.kind)
+                check.refuse(exercise, planned.spec, planned.side, kind, at)
         sessions_before = history.sessions_before_log(repo, lifter, at)  # for undo
         session, started, closed = session_for(repo, lifter, at, now)
         previous = previous_session(repo, lifter, exercise, session)

@@ -277,7 +277,8 @@ def question(check: EntryCheck, row: ImportedSet, exercise: Exercise, report: Im
     )  # fmt: skip
     if reason is not None:
         side = f" ({row.side.value})" if row.side else ""
-        report.questioned.append(f"line {row.line}: {exercise.name} {set_text(row)}{side} is {reason}")
+        typed = f"{exercise.name} {set_text(row)}{side}"
+        report.questioned.append(f"line {row.line}: {typed} is {reason}")
 
 
 def set_text(row: ImportedSet) -> str:
@@ -285,7 +286,9 @@ def set_text(row: ImportedSet) -> str:
     from tracker.domain.bodyweight import bodyweight_text
     from tracker.domain.units import format_load
 
-    load = bodyweight_text(row.load, row.unit) if row.bodyweight else f"{format_load(row.load)} {row.unit}"
+    load = f"{format_load(row.load)} {row.unit}"
+    if row.bodyweight:
+        load = bodyweight_text(row.load, row.unit)
     if row.duration_s is not None:
         return f"{row.duration_s} s x {load}"
     if row.distance is not None:
