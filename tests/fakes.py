@@ -38,7 +38,7 @@ from tracker.adapters.orm import (
     WorkoutSet,
 )
 from tracker.adapters.reads import AbstractReads, LifterRow
-from tracker.adapters.repository import TopSet, top_set
+from tracker.adapters.repository import LoadBounds, TopSet, top_set
 from tracker.adapters.tables import utcnow
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain import bodyweight
@@ -390,6 +390,20 @@ class FakeRepository:
         recent = sorted(starts, key=lambda sid: starts[sid], reverse=True)[:sessions]
         chosen = [r for r in rows if r.session_id in recent]
         return sorted(chosen, key=lambda r: (r.performed_at, r.position, r.id))
+
+    def working_set_bounds(
+        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
+    ) -> list[LoadBounds]:
+        groups: dict[tuple[str, bool], list[WorkoutSet]] = {}
+        for s in self._sets(lifter, exercise):
+            if s.kind != "warmup" and s.id != leave_out:
+                groups.setdefault((s.unit, s.bodyweight), []).append(s)
+        bounds = []
+        for (unit, bw), rows in groups.items():
+            loads = [r.load for r in rows if bw or r.load > 0]
+            bounds.append(LoadBounds(Unit(unit), bw, min(loads, default=None),
+                                     max(loads, default=None), max(r.reps for r in rows)))
+        return bounds
 
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         rows = self.recent_working_sets(lifter, exercise, 1)

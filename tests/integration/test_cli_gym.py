@@ -151,11 +151,12 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
         "skip",
         args=("legs a",),
     )
-    assert err == "Error: Leg Press is the last exercise left: skip it or type done\n"
+    # Single Leg Press is a machine with no sled here: as tracker plates --exercise says.
+    sled = tracker.fails("plates", "102.5", "--exercise", "single leg press")
+    assert err.replace("\n    ", " ") == (
+        f"{sled}\nError: Leg Press is the last exercise left: skip it or type done\n"
+    )
     assert "undo, note TEXT, skip, next, plates LOAD," in out
-    # Single Leg Press has no sled here: plates for a barbell instead.
-    assert "(Single Leg Press takes no plates; on a barbell:)\n" in out
-    assert "102.5 kg: bar 20 + per side 25 + 15 + 1.25" in out
     assert "Rest for Single Leg Press: 1:15." in out
     assert "Noted on 2 sets." in out
     assert out.count("Undid an edit; the set is again:") == 2
@@ -167,6 +168,21 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
     # rest is remembered for the exercise
     out, _ = gym(tracker, "slp")
     assert "Rest 1:15." in out
+
+
+def test_plates_follow_the_current_exercises_equipment(tracker: Tracker) -> None:
+    # A machine without its sled: never barbell maths, but what tracker plates says.
+    asks = tracker.fails("plates", "107.5", "--exercise", "leg press")
+    out, err = gym(tracker, "leg press", "plates 107.5")
+    assert err.replace("\n    ", " ") == asks + "\n" and "bar 20" not in out
+    tracker.ok("exercises", "edit", "leg press", "--sled", "50")
+    sled = tracker.ok("plates", "107.5", "--exercise", "leg press").stdout
+    assert sled == "107.5 kg: per horn 25 + 25 + 2.5 + 1.25 (sled not counted)\n"
+    out, err = gym(tracker, "leg press", "plates 107.5", "dumbbell bench press", "plates 100")
+    assert err == ""
+    assert f"  Rest 2:00.\n{sled}" in out
+    # Dumbbells take no plates: a barbell's, said so.
+    assert "(Dumbbell Bench Press takes no plates; on a barbell:)\n100 kg: bar 20" in out
 
 
 def test_note_goes_on_the_last_line(tracker: Tracker) -> None:

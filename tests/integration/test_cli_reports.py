@@ -368,6 +368,9 @@ def test_involved_side_gives_involved_over_uninvolved(tracker: Tracker) -> None:
     tracker.ok("lifter", "edit", "me", "--involved", "none", "--exercise", "slp")
     tracker.ok("lifter", "edit", "me", "--involved", "right")
     assert tracker.json("report", "imbalance")["exercises"][0]["involved"] == "right"
+    # --involved none sets the stored side aside for one report, as lifter edit accepts it.
+    (none,) = tracker.json("report", "imbalance", "--involved", "none")["exercises"]
+    assert (none["lsi"], none["involved"], none["weaker_side"]) == (90.0, None, "left")
     assert tracker.fails("lifter", "edit", "nobody", "--involved", "left") == (
         'Error: no lifter named "nobody"'
     )

@@ -122,3 +122,28 @@ def test_toolbar_mirrors_a_distance_side_as_a_distance(app: App) -> None:
     shell.handle("")
     rows = [(side, reps, load) for _, _, side, reps, load, *_ in stored_sets(app.url)]
     assert rows[3:] == [("left", 0, D(24)), ("right", 0, D(24))]
+
+
+def test_toolbar_fits_the_width_without_cutting_a_load(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    shell = shell_for(app, clock, [])
+    shell.handle("slp")
+    assert shell.timer is not None
+    shell.timer.start(90)
+    assert toolbar_text(shell, 60) == "rest 1:30 | Single Leg Press | Enter L 8x55 R 8x55"
+    # Narrower: the name gives way first, then whole sets (never part of a load).
+    assert toolbar_text(shell, 47) == "rest 1:30 | Single Leg... | Enter L 8x55 R 8x55"
+    assert toolbar_text(shell, 40) == "rest 1:30 | Enter L 8x55 R 8x55"
+    monkeypatch.setenv("COLUMNS", "30")  # the terminal's width
+    assert toolbar_text(shell) == "rest 1:30 | Enter L 8x55 ..."
+
+
+def test_toolbar_fit_drops_whole_tokens() -> None:
+    from tracker.cli.gym.toolbar import fit
+
+    parts = (["rest 1:23"], "Single-Leg Romanian Deadlift", ["R 8x40", "L 10x110"])
+    assert fit(*parts, 60) == "rest 1:23 | Single-Leg Romanian D... | Enter R 8x40 L 10x110"
+    assert fit(*parts, 30) == "rest 1:23 | Enter R 8x40 ..."
+    assert fit(*parts, 20) == "rest 1:23"

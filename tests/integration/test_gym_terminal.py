@@ -103,3 +103,24 @@ def test_errors_wrap_between_words_at_the_terminal_width(routine: Tracker, tmp_p
     assert "done with a machine: write" in " ".join(line.strip() for line in lines)
     term.send("done\r")
     term.child.expect(pexpect.EOF)
+
+
+def test_a_set_that_looks_like_a_typo_is_asked_about(tracker: Tracker, tmp_path: Path) -> None:
+    tracker.ok("log", "leg press", "10x100")
+    term = Terminal(tracker.url, home=tmp_path)
+    term.expect("gym>")
+    term.send("leg press 10x1000\r")
+    term.expect(r"more than twice your heaviest \(100 kg\)\. Log it\? \[y/N\]")
+    term.send("n\r")
+    term.expect(r"Error: 10x1000 on Leg Press")
+    term.expect("gym>")
+    term.send("leg press 10x1100\r")
+    term.expect(r"Log it\? \[y/N\]")
+    term.send("y\r")
+    term.expect(r"#\d+ 10 x 1100 kg")
+    term.send("done\r")
+    term.expect(r"Finished session #\d+: 2 sets of 1 exercise\.")
+    term.child.expect(pexpect.EOF)
+    assert [(reps, load) for _, _, _, reps, load, *_ in stored_sets(tracker.url)] == [
+        (10, 100), (10, 1100),
+    ]  # fmt: skip

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.journal import AbstractJournal, Journal, UnrecordedChanges
@@ -61,6 +61,19 @@ def top_set(name: str, row: WorkoutSet) -> TopSet:
         name, row.reps, row.load, Unit(row.unit), row.performed_at, row.bodyweight,
         row.duration_s, row.distance, row.distance_unit,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LoadBounds:
+    """Per unit and kind of load (bodyweight or not) of an exercise's working sets: the
+    lightest and heaviest positive load (a bodyweight set's added load, of any sign), None
+    when there is none, and the most reps."""
+
+    unit: Unit
+    bodyweight: bool
+    lightest: Decimal | None
+    heaviest: Decimal | None
+    most_reps: int
 
 
 class AbstractRepository(Protocol):
@@ -133,6 +146,10 @@ class AbstractRepository(Protocol):
     def recent_working_sets(
         self, lifter: Lifter, exercise: Exercise, sessions: int
     ) -> list[WorkoutSet]: ...
+
+    def working_set_bounds(
+        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
+    ) -> list[LoadBounds]: ...
 
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None: ...
 
@@ -530,6 +547,36 @@ class Repository:
                 .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
             )
         )
+
+    def working_set_bounds(
+        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
+    ) -> list[LoadBounds]:
+        """The entry check's history (tracker.domain.plausibility): one aggregate query over
+        the exercise's non-warm-up sets, leaving out set `leave_out` (the one being edited)."""
+        counted = case(
+            (or_(WorkoutSet.bodyweight.is_(True), WorkoutSet.load > 0), WorkoutSet.load)
+        )
+        query = (
+            select(
+                WorkoutSet.unit,
+                WorkoutSet.bodyweight,
+                func.min(counted),
+                func.max(counted),
+                func.max(WorkoutSet.reps),
+            )
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.kind != SetKind.WARMUP,
+            )
+            .group_by(WorkoutSet.unit, WorkoutSet.bodyweight)
+        )
+        if leave_out is not None:
+            query = query.where(WorkoutSet.id != leave_out)
+        return [
+            LoadBounds(Unit(unit), bool(bodyweight), low, high, reps or 0)
+            for unit, bodyweight, low, high, reps in self.session.execute(query)
+        ]
 
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         """The heaviest working set of the most recent session where the exercise was done."""

@@ -27,6 +27,13 @@ def yes_option(func: F) -> F:
     )(func)
 
 
+def plausible_option(func: F) -> F:
+    """`--yes` of the commands that store a set: log one the entry check questions."""
+    return click.option(
+        "--yes", "-y", is_flag=True, help="Store a set even if it looks like a typo."
+    )(func)
+
+
 def check_can_ask(yes: bool, command: str) -> None:
     """Refuse before showing anything when nobody can answer and --yes was not given."""
     if not yes and not stdin_is_terminal():

@@ -116,8 +116,9 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
 )
 @click.option(
     "--involved",
-    type=click.Choice(["left", "right"]),
-    help="The injured or trained side: LSI = involved / uninvolved x 100.",
+    type=click.Choice(["left", "right", "none"]),
+    help="The injured or trained side: LSI = involved / uninvolved x 100 (none: weaker / "
+    "stronger, whatever lifter edit --involved keeps).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @pass_app
@@ -145,7 +146,7 @@ def report_imbalance(
 
     report = imbalance_report(
         app.uow(), app.lifter, exercise, since, until, metric, formula.lower(), recent,
-        Side(involved) if involved else None,
+        Side(involved) if involved and involved != "none" else None, involved == "none",
     )  # fmt: skip
     if as_json:
         emit_json(imbalance_json(report))

@@ -130,6 +130,10 @@ def import_command(
         )
     for line in skipped_summary(report):
         say(f"Skipped rows (not sets): {line}")
+    if report.questioned:
+        say(f"Kept, though they look like typos ({len(report.questioned)}):")
+        for line in report.questioned:
+            say(f"  {line}")
 
 
 @click.command("export")

@@ -56,6 +56,7 @@ def imbalance_report(
     formula: str = "epley",
     recent: int = DEFAULT_RECENT,
     involved: Side | None = None,
+    no_stored_side: bool = False,  # --involved none: weaker / stronger, whatever is stored
 ) -> ImbalanceReport:
     """Left against right per unilateral exercise, most asymmetric first."""
     check_options(metric, formula, recent)
@@ -75,7 +76,7 @@ def imbalance_report(
             exercise_id = found.id
         queries = uow.report_queries()
         weights = uow.body_weights().of_lifter(lifter.id)
-        stored = uow.involved_sides().of_lifter(lifter.id)
+        stored = {} if no_stored_side else uow.involved_sides().of_lifter(lifter.id)
         timed = metric in ("duration", "distance")
         window = queries.sides_by_exercise(
             lifter.id,

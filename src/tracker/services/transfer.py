@@ -18,6 +18,7 @@ from tracker.domain.units import Unit
 from tracker.importers import tracker_format
 from tracker.importers.input_file import open_text
 from tracker.importers.records import ImportedSet
+from tracker.services.entry_check import EntryCheck
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
 from tracker.services.exercise_matching import ExerciseMatcher
 from tracker.services.lifter_restore import lifter_data, restore_lifter_data
@@ -96,6 +97,9 @@ class ImportReport:
     rounded: int = 0  # sets whose load or distance had more than 3 decimals, stored rounded
     # What a JSON export restored beside the sets: "weigh-in": 3, "routine": 1 ...
     restored: dict[str, int] = field(default_factory=dict)
+    # Sets the entry check questions (tracker.domain.plausibility), kept as history:
+    # "line 12: Leg Press 100 x 10 kg is more than 3 times your most reps (10)".
+    questioned: list[str] = field(default_factory=list)
 
 
 def first_character(path: Path) -> str:
@@ -181,7 +185,8 @@ def _import(
             reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
             rows = reader
             report = ImportReport(format=reader.format)
-        matcher = store_rows(uow.repo, lifter, rows, report, progress, replace)
+        check = EntryCheck(uow, lifter)
+        matcher = store_rows(uow.repo, lifter, rows, report, progress, replace, check)
         if document is not None:  # weigh-ins, involved sides, routines, rests, settings
             report.restored = restore_lifter_data(uow, lifter, document.lifter_data, matcher)
             report.created |= matcher.created  # a routine's exercise this database lacked
@@ -236,6 +241,7 @@ def store_rows(
     report: ImportReport,
     progress: Callable[[int], None] | None,
     replace: bool = False,
+    check: EntryCheck | None = None,
 ) -> ExerciseMatcher:
     """Insert sessions and sets in batches: a few statements per thousands of rows.
 
@@ -253,6 +259,8 @@ def store_rows(
             report.already_imported_sets += 1
             continue
         exercise = matcher.find(row.exercise, row.side is not None)
+        if check is not None:
+            question(check, row, exercise, report)
         batch.add(row, exercise, report)
         if len(batch.sets) >= BATCH:
             batch.flush()
@@ -260,6 +268,33 @@ def store_rows(
     report.matched |= matcher.matched
     report.created |= matcher.created
     return matcher
+
+
+def question(check: EntryCheck, row: ImportedSet, exercise: Exercise, report: ImportReport) -> None:
+    """A row that looks like a typo is kept (it is history) and listed in the report."""
+    reason = check.question(
+        exercise, row.kind, row.reps, row.load, row.unit, row.bodyweight, row.performed_at,
+        row.session_key,
+    )  # fmt: skip
+    if reason is not None:
+        side = f" ({row.side.value})" if row.side else ""
+        typed = f"{exercise.name} {set_text(row)}{side}"
+        report.questioned.append(f"line {row.line}: {typed} is {reason}")
+
+
+def set_text(row: ImportedSet) -> str:
+    """The row as tracker writes a set: 10 x 100 kg, 8 x BW+20 kg, 60 s x 20 kg."""
+    from tracker.domain.bodyweight import bodyweight_text
+    from tracker.domain.units import format_load
+
+    load = f"{format_load(row.load)} {row.unit}"
+    if row.bodyweight:
+        load = bodyweight_text(row.load, row.unit)
+    if row.duration_s is not None:
+        return f"{row.duration_s} s x {load}"
+    if row.distance is not None:
+        return f"{format_load(row.distance)} {row.distance_unit} x {load}"
+    return f"{row.reps} x {load}"
 
 
 class ImportedSessions:

@@ -23,7 +23,7 @@ from tracker.cli.layout import plural, wrap_line
 from tracker.cli.logging_cmds import SIDE_MARKERS, log_from_args
 from tracker.cli.params import local_now
 from tracker.cli.render import full_set_text, local_date, set_text, side_label
-from tracker.domain.errors import NotFound
+from tracker.domain.errors import Implausible, NotFound
 from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.records import SideRecords
 from tracker.domain.routines import PlannedSide
@@ -49,7 +49,16 @@ def say_error(message: str) -> None:
         echo_err(line)
 
 
+def ask(question: str) -> bool:
+    """A yes/no question at the terminal, no by default (Ctrl-C or Ctrl-D: no)."""
+    try:
+        return click.confirm(question, default=False)
+    except click.Abort:
+        return False
+
+
 COMMAND_WORDS = ("undo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
+BARE_WORDS = ("undo", "skip", "next", "show", "help", "done")  # command words without argument
 # Side words without the dash, quicker to type on a phone: `l 10x60`.
 SHORT_SIDES = {"l": "-l", "left": "-l", "r": "-r", "right": "-r", "each": "--each"}
 _SPEC_START = re.compile(r"\d")
@@ -220,6 +229,12 @@ class GymShell:
         if not line:
             self.accept_planned()
         elif word.lower() in COMMAND_WORDS:
+            if rest.strip() and word.lower() in BARE_WORDS:
+                # `done now please` is no done: it would end the session and drop what follows.
+                raise UserError(
+                    f'unknown input "{line}": {word.lower()} takes nothing after it '
+                    "(type help for what a line can be)"
+                )
             getattr(self, f"cmd_{word.lower()}")(rest.strip())
         else:
             tokens = split_line(line)
@@ -242,7 +257,13 @@ class GymShell:
         # Today's target is fixed before the first set of the exercise is stored: afterwards,
         # suggest would count that set as history.
         self.brief(args[0])
-        result = log_from_args(self.app, args)
+        try:
+            result = log_from_args(self.app, args)
+        except Implausible as doubt:
+            # At a terminal the lifter answers; piped, the line is refused (--yes logs it).
+            if not self.interactive or not ask(f"{doubt.question}. Log it?"):
+                raise
+            result = log_from_args(self.app, [*args, "--yes"])
         self.after_log(result)
 
     def accept_planned(self) -> None:
@@ -518,13 +539,11 @@ class GymShell:
         if not text:
             raise UserError("plates LOAD, e.g. plates 100")
         exercise = self.current_exercise()
-        try:
-            answer = plates_for(self.app.uow(), self.app.lifter, text, exercise)
-        except Exception as exc:  # a dumbbell exercise: plates for a barbell instead
-            if exercise is None or to_user_error(exc) is None:
-                raise
-            answer = plates_for(self.app.uow(), self.app.lifter, text, None)
-            say(f"({exercise} takes no plates; on a barbell:)")
+        # The current exercise's equipment, as `tracker plates --exercise` (a sled machine's
+        # plates per horn); a dumbbell exercise gets a barbell's plates.
+        answer = plates_for(self.app.uow(), self.app.lifter, text, exercise, bar_instead=True)
+        if answer.instead_of:
+            say(f"({answer.instead_of} takes no plates; on a barbell:)")
         for line in plates_lines(answer):
             say(line)
 
