@@ -8,9 +8,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tracker.domain.units import as_number
+from tracker.domain.units import as_number, rounded_number
 
 if TYPE_CHECKING:
+    from tracker.domain.asymmetry import Judgement
     from tracker.services.suggest import Basis, SideTarget, Suggestion
 
 
@@ -65,8 +66,22 @@ def suggestion_json(answer: Suggestion) -> dict[str, Any]:
         data["reps_target"] = answer.reps_target
     if answer.cue is not None:
         data["cue"] = answer.cue
+    if answer.last_session is not None:
+        data["imbalance"] = imbalance_json(answer.last_session)
     if answer.bodyweight:
         data["bodyweight"] = True
     if answer.lightest is not None:  # the share rounded down to nothing (step, bodyweight, sled)
         data["lightest"] = answer.lightest
     return data
+
+
+def imbalance_json(last: Judgement) -> dict[str, Any]:
+    """The figure behind the cue, as `report imbalance` gives a session's: its scope named."""
+    return {
+        "scope": "last_session",
+        "date": None if last.first is None else last.first.isoformat(),
+        "lsi": None if last.lsi is None else rounded_number(last.lsi),
+        "status": None if last.status is None else last.status.value,
+        "weaker_side": None if last.weaker_side is None else last.weaker_side.value,
+        "involved": None if last.involved is None else last.involved.value,
+    }

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from tracker.domain.asymmetry import Judgement, Status, lsi_text
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.model import Side
@@ -461,33 +462,21 @@ def _action(start: Decimal, end: Decimal) -> Action:
 # --- the weaker-side cue -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Imbalance:
-    """The last session's sides compared: which was weaker, by how much, and its band."""
-
-    weaker: Side | None
-    index: Decimal  # LSI, weaker / stronger x 100
-    status: str  # balanced, watch or imbalanced
-
-    @property
-    def needs_cue(self) -> bool:
-        """Watch and imbalanced sides get the coaching cue; balanced ones do not."""
-        return self.weaker is not None and self.status in ("watch", "imbalanced")
-
-    def cue_text(self) -> str:
-        side = self.weaker.value if self.weaker is not None else "neither"
-        return (
-            f"Last session the {side} side was weaker (weaker / stronger: LSI {self.index:.1f}, "
-            f"{self.status}). "
-            f"{COACHING_CUE}"
-        )
+def needs_cue(last: Judgement | None) -> bool:
+    """Watch and imbalanced sides with a weaker side get the coaching cue; balanced do not."""
+    return (
+        last is not None
+        and last.weaker_side is not None
+        and last.status in (Status.WATCH, Status.IMBALANCED)
+    )
 
 
-def imbalance_between(left_best: Decimal | None, right_best: Decimal | None) -> Imbalance | None:
-    """Compare the sides' best estimates; None when one side is missing or both are 0."""
-    from tracker.domain.asymmetry import lsi, status_for, weaker_side
-
-    index = lsi(left_best, right_best)
-    if index is None:
-        return None
-    return Imbalance(weaker_side(left_best, right_best), index, status_for(index).value)
+def cue_text(last: Judgement) -> str:
+    """The cue, saying its scope: "Last session: LSI 84.6, imbalanced, left side weaker."."""
+    index = "-" if last.lsi is None else lsi_text(last.lsi)
+    status = last.status.value if last.status else "incomplete"
+    part = f"LSI {index}, {status}"
+    if last.involved is not None:
+        part = f"involved {last.involved.value}, {part}"
+    side = last.weaker_side.value if last.weaker_side else "neither"
+    return f"Last session: {part}, {side} side weaker. {COACHING_CUE}"

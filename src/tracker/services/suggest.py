@@ -11,7 +11,7 @@ from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.repository import AbstractRepository, TopSet
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.bodyweight import body_weight_at
-from tracker.domain.e1rm import best_estimate
+from tracker.domain.asymmetry import Judgement
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
 from tracker.domain.load_convention import (
@@ -30,13 +30,16 @@ from tracker.domain.loads import (
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
-    imbalance_between,
+    cue_text,
     increment_for,
+    needs_cue,
     next_load,
 )
 from tracker.domain.model import Laterality, SetSpec, Side
+from tracker.domain.report_figures import last_session
 from tracker.domain.units import Unit, convert, format_load, plain, round_display
 from tracker.services.catalog import exercise_convention, resolve_exercise
+from tracker.services.figures import exercise_figures, lifter_facts
 from tracker.services.lifters import current_lifter
 
 # How many recent sessions the progression looks at (two are needed for the step-down rule).
@@ -80,11 +83,17 @@ class Suggestion:
     rationale: str = ""
     reps_target: int | None = None  # a bilateral progression
     cue: str | None = None
+    # The latest session with both sides, as `report imbalance` judges it (scope
+    # "last_session"): the cue and the weaker side's cap come from it.
+    last_session: Judgement | None = None
     # Loads are added to body weight (BW+10 kg; negative is assisted: BW-20 kg).
     bodyweight: bool = False
     # A start whose share rounded down to nothing: "step", "bodyweight" or "sled" (the
     # lightest start the equipment allows; loads.lightest_start).
     lightest: Lightest | None = None
+    # A two-sided progression's steps before the weaker side's cap (with_last_session).
+    steps: dict[Side, ProgressionStep] | None = None
+    label: LoadLabel | None = None
 
     @property
     def total(self) -> Decimal | None:
@@ -157,6 +166,12 @@ def suggest(
             in_unit = working_unit(history, unit)
             body_weight = latest_body_weight(uow, lifter, history, in_unit)
             answer = progression(repo, exercise, history, in_unit, body_weight)
+            if answer.steps is not None:
+                figures = exercise_figures(
+                    history, exercise.name, lifter.name, lifter_facts(uow, lifter, exercise)
+                )
+                last = None if figures is None else last_session(figures)
+                answer = with_last_session(answer, last)
         else:
             answer = start(repo, lifter, exercise, unit, basis)
         uow.commit()
@@ -458,20 +473,34 @@ def progression(
         answer.sides = {side: _side_target(step, convention)}
         answer.rationale = f"{side.value.capitalize()}: {step.reason} Log the other side too."
         return answer
-    left_best, right_best = (best_estimate(per_side[s][-1].sets) for s in (Side.LEFT, Side.RIGHT))
-    imbalance = imbalance_between(left_best, right_best)
-    weaker = imbalance.weaker if imbalance is not None else None
+    answer.sides = {
+        Side.LEFT: _side_target(steps[Side.LEFT], convention),
+        Side.RIGHT: _side_target(steps[Side.RIGHT], convention),
+    }
+    answer.rationale = f"Left: {steps[Side.LEFT].reason} Right: {steps[Side.RIGHT].reason}"
+    answer.steps = steps
+    answer.label = label
+    return answer
+
+
+def with_last_session(answer: Suggestion, last: Judgement | None) -> Suggestion:
+    """The sides capped by the last session's weaker side, and the cue when it needs one."""
+    steps, label = answer.steps, answer.label
+    answer.last_session = last
+    if steps is None or label is None:
+        return answer
+    weaker = None if last is None else last.weaker_side
     left, right = cap_weaker_side(steps[Side.LEFT], steps[Side.RIGHT], weaker, label)
     answer.sides = {
-        Side.LEFT: _side_target(left, convention),
-        Side.RIGHT: _side_target(right, convention),
+        Side.LEFT: _side_target(left, answer.convention),
+        Side.RIGHT: _side_target(right, answer.convention),
     }
     loads = {step.load for step in (left, right)}
     if len(loads) == 1:
         answer.suggested = _as_shown(loads.pop())
     parts = [f"Left: {left.reason}", f"Right: {right.reason}"]
-    if imbalance is not None and imbalance.needs_cue:
-        parts.append(imbalance.cue_text())
+    if last is not None and needs_cue(last):
+        parts.append(cue_text(last))
         answer.cue = COACHING_CUE
     answer.rationale = " ".join(parts)
     return answer
