@@ -10,8 +10,8 @@ from decimal import Decimal
 from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.repository import AbstractRepository, TopSet
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.domain.bodyweight import body_weight_at
 from tracker.domain.asymmetry import Judgement
+from tracker.domain.bodyweight import body_weight_at
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
 from tracker.domain.load_convention import (
