@@ -69,7 +69,13 @@ def test_weaker_side_never_gets_more_and_gets_the_cue(tracker: Tracker) -> None:
     data = tracker.json("suggest", "slp")
     assert data["sides"]["left"]["load"] == data["sides"]["right"]["load"] == 65
     assert "Capped at 65 kg, the stronger side's load" in data["rationale"]
-    assert "right side was weaker" in data["rationale"] and data["cue"]
+    assert "Last session: LSI 83.3, imbalanced, right side weaker." in data["rationale"]
+    assert data["cue"]
+    # The figure behind the cue names its scope and is the report's for that session.
+    report = tracker.json("report", "imbalance", "slp")["exercises"][0]["sessions"][-1]
+    assert data["imbalance"] == {"scope": "last_session", "date": report["date"],
+                                 "lsi": report["lsi"], "status": "imbalanced",
+                                 "weaker_side": "right", "involved": None}  # fmt: skip
 
 
 def test_bilateral_progression(tracker: Tracker) -> None:
