@@ -35,7 +35,12 @@ def basis_json(basis: Basis | None) -> dict[str, Any] | None:
 
 
 def side_json(target: SideTarget) -> dict[str, Any]:
-    return {"load": num(target.load), "total": num(target.total), "reps_target": target.reps_target}
+    data: dict[str, Any] = {
+        "load": num(target.load), "total": num(target.total), "reps_target": target.reps_target
+    }
+    if target.unit is not None:  # the unit this side was last logged in
+        data["unit"] = target.unit.value
+    return data
 
 
 def suggestion_json(answer: Suggestion) -> dict[str, Any]:

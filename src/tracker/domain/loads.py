@@ -428,24 +428,29 @@ def cap_weaker_side(
     right: ProgressionStep,
     weaker: Side | None,
     label: LoadLabel | None = None,
+    limit: Decimal | None = None,
 ) -> tuple[ProgressionStep, ProgressionStep]:
     """Never suggest the weaker side more load than the stronger side; returns (left, right).
 
-    A capped step takes the stronger side's load; its action is re-derived from where it
-    started (increase, hold or decrease) and its reps target is kept.
+    A capped step takes the stronger side's load (``limit`` instead when the sides are logged
+    in different units: the stronger side's load in the weaker side's unit, rounded down to
+    its step, so that it stays a load the lifter can pick up; ``label`` is then the weaker
+    side's); its action is re-derived from where it started and its reps target is kept.
     """
     if weaker is None:
         return left, right
     weak, strong = (left, right) if weaker is Side.LEFT else (right, left)
-    if weak.load <= strong.load:
+    ceiling = strong.load if limit is None else limit
+    if weak.load <= ceiling:
         return left, right
+    how = "" if limit is None else " (in this side's unit, rounded down to its step)"
     capped = replace(
         weak,
-        load=strong.load,
-        action=_action(weak.from_load, strong.load),
+        load=ceiling,
+        action=_action(weak.from_load, ceiling),
         reason=(
-            f"{weak.reason} Capped at {(label or LoadLabel()).load(strong.load)}, the stronger "
-            "side's load: the weaker side never lifts more."
+            f"{weak.reason} Capped at {(label or LoadLabel()).load(ceiling)}, the stronger "
+            f"side's load{how}: the weaker side never lifts more."
         ),
     )
     return (capped, strong) if weaker is Side.LEFT else (strong, capped)

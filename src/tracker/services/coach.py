@@ -19,7 +19,7 @@ from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
 from tracker.domain.report_figures import ImbalanceReport, SideFigures, headline_before
 from tracker.domain.trend import attention_order, headline_trend
-from tracker.domain.units import rounded_number
+from tracker.domain.units import Unit, rounded_number
 
 # -- the report service's figures, typed ---------------------------------------------------
 
@@ -264,15 +264,20 @@ def next_session_for(uow: UnitOfWork, lifter: str, exercise: str) -> NextSession
     from tracker.domain.bodyweight import bodyweight_text
     from tracker.domain.load_convention import describe_load
 
-    def described(load: Decimal) -> str:
+    def described(load: Decimal, unit: Unit | None) -> str:
         if answer.bodyweight:  # added to body weight, or assistance taken off it
-            return bodyweight_text(load, answer.unit)
-        return describe_load(load, answer.unit, answer.convention)
+            return bodyweight_text(load, unit or answer.unit)
+        return describe_load(load, unit or answer.unit, answer.convention)
 
     sides = answer.sides or {}
     return NextSession(
         tuple(
-            SideLoad(side.value, float(target.load), target.reps_target, described(target.load))
+            SideLoad(
+                side.value,
+                float(target.load),
+                target.reps_target,
+                described(target.load, target.unit),
+            )
             for side, target in sorted(sides.items(), key=lambda item: item[0].value)
         ),
         answer.rationale,
@@ -324,9 +329,7 @@ def team_report(uow: UnitOfWork, since: datetime) -> TeamReport:
     with uow:
         names = readable_lifter_names(uow)
     rows = [
-        row
-        for name in names
-        for row in team_rows(imbalance_report(uow, name, None, since, None))
+        row for name in names for row in team_rows(imbalance_report(uow, name, None, since, None))
     ]
     rows.sort(key=lambda r: (*attention_order(r.status, 100 - r.asymmetry), r.lifter, r.exercise))
     return TeamReport(since.astimezone().date(), tuple(rows))

@@ -298,7 +298,7 @@ def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | N
         for side, value in answer.sides.items():
             reps = value.reps_target
             reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
-            sides[side] = SideTarget(value.load, reps)
+            sides[side] = SideTarget(value.load, reps, value.unit)
         return Target(answer.kind, answer.unit, sides, answer.bodyweight)
     if answer.suggested is None:
         return None

@@ -634,7 +634,7 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
         lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
     elif brief.target is not None:
         parts = [
-            sided(side, target_text(t.reps, t.load, brief.unit, brief.target.bodyweight))
+            sided(side, target_text(t.reps, t.load, t.unit or brief.unit, brief.target.bodyweight))
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
         ]
         per = f", {brief.load_per}" if brief.load_per else ""
