@@ -197,6 +197,15 @@ def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet
     return best
 
 
+def set_e1rm(
+    reps: int, load: Decimal, typed: Unit, unit: Unit, formula: str = "epley"
+) -> Decimal | None:
+    """One loaded set's e1RM in ``unit`` by the report's rules (None where they give none): the
+    gym's and the logbook's new-best marks use it."""
+    best = best_set_of([SetGroup(reps, load, typed)], unit, formula)
+    return None if best is None else best.e1rm
+
+
 def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFigures:
     """One side's figures in one session from its working sets (grouped or raw)."""
     limit = max_reps_for(formula)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
+from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import Judgement
 from tracker.domain.bodyweight import BodyWeight
@@ -94,10 +95,16 @@ def logged(row: StoredRow, exercise: str, session_id: int, started_at: datetime)
 
 
 def exercise_figures(
-    rows: Iterable[WorkoutSet], exercise: str, lifter: str, facts: LifterFacts
+    repo: AbstractRepository,
+    rows: Iterable[WorkoutSet],
+    exercise: str,
+    lifter: str,
+    facts: LifterFacts,
 ) -> ExerciseImbalance | None:
     """`report imbalance` over these sets of one unilateral exercise (None: no side logged)."""
-    sets = [logged(row, exercise, row.session_id, row.session.started_at) for row in rows]
+    sets = [
+        logged(row, exercise, row.session_id, repo.session_of(row).started_at) for row in rows
+    ]
     report = oracle_imbalance(
         sets, lifter, facts.unit, exercise=exercise, involved=facts.involved,
         body_weights=facts.body_weights,

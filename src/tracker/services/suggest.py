@@ -168,9 +168,8 @@ def suggest(
             body_weight = latest_body_weight(uow, lifter, history, in_unit)
             answer = progression(repo, exercise, history, in_unit, body_weight)
             if answer.steps is not None:
-                figures = exercise_figures(
-                    history, exercise.name, lifter.name, lifter_facts(uow, lifter, exercise)
-                )
+                facts = lifter_facts(uow, lifter, exercise)
+                figures = exercise_figures(repo, history, exercise.name, lifter.name, facts)
                 last = None if figures is None else last_session(figures)
                 answer = with_last_session(answer, last)
         else:
