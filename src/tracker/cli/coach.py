@@ -168,8 +168,7 @@ def team_lines(report: TeamReport) -> list[str]:
         for row in report.rows
     ]
     header = ["lifter", "exercise", "LSI", "status", "weaker", "trend", "last trained"]
-    title = f"LSI of the latest 3 sessions per lifter and exercise, since {since}"
-    return [title, *table(rows, header)]
+    return [f"LSI over the latest 3 sessions, since {since}", *table(rows, header)]
 
 
 def write_output(text: str, output: Path | None, what: str) -> None:

@@ -51,6 +51,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "exercise": item.exercise,
         "left": side_json(item.left, item.compared_by in ("duration", "distance")),
         "right": side_json(item.right, item.compared_by in ("duration", "distance")),
+        "scope": "recent",  # the headline's sessions: recent_from and compared_sessions
         "lsi": num(judged.lsi),
         "asymmetry_pct": num(judged.asymmetry),
         "weaker_side": judged.weaker_side.value if judged.weaker_side else None,
@@ -66,6 +67,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "compared_by": item.compared_by,
         "involved": judged.involved.value if judged.involved else None,
         "all_time": {
+            "scope": "all_time",
             "left": {
                 "best_e1rm": num(all_time.left.e1rm) if all_time.left else None,
                 "best_set": best_set_json(all_time.left),
