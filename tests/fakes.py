@@ -43,7 +43,7 @@ from tracker.adapters.tables import utcnow
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain import bodyweight
 from tracker.domain.errors import Conflict
-from tracker.domain.model import Side
+from tracker.domain.model import SetKind, Side
 from tracker.domain.sessions import SessionInfo
 from tracker.domain.units import Unit, convert
 
@@ -390,6 +390,15 @@ class FakeRepository:
         recent = sorted(starts, key=lambda sid: starts[sid], reverse=True)[:sessions]
         chosen = [r for r in rows if r.session_id in recent]
         return sorted(chosen, key=lambda r: (r.performed_at, r.position, r.id))
+
+    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]:
+        rows = [
+            s
+            for s in self._sets(lifter, exercise)
+            if s.kind is not SetKind.WARMUP
+            and (s.reps > 0 or s.duration_s is not None or s.distance is not None)
+        ]
+        return sorted(rows, key=lambda r: (r.performed_at, r.position, r.id))
 
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         rows = self.recent_working_sets(lifter, exercise, 1)

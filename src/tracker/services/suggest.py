@@ -169,7 +169,8 @@ def suggest(
             answer = progression(repo, exercise, history, in_unit, body_weight)
             if answer.steps is not None:
                 facts = lifter_facts(uow, lifter, exercise)
-                figures = exercise_figures(repo, history, exercise.name, lifter.name, facts)
+                counted = repo.counted_sets(lifter, exercise)  # the report's sets, all time
+                figures = exercise_figures(repo, counted, exercise.name, lifter.name, facts)
                 last = None if figures is None else last_session(figures)
                 answer = with_last_session(answer, last)
         else:
