@@ -246,15 +246,18 @@ def test_a_start_is_never_0_kg(tracker: Tracker) -> None:
     assert "Start at:  bodyweight alone" in out and " 0 kg" not in out
 
 
-def test_a_side_logged_in_the_other_unit_is_held_at_two_decimals(tracker: Tracker) -> None:
-    """A session that logged the left in kg and the right in lb progresses in the lifter's
-    unit: the left's 60 kg is held as 132.28 lb, never as a 17-digit float."""
+def test_a_side_logged_in_the_other_unit_stays_in_its_unit(tracker: Tracker) -> None:
+    """A session that logged the left in kg and the right in lb: each side progresses in its
+    own unit, the left's 60 kg held as 60 kg (issue 22: it read 132.28 lb, a load no one
+    can make)."""
     tracker.ok("config", "set", "unit", "lb")
     tracker.ok("log", "slp", "-l", "10x60kg", "-r", "10x135")
-    sides = tracker.json("suggest", "slp")["sides"]
-    assert (sides["left"]["load"], sides["right"]["load"]) == (132.28, 135)
+    data = tracker.json("suggest", "slp")
+    sides = data["sides"]
+    assert (sides["left"]["load"], sides["left"]["unit"], sides["right"]["load"]) == (60, "kg", 135)
+    assert "unit" not in sides["right"] and data["unit"] == "lb"
     text = tracker.ok("suggest", "slp").stdout
-    assert "left   132.28 lb x 11 per side" in text
+    assert "left   60 kg x 11 per side" in text
 
 
 def test_a_load_typed_to_three_decimals_is_held_exactly(tracker: Tracker) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tracker.domain.units import as_number, rounded_number
+from tracker.domain.units import Unit, as_number, rounded_number
 
 if TYPE_CHECKING:
     from tracker.domain.asymmetry import Judgement
@@ -34,11 +34,11 @@ def basis_json(basis: Basis | None) -> dict[str, Any] | None:
     return data
 
 
-def side_json(target: SideTarget) -> dict[str, Any]:
+def side_json(target: SideTarget, unit: Unit) -> dict[str, Any]:
     data: dict[str, Any] = {
         "load": num(target.load), "total": num(target.total), "reps_target": target.reps_target
     }
-    if target.unit is not None:  # the unit this side was last logged in
+    if target.unit is not None and target.unit is not unit:  # this side's own unit
         data["unit"] = target.unit.value
     return data
 
@@ -57,7 +57,7 @@ def suggestion_json(answer: Suggestion) -> dict[str, Any]:
         "suggested": num(answer.suggested),
         "sides": None
         if answer.sides is None
-        else {side.value: side_json(target) for side, target in answer.sides.items()},
+        else {side.value: side_json(target, answer.unit) for side, target in answer.sides.items()},
         "rationale": answer.rationale,
         "per": convention.per.value,
         "implements": convention.implements,
