@@ -143,7 +143,9 @@ def check_suggest(tracker: Tracker, ex: dict[str, Any]) -> None:
     last = compared[-1]
     HITS["suggest"] += 1
     assert (cue["date"], cue["lsi"], cue["weaker_side"]) == (
-        last["date"], last["lsi"], lower_side(last)
+        last["date"],
+        last["lsi"],
+        lower_side(last),
     ), (cue, last)
 
 

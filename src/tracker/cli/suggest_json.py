@@ -36,7 +36,9 @@ def basis_json(basis: Basis | None) -> dict[str, Any] | None:
 
 def side_json(target: SideTarget, unit: Unit) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "load": num(target.load), "total": num(target.total), "reps_target": target.reps_target
+        "load": num(target.load),
+        "total": num(target.total),
+        "reps_target": target.reps_target,
     }
     if target.unit is not None and target.unit is not unit:  # this side's own unit
         data["unit"] = target.unit.value

@@ -102,9 +102,7 @@ def exercise_figures(
     facts: LifterFacts,
 ) -> ExerciseImbalance | None:
     """`report imbalance` over these sets of one unilateral exercise (None: no side logged)."""
-    sets = [
-        logged(row, exercise, row.session_id, repo.session_of(row).started_at) for row in rows
-    ]
+    sets = [logged(row, exercise, row.session_id, repo.session_of(row).started_at) for row in rows]
     report = oracle_imbalance(
         sets, lifter, facts.unit, exercise=exercise, involved=facts.involved,
         body_weights=facts.body_weights,
