@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from tracker.domain.asymmetry import Judgement, SessionComparison, judge
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.loads import (
@@ -21,9 +22,10 @@ from tracker.domain.loads import (
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
-    imbalance_between,
+    cue_text,
     increment_for,
     lightest_start,
+    needs_cue,
     next_load,
     round_down,
     round_nearest,
@@ -613,16 +615,16 @@ def test_single_leg_press_sides_together() -> None:
     assert (capped[0].load, capped[1].load) == (D(65), D(60))
 
 
-def test_the_cue_names_the_weaker_side_and_its_band_only_when_not_balanced() -> None:
+def test_the_cue_names_its_scope_the_weaker_side_and_its_band_only_when_not_balanced() -> None:
     # domain-science 3: LSI = weaker / stronger x 100; >= 90 balanced, >= 85 watch.
-    imbalanced = imbalance_between(D(70), D(84))  # 83.3: left weaker, imbalanced
-    assert imbalanced is not None and imbalanced.needs_cue
-    assert imbalanced.cue_text().startswith(
-        "Last session the left side was weaker (weaker / stronger: LSI 83.3, imbalanced). "
+    def last(left: str, right: str) -> Judgement:
+        return judge([SessionComparison(date(2026, 12, 1), D(left), D(right))], 1)
+
+    imbalanced = last("70", "84")  # 83.3: left weaker, imbalanced
+    assert needs_cue(imbalanced)
+    assert cue_text(imbalanced) == (
+        f"Last session: LSI 83.3, imbalanced, left side weaker. {COACHING_CUE}"
     )
-    assert imbalanced.cue_text().endswith(COACHING_CUE)
-    watch = imbalance_between(D(100), D("87"))  # 87.0: right weaker, watch
-    assert watch is not None and watch.needs_cue and "right side" in watch.cue_text()
-    balanced = imbalance_between(D(84), D(77))  # 91.7
-    assert balanced is not None and not balanced.needs_cue
-    assert imbalance_between(D(80), None) is None
+    watch = last("100", "87")  # 87.0: right weaker, watch
+    assert needs_cue(watch) and "right side" in cue_text(watch)
+    assert not needs_cue(last("84", "77"))  # 91.7

@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 
 from tracker.domain.errors import InvalidSpec, InvalidValue
-from tracker.domain.loads import imbalance_between
 from tracker.domain.model import SetKind, Side
 from tracker.domain.records import LoggedSet, best_by_side, new_bests
 from tracker.domain.set_rules import check_loads, check_sides, kind_of
@@ -70,14 +69,3 @@ def test_a_failed_attempt_is_a_failure_set() -> None:
     assert kind_of(parse_spec("0x60")[0], SetKind.WORKING) is SetKind.FAILURE
     assert kind_of(parse_spec("45s")[0], SetKind.WORKING) is SetKind.WORKING
     assert kind_of(parse_spec("5x60")[0], SetKind.DROP) is SetKind.DROP
-
-
-def test_the_weaker_side_cue_comes_with_watch_and_imbalanced_sides_only() -> None:
-    watch = imbalance_between(Decimal(87), Decimal(100))
-    assert watch is not None and watch.needs_cue and watch.weaker is Side.LEFT
-    assert watch.cue_text().startswith(
-        "Last session the left side was weaker (weaker / stronger: LSI 87.0, watch)."
-    )
-    balanced = imbalance_between(Decimal(95), Decimal(100))
-    assert balanced is not None and not balanced.needs_cue
-    assert imbalance_between(None, Decimal(100)) is None

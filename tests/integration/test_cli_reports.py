@@ -219,6 +219,7 @@ def test_the_headline_is_about_the_latest_sessions(tracker: Tracker) -> None:
     assert ex["verdict"].startswith("No difference between sides in the last 3 sessions")
     assert ex["right"]["best_e1rm"] == 80.0  # the window's figures still hold the old set
     assert ex["all_time"] == {
+        "scope": "all_time",
         "left": {"best_e1rm": 70.0, "best_set": {"reps": 10, "load": 52.5, "as_typed": "52.5 kg"}},
         "right": {"best_e1rm": 80.0, "best_set": {"reps": 10, "load": 60.0, "as_typed": "60 kg"}},
         "lsi": 87.5,

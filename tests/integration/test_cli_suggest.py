@@ -71,7 +71,13 @@ def test_weaker_side_never_gets_more_and_gets_the_cue(tracker: Tracker) -> None:
     data = tracker.json("suggest", "slp")
     assert data["sides"]["left"]["load"] == data["sides"]["right"]["load"] == 65
     assert "Capped at 65 kg, the stronger side's load" in data["rationale"]
-    assert "right side was weaker" in data["rationale"] and data["cue"]
+    assert "Last session: LSI 83.3, imbalanced, right side weaker." in data["rationale"]
+    assert data["cue"]
+    # The figure behind the cue names its scope and is the report's for that session.
+    report = tracker.json("report", "imbalance", "slp")["exercises"][0]["sessions"][-1]
+    assert data["imbalance"] == {"scope": "last_session", "date": report["date"],
+                                 "lsi": report["lsi"], "status": "imbalanced",
+                                 "weaker_side": "right", "involved": None}  # fmt: skip
 
 
 def test_bilateral_progression(tracker: Tracker) -> None:
@@ -244,15 +250,18 @@ def test_a_start_is_never_0_kg(tracker: Tracker) -> None:
     )
 
 
-def test_a_side_logged_in_the_other_unit_is_held_at_two_decimals(tracker: Tracker) -> None:
-    """A session that logged the left in kg and the right in lb progresses in the lifter's
-    unit: the left's 60 kg is held as 132.28 lb, never as a 17-digit float."""
+def test_a_side_logged_in_the_other_unit_stays_in_its_unit(tracker: Tracker) -> None:
+    """A session that logged the left in kg and the right in lb: each side progresses in its
+    own unit, the left's 60 kg held as 60 kg (issue 22: it read 132.28 lb, a load no one
+    can make)."""
     tracker.ok("config", "set", "unit", "lb")
     tracker.ok("log", "slp", "-l", "10x60kg", "-r", "10x135")
-    sides = tracker.json("suggest", "slp")["sides"]
-    assert (sides["left"]["load"], sides["right"]["load"]) == (132.28, 135)
+    data = tracker.json("suggest", "slp")
+    sides = data["sides"]
+    assert (sides["left"]["load"], sides["left"]["unit"], sides["right"]["load"]) == (60, "kg", 135)
+    assert "unit" not in sides["right"] and data["unit"] == "lb"
     text = tracker.ok("suggest", "slp").stdout
-    assert "left   132.28 lb x 11 per side" in text
+    assert "left   60 kg x 11 per side" in text
 
 
 def test_a_load_typed_to_three_decimals_is_held_exactly(tracker: Tracker) -> None:

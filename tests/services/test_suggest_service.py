@@ -85,7 +85,9 @@ def test_the_weaker_side_is_capped_at_the_stronger_sides_load() -> None:
     assert answer.sides is not None
     assert answer.sides[Side.LEFT].load == answer.sides[Side.RIGHT].load == Decimal(65)
     assert "Capped at 65 kg, the stronger side's load" in answer.rationale
-    assert answer.cue is not None and "right side was weaker" in answer.rationale
+    assert answer.cue is not None and "Last session: LSI 83.3, imbalanced, right side weaker." in (
+        answer.rationale
+    )
 
 
 def test_progression_looks_at_the_latest_session() -> None:

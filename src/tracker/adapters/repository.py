@@ -151,6 +151,8 @@ class AbstractRepository(Protocol):
         self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
     ) -> list[LoadBounds]: ...
 
+    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]: ...
+
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None: ...
 
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None: ...
@@ -577,6 +579,26 @@ class Repository:
             LoadBounds(Unit(unit), bool(bodyweight), low, high, reps or 0)
             for unit, bodyweight, low, high, reps in self.session.execute(query)
         ]
+
+    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]:
+        """Every set of the exercise the reports count (not warm-ups, nor failed attempts:
+        0 reps with no time or distance), in the order logged."""
+        return list(
+            self.session.scalars(
+                select(WorkoutSet)
+                .where(
+                    WorkoutSet.lifter_id == lifter.id,
+                    WorkoutSet.exercise_id == exercise.id,
+                    WorkoutSet.kind != SetKind.WARMUP,
+                    or_(
+                        WorkoutSet.reps > 0,
+                        WorkoutSet.duration_s.is_not(None),
+                        WorkoutSet.distance.is_not(None),
+                    ),
+                )
+                .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
+            )
+        )
 
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         """The heaviest working set of the most recent session where the exercise was done."""

@@ -66,6 +66,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "exercise": item.exercise,
         "left": side_json(item.left, item.compared_by in ("duration", "distance")),
         "right": side_json(item.right, item.compared_by in ("duration", "distance")),
+        "scope": "recent",  # the headline's sessions: recent_from and compared_sessions
         "lsi": lsi_num(judged.lsi, involved),
         "asymmetry_pct": asymmetry_num(judged.lsi, involved),
         "weaker_side": judged.weaker_side.value if judged.weaker_side else None,
@@ -83,6 +84,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "per": item.per,
         "involved": judged.involved.value if judged.involved else None,
         "all_time": {
+            "scope": "all_time",
             "left": {
                 "best_e1rm": num(all_time.left.e1rm) if all_time.left else None,
                 "best_set": best_set_json(all_time.left),

@@ -14,6 +14,7 @@ from tracker.cli.context import App, emit_json, pass_app, style
 from tracker.cli.layout import wrap_line
 
 if TYPE_CHECKING:
+    from tracker.domain.units import Unit
     from tracker.services.suggest import Suggestion
 
 
@@ -49,17 +50,19 @@ def _number(value: Decimal) -> str:
     return str(as_number(value))
 
 
-def _load(answer: Suggestion, load: Decimal) -> str:
+def _load(answer: Suggestion, load: Decimal, unit: Unit | None = None) -> str:
     """A load as the lifter picks it up; dumbbells are named, with their total; a bodyweight
-    exercise's load is what is added to body weight (BW+10 kg) or taken off (BW-20 kg)."""
+    exercise's load is what is added to body weight (BW+10 kg) or taken off (BW-20 kg).
+    ``unit``: a side's own (the unit it was last logged in), else the answer's."""
     from tracker.domain.bodyweight import bodyweight_text
     from tracker.domain.load_convention import LoadPer, describe_load
 
+    unit = unit or answer.unit
     if answer.bodyweight:
-        return bodyweight_text(load, answer.unit)
+        return bodyweight_text(load, unit)
     if answer.convention.per is not LoadPer.IMPLEMENT:
-        return f"{_number(load)} {answer.unit.value}"
-    return describe_load(load, answer.unit, answer.convention)
+        return f"{_number(load)} {unit.value}"
+    return describe_load(load, unit, answer.convention)
 
 
 def _implement(answer: Suggestion) -> str:
@@ -77,7 +80,7 @@ def render(answer: Suggestion) -> list[str]:
         # A machine's load is per side, without the sled; added weight is not.
         per_side = " per side" if per is LoadPer.SIDE and not answer.bodyweight else ""
         for side, target in answer.sides.items():
-            load = _load(answer, target.load) + _reps(answer, target.reps_target)
+            load = _load(answer, target.load, target.unit) + _reps(answer, target.reps_target)
             lines.append(style(f"  {side.value:<5}  {load}{per_side}", bold=True))
     elif answer.suggested is not None:
         next_load = _load(answer, answer.suggested) + _reps(answer, answer.reps_target)

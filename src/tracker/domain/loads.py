@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from tracker.domain.asymmetry import Judgement, Status, lsi_text
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.model import Side
@@ -472,24 +473,29 @@ def cap_weaker_side(
     right: ProgressionStep,
     weaker: Side | None,
     label: LoadLabel | None = None,
+    limit: Decimal | None = None,
 ) -> tuple[ProgressionStep, ProgressionStep]:
     """Never suggest the weaker side more load than the stronger side; returns (left, right).
 
-    A capped step takes the stronger side's load; its action is re-derived from where it
-    started (increase, hold or decrease) and its reps target is kept.
+    A capped step takes the stronger side's load (``limit`` instead when the sides are logged
+    in different units: the stronger side's load in the weaker side's unit, rounded down to
+    its step, so that it stays a load the lifter can pick up; ``label`` is then the weaker
+    side's); its action is re-derived from where it started and its reps target is kept.
     """
     if weaker is None:
         return left, right
     weak, strong = (left, right) if weaker is Side.LEFT else (right, left)
-    if weak.load <= strong.load:
+    ceiling = strong.load if limit is None else limit
+    if weak.load <= ceiling:
         return left, right
+    how = "" if limit is None else " (in this side's unit, rounded down to its step)"
     capped = replace(
         weak,
-        load=strong.load,
-        action=_action(weak.from_load, strong.load),
+        load=ceiling,
+        action=_action(weak.from_load, ceiling),
         reason=(
-            f"{weak.reason} Capped at {(label or LoadLabel()).load(strong.load)}, the stronger "
-            "side's load: the weaker side never lifts more."
+            f"{weak.reason} Capped at {(label or LoadLabel()).load(ceiling)}, the stronger "
+            f"side's load{how}: the weaker side never lifts more."
         ),
     )
     return (capped, strong) if weaker is Side.LEFT else (strong, capped)
@@ -506,33 +512,21 @@ def _action(start: Decimal, end: Decimal) -> Action:
 # --- the weaker-side cue -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Imbalance:
-    """The last session's sides compared: which was weaker, by how much, and its band."""
-
-    weaker: Side | None
-    index: Decimal  # LSI, weaker / stronger x 100
-    status: str  # balanced, watch or imbalanced
-
-    @property
-    def needs_cue(self) -> bool:
-        """Watch and imbalanced sides get the coaching cue; balanced ones do not."""
-        return self.weaker is not None and self.status in ("watch", "imbalanced")
-
-    def cue_text(self) -> str:
-        side = self.weaker.value if self.weaker is not None else "neither"
-        return (
-            f"Last session the {side} side was weaker (weaker / stronger: LSI {self.index:.1f}, "
-            f"{self.status}). "
-            f"{COACHING_CUE}"
-        )
+def needs_cue(last: Judgement | None) -> bool:
+    """Watch and imbalanced sides with a weaker side get the coaching cue; balanced do not."""
+    return (
+        last is not None
+        and last.weaker_side is not None
+        and last.status in (Status.WATCH, Status.IMBALANCED)
+    )
 
 
-def imbalance_between(left_best: Decimal | None, right_best: Decimal | None) -> Imbalance | None:
-    """Compare the sides' best estimates; None when one side is missing or both are 0."""
-    from tracker.domain.asymmetry import lsi, status_for, weaker_side
-
-    index = lsi(left_best, right_best)
-    if index is None:
-        return None
-    return Imbalance(weaker_side(left_best, right_best), index, status_for(index).value)
+def cue_text(last: Judgement) -> str:
+    """The cue, saying its scope: "Last session: LSI 84.6, imbalanced, left side weaker."."""
+    index = "-" if last.lsi is None else lsi_text(last.lsi)
+    status = last.status.value if last.status else "incomplete"
+    part = f"LSI {index}, {status}"
+    if last.involved is not None:
+        part = f"involved {last.involved.value}, {part}"
+    side = last.weaker_side.value if last.weaker_side else "neither"
+    return f"Last session: {part}, {side} side weaker. {COACHING_CUE}"

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from tracker.domain.e1rm import estimate_in_range
 from tracker.domain.model import SetKind, Side
+from tracker.domain.report_figures import set_e1rm
 from tracker.domain.units import Unit, convert
 
 HEAVIEST = "heaviest"
@@ -41,7 +41,9 @@ def best_by_side(
     more than 12 reps estimate nothing (domain.e1rm)."""
     bests: dict[Side | None, Decimal] = {}
     for side, reps, row_unit, top in tops:
-        value = estimate_in_range(convert(top, row_unit, unit), reps)
+        if reps < 1 or top <= 0:
+            continue
+        value = set_e1rm(reps, top, row_unit, unit)
         if value is not None and value > bests.get(side, Decimal(0)):
             bests[side] = value
     return bests
@@ -61,7 +63,7 @@ def new_bests(
         if previous is None or not counts_for_best(done.kind, done.load, done.reps):
             flags.append(False)
             continue
-        value = estimate_in_range(convert(done.load, done.unit, unit), done.reps)
+        value = set_e1rm(done.reps, done.load, done.unit, unit)
         flags.append(value is not None and value > previous)
         if value is not None and value > previous:
             running[done.side] = value

@@ -219,6 +219,15 @@ def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet
     return best
 
 
+def set_e1rm(
+    reps: int, load: Decimal, typed: Unit, unit: Unit, formula: str = "epley"
+) -> Decimal | None:
+    """One loaded set's e1RM in ``unit`` by the report's rules (None where they give none): the
+    gym's and the logbook's new-best marks use it."""
+    best = best_set_of([SetGroup(reps, load, typed)], unit, formula)
+    return None if best is None else best.e1rm
+
+
 def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFigures:
     """One side's figures in one session from its working sets (grouped or raw)."""
     best = best_set_of(groups, unit, formula)
@@ -490,6 +499,55 @@ OUT_OF_RANGE_NOTE = {
     "a load both sides lifted.",
     "volume": "A side has no set of 1-12 reps and the sides share no load: compared by volume.",
 }
+
+
+# -- one figure, named by its scope: what every view renders -------------------------------
+# Every view of an LSI (report imbalance, report team, the HTML page, the suggest cue, the gym's
+# pair line) renders a Judgement made by ``exercise_imbalance`` over some sessions, and says
+# which sessions: the latest ``recent`` ones ("recent", the headline), the latest one
+# ("last_session", the cue), or the best of each side ever ("all_time").
+SCOPES = ("recent", "last_session", "all_time")
+
+
+def last_session(item: ExerciseImbalance) -> Judgement:
+    """The latest session with both sides measured, judged alone by the headline's rules."""
+    return _judged(item, item.sessions, 1)
+
+
+def headline_before(item: ExerciseImbalance) -> Judgement | None:
+    """The headline over the ``recent`` compared sessions before the headline's own (the
+    team view's trend compares the two); None until there are twice ``recent`` of them."""
+    recent = item.judgement.recent
+    compared = [
+        i for i, c in enumerate(item.comparisons) if c.left is not None and c.right is not None
+    ]
+    if len(compared) < 2 * recent:
+        return None
+    return _judged(item, item.sessions[: compared[-recent]], recent)
+
+
+def _judged(item: ExerciseImbalance, sessions: Sequence[SessionSides], recent: int) -> Judgement:
+    involved = item.judgement.involved
+    again = exercise_imbalance(
+        item.exercise, sessions, item.compared_by, recent, AllTime(None, None, involved), involved
+    )
+    return again.judgement
+
+
+def pair_judgement(
+    left: Sequence[SetGroup],
+    right: Sequence[SetGroup],
+    when: dt.datetime,
+    unit: Unit,
+    involved: Side | None = None,
+    formula: str = "epley",
+) -> Judgement:
+    """One left set against one right set (the gym's pair line), judged as a session holding
+    only them: what `report imbalance` says of such a session."""
+    figures = (side_figures(groups, unit, formula) for groups in (left, right))
+    session = SessionSides(0, when, *figures)
+    none = AllTime(None, None, involved)
+    return exercise_imbalance("", [session], "e1rm", 1, none, involved, formula).judgement
 
 
 UNWEIGHED_NOTE = (

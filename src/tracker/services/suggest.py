@@ -11,8 +11,8 @@ from decimal import Decimal
 from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.repository import AbstractRepository, TopSet
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.asymmetry import Judgement
 from tracker.domain.bodyweight import BodyWeight, body_weight_at, bodyweight_text
-from tracker.domain.e1rm import best_estimate
 from tracker.domain.equipment import BAR_EQUIPMENT, Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
 from tracker.domain.load_convention import (
@@ -31,14 +31,18 @@ from tracker.domain.loads import (
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
-    imbalance_between,
+    cue_text,
     increment_for,
+    needs_cue,
     next_load,
+    round_down,
 )
 from tracker.domain.model import Laterality, SetSpec, Side
+from tracker.domain.report_figures import last_session
 from tracker.domain.set_rules import is_cardio, log_example
 from tracker.domain.units import Unit, convert, format_load, plain, round_display
 from tracker.services.catalog import exercise_convention, resolve_exercise
+from tracker.services.figures import exercise_figures, lifter_facts
 from tracker.services.lifters import current_lifter
 
 # How many recent sessions the progression looks at (two are needed for the step-down rule).
@@ -50,6 +54,7 @@ class SideTarget:
     load: Decimal  # in the unit the lifter logs: per implement for dumbbells
     total: Decimal  # the total external load
     reps_target: int
+    unit: Unit | None = None  # the unit this side was last logged in (None: the answer's)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,9 @@ class Suggestion:
     rationale: str = ""
     reps_target: int | None = None  # a bilateral progression
     cue: str | None = None
+    # The latest session with both sides, as `report imbalance` judges it (scope
+    # "last_session"): the cue and the weaker side's cap come from it.
+    last_session: Judgement | None = None
     # Loads are added to body weight (BW+10 kg; negative is assisted: BW-20 kg).
     bodyweight: bool = False
     # A start below what the equipment makes: "step", "sled" or "bar" (the
@@ -94,6 +102,8 @@ class Suggestion:
     inside: bool | None = None
     # A carry's start: the distance or time of its parent's set, as typed ("40m", "60s").
     over: str | None = None
+    # A two-sided progression's steps before the weaker side's cap (with_last_session).
+    steps: dict[Side, SideStep] | None = None
 
     @property
     def total(self) -> Decimal | None:
@@ -166,6 +176,12 @@ def suggest(
             in_unit = working_unit(history, unit)
             body_weight = latest_body_weight(uow, lifter, history, in_unit)
             answer = progression(repo, exercise, history, in_unit, body_weight)
+            if answer.steps is not None:
+                facts = lifter_facts(uow, lifter, exercise)
+                counted = repo.counted_sets(lifter, exercise)  # the report's sets, all time
+                figures = exercise_figures(repo, counted, exercise.name, lifter.name, facts)
+                last = None if figures is None else last_session(figures)
+                answer = with_last_session(answer, last)
         else:
             answer = start(repo, lifter, exercise, unit, basis, weigh_ins(uow, lifter))
         uow.commit()
@@ -588,6 +604,31 @@ def assisted(rows: list[WorkoutSet]) -> bool:
     return max(row.load for row in rows if row.session_id == latest) < 0
 
 
+@dataclass(frozen=True)
+class SideStep:
+    """One side's double progression in the unit that side was last logged in."""
+
+    step: ProgressionStep
+    unit: Unit
+    increment: Decimal
+    label: LoadLabel
+
+
+def side_unit(rows: list[WorkoutSet], side: Side, default: Unit) -> Unit:
+    """The unit a side was last logged in: its suggestion stays a load that side's equipment
+    makes (135 lb + 5 lb, never 61.23 kg + 5 kg)."""
+    units = [row.unit for row in rows if row.side == side]
+    return Unit(units[-1]) if units else default
+
+
+def progression_increment(
+    repo: AbstractRepository, exercise: Exercise, rows: list[WorkoutSet], unit: Unit
+) -> Decimal:
+    if logged_as_bodyweight(rows) and assisted(rows):
+        return assisted_increment(repo, exercise, unit)
+    return exercise_increment(repo, exercise, unit)
+
+
 def progression(
     repo: AbstractRepository,
     exercise: Exercise,
@@ -598,10 +639,7 @@ def progression(
     """Double progression from the recent sessions; ``body_weight`` (in ``unit``) is only
     used for bodyweight sets, where it gives the mass moved."""
     bodyweight = logged_as_bodyweight(rows)
-    if bodyweight and assisted(rows):
-        increment = assisted_increment(repo, exercise, unit)
-    else:
-        increment = exercise_increment(repo, exercise, unit)
+    increment = progression_increment(repo, exercise, rows, unit)
     rep_range = (exercise.rep_low, exercise.rep_high)
     per_side = _sessions_by_side(rows, unit)
     convention = exercise_convention(exercise)
@@ -616,33 +654,60 @@ def progression(
         answer.suggested, answer.reps_target = _as_shown(step.load), step.reps_target
         answer.rationale = step.reason
         return answer
-    steps = {
-        side: next_load(per_side[side], rep_range, increment, label, weight)
-        for side in Side
-        if per_side.get(side)
-    }
+    steps = {}
+    for side in (side for side in Side if per_side.get(side)):
+        in_unit = side_unit(rows, side, unit)
+        own = LoadLabel(in_unit, bodyweight, convention.implement_name)
+        step_size = progression_increment(repo, exercise, rows, in_unit)
+        mass = None if weight is None else convert(weight, unit, in_unit)
+        history = _sessions_by_side(rows, in_unit)[side]
+        step = next_load(history, rep_range, step_size, own, mass)
+        steps[side] = SideStep(step, in_unit, step_size, own)
+    answer.sides = {side: _side_target(s.step, convention, s.unit) for side, s in steps.items()}
     if len(steps) < 2:
-        side, step = next(iter(steps.items()))
-        answer.sides = {side: _side_target(step, convention)}
-        answer.rationale = f"{side.value.capitalize()}: {step.reason} Log the other side too."
+        side, only = next(iter(steps.items()))
+        answer.rationale = f"{side.value.capitalize()}: {only.step.reason} Log the other side too."
         return answer
-    left_best, right_best = (best_estimate(per_side[s][-1].sets) for s in (Side.LEFT, Side.RIGHT))
-    imbalance = imbalance_between(left_best, right_best)
-    weaker = imbalance.weaker if imbalance is not None else None
-    left, right = cap_weaker_side(steps[Side.LEFT], steps[Side.RIGHT], weaker, label)
+    left, right = steps[Side.LEFT].step, steps[Side.RIGHT].step
+    answer.rationale = f"Left: {left.reason} Right: {right.reason}"
+    answer.steps = steps
+    return answer
+
+
+def with_last_session(answer: Suggestion, last: Judgement | None) -> Suggestion:
+    """The sides capped by the last session's weaker side, and the cue when it needs one."""
+    steps = answer.steps
+    answer.last_session = last
+    if steps is None:
+        return answer
+    weaker = None if last is None else last.weaker_side
+    left, right = capped(steps[Side.LEFT], steps[Side.RIGHT], weaker)
     answer.sides = {
-        Side.LEFT: _side_target(left, convention),
-        Side.RIGHT: _side_target(right, convention),
+        Side.LEFT: _side_target(left, answer.convention, steps[Side.LEFT].unit),
+        Side.RIGHT: _side_target(right, answer.convention, steps[Side.RIGHT].unit),
     }
-    loads = {step.load for step in (left, right)}
-    if len(loads) == 1:
-        answer.suggested = _as_shown(loads.pop())
+    units = {steps[Side.LEFT].unit, steps[Side.RIGHT].unit}
+    if left.load == right.load and units == {answer.unit}:
+        answer.suggested = _as_shown(left.load)
     parts = [f"Left: {left.reason}", f"Right: {right.reason}"]
-    if imbalance is not None and imbalance.needs_cue:
-        parts.append(imbalance.cue_text())
+    if last is not None and needs_cue(last):
+        parts.append(cue_text(last))
         answer.cue = COACHING_CUE
     answer.rationale = " ".join(parts)
     return answer
+
+
+def capped(
+    left: SideStep, right: SideStep, weaker: Side | None
+) -> tuple[ProgressionStep, ProgressionStep]:
+    """The weaker side never gets more than the stronger: compared in the weaker side's unit
+    and rounded down to its step when the sides are logged in different units."""
+    if weaker is None or left.unit is right.unit:
+        label = left.label if weaker is not Side.RIGHT else right.label
+        return cap_weaker_side(left.step, right.step, weaker, label)
+    weak, strong = (left, right) if weaker is Side.LEFT else (right, left)
+    limit = round_down(convert(strong.step.load, strong.unit, weak.unit), weak.increment)
+    return cap_weaker_side(left.step, right.step, weaker, weak.label, limit)
 
 
 def _as_shown(load: Decimal) -> Decimal:
@@ -655,9 +720,11 @@ def _as_shown(load: Decimal) -> Decimal:
     return plain(round_display(load))
 
 
-def _side_target(step: ProgressionStep, convention: LoadConvention) -> SideTarget:
+def _side_target(
+    step: ProgressionStep, convention: LoadConvention, unit: Unit | None = None
+) -> SideTarget:
     load = _as_shown(step.load)
-    return SideTarget(load, convention.total(load), step.reps_target)
+    return SideTarget(load, convention.total(load), step.reps_target, unit)
 
 
 def suggest_start_line(

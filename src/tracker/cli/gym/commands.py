@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from tracker.domain.routines import PlannedSide
 from tracker.domain.units import Unit
 
 if TYPE_CHECKING:
+    from tracker.domain.asymmetry import Judgement
     from tracker.domain.routines import RoutineItemPlan
     from tracker.services.gym import ExerciseBrief, GymStatus
     from tracker.services.logbook import LogResult
@@ -79,27 +79,6 @@ Type one line at a time:
   rest SECONDS, show, help, done"""
 
 
-@dataclass
-class PairTracker:
-    """Left and right sets waiting for their partner, per exercise, for the pair's LSI."""
-
-    waiting: dict[str, dict[Side, list[Decimal | None]]] = field(default_factory=dict)
-
-    def add(
-        self, exercise: str, side: Side, e1rm: Decimal | None
-    ) -> tuple[Decimal, Decimal] | None:
-        queues = self.waiting.setdefault(exercise, {Side.LEFT: [], Side.RIGHT: []})
-        queues[side].append(e1rm)
-        if queues[Side.LEFT] and queues[Side.RIGHT]:
-            left, right = queues[Side.LEFT].pop(0), queues[Side.RIGHT].pop(0)
-            if left is not None and right is not None:
-                return left, right
-        return None
-
-    def clear(self) -> None:
-        self.waiting.clear()
-
-
 class GymShell:
     """The state of one `tracker gym` process and what each line does to it."""
 
@@ -120,7 +99,6 @@ class GymShell:
         self.side_rest = side_rest
         self.bell = bell
         self.briefs: dict[str, ExerciseBrief] = {}
-        self.pairs = PairTracker()
         self.records: dict[str, SideRecords] = {}
         self.last_result: LogResult | None = None
         # Each exercise's last working set per side: an empty line completes a pair with it.
@@ -292,8 +270,6 @@ class GymShell:
         self.log(args)
 
     def after_log(self, result: LogResult) -> None:
-        from tracker.domain.e1rm import estimate_1rm
-        from tracker.domain.units import convert
         from tracker.services.gym import logged_sets
 
         self.last_result = result
@@ -311,7 +287,6 @@ class GymShell:
         for set_id, side, what in self.records_of(result).beaten_by(logged_sets(result)):
             label = f"{side_label(side)} " if side else ""
             say(style(f"  * #{set_id} {label}new best: {what}", fg="green"))
-        unit = self.lifter_unit()
         for stored in result.sets:
             if stored.kind is not SetKind.WARMUP:
                 done[stored.side] = done.get(stored.side, 0) + 1
@@ -324,15 +299,7 @@ class GymShell:
                     stored.side, stored.reps, stored.load, stored.bodyweight, stored.unit,
                     stored.duration_s, stored.distance, stored.distance_unit,
                 )  # fmt: skip
-            counts = stored.kind is not SetKind.WARMUP and stored.load > 0 and stored.reps > 0
-            e1rm = (
-                estimate_1rm(convert(stored.load, stored.unit, unit), stored.reps)
-                if counts
-                else None
-            )
-            pair = self.pairs.add(result.exercise, stored.side, e1rm)
-            if pair is not None:
-                self.print_pair(*pair)
+        self.print_pairs(result)
         self.print_progress(result)
         self.start_rest(result)
 
@@ -346,18 +313,20 @@ class GymShell:
             )
         return self.records.get(result.exercise) or SideRecords(self.lifter_unit())
 
-    def print_pair(self, left: Decimal, right: Decimal) -> None:
-        from tracker.domain.asymmetry import is_balanced, lsi, weaker_side
-        from tracker.domain.loads import COACHING_CUE
+    def print_pairs(self, result: LogResult) -> None:
+        """The LSI of each left/right pair these sets completed (services.gym)."""
+        from tracker.services.gym import completed_pairs
 
-        index = lsi(left, right)
-        if index is None:
+        if all(stored.side is None for stored in result.sets):
             return
-        line = f"  Pair LSI {index:.1f}"
-        weaker = weaker_side(left, right)
-        if not is_balanced(index) and weaker is not None:
-            line += f" ({weaker.value} weaker): {COACHING_CUE}"
-        say(line)
+        ids = [stored.id for stored in result.sets]
+        session_id = self.status.session_id
+        for judged in completed_pairs(
+            self.app.uow(), self.app.lifter, result.exercise, session_id, ids
+        ):
+            line = pair_line(judged)
+            if line:
+                say(line)
 
     def print_progress(self, result: LogResult) -> None:
         from tracker.domain.routines import sets_done
@@ -470,7 +439,6 @@ class GymShell:
         except NotFound:  # undo removed the session it emptied: open a new one, same place
             self.status = self.reopen()
         self.status.routine, self.status.exercise = keep
-        self.pairs.clear()
         self.records.clear()  # an undone set may have been a record
         self.working_sets.clear()  # nor may an undone set serve as an example
         self.last_result = None  # its sets are gone: a note has nothing to go on
@@ -685,7 +653,7 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
         lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
     elif brief.target is not None:
         parts = [
-            sided(side, target_text(t.reps, t.load, brief.unit, brief.target.bodyweight))
+            sided(side, target_text(t.reps, t.load, t.unit or brief.unit, brief.target.bodyweight))
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
         ]
         per = f", {brief.load_per}" if brief.load_per else ""
@@ -737,3 +705,18 @@ def overview_lines(shell: GymShell) -> list[str]:
         )
         lines.append(f" {mark}{item.position}. {item.exercise} {state}")
     return lines
+
+
+def pair_line(judged: Judgement) -> str | None:
+    """ "Pair LSI 83.3 (left weaker): CUE" as `report imbalance` would judge the pair."""
+    from tracker.domain.asymmetry import lsi_text
+    from tracker.domain.loads import COACHING_CUE, needs_cue
+
+    if judged.lsi is None:
+        return None
+    line = f"  Pair LSI {lsi_text(judged.lsi)}"
+    if judged.involved is not None:
+        line += f" (involved {judged.involved.value})"
+    if needs_cue(judged) and judged.weaker_side is not None:
+        line += f" ({judged.weaker_side.value} weaker): {COACHING_CUE}"
+    return line
