@@ -132,12 +132,12 @@ def test_toolbar_fits_the_width_without_cutting_a_load(
     shell.handle("slp")
     assert shell.timer is not None
     shell.timer.start(90)
-    assert toolbar_text(shell, 60) == "rest 1:30 | Single Leg Press | Enter L 8x55 R 8x55"
+    assert toolbar_text(shell, 60) == "rest 1:30 | Single Leg Press | Enter L 8x60 R 8x60"
     # Narrower: the name gives way first, then whole sets (never part of a load).
-    assert toolbar_text(shell, 47) == "rest 1:30 | Single Leg... | Enter L 8x55 R 8x55"
-    assert toolbar_text(shell, 40) == "rest 1:30 | Enter L 8x55 R 8x55"
+    assert toolbar_text(shell, 47) == "rest 1:30 | Single Leg... | Enter L 8x60 R 8x60"
+    assert toolbar_text(shell, 40) == "rest 1:30 | Enter L 8x60 R 8x60"
     monkeypatch.setenv("COLUMNS", "30")  # the terminal's width
-    assert toolbar_text(shell) == "rest 1:30 | Enter L 8x55 ..."
+    assert toolbar_text(shell) == "rest 1:30 | Enter L 8x60 ..."
 
 
 def test_toolbar_fit_drops_whole_tokens() -> None:
