@@ -19,7 +19,7 @@ from tracker.importers import tracker_format
 from tracker.importers.records import ImportedSet
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
 from tracker.services.exercise_matching import ExerciseMatcher
-from tracker.services.lifter_restore import lifter_data, restore_lifter_data
+from tracker.services.lifter_restore import lifter_data, restore_lifter_data, restore_unit
 from tracker.services.lifters import current_lifter
 
 BATCH = 2000  # sets per INSERT: few round trips, bounded memory
@@ -95,6 +95,9 @@ class ImportReport:
     rounded: int = 0  # sets whose load or distance had more than 3 decimals, stored rounded
     # What a JSON export restored beside the sets: "weigh-in": 3, "routine": 1 ...
     restored: dict[str, int] = field(default_factory=dict)
+    # The lifter's unit from a JSON export: "restored" (the lifter had nothing yet, so their
+    # unit was a default) or "kept" (theirs differs and stays), with the file's unit.
+    file_unit: tuple[str, str] | None = None
 
 
 def first_character(path: Path) -> str:
@@ -172,6 +175,7 @@ def _import(
             lifter = current_lifter(uow.repo, lifter_name)
             if document is not None:  # the definitions become this lifter's exercises
                 restore_definitions(uow.repo, document.exercises)
+                report.file_unit = restore_unit(uow, lifter, document.unit)
         else:
             from tracker.importers import read_export
 
