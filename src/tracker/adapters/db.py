@@ -22,7 +22,7 @@ from tracker.adapters.location import describe, sqlite_path, user_data_dir
 from tracker.domain.errors import TrackerError
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # A PostgreSQL advisory lock key (any fixed 64-bit number; the repository holds the catalog's
 # one): one schema migration at a time.

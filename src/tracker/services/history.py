@@ -171,9 +171,10 @@ def _undo_log(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) 
 
 
 def _session_back(journal: AbstractJournal, copy: RowCopy) -> TrainingSession:
-    """The session of a copy: put back its span, or inserted again when it is gone."""
+    """The session of a copy: put back its span, or inserted again when it is gone (under a
+    new id if its id is another lifter's now: a database from before ids were never reused)."""
     session = journal.training_session(copy["id"])
-    if session is None:
+    if session is None or session.lifter_id != copy["lifter_id"]:
         return journal.restore(TrainingSession, copy)
     journal.put_back(session, copy, SPAN)
     return session

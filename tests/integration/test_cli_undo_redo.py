@@ -1,0 +1,36 @@
+"""Issue 23: undo that cannot surprise. Ids are never reused (an undo cannot put one lifter's
+set into another lifter's session), undo of a change older than the latest session asks
+first, and redo steps forward again, through the real CLI on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine, text
+from tests.conftest import Tracker
+
+
+def sessions(url: str) -> list[tuple[int, str, int]]:
+    """(session id, its lifter, its sets) of every session."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            result = conn.execute(text(
+                "SELECT s.id, l.name, (SELECT count(*) FROM workout_set w "
+                "WHERE w.session_id = s.id AND w.lifter_id = s.lifter_id) "
+                "FROM training_session s JOIN lifter l ON l.id = s.lifter_id ORDER BY s.id"
+            ))  # fmt: skip
+            return [(int(i), str(name), int(count)) for i, name, count in result]
+    finally:
+        engine.dispose()
+
+
+def test_undo_of_a_deleted_session_never_reaches_another_lifters(tracker: Tracker) -> None:
+    tracker.ok("lifter", "add", "bob")
+    tracker.ok("log", "leg press", "1x11")
+    tracker.ok("session", "delete", "1", "--yes")
+    bob = tracker.ok("--lifter", "bob", "log", "squat", "1x12").stdout
+    assert "Started session #2." in bob  # never #1 again
+    assert "restored session #1 with 1 set" in tracker.ok("undo").stdout
+    assert sessions(tracker.url) == [(1, "me", 1), (2, "bob", 1)]
+    assert "#1 " in tracker.ok("session", "list").stdout
+    listed = tracker.ok("--lifter", "bob", "session", "show", "2", "--json").stdout
+    assert "Leg Press" not in listed and "Back Squat" in listed
