@@ -93,6 +93,18 @@ class FakeJournal:
     def has_records(self, lifter: Lifter) -> bool:
         return any(r.lifter_id == lifter.id for r in self.repo.store.table(ChangeRecord))
 
+    def undone_run(self, lifter: Lifter) -> list[ChangeRecord]:
+        latest = self.latest_pending(lifter)
+        after = latest.id if latest is not None else 0
+        return sorted(
+            (
+                r
+                for r in self.repo.store.table(ChangeRecord)
+                if r.lifter_id == lifter.id and r.id > after
+            ),
+            key=lambda r: r.id,
+        )
+
     def mark_undone(self, record: ChangeRecord) -> None:
         record.undone_at = utcnow()
 

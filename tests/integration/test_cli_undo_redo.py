@@ -4,6 +4,7 @@ first, and redo steps forward again, through the real CLI on SQLite and PostgreS
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import create_engine, text
 from tests.conftest import Tracker
 
@@ -34,3 +35,37 @@ def test_undo_of_a_deleted_session_never_reaches_another_lifters(tracker: Tracke
     assert "#1 " in tracker.ok("session", "list").stdout
     listed = tracker.ok("--lifter", "bob", "session", "show", "2", "--json").stdout
     assert "Leg Press" not in listed and "Back Squat" in listed
+
+
+def test_undo_of_a_change_before_the_latest_session_asks_first(
+    tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 23: two extra undos removed whole earlier logs without a word. Undoing today's
+    session away does not open the way into an older one: the latest session of the run of
+    undos counts."""
+    tracker.ok("log", "leg press", "10x100", "--at", "2 days ago", "--note", "heavy")
+    tracker.ok("log", "squat", "5x100")
+    tracker.ok("log", "squat", "5x102.5")
+    tracker.ok("undo")
+    tracker.ok("undo")  # today's first log, and session #2 with it
+    line = tracker.fails("undo")
+    assert line.startswith("Error: undo would take back your tracker log made "), line
+    assert ", before your latest session #2 started (" in line
+    assert line.endswith("): add --yes to undo it")
+    assert sessions(tracker.url) == [(1, "me", 1)]
+    monkeypatch.setattr("tracker.cli.confirm.stdin_is_terminal", lambda: True)
+    asked = tracker.ok("undo", input="n\n").stdout
+    assert "Undo it? [y/N]" in asked and asked.endswith("Nothing undone.\n")
+    assert sessions(tracker.url) == [(1, "me", 1)]
+    assert "Undid a log: removed 1 set:" in tracker.ok("undo", input="y\n").stdout
+    assert sessions(tracker.url) == []
+
+
+def test_undo_inside_the_latest_session_does_not_ask(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100")
+    tracker.ok("session", "finish")
+    tracker.ok("log", "squat", "5x100")
+    tracker.ok("set", "delete", "2", "--yes")
+    assert "Undid a delete" in tracker.ok("undo").stdout
+    assert "Undid a log" in tracker.ok("undo").stdout  # the log that started session #2
+    assert "tracker session finish" in tracker.fails("undo")  # before session #2: asks

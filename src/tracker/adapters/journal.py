@@ -84,6 +84,8 @@ class AbstractJournal(Protocol):
 
     def has_records(self, lifter: Lifter) -> bool: ...
 
+    def undone_run(self, lifter: Lifter) -> list[ChangeRecord]: ...
+
     def mark_undone(self, record: ChangeRecord) -> None: ...
 
     def workout_set(self, set_id: int) -> WorkoutSet | None: ...
@@ -145,14 +147,30 @@ class Journal:
         )
         return bool(count)
 
+    def undone_run(self, lifter: Lifter) -> list[ChangeRecord]:
+        """The changes undone since the latest one not undone, oldest first: what `redo` can
+        step forward through (a new change, recorded after them, ends the run)."""
+        latest = self.latest_pending(lifter)
+        return list(
+            self.session.scalars(
+                select(ChangeRecord)
+                .where(
+                    ChangeRecord.lifter_id == lifter.id,
+                    ChangeRecord.id > (latest.id if latest is not None else 0),
+                )
+                .order_by(ChangeRecord.id)
+            )
+        )
+
     def mark_undone(self, record: ChangeRecord) -> None:
         record.undone_at = utcnow()
 
     def mark_unrecorded(self, lifter: Lifter, action: str) -> None:
         """The lifter made a change undo cannot take back (CATALOG_EDIT, IMPORT): a mark that
-        `undo` stops at, one for a run of changes of a kind."""
+        `undo` stops at, one for a run of changes of a kind (and a new change: no redo past
+        it)."""
         latest = self.latest_pending(lifter)
-        if latest is None or latest.action != action:
+        if latest is None or latest.action != action or self.undone_run(lifter):
             self.record(lifter, action, {})
 
     def lifter_by_id(self, lifter_id: int) -> Lifter | None:

@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.context import App, pass_app
+from tracker.cli import confirm
+from tracker.cli.context import App, UserError, pass_app
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.render import full_set_text, kind_and_rpe, local
 
 if TYPE_CHECKING:
     from tracker.services.stored_sets import StoredSet
-    from tracker.services.undone import Detail, Undone
+    from tracker.services.undone import Detail, OlderChange, Undone
 
 
 def set_line(item: StoredSet, indent: str = "  ") -> str:
@@ -89,14 +90,33 @@ def render_detail(detail: Detail) -> None:
         echo(f"Undid {detail.command}: {detail.outcome}.")
 
 
+def older_change(change: OlderChange) -> str:
+    return (
+        f"undo would take back your {change.command} made {local(change.made_at)}, before "
+        f"your latest session #{change.session_id} started ({local(change.session_started_at)})"
+    )
+
+
 @click.command("undo")
+@confirm.yes_option
 @pass_app
-def undo_command(app: App) -> None:
+def undo_command(app: App, yes: bool) -> None:
     """Undo your last change: a log, set edit or delete, session, weigh-in, setting or routine.
 
     Each call steps one change further back, most recent first, and says what it undid. A
-    change to the exercise catalog, or an import, can't be undone: undo stops there.
+    change made before your latest session started is undone only once confirmed (--yes).
+    A change to the exercise catalog, or an import, can't be undone: undo stops there.
     """
     from tracker.services.history import undo_last_change
+    from tracker.services.undone import AskFirst
 
-    render_undone(undo_last_change(app.uow(), app.lifter))
+    try:
+        undone = undo_last_change(app.uow(), app.lifter, confirmed=yes)
+    except AskFirst as ask:
+        if not confirm.stdin_is_terminal():
+            raise UserError(f"{older_change(ask.change)}: add --yes to undo it") from None
+        if not click.confirm(f"{older_change(ask.change)}. Undo it?", default=False):
+            click.echo("Nothing undone.")
+            return
+        undone = undo_last_change(app.uow(), app.lifter, confirmed=True)
+    render_undone(undone)

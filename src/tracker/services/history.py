@@ -24,7 +24,7 @@ from tracker.domain.errors import Conflict, NotFound
 from tracker.services import history_routines, history_settings
 from tracker.services.lifters import current_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
-from tracker.services.undone import Handler, SessionUndone, Undone
+from tracker.services.undone import AskFirst, Handler, OlderChange, SessionUndone, Undone
 
 LOG = "log"
 EDIT = "edit"
@@ -33,6 +33,7 @@ DELETE_SESSION = "delete session"
 SESSION_START = "session start"
 SESSION_FINISH = "session finish"
 SPAN = ("started_at", "finished_at")
+BOUNDARY = "latest_session"  # in an undone record: the latest session (id, start) of its run
 
 
 # -- recording (called by the services that change the log, inside their transaction) --------
@@ -116,11 +117,15 @@ def _span(copy: RowCopy) -> tuple[Any, ...]:
 # -- undoing ---------------------------------------------------------------------------------
 
 
-def undo_last_change(uow: AbstractUnitOfWork, lifter_name: str | None) -> Undone:
-    """Undo the lifter's most recent change that is not undone yet."""
+def undo_last_change(
+    uow: AbstractUnitOfWork, lifter_name: str | None, confirmed: bool = False
+) -> Undone:
+    """Undo the lifter's most recent change that is not undone yet. A change made before
+    their latest session started raises AskFirst (nothing changed) unless `confirmed`."""
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
+        boundary = _session_boundary(repo, lifter)
         while True:
             record = repo.journal.latest_pending(lifter)
             if record is None:
@@ -131,12 +136,38 @@ def undo_last_change(uow: AbstractUnitOfWork, lifter_name: str | None) -> Undone
             repo.journal.mark_undone(record)
             result = UNDO[record.action](uow, lifter, record.payload)
             if result is not None:
+                if not confirmed and boundary and record.created_at < boundary[1]:
+                    # Raised inside the transaction: the undo above is rolled back.
+                    raise AskFirst(OlderChange(
+                        COMMANDS.get(record.action) or f"tracker {record.payload['command']}",
+                        record.created_at, *boundary,
+                    ))  # fmt: skip
+                if boundary:  # the next undo of this run keeps it, whatever this one removed
+                    record.payload = {**record.payload, BOUNDARY: [boundary[0],
+                                                                  boundary[1].isoformat()]}
                 undone = result
                 break
             # Nothing is left of that change (e.g. an import --replace took its sets, or the
             # session a start opened is gone): step over it to the one before.
         uow.commit()
         return undone
+
+
+def _session_boundary(
+    repo: AbstractRepository, lifter: Lifter
+) -> tuple[int, datetime] | None:
+    """The latest session (id, start) of this run of undos: the lifter's latest session, or a
+    later one an earlier undo of the run removed (so undoing today's session away does not
+    open the way into yesterday's without asking)."""
+    latest = repo.latest_session(lifter)
+    found = None if latest is None else (latest.id, latest.started_at)
+    for record in repo.journal.undone_run(lifter):
+        kept = record.payload.get(BOUNDARY)
+        if kept is not None:
+            start = datetime.fromisoformat(kept[1])
+            if found is None or start > found[1]:
+                found = (kept[0], start)
+    return found
 
 
 def _undo_log(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
@@ -271,6 +302,20 @@ def _refuse_import(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, A
         "past it to older changes; tracker session delete ID removes an imported session"
     )
 
+
+# The command that made a change, as `undo` names it when it asks first (a routine record
+# names its own command).
+COMMANDS = {
+    LOG: "tracker log",
+    EDIT: "tracker set edit",
+    DELETE_SET: "tracker set delete",
+    DELETE_SESSION: "tracker session delete",
+    SESSION_START: "tracker session start",
+    SESSION_FINISH: "tracker session finish",
+    history_settings.WEIGH_IN: "tracker bodyweight add",
+    history_settings.CONFIG_SET: "tracker config set",
+    history_settings.INVOLVED: "tracker lifter edit --involved",
+}
 
 UNDO: dict[str, Handler] = {
     LOG: _undo_log,

@@ -437,11 +437,12 @@ class GymShell:
         else:
             say("Nothing logged: no session kept.")
 
-    def cmd_undo(self, _: str) -> None:
+    def cmd_undo(self, text: str) -> None:
         from tracker.cli.history_cmds import undo_command
         from tracker.services.gym import reload_status
 
-        with undo_command.make_context("undo", [], obj=self.app) as ctx:
+        args = ["--yes"] if text.strip() in ("--yes", "-y") else []  # a change before today's
+        with undo_command.make_context("undo", args, obj=self.app) as ctx:
             undo_command.invoke(ctx)
         keep = (self.status.routine, self.status.exercise)
         try:
