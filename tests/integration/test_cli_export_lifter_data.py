@@ -251,9 +251,7 @@ def test_a_restore_into_a_fresh_database_gives_the_lifter_back_exactly(
     second = tmp_path / "second.json"
     restored.ok("--lifter", who, "export", "--format", "json", "-o", str(second))
     assert second.read_bytes() == first.read_bytes()
-    assert restored.ok("--lifter", who, "config", "get", "unit").stdout.startswith(
-        f"unit = {unit}"
-    )
+    assert restored.ok("--lifter", who, "config", "get", "unit").stdout.startswith(f"unit = {unit}")
 
 
 def test_a_restore_keeps_the_unit_of_a_lifter_with_data_and_says_so(

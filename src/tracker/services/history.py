@@ -143,8 +143,10 @@ def undo_last_change(
                         record.created_at, *boundary,
                     ))  # fmt: skip
                 if boundary:  # the next undo of this run keeps it, whatever this one removed
-                    record.payload = {**record.payload, BOUNDARY: [boundary[0],
-                                                                  boundary[1].isoformat()]}
+                    record.payload = {
+                        **record.payload,
+                        BOUNDARY: [boundary[0], boundary[1].isoformat()],
+                    }
                 undone = result
                 break
             # Nothing is left of that change (e.g. an import --replace took its sets, or the
@@ -153,9 +155,7 @@ def undo_last_change(
         return undone
 
 
-def _session_boundary(
-    repo: AbstractRepository, lifter: Lifter
-) -> tuple[int, datetime] | None:
+def _session_boundary(repo: AbstractRepository, lifter: Lifter) -> tuple[int, datetime] | None:
     """The latest session (id, start) of this run of undos: the lifter's latest session, or a
     later one an earlier undo of the run removed (so undoing today's session away does not
     open the way into yesterday's without asking)."""
