@@ -69,3 +69,67 @@ def test_undo_inside_the_latest_session_does_not_ask(tracker: Tracker) -> None:
     assert "Undid a delete" in tracker.ok("undo").stdout
     assert "Undid a log" in tracker.ok("undo").stdout  # the log that started session #2
     assert "tracker session finish" in tracker.fails("undo")  # before session #2: asks
+
+
+def set_ids(url: str) -> list[tuple[int, int, str]]:
+    """(set id, session id, load) of every set."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, session_id, load FROM workout_set ORDER BY id"))
+            return [(int(i), int(session), f"{float(load):g}") for i, session, load in rows]
+    finally:
+        engine.dispose()
+
+
+NOTHING_TO_REDO = "Error: nothing to redo: redo steps forward after undo, until a new change"
+
+
+def test_redo_steps_forward_again_with_the_same_ids(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100")
+    tracker.ok("log", "squat", "5x102.5", "--note", "x")
+    logged = set_ids(tracker.url)
+    assert logged == [(1, 1, "100"), (2, 1, "102.5")]
+    tracker.ok("undo")
+    tracker.ok("undo")
+    assert set_ids(tracker.url) == [] and sessions(tracker.url) == []
+    assert tracker.ok("redo").stdout.startswith(
+        "Redid your tracker log.\nSession #1 is back.\nBack as they were: 1 set:\n"
+        "  #1 Back Squat 5 x 100 kg, "
+    )
+    assert "#2 Back Squat 5 x 102.5 kg" in tracker.ok("redo").stdout
+    assert set_ids(tracker.url) == logged
+    assert tracker.fails("redo") == NOTHING_TO_REDO
+    # And back again, by the records of the first time.
+    assert "Undid a log: removed 1 set:" in tracker.ok("undo").stdout
+    assert set_ids(tracker.url) == logged[:1]
+
+
+def test_redo_of_an_undone_delete_removes_the_same_set_again(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100", "5x105")
+    tracker.ok("set", "delete", "2", "--yes")
+    tracker.ok("undo")
+    out = tracker.ok("redo").stdout
+    assert out.startswith("Redid your tracker set delete.\nRemoved again: 1 set:\n  #2 Back")
+    assert set_ids(tracker.url) == [(1, 1, "100")]
+    assert "restored 1 set to session #1" in tracker.ok("undo").stdout
+    assert set_ids(tracker.url) == [(1, 1, "100"), (2, 1, "105")]
+
+
+def test_any_new_change_clears_redo(tracker: Tracker) -> None:
+    tracker.ok("log", "squat", "5x100")
+    tracker.ok("log", "squat", "5x105")
+    tracker.ok("undo")
+    tracker.ok("config", "set", "unit", "lb")
+    assert tracker.fails("redo") == NOTHING_TO_REDO
+    tracker.ok("undo")  # the unit, and only it, can be redone now
+    assert tracker.ok("redo").stdout == "Redid your tracker config set.\n"
+    assert tracker.ok("config", "get", "unit").stdout.startswith("unit = lb")
+    assert tracker.fails("redo") == NOTHING_TO_REDO
+    assert set_ids(tracker.url) == [(1, 1, "100")]
+
+
+def test_redo_in_the_gym_prompt(tracker: Tracker) -> None:
+    out = tracker.ok("gym", input="squat\n5x100\nundo\nredo\ndone\n").stdout
+    assert "Redid your tracker log." in out
+    assert set_ids(tracker.url) == [(1, 1, "100")]

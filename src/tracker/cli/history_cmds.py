@@ -13,7 +13,7 @@ from tracker.cli.render import full_set_text, kind_and_rpe, local
 
 if TYPE_CHECKING:
     from tracker.services.stored_sets import StoredSet
-    from tracker.services.undone import Detail, OlderChange, Undone
+    from tracker.services.undone import Detail, OlderChange, Redone, Undone
 
 
 def set_line(item: StoredSet, indent: str = "  ") -> str:
@@ -120,3 +120,32 @@ def undo_command(app: App, yes: bool) -> None:
             return
         undone = undo_last_change(app.uow(), app.lifter, confirmed=True)
     render_undone(undone)
+
+
+def render_redone(redone: Redone) -> None:
+    echo(f"Redid your {redone.command}.")
+    for session_id in redone.sessions_back:
+        echo(f"Session #{session_id} is back.")
+    if redone.sets_back:
+        echo(f"Back as they were: {plural(len(redone.sets_back), 'set')}:")
+    for item in redone.sets_back:
+        echo(set_line(item))
+    if redone.sets_removed:
+        echo(f"Removed again: {plural(len(redone.sets_removed), 'set')}:")
+    for item in redone.sets_removed:
+        echo(set_line(item))
+    for session_id in redone.sessions_removed:
+        echo(f"Removed session #{session_id} again.")
+
+
+@click.command("redo")
+@pass_app
+def redo_command(app: App) -> None:
+    """Redo what your last undo took back (until a new change).
+
+    Each call steps one undo forward again, the latest undo first, ids included. Any new
+    change clears what can be redone.
+    """
+    from tracker.services.history import redo_last_undo
+
+    render_redone(redo_last_undo(app.uow(), app.lifter))

@@ -16,7 +16,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from tracker.adapters.journal import CATALOG_EDIT, IMPORT, AbstractJournal, RowCopy, copy_row
+from tracker.adapters.journal import (
+    CATALOG_EDIT,
+    IMPORT,
+    REDO,
+    AbstractJournal,
+    RowCopy,
+    copy_row,
+)
 from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -24,7 +31,14 @@ from tracker.domain.errors import Conflict, NotFound
 from tracker.services import history_routines, history_settings
 from tracker.services.lifters import current_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
-from tracker.services.undone import AskFirst, Handler, OlderChange, SessionUndone, Undone
+from tracker.services.undone import (
+    AskFirst,
+    Handler,
+    OlderChange,
+    Redone,
+    SessionUndone,
+    Undone,
+)
 
 LOG = "log"
 EDIT = "edit"
@@ -126,6 +140,8 @@ def undo_last_change(
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
         boundary = _session_boundary(repo, lifter)
+        repo.journal.watch()  # what the undo changes, for redo
+        stepped_over: list[ChangeRecord] = []
         while True:
             record = repo.journal.latest_pending(lifter)
             if record is None:
@@ -142,17 +158,43 @@ def undo_last_change(
                         COMMANDS.get(record.action) or f"tracker {record.payload['command']}",
                         record.created_at, *boundary,
                     ))  # fmt: skip
+                repo.journal.flush()
+                record.payload = {**record.payload, REDO: repo.journal.watched()}
                 if boundary:  # the next undo of this run keeps it, whatever this one removed
-                    record.payload = {
-                        **record.payload,
-                        BOUNDARY: [boundary[0], boundary[1].isoformat()],
-                    }
+                    record.payload[BOUNDARY] = [boundary[0], boundary[1].isoformat()]
+                for older in stepped_over:  # nothing to redo: redo steps over them too
+                    older.payload = {**older.payload, REDO: []}
                 undone = result
                 break
+            stepped_over.append(record)
             # Nothing is left of that change (e.g. an import --replace took its sets, or the
             # session a start opened is gone): step over it to the one before.
         uow.commit()
         return undone
+
+
+def redo_last_undo(uow: AbstractUnitOfWork, lifter_name: str | None) -> Redone:
+    """Step forward again through the lifter's latest undo: the rows it changed are as they
+    were, ids included. A new change since (or an import, or a catalog edit) clears redo."""
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        for record in repo.journal.redoable(lifter):
+            changes = record.payload[REDO]
+            payload = {k: v for k, v in record.payload.items() if k not in (REDO, BOUNDARY)}
+            record.payload, record.undone_at = payload, None
+            if changes:
+                back, removed = repo.journal.redo(changes)
+                redone = Redone(
+                    COMMANDS.get(record.action) or f"tracker {payload['command']}",
+                    [stored_set(row) for row in back if isinstance(row, WorkoutSet)],
+                    [stored_set(row) for row in removed if isinstance(row, WorkoutSet)],
+                    [row.id for row in back if isinstance(row, TrainingSession)],
+                    [row.id for row in removed if isinstance(row, TrainingSession)],
+                )
+                uow.commit()
+                return redone
+        raise NotFound("nothing to redo: redo steps forward after undo, until a new change")
 
 
 def _session_boundary(repo: AbstractRepository, lifter: Lifter) -> tuple[int, datetime] | None:

@@ -63,6 +63,18 @@ class Undone:
     detail: Detail | None = None
 
 
+@dataclass
+class Redone:
+    """What one `tracker redo` did: the change it stepped forward through again (its
+    command), the sets and sessions back (or changed back) and those removed again."""
+
+    command: str
+    sets_back: list[StoredSet] = field(default_factory=list)
+    sets_removed: list[StoredSet] = field(default_factory=list)
+    sessions_back: list[int] = field(default_factory=list)
+    sessions_removed: list[int] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class OlderChange:
     """A change made before the lifter's latest session started: undo asks before taking it

@@ -1,6 +1,6 @@
 """The gym prompt's language: one line at a time, over the same services as the commands.
 
-A line is, in this order: (1) a command word (undo, note, skip, next, plates, rest, show,
+A line is, in this order: (1) a command word (undo, redo, note, skip, next, plates, rest, show,
 help, done); (2) a set spec or a side flag, logged to the current exercise; (3) `tracker log`'s
 arguments, logged exactly as `tracker log` would (an exercise name alone makes it current).
 An empty line logs the next planned set. Every logged line is its own transaction.
@@ -49,7 +49,7 @@ def say_error(message: str) -> None:
         echo_err(line)
 
 
-COMMAND_WORDS = ("undo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
+COMMAND_WORDS = ("undo", "redo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
 # Side words without the dash, quicker to type on a phone: `l 10x60`.
 SHORT_SIDES = {"l": "-l", "left": "-l", "r": "-r", "right": "-r", "each": "--each"}
 _SPEC_START = re.compile(r"\d")
@@ -66,7 +66,7 @@ Type one line at a time:
       make an exercise current
   (empty line)
       log the planned set (a pair, weaker side first)
-  undo, note TEXT, skip, next, plates LOAD,
+  undo, redo, note TEXT, skip, next, plates LOAD,
   rest SECONDS, show, help, done"""
 
 
@@ -439,11 +439,23 @@ class GymShell:
 
     def cmd_undo(self, text: str) -> None:
         from tracker.cli.history_cmds import undo_command
-        from tracker.services.gym import reload_status
 
         args = ["--yes"] if text.strip() in ("--yes", "-y") else []  # a change before today's
         with undo_command.make_context("undo", args, obj=self.app) as ctx:
             undo_command.invoke(ctx)
+        self.after_history()
+
+    def cmd_redo(self, _: str) -> None:
+        from tracker.cli.history_cmds import redo_command
+
+        with redo_command.make_context("redo", [], obj=self.app) as ctx:
+            redo_command.invoke(ctx)
+        self.after_history()
+
+    def after_history(self) -> None:
+        """After an undo or redo: the session as stored now, nothing remembered of its sets."""
+        from tracker.services.gym import reload_status
+
         keep = (self.status.routine, self.status.exercise)
         try:
             self.status = reload_status(self.app.uow(), self.app.lifter, self.status.session_id)
