@@ -152,7 +152,7 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
         args=("legs a",),
     )
     assert err == "Error: Leg Press is the last exercise left: skip it or type done\n"
-    assert "undo, note TEXT, skip, next, plates LOAD," in out
+    assert "undo, redo, note TEXT, skip, next, plates LOAD," in out
     # Single Leg Press has no sled here: plates for a barbell instead.
     assert "(Single Leg Press takes no plates; on a barbell:)\n" in out
     assert "102.5 kg: bar 20 + per side 25 + 15 + 1.25" in out
