@@ -9,6 +9,10 @@ record not undone yet and restores exactly what was there before (ids included),
 undos walk back in order. A change to the exercise catalog, or an import, cannot be undone: it
 leaves a mark (adapters.journal.CATALOG_EDIT, IMPORT) that `undo` stops at, rather than step
 back over it to an older change.
+
+A change made before the latest session of a run of undos started is undone only once
+confirmed (AskFirst). An undo keeps, in its record, the rows it changed as they were before
+(journal.watch), and `redo` puts them back, ids included, until a new change is recorded.
 """
 
 from __future__ import annotations
