@@ -54,10 +54,25 @@ def test_undo_of_a_change_before_the_latest_session_asks_first(
     assert line.endswith("): add --yes to undo it")
     assert sessions(tracker.url) == [(1, "me", 1)]
     monkeypatch.setattr("tracker.cli.confirm.stdin_is_terminal", lambda: True)
-    asked = tracker.ok("undo", input="n\n").stdout
-    assert "Undo it? [y/N]" in asked and asked.endswith("Nothing undone.\n")
+    assert tracker.fails("undo") == line  # one-shot: --yes, even at a terminal
+    assert "Undid a log: removed 1 set:" in tracker.ok("undo", "--yes").stdout
+    assert sessions(tracker.url) == []
+
+
+def test_the_gym_prompt_asks_or_takes_undo_yes(
+    tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tracker.ok("log", "squat", "5x100", "--at", "2 days ago")
+    piped = tracker("gym", input="undo\ndone\n")
+    assert "add --yes to undo it" in piped.stderr
     assert sessions(tracker.url) == [(1, "me", 1)]
-    assert "Undid a log: removed 1 set:" in tracker.ok("undo", input="y\n").stdout
+    monkeypatch.setattr("tracker.cli.confirm.stdin_is_terminal", lambda: True)
+    asked = tracker.ok("gym", input="undo\nn\ndone\n").stdout
+    assert "Undo it? [y/N]" in asked and "Nothing undone." in asked
+    assert sessions(tracker.url) == [(1, "me", 1)]
+    monkeypatch.undo()
+    out = tracker.ok("gym", input="undo --yes\ndone\n").stdout
+    assert "Undid a log: removed 1 set:" in out
     assert sessions(tracker.url) == []
 
 

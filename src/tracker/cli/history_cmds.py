@@ -104,18 +104,24 @@ def undo_command(app: App, yes: bool) -> None:
     """Undo your last change: a log, set edit or delete, session, weigh-in, setting or routine.
 
     Each call steps one change further back, most recent first, and says what it undid. A
-    change made before your latest session started is undone only once confirmed (--yes).
-    A change to the exercise catalog, or an import, can't be undone: undo stops there.
+    change made before your latest session started is undone only with --yes. A change to
+    the exercise catalog, or an import, can't be undone: undo stops there.
     """
+    undo(app, yes, ask=False)
+
+
+def undo(app: App, yes: bool, ask: bool) -> None:
+    """Undo, asking first (`ask`: the gym prompt at a terminal) or refusing in one line
+    before a change made before the latest session, unless `yes`."""
     from tracker.services.history import undo_last_change
     from tracker.services.undone import AskFirst
 
     try:
         undone = undo_last_change(app.uow(), app.lifter, confirmed=yes)
-    except AskFirst as ask:
-        if not confirm.stdin_is_terminal():
-            raise UserError(f"{older_change(ask.change)}: add --yes to undo it") from None
-        if not click.confirm(f"{older_change(ask.change)}. Undo it?", default=False):
+    except AskFirst as stop:
+        if not ask:
+            raise UserError(f"{older_change(stop.change)}: add --yes to undo it") from None
+        if not click.confirm(f"{older_change(stop.change)}. Undo it?", default=False):
             click.echo("Nothing undone.")
             return
         undone = undo_last_change(app.uow(), app.lifter, confirmed=True)

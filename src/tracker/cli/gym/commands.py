@@ -438,11 +438,11 @@ class GymShell:
             say("Nothing logged: no session kept.")
 
     def cmd_undo(self, text: str) -> None:
-        from tracker.cli.history_cmds import undo_command
+        from tracker.cli import confirm
+        from tracker.cli.history_cmds import undo
 
-        args = ["--yes"] if text.strip() in ("--yes", "-y") else []  # a change before today's
-        with undo_command.make_context("undo", args, obj=self.app) as ctx:
-            undo_command.invoke(ctx)
+        # A change from before this session: asked at a terminal, else `undo --yes`.
+        undo(self.app, text.strip() in ("--yes", "-y"), ask=confirm.stdin_is_terminal())
         self.after_history()
 
     def cmd_redo(self, _: str) -> None:
