@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import inspect
 
-from tracker.adapters.journal import RowCopy, row_values
+from tracker.adapters.journal import RowBefore, RowCopy, row_values
 from tracker.adapters.orm import (
     Base,
     BodyWeight,
@@ -93,6 +93,21 @@ class FakeJournal:
     def has_records(self, lifter: Lifter) -> bool:
         return any(r.lifter_id == lifter.id for r in self.repo.store.table(ChangeRecord))
 
+    def undone_run(self, lifter: Lifter) -> list[ChangeRecord]:
+        latest = self.latest_pending(lifter)
+        after = latest.id if latest is not None else 0
+        return sorted(
+            (
+                r
+                for r in self.repo.store.table(ChangeRecord)
+                if r.lifter_id == lifter.id and r.id > after
+            ),
+            key=lambda r: r.id,
+        )
+
+    def redoable(self, lifter: Lifter) -> list[ChangeRecord]:
+        return []  # redo is tested through the CLI, on real databases
+
     def mark_undone(self, record: ChangeRecord) -> None:
         record.undone_at = utcnow()
 
@@ -127,6 +142,15 @@ class FakeJournal:
                 routine.items.append(row)
                 routine.items.sort(key=lambda item: (item.position, item.id))
         return row
+
+    def watch(self) -> None:
+        pass  # redo is tested through the CLI, on real databases
+
+    def watched(self) -> list[RowBefore]:
+        return []
+
+    def redo(self, changes: list[RowBefore]) -> tuple[list[Base], list[Base]]:
+        return [], []
 
     def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
         for key, value in row_values(type(row), copy).items():

@@ -1,7 +1,7 @@
 """row-level security that holds against a hostile SQL client (PostgreSQL only)
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-07 01:50:00
 
 Revision 0007's policy helpers ran as their owner with the search path of the migration, in
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -156,7 +156,7 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
     assert err.replace("\n    ", " ") == (
         f"{sled}\nError: Leg Press is the last exercise left: skip it or type done\n"
     )
-    assert "undo, note TEXT, skip, next, plates LOAD," in out
+    assert "undo, redo, note TEXT, skip, next, plates LOAD," in out
     assert "Rest for Single Leg Press: 1:15." in out
     assert "Noted on 2 sets." in out
     assert out.count("Undid an edit; the set is again:") == 2

@@ -297,6 +297,21 @@ class Repository:
         assert lifter is not None
         return lifter
 
+    def lifter_is_blank(self, lifter: Lifter) -> bool:
+        """Nothing stored for the lifter yet (no session, weigh-in, routine, rest, involved side
+        or change of theirs): their settings are still the defaults they were created with."""
+        from tracker.adapters import tables
+
+        owned = (
+            tables.training_session, tables.body_weight, tables.routine, tables.exercise_rest,
+            tables.involved_side, tables.change_record,
+        )  # fmt: skip
+        return not any(
+            self.session.scalar(select(table.c.lifter_id).where(
+                table.c.lifter_id == lifter.id).limit(1)) is not None
+            for table in owned
+        )  # fmt: skip
+
     def lock_lifter(self, lifter: Lifter) -> None:
         """Hold the lifter's row until commit, so concurrent writers for one lifter take turns
         choosing the open session and set positions (PostgreSQL; SQLite's BEGIN IMMEDIATE

@@ -99,6 +99,10 @@ COMMANDS: dict[str, Lazy] = {
         "tracker.cli.logging_cmds:set_group",
         "Fix a logged set: edit or delete it by id (ids are shown when logging).",
     ),
+    "redo": Lazy(
+        "tracker.cli.history_cmds:redo_command",
+        "Redo what your last undo took back (until a new change).",
+    ),
     "suggest": Lazy(
         "tracker.cli.suggest:suggest_command",
         "Suggest a load for EXERCISE: a safe start for a new unilateral variant (from its "

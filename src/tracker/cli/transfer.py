@@ -90,6 +90,8 @@ def import_command(
         report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run, None, replace)
     verb = "Would import" if dry_run else "Imported"
     restored = [plural(count, what) for what, count in report.restored.items() if count]
+    if report.file_unit and report.file_unit[0] == "restored":
+        restored.insert(0, f"unit {report.file_unit[1]}")
     if report.sets == 0 and report.already_imported_sets and not restored:
         say(f"Nothing new: everything in this file is already stored ({report.format}).")
     else:
@@ -110,6 +112,11 @@ def import_command(
         say(f"Loads in {report.unit} ({source}).")
     if restored:
         say(f"{'Would also restore' if dry_run else 'Also restored'}: {', '.join(restored)}.")
+    if report.file_unit and report.file_unit[0] == "kept":
+        say(
+            f"Kept this lifter's unit (they have data here); the file's is {report.file_unit[1]}:"
+            f" tracker config set unit {report.file_unit[1]} to use it."
+        )
     if report.rounded:
         say(f"Rounded to 3 decimals (as tracker stores loads): {plural(report.rounded, 'set')}.")
     if report.replaced_sessions:

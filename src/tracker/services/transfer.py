@@ -21,7 +21,7 @@ from tracker.importers.records import ImportedSet
 from tracker.services.entry_check import EntryCheck
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
 from tracker.services.exercise_matching import ExerciseMatcher
-from tracker.services.lifter_restore import lifter_data, restore_lifter_data
+from tracker.services.lifter_restore import lifter_data, restore_lifter_data, restore_unit
 from tracker.services.lifters import current_lifter
 
 BATCH = 2000  # sets per INSERT: few round trips, bounded memory
@@ -100,6 +100,9 @@ class ImportReport:
     # Sets the entry check questions (tracker.domain.plausibility), kept as history:
     # "line 12: Leg Press 100 x 10 kg is more than 3 times your most reps (10)".
     questioned: list[str] = field(default_factory=list)
+    # The lifter's unit from a JSON export: "restored" (the lifter had nothing yet, so their
+    # unit was a default) or "kept" (theirs differs and stays), with the file's unit.
+    file_unit: tuple[str, str] | None = None
 
 
 def first_character(path: Path) -> str:
@@ -177,6 +180,7 @@ def _import(
             lifter = current_lifter(uow.repo, lifter_name)
             if document is not None:  # the definitions become this lifter's exercises
                 restore_definitions(uow.repo, document.exercises)
+                report.file_unit = restore_unit(uow, lifter, document.unit)
         else:
             from tracker.importers import read_export
 

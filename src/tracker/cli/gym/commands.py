@@ -1,6 +1,6 @@
 """The gym prompt's language: one line at a time, over the same services as the commands.
 
-A line is, in this order: (1) a command word (undo, note, skip, next, plates, rest, show,
+A line is, in this order: (1) a command word (undo, redo, note, skip, next, plates, rest, show,
 help, done); (2) a set spec or a side flag, logged to the current exercise; (3) `tracker log`'s
 arguments, logged exactly as `tracker log` would (an exercise name alone makes it current).
 An empty line logs the next planned set. Every logged line is its own transaction.
@@ -57,8 +57,9 @@ def ask(question: str) -> bool:
         return False
 
 
-COMMAND_WORDS = ("undo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
-BARE_WORDS = ("undo", "skip", "next", "show", "help", "done")  # command words without argument
+COMMAND_WORDS = ("undo", "redo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
+# Command words that take nothing after them (`undo` takes only --yes).
+BARE_WORDS = ("undo", "redo", "skip", "next", "show", "help", "done")
 # Side words without the dash, quicker to type on a phone: `l 10x60`.
 SHORT_SIDES = {"l": "-l", "left": "-l", "r": "-r", "right": "-r", "each": "--each"}
 _SPEC_START = re.compile(r"\d")
@@ -75,7 +76,7 @@ Type one line at a time:
       make an exercise current
   (empty line)
       log the planned set (a pair, weaker side first)
-  undo, note TEXT, skip, next, plates LOAD,
+  undo, redo, note TEXT, skip, next, plates LOAD,
   rest SECONDS, show, help, done"""
 
 
@@ -202,12 +203,16 @@ class GymShell:
                 raise
             say_error(error.format_message())
 
+    @staticmethod
+    def _flags(word: str) -> tuple[str, ...]:
+        return ("--yes", "-y") if word.lower() == "undo" else ()
+
     def _dispatch(self, line: str) -> None:
         word, _, rest = line.partition(" ")
         if not line:
             self.accept_planned()
         elif word.lower() in COMMAND_WORDS:
-            if rest.strip() and word.lower() in BARE_WORDS:
+            if word.lower() in BARE_WORDS and rest.strip() not in ("", *self._flags(word)):
                 # `done now please` is no done: it would end the session and drop what follows.
                 raise UserError(
                     f'unknown input "{line}": {word.lower()} takes nothing after it '
@@ -427,12 +432,25 @@ class GymShell:
         else:
             say("Nothing logged: no session kept.")
 
-    def cmd_undo(self, _: str) -> None:
-        from tracker.cli.history_cmds import undo_command
+    def cmd_undo(self, text: str) -> None:
+        from tracker.cli import confirm
+        from tracker.cli.history_cmds import undo
+
+        # A change from before this session: asked at a terminal, else `undo --yes`.
+        undo(self.app, text.strip() in ("--yes", "-y"), ask=confirm.stdin_is_terminal())
+        self.after_history()
+
+    def cmd_redo(self, _: str) -> None:
+        from tracker.cli.history_cmds import redo_command
+
+        with redo_command.make_context("redo", [], obj=self.app) as ctx:
+            redo_command.invoke(ctx)
+        self.after_history()
+
+    def after_history(self) -> None:
+        """After an undo or redo: the session as stored now, nothing remembered of its sets."""
         from tracker.services.gym import reload_status
 
-        with undo_command.make_context("undo", [], obj=self.app) as ctx:
-            undo_command.invoke(ctx)
         keep = (self.status.routine, self.status.exercise)
         try:
             self.status = reload_status(self.app.uow(), self.app.lifter, self.status.session_id)
