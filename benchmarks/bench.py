@@ -138,6 +138,15 @@ def startup_table(env: dict[str, str], runs: int) -> list[str]:
     return out
 
 
+def history_dates(count: int, now: datetime) -> list[datetime]:
+    """``count`` workout start times, oldest first, the last one a day before ``now``: one a
+    day, or closer together when a day each would reach back more than ten years (tracker
+    refuses sets dated in the future, so a history must end in the past)."""
+    step = min(timedelta(days=1), timedelta(days=3650) / max(count, 1))
+    last = now - timedelta(days=1)
+    return [last - step * (count - 1 - i) for i in range(count)]
+
+
 def fill_sets(db: Path, n_sets: int, seed: int = 7) -> None:
     """Synthetic unilateral training straight into SQLite (the schema tracker made)."""
     rng = random.Random(seed)
@@ -151,17 +160,13 @@ def fill_sets(db: Path, n_sets: int, seed: int = 7) -> None:
         )
     ]
     per_session = 24
-    start = datetime(2020, 1, 1, 17, 0, tzinfo=UTC)
     fmt = "%Y-%m-%d %H:%M:%S.%f"
     sets = []
     n_sessions = n_sets // per_session
+    starts = history_dates(n_sessions, datetime.now(UTC))
     session_rows = [
-        (
-            lifter,
-            (start + timedelta(days=i)).strftime(fmt),
-            (start + timedelta(days=i, hours=1)).strftime(fmt),
-        )
-        for i in range(n_sessions)
+        (lifter, started.strftime(fmt), (started + timedelta(hours=1)).strftime(fmt))
+        for started in starts
     ]
     con.executemany(
         "INSERT INTO training_session (lifter_id, started_at, finished_at) VALUES (?, ?, ?)",
@@ -169,7 +174,7 @@ def fill_sets(db: Path, n_sets: int, seed: int = 7) -> None:
     )
     first = con.execute("SELECT min(id) FROM training_session").fetchone()[0]
     for s in range(n_sessions):
-        when = (start + timedelta(days=s, minutes=5)).strftime(fmt)
+        when = (starts[s] + timedelta(minutes=5)).strftime(fmt)
         for k in range(per_session):
             side = "left" if k % 2 == 0 else "right"
             load = 40 + (s // 10) + rng.choice((0, 2.5, 5))
@@ -222,7 +227,7 @@ def report(
 
 def strong_csv(path: Path, n_sets: int) -> None:
     names = ["Bench Press (Barbell)", "Squat (Barbell)", "Leg Press", "Bent Over Row (Barbell)"]
-    start = datetime(2021, 1, 1, 18, 0)
+    days = history_dates(n_sets // 20 + 1, datetime.now())
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
         out.writerow(
@@ -240,7 +245,7 @@ def strong_csv(path: Path, n_sets: int) -> None:
             ]
         )
         for i in range(n_sets):
-            day = start + timedelta(days=i // 20)
+            day = days[i // 20]
             out.writerow(
                 [
                     day.strftime("%Y-%m-%d %H:%M:%S"),

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import inspect
 
-from tracker.adapters.journal import RowCopy, row_values
+from tracker.adapters.journal import RowBefore, RowCopy, row_values
 from tracker.adapters.orm import (
     Base,
     BodyWeight,
@@ -38,12 +38,12 @@ from tracker.adapters.orm import (
     WorkoutSet,
 )
 from tracker.adapters.reads import AbstractReads, LifterRow
-from tracker.adapters.repository import TopSet
+from tracker.adapters.repository import LoadBounds, TopSet, top_set
 from tracker.adapters.tables import utcnow
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain import bodyweight
 from tracker.domain.errors import Conflict
-from tracker.domain.model import Side
+from tracker.domain.model import SetKind, Side
 from tracker.domain.sessions import SessionInfo
 from tracker.domain.units import Unit, convert
 
@@ -93,6 +93,21 @@ class FakeJournal:
     def has_records(self, lifter: Lifter) -> bool:
         return any(r.lifter_id == lifter.id for r in self.repo.store.table(ChangeRecord))
 
+    def undone_run(self, lifter: Lifter) -> list[ChangeRecord]:
+        latest = self.latest_pending(lifter)
+        after = latest.id if latest is not None else 0
+        return sorted(
+            (
+                r
+                for r in self.repo.store.table(ChangeRecord)
+                if r.lifter_id == lifter.id and r.id > after
+            ),
+            key=lambda r: r.id,
+        )
+
+    def redoable(self, lifter: Lifter) -> list[ChangeRecord]:
+        return []  # redo is tested through the CLI, on real databases
+
     def mark_undone(self, record: ChangeRecord) -> None:
         record.undone_at = utcnow()
 
@@ -127,6 +142,15 @@ class FakeJournal:
                 routine.items.append(row)
                 routine.items.sort(key=lambda item: (item.position, item.id))
         return row
+
+    def watch(self) -> None:
+        pass  # redo is tested through the CLI, on real databases
+
+    def watched(self) -> list[RowBefore]:
+        return []
+
+    def redo(self, changes: list[RowBefore]) -> tuple[list[Base], list[Base]]:
+        return [], []
 
     def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
         for key, value in row_values(type(row), copy).items():
@@ -391,16 +415,51 @@ class FakeRepository:
         chosen = [r for r in rows if r.session_id in recent]
         return sorted(chosen, key=lambda r: (r.performed_at, r.position, r.id))
 
+    def working_set_bounds(
+        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
+    ) -> list[LoadBounds]:
+        groups: dict[tuple[str, bool], list[WorkoutSet]] = {}
+        for s in self._sets(lifter, exercise):
+            if s.kind != "warmup" and s.id != leave_out:
+                groups.setdefault((s.unit, s.bodyweight), []).append(s)
+        bounds = []
+        for (unit, bw), rows in groups.items():
+            loads = [r.load for r in rows if bw or r.load > 0]
+            bounds.append(LoadBounds(Unit(unit), bw, min(loads, default=None),
+                                     max(loads, default=None), max(r.reps for r in rows)))
+        return bounds
+
+    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]:
+        rows = [
+            s
+            for s in self._sets(lifter, exercise)
+            if s.kind is not SetKind.WARMUP
+            and (s.reps > 0 or s.duration_s is not None or s.distance is not None)
+        ]
+        return sorted(rows, key=lambda r: (r.performed_at, r.position, r.id))
+
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         rows = self.recent_working_sets(lifter, exercise, 1)
         return max(rows, key=lambda r: convert(r.load, Unit(r.unit), Unit.KG), default=None)
 
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None:
         exercise = self.exercise(name)
-        row = None if exercise is None else self.latest_top_set(lifter, exercise)
-        if row is None:
+        if exercise is None:
             return None
-        return TopSet(name, row.reps, row.load, Unit(row.unit), row.performed_at)
+        row = self.latest_top_set(lifter, exercise)
+        if row is None:  # a carry: its heaviest loaded distance or time set, latest session
+            carried = [
+                s
+                for s in self._sets(lifter, exercise)
+                if s.kind != "warmup" and s.load > 0 and (s.duration_s or s.distance)
+            ]
+            latest = max(carried, key=lambda s: s.performed_at, default=None)
+            row = max(
+                (s for s in carried if latest and s.session_id == latest.session_id),
+                key=lambda s: convert(s.load, Unit(s.unit), Unit.KG),
+                default=None,
+            )
+        return None if row is None else top_set(name, row)
 
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise

@@ -167,6 +167,59 @@ def test_the_sql_check_catches_each_kind(tmp_path: Path) -> None:
     assert sql_in(module) == []
 
 
+# One place owns each figure (issue 22): the functions that compute an e1RM, an LSI, a status
+# or a weaker side are called by the figures module alone; every view renders its results.
+FIGURES_MODULE = "tracker/domain/report_figures.py"
+RULE_MODULES = {"tracker.domain.e1rm", "tracker.domain.asymmetry"}
+# What those modules may give anyone: the figure types, a formula's name check, text.
+# (The display rounding of an LSI is shared as lsi_text is; MAX_REPS bounds the SQL's exact
+# e1RM keys, which the oracle property test holds equal to the domain's.)
+SHARED = {"Judgement", "SessionComparison", "Status", "formula_for", "FORMULAS",
+          "DEFAULT_FORMULA", "lsi_text", "pct_text", "RELIABLE_MAX_REPS", "shown_lsi",
+          "shown_asymmetry", "MAX_REPS"}  # fmt: skip
+
+
+def figure_rules_used(path: Path) -> list[str]:
+    """The e1RM, LSI and status functions a module imports (or reaches as module.attribute)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in RULE_MODULES:
+            found += [a.name for a in node.names if a.name not in SHARED]
+        elif isinstance(node, ast.ImportFrom) and node.module == "tracker.domain":
+            found += [a.name for a in node.names if f"tracker.domain.{a.name}" in RULE_MODULES]
+        elif isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name in RULE_MODULES]
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(PACKAGE.rglob("*.py"))
+     if p.stem not in ("e1rm", "asymmetry") or p.parent.name != "domain"],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)  # fmt: skip
+def test_only_the_figures_module_computes_figures(path: Path) -> None:
+    if path.as_posix().endswith(FIGURES_MODULE):
+        return
+    assert not figure_rules_used(path), f"{path.name} imports {figure_rules_used(path)}"
+
+
+def test_the_figures_check_catches_each_kind(tmp_path: Path) -> None:
+    cases = {
+        "from tracker.domain.e1rm import estimate_1rm\n": ["estimate_1rm"],
+        "from tracker.domain.asymmetry import lsi, status_for\n": ["lsi", "status_for"],
+        "    from tracker.domain.asymmetry import weaker_side\n": ["weaker_side"],
+        "from tracker.domain import e1rm\n": ["e1rm"],
+        "import tracker.domain.asymmetry\n": ["tracker.domain.asymmetry"],
+        "from tracker.domain.asymmetry import Judgement, lsi_text\n": [],
+    }
+    for code, finding in cases.items():
+        module = tmp_path / "view.py"
+        module.write_text(f"def f():\n{code}" if code.startswith(" ") else code, encoding="utf-8")
+        assert figure_rules_used(module) == finding, code
+
+
 @pytest.mark.parametrize("name", ["logbook.py", "suggest.py"])
 def test_logging_and_suggest_services_return_typed_results(name: str) -> None:
     """Typed results: dict[str, Any] only inside as_json, which renders the documented JSON."""

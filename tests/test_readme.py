@@ -45,7 +45,7 @@ def test_readme_has_examples() -> None:
 SHOWN = {
     "tracker log slp -l 10x60 -r 9x60 --rpe 8": ["* new best e1RM"],
     'tracker suggest "bulgarian split squat" --basis 100': [
-        "Start at:  2 x 12 kg dumbbells (24 kg total)",
+        "Start at:  2 x 14 kg dumbbells (28 kg total)",
     ],
     "tracker config get": [
         "unit = kg  (lifter me)",

@@ -334,3 +334,48 @@ def test_an_involved_side_far_stronger_is_not_balanced(
 
     result = judge(sessions((involved, uninvolved)), recent=3, involved=Side.LEFT)
     assert result.lsi == D(involved) and result.status is status
+
+
+# -- issue 22: bands and digits agree ---------------------------------------------------------
+
+
+def test_an_lsi_just_under_a_band_edge_never_shows_the_edge() -> None:
+    """84.997 is imbalanced: it shows 84.9 (text) and 84.99 (JSON), never 85.0 beside an exact
+    85.0 that is watch; 89.997 is watch and shows 89.9 / 89.99, never 90.0."""
+    from tracker.domain.asymmetry import band_of, lsi_text, shown_asymmetry, shown_lsi
+
+    for exact, text, json, band in (
+        ("84.997", "84.9", "84.99", Status.IMBALANCED),
+        ("89.997", "89.9", "89.99", Status.WATCH),
+        ("85", "85.0", "85.00", Status.WATCH),
+        ("90", "90.0", "90.00", Status.BALANCED),
+        ("84.96", "84.9", "84.96", Status.IMBALANCED),  # 84.96 -> 85.0 would cross
+        ("84.94", "84.9", "84.94", Status.IMBALANCED),  # plain rounding already agrees
+        ("92.36", "92.4", "92.36", Status.BALANCED),  # no edge near: plain half-up
+    ):
+        value = Decimal(exact)
+        assert band_of(value) is band is status_for(value)
+        assert (lsi_text(value), str(shown_lsi(value, 2))) == (text, json), exact
+        assert band_of(shown_lsi(value, 1)) is band and band_of(shown_lsi(value, 2)) is band
+    assert shown_asymmetry(Decimal("84.997"), 2) == Decimal("15.01")
+
+
+def test_an_involved_lsi_above_100_rounds_toward_its_band_too() -> None:
+    """With an involved side 110.003 is watch (|100 - LSI| > 10): it shows 110.01, not 110.00."""
+    from tracker.domain.asymmetry import band_of, shown_lsi
+
+    assert band_of(Decimal("110.003"), involved=True) is Status.WATCH
+    assert shown_lsi(Decimal("110.003"), 2, involved=True) == Decimal("110.01")
+    assert shown_lsi(Decimal("110.003"), 1, involved=True) == Decimal("110.1")
+    assert shown_lsi(Decimal("109.996"), 2, involved=True) == Decimal("110.00")  # same band
+
+
+@given(st.decimals(min_value=0, max_value=130, places=4), st.integers(1, 2), st.booleans())
+def test_shown_lsi_is_always_in_the_exact_values_band(
+    value: Decimal, places: int, involved: bool
+) -> None:
+    from tracker.domain.asymmetry import band_of, shown_lsi
+
+    shown = shown_lsi(value, places, involved)
+    assert band_of(shown, involved) is band_of(value, involved)
+    assert abs(shown - value) < Decimal(1).scaleb(-places)

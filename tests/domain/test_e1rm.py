@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from decimal import Decimal
 
 import pytest
@@ -11,12 +12,16 @@ from hypothesis import strategies as st
 from tracker.domain.e1rm import (
     DEFAULT_FORMULA,
     FORMULAS,
+    MAX_REPS,
     RELIABLE_MAX_REPS,
+    best_estimate,
     brzycki,
     epley,
     estimate_1rm,
+    estimate_in_range,
     is_reliable,
     lander,
+    max_reps_for,
     oconner,
 )
 from tracker.domain.errors import InvalidValue
@@ -94,14 +99,40 @@ def test_raw_formula_at_100_for_3_8_12_reps(name: str) -> None:
 def test_multiplier_table(reps: int) -> None:
     expected = dict(zip(TABLE_ORDER, MULTIPLIERS[reps].split(), strict=True))
     for name, multiplier in expected.items():
-        if name == "epley" and reps == 1:
-            continue  # the raw 1.0333 is special-cased away, see the next test
-        assert round_display(FORMULAS[name](D(1), reps), 4) == D(multiplier), name
+        # At r = 1 the table gives the raw formula; the single rule (next tests) replaces it.
+        raw = inspect.unwrap(FORMULAS[name]) if reps == 1 else FORMULAS[name]
+        assert round_display(raw(D(1), reps), 4) == D(multiplier), name
 
 
 def test_epley_single_rep_is_the_load_itself() -> None:
     assert epley(D("102.5"), 1) == D("102.5")
     assert estimate_1rm(D(100), 1) == D(100)
+
+
+@pytest.mark.parametrize("name", TABLE_ORDER)
+def test_every_formula_gives_the_load_for_a_single(name: str) -> None:
+    """Issue 22: Mayhew gave 108.86 for 1 x 100 (O'Conner, Lander, Wathan too)."""
+    assert estimate_1rm(D(100), 1, name) == D(100)
+    assert estimate_1rm(D("102.5"), 1, name) == D("102.5")
+
+
+def test_a_single_against_five_reps_by_mayhew() -> None:
+    """The issue's reproduction: -l 1x100 -r 5x90 --formula mayhew; the single is 100, the
+    five reps 90 x 1.1901 = 107.11, so the left side is the weaker (it read 108.86 before)."""
+    assert best_estimate([(1, D(100))], "mayhew") == D(100)
+    assert round_display(best_estimate([(5, D(90))], "mayhew") or D(0)) == D("107.11")
+
+
+@pytest.mark.parametrize("name", TABLE_ORDER)
+def test_every_formula_is_used_for_1_to_12_reps(name: str) -> None:
+    """domain-science 2.3: a set beyond 12 reps never decides an estimate (35 x 40 kg gave
+    720 kg by Brzycki, 36 x 40 kg 1,440 kg)."""
+    assert MAX_REPS == 12 and max_reps_for(name) == 12
+    assert estimate_in_range(D(40), 12, name) == estimate_1rm(D(40), 12, name)
+    for reps in (0, 13, 35, 36, 37):
+        assert estimate_in_range(D(40), reps, name) is None
+    assert best_estimate([(35, D(40)), (36, D(40))], name) is None
+    assert best_estimate([(35, D(40)), (12, D(30))], name) == estimate_1rm(D(30), 12, name)
 
 
 def test_exact_identities() -> None:

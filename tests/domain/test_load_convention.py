@@ -40,24 +40,44 @@ def test_defaults_follow_the_equipment() -> None:
 
 def test_a_total_ratio_is_shared_between_the_dumbbells() -> None:
     # Bulgarian Split Squat: 25-35% of a 100 kg squat is 25-35 kg in total, 12.5-17.5 per
-    # dumbbell, rounded down to 2 kg steps: 12-16 kg; two 12 kg dumbbells, 24 kg in total.
+    # dumbbell; the 2 kg steps inside that are 14-16 kg: two 14 kg dumbbells, 28 kg in total.
     result = start_for_variant(Decimal(100), KG, (Decimal("0.25"), Decimal("0.35")),
                                Decimal(2), KG, None, TWO_DUMBBELLS, BAR)  # fmt: skip
     start = result.start
-    assert (start.low, start.high, start.suggested, result.total) == (D(12), D(16), D(12), D(24))
+    assert (start.low, start.high, start.suggested, result.total) == (D(14), D(16), D(14), D(28))
     assert (result.total_raw_low, result.total_raw_high) == (D(25), D(35))
     assert (start.ratio_low, start.ratio_high) == (Decimal("0.25"), Decimal("0.35"))
     assert not result.per_implement_ratio
     text = describe_load(start.suggested, KG, TWO_DUMBBELLS)
-    assert text == "2 x 12 kg dumbbells (24 kg total)"
+    assert text == "2 x 14 kg dumbbells (28 kg total)"
 
 
 def test_a_dumbbell_to_dumbbell_ratio_compares_one_dumbbell_with_one() -> None:
+    # issue 23: 90-100% of a 30 kg dumbbell is 27-30 kg; 26 kg (86.7%) was below it, the
+    # lowest 2 kg step inside is 28 kg.
     result = start_for_variant(Decimal(30), KG, (Decimal("0.9"), Decimal("1")), Decimal(2), KG,
                                None, ONE_DUMBBELL, PER_HAND)  # fmt: skip
-    assert (result.start.low, result.start.high, result.total) == (D(26), D(30), D(26))
-    assert result.per_implement_ratio
-    assert describe_load(Decimal(26), KG, ONE_DUMBBELL) == "1 x 26 kg dumbbell (26 kg total)"
+    assert (result.start.raw_low, result.start.raw_high) == (D(27), D(30))
+    assert (result.start.low, result.start.high, result.total) == (D(28), D(30), D(28))
+    assert result.per_implement_ratio and result.start.inside
+    assert describe_load(Decimal(28), KG, ONE_DUMBBELL) == "1 x 28 kg dumbbell (28 kg total)"
+
+
+def test_a_carry_compares_one_dumbbell_with_one() -> None:
+    # A Suitcase Carry at 70-85% of a Farmer's Carry with 32 kg dumbbells: 22.4-27.2 kg, the
+    # lowest 2 kg step inside being 24 kg.
+    result = start_for_variant(D(32), KG, (D("0.7"), D("0.85")), D(2), KG, None, ONE_DUMBBELL,
+                               PER_HAND)  # fmt: skip
+    assert (result.start.raw_low, result.start.raw_high) == (D("22.4"), D("27.2"))
+    assert (result.start.suggested, result.start.high) == (D(24), D(26))
+
+
+def test_a_bar_variant_starts_at_the_empty_bar_at_least() -> None:
+    # issue 23: a Single-Leg Hip Thrust at 25-35% of a 50 kg Hip Thrust is 12.5-17.5 kg, below
+    # the 20 kg bar.
+    result = start_for_variant(D(50), KG, (D("0.25"), D("0.35")), D("2.5"), KG, None, BAR, BAR,
+                               bar=D(20))  # fmt: skip
+    assert (result.start.suggested, result.start.lightest, result.total) == (D(20), "bar", D(20))
 
 
 def test_a_machine_start_keeps_the_sled_rule() -> None:
@@ -89,3 +109,22 @@ def test_a_one_implement_variant_of_a_lift_holding_one_per_hand_compares_impleme
     note = per_implement_note("kettlebell")
     assert COSTA_2015 in note and "domain-science" not in note
     assert "one kettlebell with one kettlebell" in note
+
+
+def test_volume_counts_the_implements_each_sides_set_moved() -> None:
+    """Issue 22: an alternating dumbbell curl (2 dumbbells held) logged -l 10x10 -r 10x10 moves
+    one 10 kg dumbbell 10 times per arm: 200 kg in all, not 400. A leg's set carries every
+    dumbbell held (Bulgarian split squat, walking lunge); a bench press moves both."""
+    curl = convention_for("dumbbell", "alternating", "implement", 2)
+    assert curl.moved("alternating", "arms") == 1
+    assert 2 * Decimal(10 * 10) * curl.moved("alternating", "arms") == 200
+    lunge = convention_for("dumbbell", "alternating", "implement", 2)
+    assert lunge.moved("alternating", "legs") == 2
+    assert convention_for("dumbbell", "unilateral", "implement", 2).moved("unilateral", "legs") == 2
+    assert convention_for("dumbbell", "bilateral").moved("bilateral", "chest") == 2
+    assert convention_for("dumbbell", "unilateral").moved("unilateral", "back") == 1
+    assert convention_for("machine", "unilateral").moved("unilateral", "legs") == 1
+    assert convention_for("barbell", "bilateral").moved("bilateral", "legs") == 1
+    assert curl.per_implement == "dumbbell"
+    assert convention_for("kettlebell", "unilateral").per_implement == "kettlebell"
+    assert convention_for("machine", "unilateral").per_implement is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from tracker.domain.asymmetry import Judgement, SessionComparison, judge
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.loads import (
@@ -20,9 +22,10 @@ from tracker.domain.loads import (
     ProgressionStep,
     SessionSets,
     cap_weaker_side,
-    imbalance_between,
+    cue_text,
     increment_for,
     lightest_start,
+    needs_cue,
     next_load,
     round_down,
     round_nearest,
@@ -198,16 +201,73 @@ def test_sled_examples(share: str, sled: str, added: str) -> None:
     assert s.raw_low == s.raw_high == D(added)
 
 
-def test_range_ends_round_down() -> None:
+def test_the_range_is_the_steps_inside_the_band() -> None:
     s = starting_load(D(155), KG, RATIO, D(5), KG)  # raw 62 .. 77.5
-    assert (s.low, s.high, s.suggested) == (D(60), D(75), D(60))
+    assert (s.low, s.high, s.suggested, s.inside) == (D(65), D(75), D(65), True)
+
+
+@pytest.mark.parametrize(
+    ("basis", "band", "start"),
+    [
+        # issue 23: 40-50% of 140 kg is 56-70 kg; 55 kg (39.3%) is below it, 60 kg inside.
+        ("140", ("56", "70"), "60"),
+        # 110 kg: 44-55 kg, and 40 kg (36.4%) was below it.
+        ("110", ("44", "55"), "45"),
+    ],
+)
+def test_the_start_is_the_lowest_step_inside_the_band(
+    basis: str, band: tuple[str, str], start: str
+) -> None:
+    s = starting_load(D(basis), KG, RATIO, D(5), KG)
+    assert (s.raw_low, s.raw_high) == (D(band[0]), D(band[1]))
+    assert (s.suggested, s.low, s.inside) == (D(start), D(start), True)
+    assert s.raw_low <= s.suggested <= s.raw_high
+
+
+def test_with_no_step_inside_the_band_the_start_is_the_nearest_step_below() -> None:
+    # 40-41.5% of 140 kg is 56-58.1 kg: no 5 kg step inside, 55 kg is the nearest below.
+    s = starting_load(D(140), KG, (D("0.4"), D("0.415")), D(5), KG)
+    assert (s.raw_low, s.raw_high) == (D(56), D("58.100"))
+    assert (s.low, s.high, s.suggested, s.inside) == (D(55), D(55), D(55), False)
 
 
 def test_basis_in_lb_suggested_in_kg() -> None:
     s = starting_load(D(225), LB, RATIO, D(5), KG)
     assert s.raw_low == D("40.823313300")
     assert s.raw_high == D("51.029141625")
-    assert (s.low, s.high, s.suggested) == (D(40), D(50), D(40))
+    assert (s.low, s.high, s.suggested) == (D(45), D(50), D(45))
+
+
+def test_a_bar_start_is_never_below_the_empty_bar() -> None:
+    # issue 23: 25-35% of a 50 kg Hip Thrust is 12.5-17.5 kg, below the 20 kg bar: the empty
+    # bar, above the band, said so.
+    below = lightest_start(
+        starting_load(D(50), KG, (D("0.25"), D("0.35")), D("2.5"), KG), "step", D(20)
+    )
+    assert (below.low, below.high, below.suggested) == (D(20), D(20), D(20))
+    assert (below.lightest, below.inside) == ("bar", False)
+    # 25-40% of 60 kg is 15-24 kg: 15 kg cannot be loaded, the empty bar is inside the band.
+    inside = lightest_start(
+        starting_load(D(60), KG, (D("0.25"), D("0.4")), D("2.5"), KG), "step", D(20)
+    )
+    assert (inside.low, inside.high, inside.suggested) == (D(20), D("22.5"), D(20))
+    assert (inside.lightest, inside.inside) == (None, True)
+    # A start at or above the bar is left alone.
+    loaded = starting_load(D(100), KG, (D("0.25"), D("0.35")), D("2.5"), KG)
+    assert lightest_start(loaded, "step", D(20)) == loaded
+
+
+def test_a_bodyweight_start_is_a_share_of_the_load_moved_as_bw_plus_or_minus() -> None:
+    # issue 23: a Bodyweight Squat at BW+20 with 80 kg body weight moves 100 kg; 25-35% is
+    # 25-35 kg moved, BW-55 to BW-45 (assisted), the lowest 5 kg step inside being BW-55.
+    s = starting_load(D(100), KG, (D("0.25"), D("0.35")), D(5), KG, body_weight=D(80))
+    assert (s.raw_low, s.raw_high) == (D(-55), D(-45))
+    assert (s.suggested, s.high, s.inside, s.body_weight) == (D(-55), D(-45), True, D(80))
+    # Above body weight it is added weight: 45-50% of 180 kg moved at 80 kg is BW+1 to BW+10.
+    up = starting_load(D(180), KG, (D("0.45"), D("0.5")), D(1), KG, body_weight=D(80))
+    assert (up.suggested, up.high) == (D(1), D(10))
+    # Nothing added is itself a start: never replaced by a step.
+    assert lightest_start(replace(up, suggested=D(0)), "step").suggested == 0
 
 
 def test_heavy_sled_never_suggests_a_negative_load() -> None:
@@ -217,16 +277,16 @@ def test_heavy_sled_never_suggests_a_negative_load() -> None:
 
 
 def test_a_share_below_one_step_starts_at_the_lightest_load_never_at_0_kg() -> None:
-    # 2-3 % of 100 kg is 2-3 kg: the low end rounds down to 0 in 2.5 kg steps.
-    raw = starting_load(D(100), KG, (D("0.02"), D("0.03")), D("2.5"), KG)
+    # 1-2 % of 100 kg is 1-2 kg: no 2.5 kg step inside, and the one below is 0.
+    raw = starting_load(D(100), KG, (D("0.01"), D("0.02")), D("2.5"), KG)
     assert (raw.low, raw.suggested) == (D(0), D(0))
     step = lightest_start(raw, "step")
-    assert (step.low, step.high, step.suggested, step.lightest) == (
-        D("2.5"), D("2.5"), D("2.5"), "step",
+    assert (step.low, step.high, step.suggested, step.lightest, step.inside) == (
+        D("2.5"), D("2.5"), D("2.5"), "step", False,
     )  # fmt: skip
-    # Body weight or an empty sled are loads in themselves: nothing is added.
-    assert lightest_start(raw, "bodyweight").suggested == 0
-    assert lightest_start(raw, "sled").lightest == "sled"
+    # An empty sled is a load in itself: nothing is added.
+    sled = lightest_start(raw, "sled")
+    assert (sled.suggested, sled.lightest) == (D(0), "sled")
     # A start that rounded to a real load is left alone.
     loaded = starting_load(D(150), KG, RATIO, D(5), KG)
     assert lightest_start(loaded, "step") == loaded
@@ -270,8 +330,14 @@ def test_suggestion_is_a_multiple_inside_the_range(
     s = starting_load(basis, unit, ratio, inc, unit)
     assert s.suggested % inc == 0
     assert s.high % inc == 0
-    assert ratio[0] * basis - inc <= s.suggested <= ratio[1] * basis
-    assert 0 <= s.low <= s.high <= ratio[1] * basis
+    low, high = ratio[0] * basis, ratio[1] * basis
+    # Inside the band whenever a step lies there; else the nearest step below it.
+    assert s.inside == (round_up(low, inc) <= high)
+    if s.inside:
+        assert low <= s.suggested <= high
+    else:
+        assert s.suggested == round_down(low, inc) and s.low == s.high
+    assert 0 <= s.low <= s.high <= high
 
 
 @given(
@@ -549,16 +615,16 @@ def test_single_leg_press_sides_together() -> None:
     assert (capped[0].load, capped[1].load) == (D(65), D(60))
 
 
-def test_the_cue_names_the_weaker_side_and_its_band_only_when_not_balanced() -> None:
+def test_the_cue_names_its_scope_the_weaker_side_and_its_band_only_when_not_balanced() -> None:
     # domain-science 3: LSI = weaker / stronger x 100; >= 90 balanced, >= 85 watch.
-    imbalanced = imbalance_between(D(70), D(84))  # 83.3: left weaker, imbalanced
-    assert imbalanced is not None and imbalanced.needs_cue
-    assert imbalanced.cue_text().startswith(
-        "Last session the left side was weaker (weaker / stronger: LSI 83.3, imbalanced). "
+    def last(left: str, right: str) -> Judgement:
+        return judge([SessionComparison(date(2026, 12, 1), D(left), D(right))], 1)
+
+    imbalanced = last("70", "84")  # 83.3: left weaker, imbalanced
+    assert needs_cue(imbalanced)
+    assert cue_text(imbalanced) == (
+        f"Last session: LSI 83.3, imbalanced, left side weaker. {COACHING_CUE}"
     )
-    assert imbalanced.cue_text().endswith(COACHING_CUE)
-    watch = imbalance_between(D(100), D("87"))  # 87.0: right weaker, watch
-    assert watch is not None and watch.needs_cue and "right side" in watch.cue_text()
-    balanced = imbalance_between(D(84), D(77))  # 91.7
-    assert balanced is not None and not balanced.needs_cue
-    assert imbalance_between(D(80), None) is None
+    watch = last("100", "87")  # 87.0: right weaker, watch
+    assert needs_cue(watch) and "right side" in cue_text(watch)
+    assert not needs_cue(last("84", "77"))  # 91.7

@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 
 from tracker.domain.errors import InvalidSpec, InvalidValue
-from tracker.domain.loads import imbalance_between
 from tracker.domain.model import SetKind, Side
 from tracker.domain.records import LoggedSet, best_by_side, new_bests
 from tracker.domain.set_rules import check_loads, check_sides, kind_of
@@ -40,6 +39,15 @@ def test_best_by_side_uses_epley_and_skips_failed_attempts() -> None:
     assert best_by_side(tops, KG) == {Side.LEFT: Decimal(80), None: Decimal("45.359237")}
 
 
+def test_a_set_of_more_than_12_reps_is_never_a_new_best() -> None:
+    """Issue 22: formulas are used for 1-12 reps; 30 x 60 (Epley 120) beats nothing."""
+    bests: dict[Side | None, Decimal] = {None: Decimal(80)}
+    assert new_bests([logged(30, "60"), logged(12, "60")], bests, KG) == [False, True]
+    assert best_by_side([(None, 30, KG, Decimal(60)), (None, 12, KG, Decimal(50))], KG) == {
+        None: Decimal(70)
+    }
+
+
 def test_side_rules() -> None:
     check_sides("Single Leg Press", "unilateral", [Side.LEFT, Side.RIGHT])
     with pytest.raises(InvalidValue, match="give each set a side"):
@@ -61,14 +69,3 @@ def test_a_failed_attempt_is_a_failure_set() -> None:
     assert kind_of(parse_spec("0x60")[0], SetKind.WORKING) is SetKind.FAILURE
     assert kind_of(parse_spec("45s")[0], SetKind.WORKING) is SetKind.WORKING
     assert kind_of(parse_spec("5x60")[0], SetKind.DROP) is SetKind.DROP
-
-
-def test_the_weaker_side_cue_comes_with_watch_and_imbalanced_sides_only() -> None:
-    watch = imbalance_between(Decimal(87), Decimal(100))
-    assert watch is not None and watch.needs_cue and watch.weaker is Side.LEFT
-    assert watch.cue_text().startswith(
-        "Last session the left side was weaker (weaker / stronger: LSI 87.0, watch)."
-    )
-    balanced = imbalance_between(Decimal(95), Decimal(100))
-    assert balanced is not None and not balanced.needs_cue
-    assert imbalance_between(None, Decimal(100)) is None

@@ -2,33 +2,39 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
-from tracker.domain.trend import Trend, attention_order, baseline, lsi_trend
+from tracker.domain.asymmetry import Judgement, SessionComparison, judge
+from tracker.domain.model import Side
+from tracker.domain.trend import Trend, attention_order, headline_trend
+
+
+def judged(*rights: int, involved: Side | None = None) -> Judgement:
+    """Left 100 against these rights, one session each, judged as the report's headline."""
+    sessions = [SessionComparison(date(2026, 12, day + 1), D(100), D(r)) for day, r in
+                enumerate(rights)]  # fmt: skip
+    return judge(sessions, len(sessions), involved=involved)
 
 
 @pytest.mark.parametrize(
-    ("latest", "earlier", "expected"),
+    ("now", "before", "expected"),
     [
-        (D(95), [D(90), D(90), D(90)], Trend.IMPROVING),  # exactly +5
-        (D("94.99"), [D(90), D(90), D(90)], Trend.STABLE),
-        (D(85), [D(90), D(90), D(90)], Trend.WORSENING),  # exactly -5
-        (D("85.01"), [D(90), D(90), D(90)], Trend.STABLE),
-        (D(80), [D(100), D(90), D(90), D(90)], Trend.WORSENING),  # only the three before count
-        (D(95), [D(90), D(90)], None),  # fewer than three earlier sessions: no trend
+        (judged(95), judged(90), Trend.IMPROVING),  # exactly +5
+        (judged(95), judged(91), Trend.STABLE),
+        (judged(85), judged(90), Trend.WORSENING),  # exactly -5
+        (judged(85), judged(89), Trend.STABLE),
+        (judged(95), None, None),  # no headline before: no trend
+        # Involved right: 120 is as far from 100 as 80, so 120 after 110 is worsening.
+        (judged(120, involved=Side.RIGHT), judged(110, involved=Side.RIGHT), Trend.WORSENING),
     ],
 )
-def test_trend_against_the_mean_of_the_three_sessions_before(
-    latest: D, earlier: list[D], expected: Trend | None
+def test_trend_compares_the_headline_with_the_headline_before_it(
+    now: Judgement, before: Judgement | None, expected: Trend | None
 ) -> None:
-    assert lsi_trend(latest, earlier) == expected
-
-
-def test_baseline_is_exact() -> None:
-    assert baseline([D(90), D(90), D(95)]) == D(275) / 3
-    assert baseline([D(90)]) is None
+    assert headline_trend(now, before) == expected
 
 
 def test_attention_order_puts_imbalanced_first_then_lowest_lsi() -> None:

@@ -63,7 +63,9 @@ def test_first_commands_that_only_read_at_once(new_db: str) -> None:
     processes = [tracker_process(new_db, *args) for args in commands]
     outputs = [p.communicate(timeout=300) for p in processes]
     for process, (_, err) in zip(processes, outputs, strict=True):
-        assert process.returncode == 0 and err == "", err
+        # A command that queues behind another's first write may say it waits: nothing else.
+        said = [line for line in err.splitlines() if not line.startswith("waiting for another")]
+        assert process.returncode == 0 and said == [], err
     engine = create_engine(new_db)
     try:
         with engine.connect() as conn:

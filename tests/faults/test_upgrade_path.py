@@ -83,3 +83,58 @@ def test_an_old_database_upgrades_to_head_with_every_row(url: str, revision: str
     assert rows(url, old_columns) == before  # every old column of every row, unchanged
     if migrated and url.startswith("sqlite"):
         assert lines and "backed up" in lines[0]
+
+
+def policies(url: str) -> list[tuple[str, str]]:
+    """The row-level security policies of a PostgreSQL database (none on SQLite)."""
+    if not url.startswith("postgresql"):
+        return []
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            query = "SELECT tablename, policyname FROM pg_policies ORDER BY 1, 2"
+            result = conn.execute(text(query))
+            return [(str(table), str(name)) for table, name in result]
+    finally:
+        engine.dispose()
+
+
+def test_a_0007_database_upgrades_and_never_reuses_a_deleted_id(url: str) -> None:
+    """Issue 23: SQLite gave a deleted newest session's id to the next session (another
+    lifter's), and an undo then reached the wrong one. 0008 makes SQLite ids AUTOINCREMENT and
+    leaves PostgreSQL, whose sequences never reuse, and its policies as they were."""
+    from click.testing import CliRunner
+    from tests.conftest import Tracker
+
+    dbmod.upgrade(url, "0007")
+    load_fixture(url, "0007")
+    if url.startswith("postgresql"):  # the fixture's explicit ids: sequences as a real log has
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            for table in ("lifter", "exercise", "training_session", "workout_set"):
+                conn.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                ))  # fmt: skip
+        engine.dispose()
+    before = policies(url)
+    engine = dbmod.create_app_engine(url)
+    try:
+        dbmod.ensure_schema(engine, url, lambda line: None)
+    finally:
+        engine.dispose()
+    assert dbmod.current_revision_of(url) == "0008"
+    assert policies(url) == before
+    tracker = Tracker(url, CliRunner())
+    # Session 3 and set 5, alice's, are the newest: deleted, their ids are never given again.
+    tracker.ok("--lifter", "alice", "session", "delete", "3", "--yes")
+    out = tracker.ok("log", "leg press", "1x5", "--at", "2026-11-26 18:00").stdout
+    assert "Started session #4." in out and "#6 1 x 5 kg" in out
+    assert "restored session #3" in tracker.ok("--lifter", "alice", "undo").stdout
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            owners = conn.execute(text("SELECT id, lifter_id FROM training_session ORDER BY id"))
+            assert [tuple(row) for row in owners] == [(1, 1), (2, 1), (3, 2), (4, 1)]
+    finally:
+        engine.dispose()

@@ -58,5 +58,12 @@ def wipe_log(url: str) -> None:
             else:
                 for table in ("gym_state", "workout_set", "training_session"):
                     conn.execute(text(f"DELETE FROM {table}"))
+                # AUTOINCREMENT ids never come back: reset them as RESTART IDENTITY does.
+                conn.execute(
+                    text(
+                        "DELETE FROM sqlite_sequence "
+                        "WHERE name IN ('workout_set', 'training_session')"
+                    )
+                )
     finally:
         engine.dispose()

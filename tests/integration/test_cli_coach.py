@@ -293,31 +293,28 @@ def test_team_trend_status_order_and_the_same_lsi_as_the_report(
 ) -> None:
     tracker.ok("lifter", "add", "bo")
     tracker.ok("lifter", "add", "cy")
-    for day, right in ((5, 54), (4, 54), (3, 54), (2, 57)):  # baseline 90, latest 95
+    # Headline of the latest 3 against the 3 before: 90 -> 95 and 90 -> 85.
+    for day, right in ((7, 54), (6, 54), (5, 54), (4, 57), (3, 57), (2, 57)):
         lsi_session(tracker, f"{day} days ago", right)
-    for day, right in ((5, 54), (4, 54), (3, 54), (2, 51)):  # baseline 90, latest 85
+    for day, right in ((7, 54), (6, 54), (5, 54), (4, 51), (3, 51), (2, 51)):
         lsi_session(tracker, f"{day} days ago", right, "bo")
-    for day, right in ((4, 48), (2, 45)):  # only two sessions: no trend yet
+    for day, right in ((4, 48), (2, 45)):  # two sessions: no trend (it needs 6)
         lsi_session(tracker, f"{day} days ago", right, "cy")
     data = tracker.json("report", "team")
     keys = ("lifter", "lsi", "status", "trend", "baseline_lsi")
     rows = [tuple(r[key] for key in keys) for r in data["rows"]]
     assert rows == [
-        ("cy", 75.0, "imbalanced", None, None),
+        ("cy", 77.5, "imbalanced", None, None),  # right 64 and 60 against 80
         ("bo", 85.0, "watch", "worsening", 90.0),
         ("me", 95.0, "balanced", "improving", 90.0),
     ]
     for row in data["rows"]:
-        report = tracker.json("--lifter", row["lifter"], "report", "imbalance")
-        (ex,) = report["exercises"]
-        assert row["sessions"] == [s for s in ex["sessions"]][-len(row["sessions"]) :]
-        assert row["lsi"] == ex["sessions"][-1]["lsi"]
-        assert row["last_trained"] == ex["sessions"][-1]["date"]
+        assert_row_is_the_headline(tracker, row)
     assert data["rows"][0]["weaker_side"] == "right"
     text = tracker.ok("report", "team").stdout.splitlines()
     assert text[1].split() == ["lifter", "exercise", "LSI", "status", "weaker", "trend", "last",
                                "trained"]  # fmt: skip
-    assert text[3].split()[:6] == ["cy", "Single", "Leg", "Press", "75.0", "imbalanced"]
+    assert text[3].split()[:6] == ["cy", "Single", "Leg", "Press", "77.5", "imbalanced"]
     out = tmp_path / "team.html"
     result = tracker.ok("report", "team", "--html", "-o", str(out))
     assert result.stderr.startswith(f"Wrote {out} (3 rows, ")
@@ -329,26 +326,57 @@ def test_team_trend_status_order_and_the_same_lsi_as_the_report(
     )
 
 
+def assert_row_is_the_headline(tracker: Tracker, row: dict[str, Any], since: str = "12w") -> None:
+    """A team row says what `report imbalance --since` says of that lifter and exercise."""
+    report = tracker.json("--lifter", row["lifter"], "report", "imbalance", row["exercise"],
+                          "--since", since)  # fmt: skip
+    (ex,) = report["exercises"]
+    assert row["scope"] == "recent"
+    for key in ("lsi", "status", "weaker_side", "involved", "compared_sessions", "recent_from"):
+        assert row[key] == ex[key], key
+    assert row["last_trained"] == ex["sessions"][-1]["date"]
+    assert row["sessions"] == ex["sessions"][-len(row["sessions"]) :]
+
+
 def test_team_trend_boundaries_are_five_points(tracker: Tracker) -> None:
-    # baseline (90 + 90 + 95) / 3 = 91.67; latest 95 is +3.33: stable
-    for day, right in ((5, 54), (4, 54), (3, 57), (2, 57)):
+    # Before: right 54, 54, 57 (mean e1RM 73.33 against 80: 91.67); now 57 x 3: 95, +3.33.
+    for day, right in ((7, 54), (6, 54), (5, 57), (4, 57), (3, 57), (2, 57)):
         lsi_session(tracker, f"{day} days ago", right)
     (row,) = tracker.json("report", "team")["rows"]
     assert (row["trend"], row["baseline_lsi"], row["lsi"]) == ("stable", 91.67, 95.0)
 
 
 def test_team_reads_recent_sessions_only(tracker: Tracker) -> None:
-    for day, right in ((40, 30), (35, 30), (6, 54), (5, 54), (4, 54), (3, 54), (2, 57)):
+    for day, right in ((40, 30), (35, 30), (7, 54), (6, 54), (5, 54), (4, 57), (3, 57),
+                       (2, 57)):  # fmt: skip
         lsi_session(tracker, f"{day} days ago", right)
     tracker.ok("log", ROW, "-l", "10x30", "-r", "10x20", "--at", "40 days ago")
     data = tracker.json("report", "team", "--since", "30d")
     (row,) = data["rows"]  # the row, last trained before the window, is not there
     assert row["exercise"] == "Single Leg Press"
-    # Only the latest four sessions: the oldest of the window (day 6) is not in the trend.
-    assert [s["lsi"] for s in row["sessions"]] == [90.0, 90.0, 90.0, 95.0]
+    # The sessions before the window (LSI 50) are in neither headline.
+    assert [s["lsi"] for s in row["sessions"]] == [90.0, 90.0, 90.0, 95.0, 95.0, 95.0]
     assert row["trend"] == "improving"
+    assert_row_is_the_headline(tracker, row, "30d")
     wider = tracker.json("report", "team", "--since", "60d")["rows"]
     assert {r["exercise"] for r in wider} == {"Single Leg Press", "One-Arm Dumbbell Row"}
+
+
+def test_team_weaker_side_follows_the_imbalance_rule(tracker: Tracker) -> None:
+    """Issue 22 item 2: right weaker once in the last three is no consistent weaker side."""
+    for day, right in ((10, "10x50"), (7, "10x60"), (4, "10x60"), (1, "10x50")):
+        log_session(tracker, f"{day} days ago", "10x60", right)
+    (row,) = tracker.json("report", "team")["rows"]
+    assert row["weaker_side"] is None
+    assert_row_is_the_headline(tracker, row)
+
+
+def test_team_is_the_headline_on_the_involved_scale(tracker: Tracker) -> None:
+    tracker.ok("lifter", "edit", "me", "--involved", "left", "--exercise", SLP)
+    log_session(tracker, "2 days ago", "10x66", "10x60")  # involved 88 / 80: LSI 110
+    (row,) = tracker.json("report", "team")["rows"]
+    assert (row["lsi"], row["involved"], row["status"]) == (110.0, "left", "balanced")
+    assert_row_is_the_headline(tracker, row)
 
 
 def test_team_names_a_weaker_side_only_when_sessions_agree(tracker: Tracker) -> None:

@@ -225,3 +225,46 @@ def test_bad_values_change_nothing_and_name_their_place(
     line = fresh.fails("import", str(bad))
     assert line.startswith("Error: ") and message in line, line
     assert rows(fresh.url) == before
+
+
+@pytest.mark.parametrize("who", ["me", "bob"])
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+def test_a_restore_into_a_fresh_database_gives_the_lifter_back_exactly(
+    tracker: Tracker, empty_url: str, tmp_path: Path, who: str, unit: str
+) -> None:
+    """Issue 23: the default lifter's unit came back as the auto-created kg (and every report
+    switched unit), silently. In a fresh database only the auto-created `me` exists."""
+    if who != "me":
+        tracker.ok("lifter", "add", who, "--unit", unit)
+    else:
+        tracker.ok("config", "set", "unit", unit)
+    tracker.ok("--lifter", who, "log", "leg press", "10x100", "--at", "2025-03-01 10:00")
+    tracker.ok("--lifter", who, "bodyweight", "add", "80", "--at", "2025-03-01 08:00")
+    first = tmp_path / "first.json"
+    tracker.ok("--lifter", who, "export", "--format", "json", "-o", str(first))
+
+    restored = Tracker(empty_url, tracker.runner)
+    restored.ok("lifter", "list")  # the fresh database and its auto-created default lifter
+    out = restored.ok("import", str(first)).stdout
+    told = "unit lb, 1 weigh-in" if unit == "lb" and who == "me" else "1 weigh-in"
+    assert f"Also restored: {told}." in out.splitlines()
+    second = tmp_path / "second.json"
+    restored.ok("--lifter", who, "export", "--format", "json", "-o", str(second))
+    assert second.read_bytes() == first.read_bytes()
+    assert restored.ok("--lifter", who, "config", "get", "unit").stdout.startswith(f"unit = {unit}")
+
+
+def test_a_restore_keeps_the_unit_of_a_lifter_with_data_and_says_so(
+    tracker: Tracker, tmp_path: Path
+) -> None:
+    tracker.ok("config", "set", "unit", "lb")
+    tracker.ok("log", "leg press", "10x100", "--at", "2025-03-01 10:00")
+    first = tmp_path / "first.json"
+    tracker.ok("export", "--format", "json", "-o", str(first))
+    tracker.ok("config", "set", "unit", "kg")
+    out = tracker.ok("import", str(first)).stdout
+    assert (
+        "Kept this lifter's unit (they have data here); the file's is lb: tracker config set "
+        "unit lb to use it."
+    ) in out.splitlines()
+    assert tracker.ok("config", "get", "unit").stdout.startswith("unit = kg")

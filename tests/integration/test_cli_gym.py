@@ -108,10 +108,10 @@ def test_start_target_uses_suggest_and_routine_reps(tracker: Tracker) -> None:
     legs_routine(tracker)
     tracker.ok("routine", "edit", "legs a", "--item", "1", "--reps", "12-15")
     out, _ = gym(tracker, "", args=("legs a",))
-    # 40% of the 140 kg Leg Press top set, rounded down to the 5 kg machine step: 55 kg.
-    assert "  Target: L 12 x 55 kg; R 12 x 55 kg (start)" in out
+    # 40-50% of the 140 kg Leg Press top set is 56-70 kg: its lowest 5 kg machine step, 60 kg.
+    assert "  Target: L 12 x 60 kg; R 12 x 60 kg (start)" in out
     rows = [(side, reps, load) for _, _, side, reps, load, *_ in stored_sets(tracker.url)][3:]
-    assert rows == [("left", 12, D(55)), ("right", 12, D(55))]
+    assert rows == [("left", 12, D(60)), ("right", 12, D(60))]
 
 
 def test_piped_session_resumes_with_routine_and_sets(tracker: Tracker) -> None:
@@ -151,11 +151,12 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
         "skip",
         args=("legs a",),
     )
-    assert err == "Error: Leg Press is the last exercise left: skip it or type done\n"
-    assert "undo, note TEXT, skip, next, plates LOAD," in out
-    # Single Leg Press has no sled here: plates for a barbell instead.
-    assert "(Single Leg Press takes no plates; on a barbell:)\n" in out
-    assert "102.5 kg: bar 20 + per side 25 + 15 + 1.25" in out
+    # Single Leg Press is a machine with no sled here: as tracker plates --exercise says.
+    sled = tracker.fails("plates", "102.5", "--exercise", "single leg press")
+    assert err.replace("\n    ", " ") == (
+        f"{sled}\nError: Leg Press is the last exercise left: skip it or type done\n"
+    )
+    assert "undo, redo, note TEXT, skip, next, plates LOAD," in out
     assert "Rest for Single Leg Press: 1:15." in out
     assert "Noted on 2 sets." in out
     assert out.count("Undid an edit; the set is again:") == 2
@@ -167,6 +168,21 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
     # rest is remembered for the exercise
     out, _ = gym(tracker, "slp")
     assert "Rest 1:15." in out
+
+
+def test_plates_follow_the_current_exercises_equipment(tracker: Tracker) -> None:
+    # A machine without its sled: never barbell maths, but what tracker plates says.
+    asks = tracker.fails("plates", "107.5", "--exercise", "leg press")
+    out, err = gym(tracker, "leg press", "plates 107.5")
+    assert err.replace("\n    ", " ") == asks + "\n" and "bar 20" not in out
+    tracker.ok("exercises", "edit", "leg press", "--sled", "50")
+    sled = tracker.ok("plates", "107.5", "--exercise", "leg press").stdout
+    assert sled == "107.5 kg: per horn 25 + 25 + 2.5 + 1.25 (sled not counted)\n"
+    out, err = gym(tracker, "leg press", "plates 107.5", "dumbbell bench press", "plates 100")
+    assert err == ""
+    assert f"  Rest 2:00.\n{sled}" in out
+    # Dumbbells take no plates: a barbell's, said so.
+    assert "(Dumbbell Bench Press takes no plates; on a barbell:)\n100 kg: bar 20" in out
 
 
 def test_note_goes_on_the_last_line(tracker: Tracker) -> None:
@@ -293,7 +309,7 @@ def test_a_name_that_starts_with_a_number_is_a_name(tracker: Tracker) -> None:
 def test_a_dumbbell_target_says_what_its_load_is_per(tracker: Tracker) -> None:
     tracker.ok("log", "back squat", "5x100", "--at", "2 days ago")
     out, _ = gym(tracker, "bulgarian split squat")
-    assert "  Target: L 8 x 12 kg; R 8 x 12 kg (start, per dumbbell, 2 held)" in out
+    assert "  Target: L 8 x 14 kg; R 8 x 14 kg (start, per dumbbell, 2 held)" in out
 
 
 def test_enter_logs_a_bodyweight_target_as_body_weight_plus_or_minus(tracker: Tracker) -> None:

@@ -35,12 +35,12 @@ def rows(url: str) -> list[dict[str, Any]]:
 
 def test_a_dumbbell_start_names_the_dumbbells_and_their_total(tracker: Tracker) -> None:
     out = tracker.ok("suggest", "bulgarian split squat", "--basis", "100").stdout
-    assert "Start at:  2 x 12 kg dumbbells (24 kg total)" in out
-    assert "24 kg per side" not in out
+    assert "Start at:  2 x 14 kg dumbbells (28 kg total)" in out
+    assert "28 kg per side" not in out
     data = tracker.json("suggest", "bulgarian split squat", "--basis", "100")
-    assert (data["per"], data["implements"], data["total"]) == ("implement", 2, 24)
-    assert (data["suggested"], data["range"], data["ratio"]) == (12, [12, 16], [0.25, 0.35])
-    assert data["sides"]["left"] == {"load": 12, "total": 24, "reps_target": 8}
+    assert (data["per"], data["implements"], data["total"]) == ("implement", 2, 28)
+    assert (data["suggested"], data["range"], data["ratio"]) == (14, [14, 16], [0.25, 0.35])
+    assert data["sides"]["left"] == {"load": 14, "total": 28, "reps_target": 8}
 
 
 def test_every_dumbbell_suggestion_names_the_dumbbells(tracker: Tracker) -> None:
@@ -66,10 +66,12 @@ def test_every_dumbbell_suggestion_names_the_dumbbells(tracker: Tracker) -> None
 
 def test_a_one_arm_row_compares_one_dumbbell_with_one_dumbbell(tracker: Tracker) -> None:
     data = tracker.json("suggest", "one-arm dumbbell row", "--basis", "30")
-    # 90-100% of a 30 kg dumbbell is 27-30 kg, rounded down to 2 kg steps: 26-30.
+    # 90-100% of a 30 kg dumbbell is 27-30 kg; the 2 kg steps inside it: 28-30 (issue 23:
+    # 26 kg, 86.7%, was below the band).
     assert (data["suggested"], data["range"], data["implements"], data["total"]) == (
-        26, [26, 30], 1, 26
+        28, [28, 30], 1, 28
     )  # fmt: skip
+    assert data["inside"] is True
 
 
 def test_a_machine_start_stays_per_side(tracker: Tracker) -> None:
@@ -82,7 +84,7 @@ def test_the_log_hint_names_the_dumbbells(tracker: Tracker) -> None:
     tracker.ok("log", "squat", "5x100")
     out = tracker.ok("log", "bss", "-l", "10x12", "-r", "10x12").stdout
     assert out.startswith("Bulgarian Split Squat  (load per dumbbell, 2 dumbbells held)\n")
-    assert "Suggested start from Back Squat: 2 x 12 kg dumbbells (24 kg total) each side" in out
+    assert "Suggested start from Back Squat: 2 x 14 kg dumbbells (28 kg total) each side" in out
 
 
 # 9. and 10. suggestions -----------------------------------------------------------------------
@@ -113,8 +115,8 @@ def test_single_leg_rdl_starts_from_a_deadlift_when_no_rdl_was_logged(tracker: T
     data = tracker.json("suggest", "single-leg romanian deadlift")
     assert data["basis"]["exercise"] == "Deadlift"
     assert (data["basis"]["instead_of"], data["basis"]["factor"]) == ("Romanian Deadlift", 0.6)
-    # 140 x 0.6 = 84; 30-40% = 25.2-33.6 kg, one dumbbell, 2 kg steps: 24-32.
-    assert (data["suggested"], data["range"]) == (24, [24, 32])
+    # 140 x 0.6 = 84; 30-40% = 25.2-33.6 kg, one dumbbell, the 2 kg steps inside: 26-32.
+    assert (data["suggested"], data["range"]) == (26, [26, 32])
     assert "Romanian Deadlift was never logged" in data["rationale"]
     assert "Deadlift top working set, 140 kg" in data["rationale"]
     tracker.ok("log", "romanian deadlift", "8x100")
@@ -309,9 +311,8 @@ def test_custom_exercises_say_what_their_load_is_per(tracker: Tracker, tmp_path:
 def test_suggest_on_timed_sets_only_says_what_counts(tracker: Tracker) -> None:
     tracker.ok("log", "plank", "60s")
     assert tracker.fails("suggest", "plank") == (
-        "Error: Plank has no working sets with reps yet (warm-ups, failed attempts, times and "
-        'distances do not count): log one such as tracker log "Plank" 8x60, then tracker '
-        "suggest gives the next load"
+        "Error: Plank is done for time, and tracker suggest gives loads for sets of reps: log "
+        'it as you do it (tracker log "Plank" 60s) and add time or load from session to session'
     )
 
 
@@ -338,9 +339,8 @@ def test_undo_delete_and_edit_show_times_distances_and_fixed_failures(tracker: T
 def test_a_bodyweight_parent_gives_no_zero_start(tracker: Tracker) -> None:
     tracker.ok("log", "glute bridge", "12")
     assert tracker.fails("suggest", "single-leg glute bridge") == (
-        "Error: your latest Glute Bridge sets had no added load (bodyweight or assisted): start "
-        "Single-Leg Glute Bridge at bodyweight, or give --basis LOAD (a loaded Glute Bridge "
-        "working weight you know)"
+        "Error: your Glute Bridge sets were logged as BW: log your body weight (tracker "
+        "bodyweight add WEIGHT) and Single-Leg Glute Bridge starts from the load you moved"
     )
 
 

@@ -86,11 +86,13 @@ def test_metric_formula_warmups_and_ordering(tracker: Tracker) -> None:
     assert "bilateral" in line
 
 
-def test_more_than_12_reps_is_flagged(tracker: Tracker) -> None:
+def test_more_than_12_reps_is_left_out_of_the_estimate(tracker: Tracker) -> None:
+    """Issue 22: formulas are used for 1-12 reps; beyond, the sides compare reps at a load."""
     tracker.ok("log", "slp", "-l", "15x40", "-r", "15x40")
     (ex,) = tracker.json("report", "imbalance")["exercises"]
-    assert ex["left"]["reliable"] is False
-    assert "less reliable" in tracker.ok("report", "imbalance").stdout
+    assert ex["left"]["best_e1rm"] is None and ex["left"]["out_of_range_sets"] == 1
+    assert ex["compared_by"] == "reps_at_load" and ex["lsi"] == 100.0
+    assert "more than 12 reps left out" in tracker.ok("report", "imbalance").stdout
 
 
 def test_window_limits(tracker: Tracker) -> None:
@@ -217,6 +219,7 @@ def test_the_headline_is_about_the_latest_sessions(tracker: Tracker) -> None:
     assert ex["verdict"].startswith("No difference between sides in the last 3 sessions")
     assert ex["right"]["best_e1rm"] == 80.0  # the window's figures still hold the old set
     assert ex["all_time"] == {
+        "scope": "all_time",
         "left": {"best_e1rm": 70.0, "best_set": {"reps": 10, "load": 52.5, "as_typed": "52.5 kg"}},
         "right": {"best_e1rm": 80.0, "best_set": {"reps": 10, "load": 60.0, "as_typed": "60 kg"}},
         "lsi": 87.5,
@@ -251,7 +254,7 @@ def test_brzycki_leaves_sets_it_cannot_estimate_out(tracker: Tracker) -> None:
     assert ex["left"]["out_of_range_sets"] == 1 and ex["left"]["sets"] == 2
     assert ex["left"]["best_e1rm"] == 80.0 and ex["lsi"] == 100.0
     assert ex["notes"] == [
-        "1 set of more than 36 reps left out of the e1RM: Brzycki is undefined there."
+        "1 set of more than 12 reps left out of the e1RM: no formula is reliable there."
     ]
     text = tracker.ok("report", "imbalance", "--formula", "brzycki").stdout
     assert "left out of the e1RM" in text
@@ -366,6 +369,9 @@ def test_involved_side_gives_involved_over_uninvolved(tracker: Tracker) -> None:
     tracker.ok("lifter", "edit", "me", "--involved", "none", "--exercise", "slp")
     tracker.ok("lifter", "edit", "me", "--involved", "right")
     assert tracker.json("report", "imbalance")["exercises"][0]["involved"] == "right"
+    # --involved none sets the stored side aside for one report, as lifter edit accepts it.
+    (none,) = tracker.json("report", "imbalance", "--involved", "none")["exercises"]
+    assert (none["lsi"], none["involved"], none["weaker_side"]) == (90.0, None, "left")
     assert tracker.fails("lifter", "edit", "nobody", "--involved", "left") == (
         'Error: no lifter named "nobody"'
     )
@@ -395,7 +401,7 @@ def test_duration_and_distance_metrics(tracker: Tracker) -> None:
     assert (timed["lsi"], timed["weaker_side"], timed["compared_by"]) == (75.0, "left", "duration")
     (far,) = tracker.json("report", "imbalance", "--metric", "distance")["exercises"]
     assert (far["left"]["distance_m"], far["lsi"]) == (40.0, 80.0)
-    assert "duration (s)" in tracker.ok("report", "imbalance", "--metric", "duration").stdout
+    assert "longest set (s)" in tracker.ok("report", "imbalance", "--metric", "duration").stdout
 
 
 def test_history_counts_a_pair_as_one_set(tracker: Tracker) -> None:

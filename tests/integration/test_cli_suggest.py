@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.conftest import Tracker, shared_file
 
 
@@ -45,7 +46,8 @@ def test_a_sled_heavier_than_the_share_says_so_plainly(tracker: Tracker) -> None
 def test_basis_in_pounds_is_converted_exactly(tracker: Tracker) -> None:
     tracker.ok("log", "leg press", "10x330lb")  # 149.685 kg
     data = tracker.json("suggest", "slp")
-    assert data["range"] == [55, 70] and data["suggested"] == 55
+    # 59.874-74.84 kg: 60 kg is the lowest 5 kg step inside.
+    assert data["range"] == [60, 70] and data["suggested"] == 60
 
 
 def test_no_basis_explains_how_to_fix_it(tracker: Tracker) -> None:
@@ -69,7 +71,13 @@ def test_weaker_side_never_gets_more_and_gets_the_cue(tracker: Tracker) -> None:
     data = tracker.json("suggest", "slp")
     assert data["sides"]["left"]["load"] == data["sides"]["right"]["load"] == 65
     assert "Capped at 65 kg, the stronger side's load" in data["rationale"]
-    assert "right side was weaker" in data["rationale"] and data["cue"]
+    assert "Last session: LSI 83.3, imbalanced, right side weaker." in data["rationale"]
+    assert data["cue"]
+    # The figure behind the cue names its scope and is the report's for that session.
+    report = tracker.json("report", "imbalance", "slp")["exercises"][0]["sessions"][-1]
+    assert data["imbalance"] == {"scope": "last_session", "date": report["date"],
+                                 "lsi": report["lsi"], "status": "imbalanced",
+                                 "weaker_side": "right", "involved": None}  # fmt: skip
 
 
 def test_bilateral_progression(tracker: Tracker) -> None:
@@ -118,7 +126,7 @@ def test_gym_wide_increment_setting(tracker: Tracker) -> None:
     data = tracker.json("suggest", "slp")
     assert data["range"] == [60, 75] and data["increment"] == 2.5
     tracker.ok("log", "leg press", "10x155")
-    assert tracker.json("suggest", "slp")["range"] == [60, 77.5]  # 62 and 77.5, rounded down
+    assert tracker.json("suggest", "slp")["range"] == [62.5, 77.5]  # the steps in 62-77.5
     assert "increment.machine = 2.5 kg  (gym-wide)" in tracker.ok("config", "get").stdout
     assert 'unknown equipment "spaceship"' in tracker.fails(
         "config", "set", "increment.spaceship", "2"
@@ -233,25 +241,131 @@ def test_a_start_is_never_0_kg(tracker: Tracker) -> None:
     data = tracker.json("suggest", "slp", "--basis", "10")
     assert (data["suggested"], data["range"], data["lightest"]) == (5, [5, 5], "step")
     assert "more than the share" in data["rationale"]
-    # A bodyweight variant's lightest start is body weight alone.
+    # A bodyweight variant starts from body weight, which it needs (issue 23).
     tracker.ok("exercises", "add", "Assisted Pistol", "--equipment", "bodyweight",
                "--unilateral", "--parent", "Back Squat", "--ratio", "0.01-0.02")  # fmt: skip
-    out = tracker.ok("suggest", "assisted pistol", "--basis", "60").stdout
-    assert "Start at:  bodyweight alone" in out and " 0 kg" not in out
+    assert tracker.fails("suggest", "assisted pistol", "--basis", "60") == (
+        "Error: Assisted Pistol starts from your body weight (BW, BW-20 assisted, BW+5): log "
+        "it first (tracker bodyweight add WEIGHT), then tracker suggest gives the start"
+    )
 
 
-def test_a_side_logged_in_the_other_unit_is_held_at_two_decimals(tracker: Tracker) -> None:
-    """A session that logged the left in kg and the right in lb progresses in the lifter's
-    unit: the left's 60 kg is held as 132.28 lb, never as a 17-digit float."""
+def test_a_side_logged_in_the_other_unit_stays_in_its_unit(tracker: Tracker) -> None:
+    """A session that logged the left in kg and the right in lb: each side progresses in its
+    own unit, the left's 60 kg held as 60 kg (issue 22: it read 132.28 lb, a load no one
+    can make)."""
     tracker.ok("config", "set", "unit", "lb")
     tracker.ok("log", "slp", "-l", "10x60kg", "-r", "10x135")
-    sides = tracker.json("suggest", "slp")["sides"]
-    assert (sides["left"]["load"], sides["right"]["load"]) == (132.28, 135)
+    data = tracker.json("suggest", "slp")
+    sides = data["sides"]
+    assert (sides["left"]["load"], sides["left"]["unit"], sides["right"]["load"]) == (60, "kg", 135)
+    assert "unit" not in sides["right"] and data["unit"] == "lb"
     text = tracker.ok("suggest", "slp").stdout
-    assert "left   132.28 lb x 11 per side" in text
+    assert "left   60 kg x 11 per side" in text
 
 
 def test_a_load_typed_to_three_decimals_is_held_exactly(tracker: Tracker) -> None:
     tracker.ok("log", "slp", "-l", "8x62.125", "-r", "8x62.125")
     sides = tracker.json("suggest", "slp")["sides"]
     assert (sides["left"]["load"], sides["right"]["load"]) == (62.125, 62.125)
+
+
+# --- issue 23: starts inside their band, loadable, in the exercise's own terms -----------------
+
+
+def test_a_start_lies_inside_the_band_it_quotes(tracker: Tracker) -> None:
+    tracker.ok("log", "leg press", "10x140")
+    out = " ".join(tracker.ok("suggest", "slp").stdout.split())
+    # 40-50% of 140 kg is 56-70 kg: 55 kg (39.3%) was below it, 60 kg is inside.
+    assert "40-50% of that is 56-70 kg" in out and "Start at: 60 kg per side" in out
+    data = tracker.json("suggest", "slp")
+    assert (data["suggested"], data["range"], data["inside"]) == (60, [60, 70], True)
+    # 110 kg: 44-55 kg, and 40 kg (36.4%) was below it.
+    data = tracker.json("suggest", "slp", "--basis", "110")
+    assert (data["suggested"], data["range"]) == (45, [45, 55])
+    # One-Arm Dumbbell Row: 90-100% of a 30 kg dumbbell is 27-30 kg; 26 kg was 86.7%.
+    tracker.ok("log", "dumbbell row", "10x30")
+    data = tracker.json("suggest", "one-arm dumbbell row")
+    assert (data["suggested"], data["range"], data["total"]) == (28, [28, 30], 28)
+
+
+def test_with_no_step_inside_the_band_the_start_is_the_nearest_below_said_so(
+    tracker: Tracker,
+) -> None:
+    tracker.ok("exercises", "edit", "slp", "--ratio", "0.4-0.415")
+    tracker.ok("log", "leg press", "10x140")
+    out = tracker.ok("suggest", "slp").stdout
+    assert "  Range:     55 kg\n" in out
+    assert "  Start at:  55 kg per side (no 5 kg step inside the band)\n" in out
+    data = tracker.json("suggest", "slp")
+    assert (data["suggested"], data["inside"]) == (55, False)
+    assert (
+        "No 5 kg step inside 56-58.1 kg: 55 kg per side, the nearest step below"
+        in (data["rationale"])
+    )
+
+
+def test_a_bar_start_is_never_below_the_empty_bar(tracker: Tracker) -> None:
+    tracker.ok("log", "hip thrust", "10x50")
+    out = tracker.ok("suggest", "single-leg hip thrust").stdout
+    # 25-35% of 50 kg is 12.5-17.5 kg, below the 20 kg bar: the bar alone, said so.
+    assert "  Ratio:     0.25-0.35 of the basis, for the whole bar\n" in out
+    assert "  Range:     below the empty 20 kg bar\n" in out
+    assert "  Start at:  the empty bar, 20 kg (the share is below it)\n" in out
+    assert "12.5 kg" not in out.split("Why:")[0] and "per side" not in out
+    data = tracker.json("suggest", "single-leg hip thrust")
+    assert (data["suggested"], data["lightest"], data["inside"]) == (20, "bar", False)
+    # A 15 kg bar lies inside the band: the start is the bar, inside, nothing to say.
+    tracker.ok("config", "set", "bar", "15")
+    data = tracker.json("suggest", "single-leg hip thrust")
+    assert (data["suggested"], data["range"], data["inside"]) == (15, [15, 17.5], True)
+    assert "lightest" not in data
+
+
+def test_a_bodyweight_variant_starts_from_body_weight(tracker: Tracker) -> None:
+    tracker.ok("log", "bodyweight squat", "15xBW+20")
+    assert tracker.fails("suggest", "pistol squat") == (
+        "Error: your Bodyweight Squat sets were logged as BW+20 kg: log your body weight "
+        "(tracker bodyweight add WEIGHT) and Pistol Squat starts from the load you moved"
+    )
+    tracker.ok("bodyweight", "add", "80", "--at", "2 days ago")
+    out = tracker.ok("suggest", "pistol squat").stdout
+    # 25-35% of the 100 kg moved (80 + 20) is 25-35 kg: BW-55 to BW-45, assisted.
+    assert "  Basis:     Bodyweight Squat BW+20 kg (15 reps on " in out
+    assert "  Range:     BW-55 kg to BW-45 kg\n  Start at:  BW-55 kg\n" in out
+    assert "5 kg per side" not in out
+    data = tracker.json("suggest", "pistol squat")
+    assert (data["suggested"], data["range"], data["bodyweight"]) == (-55, [-55, -45], True)
+    assert (data["basis"]["bodyweight"], data["basis"]["body_weight"]) == (True, 80)
+    assert data["sides"]["left"]["load"] == -55 and data["increment"] == 5
+
+
+@pytest.mark.parametrize(("carry", "over"), [("40mx32", "40m"), ("60sx32", "60s")])
+def test_a_carry_starts_from_its_parents_distance_or_time(
+    tracker: Tracker, carry: str, over: str
+) -> None:
+    tracker.ok("log", "farmer's carry", carry)
+    out = tracker.ok("suggest", "suitcase carry").stdout
+    # 70-85% of one 32 kg dumbbell is 22.4-27.2 kg: one 24 kg dumbbell, as far or as long.
+    assert f"  Start at:  1 x 24 kg dumbbell (24 kg total) over {over}\n" in out
+    data = tracker.json("suggest", "suitcase carry")
+    assert (data["suggested"], data["over"], data["basis"]["over"]) == (24, over, over)
+
+
+def test_log_hints_use_the_exercises_own_syntax(tracker: Tracker) -> None:
+    assert tracker.fails("suggest", "plank") == (
+        "Error: Plank is done for time, and tracker suggest gives loads for sets of reps: log "
+        'it as you do it (tracker log "Plank" 60s) and add time or load from session to session'
+    )
+    assert '(tracker log "Farmer\'s Carry" 40mx24)' in tracker.fails("suggest", "farmer's carry")
+    assert '(tracker log "Bodyweight Squat" 8xBW)' in tracker.fails("suggest", "bodyweight squat")
+
+
+def test_the_gym_makes_no_rep_target_of_a_carry_start(tracker: Tracker) -> None:
+    """A carry's start is a load over a distance: Enter must not log 8 reps of it."""
+    from tests.integration.gym_helpers import stored_sets
+
+    tracker.ok("log", "farmer's carry", "40mx32")
+    result = tracker("gym", input="suitcase carry\n\ndone\n")
+    assert result.exit_code == 0 and "Target: L 8 x 24" not in result.stdout
+    assert [row[1] for row in stored_sets(tracker.url)] == ["Farmer's Carry"]

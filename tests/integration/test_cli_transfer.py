@@ -660,7 +660,8 @@ def test_json_export_restores_the_lifters_own_exercises(
 def test_replace_never_loses_sets_logged_by_hand(tracker: Tracker) -> None:
     strong = shared_file(f"{EXPORTS}/strong-sample.csv")
     tracker.ok("import", str(strong))
-    tracker.ok("log", "leg press", "10x200", "--at", "2024-11-28 17:50")  # joins session #1
+    # joins session #1 (--yes: far above the sample's leg press, which the entry check sees)
+    tracker.ok("log", "leg press", "10x200", "--at", "2024-11-28 17:50", "--yes")
     before = counts(tracker.url)
     line = tracker.fails("import", str(strong), "--unit", "lb", "--replace")
     assert "holds sets you logged by hand" in line

@@ -58,7 +58,7 @@ def test_prompt_session_completes_accepts_and_finishes(app: App) -> None:
         pipe.send_text("done\r")
         run_interactive(shell, session)
     rows = [(side, reps, load) for _, _, side, reps, load, *_ in stored_sets(app.url)]
-    assert rows[3:] == [("left", 8, D(55)), ("right", 8, D(55))]
+    assert rows[3:] == [("left", 8, D(60)), ("right", 8, D(60))]
     assert shell.finished
     assert shell.status.exercise is None  # back on the routine's item
 
@@ -66,7 +66,7 @@ def test_prompt_session_completes_accepts_and_finishes(app: App) -> None:
 def test_toolbar_counts_down_and_rings_once(app: App) -> None:
     clock, rings = Clock(), list[int]()
     shell = shell_for(app, clock, rings)
-    assert toolbar_text(shell) == "Single Leg Press | Enter L 8x55 R 8x55"
+    assert toolbar_text(shell) == "Single Leg Press | Enter L 8x60 R 8x60"
     shell.handle("")
     # The one pair was the whole routine.
     assert toolbar_text(shell) == "rest 1:30 | routine done: type done"
@@ -83,9 +83,9 @@ def test_side_rest_between_sides(app: App) -> None:
     clock, rings = Clock(), list[int]()
     shell = shell_for(app, clock, rings)
     shell.side_rest = 15
-    shell.handle("l 8x55")
-    assert toolbar_text(shell).startswith("switch sides 0:15 | Single Leg Press | Enter R 8x55")
-    shell.handle("r 8x55")
+    shell.handle("l 8x60")
+    assert toolbar_text(shell).startswith("switch sides 0:15 | Single Leg Press | Enter R 8x60")
+    shell.handle("r 8x60")
     assert toolbar_text(shell).startswith("rest 1:30")
 
 
@@ -111,7 +111,7 @@ def test_toolbar_follows_a_finished_item_named_again(app: App) -> None:
     shell.handle("")  # the routine's one pair: the routine is done
     assert toolbar_text(shell).endswith("routine done: type done")
     shell.handle("slp")
-    assert toolbar_text(shell).endswith("| Single Leg Press | Enter L 8x55 R 8x55")
+    assert toolbar_text(shell).endswith("| Single Leg Press | Enter L 8x60 R 8x60")
 
 
 def test_toolbar_mirrors_a_distance_side_as_a_distance(app: App) -> None:
@@ -122,3 +122,28 @@ def test_toolbar_mirrors_a_distance_side_as_a_distance(app: App) -> None:
     shell.handle("")
     rows = [(side, reps, load) for _, _, side, reps, load, *_ in stored_sets(app.url)]
     assert rows[3:] == [("left", 0, D(24)), ("right", 0, D(24))]
+
+
+def test_toolbar_fits_the_width_without_cutting_a_load(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    shell = shell_for(app, clock, [])
+    shell.handle("slp")
+    assert shell.timer is not None
+    shell.timer.start(90)
+    assert toolbar_text(shell, 60) == "rest 1:30 | Single Leg Press | Enter L 8x60 R 8x60"
+    # Narrower: the name gives way first, then whole sets (never part of a load).
+    assert toolbar_text(shell, 47) == "rest 1:30 | Single Leg... | Enter L 8x60 R 8x60"
+    assert toolbar_text(shell, 40) == "rest 1:30 | Enter L 8x60 R 8x60"
+    monkeypatch.setenv("COLUMNS", "30")  # the terminal's width
+    assert toolbar_text(shell) == "rest 1:30 | Enter L 8x60 ..."
+
+
+def test_toolbar_fit_drops_whole_tokens() -> None:
+    from tracker.cli.gym.toolbar import fit
+
+    parts = (["rest 1:23"], "Single-Leg Romanian Deadlift", ["R 8x40", "L 10x110"])
+    assert fit(*parts, 60) == "rest 1:23 | Single-Leg Romanian D... | Enter R 8x40 L 10x110"
+    assert fit(*parts, 30) == "rest 1:23 | Enter R 8x40 ..."
+    assert fit(*parts, 20) == "rest 1:23"

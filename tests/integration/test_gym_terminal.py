@@ -58,23 +58,23 @@ def test_completion_enter_to_accept_timer_and_done(routine: Tracker, tmp_path: P
     term.send("single leg p\t")
     term.expect("Single Leg Press")
     term.send("\r")
-    term.expect(r"Target: L 8 x 55 kg; R 8 x 55 kg \(start\)")
+    term.expect(r"Target: L 8 x 60 kg; R 8 x 60 kg \(start\)")
     # The toolbar says what Enter logs; Enter accepts it (a pair, left first).
-    term.expect(r"Enter L 8x55 R 8x55")
+    term.expect(r"Enter L 8x60 R 8x60")
     term.send("\r")
-    term.expect(r"#\d+ L 8 x 55 kg")
+    term.expect(r"#\d+ L 8 x 60 kg")
     term.expect(r"Pair LSI 100\.0")
     # The rest countdown runs in the toolbar.
     term.expect(r"rest 2:00 \| Single Leg Press")
-    term.send("l 8x55\r")
-    term.expect(r"#\d+ L 8 x 55 kg")
+    term.send("l 8x60\r")
+    term.expect(r"#\d+ L 8 x 60 kg")
     # One side typed: Enter now logs the side that is behind.
-    term.expect(r"Enter R 8x55")
+    term.expect(r"Enter R 8x60")
     term.send("done\r")
     term.expect(r"Finished session #\d+: 3 sets of 1 exercise\.")
     term.child.expect(pexpect.EOF)
-    rows = [(side, reps, str(load)) for _, _, side, reps, load, *_ in stored_sets(routine.url)]
-    assert rows[3:] == [("left", 8, "55"), ("right", 8, "55"), ("left", 8, "55")]
+    rows = [(side, reps, load) for _, _, side, reps, load, *_ in stored_sets(routine.url)]
+    assert rows[3:] == [("left", 8, 60), ("right", 8, 60), ("left", 8, 60)]
     assert open_sessions(routine.url) == []
 
 
@@ -103,3 +103,24 @@ def test_errors_wrap_between_words_at_the_terminal_width(routine: Tracker, tmp_p
     assert "done with a machine: write" in " ".join(line.strip() for line in lines)
     term.send("done\r")
     term.child.expect(pexpect.EOF)
+
+
+def test_a_set_that_looks_like_a_typo_is_asked_about(tracker: Tracker, tmp_path: Path) -> None:
+    tracker.ok("log", "leg press", "10x100")
+    term = Terminal(tracker.url, home=tmp_path)
+    term.expect("gym>")
+    term.send("leg press 10x1000\r")
+    term.expect(r"more than twice your heaviest \(100 kg\)\. Log it\? \[y/N\]")
+    term.send("n\r")
+    term.expect(r"Error: 10x1000 on Leg Press")
+    term.expect("gym>")
+    term.send("leg press 10x1100\r")
+    term.expect(r"Log it\? \[y/N\]")
+    term.send("y\r")
+    term.expect(r"#\d+ 10 x 1100 kg")
+    term.send("done\r")
+    term.expect(r"Finished session #\d+: 2 sets of 1 exercise\.")
+    term.child.expect(pexpect.EOF)
+    assert [(reps, load) for _, _, _, reps, load, *_ in stored_sets(tracker.url)] == [
+        (10, 100), (10, 1100),
+    ]  # fmt: skip

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Engine, create_engine, inspect, text
 
 from tracker.adapters import db as dbmod
 from tracker.adapters.location import sqlite_path
@@ -26,10 +26,23 @@ def schema_of(url: str) -> dict[str, object]:
                 sorted((c["name"], str(c["type"]), c["nullable"]) for c in insp.get_columns(table)),
                 sorted((i["name"], tuple(i["column_names"])) for i in insp.get_indexes(table)),
                 sorted(str(fk["name"]) for fk in insp.get_foreign_keys(table)),
+                autoincrement(engine, table),
             )
         return schema
     finally:
         engine.dispose()
+
+
+def autoincrement(engine: Engine, table: str) -> bool:
+    """Whether SQLite never reuses the table's ids (AUTOINCREMENT; PostgreSQL never does)."""
+    if engine.dialect.name != "sqlite":
+        return True
+    with engine.connect() as conn:
+        sql = conn.execute(
+            text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :name"),
+            {"name": table},
+        ).scalar_one()
+    return "AUTOINCREMENT" in str(sql)
 
 
 def migrate(url: str, notify: object = pytest.fail) -> bool:
@@ -115,7 +128,7 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
     ]
     assert schema_of(f"sqlite:///{backup}") == old_schema
     assert revision_of(f"sqlite:///{backup}") == older
-    assert revision_of(url) == head and schema_of(url) != old_schema
+    assert revision_of(url) == head  # (a PostgreSQL-only revision leaves SQLite's schema)
     check_no_drift(url)
 
 
@@ -147,3 +160,20 @@ def test_sqlite_is_set_up_for_real_use(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == dbmod.SQLITE_BUSY_TIMEOUT_MS
     engine.dispose()
     assert sqlite_path(url) == tmp_path / "t.db"
+
+
+def test_every_table_with_an_id_never_reuses_one(fresh_url: str) -> None:
+    """Issue 23 (migration 0008): a change record names rows by id."""
+    migrate(fresh_url)
+    engine = create_engine(fresh_url)
+    try:
+        insp = inspect(engine)
+        with_id = [
+            table
+            for table in insp.get_table_names()
+            if insp.get_pk_constraint(table)["constrained_columns"] == ["id"]
+        ]
+        assert "workout_set" in with_id and "training_session" in with_id
+        assert [table for table in with_id if not autoincrement(engine, table)] == []
+    finally:
+        engine.dispose()

@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from tracker.adapters.location import describe, sqlite_path, user_data_dir
 from tracker.domain.errors import TrackerError
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0009"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # A PostgreSQL advisory lock key (any fixed 64-bit number; the repository holds the catalog's
 # one): one schema migration at a time.
@@ -56,7 +56,7 @@ def create_app_engine(
     except ValueError as exc:  # e.g. a port that is not a number
         raise DatabaseError(f"can't use the database URL {describe(url)}: {exc}") from None
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, foreign_keys=foreign_keys, on_wait=on_wait)
+        _configure_sqlite(engine, path, foreign_keys=foreign_keys, on_wait=on_wait)
     return engine
 
 
@@ -109,18 +109,25 @@ def prepare_private_file(path: Path) -> None:
 
 READ_ONLY = "tracker_read_only"  # execution option: a transaction that only reads
 SQLITE_QUIET_WAIT_MS = 1_000  # two terminals logging at once: no message for this short wait
-SQLITE_WRITE_WAIT_MS = 60_000  # how long a writer then queues behind another (an import)
+SQLITE_WRITE_WAIT_MS = 60_000  # how long a command then queues behind another (an import)
 
 
 def _configure_sqlite(
-    engine: Engine, *, foreign_keys: bool, on_wait: Callable[[str], None] | None
+    engine: Engine,
+    path: Path | None,
+    *,
+    foreign_keys: bool,
+    on_wait: Callable[[str], None] | None,
 ) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        # The first statement reads the file: another program's exclusive lock (a sqlite3
+        # shell with locking_mode=EXCLUSIVE) makes every command, readers too, wait here.
+        # Silent for longer: parallel first commands take turns here to switch to WAL.
+        quiet = SQLITE_BUSY_TIMEOUT_MS
+        wait_for_lock(dbapi_connection, "PRAGMA journal_mode = WAL", on_wait, quiet)
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.close()
 
@@ -132,38 +139,89 @@ def _configure_sqlite(
             return
         raw = connection.connection.dbapi_connection
         assert raw is not None
-        begin_immediate(raw, on_wait)
+        with _read_only_said(path):  # SQLAlchemy does not wrap an error of this event
+            wait_for_lock(raw, "BEGIN IMMEDIATE", on_wait)  # writers queue, never fail half-way
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> DatabaseError | None:
+        error = context.original_exception
+        if isinstance(error, sqlite3.Error) and path is not None:
+            return read_only_error(path, error)
+        return None
 
 
-def begin_immediate(raw: Any, on_wait: Callable[[str], None] | None) -> None:
-    """BEGIN IMMEDIATE: writers queue instead of failing half-way. One that has to wait says
-    what for, then waits up to SQLITE_WRITE_WAIT_MS."""
-    raw.execute(f"PRAGMA busy_timeout = {SQLITE_QUIET_WAIT_MS}")  # a short queue: silent
+def _locked(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def wait_for_lock(
+    raw: Any, statement: str, on_wait: Callable[[str], None] | None, quiet: int | None = None
+) -> None:
+    """Run ``statement``; one that finds the database locked by another command or program
+    for ``quiet`` ms (SQLITE_QUIET_WAIT_MS) says what it waits for, then waits up to
+    SQLITE_WRITE_WAIT_MS."""
+    # A short queue is silent.
+    raw.execute(f"PRAGMA busy_timeout = {SQLITE_QUIET_WAIT_MS if quiet is None else quiet}")
     try:
-        raw.execute("BEGIN IMMEDIATE")
+        raw.execute(statement)
         return
     except sqlite3.OperationalError as error:
-        if "locked" not in str(error) and "busy" not in str(error):
+        if not _locked(error):
             raise
     finally:
         raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    seconds = SQLITE_WRITE_WAIT_MS // 1000
     if on_wait is not None:
         on_wait(
-            "waiting for another tracker command that is writing to this database (an import?)"
-            f" to finish, up to {SQLITE_WRITE_WAIT_MS // 1000} s ..."
+            "waiting for another command or program that has locked this database (an import?"
+            f" a sqlite3 shell?) to finish, up to {seconds} s ..."
         )
     raw.execute(f"PRAGMA busy_timeout = {SQLITE_WRITE_WAIT_MS}")
     try:
-        raw.execute("BEGIN IMMEDIATE")
+        raw.execute(statement)
     except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
+        if _locked(error):
             raise DatabaseError(
-                f"another command kept the database locked for over {SQLITE_WRITE_WAIT_MS // 1000}"
-                " s (a long import?); try again when it has finished"
+                f"another command or program kept the database locked for over {seconds} s "
+                "(a long import? a sqlite3 shell?); try again when it has finished"
             ) from None
         raise
     finally:
         raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+
+
+def read_only_error(path: Path, error: sqlite3.Error) -> DatabaseError | None:
+    """SQLite's "attempt to write a readonly database" or "unable to open database file" as
+    one line naming the file (or folder) that is read-only; None when none is."""
+    text = str(error)
+    if "readonly" not in text and "unable to open" not in text:
+        return None
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if os.path.lexists(file) and not os.access(file, os.W_OK):
+            role = "database" if file == path else f"database's {file.name[-4:]} file"
+            return DatabaseError(
+                f"the {role} {file} is read-only, so tracker can't use the database: make it "
+                f"writable (chmod u+w {file})"
+            )
+    if not os.access(path.parent, os.W_OK):
+        return DatabaseError(
+            f"the database folder {path.parent} is read-only, so SQLite can't make the "
+            f"database's -wal and -shm files there: make it writable (chmod u+w {path.parent})"
+        )
+    return None
+
+
+@contextlib.contextmanager
+def _read_only_said(path: Path | None) -> Iterator[None]:
+    """A raw sqlite3 error as one line when a file is read-only (handle_error does the same
+    for the errors SQLAlchemy wraps)."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        said = read_only_error(path, error) if path is not None else None
+        if said is None:
+            raise
+        raise said from None
 
 
 def migrations_dir() -> Path:

@@ -4,11 +4,13 @@ The stored shape, one entry per exercise name (as written since migration 0005, 
 sessions open before an upgrade still load):
 
     {"target": {"kind": "start"|"progression", "unit": "kg"|"lb",
-                "sides": {"left"|"right"|"both": ["LOAD", reps]}} | null,
+                "sides": {"left"|"right"|"both": ["LOAD", reps] | ["LOAD", reps, "kg"|"lb"]}}
+               | null,
      "cue": "..." | null}
 
 or, when suggest had no answer, ``{"target": null, "no_target": "why"}``. A bodyweight target
-adds ``"bodyweight": true`` to its target (absent: false). Loads are strings, kept exact.
+adds ``"bodyweight": true`` to its target (absent: false). Loads are strings, kept exact; a
+side whose unit is not the target's (sides last logged in different units) adds it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def target_to_json(target: Target) -> dict[str, Any]:
         "unit": target.unit.value,
         "sides": {
             (side.value if side else BOTH): [str(each.load), each.reps]
+            + ([each.unit.value] if each.unit is not None and each.unit is not target.unit else [])
             for side, each in target.sides.items()
         },
     }
@@ -46,8 +49,10 @@ def target_from_json(data: dict[str, Any]) -> Target:
     from tracker.domain.routines import SideTarget, Target
 
     sides = {
-        (None if key == BOTH else Side(key)): SideTarget(Decimal(load), int(reps))
-        for key, (load, reps) in data["sides"].items()
+        (None if key == BOTH else Side(key)): SideTarget(
+            Decimal(load), int(reps), Unit(own[0]) if own else None
+        )
+        for key, (load, reps, *own) in data["sides"].items()
     }
     return Target(data["kind"], Unit(data["unit"]), sides, bool(data.get("bodyweight")))
 

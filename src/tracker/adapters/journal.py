@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Enum, event, func, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import RelationshipDirection, Session
 
 from tracker.adapters.orm import (
     Base,
@@ -23,9 +23,13 @@ from tracker.adapters.orm import (
     TrainingSession,
     WorkoutSet,
 )
-from tracker.adapters.tables import utcnow
+from tracker.adapters.tables import metadata, utcnow
 
 RowCopy = dict[str, Any]
+# A row a transaction changed, as it was before: {"table", "key": [primary key], "row": a copy,
+# or None when the transaction inserted it}. `redo` puts such rows back.
+RowBefore = dict[str, Any]
+REDO = "redo"  # in an undone record: the rows its undo changed, as they were (redo)
 M = TypeVar("M", bound=Base)
 
 # Records kept per lifter (undone ones included): far more than anyone undoes in a row.
@@ -84,6 +88,10 @@ class AbstractJournal(Protocol):
 
     def has_records(self, lifter: Lifter) -> bool: ...
 
+    def undone_run(self, lifter: Lifter) -> list[ChangeRecord]: ...
+
+    def redoable(self, lifter: Lifter) -> list[ChangeRecord]: ...
+
     def mark_undone(self, record: ChangeRecord) -> None: ...
 
     def workout_set(self, set_id: int) -> WorkoutSet | None: ...
@@ -106,14 +114,23 @@ class AbstractJournal(Protocol):
 
     def flush(self) -> None: ...
 
+    def watch(self) -> None: ...
+
+    def watched(self) -> list[RowBefore]: ...
+
+    def redo(self, changes: list[RowBefore]) -> tuple[list[Base], list[Base]]: ...
+
 
 class Journal:
     """Change records of one database session."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._watching: RowChanges | None = None
 
     def record(self, lifter: Lifter, action: str, payload: dict[str, Any]) -> None:
+        for undone in self.redoable(lifter):  # a new change: what was undone stays undone
+            undone.payload = {key: value for key, value in undone.payload.items() if key != REDO}
         self.session.add(ChangeRecord(lifter_id=lifter.id, action=action, payload=payload))
         self.session.flush()
         self._prune(lifter)
@@ -145,14 +162,34 @@ class Journal:
         )
         return bool(count)
 
+    def redoable(self, lifter: Lifter) -> list[ChangeRecord]:
+        """The undone changes `redo` can step forward through, the latest undone first."""
+        return [record for record in self.undone_run(lifter) if REDO in record.payload]
+
+    def undone_run(self, lifter: Lifter) -> list[ChangeRecord]:
+        """The changes undone since the latest one not undone, oldest first (the latest
+        undone first)."""
+        latest = self.latest_pending(lifter)
+        return list(
+            self.session.scalars(
+                select(ChangeRecord)
+                .where(
+                    ChangeRecord.lifter_id == lifter.id,
+                    ChangeRecord.id > (latest.id if latest is not None else 0),
+                )
+                .order_by(ChangeRecord.id)
+            )
+        )
+
     def mark_undone(self, record: ChangeRecord) -> None:
         record.undone_at = utcnow()
 
     def mark_unrecorded(self, lifter: Lifter, action: str) -> None:
         """The lifter made a change undo cannot take back (CATALOG_EDIT, IMPORT): a mark that
-        `undo` stops at, one for a run of changes of a kind."""
+        `undo` stops at, one for a run of changes of a kind (and a new change: no redo past
+        it)."""
         latest = self.latest_pending(lifter)
-        if latest is None or latest.action != action:
+        if latest is None or latest.action != action or self.redoable(lifter):
             self.record(lifter, action, {})
 
     def lifter_by_id(self, lifter_id: int) -> Lifter | None:
@@ -208,6 +245,92 @@ class Journal:
 
     def flush(self) -> None:
         self.session.flush()
+
+    # -- redo: an undo keeps the rows it changed as they were, and redo puts them back -------
+    def watch(self) -> None:
+        """From now on, keep every row this transaction changes as it was before."""
+        if self._watching is None:
+            self._watching = RowChanges(self.session)
+
+    def watched(self) -> list[RowBefore]:
+        """The rows changed since `watch` (flush first), as they were before."""
+        if self._watching is None:
+            return []
+        return [
+            {"table": table, "key": list(key), "row": row}
+            for (table, key), row in self._watching.before.items()
+        ]
+
+    def redo(self, changes: list[RowBefore]) -> tuple[list[Base], list[Base]]:
+        """Put the rows of `changes` back as they were (ids included): those the undo had
+        inserted go, then those it deleted or changed come back, parents first. Returns the
+        rows back or changed, and the rows removed (their many-to-one relations loaded)."""
+        models = {mapper.class_.__table__.name: mapper.class_ for mapper in Base.registry.mappers}
+        order = [table.name for table in metadata.sorted_tables]
+        changes = sorted(changes, key=lambda change: order.index(change["table"]))
+        removed: list[Base] = []
+        for change in reversed(changes):
+            if change["row"] is None:
+                row = self.session.get(models[change["table"]], tuple(change["key"]))
+                if row is not None:
+                    for relation in inspect(type(row)).relationships:
+                        if relation.direction is RelationshipDirection.MANYTOONE:
+                            getattr(row, relation.key)  # still readable once it is gone
+                    removed.append(row)
+                    self.session.delete(row)
+                    self.session.flush()
+        back: list[Base] = []
+        for change in changes:
+            if change["row"] is not None:
+                model = models[change["table"]]
+                row = self.session.get(model, tuple(change["key"]))
+                if row is None:
+                    row = model(**row_values(model, change["row"]))
+                    self.session.add(row)
+                else:
+                    self.put_back(row, change["row"])
+                self.session.flush()
+                back.append(row)
+        return back, removed
+
+
+class RowChanges:
+    """Every row a transaction inserts, changes or deletes (not its change records), as it
+    was before the transaction: read from the database at the first flush that touches it."""
+
+    SKIP = frozenset({"change_record", "gym_state"})  # the journal; where a gym stands
+
+    def __init__(self, session: Session) -> None:
+        self.before: dict[tuple[str, tuple[Any, ...]], RowCopy | None] = {}
+        event.listen(session, "before_flush", self._changing)
+        event.listen(session, "after_flush", self._inserted)
+
+    def _key(self, row: object) -> tuple[str, tuple[Any, ...]] | None:
+        table = getattr(row, "__table__", None)
+        if table is None or table.name in self.SKIP:
+            return None
+        return table.name, tuple(inspect(type(row)).primary_key_from_instance(row))
+
+    def _changing(self, session: Session, context: object, instances: object) -> None:
+        rows = [*session.deleted, *(row for row in session.dirty if session.is_modified(row))]
+        for row in rows:
+            key = self._key(row)
+            if key is None or key in self.before:
+                continue
+            table = metadata.tables[key[0]]
+            match = [
+                column == value for column, value in zip(table.primary_key, key[1], strict=True)
+            ]
+            stored = session.connection().execute(select(table).where(*match)).mappings().first()
+            self.before[key] = (
+                None if stored is None else {name: _encode(value) for name, value in stored.items()}
+            )
+
+    def _inserted(self, session: Session, context: object) -> None:
+        for row in session.new:
+            key = self._key(row)
+            if key is not None and key not in self.before:
+                self.before[key] = None
 
 
 class UnrecordedChanges:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
-from tracker.domain.errors import InvalidValue
+from tracker.domain.errors import InvalidValue, TrackerError
 
 ENV_DB = "TRACKER_DB"
 
@@ -34,6 +34,8 @@ def resolve_url(db: str | None) -> str:
         raise InvalidValue("--db / TRACKER_DB is empty: give a file path or a database URL")
     value = db or str(user_data_dir() / "tracker.db")
     if "://" in value:
+        if "\x00" in value or "%00" in value:  # the driver would cut the URL there
+            raise DatabaseUrlError("the database URL holds a NUL character (%00): remove it")
         return escape_password(value)
     path = Path(value).expanduser().resolve()
     return f"sqlite:///{path}"
@@ -51,21 +53,41 @@ def sqlite_path(url: str) -> Path | None:
 
 
 _QUERY_PASSWORD = re.compile(r"(?i)([?&](?:password|passwd|pass)=)[^&]*")
+_RAW_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")  # a "%" that starts no %XX escape
+_ENCODED = {"/": "%2F", "?": "%3F", "#": "%23", "%": "%25"}
+
+
+class DatabaseUrlError(TrackerError):
+    """A database URL that cannot be read one way only (exit 3, as an unusable database)."""
 
 
 def _split_authority(url: str) -> tuple[str, str | None, str]:
     """(scheme://, user-info or None, host and the rest) of a URL.
 
-    The user-info ends at the LAST "@" before the path: a password with an unescaped "@"
-    ("u:p@ss@host") stays whole instead of leaking its tail into the host name."""
+    The user-info ends at the LAST "@": a password with an unescaped "@" ("u:p@ss@host") stays
+    whole instead of leaking its tail into the host name. A user-info with a password cannot
+    hold a raw "/", "?", "#" or "%": the URL is refused (DatabaseUrlError), never half-masked
+    (for "u:p@ss/w?rd@host", "u:p" then host "ss" is a reading as good as any)."""
     scheme, sep, rest = url.partition("://")
     head = scheme + sep
-    query_at = rest.find("?")
-    authority_end = len(rest) if query_at < 0 else query_at
-    at = rest.rfind("@", 0, authority_end)
-    if at < 0:
+    at = rest.rfind("@")
+    if at < 0 or scheme.startswith("sqlite"):  # a SQLite URL names a file, no host
         return head, None, rest
-    return head, rest[:at], rest[at + 1 :]
+    userinfo = rest[:at]
+    raw = [char for char in "/?#" if char in userinfo]
+    if raw and ":" not in userinfo:
+        return head, None, rest  # an "@" in the path or the query, and no password
+    raw += ["%"] if _RAW_PERCENT.search(userinfo) else []
+    if raw:
+        chars = " and ".join(f'"{char}"' for char in raw)
+        codes = ", ".join(f"{_ENCODED[char]} for {char}" for char in raw)
+        later_at = ' (or an "@" after the host is not written %40)' if raw != ["%"] else ""
+        raise DatabaseUrlError(
+            f"the database URL's user or password holds a raw {chars}{later_at}, which makes "
+            f'the URL ambiguous: percent-encode it ({codes}; urllib.parse.quote(password, safe="")'
+            " does it)"
+        )
+    return head, userinfo, rest[at + 1 :]
 
 
 def escape_password(url: str) -> str:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from tracker.adapters.orm import Exercise, TrainingSession, WorkoutSet
 from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.e1rm import MAX_REPS
 from tracker.domain.load_convention import convention_for
 from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import (
@@ -44,7 +45,7 @@ _THOUSAND = Decimal(1000)
 _LB_SCALE = 45_359_237
 _KG_SCALE = 100_000_000
 _KEY_KG = Decimal(10) ** 11  # key units (1e-11 kg) per kg
-# Linear formulas e1RM = load x (base + reps) / base; Epley keeps a single rep as the load.
+# Linear formulas e1RM = load x (base + reps) / base; a single rep is the load (domain.e1rm).
 _LINEAR_BASE = {"epley": 30, "oconner": 40}
 
 
@@ -77,9 +78,15 @@ def _e1rm_key(formula: str) -> Any | None:
     if base is None:
         return None
     reps = WorkoutSet.reps
-    factor = case((reps == 1, base), else_=base + reps) if formula == "epley" else base + reps
-    usable = and_(reps >= 1, WorkoutSet.load > 0, WorkoutSet.bodyweight.is_(False))
+    factor = case((reps == 1, base), else_=base + reps)
+    usable = and_(reps >= 1, reps <= MAX_REPS, WorkoutSet.load > 0,
+                  WorkoutSet.bodyweight.is_(False))  # fmt: skip
     return case((usable, _mass_key() * factor), else_=None)
+
+
+def _out_of_range() -> Any:
+    """A loaded set beyond the formulas' range (domain.report_figures.is_out_of_range)."""
+    return and_(WorkoutSet.reps > MAX_REPS, WorkoutSet.load > 0, WorkoutSet.bodyweight.is_(False))
 
 
 # A distance in 1e-7 m per thousandth of its unit: exact integers for m, km, mi, yd and ft.
@@ -176,11 +183,15 @@ class ReportQueries:
                 func.sum(case((and_(on_side, WorkoutSet.unit == "lb"),
                                _milli() * WorkoutSet.reps), else_=0)),
                 func.max(case((on_side, key), else_=None)),
+                func.sum(case((and_(on_side, _out_of_range()), 1), else_=0)),
+                func.max(case((on_side, WorkoutSet.reps), else_=None)),
             ]  # fmt: skip
-            if timed:  # only when asked: two more sums per side cost time on big logs
+            if timed:  # only when asked: three more columns per side cost time on big logs
+                duration = func.coalesce(WorkoutSet.duration_s, 0)
                 columns += [
-                    func.sum(case((on_side, func.coalesce(WorkoutSet.duration_s, 0)), else_=0)),
+                    func.sum(case((on_side, duration), else_=0)),
                     func.sum(case((on_side, _distance_key()), else_=0)),
+                    func.max(case((on_side, duration), else_=None)),
                 ]
         query = (
             select(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
@@ -196,22 +207,26 @@ class ReportQueries:
         divisor = _KEY_KG * _LINEAR_BASE[formula]
 
         def figures(
-            sets: int, reps: int, kg: int, lb: int, best: int | None, *more: int
-        ) -> SideFigures:
+            sets: int, reps: int, kg: int, lb: int, best: int | None, beyond: int,
+            most_reps: int | None, *more: int,
+        ) -> SideFigures:  # fmt: skip
             e1rm = None if best is None else Decimal(best) / divisor
             if e1rm is not None and unit is Unit.LB:
                 e1rm = e1rm / KG_PER_LB
-            duration, distance = more if more else (0, 0)
+            duration, distance, longest = more if more else (0, 0, 0)
             return SideFigures(
                 sets,
                 int(reps),
                 _volume(kg, lb, unit),
                 e1rm,
+                out_of_range=int(beyond or 0),
                 duration=int(duration or 0),
                 distance=_metres(distance),
+                best_reps=int(most_reps or 0),
+                longest=int(longest or 0),
             )
 
-        width = 7 if timed else 5
+        width = 10 if timed else 7
         result = []
         for ex_id, name, session_id, started, *values in self._session.execute(query):
             left = figures(*values[:width]) if values[0] else None
@@ -232,34 +247,24 @@ class ReportQueries:
         since: datetime | None = None,
         until: datetime | None = None,
         timed: bool = False,
+        raw: bool = False,
     ) -> dict[tuple[int, str], list[SessionSides]]:
         """Per (exercise id, name), its sessions in order with each side's figures.
 
         Loaded sets of the linear formulas (Epley, O'Conner) are aggregated per session entirely
         in SQL; the other formulas from SQL groups per rep count, finished exactly in Python.
         Bodyweight sets (few) are read one by one and weighed with the body weight of their day.
+        ``raw``: every set one by one, for a comparison by reps at a load
+        (domain.report_figures.needs_raw_sets).
         """
         sessions: dict[tuple[tuple[int, str], int], SessionSides] = {}
-        fast = self.session_sides(
-            lifter_id,
-            unit,
-            formula,
-            exercise_id=exercise_id,
-            since=since,
-            until=until,
-            timed=timed,
-        )
-        if fast is not None:
-            for row in fast:
-                sessions[((row.exercise_id, row.exercise), row.sides.session_id)] = row.sides
-            extra = []
-        else:
-            extra = self.grouped_sets(
+        if raw:
+            extra = self.raw_sets(
                 lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
             )
-        extra += self.bodyweight_sets(
-            lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
-        )
+        else:
+            extra = self._aggregated(sessions, lifter_id, unit, formula, exercise_id, since,
+                                     until, timed)  # fmt: skip
         for key, figures in _side_figures(extra, unit, formula, body_weights).items():
             (exercise, session_id, started_at, side) = key
             current = sessions.get((exercise, session_id))
@@ -274,6 +279,35 @@ class ReportQueries:
         for (exercise, _), sides in sessions.items():
             result[exercise].append(sides)
         return {key: in_order(found) for key, found in result.items()}
+
+    def _aggregated(
+        self,
+        sessions: dict[tuple[tuple[int, str], int], SessionSides],
+        lifter_id: int,
+        unit: Unit,
+        formula: str,
+        exercise_id: int | None,
+        since: datetime | None,
+        until: datetime | None,
+        timed: bool,
+    ) -> list[GroupedRow]:
+        """Fill ``sessions`` with what SQL aggregates per session (linear formulas); return the
+        rows still to finish in Python: SQL groups per rep count, and the bodyweight sets."""
+        fast = self.session_sides(
+            lifter_id, unit, formula, exercise_id=exercise_id, since=since, until=until,
+            timed=timed,
+        )  # fmt: skip
+        extra: list[GroupedRow] = []
+        if fast is not None:
+            for row in fast:
+                sessions[((row.exercise_id, row.exercise), row.sides.session_id)] = row.sides
+        else:
+            extra = self.grouped_sets(
+                lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
+            )
+        return extra + self.bodyweight_sets(
+            lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
+        )
 
     def with_best_sets(
         self,
@@ -322,7 +356,8 @@ class ReportQueries:
         )
         query = (
             select(*keys, func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
-                   func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()))
+                   func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()),
+                   func.max(func.coalesce(WorkoutSet.duration_s, 0)))
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
             .where(*_of_lifter(lifter_id), _counted(),
@@ -334,10 +369,10 @@ class ReportQueries:
         query = _window(query, exercise_id, since, until)
         rows = []
         for row in self._session.execute(query):
-            ex_id, name, s_id, started, side, reps, unit, top, count, volume, secs, dist = row
+            ex_id, name, s_id, started, side, reps, unit, top, count, volume, secs, dist = row[:12]
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
                              Decimal(volume) / _THOUSAND, duration=int(secs or 0),
-                             distance=_metres(dist))  # fmt: skip
+                             distance=_metres(dist), longest=int(row[12] or 0))  # fmt: skip
             rows.append(GroupedRow(ex_id, name, s_id, started, Side(side) if side else None, group))
         return rows
 
@@ -351,27 +386,42 @@ class ReportQueries:
         until: datetime | None = None,
     ) -> list[GroupedRow]:
         """Bodyweight working sets one by one, with the time each was done (to weigh it)."""
+        return self.raw_sets(lifter_id, exercise_id=exercise_id, sided_only=sided_only,
+                             since=since, until=until, bodyweight=True)  # fmt: skip
+
+    def raw_sets(
+        self,
+        lifter_id: int,
+        *,
+        exercise_id: int | None = None,
+        sided_only: bool = False,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        bodyweight: bool | None = None,
+    ) -> list[GroupedRow]:
+        """Working sets one by one (only bodyweight ones, only loaded ones, or all: None);
+        bodyweight sets carry the time each was done, to weigh it."""
         query = (
             select(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                    TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, _milli(),
-                   WorkoutSet.unit, WorkoutSet.performed_at,
+                   WorkoutSet.unit, WorkoutSet.bodyweight, WorkoutSet.performed_at,
                    func.coalesce(WorkoutSet.duration_s, 0), _distance_key())
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(*_of_lifter(lifter_id), _counted(),
-                   WorkoutSet.bodyweight.is_(True))
+            .where(*_of_lifter(lifter_id), _counted())
         )  # fmt: skip
+        if bodyweight is not None:
+            query = query.where(WorkoutSet.bodyweight.is_(bodyweight))
         if sided_only:
             query = query.where(WorkoutSet.side.is_not(None))
         query = _window(query, exercise_id, since, until)
         return [
             GroupedRow(ex_id, name, s_id, started, Side(side) if side else None,
-                       SetGroup(reps, Decimal(milli) / _THOUSAND, Unit(unit), bodyweight=True,
-                                duration=int(secs), distance=_metres(dist)),
-                       performed_at)
-            for ex_id, name, s_id, started, side, reps, milli, unit, performed_at, secs, dist in (
-                self._session.execute(query)
-            )
+                       SetGroup(reps, Decimal(milli) / _THOUSAND, Unit(unit), bodyweight=bw,
+                                duration=int(secs), distance=_metres(dist), longest=int(secs)),
+                       performed_at if bw else None)
+            for ex_id, name, s_id, started, side, reps, milli, unit, bw, performed_at, secs, dist
+            in self._session.execute(query)
         ]  # fmt: skip
 
     def side_sets(
@@ -431,7 +481,7 @@ class ReportQueries:
     ) -> list[ExerciseSession]:
         keys = (WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
                 Exercise.body_part, WorkoutSet.side)  # fmt: skip
-        # What the logged load is per (two dumbbells count twice in the volume), by exercise.
+        # What the logged load is per (two dumbbells moved count twice in the volume).
         conventions = (Exercise.equipment, Exercise.laterality, Exercise.load_per,
                        Exercise.implements)  # fmt: skip
         query = (
@@ -470,7 +520,7 @@ class ReportQueries:
             s_id, started, ex_id, part, side, equipment, laterality, per, implements = row[:9]
             count, reps, kg, lb = row[9:]
             convention = convention_for(equipment, laterality, per, implements)
-            volume = convention.total(_volume(kg, lb, unit))
+            volume = _volume(kg, lb, unit) * convention.moved(laterality, part)
             add(s_id, started, ex_id, part, side, count, int(reps or 0), volume)
         bodyweight = (
             select(WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,

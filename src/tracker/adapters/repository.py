@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.journal import AbstractJournal, Journal, UnrecordedChanges
@@ -48,6 +48,32 @@ class TopSet:
     load: Decimal
     unit: Unit
     performed_at: datetime
+    bodyweight: bool = False  # the load was added to body weight (BW+20; negative: assisted)
+    # A loaded carry or hold (40mx32, 60sx32): its distance or time, the reps being 0.
+    duration_s: int | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
+
+
+def top_set(name: str, row: WorkoutSet) -> TopSet:
+    """A stored set as the plain TopSet the services read."""
+    return TopSet(
+        name, row.reps, row.load, Unit(row.unit), row.performed_at, row.bodyweight,
+        row.duration_s, row.distance, row.distance_unit,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LoadBounds:
+    """Per unit and kind of load (bodyweight or not) of an exercise's working sets: the
+    lightest and heaviest positive load (a bodyweight set's added load, of any sign), None
+    when there is none, and the most reps."""
+
+    unit: Unit
+    bodyweight: bool
+    lightest: Decimal | None
+    heaviest: Decimal | None
+    most_reps: int
 
 
 class AbstractRepository(Protocol):
@@ -120,6 +146,12 @@ class AbstractRepository(Protocol):
     def recent_working_sets(
         self, lifter: Lifter, exercise: Exercise, sessions: int
     ) -> list[WorkoutSet]: ...
+
+    def working_set_bounds(
+        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
+    ) -> list[LoadBounds]: ...
+
+    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]: ...
 
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None: ...
 
@@ -203,8 +235,10 @@ class Repository:
 
     def viewer_id(self) -> int | None:
         if not self._viewer_known:
-            wanted = self.viewer_name or DEFAULT_LIFTER
-            self._viewer_id = self.session.scalar(select(Lifter.id).where(Lifter.name == wanted))
+            # The command's lifter: a role connected without --lifter sees its own lifter's
+            # exercises, as every other command does.
+            lifter = self.command_lifter()
+            self._viewer_id = None if lifter is None else lifter.id
             self._viewer_known = True
         return self._viewer_id
 
@@ -262,6 +296,21 @@ class Repository:
         lifter = self.lifter(name)
         assert lifter is not None
         return lifter
+
+    def lifter_is_blank(self, lifter: Lifter) -> bool:
+        """Nothing stored for the lifter yet (no session, weigh-in, routine, rest, involved side
+        or change of theirs): their settings are still the defaults they were created with."""
+        from tracker.adapters import tables
+
+        owned = (
+            tables.training_session, tables.body_weight, tables.routine, tables.exercise_rest,
+            tables.involved_side, tables.change_record,
+        )  # fmt: skip
+        return not any(
+            self.session.scalar(select(table.c.lifter_id).where(
+                table.c.lifter_id == lifter.id).limit(1)) is not None
+            for table in owned
+        )  # fmt: skip
 
     def lock_lifter(self, lifter: Lifter) -> None:
         """Hold the lifter's row until commit, so concurrent writers for one lifter take turns
@@ -516,6 +565,56 @@ class Repository:
             )
         )
 
+    def working_set_bounds(
+        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
+    ) -> list[LoadBounds]:
+        """The entry check's history (tracker.domain.plausibility): one aggregate query over
+        the exercise's non-warm-up sets, leaving out set `leave_out` (the one being edited)."""
+        counted = case(
+            (or_(WorkoutSet.bodyweight.is_(True), WorkoutSet.load > 0), WorkoutSet.load)
+        )
+        query = (
+            select(
+                WorkoutSet.unit,
+                WorkoutSet.bodyweight,
+                func.min(counted),
+                func.max(counted),
+                func.max(WorkoutSet.reps),
+            )
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.kind != SetKind.WARMUP,
+            )
+            .group_by(WorkoutSet.unit, WorkoutSet.bodyweight)
+        )
+        if leave_out is not None:
+            query = query.where(WorkoutSet.id != leave_out)
+        return [
+            LoadBounds(Unit(unit), bool(bodyweight), low, high, reps or 0)
+            for unit, bodyweight, low, high, reps in self.session.execute(query)
+        ]
+
+    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]:
+        """Every set of the exercise the reports count (not warm-ups, nor failed attempts:
+        0 reps with no time or distance), in the order logged."""
+        return list(
+            self.session.scalars(
+                select(WorkoutSet)
+                .where(
+                    WorkoutSet.lifter_id == lifter.id,
+                    WorkoutSet.exercise_id == exercise.id,
+                    WorkoutSet.kind != SetKind.WARMUP,
+                    or_(
+                        WorkoutSet.reps > 0,
+                        WorkoutSet.duration_s.is_not(None),
+                        WorkoutSet.distance.is_not(None),
+                    ),
+                )
+                .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
+            )
+        )
+
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         """The heaviest working set of the most recent session where the exercise was done."""
         rows = self.recent_working_sets(lifter, exercise, 1)
@@ -525,12 +624,33 @@ class Repository:
         return max(rows, key=lambda r: r.load * (KG_PER_LB if r.unit == "lb" else 1))
 
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None:
-        """latest_top_set of the exercise with this canonical name, as a plain value."""
+        """latest_top_set of the exercise with this canonical name, as a plain value; for an
+        exercise done with a load for distance or time only (a carry), the heaviest such set of
+        its latest session, with that distance or time."""
         exercise = self.exercise(name)
-        row = None if exercise is None else self.latest_top_set(lifter, exercise)
-        if row is None:
+        if exercise is None:
             return None
-        return TopSet(name, row.reps, row.load, Unit(row.unit), row.performed_at)
+        row = self.latest_top_set(lifter, exercise) or self._latest_loaded_measure(lifter, exercise)
+        return None if row is None else top_set(name, row)
+
+    def _latest_loaded_measure(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
+        rows = self.session.scalars(
+            select(WorkoutSet)
+            .where(
+                WorkoutSet.lifter_id == lifter.id,
+                WorkoutSet.exercise_id == exercise.id,
+                WorkoutSet.kind != SetKind.WARMUP,
+                WorkoutSet.load > 0,
+                or_(WorkoutSet.duration_s.is_not(None), WorkoutSet.distance.is_not(None)),
+            )
+            .order_by(WorkoutSet.performed_at.desc(), WorkoutSet.id.desc())
+        ).all()
+        latest = [row for row in rows if row.session_id == rows[0].session_id]
+        return max(
+            latest,
+            key=lambda r: r.load * (KG_PER_LB if r.unit == "lb" else 1),
+            default=None,
+        )
 
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise

@@ -1,4 +1,4 @@
-"""PostgreSQL roles and grants for row-level security (the policies live in revision 0007)."""
+"""PostgreSQL roles and grants for row-level security (policies: revisions 0007 and 0009)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ class Roles:
         self.session.execute(
             text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(READ_WRITE)} TO {quoted}")
         )
-        self.session.execute(text(f"GRANT SELECT, UPDATE ON lifter TO {quoted}"))
+        # A lifter renames itself or changes its unit; its id and role are the owner's to set.
+        self.session.execute(text(f"GRANT SELECT, UPDATE (name, unit) ON lifter TO {quoted}"))
         self.session.execute(text(f"GRANT SELECT ON {', '.join(READ_ONLY)} TO {quoted}"))
         self.session.execute(
             text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {self._schema()} TO {quoted}")

@@ -65,6 +65,8 @@ def utcnow() -> datetime:
 
 
 def _id() -> Column[int]:
+    # Every table with an id is sqlite_autoincrement: SQLite never gives an id twice (a change
+    # record names rows by id; migration 0008). PostgreSQL's sequences never do anyway.
     return Column("id", Integer, primary_key=True)
 
 
@@ -87,6 +89,7 @@ lifter = Table(
     Column("created_at", UTCDateTime(), default=utcnow, nullable=False),
     # PostgreSQL role whose rows these are (row-level security); None: the owner's only.
     Column("db_role", String(63), unique=True),
+    sqlite_autoincrement=True,
 )
 
 # A PostgreSQL role that may read one lifter's rows (row-level security).
@@ -147,6 +150,7 @@ exercise = Table(
     Column("edited", Boolean, default=False, nullable=False),  # the lifter changed a built-in
     # The lifter who made a custom exercise: only they see it. None: built-in or shared.
     Column("owner_id", Integer, ForeignKey("lifter.id", ondelete="CASCADE"), index=True),
+    sqlite_autoincrement=True,
 )
 
 exercise_alias = Table(
@@ -162,6 +166,7 @@ exercise_alias = Table(
     ),
     Column("alias", String(200), nullable=False),
     Column("key", String(200), unique=True, nullable=False),
+    sqlite_autoincrement=True,
 )
 
 training_session = Table(
@@ -178,6 +183,7 @@ training_session = Table(
     Index("ix_training_session_lifter_started", "lifter_id", "started_at"),
     # `report team` finds every lifter's recent sessions by start time alone.
     Index("ix_training_session_started_at", "started_at"),
+    sqlite_autoincrement=True,
 )
 
 workout_set = Table(
@@ -216,6 +222,7 @@ workout_set = Table(
     Column("batch", Integer, index=True),  # one logging command; for undo
     # The reports filter by lifter and exercise and group by session and side.
     Index("ix_workout_set_lifter_exercise", "lifter_id", "exercise_id", "performed_at"),
+    sqlite_autoincrement=True,
 )
 
 # One change a lifter made, for `tracker undo`, or the mark of one undo can't take back
@@ -230,6 +237,7 @@ change_record = Table(
     Column("created_at", UTCDateTime(), default=utcnow, nullable=False),
     Column("undone_at", UTCDateTime()),
     Index("ix_change_record_lifter_id", "lifter_id", "id"),
+    sqlite_autoincrement=True,
 )
 
 # A named plan of exercises, in order, that `tracker gym NAME` runs.
@@ -241,6 +249,7 @@ routine = Table(
     Column("name", String(100), nullable=False),
     Column("created_at", UTCDateTime(), default=utcnow, nullable=False),
     UniqueConstraint("lifter_id", "name", name="uq_routine_lifter_name"),
+    sqlite_autoincrement=True,
 )
 
 # One exercise of a routine: how many sets, and overrides of its rep range and rest.
@@ -268,6 +277,7 @@ routine_item = Table(
     Column("rep_low", Integer),
     Column("rep_high", Integer),
     Column("rest_s", Integer),
+    sqlite_autoincrement=True,
 )
 
 # A lifter's rest between sets of one exercise (`rest SECONDS` in gym mode).
@@ -316,6 +326,7 @@ body_weight = Table(
     Column("weight", ExactDecimal(), nullable=False),  # exactly as typed, in `unit`
     Column("unit", String(2), nullable=False),
     Index("ix_body_weight_lifter_measured", "lifter_id", "measured_at"),
+    sqlite_autoincrement=True,
 )
 
 # The injured (involved) side of a lifter, for every exercise (exercise_id NULL) or one.
@@ -327,4 +338,5 @@ involved_side = Table(
     Column("exercise_id", Integer, ForeignKey("exercise.id", ondelete="CASCADE")),
     Column("side", String(5), nullable=False),
     UniqueConstraint("lifter_id", "exercise_id", name="uq_involved_side_lifter_exercise"),
+    sqlite_autoincrement=True,
 )

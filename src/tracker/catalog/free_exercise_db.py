@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import product
+from pathlib import Path
 from typing import IO
 
 from tracker.domain.equipment import Equipment, equipment_key
@@ -42,6 +43,7 @@ from tracker.domain.load_convention import COSTA_2015
 from tracker.domain.loads import DEFAULT_UNILATERAL_RATIO
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import normalize, singular
+from tracker.importers.input_file import open_binary
 
 SOURCE_PREFIX = "free-exercise-db:"
 DEFAULT_REP_RANGE: tuple[int, int] = (8, 12)
@@ -488,7 +490,7 @@ def _with_parent(entry: CatalogEntry, parent: str) -> CatalogEntry:
 def _read(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> str:
     if isinstance(source, str | os.PathLike):
         try:
-            with open(source, "rb") as handle:
+            with open_binary(Path(source)) as handle:  # bounded: not /dev/zero whole
                 raw: str | bytes = handle.read()
         except OSError as exc:
             raise ImportFailed(f"cannot read {os.fspath(source)}: {exc.strerror}") from exc

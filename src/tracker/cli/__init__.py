@@ -99,6 +99,10 @@ COMMANDS: dict[str, Lazy] = {
         "tracker.cli.logging_cmds:set_group",
         "Fix a logged set: edit or delete it by id (ids are shown when logging).",
     ),
+    "redo": Lazy(
+        "tracker.cli.history_cmds:redo_command",
+        "Redo what your last undo took back (until a new change).",
+    ),
     "suggest": Lazy(
         "tracker.cli.suggest:suggest_command",
         "Suggest a load for EXERCISE: a safe start for a new unilateral variant (from its "
@@ -133,6 +137,19 @@ class TrackerGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             self.add_command(load_command(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Click suggests only among loaded commands: a typo of a root command (`lof`,
+        `sugest`) gets "did you mean" from the whole map, as a subcommand's typo does."""
+        name = args[0] if args else ""
+        if not ctx.resilient_parsing and not name.startswith("-"):
+            if self.get_command(ctx, name) is None:
+                raise click.exceptions.NoSuchCommand(
+                    name, possibilities=self.list_commands(ctx), ctx=ctx
+                )
+        return super().resolve_command(ctx, args)
 
     def listed_help(self, name: str, limit: int = 45) -> str | None:
         """A command's one-line help, from the map while it is not loaded; None if hidden."""
@@ -268,8 +285,10 @@ def cli(ctx: click.Context, db: str | None, lifter: str | None) -> None:
       tracker report imbalance
       tracker suggest "single leg press"
     """
-    from tracker.cli.context import App
+    from tracker.cli.context import App, UserError
 
+    if lifter is not None and not lifter.strip():  # never the default lifter by accident
+        raise UserError("--lifter is empty: give a lifter's name, or leave it out for 'me'")
     ctx.obj = App(db=db, lifter=lifter)
 
 

@@ -72,7 +72,7 @@ def report_html(
 @click.command("team")
 @click.option(
     "--since", type=SINCE, default="12w", show_default=True,
-    help="Read sessions from then on only (the trend needs the latest four).",
+    help="Read sessions from then on only (the trend needs the latest six).",
 )  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @click.option("--html", "as_html", is_flag=True, help="Output a self-contained HTML page.")
@@ -84,9 +84,10 @@ def report_team(
     """Every lifter x unilateral exercise: current LSI, status, weaker side, trend and the date
     last trained; who needs attention first (imbalanced, watch, balanced, lowest LSI first).
 
-    Current LSI is the latest session with both sides (best e1RM, Epley); the trend compares it
-    with the mean of the three sessions before it: improving at 5 points or more higher,
-    worsening at 5 or more lower, otherwise stable.
+    Each row is the headline of `report imbalance --since`: the latest 3 sessions with both
+    sides (best e1RM, Epley); the trend compares it with the same headline over the 3
+    sessions before them: improving at 5 points or more closer to 100, worsening at 5 or more
+    further, otherwise stable.
     """
     from tracker.services.coach import team_report
 
@@ -124,9 +125,13 @@ def team_json(report: TeamReport) -> dict[str, Any]:
                 "lifter": row.lifter,
                 "exercise": row.exercise,
                 "unit": row.unit,
+                "scope": "recent",
                 "lsi": rounded_number(row.lsi),
                 "status": row.status,
                 "weaker_side": row.weaker_side,
+                "involved": row.involved,
+                "compared_sessions": row.compared_sessions,
+                "recent_from": row.recent_from.isoformat() if row.recent_from else None,
                 "trend": row.trend,
                 "baseline_lsi": None
                 if row.baseline_lsi is None
@@ -164,7 +169,7 @@ def team_lines(report: TeamReport) -> list[str]:
         for row in report.rows
     ]
     header = ["lifter", "exercise", "LSI", "status", "weaker", "trend", "last trained"]
-    return [f"Latest session LSI per lifter and exercise, since {since}", *table(rows, header)]
+    return [f"LSI over the latest 3 sessions, since {since}", *table(rows, header)]
 
 
 def write_output(text: str, output: Path | None, what: str) -> None:

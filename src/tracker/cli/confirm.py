@@ -28,6 +28,13 @@ def yes_option(func: F) -> F:
     )(func)
 
 
+def plausible_option(func: F) -> F:
+    """`--yes` of the commands that store a set: log one the entry check questions."""
+    return click.option(
+        "--yes", "-y", is_flag=True, help="Store a set even if it looks like a typo."
+    )(func)
+
+
 def check_can_ask(yes: bool, command: str) -> None:
     """Refuse before showing anything when nobody can answer and --yes was not given."""
     if not yes and not stdin_is_terminal():
@@ -42,3 +49,11 @@ def confirmed(yes: bool, question: str) -> bool:
     if yes:
         return True
     return click.confirm(terminal_text(question), default=False)
+
+
+def ask(question: str) -> bool:
+    """A yes/no question at the terminal, no by default (Ctrl-C or Ctrl-D: no)."""
+    try:
+        return click.confirm(terminal_text(question), default=False)
+    except click.Abort:
+        return False

@@ -169,6 +169,10 @@ def emit_json(data: Any) -> None:
 def to_user_error(exc: BaseException) -> UserError | None:
     """Map the errors a user can cause to one clean line; None means a real bug."""
     if isinstance(exc, TrackerError):
+        from tracker.adapters.location import DatabaseUrlError
+
+        if isinstance(exc, DatabaseUrlError):  # checked first: `db path` imports no SQLAlchemy
+            return DatabaseUnavailable(str(exc))
         from tracker.adapters.db import DatabaseError
 
         if isinstance(exc, DatabaseError):

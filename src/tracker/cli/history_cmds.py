@@ -6,14 +6,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.context import App, pass_app
+from tracker.cli import confirm
+from tracker.cli.context import App, UserError, pass_app
 from tracker.cli.context import echo as echo_line
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.render import full_set_text, kind_and_rpe, local
 
 if TYPE_CHECKING:
     from tracker.services.stored_sets import StoredSet
-    from tracker.services.undone import Detail, Undone
+    from tracker.services.undone import Detail, OlderChange, Redone, Undone
 
 
 def set_line(item: StoredSet, indent: str = "  ") -> str:
@@ -90,14 +91,68 @@ def render_detail(detail: Detail) -> None:
         echo(f"Undid {detail.command}: {detail.outcome}.")
 
 
+def older_change(change: OlderChange) -> str:
+    return (
+        f"undo would take back your {change.command} made {local(change.made_at)}, before "
+        f"your latest session #{change.session_id} started ({local(change.session_started_at)})"
+    )
+
+
 @click.command("undo")
+@confirm.yes_option
 @pass_app
-def undo_command(app: App) -> None:
+def undo_command(app: App, yes: bool) -> None:
     """Undo your last change: a log, set edit or delete, session, weigh-in, setting or routine.
 
     Each call steps one change further back, most recent first, and says what it undid. A
-    change to the exercise catalog, or an import, can't be undone: undo stops there.
+    change made before your latest session started is undone only with --yes. A change to
+    the exercise catalog, or an import, can't be undone: undo stops there.
     """
-    from tracker.services.history import undo_last_change
+    undo(app, yes, ask=False)
 
-    render_undone(undo_last_change(app.uow(), app.lifter))
+
+def undo(app: App, yes: bool, ask: bool) -> None:
+    """Undo, asking first (`ask`: the gym prompt at a terminal) or refusing in one line
+    before a change made before the latest session, unless `yes`."""
+    from tracker.services.history import undo_last_change
+    from tracker.services.undone import AskFirst
+
+    try:
+        undone = undo_last_change(app.uow(), app.lifter, confirmed=yes)
+    except AskFirst as stop:
+        if not ask:
+            raise UserError(f"{older_change(stop.change)}: add --yes to undo it") from None
+        if not confirm.ask(f"{older_change(stop.change)}. Undo it?"):
+            echo_line("Nothing undone.")
+            return
+        undone = undo_last_change(app.uow(), app.lifter, confirmed=True)
+    render_undone(undone)
+
+
+def render_redone(redone: Redone) -> None:
+    echo(f"Redid your {redone.command}.")
+    for session_id in redone.sessions_back:
+        echo(f"Session #{session_id} is back.")
+    if redone.sets_back:
+        echo(f"Back as they were: {plural(len(redone.sets_back), 'set')}:")
+    for item in redone.sets_back:
+        echo(set_line(item))
+    if redone.sets_removed:
+        echo(f"Removed again: {plural(len(redone.sets_removed), 'set')}:")
+    for item in redone.sets_removed:
+        echo(set_line(item))
+    for session_id in redone.sessions_removed:
+        echo(f"Removed session #{session_id} again.")
+
+
+@click.command("redo")
+@pass_app
+def redo_command(app: App) -> None:
+    """Redo what your last undo took back (until a new change).
+
+    Each call steps one undo forward again, the latest undo first, ids included. Any new
+    change clears what can be redone.
+    """
+    from tracker.services.history import redo_last_undo
+
+    render_redone(redo_last_undo(app.uow(), app.lifter))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli.complete import complete_exercise
-from tracker.cli.confirm import check_can_ask, confirmed, yes_option
+from tracker.cli.confirm import check_can_ask, confirmed, plausible_option, yes_option
 from tracker.cli.context import App, UserError, echo, pass_app, style
 from tracker.cli.layout import wrap_line
 from tracker.cli.params import RPE, WHEN, local_now
@@ -101,6 +101,7 @@ Examples:
 @click.option("--kind", type=KINDS, help="Set kind: working (default), warmup, drop or failure.")
 @click.option("--note", help="A note stored with each set.")
 @click.option("--at", type=WHEN, help='When the sets were done (default now), e.g. "18:30".')
+@plausible_option
 @pass_app
 def log_command(
     app: App,
@@ -111,13 +112,15 @@ def log_command(
     kind: str | None,
     note: str | None,
     at: datetime | None,
+    yes: bool,
 ) -> None:
     """Log sets of EXERCISE: one command, stored together or not at all.
 
     Starts a session when none is open. A session with no set for 4 hours is closed at its
-    last set, and the next set starts a new session.
+    last set, and the next set starts a new session. A set that looks like a typo against
+    your history (see the README) is refused unless --yes.
     """
-    log_and_print(app, exercise, specs, rpe, warmup, kind, note, at)
+    log_and_print(app, exercise, specs, rpe, warmup, kind, note, at, yes)
 
 
 def log_from_args(app: App, args: Sequence[str]) -> LogResult:
@@ -135,6 +138,7 @@ def log_and_print(
     kind: str | None = None,
     note: str | None = None,
     at: datetime | None = None,
+    yes: bool = False,
 ) -> LogResult:
     from tracker.services.logbook import LogRequest, log_sets
 
@@ -142,7 +146,7 @@ def log_and_print(
     if warmup and asked not in (None, SetKind.WARMUP):
         raise UserError(f"--warmup and --kind {kind} contradict each other: give one")
     set_kind = SetKind.WARMUP if warmup else asked or SetKind.WORKING
-    request = LogRequest(exercise, plan_sets(specs, rpe), set_kind, note, at)
+    request = LogRequest(exercise, plan_sets(specs, rpe), set_kind, note, at, yes)
     result = log_sets(app.uow(), app.lifter, request, local_now())
     print_log_result(result)
     print_start_hint(app, result)
@@ -231,6 +235,7 @@ def set_group() -> None:
 @click.option("--kind", type=KINDS, help="New kind.")
 @click.option("--note", help='New note ("" clears it).')
 @click.option("--at", type=WHEN, help="New time.")
+@plausible_option
 @pass_app
 def set_edit(
     app: App,
@@ -242,6 +247,7 @@ def set_edit(
     kind: str | None,
     note: str | None,
     at: datetime | None,
+    yes: bool,
 ) -> None:
     """Change set ID: a new SPEC (anything `log` takes for one set, such as 10x62.5@8), and/or
     its exercise, side, RPE, kind, note or time.
@@ -263,6 +269,7 @@ def set_edit(
         note=note,
         at=at,
         exercise=exercise,
+        confirmed=yes,
     )
     stored = edit_set(app.uow(), app.lifter, set_id, edit)
     for line in wrap_line(f"#{stored.id} {stored.exercise} {whole_set_text(stored)}", indent="  "):

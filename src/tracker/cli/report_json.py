@@ -22,6 +22,20 @@ def num(value: Decimal | None) -> float | None:
     return None if value is None else rounded_number(value)
 
 
+def lsi_num(value: Decimal | None, involved: bool = False) -> float | None:
+    """An LSI for JSON: 2 decimals, on the side of its band (domain.asymmetry.shown_lsi)."""
+    from tracker.domain.asymmetry import shown_lsi
+
+    return None if value is None else float(shown_lsi(value, 2, involved))
+
+
+def asymmetry_num(value: Decimal | None, involved: bool = False) -> float | None:
+    """The asymmetry that goes with ``lsi_num`` (LSI 84.99 -> 15.01)."""
+    from tracker.domain.asymmetry import shown_asymmetry
+
+    return None if value is None else float(shown_asymmetry(value, 2, involved))
+
+
 def best_set_json(best: BestSet | None) -> dict[str, Any] | None:
     if best is None:
         return None
@@ -47,12 +61,14 @@ def side_json(figures: SideFigures, timed: bool = True) -> dict[str, Any]:
 def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
     judged = item.judgement
     all_time = item.all_time
+    involved = judged.involved is not None
     return {
         "exercise": item.exercise,
         "left": side_json(item.left, item.compared_by in ("duration", "distance")),
         "right": side_json(item.right, item.compared_by in ("duration", "distance")),
-        "lsi": num(judged.lsi),
-        "asymmetry_pct": num(judged.asymmetry),
+        "scope": "recent",  # the headline's sessions: recent_from and compared_sessions
+        "lsi": lsi_num(judged.lsi, involved),
+        "asymmetry_pct": asymmetry_num(judged.lsi, involved),
         "weaker_side": judged.weaker_side.value if judged.weaker_side else None,
         "status": judged.status.value if judged.status else "incomplete",
         "consistent_sessions": judged.consistent_sessions,
@@ -64,8 +80,11 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "recent_left": num(judged.left),
         "recent_right": num(judged.right),
         "compared_by": item.compared_by,
+        "aggregate": item.aggregate,
+        "per": item.per,
         "involved": judged.involved.value if judged.involved else None,
         "all_time": {
+            "scope": "all_time",
             "left": {
                 "best_e1rm": num(all_time.left.e1rm) if all_time.left else None,
                 "best_set": best_set_json(all_time.left),
@@ -74,7 +93,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
                 "best_e1rm": num(all_time.right.e1rm) if all_time.right else None,
                 "best_set": best_set_json(all_time.right),
             },
-            "lsi": num(all_time.lsi),
+            "lsi": lsi_num(all_time.lsi, involved),
         },  # fmt: skip
         "notes": list(item.notes),
         "sessions": [
@@ -82,7 +101,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
                 "date": c.date.isoformat(),
                 "left": num(c.left),
                 "right": num(c.right),
-                "lsi": num(item.session_lsi(c)),
+                "lsi": lsi_num(item.session_lsi(c), involved),
             }
             for c in item.comparisons
         ],
@@ -112,6 +131,7 @@ def history_json(report: HistoryReport) -> dict[str, Any]:
         "formula": report.formula,
         "laterality": report.laterality,
         "sets_counted_as": report.sets_counted_as,
+        "per": report.per,
         "sessions": [
             {
                 "date": e.date.isoformat(),

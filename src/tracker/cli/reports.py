@@ -69,13 +69,13 @@ def fmt(value: Decimal | int | None) -> str:
     return format_load(value)
 
 
-def lsi_fmt(value: Decimal | None) -> str:
-    """An LSI in text: always one decimal."""
+def lsi_fmt(value: Decimal | None, involved: bool = False) -> str:
+    """An LSI in text: always one decimal, on the side of its band (never 85.0 for 84.997)."""
     if value is None:
         return "-"
     from tracker.domain.asymmetry import lsi_text
 
-    return lsi_text(value)
+    return lsi_text(value, involved)
 
 
 def plural(count: int, word: str) -> str:
@@ -116,8 +116,9 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
 )
 @click.option(
     "--involved",
-    type=click.Choice(["left", "right"]),
-    help="The injured or trained side: LSI = involved / uninvolved x 100.",
+    type=click.Choice(["left", "right", "none"]),
+    help="The injured or trained side: LSI = involved / uninvolved x 100 (none: weaker / "
+    "stronger, whatever lifter edit --involved keeps).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @pass_app
@@ -145,7 +146,7 @@ def report_imbalance(
 
     report = imbalance_report(
         app.uow(), app.lifter, exercise, since, until, metric, formula.lower(), recent,
-        Side(involved) if involved else None,
+        Side(involved) if involved and involved != "none" else None, involved == "none",
     )  # fmt: skip
     if as_json:
         emit_json(imbalance_json(report))
@@ -158,14 +159,19 @@ def render_imbalance(report: ImbalanceReport) -> None:
         say("No unilateral sets in this window: log one with --left/--right.")
         return
     unit = report.unit.value
-    label = {
+    labels = {
         "e1rm": f"best e1RM ({unit})",
-        "volume": f"volume ({unit})",
-        "reps": "reps",
-        "duration": "duration (s)",
-        "distance": "distance (m)",
-    }[report.metric]
+        "volume": f"total volume ({unit})",
+        "reps": "best-set reps",
+        "duration": "longest set (s)",
+        "distance": "total distance (m)",
+        "reps_at_load": "best-set reps at a shared load",
+    }
+    label = labels[report.metric]
     say(f"Left vs right, {label}, {report.first_date} to {report.last_date}.")
+    for item in report.exercises:
+        if item.compared_by != report.metric:
+            say(f"{item.exercise}: compared by {labels[item.compared_by]}.")
     stored = any(item.judgement.involved for item in report.exercises)
     say(
         f"Headline: the latest {plural(report.recent, 'session')} with both sides logged"
@@ -176,6 +182,7 @@ def render_imbalance(report: ImbalanceReport) -> None:
     rows, stacked = [], []
     for item in report.exercises:
         judged = item.judgement
+        involved = judged.involved is not None
         status = judged.status.value if judged.status else "incomplete"
         weaker = judged.weaker_side.value if judged.weaker_side else "-"
         left, right = fmt(judged.left), fmt(judged.right)
@@ -184,7 +191,7 @@ def render_imbalance(report: ImbalanceReport) -> None:
                 item.exercise,
                 left,
                 right,
-                lsi_fmt(judged.lsi),
+                lsi_fmt(judged.lsi, involved),
                 weaker,
                 style(status, fg=STATUS_COLOURS.get(status)),
                 str(len(item.sessions)),
@@ -193,7 +200,7 @@ def render_imbalance(report: ImbalanceReport) -> None:
         stacked.append(
             (
                 item.exercise,
-                f"left {left}, right {right}, LSI {lsi_fmt(judged.lsi)}, "
+                f"left {left}, right {right}, LSI {lsi_fmt(judged.lsi, involved)}, "
                 f"weaker {weaker}, {status}, {plural(len(item.sessions), 'session')}",
             )
         )
@@ -208,7 +215,7 @@ def render_imbalance(report: ImbalanceReport) -> None:
 def render_exercise_detail(item: ExerciseImbalance) -> None:
     from tracker.domain.model import Side
 
-    say(style(item.exercise, bold=True))
+    say(style(item.exercise, bold=True) + (f" (per {item.per})" if item.per else ""))
     say(item.judgement.verdict, "  ")
     for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
         best = figures.best_set
@@ -225,7 +232,8 @@ def render_exercise_detail(item: ExerciseImbalance) -> None:
     all_time = item.all_time
     if all_time.left and all_time.right and all_time.lsi is not None:
         say(f"All-time best: left {all_time.left.reps} x {all_time.left.as_typed}, right "
-            f"{all_time.right.reps} x {all_time.right.as_typed}, LSI {lsi_fmt(all_time.lsi)}",
+            f"{all_time.right.reps} x {all_time.right.as_typed}, "
+            f"LSI {lsi_fmt(all_time.lsi, item.judgement.involved is not None)}",
             "  ")  # fmt: skip
 
 
@@ -235,11 +243,13 @@ def render_session_bars(item: ExerciseImbalance) -> None:
     top = float(max(values)) if values else 0.0
     # date (10) + side + value (8) + " LSI 100.0" around the bar, with their spaces.
     bar_width = max(8, min(24, width() - 36))
+    involved = item.judgement.involved is not None
     for c in comparisons[-12:]:
         session_lsi = item.session_lsi(c)
         for side, value in (("left", c.left), ("right", c.right)):
             label = c.date.isoformat() if side == "left" else ""
-            lsi = f"LSI {lsi_fmt(session_lsi)}" if side == "right" and session_lsi else ""
+            shown = lsi_fmt(session_lsi, involved)
+            lsi = f"LSI {shown}" if side == "right" and session_lsi else ""
             drawn = bar(float(value or 0), top, bar_width)
             line = f"  {label:<10} {side[0].upper()} {drawn:<{bar_width}} {fmt(value):>8} {lsi}"
             echo(line.rstrip())
@@ -287,7 +297,9 @@ def report_history(
     if as_json:
         emit_json(history_json(report))
         return
-    say(style(report.exercise, bold=True) + f"  (e1RM by {report.formula}, {report.unit.value})")
+    per = f", per {report.per}" if report.per else ""
+    say(style(report.exercise, bold=True)
+        + f"  (e1RM by {report.formula}, {report.unit.value}{per})")  # fmt: skip
     if not report.entries:
         say("No working sets in this window.")
         return

@@ -56,6 +56,13 @@ def session_finish(app: App, at: datetime | None) -> None:
 
     done = finish_session(app.uow(), app.lifter, at, local_now())
     assert done.finished_at is not None
+    if done.already_finished:
+        echo_wrapped(
+            f"Session #{done.id} is already finished, at its last set "
+            f"({local(done.finished_at)}): back-dated sets (--at) are stored in a finished "
+            "session, and 4 hours without a set finish one."
+        )
+        return
     minutes = int((done.finished_at - done.started_at).total_seconds() // 60)
     echo_wrapped(
         f"Finished session #{done.id}: {plural(done.sets, 'set')} of "

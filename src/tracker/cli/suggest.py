@@ -14,6 +14,7 @@ from tracker.cli.context import App, echo, emit_json, pass_app, style
 from tracker.cli.layout import wrap_line
 
 if TYPE_CHECKING:
+    from tracker.domain.units import Unit
     from tracker.services.suggest import Suggestion
 
 
@@ -49,17 +50,19 @@ def _number(value: Decimal) -> str:
     return str(as_number(value))
 
 
-def _load(answer: Suggestion, load: Decimal) -> str:
+def _load(answer: Suggestion, load: Decimal, unit: Unit | None = None) -> str:
     """A load as the lifter picks it up; dumbbells are named, with their total; a bodyweight
-    exercise's load is what is added to body weight (BW+10 kg) or taken off (BW-20 kg)."""
+    exercise's load is what is added to body weight (BW+10 kg) or taken off (BW-20 kg).
+    ``unit``: a side's own (the unit it was last logged in), else the answer's."""
     from tracker.domain.bodyweight import bodyweight_text
     from tracker.domain.load_convention import LoadPer, describe_load
 
+    unit = unit or answer.unit
     if answer.bodyweight:
-        return bodyweight_text(load, answer.unit)
+        return bodyweight_text(load, unit)
     if answer.convention.per is not LoadPer.IMPLEMENT:
-        return f"{_number(load)} {answer.unit.value}"
-    return describe_load(load, answer.unit, answer.convention)
+        return f"{_number(load)} {unit.value}"
+    return describe_load(load, unit, answer.convention)
 
 
 def _implement(answer: Suggestion) -> str:
@@ -77,7 +80,7 @@ def render(answer: Suggestion) -> list[str]:
         # A machine's load is per side, without the sled; added weight is not.
         per_side = " per side" if per is LoadPer.SIDE and not answer.bodyweight else ""
         for side, target in answer.sides.items():
-            load = _load(answer, target.load) + _reps(answer, target.reps_target)
+            load = _load(answer, target.load, target.unit) + _reps(answer, target.reps_target)
             lines.append(style(f"  {side.value:<5}  {load}{per_side}", bold=True))
     elif answer.suggested is not None:
         next_load = _load(answer, answer.suggested) + _reps(answer, answer.reps_target)
@@ -99,19 +102,39 @@ def _start_lines(answer: Suggestion) -> list[str]:
     if basis is None or ratio is None or span is None or answer.suggested is None:
         raise AssertionError("a start always has its basis, ratio, range and load")
     unit = answer.unit.value
-    when = f" ({basis.reps} reps on {basis.date.isoformat()})" if basis.date else " (given)"
+    done = basis.over or f"{basis.reps} reps"
+    when = f" ({done} on {basis.date.isoformat()})" if basis.date else " (given)"
+    logged = f"{_number(basis.load)} {basis.unit.value}"
+    if basis.bodyweight:
+        from tracker.domain.bodyweight import bodyweight_text
+
+        logged = bodyweight_text(basis.load, basis.unit)
     lines = [
-        f"  Basis:     {basis.exercise} {_number(basis.load)} {basis.unit.value}{when}",
-        f"  Ratio:     {_number(ratio[0])}-{_number(ratio[1])} {ratio_meaning(answer)}",
+        *wrap_line(f"  Basis:     {basis.exercise} {logged}{when}", indent=" " * 11),
+        *wrap_line(
+            f"  Ratio:     {_number(ratio[0])}-{_number(ratio[1])} {ratio_meaning(answer)}",
+            indent=" " * 11,
+        ),
     ]
     if answer.sled is not None:
         lines.append(f"  Sled:      {_number(answer.sled)} {unit} (ratio x (basis + sled) - sled)")
     per = answer.convention.per
     each = f" per {_implement(answer)}" if per is LoadPer.IMPLEMENT else ""
-    start_at = _load(answer, answer.suggested) + (" per side" if per is LoadPer.SIDE else "")
+    per_side = per is LoadPer.SIDE and not answer.bodyweight
+    start_at = _load(answer, answer.suggested) + (" per side" if per_side else "")
+    if answer.over:  # a carry: as far or as long as the parent's set
+        start_at += f" over {answer.over}"
     if answer.lightest is not None:  # the share rounded down to nothing: never "0 kg"
         start_at = _lightest(answer, start_at)
+    elif answer.inside is False:  # no step inside the band: the nearest one below it
+        start_at += f" (no {_number(answer.increment)} {unit} step inside the band)"
     spread = f"{_number(span[0])}-{_number(span[1])} {unit}{each}"
+    if span[0] == span[1]:
+        spread = f"{_number(span[0])} {unit}{each}"
+    if answer.lightest == "bar":
+        spread = f"below the empty {_number(span[0])} {unit} bar"
+    if answer.bodyweight:
+        spread = f"{_load(answer, span[0])} to {_load(answer, span[1])}"
     if answer.lightest == "sled" and span[1] <= 0:
         spread = "nothing to add: the sled alone is more"
     start = [
@@ -122,10 +145,10 @@ def _start_lines(answer: Suggestion) -> list[str]:
 
 def _lightest(answer: Suggestion, start_at: str) -> str:
     """The lightest start the equipment allows, said plainly."""
-    if answer.lightest == "bodyweight":
-        return "bodyweight alone (the share is below the smallest step)"
     if answer.lightest == "sled":
         return "the empty sled, nothing added (the sled alone is more than the share)"
+    if answer.lightest == "bar":
+        return f"the empty bar, {start_at} (the share is below it)"
     return f"{start_at} (the lightest step; the share rounds down to nothing)"
 
 
@@ -136,6 +159,10 @@ def ratio_meaning(answer: Suggestion) -> str:
         return f"of one {_implement(answer)}"
     if answer.convention.per is LoadPer.IMPLEMENT:
         return "of the basis, in total"
+    if answer.bodyweight:
+        return "of the load moved (BW included)"
+    if answer.convention.per is LoadPer.BAR:  # one leg drives the whole bar
+        return "of the basis, for the whole bar"
     return "per side" if answer.sides else "of the basis"
 
 

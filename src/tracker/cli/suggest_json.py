@@ -8,9 +8,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tracker.domain.units import as_number
+from tracker.domain.units import Unit, as_number, rounded_number
 
 if TYPE_CHECKING:
+    from tracker.domain.asymmetry import Judgement
     from tracker.services.suggest import Basis, SideTarget, Suggestion
 
 
@@ -30,11 +31,22 @@ def basis_json(basis: Basis | None) -> dict[str, Any] | None:
     }
     if basis.instead_of is not None:  # a related lift stood in for the parent
         data.update(instead_of=basis.instead_of, factor=num(basis.factor))
+    if basis.bodyweight:  # the load was added to this body weight (BW+20)
+        data.update(bodyweight=True, body_weight=num(basis.body_weight))
+    if basis.over is not None:  # a carry's distance or time
+        data["over"] = basis.over
     return data
 
 
-def side_json(target: SideTarget) -> dict[str, Any]:
-    return {"load": num(target.load), "total": num(target.total), "reps_target": target.reps_target}
+def side_json(target: SideTarget, unit: Unit) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "load": num(target.load),
+        "total": num(target.total),
+        "reps_target": target.reps_target,
+    }
+    if target.unit is not None and target.unit is not unit:  # this side's own unit
+        data["unit"] = target.unit.value
+    return data
 
 
 def suggestion_json(answer: Suggestion) -> dict[str, Any]:
@@ -51,7 +63,7 @@ def suggestion_json(answer: Suggestion) -> dict[str, Any]:
         "suggested": num(answer.suggested),
         "sides": None
         if answer.sides is None
-        else {side.value: side_json(target) for side, target in answer.sides.items()},
+        else {side.value: side_json(target, answer.unit) for side, target in answer.sides.items()},
         "rationale": answer.rationale,
         "per": convention.per.value,
         "implements": convention.implements,
@@ -65,8 +77,26 @@ def suggestion_json(answer: Suggestion) -> dict[str, Any]:
         data["reps_target"] = answer.reps_target
     if answer.cue is not None:
         data["cue"] = answer.cue
+    if answer.last_session is not None:
+        data["imbalance"] = imbalance_json(answer.last_session)
     if answer.bodyweight:
         data["bodyweight"] = True
-    if answer.lightest is not None:  # the share rounded down to nothing (step, bodyweight, sled)
+    if answer.lightest is not None:  # below what the equipment makes (step, sled, bar ...)
         data["lightest"] = answer.lightest
+    if answer.inside is not None:  # a start: whether it lies inside the ratio's band
+        data["inside"] = answer.inside
+    if answer.over is not None:  # a carry's start: as far or as long as the parent's set
+        data["over"] = answer.over
     return data
+
+
+def imbalance_json(last: Judgement) -> dict[str, Any]:
+    """The figure behind the cue, as `report imbalance` gives a session's: its scope named."""
+    return {
+        "scope": "last_session",
+        "date": None if last.first is None else last.first.isoformat(),
+        "lsi": None if last.lsi is None else rounded_number(last.lsi),
+        "status": None if last.status is None else last.status.value,
+        "weaker_side": None if last.weaker_side is None else last.weaker_side.value,
+        "involved": None if last.involved is None else last.involved.value,
+    }

@@ -68,11 +68,13 @@ def import_command(
     All or nothing: a bad row stops the import, names its line and column, and stores
     nothing. Importing the same file again adds nothing.
     """
+    from tracker.importers.input_file import MAX_BYTES
     from tracker.services.transfer import import_file, skipped_summary
 
     # The zone's rules, not today's offset: a July workout imported in January keeps its hour.
     tz = local_zone()
-    if on_terminal() and file.stat().st_size >= PROGRESS_MIN_BYTES:
+    # A file over the limit is refused at once: no bar (counting its lines would read it).
+    if on_terminal() and PROGRESS_MIN_BYTES <= file.stat().st_size <= MAX_BYTES:
         total = count_lines(file)
         with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
             seen = {"line": 0}
@@ -89,6 +91,8 @@ def import_command(
         report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run, None, replace)
     verb = "Would import" if dry_run else "Imported"
     restored = [plural(count, what) for what, count in report.restored.items() if count]
+    if report.file_unit and report.file_unit[0] == "restored":
+        restored.insert(0, f"unit {report.file_unit[1]}")
     if report.sets == 0 and report.already_imported_sets and not restored:
         say(f"Nothing new: everything in this file is already stored ({report.format}).")
     else:
@@ -109,6 +113,11 @@ def import_command(
         say(f"Loads in {report.unit} ({source}).")
     if restored:
         say(f"{'Would also restore' if dry_run else 'Also restored'}: {', '.join(restored)}.")
+    if report.file_unit and report.file_unit[0] == "kept":
+        say(
+            f"Kept this lifter's unit (they have data here); the file's is {report.file_unit[1]}:"
+            f" tracker config set unit {report.file_unit[1]} to use it."
+        )
     if report.rounded:
         say(f"Rounded to 3 decimals (as tracker stores loads): {plural(report.rounded, 'set')}.")
     if report.controls:  # kept as they are (a restore is exact), escaped wherever shown
@@ -132,6 +141,10 @@ def import_command(
         )
     for line in skipped_summary(report):
         say(f"Skipped rows (not sets): {line}")
+    if report.questioned:
+        say(f"Kept, though they look like typos ({len(report.questioned)}):")
+        for line in report.questioned:
+            say(f"  {line}")
 
 
 @click.command("export")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -100,6 +100,29 @@ def status_for(index: Decimal) -> Status:
     if banded >= WATCH_MIN_LSI:
         return Status.WATCH
     return Status.IMBALANCED
+
+
+def band_of(index: Decimal, involved: bool = False) -> Status:
+    """The status of an LSI; with an involved side (the LSI may exceed 100) the band of its
+    asymmetry |100 - LSI| (110.5 is watch like 89.5)."""
+    return status_for(_HUNDRED - abs(_HUNDRED - index)) if involved else status_for(index)
+
+
+def shown_lsi(index: Decimal, places: int, involved: bool = False) -> Decimal:
+    """An LSI rounded for display (half-up) to ``places`` decimals, never onto a band edge the
+    exact value is not on: when plain rounding would change the band (84.997 -> 85.00, watch,
+    for an imbalanced value), it rounds toward the exact value instead (84.99), so the digits
+    and the status agree. Text shows 1 decimal, JSON 2; every view calls this."""
+    rounded = round_display(index, places)
+    if band_of(rounded, involved) is band_of(index, involved):
+        return rounded
+    toward = ROUND_FLOOR if rounded > index else ROUND_CEILING
+    return index.quantize(Decimal(1).scaleb(-places), rounding=toward)
+
+
+def shown_asymmetry(index: Decimal, places: int, involved: bool = False) -> Decimal:
+    """The asymmetry |100 - LSI| that goes with ``shown_lsi`` (84.99 -> 15.01, not 15.00)."""
+    return abs(_HUNDRED - shown_lsi(index, places, involved))
 
 
 def is_balanced(index: Decimal) -> bool:
@@ -226,9 +249,10 @@ def verdict(result: Consistency) -> str:
     )
     if result.overall_lsi is None or result.overall_status is None:
         return sentence + "."
-    sentence += f" (LSI {format_load(result.overall_lsi)}, {result.overall_status.value})"
+    shown = format_load(shown_lsi(result.overall_lsi, 2))
+    sentence += f" (LSI {shown}, {result.overall_status.value})"
     if result.within_noise:
-        asym = format_load(_HUNDRED - result.overall_lsi)
+        asym = format_load(shown_asymmetry(result.overall_lsi, 2))
         return (
             f"{sentence}, but a {asym}% difference from fewer than {NOISE_MIN_SESSIONS} "
             "sessions is within measurement noise."
@@ -312,7 +336,7 @@ def judge(
     consistent = majority if _is_consistent(agreeing, differing) and enough else None
     lower = weaker_side(left, right) if left is not None and right is not None else None
     named = lower if lower is not None and lower is consistent else None
-    status = None if asymmetry is None else status_for(_HUNDRED - asymmetry)
+    status = None if index is None else band_of(index, involved is not None)
     result = Judgement(
         recent=recent,
         compared_sessions=len(compared),
@@ -342,9 +366,9 @@ def _combined(values: Sequence[Decimal | None], combine: str) -> Decimal | None:
     return total / len(present) if combine == "mean" else total
 
 
-def lsi_text(index: Decimal) -> str:
-    """An LSI in text: one decimal (JSON keeps two)."""
-    return f"{round_display(index, 1):f}"
+def lsi_text(index: Decimal, involved: bool = False) -> str:
+    """An LSI in text: one decimal (JSON keeps two), on the side of its band (``shown_lsi``)."""
+    return f"{shown_lsi(index, 1, involved):f}"
 
 
 def pct_text(value: Decimal) -> str:
@@ -380,7 +404,7 @@ def headline_verdict(result: Judgement, lower: Side | None) -> str:
             "Not enough data: no session has both sides measured this way (timed and distance "
             "sets compare with --metric duration or distance)."
         )
-    lsi_part = f"LSI {lsi_text(result.lsi)}, {result.status.value}"
+    lsi_part = f"LSI {lsi_text(result.lsi, result.involved is not None)}, {result.status.value}"
     if result.involved is not None:
         lsi_part = f"involved {result.involved.value}, {lsi_part}"
     counts = f"left weaker in {result.left_weaker}, right weaker in {result.right_weaker}"
@@ -409,7 +433,7 @@ def headline_verdict(result: Judgement, lower: Side | None) -> str:
         )
     sentence = f"{side.value.capitalize()} side weaker {in_sessions} ({lsi_part})"
     if result.within_noise:
-        pct = pct_text(result.asymmetry)
+        pct = pct_text(shown_asymmetry(result.lsi, 1, result.involved is not None))
         return (
             f"{sentence}, but {article(pct)} {pct}% difference from fewer than "
             f"{NOISE_MIN_SESSIONS} sessions is within measurement noise."

@@ -5,21 +5,30 @@ context precision, 28 significant digits by default); round only for display. Ex
 powers use ``Decimal.exp()`` and ``Decimal ** Decimal``, which are correctly rounded to the context
 precision, so no float ever touches a load.
 
-Estimates are only trustworthy for low rep counts: linear formulas lose accuracy beyond about
-10 reps (Reynolds et al. 2006; Brzycki 1993), hence ``RELIABLE_MAX_REPS``.
+Two rules hold for every formula (domain-science 2.3):
+- a single is the load itself: the raw formulas give 1.0139w (Lander) to 1.0886w (Mayhew) at
+  r = 1, which would claim a lifter can beat the max they just performed;
+- a formula is used for sets of 1 to ``MAX_REPS`` (12) reps only. Linear formulas lose accuracy
+  beyond about 10 reps ("no more than 10 repetitions should be used in linear equations",
+  Reynolds, Gordon & Robergs 2006; Brzycki 1993), and Brzycki and Lander blow up towards their
+  poles (36 x 40 kg is 1,440 kg by Brzycki). ``estimate_in_range`` and ``best_estimate`` leave
+  a set beyond that out; the raw functions stay defined up to their poles for the tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import wraps
 
 from tracker.domain.errors import InvalidValue
 
 Formula = Callable[[Decimal, int], Decimal]
 
 DEFAULT_FORMULA = "epley"
-RELIABLE_MAX_REPS = 12
+# Every formula is used for 1..MAX_REPS reps (domain-science 2.3; the README cites it).
+MAX_REPS = 12
+RELIABLE_MAX_REPS = MAX_REPS
 _HUNDRED = Decimal(100)
 
 
@@ -31,58 +40,63 @@ def _check(load: Decimal, reps: int) -> None:
         raise InvalidValue(f"load must not be negative, got {load}")
 
 
-def epley(load: Decimal, reps: int) -> Decimal:
-    """Epley (1985): w x (1 + r/30); a single rep is the 1RM itself.
+def _single_is_the_load(raw: Formula) -> Formula:
+    """The formula with its inputs checked and a single rep giving the load itself."""
 
-    The raw formula gives 1.033w at r = 1, which would claim a lifter can beat the max they
-    just performed; most apps special-case it, and so do we.
-    """
-    _check(load, reps)
-    if reps == 1:
-        return load
+    @wraps(raw)
+    def formula(load: Decimal, reps: int) -> Decimal:
+        _check(load, reps)
+        return load if reps == 1 else raw(load, reps)
+
+    return formula
+
+
+@_single_is_the_load
+def epley(load: Decimal, reps: int) -> Decimal:
+    """Epley (1985): w x (1 + r/30) (1.033w at r = 1, hence the single rule)."""
     # Multiply before dividing so that exact cases (e.g. 60 x 10 -> 80) stay exact.
     return load * (30 + reps) / 30
 
 
+@_single_is_the_load
 def brzycki(load: Decimal, reps: int) -> Decimal:
     """Brzycki (1993): w x 36 / (37 - r); undefined from r = 37 on (singular, then negative)."""
-    _check(load, reps)
     if reps >= 37:
         raise InvalidValue(f"Brzycki is undefined for {reps} reps: it needs fewer than 37")
     return load * 36 / (37 - reps)
 
 
+@_single_is_the_load
 def lander(load: Decimal, reps: int) -> Decimal:
     """Lander (1985): 100w / (101.3 - 2.67123r); undefined from r = 37.92 on."""
-    _check(load, reps)
     denominator = Decimal("101.3") - Decimal("2.67123") * reps
     if denominator <= 0:
         raise InvalidValue(f"Lander is undefined for {reps} reps: it needs fewer than 38")
     return _HUNDRED * load / denominator
 
 
+@_single_is_the_load
 def lombardi(load: Decimal, reps: int) -> Decimal:
     """Lombardi (1989): w x r^0.10 (very flat at high reps)."""
-    _check(load, reps)
     return load * Decimal(reps) ** Decimal("0.10")
 
 
+@_single_is_the_load
 def mayhew(load: Decimal, reps: int) -> Decimal:
     """Mayhew et al. (1992): 100w / (52.2 + 41.9 e^(-0.055r))."""
-    _check(load, reps)
     decay = (Decimal("-0.055") * reps).exp()
     return _HUNDRED * load / (Decimal("52.2") + Decimal("41.9") * decay)
 
 
+@_single_is_the_load
 def oconner(load: Decimal, reps: int) -> Decimal:
     """O'Conner et al. (1989): w x (1 + r/40); the most conservative of the seven."""
-    _check(load, reps)
     return load * (40 + reps) / 40
 
 
+@_single_is_the_load
 def wathan(load: Decimal, reps: int) -> Decimal:
     """Wathan (1994): 100w / (48.8 + 53.8 e^(-0.075r))."""
-    _check(load, reps)
     decay = (Decimal("-0.075") * reps).exp()
     return _HUNDRED * load / (Decimal("48.8") + Decimal("53.8") * decay)
 
@@ -113,24 +127,31 @@ def estimate_1rm(load: Decimal, reps: int, formula: str = DEFAULT_FORMULA) -> De
     return formula_for(formula)(load, reps)
 
 
-def is_reliable(reps: int) -> bool:
-    """True when a set has few enough reps (1..12) for its e1RM to be worth reporting."""
-    return 1 <= reps <= RELIABLE_MAX_REPS
+def in_range(reps: int) -> bool:
+    """True when a set has 1..12 reps: the only sets any formula estimates from."""
+    return 1 <= reps <= MAX_REPS
+
+
+is_reliable = in_range  # the reports' "reliable" flag: every estimate is now in range
+
+
+def estimate_in_range(load: Decimal, reps: int, formula: str = DEFAULT_FORMULA) -> Decimal | None:
+    """The e1RM of a set that may decide an estimate, or None: no reps, no load, or more than
+    ``MAX_REPS`` reps (such a set never decides an estimate)."""
+    if not in_range(reps) or load <= 0:
+        return None
+    return estimate_1rm(load, reps, formula)
 
 
 def best_estimate(
     sets: Iterable[tuple[int, Decimal]], formula: str = DEFAULT_FORMULA
 ) -> Decimal | None:
-    """The highest e1RM over (reps, load) pairs; sets without reps or load do not count."""
-    estimates = [estimate_1rm(load, reps, formula) for reps, load in sets if reps > 0 and load > 0]
-    return max(estimates, default=None)
+    """The highest e1RM over (reps, load) pairs; sets out of range or without load do not count."""
+    estimates = [estimate_in_range(load, reps, formula) for reps, load in sets]
+    return max((e for e in estimates if e is not None), default=None)
 
 
-# The most reps each formula can estimate from: Brzycki's denominator 37 - r is zero at 37,
-# Lander's 101.3 - 2.67123 r at 37.92. Beyond, a set is left out of the estimate (with a note).
-_MAX_REPS = {"brzycki": 36, "lander": 37}
-
-
-def max_reps_for(formula: str) -> int | None:
-    """The highest rep count ``formula`` is defined for; None when it has no limit."""
-    return _MAX_REPS.get(formula.strip().lower().replace("'", ""))
+def max_reps_for(formula: str) -> int:
+    """The most reps ``formula`` estimates from: ``MAX_REPS`` for every formula."""
+    formula_for(formula)
+    return MAX_REPS

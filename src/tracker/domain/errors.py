@@ -31,3 +31,11 @@ class NoBasis(TrackerError):
 
 class ImportFailed(TrackerError):
     """A file could not be imported; the message names the line and the column."""
+
+
+class Implausible(InvalidValue):
+    """A set looks like a typo against the lifter's history; `--yes` logs it as typed."""
+
+    def __init__(self, message: str, question: str) -> None:
+        super().__init__(message)
+        self.question = question  # what gym mode asks at a terminal instead

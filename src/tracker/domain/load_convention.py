@@ -37,6 +37,9 @@ class LoadPer(StrEnum):
 
 
 MAX_IMPLEMENTS = 4
+# Body parts whose sides are legs: each leg's set carries every implement held (a walking
+# lunge with 2 dumbbells moves both on every step), whichever side is logged.
+CARRIED_BY_LEGS = frozenset({"legs"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,25 @@ class LoadConvention:
     def total(self, load: Decimal) -> Decimal:
         """The total external load of a set logged at ``load``."""
         return load * self.implements if self.per is LoadPer.IMPLEMENT else load
+
+    @property
+    def per_implement(self) -> str | None:
+        """ "dumbbell" or "kettlebell" when a logged load (and a volume from it) is one
+        implement's; None otherwise. Reports label such figures "per dumbbell"."""
+        return self.implement_name if self.per is LoadPer.IMPLEMENT else None
+
+    def moved(self, laterality: str, body_part: str) -> int:
+        """How many times a logged load counts in the volume of one set as lifted: the
+        implements that set actually moved. Both dumbbells of a bench press or of a Bulgarian
+        split squat (each leg's set carries both); but in an alternating lift of the arms each
+        side's set moves only the implement in that hand (an alternating curl holds 2
+        dumbbells, and each arm's 10 x 10 kg moves one: 100 kg, not 200). Loads not per
+        implement count once."""
+        if self.per is not LoadPer.IMPLEMENT:
+            return 1
+        if laterality == Laterality.ALTERNATING and body_part not in CARRIED_BY_LEGS:
+            return max(1, self.implements // 2)
+        return self.implements
 
 
 def convention_for(
@@ -112,11 +134,15 @@ def start_for_variant(
     variant: LoadConvention,
     parent: LoadConvention,
     lightest: Lightest = "step",
+    bar: Decimal | None = None,
+    body_weight: Decimal | None = None,
 ) -> ConvertedStart:
     """The variant's starting load from a parent basis, in the unit the variant is logged in.
 
     The basis must be positive: a ratio of nothing is no advice. A share that rounds down to
-    nothing starts at ``lightest`` (loads.lightest_start), never at 0 kg.
+    nothing starts at ``lightest`` (loads.lightest_start), never at 0 kg, and a bar exercise
+    never below the empty ``bar``. With ``body_weight`` the basis is the parent's effective
+    load and the start is added to body weight (loads.starting_load).
     """
     if basis <= 0:
         raise InvalidValue(
@@ -126,8 +152,8 @@ def start_for_variant(
     both_implements = variant.per is LoadPer.IMPLEMENT and parent.per is LoadPer.IMPLEMENT
     share = variant.implements if variant.per is LoadPer.IMPLEMENT and not both_implements else 1
     if share <= 1:
-        result = starting_load(basis, basis_unit, ratio, increment, unit, sled)
-        start = lightest_start(result, lightest)
+        result = starting_load(basis, basis_unit, ratio, increment, unit, sled, body_weight)
+        start = lightest_start(result, lightest, bar)
         return ConvertedStart(start, variant, both_implements, result.raw_low, result.raw_high)
     # The ratio gives the total over `share` implements: share it out before rounding, so that
     # each implement rounds down to a weight the rack has (12.5 kg -> a 12 kg dumbbell).

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from tracker.domain.asymmetry import Judgement, Status, lsi_text
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.model import Side
@@ -53,9 +54,10 @@ COACHING_CUE = "Start each set with your weaker side and match its reps on the s
 Action = Literal["increase", "hold", "decrease"]
 
 # What a start is when the share rounds down to nothing: the smallest step the equipment
-# loads (a stack's top plate, the lightest dumbbell), body weight with nothing added, or the
-# empty sled of a plate-loaded machine. Never "0 kg", which no lifter can pick up.
-Lightest = Literal["step", "bodyweight", "sled"]
+# loads (a stack's top plate, the lightest dumbbell) or the empty sled of a plate-loaded
+# machine. Never "0 kg", which no lifter can pick up. "bar": the share is below the empty
+# barbell, the lightest load a bar exercise can have. (A bodyweight start is BW+x or BW-x.)
+Lightest = Literal["step", "sled", "bar"]
 
 
 def increment_for(equipment: str, unit: Unit, override: Decimal | None = None) -> Decimal:
@@ -106,30 +108,51 @@ class StartSuggestion:
     ratio_low: Decimal
     ratio_high: Decimal
     sled: Decimal | None  # carriage mass in ``unit``, lifted but not logged
-    raw_low: Decimal  # exact, in ``unit``; may be negative with a heavy sled
+    raw_low: Decimal  # exact, in ``unit``; may be negative with a heavy sled (or assisted)
     raw_high: Decimal
-    low: Decimal  # raw_low rounded down to the increment, floored at 0
-    high: Decimal  # raw_high rounded down to the increment, floored at 0
+    low: Decimal  # the lowest step inside raw_low..raw_high (see _band_steps)
+    high: Decimal  # the highest step inside it
     suggested: Decimal  # the low end: start light, add reps, then load
     increment: Decimal
     unit: Unit
     # Set when the share rounded down to nothing (see lightest_start): what the start is then.
     lightest: Lightest | None = None
+    # False when no step lies inside the band: the start is then the nearest step below it
+    # (or the lightest load the equipment allows, above it).
+    inside: bool = True
+    # Set for a bodyweight variant: loads are added to this body weight (negative: assisted).
+    body_weight: Decimal | None = None
 
 
-def lightest_start(start: StartSuggestion, lightest: Lightest) -> StartSuggestion:
-    """``start`` unchanged unless it rounded down to 0; then the lightest real start.
+def lightest_start(
+    start: StartSuggestion, lightest: Lightest, bar: Decimal | None = None
+) -> StartSuggestion:
+    """``start`` unchanged unless it is below what the equipment can make; then the lightest
+    real start.
 
-    With plates or a stack that is one step, even above the ratio's share (a share below the
-    smallest step cannot be loaded, and the lifter is told so); with body weight or an empty
-    sled, 0 added is itself a load, so nothing is added.
+    A bar exercise (``bar``: the empty bar's weight) starts at the empty bar at least: inside
+    the band when it is, else above it, said so (``lightest="bar"``). Otherwise only a start
+    that rounded down to 0 changes: with plates or a stack it is one step, even above the
+    ratio's share (a share below the smallest step cannot be loaded, and the lifter is told
+    so); with an empty sled, 0 added is itself a load, so nothing is added, as on body weight.
     """
-    if start.suggested > 0:
+    if bar is not None:
+        if start.suggested >= bar:
+            return start
+        inside = start.raw_low <= bar <= start.raw_high
+        return replace(
+            start, low=bar, high=max(start.high, bar), suggested=bar, inside=inside,
+            lightest=None if inside else "bar",
+        )  # fmt: skip
+    if start.suggested > 0 or start.body_weight is not None:
         return start
     if lightest != "step":
         return replace(start, lightest=lightest)
     step = start.increment
-    return replace(start, low=step, high=max(start.high, step), suggested=step, lightest=lightest)
+    return replace(
+        start, low=step, high=max(start.high, step), suggested=step, lightest=lightest,
+        inside=start.raw_low <= step <= start.raw_high,
+    )  # fmt: skip
 
 
 def _per_side(ratio: Decimal, basis: Decimal, sled: Decimal) -> Decimal:
@@ -148,13 +171,16 @@ def starting_load(
     increment: Decimal,
     unit: Unit,
     sled: Decimal | None = None,
+    body_weight: Decimal | None = None,
 ) -> StartSuggestion:
-    """Suggest a start at ``ratio`` of ``basis``, rounded down to loadable weights in ``unit``.
+    """Suggest a start at ``ratio`` of ``basis``: the lowest loadable step in ``unit`` inside
+    the band ratio x basis (see _band_steps), never negative.
 
-    Both range ends round down so the range never reaches above what the ratio allows; the
-    suggestion is the low end, never negative. Because rounding down keeps low <= raw_low <=
-    raw_high, the suggestion can only exceed raw_high when raw_high < 0 (a sled heavier than
-    the share), and then it is 0: the empty sled is the lightest possible start.
+    With ``body_weight`` (a bodyweight variant; ``basis`` is then the parent's effective load,
+    body weight included) the band is of the mass moved and the loads are what is added to
+    body weight: negative is assisted (BW-20), down to no mass moved at all. Otherwise a
+    suggestion above raw_high means raw_high < 0 (a sled heavier than the share), and it is
+    then 0: the empty sled is the lightest possible start.
     """
     ratio_low, ratio_high = ratio
     _check_start(basis, ratio_low, ratio_high, increment, sled)
@@ -162,8 +188,10 @@ def starting_load(
     carriage = sled if sled is not None else Decimal(0)
     raw_low = _per_side(ratio_low, base, carriage)
     raw_high = _per_side(ratio_high, base, carriage)
-    low = max(round_down(raw_low, increment), Decimal(0))
-    high = max(round_down(raw_high, increment), Decimal(0))
+    floor = Decimal(0)
+    if body_weight is not None:
+        raw_low, raw_high, floor = raw_low - body_weight, raw_high - body_weight, -body_weight
+    low, high = _band_steps(raw_low, raw_high, increment, floor)
     return StartSuggestion(
         basis_load=basis,
         basis_unit=basis_unit,
@@ -177,7 +205,25 @@ def starting_load(
         suggested=low,
         increment=increment,
         unit=unit,
+        inside=raw_low <= low <= raw_high,
+        body_weight=body_weight,
     )
+
+
+def _band_steps(
+    raw_low: Decimal, raw_high: Decimal, increment: Decimal, floor: Decimal
+) -> tuple[Decimal, Decimal]:
+    """The lowest and highest steps inside raw_low..raw_high, never below ``floor``.
+
+    Rounding the low end down would start below the band it quotes (40-50% of 140 kg is
+    56-70 kg: 55 kg is 39.3%, while 60 kg is inside); the start is the lowest step inside the
+    band, and only when no step lies inside (56-58 kg in 5 kg steps) the nearest step below
+    (55 kg), which errs light, as a start should.
+    """
+    low, high = round_up(raw_low, increment), round_down(raw_high, increment)
+    if low > high:  # no step inside: both are the step just below the band
+        low = high
+    return max(low, floor), max(high, floor)
 
 
 def _check_start(
@@ -427,24 +473,29 @@ def cap_weaker_side(
     right: ProgressionStep,
     weaker: Side | None,
     label: LoadLabel | None = None,
+    limit: Decimal | None = None,
 ) -> tuple[ProgressionStep, ProgressionStep]:
     """Never suggest the weaker side more load than the stronger side; returns (left, right).
 
-    A capped step takes the stronger side's load; its action is re-derived from where it
-    started (increase, hold or decrease) and its reps target is kept.
+    A capped step takes the stronger side's load (``limit`` instead when the sides are logged
+    in different units: the stronger side's load in the weaker side's unit, rounded down to
+    its step, so that it stays a load the lifter can pick up; ``label`` is then the weaker
+    side's); its action is re-derived from where it started and its reps target is kept.
     """
     if weaker is None:
         return left, right
     weak, strong = (left, right) if weaker is Side.LEFT else (right, left)
-    if weak.load <= strong.load:
+    ceiling = strong.load if limit is None else limit
+    if weak.load <= ceiling:
         return left, right
+    how = "" if limit is None else " (in this side's unit, rounded down to its step)"
     capped = replace(
         weak,
-        load=strong.load,
-        action=_action(weak.from_load, strong.load),
+        load=ceiling,
+        action=_action(weak.from_load, ceiling),
         reason=(
-            f"{weak.reason} Capped at {(label or LoadLabel()).load(strong.load)}, the stronger "
-            "side's load: the weaker side never lifts more."
+            f"{weak.reason} Capped at {(label or LoadLabel()).load(ceiling)}, the stronger "
+            f"side's load{how}: the weaker side never lifts more."
         ),
     )
     return (capped, strong) if weaker is Side.LEFT else (strong, capped)
@@ -461,33 +512,21 @@ def _action(start: Decimal, end: Decimal) -> Action:
 # --- the weaker-side cue -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Imbalance:
-    """The last session's sides compared: which was weaker, by how much, and its band."""
-
-    weaker: Side | None
-    index: Decimal  # LSI, weaker / stronger x 100
-    status: str  # balanced, watch or imbalanced
-
-    @property
-    def needs_cue(self) -> bool:
-        """Watch and imbalanced sides get the coaching cue; balanced ones do not."""
-        return self.weaker is not None and self.status in ("watch", "imbalanced")
-
-    def cue_text(self) -> str:
-        side = self.weaker.value if self.weaker is not None else "neither"
-        return (
-            f"Last session the {side} side was weaker (weaker / stronger: LSI {self.index:.1f}, "
-            f"{self.status}). "
-            f"{COACHING_CUE}"
-        )
+def needs_cue(last: Judgement | None) -> bool:
+    """Watch and imbalanced sides with a weaker side get the coaching cue; balanced do not."""
+    return (
+        last is not None
+        and last.weaker_side is not None
+        and last.status in (Status.WATCH, Status.IMBALANCED)
+    )
 
 
-def imbalance_between(left_best: Decimal | None, right_best: Decimal | None) -> Imbalance | None:
-    """Compare the sides' best estimates; None when one side is missing or both are 0."""
-    from tracker.domain.asymmetry import lsi, status_for, weaker_side
-
-    index = lsi(left_best, right_best)
-    if index is None:
-        return None
-    return Imbalance(weaker_side(left_best, right_best), index, status_for(index).value)
+def cue_text(last: Judgement) -> str:
+    """The cue, saying its scope: "Last session: LSI 84.6, imbalanced, left side weaker."."""
+    index = "-" if last.lsi is None else lsi_text(last.lsi)
+    status = last.status.value if last.status else "incomplete"
+    part = f"LSI {index}, {status}"
+    if last.involved is not None:
+        part = f"involved {last.involved.value}, {part}"
+    side = last.weaker_side.value if last.weaker_side else "neither"
+    return f"Last session: {part}, {side} side weaker. {COACHING_CUE}"

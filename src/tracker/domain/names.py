@@ -112,6 +112,17 @@ class AmbiguousName(TrackerError):
         )
 
 
+def check_typed_name(query: str) -> None:
+    """A name with a line break, tab or other control character is refused: normalising would
+    read `leg\npress` as Leg Press, a name nobody typed on one line."""
+    if any(unicodedata.category(c) == "Cc" for c in query):
+        escaped = shown(query.encode("unicode_escape").decode("ascii"))
+        raise NotFound(
+            f'no exercise named "{escaped}": a name has no line break, tab or other control '
+            "character; type it on one line"
+        )
+
+
 def resolve(query: str, entries: Sequence[NameEntry]) -> str:
     """The canonical name ``query`` refers to; NotFound or AmbiguousName otherwise."""
     wanted = normalize(query)

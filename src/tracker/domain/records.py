@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from tracker.domain.e1rm import estimate_1rm
 from tracker.domain.model import SetKind, Side
+from tracker.domain.report_figures import set_e1rm
 from tracker.domain.units import Unit, convert
 
 HEAVIEST = "heaviest"
@@ -37,13 +37,14 @@ def counts_for_best(kind: SetKind, load: Decimal, reps: int) -> bool:
 def best_by_side(
     tops: Iterable[tuple[Side | None, int, Unit, Decimal]], unit: Unit
 ) -> dict[Side | None, Decimal]:
-    """The best Epley e1RM per side from the heaviest load per (side, reps, unit)."""
+    """The best Epley e1RM per side from the heaviest load per (side, reps, unit); sets of
+    more than 12 reps estimate nothing (domain.e1rm)."""
     bests: dict[Side | None, Decimal] = {}
     for side, reps, row_unit, top in tops:
         if reps < 1 or top <= 0:
             continue
-        value = estimate_1rm(convert(top, row_unit, unit), reps)
-        if value > bests.get(side, Decimal(0)):
+        value = set_e1rm(reps, top, row_unit, unit)
+        if value is not None and value > bests.get(side, Decimal(0)):
             bests[side] = value
     return bests
 
@@ -62,9 +63,9 @@ def new_bests(
         if previous is None or not counts_for_best(done.kind, done.load, done.reps):
             flags.append(False)
             continue
-        value = estimate_1rm(convert(done.load, done.unit, unit), done.reps)
-        flags.append(value > previous)
-        if value > previous:
+        value = set_e1rm(done.reps, done.load, done.unit, unit)
+        flags.append(value is not None and value > previous)
+        if value is not None and value > previous:
             running[done.side] = value
     return flags
 

@@ -9,9 +9,13 @@ Rules that decide an equality or an order, and hold on every path:
   the lifter's unit), then the fewest reps;
 - across sessions, the earliest session that reached the best e1RM keeps it (a later equal
   e1RM is not a new best, so it is not a personal best either);
-- sets the chosen formula cannot estimate (Brzycki from 37 reps, Lander from 38) are left out
-  of the e1RM, counted, and noted; they still count as sets, reps and volume;
-- bodyweight sets have no known load here, so they never give an e1RM.
+- every formula is used for sets of 1 to 12 reps (domain.e1rm); a set beyond that is left out
+  of the e1RM, counted, and noted; it still counts as sets, reps and volume. A side with no set
+  in range is compared by best-set reps at a load both sides lifted, else by volume
+  (``compared_by``);
+- reps and duration compare each side's best set per session (like with like: one more set is
+  not more strength); volume and distance compare totals (``aggregate``);
+- bodyweight sets without a body weight logged have no known load, so they never give an e1RM.
 """
 
 from __future__ import annotations
@@ -24,11 +28,20 @@ from decimal import Decimal
 
 from tracker.domain.asymmetry import Judgement, SessionComparison, judge, lsi_of
 from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
-from tracker.domain.e1rm import estimate_1rm, is_reliable, max_reps_for
+from tracker.domain.e1rm import MAX_REPS, estimate_in_range, is_reliable
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, convert
 
 METRICS = ("e1rm", "volume", "reps", "duration", "distance")
+# What a side's figure in a session is: its best set, or the total of its sets.
+BEST_SET_METRICS = ("e1rm", "reps", "duration", "reps_at_load")
+
+
+def aggregate_of(compared_by: str) -> str:
+    """ "best_set" for e1RM, reps and duration (like with like), "total" for volume and distance."""
+    return "best_set" if compared_by in BEST_SET_METRICS else "total"
+
+
 # Distances are compared in metres; a unit not listed here is left out (and counted).
 METRES_PER = {
     "m": Decimal(1),
@@ -94,6 +107,7 @@ class SetGroup:
     typed: str | None = None  # how the load was typed, when not "LOAD UNIT" ("BW+20 kg")
     duration: int = 0  # seconds, summed over the group
     distance: Decimal = Decimal(0)  # metres, summed over the group
+    longest: int = 0  # seconds of the group's longest set
 
     @property
     def total_volume(self) -> Decimal:
@@ -149,17 +163,26 @@ class SideFigures:
     unweighed: int = 0  # bodyweight sets without a body weight logged: no e1RM
     duration: int = 0  # seconds of timed sets
     distance: Decimal = Decimal(0)  # metres of distance sets
+    best_reps: int = 0  # the most reps in one set
+    longest: int = 0  # seconds of the longest timed set
+    # Per load (exact kg) the most reps in one set at it; complete only from raw sets, which
+    # is how every path reads a side it compares by reps at a load.
+    reps_at_load: tuple[tuple[Decimal, int], ...] = ()
 
     def metric(self, name: str) -> Decimal | None:
+        """The side's figure for ``name``: its best set (e1RM, reps in one set, longest set)
+        or its total (volume, distance)."""
         if name == "e1rm":
             return self.best_e1rm
         if not self.sets:
             return None
         if name == "duration":
-            return Decimal(self.duration) if self.duration else None
+            return Decimal(self.longest) if self.longest else None
         if name == "distance":
             return self.distance if self.distance else None
-        return self.volume if name == "volume" else Decimal(self.reps)
+        if name == "volume":
+            return self.volume
+        return Decimal(self.best_reps) if self.best_reps else None  # no set with reps: not compared
 
 
 def bodyweight_group(
@@ -175,31 +198,38 @@ def bodyweight_group(
 
 def timed(group: SetGroup, duration: int | None, distance: Decimal | None) -> SetGroup:
     """A set with its duration (s) and distance (m) added."""
-    return replace(group, duration=duration or 0, distance=distance or Decimal(0))
+    return replace(
+        group, duration=duration or 0, distance=distance or Decimal(0), longest=duration or 0
+    )
 
 
 def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet | None:
     """The best set among groups by the rule in the module docstring (None: no estimate)."""
     best: BestSet | None = None
-    limit = max_reps_for(formula)
     for group in groups:
-        if group.bodyweight or group.reps < 1 or group.load <= 0:
-            continue
-        if limit is not None and group.reps > limit:
+        if group.bodyweight:
             continue
         load = convert(group.load, group.unit, unit)
-        candidate = BestSet(
-            estimate_1rm(load, group.reps, formula), group.reps, load, group.load,
-            group.unit.value, group.typed,
-        )  # fmt: skip
+        e1rm = estimate_in_range(load, group.reps, formula)
+        if e1rm is None:
+            continue
+        candidate = BestSet(e1rm, group.reps, load, group.load, group.unit.value, group.typed)
         if candidate.beats(best):
             best = candidate
     return best
 
 
+def set_e1rm(
+    reps: int, load: Decimal, typed: Unit, unit: Unit, formula: str = "epley"
+) -> Decimal | None:
+    """One loaded set's e1RM in ``unit`` by the report's rules (None where they give none): the
+    gym's and the logbook's new-best marks use it."""
+    best = best_set_of([SetGroup(reps, load, typed)], unit, formula)
+    return None if best is None else best.e1rm
+
+
 def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFigures:
     """One side's figures in one session from its working sets (grouped or raw)."""
-    limit = max_reps_for(formula)
     best = best_set_of(groups, unit, formula)
     return SideFigures(
         sets=sum(g.count for g in groups),
@@ -207,15 +237,32 @@ def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFi
         volume=sum((convert(g.total_volume, g.unit, unit) for g in groups), Decimal(0)),
         best_e1rm=None if best is None else best.e1rm,
         best_set=best,
-        out_of_range=sum(
-            g.count
-            for g in groups
-            if limit is not None and g.reps > limit and not g.bodyweight and g.load > 0
-        ),
+        out_of_range=sum(g.count for g in groups if is_out_of_range(g.reps, g.load, g.bodyweight)),
         unweighed=sum(g.count for g in groups if g.bodyweight),
         duration=sum(g.duration for g in groups),
         distance=sum((g.distance for g in groups), Decimal(0)),
+        best_reps=max((g.reps for g in groups), default=0),
+        longest=max((g.longest for g in groups), default=0),
+        reps_at_load=_reps_at_load(
+            (convert(g.load, g.unit, Unit.KG), g.reps)
+            for g in groups
+            if not g.bodyweight and g.load > 0 and g.reps > 0
+        ),
     )
+
+
+def is_out_of_range(reps: int, load: Decimal, unknown_load: bool = False) -> bool:
+    """A loaded set with more reps than any formula is used for (it counts, but estimates
+    nothing): the rule the SQL path counts too."""
+    return reps > MAX_REPS and load > 0 and not unknown_load
+
+
+def _reps_at_load(pairs: Iterable[tuple[Decimal, int]]) -> tuple[tuple[Decimal, int], ...]:
+    """(load, reps) pairs as the most reps per load, heaviest load first."""
+    most: dict[Decimal, int] = {}
+    for load, reps in pairs:
+        most[load] = max(most.get(load, 0), reps)
+    return tuple(sorted(most.items(), reverse=True))
 
 
 def combined(first: SideFigures | None, second: SideFigures | None) -> SideFigures | None:
@@ -244,6 +291,9 @@ def combined(first: SideFigures | None, second: SideFigures | None) -> SideFigur
         unweighed=first.unweighed + second.unweighed,
         duration=first.duration + second.duration,
         distance=first.distance + second.distance,
+        best_reps=max(first.best_reps, second.best_reps),
+        longest=max(first.longest, second.longest),
+        reps_at_load=_reps_at_load(first.reps_at_load + second.reps_at_load),
     )
 
 
@@ -288,6 +338,8 @@ def window_figures(sessions: Sequence[SessionSides], side: Side) -> SideFigures:
         unweighed=sum(f.unweighed for f in present),
         duration=sum(f.duration for f in present),
         distance=sum((f.distance for f in present), Decimal(0)),
+        best_reps=max((f.best_reps for f in present), default=0),
+        longest=max((f.longest for f in present), default=0),
     )
 
 
@@ -330,7 +382,14 @@ class ExerciseImbalance:
     judgement: Judgement  # the headline: the latest `recent` compared sessions
     all_time: AllTime
     notes: tuple[str, ...] = ()
-    compared_by: str = "e1rm"  # the metric asked for, or "reps" for unweighed bodyweight work
+    # The metric asked for; "reps" for unweighed bodyweight work; "reps_at_load" or "volume"
+    # when a side has no set in the formulas' range.
+    compared_by: str = "e1rm"
+    per: str | None = None  # "dumbbell" or "kettlebell": loads and volume are per implement
+
+    @property
+    def aggregate(self) -> str:
+        return aggregate_of(self.compared_by)
 
     def session_lsi(self, comparison: SessionComparison) -> Decimal | None:
         return lsi_of(comparison.left, comparison.right, self.judgement.involved)
@@ -368,24 +427,21 @@ def exercise_imbalance(
     all_time: AllTime,
     involved: Side | None = None,
     formula: str = "epley",
+    per: str | None = None,
 ) -> ExerciseImbalance:
     """Window figures per side, per-session comparisons and the headline about now."""
     ordered = in_order(sessions)
     left, right = window_figures(ordered, Side.LEFT), window_figures(ordered, Side.RIGHT)
-    notes = notes_for(left, right, formula)
+    notes = notes_for(left, right)
     if metric == "e1rm" and only_unweighed(left, right):
         metric = "reps"
         notes += (UNWEIGHED_NOTE,)
-    comparisons = tuple(
-        SessionComparison(
-            s.date,
-            None if s.left is None else s.left.metric(metric),
-            None if s.right is None else s.right.metric(metric),
-        )
-        for s in ordered
-    )
-    judgement = judge(comparisons, recent, combine="mean" if metric == "e1rm" else "sum",
-                      involved=involved)  # fmt: skip
+    elif metric == "e1rm" and no_set_in_range(left, right):
+        metric = "reps_at_load" if any(shared_load(s) for s in ordered) else "volume"
+        notes += (OUT_OF_RANGE_NOTE[metric],)
+    comparisons = tuple(session_comparison(s, metric) for s in ordered)
+    combine = "mean" if aggregate_of(metric) == "best_set" else "sum"
+    judgement = judge(comparisons, recent, combine=combine, involved=involved)
     return ExerciseImbalance(
         exercise=name,
         left=left,
@@ -396,7 +452,102 @@ def exercise_imbalance(
         all_time=all_time,
         notes=notes,
         compared_by=metric,
+        per=per,
     )
+
+
+def no_set_in_range(left: SideFigures, right: SideFigures) -> bool:
+    """A side whose loaded sets all have more reps than the formulas are used for: an e1RM
+    comparison would rest on one side only (or on a blown-up estimate), so it is not made."""
+    return any(f.best_e1rm is None and f.out_of_range > 0 for f in (left, right))
+
+
+def needs_raw_sets(sessions: Sequence[SessionSides], metric: str) -> bool:
+    """Whether the comparison reads reps per load, which only raw sets give (the SQL path then
+    reads the exercise's sets one by one)."""
+    ordered = in_order(sessions)
+    left, right = window_figures(ordered, Side.LEFT), window_figures(ordered, Side.RIGHT)
+    return metric == "e1rm" and not only_unweighed(left, right) and no_set_in_range(left, right)
+
+
+def shared_load(session: SessionSides) -> Decimal | None:
+    """The heaviest load (kg, exact) both sides lifted in the session, or None."""
+    if session.left is None or session.right is None:
+        return None
+    right = {load for load, _ in session.right.reps_at_load}
+    return next((load for load, _ in session.left.reps_at_load if load in right), None)
+
+
+def session_comparison(session: SessionSides, metric: str) -> SessionComparison:
+    """Each side's figure in one session; "reps_at_load": the most reps in one set at the
+    heaviest load both sides lifted (no such load: not compared)."""
+    if metric != "reps_at_load":
+        return SessionComparison(
+            session.date,
+            None if session.left is None else session.left.metric(metric),
+            None if session.right is None else session.right.metric(metric),
+        )
+    load = shared_load(session)
+    if load is None or session.left is None or session.right is None:
+        return SessionComparison(session.date, None, None)
+    left, right = dict(session.left.reps_at_load), dict(session.right.reps_at_load)
+    return SessionComparison(session.date, Decimal(left[load]), Decimal(right[load]))
+
+
+OUT_OF_RANGE_NOTE = {
+    "reps_at_load": "A side has no set of 1-12 reps: compared by the most reps in one set at "
+    "a load both sides lifted.",
+    "volume": "A side has no set of 1-12 reps and the sides share no load: compared by volume.",
+}
+
+
+# -- one figure, named by its scope: what every view renders -------------------------------
+# Every view of an LSI (report imbalance, report team, the HTML page, the suggest cue, the gym's
+# pair line) renders a Judgement made by ``exercise_imbalance`` over some sessions, and says
+# which sessions: the latest ``recent`` ones ("recent", the headline), the latest one
+# ("last_session", the cue), or the best of each side ever ("all_time").
+SCOPES = ("recent", "last_session", "all_time")
+
+
+def last_session(item: ExerciseImbalance) -> Judgement:
+    """The latest session with both sides measured, judged alone by the headline's rules."""
+    return _judged(item, item.sessions, 1)
+
+
+def headline_before(item: ExerciseImbalance) -> Judgement | None:
+    """The headline over the ``recent`` compared sessions before the headline's own (the
+    team view's trend compares the two); None until there are twice ``recent`` of them."""
+    recent = item.judgement.recent
+    compared = [
+        i for i, c in enumerate(item.comparisons) if c.left is not None and c.right is not None
+    ]
+    if len(compared) < 2 * recent:
+        return None
+    return _judged(item, item.sessions[: compared[-recent]], recent)
+
+
+def _judged(item: ExerciseImbalance, sessions: Sequence[SessionSides], recent: int) -> Judgement:
+    involved = item.judgement.involved
+    again = exercise_imbalance(
+        item.exercise, sessions, item.compared_by, recent, AllTime(None, None, involved), involved
+    )
+    return again.judgement
+
+
+def pair_judgement(
+    left: Sequence[SetGroup],
+    right: Sequence[SetGroup],
+    when: dt.datetime,
+    unit: Unit,
+    involved: Side | None = None,
+    formula: str = "epley",
+) -> Judgement:
+    """One left set against one right set (the gym's pair line), judged as a session holding
+    only them: what `report imbalance` says of such a session."""
+    figures = (side_figures(groups, unit, formula) for groups in (left, right))
+    session = SessionSides(0, when, *figures)
+    none = AllTime(None, None, involved)
+    return exercise_imbalance("", [session], "e1rm", 1, none, involved, formula).judgement
 
 
 UNWEIGHED_NOTE = (
@@ -411,16 +562,14 @@ def only_unweighed(left: SideFigures, right: SideFigures) -> bool:
     return total > 0 and left.unweighed + right.unweighed == total
 
 
-def notes_for(left: SideFigures, right: SideFigures, formula: str) -> tuple[str, ...]:
+def notes_for(left: SideFigures, right: SideFigures) -> tuple[str, ...]:
     """Why some sets are missing from the estimate."""
     skipped = left.out_of_range + right.out_of_range
-    limit = max_reps_for(formula)
-    if not skipped or limit is None:
+    if not skipped:
         return ()
     sets = "1 set" if skipped == 1 else f"{skipped} sets"
     return (
-        f"{sets} of more than {limit} reps left out of the e1RM: "
-        f"{formula.capitalize()} is undefined there.",
+        f"{sets} of more than {MAX_REPS} reps left out of the e1RM: no formula is reliable there.",
     )
 
 
@@ -457,6 +606,7 @@ class HistoryReport:
     laterality: str
     entries: tuple[HistoryEntry, ...]
     sets_counted_as: str = "pairs"
+    per: str | None = None  # "dumbbell" or "kettlebell": loads and volume are per implement
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ class LoggedSet:
     distance: Decimal | None = None
     distance_unit: str | None = None
     load_count: int = 1  # the summary's volume counts the load this often: 2 for 2 dumbbells
+    per: str | None = None  # "dumbbell" when the exercise's load is logged per dumbbell
 
     @property
     def volume_count(self) -> int:
@@ -139,8 +140,9 @@ def oracle_imbalance(
             ),
             involved,
         )
+        per = next((s.per for s in history), None)
         reports.append(
-            exercise_imbalance(name, sessions, metric, recent, all_time, involved, formula)
+            exercise_imbalance(name, sessions, metric, recent, all_time, involved, formula, per)
         )
     return ImbalanceReport(
         lifter=lifter,
@@ -167,6 +169,7 @@ def oracle_history(
     formula: str = "epley",
     body_weights: Sequence[BodyWeight] = (),
     pairs: bool = True,
+    per: str | None = None,
 ) -> HistoryReport:
     grouped: dict[tuple[int, Side | None], list[LoggedSet]] = defaultdict(list)
     for s in _working(sets):
@@ -194,6 +197,7 @@ def oracle_history(
             for e in history_entries(rows, side, since, pairs)
         ),
         sets_counted_as="pairs" if pairs else "sides",
+        per=per,
     )
 
 

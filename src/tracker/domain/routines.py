@@ -110,6 +110,7 @@ class RoutinePlan:
 class SideTarget:
     load: Decimal
     reps: int
+    unit: Unit | None = None  # this side's own unit when not the target's (sides logged apart)
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ def _mirrored(done: dict[Side | None, int], last: Mapping[Side, PlannedSide]) ->
 def _planned(target: Target, side: Side) -> PlannedSide:
     found = target.sides.get(side) or target.sides.get(side.other)
     assert found is not None  # a unilateral target always has at least one side
-    return PlannedSide(side, found.reps, found.load, target.bodyweight)
+    return PlannedSide(side, found.reps, found.load, target.bodyweight, found.unit)
 
 
 def sets_done(done: dict[Side | None, int], unilateral: bool) -> int:

@@ -23,6 +23,7 @@ class SessionInfo:
     finished_at: datetime | None
     sets: int = 0
     exercises: int = 0
+    already_finished: bool = False  # `session finish` found it finished at its last set
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,24 @@ def is_cardio(body_part: str | None, category: str | None) -> bool:
     return "cardio" in (body_part, category)
 
 
+def log_example(
+    equipment: str, laterality: str, measure: str = "reps", cardio: bool = False
+) -> str:
+    """What a `tracker log` hint writes after an exercise's name, in that exercise's own syntax
+    (README "Set syntax"): 8x60, 8xBW, a hold 60s, a loaded carry 40mx24, cardio 30min; a
+    one-sided exercise gives its sets with --each. ``measure``: reps, time or distance."""
+    loaded = equipment_key(equipment) in LOADED_EQUIPMENT
+    if measure == "reps":
+        spec = "8x60" if loaded else "8xBW"
+    elif cardio:
+        spec = "30min"
+    elif measure == "time":
+        spec = "60sx20" if loaded else "60s"
+    else:
+        spec = "40mx24" if loaded else "400m"
+    return spec if laterality == Laterality.BILATERAL else f"--each {spec}"
+
+
 def check_loads(name: str, equipment: str, specs: Sequence[SetSpec], cardio: bool = False) -> None:
     """A set typed without any load ("12") is bodyweight only where no load is needed.
 

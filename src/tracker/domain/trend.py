@@ -1,19 +1,19 @@
 """Where a lifter's symmetry is heading, and which rows a coach should look at first.
 
-The team view compares the latest session's LSI with the mean of the three sessions before it:
-5 LSI points or more higher is improving, 5 or more lower is worsening, anything between is
-stable. Fewer than three earlier sessions give no trend: one or two sessions are within the
-measurement noise of an asymmetry score (domain-science 1.4).
+The team view compares the imbalance headline (the latest N sessions with both sides) with
+the same headline over the N sessions before them: an asymmetry 5 points or more lower is
+improving, 5 or more higher is worsening, anything between is stable (on the weaker / stronger
+scale that is the LSI 5 points higher or lower). Fewer than 2N sessions give no trend.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 
+from tracker.domain.asymmetry import Judgement
+
 TREND_POINTS = Decimal(5)
-TREND_BASELINE_SESSIONS = 3
 # Status order for a coach: who needs attention first.
 STATUS_ORDER = {"imbalanced": 0, "watch": 1, "balanced": 2}
 
@@ -24,20 +24,12 @@ class Trend(StrEnum):
     WORSENING = "worsening"
 
 
-def baseline(earlier: Sequence[Decimal]) -> Decimal | None:
-    """Mean LSI of the TREND_BASELINE_SESSIONS sessions before the latest (oldest first)."""
-    if len(earlier) < TREND_BASELINE_SESSIONS:
+def headline_trend(now: Judgement, before: Judgement | None) -> Trend | None:
+    """Improving, stable or worsening from ``before`` to ``now`` (asymmetry |100 - LSI|, so
+    that an involved side far stronger is not "improving"); None without ``before``."""
+    if before is None or now.asymmetry is None or before.asymmetry is None:
         return None
-    window = earlier[-TREND_BASELINE_SESSIONS:]
-    return sum(window, Decimal(0)) / len(window)
-
-
-def lsi_trend(latest: Decimal, earlier: Sequence[Decimal]) -> Trend | None:
-    """Improving, stable or worsening against the baseline; None without three earlier LSIs."""
-    mean = baseline(earlier)
-    if mean is None:
-        return None
-    change = latest - mean
+    change = before.asymmetry - now.asymmetry
     if change >= TREND_POINTS:
         return Trend.IMPROVING
     if change <= -TREND_POINTS:

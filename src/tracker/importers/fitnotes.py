@@ -29,7 +29,7 @@ from tracker.importers.values import (
 NAME = "fitnotes"
 LABEL = "FitNotes"
 
-_WEIGHT = re.compile(r"weight(?: \((?P<unit>kgs?|lbs?)\))?")
+_WEIGHT = re.compile(r"weight(?: \((?P<unit>[^()]*)\))?")
 
 
 def matches(keys: set[str]) -> bool:
@@ -49,10 +49,7 @@ class FitNotesParser(AppParser):
         self.distance_unit = columns.find("distance unit")
         self.time = columns.find("time", "duration")
         self.comment = columns.find("comment", "notes")
-        self.weights: list[tuple[int, Unit | None]] = []
-        for index, match in columns.matching(_WEIGHT):
-            unit_text = match.group("unit")
-            self.weights.append((index, Unit.parse(unit_text) if unit_text else None))
+        self.weights = columns.weights(_WEIGHT)
         header_unit = self.weights[0][1] if len(self.weights) == 1 else None
         super().__init__(context, header_unit)
 

@@ -31,7 +31,7 @@ from tracker.importers.values import (
 NAME = "hevy"
 LABEL = "Hevy"
 
-_WEIGHT = re.compile(r"weight_(?P<unit>kgs?|lbs?)")
+_WEIGHT = re.compile(r"weight_(?P<unit>[a-z]+)")
 _DISTANCE = re.compile(r"distance_(?P<unit>km|kms|m|meters|metres|mi|miles)")
 _KINDS = {
     "normal": SetKind.WORKING, "working": SetKind.WORKING,
@@ -61,9 +61,7 @@ class HevyParser(AppParser):
         self.duration = columns.find("duration_seconds", "duration")
         self.rpe = columns.find("rpe")
         # (column, unit) pairs; when a file has both, the first filled cell wins.
-        self.weights = [
-            (index, Unit.parse(match.group("unit"))) for index, match in columns.matching(_WEIGHT)
-        ]
+        self.weights = columns.weights(_WEIGHT)
         self.distances = [
             (index, parse_distance_unit(match.group("unit")))
             for index, match in columns.matching(_DISTANCE)

@@ -54,7 +54,8 @@ class ImportedSet:
 
 
 def check_fits(row: ImportedSet, place: str) -> ImportedSet:
-    """Text the database columns cannot hold fails here, naming the row, not half-way in SQL."""
+    """Text the database columns cannot hold fails here, naming the row, not half-way in SQL;
+    so does a session that finishes before it starts (never stored as if it made sense)."""
     limits = (
         ("exercise name", row.exercise, MAX_NAME),
         ("session name", row.session_name, MAX_NAME),
@@ -64,6 +65,11 @@ def check_fits(row: ImportedSet, place: str) -> ImportedSet:
     for what, text, limit in limits:
         if text is not None and len(text) > limit:
             raise ImportFailed(f"{place}: the {what} is longer than {limit} characters")
+    if row.finished_at is not None and row.finished_at < row.started_at:
+        raise ImportFailed(
+            f"{place}: the session finishes ({row.finished_at.isoformat()}) before it starts "
+            f"({row.started_at.isoformat()})"
+        )
     return row
 
 

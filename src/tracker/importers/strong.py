@@ -32,7 +32,7 @@ from tracker.importers.values import (
 NAME = "strong"
 LABEL = "Strong"
 
-_WEIGHT = re.compile(r"weight(?: \((?P<unit>kgs?|lbs?)\))?")
+_WEIGHT = re.compile(r"weight(?: \((?P<unit>[^()]*)\))?")
 _DISTANCE = re.compile(r"distance(?: \((?P<unit>[a-z]+)\))?")
 _ORDER = re.compile(r"(?P<letter>[wdf])?\s*(?P<number>\d+(?:\.0*)?)?", re.I)
 _KINDS = {"w": SetKind.WARMUP, "d": SetKind.DROP, "f": SetKind.FAILURE}
@@ -61,10 +61,9 @@ class StrongParser(AppParser):
         self.notes = columns.find("notes", "exercise notes")
         self.workout_notes = columns.find("workout notes")
         self.rpe = columns.find("rpe")
-        weights = columns.matching(_WEIGHT)
+        weights = columns.weights(_WEIGHT)
         self.weight = weights[0][0] if weights else None
-        header_unit_text = weights[0][1].group("unit") if weights else None
-        header_unit = Unit.parse(header_unit_text) if header_unit_text else None
+        header_unit = weights[0][1] if weights else None
         distances = columns.matching(_DISTANCE)
         self.distance = distances[0][0] if distances else None
         self.header_distance_unit = (

@@ -289,6 +289,14 @@ def _load_json(stream: IO[str]) -> dict[str, Any]:
         raise ImportFailed("not a tracker JSON export (its values are nested too deeply)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ImportFailed('not a tracker JSON export (no "format": "tracker")')
+    version = data.get("version", FORMAT_VERSION)  # none: hand-made, read as this version
+    if type(version) is not int or version < 1:
+        raise ImportFailed(f'not a tracker JSON export ("version" is {json.dumps(version)})')
+    if version > FORMAT_VERSION:
+        raise ImportFailed(
+            f"format version {version} is newer than this tracker reads ({FORMAT_VERSION}): "
+            "update tracker to import it"
+        )
     return data
 
 
@@ -304,6 +312,18 @@ def _json_sets(data: dict[str, Any]) -> Iterator[ImportedSet]:
 
 
 COLUMN = {name: index for index, name in enumerate(COLUMNS)}
+
+
+FLAGS = {"1": True, "true": True, "0": False, "false": False, "": False}
+
+
+def _flag(cells: Cells, column: int) -> bool:
+    """1 or 0 as the export writes it (true or false too); anything else is refused, never
+    read as 0."""
+    text = (cells.text(column) or "").lower()
+    if text not in FLAGS:
+        raise cells.fail(column, f'can\'t read "{cells.text(column)}" (write 1 or 0)')
+    return FLAGS[text]
 
 
 def parse_row(row: dict[str, str], line: int, place: str | None = None) -> ImportedSet:
@@ -329,7 +349,7 @@ def parse_row(row: dict[str, str], line: int, place: str | None = None) -> Impor
         except ValueError as error:
             raise cells.fail(COLUMN[name], str(error)) from None
 
-    bodyweight = cells.text(COLUMN["bodyweight"]) in ("1", "true", "True")
+    bodyweight = _flag(cells, COLUMN["bodyweight"])
     load = needed("load", cells.number(COLUMN["load"]))
     load, rounded = checked("load", lambda v: limits.check_load(v, bodyweight), load)
     rpe = cells.number(COLUMN["rpe"])

@@ -319,6 +319,22 @@ class Columns:
                 found.append((index, match))
         return found
 
+    def weights(self, pattern: re.Pattern[str]) -> list[tuple[int, Unit | None]]:
+        """The weight columns and the unit each header names (None: none), from `pattern`'s
+        "unit" group. A unit tracker cannot read ("Weight (stones)") fails, naming the column:
+        its loads are never read as another unit's, or as no load at all."""
+        found: list[tuple[int, Unit | None]] = []
+        for index, match in self.matching(pattern):
+            text = match.group("unit")
+            try:
+                found.append((index, Unit.parse(text) if text else None))
+            except InvalidValue:
+                raise ImportFailed(
+                    f'line 1, column "{self.header[index]}": unknown weight unit "{text}" '
+                    "(tracker reads kg or lb: convert the file, or rename the column)"
+                ) from None
+        return found
+
 
 class Cells:
     """One CSV row with typed accessors; every error names the line and the column."""

@@ -15,7 +15,7 @@ from tracker.domain.equipment import parse_equipment
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.load_convention import LoadConvention, LoadPer, convention_for
 from tracker.domain.model import Difficulty, Laterality
-from tracker.domain.names import NameEntry, normalize, resolve
+from tracker.domain.names import NameEntry, check_typed_name, normalize, resolve
 from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter
 
@@ -164,6 +164,7 @@ def set_aliases(exercise: Exercise, aliases: Iterable[str], taken: dict[str, int
 
 def resolve_exercise(repo: AbstractRepository, query: str) -> Exercise:
     """Find an exercise by what the lifter typed: name, alias, punctuation-free or a prefix."""
+    check_typed_name(query)
     key = normalize(query)
     exercise = repo.exercise_by_key(key) or repo.alias_owner(key)
     if exercise is None:

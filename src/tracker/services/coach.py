@@ -7,22 +7,19 @@ below. When the report's output changes, that function is the only place to foll
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from tracker.adapters.team_queries import RecentSet, readable_lifter_names, recent_sets
+from tracker.adapters.team_queries import readable_lifter_names
 from tracker.adapters.unit_of_work import UnitOfWork
-from tracker.domain.asymmetry import SessionComparison, consistency, lsi, status_for, weaker_side
-from tracker.domain.e1rm import estimate_1rm
+from tracker.domain.asymmetry import SessionComparison
 from tracker.domain.errors import InvalidValue, TrackerError
-from tracker.domain.model import Side
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
-from tracker.domain.report_figures import SideFigures
-from tracker.domain.trend import TREND_BASELINE_SESSIONS, attention_order, baseline, lsi_trend
-from tracker.domain.units import Unit, convert, rounded_number
+from tracker.domain.report_figures import ImbalanceReport, SideFigures, headline_before
+from tracker.domain.trend import attention_order, headline_trend
+from tracker.domain.units import Unit, rounded_number
 
 # -- the report service's figures, typed ---------------------------------------------------
 
@@ -267,15 +264,20 @@ def next_session_for(uow: UnitOfWork, lifter: str, exercise: str) -> NextSession
     from tracker.domain.bodyweight import bodyweight_text
     from tracker.domain.load_convention import describe_load
 
-    def described(load: Decimal) -> str:
+    def described(load: Decimal, unit: Unit | None) -> str:
         if answer.bodyweight:  # added to body weight, or assistance taken off it
-            return bodyweight_text(load, answer.unit)
-        return describe_load(load, answer.unit, answer.convention)
+            return bodyweight_text(load, unit or answer.unit)
+        return describe_load(load, unit or answer.unit, answer.convention)
 
     sides = answer.sides or {}
     return NextSession(
         tuple(
-            SideLoad(side.value, float(target.load), target.reps_target, described(target.load))
+            SideLoad(
+                side.value,
+                float(target.load),
+                target.reps_target,
+                described(target.load, target.unit),
+            )
             for side, target in sorted(sides.items(), key=lambda item: item[0].value)
         ),
         answer.rationale,
@@ -284,30 +286,33 @@ def next_session_for(uow: UnitOfWork, lifter: str, exercise: str) -> NextSession
 
 # -- the team overview ---------------------------------------------------------------------
 
-# The latest session and the three before it: all the trend needs.
-TEAM_SESSIONS = TREND_BASELINE_SESSIONS + 1
-
 
 @dataclass(frozen=True, slots=True)
 class TeamSession:
     date: date
-    left: Decimal  # best e1RM (Epley), in the lifter's unit
+    left: Decimal  # the compared figure (best e1RM), in the lifter's unit
     right: Decimal
     lsi: Decimal
 
 
 @dataclass(frozen=True, slots=True)
 class TeamRow:
+    """One lifter x exercise: the imbalance headline of `report imbalance` (scope "recent")."""
+
     lifter: str
     exercise: str
     unit: str
-    lsi: Decimal  # the latest session's
+    lsi: Decimal  # the headline's: involved / uninvolved when an involved side is stored
+    asymmetry: Decimal
     status: str
     weaker_side: str | None
+    involved: str | None
+    compared_sessions: int
+    recent_from: date | None
     trend: str | None
-    baseline_lsi: Decimal | None  # mean LSI of the three sessions before the latest
+    baseline_lsi: Decimal | None  # the headline over the sessions before the headline's
     last_trained: date
-    sessions: tuple[TeamSession, ...]  # oldest first, the latest last
+    sessions: tuple[TeamSession, ...]  # the compared sessions behind both, oldest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,70 +322,54 @@ class TeamReport:
 
 
 def team_report(uow: UnitOfWork, since: datetime) -> TeamReport:
-    """Every lifter x unilateral exercise trained since `since`, who needs attention first.
+    """Every lifter x unilateral exercise trained since `since`, who needs attention first:
+    each row is `report imbalance --since` for that lifter and exercise, and its trend."""
+    from tracker.services.reports import imbalance_report
 
-    Reads only the sessions in the window, and of those the latest four per lifter and
-    exercise in which both sides were logged.
-    """
     with uow:
-        sets = recent_sets(uow, since, TEAM_SESSIONS)
-    rows = [team_row(pair_sets) for pair_sets in _by_pair(sets).values()]
-    rows.sort(key=lambda r: (*attention_order(r.status, r.lsi), r.lifter, r.exercise))
+        names = readable_lifter_names(uow)
+    rows = [
+        row for name in names for row in team_rows(imbalance_report(uow, name, None, since, None))
+    ]
+    rows.sort(key=lambda r: (*attention_order(r.status, 100 - r.asymmetry), r.lifter, r.exercise))
     return TeamReport(since.astimezone().date(), tuple(rows))
 
 
-def _by_pair(sets: Iterable[RecentSet]) -> dict[tuple[str, str], list[RecentSet]]:
-    pairs: dict[tuple[str, str], list[RecentSet]] = defaultdict(list)
-    for one in sets:
-        pairs[(one.lifter, one.exercise)].append(one)
-    return pairs
-
-
-def team_row(sets: list[RecentSet]) -> TeamRow:
-    """One lifter x exercise: the same per-session LSI as `report imbalance` (Epley), exact."""
-    first = sets[0]
-    unit = Unit(first.lifter_unit)
-    per_session: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    started: dict[int, datetime] = {}
-    for one in sets:
-        load = convert(one.load, Unit(one.load_unit), unit)
-        e1rm = estimate_1rm(load, one.reps, "epley")
-        best = per_session[one.session_id]
-        best[one.side] = max(best.get(one.side, e1rm), e1rm)
-        started[one.session_id] = one.started_at
-    order = sorted(per_session, key=lambda sid: (started[sid], sid))
-    comparisons = [
-        SessionComparison(
-            started[sid].astimezone().date(),
-            per_session[sid][Side.LEFT],
-            per_session[sid][Side.RIGHT],
+def team_rows(report: ImbalanceReport) -> list[TeamRow]:
+    """The report's exercises with a headline, as team rows."""
+    rows = []
+    for item in report.exercises:
+        now = item.judgement
+        if now.lsi is None or now.asymmetry is None or now.status is None:
+            continue
+        before = headline_before(item)
+        trend = headline_trend(now, before)
+        compared = [c for c in item.comparisons if c.left is not None and c.right is not None]
+        rows.append(
+            TeamRow(
+                lifter=report.lifter,
+                exercise=item.exercise,
+                unit=report.unit.value,
+                lsi=now.lsi,
+                asymmetry=now.asymmetry,
+                status=now.status.value,
+                weaker_side=now.weaker_side.value if now.weaker_side else None,
+                involved=now.involved.value if now.involved else None,
+                compared_sessions=now.compared_sessions,
+                recent_from=now.first,
+                trend=trend.value if trend else None,
+                baseline_lsi=None if before is None else before.lsi,
+                last_trained=item.sessions[-1].date,
+                sessions=tuple(
+                    _team_session(c, item.session_lsi(c)) for c in compared[-2 * now.recent :]
+                ),
+            )
         )
-        for sid in order
-    ]
-    sessions = tuple(_team_session(c) for c in comparisons)
-    latest = sessions[-1]
-    # The latest session's weaker side, named only when the recent sessions agree on it.
-    consistent = consistency(comparisons).consistent_weaker_side
-    latest_weaker = weaker_side(latest.left, latest.right)
-    earlier = [s.lsi for s in sessions[:-1]]
-    trend = lsi_trend(latest.lsi, earlier)
-    return TeamRow(
-        lifter=first.lifter,
-        exercise=first.exercise,
-        unit=unit.value,
-        lsi=latest.lsi,
-        status=status_for(latest.lsi).value,
-        weaker_side=latest_weaker.value if latest_weaker and latest_weaker == consistent else None,
-        trend=trend.value if trend else None,
-        baseline_lsi=baseline(earlier),
-        last_trained=first.last_trained.astimezone().date(),
-        sessions=sessions,
-    )
+    return rows
 
 
-def _team_session(comparison: SessionComparison) -> TeamSession:
+def _team_session(comparison: SessionComparison, index: Decimal | None) -> TeamSession:
     left, right = comparison.left, comparison.right
-    index = lsi(left, right)
-    if left is None or right is None or index is None:  # the query returns both sides
+    if left is None or right is None or index is None:  # compared sessions have both
         raise ValueError("a team session needs both sides")
     return TeamSession(comparison.date, left, right, index)

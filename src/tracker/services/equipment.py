@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tracker.adapters.orm import Exercise
@@ -33,6 +33,7 @@ class PlateAnswer:
     how: str  # "barbell" or "machine"
     unit: Unit
     loading: Loading
+    instead_of: str | None = None  # an exercise without plates: answered for a barbell
 
 
 def parse_load(text: str) -> tuple[Decimal, Unit | None]:
@@ -115,9 +116,17 @@ def loading_for(
 
 
 def plates_for(
-    uow: AbstractUnitOfWork, lifter_name: str | None, load_text: str, exercise_query: str | None
+    uow: AbstractUnitOfWork,
+    lifter_name: str | None,
+    load_text: str,
+    exercise_query: str | None,
+    bar_instead: bool = False,
 ) -> PlateAnswer:
-    """`tracker plates LOAD [--exercise NAME]`, in the lifter's unit unless the load says."""
+    """`tracker plates LOAD [--exercise NAME]`, in the lifter's unit unless the load says.
+
+    `bar_instead` (gym mode): an exercise loaded without plates (dumbbells, a cable stack)
+    gets the barbell's answer; a machine still needs its sled, as `tracker plates` says.
+    """
     load, typed_unit = parse_load(load_text)
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -125,6 +134,10 @@ def plates_for(
         load = convert(load, typed_unit, unit) if typed_unit else load
         exercise = resolve_exercise(uow.repo, exercise_query) if exercise_query else None
         answer = loading_for(uow.repo, exercise, load, unit)
+        if answer is None and bar_instead and exercise is not None:
+            if equipment_key(exercise.equipment) != "machine":
+                answer = loading_for(uow.repo, None, load, unit)
+                answer = answer and replace(answer, instead_of=exercise.name)
         uow.commit()
     if answer is None:
         assert exercise is not None

@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.domain.asymmetry import weaker_side
-from tracker.domain.e1rm import best_estimate
+from tracker.domain.asymmetry import Judgement
 from tracker.domain.errors import NotFound, TrackerError
 from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import SetKind, Side
@@ -32,9 +30,10 @@ from tracker.domain.routines import (
     first_open_item,
     reps_in_range,
 )
-from tracker.domain.units import Unit, convert
+from tracker.domain.units import Unit
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.equipment import PlateAnswer, loading_for
+from tracker.services.figures import lifter_facts, pairs_completed, session_judgement
 from tracker.services.lifters import current_lifter
 from tracker.services.logbook import LogResult, previous_session, session_for
 from tracker.services.routines import find_routine, plan_of
@@ -213,8 +212,10 @@ def exercise_brief(
         rest = _rest_for(repo, lifter, exercise, item)
         state = repo.gym_state_by_session_id(session_id)
         stored = state.targets.get(exercise.name) if state else None
+        facts = lifter_facts(uow, lifter, exercise)
         uow.commit()
     last = [done for done in (previous.sets if previous else []) if done.kind is not SetKind.WARMUP]
+    last_judged = session_judgement(last, facts)
     rep_range = None
     if item is not None and item.rep_low is not None and item.rep_high is not None:
         rep_range = (item.rep_low, item.rep_high)
@@ -232,7 +233,7 @@ def exercise_brief(
         no_target=stored.no_target,
         last_date=previous.date if previous else None,
         last_time=last,
-        weaker=_weaker(last, unit),
+        weaker=None if last_judged is None else last_judged.weaker_side,
         rest_s=rest,
         plates=None,
         cue=stored.cue,
@@ -291,13 +292,15 @@ def _rest_for(
 
 
 def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | None:
+    if answer.over is not None:  # a carry's start is a distance or time: no rep target
+        return None
     start = answer.kind == "start"
     if answer.sides:
         sides: dict[Side | None, SideTarget] = {}
         for side, value in answer.sides.items():
             reps = value.reps_target
             reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
-            sides[side] = SideTarget(value.load, reps)
+            sides[side] = SideTarget(value.load, reps, value.unit)
         return Target(answer.kind, answer.unit, sides, answer.bodyweight)
     if answer.suggested is None:
         return None
@@ -307,19 +310,27 @@ def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | N
     return Target(answer.kind, answer.unit, sides, answer.bodyweight)
 
 
-def _weaker(sets: list[StoredSet], unit: Unit) -> Side | None:
-    per_side: dict[Side, list[tuple[int, Decimal]]] = {}
-    for done in sets:
-        if done.side is not None and done.reps > 0 and done.load > 0:
-            per_side.setdefault(done.side, []).append(
-                (done.reps, convert(done.load, done.unit, unit))
-            )
-    if len(per_side) < 2:
-        return None
-    return weaker_side(best_estimate(per_side[Side.LEFT]), best_estimate(per_side[Side.RIGHT]))
-
-
 # -- after a line is stored ----------------------------------------------------------------
+
+
+def completed_pairs(
+    uow: AbstractUnitOfWork,
+    lifter_name: str | None,
+    exercise: str,
+    session_id: int,
+    set_ids: Sequence[int],
+) -> list[Judgement]:
+    """The left/right pairs of the session that these new sets completed, each judged as
+    `report imbalance` judges a session of that one pair (read back from the database, so a
+    set undone is no longer paired)."""
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        found = resolve_exercise(repo, exercise)
+        rows = repo.sets_of_exercise_in_session(lifter, found, session_id)
+        judged = pairs_completed(rows, set(set_ids), lifter_facts(uow, lifter, found))
+        uow.commit()
+    return judged
 
 
 def side_records(

@@ -9,6 +9,10 @@ record not undone yet and restores exactly what was there before (ids included),
 undos walk back in order. A change to the exercise catalog, or an import, cannot be undone: it
 leaves a mark (adapters.journal.CATALOG_EDIT, IMPORT) that `undo` stops at, rather than step
 back over it to an older change.
+
+A change made before the latest session of a run of undos started is undone only once
+confirmed (AskFirst). An undo keeps, in its record, the rows it changed as they were before
+(journal.watch), and `redo` puts them back, ids included, until a new change is recorded.
 """
 
 from __future__ import annotations
@@ -16,7 +20,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from tracker.adapters.journal import CATALOG_EDIT, IMPORT, AbstractJournal, RowCopy, copy_row
+from tracker.adapters.journal import (
+    CATALOG_EDIT,
+    IMPORT,
+    REDO,
+    AbstractJournal,
+    RowCopy,
+    copy_row,
+)
 from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -24,7 +35,14 @@ from tracker.domain.errors import Conflict, NotFound
 from tracker.services import history_routines, history_settings
 from tracker.services.lifters import current_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
-from tracker.services.undone import Handler, SessionUndone, Undone
+from tracker.services.undone import (
+    AskFirst,
+    Handler,
+    OlderChange,
+    Redone,
+    SessionUndone,
+    Undone,
+)
 
 LOG = "log"
 EDIT = "edit"
@@ -33,6 +51,7 @@ DELETE_SESSION = "delete session"
 SESSION_START = "session start"
 SESSION_FINISH = "session finish"
 SPAN = ("started_at", "finished_at")
+BOUNDARY = "latest_session"  # in an undone record: the latest session (id, start) of its run
 
 
 # -- recording (called by the services that change the log, inside their transaction) --------
@@ -116,11 +135,17 @@ def _span(copy: RowCopy) -> tuple[Any, ...]:
 # -- undoing ---------------------------------------------------------------------------------
 
 
-def undo_last_change(uow: AbstractUnitOfWork, lifter_name: str | None) -> Undone:
-    """Undo the lifter's most recent change that is not undone yet."""
+def undo_last_change(
+    uow: AbstractUnitOfWork, lifter_name: str | None, confirmed: bool = False
+) -> Undone:
+    """Undo the lifter's most recent change that is not undone yet. A change made before
+    their latest session started raises AskFirst (nothing changed) unless `confirmed`."""
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
+        boundary = _session_boundary(repo, lifter)
+        repo.journal.watch()  # what the undo changes, for redo
+        stepped_over: list[ChangeRecord] = []
         while True:
             record = repo.journal.latest_pending(lifter)
             if record is None:
@@ -131,12 +156,64 @@ def undo_last_change(uow: AbstractUnitOfWork, lifter_name: str | None) -> Undone
             repo.journal.mark_undone(record)
             result = UNDO[record.action](uow, lifter, record.payload)
             if result is not None:
+                if not confirmed and boundary and record.created_at < boundary[1]:
+                    # Raised inside the transaction: the undo above is rolled back.
+                    raise AskFirst(OlderChange(
+                        COMMANDS.get(record.action) or f"tracker {record.payload['command']}",
+                        record.created_at, *boundary,
+                    ))  # fmt: skip
+                repo.journal.flush()
+                record.payload = {**record.payload, REDO: repo.journal.watched()}
+                if boundary:  # the next undo of this run keeps it, whatever this one removed
+                    record.payload[BOUNDARY] = [boundary[0], boundary[1].isoformat()]
+                for older in stepped_over:  # nothing to redo: redo steps over them too
+                    older.payload = {**older.payload, REDO: []}
                 undone = result
                 break
+            stepped_over.append(record)
             # Nothing is left of that change (e.g. an import --replace took its sets, or the
             # session a start opened is gone): step over it to the one before.
         uow.commit()
         return undone
+
+
+def redo_last_undo(uow: AbstractUnitOfWork, lifter_name: str | None) -> Redone:
+    """Step forward again through the lifter's latest undo: the rows it changed are as they
+    were, ids included. A new change since (or an import, or a catalog edit) clears redo."""
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        for record in repo.journal.redoable(lifter):
+            changes = record.payload[REDO]
+            payload = {k: v for k, v in record.payload.items() if k not in (REDO, BOUNDARY)}
+            record.payload, record.undone_at = payload, None
+            if changes:
+                back, removed = repo.journal.redo(changes)
+                redone = Redone(
+                    COMMANDS.get(record.action) or f"tracker {payload['command']}",
+                    [stored_set(row) for row in back if isinstance(row, WorkoutSet)],
+                    [stored_set(row) for row in removed if isinstance(row, WorkoutSet)],
+                    [row.id for row in back if isinstance(row, TrainingSession)],
+                    [row.id for row in removed if isinstance(row, TrainingSession)],
+                )
+                uow.commit()
+                return redone
+        raise NotFound("nothing to redo: redo steps forward after undo, until a new change")
+
+
+def _session_boundary(repo: AbstractRepository, lifter: Lifter) -> tuple[int, datetime] | None:
+    """The latest session (id, start) of this run of undos: the lifter's latest session, or a
+    later one an earlier undo of the run removed (so undoing today's session away does not
+    open the way into yesterday's without asking)."""
+    latest = repo.latest_session(lifter)
+    found = None if latest is None else (latest.id, latest.started_at)
+    for record in repo.journal.undone_run(lifter):
+        kept = record.payload.get(BOUNDARY)
+        if kept is not None:
+            start = datetime.fromisoformat(kept[1])
+            if found is None or start > found[1]:
+                found = (kept[0], start)
+    return found
 
 
 def _undo_log(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
@@ -171,9 +248,10 @@ def _undo_log(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) 
 
 
 def _session_back(journal: AbstractJournal, copy: RowCopy) -> TrainingSession:
-    """The session of a copy: put back its span, or inserted again when it is gone."""
+    """The session of a copy: put back its span, or inserted again when it is gone (under a
+    new id if its id is another lifter's now: a database from before ids were never reused)."""
     session = journal.training_session(copy["id"])
-    if session is None:
+    if session is None or session.lifter_id != copy["lifter_id"]:
         return journal.restore(TrainingSession, copy)
     journal.put_back(session, copy, SPAN)
     return session
@@ -270,6 +348,20 @@ def _refuse_import(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, A
         "past it to older changes; tracker session delete ID removes an imported session"
     )
 
+
+# The command that made a change, as `undo` names it when it asks first (a routine record
+# names its own command).
+COMMANDS = {
+    LOG: "tracker log",
+    EDIT: "tracker set edit",
+    DELETE_SET: "tracker set delete",
+    DELETE_SESSION: "tracker session delete",
+    SESSION_START: "tracker session start",
+    SESSION_FINISH: "tracker session finish",
+    history_settings.WEIGH_IN: "tracker bodyweight add",
+    history_settings.CONFIG_SET: "tracker config set",
+    history_settings.INVOLVED: "tracker lifter edit --involved",
+}
 
 UNDO: dict[str, Handler] = {
     LOG: _undo_log,

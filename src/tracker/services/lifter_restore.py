@@ -78,6 +78,21 @@ def routine_entry(routine: Routine) -> RoutineEntry:
 # -- restore -------------------------------------------------------------------------------
 
 
+def restore_unit(uow: UnitOfWork, lifter: Lifter, unit: str | None) -> tuple[str, str] | None:
+    """Give the lifter the export's unit when they have nothing stored yet: then their unit is
+    the default they were made with (the auto-created `me` is kg), not a choice, and a restore
+    must bring the exported one back. A lifter with data keeps theirs. Called before the sets
+    are stored; says what became of a unit other than the lifter's: ("restored" or "kept",
+    the file's unit)."""
+    if unit is None or unit == lifter.unit:
+        return None
+    if not uow.repo.lifter_is_blank(lifter):
+        return ("kept", unit)
+    lifter.unit = unit
+    uow.repo.note_import(lifter)  # undo stops at the import, as it does for its sets
+    return ("restored", unit)
+
+
 def restore_lifter_data(
     uow: UnitOfWork, lifter: Lifter, data: LifterData, matcher: ExerciseMatcher
 ) -> dict[str, int]:

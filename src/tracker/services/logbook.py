@@ -21,6 +21,7 @@ from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit
 from tracker.services import history
 from tracker.services.catalog import exercise_convention, resolve_exercise
+from tracker.services.entry_check import EntryCheck
 from tracker.services.lifters import current_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
 
@@ -41,6 +42,7 @@ class LogRequest:
     kind: SetKind = SetKind.WORKING
     note: str | None = None
     at: datetime | None = None  # None: now
+    confirmed: bool = False  # --yes: store a set the plausibility check questions
 
 
 @dataclass
@@ -83,6 +85,11 @@ def log_sets(
             [s.spec for s in request.sets],
             cardio=is_cardio(exercise.body_part, exercise.category),
         )
+        if not request.confirmed:
+            check = EntryCheck(uow, lifter)
+            for planned in request.sets:
+                kind = kind_of(planned.spec, request.kind)
+                check.refuse(exercise, planned.spec, planned.side, kind, at)
         sessions_before = history.sessions_before_log(repo, lifter, at)  # for undo
         session, started, closed = session_for(repo, lifter, at, now)
         previous = previous_session(repo, lifter, exercise, session)
@@ -254,6 +261,7 @@ class SetEdit:
     note: str | None = None
     at: datetime | None = None
     exercise: str | None = None  # move the set to this exercise
+    confirmed: bool = False  # --yes: store a set the plausibility check questions
 
 
 def edit_set(
@@ -308,8 +316,21 @@ def edit_set(
             row.note = edit.note or None
         if edit.at is not None:
             move_within_session(uow.repo, row, edit.at)
+        changed = edit.spec is not None or edit.exercise is not None or edit.kind is not None
+        if changed and not edit.confirmed:
+            check = EntryCheck(uow, lifter, leave_out=row.id)
+            check.refuse(exercise, spec_of(row), row.side, row.kind, row.performed_at)
         uow.commit()
         return stored_set(row)
+
+
+def spec_of(row: WorkoutSet) -> SetSpec:
+    """A stored set as the spec that would store it again."""
+    load = row.load or None  # 0: no load typed ("12", "30min")
+    return SetSpec(
+        row.reps, load, Unit(row.unit), row.bodyweight, row.duration_s, row.distance,
+        row.distance_unit,
+    )  # fmt: skip
 
 
 def move_within_session(repo: AbstractRepository, row: WorkoutSet, at: datetime) -> None:

@@ -27,11 +27,12 @@ from tracker.domain.report_figures import (
     best_session,
     exercise_imbalance,
     history_entries,
+    needs_raw_sets,
     sort_exercises,
     summary_of,
 )
 from tracker.domain.units import Unit
-from tracker.services.catalog import resolve_exercise
+from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
 
 ExerciseKey = tuple[int, str]
@@ -55,6 +56,7 @@ def imbalance_report(
     formula: str = "epley",
     recent: int = DEFAULT_RECENT,
     involved: Side | None = None,
+    no_stored_side: bool = False,  # --involved none: weaker / stronger, whatever is stored
 ) -> ImbalanceReport:
     """Left against right per unilateral exercise, most asymmetric first."""
     check_options(metric, formula, recent)
@@ -74,7 +76,7 @@ def imbalance_report(
             exercise_id = found.id
         queries = uow.report_queries()
         weights = uow.body_weights().of_lifter(lifter.id)
-        stored = uow.involved_sides().of_lifter(lifter.id)
+        stored = {} if no_stored_side else uow.involved_sides().of_lifter(lifter.id)
         timed = metric in ("duration", "distance")
         window = queries.sides_by_exercise(
             lifter.id,
@@ -88,6 +90,11 @@ def imbalance_report(
         )
         reports = []
         for (ex_id, name), found_sessions in window.items():
+            if needs_raw_sets(found_sessions, metric):  # reps at a load: read set by set
+                found_sessions = queries.sides_by_exercise(
+                    lifter.id, unit, formula, weights, exercise_id=ex_id, since=since,
+                    until=until, raw=True,
+                )[(ex_id, name)]  # fmt: skip
             sessions = queries.with_best_sets(
                 lifter.id, ex_id, found_sessions, unit, formula, weights
             )
@@ -100,11 +107,11 @@ def imbalance_report(
                     lifter.id, ex_id, history.get((ex_id, name), []), unit, formula, weights
                 )
             side = involved or stored.get(ex_id) or stored.get(None)
+            per = _per_implement(uow, ex_id)
             reports.append(
-                exercise_imbalance(
-                    name, sessions, metric, recent, all_time_of(everything, side), side, formula
-                )
-            )
+                exercise_imbalance(name, sessions, metric, recent, all_time_of(everything, side),
+                                   side, formula, per)
+            )  # fmt: skip
         uow.commit()
     return ImbalanceReport(
         lifter=lifter.name,
@@ -117,6 +124,12 @@ def imbalance_report(
         involved=involved,
         exercises=sort_exercises(reports),
     )
+
+
+def _per_implement(uow: UnitOfWork, exercise_id: int) -> str | None:
+    """ "dumbbell" or "kettlebell" when the exercise's loads are logged per implement."""
+    exercise = uow.repo.exercise_by_id(exercise_id)
+    return None if exercise is None else exercise_convention(exercise).per_implement
 
 
 def all_time_of(sessions: list[SessionSides], involved: Side | None = None) -> AllTime:
@@ -165,6 +178,7 @@ def history_report(
         laterality=found.laterality,
         entries=entries,
         sets_counted_as="pairs" if pairs else "sides",
+        per=exercise_convention(found).per_implement,
     )
 
 

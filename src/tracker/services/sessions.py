@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,7 @@ from tracker.services.lifters import current_lifter, ensure_lifter, find_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
 
 if TYPE_CHECKING:  # the ORM is built only by commands that write (adapters/reads.py)
-    from tracker.adapters.orm import TrainingSession
+    from tracker.adapters.orm import Lifter, TrainingSession
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def finish_session(
         lifter = current_lifter(uow.repo, lifter_name)
         session = uow.repo.open_session(lifter)
         if session is None:
-            raise NotFound("no open session to finish")
+            return finished_by_itself(uow, lifter)
         last = last_activity(uow.repo, session)
         end = at or (last if now - last > SESSION_GAP else max(last, now))
         if end < session.started_at:
@@ -84,6 +84,21 @@ def finish_session(
         session.finished_at = end
         uow.commit()
         return info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+
+
+def finished_by_itself(uow: AbstractUnitOfWork, lifter: Lifter) -> SessionInfo:
+    """No session is open: the one the last `log` went into may be finished already, at its
+    last set (back-dated sets are stored finished; 4 hours without a set close one). That is
+    what `session finish` after such a log says, not that there is nothing to finish."""
+    from tracker.services.logbook import last_activity
+
+    logged = uow.repo.last_batch_sets(lifter)
+    session = uow.repo.session_of(logged[0]) if logged else None
+    if session is None or session.finished_at != last_activity(uow.repo, session):
+        raise NotFound("no open session to finish")
+    done = info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+    uow.commit()
+    return replace(done, already_finished=True)
 
 
 def list_sessions(

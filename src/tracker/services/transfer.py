@@ -17,10 +17,12 @@ from tracker.domain.model import DEFAULT_LIFTER, Laterality
 from tracker.domain.text_safety import texts_with_controls
 from tracker.domain.units import Unit
 from tracker.importers import tracker_format
+from tracker.importers.input_file import open_text
 from tracker.importers.records import ImportedSet
+from tracker.services.entry_check import EntryCheck
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
 from tracker.services.exercise_matching import ExerciseMatcher
-from tracker.services.lifter_restore import lifter_data, restore_lifter_data
+from tracker.services.lifter_restore import lifter_data, restore_lifter_data, restore_unit
 from tracker.services.lifters import current_lifter
 
 BATCH = 2000  # sets per INSERT: few round trips, bounded memory
@@ -97,6 +99,12 @@ class ImportReport:
     controls: set[str] = field(default_factory=set)  # texts kept with control characters
     # What a JSON export restored beside the sets: "weigh-in": 3, "routine": 1 ...
     restored: dict[str, int] = field(default_factory=dict)
+    # Sets the entry check questions (tracker.domain.plausibility), kept as history:
+    # "line 12: Leg Press 100 x 10 kg is more than 3 times your most reps (10)".
+    questioned: list[str] = field(default_factory=list)
+    # The lifter's unit from a JSON export: "restored" (the lifter had nothing yet, so their
+    # unit was a default) or "kept" (theirs differs and stays), with the file's unit.
+    file_unit: tuple[str, str] | None = None
 
 
 def first_character(path: Path) -> str:
@@ -110,7 +118,7 @@ def detect(path: Path, fmt: str | None) -> str:
         return fmt.lower()
     if path.suffix.lower() == ".json" or first_character(path) == "{":
         return "tracker"
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with open_text(path) as handle:
         try:
             first = handle.readline()
         except UnicodeDecodeError:
@@ -156,7 +164,7 @@ def _import(
     progress: Callable[[int], None] | None,
     replace: bool,
 ) -> ImportReport:
-    with uow, path.open(encoding="utf-8-sig", newline="") as handle:
+    with uow, open_text(path) as handle:
         reader: Any = None
         document: tracker_format.JsonExport | None = None
         if kind == "tracker":
@@ -174,6 +182,7 @@ def _import(
             lifter = current_lifter(uow.repo, lifter_name)
             if document is not None:  # the definitions become this lifter's exercises
                 restore_definitions(uow.repo, document.exercises)
+                report.file_unit = restore_unit(uow, lifter, document.unit)
         else:
             from tracker.importers import read_export
 
@@ -182,7 +191,8 @@ def _import(
             reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
             rows = reader
             report = ImportReport(format=reader.format)
-        matcher = store_rows(uow.repo, lifter, rows, report, progress, replace)
+        check = EntryCheck(uow, lifter)
+        matcher = store_rows(uow.repo, lifter, rows, report, progress, replace, check)
         if document is not None:  # weigh-ins, involved sides, routines, rests, settings
             report.restored = restore_lifter_data(uow, lifter, document.lifter_data, matcher)
             report.controls |= texts_with_controls((document.exercises, document.lifter_data))
@@ -238,6 +248,7 @@ def store_rows(
     report: ImportReport,
     progress: Callable[[int], None] | None,
     replace: bool = False,
+    check: EntryCheck | None = None,
 ) -> ExerciseMatcher:
     """Insert sessions and sets in batches: a few statements per thousands of rows.
 
@@ -255,6 +266,8 @@ def store_rows(
             report.already_imported_sets += 1
             continue
         exercise = matcher.find(row.exercise, row.side is not None)
+        if check is not None:
+            question(check, row, exercise, report)
         batch.add(row, exercise, report)
         if len(batch.sets) >= BATCH:
             batch.flush()
@@ -262,6 +275,33 @@ def store_rows(
     report.matched |= matcher.matched
     report.created |= matcher.created
     return matcher
+
+
+def question(check: EntryCheck, row: ImportedSet, exercise: Exercise, report: ImportReport) -> None:
+    """A row that looks like a typo is kept (it is history) and listed in the report."""
+    reason = check.question(
+        exercise, row.kind, row.reps, row.load, row.unit, row.bodyweight, row.performed_at,
+        row.session_key,
+    )  # fmt: skip
+    if reason is not None:
+        side = f" ({row.side.value})" if row.side else ""
+        typed = f"{exercise.name} {set_text(row)}{side}"
+        report.questioned.append(f"line {row.line}: {typed} is {reason}")
+
+
+def set_text(row: ImportedSet) -> str:
+    """The row as tracker writes a set: 10 x 100 kg, 8 x BW+20 kg, 60 s x 20 kg."""
+    from tracker.domain.bodyweight import bodyweight_text
+    from tracker.domain.units import format_load
+
+    load = f"{format_load(row.load)} {row.unit}"
+    if row.bodyweight:
+        load = bodyweight_text(row.load, row.unit)
+    if row.duration_s is not None:
+        return f"{row.duration_s} s x {load}"
+    if row.distance is not None:
+        return f"{format_load(row.distance)} {row.distance_unit} x {load}"
+    return f"{row.reps} x {load}"
 
 
 class ImportedSessions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from tracker.adapters.orm import Lifter
@@ -60,6 +61,37 @@ class Undone:
     session_id: int | None = None
     removed_sessions: list[int] = field(default_factory=list)
     detail: Detail | None = None
+
+
+@dataclass
+class Redone:
+    """What one `tracker redo` did: the change it stepped forward through again (its
+    command), the sets and sessions back (or changed back) and those removed again."""
+
+    command: str
+    sets_back: list[StoredSet] = field(default_factory=list)
+    sets_removed: list[StoredSet] = field(default_factory=list)
+    sessions_back: list[int] = field(default_factory=list)
+    sessions_removed: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OlderChange:
+    """A change made before the lifter's latest session started: undo asks before taking it
+    back (a few undos in a row must not walk silently into an old session)."""
+
+    command: str  # tracker session delete, tracker log ...
+    made_at: datetime
+    session_id: int  # the latest session, and when it started
+    session_started_at: datetime
+
+
+class AskFirst(Exception):
+    """Undo stopped (nothing changed) before an older change: confirmed, it goes ahead."""
+
+    def __init__(self, change: OlderChange) -> None:
+        super().__init__(change.command)
+        self.change = change
 
 
 # Undoes one change record of a lifter (its payload); None: nothing is left of that change.

@@ -43,7 +43,7 @@ def gym_command(app: App, routine: str | None, no_timer: bool, side_rest: int) -
           make an exercise current
       (empty line)
           log the planned set or pair
-      undo, note TEXT, skip, next, plates LOAD,
+      undo, redo, note TEXT, skip, next, plates LOAD,
       rest SECONDS, show, help, done
 
     Every set is stored as soon as it is entered. The end of piped input finishes the

@@ -1,6 +1,6 @@
 """The gym prompt's language: one line at a time, over the same services as the commands.
 
-A line is, in this order: (1) a command word (undo, note, skip, next, plates, rest, show,
+A line is, in this order: (1) a command word (undo, redo, note, skip, next, plates, rest, show,
 help, done); (2) a set spec or a side flag, logged to the current exercise; (3) `tracker log`'s
 arguments, logged exactly as `tracker log` would (an exercise name alone makes it current).
 An empty line logs the next planned set. Every logged line is its own transaction.
@@ -11,25 +11,26 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import click
 
+from tracker.cli.confirm import ask
 from tracker.cli.context import App, UserError, echo, echo_err, style, to_user_error
 from tracker.cli.gym.timer import RestTimer
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.logging_cmds import SIDE_MARKERS, log_from_args
 from tracker.cli.params import local_now
 from tracker.cli.render import full_set_text, local_date, set_text, side_label
-from tracker.domain.errors import NotFound
+from tracker.domain.errors import Implausible, NotFound
 from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.records import SideRecords
 from tracker.domain.routines import PlannedSide
 from tracker.domain.units import Unit
 
 if TYPE_CHECKING:
+    from tracker.domain.asymmetry import Judgement
     from tracker.domain.routines import RoutineItemPlan
     from tracker.services.gym import ExerciseBrief, GymStatus
     from tracker.services.logbook import LogResult
@@ -49,7 +50,9 @@ def say_error(message: str) -> None:
         echo_err(line)
 
 
-COMMAND_WORDS = ("undo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
+COMMAND_WORDS = ("undo", "redo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
+# Command words that take nothing after them (`undo` takes only --yes).
+BARE_WORDS = ("undo", "redo", "skip", "next", "show", "help", "done")
 # Side words without the dash, quicker to type on a phone: `l 10x60`.
 SHORT_SIDES = {"l": "-l", "left": "-l", "r": "-r", "right": "-r", "each": "--each"}
 _SPEC_START = re.compile(r"\d")
@@ -66,29 +69,8 @@ Type one line at a time:
       make an exercise current
   (empty line)
       log the planned set (a pair, weaker side first)
-  undo, note TEXT, skip, next, plates LOAD,
+  undo, redo, note TEXT, skip, next, plates LOAD,
   rest SECONDS, show, help, done"""
-
-
-@dataclass
-class PairTracker:
-    """Left and right sets waiting for their partner, per exercise, for the pair's LSI."""
-
-    waiting: dict[str, dict[Side, list[Decimal | None]]] = field(default_factory=dict)
-
-    def add(
-        self, exercise: str, side: Side, e1rm: Decimal | None
-    ) -> tuple[Decimal, Decimal] | None:
-        queues = self.waiting.setdefault(exercise, {Side.LEFT: [], Side.RIGHT: []})
-        queues[side].append(e1rm)
-        if queues[Side.LEFT] and queues[Side.RIGHT]:
-            left, right = queues[Side.LEFT].pop(0), queues[Side.RIGHT].pop(0)
-            if left is not None and right is not None:
-                return left, right
-        return None
-
-    def clear(self) -> None:
-        self.waiting.clear()
 
 
 class GymShell:
@@ -111,7 +93,6 @@ class GymShell:
         self.side_rest = side_rest
         self.bell = bell
         self.briefs: dict[str, ExerciseBrief] = {}
-        self.pairs = PairTracker()
         self.records: dict[str, SideRecords] = {}
         self.last_result: LogResult | None = None
         # Each exercise's last working set per side: an empty line completes a pair with it.
@@ -215,11 +196,21 @@ class GymShell:
                 raise
             say_error(error.format_message())
 
+    @staticmethod
+    def _flags(word: str) -> tuple[str, ...]:
+        return ("--yes", "-y") if word.lower() == "undo" else ()
+
     def _dispatch(self, line: str) -> None:
         word, _, rest = line.partition(" ")
         if not line:
             self.accept_planned()
         elif word.lower() in COMMAND_WORDS:
+            if word.lower() in BARE_WORDS and rest.strip() not in ("", *self._flags(word)):
+                # `done now please` is no done: it would end the session and drop what follows.
+                raise UserError(
+                    f'unknown input "{line}": {word.lower()} takes nothing after it '
+                    "(type help for what a line can be)"
+                )
             getattr(self, f"cmd_{word.lower()}")(rest.strip())
         else:
             tokens = split_line(line)
@@ -242,7 +233,13 @@ class GymShell:
         # Today's target is fixed before the first set of the exercise is stored: afterwards,
         # suggest would count that set as history.
         self.brief(args[0])
-        result = log_from_args(self.app, args)
+        try:
+            result = log_from_args(self.app, args)
+        except Implausible as doubt:
+            # At a terminal the lifter answers; piped, the line is refused (--yes logs it).
+            if not self.interactive or not ask(f"{doubt.question}. Log it?"):
+                raise
+            result = log_from_args(self.app, [*args, "--yes"])
         self.after_log(result)
 
     def accept_planned(self) -> None:
@@ -271,8 +268,6 @@ class GymShell:
         self.log(args)
 
     def after_log(self, result: LogResult) -> None:
-        from tracker.domain.e1rm import estimate_1rm
-        from tracker.domain.units import convert
         from tracker.services.gym import logged_sets
 
         self.last_result = result
@@ -290,7 +285,6 @@ class GymShell:
         for set_id, side, what in self.records_of(result).beaten_by(logged_sets(result)):
             label = f"{side_label(side)} " if side else ""
             say(style(f"  * #{set_id} {label}new best: {what}", fg="green"))
-        unit = self.lifter_unit()
         for stored in result.sets:
             if stored.kind is not SetKind.WARMUP:
                 done[stored.side] = done.get(stored.side, 0) + 1
@@ -303,15 +297,7 @@ class GymShell:
                     stored.side, stored.reps, stored.load, stored.bodyweight, stored.unit,
                     stored.duration_s, stored.distance, stored.distance_unit,
                 )  # fmt: skip
-            counts = stored.kind is not SetKind.WARMUP and stored.load > 0 and stored.reps > 0
-            e1rm = (
-                estimate_1rm(convert(stored.load, stored.unit, unit), stored.reps)
-                if counts
-                else None
-            )
-            pair = self.pairs.add(result.exercise, stored.side, e1rm)
-            if pair is not None:
-                self.print_pair(*pair)
+        self.print_pairs(result)
         self.print_progress(result)
         self.start_rest(result)
 
@@ -325,18 +311,20 @@ class GymShell:
             )
         return self.records.get(result.exercise) or SideRecords(self.lifter_unit())
 
-    def print_pair(self, left: Decimal, right: Decimal) -> None:
-        from tracker.domain.asymmetry import is_balanced, lsi, weaker_side
-        from tracker.domain.loads import COACHING_CUE
+    def print_pairs(self, result: LogResult) -> None:
+        """The LSI of each left/right pair these sets completed (services.gym)."""
+        from tracker.services.gym import completed_pairs
 
-        index = lsi(left, right)
-        if index is None:
+        if all(stored.side is None for stored in result.sets):
             return
-        line = f"  Pair LSI {index:.1f}"
-        weaker = weaker_side(left, right)
-        if not is_balanced(index) and weaker is not None:
-            line += f" ({weaker.value} weaker): {COACHING_CUE}"
-        say(line)
+        ids = [stored.id for stored in result.sets]
+        session_id = self.status.session_id
+        for judged in completed_pairs(
+            self.app.uow(), self.app.lifter, result.exercise, session_id, ids
+        ):
+            line = pair_line(judged)
+            if line:
+                say(line)
 
     def print_progress(self, result: LogResult) -> None:
         from tracker.domain.routines import sets_done
@@ -437,19 +425,31 @@ class GymShell:
         else:
             say("Nothing logged: no session kept.")
 
-    def cmd_undo(self, _: str) -> None:
-        from tracker.cli.history_cmds import undo_command
+    def cmd_undo(self, text: str) -> None:
+        from tracker.cli import confirm
+        from tracker.cli.history_cmds import undo
+
+        # A change from before this session: asked at a terminal, else `undo --yes`.
+        undo(self.app, text.strip() in ("--yes", "-y"), ask=confirm.stdin_is_terminal())
+        self.after_history()
+
+    def cmd_redo(self, _: str) -> None:
+        from tracker.cli.history_cmds import redo_command
+
+        with redo_command.make_context("redo", [], obj=self.app) as ctx:
+            redo_command.invoke(ctx)
+        self.after_history()
+
+    def after_history(self) -> None:
+        """After an undo or redo: the session as stored now, nothing remembered of its sets."""
         from tracker.services.gym import reload_status
 
-        with undo_command.make_context("undo", [], obj=self.app) as ctx:
-            undo_command.invoke(ctx)
         keep = (self.status.routine, self.status.exercise)
         try:
             self.status = reload_status(self.app.uow(), self.app.lifter, self.status.session_id)
         except NotFound:  # undo removed the session it emptied: open a new one, same place
             self.status = self.reopen()
         self.status.routine, self.status.exercise = keep
-        self.pairs.clear()
         self.records.clear()  # an undone set may have been a record
         self.working_sets.clear()  # nor may an undone set serve as an example
         self.last_result = None  # its sets are gone: a note has nothing to go on
@@ -518,13 +518,11 @@ class GymShell:
         if not text:
             raise UserError("plates LOAD, e.g. plates 100")
         exercise = self.current_exercise()
-        try:
-            answer = plates_for(self.app.uow(), self.app.lifter, text, exercise)
-        except Exception as exc:  # a dumbbell exercise: plates for a barbell instead
-            if exercise is None or to_user_error(exc) is None:
-                raise
-            answer = plates_for(self.app.uow(), self.app.lifter, text, None)
-            say(f"({exercise} takes no plates; on a barbell:)")
+        # The current exercise's equipment, as `tracker plates --exercise` (a sled machine's
+        # plates per horn); a dumbbell exercise gets a barbell's plates.
+        answer = plates_for(self.app.uow(), self.app.lifter, text, exercise, bar_instead=True)
+        if answer.instead_of:
+            say(f"({answer.instead_of} takes no plates; on a barbell:)")
         for line in plates_lines(answer):
             say(line)
 
@@ -666,7 +664,7 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
         lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
     elif brief.target is not None:
         parts = [
-            sided(side, target_text(t.reps, t.load, brief.unit, brief.target.bodyweight))
+            sided(side, target_text(t.reps, t.load, t.unit or brief.unit, brief.target.bodyweight))
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
         ]
         per = f", {brief.load_per}" if brief.load_per else ""
@@ -718,3 +716,18 @@ def overview_lines(shell: GymShell) -> list[str]:
         )
         lines.append(f" {mark}{item.position}. {item.exercise} {state}")
     return lines
+
+
+def pair_line(judged: Judgement) -> str | None:
+    """ "Pair LSI 83.3 (left weaker): CUE" as `report imbalance` would judge the pair."""
+    from tracker.domain.asymmetry import lsi_text
+    from tracker.domain.loads import COACHING_CUE, needs_cue
+
+    if judged.lsi is None:
+        return None
+    line = f"  Pair LSI {lsi_text(judged.lsi)}"
+    if judged.involved is not None:
+        line += f" (involved {judged.involved.value})"
+    if needs_cue(judged) and judged.weaker_side is not None:
+        line += f" ({judged.weaker_side.value} weaker): {COACHING_CUE}"
+    return line

@@ -1,0 +1,148 @@
+"""Stored sets to the report's figures, for the views that read a few sets themselves: the
+suggest cue (its last session), the gym's pair line and its weaker side first.
+
+They go through the domain functions `report imbalance` goes through (domain.report_oracle,
+which a property test holds equal to the report's SQL path, and domain.report_figures), with
+the same body weights and the same involved side, so every view says the same LSI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
+
+from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
+from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.asymmetry import Judgement
+from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.model import SetKind, Side
+from tracker.domain.report_figures import (
+    ExerciseImbalance,
+    SetGroup,
+    pair_judgement,
+)
+from tracker.domain.report_oracle import LoggedSet, oracle_imbalance
+from tracker.domain.units import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class LifterFacts:
+    """What every figure of a lifter's exercise needs besides its sets."""
+
+    unit: Unit
+    body_weights: Sequence[BodyWeight]
+    involved: Side | None
+
+
+def lifter_facts(uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise) -> LifterFacts:
+    """The lifter's unit, weigh-ins and involved side for the exercise (as the report reads)."""
+    return LifterFacts(
+        Unit(lifter.unit),
+        uow.body_weights().of_lifter(lifter.id),
+        involved_side(uow, lifter.id, exercise.id),
+    )
+
+
+def involved_side(uow: AbstractUnitOfWork, lifter_id: int, exercise_id: int) -> Side | None:
+    """The stored involved side of the exercise, else the lifter's for every exercise."""
+    stored = uow.involved_sides().of_lifter(lifter_id)
+    return stored.get(exercise_id) or stored.get(None)
+
+
+class StoredRow(Protocol):
+    """A set as stored (an ORM row, or the services' StoredSet)."""
+
+    @property
+    def side(self) -> Side | None: ...
+    @property
+    def reps(self) -> int: ...
+    @property
+    def load(self) -> Decimal: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def bodyweight(self) -> bool: ...
+    @property
+    def kind(self) -> SetKind: ...
+    @property
+    def performed_at(self) -> datetime: ...
+    @property
+    def duration_s(self) -> int | None: ...
+    @property
+    def distance(self) -> Decimal | None: ...
+    @property
+    def distance_unit(self) -> str | None: ...
+
+
+def is_working(row: StoredRow) -> bool:
+    """A set the report counts: not a warm-up, nor a failed attempt (0 reps, no measure)."""
+    measured = row.duration_s is not None or row.distance is not None
+    return row.kind is not SetKind.WARMUP and (row.reps > 0 or measured)
+
+
+def logged(row: StoredRow, exercise: str, session_id: int, started_at: datetime) -> LoggedSet:
+    """A stored set as the domain's report functions read it."""
+    return LoggedSet(
+        exercise=exercise, body_part="", session_id=session_id, started_at=started_at,
+        side=row.side, reps=row.reps, load=row.load, unit=Unit(row.unit), kind=row.kind.value,
+        bodyweight=row.bodyweight, performed_at=row.performed_at, duration_s=row.duration_s,
+        distance=row.distance, distance_unit=row.distance_unit,
+    )  # fmt: skip
+
+
+def exercise_figures(
+    repo: AbstractRepository,
+    rows: Iterable[WorkoutSet],
+    exercise: str,
+    lifter: str,
+    facts: LifterFacts,
+) -> ExerciseImbalance | None:
+    """`report imbalance` over these sets of one unilateral exercise (None: no side logged)."""
+    sets = [logged(row, exercise, row.session_id, repo.session_of(row).started_at) for row in rows]
+    report = oracle_imbalance(
+        sets, lifter, facts.unit, exercise=exercise, involved=facts.involved,
+        body_weights=facts.body_weights,
+    )  # fmt: skip
+    return report.exercises[0] if report.exercises else None
+
+
+def groups(rows: Iterable[StoredRow], facts: LifterFacts) -> list[SetGroup]:
+    """Working sets with their loads (body weight at the time included)."""
+    return [
+        logged(row, "", 0, row.performed_at).group(facts.body_weights)
+        for row in rows
+        if is_working(row)
+    ]
+
+
+def session_judgement(rows: Sequence[StoredRow], facts: LifterFacts) -> Judgement | None:
+    """One session's sets (or one pair's) judged as `report imbalance` judges a session."""
+    if not rows:
+        return None
+    sides = {side: [row for row in rows if row.side is side] for side in Side}
+    return pair_judgement(
+        groups(sides[Side.LEFT], facts), groups(sides[Side.RIGHT], facts),
+        max(row.performed_at for row in rows), facts.unit, facts.involved,
+    )  # fmt: skip
+
+
+def pairs_completed(
+    rows: Sequence[WorkoutSet], new_ids: set[int], facts: LifterFacts
+) -> list[Judgement]:
+    """The left/right pairs (the k-th working set of each side, in the order logged) that
+    the sets ``new_ids`` completed, each judged as `report imbalance` judges a session of
+    that one pair. Sets stored earlier and since undone are gone from ``rows``."""
+    sides: dict[Side, list[WorkoutSet]] = {Side.LEFT: [], Side.RIGHT: []}
+    for row in rows:
+        if row.side is not None and is_working(row):
+            sides[row.side].append(row)
+    return [
+        judged
+        for left, right in zip(sides[Side.LEFT], sides[Side.RIGHT], strict=False)
+        if (left.id in new_ids or right.id in new_ids)
+        and (judged := session_judgement([left, right], facts)) is not None
+    ]

@@ -1,0 +1,97 @@
+"""Issue 22's report rules on plain sets: formulas in range, like with like."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from tracker.domain.report_figures import (
+    AllTime,
+    ExerciseImbalance,
+    SessionSides,
+    SetGroup,
+    exercise_imbalance,
+    side_figures,
+    timed,
+)
+from tracker.domain.units import Unit
+
+D = Decimal
+START = dt.datetime(2026, 12, 1, 17, tzinfo=dt.UTC)
+
+
+def session(
+    left: list[SetGroup], right: list[SetGroup], formula: str = "epley", day: int = 0
+) -> SessionSides:
+    return SessionSides(
+        day + 1,
+        START + dt.timedelta(days=day),
+        side_figures(left, Unit.KG, formula),
+        side_figures(right, Unit.KG, formula),
+    )
+
+
+def sets(*pairs: tuple[int, str]) -> list[SetGroup]:
+    return [SetGroup(reps, D(load), Unit.KG) for reps, load in pairs]
+
+
+def held(*seconds: int) -> list[SetGroup]:
+    return [timed(SetGroup(0, D(0), Unit.KG, bodyweight=True), s, None) for s in seconds]
+
+
+def imbalance(
+    sessions: list[SessionSides], metric: str = "e1rm", formula: str = "epley"
+) -> ExerciseImbalance:
+    return exercise_imbalance("x", sessions, metric, 3, AllTime(None, None), formula=formula)
+
+
+def test_a_set_beyond_12_reps_never_decides_an_estimate_volume_then() -> None:
+    """-l 35x40 -r 12x60 --formula brzycki gave left e1RM 720 kg and LSI 12.0. Now the left
+    side has no set in range and the sides share no load: volume, 1400 against 720."""
+    item = imbalance([session(sets((35, "40")), sets((12, "60")), "brzycki")], formula="brzycki")
+    assert item.left.best_e1rm is None and item.left.out_of_range == 1
+    assert item.compared_by == "volume" and item.aggregate == "total"
+    judged = item.judgement
+    assert (judged.left, judged.right) == (D(1400), D(720))
+    assert judged.lsi is not None and round(judged.lsi, 2) == D("51.43")
+    assert judged.weaker_side is not None and judged.weaker_side.value == "right"
+
+
+def test_a_side_with_no_set_in_range_compares_reps_at_a_shared_load() -> None:
+    """35 x 40 against 12 x 40 and 20 x 40: the most reps in one set at 40 kg, 35 against 20."""
+    item = imbalance([session(sets((35, "40")), sets((12, "40"), (20, "40"), (8, "50")))])
+    assert item.compared_by == "reps_at_load" and item.aggregate == "best_set"
+    assert (item.judgement.left, item.judgement.right) == (D(35), D(20))
+
+
+def test_sides_in_range_compare_by_e1rm_whatever_the_other_sets() -> None:
+    item = imbalance([session(sets((35, "40"), (10, "60")), sets((10, "60")))])
+    assert item.compared_by == "e1rm"
+    assert item.judgement.lsi == D(100)
+    assert item.notes == ("1 set of more than 12 reps left out of the e1RM: no formula is "
+                          "reliable there.",)  # fmt: skip
+
+
+def test_duration_compares_the_longest_set_not_totals() -> None:
+    """60 s against 45 + 65 s: LSI 92.3 (60 / 65), not 54.5 (60 / 110)."""
+    item = imbalance([session(held(60), held(45, 65))], metric="duration")
+    assert item.aggregate == "best_set"
+    assert (item.judgement.left, item.judgement.right) == (D(60), D(65))
+    assert item.judgement.lsi is not None and round(item.judgement.lsi, 1) == D("92.3")
+    assert item.right.duration == 110  # the total is still there for the per-side figures
+
+
+def test_reps_compare_the_best_set_per_session_and_the_mean_over_sessions() -> None:
+    """12 against 8 + 6, then 10 against 10: the best sets, 11 against 9 over the two."""
+    item = imbalance(
+        [session(sets((12, "20")), sets((8, "20"), (6, "20"))),
+         session(sets((10, "20")), sets((10, "20")), day=1)],
+        metric="reps",
+    )  # fmt: skip
+    assert (item.judgement.left, item.judgement.right) == (D(11), D(9))
+
+
+def test_volume_and_distance_stay_totals() -> None:
+    item = imbalance([session(sets((10, "20")), sets((8, "20"), (6, "20")))], metric="volume")
+    assert item.aggregate == "total"
+    assert (item.judgement.left, item.judgement.right) == (D(200), D(280))

@@ -1,0 +1,127 @@
+"""Issue 22's report rules through the CLI, on SQLite and PostgreSQL: a single is the load under
+every formula, formulas are used for 1-12 reps, volume as lifted and said per dumbbell, bands
+and digits agree, like compared with like."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.conftest import Tracker
+
+FORMULAS = ("epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan")
+AT = "2026-12-01 17:00"
+
+
+def only(tracker: Tracker, *args: str) -> Any:
+    (exercise,) = tracker.json("report", "imbalance", *args)["exercises"]
+    return exercise
+
+
+def test_a_single_is_the_load_under_every_formula(tracker: Tracker) -> None:
+    """log slp -l 1x100 -r 5x90: Mayhew gave the single 108.86 and the sides flipped."""
+    tracker.ok("log", "slp", "-l", "1x100", "-r", "5x90", "--at", AT)
+    for formula in FORMULAS:
+        ex = only(tracker, "slp", "--formula", formula)
+        assert ex["left"]["best_e1rm"] == 100.0, formula
+        assert ex["compared_by"] == "e1rm"
+    ex = only(tracker, "slp", "--formula", "mayhew")
+    assert ex["right"]["best_e1rm"] == 107.11  # 90 x 1.1901
+    assert ex["lsi"] == 93.36 and ex["weaker_side"] == "left"
+
+
+@pytest.mark.parametrize("formula", ["brzycki", "epley"])  # grouped and SQL-aggregated paths
+def test_a_set_beyond_12_reps_never_decides_an_estimate(tracker: Tracker, formula: str) -> None:
+    """-l 35x40 -r 12x60 --formula brzycki gave left e1RM 720 kg and LSI 12.0, imbalanced."""
+    tracker.ok("log", "slp", "-l", "35x40", "-r", "12x60", "--at", AT)
+    ex = only(tracker, "slp", "--formula", formula)
+    assert ex["left"]["best_e1rm"] is None and ex["left"]["out_of_range_sets"] == 1
+    assert ex["compared_by"] == "volume" and ex["aggregate"] == "total"
+    assert (ex["recent_left"], ex["recent_right"]) == (1400.0, 720.0)
+    assert ex["lsi"] == 51.43 and ex["weaker_side"] == "right"
+    assert ex["notes"] == [
+        "1 set of more than 12 reps left out of the e1RM: no formula is reliable there.",
+        "A side has no set of 1-12 reps and the sides share no load: compared by volume.",
+    ]
+    text = tracker.ok("report", "imbalance", "slp", "--formula", formula).stdout
+    assert "Single Leg Press: compared by total volume (kg)." in text
+    assert "720 kg" not in text and "1440" not in text
+
+
+def test_no_set_in_range_compares_reps_at_a_load_both_sides_lifted(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "35x40", "-r", "12x40", "20x40", "8x50", "--at", AT)
+    for formula in ("lander", "oconner"):  # grouped and SQL-aggregated paths
+        ex = only(tracker, "slp", "--formula", formula)
+        assert ex["compared_by"] == "reps_at_load" and ex["aggregate"] == "best_set"
+        assert (ex["recent_left"], ex["recent_right"]) == (35.0, 20.0)
+        assert ex["weaker_side"] == "right" and ex["lsi"] == 57.14
+
+
+def test_lander_at_37_reps_no_longer_gives_1623_kg(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "37x40", "10x40", "-r", "10x40", "--at", AT)
+    ex = only(tracker, "slp", "--formula", "lander")
+    assert ex["compared_by"] == "e1rm" and ex["lsi"] == 100.0
+    assert ex["left"]["best_set"] == {"reps": 10, "load": 40.0, "as_typed": "40 kg"}
+
+
+def test_alternating_dumbbell_volume_is_what_each_arm_moved(tracker: Tracker) -> None:
+    """10 x 10 kg a side on an alternating curl (2 dumbbells held, one per arm) is 200 kg."""
+    tracker.ok("log", "alternating dumbbell curl", "-l", "10x10", "-r", "10x10", "--at", AT)
+    assert tracker.json("report", "summary", "--since", "2026-11-01")["volume"] == 200.0
+    tracker.ok("log", "bulgarian split squat", "-l", "10x10", "-r", "10x10", "--at", AT)
+    # Each leg's set carries both dumbbells: 2 x 10 x 10 x 2 = 400 more.
+    assert tracker.json("report", "summary", "--since", "2026-11-01")["volume"] == 600.0
+    ex = only(tracker, "alternating dumbbell curl")
+    assert ex["per"] == "dumbbell" and ex["left"]["volume"] == 100.0
+    history = tracker.json("report", "history", "alternating dumbbell curl")
+    assert history["per"] == "dumbbell"
+    assert "(per dumbbell)" in tracker.ok("report", "imbalance", "bss").stdout
+    assert "per dumbbell)" in tracker.ok("report", "history", "bss").stdout
+
+
+def test_a_machine_is_not_per_dumbbell(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "10x60", "--at", AT)
+    assert only(tracker, "slp")["per"] is None
+    assert tracker.json("report", "history", "slp")["per"] is None
+    assert "per dumbbell" not in tracker.ok("report", "imbalance", "slp").stdout
+
+
+@pytest.mark.parametrize(
+    ("right", "text", "json", "status"),
+    [("84.997", "84.9", 84.99, "imbalanced"), ("89.997", "89.9", 89.99, "watch"),
+     ("85", "85.0", 85.0, "watch")],
+)  # fmt: skip
+def test_bands_and_digits_agree(
+    tracker: Tracker, right: str, text: str, json: float, status: str
+) -> None:
+    """An exact LSI of 84.997 printed "LSI 85.0, imbalanced" beside an exact 85.0 "watch"."""
+    tracker.ok("log", "slp", "-l", "1x100", "-r", f"1x{right}", "--at", AT)
+    ex = only(tracker, "slp")
+    assert (ex["lsi"], ex["status"]) == (json, status)
+    assert ex["asymmetry_pct"] == round(100 - json, 2)
+    assert ex["sessions"][0]["lsi"] == json and ex["all_time"]["lsi"] == json
+    out = tracker.ok("report", "imbalance", "slp").stdout
+    assert f"LSI {text}, {status}" in out
+    assert f" {text} " in out  # the table's LSI column
+    if json != 85.0:
+        assert "85.0" not in out and "90.0" not in out
+
+
+def test_duration_compares_each_sides_longest_hold(tracker: Tracker) -> None:
+    """60 s against 45 + 65 s is LSI 92.3 via 60 / 65, not 54.5 via 60 / 110."""
+    tracker.ok("log", "single-leg glute bridge", "-l", "60s", "-r", "45s", "65s", "--at", AT)
+    ex = only(tracker, "single-leg glute bridge", "--metric", "duration")
+    assert ex["aggregate"] == "best_set"
+    assert (ex["recent_left"], ex["recent_right"], ex["lsi"]) == (60.0, 65.0, 92.31)
+    assert ex["weaker_side"] == "left" and ex["status"] == "balanced"
+    assert ex["right"]["duration_s"] == 110  # the total stays in the side's figures
+    out = tracker.ok("report", "imbalance", "single-leg glute bridge", "--metric", "duration")
+    assert "longest set (s)" in out.stdout and "92.3" in out.stdout
+
+
+def test_reps_compare_the_best_set_and_volume_stays_a_total(tracker: Tracker) -> None:
+    tracker.ok("log", "slp", "-l", "12x20", "-r", "8x20", "6x20", "--at", AT)
+    ex = only(tracker, "slp", "--metric", "reps")
+    assert (ex["recent_left"], ex["recent_right"], ex["aggregate"]) == (12.0, 8.0, "best_set")
+    ex = only(tracker, "slp", "--metric", "volume")
+    assert (ex["recent_left"], ex["recent_right"], ex["aggregate"]) == (240.0, 280.0, "total")
