@@ -95,3 +95,17 @@ def test_volume_and_distance_stay_totals() -> None:
     item = imbalance([session(sets((10, "20")), sets((8, "20"), (6, "20")))], metric="volume")
     assert item.aggregate == "total"
     assert (item.judgement.left, item.judgement.right) == (D(200), D(280))
+
+
+def test_a_pair_beyond_the_formulas_range_gets_no_lsi() -> None:
+    """13 reps a side: `report imbalance` gives such a session no e1RM figure (the window's
+    other sessions decide the metric), so the gym's pair line gives none either."""
+    from datetime import UTC, datetime
+
+    from tracker.domain.report_figures import SetGroup, pair_judgement
+
+    when = datetime(2026, 12, 1, 17, tzinfo=UTC)
+    pair = [SetGroup(13, Decimal(20), Unit.KG)]
+    assert pair_judgement(pair, pair, when, Unit.KG).lsi is None
+    in_range = [SetGroup(12, Decimal(20), Unit.KG)]
+    assert pair_judgement(in_range, in_range, when, Unit.KG).lsi == Decimal(100)

@@ -123,7 +123,7 @@ def test_a_0007_database_upgrades_and_never_reuses_a_deleted_id(url: str) -> Non
         dbmod.ensure_schema(engine, url, lambda line: None)
     finally:
         engine.dispose()
-    assert dbmod.current_revision_of(url) == "0008"
+    assert dbmod.current_revision_of(url) == dbmod.HEAD_REVISION
     assert policies(url) == before
     tracker = Tracker(url, CliRunner())
     # Session 3 and set 5, alice's, are the newest: deleted, their ids are never given again.

@@ -544,7 +544,11 @@ def pair_judgement(
 ) -> Judgement:
     """One left set against one right set (the gym's pair line), judged as a session holding
     only them: what `report imbalance` says of such a session."""
-    figures = (side_figures(groups, unit, formula) for groups in (left, right))
+    figures = [side_figures(groups, unit, formula) for groups in (left, right)]
+    if no_set_in_range(*figures):
+        # Sets beyond the formulas' range decide no estimate: `report imbalance` gives such a
+        # session no e1RM figure, and the pair line gives none either.
+        return judge((), 1, involved=involved)
     session = SessionSides(0, when, *figures)
     none = AllTime(None, None, involved)
     return exercise_imbalance("", [session], "e1rm", 1, none, involved, formula).judgement
