@@ -13,7 +13,9 @@ see policies either, so a role could plant a set in another lifter's session. Th
 - checks on insert and update that every parent row (session, routine, exercise) belongs to
   the same lifter (or is a built-in exercise), so nothing can be planted under another lifter;
 - takes TEMPORARY on the database and CREATE on the schema from PUBLIC (a second defence:
-  nothing to shadow with), and narrows a role's UPDATE on `lifter` to its name and unit.
+  nothing to shadow with), and narrows a role's UPDATE on `lifter` to its name and unit;
+- checks every value tracker reads back strictly (units, sides, kinds, counts, JSON lists), so a
+  crafted row cannot break another reader's report.
 """
 
 from collections.abc import Sequence
@@ -71,6 +73,52 @@ PARENT_CHECKS = {
 }
 
 
+# A role writes its own rows with any SQL: every value tracker reads back strictly is checked,
+# so a crafted row is refused when written instead of breaking a coach's or the owner's report.
+# (Values as of this revision; a later revision that adds a value changes its check.)
+UNITS = "('kg', 'lb')"
+VALUE_CHECKS = {
+    "lifter": {"unit": f"unit IN {UNITS}"},
+    "workout_set": {
+        "side": "side IS NULL OR side IN ('left', 'right')",
+        "kind": "kind IN ('warmup', 'working', 'drop', 'failure')",
+        "unit": f"unit IN {UNITS}",
+        "reps": "reps BETWEEN 0 AND 10000",
+        "duration": "duration_s IS NULL OR duration_s >= 0",
+        "distance": "distance IS NULL OR (distance >= 0 AND distance_unit IN ('m', 'km', 'mi'))",
+        "rpe": "rpe IS NULL OR rpe BETWEEN 1 AND 10",
+    },
+    "body_weight": {"unit": f"unit IN {UNITS}", "weight": "weight > 0"},
+    "involved_side": {"side": "side IN ('left', 'right')"},
+    "exercise": {
+        "laterality": "laterality IN ('bilateral', 'unilateral', 'alternating')",
+        "difficulty": "difficulty IN ('beginner', 'intermediate', 'advanced')",
+        "load_per": "load_per IS NULL OR load_per IN ('implement', 'side', 'bar', 'total')",
+        "units": f"coalesce(increment_unit, 'kg') IN {UNITS} AND coalesce(sled_unit, 'kg') IN "
+        f"{UNITS}",
+        "reps": "rep_low BETWEEN 1 AND rep_high",
+        "lists": "json_typeof(secondary::json) = 'array' AND json_typeof(steps::json) = 'array' "
+        "AND json_typeof(tips::json) = 'array' AND json_typeof(mistakes::json) = 'array' "
+        "AND json_typeof(faq::json) = 'array'",
+    },
+    "routine_item": {
+        "sets": "sets BETWEEN 1 AND 100",
+        "reps": "rep_low IS NULL OR rep_high IS NULL OR rep_low BETWEEN 1 AND rep_high",
+        "rest": "rest_s IS NULL OR rest_s >= 0",
+    },
+    "exercise_rest": {"seconds": "seconds >= 0"},
+    "gym_state": {"skipped": "json_typeof(skipped::json) = 'array'"},
+}
+
+
+def _value_checks() -> list[tuple[str, str, str]]:
+    return [
+        (table, f"ck_{table}_{name}_valid", check)
+        for table, checks in VALUE_CHECKS.items()
+        for name, check in checks.items()
+    ]
+
+
 def _helpers(schema: str, *, hardened: bool) -> list[str]:
     """The two policy helpers. Hardened: a pinned path with pg_temp last, qualified names, and
     an answer only for a role the session's user may act as (itself or a role it is a member
@@ -92,8 +140,8 @@ def _helpers(schema: str, *, hardened: bool) -> list[str]:
             f"WHERE coach_role = role_name AND {may_act_as}"
         )
         exercises = (
-            f"SELECT id FROM {schema}.exercise WHERE owner_id IS NULL OR owner_id IN "
-            f"(SELECT id FROM {schema}.lifter WHERE db_role = role_name AND {may_act_as})"
+            f"SELECT id FROM {schema}.exercise WHERE {may_act_as} AND (owner_id IS NULL OR "
+            f"owner_id IN (SELECT id FROM {schema}.lifter WHERE db_role = role_name))"
         )
     return [
         f"""CREATE OR REPLACE FUNCTION tracker_lifters_of(role_name name)
@@ -147,6 +195,8 @@ def upgrade() -> None:
     # (Needs the database's owner; a migrating role without that right gets a warning only.)
     op.execute("REVOKE TEMPORARY ON DATABASE " + _database() + " FROM PUBLIC")
     op.execute(f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC")
+    for table, name, check in _value_checks():
+        op.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({check})")
     for role in _mapped_roles():
         op.execute(f"REVOKE UPDATE ON lifter FROM {role}")
         op.execute(f"GRANT UPDATE (name, unit) ON lifter TO {role}")
@@ -167,6 +217,8 @@ def downgrade() -> None:
         for statement in _own_policy(table, using, using):
             op.execute(statement)
     op.execute("DROP FUNCTION tracker_exercises_for(name)")
+    for table, name, _ in _value_checks():
+        op.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
     op.execute("GRANT TEMPORARY ON DATABASE " + _database() + " TO PUBLIC")
     for role in _mapped_roles():
         op.execute(f"GRANT UPDATE ON lifter TO {role}")

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 from tests.conftest import Tracker
 
 from tracker.adapters import db as dbmod
@@ -312,6 +313,11 @@ def test_temporary_tables_shadow_nothing(gym: Gym, untouched: None) -> None:
     database = make_url(gym.url).database
     with gym.owner.connect() as conn:
         conn.execute(text(f'GRANT TEMPORARY ON DATABASE "{database}" TO {gym.roles["alice"]}'))
+    # Its own engine, dropped afterwards: the temporary tables die with the connection.
+    alice = create_engine(
+        make_url(gym.url).set(username=gym.roles["alice"]), poolclass=NullPool,
+        isolation_level="AUTOCOMMIT",
+    )  # fmt: skip
     try:
         with alice.connect() as conn:
             me = gym.roles["alice"]
@@ -339,6 +345,7 @@ def test_temporary_tables_shadow_nothing(gym: Gym, untouched: None) -> None:
             with pytest.raises(DBAPIError, match="row-level security"):
                 conn.execute(text(planted.replace("workout_set", "public.workout_set")))
     finally:
+        alice.dispose()
         with gym.owner.connect() as conn:
             conn.execute(
                 text(f'REVOKE TEMPORARY ON DATABASE "{database}" FROM {gym.roles["alice"]}')
@@ -397,3 +404,26 @@ def test_her_own_role_sees_her_custom_exercise_without_lifter(gym: Gym) -> None:
     assert "Bob Move" not in alice.ok("exercises", "list").stdout
     assert alice.ok("config", "set", "unit", "lb").stdout == "unit = lb\n"  # hers to change
     alice.ok("config", "set", "unit", "kg")
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE lifter SET unit = 'zz'",
+        "UPDATE workout_set SET side = 'mid'",
+        "UPDATE workout_set SET kind = 'bogus'",
+        "UPDATE workout_set SET reps = -5",
+        "UPDATE workout_set SET unit = 'st'",
+        "UPDATE workout_set SET distance = 5, distance_unit = 'ft'",
+        "UPDATE body_weight SET weight = 0",
+        "UPDATE involved_side SET side = 'both'",
+        "UPDATE exercise SET laterality = 'sideways'",
+        "UPDATE exercise SET steps = '{\"a\": 1}'",
+        "UPDATE routine_item SET sets = 0",
+    ],
+)
+def test_a_crafted_value_is_refused_before_any_reader_meets_it(gym: Gym, sql: str) -> None:
+    """Her own rows, written with values tracker never writes: refused, so that a coach's
+    team report or the owner's HTML page cannot be broken by them."""
+    outcome = attempt(gym.engine("alice"), sql)
+    assert isinstance(outcome, str) and "violates check constraint" in outcome, outcome

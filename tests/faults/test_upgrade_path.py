@@ -128,7 +128,7 @@ def test_a_0007_database_upgrades_and_never_reuses_a_deleted_id(url: str) -> Non
     tracker = Tracker(url, CliRunner())
     # Session 3 and set 5, alice's, are the newest: deleted, their ids are never given again.
     tracker.ok("--lifter", "alice", "session", "delete", "3", "--yes")
-    out = tracker.ok("log", "leg press", "1x5", "--at", "2026-11-26 18:00").stdout
+    out = tracker.ok("log", "leg press", "1x5", "--at", "2026-11-26 18:00", "--yes").stdout
     assert "Started session #4." in out and "#6 1 x 5 kg" in out
     assert "restored session #3" in tracker.ok("--lifter", "alice", "undo").stdout
     engine = create_engine(url)
