@@ -115,6 +115,17 @@ def test_the_gym_prompt_shows_stored_controls_escaped(hostile: Callable[..., str
     assert "Evil\\x1b]0;pwned\\x07 Press\\x9b2J\\u202e" in out
 
 
+def test_a_routine_of_an_imported_hostile_exercise_runs_in_the_gym(
+    hostile: Callable[..., str],
+) -> None:
+    """The routine's stored name finds its exercise (only typed names are refused for control
+    characters): Enter logs the planned pair, and the sets are stored."""
+    out = hostile("gym", ROUTINE, stdin="-l 10x60 -r 10x60\n\ndone\n")
+    assert "Error" not in out
+    sessions = json.loads(hostile("session", "list", "--json"))
+    assert sessions[0]["sets"] == 4 and sessions[0]["finished_at"]
+
+
 def test_error_lines_and_did_you_mean_show_stored_controls_escaped(
     hostile: Callable[..., str],
 ) -> None:
