@@ -101,7 +101,9 @@ def test_row_level_security_with_real_roles(shared_pg: tuple[str, dict[str, str]
     assert "not allowed" in alice.fails("exercises", "edit", "leg press", "--sled", "50")
     alice.ok("exercises", "add", "Her Move")
     # Bob's exercise is invisible to her role, yet its name is taken: one line, no traceback.
-    assert "the database refused the change" in alice.fails("exercises", "add", "Secret Move")
+    assert alice.fails("exercises", "add", "Secret Move") == (
+        "Error: that name is the name of another lifter's exercise: choose another"
+    )
     assert count(url, roles["bob"], "SELECT count(*) FROM exercise WHERE name = 'Her Move'") == 0
     assert "only the owner of the tables can grant access" in alice.fails(
         "admin", "grant", "alice", "--role", roles["bob"]

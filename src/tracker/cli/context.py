@@ -202,6 +202,9 @@ def to_user_error(exc: BaseException) -> UserError | None:
         return DatabaseUnavailable(
             f"can't use the database: {detail} (restore a backup, or run tracker db upgrade)"
         )
+    if kind == "IntegrityError" and ("uq_exercise_key" in detail or "exercise_alias_key" in detail):
+        # Names are unique in the whole database; a lifter's role cannot see who holds one.
+        return UserError("that name is the name of another lifter's exercise: choose another")
     if kind == "IntegrityError":  # e.g. a name held by a row this role may not see
         return UserError(f"the database refused the change: {detail}")
     if kind == "DataError":  # a value the column cannot hold (too long, out of range)
