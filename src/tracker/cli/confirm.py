@@ -48,12 +48,20 @@ def confirmed(yes: bool, question: str) -> bool:
     """--yes, or the person answered y; a no says what was kept."""
     if yes:
         return True
-    return click.confirm(terminal_text(question), default=False)
+    return click.confirm(terminal_text(_wrapped(question)), default=False)
+
+
+def _wrapped(question: str) -> str:
+    """The question wrapped between words to the width, leaving room for " [y/N]: "."""
+    from tracker.cli.layout import terminal_width, wrap_line
+
+    width = terminal_width()
+    return "\n".join(wrap_line(question, None if width is None else max(width - 8, 20), ""))
 
 
 def ask(question: str) -> bool:
     """A yes/no question at the terminal, no by default (Ctrl-C or Ctrl-D: no)."""
     try:
-        return click.confirm(terminal_text(question), default=False)
+        return click.confirm(terminal_text(_wrapped(question)), default=False)
     except click.Abort:
         return False

@@ -237,8 +237,11 @@ class GymShell:
             result = log_from_args(self.app, args)
         except Implausible as doubt:
             # At a terminal the lifter answers; piped, the line is refused (--yes logs it).
-            if not self.interactive or not ask(f"{doubt.question}. Log it?"):
+            if not self.interactive:
                 raise
+            if not ask(f"{doubt.question}. Log it?"):
+                say("Not logged.")
+                return
             result = log_from_args(self.app, [*args, "--yes"])
         self.after_log(result)
 
