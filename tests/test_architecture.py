@@ -175,7 +175,7 @@ RULE_MODULES = {"tracker.domain.e1rm", "tracker.domain.asymmetry"}
 # (The display rounding of an LSI is shared as lsi_text is; MAX_REPS bounds the SQL's exact
 # e1RM keys, which the oracle property test holds equal to the domain's.)
 SHARED = {"Judgement", "SessionComparison", "Status", "formula_for", "FORMULAS",
-          "DEFAULT_FORMULA", "lsi_text", "pct_text", "RELIABLE_MAX_REPS", "shown_lsi",
+          "DEFAULT_FORMULA", "lsi_text", "pct_text", "shown_lsi",
           "shown_asymmetry", "MAX_REPS"}  # fmt: skip
 
 

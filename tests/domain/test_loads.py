@@ -28,7 +28,6 @@ from tracker.domain.loads import (
     needs_cue,
     next_load,
     round_down,
-    round_nearest,
     round_up,
     starting_load,
 )
@@ -108,7 +107,6 @@ ROUNDING = [
 @pytest.mark.parametrize(("x", "nearest", "floor", "ceil"), ROUNDING)
 def test_rounding_oracles(x: str, nearest: str, floor: str, ceil: str) -> None:
     inc = D("2.5")
-    assert round_nearest(D(x), inc) == D(nearest)
     assert round_down(D(x), inc) == D(floor)
     assert round_up(D(x), inc) == D(ceil)
 
@@ -126,12 +124,10 @@ def test_rounding_keeps_exact_multiples_and_refuses_bad_increments() -> None:
     inc=st.sampled_from([D("0.5"), D("1"), D("1.25"), D("2"), D("2.5"), D("4"), D("5"), D(10)]),
 )
 def test_rounding_brackets_x(x: Decimal, inc: Decimal) -> None:
-    down, up, near = round_down(x, inc), round_up(x, inc), round_nearest(x, inc)
+    down, up = round_down(x, inc), round_up(x, inc)
     assert down <= x <= up
     assert up - down in (D(0), inc)
-    assert near in (down, up)
-    assert abs(near - x) <= inc / 2
-    for value in (down, up, near):
+    for value in (down, up):
         assert value % inc == 0
 
 

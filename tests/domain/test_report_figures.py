@@ -39,16 +39,14 @@ def held(*seconds: int) -> list[SetGroup]:
     return [timed(SetGroup(0, D(0), Unit.KG, bodyweight=True), s, None) for s in seconds]
 
 
-def imbalance(
-    sessions: list[SessionSides], metric: str = "e1rm", formula: str = "epley"
-) -> ExerciseImbalance:
-    return exercise_imbalance("x", sessions, metric, 3, AllTime(None, None), formula=formula)
+def imbalance(sessions: list[SessionSides], metric: str = "e1rm") -> ExerciseImbalance:
+    return exercise_imbalance("x", sessions, metric, 3, AllTime(None, None))
 
 
 def test_a_set_beyond_12_reps_never_decides_an_estimate_volume_then() -> None:
     """-l 35x40 -r 12x60 --formula brzycki gave left e1RM 720 kg and LSI 12.0. Now the left
     side has no set in range and the sides share no load: volume, 1400 against 720."""
-    item = imbalance([session(sets((35, "40")), sets((12, "60")), "brzycki")], formula="brzycki")
+    item = imbalance([session(sets((35, "40")), sets((12, "60")), "brzycki")])
     assert item.left.best_e1rm is None and item.left.out_of_range == 1
     assert item.compared_by == "volume" and item.aggregate == "total"
     judged = item.judgement

@@ -1,7 +1,7 @@
 """The repository: every query the services need, behind plain methods.
 
-Report aggregations live in `tracker.adapters.queries`; this module is for rows the services
-read and change one by one.
+Report aggregations live in `tracker.adapters.report_queries`; this module is for rows the
+services read and change one by one.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Literal
 
 from tracker.domain.asymmetry import Judgement, Status, lsi_text
@@ -86,14 +86,6 @@ def round_down(x: Decimal, increment: Decimal) -> Decimal:
 def round_up(x: Decimal, increment: Decimal) -> Decimal:
     """The smallest multiple of ``increment`` that is >= x (61.25 by 2.5 -> 62.5)."""
     return _round(x, increment, ROUND_CEILING)
-
-
-def round_nearest(x: Decimal, increment: Decimal) -> Decimal:
-    """The nearest multiple, ties away from zero i.e. half-up for loads (61.25 -> 62.5).
-
-    Deliberately not Python's half-even ``round`` (which gives 60.0 here, as wger does).
-    """
-    return _round(x, increment, ROUND_HALF_UP)
 
 
 # --- starting load for a new (typically unilateral) variant ---------------------------------

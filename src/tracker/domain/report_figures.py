@@ -426,7 +426,6 @@ def exercise_imbalance(
     recent: int,
     all_time: AllTime,
     involved: Side | None = None,
-    formula: str = "epley",
     per: str | None = None,
 ) -> ExerciseImbalance:
     """Window figures per side, per-session comparisons and the headline about now."""
@@ -547,7 +546,7 @@ def pair_judgement(
     figures = (side_figures(groups, unit, formula) for groups in (left, right))
     session = SessionSides(0, when, *figures)
     none = AllTime(None, None, involved)
-    return exercise_imbalance("", [session], "e1rm", 1, none, involved, formula).judgement
+    return exercise_imbalance("", [session], "e1rm", 1, none, involved).judgement
 
 
 UNWEIGHED_NOTE = (

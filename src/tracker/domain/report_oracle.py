@@ -142,7 +142,7 @@ def oracle_imbalance(
         )
         per = next((s.per for s in history), None)
         reports.append(
-            exercise_imbalance(name, sessions, metric, recent, all_time, involved, formula, per)
+            exercise_imbalance(name, sessions, metric, recent, all_time, involved, per)
         )
     return ImbalanceReport(
         lifter=lifter,

@@ -115,13 +115,6 @@ def check_moment(value: datetime, now: datetime | None = None) -> datetime:
     return value
 
 
-def check_text(value: str) -> str:
-    """Text a database can hold: PostgreSQL refuses NUL, and no editor shows it."""
-    if "\x00" in value:
-        raise ValueError("contains a NUL character (is the file binary or damaged?)")
-    return value
-
-
 def parse_count(text: str, decimal_comma: bool = False) -> int:
     """A whole, non-negative number; exports write reps as ``"10"`` or ``"10.0"``."""
     value = parse_decimal(text, decimal_comma)
@@ -233,7 +226,6 @@ class UnitTracker:
         self.header_unit = header_unit
         self.default = default
         self.file_unit: Unit | None = header_unit
-        self.default_used = False
         self.seen: set[Unit] = set()
 
     def resolve(self, row_unit: Unit | None) -> Unit:
@@ -245,7 +237,6 @@ class UnitTracker:
             unit = self.header_unit
         else:
             unit = self.default
-            self.default_used = True
         self.seen.add(unit)
         return unit
 

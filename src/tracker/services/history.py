@@ -399,13 +399,6 @@ def _undo_unrecorded_log(repo: AbstractRepository, lifter: Lifter) -> Undone:
     return Undone(LOG, removed, session_ids[0], gone)
 
 
-def pending_changes(uow: AbstractUnitOfWork, lifter_name: str | None) -> ChangeRecord | None:
-    """The change `undo` would step back over next (None: none recorded)."""
-    with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        return uow.repo.journal.latest_pending(lifter)
-
-
 def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
     """Set `set_id` of the lifter, to show before deleting it."""
     with uow:

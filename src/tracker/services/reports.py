@@ -35,8 +35,6 @@ from tracker.domain.units import Unit
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
 
-ExerciseKey = tuple[int, str]
-
 
 def check_options(metric: str, formula: str, recent: int = DEFAULT_RECENT) -> None:
     if metric not in METRICS:
@@ -110,7 +108,7 @@ def imbalance_report(
             per = _per_implement(uow, ex_id)
             reports.append(
                 exercise_imbalance(name, sessions, metric, recent, all_time_of(everything, side),
-                                   side, formula, per)
+                                   side, per)
             )  # fmt: skip
         uow.commit()
     return ImbalanceReport(
