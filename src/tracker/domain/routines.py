@@ -12,12 +12,13 @@ from decimal import Decimal
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.specs import MAX_REPS
 from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit
 
 MAX_SETS_PER_ITEM = 20
 MAX_REST_S = 3600
-MAX_REPS = 100
+MAX_ROUTINE_NAME = 100
 
 # Rest between sets when neither the routine item nor the exercise says (seconds). Heavy
 # multi-joint lifting needs the longest rest; conditioning and stretching the shortest.
@@ -84,8 +85,10 @@ def check_routine_name(name: str) -> str:
     clean = " ".join(name.split())
     if not clean:
         raise InvalidValue("a routine needs a name")
-    if len(clean) > 100:
-        raise InvalidValue(f"a routine name can have at most 100 characters, got {len(clean)}")
+    if len(clean) > MAX_ROUTINE_NAME:
+        raise InvalidValue(
+            f"a routine name can have at most {MAX_ROUTINE_NAME} characters, got {len(clean)}"
+        )
     return clean
 
 

@@ -10,6 +10,7 @@ from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import SetKind
 from tracker.domain.routines import (
+    MAX_SETS_PER_ITEM,
     RoutineItemPlan,
     RoutinePlan,
     check_set_count,
@@ -109,8 +110,9 @@ def save_from_session(
                            "pick another name")  # fmt: skip
         routine = Routine(lifter_id=lifter.id, name=clean)
         for exercise, sets in _sets_per_exercise(uow.repo, session):
+            count = min(sets, MAX_SETS_PER_ITEM)
             routine.items.append(
-                RoutineItem(exercise=exercise, position=len(routine.items), sets=min(sets, 20))
+                RoutineItem(exercise=exercise, position=len(routine.items), sets=count)
             )
         if not routine.items:
             raise InvalidValue(f"session #{session.id} has no working sets to make a routine of")
