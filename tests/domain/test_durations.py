@@ -54,3 +54,8 @@ def test_rest_reads_a_time(text: str, seconds: int) -> None:
 def test_rest_refuses(text: str) -> None:
     with pytest.raises(InvalidValue):
         parse_rest(text)
+
+
+@pytest.mark.parametrize(("text", "seconds"), [(t, s) for t, s in SET_TIMES if s <= 3600])
+def test_rest_reads_every_time_the_set_syntax_reads(text: str, seconds: int) -> None:
+    assert parse_rest(text) == seconds

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
-from tracker.domain.specs import MAX_REPS
+from tracker.domain.specs import MAX_REPS, typed_seconds
 from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit
 
@@ -33,7 +33,8 @@ DEFAULT_REST_BY_CATEGORY = {
 }
 DEFAULT_REST_S = 90
 
-_REST = re.compile(r"(?:(?P<min>\d+):(?P<sec>[0-5]\d)|(?P<num>\d+)\s*(?P<unit>s|sec|m|min)?)")
+# What rest reads beyond a typed time: bare seconds, and minutes as `m` (in a set, metres).
+_REST = re.compile(r"(?P<num>[0-9]+)\s*(?P<minutes>m)?")
 
 
 def default_rest(category: str) -> int:
@@ -41,17 +42,19 @@ def default_rest(category: str) -> int:
 
 
 def parse_rest(text: str) -> int:
-    """Seconds of rest: `90`, `90s`, `2m`, `1:30`; 0 turns the timer off."""
-    match = _REST.fullmatch(text.strip().lower())
-    if match is None:
-        raise InvalidValue(f'can\'t read rest "{text}": give seconds such as 90, 2m or 1:30')
-    if match["min"] is not None:
-        seconds = int(match["min"]) * 60 + int(match["sec"])
+    """Seconds of rest: `90`, `2m`, or a time as the set syntax reads it (`90s`, `2min`,
+    `1:30`); 0 turns the timer off."""
+    clean = text.strip().lower()
+    match = _REST.fullmatch(clean)
+    if match is not None:
+        seconds: Decimal | None = Decimal(match["num"]) * (60 if match["minutes"] else 1)
     else:
-        seconds = int(match["num"]) * (60 if match["unit"] in ("m", "min") else 1)
-    if seconds > MAX_REST_S:
+        seconds = typed_seconds(clean)
+    if seconds is not None and seconds > MAX_REST_S:
         raise InvalidValue(f"rest can be at most {MAX_REST_S // 60} minutes, got {text}")
-    return seconds
+    if seconds is None or seconds % 1:  # 1.51min is 90.6 s
+        raise InvalidValue(f'can\'t read rest "{text}": give seconds such as 90, 2m or 1:30')
+    return int(seconds)
 
 
 def format_rest(seconds: int) -> str:
