@@ -154,7 +154,7 @@ def test_articles_follow_how_the_number_is_read() -> None:
 
     assert [article(x) for x in ("8", "11.8", "18", "80.5", "1", "5", "12", "100", "11000")] == [
         "an", "an", "an", "an", "a", "a", "a", "a", "an",
-    ]  # fmt: skip
+    ]
 
 
 def test_judge_uses_the_latest_compared_sessions_only() -> None:

@@ -67,7 +67,7 @@ def test_sides_in_range_compare_by_e1rm_whatever_the_other_sets() -> None:
     assert item.compared_by == "e1rm"
     assert item.judgement.lsi == D(100)
     assert item.notes == ("1 set of more than 12 reps left out of the e1RM: no formula is "
-                          "reliable there.",)  # fmt: skip
+                          "reliable there.",)
 
 
 def test_duration_compares_the_longest_set_not_totals() -> None:
@@ -85,7 +85,7 @@ def test_reps_compare_the_best_set_per_session_and_the_mean_over_sessions() -> N
         [session(sets((12, "20")), sets((8, "20"), (6, "20"))),
          session(sets((10, "20")), sets((10, "20")), day=1)],
         metric="reps",
-    )  # fmt: skip
+    )
     assert (item.judgement.left, item.judgement.right) == (D(11), D(9))
 
 

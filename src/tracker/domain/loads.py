@@ -135,7 +135,7 @@ def lightest_start(
         return replace(
             start, low=bar, high=max(start.high, bar), suggested=bar, inside=inside,
             lightest=None if inside else "bar",
-        )  # fmt: skip
+        )
     if start.suggested > 0 or start.body_weight is not None:
         return start
     if lightest != "step":
@@ -144,7 +144,7 @@ def lightest_start(
     return replace(
         start, low=step, high=max(start.high, step), suggested=step, lightest=lightest,
         inside=start.raw_low <= step <= start.raw_high,
-    )  # fmt: skip
+    )
 
 
 def _per_side(ratio: Decimal, basis: Decimal, sled: Decimal) -> Decimal:

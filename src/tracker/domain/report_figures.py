@@ -652,7 +652,7 @@ def history_entries(
         entries.append(
             HistoryEntry(row.started_at.astimezone().date(), row.session_id, row.side,
                          row.figures, record, counted[row.session_id])
-        )  # fmt: skip
+        )
     return tuple(entries)
 
 

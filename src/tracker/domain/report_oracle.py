@@ -107,7 +107,7 @@ def _sessions(
         result[exercise].append(
             SessionSides(session_id, starts[session_id], figures.get(Side.LEFT),
                          figures.get(Side.RIGHT))
-        )  # fmt: skip
+        )
     return result
 
 
@@ -179,7 +179,7 @@ def oracle_history(
         SideSession(session_id, logged[0].started_at, this_side,
                     side_figures([s.group(body_weights) for s in logged], unit, formula))
         for (session_id, this_side), logged in grouped.items()
-    ]  # fmt: skip
+    ]
     return HistoryReport(
         lifter=lifter,
         exercise=exercise,

@@ -25,7 +25,7 @@ class Unit(StrEnum):
         aliases = {
             "kg": cls.KG, "kgs": cls.KG, "kilo": cls.KG, "kilos": cls.KG, "kilogram": cls.KG,
             "kilograms": cls.KG, "lb": cls.LB, "lbs": cls.LB, "pound": cls.LB, "pounds": cls.LB,
-        }  # fmt: skip
+        }
         try:
             return aliases[key]
         except KeyError:

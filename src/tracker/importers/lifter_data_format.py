@@ -102,7 +102,7 @@ def sections(data: LifterData) -> list[tuple[str, list[dict[str, Any]] | dict[st
             {"exercise": r.exercise, "seconds": r.seconds} for r in data.exercise_rests
         ]),
         ("settings", dict(sorted(data.settings.items()))),
-    ]  # fmt: skip
+    ]
 
 
 def item_json(item: RoutineItemEntry) -> dict[str, Any]:

@@ -28,7 +28,7 @@ COLUMNS = (
     "lifter", "session", "session_name", "session_started_at", "session_finished_at",
     "session_notes", "exercise", "side", "reps", "load", "unit", "bodyweight", "duration_s",
     "distance", "distance_unit", "rpe", "kind", "performed_at", "position", "note",
-)  # fmt: skip
+)
 FORMAT_NAME = "tracker"
 FORMAT_VERSION = 1
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); TAB

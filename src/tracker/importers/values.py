@@ -58,7 +58,7 @@ _DISTANCE_UNITS = {
     "kilometres": "km", "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
     "mi": "mi", "mile": "mi", "miles": "mi", "ft": "ft", "feet": "ft", "foot": "ft",
     "yd": "yd", "yard": "yd", "yards": "yd",
-}  # fmt: skip
+}
 
 
 def parse_decimal(text: str, decimal_comma: bool = False) -> Decimal:

@@ -329,7 +329,7 @@ def spec_of(row: WorkoutSet) -> SetSpec:
     return SetSpec(
         row.reps, load, Unit(row.unit), row.bodyweight, row.duration_s, row.distance,
         row.distance_unit,
-    )  # fmt: skip
+    )
 
 
 def move_within_session(repo: AbstractRepository, row: WorkoutSet, at: datetime) -> None:

@@ -92,7 +92,7 @@ def imbalance_report(
                 found_sessions = queries.sides_by_exercise(
                     lifter.id, unit, formula, weights, exercise_id=ex_id, since=since,
                     until=until, raw=True,
-                )[(ex_id, name)]  # fmt: skip
+                )[(ex_id, name)]
             sessions = queries.with_best_sets(
                 lifter.id, ex_id, found_sessions, unit, formula, weights
             )
@@ -109,7 +109,7 @@ def imbalance_report(
             reports.append(
                 exercise_imbalance(name, sessions, metric, recent, all_time_of(everything, side),
                                    side, per)
-            )  # fmt: skip
+            )
         uow.commit()
     return ImbalanceReport(
         lifter=lifter.name,

@@ -51,7 +51,7 @@ def find_routine(repo: AbstractRepository, lifter: Lifter, name: str) -> Routine
     if routine is None:
         known = ", ".join(r.name for r in repo.routines(lifter)) or "none yet"
         raise NotFound(f'no routine named "{name}" (routines: {known}); add one with: '
-                       f'tracker routine add "{name}"')  # fmt: skip
+                       f'tracker routine add "{name}"')
     return routine
 
 
@@ -107,7 +107,7 @@ def save_from_session(
         existing = uow.repo.routine(lifter, clean)
         if existing is not None:
             raise Conflict(f'a routine named "{clean}" already exists: remove it first or '
-                           "pick another name")  # fmt: skip
+                           "pick another name")
         routine = Routine(lifter_id=lifter.id, name=clean)
         for exercise, sets in _sets_per_exercise(uow.repo, session):
             count = min(sets, MAX_SETS_PER_ITEM)
