@@ -68,9 +68,19 @@ def parse_rep_range(text: str) -> tuple[int, int]:
         raise InvalidValue(f'can\'t read reps "{text}": give a range such as 8-12, or 10')
     low = int(low_text)
     high = int(high_text) if dash else low
-    if not 1 <= low <= high <= MAX_REPS:
+    if not is_rep_range((low, high)):
         raise InvalidValue(f"reps must be 1 to {MAX_REPS}, low before high, got {text}")
     return low, high
+
+
+def is_rep_range(value: object) -> bool:
+    """Two whole numbers, 1 <= low <= high <= MAX_REPS: the one rule of every rep range
+    (routine items and exercises; typed, edited, imported or restored)."""
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return False
+    low, high = value
+    whole = all(isinstance(r, int) and not isinstance(r, bool) for r in value)
+    return whole and 1 <= low <= high <= MAX_REPS
 
 
 def check_set_count(sets: int) -> int:

@@ -25,6 +25,7 @@ from tracker.domain.routines import (
     MAX_ROUTINE_NAME,
     MAX_SETS_PER_ITEM,
     check_routine_name,
+    is_rep_range,
 )
 from tracker.domain.specs import MAX_LOAD, MAX_REPS
 from tracker.domain.units import Unit, exact_text
@@ -237,12 +238,7 @@ def _item(entry: dict[str, Any], place: str) -> RoutineItemEntry:
     assert exercise is not None
     sets = _whole(entry, "sets", place, 1, MAX_SETS_PER_ITEM)
     rep_range = entry.get("rep_range")
-    if rep_range is not None and (
-        not isinstance(rep_range, list)
-        or len(rep_range) != 2
-        or not all(isinstance(r, int) and not isinstance(r, bool) for r in rep_range)
-        or not 1 <= rep_range[0] <= rep_range[1] <= MAX_REPS
-    ):
+    if rep_range is not None and not is_rep_range(rep_range):
         raise _fail(
             place, "rep_range", f"must be null or [low, high] with 1 <= low <= high <= {MAX_REPS}"
         )

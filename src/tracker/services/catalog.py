@@ -13,7 +13,13 @@ from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.equipment import parse_equipment
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.load_convention import MAX_RATIO, LoadConvention, LoadPer, convention_for
+from tracker.domain.load_convention import (
+    MAX_RATIO,
+    LoadConvention,
+    LoadPer,
+    convention_for,
+    is_ratio,
+)
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import (
     MAX_FIELD,
@@ -23,6 +29,7 @@ from tracker.domain.names import (
     normalize,
     resolve,
 )
+from tracker.domain.routines import is_rep_range
 from tracker.domain.specs import MAX_REPS
 from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter
@@ -422,7 +429,7 @@ def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
             f'ratio "{text}" is above {MAX_RATIO}: give the share of the parent\'s load, such '
             "as 0.4-0.5, or a percentage with its sign, such as 40-50%"
         )
-    if not (0 < low <= high <= MAX_RATIO):
+    if not is_ratio(low, high):
         raise InvalidValue(f'ratio "{text}" must be between 0 and {MAX_RATIO} with low <= high')
     return low, high
 
@@ -509,7 +516,7 @@ def _apply_fields(
         exercise_convention(exercise)  # refuses a per-implement load with no implement
     if ch.rep_range is not None:
         low, high = ch.rep_range
-        if not 1 <= low <= high <= MAX_REPS:
+        if not is_rep_range(ch.rep_range):
             raise InvalidValue(
                 f"the rep range must be like 8-12, with 1 <= low <= high <= {MAX_REPS}"
             )

@@ -12,10 +12,12 @@ from typing import Any
 
 from tracker.adapters.repository import AbstractRepository
 from tracker.domain.errors import ImportFailed
-from tracker.domain.load_convention import MAX_IMPLEMENTS, MAX_RATIO
+from tracker.domain.load_convention import MAX_IMPLEMENTS, MAX_RATIO, LoadPer, is_ratio
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import MAX_FIELD, MAX_NAME, normalize
+from tracker.domain.routines import is_rep_range
 from tracker.domain.specs import MAX_REPS
+from tracker.domain.units import Unit
 from tracker.importers.tracker_format import ExerciseDefinition
 from tracker.services.catalog import (
     WrittenExercise,
@@ -81,9 +83,9 @@ TEXT_FIELDS = dict.fromkeys(("body_part", "equipment", "target", "category"), MA
 CHOICES: dict[str, tuple[str | None, set[str | None]]] = {  # key: (default, allowed)
     "difficulty": ("intermediate", {d.value for d in Difficulty}),
     "laterality": ("bilateral", {lat.value for lat in Laterality}),
-    "increment_unit": (None, {"kg", "lb", None}),
-    "sled_unit": (None, {"kg", "lb", None}),
-    "load_per": (None, {"implement", "side", "bar", "total", None}),
+    "increment_unit": (None, {*Unit, None}),
+    "sled_unit": (None, {*Unit, None}),
+    "load_per": (None, {*LoadPer, None}),
 }
 LISTS = ("aliases", "secondary", "steps", "tips", "mistakes")
 
@@ -128,19 +130,14 @@ def check_definition(definition: Any, place: str) -> dict[str, Any]:
             low, high = (Decimal(str(r)) for r in ratio)
         except InvalidOperation:
             raise fail("ratio", "must be two numbers") from None
-        if not (low.is_finite() and high.is_finite() and 0 < low <= high <= MAX_RATIO):
+        if not is_ratio(low, high):
             raise fail("ratio", f"must be two numbers with 0 < low <= high <= {MAX_RATIO}")
     implements = definition.get("implements")
     whole = isinstance(implements, int) and not isinstance(implements, bool)
     if implements is not None and not (whole and 0 <= implements <= MAX_IMPLEMENTS):
         raise fail("implements", f"must be a whole number from 0 to {MAX_IMPLEMENTS}")
     rep_range = definition.get("rep_range", [8, 12])
-    if (
-        not isinstance(rep_range, list)
-        or len(rep_range) != 2
-        or not all(isinstance(r, int) and not isinstance(r, bool) for r in rep_range)
-        or not 1 <= rep_range[0] <= rep_range[1] <= MAX_REPS
-    ):
+    if not is_rep_range(rep_range):
         raise fail(
             "rep_range", f"must be [low, high] whole numbers with 1 <= low <= high <= {MAX_REPS}"
         )
