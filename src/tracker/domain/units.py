@@ -12,6 +12,8 @@ from enum import StrEnum
 from tracker.domain.errors import InvalidValue
 
 KG_PER_LB = Decimal("0.45359237")
+# A typed or restored increment, sled or body weight is below this (in its own unit).
+MAX_NUMBER = Decimal(10_000)
 
 
 class Unit(StrEnum):

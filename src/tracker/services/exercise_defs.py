@@ -17,7 +17,7 @@ from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import MAX_FIELD, MAX_NAME, normalize
 from tracker.domain.routines import is_rep_range
 from tracker.domain.specs import MAX_REPS
-from tracker.domain.units import Unit
+from tracker.domain.units import MAX_NUMBER, Unit
 from tracker.importers.tracker_format import ExerciseDefinition
 from tracker.services.catalog import (
     WrittenExercise,
@@ -74,7 +74,7 @@ def _decimal(definition: dict[str, Any], key: str, place: str) -> Decimal | None
         number = Decimal(str(value))
     except InvalidOperation:
         raise ImportFailed(f'{place}: "{key}" is not a number: "{value}"') from None
-    if not number.is_finite() or not 0 <= number < 10_000:
+    if not number.is_finite() or not 0 <= number < MAX_NUMBER:
         raise ImportFailed(f'{place}: "{key}" is out of range: "{value}"')
     return number
 
