@@ -311,7 +311,7 @@ def gym_bench(
     subprocess.run(
         [TRACKER, "lifter", "list"], env={**env, "TRACKER_DB": str(base)}, check=True,
         capture_output=True,
-    )  # fmt: skip
+    )
 
     def fresh() -> None:
         for suffix in ("", "-wal", "-shm"):
@@ -328,7 +328,7 @@ def gym_bench(
     pair_time, _ = timed(
         [TRACKER, "log", "slp", "-l", "10x60", "-r", "10x62.5"], local, runs,
         before_each=fresh, cpu=cpu["pair"],
-    )  # fmt: skip
+    )
     t0, _ = timed([TRACKER, "gym"], local, runs, stdin=empty, before_each=fresh, cpu=cpu["t0"])
     big_runs = max(1, runs // 3)
     tn, _ = timed([TRACKER, "gym"], local, big_runs, stdin=script, before_each=fresh, cpu=cpu["tn"])
@@ -351,7 +351,7 @@ def main() -> None:
     parser.add_argument(
         "--gym-pg", metavar="URL",
         help="only the PostgreSQL gym (200 lifters x 25,000 sets), on a database made at URL",
-    )  # fmt: skip
+    )
     parser.add_argument("--gym-scale", type=float, default=1.0, help="shrink the gym (smoke run)")
     parser.add_argument("--keep", action="store_true", help="keep the gym database")
     parser.add_argument("--reuse", metavar="URL", help="measure again on a gym kept with --keep")

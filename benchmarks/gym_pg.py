@@ -170,7 +170,7 @@ def strong_file(path: Path, n_sets: int) -> None:
     for i in range(n_sets):
         day = (start + timedelta(days=i // 20)).strftime("%Y-%m-%d %H:%M:%S")
         lines.append(f'{day},W,1h 5m,"{names[(i // 5) % 4]}",{i % 5 + 1},{50 + i % 40},'
-                     f"{5 + i % 6},0,0,")  # fmt: skip
+                     f"{5 + i % 6},0,0,")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -222,7 +222,7 @@ def explain(url: str, run: Callable[[], object]) -> list[str]:
 
 def gym(admin_url: str, runs: int, timed: Callable[..., tuple[float, int]],
         python: str, tracker_bin: str, keep: bool, scale: float = 1.0,
-        reuse: str | None = None) -> list[str]:  # fmt: skip
+        reuse: str | None = None) -> list[str]:
     """Seed a new database (or measure again on `reuse`, a gym seeded before) and measure."""
     lifters = max(2, round(LIFTERS * scale))
     sets = max(SETS_PER_SESSION * 5, round(SETS_PER_LIFTER * scale))
@@ -248,7 +248,7 @@ def gym(admin_url: str, runs: int, timed: Callable[..., tuple[float, int]],
              [*one, "log", "slp", "-l", "10x60", "-r", "10x60"], "1.2"),
             ("`session list`, one lifter (start-up and one small query, for reference)",
              [*one, "session", "list", "--since", "1w"], ""),
-        ]  # fmt: skip
+        ]
         for label, cmd, goal in cases:
             seconds, _ = timed(cmd, env, runs)
             rows.append((label, seconds, seconds / floor, goal))
@@ -259,7 +259,7 @@ def gym(admin_url: str, runs: int, timed: Callable[..., tuple[float, int]],
             importer = f"importer-{uuid.uuid4().hex[:6]}"
             tracker("lifter", "add", importer)
             seconds, _ = timed([tracker_bin, "--lifter", importer, "import", str(import_file),
-                                "--unit", "kg"], env, 1)  # fmt: skip
+                                "--unit", "kg"], env, 1)
             copy_seconds = plain_copy_seconds(url, import_file)
         finally:
             import_file.unlink(missing_ok=True)

@@ -591,7 +591,7 @@ class FakeBodyWeights:
 
     def add(self, lifter_id: int, measured_at: datetime, weight: Decimal, unit: Unit) -> int:
         row = BodyWeight(lifter_id=lifter_id, measured_at=measured_at, weight=weight,
-                         unit=unit.value)  # fmt: skip
+                         unit=unit.value)
         self.repo.add(row)
         return row.id
 
@@ -619,13 +619,13 @@ class FakeInvolvedSides:
             (r for r in self.repo.store.table(InvolvedSide)
              if r.lifter_id == lifter_id and r.exercise_id == exercise_id),
             None,
-        )  # fmt: skip
+        )
         if side is None:
             if row is not None:
                 self.repo.delete(row)
         elif row is None:
             self.repo.add(InvolvedSide(lifter_id=lifter_id, exercise_id=exercise_id,
-                                       side=side.value))  # fmt: skip
+                                       side=side.value))
         else:
             row.side = side.value
 

@@ -175,8 +175,8 @@ RULE_MODULES = {"tracker.domain.e1rm", "tracker.domain.asymmetry"}
 # (The display rounding of an LSI is shared as lsi_text is; MAX_REPS bounds the SQL's exact
 # e1RM keys, which the oracle property test holds equal to the domain's.)
 SHARED = {"Judgement", "SessionComparison", "Status", "formula_for", "FORMULAS",
-          "DEFAULT_FORMULA", "lsi_text", "pct_text", "RELIABLE_MAX_REPS", "shown_lsi",
-          "shown_asymmetry", "MAX_REPS"}  # fmt: skip
+          "DEFAULT_FORMULA", "lsi_text", "pct_text", "shown_lsi",
+          "shown_asymmetry", "MAX_REPS"}
 
 
 def figure_rules_used(path: Path) -> list[str]:
@@ -198,7 +198,7 @@ def figure_rules_used(path: Path) -> list[str]:
     [p for p in sorted(PACKAGE.rglob("*.py"))
      if p.stem not in ("e1rm", "asymmetry") or p.parent.name != "domain"],
     ids=lambda p: str(p.relative_to(PACKAGE)),
-)  # fmt: skip
+)
 def test_only_the_figures_module_computes_figures(path: Path) -> None:
     if path.as_posix().endswith(FIGURES_MODULE):
         return
@@ -302,7 +302,7 @@ def test_the_output_check_catches_each_kind(tmp_path: Path) -> None:
     module = tmp_path / "command.py"
     for code in ("click.echo(name)\n", "print(name)\n", "click.secho(name)\n",
                  "sys.stdout.write(name)\n", "sys.stderr.write(f'{name}')\n",
-                 "click.confirm(question)\n"):  # fmt: skip
+                 "click.confirm(question)\n"):
         module.write_text(code, encoding="utf-8")
         assert len(unescaped_output(module)) == 1, code
     module.write_text("echo(name)\nsys.stdout.write(terminal_text(page))\n", encoding="utf-8")

@@ -268,7 +268,7 @@ def test_every_entry_says_what_its_load_is_per(ex: dict[str, Any]) -> None:
     assert ex["load_per"] in {per.value for per in LoadPer}
     assert isinstance(ex["implements"], int)
     convention = convention_for(ex["equipment"], ex["laterality"], ex["load_per"],
-                                ex["implements"])  # fmt: skip
+                                ex["implements"])
     if ex["equipment"] in ("dumbbell", "kettlebell"):
         assert convention.per is LoadPer.IMPLEMENT and ex["implements"] >= 1
     else:

@@ -19,7 +19,7 @@ STORED: list[dict[str, Any]] = [
     {
         "target": {"kind": "start", "unit": "lb", "sides": {"left": ["90", 8], "right": ["85", 8]}},
         "cue": "Start each set with your weaker side and match its reps on the stronger side.",
-    },  # fmt: skip
+    },
     {"target": None, "cue": None},
     {"target": None, "no_target": "Bench Press has no history yet: log a session first"},
 ]
@@ -48,5 +48,5 @@ def test_a_bodyweight_target_adds_its_flag() -> None:
         "target": {"kind": "progression", "unit": "kg", "sides": {"both": ["-17.5", 9]},
                    "bodyweight": True},
         "cue": None,
-    }  # fmt: skip
+    }
     assert session_target_from_json(stored).target == assisted

@@ -49,7 +49,7 @@ def test_a_wide_table_takes_short_headers_then_wraps_text_columns() -> None:
     rows = [["Alternating Dumbbell Shoulder Press", "shoulders", "dumbbell", "12"]]
     columns: list[Column | str] = [
         Column("name"), Column("body part", "part"), Column("equipment", "equip."), "sets"
-    ]  # fmt: skip
+    ]
     lines = table(rows, columns, width=40)
     assert all(len(line) <= 40 for line in lines)
     assert lines[0].split() == ["name", "part", "equip.", "sets"]

@@ -23,7 +23,7 @@ depends_on: str | Sequence[str] | None = None
 LIFTER_TABLES = (
     "training_session", "workout_set", "change_record", "routine", "exercise_rest",
     "body_weight", "involved_side",
-)  # fmt: skip
+)
 # Tables whose rows belong to a lifter through a parent row: visible when the parent is.
 CHILD_TABLES = (
     ("routine_item", "routine_id", "routine"),
@@ -112,7 +112,7 @@ DROP_ROW_LEVEL_SECURITY = [
     ],
     "DROP FUNCTION IF EXISTS tracker_lifters_of(name)",
     "DROP FUNCTION IF EXISTS tracker_coached_by(name)",
-]  # fmt: skip
+]
 
 
 def upgrade() -> None:

@@ -22,7 +22,7 @@ depends_on: str | Sequence[str] | None = None
 TABLES = (
     "lifter", "exercise", "exercise_alias", "training_session", "workout_set",
     "change_record", "routine", "routine_item", "body_weight", "involved_side",
-)  # fmt: skip
+)
 
 
 def _recreate(autoincrement: bool) -> None:

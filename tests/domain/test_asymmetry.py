@@ -12,11 +12,8 @@ from hypothesis import strategies as st
 from tracker.domain.asymmetry import (
     SessionComparison,
     Status,
-    asymmetry_pct,
-    consistency,
     lsi,
     status_for,
-    verdict,
     weaker_side,
 )
 from tracker.domain.e1rm import brzycki, epley, estimate_1rm
@@ -47,20 +44,18 @@ TABLE = [
 @pytest.mark.parametrize(("left", "right", "index", "pct"), TABLE)
 def test_worked_examples(left: str, right: str, index: str, pct: str) -> None:
     assert round_display(known(lsi(D(left), D(right)))) == D(index)
-    assert round_display(known(asymmetry_pct(D(left), D(right)))) == D(pct)
+    assert round_display(100 - known(lsi(D(left), D(right)))) == D(pct)  # Bishop's % = 100 - LSI
 
 
 def test_exact_values_stay_exact() -> None:
     assert lsi(D(100), D(85)) == D(85)
     assert lsi(D(100), D(90)) == D(90)
-    assert asymmetry_pct(D("47.5"), D(50)) == D(5)
 
 
 def test_unilateral_oracle_left_10x60_right_8x60_epley() -> None:
     left, right = estimate_1rm(D(60), 10), estimate_1rm(D(60), 8)
     assert (round_display(left), round_display(right)) == (D("80.00"), D("76.00"))
     assert round_display(known(lsi(left, right))) == D("95.00")
-    assert round_display(known(asymmetry_pct(left, right))) == D("5.00")
     assert weaker_side(left, right) is Side.RIGHT
 
 
@@ -75,9 +70,7 @@ def test_missing_or_zero_sides() -> None:
     assert lsi(None, D(80)) is None
     assert lsi(D(80), None) is None
     assert lsi(D(0), D(0)) is None
-    assert asymmetry_pct(D(0), D(0)) is None
     assert lsi(D(0), D(80)) == D(0)  # one side did nothing: maximal asymmetry
-    assert asymmetry_pct(D(80), D(0)) == D(100)
 
 
 def test_negative_values_are_refused() -> None:
@@ -120,10 +113,8 @@ values = st.decimals(min_value=0, max_value=1000, places=3)
 def test_lsi_is_symmetric_and_bounded(left: Decimal, right: Decimal) -> None:
     index = lsi(left, right)
     assert index == lsi(right, left)
-    assert asymmetry_pct(left, right) == asymmetry_pct(right, left)
     if index is not None:
         assert 0 <= index <= 100
-        assert index + known(asymmetry_pct(left, right)) == 100
 
 
 @given(left=values, right=values)
@@ -148,123 +139,6 @@ def sessions(*pairs: tuple[str | None, str | None]) -> list[SessionComparison]:
     ]
 
 
-def test_right_weaker_in_four_of_five() -> None:
-    result = consistency(
-        sessions(("100", "90"), ("100", "88"), ("100", "102"), ("100", "90"), ("100", "89"))
-    )
-    assert result.compared_sessions == 5
-    assert result.differing_sessions == 5
-    assert (result.left_weaker, result.right_weaker) == (1, 4)
-    assert result.consistent_sessions == 4
-    assert result.majority_side is Side.RIGHT
-    assert result.consistent_weaker_side is Side.RIGHT
-    assert result.within_noise is False
-    assert result.weaker_sides == (Side.RIGHT, Side.RIGHT, Side.LEFT, Side.RIGHT, Side.RIGHT)
-    assert [round_display(known(x)) for x in result.lsis] == [
-        D("90.00"), D("88.00"), D("98.04"), D("90.00"), D("89.00"),
-    ]  # fmt: skip
-    # Overall: mean left 100 vs mean right 91.8.
-    assert result.overall_lsi == D("91.8")
-    assert result.overall_asymmetry == D("8.2")
-    assert result.overall_status is Status.BALANCED
-    assert verdict(result) == "Right side weaker in 4 of 5 sessions (LSI 91.8, balanced)."
-
-
-def test_swapping_sides_is_not_consistent() -> None:
-    result = consistency(sessions(("100", "90"), ("90", "100"), ("100", "92"), ("92", "100")))
-    assert result.consistent_weaker_side is None
-    assert result.consistent_sessions == 2
-    assert verdict(result) == (
-        "No consistent weaker side: it swapped between sessions "
-        "(left weaker in 2, right weaker in 2)."
-    )
-
-
-def test_three_quarters_majority_needs_four_differing_sessions() -> None:
-    two_of_three = consistency(sessions(("100", "80"), ("80", "100"), ("100", "80")))
-    assert two_of_three.consistent_weaker_side is None  # alternating R, L, R
-    three_of_four = consistency(
-        sessions(("100", "80"), ("100", "80"), ("80", "100"), ("100", "80"))
-    )
-    assert three_of_four.consistent_weaker_side is Side.RIGHT
-    one_of_two = consistency(sessions(("100", "80"), ("80", "100")))
-    assert one_of_two.consistent_weaker_side is None
-    three_of_five = consistency(
-        sessions(("100", "80"), ("100", "80"), ("100", "80"), ("80", "100"), ("80", "100"))
-    )
-    assert three_of_five.consistent_sessions == 3
-    assert three_of_five.consistent_weaker_side is None  # 60 % < 3/4
-
-
-def test_unanimous_with_equal_sessions_in_between() -> None:
-    result = consistency(sessions(("100", "80"), ("100", "100"), ("100", "80")))
-    assert result.differing_sessions == 2
-    assert result.consistent_weaker_side is Side.RIGHT
-    assert result.weaker_sides[1] is None
-
-
-def test_single_session_small_gap_is_within_noise() -> None:
-    result = consistency(sessions(("80", "76")))
-    assert result.consistent_weaker_side is Side.RIGHT
-    assert result.within_noise is True
-    assert verdict(result) == (
-        "Right side weaker in 1 of 1 session (LSI 95, balanced), "
-        "but a 5% difference from fewer than 3 sessions is within measurement noise."
-    )
-
-
-def test_large_gap_or_three_sessions_is_not_noise() -> None:
-    assert consistency(sessions(("100", "85"))).within_noise is False  # exactly 15 %
-    assert consistency(sessions(("100", "86"))).within_noise is True
-    assert consistency(sessions(("100", "95"), ("100", "95"), ("100", "95"))).within_noise is False
-
-
-def test_sessions_missing_a_side_are_not_compared() -> None:
-    result = consistency(sessions(("100", None), (None, "90"), ("100", "90")))
-    assert result.compared_sessions == 1
-    assert result.lsis == (None, None, D(90))
-    assert result.overall_lsi == D(90)
-
-
-def test_no_data_and_no_difference() -> None:
-    empty = consistency([])
-    assert empty.overall_lsi is None
-    assert empty.consistent_weaker_side is None
-    assert empty.within_noise is False
-    assert verdict(empty) == "Not enough data: no session has both sides logged."
-    even = consistency(sessions(("80", "80"), ("90", "90")))
-    assert even.consistent_weaker_side is None
-    assert even.overall_status is Status.BALANCED
-    assert verdict(even) == "No difference between sides in 2 sessions."
-
-
-def test_tie_in_counts_uses_the_overall_weaker_side() -> None:
-    result = consistency(sessions(("100", "70"), ("90", "100")))
-    assert result.majority_side is Side.RIGHT  # mean 95 vs 85
-    assert result.consistent_weaker_side is None
-
-
-@given(
-    st.lists(
-        st.tuples(
-            st.decimals(min_value=1, max_value=500, places=1),
-            st.decimals(min_value=1, max_value=500, places=1),
-        ),
-        max_size=8,
-    )
-)
-def test_mirroring_every_session_mirrors_the_trend(pairs: list[tuple[Decimal, Decimal]]) -> None:
-    day = date(2024, 1, 1)
-    plain = consistency([SessionComparison(day, left, right) for left, right in pairs])
-    mirror = consistency([SessionComparison(day, right, left) for left, right in pairs])
-    assert plain.lsis == mirror.lsis
-    assert plain.overall_lsi == mirror.overall_lsi
-    assert (plain.left_weaker, plain.right_weaker) == (mirror.right_weaker, mirror.left_weaker)
-    side = plain.consistent_weaker_side
-    assert mirror.consistent_weaker_side == (None if side is None else side.other)
-    assert plain.consistent_sessions <= plain.differing_sessions <= plain.compared_sessions
-
-
 def test_no_difference_is_within_noise_and_the_rule_is_one() -> None:
     from tracker.domain.asymmetry import is_within_noise
 
@@ -280,7 +154,7 @@ def test_articles_follow_how_the_number_is_read() -> None:
 
     assert [article(x) for x in ("8", "11.8", "18", "80.5", "1", "5", "12", "100", "11000")] == [
         "an", "an", "an", "an", "a", "a", "a", "a", "an",
-    ]  # fmt: skip
+    ]
 
 
 def test_judge_uses_the_latest_compared_sessions_only() -> None:

@@ -13,15 +13,12 @@ from tracker.domain.e1rm import (
     DEFAULT_FORMULA,
     FORMULAS,
     MAX_REPS,
-    RELIABLE_MAX_REPS,
-    best_estimate,
     brzycki,
     epley,
     estimate_1rm,
     estimate_in_range,
     is_reliable,
     lander,
-    max_reps_for,
     oconner,
 )
 from tracker.domain.errors import InvalidValue
@@ -119,20 +116,18 @@ def test_every_formula_gives_the_load_for_a_single(name: str) -> None:
 def test_a_single_against_five_reps_by_mayhew() -> None:
     """The issue's reproduction: -l 1x100 -r 5x90 --formula mayhew; the single is 100, the
     five reps 90 x 1.1901 = 107.11, so the left side is the weaker (it read 108.86 before)."""
-    assert best_estimate([(1, D(100))], "mayhew") == D(100)
-    assert round_display(best_estimate([(5, D(90))], "mayhew") or D(0)) == D("107.11")
+    assert estimate_in_range(D(100), 1, "mayhew") == D(100)
+    assert round_display(estimate_in_range(D(90), 5, "mayhew") or D(0)) == D("107.11")
 
 
 @pytest.mark.parametrize("name", TABLE_ORDER)
 def test_every_formula_is_used_for_1_to_12_reps(name: str) -> None:
     """domain-science 2.3: a set beyond 12 reps never decides an estimate (35 x 40 kg gave
     720 kg by Brzycki, 36 x 40 kg 1,440 kg)."""
-    assert MAX_REPS == 12 and max_reps_for(name) == 12
+    assert MAX_REPS == 12
     assert estimate_in_range(D(40), 12, name) == estimate_1rm(D(40), 12, name)
     for reps in (0, 13, 35, 36, 37):
         assert estimate_in_range(D(40), reps, name) is None
-    assert best_estimate([(35, D(40)), (36, D(40))], name) is None
-    assert best_estimate([(35, D(40)), (12, D(30))], name) == estimate_1rm(D(30), 12, name)
 
 
 def test_exact_identities() -> None:
@@ -196,7 +191,7 @@ def test_lander_singularity_at_37_92() -> None:
 
 
 def test_reliability_window() -> None:
-    assert RELIABLE_MAX_REPS == 12
+    assert MAX_REPS == 12
     assert [r for r in range(-1, 20) if is_reliable(r)] == list(range(1, 13))
 
 

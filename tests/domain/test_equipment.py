@@ -110,7 +110,7 @@ def test_words_before_the_lift_that_only_say_the_equipment() -> None:
     assert LEADING_WORDS == {
         "barbell", "bb", "dumbbell", "dumbbells", "db", "kettlebell", "kb", "machine", "cable",
         "smith machine", "ez bar", "trap bar",
-    }  # fmt: skip
+    }
     assert LEADING_WORDS <= set(NAME_HINTS)
     # Part of a lift's own name there: "Band Pull-Apart", "Weighted Dip", "Smith Incline
     # Shoulder Raise" (a machine lift), "Front Squats With Two Kettlebells".

@@ -42,7 +42,7 @@ def test_a_total_ratio_is_shared_between_the_dumbbells() -> None:
     # Bulgarian Split Squat: 25-35% of a 100 kg squat is 25-35 kg in total, 12.5-17.5 per
     # dumbbell; the 2 kg steps inside that are 14-16 kg: two 14 kg dumbbells, 28 kg in total.
     result = start_for_variant(Decimal(100), KG, (Decimal("0.25"), Decimal("0.35")),
-                               Decimal(2), KG, None, TWO_DUMBBELLS, BAR)  # fmt: skip
+                               Decimal(2), KG, None, TWO_DUMBBELLS, BAR)
     start = result.start
     assert (start.low, start.high, start.suggested, result.total) == (D(14), D(16), D(14), D(28))
     assert (result.total_raw_low, result.total_raw_high) == (D(25), D(35))
@@ -56,7 +56,7 @@ def test_a_dumbbell_to_dumbbell_ratio_compares_one_dumbbell_with_one() -> None:
     # issue 23: 90-100% of a 30 kg dumbbell is 27-30 kg; 26 kg (86.7%) was below it, the
     # lowest 2 kg step inside is 28 kg.
     result = start_for_variant(Decimal(30), KG, (Decimal("0.9"), Decimal("1")), Decimal(2), KG,
-                               None, ONE_DUMBBELL, PER_HAND)  # fmt: skip
+                               None, ONE_DUMBBELL, PER_HAND)
     assert (result.start.raw_low, result.start.raw_high) == (D(27), D(30))
     assert (result.start.low, result.start.high, result.total) == (D(28), D(30), D(28))
     assert result.per_implement_ratio and result.start.inside
@@ -67,7 +67,7 @@ def test_a_carry_compares_one_dumbbell_with_one() -> None:
     # A Suitcase Carry at 70-85% of a Farmer's Carry with 32 kg dumbbells: 22.4-27.2 kg, the
     # lowest 2 kg step inside being 24 kg.
     result = start_for_variant(D(32), KG, (D("0.7"), D("0.85")), D(2), KG, None, ONE_DUMBBELL,
-                               PER_HAND)  # fmt: skip
+                               PER_HAND)
     assert (result.start.raw_low, result.start.raw_high) == (D("22.4"), D("27.2"))
     assert (result.start.suggested, result.start.high) == (D(24), D(26))
 
@@ -76,7 +76,7 @@ def test_a_bar_variant_starts_at_the_empty_bar_at_least() -> None:
     # issue 23: a Single-Leg Hip Thrust at 25-35% of a 50 kg Hip Thrust is 12.5-17.5 kg, below
     # the 20 kg bar.
     result = start_for_variant(D(50), KG, (D("0.25"), D("0.35")), D("2.5"), KG, None, BAR, BAR,
-                               bar=D(20))  # fmt: skip
+                               bar=D(20))
     assert (result.start.suggested, result.start.lightest, result.total) == (D(20), "bar", D(20))
 
 
@@ -93,7 +93,7 @@ def test_a_machine_start_keeps_the_sled_rule() -> None:
 def test_a_basis_of_nothing_is_refused(basis: str) -> None:
     with pytest.raises(InvalidValue, match="the basis load must be more than 0"):
         start_for_variant(Decimal(basis), KG, (Decimal("0.4"), Decimal("0.5")), Decimal(5), KG,
-                          None, ONE_DUMBBELL, BAR)  # fmt: skip
+                          None, ONE_DUMBBELL, BAR)
 
 
 def test_a_one_implement_variant_of_a_lift_holding_one_per_hand_compares_implements() -> None:

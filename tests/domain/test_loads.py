@@ -28,7 +28,6 @@ from tracker.domain.loads import (
     needs_cue,
     next_load,
     round_down,
-    round_nearest,
     round_up,
     starting_load,
 )
@@ -108,7 +107,6 @@ ROUNDING = [
 @pytest.mark.parametrize(("x", "nearest", "floor", "ceil"), ROUNDING)
 def test_rounding_oracles(x: str, nearest: str, floor: str, ceil: str) -> None:
     inc = D("2.5")
-    assert round_nearest(D(x), inc) == D(nearest)
     assert round_down(D(x), inc) == D(floor)
     assert round_up(D(x), inc) == D(ceil)
 
@@ -126,12 +124,10 @@ def test_rounding_keeps_exact_multiples_and_refuses_bad_increments() -> None:
     inc=st.sampled_from([D("0.5"), D("1"), D("1.25"), D("2"), D("2.5"), D("4"), D("5"), D(10)]),
 )
 def test_rounding_brackets_x(x: Decimal, inc: Decimal) -> None:
-    down, up, near = round_down(x, inc), round_up(x, inc), round_nearest(x, inc)
+    down, up = round_down(x, inc), round_up(x, inc)
     assert down <= x <= up
     assert up - down in (D(0), inc)
-    assert near in (down, up)
-    assert abs(near - x) <= inc / 2
-    for value in (down, up, near):
+    for value in (down, up):
         assert value % inc == 0
 
 
@@ -158,7 +154,7 @@ def test_lb_to_kg_is_exact(lb: str, kg: str) -> None:
     ("kg", "lb", "places"),
     [("20", "44.0924524", 7), ("100", "220.4622622", 7), ("1.25", "2.7557783", 7),
      ("2.5", "5.5115566", 7), ("1", "2.2046226218487758", 16)],
-)  # fmt: skip
+)
 def test_kg_to_lb(kg: str, lb: str, places: int) -> None:
     assert round_display(convert(D(kg), KG, LB), places) == D(lb)
 
@@ -283,7 +279,7 @@ def test_a_share_below_one_step_starts_at_the_lightest_load_never_at_0_kg() -> N
     step = lightest_start(raw, "step")
     assert (step.low, step.high, step.suggested, step.lightest, step.inside) == (
         D("2.5"), D("2.5"), D("2.5"), "step", False,
-    )  # fmt: skip
+    )
     # An empty sled is a load in itself: nothing is added.
     sled = lightest_start(raw, "sled")
     assert (sled.suggested, sled.lightest) == (D(0), "sled")
@@ -520,7 +516,7 @@ def test_two_short_sessions_in_a_row_at_the_same_load_step_down() -> None:
     step = next_load(history([(7, "60")], [(8, "60"), (6, "60")]), (8, 12), D(5))
     assert (step.load, step.action, step.reps_target, step.from_load) == (
         D(55), "decrease", 8, D(60),
-    )  # fmt: skip
+    )
     assert "two sessions in a row" in step.reason
 
 

@@ -96,7 +96,7 @@ def test_a_name_beats_another_exercises_alias() -> None:
     ("query", "name"),
     [("singlelegpress", "Single Leg Press"), ("single legpress", "Single Leg Press"),
      ("LegPress", "Leg Press"), ("benchpress", "Bench Press"), ("hamstringcurl", "Leg Curl")],
-)  # fmt: skip
+)
 def test_spaces_removed(query: str, name: str) -> None:
     assert resolve(query, CATALOG) == name
 
@@ -132,7 +132,7 @@ def test_ambiguous_prefix_lists_the_matches_sorted() -> None:
     # "leg" is a whole word of each of these names: every one is listed, none is picked.
     assert error.matches == (
         "Leg Curl", "Leg Extension", "Leg Press", "Single Leg Press", "Single-Leg Calf Raise"
-    )  # fmt: skip
+    )
     assert str(error) == (
         '"leg" matches several exercises: Leg Curl, Leg Extension, Leg Press, Single Leg Press, '
         "Single-Leg Calf Raise; type more of the name"
@@ -219,13 +219,13 @@ def test_any_query_resolves_or_raises_a_tracker_error(query: str) -> None:
 MODIFIERS = ["Single Leg", "Seated", "Standing", "Incline", "Decline", "Close Grip", "Wide Grip",
              "Reverse", "Kneeling", "Lying", "Alternating", "One Arm", "Smith Machine", "Cable",
              "Dumbbell", "Barbell", "Kettlebell", "Band", "Machine", "Landmine", "Paused",
-             "Tempo", "Deficit", "Banded", "Chains"]  # fmt: skip
+             "Tempo", "Deficit", "Banded", "Chains"]
 MOVEMENTS = ["Press", "Curl", "Row", "Squat", "Raise", "Extension", "Fly", "Pulldown",
              "Deadlift", "Lunge", "Dip", "Shrug", "Kickback", "Crunch", "Pushdown", "Thrust",
              "Bridge", "Step Up", "Good Morning", "Pullover", "Twist", "Carry", "Clean",
              "Snatch", "Jerk", "Swing", "Rollout", "Plank", "Hold", "Walk", "Jump", "Throw",
              "Slam", "Chop", "Pull", "Push", "Hug", "Sit Up", "Leg Raise",
-             "Calf Raise"]  # fmt: skip
+             "Calf Raise"]
 BIG = [NameEntry(f"{m} {b}", (f"{m}-{b} Alt",)) for m in MODIFIERS for b in MOVEMENTS]
 
 
@@ -242,7 +242,7 @@ def best_of_three_ms(query: str) -> float:
 
 
 @pytest.mark.parametrize("query", ["Chains Calf Raise", "chains-calf raise alt", "chai cal r",
-                                   "seated", "singel leg pres", "zzzz"])  # fmt: skip
+                                   "seated", "singel leg pres", "zzzz"])
 def test_a_thousand_names_resolve_fast(query: str) -> None:
     assert len(BIG) == 1000
     # Generous for slow CI machines; typically about 1 ms for a hit and 5 ms for a miss.
@@ -305,7 +305,7 @@ def test_single_arm_press_offers_the_single_arm_presses() -> None:
         resolve("single arm press", GYM)
     assert caught.value.matches == (
         "Single-Arm Dumbbell Bench Press", "Single-Arm Dumbbell Shoulder Press"
-    )  # fmt: skip
+    )
 
 
 BUILTIN = [
@@ -325,7 +325,7 @@ def test_row_lists_the_rows_of_the_built_in_catalog_and_picks_none() -> None:
     assert caught.value.matches == (
         "Barbell Row", "Dumbbell Row", "One-Arm Dumbbell Row", "Rowing Machine",
         "Seated Cable Row", "Single-Arm Cable Row",
-    )  # fmt: skip
+    )
     for erg in ("row erg", "erg", "rowing", "rower"):
         assert resolve(erg, BUILTIN) == "Rowing Machine"
     assert resolve("bent over row", BUILTIN) == "Barbell Row"
@@ -355,6 +355,6 @@ def test_singular(word: str, one: str) -> None:
     ("word", "many"),
     [("Extension", "Extensions"), ("Pullup", "Pullups"), ("Press", None), ("Crunch", None),
      ("Box", None), ("Push", None), ("90", None)],
-)  # fmt: skip
+)
 def test_plural_only_for_a_plain_s(word: str, many: str | None) -> None:
     assert plural(word) == many

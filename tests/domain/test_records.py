@@ -30,12 +30,12 @@ def test_first_sets_failed_attempts_and_warm_ups_are_never_new_bests() -> None:
     assert new_bests([logged(5, "100", Side.LEFT)], {Side.RIGHT: Decimal(50)}, KG) == [False]
     bests: dict[Side | None, Decimal] = {None: Decimal(10)}
     assert new_bests([logged(0, "200", kind="failure"), logged(5, "200", kind="warmup")],
-                     bests, KG) == [False, False]  # fmt: skip
+                     bests, KG) == [False, False]
 
 
 def test_best_by_side_uses_epley_and_skips_failed_attempts() -> None:
     tops = [(Side.LEFT, 10, KG, Decimal(60)), (Side.LEFT, 0, KG, Decimal(200)),
-            (None, 1, Unit.LB, Decimal(100))]  # fmt: skip
+            (None, 1, Unit.LB, Decimal(100))]
     assert best_by_side(tops, KG) == {Side.LEFT: Decimal(80), None: Decimal("45.359237")}
 
 

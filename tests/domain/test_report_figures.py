@@ -39,16 +39,14 @@ def held(*seconds: int) -> list[SetGroup]:
     return [timed(SetGroup(0, D(0), Unit.KG, bodyweight=True), s, None) for s in seconds]
 
 
-def imbalance(
-    sessions: list[SessionSides], metric: str = "e1rm", formula: str = "epley"
-) -> ExerciseImbalance:
-    return exercise_imbalance("x", sessions, metric, 3, AllTime(None, None), formula=formula)
+def imbalance(sessions: list[SessionSides], metric: str = "e1rm") -> ExerciseImbalance:
+    return exercise_imbalance("x", sessions, metric, 3, AllTime(None, None))
 
 
 def test_a_set_beyond_12_reps_never_decides_an_estimate_volume_then() -> None:
     """-l 35x40 -r 12x60 --formula brzycki gave left e1RM 720 kg and LSI 12.0. Now the left
     side has no set in range and the sides share no load: volume, 1400 against 720."""
-    item = imbalance([session(sets((35, "40")), sets((12, "60")), "brzycki")], formula="brzycki")
+    item = imbalance([session(sets((35, "40")), sets((12, "60")), "brzycki")])
     assert item.left.best_e1rm is None and item.left.out_of_range == 1
     assert item.compared_by == "volume" and item.aggregate == "total"
     judged = item.judgement
@@ -69,7 +67,7 @@ def test_sides_in_range_compare_by_e1rm_whatever_the_other_sets() -> None:
     assert item.compared_by == "e1rm"
     assert item.judgement.lsi == D(100)
     assert item.notes == ("1 set of more than 12 reps left out of the e1RM: no formula is "
-                          "reliable there.",)  # fmt: skip
+                          "reliable there.",)
 
 
 def test_duration_compares_the_longest_set_not_totals() -> None:
@@ -87,7 +85,7 @@ def test_reps_compare_the_best_set_per_session_and_the_mean_over_sessions() -> N
         [session(sets((12, "20")), sets((8, "20"), (6, "20"))),
          session(sets((10, "20")), sets((10, "20")), day=1)],
         metric="reps",
-    )  # fmt: skip
+    )
     assert (item.judgement.left, item.judgement.right) == (D(11), D(9))
 
 

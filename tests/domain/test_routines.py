@@ -125,7 +125,7 @@ def test_records_per_side_heaviest_and_most_reps_at_a_load() -> None:
         [(Side.LEFT, Unit.KG, D(60), 10), (Side.RIGHT, Unit.KG, D(60), 8),
          (Side.LEFT, Unit.LB, D(135), 5)],
         Unit.KG,
-    )  # fmt: skip
+    )
     line = [
         LoggedSet(Side.LEFT, 11, D(60), Unit.KG, SetKind.WORKING, 1),  # more reps at 60
         LoggedSet(Side.RIGHT, 8, D("62.5"), Unit.KG, SetKind.WORKING, 2),  # heavier
@@ -134,7 +134,7 @@ def test_records_per_side_heaviest_and_most_reps_at_a_load() -> None:
     ]
     assert records.beaten_by(line) == [
         (1, Side.LEFT, MOST_REPS), (2, Side.RIGHT, HEAVIEST), (4, Side.LEFT, HEAVIEST)
-    ]  # fmt: skip
+    ]
     # Kept up to date: the same sets again beat nothing.
     assert records.beaten_by(line) == []
 

@@ -85,7 +85,7 @@ HELP = "write REPSxLOAD such as 10x60, 10x60kg, 3x10x60, 12xBW, or a time or dis
     "text",
     ["10x", "x60", "ten x 60", "10x60x", "banana", "", "   ", "x", "10xx60", "1x2x3x4",
      "10x60 60", "10.5x60", "10xkg", "10xbw+", "10xbw20", "12kg", "bw", "10x1e3", "10x٣"],
-)  # fmt: skip
+)
 def test_malformed_specs_say_how_to_write_one(text: str) -> None:
     with pytest.raises(InvalidSpec) as caught:
         parse_spec(text)
@@ -245,7 +245,7 @@ def measured(work: str, load: str | None = None, unit: Unit | None = None) -> Se
         distance, distance_unit = Decimal(number), work[len(number) :]
     value = None if load is None else Decimal(load)
     return SetSpec(reps=0, load=value, unit=unit, bodyweight=load is None,
-                   duration_s=duration, distance=distance, distance_unit=distance_unit)  # fmt: skip
+                   duration_s=duration, distance=distance, distance_unit=distance_unit)
 
 
 @pytest.mark.parametrize(
@@ -305,11 +305,11 @@ def measured_specs(draw: st.DrawFn) -> SetSpec:
     unit = draw(units) if load is not None else None
     if draw(st.booleans()):
         return SetSpec(reps=0, load=load, unit=unit, bodyweight=load is None,
-                       duration_s=draw(st.integers(1, 24 * 3600)))  # fmt: skip
+                       duration_s=draw(st.integers(1, 24 * 3600)))
     distance = draw(st.decimals(min_value="0.001", max_value=1000, places=3))
     return SetSpec(reps=0, load=load, unit=unit, bodyweight=load is None,
                    distance=distance.normalize() if distance % 1 else distance.quantize(1),
-                   distance_unit=draw(st.sampled_from(["m", "km", "mi"])))  # fmt: skip
+                   distance_unit=draw(st.sampled_from(["m", "km", "mi"])))
 
 
 @given(measured_specs(), st.integers(1, 20))

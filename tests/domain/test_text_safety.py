@@ -66,7 +66,7 @@ def test_json_text_writes_u_escapes_and_keeps_other_text_readable() -> None:
     ("text", "one_line", "found"),
     [("a\x1bb", False, "\\x1b"), ("\u202e", False, "\\u202e"), ("x\x9b", False, "\\x9b"),
      ("a\nb", True, "\\n"), ("a\tb", True, "\\t"), ("a\udc9b", False, "\\udc9b")],
-)  # fmt: skip
+)
 def test_typed_text_with_a_control_is_refused_naming_it(
     text: str, one_line: bool, found: str
 ) -> None:

@@ -15,7 +15,7 @@ from tracker.domain.trend import Trend, attention_order, headline_trend
 def judged(*rights: int, involved: Side | None = None) -> Judgement:
     """Left 100 against these rights, one session each, judged as the report's headline."""
     sessions = [SessionComparison(date(2026, 12, day + 1), D(100), D(r)) for day, r in
-                enumerate(rights)]  # fmt: skip
+                enumerate(rights)]
     return judge(sessions, len(sessions), involved=involved)
 
 
@@ -39,8 +39,8 @@ def test_trend_compares_the_headline_with_the_headline_before_it(
 
 def test_attention_order_puts_imbalanced_first_then_lowest_lsi() -> None:
     rows = [("balanced", D(92)), ("watch", D(88)), ("imbalanced", D(84)), ("imbalanced", D(70)),
-            ("balanced", D(90))]  # fmt: skip
+            ("balanced", D(90))]
     assert sorted(rows, key=lambda r: attention_order(*r)) == [
         ("imbalanced", D(70)), ("imbalanced", D(84)), ("watch", D(88)), ("balanced", D(90)),
         ("balanced", D(92)),
-    ]  # fmt: skip
+    ]

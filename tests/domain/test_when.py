@@ -195,7 +195,7 @@ UNREADABLE = 'try "2026-11-20 18:30", "yesterday 18:00" or "2 days ago"'
     "text",
     ["blah", "", "   ", "tomorrow foo", "yesterday foo", "yesterday Nov 3", "today 18",
      "2 blah ago", "2026-13-45", "Feb 30 2026", "ago", "thu foo"],
-)  # fmt: skip
+)
 def test_unreadable_dates(text: str) -> None:
     with pytest.raises(InvalidDate) as caught:
         parse_when(text, NOW)
@@ -255,7 +255,7 @@ def test_relative_forms_lie_in_the_past(amount: int, unit: str, now: datetime) -
     ("text", "day"),
     [("5.11.2026", (2026, 11, 5)), ("13/11/2026", (2026, 11, 13)), ("11/13/2026", (2026, 11, 13)),
      ("2026.11.05", (2026, 11, 5)), ("2026/11/05", (2026, 11, 5)), ("11/11/2026", (2026, 11, 11))],
-)  # fmt: skip
+)
 def test_numeric_dates_day_first_with_dots(text: str, day: tuple[int, int, int]) -> None:
     found = parse_when(text, NOW)
     assert (found.year, found.month, found.day) == day

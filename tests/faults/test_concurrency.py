@@ -33,7 +33,7 @@ def tracker_process(url: str, *args: str, quiet: bool = False) -> subprocess.Pop
     return subprocess.Popen(
         [sys.executable, "-m", "tracker", *args],
         env=env, stdout=pipe, stderr=pipe, text=True,
-    )  # fmt: skip
+    )
 
 
 def test_sixteen_first_commands_logging_at_once(new_db: str) -> None:

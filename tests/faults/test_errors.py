@@ -124,7 +124,7 @@ def test_export_to_stdout_writes_nothing_when_it_fails(own_db: Tracker) -> None:
     engine = create_engine(own_db.url)
     with engine.begin() as conn:  # the sets' exercise is gone: the export query fails
         conn.execute(text("DROP TABLE training_session CASCADE" if "postgres" in own_db.url
-                          else "DROP TABLE training_session"))  # fmt: skip
+                          else "DROP TABLE training_session"))
     engine.dispose()
     result = own_db("export")
     assert result.exit_code == 3 and result.stdout == ""

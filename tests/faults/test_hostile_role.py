@@ -108,7 +108,7 @@ def granted_at_0007(url: str, roles: dict[str, str]) -> None:
                     text("INSERT INTO lifter (name, unit, created_at, db_role) "
                          "VALUES (:n, 'kg', now(), :r)"),
                     {"n": name, "r": roles[name] if name != "coach" else None},
-                )  # fmt: skip
+                )
             conn.execute(
                 text("INSERT INTO lifter_coach SELECT id, :r FROM lifter WHERE name = 'alice'"),
                 {"r": roles["coach"]},
@@ -142,7 +142,7 @@ def gym(request: pytest.FixtureRequest, pg_fresh_database_factory: Any) -> Itera
         granted_at_0007(url, roles)
     for who in ("alice", "bob"):
         cli.ok("--lifter", who, "log", "single leg press", "-l", "10x60", "-r", "10x50",
-               "--note", f"{who}'s private note")  # fmt: skip
+               "--note", f"{who}'s private note")
         cli.ok("--lifter", who, "exercises", "add", f"{who.title()} Move", "--alias", f"{who}m")
         cli.ok("--lifter", who, "routine", "add", f"{who} day")
         cli.ok("--lifter", who, "routine", "add-exercise", f"{who} day", f"{who} move")
@@ -154,7 +154,7 @@ def gym(request: pytest.FixtureRequest, pg_fresh_database_factory: Any) -> Itera
         cli.ok("admin", "grant", "coach", "--role", roles["coach"], "--coach-of", "alice")
     with owner.begin() as conn:
         ids = {n: conn.scalar(text("SELECT id FROM lifter WHERE name = :n"), {"n": n}) for n in
-               ("alice", "bob", "coach")}  # fmt: skip
+               ("alice", "bob", "coach")}
         bob = {"bob": ids["bob"]}
         for key, sql in {
             "session": "SELECT max(id) FROM training_session WHERE lifter_id = :bob",
@@ -171,7 +171,7 @@ def gym(request: pytest.FixtureRequest, pg_fresh_database_factory: Any) -> Itera
             text("INSERT INTO gym_state (session_id, routine_id, position, skipped, targets) "
                  "VALUES (:s, :r, 0, '[]', '{}')"),
             {"s": ids["bob_session"], "r": ids["bob_routine"]},
-        )  # fmt: skip
+        )
         conn.execute(  # bob's own coach, a role no test connects as
             text("INSERT INTO lifter_coach (lifter_id, coach_role) VALUES (:b, 'bobs_coach')"),
             {"b": ids["bob"]},
@@ -206,7 +206,7 @@ def test_every_table_of_the_schema_has_row_level_security(gym: Gym) -> None:
                      "JOIN pg_namespace n ON n.oid = c.relnamespace "
                      "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')")
             ).all()
-        )  # fmt: skip
+        )
     assert set(BOBS_ROWS) | {"setting"} | set(NO_POLICIES_NEEDED) == set(tables)
     assert [t for t, secured in tables.items() if not secured] == list(NO_POLICIES_NEEDED)
     alice = gym.engine("alice")
@@ -246,7 +246,7 @@ def test_a_coach_reads_their_lifter_and_writes_nothing(gym: Gym) -> None:
     assert attempt(coach, "SELECT * FROM workout_set WHERE lifter_id = :a", a=gym.ids["alice"])
     before = attempt(coach, "SELECT * FROM workout_set")
     assert refused(attempt(coach, "INSERT INTO training_session (lifter_id, started_at) "
-                                  "VALUES (:a, now())", a=gym.ids["alice"]))  # fmt: skip
+                                  "VALUES (:a, now())", a=gym.ids["alice"]))
     assert attempt(coach, "UPDATE workout_set SET note = 'coach was here'") == 0
     assert attempt(coach, "DELETE FROM workout_set") == 0
     assert attempt(coach, "SELECT * FROM workout_set") == before
@@ -330,14 +330,14 @@ def test_temporary_tables_shadow_nothing(gym: Gym, untouched: None) -> None:
             }.items():
                 conn.execute(text(f"CREATE TEMP TABLE {table} ({columns})"))
             conn.execute(text("INSERT INTO pg_temp.lifter SELECT g, :me FROM "
-                              "generate_series(1, 100) g"), {"me": me})  # fmt: skip
+                              "generate_series(1, 100) g"), {"me": me})
             conn.execute(text("INSERT INTO pg_temp.lifter_coach SELECT g, :me FROM "
-                              "generate_series(1, 100) g"), {"me": me})  # fmt: skip
+                              "generate_series(1, 100) g"), {"me": me})
             for table in ("training_session", "routine", "exercise"):
                 conn.execute(
                     text(f"INSERT INTO pg_temp.{table} SELECT g, {gym.ids['alice']} "
                          "FROM generate_series(1, 1000) g")
-                )  # fmt: skip
+                )
             visible = conn.execute(text("SELECT DISTINCT lifter_id FROM public.workout_set"))
             assert set(visible.scalars()) == {gym.ids["alice"]}
             conn.execute(text("UPDATE public.workout_set SET note = note"))
@@ -391,14 +391,14 @@ def test_policy_helpers_answer_only_for_the_caller(gym: Gym) -> None:
                  "pg_has_role(:alice, proowner, 'MEMBER'), proconfig FROM pg_proc "
                  "WHERE proname LIKE 'tracker\\_%'"),
             {"alice": gym.roles["alice"]},
-        ).all()  # fmt: skip
+        ).all()
     assert len(owners) == 1 and owners[0][1] is False  # no lifter can become their owner
     assert owners[0][2][0].endswith(", pg_temp")  # the path is pinned with pg_temp last
 
 
 def test_her_own_role_sees_her_custom_exercise_without_lifter(gym: Gym) -> None:
     alice = Tracker(make_url(gym.url).set(username=gym.roles["alice"]).render_as_string(False),
-                    CliRunner())  # fmt: skip
+                    CliRunner())
     assert "Alice Move" in alice.ok("exercises", "list").stdout
     assert "Alice Move" in alice.ok("exercises", "show", "alice move").stdout
     assert "Bob Move" not in alice.ok("exercises", "list").stdout

@@ -159,7 +159,7 @@ def test_a_lifter_role_restores_its_own_data_but_no_gym_settings(
                 ],
                 "routines": [{"name": "Legs", "items": [{"exercise": "Leg Press", "sets": 2}]}],
                 "settings": {"plates.kg": "25x4,20x2"},
-            }  # fmt: skip
+            }
         ),
         encoding="utf-8",
     )

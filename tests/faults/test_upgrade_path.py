@@ -115,7 +115,7 @@ def test_a_0007_database_upgrades_and_never_reuses_a_deleted_id(url: str) -> Non
                 conn.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT max(id) FROM {table}))"
-                ))  # fmt: skip
+                ))
         engine.dispose()
     before = policies(url)
     engine = dbmod.create_app_engine(url)

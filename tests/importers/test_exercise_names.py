@@ -84,7 +84,7 @@ def test_split_side(name: str, expected: tuple[str, Side | None]) -> None:
         ("Machine", ("Machine", None)),
         ("Lying Leg Raise", ("Lying Leg Raise", None)),
     ],
-)  # fmt: skip
+)
 def test_normalize_exercise_name(raw: str, expected: tuple[str, str | None]) -> None:
     assert normalize_exercise_name(raw) == expected
 
@@ -98,10 +98,10 @@ def test_candidates_go_from_specific_to_general() -> None:
     ]
     assert candidate_names("Bench Press (Dumbbell)")[:3] == [
         "Bench Press (Dumbbell)", "Dumbbell Bench Press", "Bench Press",
-    ]  # fmt: skip
+    ]
     assert candidate_names("Crunch (Machine)")[:3] == [
         "Crunch (Machine)", "Machine Crunch", "Crunch",
-    ]  # fmt: skip
+    ]
 
 
 def test_candidates_cover_sides_word_order_and_plurals() -> None:
@@ -112,7 +112,7 @@ def test_candidates_cover_sides_word_order_and_plurals() -> None:
     assert "Hammer Curl" in candidate_names("Curl, Hammer")
     assert {"Leg Extensions", "Pullups"} <= {
         *candidate_names("Leg Extension (Machine)"), *candidate_names("Pull Up"),
-    }  # fmt: skip
+    }
     assert "Bench Pres" not in candidate_names("Bench Press")
     assert "Leg Press" in candidate_names("Leg Presses")
     assert {"Pull Up", "Pullups"} <= set(candidate_names("Pull Ups"))

@@ -101,7 +101,7 @@ def test_sets_before_the_bad_row_are_yielded_first() -> None:
          "(is it cut off?)"),
         ('2024-11-28 17:36:08,"B"x,35m', 'line 2: can\'t read the row: \',\' expected after \'"\''),
     ],
-)  # fmt: skip
+)
 def test_unreadable_strong_rows(row: str, message: str) -> None:
     assert failure(STRONG + GOOD + row).replace("line 3", "line 2") == message
 

@@ -71,7 +71,7 @@ def test_strong_sample_uses_the_default_unit_and_local_times() -> None:
     assert first.session_key == "strong:2024-11-28T16:36:08+00:00 B"
     assert (first.exercise, first.reps, first.load, first.unit) == (
         "Bent Over Row (Barbell)", 13, Decimal("10.0"), Unit.LB,
-    )  # fmt: skip
+    )
     assert first.duration_s is None and first.distance is None and first.rpe is None
 
 
@@ -82,7 +82,7 @@ def test_hevy_sample_reads_units_kinds_and_timed_sets_from_the_file() -> None:
     kinds = Counter(s.kind for s in imported)
     assert kinds == {
         SetKind.WORKING: 3851, SetKind.WARMUP: 2195, SetKind.FAILURE: 1122, SetKind.DROP: 43,
-    }  # fmt: skip
+    }
     timed = [s for s in imported if s.exercise == "Warm Up" and s.duration_s == 300]
     assert timed and all(s.reps == 0 and s.bodyweight and s.load == 0 for s in timed)
     first = imported[0]
@@ -100,4 +100,4 @@ def test_fitnotes_sample_is_in_pounds_with_one_session_per_day() -> None:
     assert first.started_at == datetime(2022, 9, 13, 23, 0, tzinfo=UTC)  # local midnight
     assert (first.exercise, first.load, first.reps) == (
         "Flat Barbell Bench Press", Decimal("45.0"), 10,
-    )  # fmt: skip
+    )

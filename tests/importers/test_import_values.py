@@ -24,7 +24,7 @@ from tracker.importers.values import (
         ("1:05:00", 3900), ("1h 5m", 3900), ("35m", 2100), ("45s", 45), ("1h", 3600),
         ("2h 38m", 9480), ("1h5m30s", 3930), ("1 hr 2 min", 3720), ("1.5h", 5400),
     ],
-)  # fmt: skip
+)
 def test_parse_duration(text: str, seconds: int) -> None:
     assert parse_duration(text) == seconds
 
@@ -53,7 +53,7 @@ def test_parse_count() -> None:
 def test_parse_distance_unit() -> None:
     assert [parse_distance_unit(u) for u in ["km", "Miles", "mi.", "metres", "furlong"]] == [
         "km", "mi", "mi", "m", "furlong",
-    ]  # fmt: skip
+    ]
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ def test_strong_android_semicolon_with_unit_columns_and_decimal_commas() -> None
     assert reader.header[0] == "Date"  # the BOM is gone
     assert [s.kind for s in sets[:4]] == [
         SetKind.WARMUP, SetKind.WORKING, SetKind.DROP, SetKind.FAILURE,
-    ]  # fmt: skip
+    ]
     assert sets[1].load == Decimal("102.5") and sets[1].rpe == Decimal("8.5")
     assert sets[0].session_name == "Push; heavy"
     assert sets[0].finished_at == sets[0].started_at + timedelta(minutes=58)
@@ -45,7 +45,7 @@ def test_strong_android_semicolon_with_unit_columns_and_decimal_commas() -> None
     treadmill = sets[4]
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
         Decimal("2.5"), "km", 900,
-    )  # fmt: skip
+    )
     assert treadmill.load == 0 and not treadmill.bodyweight  # a distance, no load
     lunge = sets[5]
     assert (lunge.exercise, lunge.side, lunge.unit) == ("Lunge (Dumbbell)", Side.LEFT, Unit.KG)
@@ -81,7 +81,7 @@ def test_strong_weight_unit_in_header_am_pm_dates_and_non_set_rows() -> None:
         timedelta(hours=1, minutes=5)] * 5 + [
         timedelta(seconds=45), timedelta(hours=1), timedelta(hours=1, minutes=5),
         timedelta(minutes=35),
-    ]  # fmt: skip
+    ]
     assert reader.skipped == [
         Skipped(7, "rest timer, not a set"),
         Skipped(8, "blank line"),
@@ -96,7 +96,7 @@ def test_strong_classic_letters_rpe_notes_and_cardio() -> None:
     assert (reader.unit_used, reader.unit_source) == (Unit.KG, "default")
     assert [s.kind for s in sets[:4]] == [
         SetKind.WARMUP, SetKind.WORKING, SetKind.FAILURE, SetKind.DROP,
-    ]  # fmt: skip
+    ]
     assert [s.rpe for s in sets[:3]] == [None, Decimal("8"), Decimal("10")]
     assert sets[2].note == 'went "heavy", failed'
     pull_up = sets[4]
@@ -104,7 +104,7 @@ def test_strong_classic_letters_rpe_notes_and_cardio() -> None:
     running = sets[5]
     assert (running.distance, running.distance_unit, running.duration_s, running.reps) == (
         Decimal("5.2"), "km", 1800, 0,
-    )  # fmt: skip
+    )
     assert reader.skipped == [Skipped(8, "notes only, not a set")]
     assert sets[-1].session_notes == "Last one of the year"
     assert sets[0].finished_at == sets[0].started_at + timedelta(hours=2, minutes=38)
@@ -134,13 +134,13 @@ def test_hevy_imperial_columns_and_2026_dates() -> None:
     failed = sets[3]
     assert (failed.kind, failed.reps, failed.load, failed.note) == (
         SetKind.FAILURE, 0, Decimal("315"), "went down, no lift",
-    )  # fmt: skip
+    )
     assert sets[4].kind is SetKind.DROP
     plank, treadmill = sets[5], sets[6]
     assert (plank.reps, plank.duration_s, plank.load, plank.bodyweight) == (0, 75, Decimal(0), True)
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
         Decimal("1.5"), "mi", 900,
-    )  # fmt: skip
+    )
     assert [s.position for s in sets] == [0, 1, 2, 3, 4, 5, 6, 0]
     assert reader.skipped == [Skipped(9, "notes only, not a set")]
 
@@ -170,7 +170,7 @@ def test_fitnotes_weight_unit_in_header_and_clock_times() -> None:
     assert (plank.duration_s, plank.reps, plank.load, plank.bodyweight) == (90, 0, Decimal(0), True)
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
         Decimal("2.5"), "km", 900,
-    )  # fmt: skip
+    )
     assert [(s.exercise, s.side, s.reps) for s in sets[3:]] == [
         ("Single Leg Press", Side.RIGHT, 10),
         ("Single Leg Press", Side.LEFT, 0),
@@ -183,7 +183,7 @@ def test_fitnotes2_ios_kg_and_lb_columns() -> None:
     assert [(s.load, s.unit, s.bodyweight) for s in sets] == [
         (Decimal("100"), Unit.KG, False), (Decimal("30"), Unit.LB, False),
         (Decimal("0"), Unit.KG, False),  # a run: a distance, no load, not bodyweight
-    ]  # fmt: skip
+    ]
     assert sets[1].note == "slow"
     assert (sets[2].distance, sets[2].distance_unit, sets[2].duration_s) == (Decimal(3), "mi", 1800)
     assert reader.skipped == [Skipped(5, "notes only, not a set")]
@@ -212,7 +212,7 @@ def test_fitnotes_rows_without_a_unit_use_the_default() -> None:
         ("Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time", "fitnotes"),
         ("\ufeffDate\tExercise\tCategory\tWeight (kg)\tReps\tComment", "fitnotes"),
     ],
-)  # fmt: skip
+)
 def test_detects_format_and_delimiter(header: str, fmt: str) -> None:
     reader = read_export(io.StringIO(header + "\n"), None, Unit.KG, UTC)
     assert reader.format == fmt

@@ -62,7 +62,7 @@ def test_a_weigh_in_in_another_zone_is_the_same_moment_in_utc() -> None:
             "body_weights": [
                 {"measured_at": "2025-03-01T10:00:00+02:00", "weight": "80", "unit": "kg"}
             ]
-        }  # fmt: skip
+        }
     )
     assert read.body_weights[0].measured_at == datetime(2025, 3, 1, 8, tzinfo=UTC)
     assert read.body_weights[0].measured_at.tzinfo == UTC
@@ -92,7 +92,7 @@ def test_settings_are_stored_as_config_set_writes_them(
         ({"settings": {"increment.barbell.kg": "0"}}, 'settings, "increment.barbell.kg"'),
         ({"settings": []}, '"settings" is not an object'),
     ],
-)  # fmt: skip
+)
 def test_bad_values_name_their_place(document: dict[str, object], message: str) -> None:
     with pytest.raises(ImportFailed) as failed:
         read_lifter_data(json.loads(json.dumps(document)))

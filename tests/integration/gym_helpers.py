@@ -26,7 +26,7 @@ def stored_sets(url: str) -> list[tuple[Any, ...]]:
         (i, name, side, reps, Decimal(str(load)).normalize(), unit,
          None if rpe is None else Decimal(str(rpe)).normalize(), note, session)
         for i, name, side, reps, load, unit, rpe, note, session in rows
-    ]  # fmt: skip
+    ]
 
 
 def open_sessions(url: str) -> list[int]:

@@ -75,7 +75,7 @@ def test_show_single_leg_press_has_every_fact_of_the_reference_card(tracker: Tra
     text = flat(out)
     facts = dict(re.findall(r"^- \*\*(.+?):\*\* (.+)$", card, re.MULTILINE))
     assert set(facts) == {"Body Part", "Equipment", "Target Muscle", "Secondary Muscles",
-                          "Difficulty", "Category"}  # fmt: skip
+                          "Difficulty", "Category"}
     assert f"Body part: {facts['Body Part'].lower()}" in text
     assert f"Equipment: {facts['Equipment'].lower()}" in text
     assert f"Target muscle: {facts['Target Muscle'].lower()}" in text
@@ -97,7 +97,7 @@ def test_show_single_leg_press_has_every_fact_of_the_reference_card(tracker: Tra
     for question in questions:
         assert f"Q: {question}" in text
     for heading in ("Quick facts", "How to perform", "Tips", "Common mistakes", "FAQ",
-                    "Related exercises"):  # fmt: skip
+                    "Related exercises"):
         assert f"\n{heading}\n" in out
     assert "Bilateral parent: Leg Press (start at 40%-50% of its load)" in text
     assert "Unilateral/bilateral: Leg Press" in text
@@ -107,7 +107,7 @@ def test_show_single_leg_press_has_every_fact_of_the_reference_card(tracker: Tra
 
 #: Exercise columns that the card spells differently; id and key are internal.
 CARD_KEY = {"parent_id": "parent", "ratio_low": "ratio", "ratio_high": "ratio",
-            "rep_low": "rep_range", "rep_high": "rep_range"}  # fmt: skip
+            "rep_low": "rep_range", "rep_high": "rep_range"}
 INTERNAL = {"id", "key", "owner_id"}  # owner_id: only its owner sees the card at all
 
 
@@ -120,14 +120,14 @@ def test_show_json_has_every_field(tracker: Tracker) -> None:
     entry = builtin_entry("Single Leg Press")
     for key in ("name", "body_part", "equipment", "target", "secondary", "difficulty",
                 "category", "laterality", "parent", "ratio", "ratio_note", "rep_range",
-                "summary", "steps", "tips", "mistakes", "faq"):  # fmt: skip
+                "summary", "steps", "tips", "mistakes", "faq"):
         assert card[key] == entry[key], key
     assert sorted(card["aliases"]) == sorted(entry["aliases"])
     assert (card["source"], card["edited"], card["variants"]) == ("builtin", False, [])
     assert (card["sled"], card["sled_unit"], card["increment"]) == (None, None, None)
     assert card["related"]["partners"] == ["Leg Press"]
     assert set(card["related"]) == {"partners", "same_body_part", "same_equipment",
-                                    "same_target"}  # fmt: skip
+                                    "same_target"}
     assert "Single Leg Press" not in card["related"]["same_target"]
     parent = tracker.json("exercises", "show", "leg press")
     assert parent["variants"] == ["Single Leg Press"]
@@ -138,7 +138,7 @@ def test_show_text_escapes_control_characters_the_json_keeps(tracker: Tracker) -
     # Card text can come from an imported file: an escape sequence must not reach the terminal
     # (this one would set the window title, that one clear the screen).
     tracker.ok("exercises", "add", "Odd Press", "--equipment", "machine",
-               "--summary", "odd \x1b]0;title\x07 summary", "--tip", "tip \x1b[2J")  # fmt: skip
+               "--summary", "odd \x1b]0;title\x07 summary", "--tip", "tip \x1b[2J")
     out = tracker.ok("exercises", "show", "odd press").stdout
     assert "\x1b" not in out and "\x07" not in out
     assert "odd \\x1b]0;title\\x07 summary" in out and "- tip \\x1b[2J" in out
@@ -153,7 +153,7 @@ def test_first_use_loads_the_whole_builtin_catalog(tracker: Tracker) -> None:
     rows = query(tracker.url, select(Exercise.name, Exercise.source, Exercise.edited))
     assert sorted(rows) == sorted((e["name"], "builtin", False) for e in entries)
     (setting,) = query(tracker.url, select(Setting.value).where(
-        Setting.key == "catalog.builtin_hash"))  # fmt: skip
+        Setting.key == "catalog.builtin_hash"))
     from tracker.services.builtin_catalog import builtin_bytes
 
     assert setting[0] == hashlib.sha256(builtin_bytes()).hexdigest()[:16]
@@ -183,7 +183,7 @@ def test_names_resolve_by_case_punctuation_alias_and_prefix(tracker: Tracker) ->
 
 def test_a_misspelt_name_fails_with_suggestions(tracker: Tracker) -> None:
     expected = ('Error: no exercise named "singel leg pres"; did you mean: Single Leg Press, '
-                "Single-Leg Romanian Deadlift, Leg Press?")  # fmt: skip
+                "Single-Leg Romanian Deadlift, Leg Press?")
     assert tracker.fails("exercises", "show", "singel leg pres") == expected
     assert tracker.fails("exercises", "show", "singel leg pres", "--json") == expected
     assert tracker.fails("log", "singel leg pres", "10x60") == expected  # every command
@@ -194,7 +194,7 @@ def test_a_misspelt_name_fails_with_suggestions(tracker: Tracker) -> None:
 
 def test_an_ambiguous_prefix_lists_the_candidates(tracker: Tracker) -> None:
     expected = ('Error: "incl" matches several exercises: Incline Bench Press, Incline Dumbbell '
-                "Press; type more of the name")  # fmt: skip
+                "Press; type more of the name")
     assert tracker.fails("exercises", "show", "incl") == expected
     assert tracker.fails("exercises", "edit", "incl", "--sled", "20") == expected
     assert tracker.fails("exercises", "remove", "incl") == expected
@@ -220,7 +220,7 @@ def test_list_filters(tracker: Tracker) -> None:
         assert row["equipment"] == "machine"
         assert "glutes" in [row["target"], *row["secondary"]]
     assert set(rows[0]) == {"name", "aliases", "body_part", "equipment", "target", "secondary",
-                            "difficulty", "category", "laterality", "parent", "source"}  # fmt: skip
+                            "difficulty", "category", "laterality", "parent", "source"}
     text = tracker.ok("exercises", "list", "--muscle", "Glutes", "--equipment", "MACHINE").stdout
     assert "Single Leg Press" in text and "unilateral (of Leg Press)" in text
     assert text.endswith(f"\n{len(rows)} exercises\n")
@@ -237,7 +237,7 @@ def test_list_filters(tracker: Tracker) -> None:
     presses = tracker.json("exercises", "list", "press", "--unilateral")
     assert names(presses) == ["Alternating Dumbbell Shoulder Press",
                               "Single Leg Press", "Single-Arm Dumbbell Bench Press",
-                              "Single-Arm Dumbbell Shoulder Press"]  # fmt: skip
+                              "Single-Arm Dumbbell Shoulder Press"]
     assert names(tracker.json("exercises", "list", "rfess")) == ["Bulgarian Split Squat"]
     assert tracker.json("exercises", "list", "zzqx") == []
     assert tracker.ok("exercises", "list", "zzqx").stdout == "No exercises match.\n"
@@ -253,16 +253,16 @@ def test_add_a_unilateral_variant_with_parent_and_ratio(tracker: Tracker) -> Non
                      "--parent", "Leg Press", "--ratio", "0.4-0.5", "--alias", "slpp",
                      "--equipment", "Machine", "--target", "quadriceps",
                      "--secondary", "glutes, adductors", "--step", "Sit.", "--step", "Press.",
-                     "--tip", "Go slow.", "--rep-range", "10-15").stdout  # fmt: skip
+                     "--tip", "Go slow.", "--rep-range", "10-15").stdout
     assert out == "added Single Leg Pendulum Press\n"
     card = tracker.json("exercises", "show", "slpp")
     assert card["name"] == "Single Leg Pendulum Press"
     assert (card["laterality"], card["parent"], card["ratio"]) == ("unilateral", "Leg Press",
-                                                                   [0.4, 0.5])  # fmt: skip
+                                                                   [0.4, 0.5])
     assert (card["equipment"], card["target"], card["secondary"]) == (
-        "machine", "quadriceps", ["glutes", "adductors"])  # fmt: skip
+        "machine", "quadriceps", ["glutes", "adductors"])
     assert (card["steps"], card["tips"], card["rep_range"]) == (["Sit.", "Press."],
-                                                                ["Go slow."], [10, 15])  # fmt: skip
+                                                                ["Go slow."], [10, 15])
     assert (card["source"], card["edited"], card["aliases"]) == ("custom", False, ["slpp"])
     row = stored(tracker.url, "Single Leg Pendulum Press")
     parent = stored(tracker.url, "Leg Press")
@@ -317,7 +317,7 @@ def test_add_refuses_bad_values_and_stores_nothing(tracker: Tracker) -> None:
         ("Foo", "--equipment", "rocket"): 'Error: unknown equipment "rocket": use one of '
                                           "barbell, dumbbell, machine, cable, kettlebell, "
                                           "smith machine, band, bodyweight, other",
-    }  # fmt: skip
+    }
     for args, expected in cases.items():
         assert tracker.fails("exercises", "add", *args) == expected, args
     assert row_counts(tracker.url) == before
@@ -325,11 +325,11 @@ def test_add_refuses_bad_values_and_stores_nothing(tracker: Tracker) -> None:
 
 def test_edits_mark_edited_and_aliases_of_other_exercises_are_refused(tracker: Tracker) -> None:
     out = tracker.ok("exercises", "edit", "hack sq", "--sled", "20", "--unit", "kg",
-                     "--increment", "2.5", "--summary", "My hack.").stdout  # fmt: skip
+                     "--increment", "2.5", "--summary", "My hack.").stdout
     assert out == "updated Hack Squat\n"
     card = tracker.json("exercises", "show", "hack squat")
     assert (card["edited"], card["sled"], card["sled_unit"], card["increment"]) == (
-        True, 20, "kg", 2.5)  # fmt: skip
+        True, 20, "kg", 2.5)
     assert card["summary"] == "My hack." and card["steps"] == builtin_entry("Hack Squat")["steps"]
     assert "Sled weight: 20 kg" in flat(tracker.ok("exercises", "show", "hack squat").stdout)
 
@@ -341,24 +341,24 @@ def test_edits_mark_edited_and_aliases_of_other_exercises_are_refused(tracker: T
         'Error: the alias "Leg Press" is already used by the exercise "Leg Press"'
     )
     assert tracker.fails("exercises", "edit", "leg curl", "--rename", "Leg Press") == (
-        'Error: "Leg Press" is already taken by the exercise "Leg Press"')  # fmt: skip
+        'Error: "Leg Press" is already taken by the exercise "Leg Press"')
     after = tracker.json("exercises", "show", "leg curl")
     assert sorted(after["aliases"]) == before and after["edited"] is False  # rolled back
 
     # --alias replaces the list; its own name and duplicates are dropped.
     tracker.ok("exercises", "edit", "leg curl", "--alias", "ham curl", "--alias", "Ham-Curl",
-               "--alias", "leg curl")  # fmt: skip
+               "--alias", "leg curl")
     assert tracker.json("exercises", "show", "ham curl")["aliases"] == ["ham curl"]
     rows = query(tracker.url, select(ExerciseAlias.alias).join(Exercise)
-                 .where(Exercise.name == "Leg Curl"))  # fmt: skip
+                 .where(Exercise.name == "Leg Curl"))
     assert rows == [("ham curl",)]
 
 
 def test_rename_keeps_the_old_name_as_an_alias(tracker: Tracker) -> None:
     assert tracker.ok("exercises", "edit", "leg press", "--rename", "Leg press").stdout == (
-        "updated Leg press\n")  # a change of case only  # fmt: skip
+        "updated Leg press\n")  # a change of case only
     assert tracker.ok("exercises", "edit", "leg press", "--rename", "Leg Presses").stdout == (
-        "updated Leg Presses\n")  # one of its own aliases  # fmt: skip
+        "updated Leg Presses\n")  # one of its own aliases
     card = tracker.json("exercises", "show", "leg press")  # the old name still finds it
     assert card["name"] == "Leg Presses" and card["edited"] is True
     assert "leg presses" not in [a.lower() for a in card["aliases"]]
@@ -412,14 +412,14 @@ def test_refresh_updates_unedited_entries_and_keeps_the_lifters(
          "target": "quadriceps", "summary": "Built-in sissy squat."},
         {"name": "Pendulum Squat", "aliases": ["pendulum"], "body_part": "legs",
          "equipment": "machine", "target": "quadriceps", "summary": "A new one."},
-    ]  # fmt: skip
+    ]
     new = json.dumps(data).encode()
     monkeypatch.setattr("tracker.services.builtin_catalog.builtin_bytes", lambda: new)
 
     tracker.ok("exercises", "list")  # any command refreshes
     hack = tracker.json("exercises", "show", "hacky")
     assert (hack["name"], hack["summary"], hack["tips"]) == ("Hack Squat", "New Hack Squat.",
-                                                             ["A new tip."])  # fmt: skip
+                                                             ["A new tip."])
     assert hack["edited"] is False
     press = tracker.json("exercises", "show", "leg press")
     assert (press["summary"], press["sled"], press["edited"]) == ("Mine.", 50, True)
@@ -434,16 +434,16 @@ def test_refresh_updates_unedited_entries_and_keeps_the_lifters(
     single = tracker.json("exercises", "show", "single-leg leg curl")
     assert (single["parent"], single["summary"]) == ("Machine Curl", "New Single-Leg Leg Curl.")
     (digest,) = query(tracker.url, select(Setting.value).where(
-        Setting.key == "catalog.builtin_hash"))  # fmt: skip
+        Setting.key == "catalog.builtin_hash"))
     assert digest[0] == hashlib.sha256(new).hexdigest()[:16]
 
     # Same hash: nothing is rewritten. A changed stored hash: unedited entries are refreshed.
     execute(tracker.url, update(Exercise).where(Exercise.name == "Hack Squat")
-            .values(summary="Changed behind its back."))  # fmt: skip
+            .values(summary="Changed behind its back."))
     tracker.ok("exercises", "list")
     assert tracker.json("exercises", "show", "hack squat")["summary"] == "Changed behind its back."
     execute(tracker.url, update(Setting).where(Setting.key == "catalog.builtin_hash")
-            .values(value="stale"))  # fmt: skip
+            .values(value="stale"))
     tracker.ok("exercises", "list")
     assert tracker.json("exercises", "show", "hack squat")["summary"] == "New Hack Squat."
     assert tracker.json("exercises", "show", "leg press")["summary"] == "Mine."
@@ -517,7 +517,7 @@ def test_import_the_small_fixture_twice(tracker: Tracker) -> None:
     assert row_counts(tracker.url) == counts
     card = tracker.json("exercises", "show", "ez bar skullcrusher")
     assert (card["name"], card["equipment"], card["target"], card["secondary"]) == (
-        "EZ-Bar Skullcrusher", "barbell", "triceps", ["forearms", "chest"])  # fmt: skip
+        "EZ-Bar Skullcrusher", "barbell", "triceps", ["forearms", "chest"])
     assert (card["difficulty"], card["source"]) == (
         "intermediate",
         "free-exercise-db:EZ-Bar_Skullcrusher",
@@ -526,7 +526,7 @@ def test_import_the_small_fixture_twice(tracker: Tracker) -> None:
     assert card["steps"][0] == "Lie on a flat bench and press the bar up over your chest."
     stretch = tracker.json("exercises", "show", "couch stretch")
     assert (stretch["category"], stretch["equipment"], stretch["body_part"]) == (
-        "stretching", "other", "legs")  # fmt: skip
+        "stretching", "other", "legs")
     # Matched records leave the existing (built-in) card as it was.
     assert tracker.json("exercises", "show", "kettlebell swing")["source"] == "builtin"
 
@@ -536,7 +536,7 @@ def record(name: str, **fields: Any) -> dict[str, Any]:
         "id": name.replace(" ", "_"), "name": name, "level": "beginner", "equipment": "barbell",
         "primaryMuscles": ["shoulders"], "secondaryMuscles": ["triceps"], "category": "strength",
         "instructions": ["Press the bar up.", "Lower it."],
-    }  # fmt: skip
+    }
     return base | fields
 
 
@@ -546,7 +546,7 @@ def test_import_links_one_side_variants_and_reports_skips(tracker: Tracker, tmp_
         record("Landmine Press"), record("One-Arm Landmine Press"),
         record("Alternating Landmine Press"), record("!!!"), record("L" * 201),
         record("Barbell Shrug", id="Barbell_Shrug"),
-    ]))  # fmt: skip
+    ]))
     out = tracker.ok("exercises", "import", str(path)).stdout
     assert out == (
         "3 added, 1 matched existing, 2 linked to a bilateral parent, 2 skipped\n"
@@ -555,14 +555,14 @@ def test_import_links_one_side_variants_and_reports_skips(tracker: Tracker, tmp_
     )
     one = tracker.json("exercises", "show", "one arm landmine press")
     assert (one["laterality"], one["parent"], one["ratio"]) == ("unilateral", "Landmine Press",
-                                                                [0.4, 0.5])  # fmt: skip
+                                                                [0.4, 0.5])
     alternating = tracker.json("exercises", "show", "alternating landmine")
     assert (alternating["laterality"], alternating["parent"], alternating["ratio"]) == (
-        "alternating", "Landmine Press", [0.9, 1.0])  # fmt: skip
+        "alternating", "Landmine Press", [0.9, 1.0])
     assert "Costa, Moreira" in alternating["ratio_note"]
     assert "domain-science" not in alternating["ratio_note"] + one["ratio_note"]
     assert tracker.json("exercises", "show", "landmine press")["variants"] == [
-        "Alternating Landmine Press", "One-Arm Landmine Press"]  # fmt: skip
+        "Alternating Landmine Press", "One-Arm Landmine Press"]
     assert query(tracker.url, select(Exercise).where(Exercise.name.like("LLL%"))) == []
 
 
@@ -577,7 +577,7 @@ def test_a_one_kettlebell_variant_starts_at_90_to_100_percent_of_the_bell(
     path.write_text(json.dumps([
         record("Two-Arm Kettlebell Row", **bells), record("One-Arm Kettlebell Row", **bells),
         record("Cable Row Z", equipment="cable"), record("One-Arm Cable Row Z", equipment="cable"),
-    ]))  # fmt: skip
+    ]))
     tracker.ok("exercises", "import", str(path))
     card = tracker.json("exercises", "show", "one-arm kettlebell row")
     assert (card["parent"], card["ratio"]) == ("Two-Arm Kettlebell Row", [0.9, 1.0])

@@ -142,12 +142,12 @@ def test_html_overview_shows_the_headline_the_lsi_is_computed_from(
     (ex,) = tracker.json("report", "imbalance")["exercises"]
     assert (ex["recent_left"], ex["recent_right"], ex["lsi"], ex["asymmetry_pct"]) == (
         80.0, 80.0, 100.0, 0.0,
-    )  # fmt: skip
+    )
     assert (ex["left"]["best_e1rm"], ex["right"]["best_e1rm"]) == (120.0, 80.0)
     page = read_page(out)
     assert page.overview["me/Single Leg Press"]["fields"] == {
         "recent_left": 80.0, "recent_right": 80.0, "lsi": 100.0, "asymmetry_pct": 0.0,
-    }  # fmt: skip
+    }
     text = out.read_text(encoding="utf-8")
     # The rows the terminal shows, and headings that say what the figures are.
     assert '<td class="num" data-field="recent_left" data-value="80.0">80</td>' in text
@@ -202,7 +202,7 @@ def test_html_report_exercise_filter_and_all_lifters(tracker: Tracker, tmp_path:
     tracker.ok("report", "html", "--all-lifters", "-o", str(out))
     assert set(read_page(out).sections) == {
         "ana/Single Leg Press", "me/Single Leg Press", "me/One-Arm Dumbbell Row",
-    }  # fmt: skip
+    }
     assert tracker.fails("--lifter", "ana", "report", "html", "--all-lifters") == (
         "Error: give --lifter or --all-lifters, not both"
     )
@@ -313,7 +313,7 @@ def test_team_trend_status_order_and_the_same_lsi_as_the_report(
     assert data["rows"][0]["weaker_side"] == "right"
     text = tracker.ok("report", "team").stdout.splitlines()
     assert text[1].split() == ["lifter", "exercise", "LSI", "status", "weaker", "trend", "last",
-                               "trained"]  # fmt: skip
+                               "trained"]
     assert text[3].split()[:6] == ["cy", "Single", "Leg", "Press", "77.5", "imbalanced"]
     out = tmp_path / "team.html"
     result = tracker.ok("report", "team", "--html", "-o", str(out))
@@ -329,7 +329,7 @@ def test_team_trend_status_order_and_the_same_lsi_as_the_report(
 def assert_row_is_the_headline(tracker: Tracker, row: dict[str, Any], since: str = "12w") -> None:
     """A team row says what `report imbalance --since` says of that lifter and exercise."""
     report = tracker.json("--lifter", row["lifter"], "report", "imbalance", row["exercise"],
-                          "--since", since)  # fmt: skip
+                          "--since", since)
     (ex,) = report["exercises"]
     assert row["scope"] == "recent"
     for key in ("lsi", "status", "weaker_side", "involved", "compared_sessions", "recent_from"):
@@ -348,7 +348,7 @@ def test_team_trend_boundaries_are_five_points(tracker: Tracker) -> None:
 
 def test_team_reads_recent_sessions_only(tracker: Tracker) -> None:
     for day, right in ((40, 30), (35, 30), (7, 54), (6, 54), (5, 54), (4, 57), (3, 57),
-                       (2, 57)):  # fmt: skip
+                       (2, 57)):
         lsi_session(tracker, f"{day} days ago", right)
     tracker.ok("log", ROW, "-l", "10x30", "-r", "10x20", "--at", "40 days ago")
     data = tracker.json("report", "team", "--since", "30d")
@@ -381,7 +381,7 @@ def test_team_is_the_headline_on_the_involved_scale(tracker: Tracker) -> None:
 
 def test_team_names_a_weaker_side_only_when_sessions_agree(tracker: Tracker) -> None:
     for day, (left, right) in enumerate((("10x60", "8x60"), ("8x60", "10x60"), ("10x60", "8x60"),
-                                         ("8x60", "10x60"))):  # fmt: skip
+                                         ("8x60", "10x60"))):
         log_session(tracker, f"{5 - day} days ago", left, right)
     (row,) = tracker.json("report", "team")["rows"]
     assert row["weaker_side"] is None and row["status"] == "balanced"

@@ -70,7 +70,7 @@ def log_ana(tracker: Tracker) -> None:
     tracker.ok("lifter", "edit", "ana", "--involved", "left", "--exercise", "single leg press")
     ana(tracker, "routine", "add", "Pull day")
     ana(tracker, "routine", "add-exercise", "pull day", "pull up", "--sets", "4", "--reps",
-        "6-10", "--rest", "2m")  # fmt: skip
+        "6-10", "--rest", "2m")
     ana(tracker, "routine", "add-exercise", "pull day", "slp")
     ana(tracker, "routine", "add", "Empty for now")
     ana(tracker, "gym", input="slp\nrest 75\n")
@@ -139,7 +139,7 @@ def test_an_export_without_the_new_keys_still_imports(
     assert "Imported 8 sets in 2 sessions" in fresh.ok("import", str(older)).stdout
     assert rows(fresh.url) == {
         "workout_set": 8, "body_weight": 0, "involved_side": 0, "routine": 0, "setting": 0,
-    }  # fmt: skip
+    }
 
 
 def test_what_the_database_has_wins(sqlite_tracker: Tracker, tmp_path: Path) -> None:

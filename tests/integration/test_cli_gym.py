@@ -45,7 +45,7 @@ def test_spec_and_side_lines_log_to_the_current_exercise(tracker: Tracker) -> No
     out, err = gym(tracker, "single leg press", "-l 10x60 -r 10x62.5", "l 9x60", "r 8x62.5@9")
     assert err == ""
     rows = [(name, side, reps, load, rpe) for _, name, side, reps, load, _, rpe, _, _ in
-            stored_sets(tracker.url)]  # fmt: skip
+            stored_sets(tracker.url)]
     assert rows == [
         ("Single Leg Press", "left", 10, D(60), None),
         ("Single Leg Press", "right", 10, D("62.5"), None),
@@ -64,11 +64,11 @@ def test_enter_completes_a_side_typed_alone_on_a_first_time(tracker: Tracker) ->
     in its own unit; with the sides level there is still nothing to plan."""
     out, err = gym(tracker, "single leg press", "l 10x50lb", "", "", "r 8x40", "")
     rows = [(side, reps, load, unit) for _, _, side, reps, load, unit, *_ in
-            stored_sets(tracker.url)]  # fmt: skip
+            stored_sets(tracker.url)]
     assert rows == [
         ("left", 10, D(50), "lb"), ("right", 10, D(50), "lb"),
         ("right", 8, D(40), "kg"), ("left", 8, D(40), "kg"),
-    ]  # fmt: skip
+    ]
     assert "#2 R 10 x 50 lb" in out and "#4 L 8 x 40 kg" in out
     assert err == "Error: no target for Single Leg Press yet: type the set, e.g. 10x60\n"
 
@@ -236,7 +236,7 @@ def test_plates_command_and_config(tracker: Tracker) -> None:
     assert data == {
         "exercise": None, "equipment": "barbell", "unit": "kg", "target": 100, "total": 90,
         "exact": False, "bar": 15, "per_side": [20, 10, 5, 2.5],
-    }  # fmt: skip
+    }
     out = tracker.ok("plates", "100").stdout
     assert out.splitlines()[0] == "100 kg can't be made with your plates; nearest: 90 kg"
     settings = tracker.ok("config", "get").stdout
@@ -360,7 +360,7 @@ def test_targets_stored_before_the_typed_column_still_load_and_keep_their_form(
                                         "sides": {"left": ["40", 8], "right": ["40", 8]}},
                              "cue": "Start each set with your weaker side."},
         "Back Squat": {"target": None, "no_target": "Back Squat has no history yet"},
-    }  # fmt: skip
+    }
     _stored_targets(tracker.url, old)
     out, _ = gym(tracker, "bench", "slp", "back squat", "leg press")
     assert "  Target: 7 x 57.5 kg (progression)" in out
@@ -391,14 +391,14 @@ def test_naming_a_finished_routine_item_makes_it_current(tracker: Tracker) -> No
     out, err = gym(
         tracker, "slp", "-l 10x50 -r 10x50", "slp", "", "single leg press", "l 9x50", "next",
         args=("R",),
-    )  # fmt: skip
+    )
     assert err == ""
     rows = [row[1:5] for row in stored_sets(tracker.url)][1:]
     assert rows == [
         ("Single Leg Press", "left", 10, D(50)), ("Single Leg Press", "right", 10, D(50)),
         ("Single Leg Press", "left", 8, D(40)), ("Single Leg Press", "right", 8, D(40)),
         ("Single Leg Press", "left", 9, D(50)),
-    ]  # fmt: skip
+    ]
     # Each name printed its header, not Leg Press's (shown when the item was done, and after
     # next); Enter then logs its next planned pair.
     headers = [line for line in out.splitlines() if re.match(r"\S.* \(\d/2\): ", line)]
@@ -450,7 +450,7 @@ def test_enter_never_logs_rep_sets_for_timed_or_distance_exercises(tracker: Trac
     rows = [row[1:6] for row in stored_sets(tracker.url)][6:]
     assert rows == [
         ("Suitcase Carry", "left", 0, D(24), "kg"), ("Suitcase Carry", "right", 0, D(24), "kg")
-    ]  # fmt: skip
+    ]
     assert err.splitlines() == [
         "Error: no target for Plank (timed sets): type the set, e.g. 60s",
         "Error: no target for Suitcase Carry (distance sets): type the set, e.g. 40mx24",

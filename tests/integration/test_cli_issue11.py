@@ -24,7 +24,7 @@ def rows(url: str) -> list[dict[str, Any]]:
                        WorkoutSet.duration_s, WorkoutSet.distance, WorkoutSet.distance_unit)
                 .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
                 .order_by(WorkoutSet.id)
-            )  # fmt: skip
+            )
             return [dict(row._mapping) for row in found]
     finally:
         engine.dispose()
@@ -51,7 +51,7 @@ def test_every_dumbbell_suggestion_names_the_dumbbells(tracker: Tracker) -> None
     free_weights = [
         ex for ex in catalog["exercises"]
         if ex["equipment"] in ("dumbbell", "kettlebell") and ex["ratio"] and ex["parent"]
-    ]  # fmt: skip
+    ]
     assert len(free_weights) >= 12
     for ex in free_weights:
         name, thing = ex["name"], ex["equipment"]
@@ -70,7 +70,7 @@ def test_a_one_arm_row_compares_one_dumbbell_with_one_dumbbell(tracker: Tracker)
     # 26 kg, 86.7%, was below the band).
     assert (data["suggested"], data["range"], data["implements"], data["total"]) == (
         28, [28, 30], 1, 28
-    )  # fmt: skip
+    )
     assert data["inside"] is True
 
 
@@ -152,7 +152,7 @@ def test_exact_aliases_and_unique_prefixes_still_work(tracker: Tracker) -> None:
     tracker.ok("log", "bulg", "-l", "8x12", "-r", "8x12")
     assert [r["name"] for r in rows(tracker.url)] == [
         "Back Squat", "Deadlift", "Bulgarian Split Squat", "Bulgarian Split Squat"
-    ]  # fmt: skip
+    ]
 
 
 def test_did_you_mean_ranks_by_shared_words(tracker: Tracker) -> None:
@@ -169,7 +169,7 @@ def test_set_edit_moves_a_set_to_another_exercise(tracker: Tracker) -> None:
     assert out == "#2 Leg Press 10 x 60 kg (working)\n"
     assert [(r["name"], r["side"]) for r in rows(tracker.url)] == [
         ("Single Leg Press", "left"), ("Leg Press", None)
-    ]  # fmt: skip
+    ]
     assert tracker.fails("set", "edit", "2", "--exercise", "bss") == (
         "Error: Bulgarian Split Squat is unilateral: give the set a side with --side left or "
         "--side right"
@@ -230,7 +230,7 @@ def test_timed_and_distance_sets_are_stored_per_side(tracker: Tracker) -> None:
     tracker.ok("log", "suitcase carry", "-l", "40mx24", "-r", "40mx24")
     tracker.ok("log", "farmer's carry", "3x40mx20")
     stored = [(r["name"], r["side"], r["reps"], r["load"], r["duration_s"], r["distance"],
-               r["distance_unit"]) for r in rows(tracker.url)]  # fmt: skip
+               r["distance_unit"]) for r in rows(tracker.url)]
     assert (
         stored
         == [
@@ -271,7 +271,7 @@ def test_history_shows_the_best_time_and_distance(tracker: Tracker) -> None:
     carry = tracker.json("report", "history", "suitcase carry")["sessions"]
     assert [(s["side"], s["best_distance"]) for s in carry] == [
         ("left", {"distance": 60, "unit": "m"}), ("right", {"distance": 50, "unit": "m"})
-    ]  # fmt: skip
+    ]
     text = tracker.ok("report", "history", "plank").stdout
     assert "best time" in text and "2:00" in text
 
@@ -286,7 +286,7 @@ def test_assisted_sets_add_no_negative_volume(tracker: Tracker) -> None:
 def test_custom_exercises_say_what_their_load_is_per(tracker: Tracker, tmp_path: Any) -> None:
     tracker.ok("exercises", "add", "Landmine Lunge", "--unilateral", "--equipment", "dumbbell",
                "--per", "implement", "--implements", "2", "--parent", "back squat",
-               "--ratio", "0.2-0.3")  # fmt: skip
+               "--ratio", "0.2-0.3")
     data = tracker.json("suggest", "landmine lunge", "--basis", "100")
     # 20-30 kg in total over two dumbbells: 10-15 kg each, 2 kg steps: 10-14.
     assert (data["suggested"], data["range"], data["total"]) == (10, [10, 14], 20)

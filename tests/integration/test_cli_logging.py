@@ -31,7 +31,7 @@ def stored_sets(url: str) -> list[tuple[Any, ...]]:
                 select(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.load, WorkoutSet.unit,
                        WorkoutSet.kind, WorkoutSet.rpe, WorkoutSet.position)
                 .order_by(WorkoutSet.position)
-            )  # fmt: skip
+            )
             return [tuple(row) for row in rows]
     finally:
         engine.dispose()
@@ -54,7 +54,7 @@ def test_bilateral_and_unilateral_sets_show_up_in_the_session(tracker: Tracker) 
     ]
     one = data["sets"][0]
     assert set(one) >= {"id", "exercise", "side", "reps", "load", "unit", "rpe", "kind",
-                        "performed_at", "note"}  # fmt: skip
+                        "performed_at", "note"}
     assert one["performed_at"].endswith("+00:00")  # ISO 8601 with offset (TZ=UTC in tests)
     text = tracker.ok("session", "show").stdout
     assert "L 10 x 60 kg" in text and "R 8 x 60 kg" in text
@@ -68,7 +68,7 @@ def test_cardio_machines_take_a_time_or_distance_without_a_load(tracker: Tracker
     sets = tracker.json("session", "show", "last")["sets"]
     assert [(s["duration_s"], s["distance"], s["distance_unit"]) for s in sets] == [
         (1800, None, None), (None, 5, "km"), (3900, None, None), (None, 2000, "m"),
-    ]  # fmt: skip
+    ]
     line = tracker.fails("log", "leg press", "30s")
     assert line == (
         'Error: "30s" has no load, and Leg Press is done with a machine: write the load or '
@@ -101,7 +101,7 @@ def test_sides_keep_the_order_they_were_done_in(tracker: Tracker) -> None:
         ("Single Leg Press", "left", 10), ("Single Leg Press", "right", 9),
         ("Single Leg Press", "left", 10), ("Single Leg Press", "right", 8),
         ("Bulgarian Split Squat", "left", 8), ("Bulgarian Split Squat", "right", 8),
-    ]  # fmt: skip
+    ]
 
 
 def test_unit_default_rpe_warmup_kind_and_note(tracker: Tracker) -> None:
@@ -135,7 +135,7 @@ BAD_INPUTS = [
      "bodyweight, e.g. 12x60 or 12xBW"),
     (["log", "row", "8x60"], 'Error: "row" matches several exercises: Barbell Row, '),
     (["log", "press", "5x40"], 'Error: "press" matches several exercises: '),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -204,7 +204,7 @@ def test_back_dated_sets_share_one_finished_session(tracker: Tracker) -> None:
     out = " ".join(tracker.ok("session", "finish").stdout.split())
     assert out.startswith("Session #2 is already finished, at its last set (")
     assert out.endswith("back-dated sets (--at) are stored in a finished session, and 4 hours "
-                        "without a set finish one.")  # fmt: skip
+                        "without a set finish one.")
     assert [s["finished_at"] for s in json.loads(
         tracker.ok("session", "list", "--json").stdout)] == [s["finished_at"] for s in sessions]
 

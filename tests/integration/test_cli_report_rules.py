@@ -90,7 +90,7 @@ def test_a_machine_is_not_per_dumbbell(tracker: Tracker) -> None:
     ("right", "text", "json", "status"),
     [("84.997", "84.9", 84.99, "imbalanced"), ("89.997", "89.9", 89.99, "watch"),
      ("85", "85.0", 85.0, "watch")],
-)  # fmt: skip
+)
 def test_bands_and_digits_agree(
     tracker: Tracker, right: str, text: str, json: float, status: str
 ) -> None:

@@ -21,7 +21,7 @@ def test_imbalance_oracle_left_10x60_right_8x60(tracker: Tracker) -> None:
         "sets": 1, "reps": 10, "volume": 600.0, "best_e1rm": 80.0,
         "best_set": {"reps": 10, "load": 60.0, "as_typed": "60 kg"}, "reliable": True,
         "out_of_range_sets": 0,
-    }  # fmt: skip
+    }
     assert ex["consistent_sessions"] == 1
     assert ex["sessions"][0]["lsi"] == 95.00
 
@@ -146,7 +146,7 @@ def test_an_lsi_exactly_on_a_line_gets_that_lines_status(tracker: Tracker) -> No
     tracker.ok("log", "slp", "-l", "8x100", "-r", "8x90")
     tracker.ok("log", "single-arm cable row", "-l", "5x100", "-r", "5x85")
     found = {e["exercise"]: (e["lsi"], e["status"]) for e in
-             tracker.json("report", "imbalance")["exercises"]}  # fmt: skip
+             tracker.json("report", "imbalance")["exercises"]}
     assert found == {
         "Single Leg Press": (90.0, "balanced"),
         "Single-Arm Cable Row": (85.0, "watch"),
@@ -310,7 +310,7 @@ def test_text_fits_60_columns(tracker: Tracker, args: tuple[str, ...]) -> None:
     for days in (3, 2, 1):
         log_session(tracker, f"{days} days ago", "10x60", "9x57.5")
         tracker.ok("log", "single arm cable row with a long name", "-l", "12x27.5",
-                   "-r", "10x25lb", "--at", f"{days} days ago")  # fmt: skip
+                   "-r", "10x25lb", "--at", f"{days} days ago")
     for columns in ("60", "100"):
         out = tracker.ok(*args, env={"COLUMNS": columns}).stdout
         assert out.strip()
@@ -422,7 +422,7 @@ def test_a_side_weaker_in_most_sessions_is_named_even_when_its_best_ties(tracker
     right's best, yet left is weaker in 4 of 5 sessions. That is no all-clear."""
     for days, left, right in ((5, "10x50", "10x60"), (4, "10x50", "10x60"),
                               (3, "10x55", "10x60"), (2, "10x52", "10x60"),
-                              (1, "10x60", "10x58")):  # fmt: skip
+                              (1, "10x60", "10x58")):
         log_session(tracker, f"{days} days ago", left, right)
     (ex,) = tracker.json("report", "imbalance", "--recent", "5")["exercises"]
     assert ex["weaker_side"] == "left" and ex["consistent_sessions"] == 4

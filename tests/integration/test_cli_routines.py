@@ -29,7 +29,7 @@ def test_add_show_list_json(tracker: Tracker) -> None:
             {"position": 2, "exercise": "Leg Press", "laterality": "bilateral",
              "sets": 3, "reps": None, "rest_s": None},
         ],
-    }  # fmt: skip
+    }
     assert [r["name"] for r in tracker.json("routine", "list")] == ["Legs A"]
     assert tracker.ok("routine", "list").stdout == "Legs A: Single Leg Press, Leg Press\n"
 

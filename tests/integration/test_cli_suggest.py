@@ -77,7 +77,7 @@ def test_weaker_side_never_gets_more_and_gets_the_cue(tracker: Tracker) -> None:
     report = tracker.json("report", "imbalance", "slp")["exercises"][0]["sessions"][-1]
     assert data["imbalance"] == {"scope": "last_session", "date": report["date"],
                                  "lsi": report["lsi"], "status": "imbalanced",
-                                 "weaker_side": "right", "involved": None}  # fmt: skip
+                                 "weaker_side": "right", "involved": None}
 
 
 def test_bilateral_progression(tracker: Tracker) -> None:
@@ -243,7 +243,7 @@ def test_a_start_is_never_0_kg(tracker: Tracker) -> None:
     assert "more than the share" in data["rationale"]
     # A bodyweight variant starts from body weight, which it needs (issue 23).
     tracker.ok("exercises", "add", "Assisted Pistol", "--equipment", "bodyweight",
-               "--unilateral", "--parent", "Back Squat", "--ratio", "0.01-0.02")  # fmt: skip
+               "--unilateral", "--parent", "Back Squat", "--ratio", "0.01-0.02")
     assert tracker.fails("suggest", "assisted pistol", "--basis", "60") == (
         "Error: Assisted Pistol starts from your body weight (BW, BW-20 assisted, BW+5): log "
         "it first (tracker bodyweight add WEIGHT), then tracker suggest gives the start"

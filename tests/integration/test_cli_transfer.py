@@ -171,7 +171,7 @@ BROKEN = [
      'Error: line 377, column "Exercise": missing value (the row has 1 of 10 columns)'),
     ("fitnotes", lambda p, t: garble(p, t, 301, ",35.0,lbs,", ",35.O,lbs,"),
      'Error: line 301, column "Weight": can\'t read number "35.O"'),
-]  # fmt: skip
+]
 
 
 BROKEN_IDS = [
@@ -241,7 +241,7 @@ def sets_of(tracker: Tracker, session: str) -> list[tuple[Any, ...]]:
         (s["exercise"], s["side"], s["reps"], s["load"], s["kind"], s["rpe"], s["duration_s"],
          s["distance"], s["note"], s["bodyweight"])
         for s in tracker.json("session", "show", session)["sets"]
-    ]  # fmt: skip
+    ]
 
 
 def test_sides_kinds_holds_and_catalog_names(tracker: Tracker, tmp_path: Path) -> None:
@@ -398,13 +398,13 @@ def log_everything(tracker: Tracker, tmp_path: Path) -> None:
     tracker.ok("log", "leg press", "10x100", "8x135lb", "8x61.25", "--at", "2025-03-01 10:05")
     tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60@8.5", "--at", "2025-03-01 10:10")
     tracker.ok("log", "squat", "5x60", "--warmup", "--note", "=SUM(A1:A9)",
-               "--at", "2025-03-01 10:15")  # fmt: skip
+               "--at", "2025-03-01 10:15")
     tracker.ok("log", "pull up", "12xBW", "8xBW+20", "--note", "-tight, then +1",
-               "--at", "2025-03-01 10:20")  # fmt: skip
+               "--at", "2025-03-01 10:20")
     tracker.ok("log", "bench", "3x100", "--kind", "failure", "--rpe", "10", "--note",
-               "'=already quoted", "--at", "2025-03-01 10:25")  # fmt: skip
+               "'=already quoted", "--at", "2025-03-01 10:25")
     tracker.ok("log", "bench", "1x100", "--kind", "drop", "--note", "@home\nline two",
-               "--at", "2025-03-01 10:26")  # fmt: skip
+               "--at", "2025-03-01 10:26")
     tracker.ok("session", "finish", "--at", "2025-03-01 11:00")
     tracker.ok("import", str(write(tmp_path / "sides.csv", SIDES)), "--unit", "lb")
     tracker.ok("log", "bench", "5x100", "--at", "2025-03-03 10:00")
@@ -420,7 +420,7 @@ def test_export_restore_export_is_byte_identical(
     restored = Tracker(empty_url, tracker.runner)
     out = restored.ok("import", str(first), "--from", "tracker").stdout.splitlines()
     assert out[:2] == ["Imported 25 sets in 4 sessions (tracker).",
-                       "Loads in kg and lb (from the file)."]  # fmt: skip
+                       "Loads in kg and lb (from the file)."]
     second = tmp_path / f"second.{fmt}"
     restored.ok("export", "--format", fmt, "-o", str(second))
     assert second.read_bytes() == first.read_bytes()
@@ -447,7 +447,7 @@ def test_csv_export_fields_and_neutralised_cells(sqlite_tracker: Tracker, tmp_pa
             assert not cell.startswith(("=", "+", "-", "@")), cell
     by_note = {row["note"]: row for row in rows}
     assert set(by_note) >= {"'=SUM(A1:A9)", "'-tight, then +1", "''=already quoted",
-                            "'@home\nline two"}  # fmt: skip
+                            "'@home\nline two"}
     legs = [row for row in rows if row["session_name"] == "Legs A"]
     assert [(r["exercise"], r["side"], r["reps"], r["load"], r["unit"], r["bodyweight"],
              r["rpe"], r["kind"]) for r in legs[:9]] == [
@@ -460,7 +460,7 @@ def test_csv_export_fields_and_neutralised_cells(sqlite_tracker: Tracker, tmp_pa
         ("Pull-Up", "", "12", "0", "kg", "1", "", "working"),
         ("Pull-Up", "", "8", "20", "kg", "1", "", "working"),
         ("Bench Press", "", "3", "100", "kg", "0", "10", "failure"),
-    ]  # fmt: skip
+    ]
     assert legs[0]["session_started_at"] == "2025-03-01T10:00:00+00:00"
     assert legs[0]["session_finished_at"] == "2025-03-01T11:00:00+00:00"
     assert legs[0]["performed_at"] == "2025-03-01T10:05:00+00:00"
@@ -572,7 +572,7 @@ EQUIPMENT = STRONG_HEADER + "".join(
         "Deadlift (Trap bar)", "Bench Press (Barbell)", "Lat Pulldown (Cable)",
         "Crunch (Weighted)", "Seated Leg Curl (Machine)",
     )
-)  # fmt: skip
+)
 
 
 def test_equipment_words_must_agree_with_the_catalog(
@@ -638,7 +638,7 @@ def test_json_export_restores_the_lifters_own_exercises(
     source.ok("exercises", "edit", "leg press", "--sled", "50")
     source.ok("exercises", "add", "Landmine Single-Arm Press", "--unilateral", "--parent",
               "Overhead Press", "--ratio", "0.3-0.4", "--equipment", "barbell",
-              "--alias", "lm press", "--increment", "1.25", "--rep-range", "6-10")  # fmt: skip
+              "--alias", "lm press", "--increment", "1.25", "--rep-range", "6-10")
     source.ok("log", "lm press", "-l", "8x20", "-r", "7x20")
     first = tmp_path / "first.json"
     source.ok("export", "--format", "json", "-o", str(first))

@@ -18,7 +18,7 @@ def sessions(url: str) -> list[tuple[int, str, int]]:
                 "SELECT s.id, l.name, (SELECT count(*) FROM workout_set w "
                 "WHERE w.session_id = s.id AND w.lifter_id = s.lifter_id) "
                 "FROM training_session s JOIN lifter l ON l.id = s.lifter_id ORDER BY s.id"
-            ))  # fmt: skip
+            ))
             return [(int(i), str(name), int(count)) for i, name, count in result]
     finally:
         engine.dispose()

@@ -38,7 +38,7 @@ def tracker(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
     result = subprocess.run(
         [EXE, *args], env=env, capture_output=True, text=True, timeout=60,
         stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     return result
 
@@ -67,7 +67,7 @@ def bash_completes(env: dict[str, str], words: list[str]) -> list[str]:
     result = subprocess.run(
         [BASH, "--norc", "--noprofile", "-c", script], env=env, capture_output=True, text=True,
         timeout=60,
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     return [line for line in result.stdout.splitlines() if line]
 

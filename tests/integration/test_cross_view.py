@@ -52,7 +52,7 @@ def unilateral_set(draw: st.DrawFn) -> Drawn:
     (BW+20) and assisted (BW-20), kg and lb, a few failed, warm-up and timed ones."""
     bodyweight = draw(st.booleans())
     load = draw(st.sampled_from([Decimal(-20), Decimal(-10), Decimal(0), Decimal(5)])
-                if bodyweight else LOADS)  # fmt: skip
+                if bodyweight else LOADS)
     return Drawn(
         lifter=draw(st.sampled_from([0, 0, 0, 0, 1])),
         session=draw(st.integers(0, 7)),
@@ -77,7 +77,7 @@ def unilateral_log(draw: st.DrawFn) -> tuple[list[Drawn], list[datetime]]:
 
 
 INVOLVED = st.one_of(st.none(), st.tuples(st.sampled_from([None, *UNILATERAL]),
-                                          st.sampled_from(["left", "right"])))  # fmt: skip
+                                          st.sampled_from(["left", "right"])))
 
 
 def store_involved(seeder: Seeder, involved: tuple[str | None, str] | None) -> None:
@@ -88,7 +88,7 @@ def store_involved(seeder: Seeder, involved: tuple[str | None, str] | None) -> N
             name, side = involved
             exercise_id = None if name is None else seeder.exercises[name][0]
             conn.execute(insert(InvolvedSide).values(
-                lifter_id=seeder.lifters[0], exercise_id=exercise_id, side=side))  # fmt: skip
+                lifter_id=seeder.lifters[0], exercise_id=exercise_id, side=side))
 
 
 def examples(url: str) -> int:
@@ -110,7 +110,7 @@ HITS: Counter[str] = Counter()  # how many comparisons each view had (printed wi
 
 def check_team(tracker: Tracker, report: dict[str, Any]) -> None:
     rows = [r for r in tracker.json("report", "team", "--since", SINCE)["rows"]
-            if r["lifter"] == "me"]  # fmt: skip
+            if r["lifter"] == "me"]
     HITS["team"] += len(rows)
     expected = {ex["exercise"]: headline(ex) for ex in report["exercises"] if ex["lsi"] is not None}
     assert {r["exercise"]: headline(r) for r in rows} == expected
@@ -123,7 +123,7 @@ def check_html(engine: Engine, report: dict[str, Any]) -> None:
     figures = imbalance_figures(UnitOfWork(engine), "me", None, None, None)
     page = {ex.exercise: (ex.lsi, ex.status, ex.weaker_side) for ex in figures.exercises}
     assert page == {ex["exercise"]: (ex["lsi"], ex["status"], ex["weaker_side"])
-                    for ex in report["exercises"]}  # fmt: skip
+                    for ex in report["exercises"]}
 
 
 def check_suggest(tracker: Tracker, ex: dict[str, Any]) -> None:
@@ -150,7 +150,7 @@ def check_suggest(tracker: Tracker, ex: dict[str, Any]) -> None:
 
 
 def check_gym_pairs(engine: Engine, sets: list[Drawn], starts: list[datetime],
-                    report: dict[str, Any], weighed: bool) -> None:  # fmt: skip
+                    report: dict[str, Any], weighed: bool) -> None:
     """A session of one exercise with one working set per side: the pair line is the report's
     LSI of that session. (A pair of bodyweight sets with no weigh-in at all is compared by
     reps, as a report of that session alone would; skipped here.)"""
@@ -161,7 +161,7 @@ def check_gym_pairs(engine: Engine, sets: list[Drawn], starts: list[datetime],
         (s.session, s.exercise, s.side) for s in sets
         if s.lifter == 0 and s.side is not None and s.kind != "warmup"
         and (s.reps > 0 or s.duration_s is not None or s.distance is not None)
-    )  # fmt: skip
+    )
     for (session, exercise, side), count in counted.items():
         other = "right" if side.value == "left" else "left"
         pair = [k for k in counted if k[:2] == (session, exercise) and k[2].value == other]
@@ -174,7 +174,7 @@ def check_gym_pairs(engine: Engine, sets: list[Drawn], starts: list[datetime],
             continue
         session_id = session + 1  # Seeder: lifter 0's session i has id i + 1
         judged = completed_pairs(UnitOfWork(engine), "me", exercise, session_id,
-                                 list(range(1, 10_000)))  # fmt: skip
+                                 list(range(1, 10_000)))
         date = starts[session].astimezone().date().isoformat()
         same_day = [s for s in by_name[exercise]["sessions"] if s["date"] == date]
         if len(same_day) != 1 or by_name[exercise]["compared_by"] != "e1rm":
@@ -185,7 +185,7 @@ def check_gym_pairs(engine: Engine, sets: list[Drawn], starts: list[datetime],
         actual = None if pair_judged.lsi is None else round(float(pair_judged.lsi), 2)
         assert actual == expected or abs((actual or 0) - (expected or 0)) <= 0.0100001, (
             exercise, actual, expected
-        )  # fmt: skip
+        )
 
 
 def check_history(tracker: Tracker, ex: dict[str, Any]) -> None:
@@ -219,9 +219,9 @@ def test_every_view_shows_the_reports_figure(
         database=None,
     )
     @given(log=unilateral_log(), unit=st.sampled_from([Unit.KG, Unit.LB]),
-           weigh_ins=WEIGH_INS, involved=INVOLVED)  # fmt: skip
+           weigh_ins=WEIGH_INS, involved=INVOLVED)
     def check(log: tuple[list[Drawn], list[datetime]], unit: Unit, weigh_ins: Any,
-              involved: tuple[str | None, str] | None) -> None:  # fmt: skip
+              involved: tuple[str | None, str] | None) -> None:
         sets, starts = log
         seeder.seed(sets, starts, unit, weigh_ins)
         store_involved(seeder, involved)

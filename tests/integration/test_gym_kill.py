@@ -48,7 +48,7 @@ def test_kill_9_mid_session_keeps_every_acknowledged_set(tracker: Tracker) -> No
         [TRACKER, "--db", tracker.url, "gym"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, env=env,
-    )  # fmt: skip
+    )
     assert proc.stdin is not None and proc.stdout is not None
     acked: dict[int, tuple[str | None, int, D]] = {}
     try:
@@ -104,6 +104,6 @@ def test_piped_gym_never_loads_prompt_toolkit(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], input="leg press 10x100\n", env=env,
         capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    ).stdout
     assert out.splitlines()[-1] == "False"
     assert "  #1 10 x 100 kg" in out

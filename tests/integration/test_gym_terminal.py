@@ -27,7 +27,7 @@ class Terminal:
         self.child = pexpect.spawn(
             TRACKER, ["--db", url, "gym", *args], env=env, dimensions=(24, 60),
             encoding="utf-8", timeout=20,
-        )  # fmt: skip
+        )
 
     def expect(self, pattern: str) -> str:
         """Wait for `pattern`, answering cursor position requests on the way."""
@@ -124,4 +124,4 @@ def test_a_set_that_looks_like_a_typo_is_asked_about(tracker: Tracker, tmp_path:
     term.child.expect(pexpect.EOF)
     assert [(reps, load) for _, _, _, reps, load, *_ in stored_sets(tracker.url)] == [
         (10, 100), (10, 1100),
-    ]  # fmt: skip
+    ]

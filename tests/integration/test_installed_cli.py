@@ -102,7 +102,7 @@ def test_two_terminals_logging_at_once(tmp_path: Path, env: dict[str, str]) -> N
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for name in ("leg press", "bench press")
     ]
     for proc in procs:

@@ -94,7 +94,7 @@ def test_alembic_cli_and_first_run_give_the_same_schema(
     subprocess.run(
         [sys.executable, "-m", "alembic", "upgrade", "head"],
         cwd=REPO, env=env, check=True, capture_output=True,
-    )  # fmt: skip
+    )
     if fresh_url.startswith("sqlite"):
         auto_url = f"sqlite:///{tmp_path / 'auto.db'}"
     else:

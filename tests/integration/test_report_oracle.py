@@ -42,12 +42,12 @@ BASE = datetime(2025, 6, 1, 17, 30, tzinfo=UTC)
 UNILATERAL = (
     "Single Leg Press", "One-Arm Dumbbell Row", "Bulgarian Split Squat",
     "Alternating Dumbbell Curl",
-)  # fmt: skip
+)
 BILATERAL = ("Back Squat", "Dumbbell Bench Press")
 LOAD_COUNTS = {"Bulgarian Split Squat": 2, "Dumbbell Bench Press": 2}  # the others: 1
 # Exercises whose loads (and volume in history and imbalance) are per dumbbell.
 PER_DUMBBELL = ("One-Arm Dumbbell Row", "Bulgarian Split Squat", "Alternating Dumbbell Curl",
-                "Dumbbell Bench Press")  # fmt: skip
+                "Dumbbell Bench Press")
 FORMULAS = ("epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan")
 
 # Loads a lifter types: whole numbers, halves and quarters, 3 decimals, repeated often so
@@ -71,7 +71,7 @@ LOADS = st.sampled_from(
             "100",
             "99.999",
         )
-    ]  # fmt: skip
+    ]
 )
 
 
@@ -143,7 +143,7 @@ def training_log(draw: st.DrawFn) -> tuple[list[Drawn], list[datetime]]:
         # The left side only beyond the formulas' 12 reps: compared by reps at a shared load
         # (read set by set) or by volume (issue 22).
         sets = [replace(s, reps=s.reps + 12) if s.side is Side.LEFT and 0 < s.reps <= 12 else s
-                for s in sets]  # fmt: skip
+                for s in sets]
     # Back-dated sessions: any order of ids against dates, some on the same day.
     offsets = draw(st.lists(st.integers(0, 60 * 24), min_size=8, max_size=8))
     starts = [BASE - timedelta(hours=h) for h in offsets]
@@ -194,7 +194,7 @@ class Seeder:
                 at = BASE - timedelta(hours=hours)
                 conn.execute(insert(BodyWeightRow).values(
                     lifter_id=self.lifters[lifter], measured_at=at, weight=weight,
-                    unit=weight_unit.value))  # fmt: skip
+                    unit=weight_unit.value))
                 if lifter == 0:
                     mine.append(BodyWeight(at, weight, weight_unit))
             mine.sort(key=lambda e: e.measured_at)
@@ -254,7 +254,6 @@ class Seeder:
                     )
             if rows:
                 conn.execute(insert(WorkoutSet), rows)
-            # fmt: skip
         return logged, mine
 
 
@@ -271,7 +270,7 @@ def assert_same(actual: Any, expected: Any, path: str = "") -> None:
     elif isinstance(expected, float) and not isinstance(expected, bool):
         assert isinstance(actual, int | float) and abs(actual - expected) <= 0.0100001, (
             path, actual, expected,
-        )  # fmt: skip
+        )
     else:
         assert actual == expected, (path, actual, expected)
 
@@ -322,10 +321,10 @@ def test_reports_equal_the_oracle(tracker: Tracker, monkeypatch: pytest.MonkeyPa
 
         exercise = options["exercise"]
         args = ["report", "imbalance", *([exercise] if exercise else []), *since_args,
-                "--formula", formula, "--metric", metric, "--recent", str(recent)]  # fmt: skip
+                "--formula", formula, "--metric", metric, "--recent", str(recent)]
         expected = oracle_imbalance(logged, "me", unit, exercise=exercise, since=since,
                                     metric=metric, formula=formula, recent=recent,
-                                    body_weights=weights)  # fmt: skip
+                                    body_weights=weights)
         assert_same(tracker.json(*args), imbalance_json(expected), "imbalance")
 
         name = options["history_of"]
@@ -338,14 +337,14 @@ def test_reports_equal_the_oracle(tracker: Tracker, monkeypatch: pytest.MonkeyPa
             logged, "me", unit, name, laterality, side=side, since=since, formula=formula,
             body_weights=weights, pairs=options["pairs"],
             per="dumbbell" if name in PER_DUMBBELL else None,
-        )  # fmt: skip
+        )
         assert_same(tracker.json(*args), history_json(expected_history), "history")
 
         summary_since = since or datetime(2020, 1, 1, tzinfo=UTC)
         args = ["report", "summary", "--since", summary_since.date().isoformat()]
         args += [] if options["pairs"] else ["--count-sides"]
         expected_summary = oracle_summary(logged, "me", unit, since=summary_since,
-                                          pairs=options["pairs"], body_weights=weights)  # fmt: skip
+                                          pairs=options["pairs"], body_weights=weights)
         assert_same(tracker.json(*args), summary_json(expected_summary), "summary")
 
     try:
@@ -359,6 +358,6 @@ def test_assert_same_catches_a_difference() -> None:
 
     assert_same({"a": 1.0, "b": [1, "left"]}, {"a": 1.005, "b": [1, "left"]})
     for wrong in ({"a": 1.02, "b": [1, "left"]}, {"a": 1.0, "b": [2, "left"]},
-                  {"a": 1.0, "b": [1, "right"]}):  # fmt: skip
+                  {"a": 1.0, "b": [1, "right"]}):
         with pytest.raises(AssertionError):
             assert_same(wrong, {"a": 1.0, "b": [1, "left"]})

@@ -37,7 +37,7 @@ def hostile_export() -> dict[str, object]:
     definition = {
         "name": EXERCISE, "laterality": "unilateral", "equipment": "machine",
         "parent": "Leg Press", "summary": SUMMARY, "aliases": [ALIAS],
-    }  # fmt: skip
+    }
     sets = []
     for day in (2, 1):
         session = at(day, 0)
@@ -50,14 +50,14 @@ def hostile_export() -> dict[str, object]:
                 "distance_unit": "", "rpe": "", "kind": "working",
                 "performed_at": at(day, position + 1),
                 "position": str(position), "note": NOTE,
-            })  # fmt: skip
+            })
     return {
         "format": "tracker", "version": 1, "lifter": LIFTER, "unit": "kg",
         "exercises": [definition], "body_weights": [], "involved_sides": [],
         "routines": [{"name": ROUTINE, "items": [
             {"exercise": EXERCISE, "sets": 3, "rep_range": None, "rest_s": None}]}],
         "exercise_rests": [], "settings": {}, "sets": sets,
-    }  # fmt: skip
+    }
 
 
 def shown(result: Result) -> str:
@@ -100,7 +100,7 @@ def test_every_view_shows_stored_controls_escaped(hostile: Callable[..., str]) -
             ("suggest", EXERCISE), ("report", "team"), ("lifter", "list"),
             ("report", "html"), ("report", "team", "--html"), ("exercises", "list"),
         ]
-    }  # fmt: skip
+    }
     for args in [("report", "imbalance"), ("report", "history", EXERCISE), ("session", "show")]:
         assert escaped_exercise in outputs[args], outputs[args]
     assert "seat 5\\x1b]0;pwned\\x07\\x9b2J\\u202e" in outputs[("session", "show")]
@@ -142,7 +142,7 @@ def test_json_escapes_controls_as_u_sequences_and_decodes_to_the_stored_text(
     hostile: Callable[..., str],
 ) -> None:
     for args in [("session", "show"), ("routine", "show", ROUTINE), ("report", "team"),
-                 ("exercises", "show", EXERCISE), ("report", "imbalance")]:  # fmt: skip
+                 ("exercises", "show", EXERCISE), ("report", "imbalance")]:
         out = hostile(*args, "--json")
         assert "\\u001b]0;pwned\\u0007" in out and "\\u202e" in out, out
         decoded = texts_with_controls(json.loads(out))  # the stored texts, exactly
@@ -168,7 +168,7 @@ def test_typed_entry_refuses_control_characters_with_one_line(tracker: Tracker) 
         (("lifter", "add", "a\nb"), "a lifter name", "\\n"),
         (("session", "start", "--name", f"Day{CSI}"), "a session name", "\\x9b"),
         (("log", "leg press", "10x100", "--note", NOTE), "a note", "\\x1b"),
-    ]  # fmt: skip
+    ]
     for args, what, found in refusals:
         line = tracker.fails(*args)
         assert line == f"Error: {what} can't hold control characters (found {found})", line
@@ -217,7 +217,7 @@ def test_shell_completion_lists_stored_names_escaped(
         env = {
             "TRACKER_DB": tracker.url, "TRACKER_LIFTER": LIFTER, "COMP_WORDS": words,
             "COMP_CWORD": str(len(words.split(" ")) - 1), "_TRACKER_COMPLETE": "bash_complete",
-        }  # fmt: skip
+        }
         result = tracker.runner.invoke(cli, [], prog_name="tracker", env=env)
         assert name in shown(result), result.output
 

@@ -88,7 +88,7 @@ def test_undo_steps_back_through_changes_of_every_kind(tracker: Tracker) -> None
     tracker.ok("log", "slp", "-l", "10x60", "-r", "8x60")
     original = shown(tracker)
     tracker.ok("set", "edit", "2", "9x62.5", "--side", "left", "--rpe", "9", "--kind", "failure",
-               "--note", "grind")  # fmt: skip
+               "--note", "grind")
     tracker.ok("set", "delete", "1", "--yes")
     tracker.ok("log", "slp", "-l", "10x65")
     assert tracker.ok("undo").stdout.startswith("Undid a log: removed 1 set:\n")

@@ -90,7 +90,7 @@ CASES = [
     case("gym", input="slp\n-l 10x60 -r 10x60\nhelp\nplates 100\nshow\ndone\n"),
     case("plates", "142.5"),
     case("plates", "100", "--exercise", "back squat"),
-]  # fmt: skip
+]
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +208,7 @@ def test_every_exercise_card_fits_a_phone(populated: Path) -> None:
     runner = CliRunner()
     db = ["--db", str(populated / "t.db")]
     names = [row["name"] for row in json.loads(runner.invoke(cli, [*db, "exercises", "list",
-                                                                   "--json"]).stdout)]  # fmt: skip
+                                                                   "--json"]).stdout)]
     assert len(names) > 90
     for name in names:
         result = runner.invoke(cli, [*db, "exercises", "show", name], env={"COLUMNS": "60"})

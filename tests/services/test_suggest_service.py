@@ -23,7 +23,7 @@ D = Decimal
 
 
 def log(uow: FakeUnitOfWork, exercise: str, text: str, side: Side | None = None,
-        at: datetime = NOW) -> None:  # fmt: skip
+        at: datetime = NOW) -> None:
     sets = [PlannedSet(spec, side) for word in text.split() for spec in parse_spec(word)]
     log_sets(uow, None, LogRequest(exercise, sets), at)
 
@@ -35,7 +35,7 @@ def test_a_start_comes_from_the_parents_top_working_set() -> None:
     assert answer.kind == "start" and answer.basis is not None
     assert (answer.basis.exercise, answer.basis.load, answer.basis.reps) == (
         "Leg Press", Decimal(150), 10,
-    )  # fmt: skip
+    )
     # 40-50% of 150 kg is 60-75 kg, in 5 kg machine steps; start at the low end.
     assert answer.range == (Decimal(60), Decimal(75)) and answer.suggested == Decimal(60)
     assert answer.sides == {side: SideTarget(Decimal(60), Decimal(60), 8) for side in Side}
@@ -72,7 +72,7 @@ def test_progression_per_side() -> None:
     assert answer.sides[Side.LEFT].load == Decimal(65)
     assert (answer.sides[Side.RIGHT].load, answer.sides[Side.RIGHT].reps_target) == (
         Decimal(60), 11,
-    )  # fmt: skip
+    )
 
 
 def test_the_weaker_side_is_capped_at_the_stronger_sides_load() -> None:

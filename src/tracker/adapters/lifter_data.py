@@ -41,7 +41,7 @@ class BodyWeights:
     def add(self, lifter_id: int, measured_at: datetime, weight: Decimal, unit: Unit) -> int:
         """Store a weigh-in; its id (for undo)."""
         row = BodyWeightRow(lifter_id=lifter_id, measured_at=measured_at, weight=weight,
-                            unit=unit.value)  # fmt: skip
+                            unit=unit.value)
         self._session.add(row)
         self._session.flush()
         return row.id

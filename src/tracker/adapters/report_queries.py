@@ -80,7 +80,7 @@ def _e1rm_key(formula: str) -> Any | None:
     reps = WorkoutSet.reps
     factor = case((reps == 1, base), else_=base + reps)
     usable = and_(reps >= 1, reps <= MAX_REPS, WorkoutSet.load > 0,
-                  WorkoutSet.bodyweight.is_(False))  # fmt: skip
+                  WorkoutSet.bodyweight.is_(False))
     return case((usable, _mass_key() * factor), else_=None)
 
 
@@ -185,7 +185,7 @@ class ReportQueries:
                 func.max(case((on_side, key), else_=None)),
                 func.sum(case((and_(on_side, _out_of_range()), 1), else_=0)),
                 func.max(case((on_side, WorkoutSet.reps), else_=None)),
-            ]  # fmt: skip
+            ]
             if timed:  # only when asked: three more columns per side cost time on big logs
                 duration = func.coalesce(WorkoutSet.duration_s, 0)
                 columns += [
@@ -202,14 +202,14 @@ class ReportQueries:
                    WorkoutSet.side.is_not(None), WorkoutSet.bodyweight.is_(False))
             .group_by(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                       TrainingSession.started_at)
-        )  # fmt: skip
+        )
         query = _window(query, exercise_id, since, until)
         divisor = _KEY_KG * _LINEAR_BASE[formula]
 
         def figures(
             sets: int, reps: int, kg: int, lb: int, best: int | None, beyond: int,
             most_reps: int | None, *more: int,
-        ) -> SideFigures:  # fmt: skip
+        ) -> SideFigures:
             e1rm = None if best is None else Decimal(best) / divisor
             if e1rm is not None and unit is Unit.LB:
                 e1rm = e1rm / KG_PER_LB
@@ -264,7 +264,7 @@ class ReportQueries:
             )
         else:
             extra = self._aggregated(sessions, lifter_id, unit, formula, exercise_id, since,
-                                     until, timed)  # fmt: skip
+                                     until, timed)
         for key, figures in _side_figures(extra, unit, formula, body_weights).items():
             (exercise, session_id, started_at, side) = key
             current = sessions.get((exercise, session_id))
@@ -296,7 +296,7 @@ class ReportQueries:
         fast = self.session_sides(
             lifter_id, unit, formula, exercise_id=exercise_id, since=since, until=until,
             timed=timed,
-        )  # fmt: skip
+        )
         extra: list[GroupedRow] = []
         if fast is not None:
             for row in fast:
@@ -363,7 +363,7 @@ class ReportQueries:
             .where(*_of_lifter(lifter_id), _counted(),
                    WorkoutSet.bodyweight.is_(False))
             .group_by(*keys)
-        )  # fmt: skip
+        )
         if sided_only:
             query = query.where(WorkoutSet.side.is_not(None))
         query = _window(query, exercise_id, since, until)
@@ -372,7 +372,7 @@ class ReportQueries:
             ex_id, name, s_id, started, side, reps, unit, top, count, volume, secs, dist = row[:12]
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
                              Decimal(volume) / _THOUSAND, duration=int(secs or 0),
-                             distance=_metres(dist), longest=int(row[12] or 0))  # fmt: skip
+                             distance=_metres(dist), longest=int(row[12] or 0))
             rows.append(GroupedRow(ex_id, name, s_id, started, Side(side) if side else None, group))
         return rows
 
@@ -387,7 +387,7 @@ class ReportQueries:
     ) -> list[GroupedRow]:
         """Bodyweight working sets one by one, with the time each was done (to weigh it)."""
         return self.raw_sets(lifter_id, exercise_id=exercise_id, sided_only=sided_only,
-                             since=since, until=until, bodyweight=True)  # fmt: skip
+                             since=since, until=until, bodyweight=True)
 
     def raw_sets(
         self,
@@ -409,7 +409,7 @@ class ReportQueries:
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
             .where(*_of_lifter(lifter_id), _counted())
-        )  # fmt: skip
+        )
         if bodyweight is not None:
             query = query.where(WorkoutSet.bodyweight.is_(bodyweight))
         if sided_only:
@@ -422,7 +422,7 @@ class ReportQueries:
                        performed_at if bw else None)
             for ex_id, name, s_id, started, side, reps, milli, unit, bw, performed_at, secs, dist
             in self._session.execute(query)
-        ]  # fmt: skip
+        ]
 
     def side_sets(
         self,
@@ -442,7 +442,7 @@ class ReportQueries:
                 WorkoutSet.side == side.value,
                 _counted(),
             )
-        )  # fmt: skip
+        )
         sets = []
         for reps, milli, unit, bw, performed_at in rows:
             load = Decimal(milli) / _THOUSAND
@@ -480,10 +480,10 @@ class ReportQueries:
         body_weights: Sequence[BodyWeight] = (),
     ) -> list[ExerciseSession]:
         keys = (WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
-                Exercise.body_part, WorkoutSet.side)  # fmt: skip
+                Exercise.body_part, WorkoutSet.side)
         # What the logged load is per (two dumbbells moved count twice in the volume).
         conventions = (Exercise.equipment, Exercise.laterality, Exercise.load_per,
-                       Exercise.implements)  # fmt: skip
+                       Exercise.implements)
         query = (
             select(*keys, *conventions, func.count(), func.sum(WorkoutSet.reps),
                    _volume_in("kg"), _volume_in("lb"))
@@ -492,7 +492,7 @@ class ReportQueries:
             .where(*_of_lifter(lifter_id), _counted(),
                    WorkoutSet.bodyweight.is_(False))
             .group_by(*keys, *conventions)
-        )  # fmt: skip
+        )
         if since is not None:
             query = query.where(TrainingSession.started_at >= since)
         merged: dict[tuple[int, int], ExerciseSession] = {}
@@ -514,8 +514,6 @@ class ReportQueries:
             row.sets[this_side] = row.sets.get(this_side, 0) + count
             merged[(s_id, ex_id)] = replace(row, reps=row.reps + reps, volume=row.volume + volume)
 
-        # fmt: skip
-
         for row in self._session.execute(query):
             s_id, started, ex_id, part, side, equipment, laterality, per, implements = row[:9]
             count, reps, kg, lb = row[9:]
@@ -530,7 +528,7 @@ class ReportQueries:
             .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
             .where(*_of_lifter(lifter_id), _counted(),
                    WorkoutSet.bodyweight.is_(True))
-        )  # fmt: skip
+        )
         if since is not None:
             bodyweight = bodyweight.where(TrainingSession.started_at >= since)
         for (
@@ -545,9 +543,9 @@ class ReportQueries:
             performed_at,
         ) in self._session.execute(bodyweight):
             group = bodyweight_group(reps, Decimal(milli) / _THOUSAND, Unit(set_unit),
-                                     performed_at, body_weights)  # fmt: skip
+                                     performed_at, body_weights)
             add(s_id, started, ex_id, part, side, 1, reps,
-                convert(group.total_volume, group.unit, unit))  # fmt: skip
+                convert(group.total_volume, group.unit, unit))
         return list(merged.values())
 
 
@@ -560,7 +558,7 @@ def _side_figures(
         group = row.group
         if group.bodyweight and row.performed_at is not None:
             weighed = bodyweight_group(group.reps, group.load, group.unit, row.performed_at,
-                                       body_weights)  # fmt: skip
+                                       body_weights)
             group = timed(weighed, group.duration, group.distance)
         key = ((row.exercise_id, row.exercise), row.session_id, row.started_at, row.side)
         by_key.setdefault(key, []).append(group)

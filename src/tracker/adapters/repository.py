@@ -1,7 +1,7 @@
 """The repository: every query the services need, behind plain methods.
 
-Report aggregations live in `tracker.adapters.queries`; this module is for rows the services
-read and change one by one.
+Report aggregations live in `tracker.adapters.report_queries`; this module is for rows the
+services read and change one by one.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def top_set(name: str, row: WorkoutSet) -> TopSet:
     return TopSet(
         name, row.reps, row.load, Unit(row.unit), row.performed_at, row.bodyweight,
         row.duration_s, row.distance, row.distance_unit,
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True)
@@ -305,12 +305,12 @@ class Repository:
         owned = (
             tables.training_session, tables.body_weight, tables.routine, tables.exercise_rest,
             tables.involved_side, tables.change_record,
-        )  # fmt: skip
+        )
         return not any(
             self.session.scalar(select(table.c.lifter_id).where(
                 table.c.lifter_id == lifter.id).limit(1)) is not None
             for table in owned
-        )  # fmt: skip
+        )
 
     def lock_lifter(self, lifter: Lifter) -> None:
         """Hold the lifter's row until commit, so concurrent writers for one lifter take turns

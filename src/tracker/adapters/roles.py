@@ -12,7 +12,7 @@ from tracker.adapters.orm import Lifter, LifterCoach
 READ_WRITE = (
     "training_session", "workout_set", "exercise", "exercise_alias", "change_record", "routine",
     "routine_item", "exercise_rest", "gym_state", "body_weight", "involved_side",
-)  # fmt: skip
+)
 READ_ONLY = ("setting", "alembic_version", "lifter_coach")
 
 

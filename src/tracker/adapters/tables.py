@@ -33,6 +33,8 @@ from sqlalchemy import (
 from tracker.adapters.gym_targets import SessionTargets
 from tracker.adapters.types import ExactDecimal, UTCDateTime
 from tracker.domain.model import Laterality, SetKind, Side
+from tracker.domain.names import MAX_FIELD, MAX_LIFTER_NAME, MAX_NAME
+from tracker.domain.routines import MAX_ROUTINE_NAME
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -84,7 +86,7 @@ lifter = Table(
     "lifter",
     metadata,
     _id(),
-    Column("name", String(100), unique=True, nullable=False),
+    Column("name", String(MAX_LIFTER_NAME), unique=True, nullable=False),
     Column("unit", String(2), default="kg", nullable=False),
     Column("created_at", UTCDateTime(), default=utcnow, nullable=False),
     # PostgreSQL role whose rows these are (row-level security); None: the owner's only.
@@ -112,14 +114,14 @@ exercise = Table(
     "exercise",
     metadata,
     _id(),
-    Column("name", String(200), unique=True, nullable=False),
-    Column("key", String(200), unique=True, nullable=False),  # normalised name for look-ups
-    Column("body_part", String(50), default="other", nullable=False),
-    Column("equipment", String(50), default="other", nullable=False),
-    Column("target", String(50), default="", nullable=False),
+    Column("name", String(MAX_NAME), unique=True, nullable=False),
+    Column("key", String(MAX_NAME), unique=True, nullable=False),  # normalised name for look-ups
+    Column("body_part", String(MAX_FIELD), default="other", nullable=False),
+    Column("equipment", String(MAX_FIELD), default="other", nullable=False),
+    Column("target", String(MAX_FIELD), default="", nullable=False),
     Column("secondary", JSON, default=list, nullable=False),
     Column("difficulty", String(20), default="intermediate", nullable=False),
-    Column("category", String(50), default="strength", nullable=False),
+    Column("category", String(MAX_FIELD), default="strength", nullable=False),
     Column(
         "laterality",
         stored_enum(Laterality, 20),
@@ -164,8 +166,8 @@ exercise_alias = Table(
         index=True,
         nullable=False,
     ),
-    Column("alias", String(200), nullable=False),
-    Column("key", String(200), unique=True, nullable=False),
+    Column("alias", String(MAX_NAME), nullable=False),
+    Column("key", String(MAX_NAME), unique=True, nullable=False),
     sqlite_autoincrement=True,
 )
 
@@ -174,7 +176,7 @@ training_session = Table(
     metadata,
     _id(),
     _lifter_id(),
-    Column("name", String(200)),
+    Column("name", String(MAX_NAME)),
     Column("notes", Text),
     Column("started_at", UTCDateTime(), nullable=False),
     Column("finished_at", UTCDateTime()),
@@ -246,7 +248,7 @@ routine = Table(
     metadata,
     _id(),
     _lifter_id(),
-    Column("name", String(100), nullable=False),
+    Column("name", String(MAX_ROUTINE_NAME), nullable=False),
     Column("created_at", UTCDateTime(), default=utcnow, nullable=False),
     UniqueConstraint("lifter_id", "name", name="uq_routine_lifter_name"),
     sqlite_autoincrement=True,

@@ -52,7 +52,7 @@ def bodyweight_list(app: App, as_json: bool) -> None:
         emit_json(
             [{"at": e.measured_at.isoformat(), "weight": float(typed_text(e.weight)),
               "unit": e.unit.value} for e in entries]
-        )  # fmt: skip
+        )
         return
     if not entries:
         echo("No body weight logged: tracker bodyweight add WEIGHT")

@@ -31,7 +31,7 @@ OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 @click.option(
     "--exercise", "exercises", multiple=True, metavar="NAME", shell_complete=complete_exercise,
     help="Only this exercise (repeat for several; default: every unilateral one).",
-)  # fmt: skip
+)
 @click.option("--all-lifters", is_flag=True, help="Every lifter you may read, one after another.")
 @click.option(
     "--metric",
@@ -73,7 +73,7 @@ def report_html(
 @click.option(
     "--since", type=SINCE, default="12w", show_default=True,
     help="Read sessions from then on only (the trend needs the latest six).",
-)  # fmt: skip
+)
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @click.option("--html", "as_html", is_flag=True, help="Output a self-contained HTML page.")
 @click.option("-o", "--output", type=OUTPUT, help="File to write (default: stdout).")
@@ -106,7 +106,7 @@ def report_team(
         from tracker.domain.text_safety import json_text
 
         write_output(json_text(team_json(report), indent=2) + "\n", output,
-                     plural(len(report.rows), "row"))  # fmt: skip
+                     plural(len(report.rows), "row"))
         return
     lines = team_lines(report)
     if output is None:
@@ -145,7 +145,7 @@ def team_json(report: TeamReport) -> dict[str, Any]:
                         "lsi": rounded_number(s.lsi),
                     }
                     for s in row.sessions
-                ],  # fmt: skip
+                ],
             }
             for row in report.rows
         ],

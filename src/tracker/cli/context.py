@@ -93,7 +93,7 @@ pass_app = click.make_pass_decorator(App)
 READ_ONLY_COMMANDS = frozenset({
     "session list", "session show", "report imbalance", "report history", "report summary",
     "exercises list", "exercises show", "export", "lifter list", "config get", "suggest",
-})  # fmt: skip
+})
 
 
 def reads_only() -> bool:

@@ -122,7 +122,7 @@ def exercise_charts(
     lsi = lsi_chart(
         f"chart-{index}-lsi", "LSI per session", describe_lsi(sessions), dates,
         [s.lsi for s in sessions],
-    )  # fmt: skip
+    )
     volume_dates = [s.date for s in item.volume]
     volume = bars_chart(
         f"chart-{index}-volume",
@@ -182,7 +182,7 @@ def _table_rows(item: ExerciseReport) -> list[dict[str, object]]:
         rows.append(
             {"session": s, "volume_left": v.left if v else None,
              "volume_right": v.right if v else None}
-        )  # fmt: skip
+        )
     return rows
 
 

@@ -11,6 +11,7 @@ import click
 
 from tracker.cli.context import UserError
 from tracker.domain.errors import TrackerError
+from tracker.domain.units import MAX_NUMBER
 
 
 def refuse(exc: TrackerError, param: click.Parameter | None) -> UserError:
@@ -91,8 +92,8 @@ class DecimalParam(click.ParamType[Decimal]):
             number = Decimal(str(value).replace(",", "."))
         except InvalidOperation:
             raise UserError(f'{name}: "{value}" is not a number') from None
-        if not number.is_finite() or abs(number) >= 10_000:
-            raise UserError(f"{name}: give a number below 10000, got {value}")
+        if not number.is_finite() or abs(number) >= MAX_NUMBER:
+            raise UserError(f"{name}: give a number below {MAX_NUMBER}, got {value}")
         if number != number.quantize(Decimal("0.001")):
             raise UserError(f"{name}: at most 3 decimal places, got {value}")
         return number

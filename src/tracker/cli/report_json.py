@@ -94,7 +94,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
                 "best_set": best_set_json(all_time.right),
             },
             "lsi": lsi_num(all_time.lsi, involved),
-        },  # fmt: skip
+        },
         "notes": list(item.notes),
         "sessions": [
             {
@@ -146,7 +146,7 @@ def history_json(report: HistoryReport) -> dict[str, Any]:
                 "personal_best": e.personal_best,
             }
             for e in report.entries
-        ],  # fmt: skip
+        ],
     }
 
 

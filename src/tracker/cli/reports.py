@@ -147,7 +147,7 @@ def report_imbalance(
     report = imbalance_report(
         app.uow(), app.lifter, exercise, since, until, metric, formula.lower(), recent,
         Side(involved) if involved and involved != "none" else None, involved == "none",
-    )  # fmt: skip
+    )
     if as_json:
         emit_json(imbalance_json(report))
         return
@@ -178,7 +178,7 @@ def render_imbalance(report: ImbalanceReport) -> None:
         + (f"; LSI = {report.involved.value} (involved) / uninvolved." if report.involved
            else "; LSI = involved / uninvolved where an exercise has an involved side."
            if stored else ".")
-    )  # fmt: skip
+    )
     rows, stacked = [], []
     for item in report.exercises:
         judged = item.judgement
@@ -204,7 +204,6 @@ def render_imbalance(report: ImbalanceReport) -> None:
                 f"weaker {weaker}, {status}, {plural(len(item.sessions), 'session')}",
             )
         )
-    # fmt: skip
     echo("")
     emit_table(rows, ["exercise", "left", "right", "LSI", "weaker", "status", "sessions"], stacked)
     for item in report.exercises:
@@ -225,7 +224,7 @@ def render_exercise_detail(item: ExerciseImbalance) -> None:
             continue
         note = "" if best.reliable else " (over 12 reps: less reliable)"
         say(f"{side.value}: best set {best.reps} x {best.as_typed}, e1RM {fmt(best.e1rm)}"
-            f"{note}; {totals}", "  ")  # fmt: skip
+            f"{note}; {totals}", "  ")
     for note in item.notes:
         say(note, "  ")
     render_session_bars(item)
@@ -234,7 +233,7 @@ def render_exercise_detail(item: ExerciseImbalance) -> None:
         say(f"All-time best: left {all_time.left.reps} x {all_time.left.as_typed}, right "
             f"{all_time.right.reps} x {all_time.right.as_typed}, "
             f"LSI {lsi_fmt(all_time.lsi, item.judgement.involved is not None)}",
-            "  ")  # fmt: skip
+            "  ")
 
 
 def render_session_bars(item: ExerciseImbalance) -> None:
@@ -293,13 +292,13 @@ def report_history(
     report = history_report(
         app.uow(), app.lifter, exercise, Side(side) if side else None, since, formula.lower(),
         pairs=not count_sides,
-    )  # fmt: skip
+    )
     if as_json:
         emit_json(history_json(report))
         return
     per = f", per {report.per}" if report.per else ""
     say(style(report.exercise, bold=True)
-        + f"  (e1RM by {report.formula}, {report.unit.value}{per})")  # fmt: skip
+        + f"  (e1RM by {report.formula}, {report.unit.value}{per})")
     if not report.entries:
         say("No working sets in this window.")
         return
@@ -344,13 +343,12 @@ def report_history(
                 f"{fmt(e.figures.volume)}, {plural(e.figures.reps, 'rep')}{extra}",
             )
         )
-    # fmt: skip
     headers = ["date", "side", "best set", "e1RM", "", "volume", "reps"]
     headers += ["best time"] * timed + ["best distance"] * far + [""]
     emit_table(rows, headers, stacked)
     for this_side in sorted({e.side for e in report.entries}, key=lambda s: s or ""):
         values = [float(e.figures.best_e1rm) if e.figures.best_e1rm is not None else None
-                  for e in report.entries if e.side == this_side]  # fmt: skip
+                  for e in report.entries if e.side == this_side]
         label = f"{this_side.value} " if this_side else ""
         say(f"e1RM trend {label}{sparkline(values[-(width() - 20) :])}")
 
@@ -384,12 +382,12 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     top = float(max(w.volume for w in report.weeks))
     echo("")
     rows = [[w.key, str(len(w.sessions)), str(w.sets), fmt(w.volume),
-             bar(float(w.volume), top, 12)] for w in report.weeks]  # fmt: skip
+             bar(float(w.volume), top, 12)] for w in report.weeks]
     stacked = [(w.key, f"{plural(len(w.sessions), 'session')}, {plural(w.sets, 'set')}, "
-                f"volume {fmt(w.volume)} {unit}") for w in report.weeks]  # fmt: skip
+                f"volume {fmt(w.volume)} {unit}") for w in report.weeks]
     emit_table(rows, ["week", "sessions", "sets", f"volume {unit}", ""], stacked)
     echo("")
     rows = [[p.key, str(len(p.sessions)), str(p.sets), fmt(p.volume)] for p in report.body_parts]
     stacked = [(p.key, f"{plural(len(p.sessions), 'session')}, {plural(p.sets, 'set')}, "
-                f"volume {fmt(p.volume)} {unit}") for p in report.body_parts]  # fmt: skip
+                f"volume {fmt(p.volume)} {unit}") for p in report.body_parts]
     emit_table(rows, ["body part", "sessions", "sets", f"volume {unit}"], stacked)

@@ -103,7 +103,7 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
         [f"#{s.id}", *local_span(s.started_at, s.finished_at), s.name or "", str(s.sets),
          str(s.exercises)]
         for s in sessions
-    ]  # fmt: skip
+    ]
     columns = [
         Column("id"),
         Column("started", "start"),

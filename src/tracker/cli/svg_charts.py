@@ -187,7 +187,7 @@ def sides_chart(
             series(frame, "right", "right", "square", right),
         ),
         legend=(("left", "circle", "left"), ("right", "square", "right")),
-    )  # fmt: skip
+    )
 
 
 LSI_STATUS_CSS = (("balanced", 90.0), ("watch", 85.0), ("imbalanced", -math.inf))
@@ -250,7 +250,7 @@ def lsi_chart(
         frame.x_ticks(dates), frame.y_ticks(step),
         series=(Series(line.name, line.css, line.marker, line.path, points),),
         bands=tuple(bands), rules=tuple(rules), legend=legend,
-    )  # fmt: skip
+    )
 
 
 def bars_chart(
@@ -278,4 +278,4 @@ def bars_chart(
         frame.left, frame.top, frame.right, frame.bottom,
         frame.x_ticks(dates), frame.y_ticks(step), bars=tuple(bars),
         legend=(("left", "square", "left"), ("right", "square", "right")),
-    )  # fmt: skip
+    )

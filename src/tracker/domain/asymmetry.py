@@ -22,7 +22,7 @@ from fractions import Fraction
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
-from tracker.domain.units import format_load, round_display
+from tracker.domain.units import round_display
 
 _HUNDRED = Decimal(100)
 BALANCED_MIN_LSI = Decimal(90)
@@ -68,12 +68,6 @@ def lsi(left: Decimal | None, right: Decimal | None) -> Decimal | None:
         return None
     # Multiply first: weaker * 100 / stronger is exact whenever the ratio is (e.g. 85/100).
     return weaker * _HUNDRED / stronger
-
-
-def asymmetry_pct(left: Decimal | None, right: Decimal | None) -> Decimal | None:
-    """Bishop's percentage difference, (stronger - weaker) / stronger x 100 = 100 - LSI."""
-    index = lsi(left, right)
-    return None if index is None else _HUNDRED - index
 
 
 def weaker_side(left: Decimal | None, right: Decimal | None) -> Side | None:
@@ -125,10 +119,6 @@ def shown_asymmetry(index: Decimal, places: int, involved: bool = False) -> Deci
     return abs(_HUNDRED - shown_lsi(index, places, involved))
 
 
-def is_balanced(index: Decimal) -> bool:
-    return status_for(index) is Status.BALANCED
-
-
 @dataclass(frozen=True, slots=True)
 class SessionComparison:
     """One session's value per side (e.g. best e1RM), in the same unit; None = side not logged."""
@@ -138,39 +128,6 @@ class SessionComparison:
     right: Decimal | None
 
 
-@dataclass(frozen=True, slots=True)
-class Consistency:
-    """How an asymmetry behaves across sessions (see ``consistency`` for the rules)."""
-
-    dates: tuple[dt.date, ...]
-    lsis: tuple[Decimal | None, ...]  # per session, aligned with ``dates``
-    weaker_sides: tuple[Side | None, ...]  # per session, aligned with ``dates``
-    compared_sessions: int  # sessions with both sides logged
-    differing_sessions: int  # compared sessions where one side was weaker
-    left_weaker: int
-    right_weaker: int
-    majority_side: Side | None  # the side weaker most often (ties: the overall weaker side)
-    consistent_sessions: int  # sessions in which ``majority_side`` was the weaker one
-    consistent_weaker_side: Side | None
-    overall_lsi: Decimal | None
-    overall_asymmetry: Decimal | None
-    overall_status: Status | None
-    within_noise: bool
-
-
-def _mean(values: Sequence[Decimal]) -> Decimal:
-    return sum(values, Decimal(0)) / len(values)
-
-
-def _majority(left_weaker: int, right_weaker: int, overall: Side | None) -> Side | None:
-    """The side weaker in more sessions; on a tie, the side weaker on average."""
-    if left_weaker > right_weaker:
-        return Side.LEFT
-    if right_weaker > left_weaker:
-        return Side.RIGHT
-    return overall if left_weaker else None
-
-
 def _is_consistent(agreeing: int, differing: int) -> bool:
     """Unanimous, or a 3/4 majority once at least 4 sessions differ."""
     if differing == 0:
@@ -178,86 +135,6 @@ def _is_consistent(agreeing: int, differing: int) -> bool:
     if agreeing == differing:
         return True
     return differing >= MAJORITY_MIN_SESSIONS and Fraction(agreeing, differing) >= MAJORITY_SHARE
-
-
-def consistency(sessions: Sequence[SessionComparison]) -> Consistency:
-    """Summarise per-session asymmetries and decide whether one side is reliably weaker.
-
-    Rules:
-    - Only sessions with both sides logged are compared; a session with equal sides has no
-      weaker side.
-    - The overall LSI compares the mean left with the mean right over compared sessions.
-    - The weaker side is *consistent* when every session with a difference has the same weaker
-      side, or, when at least 4 sessions show a difference, when at least 3/4 of them do. So
-      three sessions that alternate (R, L, R) have no consistent weaker side.
-      Otherwise it swapped between sessions and ``consistent_weaker_side`` is None.
-    - ``within_noise`` is True when the overall asymmetry is below 15 % and fewer than 3
-      sessions were compared: one or two sessions cannot separate such a gap from noise.
-    """
-    compared = [s for s in sessions if s.left is not None and s.right is not None]
-    sides = tuple(weaker_side(s.left, s.right) for s in sessions)
-    left_weaker = sides.count(Side.LEFT)
-    right_weaker = sides.count(Side.RIGHT)
-    overall_lsi: Decimal | None = None
-    overall_side: Side | None = None
-    if compared:
-        mean_left = _mean([s.left for s in compared if s.left is not None])
-        mean_right = _mean([s.right for s in compared if s.right is not None])
-        overall_lsi = lsi(mean_left, mean_right)
-        overall_side = weaker_side(mean_left, mean_right)
-    majority = _majority(left_weaker, right_weaker, overall_side)
-    agreeing = max(left_weaker, right_weaker)
-    differing = left_weaker + right_weaker
-    overall_asym = None if overall_lsi is None else _HUNDRED - overall_lsi
-    return Consistency(
-        dates=tuple(s.date for s in sessions),
-        lsis=tuple(lsi(s.left, s.right) for s in sessions),
-        weaker_sides=sides,
-        compared_sessions=len(compared),
-        differing_sessions=differing,
-        left_weaker=left_weaker,
-        right_weaker=right_weaker,
-        majority_side=majority,
-        consistent_sessions=agreeing,
-        consistent_weaker_side=majority if _is_consistent(agreeing, differing) else None,
-        overall_lsi=overall_lsi,
-        overall_asymmetry=overall_asym,
-        overall_status=None if overall_lsi is None else status_for(overall_lsi),
-        within_noise=is_within_noise(overall_asym, len(compared)),
-    )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def verdict(result: Consistency) -> str:
-    """One plain sentence an honest coach would say about the trend."""
-    if result.compared_sessions == 0:
-        return "Not enough data: no session has both sides logged."
-    if result.differing_sessions == 0:
-        return f"No difference between sides in {_plural(result.compared_sessions, 'session')}."
-    side = result.consistent_weaker_side
-    if side is None:
-        return (
-            "No consistent weaker side: it swapped between sessions "
-            f"(left weaker in {result.left_weaker}, right weaker in {result.right_weaker})."
-        )
-    sentence = (
-        f"{side.value.capitalize()} side weaker in {result.consistent_sessions} of "
-        f"{_plural(result.compared_sessions, 'session')}"
-    )
-    if result.overall_lsi is None or result.overall_status is None:
-        return sentence + "."
-    shown = format_load(shown_lsi(result.overall_lsi, 2))
-    sentence += f" (LSI {shown}, {result.overall_status.value})"
-    if result.within_noise:
-        asym = format_load(shown_asymmetry(result.overall_lsi, 2))
-        return (
-            f"{sentence}, but a {asym}% difference from fewer than {NOISE_MIN_SESSIONS} "
-            "sessions is within measurement noise."
-        )
-    return sentence + "."
 
 
 # -- the report's headline: the lifter's state over the latest sessions ----------------------

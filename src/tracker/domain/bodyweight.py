@@ -29,7 +29,9 @@ class BodyWeight:
 def check_body_weight(weight: Decimal) -> Decimal:
     """A body weight a person can have, with at most 3 decimals."""
     if not weight.is_finite() or weight <= 0 or weight > MAX_BODY_WEIGHT:
-        raise InvalidValue(f"body weight must be above 0 and at most 700, got {weight}")
+        raise InvalidValue(
+            f"body weight must be above 0 and at most {MAX_BODY_WEIGHT}, got {weight}"
+        )
     if weight != weight.quantize(Decimal("0.001")):
         raise InvalidValue(f"body weight takes at most 3 decimal places, got {weight}")
     return weight

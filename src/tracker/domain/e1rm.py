@@ -11,13 +11,13 @@ Two rules hold for every formula (domain-science 2.3):
 - a formula is used for sets of 1 to ``MAX_REPS`` (12) reps only. Linear formulas lose accuracy
   beyond about 10 reps ("no more than 10 repetitions should be used in linear equations",
   Reynolds, Gordon & Robergs 2006; Brzycki 1993), and Brzycki and Lander blow up towards their
-  poles (36 x 40 kg is 1,440 kg by Brzycki). ``estimate_in_range`` and ``best_estimate`` leave
+  poles (36 x 40 kg is 1,440 kg by Brzycki). ``estimate_in_range`` leaves
   a set beyond that out; the raw functions stay defined up to their poles for the tables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 from functools import wraps
 
@@ -28,7 +28,6 @@ Formula = Callable[[Decimal, int], Decimal]
 DEFAULT_FORMULA = "epley"
 # Every formula is used for 1..MAX_REPS reps (domain-science 2.3; the README cites it).
 MAX_REPS = 12
-RELIABLE_MAX_REPS = MAX_REPS
 _HUNDRED = Decimal(100)
 
 
@@ -143,15 +142,3 @@ def estimate_in_range(load: Decimal, reps: int, formula: str = DEFAULT_FORMULA) 
     return estimate_1rm(load, reps, formula)
 
 
-def best_estimate(
-    sets: Iterable[tuple[int, Decimal]], formula: str = DEFAULT_FORMULA
-) -> Decimal | None:
-    """The highest e1RM over (reps, load) pairs; sets out of range or without load do not count."""
-    estimates = [estimate_in_range(load, reps, formula) for reps, load in sets]
-    return max((e for e in estimates if e is not None), default=None)
-
-
-def max_reps_for(formula: str) -> int:
-    """The most reps ``formula`` estimates from: ``MAX_REPS`` for every formula."""
-    formula_for(formula)
-    return MAX_REPS

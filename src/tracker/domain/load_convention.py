@@ -37,6 +37,13 @@ class LoadPer(StrEnum):
 
 
 MAX_IMPLEMENTS = 4
+MAX_RATIO = Decimal("1.5")  # a one-sided variant at up to 150 % of the parent's load
+
+
+def is_ratio(low: Decimal, high: Decimal) -> bool:
+    """0 < low <= high <= MAX_RATIO: the one rule of a ratio, typed or restored."""
+    return low.is_finite() and high.is_finite() and 0 < low <= high <= MAX_RATIO
+
 # Body parts whose sides are legs: each leg's set carries every implement held (a walking
 # lunge with 2 dumbbells moves both on every step), whichever side is logged.
 CARRIED_BY_LEGS = frozenset({"legs"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Literal
 
 from tracker.domain.asymmetry import Judgement, Status, lsi_text
@@ -88,14 +88,6 @@ def round_up(x: Decimal, increment: Decimal) -> Decimal:
     return _round(x, increment, ROUND_CEILING)
 
 
-def round_nearest(x: Decimal, increment: Decimal) -> Decimal:
-    """The nearest multiple, ties away from zero i.e. half-up for loads (61.25 -> 62.5).
-
-    Deliberately not Python's half-even ``round`` (which gives 60.0 here, as wger does).
-    """
-    return _round(x, increment, ROUND_HALF_UP)
-
-
 # --- starting load for a new (typically unilateral) variant ---------------------------------
 
 
@@ -143,7 +135,7 @@ def lightest_start(
         return replace(
             start, low=bar, high=max(start.high, bar), suggested=bar, inside=inside,
             lightest=None if inside else "bar",
-        )  # fmt: skip
+        )
     if start.suggested > 0 or start.body_weight is not None:
         return start
     if lightest != "step":
@@ -152,7 +144,7 @@ def lightest_start(
     return replace(
         start, low=step, high=max(start.high, step), suggested=step, lightest=lightest,
         inside=start.raw_low <= step <= start.raw_high,
-    )  # fmt: skip
+    )
 
 
 def _per_side(ratio: Decimal, basis: Decimal, sled: Decimal) -> Decimal:

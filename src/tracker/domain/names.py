@@ -35,9 +35,13 @@ from tracker.domain.specs import shown
 _NON_WORD = re.compile(r"[\W_]+")
 # Letters that Unicode does not decompose into a base letter and an accent.
 _UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-                               "þ": "th", "ı": "i"})  # fmt: skip
+                               "þ": "th", "ı": "i"})
 _ASCII_SPACES = {c: " " for c in range(128) if not re.fullmatch(r"[0-9a-z\n]", chr(c))}
 _SHORTLIST = 50  # keys handed to difflib for suggestions
+# Input limits, defined here once; the database columns are sized by them (adapters/tables.py).
+MAX_NAME = 200  # exercise, alias and session names
+MAX_LIFTER_NAME = 100
+MAX_FIELD = 50  # an exercise's body part, equipment, target and category
 MAX_LISTED = 8  # names an AmbiguousName message lists before "and N more"
 MAX_SUGGESTIONS = 3
 _CUTOFF = 0.6  # difflib's usual similarity cut-off for "close"

@@ -426,7 +426,6 @@ def exercise_imbalance(
     recent: int,
     all_time: AllTime,
     involved: Side | None = None,
-    formula: str = "epley",
     per: str | None = None,
 ) -> ExerciseImbalance:
     """Window figures per side, per-session comparisons and the headline about now."""
@@ -551,7 +550,7 @@ def pair_judgement(
         return judge((), 1, involved=involved)
     session = SessionSides(0, when, *figures)
     none = AllTime(None, None, involved)
-    return exercise_imbalance("", [session], "e1rm", 1, none, involved, formula).judgement
+    return exercise_imbalance("", [session], "e1rm", 1, none, involved).judgement
 
 
 UNWEIGHED_NOTE = (
@@ -657,7 +656,7 @@ def history_entries(
         entries.append(
             HistoryEntry(row.started_at.astimezone().date(), row.session_id, row.side,
                          row.figures, record, counted[row.session_id])
-        )  # fmt: skip
+        )
     return tuple(entries)
 
 

@@ -107,7 +107,7 @@ def _sessions(
         result[exercise].append(
             SessionSides(session_id, starts[session_id], figures.get(Side.LEFT),
                          figures.get(Side.RIGHT))
-        )  # fmt: skip
+        )
     return result
 
 
@@ -142,7 +142,7 @@ def oracle_imbalance(
         )
         per = next((s.per for s in history), None)
         reports.append(
-            exercise_imbalance(name, sessions, metric, recent, all_time, involved, formula, per)
+            exercise_imbalance(name, sessions, metric, recent, all_time, involved, per)
         )
     return ImbalanceReport(
         lifter=lifter,
@@ -179,7 +179,7 @@ def oracle_history(
         SideSession(session_id, logged[0].started_at, this_side,
                     side_figures([s.group(body_weights) for s in logged], unit, formula))
         for (session_id, this_side), logged in grouped.items()
-    ]  # fmt: skip
+    ]
     return HistoryReport(
         lifter=lifter,
         exercise=exercise,

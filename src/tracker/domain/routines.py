@@ -12,12 +12,13 @@ from decimal import Decimal
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.specs import MAX_REPS, typed_seconds
 from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit
 
 MAX_SETS_PER_ITEM = 20
 MAX_REST_S = 3600
-MAX_REPS = 100
+MAX_ROUTINE_NAME = 100
 
 # Rest between sets when neither the routine item nor the exercise says (seconds). Heavy
 # multi-joint lifting needs the longest rest; conditioning and stretching the shortest.
@@ -32,7 +33,8 @@ DEFAULT_REST_BY_CATEGORY = {
 }
 DEFAULT_REST_S = 90
 
-_REST = re.compile(r"(?:(?P<min>\d+):(?P<sec>[0-5]\d)|(?P<num>\d+)\s*(?P<unit>s|sec|m|min)?)")
+# What rest reads beyond a typed time: bare seconds, and minutes as `m` (in a set, metres).
+_REST = re.compile(r"(?P<num>[0-9]+)\s*(?P<minutes>m)?")
 
 
 def default_rest(category: str) -> int:
@@ -40,17 +42,19 @@ def default_rest(category: str) -> int:
 
 
 def parse_rest(text: str) -> int:
-    """Seconds of rest: `90`, `90s`, `2m`, `1:30`; 0 turns the timer off."""
-    match = _REST.fullmatch(text.strip().lower())
-    if match is None:
-        raise InvalidValue(f'can\'t read rest "{text}": give seconds such as 90, 2m or 1:30')
-    if match["min"] is not None:
-        seconds = int(match["min"]) * 60 + int(match["sec"])
+    """Seconds of rest: `90`, `2m`, or a time as the set syntax reads it (`90s`, `2min`,
+    `1:30`); 0 turns the timer off."""
+    clean = text.strip().lower()
+    match = _REST.fullmatch(clean)
+    if match is not None:
+        seconds: Decimal | None = Decimal(match["num"]) * (60 if match["minutes"] else 1)
     else:
-        seconds = int(match["num"]) * (60 if match["unit"] in ("m", "min") else 1)
-    if seconds > MAX_REST_S:
+        seconds = typed_seconds(clean)
+    if seconds is not None and seconds > MAX_REST_S:
         raise InvalidValue(f"rest can be at most {MAX_REST_S // 60} minutes, got {text}")
-    return seconds
+    if seconds is None or seconds % 1:  # 1.51min is 90.6 s
+        raise InvalidValue(f'can\'t read rest "{text}": give seconds such as 90, 2m or 1:30')
+    return int(seconds)
 
 
 def format_rest(seconds: int) -> str:
@@ -64,9 +68,19 @@ def parse_rep_range(text: str) -> tuple[int, int]:
         raise InvalidValue(f'can\'t read reps "{text}": give a range such as 8-12, or 10')
     low = int(low_text)
     high = int(high_text) if dash else low
-    if not 1 <= low <= high <= MAX_REPS:
+    if not is_rep_range((low, high)):
         raise InvalidValue(f"reps must be 1 to {MAX_REPS}, low before high, got {text}")
     return low, high
+
+
+def is_rep_range(value: object) -> bool:
+    """Two whole numbers, 1 <= low <= high <= MAX_REPS: the one rule of every rep range
+    (routine items and exercises; typed, edited, imported or restored)."""
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return False
+    low, high = value
+    whole = all(isinstance(r, int) and not isinstance(r, bool) for r in value)
+    return whole and 1 <= low <= high <= MAX_REPS
 
 
 def check_set_count(sets: int) -> int:
@@ -84,8 +98,10 @@ def check_routine_name(name: str) -> str:
     clean = " ".join(name.split())
     if not clean:
         raise InvalidValue("a routine needs a name")
-    if len(clean) > 100:
-        raise InvalidValue(f"a routine name can have at most 100 characters, got {len(clean)}")
+    if len(clean) > MAX_ROUTINE_NAME:
+        raise InvalidValue(
+            f"a routine name can have at most {MAX_ROUTINE_NAME} characters, got {len(clean)}"
+        )
     return clean
 
 

@@ -88,23 +88,27 @@ def parse_spec(text: str) -> list[SetSpec]:
     return [spec] * count  # SetSpec is frozen, so sharing one instance is safe
 
 
+def typed_seconds(token: str) -> Decimal | None:
+    """The seconds of a time as lifters type it (`45s`, `90 sec`, `1:30`, `1:05:00`, `2min`,
+    `1.5min`), not yet checked against any limit; None when ``token`` is no time. The set
+    syntax and rest (``routines.parse_rest``) both read times through it."""
+    duration = _DURATION.fullmatch(token)
+    if duration is None:
+        return None
+    number = duration["seconds"] or duration["clock_m"] or duration["minutes"]
+    if duration["seconds"] is not None:
+        return Decimal(number)
+    if duration["clock_m"] is not None:
+        hours = int(duration["clock_h"] or "0")
+        return (hours * 60 + Decimal(number)) * 60 + int(duration["clock_s"])
+    return Decimal(number) * 60
+
+
 def _measure(token: str, text: str) -> tuple[int | None, Decimal | None, str | None] | None:
     """(duration_s, distance, distance_unit) of a time or distance; None for anything else."""
-    duration = _DURATION.fullmatch(token)
-    if duration is not None:
-        if duration["seconds"] is not None:
-            seconds = Decimal(duration["seconds"]) if len(duration["seconds"]) <= 12 else None
-        elif duration["clock_m"] is not None:
-            hours, minutes = duration["clock_h"] or "0", duration["clock_m"]
-            seconds = (
-                (int(hours) * 60 + Decimal(minutes)) * 60 + int(duration["clock_s"])
-                if len(minutes) <= 12
-                else None
-            )
-        else:
-            minutes = duration["minutes"]
-            seconds = Decimal(minutes) * 60 if len(minutes) <= 12 else None
-        if seconds is None or not 0 < seconds <= MAX_DURATION_S or seconds % 1:
+    seconds = typed_seconds(token)
+    if seconds is not None:
+        if not 0 < seconds <= MAX_DURATION_S or seconds % 1:
             raise InvalidValue(
                 f"a time must be 1 s to {MAX_DURATION_S // 3600} hours in whole seconds, got "
                 f"{shown(token)}"

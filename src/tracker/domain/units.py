@@ -12,6 +12,8 @@ from enum import StrEnum
 from tracker.domain.errors import InvalidValue
 
 KG_PER_LB = Decimal("0.45359237")
+# A typed or restored increment, sled or body weight is below this (in its own unit).
+MAX_NUMBER = Decimal(10_000)
 
 
 class Unit(StrEnum):
@@ -25,7 +27,7 @@ class Unit(StrEnum):
         aliases = {
             "kg": cls.KG, "kgs": cls.KG, "kilo": cls.KG, "kilos": cls.KG, "kilogram": cls.KG,
             "kilograms": cls.KG, "lb": cls.LB, "lbs": cls.LB, "pound": cls.LB, "pounds": cls.LB,
-        }  # fmt: skip
+        }
         try:
             return aliases[key]
         except KeyError:

@@ -43,7 +43,7 @@ _RELATIVE = re.compile(
 _NAMED_DAY = re.compile(r"(?P<word>[a-z]+)\b\s*(?P<rest>.*)", re.IGNORECASE)
 _WEEKDAYS = {"mon": MO, "monday": MO, "tue": TU, "tues": TU, "tuesday": TU, "wed": WE,
              "wednesday": WE, "thu": TH, "thur": TH, "thurs": TH, "thursday": TH, "fri": FR,
-             "friday": FR, "sat": SA, "saturday": SA, "sun": SU, "sunday": SU}  # fmt: skip
+             "friday": FR, "sat": SA, "saturday": SA, "sun": SU, "sunday": SU}
 _NAMED_OFFSET = re.compile(r"\b(?:utc|gmt)\s*[+-]\s*[0-9:]+", re.IGNORECASE)
 _UTC_NAMES = frozenset({"UTC", "GMT", "Z", "UT"})
 _MAX_AMOUNT_DIGITS = 7  # beyond this every unit leaves the datetime range anyway
@@ -51,10 +51,10 @@ _MAX_AMOUNT_DIGITS = 7  # beyond this every unit leaves the datetime range anywa
 _ELAPSED = {"s": "seconds", "sec": "seconds", "secs": "seconds", "second": "seconds",
             "seconds": "seconds", "min": "minutes", "mins": "minutes", "minute": "minutes",
             "minutes": "minutes", "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours",
-            "hours": "hours"}  # fmt: skip
+            "hours": "hours"}
 _DAYS_PER = {"d": 1, "day": 1, "days": 1, "w": 7, "wk": 7, "wks": 7, "week": 7, "weeks": 7}
 _MONTHS_PER = {"mo": 1, "mos": 1, "month": 1, "months": 1,
-               "y": 12, "yr": 12, "yrs": 12, "year": 12, "years": 12}  # fmt: skip
+               "y": 12, "yr": 12, "yrs": 12, "year": 12, "years": 12}
 
 
 def parse_when(text: str, now: datetime) -> datetime:

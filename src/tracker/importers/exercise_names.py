@@ -15,7 +15,7 @@ from tracker.domain.model import Side
 from tracker.domain.names import normalize, plural, singular
 
 _SIDES = {"left": Side.LEFT, "l": Side.LEFT, "lt": Side.LEFT,
-          "right": Side.RIGHT, "r": Side.RIGHT, "rt": Side.RIGHT}  # fmt: skip
+          "right": Side.RIGHT, "r": Side.RIGHT, "rt": Side.RIGHT}
 # A side inside brackets or after the name may name the limb: "(Left Leg)", "- Right Arm".
 _SIDE_PHRASE = re.compile(r"(left|right|l|r|lt|rt)(?:\s+(?:side|arm|leg|hand|foot))?", re.I)
 _GROUP = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")

@@ -38,7 +38,7 @@ _KINDS = {
     "warmup": SetKind.WARMUP, "warm_up": SetKind.WARMUP, "warm-up": SetKind.WARMUP,
     "warm up": SetKind.WARMUP, "dropset": SetKind.DROP, "drop_set": SetKind.DROP,
     "drop set": SetKind.DROP, "drop": SetKind.DROP, "failure": SetKind.FAILURE,
-}  # fmt: skip
+}
 
 
 def matches(keys: set[str]) -> bool:

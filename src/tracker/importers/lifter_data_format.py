@@ -18,14 +18,16 @@ from tracker.domain.bodyweight import check_body_weight
 from tracker.domain.equipment import Equipment
 from tracker.domain.errors import ImportFailed, InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.names import MAX_NAME
 from tracker.domain.plates import format_plates, parse_plates
 from tracker.domain.routines import (
-    MAX_REPS,
     MAX_REST_S,
+    MAX_ROUTINE_NAME,
+    MAX_SETS_PER_ITEM,
     check_routine_name,
-    check_set_count,
+    is_rep_range,
 )
-from tracker.domain.specs import MAX_LOAD
+from tracker.domain.specs import MAX_LOAD, MAX_REPS
 from tracker.domain.units import Unit, exact_text
 from tracker.importers.values import check_moment
 
@@ -33,7 +35,6 @@ from tracker.importers.values import check_moment
 # (stored per unit). Other keys of the setting table are the catalog's own bookkeeping.
 GYM_SETTING = re.compile(r"(?:increment\.(?P<equipment>[a-z ]+)|bar|plates)\.(?:kg|lb)")
 GYM_SETTING_PREFIXES = ("increment.", "bar.", "plates.")
-MAX_NAME = 200  # an exercise name, as the catalog holds it
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def sections(data: LifterData) -> list[tuple[str, list[dict[str, Any]] | dict[st
             {"exercise": r.exercise, "seconds": r.seconds} for r in data.exercise_rests
         ]),
         ("settings", dict(sorted(data.settings.items()))),
-    ]  # fmt: skip
+    ]
 
 
 def item_json(item: RoutineItemEntry) -> dict[str, Any]:
@@ -222,7 +223,8 @@ def _routine(entry: dict[str, Any], place: str) -> RoutineEntry:
     except InvalidValue as error:
         raise _fail(place, "name", str(error)) from None
     if clean is None or "\x00" in clean:
-        raise _fail(place, "name", "a routine name of 1 to 100 characters is needed")
+        problem = f"a routine name of 1 to {MAX_ROUTINE_NAME} characters is needed"
+        raise _fail(place, "name", problem)
     items = entry.get("items", [])
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise _fail(place, "items", "must be a list of objects")
@@ -234,18 +236,9 @@ def _routine(entry: dict[str, Any], place: str) -> RoutineEntry:
 def _item(entry: dict[str, Any], place: str) -> RoutineItemEntry:
     exercise = _exercise(entry, place)
     assert exercise is not None
-    sets = _whole(entry, "sets", place, 1, 20)
-    try:
-        check_set_count(3 if sets is None else sets)
-    except InvalidValue as error:  # the domain's limit, should it ever differ from 20
-        raise _fail(place, "sets", str(error)) from None
+    sets = _whole(entry, "sets", place, 1, MAX_SETS_PER_ITEM)
     rep_range = entry.get("rep_range")
-    if rep_range is not None and (
-        not isinstance(rep_range, list)
-        or len(rep_range) != 2
-        or not all(isinstance(r, int) and not isinstance(r, bool) for r in rep_range)
-        or not 1 <= rep_range[0] <= rep_range[1] <= MAX_REPS
-    ):
+    if rep_range is not None and not is_rep_range(rep_range):
         raise _fail(
             place, "rep_range", f"must be null or [low, high] with 1 <= low <= high <= {MAX_REPS}"
         )

@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
+from tracker.domain.names import MAX_NAME
 from tracker.domain.units import Unit
 
 # What the database columns hold; longer text would be refused half-way through an import.
-MAX_NAME = 200  # exercise and session names
 MAX_SESSION_KEY = 300
 MAX_DISTANCE_UNIT = 5
 

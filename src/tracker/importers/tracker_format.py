@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
+from tracker.domain.names import MAX_LIFTER_NAME
 from tracker.domain.text_safety import json_text
 from tracker.domain.units import Unit, exact_text
 from tracker.importers import values as limits
@@ -27,7 +28,7 @@ COLUMNS = (
     "lifter", "session", "session_name", "session_started_at", "session_finished_at",
     "session_notes", "exercise", "side", "reps", "load", "unit", "bodyweight", "duration_s",
     "distance", "distance_unit", "rpe", "kind", "performed_at", "position", "note",
-)  # fmt: skip
+)
 FORMAT_NAME = "tracker"
 FORMAT_VERSION = 1
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); TAB
@@ -270,7 +271,8 @@ def read_json(stream: IO[str]) -> JsonExport:
     if not isinstance(exercises, list):
         raise ImportFailed('not a tracker JSON export ("exercises" is not a list)')
     lifter, unit = data.get("lifter"), data.get("unit")
-    if lifter is not None and (not isinstance(lifter, str) or not 0 < len(lifter.strip()) <= 100):
+    named = isinstance(lifter, str) and 0 < len(lifter.strip()) <= MAX_LIFTER_NAME
+    if lifter is not None and not named:
         raise ImportFailed('not a tracker JSON export ("lifter" must be a name)')
     if unit not in (None, "kg", "lb"):
         raise ImportFailed('not a tracker JSON export ("unit" must be kg or lb)')

@@ -58,7 +58,7 @@ _DISTANCE_UNITS = {
     "kilometres": "km", "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
     "mi": "mi", "mile": "mi", "miles": "mi", "ft": "ft", "feet": "ft", "foot": "ft",
     "yd": "yd", "yard": "yd", "yards": "yd",
-}  # fmt: skip
+}
 
 
 def parse_decimal(text: str, decimal_comma: bool = False) -> Decimal:
@@ -112,13 +112,6 @@ def check_moment(value: datetime, now: datetime | None = None) -> datetime:
         raise ValueError(f"time {value:%Y-%m-%d %H:%M} is before {EARLIEST.year}")
     if value > latest:
         raise ValueError(f"time {value:%Y-%m-%d %H:%M} UTC is in the future")
-    return value
-
-
-def check_text(value: str) -> str:
-    """Text a database can hold: PostgreSQL refuses NUL, and no editor shows it."""
-    if "\x00" in value:
-        raise ValueError("contains a NUL character (is the file binary or damaged?)")
     return value
 
 
@@ -233,7 +226,6 @@ class UnitTracker:
         self.header_unit = header_unit
         self.default = default
         self.file_unit: Unit | None = header_unit
-        self.default_used = False
         self.seen: set[Unit] = set()
 
     def resolve(self, row_unit: Unit | None) -> Unit:
@@ -245,7 +237,6 @@ class UnitTracker:
             unit = self.header_unit
         else:
             unit = self.default
-            self.default_used = True
         self.seen.add(unit)
         return unit
 

@@ -13,16 +13,29 @@ from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.equipment import parse_equipment
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.load_convention import LoadConvention, LoadPer, convention_for
+from tracker.domain.load_convention import (
+    MAX_RATIO,
+    LoadConvention,
+    LoadPer,
+    convention_for,
+    is_ratio,
+)
 from tracker.domain.model import Difficulty, Laterality
-from tracker.domain.names import NameEntry, check_typed_name, normalize, resolve
+from tracker.domain.names import (
+    MAX_FIELD,
+    MAX_NAME,
+    NameEntry,
+    check_typed_name,
+    normalize,
+    resolve,
+)
+from tracker.domain.routines import is_rep_range
+from tracker.domain.specs import MAX_REPS
 from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter
 
 REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
 CARD_LISTS = ("steps", "tips", "mistakes")
-NAME_MAX = 200  # exercise.name, exercise.key, exercise_alias.alias and .key are VARCHAR(200)
-FIELD_MAX = 50  # body part, equipment, target and category are VARCHAR(50)
 
 
 def _user_owned(exercise: Exercise) -> bool:
@@ -394,9 +407,6 @@ class ExerciseChanges:
     rename: str | None = None
 
 
-MAX_RATIO = Decimal("1.5")  # a one-sided variant at up to 150 % of the parent's load
-
-
 def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
     """ "0.4-0.5", "40-50%" or "0.45" -> (low, high)."""
     from decimal import InvalidOperation
@@ -419,8 +429,8 @@ def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
             f'ratio "{text}" is above {MAX_RATIO}: give the share of the parent\'s load, such '
             "as 0.4-0.5, or a percentage with its sign, such as 40-50%"
         )
-    if not (0 < low <= high <= MAX_RATIO):
-        raise InvalidValue(f'ratio "{text}" must be between 0 and 1.5 with low <= high')
+    if not is_ratio(low, high):
+        raise InvalidValue(f'ratio "{text}" must be between 0 and {MAX_RATIO} with low <= high')
     return low, high
 
 
@@ -469,9 +479,9 @@ def _apply_fields(
         value = getattr(ch, field_name)
         if value is not None:
             clean = " ".join(value.split()).lower()
-            if len(clean) > FIELD_MAX:
+            if len(clean) > MAX_FIELD:
                 label = field_name.replace("_", " ")
-                raise InvalidValue(f"the {label} can be at most {FIELD_MAX} characters long")
+                raise InvalidValue(f"the {label} can be at most {MAX_FIELD} characters long")
             setattr(exercise, field_name, clean)
     if ch.summary is not None:
         exercise.summary = ch.summary
@@ -506,8 +516,10 @@ def _apply_fields(
         exercise_convention(exercise)  # refuses a per-implement load with no implement
     if ch.rep_range is not None:
         low, high = ch.rep_range
-        if not 1 <= low <= high <= 100:
-            raise InvalidValue("the rep range must be like 8-12, with 1 <= low <= high <= 100")
+        if not is_rep_range(ch.rep_range):
+            raise InvalidValue(
+                f"the rep range must be like 8-12, with 1 <= low <= high <= {MAX_REPS}"
+            )
         exercise.rep_low, exercise.rep_high = low, high
 
 
@@ -517,8 +529,8 @@ def _check_new_name(repo: AbstractRepository, name: str, renaming: Exercise | No
     key = normalize(clean)
     if not key:
         raise InvalidValue("an exercise needs a name with letters or digits")
-    if len(clean) > NAME_MAX:
-        raise InvalidValue(f"an exercise name can be at most {NAME_MAX} characters long")
+    if len(clean) > MAX_NAME:
+        raise InvalidValue(f"an exercise name can be at most {MAX_NAME} characters long")
     existing = repo.exercise_by_key(key) or repo.alias_owner(key)
     if existing is not None and existing is not renaming:
         raise Conflict(f'"{clean}" is already taken by the exercise "{existing.name}"')
@@ -559,8 +571,8 @@ def _set_user_aliases(repo: AbstractRepository, exercise: Exercise, aliases: Ite
     taken = _alias_map(repo)
     names = {ex.id: ex.name for ex in repo.exercises()}
     for alias in aliases:
-        if len(alias.strip()) > NAME_MAX:
-            raise InvalidValue(f"an alias can be at most {NAME_MAX} characters long")
+        if len(alias.strip()) > MAX_NAME:
+            raise InvalidValue(f"an alias can be at most {MAX_NAME} characters long")
         owner = taken.get(normalize(alias))
         if owner is not None and owner != exercise.id:
             raise Conflict(

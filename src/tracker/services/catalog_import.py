@@ -18,9 +18,8 @@ from tracker.domain.load_convention import (
     per_implement_note,
 )
 from tracker.domain.model import Laterality
-from tracker.domain.names import normalize
+from tracker.domain.names import MAX_NAME, normalize
 from tracker.services.catalog import (
-    NAME_MAX,
     WrittenExercise,
     exercise_convention,
     link_parents_and_aliases,
@@ -104,8 +103,8 @@ def _unusable(entry: CatalogEntry, key: str) -> str | None:
     """Why a well-formed record can't become an exercise, or None."""
     if not key:
         return "name has no letters or digits"
-    if len(entry.name) > NAME_MAX:
-        return f"name longer than {NAME_MAX} characters"
+    if len(entry.name) > MAX_NAME:
+        return f"name longer than {MAX_NAME} characters"
     if len(entry.source) > SOURCE_MAX:
         return f"id longer than {SOURCE_MAX - len(SOURCE_PREFIX)} characters"
     return None

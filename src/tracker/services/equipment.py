@@ -24,8 +24,6 @@ from tracker.domain.units import Unit, convert, exact_text
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
 
-CONFIG_KEYS = ("bar", "plates")
-
 
 @dataclass(frozen=True)
 class PlateAnswer:

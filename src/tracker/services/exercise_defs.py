@@ -12,8 +12,12 @@ from typing import Any
 
 from tracker.adapters.repository import AbstractRepository
 from tracker.domain.errors import ImportFailed
+from tracker.domain.load_convention import MAX_IMPLEMENTS, MAX_RATIO, LoadPer, is_ratio
 from tracker.domain.model import Difficulty, Laterality
-from tracker.domain.names import normalize
+from tracker.domain.names import MAX_FIELD, MAX_NAME, normalize
+from tracker.domain.routines import is_rep_range
+from tracker.domain.specs import MAX_REPS
+from tracker.domain.units import MAX_NUMBER, Unit
 from tracker.importers.tracker_format import ExerciseDefinition
 from tracker.services.catalog import (
     WrittenExercise,
@@ -70,18 +74,18 @@ def _decimal(definition: dict[str, Any], key: str, place: str) -> Decimal | None
         number = Decimal(str(value))
     except InvalidOperation:
         raise ImportFailed(f'{place}: "{key}" is not a number: "{value}"') from None
-    if not number.is_finite() or not 0 <= number < 10_000:
+    if not number.is_finite() or not 0 <= number < MAX_NUMBER:
         raise ImportFailed(f'{place}: "{key}" is out of range: "{value}"')
     return number
 
 
-TEXT_FIELDS = {"body_part": 50, "equipment": 50, "target": 50, "category": 50}
+TEXT_FIELDS = dict.fromkeys(("body_part", "equipment", "target", "category"), MAX_FIELD)
 CHOICES: dict[str, tuple[str | None, set[str | None]]] = {  # key: (default, allowed)
     "difficulty": ("intermediate", {d.value for d in Difficulty}),
     "laterality": ("bilateral", {lat.value for lat in Laterality}),
-    "increment_unit": (None, {"kg", "lb", None}),
-    "sled_unit": (None, {"kg", "lb", None}),
-    "load_per": (None, {"implement", "side", "bar", "total", None}),
+    "increment_unit": (None, {*Unit, None}),
+    "sled_unit": (None, {*Unit, None}),
+    "load_per": (None, {*LoadPer, None}),
 }
 LISTS = ("aliases", "secondary", "steps", "tips", "mistakes")
 
@@ -95,8 +99,8 @@ def check_definition(definition: Any, place: str) -> dict[str, Any]:
         return ImportFailed(f'{place}, "{key}": {problem}')
 
     name = definition.get("name")
-    if not isinstance(name, str) or not normalize(name) or len(name) > 200:
-        raise fail("name", "a name of 1 to 200 characters is needed")
+    if not isinstance(name, str) or not normalize(name) or len(name) > MAX_NAME:
+        raise fail("name", f"a name of 1 to {MAX_NAME} characters is needed")
     for key, limit in TEXT_FIELDS.items():
         value = definition.get(key)
         if value is not None and (not isinstance(value, str) or len(value) > limit):
@@ -126,21 +130,17 @@ def check_definition(definition: Any, place: str) -> dict[str, Any]:
             low, high = (Decimal(str(r)) for r in ratio)
         except InvalidOperation:
             raise fail("ratio", "must be two numbers") from None
-        if not (low.is_finite() and high.is_finite() and 0 < low <= high <= Decimal("1.5")):
-            raise fail("ratio", "must be two numbers with 0 < low <= high <= 1.5")
+        if not is_ratio(low, high):
+            raise fail("ratio", f"must be two numbers with 0 < low <= high <= {MAX_RATIO}")
     implements = definition.get("implements")
-    if implements is not None and (
-        not isinstance(implements, int) or isinstance(implements, bool) or not 0 <= implements <= 4
-    ):
-        raise fail("implements", "must be a whole number from 0 to 4")
+    whole = isinstance(implements, int) and not isinstance(implements, bool)
+    if implements is not None and not (whole and 0 <= implements <= MAX_IMPLEMENTS):
+        raise fail("implements", f"must be a whole number from 0 to {MAX_IMPLEMENTS}")
     rep_range = definition.get("rep_range", [8, 12])
-    if (
-        not isinstance(rep_range, list)
-        or len(rep_range) != 2
-        or not all(isinstance(r, int) and not isinstance(r, bool) for r in rep_range)
-        or not 1 <= rep_range[0] <= rep_range[1] <= 100
-    ):
-        raise fail("rep_range", "must be [low, high] whole numbers with 1 <= low <= high <= 100")
+    if not is_rep_range(rep_range):
+        raise fail(
+            "rep_range", f"must be [low, high] whole numbers with 1 <= low <= high <= {MAX_REPS}"
+        )
     return definition
 
 

@@ -91,7 +91,7 @@ def logged(row: StoredRow, exercise: str, session_id: int, started_at: datetime)
         side=row.side, reps=row.reps, load=row.load, unit=Unit(row.unit), kind=row.kind.value,
         bodyweight=row.bodyweight, performed_at=row.performed_at, duration_s=row.duration_s,
         distance=row.distance, distance_unit=row.distance_unit,
-    )  # fmt: skip
+    )
 
 
 def exercise_figures(
@@ -106,7 +106,7 @@ def exercise_figures(
     report = oracle_imbalance(
         sets, lifter, facts.unit, exercise=exercise, involved=facts.involved,
         body_weights=facts.body_weights,
-    )  # fmt: skip
+    )
     return report.exercises[0] if report.exercises else None
 
 
@@ -127,7 +127,7 @@ def session_judgement(rows: Sequence[StoredRow], facts: LifterFacts) -> Judgemen
     return pair_judgement(
         groups(sides[Side.LEFT], facts), groups(sides[Side.RIGHT], facts),
         max(row.performed_at for row in rows), facts.unit, facts.involved,
-    )  # fmt: skip
+    )
 
 
 def pairs_completed(

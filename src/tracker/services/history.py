@@ -161,7 +161,7 @@ def undo_last_change(
                     raise AskFirst(OlderChange(
                         COMMANDS.get(record.action) or f"tracker {record.payload['command']}",
                         record.created_at, *boundary,
-                    ))  # fmt: skip
+                    ))
                 repo.journal.flush()
                 record.payload = {**record.payload, REDO: repo.journal.watched()}
                 if boundary:  # the next undo of this run keeps it, whatever this one removed
@@ -312,7 +312,7 @@ def _undo_session_start(
         )
     uow.repo.journal.delete(session)
     return Undone(SESSION_START, [], session.id,
-                  detail=SessionUndone(SESSION_START, session.id, session.name))  # fmt: skip
+                  detail=SessionUndone(SESSION_START, session.id, session.name))
 
 
 def _undo_session_finish(
@@ -330,7 +330,7 @@ def _undo_session_finish(
         )
     uow.repo.journal.put_back(session, copy, SPAN)
     return Undone(SESSION_FINISH, [], session.id,
-                  detail=SessionUndone(SESSION_FINISH, session.id, session.name))  # fmt: skip
+                  detail=SessionUndone(SESSION_FINISH, session.id, session.name))
 
 
 def _refuse_catalog_edit(
@@ -397,13 +397,6 @@ def _undo_unrecorded_log(repo: AbstractRepository, lifter: Lifter) -> Undone:
             gone.append(session.id)
             repo.delete(session)
     return Undone(LOG, removed, session_ids[0], gone)
-
-
-def pending_changes(uow: AbstractUnitOfWork, lifter_name: str | None) -> ChangeRecord | None:
-    """The change `undo` would step back over next (None: none recorded)."""
-    with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        return uow.repo.journal.latest_pending(lifter)
 
 
 def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import DEFAULT_LIFTER
+from tracker.domain.names import MAX_LIFTER_NAME
 from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit, exact_text
 
@@ -71,8 +72,10 @@ def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
     clean = name.strip()
     if not clean:
         raise InvalidValue("a lifter needs a name")
-    if len(clean) > 100:
-        raise InvalidValue(f"a lifter name can have at most 100 characters, got {len(clean)}")
+    if len(clean) > MAX_LIFTER_NAME:
+        raise InvalidValue(
+            f"a lifter name can have at most {MAX_LIFTER_NAME} characters, got {len(clean)}"
+        )
     refuse_controls(clean, "a lifter name", one_line=True)  # one line in every listing
     from tracker.adapters.orm import Lifter
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -55,7 +55,6 @@ class LogResult:
     sets: list[StoredSet]
     previous: PreviousSession | None
     first_time: bool = False  # no set of this exercise was stored before this command
-    messages: list[str] = field(default_factory=list)
     per_implement: str | None = None  # "dumbbell" when loads are per dumbbell
     implements: int = 0
 
@@ -330,7 +329,7 @@ def spec_of(row: WorkoutSet) -> SetSpec:
     return SetSpec(
         row.reps, load, Unit(row.unit), row.bodyweight, row.duration_s, row.distance,
         row.distance_unit,
-    )  # fmt: skip
+    )
 
 
 def move_within_session(repo: AbstractRepository, row: WorkoutSet, at: datetime) -> None:

@@ -35,8 +35,6 @@ from tracker.domain.units import Unit
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
 
-ExerciseKey = tuple[int, str]
-
 
 def check_options(metric: str, formula: str, recent: int = DEFAULT_RECENT) -> None:
     if metric not in METRICS:
@@ -94,7 +92,7 @@ def imbalance_report(
                 found_sessions = queries.sides_by_exercise(
                     lifter.id, unit, formula, weights, exercise_id=ex_id, since=since,
                     until=until, raw=True,
-                )[(ex_id, name)]  # fmt: skip
+                )[(ex_id, name)]
             sessions = queries.with_best_sets(
                 lifter.id, ex_id, found_sessions, unit, formula, weights
             )
@@ -110,8 +108,8 @@ def imbalance_report(
             per = _per_implement(uow, ex_id)
             reports.append(
                 exercise_imbalance(name, sessions, metric, recent, all_time_of(everything, side),
-                                   side, formula, per)
-            )  # fmt: skip
+                                   side, per)
+            )
         uow.commit()
     return ImbalanceReport(
         lifter=lifter.name,

@@ -10,6 +10,7 @@ from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import SetKind
 from tracker.domain.routines import (
+    MAX_SETS_PER_ITEM,
     RoutineItemPlan,
     RoutinePlan,
     check_set_count,
@@ -50,7 +51,7 @@ def find_routine(repo: AbstractRepository, lifter: Lifter, name: str) -> Routine
     if routine is None:
         known = ", ".join(r.name for r in repo.routines(lifter)) or "none yet"
         raise NotFound(f'no routine named "{name}" (routines: {known}); add one with: '
-                       f'tracker routine add "{name}"')  # fmt: skip
+                       f'tracker routine add "{name}"')
     return routine
 
 
@@ -106,11 +107,12 @@ def save_from_session(
         existing = uow.repo.routine(lifter, clean)
         if existing is not None:
             raise Conflict(f'a routine named "{clean}" already exists: remove it first or '
-                           "pick another name")  # fmt: skip
+                           "pick another name")
         routine = Routine(lifter_id=lifter.id, name=clean)
         for exercise, sets in _sets_per_exercise(uow.repo, session):
+            count = min(sets, MAX_SETS_PER_ITEM)
             routine.items.append(
-                RoutineItem(exercise=exercise, position=len(routine.items), sets=min(sets, 20))
+                RoutineItem(exercise=exercise, position=len(routine.items), sets=count)
             )
         if not routine.items:
             raise InvalidValue(f"session #{session.id} has no working sets to make a routine of")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
+from tracker.domain.names import MAX_NAME
 from tracker.domain.sessions import SESSION_GAP, SessionInfo
 from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter, ensure_lifter, find_lifter
@@ -44,8 +45,10 @@ def start_session(
 
     if name is not None:
         refuse_controls(name, "a session name", one_line=True)
-    if name is not None and len(name) > 200:
-        raise InvalidValue(f"a session name can have at most 200 characters, got {len(name)}")
+    if name is not None and len(name) > MAX_NAME:
+        raise InvalidValue(
+            f"a session name can have at most {MAX_NAME} characters, got {len(name)}"
+        )
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         uow.repo.lock_lifter(lifter)

@@ -248,7 +248,7 @@ def start(
             basis_load, basis_unit, unit)),
         unit, sled, convention, exercise_convention(parent), lightest_kind(sled),
         _empty_bar(repo, exercise, unit), body_weight,
-    )  # fmt: skip
+    )
     start_load = result.start
     fallback = None if related is None else (related, logged_load)
     over = _over(top)
@@ -260,7 +260,7 @@ def start(
         basis_name, logged_load, basis_unit, basis_reps, basis_date,
         parent.name if related else None, related.factor if related else None,
         top is not None and top.bodyweight, then, over,
-    )  # fmt: skip
+    )
     return Suggestion(
         exercise=exercise.name,
         unit=unit,
@@ -373,7 +373,7 @@ def no_start(
     example = log_example(
         exercise.equipment, exercise.laterality, measure,
         is_cardio(exercise.body_part, exercise.category),
-    )  # fmt: skip
+    )
     hint = f'tracker log "{name}" {example}'
     if measure != "reps" and not with_basis:
         return NoBasis(

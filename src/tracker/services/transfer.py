@@ -282,7 +282,7 @@ def question(check: EntryCheck, row: ImportedSet, exercise: Exercise, report: Im
     reason = check.question(
         exercise, row.kind, row.reps, row.load, row.unit, row.bodyweight, row.performed_at,
         row.session_key,
-    )  # fmt: skip
+    )
     if reason is not None:
         side = f" ({row.side.value})" if row.side else ""
         typed = f"{exercise.name} {set_text(row)}{side}"

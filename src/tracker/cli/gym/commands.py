@@ -121,7 +121,7 @@ class GymShell:
             brief = exercise_brief(
                 self.app.uow(), self.app.lifter, exercise, self.status.session_id,
                 routine.items if routine else (),
-            )  # fmt: skip
+            )
             self.briefs[exercise] = self.briefs.setdefault(brief.exercise, brief)
         return self.briefs[exercise]
 
@@ -299,7 +299,7 @@ class GymShell:
                 self.last_sets.setdefault(result.exercise, {})[stored.side] = PlannedSide(
                     stored.side, stored.reps, stored.load, stored.bodyweight, stored.unit,
                     stored.duration_s, stored.distance, stored.distance_unit,
-                )  # fmt: skip
+                )
         self.print_pairs(result)
         self.print_progress(result)
         self.start_rest(result)
@@ -611,7 +611,7 @@ def planned_set_text(step: PlannedSide, unit: Unit) -> str:
     return full_set_text(
         step.side, 0, step.load, step.unit or unit, step.bodyweight or not step.load,
         step.duration_s, step.distance, step.distance_unit,
-    )  # fmt: skip
+    )
 
 
 def planned_spec(step: PlannedSide, unit: Unit) -> SetSpec:
@@ -620,11 +620,11 @@ def planned_spec(step: PlannedSide, unit: Unit) -> SetSpec:
     (8xBW+10, 8xBW-20)."""
     if not step.load:
         return SetSpec(step.reps, None, None, False, step.duration_s, step.distance,
-                       step.distance_unit)  # fmt: skip
+                       step.distance_unit)
     return SetSpec(
         step.reps, step.load, step.unit or unit, step.bodyweight,
         step.duration_s, step.distance, step.distance_unit,
-    )  # fmt: skip
+    )
 
 
 def measured_spec(done: StoredSet, default: Unit) -> str:
@@ -634,7 +634,7 @@ def measured_spec(done: StoredSet, default: Unit) -> str:
     step = PlannedSide(
         done.side, 0, done.load, done.bodyweight, done.unit,
         done.duration_s, done.distance, done.distance_unit,
-    )  # fmt: skip
+    )
     text = format_spec(planned_spec(step, default), default)
     minutes, seconds = divmod(done.duration_s or 0, 60)
     if minutes >= 2 and not seconds:  # a 30-minute run reads better as 30min than 1800s
@@ -687,7 +687,7 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
                     last.duration_s,
                     last.distance,
                     last.distance_unit,
-                )  # fmt: skip
+                )
             )
         text = "; ".join(f"{k + ' ' if k else ''}{', '.join(v)}" for k, v in by_side.items())
         lines.append(f"  Last ({local_date(brief.last_date)}): {text or 'warm-ups only'}")
