@@ -37,6 +37,41 @@ def test_domain_imports_no_infrastructure(path: Path) -> None:
     assert not leaks, f"{path.name} imports {sorted(leaks)}"
 
 
+def adapter_imports(path: Path) -> list[str]:
+    """The adapter modules a module imports, at its top, in a function or for type checking."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.startswith("tracker.adapters")]
+        elif isinstance(node, ast.ImportFrom) and node.module == "tracker":
+            found += [f"tracker.{a.name}" for a in node.names if a.name == "adapters"]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "tracker.adapters"
+        ):
+            found.append(str(node.module))
+    return found
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "cli").rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_the_cli_imports_no_adapter(path: Path) -> None:
+    """One composition root (tracker/bootstrap.py) wires the adapters; commands ask it."""
+    assert not adapter_imports(path), f"{path.name} imports {adapter_imports(path)}"
+
+
+def test_the_adapter_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "command.py"
+    for code in ("from tracker.adapters.db import TargetExists\n",
+                 "def f():\n    import tracker.adapters.location\n",
+                 "if TYPE_CHECKING:\n    from tracker.adapters.unit_of_work import UnitOfWork\n",
+                 "from tracker import adapters\n"):  # fmt: skip
+        module.write_text(code, encoding="utf-8")
+        assert len(adapter_imports(module)) == 1, code
+    module.write_text("from tracker.bootstrap import describe\n", encoding="utf-8")
+    assert adapter_imports(module) == []
+
+
 def loaded_modules(code: str, env: dict[str, str] | None = None) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys; print('\\n'.join(sys.modules))"],

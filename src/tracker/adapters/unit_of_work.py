@@ -9,13 +9,17 @@ command line hands them the SQLAlchemy `UnitOfWork`, the service tests an in-mem
 from __future__ import annotations
 
 import abc
+import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Engine as Engine  # re-exported: services name it, never use SQLAlchemy
+from sqlalchemy import exc as sa_errors
 from sqlalchemy.exc import DataError, IntegrityError
+
+from tracker.domain import errors
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -32,10 +36,54 @@ if TYPE_CHECKING:
     from tracker.adapters.roles import Roles
 
 
-# A unique row another transaction stored first: services catch this name, not SQLAlchemy's.
-UniqueViolation = IntegrityError
 # A value the database refused (a constraint, a column too small): an import names the row.
 RefusedValue = (IntegrityError, DataError)
+
+
+def domain_error(exc: BaseException) -> errors.TrackerError | None:
+    """A database error a user can cause, as the domain error the CLI shows in one line; None
+    for anything else (a bug). The unit of work raises these in place of SQLAlchemy's."""
+    orm_errors = sys.modules.get("sqlalchemy.orm.exc")  # loaded if one of its errors was raised
+    kind = type(exc)
+    if orm_errors is not None and kind is orm_errors.StaleDataError:
+        # an UPDATE the row-level policies filtered
+        return errors.NotPermitted(
+            "not allowed for this database role (built-ins and other lifters' rows are the "
+            "owner's), or the row was changed by another command meanwhile"
+        )
+    orig = getattr(exc, "orig", None) or exc
+    detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    if kind in (sa_errors.OperationalError, sa_errors.InterfaceError):
+        return errors.DatabaseError(f"database unavailable: {detail}")
+    if kind is sa_errors.DatabaseError:  # e.g. SQLite "file is not a database"
+        return errors.DatabaseError(f"can't use the database: {detail}")
+    if kind in (sa_errors.ArgumentError, sa_errors.NoSuchModuleError):
+        return errors.DatabaseError(f"can't use the database URL: {detail}")
+    if kind is sa_errors.ProgrammingError and (
+        "permission denied" in detail or "row-level security" in detail
+    ):  # a lifter's role on a shared PostgreSQL database
+        return errors.NotPermitted(f"not allowed for this database role: {detail}")
+    if kind is sa_errors.ProgrammingError and "does not exist" in detail:  # a dropped table
+        return errors.DatabaseError(
+            f"can't use the database: {detail} (restore a backup, or run tracker db upgrade)"
+        )
+    if kind is sa_errors.IntegrityError:  # e.g. a name held by a row this role may not see
+        return errors.ConstraintViolation(f"the database refused the change: {detail}")
+    if kind is sa_errors.DataError:  # a value the column cannot hold (too long, out of range)
+        return errors.ValueRefused(f"the database refused a value: {detail}")
+    return None
+
+
+@contextmanager
+def domain_errors() -> Iterator[None]:
+    """Database errors a user can cause raised as domain errors (domain_error)."""
+    try:
+        yield
+    except Exception as exc:
+        error = domain_error(exc)
+        if error is None:
+            raise
+        raise error from exc
 
 
 class AbstractUnitOfWork(abc.ABC):
@@ -123,8 +171,8 @@ class UnitOfWork(AbstractUnitOfWork):
         from tracker.adapters.db import READ_ONLY
         from tracker.adapters.reads import Reads
 
-        with self.engine.execution_options(**{READ_ONLY: True}).begin() as connection:
-            yield Reads(connection)
+        with domain_errors(), self.engine.execution_options(**{READ_ONLY: True}).begin() as c:
+            yield Reads(c)
 
     def __exit__(
         self,
@@ -134,6 +182,9 @@ class UnitOfWork(AbstractUnitOfWork):
     ) -> None:
         super().__exit__(exc_type, exc, tb)
         self.session.close()
+        error = None if exc is None else domain_error(exc)
+        if error is not None:  # the command's error, in the domain's terms
+            raise error from exc
 
     def session_for_queries(self) -> Session:
         """The open ORM session (older callers; the reports use report_queries)."""

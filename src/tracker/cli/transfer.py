@@ -185,8 +185,8 @@ def export_command(
     import shutil
     import tempfile
 
-    from tracker.adapters.db import TargetExists
-    from tracker.adapters.files import new_private_file
+    from tracker.bootstrap import new_private_file
+    from tracker.domain.errors import TargetExists
     from tracker.services.transfer import export
 
     who = lifter_name or app.lifter

@@ -11,7 +11,8 @@ import json
 from importlib import resources
 from typing import Any
 
-from tracker.adapters.unit_of_work import Engine, UniqueViolation, UnitOfWork
+from tracker.adapters.unit_of_work import Engine, UnitOfWork
+from tracker.domain.errors import ConstraintViolation
 
 BUILTIN_HASH_KEY = "catalog.builtin_hash"
 
@@ -53,7 +54,7 @@ def ensure_builtin_catalog(engine: Engine) -> None:
                 uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
                 uow.commit()
                 return
-        except UniqueViolation:
+        except ConstraintViolation:
             # Another process loaded the same entries first (two commands started together on
             # a new database): look again, and usually find its hash stored.
             if attempt == 2:
