@@ -202,6 +202,60 @@ def test_the_sql_check_catches_each_kind(tmp_path: Path) -> None:
     assert sql_in(module) == []
 
 
+# Services type against abstractions (issue 24): the unit of work, repositories, reads, report
+# queries and roles are given to them; the classes that hold a database handle are not theirs.
+DATABASE_HANDLES = {"Session", "Engine", "Connection"}
+
+
+def concrete_adapter_classes() -> set[str]:
+    """Classes of adapters/ built on a database handle, or implementing an Abstract* class."""
+    found = set()
+    for path in (PACKAGE / "adapters").glob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            bases = {ast.unparse(base) for base in node.bases}
+            init = next((f for f in node.body if getattr(f, "name", "") == "__init__"), None)
+            takes = (
+                {ast.unparse(a.annotation) for a in init.args.args if a.annotation}
+                if isinstance(init, ast.FunctionDef)
+                else set()
+            )
+            if takes & DATABASE_HANDLES or any(b.startswith("Abstract") for b in bases):
+                found.add(node.name)
+    return found
+
+
+CONCRETE = concrete_adapter_classes()
+
+
+def concrete_imports(path: Path) -> list[str]:
+    """The concrete adapter classes a module imports from tracker.adapters, at any level."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tracker.adapters"):
+            found += [alias.name for alias in node.names if alias.name in CONCRETE]
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "services").glob("*.py")), ids=lambda p: p.name)
+def test_services_take_only_abstract_units_of_work(path: Path) -> None:
+    assert not concrete_imports(path), f"{path.name} imports {concrete_imports(path)}"
+
+
+def test_the_abstraction_check_catches_each_kind(tmp_path: Path) -> None:
+    assert {"UnitOfWork", "Repository", "Reads", "ReportQueries", "Roles"} <= CONCRETE
+    assert not {"AbstractUnitOfWork", "AbstractRepository", "AbstractReads"} & CONCRETE
+    module = tmp_path / "service.py"
+    for code in ("from tracker.adapters.unit_of_work import UnitOfWork\n",
+                 "def f():\n    from tracker.adapters.repository import Repository\n",
+                 "from tracker.adapters.roles import AbstractRoles, Roles\n"):  # fmt: skip
+        module.write_text(code, encoding="utf-8")
+        assert len(concrete_imports(module)) == 1, code
+    module.write_text("from tracker.adapters.unit_of_work import AbstractUnitOfWork\n")
+    assert concrete_imports(module) == []
+
+
 # One place owns each figure (issue 22): the functions that compute an e1RM, an LSI, a status
 # or a weaker side are called by the figures module alone; every view renders its results.
 FIGURES_MODULE = "tracker/domain/report_figures.py"

@@ -26,10 +26,29 @@ if TYPE_CHECKING:
     from tracker.adapters.unit_of_work import UnitOfWork as UnitOfWork
 
 
+def open_database(url: str, notify: Callable[[str], None]) -> Engine:
+    """The engine, with the schema at head (migrated on first use) and the built-in catalog
+    loaded."""
+    from tracker.adapters.db import create_app_engine, ensure_schema
+    from tracker.adapters.unit_of_work import UnitOfWork
+
+    engine = create_app_engine(url, on_wait=notify)
+    try:
+        if ensure_schema(engine, url, notify):
+            engine.dispose()
+            engine = create_app_engine(url, on_wait=notify)
+        from tracker.services.builtin_catalog import ensure_builtin_catalog
+
+        ensure_builtin_catalog(UnitOfWork(engine))
+    except BaseException:
+        engine.dispose()  # no connection left for the garbage collector to close
+        raise
+    return engine
+
+
 def open_engine(url: str, notify: Callable[[str], None]) -> Engine:
-    """The engine, with the schema at head and the built-in catalog loaded."""
+    """`open_database`, its database errors raised as domain errors."""
     from tracker.adapters.unit_of_work import domain_errors
-    from tracker.services.setup import open_database
 
     with domain_errors():
         return open_database(url, notify=notify)

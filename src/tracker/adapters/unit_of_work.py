@@ -31,9 +31,9 @@ if TYPE_CHECKING:
         InvolvedSides,
     )
     from tracker.adapters.reads import AbstractReads, Reads
-    from tracker.adapters.report_queries import ReportQueries
+    from tracker.adapters.report_queries import AbstractReportQueries, ReportQueries
     from tracker.adapters.repository import AbstractRepository, Repository
-    from tracker.adapters.roles import Roles
+    from tracker.adapters.roles import AbstractRoles, Roles
 
 
 # A value the database refused (a constraint, a column too small): an import names the row.
@@ -112,6 +112,16 @@ class AbstractUnitOfWork(abc.ABC):
         return self
 
     @abc.abstractmethod
+    def report_queries(self) -> AbstractReportQueries:
+        """The reports' read-only queries, in this unit of work's transaction."""
+        raise NotImplementedError
+
+    @abc.abstractmethod
+    def roles(self) -> AbstractRoles:
+        """PostgreSQL roles and grants (owner-only operations), in this transaction."""
+        raise NotImplementedError
+
+    @abc.abstractmethod
     def body_weights(self) -> AbstractBodyWeights:
         raise NotImplementedError
 
@@ -186,18 +196,12 @@ class UnitOfWork(AbstractUnitOfWork):
         if error is not None:  # the command's error, in the domain's terms
             raise error from exc
 
-    def session_for_queries(self) -> Session:
-        """The open ORM session (older callers; the reports use report_queries)."""
-        return self.session
-
     def report_queries(self) -> ReportQueries:
-        """The reports' read-only queries, in this unit of work's transaction."""
         from tracker.adapters.report_queries import ReportQueries
 
         return ReportQueries(self.session)
 
     def roles(self) -> Roles:
-        """PostgreSQL roles and grants (owner-only operations), in this transaction."""
         from tracker.adapters.roles import Roles
 
         return Roles(self.session)
