@@ -256,6 +256,60 @@ def test_the_abstraction_check_catches_each_kind(tmp_path: Path) -> None:
     assert concrete_imports(module) == []
 
 
+def service_imports(path: Path) -> set[str]:
+    """The other service modules a service module imports, at the top or in a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "tracker.services":
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "tracker.services."
+        ):
+            found.add(str(node.module).split(".")[2])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[2] for a in node.names
+                      if a.name.startswith("tracker.services.")}  # fmt: skip
+    return found - {path.stem}
+
+
+def import_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One cycle of the graph as the modules along it (first repeated last), or []."""
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> list[str]:
+        if module in path:
+            return [*path[path.index(module) :], module]
+        if module in done:
+            return []
+        for imported in sorted(graph.get(module, ())):
+            cycle = visit(imported, [*path, module])
+            if cycle:
+                return cycle
+        done.add(module)
+        return []
+
+    for module in sorted(graph):
+        cycle = visit(module, [])
+        if cycle:
+            return cycle
+    return []
+
+
+def test_services_import_each_other_without_cycles() -> None:
+    """A cycle hidden by an import inside a function still couples the two modules both ways."""
+    graph = {p.stem: service_imports(p) for p in (PACKAGE / "services").glob("*.py")}
+    assert not import_cycle(graph), " -> ".join(import_cycle(graph))
+
+
+def test_the_cycle_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "history.py"
+    code = "def f():\n    from tracker.services.logbook import SESSION_GAP\n"
+    module.write_text(code + "from tracker.services import undone\nimport tracker.services.gym\n")
+    assert service_imports(module) == {"logbook", "undone", "gym"}
+    assert import_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert import_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) == []
+
+
 # One place owns each figure (issue 22): the functions that compute an e1RM, an LSI, a status
 # or a weaker side are called by the figures module alone; every view renders its results.
 FIGURES_MODULE = "tracker/domain/report_figures.py"
