@@ -61,10 +61,12 @@ class App:
             resume_collector()
         return self._engine
 
-    def uow(self) -> UnitOfWork:
+    def uow(self, read_only: bool = False) -> UnitOfWork:
+        """The command's unit of work. `read_only` for a command that only reads (SQLite: it
+        never waits for a writer such as a long import); one that writes after all (the
+        default lifter on first use) upgrades its transaction then."""
         from tracker.bootstrap import unit_of_work
 
-        read_only = reads_only()
         uow = unit_of_work(self.engine(), self.lifter, read_only)
         if read_only and not self._lifter_checked:
             # The lifter must exist before a read-only transaction starts: the default one
@@ -83,22 +85,6 @@ class App:
 
 
 pass_app = click.make_pass_decorator(App)
-
-# Commands that only read (SQLite: they never wait for a writer such as a long import). One
-# that writes after all (the default lifter on first use) upgrades its transaction then.
-READ_ONLY_COMMANDS = frozenset({
-    "session list", "session show", "report imbalance", "report history", "report summary",
-    "exercises list", "exercises show", "export", "lifter list", "config get", "suggest",
-})  # fmt: skip
-
-
-def reads_only() -> bool:
-    context = click.get_current_context(silent=True)
-    if context is None:
-        return False
-    path = context.command_path.split(maxsplit=1)
-    return len(path) == 2 and path[1] in READ_ONLY_COMMANDS
-
 
 def echo(text: str = "", err: bool = False) -> None:
     """The one way a command writes a line of text (tests/test_architecture.py checks it)."""
