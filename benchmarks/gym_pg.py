@@ -264,9 +264,9 @@ def gym(admin_url: str, runs: int, timed: Callable[..., tuple[float, int]],
         finally:
             import_file.unlink(missing_ok=True)
         from tracker.adapters.unit_of_work import UnitOfWork
+        from tracker.bootstrap import open_database
         from tracker.services.coach import team_report
         from tracker.services.reports import imbalance_report
-        from tracker.services.setup import open_database
 
         engine = open_database(url, notify=lambda line: None)
         since = datetime.now(UTC) - timedelta(weeks=12)

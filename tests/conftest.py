@@ -111,7 +111,7 @@ TABLES = (
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite database at head with the built-in catalog and no lifter: what the first
     command makes, made once (about half a second) and copied for every test."""
-    from tracker.services.setup import open_database
+    from tracker.bootstrap import open_database
 
     path = tmp_path_factory.mktemp("template") / "tracker.db"
     open_database(f"sqlite:///{path}", notify=lambda line: None).dispose()

@@ -38,6 +38,7 @@ from tracker.adapters.orm import (
     WorkoutSet,
 )
 from tracker.adapters.reads import AbstractReads, LifterRow
+from tracker.adapters.report_queries import AbstractReportQueries
 from tracker.adapters.repository import LoadBounds, TopSet, top_set
 from tracker.adapters.tables import utcnow
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -173,6 +174,7 @@ class FakeRepository:
     def __init__(self) -> None:
         self.store = Store()
         self._journal = FakeJournal(self)
+        self.imported_for: set[int] = set()  # lifters an import stored rows for
 
     @property
     def journal(self) -> FakeJournal:
@@ -582,6 +584,55 @@ class FakeRepository:
     def gym_state_by_session_id(self, session_id: int) -> GymState | None:
         return self.store.get(GymState, session_id)
 
+    # -- the built-in catalog, imports and exports -----------------------------------------
+    def may_write_catalog(self) -> bool:
+        return True  # the owner: one fake database has no roles
+
+    def serialize_catalog_writes(self) -> None:
+        """One writer at a time already: nothing to wait for."""
+
+    def lifter_is_blank(self, lifter: Lifter) -> bool:
+        owned = (TrainingSession, BodyWeight, Routine, ExerciseRest, InvolvedSide, ChangeRecord)
+        rows: list[Any] = [row for kind in owned for row in self.store.table(kind)]
+        return not any(row.lifter_id == lifter.id for row in rows)
+
+    def exercise_rests(self, lifter: Lifter) -> list[tuple[Exercise, int]]:
+        rests = [row for row in self.store.table(ExerciseRest) if row.lifter_id == lifter.id]
+        found = [(self.store.get(Exercise, row.exercise_id), row.seconds) for row in rests]
+        return sorted(((e, s) for e, s in found if e is not None), key=lambda pair: pair[0].name)
+
+    def note_import(self, lifter: Lifter) -> None:
+        self.imported_for.add(lifter.id)
+
+    def export_rows(
+        self, lifter: Lifter, since: datetime | None
+    ) -> Iterator[tuple[WorkoutSet, TrainingSession, str]]:
+        mine = [
+            row for row in self.store.table(WorkoutSet)
+            if row.lifter_id == lifter.id and (since is None or row.session.started_at >= since)
+        ]  # fmt: skip
+        mine.sort(key=lambda r: (r.session.started_at, r.session.id, r.position, r.id))
+        for row in mine:
+            yield row, row.session, row.exercise.name
+
+    def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]:
+        ids = {}
+        for values in rows:
+            session = TrainingSession(**values)
+            self.add(session)
+            ids[values["source_key"]] = session.id
+        return ids
+
+    def insert_sets(self, rows: list[dict[str, Any]]) -> None:
+        for values in rows:
+            self.add(WorkoutSet(**values))
+        self.imported_for.update(values["lifter_id"] for values in rows)
+
+    def set_session_notes(self, session_id: int, notes: str) -> None:
+        session = self.store.get(TrainingSession, session_id)
+        assert session is not None, session_id
+        session.notes = notes
+
 
 class FakeBodyWeights:
     """adapters.lifter_data.BodyWeights over the fake store."""
@@ -685,6 +736,38 @@ class FakeReads(AbstractReads):
         ]
 
 
+class FakeRoles:
+    """AbstractRoles on a database server with ``roles`` (SQLite by default: no server)."""
+
+    def __init__(self, postgresql: bool = False, owner: bool = True) -> None:
+        self.postgresql, self.owner = postgresql, owner
+        self.roles: set[str] = set()
+        self.granted: set[str] = set()
+        self.lifter_roles: dict[int, str] = {}
+        self.coaches: set[tuple[int, str]] = set()
+
+    def is_postgresql(self) -> bool:
+        return self.postgresql
+
+    def connected_as_owner(self) -> bool:
+        return self.owner
+
+    def current_role(self) -> str:
+        return "owner" if self.owner else "someone"
+
+    def role_exists(self, role: str) -> bool:
+        return role in self.roles
+
+    def grant_table_access(self, role: str) -> None:
+        self.granted.add(role)
+
+    def map_lifter(self, lifter: Lifter, role: str) -> None:
+        self.lifter_roles[lifter.id] = role
+
+    def add_coach(self, lifter: Lifter, role: str) -> None:
+        self.coaches.add((lifter.id, role))
+
+
 class FakeUnitOfWork(AbstractUnitOfWork):
     """One fake database that lives as long as the test; `committed` says a command ended
     in a commit (a command that fails must leave it False)."""
@@ -694,6 +777,7 @@ class FakeUnitOfWork(AbstractUnitOfWork):
     def __init__(self) -> None:
         self.repo = FakeRepository()
         self.committed = False
+        self._roles = FakeRoles()
 
     @contextmanager
     def reads(self) -> Iterator[FakeReads]:
@@ -701,6 +785,12 @@ class FakeUnitOfWork(AbstractUnitOfWork):
 
     def body_weights(self) -> FakeBodyWeights:
         return FakeBodyWeights(self.repo)
+
+    def report_queries(self) -> AbstractReportQueries:
+        raise NotImplementedError("the reports' SQL aggregation has no in-memory fake yet")
+
+    def roles(self) -> FakeRoles:
+        return self._roles
 
     def involved_sides(self) -> FakeInvolvedSides:
         return FakeInvolvedSides(self.repo)

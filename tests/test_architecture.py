@@ -37,6 +37,41 @@ def test_domain_imports_no_infrastructure(path: Path) -> None:
     assert not leaks, f"{path.name} imports {sorted(leaks)}"
 
 
+def adapter_imports(path: Path) -> list[str]:
+    """The adapter modules a module imports, at its top, in a function or for type checking."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.startswith("tracker.adapters")]
+        elif isinstance(node, ast.ImportFrom) and node.module == "tracker":
+            found += [f"tracker.{a.name}" for a in node.names if a.name == "adapters"]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "tracker.adapters"
+        ):
+            found.append(str(node.module))
+    return found
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "cli").rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_the_cli_imports_no_adapter(path: Path) -> None:
+    """One composition root (tracker/bootstrap.py) wires the adapters; commands ask it."""
+    assert not adapter_imports(path), f"{path.name} imports {adapter_imports(path)}"
+
+
+def test_the_adapter_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "command.py"
+    for code in ("from tracker.adapters.db import TargetExists\n",
+                 "def f():\n    import tracker.adapters.location\n",
+                 "if TYPE_CHECKING:\n    from tracker.adapters.unit_of_work import UnitOfWork\n",
+                 "from tracker import adapters\n"):  # fmt: skip
+        module.write_text(code, encoding="utf-8")
+        assert len(adapter_imports(module)) == 1, code
+    module.write_text("from tracker.bootstrap import describe\n", encoding="utf-8")
+    assert adapter_imports(module) == []
+
+
 def loaded_modules(code: str, env: dict[str, str] | None = None) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys; print('\\n'.join(sys.modules))"],
@@ -165,6 +200,114 @@ def test_the_sql_check_catches_each_kind(tmp_path: Path) -> None:
         assert sql_in(module) == [finding], code
     module.write_text("def session_for(at): return selection(at)\n", encoding="utf-8")
     assert sql_in(module) == []
+
+
+# Services type against abstractions (issue 24): the unit of work, repositories, reads, report
+# queries and roles are given to them; the classes that hold a database handle are not theirs.
+DATABASE_HANDLES = {"Session", "Engine", "Connection"}
+
+
+def concrete_adapter_classes() -> set[str]:
+    """Classes of adapters/ built on a database handle, or implementing an Abstract* class."""
+    found = set()
+    for path in (PACKAGE / "adapters").glob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            bases = {ast.unparse(base) for base in node.bases}
+            init = next((f for f in node.body if getattr(f, "name", "") == "__init__"), None)
+            takes = (
+                {ast.unparse(a.annotation) for a in init.args.args if a.annotation}
+                if isinstance(init, ast.FunctionDef)
+                else set()
+            )
+            if takes & DATABASE_HANDLES or any(b.startswith("Abstract") for b in bases):
+                found.add(node.name)
+    return found
+
+
+CONCRETE = concrete_adapter_classes()
+
+
+def concrete_imports(path: Path) -> list[str]:
+    """The concrete adapter classes a module imports from tracker.adapters, at any level."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tracker.adapters"):
+            found += [alias.name for alias in node.names if alias.name in CONCRETE]
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "services").glob("*.py")), ids=lambda p: p.name)
+def test_services_take_only_abstract_units_of_work(path: Path) -> None:
+    assert not concrete_imports(path), f"{path.name} imports {concrete_imports(path)}"
+
+
+def test_the_abstraction_check_catches_each_kind(tmp_path: Path) -> None:
+    assert {"UnitOfWork", "Repository", "Reads", "ReportQueries", "Roles"} <= CONCRETE
+    assert not {"AbstractUnitOfWork", "AbstractRepository", "AbstractReads"} & CONCRETE
+    module = tmp_path / "service.py"
+    for code in ("from tracker.adapters.unit_of_work import UnitOfWork\n",
+                 "def f():\n    from tracker.adapters.repository import Repository\n",
+                 "from tracker.adapters.roles import AbstractRoles, Roles\n"):  # fmt: skip
+        module.write_text(code, encoding="utf-8")
+        assert len(concrete_imports(module)) == 1, code
+    module.write_text("from tracker.adapters.unit_of_work import AbstractUnitOfWork\n")
+    assert concrete_imports(module) == []
+
+
+def service_imports(path: Path) -> set[str]:
+    """The other service modules a service module imports, at the top or in a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "tracker.services":
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "tracker.services."
+        ):
+            found.add(str(node.module).split(".")[2])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[2] for a in node.names
+                      if a.name.startswith("tracker.services.")}  # fmt: skip
+    return found - {path.stem}
+
+
+def import_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One cycle of the graph as the modules along it (first repeated last), or []."""
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> list[str]:
+        if module in path:
+            return [*path[path.index(module) :], module]
+        if module in done:
+            return []
+        for imported in sorted(graph.get(module, ())):
+            cycle = visit(imported, [*path, module])
+            if cycle:
+                return cycle
+        done.add(module)
+        return []
+
+    for module in sorted(graph):
+        cycle = visit(module, [])
+        if cycle:
+            return cycle
+    return []
+
+
+def test_services_import_each_other_without_cycles() -> None:
+    """A cycle hidden by an import inside a function still couples the two modules both ways."""
+    graph = {p.stem: service_imports(p) for p in (PACKAGE / "services").glob("*.py")}
+    assert not import_cycle(graph), " -> ".join(import_cycle(graph))
+
+
+def test_the_cycle_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "history.py"
+    code = "def f():\n    from tracker.services.logbook import SESSION_GAP\n"
+    module.write_text(code + "from tracker.services import undone\nimport tracker.services.gym\n")
+    assert service_imports(module) == {"logbook", "undone", "gym"}
+    assert import_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert import_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) == []
 
 
 # One place owns each figure (issue 22): the functions that compute an e1RM, an LSI, a status

@@ -147,3 +147,27 @@ def test_a_disk_error_during_an_import_blames_the_database_not_the_rows(
     monkeypatch.setattr(Repository, "insert_sets", failing_disk)
     line = tracker.fails("--lifter", "other", "import", str(exported), code=3)
     assert line == "Error: database unavailable: disk I/O error"
+
+
+def test_the_unit_of_work_raises_database_errors_as_domain_errors(tmp_path: Path) -> None:
+    """The CLI recognises no SQLAlchemy error: the unit of work (and its read path) raises the
+    domain's instead, with the same one line; anything else stays the bug it is."""
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    from tracker.adapters.db import create_app_engine
+    from tracker.adapters.unit_of_work import UnitOfWork
+    from tracker.domain.errors import ConstraintViolation, DatabaseError
+
+    engine = create_app_engine(f"sqlite:///{tmp_path / 't.db'}")
+    taken = IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed: lifter.name"))
+    try:
+        with pytest.raises(ConstraintViolation, match="^the database refused the change: UNIQ"):
+            with UnitOfWork(engine):
+                raise taken
+        with pytest.raises(DatabaseError, match="^database unavailable: disk I/O error$"):
+            with UnitOfWork(engine).reads():
+                raise OperationalError("SELECT", {}, Exception("disk I/O error"))
+        with pytest.raises(KeyError), UnitOfWork(engine):
+            raise KeyError("a bug")
+    finally:
+        engine.dispose()

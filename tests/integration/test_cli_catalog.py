@@ -471,6 +471,7 @@ def test_two_commands_loading_the_catalog_at_once(
     if db_url.startswith("sqlite"):
         pytest.skip("SQLite writers queue on BEGIN IMMEDIATE, so they cannot race here")
     from tracker.adapters.db import create_app_engine, ensure_schema
+    from tracker.adapters.unit_of_work import UnitOfWork
     from tracker.services import builtin_catalog, catalog
 
     engine = create_app_engine(db_url)
@@ -484,7 +485,8 @@ def test_two_commands_loading_the_catalog_at_once(
     def load_in_other_command() -> None:
         other = create_app_engine(db_url)
         try:
-            builtin_catalog.ensure_builtin_catalog(other)  # waits for the first one's lock
+            # waits for the first one's lock
+            builtin_catalog.ensure_builtin_catalog(UnitOfWork(other))
         except BaseException as error:  # reported by the assertion below
             failures.append(error)
         finally:
@@ -498,7 +500,7 @@ def test_two_commands_loading_the_catalog_at_once(
 
     monkeypatch.setattr(catalog, "apply_fields", racing)
     try:
-        builtin_catalog.ensure_builtin_catalog(engine)
+        builtin_catalog.ensure_builtin_catalog(UnitOfWork(engine))
     finally:
         engine.dispose()
     others[0].join()

@@ -19,7 +19,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from tracker.adapters.location import describe, sqlite_path, user_data_dir
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import DatabaseError as DatabaseError
+from tracker.domain.errors import TargetExists as TargetExists
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
 HEAD_REVISION = "0009"
@@ -27,10 +28,6 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 # A PostgreSQL advisory lock key (any fixed 64-bit number; the repository holds the catalog's
 # one): one schema migration at a time.
 MIGRATION_LOCK = 0x7472_6163_6B01
-
-
-class DatabaseError(TrackerError):
-    """The database cannot be opened or is at a schema this version does not know."""
 
 
 def create_app_engine(
@@ -332,10 +329,6 @@ def upgrade(url: str, revision: str = "head") -> None:
             command.upgrade(alembic_config(conn), revision)
     finally:
         engine.dispose()
-
-
-class TargetExists(FileExistsError):
-    """The file to write exists already (and was left as it was)."""
 
 
 def publish_new(partial: Path, target: Path) -> None:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
-from tracker.domain.errors import InvalidValue, TrackerError
+from tracker.domain.errors import DatabaseUrlError as DatabaseUrlError
+from tracker.domain.errors import InvalidValue
 
 ENV_DB = "TRACKER_DB"
 
@@ -55,10 +56,6 @@ def sqlite_path(url: str) -> Path | None:
 _QUERY_PASSWORD = re.compile(r"(?i)([?&](?:password|passwd|pass)=)[^&]*")
 _RAW_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")  # a "%" that starts no %XX escape
 _ENCODED = {"/": "%2F", "?": "%3F", "#": "%23", "%": "%25"}
-
-
-class DatabaseUrlError(TrackerError):
-    """A database URL that cannot be read one way only (exit 3, as an unusable database)."""
 
 
 def _split_authority(url: str) -> tuple[str, str | None, str]:

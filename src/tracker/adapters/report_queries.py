@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import BigInteger, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
@@ -146,6 +146,51 @@ class GroupedRow:
     side: Side | None
     group: SetGroup
     performed_at: datetime | None = None  # bodyweight sets: when, to weigh them
+
+
+class AbstractReportQueries(Protocol):
+    """The reports' read-only queries, as services see them (`ReportQueries` below)."""
+
+    def sides_by_exercise(
+        self,
+        lifter_id: int,
+        unit: Unit,
+        formula: str,
+        body_weights: Sequence[BodyWeight] = (),
+        *,
+        exercise_id: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        timed: bool = False,
+        raw: bool = False,
+    ) -> dict[tuple[int, str], list[SessionSides]]: ...
+
+    def with_best_sets(
+        self,
+        lifter_id: int,
+        exercise_id: int,
+        sessions: list[SessionSides],
+        unit: Unit,
+        formula: str,
+        body_weights: Sequence[BodyWeight] = (),
+    ) -> list[SessionSides]: ...
+
+    def side_sessions(
+        self,
+        lifter_id: int,
+        exercise_id: int,
+        unit: Unit,
+        formula: str,
+        body_weights: Sequence[BodyWeight] = (),
+    ) -> list[SideSession]: ...
+
+    def exercise_sessions(
+        self,
+        lifter_id: int,
+        unit: Unit,
+        since: datetime | None,
+        body_weights: Sequence[BodyWeight] = (),
+    ) -> list[ExerciseSession]: ...
 
 
 class ReportQueries:

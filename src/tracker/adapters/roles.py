@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
@@ -14,6 +16,24 @@ READ_WRITE = (
     "routine_item", "exercise_rest", "gym_state", "body_weight", "involved_side",
 )
 READ_ONLY = ("setting", "alembic_version", "lifter_coach")
+
+
+class AbstractRoles(Protocol):
+    """PostgreSQL roles and grants, as services see them (`Roles` below)."""
+
+    def is_postgresql(self) -> bool: ...
+
+    def connected_as_owner(self) -> bool: ...
+
+    def current_role(self) -> str: ...
+
+    def role_exists(self, role: str) -> bool: ...
+
+    def grant_table_access(self, role: str) -> None: ...
+
+    def map_lifter(self, lifter: Lifter, role: str) -> None: ...
+
+    def add_coach(self, lifter: Lifter, role: str) -> None: ...
 
 
 class Roles:

@@ -9,13 +9,17 @@ command line hands them the SQLAlchemy `UnitOfWork`, the service tests an in-mem
 from __future__ import annotations
 
 import abc
+import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Engine as Engine  # re-exported: services name it, never use SQLAlchemy
+from sqlalchemy import exc as sa_errors
 from sqlalchemy.exc import DataError, IntegrityError
+
+from tracker.domain import errors
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -27,15 +31,65 @@ if TYPE_CHECKING:
         InvolvedSides,
     )
     from tracker.adapters.reads import AbstractReads, Reads
-    from tracker.adapters.report_queries import ReportQueries
+    from tracker.adapters.report_queries import AbstractReportQueries, ReportQueries
     from tracker.adapters.repository import AbstractRepository, Repository
-    from tracker.adapters.roles import Roles
+    from tracker.adapters.roles import AbstractRoles, Roles
 
 
-# A unique row another transaction stored first: services catch this name, not SQLAlchemy's.
-UniqueViolation = IntegrityError
 # A value the database refused (a constraint, a column too small): an import names the row.
 RefusedValue = (IntegrityError, DataError)
+
+
+def domain_error(exc: BaseException) -> errors.TrackerError | None:
+    """A database error a user can cause, as the domain error the CLI shows in one line; None
+    for anything else (a bug). The unit of work raises these in place of SQLAlchemy's."""
+    orm_errors = sys.modules.get("sqlalchemy.orm.exc")  # loaded if one of its errors was raised
+    kind = type(exc)
+    if orm_errors is not None and kind is orm_errors.StaleDataError:
+        # an UPDATE the row-level policies filtered
+        return errors.NotPermitted(
+            "not allowed for this database role (built-ins and other lifters' rows are the "
+            "owner's), or the row was changed by another command meanwhile"
+        )
+    orig = getattr(exc, "orig", None) or exc
+    detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    if kind in (sa_errors.OperationalError, sa_errors.InterfaceError):
+        return errors.DatabaseError(f"database unavailable: {detail}")
+    if kind is sa_errors.DatabaseError:  # e.g. SQLite "file is not a database"
+        return errors.DatabaseError(f"can't use the database: {detail}")
+    if kind in (sa_errors.ArgumentError, sa_errors.NoSuchModuleError):
+        return errors.DatabaseError(f"can't use the database URL: {detail}")
+    if kind is sa_errors.ProgrammingError and (
+        "permission denied" in detail or "row-level security" in detail
+    ):  # a lifter's role on a shared PostgreSQL database
+        return errors.NotPermitted(f"not allowed for this database role: {detail}")
+    if kind is sa_errors.ProgrammingError and "does not exist" in detail:  # a dropped table
+        return errors.DatabaseError(
+            f"can't use the database: {detail} (restore a backup, or run tracker db upgrade)"
+        )
+    if kind is sa_errors.IntegrityError and (
+        "uq_exercise_key" in detail or "uq_exercise_alias_key" in detail
+    ):  # names are unique in the whole database; a lifter's role cannot see who holds one
+        return errors.ConstraintViolation(
+            "that name is the name of another lifter's exercise: choose another"
+        )
+    if kind is sa_errors.IntegrityError:  # e.g. a name held by a row this role may not see
+        return errors.ConstraintViolation(f"the database refused the change: {detail}")
+    if kind is sa_errors.DataError:  # a value the column cannot hold (too long, out of range)
+        return errors.ValueRefused(f"the database refused a value: {detail}")
+    return None
+
+
+@contextmanager
+def domain_errors() -> Iterator[None]:
+    """Database errors a user can cause raised as domain errors (domain_error)."""
+    try:
+        yield
+    except Exception as exc:
+        error = domain_error(exc)
+        if error is None:
+            raise
+        raise error from exc
 
 
 class AbstractUnitOfWork(abc.ABC):
@@ -62,6 +116,16 @@ class AbstractUnitOfWork(abc.ABC):
         """A unit of work whose transactions write from their start (SQLite: BEGIN IMMEDIATE,
         so that a write queues behind another writer instead of failing on a stale read)."""
         return self
+
+    @abc.abstractmethod
+    def report_queries(self) -> AbstractReportQueries:
+        """The reports' read-only queries, in this unit of work's transaction."""
+        raise NotImplementedError
+
+    @abc.abstractmethod
+    def roles(self) -> AbstractRoles:
+        """PostgreSQL roles and grants (owner-only operations), in this transaction."""
+        raise NotImplementedError
 
     @abc.abstractmethod
     def body_weights(self) -> AbstractBodyWeights:
@@ -123,8 +187,8 @@ class UnitOfWork(AbstractUnitOfWork):
         from tracker.adapters.db import READ_ONLY
         from tracker.adapters.reads import Reads
 
-        with self.engine.execution_options(**{READ_ONLY: True}).begin() as connection:
-            yield Reads(connection)
+        with domain_errors(), self.engine.execution_options(**{READ_ONLY: True}).begin() as c:
+            yield Reads(c)
 
     def __exit__(
         self,
@@ -134,19 +198,16 @@ class UnitOfWork(AbstractUnitOfWork):
     ) -> None:
         super().__exit__(exc_type, exc, tb)
         self.session.close()
-
-    def session_for_queries(self) -> Session:
-        """The open ORM session (older callers; the reports use report_queries)."""
-        return self.session
+        error = None if exc is None else domain_error(exc)
+        if error is not None:  # the command's error, in the domain's terms
+            raise error from exc
 
     def report_queries(self) -> ReportQueries:
-        """The reports' read-only queries, in this unit of work's transaction."""
         from tracker.adapters.report_queries import ReportQueries
 
         return ReportQueries(self.session)
 
     def roles(self) -> Roles:
-        """PostgreSQL roles and grants (owner-only operations), in this transaction."""
         from tracker.adapters.roles import Roles
 
         return Roles(self.session)

@@ -234,7 +234,7 @@ def without_secrets(message: str, app: App | None) -> str:
     """A driver's message may quote the URL: its password never reaches the terminal."""
     if app is None:
         return message
-    from tracker.adapters.location import secrets_of
+    from tracker.bootstrap import secrets_of
 
     try:
         secrets = secrets_of(app.url)

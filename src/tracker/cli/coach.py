@@ -179,7 +179,7 @@ def write_output(text: str, output: Path | None, what: str) -> None:
         sys.stdout.write(terminal_text(text))
         sys.stdout.flush()
         return
-    from tracker.adapters.files import new_private_file
+    from tracker.bootstrap import new_private_file
 
     try:
         # Private like the data it shows (mode 600, never through a symlink); -o replaces.

@@ -107,7 +107,7 @@ def _quietly(ctx: click.Context, read: Any) -> list[Any]:
     db, lifter = _root_options(ctx)
     app = App(db=db, lifter=lifter)
     try:
-        from tracker.services.setup import open_database
+        from tracker.bootstrap import open_database
 
         app._engine = open_database(app.url, notify=lambda line: None)
         return list(read(app))

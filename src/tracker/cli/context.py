@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from tracker.cli.terminal import tagged, terminal_text
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import DatabaseError, DatabaseUrlError, TrackerError
 from tracker.domain.text_safety import json_text, shown_safe
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-    from tracker.adapters.unit_of_work import UnitOfWork
+    from tracker.bootstrap import Engine, UnitOfWork
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,27 +47,27 @@ class App:
 
     @property
     def url(self) -> str:
-        from tracker.adapters.location import resolve_url
+        from tracker.bootstrap import resolve_url
 
         return resolve_url(self.db)
 
     def engine(self) -> Engine:
         """The engine, with the schema at head and the built-in catalog loaded."""
         if self._engine is None:
+            from tracker.bootstrap import open_engine
             from tracker.cli.startup import resume_collector
-            from tracker.services.setup import open_database
 
-            self._engine = open_database(self.url, notify=lambda line: echo_err(line))
+            self._engine = open_engine(self.url, notify=lambda line: echo_err(line))
             resume_collector()
         return self._engine
 
-    def uow(self) -> UnitOfWork:
-        from tracker.adapters.unit_of_work import UnitOfWork
+    def uow(self, read_only: bool = False) -> UnitOfWork:
+        """The command's unit of work. `read_only` for a command that only reads (SQLite: it
+        never waits for a writer such as a long import); one that writes after all (the
+        default lifter on first use) upgrades its transaction then."""
+        from tracker.bootstrap import unit_of_work
 
-        read_only = reads_only()
-        uow = UnitOfWork(
-            self.engine(), viewer=self.lifter, read_only=read_only, mark_unrecorded=True
-        )
+        uow = unit_of_work(self.engine(), self.lifter, read_only)
         if read_only and not self._lifter_checked:
             # The lifter must exist before a read-only transaction starts: the default one
             # is made on first use in a write transaction of its own, and an unknown
@@ -87,22 +85,6 @@ class App:
 
 
 pass_app = click.make_pass_decorator(App)
-
-# Commands that only read (SQLite: they never wait for a writer such as a long import). One
-# that writes after all (the default lifter on first use) upgrades its transaction then.
-READ_ONLY_COMMANDS = frozenset({
-    "session list", "session show", "report imbalance", "report history", "report summary",
-    "exercises list", "exercises show", "export", "lifter list", "config get", "suggest",
-})
-
-
-def reads_only() -> bool:
-    context = click.get_current_context(silent=True)
-    if context is None:
-        return False
-    path = context.command_path.split(maxsplit=1)
-    return len(path) == 2 and path[1] in READ_ONLY_COMMANDS
-
 
 def echo(text: str = "", err: bool = False) -> None:
     """The one way a command writes a line of text (tests/test_architecture.py checks it)."""
@@ -168,45 +150,13 @@ def emit_json(data: Any) -> None:
 
 def to_user_error(exc: BaseException) -> UserError | None:
     """Map the errors a user can cause to one clean line; None means a real bug."""
-    if isinstance(exc, TrackerError):
-        from tracker.adapters.location import DatabaseUrlError
+    if not isinstance(exc, TrackerError):  # a database error outside a unit of work
+        from tracker.bootstrap import domain_error
 
-        if isinstance(exc, DatabaseUrlError):  # checked first: `db path` imports no SQLAlchemy
-            return DatabaseUnavailable(str(exc))
-        from tracker.adapters.db import DatabaseError
-
-        if isinstance(exc, DatabaseError):
-            return DatabaseUnavailable(str(exc))
-        return UserError(str(exc))
-    if not type(exc).__module__.startswith("sqlalchemy"):
-        return None
-    if type(exc).__name__ == "StaleDataError":  # an UPDATE the row-level policies filtered
-        return UserError(
-            "not allowed for this database role (built-ins and other lifters' rows are the "
-            "owner's), or the row was changed by another command meanwhile"
-        )
-    kind = type(exc).__name__
-    orig = getattr(exc, "orig", None) or exc
-    detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
-    if kind in ("OperationalError", "InterfaceError"):
-        return DatabaseUnavailable(f"database unavailable: {detail}")
-    if kind == "DatabaseError":  # e.g. SQLite "file is not a database"
-        return DatabaseUnavailable(f"can't use the database: {detail}")
-    if kind in ("ArgumentError", "NoSuchModuleError"):
-        return DatabaseUnavailable(f"can't use the database URL: {detail}")
-    if kind == "ProgrammingError" and (
-        "permission denied" in detail or "row-level security" in detail
-    ):  # a lifter's role on a shared PostgreSQL database
-        return UserError(f"not allowed for this database role: {detail}")
-    if kind == "ProgrammingError" and "does not exist" in detail:  # e.g. a dropped table
-        return DatabaseUnavailable(
-            f"can't use the database: {detail} (restore a backup, or run tracker db upgrade)"
-        )
-    if kind == "IntegrityError" and ("uq_exercise_key" in detail or "exercise_alias_key" in detail):
-        # Names are unique in the whole database; a lifter's role cannot see who holds one.
-        return UserError("that name is the name of another lifter's exercise: choose another")
-    if kind == "IntegrityError":  # e.g. a name held by a row this role may not see
-        return UserError(f"the database refused the change: {detail}")
-    if kind == "DataError":  # a value the column cannot hold (too long, out of range)
-        return UserError(f"the database refused a value: {detail}")
-    return None
+        error = domain_error(exc)
+        if error is None:
+            return None
+        exc = error
+    if isinstance(exc, DatabaseUrlError | DatabaseError):
+        return DatabaseUnavailable(str(exc))
+    return UserError(str(exc))

@@ -18,7 +18,7 @@ def db_group() -> None:
 @pass_app
 def db_path(app: App) -> None:
     """Print where the database is (file path, or URL without password)."""
-    from tracker.adapters.location import describe
+    from tracker.bootstrap import describe
 
     echo(describe(app.url))
 
@@ -30,31 +30,19 @@ def db_upgrade(app: App) -> None:
 
     tracker does this by itself on first use; this command does it explicitly.
     """
-    from tracker.adapters.db import (
-        HEAD_REVISION,
-        NO_VERSION_ROW,
-        create_app_engine,
-        current_revision,
-        missing_tables,
-    )
+    from tracker.bootstrap import schema_state
 
-    engine = create_app_engine(app.url)
-    try:
-        before = current_revision(engine)
-        # At head by its version row, yet a table is gone: say so instead of "already at".
-        lacking = missing_tables(engine) if before not in (None, NO_VERSION_ROW) else []
-    finally:
-        engine.dispose()
-    if lacking and before == HEAD_REVISION:
+    before, lacking, head = schema_state(app.url)
+    if lacking and before == head:
         raise DatabaseUnavailable(
             f"the database says revision {before} but lacks the table(s) {', '.join(lacking)}; "
             "restore a backup (a migration cannot bring lost rows back)"
         )
     app.engine()
-    if before == HEAD_REVISION:
-        echo(f"database already at revision {HEAD_REVISION}")
+    if before == head:
+        echo(f"database already at revision {head}")
     else:
-        echo(f"database at revision {HEAD_REVISION} (was {before or 'empty'})")
+        echo(f"database at revision {head} (was {before or 'empty'})")
 
 
 @db_group.command("backup")
@@ -68,7 +56,7 @@ def db_backup(app: App, file: Path | None, force: bool) -> None:
     written under a temporary name and renamed when complete (mode 600); an existing FILE is
     kept unless --force. For PostgreSQL, use pg_dump.
     """
-    from tracker.adapters.location import sqlite_path
+    from tracker.bootstrap import sqlite_path
     from tracker.services.backup import backup_database
 
     if sqlite_path(app.url) is not None:

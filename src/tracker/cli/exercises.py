@@ -45,7 +45,7 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
     """List exercises, optionally filtered; SEARCH matches words of names and aliases."""
     from tracker.services.catalog import ListFilters, list_exercises
 
-    rows = list_exercises(app.uow(), ListFilters(search=search, **filters))
+    rows = list_exercises(app.uow(read_only=True), ListFilters(search=search, **filters))
     if as_json:
         emit_json([asdict(row) for row in rows])
         return
@@ -101,7 +101,7 @@ def exercises_show(app: App, name: str, as_json: bool) -> None:
     """Show the full card of exercise NAME (name, alias, or a unique prefix)."""
     from tracker.services.catalog import show_exercise
 
-    card = show_exercise(app.uow(), name)
+    card = show_exercise(app.uow(read_only=True), name)
     if as_json:
         emit_json(card_json(card))
         return

@@ -37,7 +37,7 @@ def lifter_list(app: App) -> None:
     from tracker.services.lifters import list_lifters
 
     current = app.lifter or "me"
-    for name, unit in list_lifters(app.uow()):
+    for name, unit in list_lifters(app.uow(read_only=True)):
         marker = "*" if name == current else " "
         for line in wrap_line(f"{marker} {printable(name)} ({unit})"):
             echo(line)
@@ -143,7 +143,7 @@ def config_get(app: App, key: str | None) -> None:
     """
     from tracker.services.lifters import config_entries, select_entries
 
-    entries = config_entries(app.uow(), app.lifter)
+    entries = config_entries(app.uow(read_only=True), app.lifter)
     if key is not None:
         entries = select_entries(entries, key)
     for entry in entries:

@@ -145,8 +145,8 @@ def report_imbalance(
     from tracker.services.reports import imbalance_report
 
     report = imbalance_report(
-        app.uow(), app.lifter, exercise, since, until, metric, formula.lower(), recent,
-        Side(involved) if involved and involved != "none" else None, involved == "none",
+        app.uow(read_only=True), app.lifter, exercise, since, until, metric, formula.lower(),
+        recent, Side(involved) if involved and involved != "none" else None, involved == "none",
     )
     if as_json:
         emit_json(imbalance_json(report))
@@ -290,8 +290,8 @@ def report_history(
     from tracker.services.reports import history_report
 
     report = history_report(
-        app.uow(), app.lifter, exercise, Side(side) if side else None, since, formula.lower(),
-        pairs=not count_sides,
+        app.uow(read_only=True), app.lifter, exercise, Side(side) if side else None, since,
+        formula.lower(), pairs=not count_sides,
     )
     if as_json:
         emit_json(history_json(report))
@@ -367,7 +367,7 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     from tracker.cli.report_json import summary_json
     from tracker.services.reports import summary_report
 
-    report = summary_report(app.uow(), app.lifter, since, pairs=not count_sides)
+    report = summary_report(app.uow(read_only=True), app.lifter, since, pairs=not count_sides)
     if as_json:
         emit_json(summary_json(report))
         return

@@ -78,7 +78,7 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
     """List sessions, newest first."""
     from tracker.services.sessions import list_sessions
 
-    sessions = list_sessions(app.uow(), app.lifter, since)
+    sessions = list_sessions(app.uow(read_only=True), app.lifter, since)
     if as_json:
         emit_json(
             [
@@ -124,7 +124,7 @@ def session_show(app: App, which: str, as_json: bool) -> None:
     """Show a session and its sets (default: the latest)."""
     from tracker.services.sessions import show_session
 
-    detail = show_session(app.uow(), app.lifter, which)
+    detail = show_session(app.uow(read_only=True), app.lifter, which)
     if as_json:
         emit_json(session_json(detail))
         return

@@ -35,7 +35,8 @@ def suggest_command(app: App, exercise: str, basis: str | None, as_json: bool) -
     from tracker.cli.suggest_json import suggestion_json
     from tracker.services.suggest import parse_basis, suggest
 
-    answer = suggest(app.uow(), app.lifter, exercise, parse_basis(basis) if basis else None)
+    uow = app.uow(read_only=True)
+    answer = suggest(uow, app.lifter, exercise, parse_basis(basis) if basis else None)
     if as_json:
         emit_json(suggestion_json(answer))
         return

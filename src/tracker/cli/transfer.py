@@ -185,8 +185,8 @@ def export_command(
     import shutil
     import tempfile
 
-    from tracker.adapters.db import TargetExists
-    from tracker.adapters.files import new_private_file
+    from tracker.bootstrap import new_private_file
+    from tracker.domain.errors import TargetExists
     from tracker.services.transfer import export
 
     who = lifter_name or app.lifter
@@ -196,7 +196,7 @@ def export_command(
         with tempfile.SpooledTemporaryFile(
             max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline=""
         ) as spool:
-            export(app.uow(), who, fmt, since, spool)
+            export(app.uow(read_only=True), who, fmt, since, spool)
             spool.seek(0)
             if sys.stdout.isatty():  # read by a person, not restored: shown like every view
                 sys.stdout.write(terminal_text(spool.read()))
@@ -205,7 +205,7 @@ def export_command(
         return
     try:
         with new_private_file(output, force=force) as handle:
-            count = export(app.uow(), who, fmt, since, handle)
+            count = export(app.uow(read_only=True), who, fmt, since, handle)
     except TargetExists:
         raise UserError(
             f"{output} already exists; give another FILE, or --force to replace it"

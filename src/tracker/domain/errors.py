@@ -39,3 +39,28 @@ class Implausible(InvalidValue):
     def __init__(self, message: str, question: str) -> None:
         super().__init__(message)
         self.question = question  # what gym mode asks at a terminal instead
+
+
+class DatabaseError(TrackerError):
+    """The database cannot be opened or is at a schema this version does not know."""
+
+
+class DatabaseUrlError(TrackerError):
+    """A database URL that cannot be read one way only (exit 3, as an unusable database)."""
+
+
+class NotPermitted(TrackerError):
+    """The database refused the change for this role (row-level security, a role's rights)."""
+
+
+class ConstraintViolation(TrackerError):
+    """The database refused a change against a constraint (e.g. a unique name another
+    transaction stored first)."""
+
+
+class ValueRefused(TrackerError):
+    """The database refused a value its column cannot hold (too long, out of range)."""
+
+
+class TargetExists(FileExistsError):
+    """The file to write exists already (and was left as it was)."""

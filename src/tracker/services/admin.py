@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.services.lifters import current_lifter
 
@@ -16,7 +16,7 @@ class Grant:
     coach_of: tuple[str, ...]
 
 
-def grant(uow: UnitOfWork, lifter_name: str, role: str, coach_of: tuple[str, ...]) -> Grant:
+def grant(uow: AbstractUnitOfWork, lifter_name: str, role: str, coach_of: tuple[str, ...]) -> Grant:
     """Map LIFTER to ROLE (which then reads and writes that lifter's rows only) and let ROLE
     read the lifters in ``coach_of``. Run by the owner of the tables."""
     with uow:

@@ -7,9 +7,9 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from tracker.adapters.db import TargetExists, backup_sqlite
+from tracker.adapters.db import backup_sqlite
 from tracker.adapters.location import sqlite_path
-from tracker.domain.errors import InvalidValue
+from tracker.domain.errors import InvalidValue, TargetExists
 
 
 def backup_database(url: str, target: Path | None, force: bool = False) -> Path:

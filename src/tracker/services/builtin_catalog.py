@@ -11,7 +11,8 @@ import json
 from importlib import resources
 from typing import Any
 
-from tracker.adapters.unit_of_work import Engine, UniqueViolation, UnitOfWork
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.errors import ConstraintViolation
 
 BUILTIN_HASH_KEY = "catalog.builtin_hash"
 
@@ -27,19 +28,19 @@ def builtin_entry(name: str) -> dict[str, Any] | None:
     return next((entry for entry in entries if entry["name"] == name), None)
 
 
-def ensure_builtin_catalog(engine: Engine) -> None:
+def ensure_builtin_catalog(uow: AbstractUnitOfWork) -> None:
     """Load the built-in catalog on first use and refresh it when the package's copy changes.
 
     Entries the lifter edited and custom exercises are never overwritten.
     """
     raw = builtin_bytes()
     digest = hashlib.sha256(raw).hexdigest()[:16]
-    with UnitOfWork(engine).reads() as reads:  # the common case: the read path alone
+    with uow.reads() as reads:  # the common case: the read path alone
         if reads.setting(BUILTIN_HASH_KEY) == digest:
             return
     for attempt in range(3):
         try:
-            with UnitOfWork(engine) as uow:
+            with uow:
                 if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
                     return
                 if not uow.repo.may_write_catalog():
@@ -53,7 +54,7 @@ def ensure_builtin_catalog(engine: Engine) -> None:
                 uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
                 uow.commit()
                 return
-        except UniqueViolation:
+        except ConstraintViolation:
             # Another process loaded the same entries first (two commands started together on
             # a new database): look again, and usually find its hash stored.
             if attempt == 2:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from tracker.adapters.team_queries import readable_lifter_names
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import SessionComparison
 from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
@@ -86,7 +85,7 @@ class ImbalanceFigures:
 
 
 def imbalance_figures(
-    uow: UnitOfWork,
+    uow: AbstractUnitOfWork,
     lifter: str | None,
     exercise: str | None,
     since: datetime | None,
@@ -196,7 +195,7 @@ class LifterReport:
 
 
 def visual_report(
-    uow: UnitOfWork,
+    uow: AbstractUnitOfWork,
     lifter: str | None,
     all_lifters: bool,
     exercises: Sequence[str],
@@ -210,15 +209,15 @@ def visual_report(
     if all_lifters and lifter is not None:
         raise InvalidValue("give --lifter or --all-lifters, not both")
     if all_lifters:
-        with uow:
-            names: list[str | None] = list(readable_lifter_names(uow))
+        with uow.reads() as reads:  # every lifter the caller may read, by name
+            names: list[str | None] = [row.name for row in reads.lifters()]
     else:
         names = [lifter]
     return [lifter_report(uow, name, exercises, since, until, metric, formula) for name in names]
 
 
 def lifter_report(
-    uow: UnitOfWork,
+    uow: AbstractUnitOfWork,
     lifter: str | None,
     exercises: Sequence[str],
     since: datetime | None,
@@ -254,7 +253,7 @@ def lifter_report(
     )
 
 
-def next_session_for(uow: UnitOfWork, lifter: str, exercise: str) -> NextSession:
+def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> NextSession:
     from tracker.services.suggest import suggest
 
     try:
@@ -321,13 +320,13 @@ class TeamReport:
     rows: tuple[TeamRow, ...]
 
 
-def team_report(uow: UnitOfWork, since: datetime) -> TeamReport:
+def team_report(uow: AbstractUnitOfWork, since: datetime) -> TeamReport:
     """Every lifter x unilateral exercise trained since `since`, who needs attention first:
     each row is `report imbalance --since` for that lifter and exercise, and its trend."""
     from tracker.services.reports import imbalance_report
 
-    with uow:
-        names = readable_lifter_names(uow)
+    with uow.reads() as reads:  # every lifter the caller may read, by name
+        names = [row.name for row in reads.lifters()]
     rows = [
         row for name in names for row in team_rows(imbalance_report(uow, name, None, since, None))
     ]

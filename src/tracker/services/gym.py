@@ -36,7 +36,8 @@ from tracker.services.equipment import PlateAnswer, loading_for
 from tracker.services.figures import lifter_facts, pairs_completed, session_judgement
 from tracker.services.lifters import current_lifter
 from tracker.services.logbook import LogResult, previous_session, session_for
-from tracker.services.routines import find_routine, plan_of
+from tracker.services.routine_plans import plan_of
+from tracker.services.routines import find_routine
 from tracker.services.stored_sets import StoredSet
 
 Done = dict[str, dict[Side | None, int]]

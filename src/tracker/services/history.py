@@ -32,6 +32,7 @@ from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutS
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, NotFound
+from tracker.domain.sessions import SESSION_GAP
 from tracker.services import history_routines, history_settings
 from tracker.services.lifters import current_lifter
 from tracker.services.stored_sets import StoredSet, stored_set
@@ -59,8 +60,6 @@ BOUNDARY = "latest_session"  # in an undone record: the latest session (id, star
 
 def sessions_before_log(repo: AbstractRepository, lifter: Lifter, at: datetime) -> list[RowCopy]:
     """Copies of the sessions a log at `at` may join, widen or close: call before logging."""
-    from tracker.services.logbook import SESSION_GAP
-
     near = repo.journal.sessions_near(lifter, at - SESSION_GAP, at + SESSION_GAP)
     return [copy_row(session) for session in near]
 

@@ -14,6 +14,7 @@ from tracker.adapters.orm import Lifter, Routine, RoutineItem
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict
+from tracker.services.routine_plans import plan_of
 from tracker.services.undone import Handler, RoutineUndone, Undone
 
 ROUTINE = "routine"
@@ -40,8 +41,6 @@ def record_routine_change(
 def _undo_routine(
     uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
 ) -> Undone | None:
-    from tracker.services.routines import plan_of
-
     repo = uow.repo
     command, before = payload["command"], payload["before"]
     routine = repo.routine_by_id(payload["id"])

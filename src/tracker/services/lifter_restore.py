@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tracker.adapters.orm import Lifter, Routine, RoutineItem
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Laterality
 from tracker.importers.lifter_data_format import (
@@ -32,7 +32,7 @@ from tracker.services.exercise_matching import ExerciseMatcher
 # -- export --------------------------------------------------------------------------------
 
 
-def lifter_data(uow: UnitOfWork, lifter: Lifter) -> LifterData:
+def lifter_data(uow: AbstractUnitOfWork, lifter: Lifter) -> LifterData:
     """Everything of the lifter an export carries beside sets and exercises, in a fixed order
     (so that export -> import -> export gives the same bytes)."""
     repo = uow.repo
@@ -78,7 +78,9 @@ def routine_entry(routine: Routine) -> RoutineEntry:
 # -- restore -------------------------------------------------------------------------------
 
 
-def restore_unit(uow: UnitOfWork, lifter: Lifter, unit: str | None) -> tuple[str, str] | None:
+def restore_unit(
+    uow: AbstractUnitOfWork, lifter: Lifter, unit: str | None
+) -> tuple[str, str] | None:
     """Give the lifter the export's unit when they have nothing stored yet: then their unit is
     the default they were made with (the auto-created `me` is kg), not a choice, and a restore
     must bring the exported one back. A lifter with data keeps theirs. Called before the sets
@@ -94,7 +96,7 @@ def restore_unit(uow: UnitOfWork, lifter: Lifter, unit: str | None) -> tuple[str
 
 
 def restore_lifter_data(
-    uow: UnitOfWork, lifter: Lifter, data: LifterData, matcher: ExerciseMatcher
+    uow: AbstractUnitOfWork, lifter: Lifter, data: LifterData, matcher: ExerciseMatcher
 ) -> dict[str, int]:
     """Add what the database lacks; how many of each were added ("weigh-in": 3, ...).
 
@@ -113,7 +115,7 @@ def restore_lifter_data(
     return added
 
 
-def _weigh_ins(uow: UnitOfWork, lifter: Lifter, weigh_ins: Sequence[WeighIn]) -> int:
+def _weigh_ins(uow: AbstractUnitOfWork, lifter: Lifter, weigh_ins: Sequence[WeighIn]) -> int:
     """The file's weigh-ins this lifter lacks. Two at one moment are both kept (the log has
     them so): a weigh-in is skipped only as often as the same one is already stored."""
     body_weights = uow.body_weights()
@@ -130,7 +132,10 @@ def _weigh_ins(uow: UnitOfWork, lifter: Lifter, weigh_ins: Sequence[WeighIn]) ->
 
 
 def _involved_sides(
-    uow: UnitOfWork, lifter: Lifter, entries: Sequence[InvolvedEntry], matcher: ExerciseMatcher
+    uow: AbstractUnitOfWork,
+    lifter: Lifter,
+    entries: Sequence[InvolvedEntry],
+    matcher: ExerciseMatcher,
 ) -> int:
     sides = uow.involved_sides()
     stored = sides.of_lifter(lifter.id)
@@ -159,7 +164,10 @@ def _involved_sides(
 
 
 def _routines(
-    uow: UnitOfWork, lifter: Lifter, entries: Sequence[RoutineEntry], matcher: ExerciseMatcher
+    uow: AbstractUnitOfWork,
+    lifter: Lifter,
+    entries: Sequence[RoutineEntry],
+    matcher: ExerciseMatcher,
 ) -> int:
     repo = uow.repo
     added = 0
@@ -186,7 +194,7 @@ def _routines(
 
 
 def _rests(
-    uow: UnitOfWork, lifter: Lifter, entries: Sequence[RestEntry], matcher: ExerciseMatcher
+    uow: AbstractUnitOfWork, lifter: Lifter, entries: Sequence[RestEntry], matcher: ExerciseMatcher
 ) -> int:
     repo = uow.repo
     added = 0
@@ -200,7 +208,7 @@ def _rests(
     return added
 
 
-def _settings(uow: UnitOfWork, settings: dict[str, str]) -> int:
+def _settings(uow: AbstractUnitOfWork, settings: dict[str, str]) -> int:
     """Fill in the gym-wide settings this database lacks. A lifter's PostgreSQL role may not
     write them (they are the owner's): its restore leaves them, as `config set` would refuse."""
     repo = uow.repo

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from tracker.adapters.unit_of_work import UnitOfWork
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.e1rm import formula_for
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Laterality, Side
@@ -45,7 +45,7 @@ def check_options(metric: str, formula: str, recent: int = DEFAULT_RECENT) -> No
 
 
 def imbalance_report(
-    uow: UnitOfWork,
+    uow: AbstractUnitOfWork,
     lifter_name: str | None,
     exercise: str | None,
     since: datetime | None,
@@ -124,7 +124,7 @@ def imbalance_report(
     )
 
 
-def _per_implement(uow: UnitOfWork, exercise_id: int) -> str | None:
+def _per_implement(uow: AbstractUnitOfWork, exercise_id: int) -> str | None:
     """ "dumbbell" or "kettlebell" when the exercise's loads are logged per implement."""
     exercise = uow.repo.exercise_by_id(exercise_id)
     return None if exercise is None else exercise_convention(exercise).per_implement
@@ -140,7 +140,7 @@ def all_time_of(sessions: list[SessionSides], involved: Side | None = None) -> A
 
 
 def history_report(
-    uow: UnitOfWork,
+    uow: AbstractUnitOfWork,
     lifter_name: str | None,
     exercise: str,
     side: Side | None,
@@ -181,7 +181,7 @@ def history_report(
 
 
 def summary_report(
-    uow: UnitOfWork, lifter_name: str | None, since: datetime | None, pairs: bool = True
+    uow: AbstractUnitOfWork, lifter_name: str | None, since: datetime | None, pairs: bool = True
 ) -> SummaryReport:
     """Sessions, sets and volume per body part and per week (a left/right pair is one set
     unless ``pairs`` is False)."""

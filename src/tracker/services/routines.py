@@ -11,7 +11,6 @@ from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import SetKind
 from tracker.domain.routines import (
     MAX_SETS_PER_ITEM,
-    RoutineItemPlan,
     RoutinePlan,
     check_set_count,
     typed_routine_name,
@@ -19,6 +18,7 @@ from tracker.domain.routines import (
 from tracker.services.catalog import resolve_exercise
 from tracker.services.history_routines import record_new_routine, record_routine_change
 from tracker.services.lifters import current_lifter
+from tracker.services.routine_plans import plan_of
 
 
 @dataclass(frozen=True)
@@ -26,24 +26,6 @@ class ItemChanges:
     sets: int | None = None
     reps: tuple[int, int] | None = None
     rest_s: int | None = None
-
-
-def plan_of(routine: Routine) -> RoutinePlan:
-    return RoutinePlan(
-        name=routine.name,
-        items=tuple(
-            RoutineItemPlan(
-                position=index,
-                exercise=item.exercise.name,
-                laterality=item.exercise.laterality,
-                sets=item.sets,
-                rep_low=item.rep_low,
-                rep_high=item.rep_high,
-                rest_s=item.rest_s,
-            )
-            for index, item in enumerate(routine.items, start=1)
-        ),
-    )
 
 
 def find_routine(repo: AbstractRepository, lifter: Lifter, name: str) -> Routine:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from tracker.adapters.orm import Exercise, Lifter
-from tracker.adapters.repository import Repository
-from tracker.adapters.unit_of_work import RefusedValue, UnitOfWork
+from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.unit_of_work import AbstractUnitOfWork, RefusedValue
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import DEFAULT_LIFTER, Laterality
 from tracker.domain.text_safety import texts_with_controls
@@ -31,7 +31,9 @@ BATCH = 2000  # sets per INSERT: few round trips, bounded memory
 # -- export --------------------------------------------------------------------------------
 
 
-def export_sets(repo: Repository, lifter: Lifter, since: datetime | None) -> Iterator[ImportedSet]:
+def export_sets(
+    repo: AbstractRepository, lifter: Lifter, since: datetime | None
+) -> Iterator[ImportedSet]:
     """Every set of the lifter, session by session, in the order they were done."""
     for row, session, exercise in repo.export_rows(lifter, since):
         yield ImportedSet(
@@ -59,7 +61,7 @@ def export_sets(repo: Repository, lifter: Lifter, since: datetime | None) -> Ite
 
 
 def export(
-    uow: UnitOfWork, lifter_name: str | None, fmt: str, since: datetime | None, out: IO[str]
+    uow: AbstractUnitOfWork, lifter_name: str | None, fmt: str, since: datetime | None, out: IO[str]
 ) -> int:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -133,7 +135,7 @@ def detect(path: Path, fmt: str | None) -> str:
 
 
 def import_file(
-    uow: UnitOfWork,
+    uow: AbstractUnitOfWork,
     lifter_name: str | None,
     path: Path,
     fmt: str | None,
@@ -154,7 +156,7 @@ def import_file(
 
 
 def _import(
-    uow: UnitOfWork,
+    uow: AbstractUnitOfWork,
     lifter_name: str | None,
     path: Path,
     kind: str,
@@ -209,7 +211,7 @@ def _import(
 
 
 def lifter_of_export(
-    repo: Repository, rows: Iterable[ImportedSet]
+    repo: AbstractRepository, rows: Iterable[ImportedSet]
 ) -> tuple[str | None, Iterator[ImportedSet]]:
     """The lifter a tracker export belongs to (created if new), and the rows, unconsumed."""
     iterator = iter(rows)
@@ -233,7 +235,7 @@ def lifter_of_export(
     return name, same_lifter()
 
 
-def ensure_lifter(repo: Repository, name: str, unit: str | None) -> str:
+def ensure_lifter(repo: AbstractRepository, name: str, unit: str | None) -> str:
     """The lifter an export names, created (with its unit) when this database lacks it."""
     name = name.strip()
     if repo.lifter(name) is None and name != DEFAULT_LIFTER:
@@ -242,7 +244,7 @@ def ensure_lifter(repo: Repository, name: str, unit: str | None) -> str:
 
 
 def store_rows(
-    repo: Repository,
+    repo: AbstractRepository,
     lifter: Lifter,
     rows: Iterable[ImportedSet],
     report: ImportReport,
@@ -307,7 +309,7 @@ def set_text(row: ImportedSet) -> str:
 class ImportedSessions:
     """Which sessions of the file are already stored (one query up front, not one per row)."""
 
-    def __init__(self, repo: Repository, lifter: Lifter, replace: bool = False) -> None:
+    def __init__(self, repo: AbstractRepository, lifter: Lifter, replace: bool = False) -> None:
         keys, starts = repo.session_keys_and_starts(lifter)
         self.repo = repo
         self.lifter = lifter
@@ -343,7 +345,7 @@ class ImportedSessions:
 class ImportBatch:
     """Sessions and sets waiting to be inserted together."""
 
-    def __init__(self, repo: Repository, lifter: Lifter) -> None:
+    def __init__(self, repo: AbstractRepository, lifter: Lifter) -> None:
         self.repo = repo
         self.lifter = lifter
         self.session_ids: dict[str, int] = {}

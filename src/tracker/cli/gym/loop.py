@@ -29,7 +29,7 @@ def run_piped(shell: GymShell, lines: Iterable[str]) -> None:
 
 
 def history_path() -> Path | None:
-    from tracker.adapters.location import user_data_dir
+    from tracker.bootstrap import user_data_dir
 
     try:
         folder = user_data_dir()
