@@ -352,6 +352,21 @@ def test_a_carry_starts_from_its_parents_distance_or_time(
     assert (data["suggested"], data["over"], data["basis"]["over"]) == (24, over, over)
 
 
+def test_a_carry_with_its_own_timed_sets_has_no_start(tracker: Tracker) -> None:
+    """Its own history, not the parent's ratio: timed sets have no load progression."""
+    tracker.ok("log", "farmer's carry", "60sx32")
+    tracker.ok("log", "suitcase carry", "-l", "60sx24", "-r", "60sx24")
+    said = (
+        "Error: Suitcase Carry is done for time, and tracker suggest gives loads for sets of "
+        'reps: log it as you do it (tracker log "Suitcase Carry" --each 60sx20) and add time '
+        "or load from session to session"
+    )
+    assert tracker.fails("suggest", "suitcase carry") == said
+    assert tracker.fails("suggest", "suitcase carry", "--json") == said
+    # A basis given is still a start from it.
+    assert tracker.json("suggest", "suitcase carry", "--basis", "32")["kind"] == "start"
+
+
 def test_log_hints_use_the_exercises_own_syntax(tracker: Tracker) -> None:
     assert tracker.fails("suggest", "plank") == (
         "Error: Plank is done for time, and tracker suggest gives loads for sets of reps: log "

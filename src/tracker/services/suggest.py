@@ -201,6 +201,9 @@ def start(
     weighed: Sequence[BodyWeight] = (),
 ) -> Suggestion:
     parent = exercise.parent
+    if basis is None and repo.measures_by_session_side(lifter, exercise):
+        # Its own timed or distance sets: no load progression, and no first-time start.
+        raise no_start(exercise, False, True, exercise_measure(repo, lifter, exercise))
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
         logged = repo.count_sets_of(exercise, lifter) > 0
         raise no_start(
