@@ -35,6 +35,8 @@ from tracker.domain.units import Unit, convert
 METRICS = ("e1rm", "volume", "reps", "duration", "distance")
 # What a side's figure in a session is: its best set, or the total of its sets.
 BEST_SET_METRICS = ("e1rm", "reps", "duration", "reps_at_load")
+# What weighs the loads the sides lifted: a side stronger by them may cap the other's load.
+LOAD_METRICS = ("e1rm", "reps_at_load")
 
 
 def aggregate_of(compared_by: str) -> str:
@@ -511,6 +513,12 @@ SCOPES = ("recent", "last_session", "all_time")
 
 def last_session(item: ExerciseImbalance) -> Judgement:
     """The latest session with both sides measured, judged alone by the headline's rules."""
+    return last_session_figures(item).judgement
+
+
+def last_session_figures(item: ExerciseImbalance) -> ExerciseImbalance:
+    """last_session with what it compared (``compared_by``: the latest session alone may have
+    no set in the formulas' range, and so be compared by reps at a load or by volume)."""
     return _judged(item, item.sessions, 1)
 
 
@@ -523,15 +531,16 @@ def headline_before(item: ExerciseImbalance) -> Judgement | None:
     ]
     if len(compared) < 2 * recent:
         return None
-    return _judged(item, item.sessions[: compared[-recent]], recent)
+    return _judged(item, item.sessions[: compared[-recent]], recent).judgement
 
 
-def _judged(item: ExerciseImbalance, sessions: Sequence[SessionSides], recent: int) -> Judgement:
+def _judged(
+    item: ExerciseImbalance, sessions: Sequence[SessionSides], recent: int
+) -> ExerciseImbalance:
     involved = item.judgement.involved
-    again = exercise_imbalance(
+    return exercise_imbalance(
         item.exercise, sessions, item.compared_by, recent, AllTime(None, None, involved), involved
     )
-    return again.judgement
 
 
 def pair_judgement(
