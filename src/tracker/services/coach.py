@@ -302,8 +302,10 @@ class TeamRow:
     lifter: str
     exercise: str
     unit: str
-    lsi: Decimal  # the headline's: involved / uninvolved when an involved side is stored
-    asymmetry: Decimal
+    # The headline's: involved / uninvolved when an involved side is stored; None with the
+    # status "incomplete" (no session compared both sides, as report imbalance lists it).
+    lsi: Decimal | None
+    asymmetry: Decimal | None
     status: str
     weaker_side: str | None
     involved: str | None
@@ -331,17 +333,18 @@ def team_report(uow: UnitOfWork, since: datetime) -> TeamReport:
     rows = [
         row for name in names for row in team_rows(imbalance_report(uow, name, None, since, None))
     ]
-    rows.sort(key=lambda r: (*attention_order(r.status, 100 - r.asymmetry), r.lifter, r.exercise))
+    rows.sort(
+        key=lambda r: (*attention_order(r.status, 100 - (r.asymmetry or 0)), r.lifter, r.exercise)
+    )
     return TeamReport(since.astimezone().date(), tuple(rows))
 
 
 def team_rows(report: ImbalanceReport) -> list[TeamRow]:
-    """The report's exercises with a headline, as team rows."""
+    """The report's exercises, as team rows: each one the report lists, with its headline or
+    none ("incomplete": no session compared both sides, e.g. timed sets by e1RM)."""
     rows = []
     for item in report.exercises:
         now = item.judgement
-        if now.lsi is None or now.asymmetry is None or now.status is None:
-            continue
         before = headline_before(item)
         trend = headline_trend(now, before)
         compared = [c for c in item.comparisons if c.left is not None and c.right is not None]
@@ -352,7 +355,7 @@ def team_rows(report: ImbalanceReport) -> list[TeamRow]:
                 unit=report.unit.value,
                 lsi=now.lsi,
                 asymmetry=now.asymmetry,
-                status=now.status.value,
+                status=now.status.value if now.status else "incomplete",
                 weaker_side=now.weaker_side.value if now.weaker_side else None,
                 involved=now.involved.value if now.involved else None,
                 compared_sessions=now.compared_sessions,
