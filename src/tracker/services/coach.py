@@ -334,7 +334,11 @@ def team_report(uow: UnitOfWork, since: datetime) -> TeamReport:
         row for name in names for row in team_rows(imbalance_report(uow, name, None, since, None))
     ]
     rows.sort(
-        key=lambda r: (*attention_order(r.status, 100 - (r.asymmetry or 0)), r.lifter, r.exercise)
+        key=lambda r: (
+            *attention_order(r.status, 100 - (r.asymmetry or Decimal(0))),
+            r.lifter,
+            r.exercise,
+        )
     )
     return TeamReport(since.astimezone().date(), tuple(rows))
 
