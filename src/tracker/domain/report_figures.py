@@ -171,6 +171,13 @@ class SideFigures:
     # is how every path reads a side it compares by reps at a load.
     reps_at_load: tuple[tuple[Decimal, int], ...] = ()
 
+    @property
+    def volume_or_none(self) -> Decimal | None:
+        """The volume, None for a side whose sets are all timed or distance sets (the only
+        counted sets without reps): a 24 kg carry over 60 s has no reps x load, and 0 would
+        read as nothing lifted; its duration or distance compares it."""
+        return None if self.sets and not self.reps else self.volume
+
     def metric(self, name: str) -> Decimal | None:
         """The side's figure for ``name``: its best set (e1RM, reps in one set, longest set)
         or its total (volume, distance)."""

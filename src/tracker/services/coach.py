@@ -150,7 +150,7 @@ def _side(figures: SideFigures) -> SideSummary:
     return SideSummary(
         sets=figures.sets,
         reps=figures.reps,
-        volume=_num(figures.volume),
+        volume=_num(figures.volume_or_none),
         best_e1rm=_num(figures.best_e1rm),
         best_set=None if best is None else BestSet(best.reps, _num(best.load), best.as_typed),
         reliable=best is None or best.reliable,
