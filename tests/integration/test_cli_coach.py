@@ -335,7 +335,7 @@ def assert_row_is_the_headline(tracker: Tracker, row: dict[str, Any], since: str
     for key in ("lsi", "status", "weaker_side", "involved", "compared_sessions", "recent_from"):
         assert row[key] == ex[key], key
     assert row["last_trained"] == ex["sessions"][-1]["date"]
-    compared = [s for s in ex["sessions"] if None not in (s["left"], s["right"])]
+    compared = [s for s in ex["sessions"] if None not in (s["left"], s["right"], s["lsi"])]
     assert row["sessions"] == compared[len(compared) - len(row["sessions"]) :]
 
 
@@ -420,6 +420,14 @@ def test_team_lists_what_report_imbalance_lists(tracker: Tracker, tmp_path: Path
     tracker.ok("report", "team", "--html", "-o", str(out))
     page = out.read_text(encoding="utf-8")
     assert 'data-exercise="Suitcase Carry"' in page and page.count('role="img"') == 1
+
+
+def test_team_lists_a_pair_of_unloaded_sets_without_failing(tracker: Tracker) -> None:
+    """1 x 0 kg on each side: both sides logged, no LSI (0 against 0): an incomplete row."""
+    tracker.ok("log", SLP, "-l", "1x0", "-r", "1x0")
+    (row,) = tracker.json("report", "team")["rows"]
+    assert (row["lsi"], row["status"], row["sessions"]) == (None, "incomplete", [])
+    assert_row_is_the_headline(tracker, row)
 
 
 def test_the_html_file_is_private_like_the_database(tracker: Tracker, tmp_path: Path) -> None:

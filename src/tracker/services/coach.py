@@ -351,7 +351,8 @@ def team_rows(report: ImbalanceReport) -> list[TeamRow]:
         now = item.judgement
         before = headline_before(item)
         trend = headline_trend(now, before)
-        compared = [c for c in item.comparisons if c.left is not None and c.right is not None]
+        # Sessions with an LSI: both sides measured, and not both 0 (an incomplete row's).
+        compared = [c for c in item.comparisons if item.session_lsi(c) is not None]
         rows.append(
             TeamRow(
                 lifter=report.lifter,
