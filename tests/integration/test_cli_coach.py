@@ -423,8 +423,11 @@ def test_team_lists_what_report_imbalance_lists(tracker: Tracker, tmp_path: Path
 
 
 def test_team_lists_a_pair_of_unloaded_sets_without_failing(tracker: Tracker) -> None:
-    """1 x 0 kg on each side: both sides logged, no LSI (0 against 0): an incomplete row."""
-    tracker.ok("log", SLP, "-l", "1x0", "-r", "1x0")
+    """1 x 0 kg on each side, then 13 reps (past the formulas) on one: compared by volume,
+    0 against 0 has no LSI: an incomplete row with that session compared, no crash."""
+    tracker.ok("log", SLP, "-l", "1x0", "-r", "1x0", "--at", "2 days ago")
+    tracker.ok("session", "finish")
+    tracker.ok("log", SLP, "-l", "13x20", "--at", "1 day ago")
     (row,) = tracker.json("report", "team")["rows"]
     assert (row["lsi"], row["status"], row["sessions"]) == (None, "incomplete", [])
     assert_row_is_the_headline(tracker, row)
