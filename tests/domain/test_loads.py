@@ -589,7 +589,9 @@ def test_weaker_side_is_capped_at_the_stronger_load() -> None:
     assert (left.load, left.action, left.from_load) == (D("62.5"), "increase", D(60))
     assert left.reason.startswith("Because. Capped at 62.5")
     _, labelled = cap_weaker_side(step("60"), step("65"), Side.RIGHT, LoadLabel(LB, True))
-    assert "Capped at BW+60 lb, the stronger side's load" in labelled.reason
+    assert (
+        "Capped at BW+60 lb, the load of the side stronger in the last session" in labelled.reason
+    )
 
 
 def test_cap_can_turn_an_increase_into_a_hold() -> None:

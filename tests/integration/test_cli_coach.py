@@ -335,7 +335,8 @@ def assert_row_is_the_headline(tracker: Tracker, row: dict[str, Any], since: str
     for key in ("lsi", "status", "weaker_side", "involved", "compared_sessions", "recent_from"):
         assert row[key] == ex[key], key
     assert row["last_trained"] == ex["sessions"][-1]["date"]
-    assert row["sessions"] == ex["sessions"][-len(row["sessions"]) :]
+    compared = [s for s in ex["sessions"] if None not in (s["left"], s["right"], s["lsi"])]
+    assert row["sessions"] == compared[len(compared) - len(row["sessions"]) :]
 
 
 def test_team_trend_boundaries_are_five_points(tracker: Tracker) -> None:
@@ -388,16 +389,48 @@ def test_team_names_a_weaker_side_only_when_sessions_agree(tracker: Tracker) -> 
 
 
 def test_team_json_to_a_file_and_an_empty_team(tracker: Tracker, tmp_path: Path) -> None:
-    assert tracker.ok("report", "team").stdout.startswith(
-        "No unilateral exercise with both sides logged since "
-    )
-    tracker.ok("log", SLP, "-l", "10x60")  # one side only: nothing to compare
-    assert tracker.json("report", "team")["rows"] == []
+    assert tracker.ok("report", "team").stdout.startswith("No unilateral exercise trained since ")
+    tracker.ok("log", SLP, "-l", "10x60")  # one side only: listed, as report imbalance lists it
+    (row,) = tracker.json("report", "team")["rows"]
+    assert (row["lsi"], row["status"], row["sessions"]) == (None, "incomplete", [])
+    assert_row_is_the_headline(tracker, row)
     lsi_session(tracker, "1 day ago", 54)
     out = tmp_path / "team.json"
     tracker.ok("report", "team", "--json", "-o", str(out))
     (row,) = json.loads(out.read_text(encoding="utf-8"))["rows"]
     assert (row["lsi"], row["trend"]) == (90.0, None)
+
+
+def test_team_lists_what_report_imbalance_lists(tracker: Tracker, tmp_path: Path) -> None:
+    """A carry logged for time has both sides but no e1RM: report imbalance lists it as
+    incomplete, and so does the team view (text, JSON, HTML), after the compared rows."""
+    tracker.ok("log", "suitcase carry", "-l", "60sx24", "-r", "45sx24", "65sx24")
+    lsi_session(tracker, "1 day ago", 54)
+    data = tracker.json("report", "team")
+    assert [(r["exercise"], r["lsi"], r["status"]) for r in data["rows"]] == [
+        ("Single Leg Press", 90.0, "balanced"),
+        ("Suitcase Carry", None, "incomplete"),
+    ]
+    for row in data["rows"]:
+        assert_row_is_the_headline(tracker, row)
+    text = tracker.ok("report", "team").stdout.splitlines()
+    assert text[4].split() == ["me", "Suitcase", "Carry", "-", "incomplete", "-", "-",
+                               data["rows"][1]["last_trained"]]  # fmt: skip
+    out = tmp_path / "team.html"
+    tracker.ok("report", "team", "--html", "-o", str(out))
+    page = out.read_text(encoding="utf-8")
+    assert 'data-exercise="Suitcase Carry"' in page and page.count('role="img"') == 1
+
+
+def test_team_lists_a_pair_of_unloaded_sets_without_failing(tracker: Tracker) -> None:
+    """1 x 0 kg on each side, then 13 reps (past the formulas) on one: compared by volume,
+    0 against 0 has no LSI: an incomplete row with that session compared, no crash."""
+    tracker.ok("log", SLP, "-l", "1x0", "-r", "1x0", "--at", "2 days ago")
+    tracker.ok("session", "finish")
+    tracker.ok("log", SLP, "-l", "13x20", "--at", "1 day ago")
+    (row,) = tracker.json("report", "team")["rows"]
+    assert (row["lsi"], row["status"], row["sessions"]) == (None, "incomplete", [])
+    assert_row_is_the_headline(tracker, row)
 
 
 def test_the_html_file_is_private_like_the_database(tracker: Tracker, tmp_path: Path) -> None:

@@ -70,7 +70,9 @@ def test_enter_completes_a_side_typed_alone_on_a_first_time(tracker: Tracker) ->
         ("right", 8, D(40), "kg"), ("left", 8, D(40), "kg"),
     ]
     assert "#2 R 10 x 50 lb" in out and "#4 L 8 x 40 kg" in out
-    assert err == "Error: no target for Single Leg Press yet: type the set, e.g. 10x60\n"
+    assert err == (
+        "Error: no target for Single Leg Press yet: type the set, e.g. -l 8x60 -r 8x60\n"
+    )
 
 
 def test_weak_pair_gets_the_cue(tracker: Tracker) -> None:
@@ -439,7 +441,7 @@ def test_last_time_shows_timed_and_distance_sets_as_log_does(tracker: Tracker) -
     assert last == ["1:00, 1:30", "30:00, 5 km", "L 40 m x 24 kg; R 40 m x 24 kg"]
     assert " 0 x " not in out
     assert "Target: none for timed sets; type the set, e.g. 60s" in out
-    assert "Target: none for distance sets; type the set, e.g. 40mx24" in out
+    assert "Target: none for distance sets; type the set, e.g. -l 40mx24 -r 40mx24" in out
 
 
 def test_enter_never_logs_rep_sets_for_timed_or_distance_exercises(tracker: Tracker) -> None:
@@ -453,9 +455,40 @@ def test_enter_never_logs_rep_sets_for_timed_or_distance_exercises(tracker: Trac
     ]
     assert err.splitlines() == [
         "Error: no target for Plank (timed sets): type the set, e.g. 60s",
-        "Error: no target for Suitcase Carry (distance sets): type the set, e.g. 40mx24",
-        "Error: no target for Suitcase Carry (distance sets): type the set, e.g. 40mx24",
+        *["Error: no target for Suitcase Carry (distance sets): type the set, e.g. -l 40mx24 -r "
+          "40mx24"] * 2,
+    ]  # fmt: skip
+
+
+def test_enter_without_a_target_hints_a_set_in_the_exercises_own_syntax(tracker: Tracker) -> None:
+    """Issue 23 item 4: a hold, cardio, a unilateral lift and a carry each hint a set typed
+    their own way, and following the hint logs it; Plank, logged today, has history."""
+    tracker.ok("log", "plank", "60s")
+    names = ("plank", "treadmill", '"single leg press"', '"suitcase carry"')
+    out, err = gym(tracker, *[line for name in names for line in (name, "")])
+    assert err.splitlines() == [
+        "Error: no target for Plank (timed sets): type the set, e.g. 60s",
+        "Error: no target for Treadmill Run (timed sets): type the set, e.g. 30min",
+        "Error: no target for Single Leg Press yet: type the set, e.g. -l 8x60 -r 8x60",
+        "Error: no target for Suitcase Carry (distance sets): type the set, e.g. -l 40mx24 -r "
+        "40mx24",
     ]
+    targets = [line for line in out.splitlines() if line.startswith("  Target:")]
+    assert targets == [
+        "  Target: none for timed sets; type the set, e.g. 60s",
+        "  Target: none for timed sets; type the set, e.g. 30min",
+        "  Target: none yet (no history to go on); type the set, e.g. -l 8x60 -r 8x60",
+        "  Target: none for distance sets; type the set, e.g. -l 40mx24 -r 40mx24",
+    ]
+    hints = [
+        "plank 60s",
+        "treadmill 30min",
+        "slp -l 8x60 -r 8x60",
+        "suitcase carry -l 40mx24 -r 40mx24",
+    ]
+    out, err = gym(tracker, *hints)
+    assert err == ""
+    assert len(stored_sets(tracker.url)) == 7
 
 
 def test_error_lines_wrap_at_words_to_the_terminal(tracker: Tracker) -> None:

@@ -492,3 +492,21 @@ def test_clearing_the_side_for_every_exercise_names_the_ones_kept(tracker: Track
     tracker.ok("lifter", "edit", "me", "--involved", "none", "--exercise", "slp")
     out = tracker.ok("lifter", "edit", "me", "--involved", "none").stdout
     assert out == "me: no involved side for every exercise\n"
+
+
+def test_a_carry_for_time_has_no_volume_not_a_volume_of_0(tracker: Tracker) -> None:
+    """24 kg carried for 60 s has no reps x load: the detail says so, JSON has null (the
+    duration compares it), and a side with reps keeps its volume."""
+    tracker.ok("log", "suitcase carry", "-l", "60sx24", "-r", "45sx24", "65sx24")
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "10x50")
+    data = tracker.json("report", "imbalance")
+    volumes = {e["exercise"]: (e["left"]["volume"], e["right"]["volume"]) for e in
+               data["exercises"]}  # fmt: skip
+    assert volumes == {"Suitcase Carry": (None, None), "Single Leg Press": (600.0, 500.0)}
+    out = tracker.ok("report", "imbalance", "suitcase carry", env={"COLUMNS": "60"}).stdout
+    assert "  left: 1 set for time or distance: no reps, volume -\n" in out
+    assert "  right: 2 sets for time or distance: no reps, volume -\n" in out
+    assert "volume 0" not in out
+    timed = tracker.json("report", "imbalance", "suitcase carry", "--metric", "duration")
+    (carry,) = timed["exercises"]
+    assert (carry["left"]["volume"], carry["left"]["duration_s"]) == (None, 60)

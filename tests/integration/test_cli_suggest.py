@@ -64,13 +64,29 @@ def test_progression_per_side(tracker: Tracker) -> None:
     assert data["sides"]["left"]["load"] == 65 and data["sides"]["right"]["load"] == 60
 
 
+def test_a_side_weaker_by_volume_is_not_capped_and_the_reps_done_are_quoted(
+    tracker: Tracker,
+) -> None:
+    """35 reps are beyond the formulas' 1-12: the session is compared by volume (right weaker,
+    LSI 51.4), which says nothing of the loads; each side keeps its own progression."""
+    tracker.ok("log", "slp", "-l", "35x40", "-r", "12x60")
+    data = tracker.json("suggest", "slp")
+    assert data["sides"]["left"]["load"] == 45 and data["sides"]["right"]["load"] == 65
+    assert data["imbalance"]["weaker_side"] == "right"
+    assert "Capped" not in data["rationale"]
+    assert data["rationale"].startswith(
+        "Left: The set at 40 kg reached 35 reps, past the top of 8-12: add 5 kg and restart "
+        "at 8 reps. Right: The set at 60 kg reached 12 reps, the top of 8-12: add 5 kg"
+    )
+
+
 def test_weaker_side_never_gets_more_and_gets_the_cue(tracker: Tracker) -> None:
     # Left: 12 reps at 60 (Epley 84) goes up to 65. Right: 1 rep at 70 (e1RM 70, LSI 83) is
     # the weaker side, fell short of 8 and would hold 70: the cap brings it down to 65.
     tracker.ok("log", "slp", "-l", "12x60", "-r", "1x70")
     data = tracker.json("suggest", "slp")
     assert data["sides"]["left"]["load"] == data["sides"]["right"]["load"] == 65
-    assert "Capped at 65 kg, the stronger side's load" in data["rationale"]
+    assert "Capped at 65 kg, the load of the side stronger in the last session" in data["rationale"]
     assert "Last session: LSI 83.3, imbalanced, right side weaker." in data["rationale"]
     assert data["cue"]
     # The figure behind the cue names its scope and is the report's for that session.
@@ -350,6 +366,21 @@ def test_a_carry_starts_from_its_parents_distance_or_time(
     assert f"  Start at:  1 x 24 kg dumbbell (24 kg total) over {over}\n" in out
     data = tracker.json("suggest", "suitcase carry")
     assert (data["suggested"], data["over"], data["basis"]["over"]) == (24, over, over)
+
+
+def test_a_carry_with_its_own_timed_sets_has_no_start(tracker: Tracker) -> None:
+    """Its own history, not the parent's ratio: timed sets have no load progression."""
+    tracker.ok("log", "farmer's carry", "60sx32")
+    tracker.ok("log", "suitcase carry", "-l", "60sx24", "-r", "60sx24")
+    said = (
+        "Error: Suitcase Carry is done for time, and tracker suggest gives loads for sets of "
+        'reps: log it as you do it (tracker log "Suitcase Carry" --each 60sx20) and add time '
+        "or load from session to session"
+    )
+    assert tracker.fails("suggest", "suitcase carry") == said
+    assert tracker.fails("suggest", "suitcase carry", "--json") == said
+    # A basis given is still a start from it.
+    assert tracker.json("suggest", "suitcase carry", "--basis", "32")["kind"] == "start"
 
 
 def test_log_hints_use_the_exercises_own_syntax(tracker: Tracker) -> None:

@@ -84,7 +84,7 @@ def test_the_weaker_side_is_capped_at_the_stronger_sides_load() -> None:
     answer = suggest(uow, None, "slp")
     assert answer.sides is not None
     assert answer.sides[Side.LEFT].load == answer.sides[Side.RIGHT].load == Decimal(65)
-    assert "Capped at 65 kg, the stronger side's load" in answer.rationale
+    assert "Capped at 65 kg, the load of the side stronger in the last session" in answer.rationale
     assert answer.cue is not None and "Last session: LSI 83.3, imbalanced, right side weaker." in (
         answer.rationale
     )

@@ -126,7 +126,7 @@ def team_json(report: TeamReport) -> dict[str, Any]:
                 "exercise": row.exercise,
                 "unit": row.unit,
                 "scope": "recent",
-                "lsi": rounded_number(row.lsi),
+                "lsi": None if row.lsi is None else rounded_number(row.lsi),
                 "status": row.status,
                 "weaker_side": row.weaker_side,
                 "involved": row.involved,
@@ -155,7 +155,7 @@ def team_json(report: TeamReport) -> dict[str, Any]:
 def team_lines(report: TeamReport) -> list[str]:
     since = report.since.isoformat()
     if not report.rows:
-        return [f"No unilateral exercise with both sides logged since {since}."]
+        return [f"No unilateral exercise trained since {since}."]
     rows = [
         [
             row.lifter,

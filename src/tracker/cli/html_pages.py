@@ -194,7 +194,7 @@ def team_page(report: TeamReport, generated: datetime) -> str:
         .render(
             title="Team: left and right",
             report=report,
-            lsi_floor=min([70.0, *[float(row.lsi) for row in report.rows]]),
+            lsi_floor=min([70.0, *[float(row.lsi) for row in report.rows if row.lsi is not None]]),
             generated=generated.strftime("%Y-%m-%d %H:%M"),
         )
     )

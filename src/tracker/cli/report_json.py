@@ -49,7 +49,7 @@ def side_json(figures: SideFigures, timed: bool = True) -> dict[str, Any]:
     return {
         "sets": figures.sets,
         "reps": figures.reps,
-        "volume": num(figures.volume),
+        "volume": num(figures.volume_or_none),
         "best_e1rm": num(figures.best_e1rm),
         "best_set": best_set_json(best),
         "reliable": best is None or best.reliable,

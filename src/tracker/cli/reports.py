@@ -219,6 +219,8 @@ def render_exercise_detail(item: ExerciseImbalance) -> None:
     for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
         best = figures.best_set
         totals = f"{plural(figures.sets, 'set')}, volume {fmt(figures.volume)}"
+        if figures.volume_or_none is None:
+            totals = f"{plural(figures.sets, 'set')} for time or distance: no reps, volume -"
         if best is None:
             say(f"{side.value}: {totals}", "  ")
             continue

@@ -387,9 +387,13 @@ def _increase(
             then += " (log your body weight and the restart follows your last sets)"
     else:
         then = f"aim for {restart} reps, what your last sets predict at {label.load(up)}"
+    done = sorted(newest.reps)
+    if done[0] == done[-1] == top_reps:
+        did = f"{top_reps} reps, the top of"
+    else:  # the reps actually done, never the top read as them
+        did = f"{_and(done)} reps, {'past' if done[0] > top_reps else 'at or past'} the top of"
     reason = (
-        f"{_sets(newest)} at {label.load(x)} reached {top_reps} reps, the top of "
-        f"{bottom}-{top_reps}: {more} and {then}."
+        f"{_sets(newest)} at {label.load(x)} reached {did} {bottom}-{top_reps}: {more} and {then}."
     )
     return ProgressionStep(up, restart, "increase", reason, x)
 
@@ -486,8 +490,8 @@ def cap_weaker_side(
         load=ceiling,
         action=_action(weak.from_load, ceiling),
         reason=(
-            f"{weak.reason} Capped at {(label or LoadLabel()).load(ceiling)}, the stronger "
-            f"side's load{how}: the weaker side never lifts more."
+            f"{weak.reason} Capped at {(label or LoadLabel()).load(ceiling)}, the load of the "
+            f"side stronger in the last session{how}: the weaker side never lifts more."
         ),
     )
     return (capped, strong) if weaker is Side.LEFT else (strong, capped)

@@ -35,6 +35,8 @@ from tracker.domain.units import Unit, convert
 METRICS = ("e1rm", "volume", "reps", "duration", "distance")
 # What a side's figure in a session is: its best set, or the total of its sets.
 BEST_SET_METRICS = ("e1rm", "reps", "duration", "reps_at_load")
+# What weighs the loads the sides lifted: a side stronger by them may cap the other's load.
+LOAD_METRICS = ("e1rm", "reps_at_load")
 
 
 def aggregate_of(compared_by: str) -> str:
@@ -168,6 +170,13 @@ class SideFigures:
     # Per load (exact kg) the most reps in one set at it; complete only from raw sets, which
     # is how every path reads a side it compares by reps at a load.
     reps_at_load: tuple[tuple[Decimal, int], ...] = ()
+
+    @property
+    def volume_or_none(self) -> Decimal | None:
+        """The volume, None for a side whose sets are all timed or distance sets (the only
+        counted sets without reps): a 24 kg carry over 60 s has no reps x load, and 0 would
+        read as nothing lifted; its duration or distance compares it."""
+        return None if self.sets and not self.reps else self.volume
 
     def metric(self, name: str) -> Decimal | None:
         """The side's figure for ``name``: its best set (e1RM, reps in one set, longest set)
@@ -510,6 +519,12 @@ SCOPES = ("recent", "last_session", "all_time")
 
 def last_session(item: ExerciseImbalance) -> Judgement:
     """The latest session with both sides measured, judged alone by the headline's rules."""
+    return last_session_figures(item).judgement
+
+
+def last_session_figures(item: ExerciseImbalance) -> ExerciseImbalance:
+    """last_session with what it compared (``compared_by``: the latest session alone may have
+    no set in the formulas' range, and so be compared by reps at a load or by volume)."""
     return _judged(item, item.sessions, 1)
 
 
@@ -522,15 +537,16 @@ def headline_before(item: ExerciseImbalance) -> Judgement | None:
     ]
     if len(compared) < 2 * recent:
         return None
-    return _judged(item, item.sessions[: compared[-recent]], recent)
+    return _judged(item, item.sessions[: compared[-recent]], recent).judgement
 
 
-def _judged(item: ExerciseImbalance, sessions: Sequence[SessionSides], recent: int) -> Judgement:
+def _judged(
+    item: ExerciseImbalance, sessions: Sequence[SessionSides], recent: int
+) -> ExerciseImbalance:
     involved = item.judgement.involved
-    again = exercise_imbalance(
+    return exercise_imbalance(
         item.exercise, sessions, item.compared_by, recent, AllTime(None, None, involved), involved
     )
-    return again.judgement
 
 
 def pair_judgement(

@@ -36,16 +36,20 @@ def log_example(
     """What a `tracker log` hint writes after an exercise's name, in that exercise's own syntax
     (README "Set syntax"): 8x60, 8xBW, a hold 60s, a loaded carry 40mx24, cardio 30min; a
     one-sided exercise gives its sets with --each. ``measure``: reps, time or distance."""
+    spec = example_spec(equipment, measure, cardio)
+    return spec if laterality == Laterality.BILATERAL else f"--each {spec}"
+
+
+def example_spec(equipment: str, measure: str = "reps", cardio: bool = False) -> str:
+    """One set of the exercise as it is typed, sides aside (log_example)."""
     loaded = equipment_key(equipment) in LOADED_EQUIPMENT
     if measure == "reps":
-        spec = "8x60" if loaded else "8xBW"
-    elif cardio:
-        spec = "30min"
-    elif measure == "time":
-        spec = "60sx20" if loaded else "60s"
-    else:
-        spec = "40mx24" if loaded else "400m"
-    return spec if laterality == Laterality.BILATERAL else f"--each {spec}"
+        return "8x60" if loaded else "8xBW"
+    if cardio:
+        return "30min"
+    if measure == "time":
+        return "60sx20" if loaded else "60s"
+    return "40mx24" if loaded else "400m"
 
 
 def check_loads(name: str, equipment: str, specs: Sequence[SetSpec], cardio: bool = False) -> None:

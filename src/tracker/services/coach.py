@@ -149,7 +149,7 @@ def _side(figures: SideFigures) -> SideSummary:
     return SideSummary(
         sets=figures.sets,
         reps=figures.reps,
-        volume=_num(figures.volume),
+        volume=_num(figures.volume_or_none),
         best_e1rm=_num(figures.best_e1rm),
         best_set=None if best is None else BestSet(best.reps, _num(best.load), best.as_typed),
         reliable=best is None or best.reliable,
@@ -301,8 +301,10 @@ class TeamRow:
     lifter: str
     exercise: str
     unit: str
-    lsi: Decimal  # the headline's: involved / uninvolved when an involved side is stored
-    asymmetry: Decimal
+    # The headline's: involved / uninvolved when an involved side is stored; None with the
+    # status "incomplete" (no session compared both sides, as report imbalance lists it).
+    lsi: Decimal | None
+    asymmetry: Decimal | None
     status: str
     weaker_side: str | None
     involved: str | None
@@ -330,20 +332,26 @@ def team_report(uow: AbstractUnitOfWork, since: datetime) -> TeamReport:
     rows = [
         row for name in names for row in team_rows(imbalance_report(uow, name, None, since, None))
     ]
-    rows.sort(key=lambda r: (*attention_order(r.status, 100 - r.asymmetry), r.lifter, r.exercise))
+    rows.sort(
+        key=lambda r: (
+            *attention_order(r.status, 100 - (r.asymmetry or Decimal(0))),
+            r.lifter,
+            r.exercise,
+        )
+    )
     return TeamReport(since.astimezone().date(), tuple(rows))
 
 
 def team_rows(report: ImbalanceReport) -> list[TeamRow]:
-    """The report's exercises with a headline, as team rows."""
+    """The report's exercises, as team rows: each one the report lists, with its headline or
+    none ("incomplete": no session compared both sides, e.g. timed sets by e1RM)."""
     rows = []
     for item in report.exercises:
         now = item.judgement
-        if now.lsi is None or now.asymmetry is None or now.status is None:
-            continue
         before = headline_before(item)
         trend = headline_trend(now, before)
-        compared = [c for c in item.comparisons if c.left is not None and c.right is not None]
+        # Sessions with an LSI: both sides measured, and not both 0 (an incomplete row's).
+        compared = [c for c in item.comparisons if item.session_lsi(c) is not None]
         rows.append(
             TeamRow(
                 lifter=report.lifter,
@@ -351,7 +359,7 @@ def team_rows(report: ImbalanceReport) -> list[TeamRow]:
                 unit=report.unit.value,
                 lsi=now.lsi,
                 asymmetry=now.asymmetry,
-                status=now.status.value,
+                status=now.status.value if now.status else "incomplete",
                 weaker_side=now.weaker_side.value if now.weaker_side else None,
                 involved=now.involved.value if now.involved else None,
                 compared_sessions=now.compared_sessions,

@@ -30,6 +30,7 @@ from tracker.domain.routines import (
     first_open_item,
     reps_in_range,
 )
+from tracker.domain.set_rules import example_spec, is_cardio
 from tracker.domain.units import Unit
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.equipment import PlateAnswer, loading_for
@@ -173,6 +174,11 @@ class ExerciseBrief:
     cue: str | None = None
     # What a load is per for dumbbells and kettlebells: "per dumbbell, 2 held" (None otherwise).
     load_per: str | None = None
+    # How the exercise is done (suggest's exercise_measure: reps, time or distance), a set of it
+    # as typed, sides aside (example_spec: 8x60, 60s, 40mx24), and whether the lifter logged it.
+    done_for: str = "reps"
+    example: str = "8x60"
+    logged: bool = False
 
     @property
     def unilateral(self) -> bool:
@@ -214,6 +220,11 @@ def exercise_brief(
         state = repo.gym_state_by_session_id(session_id)
         stored = state.targets.get(exercise.name) if state else None
         facts = lifter_facts(uow, lifter, exercise)
+        done_for, example = _example(repo, lifter, exercise)
+        logged = bool(
+            repo.recent_working_sets(lifter, exercise, 1)
+            or repo.measures_by_session_side(lifter, exercise)
+        )
         uow.commit()
     last = [done for done in (previous.sets if previous else []) if done.kind is not SetKind.WARMUP]
     last_judged = session_judgement(last, facts)
@@ -243,6 +254,9 @@ def exercise_brief(
             if convention.per is LoadPer.IMPLEMENT
             else None
         ),
+        done_for=done_for,
+        example=example,
+        logged=logged,
     )
     if target is not None:
         load = max(t.load for t in target.sides.values())
@@ -250,6 +264,14 @@ def exercise_brief(
             found = resolve_exercise(uow.repo, exercise.name)
             brief.plates = loading_for(uow.repo, found, load, unit) if load > 0 else None
     return brief
+
+
+def _example(repo: AbstractRepository, lifter: Lifter, exercise: Exercise) -> tuple[str, str]:
+    from tracker.services.suggest import exercise_measure
+
+    measure = exercise_measure(repo, lifter, exercise)
+    cardio = is_cardio(exercise.body_part, exercise.category)
+    return measure, example_spec(exercise.equipment, measure, cardio)
 
 
 def _fresh_target(

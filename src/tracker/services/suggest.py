@@ -38,7 +38,7 @@ from tracker.domain.loads import (
     round_down,
 )
 from tracker.domain.model import Laterality, SetSpec, Side
-from tracker.domain.report_figures import last_session
+from tracker.domain.report_figures import LOAD_METRICS, ExerciseImbalance, last_session_figures
 from tracker.domain.set_rules import is_cardio, log_example
 from tracker.domain.units import Unit, convert, format_load, plain, round_display
 from tracker.services.catalog import exercise_convention, resolve_exercise
@@ -180,7 +180,7 @@ def suggest(
                 facts = lifter_facts(uow, lifter, exercise)
                 counted = repo.counted_sets(lifter, exercise)  # the report's sets, all time
                 figures = exercise_figures(repo, counted, exercise.name, lifter.name, facts)
-                last = None if figures is None else last_session(figures)
+                last = None if figures is None else last_session_figures(figures)
                 answer = with_last_session(answer, last)
         else:
             answer = start(repo, lifter, exercise, unit, basis, weigh_ins(uow, lifter))
@@ -677,13 +677,17 @@ def progression(
     return answer
 
 
-def with_last_session(answer: Suggestion, last: Judgement | None) -> Suggestion:
-    """The sides capped by the last session's weaker side, and the cue when it needs one."""
+def with_last_session(answer: Suggestion, figures: ExerciseImbalance | None) -> Suggestion:
+    """The sides capped by the last session's weaker side, and the cue when it needs one.
+    Only a side weaker by what it lifted (e1RM, or reps at a load both sides lifted) is
+    capped by the other's load: by volume, more reps at less load may be the weaker side."""
     steps = answer.steps
+    last = None if figures is None else figures.judgement
     answer.last_session = last
     if steps is None:
         return answer
-    weaker = None if last is None else last.weaker_side
+    by_load = figures is not None and figures.compared_by in LOAD_METRICS
+    weaker = last.weaker_side if last is not None and by_load else None
     left, right = capped(steps[Side.LEFT], steps[Side.RIGHT], weaker)
     answer.sides = {
         Side.LEFT: _side_target(left, answer.convention, steps[Side.LEFT].unit),

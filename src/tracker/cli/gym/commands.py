@@ -159,16 +159,20 @@ class GymShell:
 
     def measured_example(self, exercise: str) -> tuple[str, str] | None:
         """For an exercise done for time or distance ("timed", "distance") and a set to type
-        as the last such set was (this session, else last time): `60s`, `40mx24`."""
+        as the last such set was (this session, else last time), else as the exercise's own
+        syntax writes one: `60s`, `40mx24`, each side given for a unilateral one."""
         from tracker.services.gym import measure_of
 
         brief = self.brief(exercise)
         today = self.working_sets.get(brief.exercise, [])
         measure = measure_of(today) if today else brief.measure
-        if measure is None:
+        if measure is not None:
+            example = today[-1] if today else brief.last_time[0]
+            return measure, sided_example(brief, measured_spec(example, self.lifter_unit()))
+        if brief.done_for == "reps":
             return None
-        example = today[-1] if today else brief.last_time[0]
-        return measure, measured_spec(example, self.lifter_unit())
+        measure = "timed" if brief.done_for == "time" else "distance"
+        return measure, sided_example(brief, brief.example)
 
     def unit_of_target(self) -> Unit:
         exercise = self.current_exercise()
@@ -261,7 +265,8 @@ class GymShell:
                 raise UserError(
                     f"no target for {exercise} ({measure} sets): type the set, e.g. {example}"
                 )
-            raise UserError(f"no target for {exercise} yet: type the set, e.g. 10x60")
+            example = sided_example(self.brief(exercise), self.brief(exercise).example)
+            raise UserError(f"no target for {exercise} yet: type the set, e.g. {example}")
         unit, default = self.unit_of_target(), self.lifter_unit()
         args = [exercise]
         for step in planned:
@@ -649,6 +654,11 @@ def progress_text(done: int, planned: int, unilateral: bool) -> str:
     return f"{min(done, planned)} of {planned} {noun} done{extra}"
 
 
+def sided_example(brief: ExerciseBrief, spec: str) -> str:
+    """A set to type at the prompt: a unilateral exercise's with both sides."""
+    return f"-l {spec} -r {spec}" if brief.unilateral else spec
+
+
 def header_lines(shell: GymShell, exercise: str) -> list[str]:
     from tracker.cli.plates import plates_lines
     from tracker.domain.routines import format_rest, sets_done
@@ -673,7 +683,10 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
         per = f", {brief.load_per}" if brief.load_per else ""
         lines.append(f"  Target: {'; '.join(parts)} ({brief.target.kind}{per})")
     elif brief.no_target:
-        lines.append("  Target: none yet (no history to go on); type the first set")
+        # Only the suggest answer says why; "no history" only when there is none.
+        why = "" if brief.logged else " (no history to go on)"
+        example = sided_example(brief, brief.example)
+        lines.append(f"  Target: none yet{why}; type the set, e.g. {example}")
     if brief.last_date is not None:
         by_side: dict[str, list[str]] = {}
         for last in brief.last_time:
