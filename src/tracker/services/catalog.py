@@ -176,7 +176,11 @@ def set_aliases(exercise: Exercise, aliases: Iterable[str], taken: dict[str, int
 
 
 def resolve_exercise(repo: AbstractRepository, query: str) -> Exercise:
-    """Find an exercise by what the lifter typed: name, alias, punctuation-free or a prefix."""
+    """Find an exercise by what the lifter typed: name, alias, punctuation-free or a prefix.
+    A stored name as it is (a routine's item, an imported name) is found first."""
+    exact = repo.exercise(query) or _stored_alias_owner(repo, query)
+    if exact is not None:
+        return exact
     check_typed_name(query)
     key = normalize(query)
     exercise = repo.exercise_by_key(key) or repo.alias_owner(key)
@@ -186,6 +190,16 @@ def resolve_exercise(repo: AbstractRepository, query: str) -> Exercise:
     if exercise is None:  # pragma: no cover - resolve only returns stored names
         raise NotFound(f'no exercise named "{query}"')
     return exercise
+
+
+def _stored_alias_owner(repo: AbstractRepository, query: str) -> Exercise | None:
+    """The exercise whose stored alias is ``query`` character for character: an imported name
+    with control characters, kept as an alias by a rename, still finds its exercise (a typed
+    name with them does not: check_typed_name)."""
+    if query.isprintable():
+        return None  # the usual look-up below finds it
+    owner = next((name for name, aliases in repo.exercise_names() if query in aliases), None)
+    return None if owner is None else repo.exercise(owner)
 
 
 def exercise_convention(exercise: Exercise) -> LoadConvention:
