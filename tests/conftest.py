@@ -11,23 +11,13 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
-PG_ENV = "TRACKER_TEST_PG_URL"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def shared_file(relative: str) -> Path:
-    """A file from ../shared, or a skip saying why it is missing."""
-    path = SHARED / relative
-    if not path.exists():
-        pytest.skip(f"{path} is absent (the shared data folder sits beside the checkout)")
-    return path
+from tests.helpers.cli import PG_ENV, Tracker
 
 
 @pytest.fixture(autouse=True)
@@ -140,40 +130,6 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     finally:
         engine.dispose()
     yield url
-
-
-@dataclass
-class Tracker:
-    """Runs the real CLI in-process against one database."""
-
-    url: str
-    runner: CliRunner
-
-    def __call__(
-        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
-    ) -> Result:
-        from tracker.cli import cli
-
-        return self.runner.invoke(cli, ["--db", self.url, *args], input=input, env=env)
-
-    def ok(self, *args: str, **kwargs: Any) -> Result:
-        result = self(*args, **kwargs)
-        assert result.exit_code == 0, (result.output, result.exception)
-        return result
-
-    def fails(self, *args: str, code: int = 1, **kwargs: Any) -> str:
-        """Run a command that must fail with one clean line; return that line."""
-        result = self(*args, **kwargs)
-        assert result.exit_code == code, (result.exit_code, result.output, result.exception)
-        assert "Traceback" not in result.output
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1, result.stderr
-        return lines[0]
-
-    def json(self, *args: str) -> Any:
-        import json
-
-        return json.loads(self.ok(*args, "--json").stdout)
 
 
 @pytest.fixture

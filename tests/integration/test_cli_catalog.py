@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, func, select, update
-from tests.conftest import Tracker, shared_file
 
+from tests.helpers.cli import Tracker, shared_file
 from tracker.adapters.orm import Exercise, ExerciseAlias, Setting
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "free-exercise-db-small.json"

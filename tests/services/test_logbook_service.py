@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from tests.fakes import FakeUnitOfWork
-from tests.services.conftest import with_catalog
 
+from tests.fakes import FakeUnitOfWork
+from tests.helpers.fake_catalog import with_catalog
 from tracker.adapters.orm import TrainingSession, WorkoutSet
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
