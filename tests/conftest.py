@@ -2,7 +2,8 @@
 
 PostgreSQL runs when TRACKER_TEST_PG_URL points at a server (e.g.
 postgresql+psycopg://postgres@127.0.0.1:5432/postgres). Each test run creates its own database
-and drops it at the end. Under CI=true a missing server is an error, not a skip.
+and drops it at the end; each test finds it reset (tests/helpers/seeded_postgres.py). Under
+CI=true a missing server is an error, not a skip.
 """
 
 from __future__ import annotations
@@ -11,23 +12,14 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
-PG_ENV = "TRACKER_TEST_PG_URL"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def shared_file(relative: str) -> Path:
-    """A file from ../shared, or a skip saying why it is missing."""
-    path = SHARED / relative
-    if not path.exists():
-        pytest.skip(f"{path} is absent (the shared data folder sits beside the checkout)")
-    return path
+from tests.helpers.cli import PG_ENV, Tracker
+from tests.helpers.seeded_postgres import SeededDatabase
 
 
 @pytest.fixture(autouse=True)
@@ -53,8 +45,9 @@ def _pg_admin_url() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def pg_database() -> Iterator[str | None]:
-    """A fresh PostgreSQL database for the whole run, dropped at the end."""
+def pg_database() -> Iterator[SeededDatabase | None]:
+    """A PostgreSQL database for the whole run (each xdist worker has its own), migrated and
+    holding the built-in catalog as the first command leaves it; dropped at the end."""
     admin = _pg_admin_url()
     if admin is None:
         yield None
@@ -62,12 +55,18 @@ def pg_database() -> Iterator[str | None]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
+    from tracker.bootstrap import open_database
+
     name = f"tracker_test_{uuid.uuid4().hex[:10]}"
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+        url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+        open_database(url, notify=lambda line: None).dispose()
+        seeded = SeededDatabase(url)
+        yield seeded
+        seeded.dispose()
     finally:
         with engine.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -101,12 +100,6 @@ def pg_fresh_database_factory() -> Iterator[Any]:
         engine.dispose()
 
 
-TABLES = (
-    "change_record, gym_state, routine_item, routine, exercise_rest, body_weight, involved_side, "
-    "workout_set, training_session, exercise_alias, exercise, setting, lifter_coach, lifter"
-)
-
-
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite database at head with the built-in catalog and no lifter: what the first
@@ -121,59 +114,17 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database URL on each engine: a new SQLite file (a copy of the migrated template), or
-    an emptied PostgreSQL database."""
+    """A database URL on each engine, as the first command leaves a new database: a copy of
+    the SQLite template, or the session's PostgreSQL database reset."""
     if request.param == "sqlite":
         shutil.copy(request.getfixturevalue("sqlite_template"), tmp_path / "tracker.db")
         yield f"sqlite:///{tmp_path / 'tracker.db'}"
         return
-    url = request.getfixturevalue("pg_database")
-    if url is None:
+    seeded: SeededDatabase | None = request.getfixturevalue("pg_database")
+    if seeded is None:
         pytest.skip(f"{PG_ENV} is not set")
-    from sqlalchemy import create_engine, inspect, text
-
-    engine = create_engine(url)
-    try:
-        if inspect(engine).has_table("workout_set"):
-            with engine.begin() as conn:
-                conn.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
-    finally:
-        engine.dispose()
-    yield url
-
-
-@dataclass
-class Tracker:
-    """Runs the real CLI in-process against one database."""
-
-    url: str
-    runner: CliRunner
-
-    def __call__(
-        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
-    ) -> Result:
-        from tracker.cli import cli
-
-        return self.runner.invoke(cli, ["--db", self.url, *args], input=input, env=env)
-
-    def ok(self, *args: str, **kwargs: Any) -> Result:
-        result = self(*args, **kwargs)
-        assert result.exit_code == 0, (result.output, result.exception)
-        return result
-
-    def fails(self, *args: str, code: int = 1, **kwargs: Any) -> str:
-        """Run a command that must fail with one clean line; return that line."""
-        result = self(*args, **kwargs)
-        assert result.exit_code == code, (result.exit_code, result.output, result.exception)
-        assert "Traceback" not in result.output
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1, result.stderr
-        return lines[0]
-
-    def json(self, *args: str) -> Any:
-        import json
-
-        return json.loads(self.ok(*args, "--json").stdout)
+    seeded.reset()
+    yield seeded.url
 
 
 @pytest.fixture

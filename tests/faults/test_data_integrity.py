@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import create_engine, select
-from tests.conftest import Tracker
 
+from tests.helpers.cli import Tracker
 from tracker.adapters.orm import TrainingSession, WorkoutSet
 
 STRONG = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import create_engine, text
-from tests.conftest import Tracker
+
+from tests.helpers.cli import Tracker
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -16,8 +16,8 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
-from tests.conftest import Tracker
 
+from tests.helpers.cli import Tracker
 from tracker.adapters import db as dbmod
 
 # Rows that are bob's, per table, as the owner selects them (:bob is bob's lifter id).

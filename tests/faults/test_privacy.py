@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.conftest import Tracker
+
+from tests.helpers.cli import Tracker
 
 
 def mode(path: Path) -> int:

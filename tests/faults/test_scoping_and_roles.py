@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from tests.conftest import PG_ENV, Tracker
 
+from tests.helpers.cli import PG_ENV, Tracker
 from tracker.adapters.db import HEAD_REVISION
 
 

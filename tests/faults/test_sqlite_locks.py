@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.conftest import Tracker
 
+from tests.helpers.cli import Tracker
 from tracker.adapters import db as dbmod
 
 WAITED = [

@@ -104,7 +104,8 @@ def test_a_0007_database_upgrades_and_never_reuses_a_deleted_id(url: str) -> Non
     lifter's), and an undo then reached the wrong one. 0008 makes SQLite ids AUTOINCREMENT and
     leaves PostgreSQL, whose sequences never reuse, and its policies as they were."""
     from click.testing import CliRunner
-    from tests.conftest import Tracker
+
+    from tests.helpers.cli import Tracker
 
     dbmod.upgrade(url, "0007")
     load_fixture(url, "0007")

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import Tracker
 
+from tests.helpers.cli import Tracker
 from tracker.domain.errors import ImportFailed
 from tracker.importers import input_file
 from tracker.importers.input_file import open_text

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
-from tests.conftest import Tracker
+
+from tests.helpers.cli import Tracker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

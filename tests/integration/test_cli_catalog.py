@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, func, select, update
-from tests.conftest import Tracker, shared_file
 
+from tests.helpers.cli import Tracker, shared_file
 from tracker.adapters.orm import Exercise, ExerciseAlias, Setting
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "free-exercise-db-small.json"
@@ -465,11 +465,11 @@ def test_a_removed_builtin_stays_removed_after_a_refresh(
 
 
 def test_two_commands_loading_the_catalog_at_once(
-    db_url: str, monkeypatch: pytest.MonkeyPatch
+    pg_fresh_database_factory: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Two first uses of a PostgreSQL database race to load the catalog; both succeed."""
-    if db_url.startswith("sqlite"):
-        pytest.skip("SQLite writers queue on BEGIN IMMEDIATE, so they cannot race here")
+    """Two first uses of a PostgreSQL database race to load the catalog; both succeed.
+    (SQLite writers queue on BEGIN IMMEDIATE, so they cannot race here.)"""
+    db_url: str = pg_fresh_database_factory()  # the shared test database holds the catalog
     from tracker.adapters.db import create_app_engine, ensure_schema
     from tracker.adapters.unit_of_work import UnitOfWork
     from tracker.services import builtin_catalog, catalog

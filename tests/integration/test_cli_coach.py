@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import Tracker
+from tests.helpers.cli import Tracker
 
 SLP = "single leg press"
 ROW = "one arm dumbbell row"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import Tracker
+from tests.helpers.cli import Tracker
 
 
 def test_every_key_shows_its_default(tracker: Tracker) -> None:

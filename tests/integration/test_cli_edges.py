@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.conftest import Tracker
+
+from tests.helpers.cli import Tracker
 
 
 def run_raw(*args: str) -> tuple[int, str]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
-from tests.conftest import Tracker
-from tests.integration.gym_helpers import stored_sets
+from tests.helpers.cli import Tracker
+from tests.helpers.stored import stored_sets
 
 
 def loads(tracker: Tracker) -> list[tuple[str | None, int, D]]:

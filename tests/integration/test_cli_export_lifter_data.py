@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, func, inspect, select
-from tests.conftest import Tracker
 
+from tests.helpers.cli import Tracker
 from tracker.adapters.orm import BodyWeight, InvolvedSide, Routine, Setting, WorkoutSet
 
 LIFTER_KEYS = ("body_weights", "involved_sides", "routines", "exercise_rests", "settings")

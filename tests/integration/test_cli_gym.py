@@ -7,8 +7,8 @@ import shlex
 from decimal import Decimal as D
 from typing import Any
 
-from tests.conftest import Tracker
-from tests.integration.gym_helpers import open_sessions, stored_sets, wipe_log
+from tests.helpers.cli import Tracker
+from tests.helpers.stored import open_sessions, stored_sets, wipe_log
 
 
 def gym(tracker: Tracker, *lines: str, args: tuple[str, ...] = ()) -> tuple[str, str]:

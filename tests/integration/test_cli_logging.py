@@ -6,21 +6,11 @@ import json
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, inspect, select
-from tests.conftest import Tracker
+from sqlalchemy import create_engine, select
 
+from tests.helpers.cli import Tracker
+from tests.helpers.stored import set_count
 from tracker.adapters.orm import WorkoutSet
-
-
-def set_count(url: str) -> int:
-    engine = create_engine(url)
-    try:
-        if not inspect(engine).has_table("workout_set"):
-            return 0  # the command failed before the database was even created
-        with engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(WorkoutSet)).scalar_one()
-    finally:
-        engine.dispose()
 
 
 def stored_sets(url: str) -> list[tuple[Any, ...]]:

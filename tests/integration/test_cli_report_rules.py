@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.conftest import Tracker
+
+from tests.helpers.cli import Tracker
 
 FORMULAS = ("epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan")
 AT = "2026-12-01 17:00"

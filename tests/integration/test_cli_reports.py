@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from tests.conftest import Tracker
+
+from tests.helpers.cli import Tracker
 
 
 def test_imbalance_oracle_left_10x60_right_8x60(tracker: Tracker) -> None:

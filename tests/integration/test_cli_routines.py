@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import Tracker
+from tests.helpers.cli import Tracker
 
 
 def test_add_show_list_json(tracker: Tracker) -> None:

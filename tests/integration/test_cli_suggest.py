@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import Tracker, shared_file
+
+from tests.helpers.cli import Tracker, shared_file
 
 
 def test_start_from_the_bilateral_parent(tracker: Tracker) -> None:
@@ -394,7 +395,7 @@ def test_log_hints_use_the_exercises_own_syntax(tracker: Tracker) -> None:
 
 def test_the_gym_makes_no_rep_target_of_a_carry_start(tracker: Tracker) -> None:
     """A carry's start is a load over a distance: Enter must not log 8 reps of it."""
-    from tests.integration.gym_helpers import stored_sets
+    from tests.helpers.stored import stored_sets
 
     tracker.ok("log", "farmer's carry", "40mx32")
     result = tracker("gym", input="suitcase carry\n\ndone\n")

@@ -17,8 +17,8 @@ from typing import Any, NamedTuple
 
 import pytest
 from sqlalchemy import create_engine, func, inspect, select
-from tests.conftest import Tracker, shared_file
 
+from tests.helpers.cli import Tracker, shared_file
 from tracker.adapters.orm import Exercise, TrainingSession, WorkoutSet
 
 EXPORTS = "data/exports"

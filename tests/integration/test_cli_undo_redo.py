@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import create_engine, text
-from tests.conftest import Tracker
+
+from tests.helpers.cli import Tracker
 
 
 def sessions(url: str) -> list[tuple[int, str, int]]:

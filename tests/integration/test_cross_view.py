@@ -1,7 +1,7 @@
 """Issue 22: for random logs, every view shows the one figure of `report imbalance`.
 
 Hypothesis writes random logs (body weight, assisted and weighted bodyweight sets, kg and lb,
-dumbbells, timed sets, two lifters) straight into the database, as test_report_oracle.py does,
+dumbbells, timed sets, two lifters) straight into the database (tests/helpers/random_logs.py),
 then for the reported lifter:
 - `report team --json` rows are the imbalance headline (scope "recent"), exercise by exercise;
 - the HTML page's figures (services.coach.imbalance_figures) are the report's headline;
@@ -25,8 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert
 from sqlalchemy.engine import Engine
-from tests.conftest import Tracker
-from tests.integration.test_report_oracle import (
+
+from tests.helpers.cli import Tracker
+from tests.helpers.random_logs import (
     BASE,
     LOADS,
     UNILATERAL,
@@ -35,7 +36,6 @@ from tests.integration.test_report_oracle import (
     Seeder,
     mirrored,
 )
-
 from tracker.adapters.orm import InvolvedSide
 from tracker.adapters.unit_of_work import UnitOfWork
 from tracker.cli.context import App

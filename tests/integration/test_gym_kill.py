@@ -13,8 +13,9 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from tests.conftest import Tracker
-from tests.integration.gym_helpers import open_sessions, stored_sets
+
+from tests.helpers.cli import Tracker
+from tests.helpers.stored import open_sessions, stored_sets
 
 pytestmark = pytest.mark.slow
 

@@ -9,9 +9,9 @@ import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from tests.conftest import Tracker
-from tests.integration.gym_helpers import stored_sets
 
+from tests.helpers.cli import Tracker
+from tests.helpers.stored import stored_sets
 from tracker.cli.context import App
 from tracker.cli.gym.commands import GymShell
 from tracker.cli.gym.completer import GymCompleter

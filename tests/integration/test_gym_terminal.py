@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from tests.conftest import Tracker
-from tests.integration.gym_helpers import open_sessions, stored_sets
+
+from tests.helpers.cli import Tracker
+from tests.helpers.stored import open_sessions, stored_sets
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from tests.conftest import Tracker
 
+from tests.helpers.cli import Tracker
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import SetSpec
 from tracker.domain.specs import format_spec, parse_spec

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import Tracker
+from tests.helpers.cli import Tracker
 
 PISTOL = "pistol squat"
 

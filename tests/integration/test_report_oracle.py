@@ -1,7 +1,7 @@
 """The reports' SQL path equals the pure oracle (domain.report_oracle), on both engines.
 
-Hypothesis writes random training logs straight into the database (the CLI path is covered by
-the reproductions in test_cli_reports.py; seeding through it would not fit the CI budget), then
+Hypothesis writes random training logs straight into the database (tests/helpers/random_logs.py;
+the CLI path is covered by the reproductions in test_cli_reports.py), then
 `report imbalance --json`, `report history --json` and `report summary --json` must equal the
 oracle's reports field by field: numbers to 0.01, every count and every side exactly.
 """
@@ -9,7 +9,7 @@ oracle's reports field by field: numbers to 0.01, every count and every side exa
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -17,78 +17,27 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, delete, insert, select, update
-from tests.conftest import Tracker
 
-from tracker.adapters.orm import BodyWeight as BodyWeightRow
-from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
+from tests.helpers.cli import Tracker
+from tests.helpers.random_logs import (
+    BASE,
+    BILATERAL,
+    LOADS,
+    PER_DUMBBELL,
+    UNILATERAL,
+    WEIGH_INS,
+    Drawn,
+    Seeder,
+    mirrored,
+)
 from tracker.cli.context import App
 from tracker.cli.report_json import history_json, imbalance_json, summary_json
-from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.model import Side
-from tracker.domain.report_oracle import (
-    LoggedSet,
-    oracle_history,
-    oracle_imbalance,
-    oracle_summary,
-)
+from tracker.domain.report_oracle import oracle_history, oracle_imbalance, oracle_summary
 from tracker.domain.units import Unit
 
 EXAMPLES = int(os.environ.get("TRACKER_ORACLE_EXAMPLES", "200"))  # CI: at least 200
-BASE = datetime(2025, 6, 1, 17, 30, tzinfo=UTC)
-# Two dumbbells held, logged per dumbbell: Bulgarian Split Squat (one-sided, each leg's set
-# carries both), Dumbbell Bench; the Alternating Dumbbell Curl holds two, but each arm's set
-# moves one (issue 22: 10x10 a side is 200 kg, not 400).
-UNILATERAL = (
-    "Single Leg Press", "One-Arm Dumbbell Row", "Bulgarian Split Squat",
-    "Alternating Dumbbell Curl",
-)
-BILATERAL = ("Back Squat", "Dumbbell Bench Press")
-LOAD_COUNTS = {"Bulgarian Split Squat": 2, "Dumbbell Bench Press": 2}  # the others: 1
-# Exercises whose loads (and volume in history and imbalance) are per dumbbell.
-PER_DUMBBELL = ("One-Arm Dumbbell Row", "Bulgarian Split Squat", "Alternating Dumbbell Curl",
-                "Dumbbell Bench Press")
 FORMULAS = ("epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan")
-
-# Loads a lifter types: whole numbers, halves and quarters, 3 decimals, repeated often so
-# that ties between sides and between sessions are common.
-LOADS = st.sampled_from(
-    [
-        Decimal(x)
-        for x in (
-            "0",
-            "20",
-            "25",
-            "34",
-            "32",
-            "52.5",
-            "60",
-            "61.25",
-            "62.5",
-            "135",
-            "11.34",
-            "0.125",
-            "100",
-            "99.999",
-        )
-    ]
-)
-
-
-@dataclass(frozen=True)
-class Drawn:
-    lifter: int  # 0: the reported lifter, 1: someone else
-    session: int  # index into the sessions
-    exercise: str
-    side: Side | None
-    reps: int
-    load: Decimal
-    unit: Unit
-    kind: str
-    bodyweight: bool
-    duration_s: int | None = None
-    distance: Decimal | None = None
-    distance_unit: str | None = None
 
 
 @st.composite
@@ -113,27 +62,6 @@ def drawn_set(draw: st.DrawFn) -> Drawn:
     )
 
 
-def mirrored(sets: list[Drawn]) -> list[Drawn]:
-    """Copy some sets to the other side: exact ties ("the hold week") become common."""
-    out = list(sets)
-    for s in sets[::2]:
-        if s.side is not None:
-            other = Side.RIGHT if s.side is Side.LEFT else Side.LEFT
-            out.append(replace(s, side=other))
-    return out
-
-
-WEIGH_INS = st.lists(
-    st.tuples(
-        st.integers(0, 1),  # lifter
-        st.integers(0, 60 * 24),  # hours before BASE
-        st.sampled_from([Decimal("82.5"), Decimal("80"), Decimal("181.5"), Decimal("79.125")]),
-        st.sampled_from([Unit.KG, Unit.LB]),
-    ),
-    max_size=3,
-)
-
-
 @st.composite
 def training_log(draw: st.DrawFn) -> tuple[list[Drawn], list[datetime]]:
     sets = draw(st.lists(drawn_set(), min_size=6, max_size=30))
@@ -143,118 +71,11 @@ def training_log(draw: st.DrawFn) -> tuple[list[Drawn], list[datetime]]:
         # The left side only beyond the formulas' 12 reps: compared by reps at a shared load
         # (read set by set) or by volume (issue 22).
         sets = [replace(s, reps=s.reps + 12) if s.side is Side.LEFT and 0 < s.reps <= 12 else s
-                for s in sets]
+                for s in sets]  # fmt: skip
     # Back-dated sessions: any order of ids against dates, some on the same day.
     offsets = draw(st.lists(st.integers(0, 60 * 24), min_size=8, max_size=8))
     starts = [BASE - timedelta(hours=h) for h in offsets]
     return sets, starts
-
-
-@dataclass
-class Seeder:
-    url: str
-
-    def __post_init__(self) -> None:
-        self.engine = create_engine(self.url)
-        with self.engine.begin() as conn:
-            conn.execute(delete(WorkoutSet))
-            conn.execute(delete(TrainingSession))
-            names = UNILATERAL + BILATERAL
-            rows = conn.execute(
-                select(Exercise.name, Exercise.id, Exercise.body_part, Exercise.laterality).where(
-                    Exercise.name.in_(names)
-                )
-            )
-            self.exercises = {name: (ex_id, part, lat) for name, ex_id, part, lat in rows}
-            # How often the summary's volume counts a logged load: written out here, not
-            # taken from the code under test (two dumbbells held: the load counts twice).
-            self.load_counts = {name: LOAD_COUNTS.get(name, 1) for name in self.exercises}
-            self.lifters = [
-                conn.execute(select(Lifter.id).where(Lifter.name == name)).scalar_one()
-                for name in ("me", "other")
-            ]
-        assert set(self.exercises) == set(names)
-
-    def seed(
-        self,
-        sets: list[Drawn],
-        starts: list[datetime],
-        unit: Unit,
-        weigh_ins: list[tuple[int, int, Decimal, Unit]],
-    ) -> tuple[list[LoggedSet], list[BodyWeight]]:
-        """Store the sets and weigh-ins (both lifters); return the reported lifter's as the
-        oracle sees them."""
-        logged = []
-        with self.engine.begin() as conn:
-            conn.execute(delete(WorkoutSet))
-            conn.execute(delete(TrainingSession))
-            conn.execute(delete(BodyWeightRow))
-            mine = []
-            for lifter, hours, weight, weight_unit in weigh_ins:
-                at = BASE - timedelta(hours=hours)
-                conn.execute(insert(BodyWeightRow).values(
-                    lifter_id=self.lifters[lifter], measured_at=at, weight=weight,
-                    unit=weight_unit.value))
-                if lifter == 0:
-                    mine.append(BodyWeight(at, weight, weight_unit))
-            mine.sort(key=lambda e: e.measured_at)
-            conn.execute(update(Lifter).where(Lifter.id == self.lifters[0]).values(unit=unit.value))
-            # Explicit ids: one session per (lifter, index) that has sets.
-            session_ids = {(s.lifter, s.session): s.lifter * 8 + s.session + 1 for s in sets}
-            if session_ids:
-                conn.execute(
-                    insert(TrainingSession),
-                    [
-                        {"id": sid, "lifter_id": self.lifters[lifter], "started_at": starts[index]}
-                        for (lifter, index), sid in session_ids.items()
-                    ],
-                )
-            rows = []
-            for position, s in enumerate(sets):
-                ex_id, part, _ = self.exercises[s.exercise]
-                sid = session_ids[(s.lifter, s.session)]
-                rows.append(
-                    {
-                        "session_id": sid,
-                        "lifter_id": self.lifters[s.lifter],
-                        "exercise_id": ex_id,
-                        "side": s.side.value if s.side else None,
-                        "reps": s.reps,
-                        "load": s.load,
-                        "unit": s.unit.value,
-                        "bodyweight": s.bodyweight,
-                        "kind": s.kind,
-                        "performed_at": starts[s.session] + timedelta(minutes=position),
-                        "duration_s": s.duration_s,
-                        "distance": s.distance,
-                        "distance_unit": s.distance_unit if s.distance is not None else None,
-                        "position": position,
-                    }
-                )
-                if s.lifter == 0:
-                    logged.append(
-                        LoggedSet(
-                            s.exercise,
-                            part,
-                            sid,
-                            starts[s.session],
-                            s.side,
-                            s.reps,
-                            s.load,
-                            s.unit,
-                            s.kind,
-                            s.bodyweight,
-                            rows[-1]["performed_at"],  # type: ignore[arg-type]
-                            s.duration_s,
-                            s.distance,
-                            s.distance_unit if s.distance is not None else None,
-                            int(self.load_counts[s.exercise]),
-                            "dumbbell" if s.exercise in PER_DUMBBELL else None,
-                        )
-                    )
-            if rows:
-                conn.execute(insert(WorkoutSet), rows)
-        return logged, mine
 
 
 def assert_same(actual: Any, expected: Any, path: str = "") -> None:
@@ -270,7 +91,7 @@ def assert_same(actual: Any, expected: Any, path: str = "") -> None:
     elif isinstance(expected, float) and not isinstance(expected, bool):
         assert isinstance(actual, int | float) and abs(actual - expected) <= 0.0100001, (
             path, actual, expected,
-        )
+        )  # fmt: skip
     else:
         assert actual == expected, (path, actual, expected)
 
@@ -321,10 +142,10 @@ def test_reports_equal_the_oracle(tracker: Tracker, monkeypatch: pytest.MonkeyPa
 
         exercise = options["exercise"]
         args = ["report", "imbalance", *([exercise] if exercise else []), *since_args,
-                "--formula", formula, "--metric", metric, "--recent", str(recent)]
+                "--formula", formula, "--metric", metric, "--recent", str(recent)]  # fmt: skip
         expected = oracle_imbalance(logged, "me", unit, exercise=exercise, since=since,
                                     metric=metric, formula=formula, recent=recent,
-                                    body_weights=weights)
+                                    body_weights=weights)  # fmt: skip
         assert_same(tracker.json(*args), imbalance_json(expected), "imbalance")
 
         name = options["history_of"]
@@ -337,14 +158,14 @@ def test_reports_equal_the_oracle(tracker: Tracker, monkeypatch: pytest.MonkeyPa
             logged, "me", unit, name, laterality, side=side, since=since, formula=formula,
             body_weights=weights, pairs=options["pairs"],
             per="dumbbell" if name in PER_DUMBBELL else None,
-        )
+        )  # fmt: skip
         assert_same(tracker.json(*args), history_json(expected_history), "history")
 
         summary_since = since or datetime(2020, 1, 1, tzinfo=UTC)
         args = ["report", "summary", "--since", summary_since.date().isoformat()]
         args += [] if options["pairs"] else ["--count-sides"]
         expected_summary = oracle_summary(logged, "me", unit, since=summary_since,
-                                          pairs=options["pairs"], body_weights=weights)
+                                          pairs=options["pairs"], body_weights=weights)  # fmt: skip
         assert_same(tracker.json(*args), summary_json(expected_summary), "summary")
 
     try:
@@ -358,6 +179,6 @@ def test_assert_same_catches_a_difference() -> None:
 
     assert_same({"a": 1.0, "b": [1, "left"]}, {"a": 1.005, "b": [1, "left"]})
     for wrong in ({"a": 1.02, "b": [1, "left"]}, {"a": 1.0, "b": [2, "left"]},
-                  {"a": 1.0, "b": [1, "right"]}):
+                  {"a": 1.0, "b": [1, "right"]}):  # fmt: skip
         with pytest.raises(AssertionError):
             assert_same(wrong, {"a": 1.0, "b": [1, "left"]})

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from tests.conftest import Tracker
 
+from tests.helpers.cli import Tracker
 from tracker.domain.text_safety import texts_with_controls
 
 TITLE = "\x1b]0;pwned\x07"  # ESC ... BEL: sets the window title

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 import pytest
-from tests.conftest import Tracker
+
+from tests.helpers.cli import Tracker
 
 
 @pytest.fixture

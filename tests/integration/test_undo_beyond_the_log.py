@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import Tracker
+from tests.helpers.cli import Tracker
 
 
 def sets(tracker: Tracker) -> list[Any]:

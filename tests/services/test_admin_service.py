@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.fakes import FakeRoles, FakeUnitOfWork
 
+from tests.fakes import FakeRoles, FakeUnitOfWork
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.services.admin import Grant, grant
 from tracker.services.lifters import add_lifter, ensure_lifter

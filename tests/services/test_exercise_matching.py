@@ -4,8 +4,8 @@ counts alike, and a name that says other equipment never takes a catalog entry."
 from __future__ import annotations
 
 import pytest
-from tests.services.conftest import with_catalog
 
+from tests.helpers.fake_catalog import with_catalog
 from tracker.services.exercise_matching import ExerciseMatcher
 
 CATALOG = ("Lateral Raise", "Turkish Get-Up", "Barbell Curl", "Hammer Curl", "Cable Crunch")

@@ -6,8 +6,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from tests.fakes import FakeUnitOfWork
-from tests.services.conftest import with_catalog
-
+from tests.helpers.fake_catalog import with_catalog
 from tracker.adapters.orm import GymState
 from tracker.domain.routines import SessionTarget, SideTarget, Target
 from tracker.domain.specs import parse_spec

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from tests.fakes import FakeUnitOfWork
-from tests.services.conftest import with_catalog
 
+from tests.fakes import FakeUnitOfWork
+from tests.helpers.fake_catalog import with_catalog
 from tracker.adapters.orm import TrainingSession
 from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.errors import Conflict, InvalidValue, NotFound

@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from tests.fakes import FakeUnitOfWork
-from tests.services.conftest import with_catalog
 
+from tests.fakes import FakeUnitOfWork
+from tests.helpers.fake_catalog import with_catalog
+from tests.helpers.fake_log import NOW, log, planned
 from tracker.adapters.orm import TrainingSession, WorkoutSet
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
-from tracker.domain.specs import parse_spec
-from tracker.services.logbook import LogRequest, LogResult, PlannedSet, log_sets
 
-NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
 H = timedelta(hours=1)
-
-
-def planned(text: str, side: Side | None = None) -> list[PlannedSet]:
-    return [PlannedSet(spec, side) for word in text.split() for spec in parse_spec(word)]
-
-
-def log(
-    uow: FakeUnitOfWork,
-    exercise: str,
-    sets: list[PlannedSet],
-    now: datetime = NOW,
-    at: datetime | None = None,
-) -> LogResult:
-    return log_sets(uow, None, LogRequest(exercise, sets, at=at), now)
 
 
 def stored_sets(uow: FakeUnitOfWork) -> list[WorkoutSet]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from tests.fakes import FakeUnitOfWork
-from tests.services.conftest import with_catalog
 
+from tests.fakes import FakeUnitOfWork
+from tests.helpers.fake_catalog import with_catalog
 from tracker.adapters.orm import TrainingSession, WorkoutSet
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.specs import parse_spec

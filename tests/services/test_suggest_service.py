@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from tests.fakes import FakeUnitOfWork
-from tests.services.conftest import with_catalog
 
+from tests.fakes import FakeUnitOfWork
+from tests.helpers.fake_catalog import with_catalog
 from tracker.domain.errors import NoBasis
 from tracker.domain.model import Side
 from tracker.domain.specs import parse_spec

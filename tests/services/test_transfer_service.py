@@ -7,9 +7,8 @@ from datetime import UTC
 from pathlib import Path
 
 from tests.fakes import FakeUnitOfWork
-from tests.services.conftest import with_catalog
-from tests.services.test_logbook_service import log, planned
-
+from tests.helpers.fake_catalog import with_catalog
+from tests.helpers.fake_log import log, planned
 from tracker.adapters.orm import WorkoutSet
 from tracker.domain.model import Side
 from tracker.services.transfer import export, import_file

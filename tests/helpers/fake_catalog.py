@@ -1,15 +1,13 @@
-"""Service tests on the in-memory unit of work (tests/fakes.py): no database, milliseconds."""
+"""A fake database holding a few built-in exercises, for service tests on the in-memory unit
+of work (tests/fakes.py): no database, milliseconds."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-import pytest
 from tests.fakes import FakeUnitOfWork
-
 from tracker.services.builtin_catalog import builtin_bytes
 from tracker.services.catalog import sync_builtin
 
@@ -36,7 +34,3 @@ def with_catalog(*names: str) -> FakeUnitOfWork:
     uow.committed = False
     return uow
 
-
-@pytest.fixture
-def catalog() -> Callable[..., FakeUnitOfWork]:
-    return with_catalog

@@ -1,9 +1,24 @@
-"""Reading what gym mode stored, straight from the database."""
+"""Reading what the CLI stored, straight from the database."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+
+
+def set_count(url: str) -> int:
+    from sqlalchemy import create_engine, func, inspect, select
+
+    from tracker.adapters.orm import WorkoutSet
+
+    engine = create_engine(url)
+    try:
+        if not inspect(engine).has_table("workout_set"):
+            return 0  # the command failed before the database was even created
+        with engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(WorkoutSet)).scalar_one()
+    finally:
+        engine.dispose()
 
 
 def stored_sets(url: str) -> list[tuple[Any, ...]]:

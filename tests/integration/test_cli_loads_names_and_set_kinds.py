@@ -1,5 +1,6 @@
-"""Issue 11 through the CLI on both engines: loads say what they are per, names never pick
-what the lifter did not mean, one set syntax everywhere, timed and distance sets."""
+"""Loads, names and set kinds through the CLI on both engines (issue 11): loads say what they
+are per, names never pick what the lifter did not mean, one set syntax everywhere, timed and
+distance sets."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import create_engine, select
-from tests.conftest import Tracker
-from tests.integration.test_cli_logging import set_count
 
+from tests.helpers.cli import Tracker
+from tests.helpers.stored import set_count
 from tracker.adapters.orm import Exercise, WorkoutSet
 
 
