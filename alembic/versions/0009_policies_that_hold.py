@@ -85,7 +85,8 @@ VALUE_CHECKS = {
         "unit": f"unit IN {UNITS}",
         "reps": "reps BETWEEN 0 AND 10000",
         "duration": "duration_s IS NULL OR duration_s >= 0",
-        "distance": "distance IS NULL OR (distance >= 0 AND distance_unit IN ('m', 'km', 'mi'))",
+        # (distance_unit stays free: an import keeps another app's unit word as it is.)
+        "distance": "distance IS NULL OR distance >= 0",
         "rpe": "rpe IS NULL OR rpe BETWEEN 1 AND 10",
     },
     "body_weight": {"unit": f"unit IN {UNITS}", "weight": "weight > 0"},

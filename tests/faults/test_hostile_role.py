@@ -414,7 +414,7 @@ def test_her_own_role_sees_her_custom_exercise_without_lifter(gym: Gym) -> None:
         "UPDATE workout_set SET kind = 'bogus'",
         "UPDATE workout_set SET reps = -5",
         "UPDATE workout_set SET unit = 'st'",
-        "UPDATE workout_set SET distance = 5, distance_unit = 'ft'",
+        "UPDATE workout_set SET distance = -5, distance_unit = 'm'",
         "UPDATE body_weight SET weight = 0",
         "UPDATE involved_side SET side = 'both'",
         "UPDATE exercise SET laterality = 'sideways'",
