@@ -139,3 +139,8 @@ def test_text_that_is_not_utf8() -> None:
 def test_empty_file() -> None:
     with pytest.raises(ImportFailed, match="line 1: the file is empty"):
         read_export(io.StringIO(""), None, Unit.KG, UTC)
+
+
+def test_a_blank_first_line_is_named_not_called_empty() -> None:
+    with pytest.raises(ImportFailed, match="^line 1 is blank: an export starts with its header"):
+        read_export(io.StringIO("\n" + STRONG + GOOD), None, Unit.KG, UTC)

@@ -95,8 +95,13 @@ class ImportReader:
             first = stream.readline()
         except UnicodeDecodeError as error:
             raise ImportFailed(_decode_problem(error)) from None
-        if not first.strip():
+        if not first:
             raise ImportFailed("line 1: the file is empty (no header row)")
+        if not first.strip():
+            raise ImportFailed(
+                "line 1 is blank: an export starts with its header row (remove the blank lines "
+                "before it)"
+            )
         first = first.removeprefix("\ufeff")
         self.delimiter = sniff_delimiter(first)
         try:
