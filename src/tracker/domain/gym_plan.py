@@ -26,24 +26,15 @@ Done = dict[str, dict[Side | None, int]]
 class SetDone(Protocol):
     """A stored set as the plan reads it (services.stored_sets.StoredSet is one)."""
 
-    @property
-    def side(self) -> Side | None: ...
-    @property
-    def reps(self) -> int: ...
-    @property
-    def load(self) -> Decimal: ...
-    @property
-    def unit(self) -> Unit: ...
-    @property
-    def bodyweight(self) -> bool: ...
-    @property
-    def kind(self) -> SetKind: ...
-    @property
-    def duration_s(self) -> int | None: ...
-    @property
-    def distance(self) -> Decimal | None: ...
-    @property
-    def distance_unit(self) -> str | None: ...
+    side: Side | None
+    reps: int
+    load: Decimal
+    unit: Unit
+    bodyweight: bool
+    kind: SetKind
+    duration_s: int | None
+    distance: Decimal | None
+    distance_unit: str | None
 
 
 @dataclass(frozen=True)

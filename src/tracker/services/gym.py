@@ -286,20 +286,20 @@ def _rest_for(
 def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | None:
     if answer.over is not None:  # a carry's start is a distance or time: no rep target
         return None
-    start = answer.kind == "start"
-    if answer.sides:
-        sides: dict[Side | None, SideTarget] = {}
-        for side, value in answer.sides.items():
-            reps = value.reps_target
-            reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
-            sides[side] = SideTarget(value.load, reps, value.unit)
-        return Target(answer.kind, answer.unit, sides, answer.bodyweight)
-    if answer.suggested is None:
-        return None
-    reps = answer.reps_target or (rep_range[0] if rep_range else 8)
-    reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
-    sides = {None: SideTarget(answer.suggested, reps)}
-    return Target(answer.kind, answer.unit, sides, answer.bodyweight)
+
+    def reps(suggested: int) -> int:
+        """A start begins at the routine's low end; a progression stays inside its range."""
+        start = answer.kind == "start"
+        return rep_range[0] if start and rep_range else reps_in_range(suggested, rep_range)
+
+    sides: dict[Side | None, SideTarget] = {
+        side: SideTarget(value.load, reps(value.reps_target), value.unit)
+        for side, value in (answer.sides or {}).items()
+    }
+    if not sides and answer.suggested is not None:
+        only = answer.reps_target or (rep_range[0] if rep_range else 8)
+        sides[None] = SideTarget(answer.suggested, reps(only))
+    return Target(answer.kind, answer.unit, sides, answer.bodyweight) if sides else None
 
 
 # -- after a line is stored ----------------------------------------------------------------

@@ -5,33 +5,46 @@ help, done); (2) a set spec or a side flag, logged to the current exercise; (3) 
 arguments, logged exactly as `tracker log` would (an exercise name alone makes it current).
 An empty line logs the next planned set. Every logged line is its own transaction.
 
-Where the session stands and what a line moves is domain/gym_plan.py's GymPlan; this module
-parses the line, calls the services and renders their answers.
+Where the session stands and what a line moves is domain/gym_plan.py's GymPlan; parse.py
+reads the line, this module calls the services, render.py prints their answers.
 """
 
 from __future__ import annotations
 
-import re
-import shlex
 from collections.abc import Callable
-from decimal import Decimal
 
 import click
 
 from tracker.cli import confirm
-from tracker.cli.context import App, UserError, echo, echo_err, style
+from tracker.cli.context import App, UserError, style
+from tracker.cli.gym.parse import (
+    BARE_WORDS,
+    COMMAND_WORDS,
+    SHORT_SIDES,
+    is_set_line,
+    name_and_args,
+    split_line,
+)
+from tracker.cli.gym.render import (
+    HELP,
+    header_lines,
+    overview_lines,
+    pair_line,
+    planned_set_text,
+    progress_text,
+    say,
+    say_error,
+    sided_example,
+)
 from tracker.cli.gym.timer import RestTimer
 from tracker.cli.history_cmds import redo_command, undo
-from tracker.cli.layout import plural, wrap_line
-from tracker.cli.logging_cmds import SIDE_MARKERS, log_from_args
+from tracker.cli.layout import plural
+from tracker.cli.logging_cmds import log_from_args
 from tracker.cli.params import local_now
 from tracker.cli.plates import plates_lines
-from tracker.cli.render import full_set_text, local_date, set_text, side_label
-from tracker.domain.asymmetry import Judgement, lsi_text
+from tracker.cli.render import side_label
 from tracker.domain.errors import Implausible, NotFound, TrackerError
 from tracker.domain.gym_plan import GymPlan, PlannedSide, measure_of, typed_set, typed_steps
-from tracker.domain.loads import COACHING_CUE, needs_cue
-from tracker.domain.model import Side
 from tracker.domain.records import SideRecords
 from tracker.domain.routines import format_rest, parse_rest
 from tracker.domain.units import Unit
@@ -40,42 +53,6 @@ from tracker.services.equipment import plates_for
 from tracker.services.gym import ExerciseBrief
 from tracker.services.lifters import get_unit
 from tracker.services.logbook import LogResult, SetEdit, edit_set
-
-
-def say(text: str) -> None:
-    """One line of gym output, wrapped to the terminal (a phone is 60 columns)."""
-    for line in wrap_line(text):
-        echo(line)
-
-
-def say_error(message: str) -> None:
-    """An error on stderr, wrapped between words like every other line (the terminal would
-    break it mid-word)."""
-    for line in wrap_line(f"Error: {message}"):
-        echo_err(line)
-
-
-COMMAND_WORDS = ("undo", "redo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
-# Command words that take nothing after them (`undo` takes only --yes).
-BARE_WORDS = ("undo", "redo", "skip", "next", "show", "help", "done")
-# Side words without the dash, quicker to type on a phone: `l 10x60`.
-SHORT_SIDES = {"l": "-l", "left": "-l", "r": "-r", "right": "-r", "each": "--each"}
-_SPEC_START = re.compile(r"\d")
-
-HELP = """\
-Type one line at a time:
-  10x100, 3x10x100, 12, 10x60@8
-      sets of the current exercise
-  -l 10x60 -r 8x60, l 10x60, r 8x60
-      sides of a unilateral exercise
-  "single leg press" -l 10x60 --rpe 8
-      anything tracker log takes
-  single leg press
-      make an exercise current
-  (empty line)
-      log the planned set (a pair, weaker side first)
-  undo, redo, note TEXT, skip, next, plates LOAD,
-  rest SECONDS, show, help, done"""
 
 
 class GymShell:
@@ -127,19 +104,18 @@ class GymShell:
         unit = self.unit_of_target()
         return " then ".join(planned_set_text(p, unit) for p in self.planned())
 
-    def measured_example(self, exercise: str) -> tuple[str, str] | None:
-        """For an exercise done for time or distance ("timed", "distance") and a set to type
-        as the last such set was (this session, else last time), else as the exercise's own
-        syntax writes one: `60s`, `40mx24`, each side given for a unilateral one."""
+    def example(self, exercise: str) -> tuple[str | None, str]:
+        """A set to type for the exercise, each side given for a unilateral one, and how it is
+        measured ("timed", "distance"; None for reps): as the last timed or distance set was
+        (this session, else last time), else as the exercise's own syntax writes one: `8x60`,
+        `60s`, `40mx24`."""
         brief = self.brief(exercise)
         today = self.status.today.get(brief.exercise, [])
         measure = measure_of(today) if today else brief.measure
         if measure is not None:
-            example = today[-1] if today else brief.last_time[0]
-            return measure, sided_example(brief, typed_set(example, self.lifter_unit()))
-        if brief.done_for == "reps":
-            return None
-        measure = "timed" if brief.done_for == "time" else "distance"
+            done = today[-1] if today else brief.last_time[0]
+            return measure, sided_example(brief, typed_set(done, self.lifter_unit()))
+        measure = {"time": "timed", "distance": "distance"}.get(brief.done_for)
         return measure, sided_example(brief, brief.example)
 
     def unit_of_target(self) -> Unit:
@@ -220,14 +196,9 @@ class GymShell:
             raise UserError("nothing planned: type an exercise name, then its sets")
         planned = self.planned()
         if not planned:
-            measured = self.measured_example(exercise)
-            if measured is not None:
-                measure, example = measured
-                raise UserError(
-                    f"no target for {exercise} ({measure} sets): type the set, e.g. {example}"
-                )
-            example = sided_example(self.brief(exercise), self.brief(exercise).example)
-            raise UserError(f"no target for {exercise} yet: type the set, e.g. {example}")
+            measure, example = self.example(exercise)
+            what = f"({measure} sets)" if measure else "yet"
+            raise UserError(f"no target for {exercise} {what}: type the set, e.g. {example}")
         steps = typed_steps(planned, self.unit_of_target(), self.lifter_unit())
         self.log([exercise, *steps])
 
@@ -415,151 +386,3 @@ class GymShell:
         for line in overview_lines(self):
             say(line)
         self.print_header(force=True)
-
-
-# -- parsing a line --------------------------------------------------------------------------
-
-
-def split_line(line: str) -> list[str]:
-    """Shell-like words; an unbalanced quote (Farmer's Walk) falls back to plain words."""
-    try:
-        return shlex.split(line)
-    except ValueError:
-        return line.split()
-
-
-def is_set_token(token: str) -> bool:
-    lowered = token.lower()
-    return (
-        bool(_SPEC_START.match(token))
-        or lowered in SHORT_SIDES
-        or token.split("=")[0] in SIDE_MARKERS
-        or lowered.startswith("bw")
-    )
-
-
-def is_set_line(tokens: list[str]) -> bool:
-    """Sets for the current exercise: `10x100`, `l 10x60`; not a name that starts with a
-    number, such as `45 degree leg press` (its second word is no set)."""
-    if not tokens or not is_set_token(tokens[0]):
-        return False
-    return len(tokens) == 1 or is_set_token(tokens[1]) or tokens[1].startswith("-")
-
-
-def name_and_args(tokens: list[str]) -> tuple[str, list[str]]:
-    """`single leg press -l 10x60`: the leading words are the name (quoted or not)."""
-    for index, token in enumerate(tokens):
-        if index and (token.startswith("-") or _SPEC_START.match(token)):
-            return " ".join(tokens[:index]), tokens[index:]
-    return " ".join(tokens), []
-
-
-# -- rendering -------------------------------------------------------------------------------
-
-
-def sided(side: Side | None, text: str) -> str:
-    label = side_label(side)
-    return f"{label} {text}" if label else text
-
-
-def target_text(reps: int, load: Decimal, unit: Unit, bodyweight: bool = False) -> str:
-    """A target set; a load of 0 is bodyweight."""
-    return set_text(reps, load, unit, bodyweight=bodyweight or load == 0)
-
-
-def planned_set_text(step: PlannedSide, unit: Unit) -> str:
-    """`L 8 x 55 kg`, or `R 40 m x 24 kg` for a timed or distance set."""
-    if not step.measured:
-        return sided(
-            step.side, target_text(step.reps, step.load, step.unit or unit, step.bodyweight)
-        )
-    return full_set_text(
-        step.side, 0, step.load, step.unit or unit, step.bodyweight or not step.load,
-        step.duration_s, step.distance, step.distance_unit,
-    )
-
-
-def progress_text(done: int, planned: int, unilateral: bool) -> str:
-    """`1 of 2 sets done`; sets beyond the plan (a finished item named again) as extra."""
-    noun = ("pair" if unilateral else "set") + ("s" if planned != 1 else "")
-    extra = f", {done - planned} extra" if done > planned else ""
-    return f"{min(done, planned)} of {planned} {noun} done{extra}"
-
-
-def sided_example(brief: ExerciseBrief, spec: str) -> str:
-    """A set to type at the prompt: a unilateral exercise's with both sides."""
-    return f"-l {spec} -r {spec}" if brief.unilateral else spec
-
-
-def header_lines(shell: GymShell, exercise: str) -> list[str]:
-    brief = shell.brief(exercise)
-    item = shell.status.item_for(exercise)
-    title = style(brief.exercise, bold=True)
-    if item is not None and shell.status.routine is not None:
-        count = len(shell.status.routine.items)
-        done = shell.status.sets_done(item)
-        title += f" ({item.position}/{count}): {progress_text(done, item.sets, item.unilateral)}"
-    lines = [title]
-    measured = shell.measured_example(exercise) if brief.target is None else None
-    if measured is not None:
-        measure, example = measured
-        lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
-    elif brief.target is not None:
-        parts = [
-            sided(side, target_text(t.reps, t.load, t.unit or brief.unit, brief.target.bodyweight))
-            for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
-        ]
-        per = f", {brief.load_per}" if brief.load_per else ""
-        lines.append(f"  Target: {'; '.join(parts)} ({brief.target.kind}{per})")
-    elif brief.no_target:
-        # Only the suggest answer says why; "no history" only when there is none.
-        why = "" if brief.logged else " (no history to go on)"
-        example = sided_example(brief, brief.example)
-        lines.append(f"  Target: none yet{why}; type the set, e.g. {example}")
-    if brief.last_date is not None:
-        by_side: dict[str, list[str]] = {}
-        for last in brief.last_time:
-            text = full_set_text(
-                None, last.reps, last.load, last.unit, last.bodyweight,
-                last.duration_s, last.distance, last.distance_unit,
-            )
-            by_side.setdefault(side_label(last.side), []).append(text)
-        text = "; ".join(f"{k + ' ' if k else ''}{', '.join(v)}" for k, v in by_side.items())
-        lines.append(f"  Last ({local_date(brief.last_date)}): {text or 'warm-ups only'}")
-    if brief.plates is not None:
-        lines += [f"  Plates: {line}" for line in plates_lines(brief.plates)]
-    if brief.cue:
-        lines.append(f"  {brief.cue}")
-    planned = shell.planned_text() if shell.status.current_exercise() == exercise else ""
-    rest = format_rest(brief.rest_s)
-    lines.append(f"  Rest {rest}." + (f" Enter logs: {planned}" if planned else ""))
-    return lines
-
-
-def overview_lines(shell: GymShell) -> list[str]:
-    status = shell.status
-    lines = [f"Session #{status.session_id}: {plural(status.sets_logged, 'set')} so far."]
-    if status.routine is None:
-        return lines
-    current = status.current_item()
-    lines.append(f"Routine {status.routine.name}:")
-    for item in status.routine.items:
-        done = status.sets_done(item)
-        mark = ">" if current is not None and item.position == current.position else " "
-        state = (
-            "skipped" if item.position in status.skipped else f"{min(done, item.sets)}/{item.sets}"
-        )
-        lines.append(f" {mark}{item.position}. {item.exercise} {state}")
-    return lines
-
-
-def pair_line(judged: Judgement) -> str | None:
-    """ "Pair LSI 83.3 (left weaker): CUE" as `report imbalance` would judge the pair."""
-    if judged.lsi is None:
-        return None
-    line = f"  Pair LSI {lsi_text(judged.lsi)}"
-    if judged.involved is not None:
-        line += f" (involved {judged.involved.value})"
-    if needs_cue(judged) and judged.weaker_side is not None:
-        line += f" ({judged.weaker_side.value} weaker): {COACHING_CUE}"
-    return line
