@@ -163,12 +163,6 @@ class ExerciseBrief:
     def unilateral(self) -> bool:
         return self.laterality != "bilateral"
 
-    @property
-    def measure(self) -> str | None:
-        """ "timed" or "distance" when last time's sets were all timed or distance sets (the
-        exercise is done that way: no rep target fits it)."""
-        return measure_of(self.last_time)
-
 
 def exercise_brief(
     uow: AbstractUnitOfWork,

@@ -111,7 +111,7 @@ class GymShell:
         `60s`, `40mx24`."""
         brief = self.brief(exercise)
         today = self.status.today.get(brief.exercise, [])
-        measure = measure_of(today) if today else brief.measure
+        measure = measure_of(today or brief.last_time)
         if measure is not None:
             done = today[-1] if today else brief.last_time[0]
             return measure, sided_example(brief, typed_set(done, self.lifter_unit()))
