@@ -98,8 +98,23 @@ def _status(
     )
 
 
-def reload_status(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> GymPlan:
-    """Where the session stands now (after an undo, say)."""
+def reload_status(
+    uow: AbstractUnitOfWork, lifter_name: str | None, before: GymPlan, now: datetime
+) -> GymPlan:
+    """Where the session stands now (after an undo or redo), its routine, exercise and each
+    side's last set carried on. Undo removed the session it emptied: a new one, same place."""
+    try:
+        status = _reloaded(uow, lifter_name, before.session_id)
+    except NotFound:
+        routine = before.routine
+        status = open_gym(uow, lifter_name, routine.name if routine else None, now)
+        status.position, status.skipped = before.position, before.skipped
+        save_place(uow, status, None)
+    status.carry_on(before)
+    return status
+
+
+def _reloaded(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> GymPlan:
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)

@@ -43,7 +43,7 @@ from tracker.cli.logging_cmds import log_from_args
 from tracker.cli.params import local_now
 from tracker.cli.plates import plates_lines
 from tracker.cli.render import side_label
-from tracker.domain.errors import Implausible, NotFound, TrackerError
+from tracker.domain.errors import Implausible, TrackerError
 from tracker.domain.gym_plan import GymPlan, PlannedSide, measure_of, typed_set, typed_steps
 from tracker.domain.records import SideRecords
 from tracker.domain.routines import format_rest, parse_rest
@@ -312,23 +312,9 @@ class GymShell:
 
     def after_history(self) -> None:
         """After an undo or redo: the session as stored now, nothing remembered of its sets."""
-        before = self.status
-        try:
-            self.status = gym.reload_status(self.app.uow(), self.app.lifter, before.session_id)
-        except NotFound:  # undo removed the session it emptied: open a new one, same place
-            self.status = self.reopen()
-        self.status.carry_on(before)
+        self.status = gym.reload_status(self.app.uow(), self.app.lifter, self.status, local_now())
         self.records.clear()  # an undone set may have been a record
         self.last_result = None  # its sets are gone: a note has nothing to go on
-
-    def reopen(self) -> GymPlan:
-        routine = self.status.routine
-        status = gym.open_gym(
-            self.app.uow(), self.app.lifter, routine.name if routine else None, local_now()
-        )
-        status.position, status.skipped = self.status.position, self.status.skipped
-        gym.save_place(self.app.uow(), status, None)
-        return status
 
     def cmd_note(self, text: str) -> None:
         if not text:

@@ -3,17 +3,15 @@ overview, progress and pair lines."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tracker.cli.context import echo, echo_err, style
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.plates import plates_lines
-from tracker.cli.render import full_set_text, local_date, set_text, side_label
+from tracker.cli.render import full_set_text, local_date, side_label, sided_set_text
 from tracker.domain.asymmetry import Judgement, lsi_text
 from tracker.domain.gym_plan import PlannedSide
 from tracker.domain.loads import COACHING_CUE, needs_cue
-from tracker.domain.model import Side
 from tracker.domain.routines import format_rest
 from tracker.domain.units import Unit
 
@@ -50,22 +48,11 @@ def say_error(message: str) -> None:
         echo_err(line)
 
 
-def sided(side: Side | None, text: str) -> str:
-    label = side_label(side)
-    return f"{label} {text}" if label else text
-
-
-def target_text(reps: int, load: Decimal, unit: Unit, bodyweight: bool = False) -> str:
-    """A target set; a load of 0 is bodyweight."""
-    return set_text(reps, load, unit, bodyweight=bodyweight or load == 0)
-
-
 def planned_set_text(step: PlannedSide, unit: Unit) -> str:
     """`L 8 x 55 kg`, or `R 40 m x 24 kg` for a timed or distance set."""
-    if not step.measured:
-        return sided(
-            step.side, target_text(step.reps, step.load, step.unit or unit, step.bodyweight)
-        )
+    if not step.measured:  # a load of 0 is bodyweight
+        bodyweight = step.bodyweight or not step.load
+        return sided_set_text(step.side, step.reps, step.load, step.unit or unit, bodyweight)
     return full_set_text(
         step.side, 0, step.load, step.unit or unit, step.bodyweight or not step.load,
         step.duration_s, step.distance, step.distance_unit,
@@ -97,8 +84,9 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
     if measure is not None:
         lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
     elif brief.target is not None:
-        parts = [
-            sided(side, target_text(t.reps, t.load, t.unit or brief.unit, brief.target.bodyweight))
+        bodyweight = brief.target.bodyweight
+        parts = [  # a load of 0 is bodyweight
+            sided_set_text(side, t.reps, t.load, t.unit or brief.unit, bodyweight or not t.load)
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
         ]
         per = f", {brief.load_per}" if brief.load_per else ""
