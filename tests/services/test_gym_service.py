@@ -11,7 +11,7 @@ from tracker.adapters.orm import GymState
 from tracker.domain.routines import SessionTarget, SideTarget, Target
 from tracker.domain.specs import parse_spec
 from tracker.domain.units import Unit
-from tracker.services.gym import exercise_brief, open_gym
+from tracker.services.gym import exercise_brief, open_gym, reload_status
 from tracker.services.logbook import LogRequest, PlannedSet, log_sets
 
 NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
@@ -56,3 +56,30 @@ def test_no_target_keeps_what_suggest_said() -> None:
     assert "has no history yet" in brief.no_target
     stored = state_of(uow, session).targets["Bench Press"]
     assert stored == SessionTarget(None, no_target=brief.no_target)
+
+
+def test_a_reload_counts_the_stored_sets_and_carries_the_place_on() -> None:
+    uow = with_catalog("Bench Press")
+    before = open_gym(uow, None, None, NOW)
+    before.exercise = "Bench Press"
+    log(uow, "bench press", "3x10x60", NOW)
+    after = reload_status(uow, None, before, NOW)
+    assert after.session_id == before.session_id and not after.started
+    assert after.done == {"Bench Press": {None: 3}} and after.sets_logged == 3
+    assert after.exercise == "Bench Press"
+
+
+def test_a_reload_after_undo_removed_the_session_opens_one_at_the_same_place() -> None:
+    uow = with_catalog("Bench Press")
+    before = open_gym(uow, None, None, NOW)
+    before.position, before.skipped, before.exercise = 2, {1}, "Bench Press"
+    with uow:
+        session = uow.repo.training_session(uow.repo.lifters()[0], before.session_id)
+        assert session is not None
+        uow.repo.delete(session)
+        uow.commit()
+    after = reload_status(uow, None, before, NOW)
+    assert after.session_id != before.session_id and after.started
+    assert (after.position, after.skipped, after.exercise) == (2, {1}, "Bench Press")
+    stored = state_of(uow, after.session_id)
+    assert (stored.position, stored.skipped) == (2, [1])

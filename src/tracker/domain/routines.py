@@ -1,13 +1,13 @@
-"""Routines and the gym prompt's plan: rep ranges, rest times, targets and the next planned set.
+"""Routines: rep ranges, rest times, and the targets the gym prompt works to.
 
-Pure values: the service fills them from the database, the prompt renders them.
+Pure values: the service fills them from the database, the prompt renders them (the prompt's
+own state machine is gym_plan.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.domain.errors import InvalidValue
@@ -115,6 +115,10 @@ class RoutineItemPlan:
     rep_high: int | None
     rest_s: int | None  # None: the exercise's rest, else the category default
 
+    @property
+    def unilateral(self) -> bool:
+        return self.laterality != "bilateral"
+
 
 @dataclass(frozen=True)
 class RoutinePlan:
@@ -155,86 +159,3 @@ def reps_in_range(reps: int, rep_range: tuple[int, int] | None) -> int:
     if rep_range is None:
         return reps
     return max(rep_range[0], min(rep_range[1], reps))
-
-
-@dataclass(frozen=True)
-class PlannedSide:
-    side: Side | None
-    reps: int
-    load: Decimal
-    bodyweight: bool = False  # the load is added to body weight (negative: assisted)
-    unit: Unit | None = None  # None: the target's unit
-    # A timed or distance set (reps 0), as a side typed alone was: the other side mirrors it.
-    duration_s: int | None = None
-    distance: Decimal | None = None
-    distance_unit: str | None = None
-
-    @property
-    def measured(self) -> bool:
-        return self.duration_s is not None or self.distance is not None
-
-
-def next_planned(
-    target: Target | None,
-    done: dict[Side | None, int],
-    weaker: Side | None,
-    last: Mapping[Side, PlannedSide] | None = None,
-) -> list[PlannedSide]:
-    """What an empty line logs: the next set, or for a unilateral exercise the next pair.
-
-    The weaker side goes first (left when neither is weaker yet); a side that is behind the
-    other (one side typed on its own) is done first so the pair completes. With no target yet
-    (a first time), that side repeats the other side's last set of the session (``last``).
-    """
-    if target is None:
-        return _mirrored(done, last or {})
-    if None in target.sides:
-        only = target.sides[None]
-        return [PlannedSide(None, only.reps, only.load, target.bodyweight)]
-    first = weaker or Side.LEFT
-    left, right = done.get(Side.LEFT, 0), done.get(Side.RIGHT, 0)
-    if left != right:
-        behind = Side.LEFT if left < right else Side.RIGHT
-        return [_planned(target, behind)]
-    return [_planned(target, first), _planned(target, first.other)]
-
-
-def _mirrored(done: dict[Side | None, int], last: Mapping[Side, PlannedSide]) -> list[PlannedSide]:
-    """The side behind, at the other side's last set; nothing when the sides are level."""
-    left, right = done.get(Side.LEFT, 0), done.get(Side.RIGHT, 0)
-    ahead = Side.LEFT if left > right else Side.RIGHT if right > left else None
-    if ahead is None or ahead not in last:
-        return []
-    return [replace(last[ahead], side=ahead.other)]
-
-
-def _planned(target: Target, side: Side) -> PlannedSide:
-    found = target.sides.get(side) or target.sides.get(side.other)
-    assert found is not None  # a unilateral target always has at least one side
-    return PlannedSide(side, found.reps, found.load, target.bodyweight, found.unit)
-
-
-def sets_done(done: dict[Side | None, int], unilateral: bool) -> int:
-    """Sets of an item done so far: pairs for a unilateral exercise (both sides needed)."""
-    if unilateral:
-        return min(done.get(Side.LEFT, 0), done.get(Side.RIGHT, 0))
-    return sum(done.values())
-
-
-def first_open_item(
-    items: Sequence[RoutineItemPlan],
-    done: dict[str, dict[Side | None, int]],
-    skipped: set[int],
-    start: int,
-) -> int | None:
-    """The first item from `start` on (0-based) with sets still to do and not skipped,
-    wrapping round to earlier items left unfinished."""
-    order: list[int] = [*range(start, len(items)), *range(min(start, len(items)))]
-    for index in order:
-        item = items[index]
-        if item.position in skipped:
-            continue
-        unilateral = item.laterality != "bilateral"
-        if sets_done(done.get(item.exercise, {}), unilateral) < item.sets:
-            return index
-    return None

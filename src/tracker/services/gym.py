@@ -8,26 +8,24 @@ module keeps where the session stands (routine, current item, skipped items) so 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import Judgement
 from tracker.domain.errors import NotFound, TrackerError
+from tracker.domain.gym_plan import Done, GymPlan, measure_of
 from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import SetKind, Side
 from tracker.domain.records import LoggedSet, SideRecords
 from tracker.domain.routines import (
     RoutineItemPlan,
-    RoutinePlan,
     SessionTarget,
     SideTarget,
     Target,
     default_rest,
-    first_open_item,
     reps_in_range,
 )
 from tracker.domain.set_rules import example_spec, is_cardio
@@ -36,39 +34,22 @@ from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.equipment import PlateAnswer, loading_for
 from tracker.services.figures import lifter_facts, pairs_completed, session_judgement
 from tracker.services.lifters import current_lifter
-from tracker.services.logbook import LogResult, previous_session, session_for
+from tracker.services.logbook import (
+    SESSION_GAP,
+    LogResult,
+    last_activity,
+    previous_session,
+    session_for,
+)
 from tracker.services.routine_plans import plan_of
 from tracker.services.routines import find_routine
 from tracker.services.stored_sets import StoredSet
-
-Done = dict[str, dict[Side | None, int]]
-
-if TYPE_CHECKING:
-    from tracker.services.suggest import Suggestion
-
-
-@dataclass
-class GymStatus:
-    session_id: int
-    started: bool  # a new session (else an open one resumed)
-    closed_session: int | None  # a stale open session closed on the way
-    routine: RoutinePlan | None
-    position: int  # 0-based index of the current routine item
-    skipped: set[int]  # 1-based positions of skipped items
-    exercise: str | None  # the current exercise outside the routine
-    done: Done = field(default_factory=dict)  # working sets so far per exercise and side
-    sets_logged: int = 0
-
-    def current_item(self) -> RoutineItemPlan | None:
-        if self.routine is None:
-            return None
-        index = first_open_item(self.routine.items, self.done, self.skipped, self.position)
-        return None if index is None else self.routine.items[index]
+from tracker.services.suggest import Suggestion, exercise_measure, suggest
 
 
 def open_gym(
     uow: AbstractUnitOfWork, lifter_name: str | None, routine_name: str | None, now: datetime
-) -> GymStatus:
+) -> GymPlan:
     """The open session (resumed with its routine and place) or a new one."""
     with uow:
         repo = uow.repo
@@ -94,7 +75,7 @@ def _status(
     state: GymState,
     started: bool,
     closed: int | None,
-) -> GymStatus:
+) -> GymPlan:
     routine = repo.routine_by_id(state.routine_id) if state.routine_id else None
     current = repo.exercise_by_id(state.exercise_id) if state.exercise_id else None
     rows = repo.session_set_rows(session)
@@ -104,7 +85,7 @@ def _status(
             sides = done.setdefault(row.exercise.name, {})
             side = row.side
             sides[side] = sides.get(side, 0) + 1
-    return GymStatus(
+    return GymPlan(
         session_id=session.id,
         started=started,
         closed_session=closed,
@@ -117,8 +98,23 @@ def _status(
     )
 
 
-def reload_status(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> GymStatus:
-    """Where the session stands now (after an undo, say)."""
+def reload_status(
+    uow: AbstractUnitOfWork, lifter_name: str | None, before: GymPlan, now: datetime
+) -> GymPlan:
+    """Where the session stands now (after an undo or redo), its routine, exercise and each
+    side's last set carried on. Undo removed the session it emptied: a new one, same place."""
+    try:
+        status = _reloaded(uow, lifter_name, before.session_id)
+    except NotFound:
+        routine = before.routine
+        status = open_gym(uow, lifter_name, routine.name if routine else None, now)
+        status.position, status.skipped = before.position, before.skipped
+        save_place(uow, status, None)
+    status.carry_on(before)
+    return status
+
+
+def _reloaded(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> GymPlan:
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)
@@ -131,17 +127,15 @@ def reload_status(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: 
         return status
 
 
-def save_place(
-    uow: AbstractUnitOfWork, session_id: int, position: int, skipped: set[int], exercise: str | None
-) -> str | None:
+def save_place(uow: AbstractUnitOfWork, plan: GymPlan, exercise: str | None) -> str | None:
     """Store the current item, skipped items and current exercise; the exercise's full name."""
     with uow:
         repo = uow.repo
-        state = repo.gym_state_by_session_id(session_id)
+        state = repo.gym_state_by_session_id(plan.session_id)
         found = resolve_exercise(repo, exercise) if exercise else None
         if state is not None:
-            state.position = position
-            state.skipped = sorted(skipped)
+            state.position = plan.position
+            state.skipped = sorted(plan.skipped)
             state.exercise_id = found.id if found else None
         uow.commit()
         return found.name if found else None
@@ -183,18 +177,6 @@ class ExerciseBrief:
     @property
     def unilateral(self) -> bool:
         return self.laterality != "bilateral"
-
-    @property
-    def measure(self) -> str | None:
-        """ "timed" or "distance" when last time's sets were all timed or distance sets (the
-        exercise is done that way: no rep target fits it)."""
-        return measure_of(self.last_time)
-
-
-def measure_of(sets: Sequence[StoredSet]) -> str | None:
-    if not sets or any(s.duration_s is None and s.distance is None for s in sets):
-        return None
-    return "timed" if sets[0].duration_s is not None else "distance"
 
 
 def exercise_brief(
@@ -267,8 +249,6 @@ def exercise_brief(
 
 
 def _example(repo: AbstractRepository, lifter: Lifter, exercise: Exercise) -> tuple[str, str]:
-    from tracker.services.suggest import exercise_measure
-
     measure = exercise_measure(repo, lifter, exercise)
     cardio = is_cardio(exercise.body_part, exercise.category)
     return measure, example_spec(exercise.equipment, measure, cardio)
@@ -282,8 +262,6 @@ def _fresh_target(
     rep_range: tuple[int, int] | None,
 ) -> SessionTarget:
     """Ask suggest once per exercise and session, and keep the answer with the session."""
-    from tracker.services.suggest import suggest
-
     try:
         answer = suggest(uow, lifter_name, exercise)
         stored = SessionTarget(_target(answer, rep_range), answer.cue)
@@ -317,20 +295,20 @@ def _rest_for(
 def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | None:
     if answer.over is not None:  # a carry's start is a distance or time: no rep target
         return None
-    start = answer.kind == "start"
-    if answer.sides:
-        sides: dict[Side | None, SideTarget] = {}
-        for side, value in answer.sides.items():
-            reps = value.reps_target
-            reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
-            sides[side] = SideTarget(value.load, reps, value.unit)
-        return Target(answer.kind, answer.unit, sides, answer.bodyweight)
-    if answer.suggested is None:
-        return None
-    reps = answer.reps_target or (rep_range[0] if rep_range else 8)
-    reps = rep_range[0] if start and rep_range else reps_in_range(reps, rep_range)
-    sides = {None: SideTarget(answer.suggested, reps)}
-    return Target(answer.kind, answer.unit, sides, answer.bodyweight)
+
+    def reps(suggested: int) -> int:
+        """A start begins at the routine's low end; a progression stays inside its range."""
+        start = answer.kind == "start"
+        return rep_range[0] if start and rep_range else reps_in_range(suggested, rep_range)
+
+    sides: dict[Side | None, SideTarget] = {
+        side: SideTarget(value.load, reps(value.reps_target), value.unit)
+        for side, value in (answer.sides or {}).items()
+    }
+    if not sides and answer.suggested is not None:
+        only = answer.reps_target or (rep_range[0] if rep_range else 8)
+        sides[None] = SideTarget(answer.suggested, reps(only))
+    return Target(answer.kind, answer.unit, sides, answer.bodyweight) if sides else None
 
 
 # -- after a line is stored ----------------------------------------------------------------
@@ -380,8 +358,6 @@ def finish_gym(
     uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int, now: datetime
 ) -> tuple[int, int, bool]:
     """Finish the gym session: (sets, exercises, kept). An empty session is removed."""
-    from tracker.services.logbook import SESSION_GAP, last_activity
-
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)

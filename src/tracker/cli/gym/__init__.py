@@ -77,7 +77,7 @@ def gym_command(app: App, routine: str | None, no_timer: bool, side_rest: int) -
 
 
 def print_opening(shell: GymShell) -> None:
-    from tracker.cli.gym.commands import say
+    from tracker.cli.gym.render import say
 
     status = shell.status
     if status.closed_session is not None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
-from tracker.cli.gym.commands import COMMAND_WORDS, is_set_token
+from tracker.cli.gym.parse import COMMAND_WORDS, is_set_token
 from tracker.domain.text_safety import shown_safe
 
 

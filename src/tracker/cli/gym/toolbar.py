@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.render import side_label
 from tracker.cli.terminal import terminal_width
+from tracker.domain.errors import TrackerError
+from tracker.domain.specs import format_spec
 from tracker.domain.text_safety import shown_safe
 from tracker.domain.units import format_load
 
 if TYPE_CHECKING:
     from tracker.cli.gym.commands import GymShell
-    from tracker.domain.routines import PlannedSide
+    from tracker.domain.gym_plan import PlannedSide
 
 
 def toolbar_text(shell: GymShell, width: int | None = None) -> str:
@@ -29,12 +31,12 @@ def toolbar_text(shell: GymShell, width: int | None = None) -> str:
             shell.bell()
         if timer.text():
             head.append(timer.text())
-    exercise = shell.current_exercise()
+    exercise = shell.status.current_exercise()
     sets: list[str] = []
     if exercise is not None:
         try:
             planned = shell.planned()
-        except Exception:  # noqa: BLE001 - a toolbar must never break the prompt
+        except TrackerError:  # a toolbar must never break the prompt (the line will say why)
             planned = []
         sets = [f"{side_label(p.side)} {short_set(shell, p)}".strip() for p in planned]
     elif shell.status.routine is not None:
@@ -69,8 +71,5 @@ def short_set(shell: GymShell, step: PlannedSide) -> str:
     """`8x55`, `8xBW`; a timed or distance set as typed: `45s`, `40mx24`."""
     if not step.measured:
         return f"{step.reps}x{format_load(step.load) if step.load else 'BW'}"
-    from tracker.cli.gym.commands import planned_spec
-    from tracker.domain.specs import format_spec
-
-    spec = planned_spec(step, shell.unit_of_target())
+    spec = step.spec(shell.unit_of_target())
     return format_spec(spec, spec.unit)

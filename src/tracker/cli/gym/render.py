@@ -1,0 +1,144 @@
+"""What the gym prompt prints: wrapped lines, the current exercise's header, the routine's
+overview, progress and pair lines."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracker.cli.context import echo, echo_err, style
+from tracker.cli.layout import plural, wrap_line
+from tracker.cli.plates import plates_lines
+from tracker.cli.render import full_set_text, local_date, side_label, sided_set_text
+from tracker.domain.asymmetry import Judgement, lsi_text
+from tracker.domain.gym_plan import PlannedSide
+from tracker.domain.loads import COACHING_CUE, needs_cue
+from tracker.domain.routines import format_rest
+from tracker.domain.units import Unit
+
+if TYPE_CHECKING:
+    from tracker.cli.gym.commands import GymShell
+    from tracker.services.gym import ExerciseBrief
+
+HELP = """\
+Type one line at a time:
+  10x100, 3x10x100, 12, 10x60@8
+      sets of the current exercise
+  -l 10x60 -r 8x60, l 10x60, r 8x60
+      sides of a unilateral exercise
+  "single leg press" -l 10x60 --rpe 8
+      anything tracker log takes
+  single leg press
+      make an exercise current
+  (empty line)
+      log the planned set (a pair, weaker side first)
+  undo, redo, note TEXT, skip, next, plates LOAD,
+  rest SECONDS, show, help, done"""
+
+
+def say(text: str) -> None:
+    """One line of gym output, wrapped to the terminal (a phone is 60 columns)."""
+    for line in wrap_line(text):
+        echo(line)
+
+
+def say_error(message: str) -> None:
+    """An error on stderr, wrapped between words like every other line (the terminal would
+    break it mid-word)."""
+    for line in wrap_line(f"Error: {message}"):
+        echo_err(line)
+
+
+def planned_set_text(step: PlannedSide, unit: Unit) -> str:
+    """`L 8 x 55 kg`, or `R 40 m x 24 kg` for a timed or distance set."""
+    if not step.measured:  # a load of 0 is bodyweight
+        bodyweight = step.bodyweight or not step.load
+        return sided_set_text(step.side, step.reps, step.load, step.unit or unit, bodyweight)
+    return full_set_text(
+        step.side, 0, step.load, step.unit or unit, step.bodyweight or not step.load,
+        step.duration_s, step.distance, step.distance_unit,
+    )
+
+
+def progress_text(done: int, planned: int, unilateral: bool) -> str:
+    """`1 of 2 sets done`; sets beyond the plan (a finished item named again) as extra."""
+    noun = ("pair" if unilateral else "set") + ("s" if planned != 1 else "")
+    extra = f", {done - planned} extra" if done > planned else ""
+    return f"{min(done, planned)} of {planned} {noun} done{extra}"
+
+
+def sided_example(brief: ExerciseBrief, spec: str) -> str:
+    """A set to type at the prompt: a unilateral exercise's with both sides."""
+    return f"-l {spec} -r {spec}" if brief.unilateral else spec
+
+
+def header_lines(shell: GymShell, exercise: str) -> list[str]:
+    brief = shell.brief(exercise)
+    item = shell.status.item_for(exercise)
+    title = style(brief.exercise, bold=True)
+    if item is not None and shell.status.routine is not None:
+        count = len(shell.status.routine.items)
+        done = shell.status.sets_done(item)
+        title += f" ({item.position}/{count}): {progress_text(done, item.sets, item.unilateral)}"
+    lines = [title]
+    measure, example = shell.example(exercise) if brief.target is None else (None, "")
+    if measure is not None:
+        lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
+    elif brief.target is not None:
+        bodyweight = brief.target.bodyweight
+        parts = [  # a load of 0 is bodyweight
+            sided_set_text(side, t.reps, t.load, t.unit or brief.unit, bodyweight or not t.load)
+            for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
+        ]
+        per = f", {brief.load_per}" if brief.load_per else ""
+        lines.append(f"  Target: {'; '.join(parts)} ({brief.target.kind}{per})")
+    elif brief.no_target:
+        # Only the suggest answer says why; "no history" only when there is none.
+        why = "" if brief.logged else " (no history to go on)"
+        lines.append(f"  Target: none yet{why}; type the set, e.g. {example}")
+    if brief.last_date is not None:
+        by_side: dict[str, list[str]] = {}
+        for last in brief.last_time:
+            text = full_set_text(
+                None, last.reps, last.load, last.unit, last.bodyweight,
+                last.duration_s, last.distance, last.distance_unit,
+            )
+            by_side.setdefault(side_label(last.side), []).append(text)
+        text = "; ".join(f"{k + ' ' if k else ''}{', '.join(v)}" for k, v in by_side.items())
+        lines.append(f"  Last ({local_date(brief.last_date)}): {text or 'warm-ups only'}")
+    if brief.plates is not None:
+        lines += [f"  Plates: {line}" for line in plates_lines(brief.plates)]
+    if brief.cue:
+        lines.append(f"  {brief.cue}")
+    planned = shell.planned_text() if shell.status.current_exercise() == exercise else ""
+    rest = format_rest(brief.rest_s)
+    lines.append(f"  Rest {rest}." + (f" Enter logs: {planned}" if planned else ""))
+    return lines
+
+
+def overview_lines(shell: GymShell) -> list[str]:
+    status = shell.status
+    lines = [f"Session #{status.session_id}: {plural(status.sets_logged, 'set')} so far."]
+    if status.routine is None:
+        return lines
+    current = status.current_item()
+    lines.append(f"Routine {status.routine.name}:")
+    for item in status.routine.items:
+        done = status.sets_done(item)
+        mark = ">" if current is not None and item.position == current.position else " "
+        state = (
+            "skipped" if item.position in status.skipped else f"{min(done, item.sets)}/{item.sets}"
+        )
+        lines.append(f" {mark}{item.position}. {item.exercise} {state}")
+    return lines
+
+
+def pair_line(judged: Judgement) -> str | None:
+    """ "Pair LSI 83.3 (left weaker): CUE" as `report imbalance` would judge the pair."""
+    if judged.lsi is None:
+        return None
+    line = f"  Pair LSI {lsi_text(judged.lsi)}"
+    if judged.involved is not None:
+        line += f" (involved {judged.involved.value})"
+    if needs_cue(judged) and judged.weaker_side is not None:
+        line += f" ({judged.weaker_side.value} weaker): {COACHING_CUE}"
+    return line
