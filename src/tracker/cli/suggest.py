@@ -56,7 +56,8 @@ def _load(answer: Suggestion, load: Decimal, unit: Unit | None = None) -> str:
     exercise's load is what is added to body weight (BW+10 kg) or taken off (BW-20 kg).
     ``unit``: a side's own (the unit it was last logged in), else the answer's."""
     from tracker.domain.bodyweight import bodyweight_text
-    from tracker.domain.load_convention import LoadPer, describe_load
+    from tracker.domain.load_convention import LoadPer
+    from tracker.wording.loads import describe_load
 
     unit = unit or answer.unit
     if answer.bodyweight:

@@ -261,7 +261,7 @@ def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> Nex
     except TrackerError as exc:  # no history to progress from and no parent to start from
         return NextSession((), str(exc))
     from tracker.domain.bodyweight import bodyweight_text
-    from tracker.domain.load_convention import describe_load
+    from tracker.wording.loads import describe_load
 
     def described(load: Decimal, unit: Unit | None) -> str:
         if answer.bodyweight:  # added to body weight, or assistance taken off it
