@@ -7,12 +7,12 @@ this table holds the exact words, so a change of wording is made, and reviewed, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
-from tracker.domain.asymmetry import Judgement, SessionComparison, judge
+from tracker.domain.asymmetry import Judgement, SessionComparison, Verdict, judge
 from tracker.domain.load_convention import (
     RELATED_BASES,
     ConvertedStart,
@@ -25,6 +25,7 @@ from tracker.domain.model import Side
 from tracker.domain.suggestion import Basis, NoStart, NoStartCause
 from tracker.domain.units import Unit
 from tracker.wording import plural
+from tracker.wording.asymmetry import article, verdict_text
 from tracker.wording.loads import cue_text, describe_load, step_reason
 from tracker.wording.suggest import (
     no_added_load,
@@ -399,3 +400,73 @@ SENTENCES: dict[str, tuple[Callable[[], str], str]] = {
 def test_a_sentence(case: str) -> None:
     write, sentence = SENTENCES[case]
     assert write() == sentence
+
+
+def over(*pairs: tuple[str | None, str | None], involved: Side | None = None) -> Judgement:
+    """The headline over these sessions' (left, right) figures, one day apart."""
+    sessions = [
+        SessionComparison(
+            DAY + timedelta(days=i), None if left is None else D(left), D(right) if right else None
+        )
+        for i, (left, right) in enumerate(pairs)
+    ]
+    return judge(sessions, 5, involved=involved)
+
+
+VERDICTS: dict[str, tuple[Judgement, Verdict, str]] = {
+    "no data": (
+        over(("100", None)), Verdict.NO_DATA,
+        "Not enough data: no session has both sides measured this way (timed and distance sets "
+        "compare with --metric duration or distance).",
+    ),
+    "no difference": (
+        over(("90", "90"), ("90", "90"), ("90", "90")), Verdict.NO_DIFFERENCE,
+        "No difference between sides in the last 3 sessions (LSI 100.0, balanced).",
+    ),
+    "too few": (
+        over(("100", "100"), ("80", "100"), ("100", "100")), Verdict.TOO_FEW,
+        "No consistent weaker side: left weaker in only 1 of the last 3 sessions (LSI 93.3, "
+        "balanced).",
+    ),
+    "swapped": (
+        over(("80", "100"), ("100", "80")), Verdict.SWAPPED,
+        "No consistent weaker side over the last 2 sessions: it swapped (left weaker in 1, "
+        "right weaker in 1; LSI 100.0, balanced).",
+    ),
+    "equal": (
+        over(("90", "100"), ("90", "100"), ("90", "100"), ("130", "100")), Verdict.EQUAL,
+        "No difference between the best of each side over the last 4 sessions (LSI 100.0, "
+        "balanced); left side weaker in 3 of the last 4 sessions.",
+    ),
+    "lower on the other side": (
+        over(("99", "100"), ("99", "100"), ("99", "100"), ("200", "100")), Verdict.LOWER_ON_OTHER,
+        "No consistent weaker side: left weaker in 3 of the last 4 sessions, but lower on the "
+        "other side over them (LSI 80.5, imbalanced).",
+    ),
+    "weaker": (
+        over(("80", "100"), ("80", "100"), ("80", "100")), Verdict.WEAKER,
+        "Left side weaker in 3 of the last 3 sessions (LSI 80.0, imbalanced).",
+    ),
+    "within noise": (
+        over(("92", "100")), Verdict.WITHIN_NOISE,
+        "Left side weaker in the last session (LSI 92.0, balanced), but an 8% difference from "
+        "fewer than 3 sessions is within measurement noise.",
+    ),
+    "involved": (
+        over(("80", "100"), involved=Side.LEFT), Verdict.WEAKER,
+        "Left side weaker in the last session (involved left, LSI 80.0, imbalanced).",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", VERDICTS)
+def test_a_headline_verdict(case: str) -> None:
+    judged, verdict, sentence = VERDICTS[case]
+    assert judged.verdict is verdict
+    assert verdict_text(judged) == sentence
+
+
+def test_articles_follow_how_the_number_is_read() -> None:
+    assert [article(x) for x in ("8", "11.8", "18", "80.5", "1", "5", "12", "100", "11000")] == [
+        "an", "an", "an", "an", "a", "a", "a", "a", "an",
+    ]
