@@ -143,7 +143,7 @@ def test_no_assistance_left_after_the_last_step() -> None:
     uow = with_catalog("Pull-Up")
     log(uow, "pull-up", "3x10xBW-5")
     answer = suggest(uow, None, "pull-up")
-    assert answer.suggested == 0 and (reason(answer).at, reason(answer).to) == (D(-5), 0)
+    assert answer.suggested == 0 and (reason(answer).at, reason(answer).to) == (D(-5), D(0))
 
 
 def test_a_share_below_the_smallest_step_starts_at_the_lightest_step() -> None:
@@ -174,10 +174,10 @@ def test_a_dumbbell_progression_names_its_load_per_dumbbell() -> None:
 
 
 @pytest.mark.parametrize(
-    ("basis", "start", "band"), [("140", 60, (56, 70)), ("110", 45, (44, 55))]
+    ("basis", "start", "band"), [("140", 60, (D(56), D(70))), ("110", 45, (D(44), D(55)))]
 )
 def test_a_start_is_the_lowest_step_inside_the_band_it_quotes(
-    basis: str, start: int, band: tuple[int, int]
+    basis: str, start: int, band: tuple[Decimal, Decimal]
 ) -> None:
     uow = with_catalog("Single Leg Press")
     log(uow, "leg press", f"10x{basis}")
@@ -194,7 +194,7 @@ def test_with_no_step_inside_the_band_the_start_says_so() -> None:
     answer = suggest(uow, None, "slp")
     assert (answer.suggested, answer.range, answer.inside) == (D(55), (D(55), D(55)), False)
     assert answer.converted is not None
-    assert (answer.converted.start.raw_low, answer.converted.start.raw_high) == (56, D("58.1"))
+    assert (answer.converted.start.raw_low, answer.converted.start.raw_high) == (D(56), D("58.1"))
 
 
 def test_a_one_arm_row_starts_inside_its_band() -> None:
