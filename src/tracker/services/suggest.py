@@ -52,8 +52,6 @@ from tracker.services.figures import exercise_figures, lifter_facts
 from tracker.services.lifters import current_lifter
 from tracker.wording import suggest as wording
 
-__all__ = ["Basis", "SideTarget", "Suggestion", "parse_basis", "suggest", "suggest_start_line"]
-
 # How many recent sessions the progression looks at (two are needed for the step-down rule).
 PROGRESSION_SESSIONS = 3
 
