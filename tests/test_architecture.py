@@ -314,12 +314,13 @@ def test_the_cycle_check_catches_each_kind(tmp_path: Path) -> None:
 # or a weaker side are called by the figures module alone; every view renders its results.
 FIGURES_MODULE = "tracker/domain/report_figures.py"
 RULE_MODULES = {"tracker.domain.e1rm", "tracker.domain.asymmetry"}
-# What those modules may give anyone: the figure types, a formula's name check, text.
+# What those modules may give anyone: the figure types, a formula's name check, text (and the
+# sessions the noise rule counts, which the headline's sentence names).
 # (The display rounding of an LSI is shared as lsi_text is; MAX_REPS bounds the SQL's exact
 # e1RM keys, which the oracle property test holds equal to the domain's.)
-SHARED = {"Judgement", "SessionComparison", "Status", "formula_for", "FORMULAS",
+SHARED = {"Judgement", "SessionComparison", "Status", "Verdict", "formula_for", "FORMULAS",
           "DEFAULT_FORMULA", "lsi_text", "pct_text", "shown_lsi",
-          "shown_asymmetry", "MAX_REPS"}
+          "shown_asymmetry", "MAX_REPS", "NOISE_MIN_SESSIONS"}
 
 
 def figure_rules_used(path: Path) -> list[str]:
@@ -450,3 +451,70 @@ def test_the_output_check_catches_each_kind(tmp_path: Path) -> None:
         assert len(unescaped_output(module)) == 1, code
     module.write_text("echo(name)\nsys.stdout.write(terminal_text(page))\n", encoding="utf-8")
     assert unescaped_output(module) == []
+
+
+# Wording in one place (issue 24): tracker.wording writes the sentences from the domain's
+# structured reasons, for text, JSON and HTML alike. It is pure: the domain and the standard
+# library only, so that any layer may use it and it never reaches for storage or the terminal.
+WORDING_MODULES = sorted((PACKAGE / "wording").glob("*.py"))
+
+
+def wording_leaks(path: Path) -> set[str]:
+    """What a wording module imports beyond the domain, itself and the standard library."""
+    return {
+        m
+        for m in imported_modules(path)
+        if m.split(".")[0] in (*INFRASTRUCTURE, "jinja2", "prompt_toolkit")
+        or (m.startswith("tracker") and not m.startswith(("tracker.domain", "tracker.wording")))
+    }
+
+
+@pytest.mark.parametrize("path", WORDING_MODULES, ids=lambda p: p.name)
+def test_wording_imports_only_the_domain(path: Path) -> None:
+    assert not wording_leaks(path), f"{path.name} imports {sorted(wording_leaks(path))}"
+
+
+def test_the_wording_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "words.py"
+    leaks = (
+        "import click\n",
+        "from sqlalchemy import select\n",
+        "from tracker.adapters.orm import Exercise\n",
+        "def f():\n    from tracker.services.suggest import Suggestion\n",
+        "from tracker.cli.layout import wrap\n",
+        "from tracker import bootstrap\n",
+    )
+    for code in leaks:
+        module.write_text(code, encoding="utf-8")
+        assert len(wording_leaks(module)) == 1, code
+    module.write_text("from tracker.domain.loads import StepReason\nimport re\n", encoding="utf-8")
+    assert wording_leaks(module) == set()
+
+
+def count_plurals(path: Path) -> list[int]:
+    """Lines defining a plural of a count ("3 sets"): a `plural` that takes a count and a word.
+    (domain/names.py's `plural(word)`, an exercise name's plural, is another thing.)"""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name == "plural" and len(node.args.args) > 1
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(PACKAGE.rglob("*.py")) if p.parent.name != "wording"],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_one_plural_lives_in_the_wording_package(path: Path) -> None:
+    assert not count_plurals(path), f"{path.name} defines plural at {count_plurals(path)}"
+
+
+def test_the_plural_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "view.py"
+    module.write_text("def plural(count: int, word: str) -> str:\n    return word\n")
+    assert count_plurals(module) == [1]
+    module.write_text("class A:\n    def plural(self, n: int) -> str:\n        return ''\n")
+    assert count_plurals(module) == [2]
+    module.write_text("def plural(word: str) -> str | None:\n    return None\n")
+    assert count_plurals(module) == []

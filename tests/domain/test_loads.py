@@ -14,15 +14,14 @@ from tracker.domain.asymmetry import Judgement, SessionComparison, judge
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.loads import (
-    COACHING_CUE,
     DEFAULT_INCREMENTS,
     DEFAULT_UNILATERAL_RATIO,
     Action,
     LoadLabel,
     ProgressionStep,
     SessionSets,
+    StepReason,
     cap_weaker_side,
-    cue_text,
     increment_for,
     lightest_start,
     needs_cue,
@@ -394,39 +393,36 @@ def test_single_leg_press_oracle() -> None:
     assert (left.load, left.action, left.reps_target) == (D(65), "increase", 8)
     assert left.from_load == D(60)
     assert (right.load, right.action, right.reps_target) == (D(60), "hold", 11)
-    assert left.reason == (
-        "All 3 sets at 60 reached 12 reps, the top of 8-12: add 5 and restart at 8 reps."
+    assert left.reason == StepReason("top", D(60), (12, 12, 12), (8, 12), D(65), 8, LoadLabel())
+    assert right.reason == StepReason(
+        "below_top", D(60), (10, 10, 10), (8, 12), D(60), 11, LoadLabel()
     )
-    assert right.reason == "Best set at 60 was 10 reps: hold it and aim for 11 reps."
 
 
-def test_reason_names_the_unit_when_given() -> None:
+def test_the_reason_carries_the_label_its_loads_are_named_by() -> None:
     step = next_load(history([(12, "60")]), (8, 12), D(5), LoadLabel(KG))
-    assert step.reason == (
-        "The set at 60 kg reached 12 reps, the top of 8-12: add 5 kg and restart at 8 reps."
-    )
+    assert step.reason.label == LoadLabel(KG)
 
 
-def test_reason_names_a_bodyweight_load_as_body_weight_plus_or_minus() -> None:
+def test_an_assisted_increase_asks_for_a_weigh_in_only_without_a_body_weight() -> None:
     bodyweight = LoadLabel(KG, bodyweight=True)
-    weighted = next_load(history([(8, "10")]), (8, 12), D(1), bodyweight)
-    assert weighted.reason == "Best set at BW+10 kg was 8 reps: hold it and aim for 9 reps."
-    alone = next_load(history([(8, "0")]), (8, 12), D(1), bodyweight)
-    assert alone.reason == "Best set at BW was 8 reps: hold it and aim for 9 reps."
     # Assisted: up one step is less assistance.
     assisted = next_load(history([(12, "-20"), (12, "-20")]), (8, 12), D(1), bodyweight)
     assert (assisted.load, assisted.action) == (D(-19), "increase")
-    assert assisted.reason == (
-        "All 2 sets at BW-20 kg reached 12 reps, the top of 8-12: take 1 kg off the assistance "
-        "and restart at 8 reps (log your body weight and the restart follows your last sets)."
+    assert assisted.reason == StepReason(
+        "top", D(-20), (12, 12), (8, 12), D(-19), 8, bodyweight, weigh_in=True
     )
+    weighed = next_load(history([(12, "-20")]), (8, 12), D(1), bodyweight, D(80))
+    assert not weighed.reason.weigh_in
+    loaded = next_load(history([(12, "60")]), (8, 12), D(5), LoadLabel(KG))
+    assert not loaded.reason.weigh_in
 
 
 def test_assistance_stops_at_none() -> None:
     bodyweight = LoadLabel(KG, bodyweight=True)
     step = next_load(history([(12, "-3")]), (8, 12), D(5), bodyweight)
     assert (step.load, step.action, step.from_load) == (D(0), "increase", D(-3))
-    assert "drop the assistance and restart at 8 reps" in step.reason
+    assert (step.reason.at, step.reason.to, step.reason.reps_target) == (D(-3), D(0), 8)
 
 
 @pytest.mark.parametrize(
@@ -453,7 +449,7 @@ def test_a_bodyweight_restart_follows_the_mass_moved(
 
 def test_a_loaded_lift_restarts_at_the_bottom_whatever_the_body_weight() -> None:
     step = next_load(history([(15, "60")]), (8, 12), D(5), LoadLabel(KG), None)
-    assert step.reps_target == 8 and step.reason.endswith("restart at 8 reps.")
+    assert step.reps_target == 8 and not step.reason.weigh_in
 
 
 def test_a_hold_after_some_sets_reached_the_top_aims_for_the_top_on_every_set() -> None:
@@ -461,34 +457,19 @@ def test_a_hold_after_some_sets_reached_the_top_aims_for_the_top_on_every_set() 
     # set was 10 reps: aim for 8 reps"; double progression (domain-science 8) wants all sets.
     bench = next_load(history([(10, "57.5"), (7, "57.5")]), (5, 8), D("2.5"), LoadLabel(KG))
     assert (bench.load, bench.action, bench.reps_target) == (D("57.5"), "hold", 8)
-    assert bench.reason == (
-        "1 of 2 sets at 57.5 kg reached 8 reps, the top of 5-8; the other stopped at 7: hold "
-        "it and aim for 8 reps on every set before the load goes up."
-    )
+    assert (bench.reason.cause, bench.reason.reps) == ("some_top", (10, 7))
     pull_ups = [(8, "-20"), (9, "-20"), (12, "-20"), (12, "-20")]
     step = next_load(history(pull_ups), (5, 10), D(5), LoadLabel(KG, bodyweight=True))
     assert (step.load, step.reps_target) == (D(-20), 10)
-    assert step.reason.startswith(
-        "2 of 4 sets at BW-20 kg reached 10 reps, the top of 5-10; the others stopped at 8 and "
-        "9: hold it and aim for 10 reps on every set"
-    )
+    assert (step.reason.cause, step.reason.reps_target) == ("some_top", 10)
 
 
 def test_an_assisted_load_steps_down_to_more_assistance() -> None:
     bodyweight = LoadLabel(KG, bodyweight=True)
     step = next_load(history([(6, "-20")], [(5, "-20")]), (8, 12), D(5), bodyweight)
     assert (step.load, step.action, step.reps_target) == (D(-25), "decrease", 8)
-    assert step.reason == (
-        "Sets at BW-20 kg fell below 8 reps in two sessions in a row: drop to BW-25 kg and aim "
-        "for 8 reps."
-    )
-
-
-def test_reason_says_a_dumbbell_load_is_per_dumbbell() -> None:
-    step = next_load(history([(12, "20")]), (8, 12), D(2), LoadLabel(KG, per="dumbbell"))
-    assert step.reason == (
-        "The set at 20 kg per dumbbell reached 12 reps, the top of 8-12: add 2 kg per dumbbell "
-        "and restart at 8 reps."
+    assert step.reason == StepReason(
+        "short_twice", D(-20), (5,), (8, 12), D(-25), 8, bodyweight
     )
 
 
@@ -509,7 +490,7 @@ def test_reps_target_is_capped_at_the_top() -> None:
 def test_one_short_session_holds() -> None:
     step = next_load(history([(9, "60"), (7, "60")]), (8, 12), D(5))
     assert (step.load, step.action, step.reps_target) == (D(60), "hold", 8)
-    assert step.reason == "A set at 60 stopped at 7 reps, below 8: hold it and aim for 8 reps."
+    assert step.reason == StepReason("short", D(60), (9, 7), (8, 12), D(60), 8, LoadLabel())
 
 
 def test_two_short_sessions_in_a_row_at_the_same_load_step_down() -> None:
@@ -517,7 +498,7 @@ def test_two_short_sessions_in_a_row_at_the_same_load_step_down() -> None:
     assert (step.load, step.action, step.reps_target, step.from_load) == (
         D(55), "decrease", 8, D(60),
     )
-    assert "two sessions in a row" in step.reason
+    assert step.reason.cause == "short_twice"
 
 
 def test_short_sessions_at_different_loads_or_not_in_a_row_hold() -> None:
@@ -579,18 +560,23 @@ def test_progression_moves_by_exactly_one_increment(
 # --- weaker side cap ---------------------------------------------------------------------------
 
 
-def step(load: str, action: Action = "hold", start: str | None = None) -> ProgressionStep:
-    return ProgressionStep(D(load), 8, action, "Because.", D(start or load))
+def step(
+    load: str, action: Action = "hold", start: str | None = None, label: LoadLabel | None = None
+) -> ProgressionStep:
+    at = D(start or load)
+    reason = StepReason("below_top", at, (7,), (8, 12), D(load), 8, label or LoadLabel())
+    return ProgressionStep(D(load), 8, action, reason, D(start or load))
 
 
 def test_weaker_side_is_capped_at_the_stronger_load() -> None:
     left, right = cap_weaker_side(step("65", "increase", "60"), step("62.5"), Side.LEFT)
     assert right == step("62.5")
     assert (left.load, left.action, left.from_load) == (D("62.5"), "increase", D(60))
-    assert left.reason.startswith("Because. Capped at 62.5")
-    _, labelled = cap_weaker_side(step("60"), step("65"), Side.RIGHT, LoadLabel(LB, True))
-    assert (
-        "Capped at BW+60 lb, the load of the side stronger in the last session" in labelled.reason
+    assert (left.reason.capped_at, left.reason.converted_cap) == (D("62.5"), False)
+    assert left.reason.to == D(65)  # the step before the cap, which its reason names
+    _, converted = cap_weaker_side(step("60"), step("65"), Side.RIGHT, D("55"))
+    assert (converted.load, converted.reason.capped_at, converted.reason.converted_cap) == (
+        D(55), D(55), True,
     )
 
 
@@ -613,16 +599,14 @@ def test_single_leg_press_sides_together() -> None:
     assert (capped[0].load, capped[1].load) == (D(65), D(60))
 
 
-def test_the_cue_names_its_scope_the_weaker_side_and_its_band_only_when_not_balanced() -> None:
+def test_the_cue_is_needed_only_with_a_weaker_side_not_balanced() -> None:
     # domain-science 3: LSI = weaker / stronger x 100; >= 90 balanced, >= 85 watch.
     def last(left: str, right: str) -> Judgement:
         return judge([SessionComparison(date(2026, 12, 1), D(left), D(right))], 1)
 
     imbalanced = last("70", "84")  # 83.3: left weaker, imbalanced
     assert needs_cue(imbalanced)
-    assert cue_text(imbalanced) == (
-        f"Last session: LSI 83.3, imbalanced, left side weaker. {COACHING_CUE}"
-    )
+    assert imbalanced.weaker_side is Side.LEFT
     watch = last("100", "87")  # 87.0: right weaker, watch
-    assert needs_cue(watch) and "right side" in cue_text(watch)
+    assert needs_cue(watch) and watch.weaker_side is Side.RIGHT
     assert not needs_cue(last("84", "77"))  # 91.7

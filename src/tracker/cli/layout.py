@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tracker.cli.terminal import MIN_WIDTH as MIN_WIDTH
 from tracker.cli.terminal import escaped
 from tracker.cli.terminal import terminal_width as terminal_width
+from tracker.wording import plural as plural  # the one plural; commands import it from here
 
 # Prose longer than this is hard to read even on a wide screen.
 PROSE_WIDTH = 100
@@ -38,17 +39,6 @@ def prose_width(width: int | None = None) -> int:
     """The width to wrap paragraphs at: the terminal's, at most PROSE_WIDTH."""
     width = width if width is not None else terminal_width()
     return min(width, PROSE_WIDTH) if width is not None else PROSE_WIDTH
-
-
-# Words whose plural is not the word plus "s".
-IRREGULAR = {"body part": "body parts", "entry": "entries", "exercise": "exercises"}
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """`plural(1, "set")` -> "1 set", `plural(3, "set")` -> "3 sets"."""
-    if count == 1:
-        return f"{count} {word}"
-    return f"{count} {many or IRREGULAR.get(word) or word + 's'}"
 
 
 def wrap(

@@ -15,6 +15,7 @@ from tracker.domain.report_figures import (
     SummaryReport,
 )
 from tracker.domain.units import rounded_number
+from tracker.wording.asymmetry import verdict_text
 
 
 def num(value: Decimal | None) -> float | None:
@@ -74,7 +75,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "consistent_sessions": judged.consistent_sessions,
         "compared_sessions": judged.compared_sessions,
         "within_noise": judged.within_noise,
-        "verdict": judged.verdict,
+        "verdict": verdict_text(judged),
         "recent_from": judged.first.isoformat() if judged.first else None,
         # Each side's figure over those sessions: what the LSI above is computed from.
         "recent_left": num(judged.left),

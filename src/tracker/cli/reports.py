@@ -20,6 +20,8 @@ from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, echo, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
+from tracker.wording import plural
+from tracker.wording.asymmetry import verdict_text
 
 if TYPE_CHECKING:
     from tracker.domain.report_figures import ExerciseImbalance, ImbalanceReport
@@ -76,10 +78,6 @@ def lsi_fmt(value: Decimal | None, involved: bool = False) -> str:
     from tracker.domain.asymmetry import lsi_text
 
     return lsi_text(value, involved)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[str, str]]) -> None:
@@ -215,7 +213,7 @@ def render_exercise_detail(item: ExerciseImbalance) -> None:
     from tracker.domain.model import Side
 
     say(style(item.exercise, bold=True) + (f" (per {item.per})" if item.per else ""))
-    say(item.judgement.verdict, "  ")
+    say(verdict_text(item.judgement), "  ")
     for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
         best = figures.best_set
         totals = f"{plural(figures.sets, 'set')}, volume {fmt(figures.volume)}"

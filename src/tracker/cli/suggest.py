@@ -12,9 +12,13 @@ import click
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, echo, emit_json, pass_app, style
 from tracker.cli.layout import wrap_line
+from tracker.cli.suggest_json import suggestion_json
+from tracker.domain.bodyweight import bodyweight_text
+from tracker.domain.load_convention import LoadPer
+from tracker.domain.units import Unit, as_number
+from tracker.wording.loads import describe_load
 
 if TYPE_CHECKING:
-    from tracker.domain.units import Unit
     from tracker.services.suggest import Suggestion
 
 
@@ -32,7 +36,6 @@ def suggest_command(app: App, exercise: str, basis: str | None, as_json: bool) -
     """Suggest a load for EXERCISE: a safe start for a new unilateral variant (from its
     bilateral parent), else next session's load per side by double progression.
     """
-    from tracker.cli.suggest_json import suggestion_json
     from tracker.services.suggest import parse_basis, suggest
 
     uow = app.uow(read_only=True)
@@ -46,8 +49,6 @@ def suggest_command(app: App, exercise: str, basis: str | None, as_json: bool) -
 
 def _number(value: Decimal) -> str:
     """A figure as the JSON shows it (62.5, 0.4): the text and the JSON agree."""
-    from tracker.domain.units import as_number
-
     return str(as_number(value))
 
 
@@ -55,9 +56,6 @@ def _load(answer: Suggestion, load: Decimal, unit: Unit | None = None) -> str:
     """A load as the lifter picks it up; dumbbells are named, with their total; a bodyweight
     exercise's load is what is added to body weight (BW+10 kg) or taken off (BW-20 kg).
     ``unit``: a side's own (the unit it was last logged in), else the answer's."""
-    from tracker.domain.bodyweight import bodyweight_text
-    from tracker.domain.load_convention import LoadPer, describe_load
-
     unit = unit or answer.unit
     if answer.bodyweight:
         return bodyweight_text(load, unit)
@@ -71,8 +69,6 @@ def _implement(answer: Suggestion) -> str:
 
 
 def render(answer: Suggestion) -> list[str]:
-    from tracker.domain.load_convention import LoadPer
-
     per = answer.convention.per
     lines = [style(answer.exercise, bold=True)]
     if answer.kind == "start":
@@ -91,14 +87,10 @@ def render(answer: Suggestion) -> list[str]:
 
 
 def _reps(answer: Suggestion, reps: int | None) -> str:
-    from tracker.domain.load_convention import LoadPer
-
     return f", {reps} reps" if answer.convention.per is LoadPer.IMPLEMENT else f" x {reps}"
 
 
 def _start_lines(answer: Suggestion) -> list[str]:
-    from tracker.domain.load_convention import LoadPer
-
     basis, ratio, span = answer.basis, answer.ratio, answer.range
     if basis is None or ratio is None or span is None or answer.suggested is None:
         raise AssertionError("a start always has its basis, ratio, range and load")
@@ -107,8 +99,6 @@ def _start_lines(answer: Suggestion) -> list[str]:
     when = f" ({done} on {basis.date.isoformat()})" if basis.date else " (given)"
     logged = f"{_number(basis.load)} {basis.unit.value}"
     if basis.bodyweight:
-        from tracker.domain.bodyweight import bodyweight_text
-
         logged = bodyweight_text(basis.load, basis.unit)
     lines = [
         *wrap_line(f"  Basis:     {basis.exercise} {logged}{when}", indent=" " * 11),
@@ -154,8 +144,6 @@ def _lightest(answer: Suggestion, start_at: str) -> str:
 
 
 def ratio_meaning(answer: Suggestion) -> str:
-    from tracker.domain.load_convention import LoadPer
-
     if answer.ratio_of == "implement":
         return f"of one {_implement(answer)}"
     if answer.convention.per is LoadPer.IMPLEMENT:

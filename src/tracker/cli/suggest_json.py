@@ -12,7 +12,8 @@ from tracker.domain.units import Unit, as_number, rounded_number
 
 if TYPE_CHECKING:
     from tracker.domain.asymmetry import Judgement
-    from tracker.services.suggest import Basis, SideTarget, Suggestion
+    from tracker.domain.suggestion import Basis
+    from tracker.services.suggest import SideTarget, Suggestion
 
 
 def num(value: Decimal | None) -> int | float | None:

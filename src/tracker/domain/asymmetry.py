@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
-from enum import StrEnum
+from enum import Enum, StrEnum
 from fractions import Fraction
 
 from tracker.domain.errors import InvalidValue
@@ -35,6 +35,19 @@ NOISE_MIN_SESSIONS = 3
 # contrary session in three is not enough to call a side weaker; one in four or more is.
 MAJORITY_SHARE = Fraction(3, 4)
 MAJORITY_MIN_SESSIONS = 4
+
+
+class Verdict(Enum):
+    """What the headline says about the latest sessions (tracker.wording.asymmetry writes it)."""
+
+    NO_DATA = "no_data"  # no session has both sides measured this way
+    NO_DIFFERENCE = "no_difference"  # no session had a weaker side
+    TOO_FEW = "too_few"  # one side weaker, but in too few of the sessions
+    SWAPPED = "swapped"  # each side weaker in some of the sessions
+    EQUAL = "equal"  # one side weaker in the sessions, the figures over them equal
+    LOWER_ON_OTHER = "lower_on_other"  # one side weaker in the sessions, the other lower overall
+    WEAKER = "weaker"  # a consistent weaker side
+    WITHIN_NOISE = "within_noise"  # a consistent weaker side, by a difference within noise
 
 
 class Status(StrEnum):
@@ -182,7 +195,7 @@ class Judgement:
     consistent_sessions: int  # sessions in which ``consistent_side`` was weaker
     within_noise: bool
     involved: Side | None
-    verdict: str
+    verdict: Verdict
 
 
 def judge(
@@ -230,9 +243,9 @@ def judge(
         consistent_sessions=agreeing if consistent else 0,
         within_noise=is_within_noise(asymmetry, len(compared)),
         involved=involved,
-        verdict="",
+        verdict=Verdict.NO_DATA,
     )
-    return replace(result, verdict=headline_verdict(result, lower))
+    return replace(result, verdict=verdict_of(result, lower))
 
 
 def _combined(values: Sequence[Decimal | None], combine: str) -> Decimal | None:
@@ -254,65 +267,20 @@ def pct_text(value: Decimal) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def article(number_text: str) -> str:
-    """ "a" or "an" before a number as it is read: an 8, an 11, an 18, an 80, a 1, a 5."""
-    whole = number_text.split(".")[0]
-    spoken_an = (
-        whole.startswith("8")
-        or whole in ("11", "18")
-        or (len(whole) in (5, 6) and whole[: len(whole) - 3] in ("11", "18"))
-    )
-    return "an" if spoken_an else "a"
-
-
-def _last(count: int) -> str:
-    return "the last session" if count == 1 else f"the last {count} sessions"
-
-
-def _in_last(agreeing: int, count: int) -> str:
-    return "in the last session" if count == 1 else f"in {agreeing} of the last {count} sessions"
-
-
-def headline_verdict(result: Judgement, lower: Side | None) -> str:
-    """One plain sentence about the latest sessions, agreeing with their rows."""
-    n = result.compared_sessions
-    if n == 0 or result.lsi is None or result.asymmetry is None or result.status is None:
-        return (
-            "Not enough data: no session has both sides measured this way (timed and distance "
-            "sets compare with --metric duration or distance)."
-        )
-    lsi_part = f"LSI {lsi_text(result.lsi, result.involved is not None)}, {result.status.value}"
-    if result.involved is not None:
-        lsi_part = f"involved {result.involved.value}, {lsi_part}"
-    counts = f"left weaker in {result.left_weaker}, right weaker in {result.right_weaker}"
+def verdict_of(result: Judgement, lower: Side | None) -> Verdict:
+    """What to say about the latest sessions, agreeing with their rows; ``lower`` is the side
+    lower over them (their means or sums)."""
+    if result.compared_sessions == 0 or result.lsi is None or result.status is None:
+        return Verdict.NO_DATA
     side = result.consistent_side
     if result.left_weaker + result.right_weaker == 0:
-        return f"No difference between sides in {_last(n)} ({lsi_part})."
+        return Verdict.NO_DIFFERENCE
     if side is None and min(result.left_weaker, result.right_weaker) == 0:
-        only = Side.LEFT if result.left_weaker else Side.RIGHT
-        return (
-            f"No consistent weaker side: {only.value} weaker in only "
-            f"{max(result.left_weaker, result.right_weaker)} of the last {n} sessions "
-            f"({lsi_part})."
-        )
+        return Verdict.TOO_FEW
     if side is None:
-        return f"No consistent weaker side over {_last(n)}: it swapped ({counts}; {lsi_part})."
-    in_sessions = _in_last(result.consistent_sessions, n)
+        return Verdict.SWAPPED
     if result.asymmetry == 0:
-        return (
-            f"No difference between the best of each side over {_last(n)} ({lsi_part}); "
-            f"{side.value} side weaker {in_sessions}."
-        )
+        return Verdict.EQUAL
     if side is not lower:
-        return (
-            f"No consistent weaker side: {side.value} weaker {in_sessions}, but lower "
-            f"on the other side over them ({lsi_part})."
-        )
-    sentence = f"{side.value.capitalize()} side weaker {in_sessions} ({lsi_part})"
-    if result.within_noise:
-        pct = pct_text(shown_asymmetry(result.lsi, 1, result.involved is not None))
-        return (
-            f"{sentence}, but {article(pct)} {pct}% difference from fewer than "
-            f"{NOISE_MIN_SESSIONS} sessions is within measurement noise."
-        )
-    return sentence + "."
+        return Verdict.LOWER_ON_OTHER
+    return Verdict.WITHIN_NOISE if result.within_noise else Verdict.WEAKER

@@ -174,25 +174,6 @@ def start_for_variant(
     return ConvertedStart(shown, variant, False, *totals)
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def describe_load(load: Decimal, unit: Unit, convention: LoadConvention) -> str:
-    """A load as the lifter picks it up: "2 x 12 kg dumbbells (24 kg total)", "40 kg per side"."""
-    amount = f"{format_load(load)} {unit.value}"
-    if convention.per is LoadPer.IMPLEMENT:
-        count = convention.implements
-        things = f"{convention.implement_name}{'s' if count != 1 else ''}"
-        total = f"{format_load(convention.total(load))} {unit.value}"
-        return f"{count} x {amount} {things} ({total} total)"
-    if convention.per is LoadPer.BAR:
-        return f"{amount} on the bar"
-    if convention.per is LoadPer.SIDE:
-        return f"{amount} per side"
-    return amount
-
-
 # The bilateral-deficit study the catalog's ratio notes cite (builtin.json), as they cite it.
 COSTA_2015 = (
     'Costa, Moreira, Cavalcanti, Krinski and Aoki 2015, "Effect of unilateral and bilateral '

@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Literal
 
-from tracker.domain.asymmetry import Judgement, Status, lsi_text
+from tracker.domain.asymmetry import Judgement, Status
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.model import Side
-from tracker.domain.units import Unit, convert, format_load
+from tracker.domain.units import Unit, convert
 
 # Smallest usual jump per equipment (domain-science 6.1). Gym-specific, hence overridable:
 # - barbell / smith machine: a pair of 1.25 kg or 2.5 lb plates;
@@ -248,7 +248,7 @@ class ProgressionStep:
     load: Decimal
     reps_target: int
     action: Action
-    reason: str
+    reason: StepReason
     from_load: Decimal
 
 
@@ -280,28 +280,39 @@ def _check_progression(rep_range: tuple[int, int], increment: Decimal) -> None:
 
 @dataclass(frozen=True, slots=True)
 class LoadLabel:
-    """How a reason sentence names a load: with its unit when known, as body weight plus or
-    minus it for a bodyweight exercise (BW-20 kg is assisted), and per implement where a logged
-    load is one dumbbell's (the lifter holds two)."""
+    """How a reason names a load: with its unit when known, as body weight plus or minus it
+    for a bodyweight exercise (BW-20 kg is assisted), and per implement where a logged load is
+    one dumbbell's (the lifter holds two). tracker.wording.loads writes it."""
 
     unit: Unit | None = None
     bodyweight: bool = False
     per: str = ""  # "dumbbell" or "kettlebell": a logged load is that of one
 
-    def load(self, load: Decimal) -> str:
-        if self.bodyweight:
-            if load == 0:
-                return "BW"
-            text = self.step(abs(load))
-            return f"BW{'+' if load > 0 else '-'}{text}"
-        return self.step(load)
 
-    def step(self, amount: Decimal) -> str:
-        """An amount added or taken off: "5 kg", "2 kg per dumbbell"."""
-        text = format_load(amount)
-        if self.unit is not None:
-            text += f" {self.unit.value}"
-        return f"{text} per {self.per}" if self.per else text
+# What the newest session's sets at its top load X did, which decides the step:
+# - "top": every set at X reached the top of the range (increase);
+# - "some_top": one reached the top, another did not (hold, aim for the top on every set);
+# - "below_top": none reached the top nor fell short (hold, one more rep than the best);
+# - "short": a set fell below the bottom (hold); "short_twice": in two sessions in a row at X
+#   (decrease).
+Cause = Literal["top", "some_top", "below_top", "short", "short_twice"]
+
+
+@dataclass(frozen=True, slots=True)
+class StepReason:
+    """Why a progression step, with the numbers its sentence names
+    (tracker.wording.loads.step_reason writes it)."""
+
+    cause: Cause
+    at: Decimal  # X: the newest session's top load
+    reps: tuple[int, ...]  # the reps done at X that session, in the order done
+    rep_range: tuple[int, int]
+    to: Decimal  # the load it leads to, before any cap
+    reps_target: int
+    label: LoadLabel
+    weigh_in: bool = False  # restarts at the bottom of the range for want of a body weight
+    capped_at: Decimal | None = None  # the stronger side's load the weaker side was held to
+    converted_cap: bool = False  # that load in this side's unit, rounded down to its step
 
 
 def next_load(
@@ -332,70 +343,22 @@ def next_load(
         raise NoBasis("no previous session to progress from")
     bottom, top_reps = rep_range
     newest = _top(history[-1])
-    if all(reps >= top_reps for reps in newest.reps):
-        return _increase(newest, rep_range, increment, label, body_weight)
-    if _fell_short(newest, bottom):
-        return _after_short(history, newest, bottom, increment, label)
-    return _hold(newest, rep_range, label)
-
-
-def _hold(newest: _Top, rep_range: tuple[int, int], label: LoadLabel) -> ProgressionStep:
-    """Hold X: chase the top on every set once one got there, else one more rep than the best."""
-    bottom, top_reps = rep_range
-    x, best = newest.load, max(newest.reps)
-    if best < top_reps:
-        at = label.load(x)
-        reason = f"Best set at {at} was {best} reps: hold it and aim for {best + 1} reps."
-        return ProgressionStep(x, best + 1, "hold", reason, x)
-    short = sorted(reps for reps in newest.reps if reps < top_reps)
-    reached = len(newest.reps) - len(short)
-    others = "the other" if len(short) == 1 else "the others"
-    reason = (
-        f"{reached} of {len(newest.reps)} sets at {label.load(x)} reached {top_reps} reps, the "
-        f"top of {bottom}-{top_reps}; {others} stopped at {_and(short)}: hold it and aim for "
-        f"{top_reps} reps on every set before the load goes up."
-    )
-    return ProgressionStep(x, top_reps, "hold", reason, x)
-
-
-def _and(numbers: Sequence[int]) -> str:
-    """7; 8 and 9; 6, 7 and 9."""
-    texts = [str(n) for n in numbers]
-    return texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} and {texts[-1]}"
-
-
-def _increase(
-    newest: _Top,
-    rep_range: tuple[int, int],
-    increment: Decimal,
-    label: LoadLabel,
-    body_weight: Decimal | None,
-) -> ProgressionStep:
-    """Every set at X reached the top: one step up (from assisted, never past no assistance)."""
-    bottom, top_reps = rep_range
     x = newest.load
-    up = min(x + increment, Decimal(0)) if x < 0 else x + increment
-    step = label.step(up - x)
-    if x < 0:
-        more = "drop the assistance" if up == 0 else f"take {step} off the assistance"
-    else:
-        more = f"add {step}"
-    restart = _restart_reps(newest, up, rep_range, body_weight)
-    if restart == bottom:
-        then = f"restart at {bottom} reps"
-        if label.bodyweight and body_weight is None:
-            then += " (log your body weight and the restart follows your last sets)"
-    else:
-        then = f"aim for {restart} reps, what your last sets predict at {label.load(up)}"
-    done = sorted(newest.reps)
-    if done[0] == done[-1] == top_reps:
-        did = f"{top_reps} reps, the top of"
-    else:  # the reps actually done, never the top read as them
-        did = f"{_and(done)} reps, {'past' if done[0] > top_reps else 'at or past'} the top of"
-    reason = (
-        f"{_sets(newest)} at {label.load(x)} reached {did} {bottom}-{top_reps}: {more} and {then}."
-    )
-    return ProgressionStep(up, restart, "increase", reason, x)
+    if all(reps >= top_reps for reps in newest.reps):
+        # One step up; from assisted (X < 0) less assistance, never past none at all.
+        up = min(x + increment, Decimal(0)) if x < 0 else x + increment
+        restart = _restart_reps(newest, up, rep_range, body_weight)
+        weigh_in = restart == bottom and label.bodyweight and body_weight is None
+        reason = StepReason("top", x, newest.reps, rep_range, up, restart, label, weigh_in)
+        return ProgressionStep(up, restart, "increase", reason, x)
+    if _fell_short(newest, bottom):
+        return _after_short(history, newest, rep_range, increment, label)
+    # Hold X: chase the top on every set once one got there, else one more rep than the best.
+    best = max(newest.reps)
+    cause: Cause = "below_top" if best < top_reps else "some_top"
+    target = best + 1 if best < top_reps else top_reps
+    reason = StepReason(cause, x, newest.reps, rep_range, x, target, label)
+    return ProgressionStep(x, target, "hold", reason, x)
 
 
 def _restart_reps(
@@ -422,7 +385,7 @@ def _restart_reps(
 def _after_short(
     history: Sequence[SessionSets],
     newest: _Top,
-    bottom: int,
+    rep_range: tuple[int, int],
     increment: Decimal,
     label: LoadLabel,
 ) -> ProgressionStep:
@@ -432,51 +395,29 @@ def _after_short(
     A step down never goes below 0 from a loaded set, and not from bodyweight alone (not
     every gym has an assisted machine); from an assisted set (X < 0) it adds assistance.
     """
-    x = newest.load
+    x, bottom = newest.load, rep_range[0]
     previous = _top(history[-2]) if len(history) >= 2 and history[-2].sets else None
     twice = previous is not None and previous.load == x and _fell_short(previous, bottom)
     if twice and x != 0:
         lower = x - increment if x < 0 else max(x - increment, Decimal(0))
-        return ProgressionStep(
-            load=lower,
-            reps_target=bottom,
-            action="decrease",
-            reason=(
-                f"Sets at {label.load(x)} fell below {bottom} reps in two sessions in a row: "
-                f"drop to {label.load(lower)} and aim for {bottom} reps."
-            ),
-            from_load=x,
-        )
-    return ProgressionStep(
-        load=x,
-        reps_target=bottom,
-        action="hold",
-        reason=(
-            f"A set at {label.load(x)} stopped at {min(newest.reps)} reps, below {bottom}: "
-            f"hold it and aim for {bottom} reps."
-        ),
-        from_load=x,
-    )
-
-
-def _sets(top: _Top) -> str:
-    count = len(top.reps)
-    return "The set" if count == 1 else f"All {count} sets"
+        reason = StepReason("short_twice", x, newest.reps, rep_range, lower, bottom, label)
+        return ProgressionStep(lower, bottom, "decrease", reason, x)
+    reason = StepReason("short", x, newest.reps, rep_range, x, bottom, label)
+    return ProgressionStep(x, bottom, "hold", reason, x)
 
 
 def cap_weaker_side(
     left: ProgressionStep,
     right: ProgressionStep,
     weaker: Side | None,
-    label: LoadLabel | None = None,
     limit: Decimal | None = None,
 ) -> tuple[ProgressionStep, ProgressionStep]:
     """Never suggest the weaker side more load than the stronger side; returns (left, right).
 
     A capped step takes the stronger side's load (``limit`` instead when the sides are logged
     in different units: the stronger side's load in the weaker side's unit, rounded down to
-    its step, so that it stays a load the lifter can pick up; ``label`` is then the weaker
-    side's); its action is re-derived from where it started and its reps target is kept.
+    its step, so that it stays a load the lifter can pick up); its action is re-derived from
+    where it started, its reps target is kept, and its reason says where it was capped.
     """
     if weaker is None:
         return left, right
@@ -484,15 +425,9 @@ def cap_weaker_side(
     ceiling = strong.load if limit is None else limit
     if weak.load <= ceiling:
         return left, right
-    how = "" if limit is None else " (in this side's unit, rounded down to its step)"
+    reason = replace(weak.reason, capped_at=ceiling, converted_cap=limit is not None)
     capped = replace(
-        weak,
-        load=ceiling,
-        action=_action(weak.from_load, ceiling),
-        reason=(
-            f"{weak.reason} Capped at {(label or LoadLabel()).load(ceiling)}, the load of the "
-            f"side stronger in the last session{how}: the weaker side never lifts more."
-        ),
+        weak, load=ceiling, action=_action(weak.from_load, ceiling), reason=reason
     )
     return (capped, strong) if weaker is Side.LEFT else (strong, capped)
 
@@ -515,14 +450,3 @@ def needs_cue(last: Judgement | None) -> bool:
         and last.weaker_side is not None
         and last.status in (Status.WATCH, Status.IMBALANCED)
     )
-
-
-def cue_text(last: Judgement) -> str:
-    """The cue, saying its scope: "Last session: LSI 84.6, imbalanced, left side weaker."."""
-    index = "-" if last.lsi is None else lsi_text(last.lsi)
-    status = last.status.value if last.status else "incomplete"
-    part = f"LSI {index}, {status}"
-    if last.involved is not None:
-        part = f"involved {last.involved.value}, {part}"
-    side = last.weaker_side.value if last.weaker_side else "neither"
-    return f"Last session: {part}, {side} side weaker. {COACHING_CUE}"

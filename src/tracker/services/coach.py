@@ -19,6 +19,7 @@ from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
 from tracker.domain.report_figures import ImbalanceReport, SideFigures, headline_before
 from tracker.domain.trend import attention_order, headline_trend
 from tracker.domain.units import Unit, rounded_number
+from tracker.wording.asymmetry import verdict_text
 
 # -- the report service's figures, typed ---------------------------------------------------
 
@@ -133,7 +134,7 @@ def _exercise(item: ReportExercise) -> ExerciseImbalance:
         asymmetry_pct=_num(judged.asymmetry),
         weaker_side=judged.weaker_side.value if judged.weaker_side else None,
         status=judged.status.value if judged.status else "incomplete",
-        verdict=judged.verdict,
+        verdict=verdict_text(judged),
         sessions=tuple(
             SessionFigures(
                 c.date.isoformat(), _num(c.left), _num(c.right), _num(item.session_lsi(c))
@@ -261,7 +262,7 @@ def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> Nex
     except TrackerError as exc:  # no history to progress from and no parent to start from
         return NextSession((), str(exc))
     from tracker.domain.bodyweight import bodyweight_text
-    from tracker.domain.load_convention import describe_load
+    from tracker.wording.loads import describe_load
 
     def described(load: Decimal, unit: Unit | None) -> str:
         if answer.bodyweight:  # added to body weight, or assistance taken off it

@@ -1,0 +1,208 @@
+"""The rules of `tracker suggest` beyond one step: the unit a progression runs in, double
+progression side by side, the weaker side's cap, and why no start can be given.
+
+The answer's parts are values (``Basis``, ``SideStep``, ``NoStart``, the steps' ``StepReason``);
+tracker.wording writes their sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from tracker.domain.loads import (
+    LoadLabel,
+    ProgressionStep,
+    SessionSets,
+    cap_weaker_side,
+    next_load,
+    round_down,
+)
+from tracker.domain.model import Laterality, Side
+from tracker.domain.units import Unit, convert, plain, round_display
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The load a start is derived from: the parent's top working set, or one given."""
+
+    exercise: str
+    load: Decimal  # as logged (or given)
+    unit: Unit
+    reps: int | None
+    date: dt.date | None
+    instead_of: str | None = None  # the parent a related lift stands in for
+    factor: Decimal | None = None
+    bodyweight: bool = False  # load was added to body weight (BW+20), weighed at body_weight
+    body_weight: Decimal | None = None  # that weigh-in, in ``unit``
+    over: str | None = None  # a carry's distance or time, as typed: "40m", "60s"
+
+
+# Why no start can be given (tracker.wording.suggest.no_start_text says what to do instead):
+# - "measured": the exercise is done for time or distance, not reps;
+# - "no_working_sets": only warm-ups or failed attempts logged, nothing to progress;
+# - "bilateral": --basis given for a bilateral lift without a parent;
+# - "no_history": a bilateral lift without a parent, never logged;
+# - "no_ratio": no ratio links it to its parent (``parent``) or to any bilateral lift.
+NoStartCause = Literal["measured", "no_working_sets", "bilateral", "no_history", "no_ratio"]
+
+
+@dataclass(frozen=True, slots=True)
+class NoStart:
+    cause: NoStartCause
+    exercise: str
+    example: str  # a set of it in the log syntax: 3x10x20, 60s
+    measure: str  # reps, time or distance
+    parent: str | None = None
+
+
+def no_start(
+    exercise: str,
+    laterality: str,
+    parent: str | None,
+    with_basis: bool,
+    logged: bool,
+    measure: str,
+    example: str,
+) -> NoStart:
+    """Why no starting load can be given: the first that holds of the causes above."""
+    cause: NoStartCause = "no_ratio"
+    if measure != "reps" and not with_basis:
+        cause = "measured"
+    elif logged and not with_basis:
+        cause = "no_working_sets"
+    elif laterality == Laterality.BILATERAL and parent is None:
+        cause = "bilateral" if with_basis else "no_history"
+    return NoStart(cause, exercise, example, measure, parent)
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSet:
+    """A working set of the exercise as a progression reads it (its load as logged)."""
+
+    session_id: int
+    date: dt.date  # the local date it was done
+    side: Side | None
+    reps: int
+    load: Decimal
+    unit: Unit
+    bodyweight: bool
+
+
+def _latest(sets: Sequence[LoggedSet]) -> list[LoggedSet]:
+    return [s for s in sets if s.session_id == sets[-1].session_id]
+
+
+def working_unit(sets: Sequence[LoggedSet], default: Unit) -> Unit:
+    """The unit the lifter loads this exercise in: that of the latest session's sets.
+
+    Progressing in that unit keeps every suggestion a load the equipment can make (40 kg + one
+    5 kg step is 45 kg, not 98.18 lb); a session that mixed units falls back to the default.
+    """
+    units = {s.unit for s in _latest(sets)}
+    return units.pop() if len(units) == 1 else default
+
+
+def logged_as_bodyweight(sets: Sequence[LoggedSet]) -> bool:
+    """Whether the latest session's sets were logged against body weight (12xBW, 8xBW-20):
+    then each load is what was added to it, or taken off by an assisted machine."""
+    return any(s.bodyweight for s in _latest(sets))
+
+
+def assisted(sets: Sequence[LoggedSet]) -> bool:
+    """Whether the latest session's heaviest set was still assisted (BW-20: below BW)."""
+    return max(s.load for s in _latest(sets)) < 0
+
+
+def side_unit(sets: Sequence[LoggedSet], side: Side, default: Unit) -> Unit:
+    """The unit a side was last logged in: its suggestion stays a load that side's equipment
+    makes (135 lb + 5 lb, never 61.23 kg + 5 kg)."""
+    units = [s.unit for s in sets if s.side == side]
+    return units[-1] if units else default
+
+
+def sessions_by_side(
+    sets: Sequence[LoggedSet], unit: Unit, ignore_sides: bool = False
+) -> dict[Side | None, list[SessionSets]]:
+    """Each side's sessions, oldest first, loads in ``unit``; sides ignored: all under None."""
+    grouped: dict[Side | None, dict[int, list[tuple[int, Decimal]]]] = {}
+    dates: dict[int, dt.date] = {}
+    for s in sets:
+        side = None if ignore_sides else s.side
+        grouped.setdefault(side, {}).setdefault(s.session_id, []).append(
+            (s.reps, convert(s.load, s.unit, unit))
+        )
+        dates.setdefault(s.session_id, s.date)
+    order = sorted(dates, key=lambda sid: (dates[sid], sid))
+    return {
+        side: [SessionSets(dates[sid], sessions[sid]) for sid in order if sid in sessions]
+        for side, sessions in grouped.items()
+    }
+
+
+@dataclass(frozen=True)
+class SideStep:
+    """One side's double progression in the unit that side was last logged in (None: a
+    bilateral lift's one step)."""
+
+    step: ProgressionStep
+    unit: Unit
+    increment: Decimal
+    label: LoadLabel
+
+
+def progression_steps(
+    sets: Sequence[LoggedSet],
+    laterality: str,
+    rep_range: tuple[int, int],
+    unit: Unit,
+    increment: Callable[[Unit], Decimal],
+    implement: str = "",
+    body_weight: Decimal | None = None,
+) -> dict[Side | None, SideStep]:
+    """Double progression from the recent sessions: one step under None for a bilateral lift
+    (or one whose sets name no side), else one per side logged, each in its own unit.
+    ``increment`` gives the step in a unit; ``body_weight`` (in ``unit``) is only used for
+    bodyweight sets, where it gives the mass moved."""
+    bodyweight = logged_as_bodyweight(sets)
+    weight = body_weight if bodyweight else None
+    per_side = sessions_by_side(sets, unit)
+    if laterality == Laterality.BILATERAL or set(per_side) == {None}:
+        history = per_side.get(None) or sessions_by_side(sets, unit, ignore_sides=True)[None]
+        label = LoadLabel(unit, bodyweight, implement)
+        step = next_load(history, rep_range, increment(unit), label, weight)
+        return {None: SideStep(step, unit, increment(unit), label)}
+    steps: dict[Side | None, SideStep] = {}
+    for side in (side for side in Side if per_side.get(side)):
+        in_unit = side_unit(sets, side, unit)
+        own = LoadLabel(in_unit, bodyweight, implement)
+        mass = None if weight is None else convert(weight, unit, in_unit)
+        history = sessions_by_side(sets, in_unit)[side]
+        step = next_load(history, rep_range, increment(in_unit), own, mass)
+        steps[side] = SideStep(step, in_unit, increment(in_unit), own)
+    return steps
+
+
+def capped(
+    left: SideStep, right: SideStep, weaker: Side | None
+) -> tuple[ProgressionStep, ProgressionStep]:
+    """The weaker side never gets more than the stronger: compared in the weaker side's unit
+    and rounded down to its step when the sides are logged in different units."""
+    if weaker is None or left.unit is right.unit:
+        return cap_weaker_side(left.step, right.step, weaker)
+    weak, strong = (left, right) if weaker is Side.LEFT else (right, left)
+    limit = round_down(convert(strong.step.load, strong.unit, weak.unit), weak.increment)
+    return cap_weaker_side(left.step, right.step, weaker, limit)
+
+
+def as_shown(load: Decimal) -> Decimal:
+    """A target load as the lifter reads it. A load typed in this unit (at most 3 decimals) is
+    kept exactly; one carried over from a set logged in the other unit (a session that mixed
+    kg and lb) is its conversion to two decimals, as the reason names it (132.28 lb, not
+    132.27735731092656)."""
+    if load == load.quantize(Decimal("0.001")):
+        return plain(load)
+    return plain(round_display(load))

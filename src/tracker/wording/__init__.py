@@ -1,0 +1,19 @@
+"""The sentences tracker prints, written from the domain's structured reasons.
+
+The domain and the services return values (a progression step's cause and numbers, a start's
+basis and band); the modules here turn them into the exact English the CLI prints, the JSON
+carries and the HTML shows, so that every view says the same thing and a change of wording
+is made once. Pure: imports only ``tracker.domain`` and the standard library.
+"""
+
+from __future__ import annotations
+
+# Words whose plural is not the word plus "s".
+IRREGULAR = {"body part": "body parts", "entry": "entries", "exercise": "exercises"}
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """`plural(1, "set")` -> "1 set", `plural(3, "set")` -> "3 sets"."""
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {many or IRREGULAR.get(word) or word + 's'}"

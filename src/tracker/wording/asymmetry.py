@@ -1,0 +1,78 @@
+"""The imbalance report's headline in words: "Left side weaker in 4 of the last 5 sessions
+(LSI 84.6, imbalanced)."."""
+
+from __future__ import annotations
+
+from tracker.domain.asymmetry import (
+    NOISE_MIN_SESSIONS,
+    Judgement,
+    Verdict,
+    lsi_text,
+    pct_text,
+    shown_asymmetry,
+)
+from tracker.domain.model import Side
+
+
+def article(number_text: str) -> str:
+    """ "a" or "an" before a number as it is read: an 8, an 11, an 18, an 80, a 1, a 5."""
+    whole = number_text.split(".")[0]
+    spoken_an = (
+        whole.startswith("8")
+        or whole in ("11", "18")
+        or (len(whole) in (5, 6) and whole[: len(whole) - 3] in ("11", "18"))
+    )
+    return "an" if spoken_an else "a"
+
+
+def _last(count: int) -> str:
+    return "the last session" if count == 1 else f"the last {count} sessions"
+
+
+def _in_last(agreeing: int, count: int) -> str:
+    return "in the last session" if count == 1 else f"in {agreeing} of the last {count} sessions"
+
+
+def verdict_text(result: Judgement) -> str:
+    """One plain sentence about the latest sessions, agreeing with their rows."""
+    if result.verdict is Verdict.NO_DATA or result.lsi is None or result.status is None:
+        return (
+            "Not enough data: no session has both sides measured this way (timed and distance "
+            "sets compare with --metric duration or distance)."
+        )
+    n, involved = result.compared_sessions, result.involved is not None
+    lsi_part = f"LSI {lsi_text(result.lsi, involved)}, {result.status.value}"
+    if result.involved is not None:
+        lsi_part = f"involved {result.involved.value}, {lsi_part}"
+    if result.verdict is Verdict.NO_DIFFERENCE:
+        return f"No difference between sides in {_last(n)} ({lsi_part})."
+    if result.verdict is Verdict.TOO_FEW:
+        only = Side.LEFT if result.left_weaker else Side.RIGHT
+        return (
+            f"No consistent weaker side: {only.value} weaker in only "
+            f"{max(result.left_weaker, result.right_weaker)} of the last {n} sessions "
+            f"({lsi_part})."
+        )
+    if result.verdict is Verdict.SWAPPED or result.consistent_side is None:
+        counts = f"left weaker in {result.left_weaker}, right weaker in {result.right_weaker}"
+        return f"No consistent weaker side over {_last(n)}: it swapped ({counts}; {lsi_part})."
+    side = result.consistent_side.value
+    in_sessions = _in_last(result.consistent_sessions, n)
+    if result.verdict is Verdict.EQUAL:
+        return (
+            f"No difference between the best of each side over {_last(n)} ({lsi_part}); "
+            f"{side} side weaker {in_sessions}."
+        )
+    if result.verdict is Verdict.LOWER_ON_OTHER:
+        return (
+            f"No consistent weaker side: {side} weaker {in_sessions}, but lower "
+            f"on the other side over them ({lsi_part})."
+        )
+    sentence = f"{side.capitalize()} side weaker {in_sessions} ({lsi_part})"
+    if result.verdict is Verdict.WITHIN_NOISE:
+        pct = pct_text(shown_asymmetry(result.lsi, 1, involved))
+        return (
+            f"{sentence}, but {article(pct)} {pct}% difference from fewer than "
+            f"{NOISE_MIN_SESSIONS} sessions is within measurement noise."
+        )
+    return sentence + "."
