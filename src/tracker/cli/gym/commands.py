@@ -16,7 +16,7 @@ from collections.abc import Callable
 import click
 
 from tracker.cli import confirm
-from tracker.cli.context import App, UserError, style
+from tracker.cli.context import App, UserError, style, to_user_error
 from tracker.cli.gym.parse import (
     BARE_WORDS,
     COMMAND_WORDS,
@@ -43,7 +43,7 @@ from tracker.cli.logging_cmds import log_from_args
 from tracker.cli.params import local_now
 from tracker.cli.plates import plates_lines
 from tracker.cli.render import side_label
-from tracker.domain.errors import Implausible, TrackerError
+from tracker.domain.errors import Implausible
 from tracker.domain.gym_plan import GymPlan, PlannedSide, measure_of, typed_set, typed_steps
 from tracker.domain.records import SideRecords
 from tracker.domain.routines import format_rest, parse_rest
@@ -136,8 +136,13 @@ class GymShell:
             pass  # `--help` inside a log line printed the help
         except click.ClickException as exc:
             say_error(exc.format_message())
-        except TrackerError as exc:  # the database's refusals too (the unit of work's)
-            say_error(str(exc))
+        except Exception as exc:  # noqa: BLE001 - the prompt's one error boundary
+            # Domain errors, and database errors raised outside a unit of work (a failed
+            # rollback), are one line and the session goes on; anything else is a bug.
+            error = to_user_error(exc)
+            if error is None:
+                raise
+            say_error(error.format_message())
 
     @staticmethod
     def _flags(word: str) -> tuple[str, ...]:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.render import side_label
 from tracker.cli.terminal import terminal_width
-from tracker.domain.errors import TrackerError
 from tracker.domain.specs import format_spec
 from tracker.domain.text_safety import shown_safe
 from tracker.domain.units import format_load
@@ -36,7 +35,9 @@ def toolbar_text(shell: GymShell, width: int | None = None) -> str:
     if exercise is not None:
         try:
             planned = shell.planned()
-        except TrackerError:  # a toolbar must never break the prompt (the line will say why)
+        # The toolbar redraws on a timer, outside any command: whatever fails here (the line
+        # typed next will say why) must never end the prompt.
+        except Exception:  # noqa: BLE001
             planned = []
         sets = [f"{side_label(p.side)} {short_set(shell, p)}".strip() for p in planned]
     elif shell.status.routine is not None:
