@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from tracker.adapters.new_rows import add_session, add_set, put_spec, spec_of
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -95,24 +96,35 @@ def log_sets(
         first_time = repo.count_sets_of(exercise, lifter) == 0
         bests = best_e1rm_by_side(repo, lifter, exercise, Unit(lifter.unit), at)
         position = repo.next_position(session)
-        stored: list[tuple[WorkoutSet, PlannedSet]] = []
-        for offset, planned in enumerate(request.sets):
-            row = new_set(lifter, session, exercise, planned, request, at, position + offset)
-            repo.add(row)
-            stored.append((row, planned))
+        rows = [
+            add_set(
+                repo,
+                session,
+                exercise,
+                planned.spec,
+                planned.spec.unit or Unit(lifter.unit),
+                planned.side,
+                planned.rpe,
+                kind_of(planned.spec, request.kind),
+                at,
+                position + offset,
+                request.note,
+            )
+            for offset, planned in enumerate(request.sets)
+        ]
         repo.flush()
         # The command's first set id names its batch: unique even when two terminals log at
         # once on PostgreSQL, and increasing, so `undo` finds the latest command.
-        for row, _ in stored:
-            row.batch = stored[0][0].id
-        history.record_log(repo, lifter, [row for row, _ in stored], sessions_before)
+        for row in rows:
+            row.batch = rows[0].id
+        history.record_log(repo, lifter, rows, sessions_before)
         result = LogResult(
             exercise=exercise.name,
             laterality=exercise.laterality,
             session_id=session.id,
             started_session=started,
             closed_session=closed,
-            sets=[stored_set(row) for row, _ in stored],
+            sets=[stored_set(row) for row in rows],
             previous=previous,
             first_time=first_time,
         )
@@ -145,11 +157,7 @@ def session_for(
     if placement.closed is not None and open_row is not None:
         closed_id, open_row.finished_at = placement.closed
     if placement.session_id is None:
-        new = TrainingSession(
-            lifter_id=lifter.id, started_at=placement.started_at, finished_at=placement.finished_at
-        )
-        repo.add(new)
-        repo.flush()
+        new = add_session(repo, lifter, placement.started_at, placement.finished_at)
         return new, True, closed_id
     chosen = open_row if open_row is not None and open_row.id == placement.session_id else None
     chosen = chosen or rows[placement.session_id]
@@ -166,37 +174,6 @@ def span_of(repo: AbstractRepository, row: TrainingSession) -> Span:
 def last_activity(repo: AbstractRepository, row: TrainingSession) -> datetime:
     # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
     return max(row.started_at, repo.last_set_time(row) or row.started_at)
-
-
-def new_set(
-    lifter: Lifter,
-    session: TrainingSession,
-    exercise: Exercise,
-    planned: PlannedSet,
-    request: LogRequest,
-    at: datetime,
-    position: int,
-) -> WorkoutSet:
-    spec = planned.spec
-    unit = spec.unit or Unit(lifter.unit)
-    return WorkoutSet(
-        session_id=session.id,
-        lifter_id=lifter.id,
-        exercise_id=exercise.id,
-        side=planned.side,
-        reps=spec.reps,
-        load=spec.load if spec.load is not None else Decimal(0),
-        unit=unit.value,
-        bodyweight=spec.bodyweight,
-        duration_s=spec.duration_s,
-        distance=spec.distance,
-        distance_unit=spec.distance_unit,
-        rpe=planned.rpe,
-        kind=kind_of(spec, request.kind),
-        performed_at=at,
-        position=position,
-        note=request.note,
-    )
 
 
 def best_e1rm_by_side(
@@ -293,13 +270,7 @@ def edit_set(
                 [edit.spec],
                 is_cardio(exercise.body_part, exercise.category),
             )
-            row.reps = edit.spec.reps
-            row.load = edit.spec.load if edit.spec.load is not None else Decimal(0)
-            row.unit = (edit.spec.unit or Unit(row.unit)).value
-            row.bodyweight = edit.spec.bodyweight
-            row.duration_s = edit.spec.duration_s
-            row.distance = edit.spec.distance
-            row.distance_unit = edit.spec.distance_unit
+            put_spec(row, edit.spec, edit.spec.unit or Unit(row.unit))
             if edit.spec.failed:
                 row.kind = SetKind.FAILURE
             elif row.kind == SetKind.FAILURE and was_failed_attempt:
@@ -321,15 +292,6 @@ def edit_set(
             check.refuse(exercise, spec_of(row), row.side, row.kind, row.performed_at)
         uow.commit()
         return stored_set(row)
-
-
-def spec_of(row: WorkoutSet) -> SetSpec:
-    """A stored set as the spec that would store it again."""
-    load = row.load or None  # 0: no load typed ("12", "30min")
-    return SetSpec(
-        row.reps, load, Unit(row.unit), row.bodyweight, row.duration_s, row.distance,
-        row.distance_unit,
-    )
 
 
 def move_within_session(repo: AbstractRepository, row: WorkoutSet, at: datetime) -> None:

@@ -31,16 +31,20 @@ class SessionDetail:
     sets: tuple[StoredSet, ...]
 
 
-def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> SessionInfo:
+def info(session: TrainingSession, with_sets: bool = True) -> SessionInfo:
+    """The session's span, with its counts of sets and exercises (none when not `with_sets`:
+    a session just started)."""
+    rows = session.sets if with_sets else []
+    exercises = len({s.exercise_id for s in rows})
     return SessionInfo(
-        session.id, session.name, session.started_at, session.finished_at, sets, exercises
+        session.id, session.name, session.started_at, session.finished_at, len(rows), exercises
     )
 
 
 def start_session(
     uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime, name: str | None
 ) -> SessionInfo:
-    from tracker.adapters.orm import TrainingSession
+    from tracker.adapters.new_rows import add_session
     from tracker.services import history
 
     if name is not None:
@@ -58,12 +62,10 @@ def start_session(
                 f"session #{still_open.id} is still open: finish it first with: "
                 "tracker session finish"
             )
-        session = TrainingSession(lifter_id=lifter.id, started_at=at, name=name)
-        uow.repo.add(session)
-        uow.repo.flush()
+        session = add_session(uow.repo, lifter, at, name=name)
         history.record_session_start(uow.repo, lifter, session)
         uow.commit()
-        return info(session)
+        return info(session, with_sets=False)
 
 
 def finish_session(
@@ -86,7 +88,7 @@ def finish_session(
         history.record_session_finish(uow.repo, lifter, session)
         session.finished_at = end
         uow.commit()
-        return info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+        return info(session)
 
 
 def finished_by_itself(uow: AbstractUnitOfWork, lifter: Lifter) -> SessionInfo:
@@ -99,7 +101,7 @@ def finished_by_itself(uow: AbstractUnitOfWork, lifter: Lifter) -> SessionInfo:
     session = uow.repo.session_of(logged[0]) if logged else None
     if session is None or session.finished_at != last_activity(uow.repo, session):
         raise NotFound("no open session to finish")
-    done = info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+    done = info(session)
     uow.commit()
     return replace(done, already_finished=True)
 
@@ -155,7 +157,7 @@ def delete_session(
         session = uow.repo.training_session(lifter, session_id)
         if session is None:
             raise NotFound(f"no session #{session_id} for lifter {lifter.name}")
-        gone = info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+        gone = info(session)
         history.record_session_delete(uow.repo, lifter, session)
         uow.repo.delete(session)
         uow.commit()
