@@ -215,7 +215,7 @@ def delete_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) ->
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
         removed = stored_set(row)
-        history.record_set_delete(uow.repo, lifter, row)
+        history.record_set_change(uow.repo, lifter, history.DELETE_SET, row)
         uow.repo.delete(row)
         uow.commit()
         return removed
@@ -248,7 +248,7 @@ def edit_set(
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
-        history.record_edit(uow.repo, lifter, row)
+        history.record_set_change(uow.repo, lifter, history.EDIT, row)
         exercise = row.exercise
         if edit.exercise is not None:
             exercise = resolve_exercise(uow.repo, edit.exercise)
