@@ -5,6 +5,7 @@ Nothing here imports SQLAlchemy at module level: `tracker --help` must stay inst
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from tracker.cli.layout import wrap_line
 from tracker.cli.terminal import tagged, terminal_text
 from tracker.domain.errors import DatabaseError, DatabaseUrlError, TrackerError
 from tracker.domain.text_safety import json_text, shown_safe
@@ -95,6 +97,12 @@ def echo_err(line: str) -> None:
     echo(line, err=True)
 
 
+def echo_wrapped(text: str, indent: str = "    ") -> None:
+    """One line, wrapped to the terminal with a hanging `indent` when it does not fit."""
+    for line in wrap_line(text, indent=indent):
+        echo(line)
+
+
 class ShownError(click.ClickException):
     """A ClickException shown as Click would, but its `Error: ...` line on one line with control
     characters escaped, wrapped to the width when there is one (COLUMNS or a terminal)."""
@@ -104,10 +112,6 @@ class ShownError(click.ClickException):
         self.error = error
 
     def show(self, file: Any = None) -> None:
-        import io
-
-        from tracker.cli.layout import wrap_line
-
         usage = io.StringIO()  # a usage error's usage and help hint come before its line
         self.error.show(file=usage)
         for line in usage.getvalue().rpartition("Error: ")[0].splitlines():
