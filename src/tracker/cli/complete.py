@@ -11,7 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from click.shell_completion import BashComplete, CompletionItem, add_completion_class
+from click.shell_completion import (
+    BashComplete,
+    CompletionItem,
+    add_completion_class,
+    get_completion_class,
+)
+
+from tracker.bootstrap import open_database
+from tracker.cli.context import App
+from tracker.domain.text_safety import shown_safe
 
 COMPLETE_VAR = "_TRACKER_COMPLETE"
 
@@ -63,8 +72,6 @@ def register() -> None:
 
 
 def completion_script(cli: click.Command, shell: str) -> str:
-    from click.shell_completion import get_completion_class
-
     register()
     completion_class = get_completion_class(shell)
     assert completion_class is not None  # the Choice of shells guarantees it
@@ -102,13 +109,9 @@ def best_matches(incomplete: str, candidates: list[tuple[str, list[str]]]) -> li
 
 def _quietly(ctx: click.Context, read: Any) -> list[Any]:
     """Run a read against the database named on the command line; nothing on any failure."""
-    from tracker.cli.context import App
-
     db, lifter = _root_options(ctx)
     app = App(db=db, lifter=lifter)
     try:
-        from tracker.bootstrap import open_database
-
         app._engine = open_database(app.url, notify=lambda line: None)
         return list(read(app))
     except Exception:  # a completion must never print a traceback into the prompt
@@ -119,8 +122,6 @@ def _quietly(ctx: click.Context, read: Any) -> list[Any]:
 
 def item(name: str) -> CompletionItem:
     """A stored name as the shell lists it: a control character in it shown escaped."""
-    from tracker.domain.text_safety import shown_safe
-
     return CompletionItem(shown_safe(name, one_line=True))
 
 
