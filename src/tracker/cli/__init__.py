@@ -27,28 +27,22 @@ if TYPE_CHECKING:
 
 
 class Lazy:
-    """A command not imported yet: where it is, and where its help is written.
+    """A command not imported yet: where it is, and where its help is written (`help_from`:
+    the function whose docstring it is, when a factory builds the command).
 
     A plain class: a NamedTuple or dataclass costs more to define than `--help` may spend."""
 
-    __slots__ = ("target", "help_from", "_doc")
+    __slots__ = ("target", "help_from")
 
     def __init__(self, target: str, help_from: str | None = None) -> None:
         self.target = target  # "module:attribute" of the click command (or of its factory)
-        self.help_from = help_from or target  # the function whose docstring is its help
-        self._doc: str | None = None
-
-    @property
-    def doc(self) -> str:
-        """The first paragraph of the command's help (its docstring), read once."""
-        if self._doc is None:
-            self._doc = summary(self.help_from) or command_at(self.help_from).help or ""
-        return self._doc
+        self.help_from = help_from or target
 
     @property
     def help(self) -> str:
-        """The command's one-line help, as `tracker --help` lists it at any width."""
-        return short_help(self.doc, 10_000)
+        """The command's one-line help, from its docstring without importing its module."""
+        paragraph = summary(self.help_from) or command_at(self.help_from).help or ""
+        return short_help(paragraph, 10_000)
 
 
 # To add a command: write it in a module under tracker.cli and add one line here; its help is
@@ -146,7 +140,7 @@ class TrackerGroup(click.Group):
         loaded = self.commands.get(name)
         if loaded is not None:
             return None if loaded.hidden else loaded.get_short_help_str(limit)
-        return short_help(COMMANDS[name].doc, limit)
+        return short_help(COMMANDS[name].help, limit)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Click's listing, with the help lines read from the commands' docstrings: no command
