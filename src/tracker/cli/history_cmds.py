@@ -1,4 +1,5 @@
-"""`tracker undo`: step back through your last changes, one per call, newest first."""
+"""`tracker undo` and `redo`: step back through your last changes, one per call, newest first,
+and forward again."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`tracker log`, `tracker undo` and `tracker set ...`: recording what was lifted."""
+"""`tracker log` and `tracker set ...`: recording what was lifted, and fixing a set."""
 
 from __future__ import annotations
 
@@ -276,8 +276,7 @@ def set_delete(app: App, set_id: int, yes: bool) -> None:
     `tracker undo` brings it back.
     """
     from tracker.cli.history_cmds import set_line
-    from tracker.services.history import describe_set
-    from tracker.services.logbook import delete_set
+    from tracker.services.logbook import delete_set, describe_set
 
     shown = describe_set(app.uow(), app.lifter, set_id)
     check_can_ask(yes, "set delete")

@@ -1,4 +1,4 @@
-"""`tracker session ...`: start, finish, list and show training sessions."""
+"""`tracker session ...`: start, finish, list, show and delete training sessions."""
 
 from __future__ import annotations
 

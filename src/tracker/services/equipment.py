@@ -1,4 +1,4 @@
-"""The lifter's bar and plates (`config set bar|plates`) and plate maths for a load."""
+"""The gym's bar and plates (`config set bar|plates`) and plate maths for a load."""
 
 from __future__ import annotations
 

@@ -400,12 +400,3 @@ def _undo_unrecorded_log(repo: AbstractRepository, lifter: Lifter) -> Undone:
     repo.flush()
     return Undone(LOG, removed, session_ids[0], _remove_emptied(repo.journal, session_ids))
 
-
-def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
-    """Set `set_id` of the lifter, to show before deleting it."""
-    with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        row = uow.repo.workout_set(lifter, set_id)
-        if row is None:
-            raise NotFound(f"no set with id {set_id} for lifter {lifter.name}")
-        return stored_set(row)

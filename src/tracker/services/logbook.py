@@ -210,6 +210,12 @@ def previous_session(
 # -- corrections ---------------------------------------------------------------------------
 
 
+def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
+    """Set `set_id` of the lifter, to show before deleting it."""
+    with uow:
+        return stored_set(_owned_set(uow.repo, current_lifter(uow.repo, lifter_name), set_id))
+
+
 def delete_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)

@@ -1,4 +1,4 @@
-"""Training sessions: start, finish, list and show."""
+"""Training sessions: start, finish, list, show and delete."""
 
 from __future__ import annotations
 
