@@ -16,6 +16,7 @@ from tracker.services.stored_sets import StoredSet, stored_set
 
 if TYPE_CHECKING:  # the ORM is built only by commands that write (adapters/reads.py)
     from tracker.adapters.orm import Lifter, TrainingSession
+    from tracker.adapters.repository import AbstractRepository
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,7 @@ def finish_session(
     uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime | None, now: datetime
 ) -> SessionInfo:
     """Close the open session at `at`; without it, now, or at its last set if that is stale."""
-    # Imported here: `session list` and `show` need neither (issue 16, start-up).
-    from tracker.services import history
-    from tracker.services.logbook import last_activity
+    from tracker.services import history  # the ORM: `session list` and `show` need none
 
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -95,8 +94,6 @@ def finished_by_itself(uow: AbstractUnitOfWork, lifter: Lifter) -> SessionInfo:
     """No session is open: the one the last `log` went into may be finished already, at its
     last set (back-dated sets are stored finished; 4 hours without a set close one). That is
     what `session finish` after such a log says, not that there is nothing to finish."""
-    from tracker.services.logbook import last_activity
-
     logged = uow.repo.last_batch_sets(lifter)
     session = uow.repo.session_of(logged[0]) if logged else None
     if session is None or session.finished_at != last_activity(uow.repo, session):
@@ -104,6 +101,12 @@ def finished_by_itself(uow: AbstractUnitOfWork, lifter: Lifter) -> SessionInfo:
     done = info(session)
     uow.commit()
     return replace(done, already_finished=True)
+
+
+def last_activity(repo: AbstractRepository, row: TrainingSession) -> datetime:
+    """When the session was last active: its start, or its latest set if later."""
+    # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
+    return max(row.started_at, repo.last_set_time(row) or row.started_at)
 
 
 def list_sessions(
