@@ -83,10 +83,11 @@ def summary(target: str) -> str | None:
     start = text.find(f"\ndef {function}(")
     opening = text.find('"""', start) + 3
     closing = text.find('"""', opening)
+    signature = text[start:opening - 3].rstrip()  # the docstring must follow it at once
     paragraph = text[opening:closing].split("\n\n")[0]
-    if start < 0 or opening < 3 or closing < 0 or "\\" in paragraph:
-        return None  # an escape would need Python to read it: import the module instead
-    return paragraph
+    if min(start, closing) < 0 or "\n\n" in signature or not signature.endswith(":"):
+        return None
+    return None if "\\" in paragraph else paragraph  # an escape: Python must read it
 
 
 def short_help(help: str, limit: int) -> str:
