@@ -26,45 +26,24 @@ COMPLETE_VAR = "_TRACKER_COMPLETE"
 
 # Click's bash script, with two changes so that names with spaces complete as one word:
 # `read -r` keeps backslashes, and each value is quoted for the shell (`printf %q`), so
-# `tracker log leg<TAB>` becomes `tracker log Leg\ Press`.
-_SOURCE_BASH = """\
-%(complete_func)s() {
-    local IFS=$'\\n'
-    local response
-
-    response=$(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD=$COMP_CWORD \
-%(complete_var)s=bash_complete $1)
-
-    for completion in $response; do
-        IFS=',' read -r type value <<< "$completion"
-
-        if [[ $type == 'dir' ]]; then
-            COMPREPLY=()
-            compopt -o dirnames
-        elif [[ $type == 'file' ]]; then
-            COMPREPLY=()
-            compopt -o default
-        elif [[ $type == 'plain' ]]; then
-            printf -v value '%%q' "$value"
-            COMPREPLY+=("$value")
-        fi
-    done
-
-    return 0
+# `tracker log leg<TAB>` becomes `tracker log Leg\ Press` (tests/integration/test_completion.py
+# runs the script in bash).
+_QUOTED_BASH = {
+    "IFS=',' read type value": "IFS=',' read -r type value",
+    "COMPREPLY+=($value)": 'printf -v value \'%%q\' "$value"\n            COMPREPLY+=("$value")',
 }
 
-%(complete_func)s_setup() {
-    complete -o nosort -F %(complete_func)s %(prog_name)s
-}
 
-%(complete_func)s_setup;
-"""
+def _bash_script(template: str) -> str:
+    for click_line, ours in _QUOTED_BASH.items():
+        template = template.replace(click_line, ours)
+    return template
 
 
 class TrackerBashComplete(BashComplete):
     """Bash completion that keeps a completed exercise name one shell word."""
 
-    source_template = _SOURCE_BASH
+    source_template = _bash_script(BashComplete.source_template)
 
 
 def register() -> None:
