@@ -1,15 +1,18 @@
 """The `tracker` command line: a thin layer that parses, calls a service and renders.
 
 The root group loads its commands lazily (Click's documented lazy-group pattern): COMMANDS
-maps each name to "module:attribute" and its one-line help, a module is imported only when
-its command runs, and `tracker --help` lists the commands from the map without importing any
-of them. Command modules themselves import only Click and the domain at import time; services
-(and with them SQLAlchemy) are imported inside the commands.
+maps each name to the "module:attribute" of its command, a module is imported only when its
+command runs, and `tracker --help` lists each command's one-line help from the command's own
+docstring, read from its module's source without importing it. A command module imports
+what its commands need at the top, but a module that a read-only command or a completion
+loads (sessions, lifters, logging_cmds, complete) keeps the ORM's services inside the
+commands that write (tests/test_architecture.py checks what start-up imports).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -25,105 +28,87 @@ if TYPE_CHECKING:
 
 
 class Lazy:
-    """A command not imported yet: where it is, and its one-line help for `tracker --help`.
+    """A command not imported yet: where it is, and where its help is written (`help_from`:
+    the function whose docstring it is, when a factory builds the command).
 
     A plain class: a NamedTuple or dataclass costs more to define than `--help` may spend."""
 
-    __slots__ = ("target", "help")
+    __slots__ = ("target", "help_from")
 
-    def __init__(self, target: str, help: str) -> None:
-        self.target = target  # "module:attribute" of the click command
-        self.help = help  # the command's one-line help, as `tracker --help` lists it
+    def __init__(self, target: str, help_from: str | None = None) -> None:
+        self.target = target  # "module:attribute" of the click command (or of its factory)
+        self.help_from = help_from or target
+
+    @property
+    def help(self) -> str:
+        """The command's one-line help, from its docstring without importing its module."""
+        paragraph = summary(self.help_from) or command_at(self.help_from).help or ""
+        return short_help(paragraph, 10_000)
 
 
-# To add a command: write it in a module under tracker.cli and add one line here. The help
-# text must match the command's own first sentence (tests/test_architecture.py checks it).
+# To add a command: write it in a module under tracker.cli and add one line here; its help is
+# its function's docstring (tests/test_architecture.py checks that the map finds it).
 COMMANDS: dict[str, Lazy] = {
-    "admin": Lazy(
-        "tracker.cli.admin:admin_group",
-        "Access to a shared PostgreSQL database (run by the owner of its tables).",
-    ),
-    "bodyweight": Lazy(
-        "tracker.cli.bodyweight:bodyweight_group",
-        "Your body weight: bodyweight sets (12xBW, 8xBW+20) weigh the latest one before them.",
-    ),
-    "completion": Lazy(
-        "tracker.cli:completion_command",
-        "Print the shell completion script for SHELL (bash, zsh or fish).",
-    ),
-    "config": Lazy(
-        "tracker.cli.lifters:config_group",
-        "Settings: your default unit, and the load steps of your gym's equipment.",
-    ),
-    "db": Lazy(
-        "tracker.cli.db_cmds:db_group", "Where your data lives, schema upgrades and backups."
-    ),
-    "exercises": Lazy(
-        "tracker.cli.exercises:exercises_group",
-        "The exercise catalog: search it, read a card, add your own, import more.",
-    ),
-    "export": Lazy(
-        "tracker.cli.transfer:export_command",
-        "Export every session and set: sides, loads and units as typed, RPE, kinds, notes, times.",
-    ),
-    "gym": Lazy(
-        "tracker.cli.gym:gym_command",
-        "Log a whole session from one prompt, following ROUTINE if given.",
-    ),
-    "import": Lazy(
-        "tracker.cli.transfer:import_command",
-        "Import workouts from Strong, Hevy or FitNotes CSV, or a tracker export.",
-    ),
-    "lifter": Lazy(
-        "tracker.cli.lifters:lifter_group",
-        "The people whose training this database holds (a coach may have many).",
-    ),
-    "log": Lazy(
-        "tracker.cli.logging_cmds:log_command",
-        "Log sets of EXERCISE: one command, stored together or not at all.",
-    ),
-    "plates": Lazy(
-        "tracker.cli.plates:plates_command",
-        "The plates for LOAD on each side of the bar (or each horn of a plate-loaded machine).",
-    ),
-    "report": Lazy(
-        "tracker.cli:report_group_with_coach",
-        "Reports: left against right, progress over time, the week in numbers.",
-    ),
-    "routine": Lazy(
-        "tracker.cli.routines:routine_group",
-        "Routines: exercises in order with sets, reps and rest, for tracker gym NAME.",
-    ),
-    "session": Lazy("tracker.cli.sessions:session_group", "Training sessions."),
-    "set": Lazy(
-        "tracker.cli.logging_cmds:set_group",
-        "Fix a logged set: edit or delete it by id (ids are shown when logging).",
-    ),
-    "redo": Lazy(
-        "tracker.cli.history_cmds:redo_command",
-        "Redo what your last undo took back (until a new change).",
-    ),
-    "suggest": Lazy(
-        "tracker.cli.suggest:suggest_command",
-        "Suggest a load for EXERCISE: a safe start for a new unilateral variant (from its "
-        "bilateral parent), else next session's load per side by double progression.",
-    ),
-    "undo": Lazy(
-        "tracker.cli.history_cmds:undo_command",
-        "Undo your last change: a log, set edit or delete, session, weigh-in, setting or routine.",
-    ),
+    "admin": Lazy("tracker.cli.admin:admin_group"),
+    "bodyweight": Lazy("tracker.cli.bodyweight:bodyweight_group"),
+    "completion": Lazy("tracker.cli:completion_command"),
+    "config": Lazy("tracker.cli.lifters:config_group"),
+    "db": Lazy("tracker.cli.db_cmds:db_group"),
+    "exercises": Lazy("tracker.cli.exercises:exercises_group"),
+    "export": Lazy("tracker.cli.transfer:export_command"),
+    "gym": Lazy("tracker.cli.gym:gym_command"),
+    "import": Lazy("tracker.cli.transfer:import_command"),
+    "lifter": Lazy("tracker.cli.lifters:lifter_group"),
+    "log": Lazy("tracker.cli.logging_cmds:log_command"),
+    "plates": Lazy("tracker.cli.plates:plates_command"),
+    "report": Lazy("tracker.cli:report_group_with_coach", "tracker.cli.reports:report_group"),
+    "routine": Lazy("tracker.cli.routines:routine_group"),
+    "session": Lazy("tracker.cli.sessions:session_group"),
+    "set": Lazy("tracker.cli.logging_cmds:set_group"),
+    "redo": Lazy("tracker.cli.history_cmds:redo_command"),
+    "suggest": Lazy("tracker.cli.suggest:suggest_command"),
+    "undo": Lazy("tracker.cli.history_cmds:undo_command"),
 }
 
 
-def load_command(name: str) -> click.Command:
-    """Import the module of command `name` and return its click command."""
-    module_name, attribute = COMMANDS[name].target.split(":")
+def summary(target: str) -> str | None:
+    """The first paragraph of function `target`'s docstring ("module:function"), read from
+    its module's source text (the module is not run); None without a plain one to read."""
+    module_name, function = target.split(":")
+    spec = importlib.util.find_spec(module_name)
+    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+        return None
+    with open(spec.origin, encoding="utf-8") as source:
+        text = source.read()
+    start = text.find(f"\ndef {function}(")
+    opening = text.find('"""', start) + 3
+    closing = text.find('"""', opening)
+    signature = text[start:opening - 3].rstrip()  # the docstring must follow it at once
+    paragraph = text[opening:closing].split("\n\n")[0]
+    if min(start, closing) < 0 or "\n\n" in signature or not signature.endswith(":"):
+        return None
+    return None if "\\" in paragraph else paragraph  # an escape: Python must read it
+
+
+def short_help(help: str, limit: int) -> str:
+    """`help` shortened to `limit` exactly as Click shortens a command's own."""
+    return click.Command(None, help=help).get_short_help_str(limit)
+
+
+def command_at(target: str) -> click.Command:
+    """Import the module of `target` ("module:attribute") and return its click command."""
+    module_name, attribute = target.split(":")
     command = getattr(importlib.import_module(module_name), attribute)
     if callable(command) and not isinstance(command, click.Command):
         command = command()  # a factory, such as report_group_with_coach
     if not isinstance(command, click.Command):  # pragma: no cover - a wrong map entry
-        raise TypeError(f"{COMMANDS[name].target} is not a click command")
+        raise TypeError(f"{target} is not a click command")
     return command
+
+
+def load_command(name: str) -> click.Command:
+    """Import the module of command `name` and return its click command."""
+    return command_at(COMMANDS[name].target)
 
 
 class TrackerGroup(click.Group):
@@ -152,15 +137,16 @@ class TrackerGroup(click.Group):
         return super().resolve_command(ctx, args)
 
     def listed_help(self, name: str, limit: int = 45) -> str | None:
-        """A command's one-line help, from the map while it is not loaded; None if hidden."""
+        """A command's one-line help, from its docstring while it is not loaded; None if
+        hidden."""
         loaded = self.commands.get(name)
         if loaded is not None:
             return None if loaded.hidden else loaded.get_short_help_str(limit)
-        # A stand-in command shortens the map's line exactly as Click would its own.
-        return click.Command(name, help=COMMANDS[name].help).get_short_help_str(limit)
+        return short_help(COMMANDS[name].help, limit)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Click's listing, with the help lines of the map: no command module is imported."""
+        """Click's listing, with the help lines read from the commands' docstrings: no command
+        module is imported."""
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)
         rows = [(name, text) for name in names if (text := self.listed_help(name, limit))]

@@ -11,51 +11,39 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from click.shell_completion import BashComplete, CompletionItem, add_completion_class
+from click.shell_completion import (
+    BashComplete,
+    CompletionItem,
+    add_completion_class,
+    get_completion_class,
+)
+
+from tracker.bootstrap import open_database
+from tracker.cli.context import App
+from tracker.domain.text_safety import shown_safe
 
 COMPLETE_VAR = "_TRACKER_COMPLETE"
 
 # Click's bash script, with two changes so that names with spaces complete as one word:
 # `read -r` keeps backslashes, and each value is quoted for the shell (`printf %q`), so
-# `tracker log leg<TAB>` becomes `tracker log Leg\ Press`.
-_SOURCE_BASH = """\
-%(complete_func)s() {
-    local IFS=$'\\n'
-    local response
-
-    response=$(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD=$COMP_CWORD \
-%(complete_var)s=bash_complete $1)
-
-    for completion in $response; do
-        IFS=',' read -r type value <<< "$completion"
-
-        if [[ $type == 'dir' ]]; then
-            COMPREPLY=()
-            compopt -o dirnames
-        elif [[ $type == 'file' ]]; then
-            COMPREPLY=()
-            compopt -o default
-        elif [[ $type == 'plain' ]]; then
-            printf -v value '%%q' "$value"
-            COMPREPLY+=("$value")
-        fi
-    done
-
-    return 0
+# `tracker log leg<TAB>` becomes `tracker log Leg\ Press` (tests/integration/test_completion.py
+# runs the script in bash).
+_QUOTED_BASH = {
+    "IFS=',' read type value": "IFS=',' read -r type value",
+    "COMPREPLY+=($value)": 'printf -v value \'%%q\' "$value"\n            COMPREPLY+=("$value")',
 }
 
-%(complete_func)s_setup() {
-    complete -o nosort -F %(complete_func)s %(prog_name)s
-}
 
-%(complete_func)s_setup;
-"""
+def _bash_script(template: str) -> str:
+    for click_line, ours in _QUOTED_BASH.items():
+        template = template.replace(click_line, ours)
+    return template
 
 
 class TrackerBashComplete(BashComplete):
     """Bash completion that keeps a completed exercise name one shell word."""
 
-    source_template = _SOURCE_BASH
+    source_template = _bash_script(BashComplete.source_template)
 
 
 def register() -> None:
@@ -63,8 +51,6 @@ def register() -> None:
 
 
 def completion_script(cli: click.Command, shell: str) -> str:
-    from click.shell_completion import get_completion_class
-
     register()
     completion_class = get_completion_class(shell)
     assert completion_class is not None  # the Choice of shells guarantees it
@@ -102,13 +88,9 @@ def best_matches(incomplete: str, candidates: list[tuple[str, list[str]]]) -> li
 
 def _quietly(ctx: click.Context, read: Any) -> list[Any]:
     """Run a read against the database named on the command line; nothing on any failure."""
-    from tracker.cli.context import App
-
     db, lifter = _root_options(ctx)
     app = App(db=db, lifter=lifter)
     try:
-        from tracker.bootstrap import open_database
-
         app._engine = open_database(app.url, notify=lambda line: None)
         return list(read(app))
     except Exception:  # a completion must never print a traceback into the prompt
@@ -119,8 +101,6 @@ def _quietly(ctx: click.Context, read: Any) -> list[Any]:
 
 def item(name: str) -> CompletionItem:
     """A stored name as the shell lists it: a control character in it shown escaped."""
-    from tracker.domain.text_safety import shown_safe
-
     return CompletionItem(shown_safe(name, one_line=True))
 
 

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
 
 import click
 
 from tracker.cli.context import UserError
+from tracker.cli.layout import terminal_width, wrap_line
 from tracker.cli.terminal import terminal_text
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def stdin_is_terminal() -> bool:
@@ -22,17 +19,13 @@ def stdin_is_terminal() -> bool:
         return False
 
 
-def yes_option(func: F) -> F:
-    return click.option(
-        "--yes", "-y", is_flag=True, help="Do not ask for confirmation (for scripts)."
-    )(func)
-
-
-def plausible_option(func: F) -> F:
-    """`--yes` of the commands that store a set: log one the entry check questions."""
-    return click.option(
-        "--yes", "-y", is_flag=True, help="Store a set even if it looks like a typo."
-    )(func)
+yes_option = click.option(
+    "--yes", "-y", is_flag=True, help="Do not ask for confirmation (for scripts)."
+)
+# `--yes` of the commands that store a set: log one the entry check questions.
+plausible_option = click.option(
+    "--yes", "-y", is_flag=True, help="Store a set even if it looks like a typo."
+)
 
 
 def check_can_ask(yes: bool, command: str) -> None:
@@ -53,8 +46,6 @@ def confirmed(yes: bool, question: str) -> bool:
 
 def _wrapped(question: str) -> str:
     """The question wrapped between words to the width, leaving room for " [y/N]: "."""
-    from tracker.cli.layout import terminal_width, wrap_line
-
     width = terminal_width()
     return "\n".join(wrap_line(question, None if width is None else max(width - 8, 20), ""))
 

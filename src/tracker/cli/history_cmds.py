@@ -1,4 +1,5 @@
-"""`tracker undo`: step back through your last changes, one per call, newest first."""
+"""`tracker undo` and `redo`: step back through your last changes, one per call, newest first,
+and forward again."""
 
 from __future__ import annotations
 
@@ -7,10 +8,21 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli import confirm
-from tracker.cli.context import App, UserError, pass_app
+from tracker.cli.context import App, UserError, echo_wrapped, pass_app
 from tracker.cli.context import echo as echo_line
-from tracker.cli.layout import plural, wrap_line
-from tracker.cli.render import full_set_text, kind_and_rpe, local
+from tracker.cli.layout import plural
+from tracker.cli.render import kind_and_rpe, local, stored_set_text
+from tracker.cli.routines import print_plan
+from tracker.domain.units import format_load
+from tracker.services.history import (
+    DELETE_SESSION,
+    DELETE_SET,
+    EDIT,
+    LOG,
+    redo_last_undo,
+    undo_last_change,
+)
+from tracker.services.undone import AskFirst, RoutineUndone, SessionUndone, WeighInUndone
 
 if TYPE_CHECKING:
     from tracker.services.stored_sets import StoredSet
@@ -19,16 +31,7 @@ if TYPE_CHECKING:
 
 def set_line(item: StoredSet, indent: str = "  ") -> str:
     """#12 Single Leg Press L 10 x 60 kg (drop, RPE 8, "felt easy") 2026-11-25 18:30."""
-    text = full_set_text(
-        item.side,
-        item.reps,
-        item.load,
-        item.unit,
-        item.bodyweight,
-        item.duration_s,
-        item.distance,
-        item.distance_unit,
-    )
+    text = stored_set_text(item)
     extras = kind_and_rpe(item.kind, item.rpe)
     if item.note:
         extras.append(f'"{item.note}"')
@@ -37,13 +40,10 @@ def set_line(item: StoredSet, indent: str = "  ") -> str:
 
 
 def echo(text: str) -> None:
-    for line in wrap_line(text, indent="      "):
-        echo_line(line)
+    echo_wrapped(text, indent="      ")
 
 
 def render_undone(undone: Undone) -> None:
-    from tracker.services.history import DELETE_SESSION, DELETE_SET, EDIT, LOG
-
     if undone.detail is not None:
         render_detail(undone.detail)
         return
@@ -64,11 +64,6 @@ def render_undone(undone: Undone) -> None:
 
 def render_detail(detail: Detail) -> None:
     """A change that is not to sets: a weigh-in, a setting, a routine, a session's span."""
-    from tracker.cli.render import local
-    from tracker.cli.routines import print_plan
-    from tracker.domain.units import format_load
-    from tracker.services.undone import RoutineUndone, SessionUndone, WeighInUndone
-
     if isinstance(detail, WeighInUndone):
         entry = detail.entry
         echo(
@@ -114,9 +109,6 @@ def undo_command(app: App, yes: bool) -> None:
 def undo(app: App, yes: bool, ask: bool) -> None:
     """Undo, asking first (`ask`: the gym prompt at a terminal) or refusing in one line
     before a change made before the latest session, unless `yes`."""
-    from tracker.services.history import undo_last_change
-    from tracker.services.undone import AskFirst
-
     try:
         undone = undo_last_change(app.uow(), app.lifter, confirmed=yes)
     except AskFirst as stop:
@@ -153,6 +145,4 @@ def redo_command(app: App) -> None:
     Each call steps one undo forward again, the latest undo first, ids included. Any new
     change clears what can be redone.
     """
-    from tracker.services.history import redo_last_undo
-
     render_redone(redo_last_undo(app.uow(), app.lifter))

@@ -1,4 +1,4 @@
-"""`tracker log`, `tracker undo` and `tracker set ...`: recording what was lifted."""
+"""`tracker log` and `tracker set ...`: recording what was lifted, and fixing a set."""
 
 from __future__ import annotations
 
@@ -12,17 +12,15 @@ import click
 
 from tracker.cli.complete import complete_exercise
 from tracker.cli.confirm import check_can_ask, confirmed, plausible_option, yes_option
-from tracker.cli.context import App, UserError, echo, pass_app, style
-from tracker.cli.layout import wrap_line
+from tracker.cli.context import App, UserError, echo, echo_wrapped, pass_app, style
 from tracker.cli.params import RPE, WHEN, local_now
-from tracker.cli.render import (
-    full_set_text,
-    local_date,
-    side_label,
-)
+from tracker.cli.render import SESSION_GAP_TEXT, local_date, side_label, stored_set_text
 from tracker.domain.errors import InvalidSpec
 from tracker.domain.model import Laterality, SetKind, Side
+from tracker.domain.specs import parse_set
 
+# The services are imported inside the commands: completing an exercise name loads this
+# module, and must not build the ORM (adapters/reads.py).
 if TYPE_CHECKING:
     from tracker.services.logbook import LogResult, PlannedSet
     from tracker.services.stored_sets import StoredSet
@@ -39,7 +37,6 @@ def plan_sets(tokens: Sequence[str], rpe: Decimal | None) -> list[PlannedSet]:
     A side flag must be followed by at least one set: `--right` with nothing after it would
     otherwise let a missing set go unnoticed.
     """
-    from tracker.domain.specs import parse_set
     from tracker.services.logbook import PlannedSet
 
     planned: list[PlannedSet] = []
@@ -155,7 +152,7 @@ def log_and_print(
 
 def print_log_result(result: LogResult) -> None:
     if result.closed_session is not None:
-        echo(f"Closed session #{result.closed_session} (no sets for 4 hours).")
+        echo(f"Closed session #{result.closed_session} (no sets for {SESSION_GAP_TEXT}).")
     if result.started_session:
         echo(f"Started session #{result.session_id}.")
     header = style(result.exercise, bold=True)
@@ -170,7 +167,7 @@ def print_log_result(result: LogResult) -> None:
             extra.append(f"RPE {stored.rpe}")
         tail = f" ({', '.join(extra)})" if extra else ""
         best = style("  * new best e1RM", fg="green") if stored.best else ""
-        line = f"  #{stored.id} {short_set_text(stored)}"
+        line = f"  #{stored.id} {stored_set_text(stored)}"
         echo(f"{line}{tail}{best}")
     previous = result.previous
     if previous is None:
@@ -183,26 +180,11 @@ def print_log_result(result: LogResult) -> None:
             continue
         # Drop and failure sets are marked: without it they read like working sets.
         mark = f" ({done.kind.value})" if done.kind in (SetKind.DROP, SetKind.FAILURE) else ""
-        text = short_set_text(replace(done, side=None))
+        text = stored_set_text(replace(done, side=None))
         by_side.setdefault(side_label(done.side), []).append(text + mark)
     parts = [f"{label + ' ' if label else ''}{', '.join(sets)}" for label, sets in by_side.items()]
     last = f"  Last time ({local_date(previous.date)}): {'; '.join(parts) or 'warm-ups only'}"
-    for line in wrap_line(last, indent="    "):
-        echo(line)
-
-
-def short_set_text(stored: StoredSet) -> str:
-    """L 10 x 60 kg, or L 45 s, or 40 m x 24 kg for timed and distance sets."""
-    return full_set_text(
-        stored.side,
-        stored.reps,
-        stored.load,
-        stored.unit,
-        stored.bodyweight,
-        stored.duration_s,
-        stored.distance,
-        stored.distance_unit,
-    )
+    echo_wrapped(last)
 
 
 def print_start_hint(app: App, result: LogResult) -> None:
@@ -213,8 +195,7 @@ def print_start_hint(app: App, result: LogResult) -> None:
 
     line = suggest_start_line(app.uow(), app.lifter, result.exercise)
     if line:
-        for wrapped in wrap_line(f"  {line}"):
-            echo(wrapped)
+        echo_wrapped(f"  {line}")
 
 
 @click.group("set")
@@ -252,7 +233,6 @@ def set_edit(
     """Change set ID: a new SPEC (anything `log` takes for one set, such as 10x62.5@8), and/or
     its exercise, side, RPE, kind, note or time.
     """
-    from tracker.domain.specs import parse_set
     from tracker.services.logbook import SetEdit, edit_set
 
     new_spec = None
@@ -272,13 +252,12 @@ def set_edit(
         confirmed=yes,
     )
     stored = edit_set(app.uow(), app.lifter, set_id, edit)
-    for line in wrap_line(f"#{stored.id} {stored.exercise} {whole_set_text(stored)}", indent="  "):
-        echo(line)
+    echo_wrapped(f"#{stored.id} {stored.exercise} {whole_set_text(stored)}", indent="  ")
 
 
 def whole_set_text(stored: StoredSet) -> str:
     """Side, reps x load (or time, distance), kind, RPE and note: the whole set."""
-    text = short_set_text(stored)
+    text = stored_set_text(stored)
     extra = [stored.kind.value]
     if stored.rpe is not None:
         extra.append(f"RPE {stored.rpe}")
@@ -297,8 +276,7 @@ def set_delete(app: App, set_id: int, yes: bool) -> None:
     `tracker undo` brings it back.
     """
     from tracker.cli.history_cmds import set_line
-    from tracker.services.history import describe_set
-    from tracker.services.logbook import delete_set
+    from tracker.services.logbook import delete_set, describe_set
 
     shown = describe_set(app.uow(), app.lifter, set_id)
     check_can_ask(yes, "set delete")
@@ -308,7 +286,6 @@ def set_delete(app: App, set_id: int, yes: bool) -> None:
         echo(f"Kept set #{set_id}.")
         return
     item = delete_set(app.uow(), app.lifter, set_id)
-    for line in wrap_line(
-        f"Deleted #{item.id} {item.exercise} {short_set_text(item)} (tracker undo brings it back)."
-    ):
-        echo(line)
+    echo_wrapped(
+        f"Deleted #{item.id} {item.exercise} {stored_set_text(item)} (tracker undo brings it back)."
+    )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta, tzinfo
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import click
 
 from tracker.cli.context import UserError
 from tracker.domain.errors import TrackerError
+from tracker.domain.specs import parse_rpe
 from tracker.domain.units import MAX_NUMBER
 
 
@@ -73,8 +74,6 @@ class RpeParam(click.ParamType[Decimal]):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, Decimal):
             return value
-        from tracker.domain.specs import parse_rpe
-
         try:
             return parse_rpe(str(value))
         except TrackerError as exc:
@@ -85,8 +84,6 @@ class DecimalParam(click.ParamType[Decimal]):
     name = "number"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from decimal import InvalidOperation
-
         name = param.opts[0] if param is not None and param.opts else "value"
         try:
             number = Decimal(str(value).replace(",", "."))

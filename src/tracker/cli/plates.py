@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, echo, emit_json, pass_app
 from tracker.domain.units import as_number, format_load
-
-if TYPE_CHECKING:
-    from tracker.services.equipment import PlateAnswer
+from tracker.services.equipment import PlateAnswer, plates_for
 
 
 @click.command("plates")
@@ -37,8 +35,6 @@ def plates_command(app: App, load: str, exercise: str | None, as_json: bool) -> 
       tracker config set plates 25,20,15,10,5,2.5,1.25
       (25x4: the gym has only four 25s)
     """
-    from tracker.services.equipment import plates_for
-
     answer = plates_for(app.uow(), app.lifter, load, exercise)
     if as_json:
         emit_json(plates_json(answer))

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields, is_dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
 from tracker.cli.terminal import escaped
 from tracker.domain.model import SetKind, Side
+from tracker.domain.sessions import SESSION_GAP
 from tracker.domain.units import Unit, exact_text, format_load
 
+if TYPE_CHECKING:
+    from tracker.services.stored_sets import StoredSet
+
 T = TypeVar("T")
+
+# How long a session waits for its next set before it closes, as messages say it: "4 hours".
+SESSION_GAP_TEXT = f"{SESSION_GAP // timedelta(hours=1)} hours"
 
 
 def printable(text: str) -> str:
@@ -141,3 +148,17 @@ def full_set_text(
     if load or not bodyweight:
         weight = " x " + set_text(1, load, unit, bodyweight).split(" x ", 1)[1]
     return f"{label + ' ' if label else ''}{measures}{weight}"
+
+
+def stored_set_text(stored: StoredSet) -> str:
+    """A stored set as full_set_text writes it: L 10 x 60 kg, L 45 s, 40 m x 24 kg."""
+    return full_set_text(
+        stored.side,
+        stored.reps,
+        stored.load,
+        stored.unit,
+        stored.bodyweight,
+        stored.duration_s,
+        stored.distance,
+        stored.distance_unit,
+    )

@@ -1,4 +1,4 @@
-"""`tracker session ...`: start, finish, list and show training sessions."""
+"""`tracker session ...`: start, finish, list, show and delete training sessions."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.cli.confirm import check_can_ask, confirmed, yes_option
-from tracker.cli.context import App, echo, emit_json, pass_app, style
+from tracker.cli.context import App, echo, echo_wrapped, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, wrap, wrap_line
 from tracker.cli.params import SINCE, WHEN, local_now
 from tracker.cli.render import (
+    SESSION_GAP_TEXT,
     kind_and_rpe,
     local,
     local_span,
@@ -23,9 +24,16 @@ from tracker.cli.render import (
     table,
 )
 from tracker.domain.units import as_number
+from tracker.services.sessions import (
+    SessionDetail,
+    delete_session,
+    finish_session,
+    list_sessions,
+    show_session,
+    start_session,
+)
 
 if TYPE_CHECKING:
-    from tracker.services.sessions import SessionDetail
     from tracker.services.stored_sets import StoredSet
 
 
@@ -40,8 +48,6 @@ def session_group() -> None:
 @pass_app
 def session_start(app: App, at: datetime | None, name: str | None) -> None:
     """Start a session (refused while another one is open)."""
-    from tracker.services.sessions import start_session
-
     started = start_session(app.uow(), app.lifter, at or local_now(), name)
     label = f" {printable(started.name)}" if started.name else ""
     echo_wrapped(f"Started session #{started.id}{label} at {local(started.started_at)}.")
@@ -52,15 +58,13 @@ def session_start(app: App, at: datetime | None, name: str | None) -> None:
 @pass_app
 def session_finish(app: App, at: datetime | None) -> None:
     """Finish the open session."""
-    from tracker.services.sessions import finish_session
-
     done = finish_session(app.uow(), app.lifter, at, local_now())
     assert done.finished_at is not None
     if done.already_finished:
         echo_wrapped(
             f"Session #{done.id} is already finished, at its last set "
             f"({local(done.finished_at)}): back-dated sets (--at) are stored in a finished "
-            "session, and 4 hours without a set finish one."
+            f"session, and {SESSION_GAP_TEXT} without a set finish one."
         )
         return
     minutes = int((done.finished_at - done.started_at).total_seconds() // 60)
@@ -76,8 +80,6 @@ def session_finish(app: App, at: datetime | None) -> None:
 @pass_app
 def session_list(app: App, since: datetime | None, as_json: bool) -> None:
     """List sessions, newest first."""
-    from tracker.services.sessions import list_sessions
-
     sessions = list_sessions(app.uow(read_only=True), app.lifter, since)
     if as_json:
         emit_json(
@@ -122,8 +124,6 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
 @pass_app
 def session_show(app: App, which: str, as_json: bool) -> None:
     """Show a session and its sets (default: the latest)."""
-    from tracker.services.sessions import show_session
-
     detail = show_session(app.uow(read_only=True), app.lifter, which)
     if as_json:
         emit_json(session_json(detail))
@@ -192,8 +192,6 @@ def render_session(detail: SessionDetail) -> list[str]:
 def session_delete(app: App, session_id: int, yes: bool) -> None:
     """Delete session ID and all its sets, after showing them and asking (--yes: without
     asking). `tracker undo` brings it back; see also import --replace."""
-    from tracker.services.sessions import delete_session, show_session
-
     detail = show_session(app.uow(), app.lifter, str(session_id))
     check_can_ask(yes, "session delete")
     if not yes:
@@ -207,11 +205,6 @@ def session_delete(app: App, session_id: int, yes: bool) -> None:
     echo_wrapped(
         f"Deleted session #{gone.id} with {plural(gone.sets, 'set')} (tracker undo brings it back)."
     )
-
-
-def echo_wrapped(text: str) -> None:
-    for line in wrap_line(text):
-        echo(line)
 
 
 def shown_set(s: StoredSet, with_note: bool = True) -> str:

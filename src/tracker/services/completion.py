@@ -1,4 +1,4 @@
-"""Names for shell completion: exercises (with their aliases) and lifters."""
+"""Names for shell completion: exercises (with their aliases), lifters and routines."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The lifter's bar and plates (`config set bar|plates`) and plate maths for a load."""
+"""The gym's bar and plates (`config set bar|plates`) and plate maths for a load."""
 
 from __future__ import annotations
 
@@ -20,8 +20,10 @@ from tracker.domain.plates import (
     machine_loading,
     parse_plates,
 )
+from tracker.domain.specs import parse_spec
 from tracker.domain.units import Unit, convert, exact_text
 from tracker.services.catalog import resolve_exercise
+from tracker.services.history_settings import record_gym_setting
 from tracker.services.lifters import current_lifter
 
 
@@ -36,8 +38,6 @@ class PlateAnswer:
 
 def parse_load(text: str) -> tuple[Decimal, Unit | None]:
     """A load with an optional unit: 100, 100kg, 225lb."""
-    from tracker.domain.specs import parse_spec
-
     try:
         specs = parse_spec(f"1x{text.strip()}")
     except InvalidValue as error:  # read, but out of range: that is the message
@@ -53,8 +53,6 @@ def set_equipment_setting(
     uow: AbstractUnitOfWork, lifter_name: str | None, key: str, value: str
 ) -> tuple[str, str]:
     """`config set bar 20kg` / `config set plates 25x4,20,...`, stored per unit."""
-    from tracker.services.history_settings import record_gym_setting
-
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         lifter_unit = Unit(lifter.unit)

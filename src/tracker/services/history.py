@@ -17,6 +17,7 @@ confirmed (AskFirst). An undo keeps, in its record, the rows it changed as they 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -86,15 +87,14 @@ def record_log(
     )
 
 
-def record_edit(repo: AbstractRepository, lifter: Lifter, row: WorkoutSet) -> None:
-    """Before an edit changes `row`: a copy of it and of its session's span."""
-    repo.journal.record(lifter, EDIT, {"set": copy_row(row), "session": _session_copy(repo, row)})
-
-
-def record_set_delete(repo: AbstractRepository, lifter: Lifter, row: WorkoutSet) -> None:
-    repo.journal.record(
-        lifter, DELETE_SET, {"set": copy_row(row), "session": _session_copy(repo, row)}
-    )
+def record_set_change(
+    repo: AbstractRepository, lifter: Lifter, action: str, row: WorkoutSet
+) -> None:
+    """Before an edit (EDIT) or a delete (DELETE_SET) changes `row`: a copy of it and of its
+    session's span."""
+    session = repo.journal.training_session(row.session_id)
+    assert session is not None  # a set always belongs to a session (foreign key)
+    repo.journal.record(lifter, action, {"set": copy_row(row), "session": copy_row(session)})
 
 
 def record_session_delete(
@@ -119,12 +119,6 @@ def record_session_finish(
 ) -> None:
     """Before `session finish` closes `session`: its span, to open it again."""
     repo.journal.record(lifter, SESSION_FINISH, {"session": copy_row(session)})
-
-
-def _session_copy(repo: AbstractRepository, row: WorkoutSet) -> RowCopy:
-    session = repo.journal.training_session(row.session_id)
-    assert session is not None  # a set always belongs to a session (foreign key)
-    return copy_row(session)
 
 
 def _span(copy: RowCopy) -> tuple[Any, ...]:
@@ -157,10 +151,8 @@ def undo_last_change(
             if result is not None:
                 if not confirmed and boundary and record.created_at < boundary[1]:
                     # Raised inside the transaction: the undo above is rolled back.
-                    raise AskFirst(OlderChange(
-                        COMMANDS.get(record.action) or f"tracker {record.payload['command']}",
-                        record.created_at, *boundary,
-                    ))
+                    command = _command(record.action, record.payload)
+                    raise AskFirst(OlderChange(command, record.created_at, *boundary))
                 repo.journal.flush()
                 record.payload = {**record.payload, REDO: repo.journal.watched()}
                 if boundary:  # the next undo of this run keeps it, whatever this one removed
@@ -189,7 +181,7 @@ def redo_last_undo(uow: AbstractUnitOfWork, lifter_name: str | None) -> Redone:
             if changes:
                 back, removed = repo.journal.redo(changes)
                 redone = Redone(
-                    COMMANDS.get(record.action) or f"tracker {payload['command']}",
+                    _command(record.action, payload),
                     [stored_set(row) for row in back if isinstance(row, WorkoutSet)],
                     [stored_set(row) for row in removed if isinstance(row, WorkoutSet)],
                     [row.id for row in back if isinstance(row, TrainingSession)],
@@ -229,21 +221,37 @@ def _undo_log(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) 
     journal.flush()
     if not removed:
         return None
-    gone_sessions = []
-    for session_id in payload["new_sessions"]:
-        session = journal.training_session(session_id)
-        if session is None:
-            continue
-        journal.reload(session)
-        if not session.sets and not session.name and not session.notes:
-            journal.delete(session)  # it existed only for these sets
-            gone_sessions.append(session_id)
+    gone_sessions = _remove_emptied(journal, payload["new_sessions"])
     for copy in payload["sessions_before"]:
         session = journal.training_session(copy["id"])
         if session is not None:
             journal.put_back(session, copy, SPAN)
     first_session = min(sessions) if sessions else None
     return Undone(LOG, removed, first_session, gone_sessions)
+
+
+def _remove_emptied(journal: AbstractJournal, session_ids: Iterable[int]) -> list[int]:
+    """Delete those of the sessions that existed only for the sets just removed (no set, name
+    or notes left); their ids."""
+    gone = []
+    for session_id in session_ids:
+        session = journal.training_session(session_id)
+        if session is None:
+            continue
+        journal.reload(session)
+        if not session.sets and not session.name and not session.notes:
+            journal.delete(session)
+            gone.append(session_id)
+    return gone
+
+
+def _own_session(
+    journal: AbstractJournal, lifter: Lifter, session_id: int
+) -> TrainingSession | None:
+    """Session `session_id` while it is the lifter's: None once deleted (and its id, on
+    SQLite, maybe another lifter's now)."""
+    session = journal.training_session(session_id)
+    return None if session is None or session.lifter_id != lifter.id else session
 
 
 def _session_back(journal: AbstractJournal, copy: RowCopy) -> TrainingSession:
@@ -301,9 +309,9 @@ def _undo_session_delete(
 def _undo_session_start(
     uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
 ) -> Undone | None:
-    session = uow.repo.journal.training_session(payload["session"])
-    if session is None or session.lifter_id != lifter.id:
-        return None  # deleted since (and its id, on SQLite, maybe another lifter's now)
+    session = _own_session(uow.repo.journal, lifter, payload["session"])
+    if session is None:
+        return None
     if session.sets:  # logged since by a command undo has no record of (an import)
         raise Conflict(
             f"can't undo session start: session #{session.id} holds sets now; "
@@ -318,9 +326,9 @@ def _undo_session_finish(
     uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
 ) -> Undone | None:
     copy = payload["session"]
-    session = uow.repo.journal.training_session(copy["id"])
-    if session is None or session.lifter_id != lifter.id:
-        return None  # deleted since (and its id, on SQLite, maybe another lifter's now)
+    session = _own_session(uow.repo.journal, lifter, copy["id"])
+    if session is None:
+        return None
     still_open = uow.repo.open_session(lifter)
     if still_open is not None and still_open.id != session.id:
         raise Conflict(
@@ -362,6 +370,10 @@ COMMANDS = {
     history_settings.INVOLVED: "tracker lifter edit --involved",
 }
 
+
+def _command(action: str, payload: dict[str, Any]) -> str:
+    return COMMANDS.get(action) or f"tracker {payload['command']}"
+
 UNDO: dict[str, Handler] = {
     LOG: _undo_log,
     EDIT: _undo_edit,
@@ -386,23 +398,5 @@ def _undo_unrecorded_log(repo: AbstractRepository, lifter: Lifter) -> Undone:
     for row in rows:
         repo.delete(row)
     repo.flush()
-    gone = []
-    for session_id in session_ids:
-        session = repo.journal.training_session(session_id)
-        if session is None:
-            continue
-        repo.journal.reload(session)
-        if not session.sets and not session.name and not session.notes:
-            gone.append(session.id)
-            repo.delete(session)
-    return Undone(LOG, removed, session_ids[0], gone)
+    return Undone(LOG, removed, session_ids[0], _remove_emptied(repo.journal, session_ids))
 
-
-def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
-    """Set `set_id` of the lifter, to show before deleting it."""
-    with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        row = uow.repo.workout_set(lifter, set_id)
-        if row is None:
-            raise NotFound(f"no set with id {set_id} for lifter {lifter.name}")
-        return stored_set(row)

@@ -9,10 +9,13 @@ from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import DEFAULT_LIFTER
 from tracker.domain.names import MAX_LIFTER_NAME
+from tracker.domain.specs import parse_spec
 from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit, exact_text
 
-if TYPE_CHECKING:  # the ORM is built only by commands that write (adapters/reads.py)
+# The ORM, the equipment and the undo journal are imported inside the functions that write or
+# list settings: `session list` and `lifter list` read without them (adapters/reads.py).
+if TYPE_CHECKING:
     from tracker.adapters.orm import Lifter
     from tracker.adapters.repository import AbstractRepository
 
@@ -77,13 +80,12 @@ def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
             f"a lifter name can have at most {MAX_LIFTER_NAME} characters, got {len(clean)}"
         )
     refuse_controls(clean, "a lifter name", one_line=True)  # one line in every listing
-    from tracker.adapters.orm import Lifter
+    from tracker.adapters import new_rows
 
     with uow:
         if uow.repo.lifter(clean) is not None:
             raise Conflict(f'a lifter named "{clean}" already exists')
-        lifter = Lifter(name=clean, unit=Unit.parse(unit).value)
-        uow.repo.add(lifter)
+        lifter = new_rows.add_lifter(uow.repo, clean, Unit.parse(unit))
         uow.commit()
         return lifter
 
@@ -119,7 +121,6 @@ def set_increment(
 ) -> tuple[str, str, str]:
     """A gym-wide load step for one kind of equipment, in kg or lb ("2.5kg", "5lb", "2.5")."""
     from tracker.domain.equipment import equipment_key
-    from tracker.domain.specs import parse_spec
     from tracker.services.history_settings import record_gym_setting
 
     key = equipment_key(equipment)

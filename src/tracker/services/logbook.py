@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from tracker.adapters.new_rows import add_session, add_set, put_spec, spec_of
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -14,7 +15,7 @@ from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
 from tracker.domain.records import LoggedSet, best_by_side, new_bests
-from tracker.domain.sessions import SESSION_GAP as SESSION_GAP  # re-exported for sessions.py
+from tracker.domain.sessions import SESSION_GAP as SESSION_GAP  # re-exported for gym.py
 from tracker.domain.sessions import Span, finished_slack, place_set, within_session
 from tracker.domain.set_rules import check_loads, check_sides, is_cardio, kind_of
 from tracker.domain.text_safety import refuse_controls
@@ -23,6 +24,7 @@ from tracker.services import history
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.entry_check import EntryCheck
 from tracker.services.lifters import current_lifter
+from tracker.services.sessions import last_activity as last_activity  # re-exported for gym.py
 from tracker.services.stored_sets import StoredSet, stored_set
 
 
@@ -95,24 +97,35 @@ def log_sets(
         first_time = repo.count_sets_of(exercise, lifter) == 0
         bests = best_e1rm_by_side(repo, lifter, exercise, Unit(lifter.unit), at)
         position = repo.next_position(session)
-        stored: list[tuple[WorkoutSet, PlannedSet]] = []
-        for offset, planned in enumerate(request.sets):
-            row = new_set(lifter, session, exercise, planned, request, at, position + offset)
-            repo.add(row)
-            stored.append((row, planned))
+        rows = [
+            add_set(
+                repo,
+                session,
+                exercise,
+                planned.spec,
+                planned.spec.unit or Unit(lifter.unit),
+                planned.side,
+                planned.rpe,
+                kind_of(planned.spec, request.kind),
+                at,
+                position + offset,
+                request.note,
+            )
+            for offset, planned in enumerate(request.sets)
+        ]
         repo.flush()
         # The command's first set id names its batch: unique even when two terminals log at
         # once on PostgreSQL, and increasing, so `undo` finds the latest command.
-        for row, _ in stored:
-            row.batch = stored[0][0].id
-        history.record_log(repo, lifter, [row for row, _ in stored], sessions_before)
+        for row in rows:
+            row.batch = rows[0].id
+        history.record_log(repo, lifter, rows, sessions_before)
         result = LogResult(
             exercise=exercise.name,
             laterality=exercise.laterality,
             session_id=session.id,
             started_session=started,
             closed_session=closed,
-            sets=[stored_set(row) for row, _ in stored],
+            sets=[stored_set(row) for row in rows],
             previous=previous,
             first_time=first_time,
         )
@@ -145,11 +158,7 @@ def session_for(
     if placement.closed is not None and open_row is not None:
         closed_id, open_row.finished_at = placement.closed
     if placement.session_id is None:
-        new = TrainingSession(
-            lifter_id=lifter.id, started_at=placement.started_at, finished_at=placement.finished_at
-        )
-        repo.add(new)
-        repo.flush()
+        new = add_session(repo, lifter, placement.started_at, placement.finished_at)
         return new, True, closed_id
     chosen = open_row if open_row is not None and open_row.id == placement.session_id else None
     chosen = chosen or rows[placement.session_id]
@@ -161,42 +170,6 @@ def session_for(
 
 def span_of(repo: AbstractRepository, row: TrainingSession) -> Span:
     return Span(row.id, row.started_at, row.finished_at, last_activity(repo, row))
-
-
-def last_activity(repo: AbstractRepository, row: TrainingSession) -> datetime:
-    # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
-    return max(row.started_at, repo.last_set_time(row) or row.started_at)
-
-
-def new_set(
-    lifter: Lifter,
-    session: TrainingSession,
-    exercise: Exercise,
-    planned: PlannedSet,
-    request: LogRequest,
-    at: datetime,
-    position: int,
-) -> WorkoutSet:
-    spec = planned.spec
-    unit = spec.unit or Unit(lifter.unit)
-    return WorkoutSet(
-        session_id=session.id,
-        lifter_id=lifter.id,
-        exercise_id=exercise.id,
-        side=planned.side,
-        reps=spec.reps,
-        load=spec.load if spec.load is not None else Decimal(0),
-        unit=unit.value,
-        bodyweight=spec.bodyweight,
-        duration_s=spec.duration_s,
-        distance=spec.distance,
-        distance_unit=spec.distance_unit,
-        rpe=planned.rpe,
-        kind=kind_of(spec, request.kind),
-        performed_at=at,
-        position=position,
-        note=request.note,
-    )
 
 
 def best_e1rm_by_side(
@@ -233,12 +206,18 @@ def previous_session(
 # -- corrections ---------------------------------------------------------------------------
 
 
+def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
+    """Set `set_id` of the lifter, to show before deleting it."""
+    with uow:
+        return stored_set(_owned_set(uow.repo, current_lifter(uow.repo, lifter_name), set_id))
+
+
 def delete_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
         removed = stored_set(row)
-        history.record_set_delete(uow.repo, lifter, row)
+        history.record_set_change(uow.repo, lifter, history.DELETE_SET, row)
         uow.repo.delete(row)
         uow.commit()
         return removed
@@ -271,7 +250,7 @@ def edit_set(
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         row = _owned_set(uow.repo, lifter, set_id)
-        history.record_edit(uow.repo, lifter, row)
+        history.record_set_change(uow.repo, lifter, history.EDIT, row)
         exercise = row.exercise
         if edit.exercise is not None:
             exercise = resolve_exercise(uow.repo, edit.exercise)
@@ -293,13 +272,7 @@ def edit_set(
                 [edit.spec],
                 is_cardio(exercise.body_part, exercise.category),
             )
-            row.reps = edit.spec.reps
-            row.load = edit.spec.load if edit.spec.load is not None else Decimal(0)
-            row.unit = (edit.spec.unit or Unit(row.unit)).value
-            row.bodyweight = edit.spec.bodyweight
-            row.duration_s = edit.spec.duration_s
-            row.distance = edit.spec.distance
-            row.distance_unit = edit.spec.distance_unit
+            put_spec(row, edit.spec, edit.spec.unit or Unit(row.unit))
             if edit.spec.failed:
                 row.kind = SetKind.FAILURE
             elif row.kind == SetKind.FAILURE and was_failed_attempt:
@@ -321,15 +294,6 @@ def edit_set(
             check.refuse(exercise, spec_of(row), row.side, row.kind, row.performed_at)
         uow.commit()
         return stored_set(row)
-
-
-def spec_of(row: WorkoutSet) -> SetSpec:
-    """A stored set as the spec that would store it again."""
-    load = row.load or None  # 0: no load typed ("12", "30min")
-    return SetSpec(
-        row.reps, load, Unit(row.unit), row.bodyweight, row.duration_s, row.distance,
-        row.distance_unit,
-    )
 
 
 def move_within_session(repo: AbstractRepository, row: WorkoutSet, at: datetime) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.adapters.new_rows import append_item, new_routine
 from tracker.adapters.orm import Exercise, Lifter, Routine, RoutineItem, TrainingSession
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -43,13 +44,8 @@ def add_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> 
         lifter = current_lifter(uow.repo, lifter_name)
         if uow.repo.routine(lifter, clean) is not None:
             raise Conflict(f'a routine named "{clean}" already exists')
-        routine = Routine(lifter_id=lifter.id, name=clean)
-        uow.repo.add(routine)
-        uow.repo.flush()
-        record_new_routine(uow.repo, lifter, "routine add", routine)
-        plan = plan_of(routine)
-        uow.commit()
-        return plan
+        routine = new_routine(lifter, clean)
+        return _store_new(uow, lifter, "routine add", routine)
 
 
 def add_item(
@@ -60,13 +56,8 @@ def add_item(
         routine = find_routine(uow.repo, lifter, name)
         found = resolve_exercise(uow.repo, exercise)
         record_routine_change(uow.repo, lifter, "routine add-exercise", routine)
-        item = RoutineItem(exercise=found, position=len(routine.items), sets=3)
-        apply_item_changes(item, changes)
-        routine.items.append(item)
-        uow.repo.flush()
-        plan = plan_of(routine)
-        uow.commit()
-        return plan
+        apply_item_changes(append_item(routine, found, sets=3), changes)
+        return _planned(uow, routine)
 
 
 def apply_item_changes(item: RoutineItem, changes: ItemChanges) -> None:
@@ -90,20 +81,30 @@ def save_from_session(
         if existing is not None:
             raise Conflict(f'a routine named "{clean}" already exists: remove it first or '
                            "pick another name")
-        routine = Routine(lifter_id=lifter.id, name=clean)
+        routine = new_routine(lifter, clean)
         for exercise, sets in _sets_per_exercise(uow.repo, session):
-            count = min(sets, MAX_SETS_PER_ITEM)
-            routine.items.append(
-                RoutineItem(exercise=exercise, position=len(routine.items), sets=count)
-            )
+            append_item(routine, exercise, min(sets, MAX_SETS_PER_ITEM))
         if not routine.items:
             raise InvalidValue(f"session #{session.id} has no working sets to make a routine of")
-        uow.repo.add(routine)
-        uow.repo.flush()
-        record_new_routine(uow.repo, lifter, "routine save", routine)
-        plan = plan_of(routine)
-        uow.commit()
-        return plan
+        return _store_new(uow, lifter, "routine save", routine)
+
+
+def _store_new(
+    uow: AbstractUnitOfWork, lifter: Lifter, command: str, routine: Routine
+) -> RoutinePlan:
+    """Store the new routine `command` made, record it for undo and commit: its plan."""
+    uow.repo.add(routine)
+    uow.repo.flush()
+    record_new_routine(uow.repo, lifter, command, routine)
+    return _planned(uow, routine)
+
+
+def _planned(uow: AbstractUnitOfWork, routine: Routine) -> RoutinePlan:
+    """The routine's plan once its changes are stored; the command commits."""
+    uow.repo.flush()
+    plan = plan_of(routine)
+    uow.commit()
+    return plan
 
 
 def _session(repo: AbstractRepository, lifter: Lifter, which: str) -> TrainingSession:
@@ -175,10 +176,7 @@ def edit_routine(
             _edit_item(routine, edit)
         elif edit.changes != ItemChanges() or edit.move_to is not None or edit.remove_item:
             raise InvalidValue("say which exercise to change with --item N (see routine show)")
-        uow.repo.flush()
-        plan = plan_of(routine)
-        uow.commit()
-        return plan
+        return _planned(uow, routine)
 
 
 def _edit_item(routine: Routine, edit: RoutineEdit) -> None:

@@ -1,4 +1,4 @@
-"""Training sessions: start, finish, list and show."""
+"""Training sessions: start, finish, list, show and delete."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from tracker.services.stored_sets import StoredSet, stored_set
 
 if TYPE_CHECKING:  # the ORM is built only by commands that write (adapters/reads.py)
     from tracker.adapters.orm import Lifter, TrainingSession
+    from tracker.adapters.repository import AbstractRepository
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,20 @@ class SessionDetail:
     sets: tuple[StoredSet, ...]
 
 
-def info(session: TrainingSession, sets: int = 0, exercises: int = 0) -> SessionInfo:
+def info(session: TrainingSession, with_sets: bool = True) -> SessionInfo:
+    """The session's span, with its counts of sets and exercises (none when not `with_sets`:
+    a session just started)."""
+    rows = session.sets if with_sets else []
+    exercises = len({s.exercise_id for s in rows})
     return SessionInfo(
-        session.id, session.name, session.started_at, session.finished_at, sets, exercises
+        session.id, session.name, session.started_at, session.finished_at, len(rows), exercises
     )
 
 
 def start_session(
     uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime, name: str | None
 ) -> SessionInfo:
-    from tracker.adapters.orm import TrainingSession
+    from tracker.adapters.new_rows import add_session
     from tracker.services import history
 
     if name is not None:
@@ -58,21 +63,17 @@ def start_session(
                 f"session #{still_open.id} is still open: finish it first with: "
                 "tracker session finish"
             )
-        session = TrainingSession(lifter_id=lifter.id, started_at=at, name=name)
-        uow.repo.add(session)
-        uow.repo.flush()
+        session = add_session(uow.repo, lifter, at, name=name)
         history.record_session_start(uow.repo, lifter, session)
         uow.commit()
-        return info(session)
+        return info(session, with_sets=False)
 
 
 def finish_session(
     uow: AbstractUnitOfWork, lifter_name: str | None, at: datetime | None, now: datetime
 ) -> SessionInfo:
     """Close the open session at `at`; without it, now, or at its last set if that is stale."""
-    # Imported here: `session list` and `show` need neither (issue 16, start-up).
-    from tracker.services import history
-    from tracker.services.logbook import last_activity
+    from tracker.services import history  # the ORM: `session list` and `show` need none
 
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
@@ -86,22 +87,26 @@ def finish_session(
         history.record_session_finish(uow.repo, lifter, session)
         session.finished_at = end
         uow.commit()
-        return info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+        return info(session)
 
 
 def finished_by_itself(uow: AbstractUnitOfWork, lifter: Lifter) -> SessionInfo:
     """No session is open: the one the last `log` went into may be finished already, at its
     last set (back-dated sets are stored finished; 4 hours without a set close one). That is
     what `session finish` after such a log says, not that there is nothing to finish."""
-    from tracker.services.logbook import last_activity
-
     logged = uow.repo.last_batch_sets(lifter)
     session = uow.repo.session_of(logged[0]) if logged else None
     if session is None or session.finished_at != last_activity(uow.repo, session):
         raise NotFound("no open session to finish")
-    done = info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+    done = info(session)
     uow.commit()
     return replace(done, already_finished=True)
+
+
+def last_activity(repo: AbstractRepository, row: TrainingSession) -> datetime:
+    """When the session was last active: its start, or its latest set if later."""
+    # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
+    return max(row.started_at, repo.last_set_time(row) or row.started_at)
 
 
 def list_sessions(
@@ -155,7 +160,7 @@ def delete_session(
         session = uow.repo.training_session(lifter, session_id)
         if session is None:
             raise NotFound(f"no session #{session_id} for lifter {lifter.name}")
-        gone = info(session, len(session.sets), len({s.exercise_id for s in session.sets}))
+        gone = info(session)
         history.record_session_delete(uow.repo, lifter, session)
         uow.repo.delete(session)
         uow.commit()

@@ -1,4 +1,5 @@
-"""What one `tracker undo` did, for the command line to say (services.history undoes)."""
+"""What one `tracker undo` or `redo` did, for the command line to say (services.history
+undoes and redoes)."""
 
 from __future__ import annotations
 
