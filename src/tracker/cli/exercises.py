@@ -19,9 +19,15 @@ from tracker.domain.model import Laterality
 from tracker.domain.units import as_number, exact_text
 
 if TYPE_CHECKING:
-    from tracker.services.catalog import ExerciseCard, ExerciseSummary
+    from tracker.domain.exercise_def import ExerciseDef
+    from tracker.services.catalog import ExerciseCard
 
 F = TypeVar("F", bound=Callable[..., Any])
+# What `exercises list --json` writes of each exercise: its card's fields up to the source.
+LIST_FIELDS = (
+    "name", "aliases", "body_part", "equipment", "target", "secondary", "difficulty",
+    "category", "laterality", "parent", "source",
+)
 
 
 @click.group("exercises")
@@ -47,7 +53,7 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
 
     rows = list_exercises(app.uow(read_only=True), ListFilters(search=search, **filters))
     if as_json:
-        emit_json([asdict(row) for row in rows])
+        emit_json([{key: getattr(row, key) for key in LIST_FIELDS} for row in rows])
         return
     if not rows:
         echo("No exercises match.")
@@ -82,12 +88,12 @@ _SHORT_LATERALITY = {
 }
 
 
-def _short_laterality(row: ExerciseSummary) -> str:
+def _short_laterality(row: ExerciseDef) -> str:
     """For narrow screens: `exercises show` names the bilateral parent."""
     return _SHORT_LATERALITY[row.laterality]
 
 
-def _laterality(row: ExerciseSummary) -> str:
+def _laterality(row: ExerciseDef) -> str:
     if row.laterality is Laterality.BILATERAL:
         return "both"
     return f"{row.laterality} (of {row.parent})" if row.parent else row.laterality.value
@@ -116,7 +122,9 @@ def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
 
 def card_json(card: ExerciseCard) -> dict[str, Any]:
     """The `exercises show --json` shape: every field, loads and ratios as JSON numbers."""
-    return asdict(card) | {
+    fields = asdict(card)
+    fields["edited"] = fields.pop("edited")  # last, after the related exercises
+    return fields | {
         "ratio": None if card.ratio is None else [as_number(r) for r in card.ratio],
         "increment": None if card.increment is None else as_number(card.increment),
         "sled": None if card.sled is None else as_number(card.sled),
@@ -279,16 +287,10 @@ def exercise_options(func: F) -> F:
 
 
 def build_changes(kw: dict[str, Any], rename: str | None = None) -> Any:
-    from tracker.domain.errors import InvalidValue
-    from tracker.services.catalog import ExerciseChanges, parse_ratio
+    from tracker.domain.exercise_def import parse_ratio, parse_rep_range
+    from tracker.services.catalog import ExerciseChanges
 
-    rep_range = None
-    if kw["rep_range"]:
-        try:
-            low, high = (int(part) for part in kw["rep_range"].split("-"))
-        except ValueError:
-            raise InvalidValue(f'rep range must look like 8-12, got "{kw["rep_range"]}"') from None
-        rep_range = (low, high)
+    rep_range = parse_rep_range(kw["rep_range"]) if kw["rep_range"] else None
     return ExerciseChanges(
         aliases=tuple(kw["aliases"]) or None,
         body_part=kw["body_part"],
