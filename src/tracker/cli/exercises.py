@@ -286,32 +286,30 @@ def exercise_options(func: F) -> F:
     return func
 
 
+# Options that are a definition's fields as typed (the service checks them).
+FIELD_OPTIONS = (
+    "body_part", "equipment", "target", "difficulty", "category", "laterality", "increment",
+    "sled", "implements", "summary",
+)
+
+
 def build_changes(kw: dict[str, Any], rename: str | None = None) -> Any:
     from tracker.domain.exercise_def import parse_ratio, parse_rep_range
     from tracker.services.catalog import ExerciseChanges
 
-    rep_range = parse_rep_range(kw["rep_range"]) if kw["rep_range"] else None
+    fields = {key: kw[key] for key in FIELD_OPTIONS} | {
+        "secondary": _split(kw["secondary"]),
+        "load_per": kw["per"],
+        "rep_range": parse_rep_range(kw["rep_range"]) if kw["rep_range"] else None,
+        "ratio": parse_ratio(kw["ratio"]) if kw["ratio"] else None,
+        "steps": _lines(kw["steps"]),
+        "tips": _lines(kw["tips"]),
+        "mistakes": _lines(kw["mistakes"]),
+    }
     return ExerciseChanges(
+        fields={key: value for key, value in fields.items() if value is not None},
         aliases=tuple(kw["aliases"]) or None,
-        body_part=kw["body_part"],
-        equipment=kw["equipment"],
-        target=kw["target"],
-        secondary=_split(kw["secondary"]),
-        difficulty=kw["difficulty"],
-        category=kw["category"],
-        laterality=kw["laterality"],
         parent=kw["parent"],
-        ratio=parse_ratio(kw["ratio"]) if kw["ratio"] else None,
-        increment=kw["increment"],
-        sled=kw["sled"],
-        load_per=kw["per"],
-        implements=kw["implements"],
-        unit=kw["unit"],
-        rep_range=rep_range,
-        summary=kw["summary"],
-        steps=_lines(kw["steps"]),
-        tips=_lines(kw["tips"]),
-        mistakes=_lines(kw["mistakes"]),
         rename=rename,
     )
 

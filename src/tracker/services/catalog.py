@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tracker.adapters.exercise_rows import (
@@ -263,69 +262,48 @@ def show_exercise(uow: AbstractUnitOfWork, query: str) -> ExerciseCard:
 
 @dataclass(frozen=True)
 class ExerciseChanges:
-    """Options of `exercises add/edit`; None means "leave as it is"."""
+    """Options of `exercises add/edit`. ``fields`` holds the definition's fields given, by
+    their ExerciseDef names, as typed (checked here); None means "leave as it is"."""
 
+    fields: Mapping[str, Any] = field(default_factory=dict)
     aliases: tuple[str, ...] | None = None
-    body_part: str | None = None
-    equipment: str | None = None
-    target: str | None = None
-    secondary: tuple[str, ...] | None = None
-    difficulty: str | None = None
-    category: str | None = None
-    laterality: str | None = None
     parent: str | None = None
-    ratio: tuple[Decimal, Decimal] | None = None
-    increment: Decimal | None = None
-    sled: Decimal | None = None
-    load_per: str | None = None  # implement, side, bar or total
-    implements: int | None = None
-    unit: str | None = None  # the unit of increment and sled
-    rep_range: tuple[int, int] | None = None
-    summary: str | None = None
-    steps: tuple[str, ...] | None = None
-    tips: tuple[str, ...] | None = None
-    mistakes: tuple[str, ...] | None = None
     rename: str | None = None
 
 
 def _apply_changes(
-    repo: AbstractRepository, exercise: Exercise, ch: ExerciseChanges, unit: str
+    repo: AbstractRepository, exercise: Exercise, changes: ExerciseChanges, unit: str
 ) -> None:
-    """Check the typed changes, in the order of the options, and write them onto the row."""
+    """Check the typed fields, in the order of the options, and write them onto the row."""
+    typed = changes.fields
     before = exercise.laterality
-    check_choice(ch.difficulty, [d.value for d in Difficulty], "difficulty")
-    check_choice(ch.laterality, [lat.value for lat in Laterality], "laterality")
-    given: dict[str, Any] = {
-        key: getattr(ch, key) for key in AS_TYPED if getattr(ch, key) is not None
-    }
-    if ch.equipment is not None:
-        given["equipment"] = parse_equipment(ch.equipment).value
+    check_choice(typed.get("difficulty"), [d.value for d in Difficulty], "difficulty")
+    check_choice(typed.get("laterality"), [lat.value for lat in Laterality], "laterality")
+    given = dict(typed)
+    if "equipment" in typed:
+        given["equipment"] = parse_equipment(typed["equipment"]).value
     for key in CLEANED:
-        if getattr(ch, key) is not None:
-            given[key] = clean_field(getattr(ch, key), key)
-    if ch.parent is not None:
-        exercise.parent = _parent(repo, exercise, ch.parent)
+        if key in typed:
+            given[key] = clean_field(typed[key], key)
+    if changes.parent is not None:
+        exercise.parent = _parent(repo, exercise, changes.parent)
         if given.get("laterality", exercise.laterality) == Laterality.BILATERAL:
             given["laterality"] = Laterality.UNILATERAL
-    if ch.increment is not None:
-        given |= {"increment": check_increment(ch.increment), "increment_unit": unit}
-    if ch.sled is not None:
-        given |= {"sled": check_sled(ch.sled), "sled_unit": unit}
+    if "increment" in typed:
+        given |= {"increment": check_increment(typed["increment"]), "increment_unit": unit}
+    if "sled" in typed:
+        given |= {"sled": check_sled(typed["sled"]), "sled_unit": unit}
     changed = replace(read_definition(exercise), **given)
-    if ch.load_per is not None or ch.implements is not None:
+    if "load_per" in typed or "implements" in typed:
         exercise_convention(changed)  # refuses a per-implement load with no implement
-    if ch.rep_range is not None:
-        changed = replace(changed, rep_range=check_rep_range(ch.rep_range))
+    if "rep_range" in typed:
+        check_rep_range(changed.rep_range)
     write_definition(exercise, changed, own=True)
     if exercise.id is not None and exercise.laterality != before:
         _check_laterality_change(repo, exercise, before)
 
 
-# Options taken as typed, and options cleaned to one lower-case line (clean_field).
-AS_TYPED = (
-    "summary", "steps", "tips", "mistakes", "secondary", "ratio", "load_per", "implements"
-)
-CLEANED = ("body_part", "target", "difficulty", "category", "laterality")
+CLEANED = ("body_part", "target", "difficulty", "category", "laterality")  # clean_field
 
 
 def _parent(repo: AbstractRepository, exercise: Exercise, query: str) -> Exercise:
