@@ -115,11 +115,6 @@ def exercises_show(app: App, name: str, as_json: bool) -> None:
         echo(line)
 
 
-def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
-    """A paragraph of the card, wrapped to the terminal (at most 100 columns)."""
-    return wrap(text, indent=indent, first=first)
-
-
 def card_json(card: ExerciseCard) -> dict[str, Any]:
     """The `exercises show --json` shape: every field, loads and ratios as JSON numbers."""
     fields = asdict(card)
@@ -137,7 +132,7 @@ def render_card(card: ExerciseCard) -> list[str]:
 
     lines = [*wrap_line(title(card.name)), ""]
     if card.summary:
-        lines += _wrap(card.summary, "")
+        lines += wrap(card.summary)
         lines.append("")
     facts = [
         ("Body part", card.body_part),
@@ -165,23 +160,23 @@ def render_card(card: ExerciseCard) -> list[str]:
     narrow = prose_width() < 70
     for label, value in facts + ([("Ratio source", card.ratio_note)] if card.ratio_note else []):
         if narrow:
-            lines += _wrap(value, "      ", f"  {label}: ")
+            lines += wrap(value, indent="      ", first=f"  {label}: ")
         else:
-            lines += _wrap(value, " " * 22, f"  {label + ':':<19} ")
+            lines += wrap(value, indent=" " * 22, first=f"  {label + ':':<19} ")
     if card.steps:
         lines += ["", title("How to perform")]
         for number, step in enumerate(card.steps, 1):
-            lines += _wrap(step, "     ", f"  {number}. ")
+            lines += wrap(step, indent="     ", first=f"  {number}. ")
     for heading, items in (("Tips", card.tips), ("Common mistakes", card.mistakes)):
         if items:
             lines += ["", title(heading)]
             for item in items:
-                lines += _wrap(item, "    ", "  - ")
+                lines += wrap(item, indent="    ", first="  - ")
     if card.faq:
         lines += ["", title("FAQ")]
         for faq in card.faq:
-            lines += _wrap(faq.q, "  ", "  Q: ")
-            lines += _wrap(faq.a, "     ", "  A: ")
+            lines += wrap(faq.q, indent="  ", first="  Q: ")
+            lines += wrap(faq.a, indent="     ", first="  A: ")
     related = card.related
     lines += ["", title("Related exercises")]
     for label, names in (
@@ -191,7 +186,7 @@ def render_card(card: ExerciseCard) -> list[str]:
         (f"Same target ({card.target})", related.same_target),
     ):
         if names:
-            lines += _wrap(", ".join(names), "    ", f"  {label}: ")
+            lines += wrap(", ".join(names), indent="    ", first=f"  {label}: ")
     return lines
 
 
