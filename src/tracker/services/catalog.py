@@ -39,7 +39,8 @@ REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
 Written = tuple[Exercise, ExerciseDef]  # a row just written, with the parent and aliases to link
 
 
-def _user_owned(exercise: Exercise) -> bool:
+def user_owned(exercise: Exercise) -> bool:
+    """A custom exercise, or a built-in the lifter edited: a catalog refresh leaves it alone."""
     return exercise.source != "builtin" or exercise.edited
 
 
@@ -60,11 +61,11 @@ def sync_builtin(repo: AbstractRepository, entries: Sequence[dict[str, Any]]) ->
             continue  # the lifter removed this built-in: it stays removed
         if exercise is None:
             owner = alias_owners.get(key)
-            if owner is not None and _user_owned(owner):
+            if owner is not None and user_owned(owner):
                 # The lifter renamed this built-in (its old name stays an alias) or gave the
                 # name to an exercise of their own: don't bring a second copy back.
                 continue
-        elif _user_owned(exercise):
+        elif user_owned(exercise):
             continue
         updated.append((place_exercise(repo, by_key, definition), definition))
     written = [

@@ -18,7 +18,12 @@ from tracker.domain.exercise_def import BadField, ExerciseDef, definition_from_j
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
 from tracker.domain.units import MAX_NUMBER
-from tracker.services.catalog import Written, link_parents_and_aliases, place_exercise
+from tracker.services.catalog import (
+    Written,
+    link_parents_and_aliases,
+    place_exercise,
+    user_owned,
+)
 
 
 def exercise_definitions(repo: AbstractRepository) -> list[ExerciseDef]:
@@ -30,7 +35,7 @@ def exercise_definitions(repo: AbstractRepository) -> list[ExerciseDef]:
         for definition in (
             read_definition(ex, names.get(ex.parent_id) if ex.parent_id else None)
             for ex in everything
-            if ex.source != "builtin" or ex.edited
+            if user_owned(ex)
         )
     ]
 
@@ -73,7 +78,7 @@ def restore_definitions(repo: AbstractRepository, definitions: list[Any]) -> int
         place = f"exercise {index}"
         key = normalize(definition.name)
         exercise = by_key.get(key)
-        if exercise is not None and (exercise.source != "builtin" or exercise.edited):
+        if exercise is not None and user_owned(exercise):
             continue  # theirs here wins
         if exercise is not None and repo.count_sets_by_side(
             exercise, sided=definition.laterality is Laterality.BILATERAL
