@@ -10,7 +10,7 @@ domain/names.py, ratios and implements in domain/load_convention.py, reps in dom
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -156,21 +156,14 @@ def _check_counts(data: Mapping[str, Any]) -> None:
         )
 
 
-FIELD_CHECKS: tuple[Callable[[Mapping[str, Any]], None], ...] = (
-    _check_name,
-    _check_texts,
-    _check_choices,
-    _check_lists,
-    _check_ratio,
-    _check_counts,
-)
+CHECKS = (_check_name, _check_texts, _check_choices, _check_lists, _check_ratio, _check_counts)
 
 
 def definition_from_json(data: Mapping[str, Any]) -> ExerciseDef:
     """A definition as an export or builtin.json writes it, every field checked first (BadField
     names the first refused one). A missing or empty field takes the database's default;
     ``increment`` and ``sled`` are left to the caller (their errors are worded apart)."""
-    for check in FIELD_CHECKS:
+    for check in CHECKS:
         check(data)
     ratio = data.get("ratio")
     rep_range = data.get("rep_range") or DEFAULT_REP_RANGE
