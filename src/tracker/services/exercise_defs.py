@@ -30,13 +30,10 @@ def exercise_definitions(repo: AbstractRepository) -> list[ExerciseDef]:
     """Every exercise the lifter made or changed, in name order, exact."""
     everything = repo.exercises()
     names = {ex.id: ex.name for ex in everything}
+    own = [ex for ex in everything if user_owned(ex)]
     return [
-        replace(definition, aliases=tuple(sorted(definition.aliases)))
-        for definition in (
-            read_definition(ex, names.get(ex.parent_id) if ex.parent_id else None)
-            for ex in everything
-            if user_owned(ex)
-        )
+        replace(d, aliases=tuple(sorted(d.aliases)))  # aliases in the export's order
+        for d in (read_definition(ex, names.get(ex.parent_id or -1)) for ex in own)
     ]
 
 
