@@ -13,7 +13,6 @@ import pytest
 
 from tracker.catalog.free_exercise_db import (
     DEFAULT_RATIO_NOTE,
-    CatalogEntry,
     InvalidRecords,
     find_parent_name,
     infer_laterality,
@@ -21,6 +20,7 @@ from tracker.catalog.free_exercise_db import (
     split_tips,
 )
 from tracker.domain.errors import ImportFailed
+from tracker.domain.exercise_def import ExerciseDef
 from tracker.domain.model import Difficulty, Laterality
 
 FIXTURE = Path(__file__).parent / "fixtures" / "free-exercise-db-small.json"
@@ -34,7 +34,7 @@ REAL_FILE = (
 
 
 @pytest.fixture(scope="module")
-def entries() -> dict[str, CatalogEntry]:
+def entries() -> dict[str, ExerciseDef]:
     return {e.name: e for e in parse_file(FIXTURE)}
 
 
@@ -56,21 +56,21 @@ def record(**overrides: Any) -> dict[str, Any]:
     return base
 
 
-def parse_text(text: str) -> list[CatalogEntry]:
+def parse_text(text: str) -> list[ExerciseDef]:
     return parse_file(io.StringIO(text))
 
 
-def parse_records(*records: object) -> list[CatalogEntry]:
+def parse_records(*records: object) -> list[ExerciseDef]:
     return parse_text(json.dumps(list(records)))
 
 
 # ----------------------------------------------------------------------------- fixture import
 
 
-def test_fixture_imports_every_record(entries: dict[str, CatalogEntry]) -> None:
+def test_fixture_imports_every_record(entries: dict[str, ExerciseDef]) -> None:
     assert len(entries) == 11
     squat = entries["Barbell Back Squat"]
-    assert squat == CatalogEntry(
+    assert squat == ExerciseDef(
         name="Barbell Back Squat",
         body_part="legs",
         equipment="barbell",
@@ -104,7 +104,7 @@ def test_path_text_stream_and_byte_stream_give_the_same_entries() -> None:
     assert parse_file(io.BytesIO(b"\xef\xbb\xbf" + FIXTURE.read_bytes())) == from_path
 
 
-def test_expert_level_becomes_advanced(entries: dict[str, CatalogEntry]) -> None:
+def test_expert_level_becomes_advanced(entries: dict[str, ExerciseDef]) -> None:
     assert entries["Pistol Squat"].difficulty is Difficulty.ADVANCED
     assert entries["Dumbbell Curl"].difficulty == "beginner"
 
@@ -124,20 +124,20 @@ def test_expert_level_becomes_advanced(entries: dict[str, CatalogEntry]) -> None
     ],
 )
 def test_equipment_and_body_part_mapping(
-    entries: dict[str, CatalogEntry], name: str, equipment: str, body_part: str
+    entries: dict[str, ExerciseDef], name: str, equipment: str, body_part: str
 ) -> None:
     assert (entries[name].equipment, entries[name].body_part) == (equipment, body_part)
 
 
 def test_extra_primary_muscles_join_secondary_without_duplicates(
-    entries: dict[str, CatalogEntry],
+    entries: dict[str, ExerciseDef],
 ) -> None:
     skull = entries["EZ-Bar Skullcrusher"]
     assert skull.target == "triceps"
     assert skull.secondary == ("forearms", "chest")
 
 
-def test_category_is_kept(entries: dict[str, CatalogEntry]) -> None:
+def test_category_is_kept(entries: dict[str, ExerciseDef]) -> None:
     assert entries["Couch Stretch"].category == "stretching"
 
 
@@ -145,20 +145,20 @@ def test_category_is_kept(entries: dict[str, CatalogEntry]) -> None:
 
 
 def test_tip_label_mid_step_moves_to_tips_and_keeps_the_starting_position(
-    entries: dict[str, CatalogEntry],
+    entries: dict[str, ExerciseDef],
 ) -> None:
     squat = entries["Barbell Back Squat"]
     assert not any("Tip" in step for step in squat.steps)
     assert squat.steps[0].endswith("upper back. This will be your starting position.")
 
 
-def test_parenthesised_tip_is_moved_out(entries: dict[str, CatalogEntry]) -> None:
+def test_parenthesised_tip_is_moved_out(entries: dict[str, ExerciseDef]) -> None:
     skull = entries["EZ-Bar Skullcrusher"]
     assert skull.steps[0] == "Lie on a flat bench and press the bar up over your chest."
     assert skull.tips == ("Hold the angled inner grips.",)
 
 
-def test_dangling_tips_label_takes_the_next_sentence(entries: dict[str, CatalogEntry]) -> None:
+def test_dangling_tips_label_takes_the_next_sentence(entries: dict[str, ExerciseDef]) -> None:
     curl = entries["Alternating Dumbbell Curl"]
     assert curl.tips == ("Keep your wrists straight.",)
     assert curl.steps[:2] == (
@@ -253,7 +253,7 @@ def test_infer_laterality(name: str, laterality: str) -> None:
     assert infer_laterality(name) == laterality
 
 
-def test_fixture_laterality_and_parents(entries: dict[str, CatalogEntry]) -> None:
+def test_fixture_laterality_and_parents(entries: dict[str, ExerciseDef]) -> None:
     one_arm = entries["Single-Arm Cable Crossover"]
     assert one_arm.laterality is Laterality.UNILATERAL
     assert one_arm.parent == "Cable Crossovers"
@@ -454,13 +454,13 @@ def test_empty_list_is_fine() -> None:
 
 
 @pytest.fixture(scope="module")
-def real_entries() -> list[CatalogEntry]:
+def real_entries() -> list[ExerciseDef]:
     if not REAL_FILE.exists():
         pytest.skip(f"{REAL_FILE} is absent (the shared data folder sits beside the checkout)")
     return parse_file(REAL_FILE)
 
 
-def test_real_file_counts(real_entries: list[CatalogEntry]) -> None:
+def test_real_file_counts(real_entries: list[ExerciseDef]) -> None:
     assert len(real_entries) == 873
     by_laterality = Counter(e.laterality for e in real_entries)
     assert by_laterality == {"bilateral": 770, "unilateral": 87, "alternating": 16}
@@ -476,7 +476,7 @@ def test_real_file_counts(real_entries: list[CatalogEntry]) -> None:
     assert all(e.source.startswith("free-exercise-db:") for e in real_entries)
 
 
-def test_real_file_steps(real_entries: list[CatalogEntry]) -> None:
+def test_real_file_steps(real_entries: list[ExerciseDef]) -> None:
     # Five upstream records have an empty "instructions" list (see the reference note).
     without = {e.name for e in real_entries if not e.steps}
     assert without == {
@@ -489,7 +489,7 @@ def test_real_file_steps(real_entries: list[CatalogEntry]) -> None:
     assert not any("Tip:" in step for e in real_entries for step in e.steps)
 
 
-def test_real_file_twins(real_entries: list[CatalogEntry]) -> None:
+def test_real_file_twins(real_entries: list[ExerciseDef]) -> None:
     parents = {e.name: e.parent for e in real_entries}
     for unilateral, bilateral in TWINS:
         assert parents[unilateral] == bilateral, unilateral

@@ -471,6 +471,7 @@ def test_two_commands_loading_the_catalog_at_once(
     (SQLite writers queue on BEGIN IMMEDIATE, so they cannot race here.)"""
     db_url: str = pg_fresh_database_factory()  # the shared test database holds the catalog
     from tracker.adapters.db import create_app_engine, ensure_schema
+    from tracker.adapters.exercise_rows import write_definition
     from tracker.adapters.unit_of_work import UnitOfWork
     from tracker.services import builtin_catalog, catalog
 
@@ -478,7 +479,7 @@ def test_two_commands_loading_the_catalog_at_once(
     ensure_schema(engine, db_url, lambda line: None)
     import threading
 
-    real = catalog.apply_fields
+    real = write_definition
     others: list[threading.Thread] = []
     failures: list[BaseException] = []
 
@@ -492,13 +493,13 @@ def test_two_commands_loading_the_catalog_at_once(
         finally:
             other.dispose()
 
-    def racing(exercise: Any, entry: Any) -> None:
+    def racing(exercise: Any, entry: Any, own: bool = False) -> None:
         if not others:  # this command is loading the catalog; the other one starts now
             others.append(threading.Thread(target=load_in_other_command))
             others[0].start()
-        real(exercise, entry)
+        real(exercise, entry, own)
 
-    monkeypatch.setattr(catalog, "apply_fields", racing)
+    monkeypatch.setattr(catalog, "write_definition", racing)
     try:
         builtin_catalog.ensure_builtin_catalog(UnitOfWork(engine))
     finally:

@@ -31,14 +31,14 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import replace
 from itertools import product
 from pathlib import Path
 from typing import IO
 
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import ImportFailed
+from tracker.domain.exercise_def import ExerciseDef
 from tracker.domain.load_convention import COSTA_2015
 from tracker.domain.loads import DEFAULT_UNILATERAL_RATIO
 from tracker.domain.model import Difficulty, Laterality
@@ -46,7 +46,6 @@ from tracker.domain.names import normalize, singular
 from tracker.importers.input_file import open_binary
 
 SOURCE_PREFIX = "free-exercise-db:"
-DEFAULT_REP_RANGE: tuple[int, int] = (8, 12)
 DEFAULT_RATIO_NOTE = (
     "Default estimate for a one-limb variant, not a measured value for this exercise: 40-50% "
     "of the parent's load per side, a little below the per-limb 1RM of about 50-56% of "
@@ -80,23 +79,16 @@ EQUIPMENT: tuple[str | None, ...] = (
 
 #: target muscle -> body part.
 BODY_PART: Mapping[str, str] = {
-    "quadriceps": "legs",
-    "hamstrings": "legs",
-    "glutes": "legs",
-    "calves": "legs",
-    "adductors": "legs",
-    "abductors": "legs",
-    "lats": "back",
-    "middle back": "back",
-    "lower back": "back",
-    "traps": "back",
-    "chest": "chest",
-    "shoulders": "shoulders",
-    "neck": "shoulders",
-    "biceps": "arms",
-    "triceps": "arms",
-    "forearms": "arms",
-    "abdominals": "core",
+    muscle: part
+    for part, muscles in {
+        "legs": ("quadriceps", "hamstrings", "glutes", "calves", "adductors", "abductors"),
+        "back": ("lats", "middle back", "lower back", "traps"),
+        "chest": ("chest",),
+        "shoulders": ("shoulders", "neck"),
+        "arms": ("biceps", "triceps", "forearms"),
+        "core": ("abdominals",),
+    }.items()
+    for muscle in muscles
 }
 
 CATEGORIES: frozenset[str] = frozenset(
@@ -110,31 +102,6 @@ CATEGORIES: frozenset[str] = frozenset(
         "plyometrics",
     }
 )
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CatalogEntry:
-    """One exercise of the catalog, built in or imported."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-    body_part: str
-    equipment: str
-    target: str
-    secondary: tuple[str, ...] = ()
-    difficulty: Difficulty
-    category: str
-    laterality: Laterality
-    parent: str | None = None
-    ratio: tuple[Decimal, Decimal] | None = None  # per-side load as a share of the parent's
-    ratio_note: str | None = None
-    steps: tuple[str, ...] = ()
-    tips: tuple[str, ...] = ()
-    mistakes: tuple[str, ...] = ()
-    faq: tuple[tuple[str, str], ...] = ()
-    rep_range: tuple[int, int] = DEFAULT_REP_RANGE
-    summary: str | None = None
-    source: str
 
 
 class InvalidRecords(ImportFailed):
@@ -414,7 +381,7 @@ def _instructions(record: Mapping[str, object]) -> list[str]:
     return [str(s) for s in value]
 
 
-def _convert(record: object) -> CatalogEntry:
+def _convert(record: object) -> ExerciseDef:
     if not isinstance(record, dict):
         raise _BadRecord(f"expected an object, got {_kind(record)}")
     ident = _text(record, "id")
@@ -427,7 +394,7 @@ def _convert(record: object) -> CatalogEntry:
     steps, tips = _steps_and_tips(_instructions(record))
     assert level is not None and category is not None
     target = primary[0]
-    return CatalogEntry(
+    return ExerciseDef(
         name=name,
         body_part=BODY_PART[target],
         equipment=equipment_key(equipment or Equipment.OTHER),
@@ -442,7 +409,7 @@ def _convert(record: object) -> CatalogEntry:
     )
 
 
-def convert_records(data: object, *, known_names: Iterable[str] = ()) -> list[CatalogEntry]:
+def convert_records(data: object, *, known_names: Iterable[str] = ()) -> list[ExerciseDef]:
     """Convert already-decoded JSON. ``known_names`` (e.g. the catalog) may hold parents.
 
     Raises :class:`InvalidRecords` (an ``ImportFailed``) after checking every record, so that a
@@ -452,7 +419,7 @@ def convert_records(data: object, *, known_names: Iterable[str] = ()) -> list[Ca
         raise ImportFailed(
             f"expected a JSON list of exercise records at the top level, got {_kind(data)}"
         )
-    entries: list[CatalogEntry] = []
+    entries: list[ExerciseDef] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
     for index, record in enumerate(data, start=1):
@@ -470,7 +437,7 @@ def convert_records(data: object, *, known_names: Iterable[str] = ()) -> list[Ca
         raise InvalidRecords(problems)
 
     index_of_names = _NameIndex([*known_names, *(e.name for e in entries)])
-    result: list[CatalogEntry] = []
+    result: list[ExerciseDef] = []
     for entry in entries:
         parent = None
         if entry.laterality is not Laterality.BILATERAL:
@@ -481,7 +448,7 @@ def convert_records(data: object, *, known_names: Iterable[str] = ()) -> list[Ca
     return result
 
 
-def _with_parent(entry: CatalogEntry, parent: str) -> CatalogEntry:
+def _with_parent(entry: ExerciseDef, parent: str) -> ExerciseDef:
     return replace(
         entry, parent=parent, ratio=DEFAULT_UNILATERAL_RATIO, ratio_note=DEFAULT_RATIO_NOTE
     )
@@ -506,7 +473,7 @@ def _read(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> str:
 
 def parse_file(
     source: str | os.PathLike[str] | IO[str] | IO[bytes], *, known_names: Iterable[str] = ()
-) -> list[CatalogEntry]:
+) -> list[ExerciseDef]:
     """Read a free-exercise-db JSON file (path or open stream) into catalog entries.
 
     Every record is validated before anything is returned. Errors raise ``ImportFailed``:

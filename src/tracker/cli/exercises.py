@@ -19,9 +19,15 @@ from tracker.domain.model import Laterality
 from tracker.domain.units import as_number, exact_text
 
 if TYPE_CHECKING:
-    from tracker.services.catalog import ExerciseCard, ExerciseSummary
+    from tracker.domain.exercise_def import ExerciseDef
+    from tracker.services.catalog import ExerciseCard
 
 F = TypeVar("F", bound=Callable[..., Any])
+# What `exercises list --json` writes of each exercise: its card's fields up to the source.
+LIST_FIELDS = (
+    "name", "aliases", "body_part", "equipment", "target", "secondary", "difficulty",
+    "category", "laterality", "parent", "source",
+)
 
 
 @click.group("exercises")
@@ -47,7 +53,7 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
 
     rows = list_exercises(app.uow(read_only=True), ListFilters(search=search, **filters))
     if as_json:
-        emit_json([asdict(row) for row in rows])
+        emit_json([{key: getattr(row, key) for key in LIST_FIELDS} for row in rows])
         return
     if not rows:
         echo("No exercises match.")
@@ -82,12 +88,12 @@ _SHORT_LATERALITY = {
 }
 
 
-def _short_laterality(row: ExerciseSummary) -> str:
+def _short_laterality(row: ExerciseDef) -> str:
     """For narrow screens: `exercises show` names the bilateral parent."""
     return _SHORT_LATERALITY[row.laterality]
 
 
-def _laterality(row: ExerciseSummary) -> str:
+def _laterality(row: ExerciseDef) -> str:
     if row.laterality is Laterality.BILATERAL:
         return "both"
     return f"{row.laterality} (of {row.parent})" if row.parent else row.laterality.value
@@ -109,14 +115,11 @@ def exercises_show(app: App, name: str, as_json: bool) -> None:
         echo(line)
 
 
-def _wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
-    """A paragraph of the card, wrapped to the terminal (at most 100 columns)."""
-    return wrap(text, indent=indent, first=first)
-
-
 def card_json(card: ExerciseCard) -> dict[str, Any]:
     """The `exercises show --json` shape: every field, loads and ratios as JSON numbers."""
-    return asdict(card) | {
+    fields = asdict(card)
+    fields["edited"] = fields.pop("edited")  # last, after the related exercises
+    return fields | {
         "ratio": None if card.ratio is None else [as_number(r) for r in card.ratio],
         "increment": None if card.increment is None else as_number(card.increment),
         "sled": None if card.sled is None else as_number(card.sled),
@@ -129,7 +132,7 @@ def render_card(card: ExerciseCard) -> list[str]:
 
     lines = [*wrap_line(title(card.name)), ""]
     if card.summary:
-        lines += _wrap(card.summary, "")
+        lines += wrap(card.summary)
         lines.append("")
     facts = [
         ("Body part", card.body_part),
@@ -157,23 +160,23 @@ def render_card(card: ExerciseCard) -> list[str]:
     narrow = prose_width() < 70
     for label, value in facts + ([("Ratio source", card.ratio_note)] if card.ratio_note else []):
         if narrow:
-            lines += _wrap(value, "      ", f"  {label}: ")
+            lines += wrap(value, indent="      ", first=f"  {label}: ")
         else:
-            lines += _wrap(value, " " * 22, f"  {label + ':':<19} ")
+            lines += wrap(value, indent=" " * 22, first=f"  {label + ':':<19} ")
     if card.steps:
         lines += ["", title("How to perform")]
         for number, step in enumerate(card.steps, 1):
-            lines += _wrap(step, "     ", f"  {number}. ")
+            lines += wrap(step, indent="     ", first=f"  {number}. ")
     for heading, items in (("Tips", card.tips), ("Common mistakes", card.mistakes)):
         if items:
             lines += ["", title(heading)]
             for item in items:
-                lines += _wrap(item, "    ", "  - ")
+                lines += wrap(item, indent="    ", first="  - ")
     if card.faq:
         lines += ["", title("FAQ")]
         for faq in card.faq:
-            lines += _wrap(faq.q, "  ", "  Q: ")
-            lines += _wrap(faq.a, "     ", "  A: ")
+            lines += wrap(faq.q, indent="  ", first="  Q: ")
+            lines += wrap(faq.a, indent="     ", first="  A: ")
     related = card.related
     lines += ["", title("Related exercises")]
     for label, names in (
@@ -183,7 +186,7 @@ def render_card(card: ExerciseCard) -> list[str]:
         (f"Same target ({card.target})", related.same_target),
     ):
         if names:
-            lines += _wrap(", ".join(names), "    ", f"  {label}: ")
+            lines += wrap(", ".join(names), indent="    ", first=f"  {label}: ")
     return lines
 
 
@@ -278,38 +281,30 @@ def exercise_options(func: F) -> F:
     return func
 
 
-def build_changes(kw: dict[str, Any], rename: str | None = None) -> Any:
-    from tracker.domain.errors import InvalidValue
-    from tracker.services.catalog import ExerciseChanges, parse_ratio
+# Options that are a definition's fields as typed (the service checks them).
+FIELD_OPTIONS = (
+    "body_part", "equipment", "target", "difficulty", "category", "laterality", "increment",
+    "sled", "implements", "summary",
+)
 
-    rep_range = None
-    if kw["rep_range"]:
-        try:
-            low, high = (int(part) for part in kw["rep_range"].split("-"))
-        except ValueError:
-            raise InvalidValue(f'rep range must look like 8-12, got "{kw["rep_range"]}"') from None
-        rep_range = (low, high)
+
+def build_changes(kw: dict[str, Any], rename: str | None = None) -> Any:
+    from tracker.domain.exercise_def import parse_ratio, parse_rep_range
+    from tracker.services.catalog import ExerciseChanges
+
+    fields = {key: kw[key] for key in FIELD_OPTIONS} | {
+        "secondary": _split(kw["secondary"]),
+        "load_per": kw["per"],
+        "rep_range": parse_rep_range(kw["rep_range"]) if kw["rep_range"] else None,
+        "ratio": parse_ratio(kw["ratio"]) if kw["ratio"] else None,
+        "steps": _lines(kw["steps"]),
+        "tips": _lines(kw["tips"]),
+        "mistakes": _lines(kw["mistakes"]),
+    }
     return ExerciseChanges(
+        fields={key: value for key, value in fields.items() if value is not None},
         aliases=tuple(kw["aliases"]) or None,
-        body_part=kw["body_part"],
-        equipment=kw["equipment"],
-        target=kw["target"],
-        secondary=_split(kw["secondary"]),
-        difficulty=kw["difficulty"],
-        category=kw["category"],
-        laterality=kw["laterality"],
         parent=kw["parent"],
-        ratio=parse_ratio(kw["ratio"]) if kw["ratio"] else None,
-        increment=kw["increment"],
-        sled=kw["sled"],
-        load_per=kw["per"],
-        implements=kw["implements"],
-        unit=kw["unit"],
-        rep_range=rep_range,
-        summary=kw["summary"],
-        steps=_lines(kw["steps"]),
-        tips=_lines(kw["tips"]),
-        mistakes=_lines(kw["mistakes"]),
         rename=rename,
     )
 

@@ -42,6 +42,7 @@ _SHORTLIST = 50  # keys handed to difflib for suggestions
 MAX_NAME = 200  # exercise, alias and session names
 MAX_LIFTER_NAME = 100
 MAX_FIELD = 50  # an exercise's body part, equipment, target and category
+MAX_SOURCE = 100  # an exercise's source (free-exercise-db:ID)
 MAX_LISTED = 8  # names an AmbiguousName message lists before "and N more"
 MAX_SUGGESTIONS = 3
 _CUTOFF = 0.6  # difflib's usual similarity cut-off for "close"

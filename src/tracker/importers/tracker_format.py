@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import IO, Any
 
 from tracker.domain.errors import ImportFailed
+from tracker.domain.exercise_def import ExerciseDef
 from tracker.domain.model import SetKind, Side
 from tracker.domain.names import MAX_LIFTER_NAME
 from tracker.domain.text_safety import json_text
@@ -36,74 +37,18 @@ FORMAT_VERSION = 1
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True)
-class ExerciseDefinition:
-    """An exercise the lifter made or changed, as a JSON export carries it beside the sets:
-    what a set's exercise name cannot say (laterality, parent and ratio, sled, increment, rep
-    range, aliases, the card), so a restore brings the lifter's own exercises back."""
-
-    name: str
-    source: str
-    edited: bool
-    aliases: tuple[str, ...]
-    body_part: str | None
-    equipment: str | None
-    target: str | None
-    secondary: tuple[str, ...]
-    difficulty: str
-    category: str | None
-    laterality: str
-    parent: str | None
-    ratio: tuple[Decimal, Decimal] | None
-    ratio_note: str | None
-    increment: Decimal | None
-    increment_unit: str | None
-    sled: Decimal | None
-    sled_unit: str | None
-    load_per: str | None
-    implements: int | None
-    rep_range: tuple[int, int]
-    summary: str | None
-    steps: tuple[str, ...]
-    tips: tuple[str, ...]
-    mistakes: tuple[str, ...]
-    faq: tuple[dict[str, str], ...]
-
-
-def definition_json(definition: ExerciseDefinition) -> dict[str, Any]:
-    """The JSON object of a definition; numbers as exact text ("0.45", never 0.45000001)."""
+def definition_json(definition: ExerciseDef) -> dict[str, Any]:
+    """The JSON object of an exercise the lifter made or changed, as an export carries it
+    beside the sets; numbers as exact text ("0.45", never 0.45000001)."""
 
     def text(value: Decimal | None) -> str | None:
         return decimal_text(value) or None
 
     d = definition
-    return {
-        "name": d.name,
-        "source": d.source,
-        "edited": d.edited,
-        "aliases": list(d.aliases),
-        "body_part": d.body_part,
-        "equipment": d.equipment,
-        "target": d.target,
-        "secondary": list(d.secondary),
-        "difficulty": d.difficulty,
-        "category": d.category,
-        "laterality": d.laterality,
-        "parent": d.parent,
+    return asdict(d) | {
         "ratio": None if d.ratio is None else [text(d.ratio[0]), text(d.ratio[1])],
-        "ratio_note": d.ratio_note,
         "increment": text(d.increment),
-        "increment_unit": d.increment_unit,
         "sled": text(d.sled),
-        "sled_unit": d.sled_unit,
-        "load_per": d.load_per,
-        "implements": d.implements,
-        "rep_range": list(d.rep_range),
-        "summary": d.summary,
-        "steps": list(d.steps),
-        "tips": list(d.tips),
-        "mistakes": list(d.mistakes),
-        "faq": [dict(item) for item in d.faq],
     }
 
 
@@ -181,7 +126,7 @@ def write_json(
     rows: Iterable[ImportedSet],
     lifter: str,
     out: IO[str],
-    exercises: Sequence[ExerciseDefinition] = (),
+    exercises: Sequence[ExerciseDef] = (),
     unit: str | None = None,
     lifter_data: LifterData | None = None,
 ) -> int:

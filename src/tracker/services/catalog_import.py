@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from tracker.adapters.orm import Exercise
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.catalog.free_exercise_db import SOURCE_PREFIX, CatalogEntry, parse_file
+from tracker.catalog.free_exercise_db import SOURCE_PREFIX, parse_file
+from tracker.domain.exercise_def import ExerciseDef
 from tracker.domain.load_convention import (
     COSTA_2015,
     PER_IMPLEMENT_RATIO,
@@ -18,15 +18,13 @@ from tracker.domain.load_convention import (
     per_implement_note,
 )
 from tracker.domain.model import Laterality
-from tracker.domain.names import MAX_NAME, normalize
+from tracker.domain.names import MAX_NAME, MAX_SOURCE, normalize
 from tracker.services.catalog import (
-    WrittenExercise,
+    Written,
     exercise_convention,
     link_parents_and_aliases,
     place_exercise,
 )
-
-SOURCE_MAX = 100  # exercise.source is VARCHAR(100)
 
 
 @dataclass
@@ -38,26 +36,6 @@ class CatalogImportReport:
 
     def skipped_reasons(self) -> dict[str, int]:
         return dict(Counter(reason for _, reason in self.skipped))
-
-
-def entry_fields(entry: CatalogEntry) -> dict[str, Any]:
-    return {
-        "body_part": entry.body_part,
-        "equipment": entry.equipment,
-        "target": entry.target,
-        "secondary": list(entry.secondary),
-        "difficulty": str(entry.difficulty),
-        "category": entry.category,
-        "laterality": str(entry.laterality),
-        "ratio": list(entry.ratio) if entry.ratio else None,
-        "ratio_note": entry.ratio_note,
-        "rep_range": list(entry.rep_range),
-        "summary": entry.summary,
-        "steps": list(entry.steps),
-        "tips": list(entry.tips),
-        "mistakes": list(entry.mistakes),
-        "faq": [{"q": q, "a": a} for q, a in entry.faq],
-    }
 
 
 def import_free_exercise_db(uow: AbstractUnitOfWork, path: Path) -> CatalogImportReport:
@@ -75,7 +53,7 @@ def import_free_exercise_db(uow: AbstractUnitOfWork, path: Path) -> CatalogImpor
         for ex in existing:
             for alias in ex.aliases:
                 by_key.setdefault(alias.key, ex)
-        added: list[WrittenExercise] = []
+        added: list[Written] = []
         for entry in entries:
             key = normalize(entry.name)
             problem = _unusable(entry, key)
@@ -85,36 +63,35 @@ def import_free_exercise_db(uow: AbstractUnitOfWork, path: Path) -> CatalogImpor
             if key in by_key:
                 report.matched += 1
                 continue
-            exercise = place_exercise(repo, by_key, entry.name, entry.source, entry_fields(entry))
-            if exercise.laterality == Laterality.ALTERNATING and entry.ratio:
+            if entry.laterality == Laterality.ALTERNATING and entry.ratio:
                 # Alternating lifts use the same per-hand load as the two-hand version.
-                exercise.ratio_low, exercise.ratio_high = _ALTERNATING_RATIO
-                exercise.ratio_note = _ALTERNATING_NOTE
-            added.append(WrittenExercise(exercise, entry.parent, entry.aliases))
+                entry = replace(entry, ratio=_ALTERNATING_RATIO, ratio_note=_ALTERNATING_NOTE)
+            added.append((place_exercise(repo, by_key, entry), entry))
         report.linked = link_parents_and_aliases(repo, added, by_key, taken)
-        for written in added:
-            _per_implement_ratio(written, by_key)
+        for exercise, entry in added:
+            _per_implement_ratio(exercise, entry, by_key)
         report.added = len(added)
         uow.commit()
     return report
 
 
-def _unusable(entry: CatalogEntry, key: str) -> str | None:
+def _unusable(entry: ExerciseDef, key: str) -> str | None:
     """Why a well-formed record can't become an exercise, or None."""
     if not key:
         return "name has no letters or digits"
     if len(entry.name) > MAX_NAME:
         return f"name longer than {MAX_NAME} characters"
-    if len(entry.source) > SOURCE_MAX:
-        return f"id longer than {SOURCE_MAX - len(SOURCE_PREFIX)} characters"
+    if len(entry.source) > MAX_SOURCE:
+        return f"id longer than {MAX_SOURCE - len(SOURCE_PREFIX)} characters"
     return None
 
 
-def _per_implement_ratio(written: WrittenExercise, by_key: dict[str, Exercise]) -> None:
+def _per_implement_ratio(
+    exercise: Exercise, entry: ExerciseDef, by_key: dict[str, Exercise]
+) -> None:
     """A one-dumbbell (or kettlebell) variant of a lift holding one per hand starts at 90-100 %
     of that implement, not at the 40-50 % per side meant for a load both limbs share."""
-    exercise = written.exercise
-    parent = by_key.get(normalize(written.parent)) if written.parent else None
+    parent = by_key.get(normalize(entry.parent)) if entry.parent else None
     if parent is None or exercise.parent_id != parent.id or exercise.ratio_low is None:
         return
     variant = exercise_convention(exercise)

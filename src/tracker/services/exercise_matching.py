@@ -10,6 +10,7 @@ from __future__ import annotations
 from tracker.adapters.orm import Exercise
 from tracker.adapters.repository import AbstractRepository
 from tracker.domain.equipment import loads_alike
+from tracker.domain.exercise_def import ExerciseDef
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
 from tracker.services.catalog import place_exercise
@@ -105,11 +106,11 @@ class ExerciseMatcher:
             exercise = self.by_key.get(normalize(name))
             if exercise is not None:
                 return exercise
-        fields = {
-            "equipment": equipment,
-            "laterality": Laterality.UNILATERAL if sided else Laterality.BILATERAL,
-        }
-        exercise = place_exercise(self.repo, self.by_key, name, "import", fields)
+        laterality = Laterality.UNILATERAL if sided else Laterality.BILATERAL
+        definition = ExerciseDef(
+            name=name, source="import", equipment=equipment or "other", laterality=laterality
+        )
+        exercise = place_exercise(self.repo, self.by_key, definition)
         exercise.parent_id = parent.id if parent is not None else None
         self.repo.flush()
         self.created.add(exercise.name)
