@@ -30,15 +30,23 @@ class AppParser:
     def parse(self, cells: Cells) -> ImportedSet | str:
         raise NotImplementedError
 
+    def first_load(
+        self, cells: Cells, weights: list[tuple[int, Unit | None]], unit_column: int | None = None
+    ) -> tuple[Decimal | None, Unit | None]:
+        """The load of the first filled weight column (a file may carry a kg and a lb column)
+        and its unit: the row's unit cell, else the column's, else the file's."""
+        for column, header_unit in weights:
+            value = cells.load(column)
+            if value is not None:
+                return value, self.units.resolve(cells.unit(unit_column) or header_unit)
+        return None, None
+
     def imported(
         self,
         cells: Cells,
         *,
         session_key: str,
-        session_name: str | None,
         started_at: datetime,
-        finished_at: datetime | None,
-        session_notes: str | None,
         exercise_text: str,
         reps: int | None,
         load: Decimal | None,
@@ -46,9 +54,12 @@ class AppParser:
         duration_s: int | None,
         distance: Decimal | None,
         distance_unit: str | None,
-        rpe: Decimal | None,
-        kind: SetKind,
         note: str | None,
+        session_name: str | None = None,
+        finished_at: datetime | None = None,
+        session_notes: str | None = None,
+        rpe: Decimal | None = None,
+        kind: SetKind = SetKind.WORKING,
     ) -> ImportedSet:
         """The set of a row whose values are read; ``load`` None means none was recorded."""
         exercise, side = split_side(exercise_text)

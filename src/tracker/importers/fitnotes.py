@@ -11,10 +11,7 @@ The session key is the date (``"2022-09-14"``); ``started_at`` is local midnight
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from tracker.domain.model import SetKind
-from tracker.domain.units import Unit
 from tracker.importers.app_parser import AppParser
 from tracker.importers.records import NO_VALUES, NOTES_ONLY, ImportedSet
 from tracker.importers.values import (
@@ -53,18 +50,10 @@ class FitNotesParser(AppParser):
         header_unit = self.weights[0][1] if len(self.weights) == 1 else None
         super().__init__(context, header_unit)
 
-    def _load(self, cells: Cells) -> tuple[Decimal | None, Unit | None]:
-        for column, header_unit in self.weights:
-            value = cells.load(column)
-            if value is not None:
-                row_unit = cells.unit(self.weight_unit) or header_unit
-                return value, self.units.resolve(row_unit)
-        return None, None
-
     def parse(self, cells: Cells) -> ImportedSet | str:
         day = cells.need_day(self.date, self.context.times)
         exercise_text = cells.need_text(self.exercise)
-        load, unit = self._load(cells)
+        load, unit = self.first_load(cells, self.weights, self.weight_unit)
         reps = cells.reps(self.reps)
         duration = nonzero_int(cells.duration(self.time))
         distance = nonzero(cells.number(self.distance))
@@ -79,9 +68,7 @@ class FitNotesParser(AppParser):
         return self.imported(
             cells,
             session_key=session_key,
-            session_name=None,
             started_at=self.context.times.start_of_day(day),
-            finished_at=None,
             exercise_text=exercise_text,
             reps=reps,
             load=load,
@@ -89,8 +76,5 @@ class FitNotesParser(AppParser):
             duration_s=duration,
             distance=distance,
             distance_unit=distance_unit,
-            rpe=None,
-            kind=SetKind.WORKING,
             note=note,
-            session_notes=None,
         )

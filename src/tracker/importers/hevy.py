@@ -16,7 +16,6 @@ import re
 from decimal import Decimal
 
 from tracker.domain.model import SetKind
-from tracker.domain.units import Unit
 from tracker.importers.app_parser import AppParser
 from tracker.importers.records import NO_VALUES, NOTES_ONLY, ImportedSet
 from tracker.importers.values import (
@@ -80,13 +79,6 @@ class HevyParser(AppParser):
             )
         return kind
 
-    def _load(self, cells: Cells) -> tuple[Decimal | None, Unit | None]:
-        for column, unit in self.weights:
-            value = cells.load(column)
-            if value is not None:
-                return value, self.units.resolve(unit)
-        return None, None
-
     def _distance(self, cells: Cells) -> tuple[Decimal | None, str | None]:
         for column, unit in self.distances:
             value = nonzero(cells.number(column))
@@ -98,7 +90,7 @@ class HevyParser(AppParser):
         started_at = cells.need_moment(self.start, self.context.times)
         exercise_text = cells.need_text(self.exercise)
         kind = self._kind(cells)
-        load, unit = self._load(cells)
+        load, unit = self.first_load(cells, self.weights)
         reps = cells.reps(self.reps)
         duration = nonzero_int(cells.duration(self.duration))
         distance, distance_unit = self._distance(cells)

@@ -68,7 +68,8 @@ def sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_problem(error: csv.Error) -> str:
+def csv_problem(error: csv.Error) -> str:
+    """What a csv.Error means for the person importing (tracker's own CSV says the same)."""
     text = str(error)
     if "unexpected end of data" in text:
         return "the file ends inside a quoted value (is it cut off?)"
@@ -107,7 +108,7 @@ class ImportReader:
         try:
             self.header = next(csv.reader([first], delimiter=self.delimiter))
         except csv.Error as error:  # e.g. a header over the field size limit: not an export
-            raise ImportFailed(f"line 1: {_csv_problem(error)}") from None
+            raise ImportFailed(f"line 1: {csv_problem(error)}") from None
         if fmt is None:
             self.format = detect_format(self.header)
         elif fmt.lower() in _PARSERS:
@@ -166,7 +167,7 @@ class ImportReader:
             except StopIteration:
                 return
             except csv.Error as error:
-                raise ImportFailed(f"line {done + 2}: {_csv_problem(error)}") from None
+                raise ImportFailed(f"line {done + 2}: {csv_problem(error)}") from None
             except UnicodeDecodeError as error:
                 raise ImportFailed(_decode_problem(error)) from None
             line = done + 2
