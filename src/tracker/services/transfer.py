@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -12,11 +13,12 @@ from typing import IO, Any
 from tracker.adapters.orm import Exercise, Lifter
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork, RefusedValue
+from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import DEFAULT_LIFTER, Laterality
 from tracker.domain.text_safety import texts_with_controls
-from tracker.domain.units import Unit
-from tracker.importers import tracker_format
+from tracker.domain.units import Unit, format_load
+from tracker.importers import read_export, tracker_format
 from tracker.importers.input_file import open_text
 from tracker.importers.records import ImportedSet
 from tracker.services.entry_check import EntryCheck
@@ -118,8 +120,6 @@ def detect(path: Path, fmt: str | None) -> str:
             first = handle.readline()
         except UnicodeDecodeError:
             return "auto"  # the app reader says what is wrong with the encoding
-    import csv
-
     try:
         header = next(csv.reader([first]), [])
     except csv.Error:  # e.g. over the field size limit: the app reader names the problem
@@ -161,8 +161,6 @@ def import_file(
                     restore_definitions(uow.repo, document.exercises)
                     report.file_unit = restore_unit(uow, lifter, document.unit)
             else:
-                from tracker.importers import read_export
-
                 lifter = current_lifter(uow.repo, lifter_name)
                 default_unit = Unit.parse(unit) if unit else Unit(lifter.unit)
                 reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
@@ -272,9 +270,6 @@ def question(check: EntryCheck, row: ImportedSet, exercise: Exercise, report: Im
 
 def set_text(row: ImportedSet) -> str:
     """The row as tracker writes a set: 10 x 100 kg, 8 x BW+20 kg, 60 s x 20 kg."""
-    from tracker.domain.bodyweight import bodyweight_text
-    from tracker.domain.units import format_load
-
     load = f"{format_load(row.load)} {row.unit}"
     if row.bodyweight:
         load = bodyweight_text(row.load, row.unit)
