@@ -42,13 +42,10 @@ _DATE_FORMATS = (
 )
 _NO_DATE = datetime(1, 1, 1)  # dateutil fills missing parts from here; year 1 means "no date"
 # One set of limits for every way a set comes in: an import never stores what `tracker log`
-# refuses (domain.specs, domain.when). Reps may be 0 in a file (timed holds, failed attempts).
-MAX_LOAD = specs.MAX_LOAD  # in the set's own unit
-MAX_REPS = specs.MAX_REPS
-STORED_PLACES = specs.MAX_LOAD_PLACES  # loads and distances are stored to 3 decimals
-_STORED_QUANTUM = Decimal(1).scaleb(-STORED_PLACES)
-EARLIEST = when.EARLIEST.replace(tzinfo=UTC)
-FUTURE_TOLERANCE = when.FUTURE_TOLERANCE
+# refuses (the limits of domain.specs and domain.when, used here as they are). Reps may be 0
+# in a file (timed holds, failed attempts). Loads and distances are stored to 3 decimals.
+_STORED_QUANTUM = Decimal(1).scaleb(-specs.MAX_LOAD_PLACES)
+_EARLIEST = when.EARLIEST.replace(tzinfo=UTC)
 # Not typed at `log`; far beyond any real set and within NUMERIC(12, 4) and INTEGER columns.
 MAX_NUMBER = Decimal(1_000_000)  # distances
 MAX_COUNT = 100_000  # set positions
@@ -85,16 +82,19 @@ def stored_decimal(value: Decimal) -> tuple[Decimal, bool]:
 def check_load(value: Decimal, bodyweight: bool = False) -> tuple[Decimal, bool]:
     """A load within `log`'s limits (0 to 2000; a bodyweight set's added load may be negative,
     the assistance of `8xBW-20`), to 3 decimals; ValueError names the problem."""
-    low = -MAX_LOAD if bodyweight else Decimal(0)
-    if not low <= value <= MAX_LOAD:
-        limits = f"{low}-{MAX_LOAD}" if bodyweight else f"0-{MAX_LOAD}"
+    most = specs.MAX_LOAD  # in the set's own unit
+    low = -most if bodyweight else Decimal(0)
+    if not low <= value <= most:
+        limits = f"{low}-{most}" if bodyweight else f"0-{most}"
         raise ValueError(f'load "{value}" is outside {limits} (the limits of tracker log)')
     return stored_decimal(value)
 
 
 def check_reps(value: int) -> int:
-    if not 0 <= value <= MAX_REPS:
-        raise ValueError(f'reps "{value}" is outside 0-{MAX_REPS} (the limits of tracker log)')
+    if not 0 <= value <= specs.MAX_REPS:
+        raise ValueError(
+            f'reps "{value}" is outside 0-{specs.MAX_REPS} (the limits of tracker log)'
+        )
     return value
 
 
@@ -107,9 +107,9 @@ def check_rpe(value: Decimal) -> Decimal:
 
 def check_moment(value: datetime, now: datetime | None = None) -> datetime:
     """A time `log` would take: from 1900 up to now (and a minute of clock skew)."""
-    latest = (now or datetime.now(UTC)) + FUTURE_TOLERANCE
-    if value < EARLIEST:
-        raise ValueError(f"time {value:%Y-%m-%d %H:%M} is before {EARLIEST.year}")
+    latest = (now or datetime.now(UTC)) + when.FUTURE_TOLERANCE
+    if value < _EARLIEST:
+        raise ValueError(f"time {value:%Y-%m-%d %H:%M} is before {_EARLIEST.year}")
     if value > latest:
         raise ValueError(f"time {value:%Y-%m-%d %H:%M} UTC is in the future")
     return value
