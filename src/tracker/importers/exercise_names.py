@@ -170,8 +170,13 @@ def candidate_names(raw: str) -> list[str]:
     """
     seen: set[str] = set()
     out: list[str] = []
+    unsided, _ = split_side(raw)
+    base, equipment = normalize_exercise_name(unsided)
+    pluralisable = [unsided, base]  # and the names added with ``plurals``, in order
 
-    def add(name: str) -> None:
+    def add(name: str, plurals: bool = False) -> None:
+        if plurals:
+            pluralisable.append(name)
         name = _clean(name)
         key = normalize(name)
         if key and key not in seen:
@@ -179,25 +184,19 @@ def candidate_names(raw: str) -> list[str]:
             out.append(name)
 
     add(raw)
-    unsided, _ = split_side(raw)
     add(unsided)
-    base, equipment = normalize_exercise_name(unsided)
     title = written_in_name(equipment) if equipment is not None else None
-    pluralisable = [unsided, base]
     if title is not None:
         words = base.split()
-        add(f"{title} {base}")
-        pluralisable.append(f"{title} {base}")
+        add(f"{title} {base}", plurals=True)
         if len(words) >= 3 and not _INVERTED.fullmatch(base):
-            add(" ".join([*words[:-1], title, words[-1]]))  # "Bent Over Barbell Row"
-            pluralisable.append(" ".join([*words[:-1], title, words[-1]]))
+            add(" ".join([*words[:-1], title, words[-1]]), plurals=True)  # "Bent Over Barbell Row"
         add(f"{base} {title}")  # "Ab Crunch Machine"
     add(base)
     inverted = _INVERTED.fullmatch(base)
     if inverted:
         swapped = f"{inverted.group('tail')} {inverted.group('head')}"
-        add(swapped)
-        pluralisable.append(swapped)
+        add(swapped, plurals=True)
         if title is not None:
             add(f"{title} {swapped}")
     for name in pluralisable:

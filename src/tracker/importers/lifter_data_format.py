@@ -121,19 +121,10 @@ def item_json(item: RoutineItemEntry) -> dict[str, Any]:
 def read_lifter_data(document: dict[str, Any]) -> LifterData:
     """The sections of an export, every value checked; a key an older export lacks is empty."""
     return LifterData(
-        body_weights=tuple(
-            _weigh_in(entry, f"body weight {n}") for n, entry in _entries(document, "body_weights")
-        ),
-        involved_sides=tuple(
-            _involved(entry, f"involved side {n}")
-            for n, entry in _entries(document, "involved_sides")
-        ),
-        routines=tuple(
-            _routine(entry, f"routine {n}") for n, entry in _entries(document, "routines")
-        ),
-        exercise_rests=tuple(
-            _rest(entry, f"exercise rest {n}") for n, entry in _entries(document, "exercise_rests")
-        ),
+        body_weights=tuple(_weigh_in(e, p) for p, e in _entries(document, "body_weights")),
+        involved_sides=tuple(_involved(e, p) for p, e in _entries(document, "involved_sides")),
+        routines=tuple(_routine(e, p) for p, e in _entries(document, "routines")),
+        exercise_rests=tuple(_rest(e, p) for p, e in _entries(document, "exercise_rests")),
         settings=_settings(document.get("settings", {})),
     )
 
@@ -147,15 +138,16 @@ PLACES = {
 }
 
 
-def _entries(document: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+def _entries(document: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
+    """The objects of the list ``key``, each with the place an error names ("routine 2")."""
     entries = document.get(key, [])
     if not isinstance(entries, list):
         raise ImportFailed(f'not a tracker JSON export ("{key}" is not a list)')
-    place = PLACES[key]
-    for n, entry in enumerate(entries, 1):
+    places = [f"{PLACES[key]} {n}" for n in range(1, len(entries) + 1)]
+    for place, entry in zip(places, entries, strict=True):
         if not isinstance(entry, dict):
-            raise ImportFailed(f"{place} {n}: not an object")
-    return list(enumerate(entries, 1))
+            raise ImportFailed(f"{place}: not an object")
+    return list(zip(places, entries, strict=True))
 
 
 def _fail(place: str, key: str, problem: str) -> ImportFailed:

@@ -14,25 +14,18 @@ from typing import TextIO
 
 from tracker.domain.errors import ImportFailed
 from tracker.domain.units import Unit
-from tracker.importers import fitnotes, hevy, strong
-from tracker.importers.app_parser import AppParser
+from tracker.importers.apps import AppParser, FitNotesParser, HevyParser, StrongParser
 from tracker.importers.records import BLANK_LINE, REPEATED_HEADER, ImportedSet, Skipped
-from tracker.importers.values import (
-    Cells,
-    Context,
-    LocalTimes,
-    UnitSource,
-    header_key,
-)
+from tracker.importers.values import Cells, Context, LocalTimes, UnitSource, header_key
 
 FORMATS = ("strong", "hevy", "fitnotes")
 _DELIMITERS = (",", ";", "\t")
 
 
 _PARSERS: dict[str, Callable[[list[str], Context], AppParser]] = {
-    "strong": strong.StrongParser,
-    "hevy": hevy.HevyParser,
-    "fitnotes": fitnotes.FitNotesParser,
+    "strong": StrongParser,
+    "hevy": HevyParser,
+    "fitnotes": FitNotesParser,
 }
 
 
@@ -44,12 +37,9 @@ def _show(header: list[str]) -> str:
 def detect_format(header: list[str]) -> str:
     """``"strong"``, ``"hevy"`` or ``"fitnotes"`` from a header row, else ImportFailed."""
     keys = {header_key(name) for name in header}
-    if hevy.matches(keys):
-        return hevy.NAME
-    if strong.matches(keys):
-        return strong.NAME
-    if fitnotes.matches(keys):
-        return fitnotes.NAME
+    for app in (HevyParser, StrongParser, FitNotesParser):  # in this order
+        if app.matches(keys):
+            return app.name
     raise ImportFailed(
         f'unrecognised header "{_show(header)}"; use --from strong|hevy|fitnotes|tracker'
     )
@@ -68,7 +58,8 @@ def sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_problem(error: csv.Error) -> str:
+def csv_problem(error: csv.Error) -> str:
+    """What a csv.Error means for the person importing (tracker's own CSV says the same)."""
     text = str(error)
     if "unexpected end of data" in text:
         return "the file ends inside a quoted value (is it cut off?)"
@@ -107,7 +98,7 @@ class ImportReader:
         try:
             self.header = next(csv.reader([first], delimiter=self.delimiter))
         except csv.Error as error:  # e.g. a header over the field size limit: not an export
-            raise ImportFailed(f"line 1: {_csv_problem(error)}") from None
+            raise ImportFailed(f"line 1: {csv_problem(error)}") from None
         if fmt is None:
             self.format = detect_format(self.header)
         elif fmt.lower() in _PARSERS:
@@ -166,7 +157,7 @@ class ImportReader:
             except StopIteration:
                 return
             except csv.Error as error:
-                raise ImportFailed(f"line {done + 2}: {_csv_problem(error)}") from None
+                raise ImportFailed(f"line {done + 2}: {csv_problem(error)}") from None
             except UnicodeDecodeError as error:
                 raise ImportFailed(_decode_problem(error)) from None
             line = done + 2

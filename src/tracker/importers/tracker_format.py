@@ -22,6 +22,7 @@ from tracker.domain.text_safety import json_text
 from tracker.domain.units import Unit, exact_text
 from tracker.importers import values as limits
 from tracker.importers.lifter_data_format import LifterData, read_lifter_data, sections
+from tracker.importers.reader import csv_problem
 from tracker.importers.records import ImportedSet, check_fits
 from tracker.importers.values import Cells, T
 
@@ -141,25 +142,23 @@ def write_json(
             write_list(out, key, value)
         else:
             out.write(f', "{key}": ' + json_text(value))
-    out.write(', "sets": [')
-    count = 0
-    for row in rows:
-        out.write(",\n  " if count else "\n  ")
-        out.write(json_text(row_values(row, lifter)))
-        count += 1
-    out.write("\n]}\n" if count else "]}\n")
+    count = write_list(out, "sets", (row_values(row, lifter) for row in rows))
+    out.write("}\n")
     return count
 
 
 def write_list(
-    out: IO[str], key: str, items: Sequence[dict[str, Any]], sort_keys: bool = False
-) -> None:
-    """`, "key": [...]` with one object a line."""
+    out: IO[str], key: str, items: Iterable[dict[str, Any]], sort_keys: bool = False
+) -> int:
+    """`, "key": [...]` with one object a line, written as they come; how many there were."""
     out.write(f', "{key}": [')
-    for index, item in enumerate(items):
-        out.write(",\n  " if index else "\n  ")
+    count = 0
+    for item in items:
+        out.write(",\n  " if count else "\n  ")
         out.write(json_text(item, sort_keys=sort_keys))
-    out.write("\n]" if items else "]")
+        count += 1
+    out.write("\n]" if count else "]")
+    return count
 
 
 def is_tracker_header(header: list[str]) -> bool:
@@ -184,11 +183,7 @@ def read_csv(stream: IO[str]) -> Iterator[ImportedSet]:
         except StopIteration:
             return
         except csv.Error as error:
-            if "unexpected end of data" in str(error):
-                raise ImportFailed(
-                    f"line {line}: the file ends inside a quoted value (is it cut off?)"
-                ) from None
-            raise ImportFailed(f"line {line}: can't read the row: {error}") from None
+            raise ImportFailed(f"line {line}: {csv_problem(error)}") from None
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -286,9 +281,7 @@ def parse_row(row: dict[str, str], line: int, place: str | None = None) -> Impor
     cells = Cells(line, [row[name] for name in COLUMNS], COLUMNS, False, place)
 
     def needed(name: str, value: T | None) -> T:
-        if value is None:
-            raise cells.fail(COLUMN[name], "missing value")
-        return value
+        return cells.need(COLUMN[name], value)
 
     def checked(name: str, check: Callable[[Any], T], value: Any) -> T:
         try:

@@ -42,13 +42,10 @@ _DATE_FORMATS = (
 )
 _NO_DATE = datetime(1, 1, 1)  # dateutil fills missing parts from here; year 1 means "no date"
 # One set of limits for every way a set comes in: an import never stores what `tracker log`
-# refuses (domain.specs, domain.when). Reps may be 0 in a file (timed holds, failed attempts).
-MAX_LOAD = specs.MAX_LOAD  # in the set's own unit
-MAX_REPS = specs.MAX_REPS
-STORED_PLACES = specs.MAX_LOAD_PLACES  # loads and distances are stored to 3 decimals
-_STORED_QUANTUM = Decimal(1).scaleb(-STORED_PLACES)
-EARLIEST = when.EARLIEST.replace(tzinfo=UTC)
-FUTURE_TOLERANCE = when.FUTURE_TOLERANCE
+# refuses (the limits of domain.specs and domain.when, used here as they are). Reps may be 0
+# in a file (timed holds, failed attempts). Loads and distances are stored to 3 decimals.
+_STORED_QUANTUM = Decimal(1).scaleb(-specs.MAX_LOAD_PLACES)
+_EARLIEST = when.EARLIEST.replace(tzinfo=UTC)
 # Not typed at `log`; far beyond any real set and within NUMERIC(12, 4) and INTEGER columns.
 MAX_NUMBER = Decimal(1_000_000)  # distances
 MAX_COUNT = 100_000  # set positions
@@ -85,16 +82,19 @@ def stored_decimal(value: Decimal) -> tuple[Decimal, bool]:
 def check_load(value: Decimal, bodyweight: bool = False) -> tuple[Decimal, bool]:
     """A load within `log`'s limits (0 to 2000; a bodyweight set's added load may be negative,
     the assistance of `8xBW-20`), to 3 decimals; ValueError names the problem."""
-    low = -MAX_LOAD if bodyweight else Decimal(0)
-    if not low <= value <= MAX_LOAD:
-        limits = f"{low}-{MAX_LOAD}" if bodyweight else f"0-{MAX_LOAD}"
+    most = specs.MAX_LOAD  # in the set's own unit
+    low = -most if bodyweight else Decimal(0)
+    if not low <= value <= most:
+        limits = f"{low}-{most}" if bodyweight else f"0-{most}"
         raise ValueError(f'load "{value}" is outside {limits} (the limits of tracker log)')
     return stored_decimal(value)
 
 
 def check_reps(value: int) -> int:
-    if not 0 <= value <= MAX_REPS:
-        raise ValueError(f'reps "{value}" is outside 0-{MAX_REPS} (the limits of tracker log)')
+    if not 0 <= value <= specs.MAX_REPS:
+        raise ValueError(
+            f'reps "{value}" is outside 0-{specs.MAX_REPS} (the limits of tracker log)'
+        )
     return value
 
 
@@ -107,9 +107,9 @@ def check_rpe(value: Decimal) -> Decimal:
 
 def check_moment(value: datetime, now: datetime | None = None) -> datetime:
     """A time `log` would take: from 1900 up to now (and a minute of clock skew)."""
-    latest = (now or datetime.now(UTC)) + FUTURE_TOLERANCE
-    if value < EARLIEST:
-        raise ValueError(f"time {value:%Y-%m-%d %H:%M} is before {EARLIEST.year}")
+    latest = (now or datetime.now(UTC)) + when.FUTURE_TOLERANCE
+    if value < _EARLIEST:
+        raise ValueError(f"time {value:%Y-%m-%d %H:%M} is before {_EARLIEST.year}")
     if value > latest:
         raise ValueError(f"time {value:%Y-%m-%d %H:%M} UTC is in the future")
     return value
@@ -132,13 +132,18 @@ def _whole_seconds(value: Decimal) -> int:
 def parse_duration(text: str, decimal_comma: bool = False) -> int:
     """Whole seconds from ``"90"``, ``"90.0"``, ``"1:30"``, ``"0:01:30"``, ``"1h 5m"``, ``"45s"``.
 
-    A plain number is seconds."""
+    A plain number is seconds. A time as lifters type it is read by the domain's one grammar
+    (``specs.typed_seconds``); beyond it, exports write clock times with fractions or more
+    than 59 seconds (``"1:30.5"``) and spans of hours, minutes and seconds (``"1 hr 5 min"``)."""
     value = text.strip()
     if _NUMBER.fullmatch(value) or (decimal_comma and _DECIMAL_COMMA.fullmatch(value)):
         seconds = parse_decimal(value, decimal_comma)
         if seconds < 0:
             raise ValueError(f'negative duration "{text}"')
         return _whole_seconds(seconds)
+    typed = specs.typed_seconds(value)
+    if typed is not None:
+        return _whole_seconds(typed)
     clock = _CLOCK.fullmatch(value)
     if clock:
         hours, minutes, seconds_text = clock.groups()
@@ -352,152 +357,134 @@ class Cells:
 
     def verbatim(self, column: int) -> str | None:
         """Free text exactly as written (names and notes survive a round trip unstripped)."""
-        value = self.values[column]
-        if "\x00" in value:
-            raise self.fail(column, "contains a NUL character (is the file binary or damaged?)")
-        return value or None
+        return self._no_nul(column, self.values[column])
 
     def text(self, column: int | None) -> str | None:
-        if column is None:
-            return None
-        value = self.values[column].strip()
+        return None if column is None else self._no_nul(column, self.values[column].strip())
+
+    def _no_nul(self, column: int, value: str) -> str | None:
         if "\x00" in value:
             raise self.fail(column, "contains a NUL character (is the file binary or damaged?)")
         return value or None
 
-    def need_text(self, column: int) -> str:
-        value = self.text(column)
+    def need(self, column: int, value: T | None) -> T:
+        """``value``, read from ``column``; a blank cell (None) is refused."""
         if value is None:
             raise self.fail(column, "missing value")
         return value
 
-    def number(self, column: int | None) -> Decimal | None:
+    def need_text(self, column: int) -> str:
+        return self.need(column, self.text(column))
+
+    def _read(self, column: int | None, parse: Callable[[str], T]) -> T | None:
+        """The cell read by ``parse``, None when it is blank; a ValueError names the cell."""
         value = self.text(column)
         if value is None or column is None:
             return None
         try:
-            number = parse_decimal(value, self.decimal_comma)
+            return parse(value)
         except ValueError as error:
             raise self.fail(column, str(error)) from None
+
+    def _number(self, text: str) -> Decimal:
+        """A number under MAX_NUMBER, to 3 decimals (``rounded`` notes that it was rounded)."""
+        number = parse_decimal(text, self.decimal_comma)
         if abs(number) >= MAX_NUMBER:
-            raise self.fail(column, f'number "{value}" is too large (under {MAX_NUMBER} expected)')
+            raise ValueError(f'number "{text}" is too large (under {MAX_NUMBER} expected)')
         number, rounded = stored_decimal(number)
         self.rounded |= rounded
         return number
 
+    def number(self, column: int | None) -> Decimal | None:
+        return self._read(column, self._number)
+
     def load(self, column: int | None) -> Decimal | None:
         """A weight within `log`'s limits; blank or 0 (no load recorded) is None."""
-        value = nonzero(self.number(column))
-        if value is None or column is None:
-            return None
-        try:
-            check_load(value)
-        except ValueError as error:
-            raise self.fail(column, str(error)) from None
-        return value
+        # The number is already to 3 decimals: check_load gives it back as it is.
+        return self._read(column, lambda text: nonzero(check_load(self._number(text))[0]))
 
     def reps(self, column: int | None) -> int | None:
-        value = self.text(column)
-        if value is None or column is None:
-            return None
-        try:
-            return check_reps(parse_count(value, self.decimal_comma))
-        except ValueError as error:
-            raise self.fail(column, str(error)) from None
+        return self._read(column, lambda text: check_reps(parse_count(text, self.decimal_comma)))
 
     def duration(self, column: int | None) -> int | None:
-        value = self.text(column)
-        if value is None or column is None:
-            return None
-        try:
-            seconds = parse_duration(value, self.decimal_comma)
-        except ValueError as error:
-            raise self.fail(column, str(error)) from None
-        if seconds > MAX_SECONDS:
-            raise self.fail(column, f'duration "{value}" is too long (at most {MAX_SECONDS} s)')
-        return seconds
+        def seconds(text: str) -> int:
+            found = parse_duration(text, self.decimal_comma)
+            if found > MAX_SECONDS:
+                raise ValueError(f'duration "{text}" is too long (at most {MAX_SECONDS} s)')
+            return found
+
+        return self._read(column, seconds)
 
     def unit(self, column: int | None) -> Unit | None:
-        value = self.text(column)
-        if value is None or column is None:
-            return None
-        try:
-            return Unit.parse(value)
-        except InvalidValue:
-            raise self.fail(column, f'can\'t read weight unit "{value}" (use kg or lb)') from None
+        def unit(text: str) -> Unit:
+            try:
+                return Unit.parse(text)
+            except InvalidValue:
+                raise ValueError(f'can\'t read weight unit "{text}" (use kg or lb)') from None
+
+        return self._read(column, unit)
 
     def moment(self, column: int | None, times: LocalTimes) -> datetime | None:
-        value = self.text(column)
-        if value is None or column is None:
-            return None
-        try:
-            return check_moment(times.moment(value), times.now)
-        except ValueError as error:
-            raise self.fail(column, str(error)) from None
+        return self._read(column, lambda text: check_moment(times.moment(text), times.now))
 
     def need_moment(self, column: int, times: LocalTimes) -> datetime:
-        found = self.moment(column, times)
-        if found is None:
-            raise self.fail(column, "missing value")
-        return found
+        return self.need(column, self.moment(column, times))
 
     def need_day(self, column: int, times: LocalTimes) -> date:
-        value = self.need_text(column)
-        try:
-            day = times.day(value)
-            check_moment(times.start_of_day(day), times.now)
-            return day
-        except ValueError as error:
-            raise self.fail(column, str(error)) from None
+        def day(text: str) -> date:
+            found = times.day(text)
+            check_moment(times.start_of_day(found), times.now)
+            return found
+
+        return self.need(column, self._read(column, day))
 
     def count(self, column: int, maximum: int) -> int | None:
         """A whole number from 0 to ``maximum`` (set positions)."""
-        value = self.text(column)
-        if value is None:
-            return None
-        try:
-            number = parse_count(value, self.decimal_comma)
-        except ValueError as error:
-            raise self.fail(column, str(error)) from None
-        if number > maximum:
-            raise self.fail(column, f'number "{value}" is too large (at most {maximum})')
-        return number
+
+        def count(text: str) -> int:
+            number = parse_count(text, self.decimal_comma)
+            if number > maximum:
+                raise ValueError(f'number "{text}" is too large (at most {maximum})')
+            return number
+
+        return self._read(column, count)
 
     def instant(self, column: int) -> datetime | None:
         """An ISO 8601 time with its zone (tracker's own export), as UTC."""
-        value = self.text(column)
-        if value is None:
-            return None
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise self.fail(column, f'can\'t read time "{value}"') from None
-        if parsed.tzinfo is None:
-            raise self.fail(column, f'time without a zone "{value}"')
-        try:
-            return check_moment(parsed.astimezone(UTC))
-        except (ValueError, OverflowError) as error:
-            raise self.fail(column, str(error)) from None
+
+        def instant(text: str) -> datetime:
+            try:
+                parsed = datetime.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f'can\'t read time "{text}"') from None
+            if parsed.tzinfo is None:
+                raise ValueError(f'time without a zone "{text}"')
+            try:
+                return check_moment(parsed.astimezone(UTC))
+            except OverflowError as error:
+                raise ValueError(str(error)) from None
+
+        return self._read(column, instant)
 
     def choice(self, column: int, make: Callable[[str], T], what: str) -> T | None:
         """A value of a fixed vocabulary (``make`` raises ValueError on others)."""
-        value = self.text(column)
-        if value is None:
-            return None
-        try:
-            return make(value)
-        except ValueError:
-            raise self.fail(column, f'unknown {what} "{value}"') from None
+
+        def choice(text: str) -> T:
+            try:
+                return make(text)
+            except ValueError:
+                raise ValueError(f'unknown {what} "{text}"') from None
+
+        return self._read(column, choice)
 
     def rpe(self, column: int | None) -> Decimal | None:
         """RPE 1-10; 0 or blank means none was logged."""
-        value = self.number(column)
-        if value is None or column is None or value == 0:
-            return None
-        try:
-            return check_rpe(value)
-        except ValueError as error:
-            raise self.fail(column, str(error)) from None
+
+        def rpe(text: str) -> Decimal | None:
+            value = nonzero(self._number(text))
+            return None if value is None else check_rpe(value)
+
+        return self._read(column, rpe)
 
 
 def nonzero(value: Decimal | None) -> Decimal | None:

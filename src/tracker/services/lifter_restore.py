@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from tracker.adapters.orm import Lifter, Routine, RoutineItem
+from tracker.adapters.orm import Lifter, Routine  # read only: rows are made by adapters
+from tracker.adapters.routine_rows import add_routine
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Laterality
@@ -174,21 +175,12 @@ def _routines(
     for entry in entries:
         if repo.routine(lifter, entry.name) is not None:
             continue  # a routine of that name here stays as it is
-        routine = Routine(lifter_id=lifter.id, name=entry.name)
-        for position, item in enumerate(entry.items):
-            low, high = item.rep_range or (None, None)
-            routine.items.append(
-                RoutineItem(
-                    exercise=matcher.find(item.exercise, False),
-                    position=position,
-                    sets=item.sets,
-                    rep_low=low,
-                    rep_high=high,
-                    rest_s=item.rest_s,
-                )
-            )
-        repo.add(routine)
-        repo.flush()  # the next entry's look-up sees it (a file naming one routine twice)
+        items = [
+            (matcher.find(item.exercise, False), item.sets, item.rep_range, item.rest_s)
+            for item in entry.items
+        ]
+        # Flushed: the next entry's look-up sees it (a file naming one routine twice).
+        add_routine(repo, lifter, entry.name, items)
         added += 1
     return added
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit
@@ -36,20 +36,18 @@ class StoredSet:
     best: bool = False  # a new best estimated 1RM for the exercise (and side), when logged
 
 
+# The fields a stored set, an exported one and the row share, with the same names.
+SET_FIELDS = (
+    "side", "reps", "load", "bodyweight", "kind", "rpe", "performed_at", "duration_s",
+    "distance", "distance_unit", "note",
+)
+
+
+def set_fields(row: WorkoutSet) -> dict[str, Any]:
+    """The row's :data:`SET_FIELDS`, and its unit as a Unit."""
+    return {name: getattr(row, name) for name in SET_FIELDS} | {"unit": Unit(row.unit)}
+
+
 def stored_set(row: WorkoutSet) -> StoredSet:
-    return StoredSet(
-        id=row.id,
-        exercise=row.exercise.name if row.exercise is not None else "",
-        side=row.side,
-        reps=row.reps,
-        load=row.load,
-        unit=Unit(row.unit),
-        bodyweight=row.bodyweight,
-        kind=row.kind,
-        rpe=row.rpe,
-        performed_at=row.performed_at,
-        duration_s=row.duration_s,
-        distance=row.distance,
-        distance_unit=row.distance_unit,
-        note=row.note,
-    )
+    exercise = row.exercise.name if row.exercise is not None else ""
+    return StoredSet(id=row.id, exercise=exercise, **set_fields(row))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -12,11 +13,12 @@ from typing import IO, Any
 from tracker.adapters.orm import Exercise, Lifter
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork, RefusedValue
+from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import DEFAULT_LIFTER, Laterality
 from tracker.domain.text_safety import texts_with_controls
-from tracker.domain.units import Unit
-from tracker.importers import tracker_format
+from tracker.domain.units import Unit, format_load
+from tracker.importers import read_export, tracker_format
 from tracker.importers.input_file import open_text
 from tracker.importers.records import ImportedSet
 from tracker.services.entry_check import EntryCheck
@@ -24,6 +26,7 @@ from tracker.services.exercise_defs import exercise_definitions, restore_definit
 from tracker.services.exercise_matching import ExerciseMatcher
 from tracker.services.lifter_restore import lifter_data, restore_lifter_data, restore_unit
 from tracker.services.lifters import current_lifter
+from tracker.services.stored_sets import set_fields
 
 BATCH = 2000  # sets per INSERT: few round trips, bounded memory
 
@@ -44,19 +47,8 @@ def export_sets(
             finished_at=session.finished_at,
             session_notes=session.notes,
             exercise=exercise,
-            side=row.side,
-            reps=row.reps,
-            load=row.load,
-            unit=Unit(row.unit),
-            bodyweight=row.bodyweight,
-            duration_s=row.duration_s,
-            distance=row.distance,
-            distance_unit=row.distance_unit,
-            rpe=row.rpe,
-            kind=row.kind,
-            performed_at=row.performed_at,
             position=row.position,
-            note=row.note,
+            **set_fields(row),
         )
 
 
@@ -109,24 +101,25 @@ class ImportReport:
     file_unit: tuple[str, str] | None = None
 
 
-def first_character(path: Path) -> str:
+def is_json(path: Path) -> bool:
+    """A .json file, or one whose first character (after a BOM and blanks) is "{"."""
+    if path.suffix.lower() == ".json":
+        return True
     with path.open("rb") as handle:
         head = handle.read(64).decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
-    return head[:1]
+    return head[:1] == "{"
 
 
 def detect(path: Path, fmt: str | None) -> str:
     if fmt:
         return fmt.lower()
-    if path.suffix.lower() == ".json" or first_character(path) == "{":
+    if is_json(path):
         return "tracker"
     with open_text(path) as handle:
         try:
             first = handle.readline()
         except UnicodeDecodeError:
             return "auto"  # the app reader says what is wrong with the encoding
-    import csv
-
     try:
         header = next(csv.reader([first]), [])
     except csv.Error:  # e.g. over the field size limit: the app reader names the problem
@@ -148,66 +141,50 @@ def import_file(
     """Store every set of the file in one transaction; sessions already imported are skipped."""
     kind = detect(path, fmt)
     try:
-        return _import(uow, lifter_name, path, kind, unit, tz, dry_run, progress, replace)
+        with uow, open_text(path) as handle:
+            reader: Any = None
+            document: tracker_format.JsonExport | None = None
+            if kind == "tracker":
+                rows: Iterable[ImportedSet]
+                if is_json(path):
+                    document = tracker_format.read_json(handle)
+                    rows = document.sets
+                    if lifter_name is None and document.lifter:
+                        lifter_name = ensure_lifter(uow.repo, document.lifter, document.unit)
+                else:
+                    rows = tracker_format.read_csv(handle)
+                if lifter_name is None:  # restore to the lifter the export names
+                    lifter_name, rows = lifter_of_export(uow.repo, rows)
+                report = ImportReport(format="tracker")
+                lifter = current_lifter(uow.repo, lifter_name)
+                if document is not None:  # the definitions become this lifter's exercises
+                    restore_definitions(uow.repo, document.exercises)
+                    report.file_unit = restore_unit(uow, lifter, document.unit)
+            else:
+                lifter = current_lifter(uow.repo, lifter_name)
+                default_unit = Unit.parse(unit) if unit else Unit(lifter.unit)
+                reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
+                rows = reader
+                report = ImportReport(format=reader.format)
+            check = EntryCheck(uow, lifter)
+            matcher = store_rows(uow.repo, lifter, rows, report, progress, replace, check)
+            if document is not None:  # weigh-ins, involved sides, routines, rests, settings
+                report.restored = restore_lifter_data(uow, lifter, document.lifter_data, matcher)
+                report.controls |= texts_with_controls((document.exercises, document.lifter_data))
+                report.created |= matcher.created  # a routine's exercise this database lacked
+            if reader is not None:
+                report.unit, report.unit_source = reader.unit_used.value, reader.unit_source
+                report.skipped = dict(reader.skipped_counts)
+            elif report.units:  # a tracker export names the unit of every set
+                report.unit, report.unit_source = " and ".join(sorted(report.units)), "file"
+            report.dry_run = dry_run
+            if not dry_run:
+                uow.commit()
+            return report
     except UnicodeDecodeError as error:
         raise ImportFailed(
             f"the file is not {error.encoding} text (export it again as UTF-8)"
         ) from None
-
-
-def _import(
-    uow: AbstractUnitOfWork,
-    lifter_name: str | None,
-    path: Path,
-    kind: str,
-    unit: str | None,
-    tz: tzinfo,
-    dry_run: bool,
-    progress: Callable[[int], None] | None,
-    replace: bool,
-) -> ImportReport:
-    with uow, open_text(path) as handle:
-        reader: Any = None
-        document: tracker_format.JsonExport | None = None
-        if kind == "tracker":
-            rows: Iterable[ImportedSet]
-            if path.suffix.lower() == ".json" or first_character(path) == "{":
-                document = tracker_format.read_json(handle)
-                rows = document.sets
-                if lifter_name is None and document.lifter:
-                    lifter_name = ensure_lifter(uow.repo, document.lifter, document.unit)
-            else:
-                rows = tracker_format.read_csv(handle)
-            if lifter_name is None:  # restore to the lifter the export names
-                lifter_name, rows = lifter_of_export(uow.repo, rows)
-            report = ImportReport(format="tracker")
-            lifter = current_lifter(uow.repo, lifter_name)
-            if document is not None:  # the definitions become this lifter's exercises
-                restore_definitions(uow.repo, document.exercises)
-                report.file_unit = restore_unit(uow, lifter, document.unit)
-        else:
-            from tracker.importers import read_export
-
-            lifter = current_lifter(uow.repo, lifter_name)
-            default_unit = Unit.parse(unit) if unit else Unit(lifter.unit)
-            reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
-            rows = reader
-            report = ImportReport(format=reader.format)
-        check = EntryCheck(uow, lifter)
-        matcher = store_rows(uow.repo, lifter, rows, report, progress, replace, check)
-        if document is not None:  # weigh-ins, involved sides, routines, rests, settings
-            report.restored = restore_lifter_data(uow, lifter, document.lifter_data, matcher)
-            report.controls |= texts_with_controls((document.exercises, document.lifter_data))
-            report.created |= matcher.created  # a routine's exercise this database lacked
-        if reader is not None:
-            report.unit, report.unit_source = reader.unit_used.value, reader.unit_source
-            report.skipped = dict(reader.skipped_counts)
-        elif report.units:  # a tracker export names the unit of every set
-            report.unit, report.unit_source = " and ".join(sorted(report.units)), "file"
-        report.dry_run = dry_run
-        if not dry_run:
-            uow.commit()
-        return report
 
 
 def lifter_of_export(
@@ -293,9 +270,6 @@ def question(check: EntryCheck, row: ImportedSet, exercise: Exercise, report: Im
 
 def set_text(row: ImportedSet) -> str:
     """The row as tracker writes a set: 10 x 100 kg, 8 x BW+20 kg, 60 s x 20 kg."""
-    from tracker.domain.bodyweight import bodyweight_text
-    from tracker.domain.units import format_load
-
     load = f"{format_load(row.load)} {row.unit}"
     if row.bodyweight:
         load = bodyweight_text(row.load, row.unit)
@@ -421,20 +395,18 @@ def set_values(
         "lifter_id": lifter.id,
         "exercise_id": exercise.id,
         "side": side.value if side else None,
-        "reps": row.reps,
-        "load": row.load,
+        **{name: getattr(row, name) for name in _STORED_AS_READ},
         "unit": row.unit.value,
-        "bodyweight": row.bodyweight,
-        "duration_s": row.duration_s,
-        "distance": row.distance,
-        "distance_unit": row.distance_unit,
-        "rpe": row.rpe,
         "kind": row.kind.value,
-        "performed_at": row.performed_at,
-        "position": row.position,
-        "note": row.note,
         "batch": None,
     }
+
+
+# The fields of an imported set that a set row stores as they are.
+_STORED_AS_READ = (
+    "reps", "load", "bodyweight", "duration_s", "distance", "distance_unit", "rpe",
+    "performed_at", "position", "note",
+)
 
 
 def skipped_summary(report: ImportReport) -> list[str]:

@@ -1,0 +1,411 @@
+"""The Strong, Hevy and FitNotes row parsers, on one base.
+
+Each app writes a set differently; once a parser has read a row's values, the base
+(:class:`AppParser`) turns them into the one :class:`ImportedSet` every format yields, by the
+same rules for all three.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import ClassVar
+
+from tracker.domain.model import SetKind
+from tracker.domain.units import Unit
+from tracker.importers.exercise_names import split_side
+from tracker.importers.records import NO_VALUES, NOTES_ONLY, REST_TIMER, ImportedSet, check_fits
+from tracker.importers.values import (
+    Cells,
+    Columns,
+    Context,
+    Positions,
+    UnitTracker,
+    nonzero,
+    nonzero_int,
+    parse_distance_unit,
+)
+
+
+class AppParser:
+    """Reads one app's rows: ``parse`` gives an ImportedSet, or why the row is not a set."""
+
+    name: ClassVar[str]  # the format's name, also the prefix of its session keys
+    label: ClassVar[str]  # the app's name in messages
+
+    def __init__(self, context: Context, header_unit: Unit | None) -> None:
+        self.context = context
+        self.units = UnitTracker(header_unit, context.default_unit)
+        self.positions = Positions()
+
+    @staticmethod
+    def matches(keys: set[str]) -> bool:
+        """Whether a header with these keys (see ``header_key``) is this app's export."""
+        raise NotImplementedError
+
+    def parse(self, cells: Cells) -> ImportedSet | str:
+        raise NotImplementedError
+
+    def first_load(
+        self, cells: Cells, weights: list[tuple[int, Unit | None]], unit_column: int | None = None
+    ) -> tuple[Decimal | None, Unit | None]:
+        """The load of the first filled weight column (a file may carry a kg and a lb column)
+        and its unit: the row's unit cell, else the column's, else the file's."""
+        for column, header_unit in weights:
+            value = cells.load(column)
+            if value is not None:
+                return value, self.units.resolve(cells.unit(unit_column) or header_unit)
+        return None, None
+
+    def imported(
+        self,
+        cells: Cells,
+        *,
+        session_key: str,
+        started_at: datetime,
+        exercise_text: str,
+        reps: int | None,
+        load: Decimal | None,
+        unit: Unit | None,
+        duration_s: int | None,
+        distance: Decimal | None,
+        distance_unit: str | None,
+        note: str | None,
+        session_name: str | None = None,
+        finished_at: datetime | None = None,
+        session_notes: str | None = None,
+        rpe: Decimal | None = None,
+        kind: SetKind = SetKind.WORKING,
+    ) -> ImportedSet:
+        """The set of a row whose values are read; ``load`` None means none was recorded."""
+        exercise, side = split_side(exercise_text)
+        key = f"{self.name}:{session_key}"
+        imported = ImportedSet(
+            line=cells.line,
+            session_key=key,
+            session_name=session_name,
+            started_at=started_at,
+            # An imported workout is over: without an end time it closes at its start, so it
+            # never holds the "open session" that `tracker log` would extend.
+            finished_at=finished_at or started_at,
+            session_notes=session_notes,
+            exercise=exercise,
+            side=side,
+            reps=reps or 0,
+            # No load and no distance is a bodyweight set (load 0), as `tracker log x 12` is.
+            load=load if load is not None else Decimal(0),
+            unit=unit or self.units.unit_used,
+            bodyweight=load is None and distance is None,
+            duration_s=duration_s,
+            distance=distance,
+            distance_unit=distance_unit,
+            rpe=rpe,
+            kind=kind,
+            performed_at=started_at,  # the apps time the workout, not each set
+            position=self.positions.take(key),
+            note=note,
+            rounded=cells.rounded,
+        )
+        return check_fits(imported, f"line {cells.line}")
+
+
+# -- Strong --------------------------------------------------------------------------------
+
+# "Weight", "Weight (kg)": Strong and FitNotes name the unit in brackets, if at all.
+_WEIGHT_COLUMN = re.compile(r"weight(?: \((?P<unit>[^()]*)\))?")
+_STRONG_DISTANCE = re.compile(r"distance(?: \((?P<unit>[a-z]+)\))?")
+_ORDER = re.compile(r"(?P<letter>[wdf])?\s*(?P<number>\d+(?:\.0*)?)?", re.I)
+_STRONG_KINDS = {"w": SetKind.WARMUP, "d": SetKind.DROP, "f": SetKind.FAILURE}
+_REST_NAMES = {"rest timer", "rest", "rest time"}
+_NOTE_ORDERS = {"note", "notes"}
+
+
+class StrongParser(AppParser):
+    """Strong (iOS and Android) exports: one row per set, the workout repeated on every row.
+
+    Headers seen in the wild (comma- or semicolon-delimited)::
+
+        Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,
+            Workout Notes,RPE
+        Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;
+            Distance Unit;Seconds;Notes;Workout Notes;Workout Duration
+        ... Weight (kg) ... / ... Weight (lb) ...   (the unit in the header)
+
+    Strong writes 0 for "not recorded" in Weight, Distance and Seconds, so 0 counts as blank there.
+    """
+
+    name = "strong"
+    label = "Strong"
+
+    @staticmethod
+    def matches(keys: set[str]) -> bool:
+        return "exercise name" in keys and "date" in keys
+
+    def __init__(self, header: list[str], context: Context) -> None:
+        columns = Columns(header, self.label)
+        self.date = columns.need("Date")
+        self.exercise = columns.need("Exercise Name")
+        self.workout = columns.find("workout name")
+        self.duration = columns.find("duration", "workout duration")
+        self.order = columns.find("set order")
+        self.reps = columns.find("reps")
+        self.weight_unit = columns.find("weight unit")
+        self.distance_unit = columns.find("distance unit")
+        self.seconds = columns.find("seconds", "time", "duration (s)")
+        self.notes = columns.find("notes", "exercise notes")
+        self.workout_notes = columns.find("workout notes")
+        self.rpe = columns.find("rpe")
+        weights = columns.weights(_WEIGHT_COLUMN)
+        self.weight = weights[0][0] if weights else None
+        header_unit = weights[0][1] if weights else None
+        distances = columns.matching(_STRONG_DISTANCE)
+        self.distance = distances[0][0] if distances else None
+        self.header_distance_unit = (
+            parse_distance_unit(distances[0][1].group("unit"))
+            if distances and distances[0][1].group("unit")
+            else None
+        )
+        super().__init__(context, header_unit)
+        self._session_key: str | None = None
+        self._session_note: str | None = None
+
+    def _kind(self, cells: Cells) -> SetKind | str:
+        text = cells.text(self.order)
+        if text is None or self.order is None:
+            return SetKind.WORKING
+        key = " ".join(text.lower().split())
+        if key in _REST_NAMES:
+            return REST_TIMER
+        if key in _NOTE_ORDERS:
+            return NOTES_ONLY
+        match = _ORDER.fullmatch(key)
+        if not match or not (match.group("letter") or match.group("number")):
+            raise cells.fail(self.order, f'can\'t read set order "{text}" (number, W, D or F)')
+        letter = match.group("letter")
+        return _STRONG_KINDS[letter.lower()] if letter else SetKind.WORKING
+
+    def parse(self, cells: Cells) -> ImportedSet | str:
+        exercise_text = cells.need_text(self.exercise)
+        started_at = cells.need_moment(self.date, self.context.times)
+        if exercise_text.lower() in _REST_NAMES:
+            return REST_TIMER
+        kind = self._kind(cells)
+        if not isinstance(kind, SetKind):  # SetKind is a str too: test it first
+            return kind
+        load = cells.load(self.weight)
+        row_unit = cells.unit(self.weight_unit)
+        reps = cells.reps(self.reps)
+        duration = nonzero_int(cells.duration(self.seconds))
+        distance = nonzero(cells.number(self.distance))
+        note = cells.text(self.notes)
+        if load is None and not reps and duration is None and distance is None:
+            # Strong writes 0 for everything not recorded: an all-zero row is a placeholder.
+            return NOTES_ONLY if note else NO_VALUES
+        name = cells.text(self.workout)
+        session_key = f"{started_at.isoformat()} {name or ''}".rstrip()
+        workout_note = cells.text(self.workout_notes)
+        if session_key != self._session_key:
+            self._session_key, self._session_note = session_key, workout_note
+        elif workout_note:
+            self._session_note = workout_note
+        span = cells.duration(self.duration)
+        distance_unit = None
+        if distance is not None:
+            distance_unit = self._distance_unit(cells)
+        return self.imported(
+            cells,
+            session_key=session_key,
+            session_name=name,
+            started_at=started_at,
+            finished_at=started_at + timedelta(seconds=span) if span else None,
+            exercise_text=exercise_text,
+            reps=reps,
+            load=load,
+            unit=self.units.resolve(row_unit) if load is not None else None,
+            duration_s=duration,
+            distance=distance,
+            distance_unit=distance_unit,
+            rpe=cells.rpe(self.rpe),
+            kind=kind,
+            note=note,
+            session_notes=self._session_note,
+        )
+
+    def _distance_unit(self, cells: Cells) -> str:
+        text = cells.text(self.distance_unit)
+        if text is not None:
+            return parse_distance_unit(text)
+        if self.header_distance_unit is not None:
+            return self.header_distance_unit
+        # No unit in the file: Strong shows distances in the lifter's system of units.
+        return "mi" if self.units.unit_used == Unit.LB else "km"
+
+
+# -- Hevy ----------------------------------------------------------------------------------
+
+_HEVY_WEIGHT = re.compile(r"weight_(?P<unit>[a-z]+)")
+_HEVY_DISTANCE = re.compile(r"distance_(?P<unit>km|kms|m|meters|metres|mi|miles)")
+_HEVY_KINDS = {
+    "normal": SetKind.WORKING, "working": SetKind.WORKING,
+    "warmup": SetKind.WARMUP, "warm_up": SetKind.WARMUP, "warm-up": SetKind.WARMUP,
+    "warm up": SetKind.WARMUP, "dropset": SetKind.DROP, "drop_set": SetKind.DROP,
+    "drop set": SetKind.DROP, "drop": SetKind.DROP, "failure": SetKind.FAILURE,
+}
+
+
+class HevyParser(AppParser):
+    """Hevy exports: one row per set; the unit is in the column name.
+
+        "title","start_time","end_time","description","exercise_title","superset_id",
+        "exercise_notes","set_index","set_type","weight_kg","reps","distance_km",
+        "duration_seconds","rpe"
+
+    Variants: ``weight_lbs`` / ``distance_miles`` (imperial accounts; some files carry both weight
+    columns), dates as ``"15 Sep 2025, 07:48"`` or ``"May 7, 2026, 6:13 AM"``. A blank cell is
+    "not recorded"; ``duration_seconds`` and distances of 0 are too, but ``reps`` 0 is a real
+    (failed) set.
+    """
+
+    name = "hevy"
+    label = "Hevy"
+
+    @staticmethod
+    def matches(keys: set[str]) -> bool:
+        return "exercise_title" in keys and "start_time" in keys
+
+    def __init__(self, header: list[str], context: Context) -> None:
+        columns = Columns(header, self.label)
+        self.start = columns.need("start_time")
+        self.exercise = columns.need("exercise_title")
+        self.title = columns.find("title")
+        self.end = columns.find("end_time")
+        self.description = columns.find("description")
+        self.notes = columns.find("exercise_notes")
+        self.set_type = columns.find("set_type")
+        self.reps = columns.find("reps")
+        self.duration = columns.find("duration_seconds", "duration")
+        self.rpe = columns.find("rpe")
+        # (column, unit) pairs; when a file has both, the first filled cell wins.
+        self.weights = columns.weights(_HEVY_WEIGHT)
+        self.distances = [
+            (index, parse_distance_unit(match.group("unit")))
+            for index, match in columns.matching(_HEVY_DISTANCE)
+        ]
+        header_unit = self.weights[0][1] if len(self.weights) == 1 else None
+        super().__init__(context, header_unit)
+
+    def _kind(self, cells: Cells) -> SetKind:
+        text = cells.text(self.set_type)
+        if text is None or self.set_type is None:
+            return SetKind.WORKING
+        kind = _HEVY_KINDS.get(" ".join(text.lower().split()))
+        if kind is None:
+            raise cells.fail(
+                self.set_type, f'unknown set type "{text}" (normal, warmup, dropset, failure)'
+            )
+        return kind
+
+    def _distance(self, cells: Cells) -> tuple[Decimal | None, str | None]:
+        for column, unit in self.distances:
+            value = nonzero(cells.number(column))
+            if value is not None:
+                return value, unit
+        return None, None
+
+    def parse(self, cells: Cells) -> ImportedSet | str:
+        started_at = cells.need_moment(self.start, self.context.times)
+        exercise_text = cells.need_text(self.exercise)
+        kind = self._kind(cells)
+        load, unit = self.first_load(cells, self.weights)
+        reps = cells.reps(self.reps)
+        duration = nonzero_int(cells.duration(self.duration))
+        distance, distance_unit = self._distance(cells)
+        note = cells.text(self.notes)
+        if load is None and reps is None and duration is None and distance is None:
+            return NOTES_ONLY if note else NO_VALUES
+        title = cells.text(self.title)
+        session_key = f"{started_at.isoformat()} {title or ''}".rstrip()
+        return self.imported(
+            cells,
+            session_key=session_key,
+            session_name=title,
+            started_at=started_at,
+            finished_at=cells.moment(self.end, self.context.times),
+            exercise_text=exercise_text,
+            reps=reps,
+            load=load,
+            unit=unit,
+            duration_s=duration,
+            distance=distance,
+            distance_unit=distance_unit,
+            rpe=cells.rpe(self.rpe),
+            kind=kind,
+            note=note,
+            session_notes=cells.text(self.description),
+        )
+
+
+# -- FitNotes ------------------------------------------------------------------------------
+
+
+class FitNotesParser(AppParser):
+    """FitNotes exports: one row per set, one workout per calendar day, no times of day.
+
+        Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment
+        Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time      (older Android)
+        Date,Exercise,Category,Weight (kg),Weight (lbs),Reps,Distance,Distance Unit,Time,Notes,Kind
+                                                                                (FitNotes 2, iOS)
+
+    The session key is the date (``"2022-09-14"``); ``started_at`` is local midnight of that day.
+    """
+
+    name = "fitnotes"
+    label = "FitNotes"
+
+    @staticmethod
+    def matches(keys: set[str]) -> bool:
+        return "exercise" in keys and "date" in keys and "reps" in keys
+
+    def __init__(self, header: list[str], context: Context) -> None:
+        columns = Columns(header, self.label)
+        self.date = columns.need("Date")
+        self.exercise = columns.need("Exercise")
+        self.reps = columns.need("Reps")
+        self.weight_unit = columns.find("weight unit")
+        self.distance = columns.find("distance")
+        self.distance_unit = columns.find("distance unit")
+        self.time = columns.find("time", "duration")
+        self.comment = columns.find("comment", "notes")
+        self.weights = columns.weights(_WEIGHT_COLUMN)
+        header_unit = self.weights[0][1] if len(self.weights) == 1 else None
+        super().__init__(context, header_unit)
+
+    def parse(self, cells: Cells) -> ImportedSet | str:
+        day = cells.need_day(self.date, self.context.times)
+        exercise_text = cells.need_text(self.exercise)
+        load, unit = self.first_load(cells, self.weights, self.weight_unit)
+        reps = cells.reps(self.reps)
+        duration = nonzero_int(cells.duration(self.time))
+        distance = nonzero(cells.number(self.distance))
+        note = cells.text(self.comment)
+        if load is None and reps is None and duration is None and distance is None:
+            return NOTES_ONLY if note else NO_VALUES
+        distance_unit = None
+        if distance is not None:
+            unit_text = cells.text(self.distance_unit)
+            distance_unit = parse_distance_unit(unit_text) if unit_text else None
+        session_key = day.isoformat()
+        return self.imported(
+            cells,
+            session_key=session_key,
+            started_at=self.context.times.start_of_day(day),
+            exercise_text=exercise_text,
+            reps=reps,
+            load=load,
+            unit=unit,
+            duration_s=duration,
+            distance=distance,
+            distance_unit=distance_unit,
+            note=note,
+        )
