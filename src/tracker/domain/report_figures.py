@@ -1,8 +1,8 @@
 """The figures of the imbalance, history and summary reports, as plain values.
 
 Everything here is exact Decimal arithmetic on loads as typed; nothing rounds before display.
-The reports' SQL path (adapters) and the pure oracle (domain.report_oracle) both end in these
-types and functions, so a property test can compare the two field by field.
+The reports' SQL path (adapters) and the pure oracle of the tests (tests/helpers/report_oracle.py)
+both end in these types and functions, so a property test can compare the two field by field.
 
 Rules that decide an equality or an order, and hold on every path:
 - a side's best set in a session is the one with the highest e1RM, then the heaviest load (in
@@ -205,8 +205,21 @@ def bodyweight_group(
     return SetGroup(reps, known[0], known[1], typed=typed)
 
 
-def timed(group: SetGroup, duration: int | None, distance: Decimal | None) -> SetGroup:
-    """A set with its duration (s) and distance (m) added."""
+def set_group(
+    reps: int,
+    load: Decimal,
+    unit: Unit,
+    bodyweight: bool,
+    moment: dt.datetime,
+    body_weights: Sequence[BodyWeight],
+    duration: int | None = None,
+    distance: Decimal | None = None,
+) -> SetGroup:
+    """One working set as every report path reads it: a bodyweight set weighed with the body
+    weight at ``moment``, its duration (s) and distance (m) kept."""
+    group = SetGroup(reps, load, unit)
+    if bodyweight:
+        group = bodyweight_group(reps, load, unit, moment, body_weights)
     return replace(
         group, duration=duration or 0, distance=distance or Decimal(0), longest=duration or 0
     )
@@ -290,19 +303,31 @@ def combined(first: SideFigures | None, second: SideFigures | None) -> SideFigur
         best_set = None
         if first.best_set is not None and second.best_set is not None:
             best_set = second.best_set if second.best_set.beats(first.best_set) else first.best_set
+    reps_at_load = _reps_at_load(first.reps_at_load + second.reps_at_load)
+    return summed((first, second), best_e1rm, best_set, reps_at_load)
+
+
+def summed(
+    parts: Sequence[SideFigures],
+    best_e1rm: Decimal | None,
+    best_set: BestSet | None,
+    reps_at_load: tuple[tuple[Decimal, int], ...] = (),
+) -> SideFigures:
+    """One side's figures over parts of its sets: counts and totals added, the most reps in
+    one set and the longest set kept, with the best e1RM the caller chose."""
     return SideFigures(
-        sets=first.sets + second.sets,
-        reps=first.reps + second.reps,
-        volume=first.volume + second.volume,
+        sets=sum(f.sets for f in parts),
+        reps=sum(f.reps for f in parts),
+        volume=sum((f.volume for f in parts), Decimal(0)),
         best_e1rm=best_e1rm,
         best_set=best_set,
-        out_of_range=first.out_of_range + second.out_of_range,
-        unweighed=first.unweighed + second.unweighed,
-        duration=first.duration + second.duration,
-        distance=first.distance + second.distance,
-        best_reps=max(first.best_reps, second.best_reps),
-        longest=max(first.longest, second.longest),
-        reps_at_load=_reps_at_load(first.reps_at_load + second.reps_at_load),
+        out_of_range=sum(f.out_of_range for f in parts),
+        unweighed=sum(f.unweighed for f in parts),
+        duration=sum(f.duration for f in parts),
+        distance=sum((f.distance for f in parts), Decimal(0)),
+        best_reps=max((f.best_reps for f in parts), default=0),
+        longest=max((f.longest for f in parts), default=0),
+        reps_at_load=reps_at_load,
     )
 
 
@@ -329,36 +354,20 @@ def in_order(sessions: Iterable[SessionSides]) -> list[SessionSides]:
 
 def window_figures(sessions: Sequence[SessionSides], side: Side) -> SideFigures:
     """One side over sessions in order: sums, and the earliest best e1RM."""
-    left = side is Side.LEFT
-    present = [f for f in (s.left if left else s.right for s in sessions) if f is not None]
-    best: SideFigures | None = None
-    for figures in present:
-        if figures.best_e1rm is not None and (
-            best is None or best.best_e1rm is None or figures.best_e1rm > best.best_e1rm
-        ):
-            best = figures
-    return SideFigures(
-        sets=sum(f.sets for f in present),
-        reps=sum(f.reps for f in present),
-        volume=sum((f.volume for f in present), Decimal(0)),
-        best_e1rm=None if best is None else best.best_e1rm,
-        best_set=None if best is None else best.best_set,
-        out_of_range=sum(f.out_of_range for f in present),
-        unweighed=sum(f.unweighed for f in present),
-        duration=sum(f.duration for f in present),
-        distance=sum((f.distance for f in present), Decimal(0)),
-        best_reps=max((f.best_reps for f in present), default=0),
-        longest=max((f.longest for f in present), default=0),
-    )
+    present = [f for f in (s.side(side) for s in sessions) if f is not None]
+    best = best_session(sessions, side)
+    figures = None if best is None else best.side(side)
+    if figures is None:
+        return summed(present, None, None)
+    return summed(present, figures.best_e1rm, figures.best_set)
 
 
 def best_session(sessions: Sequence[SessionSides], side: Side) -> SessionSides | None:
     """The earliest session holding the side's best e1RM."""
     best: SessionSides | None = None
     top: Decimal | None = None
-    left = side is Side.LEFT
     for session in sessions:
-        figures = session.left if left else session.right
+        figures = session.side(side)
         if figures is None or figures.best_e1rm is None:
             continue
         if top is None or figures.best_e1rm > top:

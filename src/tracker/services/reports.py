@@ -1,16 +1,19 @@
 """Imbalance, history and summary reports: use cases returning the domain's report types.
 
 The figures come from adapters.report_queries (exact SQL aggregates); every rule about them
-(best sets, ties, the headline about the latest sessions, noise) lives in the domain, where
-domain.report_oracle computes the same reports from raw sets for the property tests.
+(best sets, ties, the headline about the latest sessions, noise) lives in the domain; the
+tests' oracle (tests/helpers/report_oracle.py) computes the same reports from raw sets.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from tracker.adapters.report_queries import AbstractReportQueries, ExerciseKey
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.e1rm import formula_for
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Laterality, Side
@@ -19,6 +22,7 @@ from tracker.domain.report_figures import (
     METRICS,
     AllTime,
     BestSet,
+    ExerciseImbalance,
     HistoryReport,
     ImbalanceReport,
     SessionSides,
@@ -44,6 +48,43 @@ def check_options(metric: str, formula: str, recent: int = DEFAULT_RECENT) -> No
         raise InvalidValue(f"--recent must be at least 1 session, got {recent}")
 
 
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What an imbalance report reads: a lifter's sets in a window, compared by these rules."""
+
+    lifter_id: int
+    unit: Unit
+    body_weights: Sequence[BodyWeight]
+    metric: str = "e1rm"
+    formula: str = "epley"
+    recent: int = DEFAULT_RECENT
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def sessions(
+        self,
+        queries: AbstractReportQueries,
+        exercise_id: int | None = None,
+        *,
+        raw: bool = False,
+        all_time: bool = False,
+    ) -> dict[ExerciseKey, list[SessionSides]]:
+        """Per exercise, its sessions in the window (or ``all_time``) with each side's
+        figures."""
+        windowed = not all_time
+        return queries.sides_by_exercise(
+            self.lifter_id,
+            self.unit,
+            self.formula,
+            self.body_weights,
+            exercise_id=exercise_id,
+            since=self.since if windowed else None,
+            until=self.until if windowed else None,
+            timed=windowed and not raw and self.metric in ("duration", "distance"),
+            raw=raw,
+        )
+
+
 def imbalance_report(
     uow: AbstractUnitOfWork,
     lifter_name: str | None,
@@ -62,7 +103,6 @@ def imbalance_report(
         raise InvalidValue("--since is after --until: the window is empty")
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
-        unit = Unit(lifter.unit)
         exercise_id = None
         if exercise is not None:
             found = resolve_exercise(uow.repo, exercise)
@@ -72,48 +112,18 @@ def imbalance_report(
                     "unilateral exercises"
                 )
             exercise_id = found.id
-        queries = uow.report_queries()
         weights = uow.body_weights().of_lifter(lifter.id)
+        asked = Asked(lifter.id, Unit(lifter.unit), weights, metric, formula, recent, since, until)
         stored = {} if no_stored_side else uow.involved_sides().of_lifter(lifter.id)
-        timed = metric in ("duration", "distance")
-        window = queries.sides_by_exercise(
-            lifter.id,
-            unit,
-            formula,
-            weights,
-            exercise_id=exercise_id,
-            since=since,
-            until=until,
-            timed=timed,
-        )
-        reports = []
-        for (ex_id, name), found_sessions in window.items():
-            if needs_raw_sets(found_sessions, metric):  # reps at a load: read set by set
-                found_sessions = queries.sides_by_exercise(
-                    lifter.id, unit, formula, weights, exercise_id=ex_id, since=since,
-                    until=until, raw=True,
-                )[(ex_id, name)]
-            sessions = queries.with_best_sets(
-                lifter.id, ex_id, found_sessions, unit, formula, weights
-            )
-            everything = sessions
-            if since is not None or until is not None:  # all-time figures ignore the window
-                history = queries.sides_by_exercise(
-                    lifter.id, unit, formula, weights, exercise_id=ex_id
-                )
-                everything = queries.with_best_sets(
-                    lifter.id, ex_id, history.get((ex_id, name), []), unit, formula, weights
-                )
-            side = involved or stored.get(ex_id) or stored.get(None)
-            per = _per_implement(uow, ex_id)
-            reports.append(
-                exercise_imbalance(name, sessions, metric, recent, all_time_of(everything, side),
-                                   side, per)
-            )
+        reports = [
+            exercise_report(uow, asked, key, sessions,
+                            involved or stored.get(key[0]) or stored.get(None))
+            for key, sessions in asked.sessions(uow.report_queries(), exercise_id).items()
+        ]
         uow.commit()
     return ImbalanceReport(
         lifter=lifter.name,
-        unit=unit,
+        unit=asked.unit,
         since=since.date() if since else None,
         until=until.date() if until else None,
         metric=metric,
@@ -122,6 +132,31 @@ def imbalance_report(
         involved=involved,
         exercises=sort_exercises(reports),
     )
+
+
+def exercise_report(
+    uow: AbstractUnitOfWork,
+    asked: Asked,
+    exercise: ExerciseKey,
+    sessions: list[SessionSides],
+    involved: Side | None,
+) -> ExerciseImbalance:
+    """One exercise of `report imbalance` from its sessions in the window: read set by set
+    for a comparison by reps at a load, the sets behind the best e1RMs named, and the
+    all-time bests (which ignore the window)."""
+    queries = uow.report_queries()
+    exercise_id, name = exercise
+    if needs_raw_sets(sessions, asked.metric):  # reps at a load: read set by set
+        sessions = asked.sessions(queries, exercise_id, raw=True)[exercise]
+    args = (asked.unit, asked.formula, asked.body_weights)
+    sessions = queries.with_best_sets(asked.lifter_id, exercise_id, sessions, *args)
+    everything = sessions
+    if asked.since is not None or asked.until is not None:
+        history = asked.sessions(queries, exercise_id, all_time=True).get(exercise, [])
+        everything = queries.with_best_sets(asked.lifter_id, exercise_id, history, *args)
+    return exercise_imbalance(name, sessions, asked.metric, asked.recent,
+                              all_time_of(everything, involved), involved,
+                              _per_implement(uow, exercise_id))
 
 
 def _per_implement(uow: AbstractUnitOfWork, exercise_id: int) -> str | None:

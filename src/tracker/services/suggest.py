@@ -178,8 +178,7 @@ def suggest(
             answer = progression(repo, exercise, history, in_unit, body_weight)
             if answer.steps is not None:
                 facts = lifter_facts(uow, lifter, exercise)
-                counted = repo.counted_sets(lifter, exercise)  # the report's sets, all time
-                figures = exercise_figures(repo, counted, exercise.name, lifter.name, facts)
+                figures = exercise_figures(uow, lifter, exercise, facts)  # all time
                 last = None if figures is None else last_session_figures(figures)
                 answer = with_last_session(answer, last)
         else:
