@@ -18,6 +18,7 @@ import click
 from tracker.cli.charts import bar, sparkline
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, echo, emit_json, pass_app, style
+from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
 
@@ -76,10 +77,6 @@ def lsi_fmt(value: Decimal | None, involved: bool = False) -> str:
     from tracker.domain.asymmetry import lsi_text
 
     return lsi_text(value, involved)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[str, str]]) -> None:

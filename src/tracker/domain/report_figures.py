@@ -526,14 +526,10 @@ OUT_OF_RANGE_NOTE = {
 SCOPES = ("recent", "last_session", "all_time")
 
 
-def last_session(item: ExerciseImbalance) -> Judgement:
-    """The latest session with both sides measured, judged alone by the headline's rules."""
-    return last_session_figures(item).judgement
-
-
 def last_session_figures(item: ExerciseImbalance) -> ExerciseImbalance:
-    """last_session with what it compared (``compared_by``: the latest session alone may have
-    no set in the formulas' range, and so be compared by reps at a load or by volume)."""
+    """The latest session with both sides measured, judged alone by the headline's rules, with
+    what it compared (``compared_by``: the latest session alone may have no set in the
+    formulas' range, and so be compared by reps at a load or by volume)."""
     return _judged(item, item.sessions, 1)
 
 
@@ -661,12 +657,7 @@ def history_entries(
     per_session: dict[int, dict[Side | None, int]] = defaultdict(dict)
     for row in ordered:
         per_session[row.session_id][row.side] = row.figures.sets
-    counted = {
-        session_id: ExerciseSession(
-            session_id, ordered[0].started_at, "", sets, 0, Decimal(0)
-        ).counted_sets(pairs)
-        for session_id, sets in per_session.items()
-    }
+    counted = {session_id: counted_sets(sets, pairs) for session_id, sets in per_session.items()}
     best_so_far: dict[Side | None, Decimal] = {}
     entries = []
     for row in ordered:
@@ -700,9 +691,6 @@ class ExerciseSession:
     # In the lifter's unit, of the total external load: a set with two 30 kg dumbbells
     # moves 60 kg a rep (the load is logged per dumbbell).
     volume: Decimal
-
-    def counted_sets(self, pairs: bool) -> int:
-        return counted_sets(self.sets, pairs)
 
 
 def counted_sets(sets: dict[Side | None, int], pairs: bool) -> int:
@@ -755,7 +743,7 @@ def summary_of(
             parts.setdefault(row.body_part, SummaryBucket(row.body_part)),
         ):
             bucket.sessions.add(row.session_id)
-            bucket.sets += row.counted_sets(pairs)
+            bucket.sets += counted_sets(row.sets, pairs)
             bucket.reps += row.reps
             bucket.volume += row.volume
     return SummaryReport(

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Generic, TypeVar
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import SessionComparison
@@ -72,8 +73,13 @@ class ExerciseImbalance:
     involved: str | None = None  # the involved side: the LSIs are then involved / uninvolved
 
 
+E = TypeVar("E")
+
+
 @dataclass(frozen=True, slots=True)
-class ImbalanceFigures:
+class LifterFigures(Generic[E]):
+    """One lifter's exercises over a window: their figures, or their whole visual report."""
+
     lifter: str
     unit: str
     first_date: str | None
@@ -81,7 +87,10 @@ class ImbalanceFigures:
     metric: str
     formula: str
     recent: int  # sessions the headline asks for (--recent)
-    exercises: tuple[ExerciseImbalance, ...]
+    exercises: tuple[E, ...]
+
+
+ImbalanceFigures = LifterFigures[ExerciseImbalance]  # a type: build LifterFigures(...)
 
 
 def imbalance_figures(
@@ -102,7 +111,7 @@ def imbalance_figures(
 
     report = imbalance_report(uow, lifter, exercise, since, until, metric, formula)
     first, last = report.first_date, report.last_date
-    return ImbalanceFigures(
+    return LifterFigures(
         lifter=report.lifter,
         unit=report.unit.value,
         first_date=first.isoformat() if first else None,
@@ -182,16 +191,7 @@ class ExerciseReport:
     next_session: NextSession
 
 
-@dataclass(frozen=True, slots=True)
-class LifterReport:
-    lifter: str
-    unit: str
-    first_date: str | None
-    last_date: str | None
-    metric: str
-    formula: str
-    recent: int  # sessions the headline asks for (--recent)
-    exercises: tuple[ExerciseReport, ...]
+LifterReport = LifterFigures[ExerciseReport]  # a type: build LifterFigures(...)
 
 
 def visual_report(
@@ -241,7 +241,7 @@ def lifter_report(
             )
     first = [r.first_date for r in main if r.first_date]
     last = [r.last_date for r in main if r.last_date]
-    return LifterReport(
+    return LifterFigures(
         lifter=main[0].lifter,
         unit=main[0].unit,
         first_date=min(first) if first else None,

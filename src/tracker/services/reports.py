@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from tracker.adapters.report_queries import AbstractReportQueries, ExerciseKey
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.e1rm import formula_for
@@ -38,6 +38,9 @@ from tracker.domain.report_figures import (
 from tracker.domain.units import Unit
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
+
+if TYPE_CHECKING:
+    from tracker.adapters.report_queries import AbstractReportQueries, ExerciseKey
 
 
 def check_options(metric: str, formula: str, recent: int = DEFAULT_RECENT) -> None:
