@@ -67,17 +67,6 @@ class FakeReportQueries:
         found = oracle_sessions(sets, unit, formula, body_weights)
         return {(ids[name], name): in_order(sessions) for name, sessions in found.items()}
 
-    def with_best_sets(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        sessions: list[SessionSides],
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[SessionSides]:
-        return sessions  # the oracle names every session's best set already
-
     def side_sessions(
         self,
         lifter_id: int,

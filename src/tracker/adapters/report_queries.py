@@ -198,16 +198,6 @@ class AbstractReportQueries(Protocol):
         raw: bool = False,
     ) -> dict[ExerciseKey, list[SessionSides]]: ...
 
-    def with_best_sets(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        sessions: list[SessionSides],
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[SessionSides]: ...
-
     def side_sessions(
         self,
         lifter_id: int,
@@ -247,7 +237,8 @@ class ReportQueries:
         timed: bool = False,
         raw: bool = False,
     ) -> dict[ExerciseKey, list[SessionSides]]:
-        """Per (exercise id, name), its sessions in order with each side's figures.
+        """Per (exercise id, name), its sessions in order with each side's figures, and the set
+        behind each side's best e1RM named.
 
         Loaded sets of the linear formulas (Epley, O'Conner) are aggregated per session entirely
         in SQL; the other formulas from SQL groups per rep count, finished exactly in Python.
@@ -277,7 +268,11 @@ class ReportQueries:
         result: dict[ExerciseKey, list[SessionSides]] = defaultdict(list)
         for (exercise, _), sides in sessions.items():
             result[exercise].append(sides)
-        return {key: in_order(found) for key, found in result.items()}
+        return {
+            key: self._with_best_sets(lifter_id, key[0], in_order(found), unit, formula,
+                                      body_weights)
+            for key, found in result.items()
+        }
 
     def _session_sides(
         self, lifter_id: int, unit: Unit, formula: str, where: Sequence[Any], timed: bool
@@ -340,7 +335,7 @@ class ReportQueries:
             result[((ex_id, name), session_id)] = SessionSides(session_id, started, left, right)
         return result
 
-    def with_best_sets(
+    def _with_best_sets(
         self,
         lifter_id: int,
         exercise_id: int,
@@ -349,7 +344,8 @@ class ReportQueries:
         formula: str,
         body_weights: Sequence[BodyWeight] = (),
     ) -> list[SessionSides]:
-        """Name the set behind each side's best e1RM, reading only the session that holds it."""
+        """Name the set behind each side's best e1RM where SQL summed it away, reading only the
+        session that holds it."""
         for side in Side:
             best = best_session(sessions, side)
             figures = None if best is None else best.side(side)

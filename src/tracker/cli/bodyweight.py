@@ -42,15 +42,14 @@ def bodyweight_add(app: App, weight: Decimal, at: datetime | None, unit: str | N
 def bodyweight_list(app: App, as_json: bool) -> None:
     """Every weigh-in, oldest first."""
     from tracker.cli.render import local
-    from tracker.domain.report_figures import typed_text
-    from tracker.domain.units import convert, format_load
+    from tracker.domain.units import convert, exact_text, format_load
     from tracker.services.lifter_data import list_body_weights
     from tracker.services.lifters import get_unit
 
     entries = list_body_weights(app.uow(), app.lifter)
     if as_json:
         emit_json(
-            [{"at": e.measured_at.isoformat(), "weight": float(typed_text(e.weight)),
+            [{"at": e.measured_at.isoformat(), "weight": float(exact_text(e.weight)),
               "unit": e.unit.value} for e in entries]
         )
         return

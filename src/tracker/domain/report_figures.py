@@ -30,7 +30,7 @@ from tracker.domain.asymmetry import Judgement, SessionComparison, judge, lsi_of
 from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
 from tracker.domain.e1rm import MAX_REPS, estimate_in_range, is_reliable
 from tracker.domain.model import Side
-from tracker.domain.units import Unit, convert
+from tracker.domain.units import Unit, convert, exact_text
 
 METRICS = ("e1rm", "volume", "reps", "duration", "distance")
 # What a side's figure in a session is: its best set, or the total of its sets.
@@ -132,7 +132,7 @@ class BestSet:
 
     @property
     def as_typed(self) -> str:
-        return self.typed or f"{typed_text(self.typed_load)} {self.typed_unit}"
+        return self.typed or f"{exact_text(self.typed_load)} {self.typed_unit}"
 
     @property
     def reliable(self) -> bool:
@@ -143,13 +143,6 @@ class BestSet:
         if other is None:
             return True
         return (self.e1rm, self.load, -self.reps) > (other.e1rm, other.load, -other.reps)
-
-
-def typed_text(load: Decimal) -> str:
-    """A load as typed: 61.25 -> "61.25", 60.000 -> "60"."""
-    reduced = load.normalize()
-    whole = reduced == reduced.to_integral_value()
-    return f"{reduced.quantize(Decimal(1)) if whole else reduced:f}"
 
 
 @dataclass(frozen=True, slots=True)

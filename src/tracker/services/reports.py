@@ -144,19 +144,15 @@ def exercise_report(
     sessions: list[SessionSides],
     involved: Side | None,
 ) -> ExerciseImbalance:
-    """One exercise of `report imbalance` from its sessions in the window: read set by set
-    for a comparison by reps at a load, the sets behind the best e1RMs named, and the
-    all-time bests (which ignore the window)."""
+    """One exercise of `report imbalance` from its sessions in the window (read set by set
+    for a comparison by reps at a load), with the all-time bests (which ignore the window)."""
     queries = uow.report_queries()
     exercise_id, name = exercise
     if needs_raw_sets(sessions, asked.metric):  # reps at a load: read set by set
         sessions = asked.sessions(queries, exercise_id, raw=True)[exercise]
-    args = (asked.unit, asked.formula, asked.body_weights)
-    sessions = queries.with_best_sets(asked.lifter_id, exercise_id, sessions, *args)
     everything = sessions
     if asked.since is not None or asked.until is not None:
-        history = asked.sessions(queries, exercise_id, all_time=True).get(exercise, [])
-        everything = queries.with_best_sets(asked.lifter_id, exercise_id, history, *args)
+        everything = asked.sessions(queries, exercise_id, all_time=True).get(exercise, [])
     return exercise_imbalance(name, sessions, asked.metric, asked.recent,
                               all_time_of(everything, involved), involved,
                               _per_implement(uow, exercise_id))
