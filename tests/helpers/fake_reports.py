@@ -3,8 +3,6 @@ over the fake repository's sets, answering what `AbstractReportQueries` answers 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tests.helpers.report_oracle import (
@@ -16,11 +14,11 @@ from tests.helpers.report_oracle import (
     oracle_side_sessions,
 )
 from tracker.adapters.orm import Exercise, WorkoutSet
-from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.load_convention import convention_for
 from tracker.domain.model import SetKind
 from tracker.domain.report_figures import (
     ExerciseSession,
+    ReportRequest,
     SessionSides,
     SideSession,
     in_order,
@@ -46,49 +44,28 @@ class FakeReportQueries:
         )
 
     def sides_by_exercise(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-        *,
-        exercise_id: int | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        timed: bool = False,
-        raw: bool = False,
+        self, asked: ReportRequest, exercise_id: int | None = None, *, raw: bool = False
     ) -> dict[tuple[int, str], list[SessionSides]]:
         ids = {e.name: e.id for e in self.repo.store.table(Exercise)}
+        since, until = asked.since, asked.until
         sets = [
             s
-            for s in self._logged(lifter_id, exercise_id)
+            for s in self._logged(asked.lifter_id, exercise_id)
             if (since is None or s.started_at >= since) and (until is None or s.started_at <= until)
         ]
-        found = oracle_sessions(sets, unit, formula, body_weights)
+        found = oracle_sessions(sets, asked.unit, asked.formula, asked.body_weights)
         return {(ids[name], name): in_order(sessions) for name, sessions in found.items()}
 
-    def side_sessions(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[SideSession]:
-        sets = self._logged(lifter_id, exercise_id)
+    def side_sessions(self, asked: ReportRequest, exercise_id: int) -> list[SideSession]:
+        sets = self._logged(asked.lifter_id, exercise_id)
         if not sets:
             return []
         grouped = by_session_side(sets, sets[0].exercise)
-        return oracle_side_sessions(grouped, unit, formula, body_weights)
+        return oracle_side_sessions(grouped, asked.unit, asked.formula, asked.body_weights)
 
-    def exercise_sessions(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        since: datetime | None,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[ExerciseSession]:
-        return oracle_exercise_sessions(self._logged(lifter_id), unit, since, body_weights)
+    def exercise_sessions(self, asked: ReportRequest) -> list[ExerciseSession]:
+        sets = self._logged(asked.lifter_id)
+        return oracle_exercise_sessions(sets, asked.unit, asked.since, asked.body_weights)
 
 
 def logged(row: WorkoutSet) -> LoggedSet:

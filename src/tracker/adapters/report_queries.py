@@ -26,6 +26,7 @@ from tracker.domain.load_convention import convention_for
 from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import (
     ExerciseSession,
+    ReportRequest,
     SessionSides,
     SetGroup,
     SideFigures,
@@ -185,35 +186,12 @@ class AbstractReportQueries(Protocol):
     """The reports' read-only queries, as services see them (`ReportQueries` below)."""
 
     def sides_by_exercise(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-        *,
-        exercise_id: int | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        timed: bool = False,
-        raw: bool = False,
+        self, asked: ReportRequest, exercise_id: int | None = None, *, raw: bool = False
     ) -> dict[ExerciseKey, list[SessionSides]]: ...
 
-    def side_sessions(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[SideSession]: ...
+    def side_sessions(self, asked: ReportRequest, exercise_id: int) -> list[SideSession]: ...
 
-    def exercise_sessions(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        since: datetime | None,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[ExerciseSession]: ...
+    def exercise_sessions(self, asked: ReportRequest) -> list[ExerciseSession]: ...
 
 
 class ReportQueries:
@@ -225,17 +203,7 @@ class ReportQueries:
     # -- imbalance: one row per (exercise, session), left and right pivoted ---------------
 
     def sides_by_exercise(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-        *,
-        exercise_id: int | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        timed: bool = False,
-        raw: bool = False,
+        self, asked: ReportRequest, exercise_id: int | None = None, *, raw: bool = False
     ) -> dict[ExerciseKey, list[SessionSides]]:
         """Per (exercise id, name), its sessions in order with each side's figures, and the set
         behind each side's best e1RM named.
@@ -246,16 +214,19 @@ class ReportQueries:
         ``raw``: every set one by one, for a comparison by reps at a load
         (domain.report_figures.needs_raw_sets).
         """
-        where = _within(exercise_id, since, until, sided=True)
-        fast = None if raw else self._session_sides(lifter_id, unit, formula, where, timed)
+        lifter_id, weights = asked.lifter_id, asked.body_weights
+        where = _within(exercise_id, asked.since, asked.until, sided=True)
+        # Duration and distance only when compared: three more columns per side cost time.
+        timed = asked.metric in ("duration", "distance")
+        fast = None if raw else self._session_sides(asked, where, timed)
         sessions = fast or {}
         if raw:
-            rows = self.raw_sets(lifter_id, where, body_weights)
+            rows = self.raw_sets(lifter_id, where, weights)
         else:
             rows = [] if fast is not None else self.grouped_sets(lifter_id, where)
-            rows += self.raw_sets(lifter_id, where, body_weights, bodyweight=True)
+            rows += self.raw_sets(lifter_id, where, weights, bodyweight=True)
         for (exercise, session_id, started_at, side), figures in _side_figures(
-            rows, unit, formula
+            rows, asked.unit, asked.formula
         ).items():
             current = sessions.get((exercise, session_id))
             if current is None:
@@ -269,16 +240,16 @@ class ReportQueries:
         for (exercise, _), sides in sessions.items():
             result[exercise].append(sides)
         return {
-            key: self._with_best_sets(lifter_id, key[0], in_order(found), unit, formula,
-                                      body_weights)
+            key: self._with_best_sets(asked, key[0], in_order(found))
             for key, found in result.items()
         }
 
     def _session_sides(
-        self, lifter_id: int, unit: Unit, formula: str, where: Sequence[Any], timed: bool
+        self, asked: ReportRequest, where: Sequence[Any], timed: bool
     ) -> dict[tuple[ExerciseKey, int], SessionSides] | None:
         """Each side's figures of loaded sets per exercise and session, aggregated in SQL;
         None when the formula is not linear (the caller then uses ``grouped_sets``)."""
+        unit, formula = asked.unit, asked.formula
         key = _e1rm_key(formula)
         if key is None:
             return None
@@ -294,7 +265,7 @@ class ReportQueries:
                 func.sum(case((and_(on_side, _out_of_range()), 1), else_=0)),
                 func.max(case((on_side, WorkoutSet.reps), else_=None)),
             ]
-            if timed:  # only when asked: three more columns per side cost time on big logs
+            if timed:
                 duration = func.coalesce(WorkoutSet.duration_s, 0)
                 columns += [
                     func.sum(case((on_side, duration), else_=0)),
@@ -304,7 +275,7 @@ class ReportQueries:
         keys = (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                 TrainingSession.started_at)
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
-        query = _counted_sets(lifter_id, [*keys, *columns], loaded).group_by(*keys)
+        query = _counted_sets(asked.lifter_id, [*keys, *columns], loaded).group_by(*keys)
         divisor = _KEY_KG * _LINEAR_BASE[formula]
 
         def figures(
@@ -336,13 +307,7 @@ class ReportQueries:
         return result
 
     def _with_best_sets(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        sessions: list[SessionSides],
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
+        self, asked: ReportRequest, exercise_id: int, sessions: list[SessionSides]
     ) -> list[SessionSides]:
         """Name the set behind each side's best e1RM where SQL summed it away, reading only the
         session that holds it."""
@@ -353,8 +318,9 @@ class ReportQueries:
                 continue
             where = (WorkoutSet.exercise_id == exercise_id,
                      WorkoutSet.session_id == best.session_id, WorkoutSet.side == side.value)
-            sets = [row.group for row in self.raw_sets(lifter_id, where, body_weights)]
-            filled = replace(figures, best_set=best_set_of(sets, unit, formula))
+            rows = self.raw_sets(asked.lifter_id, where, asked.body_weights)
+            best_set = best_set_of([row.group for row in rows], asked.unit, asked.formula)
+            filled = replace(figures, best_set=best_set)
             if side is Side.LEFT:
                 changed = replace(best, left=filled)
             else:
@@ -416,41 +382,31 @@ class ReportQueries:
                  dist, part) in self._session.execute(query)
         ]
 
-    def side_sessions(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[SideSession]:
+    def side_sessions(self, asked: ReportRequest, exercise_id: int) -> list[SideSession]:
         """The whole history of one exercise, per session and side (for report history)."""
         where = _within(exercise_id)
-        rows = self.grouped_sets(lifter_id, where)
-        rows += self.raw_sets(lifter_id, where, body_weights, bodyweight=True)
+        rows = self.grouped_sets(asked.lifter_id, where)
+        rows += self.raw_sets(asked.lifter_id, where, asked.body_weights, bodyweight=True)
         return [
             SideSession(session_id, started_at, side, figures)
             for (_, session_id, started_at, side), figures in _side_figures(
-                rows, unit, formula
+                rows, asked.unit, asked.formula
             ).items()
         ]
 
     # -- summary: one row per (session, exercise, side) ------------------------------------
 
-    def exercise_sessions(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        since: datetime | None,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[ExerciseSession]:
+    def exercise_sessions(self, asked: ReportRequest) -> list[ExerciseSession]:
+        """Per session and exercise, the sets per side, reps and volume (of the total external
+        load), from ``asked.since`` on."""
+        lifter_id, unit = asked.lifter_id, asked.unit
         keys = (WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
                 Exercise.body_part, WorkoutSet.side)
         # What the logged load is per (two dumbbells moved count twice in the volume).
         conventions = (Exercise.equipment, Exercise.laterality, Exercise.load_per,
                        Exercise.implements)
         columns = (func.count(), func.sum(WorkoutSet.reps), _volume_in("kg"), _volume_in("lb"))
-        where = _within(since=since)
+        where = _within(since=asked.since)
         query = _counted_sets(
             lifter_id, [*keys, *conventions, *columns], [*where, WorkoutSet.bodyweight.is_(False)]
         ).group_by(*keys, *conventions)
@@ -478,7 +434,7 @@ class ReportQueries:
             convention = convention_for(equipment, laterality, per, implements)
             volume = _volume(kg, lb, unit) * convention.moved(laterality, part)
             add(s_id, started, ex_id, part, _side(side), count, int(reps or 0), volume)
-        for found in self.raw_sets(lifter_id, where, body_weights, bodyweight=True):
+        for found in self.raw_sets(lifter_id, where, asked.body_weights, bodyweight=True):
             group = found.group
             add(found.session_id, found.started_at, found.exercise[0], found.body_part,
                 found.side, 1, group.reps, convert(group.total_volume, group.unit, unit))

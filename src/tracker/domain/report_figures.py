@@ -65,6 +65,25 @@ DEFAULT_RECENT = 3
 
 
 @dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """What a report reads: one lifter's sets (within [since, until] when given), their loads
+    in ``unit``, bodyweight sets weighed with ``body_weights``, compared by these rules."""
+
+    lifter_id: int
+    unit: Unit
+    body_weights: Sequence[BodyWeight] = ()
+    metric: str = "e1rm"
+    formula: str = "epley"
+    recent: int = DEFAULT_RECENT
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+    @property
+    def all_time(self) -> ReportRequest:
+        return replace(self, since=None, until=None)
+
+
+@dataclass(frozen=True, slots=True)
 class BestMeasures:
     """A side's longest hold and longest distance in one session (timed and distance sets)."""
 

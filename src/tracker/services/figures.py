@@ -22,13 +22,14 @@ from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import (
     ExerciseImbalance,
+    ReportRequest,
     SetGroup,
     metres,
     pair_judgement,
     set_group,
 )
 from tracker.domain.units import Unit
-from tracker.services.reports import Asked, exercise_report
+from tracker.services.reports import exercise_report
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +91,9 @@ def exercise_figures(
     uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise, facts: LifterFacts
 ) -> ExerciseImbalance | None:
     """`report imbalance` of one unilateral exercise over all time (None: no side logged)."""
-    asked = Asked(lifter.id, facts.unit, facts.body_weights)
+    asked = ReportRequest(lifter.id, facts.unit, facts.body_weights)
     key = (exercise.id, exercise.name)
-    sessions = asked.sessions(uow.report_queries(), exercise.id).get(key)
+    sessions = uow.report_queries().sides_by_exercise(asked, exercise.id).get(key)
     return None if sessions is None else exercise_report(uow, asked, key, sessions, facts.involved)
 
 

@@ -7,13 +7,11 @@ tests' oracle (tests/helpers/report_oracle.py) computes the same reports from ra
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.e1rm import formula_for
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Laterality, Side
@@ -25,6 +23,7 @@ from tracker.domain.report_figures import (
     ExerciseImbalance,
     HistoryReport,
     ImbalanceReport,
+    ReportRequest,
     SessionSides,
     SummaryReport,
     best_measures,
@@ -40,7 +39,7 @@ from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
 
 if TYPE_CHECKING:
-    from tracker.adapters.report_queries import AbstractReportQueries, ExerciseKey
+    from tracker.adapters.report_queries import ExerciseKey
 
 
 def check_options(metric: str, formula: str, recent: int = DEFAULT_RECENT) -> None:
@@ -49,43 +48,6 @@ def check_options(metric: str, formula: str, recent: int = DEFAULT_RECENT) -> No
     formula_for(formula)
     if recent < 1:
         raise InvalidValue(f"--recent must be at least 1 session, got {recent}")
-
-
-@dataclass(frozen=True, slots=True)
-class Asked:
-    """What an imbalance report reads: a lifter's sets in a window, compared by these rules."""
-
-    lifter_id: int
-    unit: Unit
-    body_weights: Sequence[BodyWeight]
-    metric: str = "e1rm"
-    formula: str = "epley"
-    recent: int = DEFAULT_RECENT
-    since: datetime | None = None
-    until: datetime | None = None
-
-    def sessions(
-        self,
-        queries: AbstractReportQueries,
-        exercise_id: int | None = None,
-        *,
-        raw: bool = False,
-        all_time: bool = False,
-    ) -> dict[ExerciseKey, list[SessionSides]]:
-        """Per exercise, its sessions in the window (or ``all_time``) with each side's
-        figures."""
-        windowed = not all_time
-        return queries.sides_by_exercise(
-            self.lifter_id,
-            self.unit,
-            self.formula,
-            self.body_weights,
-            exercise_id=exercise_id,
-            since=self.since if windowed else None,
-            until=self.until if windowed else None,
-            timed=windowed and not raw and self.metric in ("duration", "distance"),
-            raw=raw,
-        )
 
 
 def imbalance_report(
@@ -116,12 +78,13 @@ def imbalance_report(
                 )
             exercise_id = found.id
         weights = uow.body_weights().of_lifter(lifter.id)
-        asked = Asked(lifter.id, Unit(lifter.unit), weights, metric, formula, recent, since, until)
+        asked = ReportRequest(lifter.id, Unit(lifter.unit), weights, metric, formula, recent,
+                              since, until)
         stored = {} if no_stored_side else uow.involved_sides().of_lifter(lifter.id)
         reports = [
             exercise_report(uow, asked, key, sessions,
                             involved or stored.get(key[0]) or stored.get(None))
-            for key, sessions in asked.sessions(uow.report_queries(), exercise_id).items()
+            for key, sessions in uow.report_queries().sides_by_exercise(asked, exercise_id).items()
         ]
         uow.commit()
     return ImbalanceReport(
@@ -139,7 +102,7 @@ def imbalance_report(
 
 def exercise_report(
     uow: AbstractUnitOfWork,
-    asked: Asked,
+    asked: ReportRequest,
     exercise: ExerciseKey,
     sessions: list[SessionSides],
     involved: Side | None,
@@ -149,10 +112,10 @@ def exercise_report(
     queries = uow.report_queries()
     exercise_id, name = exercise
     if needs_raw_sets(sessions, asked.metric):  # reps at a load: read set by set
-        sessions = asked.sessions(queries, exercise_id, raw=True)[exercise]
+        sessions = queries.sides_by_exercise(asked, exercise_id, raw=True)[exercise]
     everything = sessions
     if asked.since is not None or asked.until is not None:
-        everything = asked.sessions(queries, exercise_id, all_time=True).get(exercise, [])
+        everything = queries.sides_by_exercise(asked.all_time, exercise_id).get(exercise, [])
     return exercise_imbalance(name, sessions, asked.metric, asked.recent,
                               all_time_of(everything, involved), involved,
                               _per_implement(uow, exercise_id))
@@ -191,8 +154,9 @@ def history_report(
         if side is not None and found.laterality == Laterality.BILATERAL.value:
             raise InvalidValue(f"{found.name} is bilateral: --side applies to unilateral exercises")
         # Personal bests need the history before the window too, so read it all.
-        weights = uow.body_weights().of_lifter(lifter.id)
-        rows = uow.report_queries().side_sessions(lifter.id, found.id, unit, formula, weights)
+        asked = ReportRequest(lifter.id, unit, uow.body_weights().of_lifter(lifter.id),
+                              formula=formula)
+        rows = uow.report_queries().side_sessions(asked, found.id)
         measures = uow.repo.measures_by_session_side(lifter, found)
         uow.commit()
     entries = tuple(
@@ -222,7 +186,8 @@ def summary_report(
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         unit = Unit(lifter.unit)
-        weights = uow.body_weights().of_lifter(lifter.id)
-        rows = uow.report_queries().exercise_sessions(lifter.id, unit, since, weights)
+        asked = ReportRequest(lifter.id, unit, uow.body_weights().of_lifter(lifter.id),
+                              since=since)
+        rows = uow.report_queries().exercise_sessions(asked)
         uow.commit()
     return summary_of(lifter.name, unit, since, rows, pairs)
