@@ -21,6 +21,9 @@ from tracker.cli.context import App, echo, emit_json, pass_app, style
 from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
+from tracker.domain.asymmetry import lsi_text
+from tracker.domain.model import Side
+from tracker.domain.units import format_load
 
 if TYPE_CHECKING:
     from tracker.domain.report_figures import ExerciseImbalance, ImbalanceReport
@@ -65,8 +68,6 @@ def fmt(value: Decimal | int | None) -> str:
         return "-"
     if isinstance(value, int):
         return str(value)
-    from tracker.domain.units import format_load
-
     return format_load(value)
 
 
@@ -74,8 +75,6 @@ def lsi_fmt(value: Decimal | None, involved: bool = False) -> str:
     """An LSI in text: always one decimal, on the side of its band (never 85.0 for 84.997)."""
     if value is None:
         return "-"
-    from tracker.domain.asymmetry import lsi_text
-
     return lsi_text(value, involved)
 
 
@@ -138,7 +137,6 @@ def report_imbalance(
     asymmetry = 100 - LSI. Status: balanced (LSI >= 90), watch (85-90), imbalanced (< 85).
     """
     from tracker.cli.report_json import imbalance_json
-    from tracker.domain.model import Side
     from tracker.services.reports import imbalance_report
 
     report = imbalance_report(
@@ -209,8 +207,6 @@ def render_imbalance(report: ImbalanceReport) -> None:
 
 
 def render_exercise_detail(item: ExerciseImbalance) -> None:
-    from tracker.domain.model import Side
-
     say(style(item.exercise, bold=True) + (f" (per {item.per})" if item.per else ""))
     say(item.judgement.verdict, "  ")
     for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
@@ -285,7 +281,6 @@ def report_history(
 ) -> None:
     """Per session: best set, e1RM, volume and reps (per side), personal bests marked."""
     from tracker.cli.report_json import history_json
-    from tracker.domain.model import Side
     from tracker.services.reports import history_report
 
     report = history_report(

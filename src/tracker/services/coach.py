@@ -15,11 +15,15 @@ from typing import Generic, TypeVar
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import SessionComparison
+from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import InvalidValue, TrackerError
+from tracker.domain.load_convention import describe_load
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
 from tracker.domain.report_figures import ImbalanceReport, SideFigures, headline_before
 from tracker.domain.trend import attention_order, headline_trend
 from tracker.domain.units import Unit, rounded_number
+from tracker.services.reports import imbalance_report
+from tracker.services.suggest import suggest
 
 # -- the report service's figures, typed ---------------------------------------------------
 
@@ -107,8 +111,6 @@ def imbalance_figures(
     The one seam between these views and the report service: re-point it here when the
     report's output changes, and every page follows.
     """
-    from tracker.services.reports import imbalance_report
-
     report = imbalance_report(uow, lifter, exercise, since, until, metric, formula)
     first, last = report.first_date, report.last_date
     return LifterFigures(
@@ -254,14 +256,10 @@ def lifter_report(
 
 
 def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> NextSession:
-    from tracker.services.suggest import suggest
-
     try:
         answer = suggest(uow, lifter, exercise)
     except TrackerError as exc:  # no history to progress from and no parent to start from
         return NextSession((), str(exc))
-    from tracker.domain.bodyweight import bodyweight_text
-    from tracker.domain.load_convention import describe_load
 
     def described(load: Decimal, unit: Unit | None) -> str:
         if answer.bodyweight:  # added to body weight, or assistance taken off it
@@ -325,8 +323,6 @@ class TeamReport:
 def team_report(uow: AbstractUnitOfWork, since: datetime) -> TeamReport:
     """Every lifter x unilateral exercise trained since `since`, who needs attention first:
     each row is `report imbalance --since` for that lifter and exercise, and its trend."""
-    from tracker.services.reports import imbalance_report
-
     with uow.reads() as reads:  # every lifter the caller may read, by name
         names = [row.name for row in reads.lifters()]
     rows = [
