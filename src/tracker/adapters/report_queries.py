@@ -25,6 +25,7 @@ from tracker.domain.e1rm import MAX_REPS
 from tracker.domain.load_convention import convention_for
 from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import (
+    METRES_PER,
     ExerciseSession,
     ReportRequest,
     SessionSides,
@@ -42,8 +43,8 @@ from tracker.domain.units import KG_PER_LB, Unit, convert
 
 _THOUSAND = Decimal(1000)
 # One lb in 1e-11 kg, and one kg: a thousandth of a typed load times these is an exact integer.
-_LB_SCALE = 45_359_237
 _KG_SCALE = 100_000_000
+_LB_SCALE = int(KG_PER_LB * _KG_SCALE)  # 45_359_237
 _KEY_KG = Decimal(10) ** 11  # key units (1e-11 kg) per kg
 # Linear formulas e1RM = load x (base + reps) / base; a single rep is the load (domain.e1rm).
 _LINEAR_BASE = {"epley": 30, "oconner": 40}
@@ -89,8 +90,9 @@ def _out_of_range() -> Any:
     return and_(WorkoutSet.reps > MAX_REPS, WorkoutSet.load > 0, WorkoutSet.bodyweight.is_(False))
 
 
-# A distance in 1e-7 m per thousandth of its unit: exact integers for m, km, mi, yd and ft.
-_DISTANCE_SCALE = {"m": 10_000, "km": 10_000_000, "mi": 16_093_440, "yd": 9_144, "ft": 3_048}
+# A distance in 1e-7 m per thousandth of its unit, from the domain's METRES_PER: exact
+# integers for m, km, mi, yd and ft (a mile is 16_093_440).
+_DISTANCE_SCALE = {unit: int(factor * 10_000) for unit, factor in METRES_PER.items()}
 _DISTANCE_M = Decimal(10) ** 7
 
 
