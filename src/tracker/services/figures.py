@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import Judgement
 from tracker.domain.bodyweight import BodyWeight
@@ -30,6 +29,9 @@ from tracker.domain.report_figures import (
 )
 from tracker.domain.units import Unit
 from tracker.services.reports import exercise_report
+
+if TYPE_CHECKING:
+    from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 
 
 @dataclass(frozen=True, slots=True)
