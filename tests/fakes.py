@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import inspect
 
+from tests.helpers.fake_reports import FakeReportQueries
 from tracker.adapters.journal import RowBefore, RowCopy, row_values
 from tracker.adapters.orm import (
     Base,
@@ -787,7 +788,7 @@ class FakeUnitOfWork(AbstractUnitOfWork):
         return FakeBodyWeights(self.repo)
 
     def report_queries(self) -> AbstractReportQueries:
-        raise NotImplementedError("the reports' SQL aggregation has no in-memory fake yet")
+        return FakeReportQueries(self.repo)
 
     def roles(self) -> FakeRoles:
         return self._roles

@@ -11,8 +11,8 @@ from tracker.domain.report_figures import (
     SessionSides,
     SetGroup,
     exercise_imbalance,
+    set_group,
     side_figures,
-    timed,
 )
 from tracker.domain.units import Unit
 
@@ -36,7 +36,7 @@ def sets(*pairs: tuple[int, str]) -> list[SetGroup]:
 
 
 def held(*seconds: int) -> list[SetGroup]:
-    return [timed(SetGroup(0, D(0), Unit.KG, bodyweight=True), s, None) for s in seconds]
+    return [set_group(0, D(0), Unit.KG, True, START, (), s) for s in seconds]
 
 
 def imbalance(sessions: list[SessionSides], metric: str = "e1rm") -> ExerciseImbalance:

@@ -1,6 +1,6 @@
 """Random training logs written straight into the database (no CLI: seeding through it
 would not fit the CI budget), for the property tests that compare every report and view with
-the pure oracle (domain.report_oracle)."""
+the pure oracle (tests/helpers/report_oracle.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from decimal import Decimal
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, insert, select, update
 
+from tests.helpers.report_oracle import LoggedSet
 from tracker.adapters.orm import BodyWeight as BodyWeightRow
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.model import Side
-from tracker.domain.report_oracle import LoggedSet
 from tracker.domain.units import Unit
 
 BASE = datetime(2025, 6, 1, 17, 30, tzinfo=UTC)

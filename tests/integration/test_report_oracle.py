@@ -30,10 +30,10 @@ from tests.helpers.random_logs import (
     Seeder,
     mirrored,
 )
+from tests.helpers.report_oracle import oracle_history, oracle_imbalance, oracle_summary
 from tracker.cli.context import App
 from tracker.cli.report_json import history_json, imbalance_json, summary_json
 from tracker.domain.model import Side
-from tracker.domain.report_oracle import oracle_history, oracle_imbalance, oracle_summary
 from tracker.domain.units import Unit
 
 EXAMPLES = int(os.environ.get("TRACKER_ORACLE_EXAMPLES", "200"))  # CI: at least 200

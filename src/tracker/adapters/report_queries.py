@@ -25,25 +25,26 @@ from tracker.domain.e1rm import MAX_REPS
 from tracker.domain.load_convention import convention_for
 from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import (
+    METRES_PER,
     ExerciseSession,
+    ReportRequest,
     SessionSides,
     SetGroup,
     SideFigures,
     SideSession,
     best_session,
     best_set_of,
-    bodyweight_group,
     combined,
     in_order,
+    set_group,
     side_figures,
-    timed,
 )
 from tracker.domain.units import KG_PER_LB, Unit, convert
 
 _THOUSAND = Decimal(1000)
 # One lb in 1e-11 kg, and one kg: a thousandth of a typed load times these is an exact integer.
-_LB_SCALE = 45_359_237
 _KG_SCALE = 100_000_000
+_LB_SCALE = int(KG_PER_LB * _KG_SCALE)  # 45_359_237
 _KEY_KG = Decimal(10) ** 11  # key units (1e-11 kg) per kg
 # Linear formulas e1RM = load x (base + reps) / base; a single rep is the load (domain.e1rm).
 _LINEAR_BASE = {"epley": 30, "oconner": 40}
@@ -89,8 +90,9 @@ def _out_of_range() -> Any:
     return and_(WorkoutSet.reps > MAX_REPS, WorkoutSet.load > 0, WorkoutSet.bodyweight.is_(False))
 
 
-# A distance in 1e-7 m per thousandth of its unit: exact integers for m, km, mi, yd and ft.
-_DISTANCE_SCALE = {"m": 10_000, "km": 10_000_000, "mi": 16_093_440, "yd": 9_144, "ft": 3_048}
+# A distance in 1e-7 m per thousandth of its unit, from the domain's METRES_PER: exact
+# integers for m, km, mi, yd and ft (a mile is 16_093_440).
+_DISTANCE_SCALE = {unit: int(factor * 10_000) for unit, factor in METRES_PER.items()}
 _DISTANCE_M = Decimal(10) ** 7
 
 
@@ -115,9 +117,40 @@ def _of_lifter(lifter_id: int) -> tuple[Any, Any]:
     return WorkoutSet.lifter_id == lifter_id, TrainingSession.lifter_id == lifter_id
 
 
-def _volume_in(unit_name: str) -> Any:
-    """Sum of reps x load (thousandths) over the sets typed in ``unit_name``."""
-    return func.sum(case((WorkoutSet.unit == unit_name, _milli() * WorkoutSet.reps), else_=0))
+def _counted_sets(lifter_id: int, columns: Sequence[Any], where: Sequence[Any]) -> Any:
+    """``columns`` of the lifter's counted sets (joined to their sessions and exercises) that
+    meet every condition of ``where``."""
+    return (
+        select(*columns)
+        .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+        .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
+        .where(*_of_lifter(lifter_id), _counted(), *where)
+    )
+
+
+def _within(
+    exercise_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    sided: bool = False,
+) -> list[Any]:
+    """Conditions: one exercise, sessions started within [since, until], only sided sets."""
+    conditions = []
+    if exercise_id is not None:
+        conditions.append(WorkoutSet.exercise_id == exercise_id)
+    if since is not None:
+        conditions.append(TrainingSession.started_at >= since)
+    if until is not None:
+        conditions.append(TrainingSession.started_at <= until)
+    if sided:
+        conditions.append(WorkoutSet.side.is_not(None))
+    return conditions
+
+
+def _volume_in(unit_name: str, *when: Any) -> Any:
+    """Sum of reps x load (thousandths) over the sets typed in ``unit_name`` (and ``when``)."""
+    typed_in = and_(WorkoutSet.unit == unit_name, *when)
+    return func.sum(case((typed_in, _milli() * WorkoutSet.reps), else_=0))
 
 
 def _volume(kg_milli: int | None, lb_milli: int | None, unit: Unit) -> Decimal:
@@ -130,67 +163,37 @@ def _volume(kg_milli: int | None, lb_milli: int | None, unit: Unit) -> Decimal:
     return total
 
 
-@dataclass(frozen=True, slots=True)
-class ExerciseSessionSides:
-    exercise_id: int
-    exercise: str
-    sides: SessionSides
+def _side(value: str | None) -> Side | None:
+    return Side(value) if value else None
+
+
+# An exercise as the reports key it: (id, name).
+ExerciseKey = tuple[int, str]
 
 
 @dataclass(frozen=True, slots=True)
 class GroupedRow:
-    exercise_id: int
-    exercise: str
+    """Working sets of one exercise, session and side: a group of one (a raw set) or of sets
+    with the same reps and unit."""
+
+    exercise: ExerciseKey
     session_id: int
     started_at: datetime
     side: Side | None
     group: SetGroup
-    performed_at: datetime | None = None  # bodyweight sets: when, to weigh them
+    body_part: str = ""  # read with raw sets only (the summary's bodyweight sets)
 
 
 class AbstractReportQueries(Protocol):
     """The reports' read-only queries, as services see them (`ReportQueries` below)."""
 
     def sides_by_exercise(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-        *,
-        exercise_id: int | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        timed: bool = False,
-        raw: bool = False,
-    ) -> dict[tuple[int, str], list[SessionSides]]: ...
+        self, asked: ReportRequest, exercise_id: int | None = None, *, raw: bool = False
+    ) -> dict[ExerciseKey, list[SessionSides]]: ...
 
-    def with_best_sets(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        sessions: list[SessionSides],
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[SessionSides]: ...
+    def side_sessions(self, asked: ReportRequest, exercise_id: int) -> list[SideSession]: ...
 
-    def side_sessions(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[SideSession]: ...
-
-    def exercise_sessions(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        since: datetime | None,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[ExerciseSession]: ...
+    def exercise_sessions(self, asked: ReportRequest) -> list[ExerciseSession]: ...
 
 
 class ReportQueries:
@@ -201,19 +204,54 @@ class ReportQueries:
 
     # -- imbalance: one row per (exercise, session), left and right pivoted ---------------
 
-    def session_sides(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        formula: str,
-        *,
-        exercise_id: int | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        timed: bool = False,
-    ) -> list[ExerciseSessionSides] | None:
-        """Each side's figures per exercise and session, aggregated in SQL; None when the
-        formula is not linear (the caller then uses ``grouped_sets``)."""
+    def sides_by_exercise(
+        self, asked: ReportRequest, exercise_id: int | None = None, *, raw: bool = False
+    ) -> dict[ExerciseKey, list[SessionSides]]:
+        """Per (exercise id, name), its sessions in order with each side's figures, and the set
+        behind each side's best e1RM named.
+
+        Loaded sets of the linear formulas (Epley, O'Conner) are aggregated per session entirely
+        in SQL; the other formulas from SQL groups per rep count, finished exactly in Python.
+        Bodyweight sets (few) are read one by one and weighed with the body weight of their day.
+        ``raw``: every set one by one, for a comparison by reps at a load
+        (domain.report_figures.needs_raw_sets).
+        """
+        lifter_id, weights = asked.lifter_id, asked.body_weights
+        where = _within(exercise_id, asked.since, asked.until, sided=True)
+        # Duration and distance only when compared: three more columns per side cost time.
+        timed = asked.metric in ("duration", "distance")
+        fast = None if raw else self._session_sides(asked, where, timed)
+        sessions = fast or {}
+        if raw:
+            rows = self.raw_sets(lifter_id, where, weights)
+        else:
+            rows = [] if fast is not None else self.grouped_sets(lifter_id, where)
+            rows += self.raw_sets(lifter_id, where, weights, bodyweight=True)
+        for (exercise, session_id, started_at, side), figures in _side_figures(
+            rows, asked.unit, asked.formula
+        ).items():
+            current = sessions.get((exercise, session_id))
+            if current is None:
+                current = SessionSides(session_id, started_at, None, None)
+            if side is Side.LEFT:
+                current = replace(current, left=combined(current.left, figures))
+            elif side is Side.RIGHT:
+                current = replace(current, right=combined(current.right, figures))
+            sessions[(exercise, session_id)] = current
+        result: dict[ExerciseKey, list[SessionSides]] = defaultdict(list)
+        for (exercise, _), sides in sessions.items():
+            result[exercise].append(sides)
+        return {
+            key: self._with_best_sets(asked, key[0], in_order(found))
+            for key, found in result.items()
+        }
+
+    def _session_sides(
+        self, asked: ReportRequest, where: Sequence[Any], timed: bool
+    ) -> dict[tuple[ExerciseKey, int], SessionSides] | None:
+        """Each side's figures of loaded sets per exercise and session, aggregated in SQL;
+        None when the formula is not linear (the caller then uses ``grouped_sets``)."""
+        unit, formula = asked.unit, asked.formula
         key = _e1rm_key(formula)
         if key is None:
             return None
@@ -223,32 +261,23 @@ class ReportQueries:
             columns += [
                 func.sum(case((on_side, 1), else_=0)),
                 func.sum(case((on_side, WorkoutSet.reps), else_=0)),
-                func.sum(case((and_(on_side, WorkoutSet.unit == "kg"),
-                               _milli() * WorkoutSet.reps), else_=0)),
-                func.sum(case((and_(on_side, WorkoutSet.unit == "lb"),
-                               _milli() * WorkoutSet.reps), else_=0)),
+                _volume_in("kg", on_side),
+                _volume_in("lb", on_side),
                 func.max(case((on_side, key), else_=None)),
                 func.sum(case((and_(on_side, _out_of_range()), 1), else_=0)),
                 func.max(case((on_side, WorkoutSet.reps), else_=None)),
             ]
-            if timed:  # only when asked: three more columns per side cost time on big logs
+            if timed:
                 duration = func.coalesce(WorkoutSet.duration_s, 0)
                 columns += [
                     func.sum(case((on_side, duration), else_=0)),
                     func.sum(case((on_side, _distance_key()), else_=0)),
                     func.max(case((on_side, duration), else_=None)),
                 ]
-        query = (
-            select(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
-                   TrainingSession.started_at, *columns)
-            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
-            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(*_of_lifter(lifter_id), _counted(),
-                   WorkoutSet.side.is_not(None), WorkoutSet.bodyweight.is_(False))
-            .group_by(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
-                      TrainingSession.started_at)
-        )
-        query = _window(query, exercise_id, since, until)
+        keys = (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
+                TrainingSession.started_at)
+        loaded = [*where, WorkoutSet.bodyweight.is_(False)]
+        query = _counted_sets(asked.lifter_id, [*keys, *columns], loaded).group_by(*keys)
         divisor = _KEY_KG * _LINEAR_BASE[formula]
 
         def figures(
@@ -272,105 +301,28 @@ class ReportQueries:
             )
 
         width = 10 if timed else 7
-        result = []
+        result = {}
         for ex_id, name, session_id, started, *values in self._session.execute(query):
             left = figures(*values[:width]) if values[0] else None
             right = figures(*values[width:]) if values[width] else None
-            result.append(
-                ExerciseSessionSides(ex_id, name, SessionSides(session_id, started, left, right))
-            )
+            result[((ex_id, name), session_id)] = SessionSides(session_id, started, left, right)
         return result
 
-    def sides_by_exercise(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-        *,
-        exercise_id: int | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        timed: bool = False,
-        raw: bool = False,
-    ) -> dict[tuple[int, str], list[SessionSides]]:
-        """Per (exercise id, name), its sessions in order with each side's figures.
-
-        Loaded sets of the linear formulas (Epley, O'Conner) are aggregated per session entirely
-        in SQL; the other formulas from SQL groups per rep count, finished exactly in Python.
-        Bodyweight sets (few) are read one by one and weighed with the body weight of their day.
-        ``raw``: every set one by one, for a comparison by reps at a load
-        (domain.report_figures.needs_raw_sets).
-        """
-        sessions: dict[tuple[tuple[int, str], int], SessionSides] = {}
-        if raw:
-            extra = self.raw_sets(
-                lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
-            )
-        else:
-            extra = self._aggregated(sessions, lifter_id, unit, formula, exercise_id, since,
-                                     until, timed)
-        for key, figures in _side_figures(extra, unit, formula, body_weights).items():
-            (exercise, session_id, started_at, side) = key
-            current = sessions.get((exercise, session_id))
-            if current is None:
-                current = SessionSides(session_id, started_at, None, None)
-            if side is Side.LEFT:
-                current = replace(current, left=combined(current.left, figures))
-            elif side is Side.RIGHT:
-                current = replace(current, right=combined(current.right, figures))
-            sessions[(exercise, session_id)] = current
-        result: dict[tuple[int, str], list[SessionSides]] = defaultdict(list)
-        for (exercise, _), sides in sessions.items():
-            result[exercise].append(sides)
-        return {key: in_order(found) for key, found in result.items()}
-
-    def _aggregated(
-        self,
-        sessions: dict[tuple[tuple[int, str], int], SessionSides],
-        lifter_id: int,
-        unit: Unit,
-        formula: str,
-        exercise_id: int | None,
-        since: datetime | None,
-        until: datetime | None,
-        timed: bool,
-    ) -> list[GroupedRow]:
-        """Fill ``sessions`` with what SQL aggregates per session (linear formulas); return the
-        rows still to finish in Python: SQL groups per rep count, and the bodyweight sets."""
-        fast = self.session_sides(
-            lifter_id, unit, formula, exercise_id=exercise_id, since=since, until=until,
-            timed=timed,
-        )
-        extra: list[GroupedRow] = []
-        if fast is not None:
-            for row in fast:
-                sessions[((row.exercise_id, row.exercise), row.sides.session_id)] = row.sides
-        else:
-            extra = self.grouped_sets(
-                lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
-            )
-        return extra + self.bodyweight_sets(
-            lifter_id, exercise_id=exercise_id, sided_only=True, since=since, until=until
-        )
-
-    def with_best_sets(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        sessions: list[SessionSides],
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
+    def _with_best_sets(
+        self, asked: ReportRequest, exercise_id: int, sessions: list[SessionSides]
     ) -> list[SessionSides]:
-        """Name the set behind each side's best e1RM, reading only the session that holds it."""
+        """Name the set behind each side's best e1RM where SQL summed it away, reading only the
+        session that holds it."""
         for side in Side:
             best = best_session(sessions, side)
             figures = None if best is None else best.side(side)
             if best is None or figures is None or figures.best_set is not None:
                 continue
-            sets = self.side_sets(lifter_id, exercise_id, best.session_id, side, body_weights)
-            filled = replace(figures, best_set=best_set_of(sets, unit, formula))
+            where = (WorkoutSet.exercise_id == exercise_id,
+                     WorkoutSet.session_id == best.session_id, WorkoutSet.side == side.value)
+            rows = self.raw_sets(asked.lifter_id, where, asked.body_weights)
+            best_set = best_set_of([row.group for row in rows], asked.unit, asked.formula)
+            filled = replace(figures, best_set=best_set)
             if side is Side.LEFT:
                 changed = replace(best, left=filled)
             else:
@@ -378,17 +330,9 @@ class ReportQueries:
             sessions = [changed if s is best else s for s in sessions]
         return sessions
 
-    # -- grouped sets: one row per (exercise, session, side, reps, unit) -------------------
+    # -- sets grouped per (exercise, session, side, reps, unit), or one by one -------------
 
-    def grouped_sets(
-        self,
-        lifter_id: int,
-        *,
-        exercise_id: int | None = None,
-        sided_only: bool = False,
-        since: datetime | None = None,
-        until: datetime | None = None,
-    ) -> list[GroupedRow]:
+    def grouped_sets(self, lifter_id: int, where: Sequence[Any]) -> list[GroupedRow]:
         """Loaded working sets grouped per rep count and unit (bodyweight sets excluded)."""
         keys = (
             WorkoutSet.exercise_id,
@@ -399,147 +343,75 @@ class ReportQueries:
             WorkoutSet.reps,
             WorkoutSet.unit,
         )
-        query = (
-            select(*keys, func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
+        columns = (func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
                    func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()),
                    func.max(func.coalesce(WorkoutSet.duration_s, 0)))
-            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
-            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(*_of_lifter(lifter_id), _counted(),
-                   WorkoutSet.bodyweight.is_(False))
-            .group_by(*keys)
-        )
-        if sided_only:
-            query = query.where(WorkoutSet.side.is_not(None))
-        query = _window(query, exercise_id, since, until)
+        loaded = [*where, WorkoutSet.bodyweight.is_(False)]
+        query = _counted_sets(lifter_id, [*keys, *columns], loaded).group_by(*keys)
         rows = []
         for row in self._session.execute(query):
             ex_id, name, s_id, started, side, reps, unit, top, count, volume, secs, dist = row[:12]
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
                              Decimal(volume) / _THOUSAND, duration=int(secs or 0),
                              distance=_metres(dist), longest=int(row[12] or 0))
-            rows.append(GroupedRow(ex_id, name, s_id, started, Side(side) if side else None, group))
+            rows.append(GroupedRow((ex_id, name), s_id, started, _side(side), group))
         return rows
-
-    def bodyweight_sets(
-        self,
-        lifter_id: int,
-        *,
-        exercise_id: int | None = None,
-        sided_only: bool = False,
-        since: datetime | None = None,
-        until: datetime | None = None,
-    ) -> list[GroupedRow]:
-        """Bodyweight working sets one by one, with the time each was done (to weigh it)."""
-        return self.raw_sets(lifter_id, exercise_id=exercise_id, sided_only=sided_only,
-                             since=since, until=until, bodyweight=True)
 
     def raw_sets(
         self,
         lifter_id: int,
-        *,
-        exercise_id: int | None = None,
-        sided_only: bool = False,
-        since: datetime | None = None,
-        until: datetime | None = None,
+        where: Sequence[Any],
+        body_weights: Sequence[BodyWeight],
         bodyweight: bool | None = None,
     ) -> list[GroupedRow]:
-        """Working sets one by one (only bodyweight ones, only loaded ones, or all: None);
-        bodyweight sets carry the time each was done, to weigh it."""
-        query = (
-            select(WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
-                   TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, _milli(),
-                   WorkoutSet.unit, WorkoutSet.bodyweight, WorkoutSet.performed_at,
-                   func.coalesce(WorkoutSet.duration_s, 0), _distance_key())
-            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
-            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(*_of_lifter(lifter_id), _counted())
-        )
+        """Working sets one by one (only bodyweight ones, only loaded ones, or all: None),
+        a bodyweight set weighed with the body weight at the time it was done."""
         if bodyweight is not None:
-            query = query.where(WorkoutSet.bodyweight.is_(bodyweight))
-        if sided_only:
-            query = query.where(WorkoutSet.side.is_not(None))
-        query = _window(query, exercise_id, since, until)
+            where = [*where, WorkoutSet.bodyweight.is_(bodyweight)]
+        query = _counted_sets(
+            lifter_id,
+            (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
+             TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, _milli(),
+             WorkoutSet.unit, WorkoutSet.bodyweight, WorkoutSet.performed_at,
+             func.coalesce(WorkoutSet.duration_s, 0), _distance_key(), Exercise.body_part),
+            where,
+        )
         return [
-            GroupedRow(ex_id, name, s_id, started, Side(side) if side else None,
-                       SetGroup(reps, Decimal(milli) / _THOUSAND, Unit(unit), bodyweight=bw,
-                                duration=int(secs), distance=_metres(dist), longest=int(secs)),
-                       performed_at if bw else None)
-            for ex_id, name, s_id, started, side, reps, milli, unit, bw, performed_at, secs, dist
-            in self._session.execute(query)
+            GroupedRow((ex_id, name), s_id, started, _side(side),
+                       set_group(reps, Decimal(milli) / _THOUSAND, Unit(unit), bw, performed_at,
+                                 body_weights, int(secs), _metres(dist)), part)
+            for (ex_id, name, s_id, started, side, reps, milli, unit, bw, performed_at, secs,
+                 dist, part) in self._session.execute(query)
         ]
 
-    def side_sets(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        session_id: int,
-        side: Side,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[SetGroup]:
-        """One side's working sets in one session, each as typed: to name the best set."""
-        rows = self._session.execute(
-            select(WorkoutSet.reps, _milli(), WorkoutSet.unit, WorkoutSet.bodyweight,
-                   WorkoutSet.performed_at).where(
-                WorkoutSet.lifter_id == lifter_id,
-                WorkoutSet.exercise_id == exercise_id,
-                WorkoutSet.session_id == session_id,
-                WorkoutSet.side == side.value,
-                _counted(),
-            )
-        )
-        sets = []
-        for reps, milli, unit, bw, performed_at in rows:
-            load = Decimal(milli) / _THOUSAND
-            if bw:
-                sets.append(bodyweight_group(reps, load, Unit(unit), performed_at, body_weights))
-            else:
-                sets.append(SetGroup(reps, load, Unit(unit)))
-        return sets
-
-    def side_sessions(
-        self,
-        lifter_id: int,
-        exercise_id: int,
-        unit: Unit,
-        formula: str,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[SideSession]:
+    def side_sessions(self, asked: ReportRequest, exercise_id: int) -> list[SideSession]:
         """The whole history of one exercise, per session and side (for report history)."""
-        rows = self.grouped_sets(lifter_id, exercise_id=exercise_id)
-        rows += self.bodyweight_sets(lifter_id, exercise_id=exercise_id)
+        where = _within(exercise_id)
+        rows = self.grouped_sets(asked.lifter_id, where)
+        rows += self.raw_sets(asked.lifter_id, where, asked.body_weights, bodyweight=True)
         return [
             SideSession(session_id, started_at, side, figures)
             for (_, session_id, started_at, side), figures in _side_figures(
-                rows, unit, formula, body_weights
+                rows, asked.unit, asked.formula
             ).items()
         ]
 
     # -- summary: one row per (session, exercise, side) ------------------------------------
 
-    def exercise_sessions(
-        self,
-        lifter_id: int,
-        unit: Unit,
-        since: datetime | None,
-        body_weights: Sequence[BodyWeight] = (),
-    ) -> list[ExerciseSession]:
+    def exercise_sessions(self, asked: ReportRequest) -> list[ExerciseSession]:
+        """Per session and exercise, the sets per side, reps and volume (of the total external
+        load), from ``asked.since`` on."""
+        lifter_id, unit = asked.lifter_id, asked.unit
         keys = (WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
                 Exercise.body_part, WorkoutSet.side)
         # What the logged load is per (two dumbbells moved count twice in the volume).
         conventions = (Exercise.equipment, Exercise.laterality, Exercise.load_per,
                        Exercise.implements)
-        query = (
-            select(*keys, *conventions, func.count(), func.sum(WorkoutSet.reps),
-                   _volume_in("kg"), _volume_in("lb"))
-            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
-            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(*_of_lifter(lifter_id), _counted(),
-                   WorkoutSet.bodyweight.is_(False))
-            .group_by(*keys, *conventions)
-        )
-        if since is not None:
-            query = query.where(TrainingSession.started_at >= since)
+        columns = (func.count(), func.sum(WorkoutSet.reps), _volume_in("kg"), _volume_in("lb"))
+        where = _within(since=asked.since)
+        query = _counted_sets(
+            lifter_id, [*keys, *conventions, *columns], [*where, WorkoutSet.bodyweight.is_(False)]
+        ).group_by(*keys, *conventions)
         merged: dict[tuple[int, int], ExerciseSession] = {}
 
         def add(
@@ -547,7 +419,7 @@ class ReportQueries:
             started: datetime,
             ex_id: int,
             part: str,
-            side: str | None,
+            side: Side | None,
             count: int,
             reps: int,
             volume: Decimal,
@@ -555,8 +427,7 @@ class ReportQueries:
             row = merged.get((s_id, ex_id)) or ExerciseSession(
                 s_id, started, part, {}, 0, Decimal(0)
             )
-            this_side = Side(side) if side else None
-            row.sets[this_side] = row.sets.get(this_side, 0) + count
+            row.sets[side] = row.sets.get(side, 0) + count
             merged[(s_id, ex_id)] = replace(row, reps=row.reps + reps, volume=row.volume + volume)
 
         for row in self._session.execute(query):
@@ -564,60 +435,20 @@ class ReportQueries:
             count, reps, kg, lb = row[9:]
             convention = convention_for(equipment, laterality, per, implements)
             volume = _volume(kg, lb, unit) * convention.moved(laterality, part)
-            add(s_id, started, ex_id, part, side, count, int(reps or 0), volume)
-        bodyweight = (
-            select(WorkoutSet.session_id, TrainingSession.started_at, WorkoutSet.exercise_id,
-                   Exercise.body_part, WorkoutSet.side, WorkoutSet.reps, _milli(),
-                   WorkoutSet.unit, WorkoutSet.performed_at)
-            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
-            .join(Exercise, Exercise.id == WorkoutSet.exercise_id)
-            .where(*_of_lifter(lifter_id), _counted(),
-                   WorkoutSet.bodyweight.is_(True))
-        )
-        if since is not None:
-            bodyweight = bodyweight.where(TrainingSession.started_at >= since)
-        for (
-            s_id,
-            started,
-            ex_id,
-            part,
-            side,
-            reps,
-            milli,
-            set_unit,
-            performed_at,
-        ) in self._session.execute(bodyweight):
-            group = bodyweight_group(reps, Decimal(milli) / _THOUSAND, Unit(set_unit),
-                                     performed_at, body_weights)
-            add(s_id, started, ex_id, part, side, 1, reps,
-                convert(group.total_volume, group.unit, unit))
+            add(s_id, started, ex_id, part, _side(side), count, int(reps or 0), volume)
+        for found in self.raw_sets(lifter_id, where, asked.body_weights, bodyweight=True):
+            group = found.group
+            add(found.session_id, found.started_at, found.exercise[0], found.body_part,
+                found.side, 1, group.reps, convert(group.total_volume, group.unit, unit))
         return list(merged.values())
 
 
 def _side_figures(
-    rows: Sequence[GroupedRow], unit: Unit, formula: str, body_weights: Sequence[BodyWeight]
-) -> dict[tuple[tuple[int, str], int, datetime, Side | None], SideFigures]:
-    """Figures per (exercise, session, start, side) from grouped and bodyweight rows."""
-    by_key: dict[tuple[tuple[int, str], int, datetime, Side | None], list[SetGroup]] = {}
+    rows: Sequence[GroupedRow], unit: Unit, formula: str
+) -> dict[tuple[ExerciseKey, int, datetime, Side | None], SideFigures]:
+    """Figures per (exercise, session, start, side) from grouped and raw rows."""
+    by_key: dict[tuple[ExerciseKey, int, datetime, Side | None], list[SetGroup]] = {}
     for row in rows:
-        group = row.group
-        if group.bodyweight and row.performed_at is not None:
-            weighed = bodyweight_group(group.reps, group.load, group.unit, row.performed_at,
-                                       body_weights)
-            group = timed(weighed, group.duration, group.distance)
-        key = ((row.exercise_id, row.exercise), row.session_id, row.started_at, row.side)
-        by_key.setdefault(key, []).append(group)
+        key = (row.exercise, row.session_id, row.started_at, row.side)
+        by_key.setdefault(key, []).append(row.group)
     return {key: side_figures(groups, unit, formula) for key, groups in by_key.items()}
-
-
-def _window(
-    query: Any, exercise_id: int | None, since: datetime | None, until: datetime | None
-) -> Any:
-    """Restrict to one exercise and to sessions started within [since, until]."""
-    if exercise_id is not None:
-        query = query.where(WorkoutSet.exercise_id == exercise_id)
-    if since is not None:
-        query = query.where(TrainingSession.started_at >= since)
-    if until is not None:
-        query = query.where(TrainingSession.started_at <= until)
-    return query

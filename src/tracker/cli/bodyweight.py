@@ -10,8 +10,7 @@ import click
 from tracker.cli.context import App, echo, emit_json, pass_app
 from tracker.cli.params import NUMBER, WHEN, local_now
 from tracker.cli.render import local
-from tracker.domain.report_figures import typed_text
-from tracker.domain.units import convert, format_load
+from tracker.domain.units import convert, exact_text, format_load
 from tracker.services.lifter_data import add_body_weight, list_body_weights
 from tracker.services.lifters import get_unit
 
@@ -44,7 +43,7 @@ def bodyweight_list(app: App, as_json: bool) -> None:
     entries = list_body_weights(app.uow(), app.lifter)
     if as_json:
         emit_json(
-            [{"at": e.measured_at.isoformat(), "weight": float(typed_text(e.weight)),
+            [{"at": e.measured_at.isoformat(), "weight": float(exact_text(e.weight)),
               "unit": e.unit.value} for e in entries]
         )
         return

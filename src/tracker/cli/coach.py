@@ -66,7 +66,7 @@ def report_html(
     )
     page = report_page(reports, local_now())
     count = sum(len(r.exercises) for r in reports)
-    write_output(page, output, f"{count} exercise{'' if count == 1 else 's'}")
+    write_output(page, output, plural(count, "exercise"))
 
 
 @click.command("team")
@@ -97,23 +97,21 @@ def report_team(
     if as_html:
         from tracker.cli.html_pages import team_page
 
-        write_output(team_page(report, local_now()), output, plural(len(report.rows), "row"))
+        text = team_page(report, local_now())
+    elif as_json and output is None:
+        emit_json(team_json(report))
         return
-    if as_json:
-        if output is None:
-            emit_json(team_json(report))
-            return
+    elif as_json:
         from tracker.domain.text_safety import json_text
 
-        write_output(json_text(team_json(report), indent=2) + "\n", output,
-                     plural(len(report.rows), "row"))
-        return
-    lines = team_lines(report)
-    if output is None:
-        for line in lines:
+        text = json_text(team_json(report), indent=2) + "\n"
+    elif output is None:
+        for line in team_lines(report):
             echo(line)
+        return
     else:
-        write_output("\n".join(lines) + "\n", output, plural(len(report.rows), "row"))
+        text = "\n".join(team_lines(report)) + "\n"
+    write_output(text, output, plural(len(report.rows), "row"))
 
 
 def team_json(report: TeamReport) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from tracker.domain.asymmetry import shown_asymmetry, shown_lsi
 from tracker.domain.report_figures import (
     BestSet,
     ExerciseImbalance,
@@ -25,15 +26,11 @@ def num(value: Decimal | None) -> float | None:
 
 def lsi_num(value: Decimal | None, involved: bool = False) -> float | None:
     """An LSI for JSON: 2 decimals, on the side of its band (domain.asymmetry.shown_lsi)."""
-    from tracker.domain.asymmetry import shown_lsi
-
     return None if value is None else float(shown_lsi(value, 2, involved))
 
 
 def asymmetry_num(value: Decimal | None, involved: bool = False) -> float | None:
     """The asymmetry that goes with ``lsi_num`` (LSI 84.99 -> 15.01)."""
-    from tracker.domain.asymmetry import shown_asymmetry
-
     return None if value is None else float(shown_asymmetry(value, 2, involved))
 
 
@@ -41,6 +38,11 @@ def best_set_json(best: BestSet | None) -> dict[str, Any] | None:
     if best is None:
         return None
     return {"reps": best.reps, "load": num(best.load), "as_typed": best.as_typed}
+
+
+def best_json(best: BestSet | None) -> dict[str, Any]:
+    """A side's all-time best: its e1RM and the set behind it."""
+    return {"best_e1rm": None if best is None else num(best.e1rm), "best_set": best_set_json(best)}
 
 
 def side_json(figures: SideFigures, timed: bool = True) -> dict[str, Any]:
@@ -86,14 +88,8 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "involved": judged.involved.value if judged.involved else None,
         "all_time": {
             "scope": "all_time",
-            "left": {
-                "best_e1rm": num(all_time.left.e1rm) if all_time.left else None,
-                "best_set": best_set_json(all_time.left),
-            },
-            "right": {
-                "best_e1rm": num(all_time.right.e1rm) if all_time.right else None,
-                "best_set": best_set_json(all_time.right),
-            },
+            "left": best_json(all_time.left),
+            "right": best_json(all_time.right),
             "lsi": lsi_num(all_time.lsi, involved),
         },
         "notes": list(item.notes),

@@ -20,6 +20,9 @@ from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, echo, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
+from tracker.domain.asymmetry import lsi_text
+from tracker.domain.model import Side
+from tracker.domain.units import format_load
 from tracker.wording import plural
 from tracker.wording.asymmetry import verdict_text
 
@@ -66,8 +69,6 @@ def fmt(value: Decimal | int | None) -> str:
         return "-"
     if isinstance(value, int):
         return str(value)
-    from tracker.domain.units import format_load
-
     return format_load(value)
 
 
@@ -75,8 +76,6 @@ def lsi_fmt(value: Decimal | None, involved: bool = False) -> str:
     """An LSI in text: always one decimal, on the side of its band (never 85.0 for 84.997)."""
     if value is None:
         return "-"
-    from tracker.domain.asymmetry import lsi_text
-
     return lsi_text(value, involved)
 
 
@@ -139,7 +138,6 @@ def report_imbalance(
     asymmetry = 100 - LSI. Status: balanced (LSI >= 90), watch (85-90), imbalanced (< 85).
     """
     from tracker.cli.report_json import imbalance_json
-    from tracker.domain.model import Side
     from tracker.services.reports import imbalance_report
 
     report = imbalance_report(
@@ -210,8 +208,6 @@ def render_imbalance(report: ImbalanceReport) -> None:
 
 
 def render_exercise_detail(item: ExerciseImbalance) -> None:
-    from tracker.domain.model import Side
-
     say(style(item.exercise, bold=True) + (f" (per {item.per})" if item.per else ""))
     say(verdict_text(item.judgement), "  ")
     for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
@@ -286,7 +282,6 @@ def report_history(
 ) -> None:
     """Per session: best set, e1RM, volume and reps (per side), personal bests marked."""
     from tracker.cli.report_json import history_json
-    from tracker.domain.model import Side
     from tracker.services.reports import history_report
 
     report = history_report(

@@ -1,8 +1,8 @@
 """The figures of the imbalance, history and summary reports, as plain values.
 
 Everything here is exact Decimal arithmetic on loads as typed; nothing rounds before display.
-The reports' SQL path (adapters) and the pure oracle (domain.report_oracle) both end in these
-types and functions, so a property test can compare the two field by field.
+The reports' SQL path (adapters) and the pure oracle of the tests (tests/helpers/report_oracle.py)
+both end in these types and functions, so a property test can compare the two field by field.
 
 Rules that decide an equality or an order, and hold on every path:
 - a side's best set in a session is the one with the highest e1RM, then the heaviest load (in
@@ -30,7 +30,7 @@ from tracker.domain.asymmetry import Judgement, SessionComparison, judge, lsi_of
 from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
 from tracker.domain.e1rm import MAX_REPS, estimate_in_range, is_reliable
 from tracker.domain.model import Side
-from tracker.domain.units import Unit, convert
+from tracker.domain.units import Unit, convert, exact_text
 
 METRICS = ("e1rm", "volume", "reps", "duration", "distance")
 # What a side's figure in a session is: its best set, or the total of its sets.
@@ -62,6 +62,25 @@ def metres(distance: Decimal | None, unit: str | None) -> Decimal | None:
 
 
 DEFAULT_RECENT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """What a report reads: one lifter's sets (within [since, until] when given), their loads
+    in ``unit``, bodyweight sets weighed with ``body_weights``, compared by these rules."""
+
+    lifter_id: int
+    unit: Unit
+    body_weights: Sequence[BodyWeight] = ()
+    metric: str = "e1rm"
+    formula: str = "epley"
+    recent: int = DEFAULT_RECENT
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+    @property
+    def all_time(self) -> ReportRequest:
+        return replace(self, since=None, until=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +151,7 @@ class BestSet:
 
     @property
     def as_typed(self) -> str:
-        return self.typed or f"{typed_text(self.typed_load)} {self.typed_unit}"
+        return self.typed or f"{exact_text(self.typed_load)} {self.typed_unit}"
 
     @property
     def reliable(self) -> bool:
@@ -143,13 +162,6 @@ class BestSet:
         if other is None:
             return True
         return (self.e1rm, self.load, -self.reps) > (other.e1rm, other.load, -other.reps)
-
-
-def typed_text(load: Decimal) -> str:
-    """A load as typed: 61.25 -> "61.25", 60.000 -> "60"."""
-    reduced = load.normalize()
-    whole = reduced == reduced.to_integral_value()
-    return f"{reduced.quantize(Decimal(1)) if whole else reduced:f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +217,21 @@ def bodyweight_group(
     return SetGroup(reps, known[0], known[1], typed=typed)
 
 
-def timed(group: SetGroup, duration: int | None, distance: Decimal | None) -> SetGroup:
-    """A set with its duration (s) and distance (m) added."""
+def set_group(
+    reps: int,
+    load: Decimal,
+    unit: Unit,
+    bodyweight: bool,
+    moment: dt.datetime,
+    body_weights: Sequence[BodyWeight],
+    duration: int | None = None,
+    distance: Decimal | None = None,
+) -> SetGroup:
+    """One working set as every report path reads it: a bodyweight set weighed with the body
+    weight at ``moment``, its duration (s) and distance (m) kept."""
+    group = SetGroup(reps, load, unit)
+    if bodyweight:
+        group = bodyweight_group(reps, load, unit, moment, body_weights)
     return replace(
         group, duration=duration or 0, distance=distance or Decimal(0), longest=duration or 0
     )
@@ -290,19 +315,31 @@ def combined(first: SideFigures | None, second: SideFigures | None) -> SideFigur
         best_set = None
         if first.best_set is not None and second.best_set is not None:
             best_set = second.best_set if second.best_set.beats(first.best_set) else first.best_set
+    reps_at_load = _reps_at_load(first.reps_at_load + second.reps_at_load)
+    return summed((first, second), best_e1rm, best_set, reps_at_load)
+
+
+def summed(
+    parts: Sequence[SideFigures],
+    best_e1rm: Decimal | None,
+    best_set: BestSet | None,
+    reps_at_load: tuple[tuple[Decimal, int], ...] = (),
+) -> SideFigures:
+    """One side's figures over parts of its sets: counts and totals added, the most reps in
+    one set and the longest set kept, with the best e1RM the caller chose."""
     return SideFigures(
-        sets=first.sets + second.sets,
-        reps=first.reps + second.reps,
-        volume=first.volume + second.volume,
+        sets=sum(f.sets for f in parts),
+        reps=sum(f.reps for f in parts),
+        volume=sum((f.volume for f in parts), Decimal(0)),
         best_e1rm=best_e1rm,
         best_set=best_set,
-        out_of_range=first.out_of_range + second.out_of_range,
-        unweighed=first.unweighed + second.unweighed,
-        duration=first.duration + second.duration,
-        distance=first.distance + second.distance,
-        best_reps=max(first.best_reps, second.best_reps),
-        longest=max(first.longest, second.longest),
-        reps_at_load=_reps_at_load(first.reps_at_load + second.reps_at_load),
+        out_of_range=sum(f.out_of_range for f in parts),
+        unweighed=sum(f.unweighed for f in parts),
+        duration=sum(f.duration for f in parts),
+        distance=sum((f.distance for f in parts), Decimal(0)),
+        best_reps=max((f.best_reps for f in parts), default=0),
+        longest=max((f.longest for f in parts), default=0),
+        reps_at_load=reps_at_load,
     )
 
 
@@ -329,36 +366,20 @@ def in_order(sessions: Iterable[SessionSides]) -> list[SessionSides]:
 
 def window_figures(sessions: Sequence[SessionSides], side: Side) -> SideFigures:
     """One side over sessions in order: sums, and the earliest best e1RM."""
-    left = side is Side.LEFT
-    present = [f for f in (s.left if left else s.right for s in sessions) if f is not None]
-    best: SideFigures | None = None
-    for figures in present:
-        if figures.best_e1rm is not None and (
-            best is None or best.best_e1rm is None or figures.best_e1rm > best.best_e1rm
-        ):
-            best = figures
-    return SideFigures(
-        sets=sum(f.sets for f in present),
-        reps=sum(f.reps for f in present),
-        volume=sum((f.volume for f in present), Decimal(0)),
-        best_e1rm=None if best is None else best.best_e1rm,
-        best_set=None if best is None else best.best_set,
-        out_of_range=sum(f.out_of_range for f in present),
-        unweighed=sum(f.unweighed for f in present),
-        duration=sum(f.duration for f in present),
-        distance=sum((f.distance for f in present), Decimal(0)),
-        best_reps=max((f.best_reps for f in present), default=0),
-        longest=max((f.longest for f in present), default=0),
-    )
+    present = [f for f in (s.side(side) for s in sessions) if f is not None]
+    best = best_session(sessions, side)
+    figures = None if best is None else best.side(side)
+    if figures is None:
+        return summed(present, None, None)
+    return summed(present, figures.best_e1rm, figures.best_set)
 
 
 def best_session(sessions: Sequence[SessionSides], side: Side) -> SessionSides | None:
     """The earliest session holding the side's best e1RM."""
     best: SessionSides | None = None
     top: Decimal | None = None
-    left = side is Side.LEFT
     for session in sessions:
-        figures = session.left if left else session.right
+        figures = session.side(side)
         if figures is None or figures.best_e1rm is None:
             continue
         if top is None or figures.best_e1rm > top:
@@ -517,14 +538,10 @@ OUT_OF_RANGE_NOTE = {
 SCOPES = ("recent", "last_session", "all_time")
 
 
-def last_session(item: ExerciseImbalance) -> Judgement:
-    """The latest session with both sides measured, judged alone by the headline's rules."""
-    return last_session_figures(item).judgement
-
-
 def last_session_figures(item: ExerciseImbalance) -> ExerciseImbalance:
-    """last_session with what it compared (``compared_by``: the latest session alone may have
-    no set in the formulas' range, and so be compared by reps at a load or by volume)."""
+    """The latest session with both sides measured, judged alone by the headline's rules, with
+    what it compared (``compared_by``: the latest session alone may have no set in the
+    formulas' range, and so be compared by reps at a load or by volume)."""
     return _judged(item, item.sessions, 1)
 
 
@@ -652,12 +669,7 @@ def history_entries(
     per_session: dict[int, dict[Side | None, int]] = defaultdict(dict)
     for row in ordered:
         per_session[row.session_id][row.side] = row.figures.sets
-    counted = {
-        session_id: ExerciseSession(
-            session_id, ordered[0].started_at, "", sets, 0, Decimal(0)
-        ).counted_sets(pairs)
-        for session_id, sets in per_session.items()
-    }
+    counted = {session_id: counted_sets(sets, pairs) for session_id, sets in per_session.items()}
     best_so_far: dict[Side | None, Decimal] = {}
     entries = []
     for row in ordered:
@@ -691,9 +703,6 @@ class ExerciseSession:
     # In the lifter's unit, of the total external load: a set with two 30 kg dumbbells
     # moves 60 kg a rep (the load is logged per dumbbell).
     volume: Decimal
-
-    def counted_sets(self, pairs: bool) -> int:
-        return counted_sets(self.sets, pairs)
 
 
 def counted_sets(sets: dict[Side | None, int], pairs: bool) -> int:
@@ -746,7 +755,7 @@ def summary_of(
             parts.setdefault(row.body_part, SummaryBucket(row.body_part)),
         ):
             bucket.sessions.add(row.session_id)
-            bucket.sets += row.counted_sets(pairs)
+            bucket.sets += counted_sets(row.sets, pairs)
             bucket.reps += row.reps
             bucket.volume += row.volume
     return SummaryReport(

@@ -11,15 +11,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Generic, TypeVar
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import SessionComparison
+from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
 from tracker.domain.report_figures import ImbalanceReport, SideFigures, headline_before
 from tracker.domain.trend import attention_order, headline_trend
 from tracker.domain.units import Unit, rounded_number
+from tracker.services.reports import imbalance_report
+from tracker.services.suggest import suggest
 from tracker.wording.asymmetry import verdict_text
+from tracker.wording.loads import describe_load
 
 # -- the report service's figures, typed ---------------------------------------------------
 
@@ -73,8 +78,13 @@ class ExerciseImbalance:
     involved: str | None = None  # the involved side: the LSIs are then involved / uninvolved
 
 
+E = TypeVar("E")
+
+
 @dataclass(frozen=True, slots=True)
-class ImbalanceFigures:
+class LifterFigures(Generic[E]):
+    """One lifter's exercises over a window: their figures, or their whole visual report."""
+
     lifter: str
     unit: str
     first_date: str | None
@@ -82,7 +92,10 @@ class ImbalanceFigures:
     metric: str
     formula: str
     recent: int  # sessions the headline asks for (--recent)
-    exercises: tuple[ExerciseImbalance, ...]
+    exercises: tuple[E, ...]
+
+
+ImbalanceFigures = LifterFigures[ExerciseImbalance]  # a type: build LifterFigures(...)
 
 
 def imbalance_figures(
@@ -99,11 +112,9 @@ def imbalance_figures(
     The one seam between these views and the report service: re-point it here when the
     report's output changes, and every page follows.
     """
-    from tracker.services.reports import imbalance_report
-
     report = imbalance_report(uow, lifter, exercise, since, until, metric, formula)
     first, last = report.first_date, report.last_date
-    return ImbalanceFigures(
+    return LifterFigures(
         lifter=report.lifter,
         unit=report.unit.value,
         first_date=first.isoformat() if first else None,
@@ -183,16 +194,7 @@ class ExerciseReport:
     next_session: NextSession
 
 
-@dataclass(frozen=True, slots=True)
-class LifterReport:
-    lifter: str
-    unit: str
-    first_date: str | None
-    last_date: str | None
-    metric: str
-    formula: str
-    recent: int  # sessions the headline asks for (--recent)
-    exercises: tuple[ExerciseReport, ...]
+LifterReport = LifterFigures[ExerciseReport]  # a type: build LifterFigures(...)
 
 
 def visual_report(
@@ -242,7 +244,7 @@ def lifter_report(
             )
     first = [r.first_date for r in main if r.first_date]
     last = [r.last_date for r in main if r.last_date]
-    return LifterReport(
+    return LifterFigures(
         lifter=main[0].lifter,
         unit=main[0].unit,
         first_date=min(first) if first else None,
@@ -255,14 +257,10 @@ def lifter_report(
 
 
 def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> NextSession:
-    from tracker.services.suggest import suggest
-
     try:
         answer = suggest(uow, lifter, exercise)
     except TrackerError as exc:  # no history to progress from and no parent to start from
         return NextSession((), str(exc))
-    from tracker.domain.bodyweight import bodyweight_text
-    from tracker.wording.loads import describe_load
 
     def described(load: Decimal, unit: Unit | None) -> str:
         if answer.bodyweight:  # added to body weight, or assistance taken off it
@@ -326,8 +324,6 @@ class TeamReport:
 def team_report(uow: AbstractUnitOfWork, since: datetime) -> TeamReport:
     """Every lifter x unilateral exercise trained since `since`, who needs attention first:
     each row is `report imbalance --since` for that lifter and exercise, and its trend."""
-    from tracker.services.reports import imbalance_report
-
     with uow.reads() as reads:  # every lifter the caller may read, by name
         names = [row.name for row in reads.lifters()]
     rows = [

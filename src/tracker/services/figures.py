@@ -1,9 +1,10 @@
-"""Stored sets to the report's figures, for the views that read a few sets themselves: the
-suggest cue (its last session), the gym's pair line and its weaker side first.
+"""The report's figures for the views besides the reports: the suggest cue (its last
+session), the gym's pair line and its weaker side first.
 
-They go through the domain functions `report imbalance` goes through (domain.report_oracle,
-which a property test holds equal to the report's SQL path, and domain.report_figures), with
-the same body weights and the same involved side, so every view says the same LSI.
+The cue reads `report imbalance` itself (services.reports, the SQL path); the gym judges the
+few sets it holds with the same domain functions (domain.report_figures: ``set_group``,
+``pair_judgement``), with the same body weights and the same involved side, so every view
+says the same LSI.
 """
 
 from __future__ import annotations
@@ -12,21 +13,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
-from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import Judgement
 from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import (
     ExerciseImbalance,
+    ReportRequest,
     SetGroup,
+    metres,
     pair_judgement,
+    set_group,
 )
-from tracker.domain.report_oracle import LoggedSet, oracle_imbalance
 from tracker.domain.units import Unit
+from tracker.services.reports import exercise_report
+
+if TYPE_CHECKING:
+    from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,36 +89,21 @@ def is_working(row: StoredRow) -> bool:
     return row.kind is not SetKind.WARMUP and (row.reps > 0 or measured)
 
 
-def logged(row: StoredRow, exercise: str, session_id: int, started_at: datetime) -> LoggedSet:
-    """A stored set as the domain's report functions read it."""
-    return LoggedSet(
-        exercise=exercise, body_part="", session_id=session_id, started_at=started_at,
-        side=row.side, reps=row.reps, load=row.load, unit=Unit(row.unit), kind=row.kind.value,
-        bodyweight=row.bodyweight, performed_at=row.performed_at, duration_s=row.duration_s,
-        distance=row.distance, distance_unit=row.distance_unit,
-    )
-
-
 def exercise_figures(
-    repo: AbstractRepository,
-    rows: Iterable[WorkoutSet],
-    exercise: str,
-    lifter: str,
-    facts: LifterFacts,
+    uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise, facts: LifterFacts
 ) -> ExerciseImbalance | None:
-    """`report imbalance` over these sets of one unilateral exercise (None: no side logged)."""
-    sets = [logged(row, exercise, row.session_id, repo.session_of(row).started_at) for row in rows]
-    report = oracle_imbalance(
-        sets, lifter, facts.unit, exercise=exercise, involved=facts.involved,
-        body_weights=facts.body_weights,
-    )
-    return report.exercises[0] if report.exercises else None
+    """`report imbalance` of one unilateral exercise over all time (None: no side logged)."""
+    asked = ReportRequest(lifter.id, facts.unit, facts.body_weights)
+    key = (exercise.id, exercise.name)
+    sessions = uow.report_queries().sides_by_exercise(asked, exercise.id).get(key)
+    return None if sessions is None else exercise_report(uow, asked, key, sessions, facts.involved)
 
 
 def groups(rows: Iterable[StoredRow], facts: LifterFacts) -> list[SetGroup]:
     """Working sets with their loads (body weight at the time included)."""
     return [
-        logged(row, "", 0, row.performed_at).group(facts.body_weights)
+        set_group(row.reps, row.load, Unit(row.unit), row.bodyweight, row.performed_at,
+                  facts.body_weights, row.duration_s, metres(row.distance, row.distance_unit))
         for row in rows
         if is_working(row)
     ]

@@ -1,14 +1,15 @@
 """Imbalance, history and summary reports: use cases returning the domain's report types.
 
 The figures come from adapters.report_queries (exact SQL aggregates); every rule about them
-(best sets, ties, the headline about the latest sessions, noise) lives in the domain, where
-domain.report_oracle computes the same reports from raw sets for the property tests.
+(best sets, ties, the headline about the latest sessions, noise) lives in the domain; the
+tests' oracle (tests/helpers/report_oracle.py) computes the same reports from raw sets.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.e1rm import formula_for
@@ -19,8 +20,10 @@ from tracker.domain.report_figures import (
     METRICS,
     AllTime,
     BestSet,
+    ExerciseImbalance,
     HistoryReport,
     ImbalanceReport,
+    ReportRequest,
     SessionSides,
     SummaryReport,
     best_measures,
@@ -34,6 +37,9 @@ from tracker.domain.report_figures import (
 from tracker.domain.units import Unit
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.lifters import current_lifter
+
+if TYPE_CHECKING:
+    from tracker.adapters.report_queries import ExerciseKey
 
 
 def check_options(metric: str, formula: str, recent: int = DEFAULT_RECENT) -> None:
@@ -62,7 +68,6 @@ def imbalance_report(
         raise InvalidValue("--since is after --until: the window is empty")
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
-        unit = Unit(lifter.unit)
         exercise_id = None
         if exercise is not None:
             found = resolve_exercise(uow.repo, exercise)
@@ -72,48 +77,19 @@ def imbalance_report(
                     "unilateral exercises"
                 )
             exercise_id = found.id
-        queries = uow.report_queries()
         weights = uow.body_weights().of_lifter(lifter.id)
+        asked = ReportRequest(lifter.id, Unit(lifter.unit), weights, metric, formula, recent,
+                              since, until)
         stored = {} if no_stored_side else uow.involved_sides().of_lifter(lifter.id)
-        timed = metric in ("duration", "distance")
-        window = queries.sides_by_exercise(
-            lifter.id,
-            unit,
-            formula,
-            weights,
-            exercise_id=exercise_id,
-            since=since,
-            until=until,
-            timed=timed,
-        )
-        reports = []
-        for (ex_id, name), found_sessions in window.items():
-            if needs_raw_sets(found_sessions, metric):  # reps at a load: read set by set
-                found_sessions = queries.sides_by_exercise(
-                    lifter.id, unit, formula, weights, exercise_id=ex_id, since=since,
-                    until=until, raw=True,
-                )[(ex_id, name)]
-            sessions = queries.with_best_sets(
-                lifter.id, ex_id, found_sessions, unit, formula, weights
-            )
-            everything = sessions
-            if since is not None or until is not None:  # all-time figures ignore the window
-                history = queries.sides_by_exercise(
-                    lifter.id, unit, formula, weights, exercise_id=ex_id
-                )
-                everything = queries.with_best_sets(
-                    lifter.id, ex_id, history.get((ex_id, name), []), unit, formula, weights
-                )
-            side = involved or stored.get(ex_id) or stored.get(None)
-            per = _per_implement(uow, ex_id)
-            reports.append(
-                exercise_imbalance(name, sessions, metric, recent, all_time_of(everything, side),
-                                   side, per)
-            )
+        reports = [
+            exercise_report(uow, asked, key, sessions,
+                            involved or stored.get(key[0]) or stored.get(None))
+            for key, sessions in uow.report_queries().sides_by_exercise(asked, exercise_id).items()
+        ]
         uow.commit()
     return ImbalanceReport(
         lifter=lifter.name,
-        unit=unit,
+        unit=asked.unit,
         since=since.date() if since else None,
         until=until.date() if until else None,
         metric=metric,
@@ -122,6 +98,27 @@ def imbalance_report(
         involved=involved,
         exercises=sort_exercises(reports),
     )
+
+
+def exercise_report(
+    uow: AbstractUnitOfWork,
+    asked: ReportRequest,
+    exercise: ExerciseKey,
+    sessions: list[SessionSides],
+    involved: Side | None,
+) -> ExerciseImbalance:
+    """One exercise of `report imbalance` from its sessions in the window (read set by set
+    for a comparison by reps at a load), with the all-time bests (which ignore the window)."""
+    queries = uow.report_queries()
+    exercise_id, name = exercise
+    if needs_raw_sets(sessions, asked.metric):  # reps at a load: read set by set
+        sessions = queries.sides_by_exercise(asked, exercise_id, raw=True)[exercise]
+    everything = sessions
+    if asked.since is not None or asked.until is not None:
+        everything = queries.sides_by_exercise(asked.all_time, exercise_id).get(exercise, [])
+    return exercise_imbalance(name, sessions, asked.metric, asked.recent,
+                              all_time_of(everything, involved), involved,
+                              _per_implement(uow, exercise_id))
 
 
 def _per_implement(uow: AbstractUnitOfWork, exercise_id: int) -> str | None:
@@ -157,8 +154,9 @@ def history_report(
         if side is not None and found.laterality == Laterality.BILATERAL.value:
             raise InvalidValue(f"{found.name} is bilateral: --side applies to unilateral exercises")
         # Personal bests need the history before the window too, so read it all.
-        weights = uow.body_weights().of_lifter(lifter.id)
-        rows = uow.report_queries().side_sessions(lifter.id, found.id, unit, formula, weights)
+        asked = ReportRequest(lifter.id, unit, uow.body_weights().of_lifter(lifter.id),
+                              formula=formula)
+        rows = uow.report_queries().side_sessions(asked, found.id)
         measures = uow.repo.measures_by_session_side(lifter, found)
         uow.commit()
     entries = tuple(
@@ -188,7 +186,8 @@ def summary_report(
     with uow:
         lifter = current_lifter(uow.repo, lifter_name)
         unit = Unit(lifter.unit)
-        weights = uow.body_weights().of_lifter(lifter.id)
-        rows = uow.report_queries().exercise_sessions(lifter.id, unit, since, weights)
+        asked = ReportRequest(lifter.id, unit, uow.body_weights().of_lifter(lifter.id),
+                              since=since)
+        rows = uow.report_queries().exercise_sessions(asked)
         uow.commit()
     return summary_of(lifter.name, unit, since, rows, pairs)

@@ -435,8 +435,7 @@ def progression(
     if len(steps) < 2:
         return answer
     facts = lifter_facts(uow, lifter, exercise)
-    counted = repo.counted_sets(lifter, exercise)  # the report's sets, all time
-    figures = exercise_figures(repo, counted, exercise.name, lifter.name, facts)
+    figures = exercise_figures(uow, lifter, exercise, facts)  # the report's, all time
     last = None if figures is None else last_session_figures(figures)
     # Only a side weaker by what it lifted (e1RM, or reps at a load both sides lifted) is
     # capped by the other's load: by volume, more reps at less load may be the weaker side.

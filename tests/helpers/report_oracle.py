@@ -1,8 +1,9 @@
 """The reports computed straight from a list of logged sets: no database, no aggregation tricks.
 
 This is the oracle the SQL path must equal (a property test compares the two on SQLite and
-PostgreSQL). It walks every set one by one, in Decimal, with the rules of
-domain.report_figures; the reports' SQL path groups and sums in the database instead.
+PostgreSQL), and the engine of the in-memory report queries (tests/helpers/fake_reports.py).
+It walks every set one by one, in Decimal, with the rules of domain.report_figures; the
+reports' SQL path groups and sums in the database instead.
 """
 
 from __future__ import annotations
@@ -26,14 +27,13 @@ from tracker.domain.report_figures import (
     SummaryReport,
     best_measures,
     best_set_of,
-    bodyweight_group,
     exercise_imbalance,
     history_entries,
     metres,
+    set_group,
     side_figures,
     sort_exercises,
     summary_of,
-    timed,
 )
 from tracker.domain.units import Unit, convert
 
@@ -66,14 +66,13 @@ class LoggedSet:
 
     def group(self, body_weights: Sequence[BodyWeight]) -> SetGroup:
         """The set with its load: a bodyweight set weighs the body weight at the time."""
-        group = SetGroup(self.reps, self.load, self.unit)
-        if self.bodyweight:
-            moment = self.performed_at or self.started_at
-            group = bodyweight_group(self.reps, self.load, self.unit, moment, body_weights)
-        return timed(group, self.duration_s, metres(self.distance, self.distance_unit))
+        return set_group(
+            self.reps, self.load, self.unit, self.bodyweight, self.performed_at or self.started_at,
+            body_weights, self.duration_s, metres(self.distance, self.distance_unit),
+        )
 
 
-def _working(sets: Iterable[LoggedSet]) -> list[LoggedSet]:
+def counted(sets: Iterable[LoggedSet]) -> list[LoggedSet]:
     """Sets a report counts: not warm-ups, nor failed attempts (0 reps, no time or distance)."""
     return [
         s
@@ -86,7 +85,7 @@ def _in_window(s: LoggedSet, since: dt.datetime | None, until: dt.datetime | Non
     return (since is None or s.started_at >= since) and (until is None or s.started_at <= until)
 
 
-def _sessions(
+def oracle_sessions(
     sets: Sequence[LoggedSet], unit: Unit, formula: str, body_weights: Sequence[BodyWeight]
 ) -> dict[str, list[SessionSides]]:
     """Per exercise, each session's left and right figures from its raw sets."""
@@ -125,9 +124,9 @@ def oracle_imbalance(
     involved: Side | None = None,
     body_weights: Sequence[BodyWeight] = (),
 ) -> ImbalanceReport:
-    working = [s for s in _working(sets) if exercise is None or s.exercise == exercise]
+    working = [s for s in counted(sets) if exercise is None or s.exercise == exercise]
     in_window = [s for s in working if _in_window(s, since, until)]
-    window = _sessions(in_window, unit, formula, body_weights)
+    window = oracle_sessions(in_window, unit, formula, body_weights)
     reports = []
     for name, sessions in window.items():
         history = [s for s in working if s.exercise == name and s.side is not None]
@@ -157,6 +156,31 @@ def oracle_imbalance(
     )
 
 
+def by_session_side(
+    sets: Iterable[LoggedSet], exercise: str
+) -> dict[tuple[int, Side | None], list[LoggedSet]]:
+    """The exercise's counted sets per session and side."""
+    grouped: dict[tuple[int, Side | None], list[LoggedSet]] = defaultdict(list)
+    for s in counted(sets):
+        if s.exercise == exercise:
+            grouped[(s.session_id, s.side)].append(s)
+    return grouped
+
+
+def oracle_side_sessions(
+    grouped: dict[tuple[int, Side | None], list[LoggedSet]],
+    unit: Unit,
+    formula: str,
+    body_weights: Sequence[BodyWeight],
+) -> list[SideSession]:
+    """The history's rows: one side (or none) of one session, from its raw sets."""
+    return [
+        SideSession(session_id, logged[0].started_at, this_side,
+                    side_figures([s.group(body_weights) for s in logged], unit, formula))
+        for (session_id, this_side), logged in grouped.items()
+    ]
+
+
 def oracle_history(
     sets: Sequence[LoggedSet],
     lifter: str,
@@ -171,15 +195,8 @@ def oracle_history(
     pairs: bool = True,
     per: str | None = None,
 ) -> HistoryReport:
-    grouped: dict[tuple[int, Side | None], list[LoggedSet]] = defaultdict(list)
-    for s in _working(sets):
-        if s.exercise == exercise:
-            grouped[(s.session_id, s.side)].append(s)
-    rows = [
-        SideSession(session_id, logged[0].started_at, this_side,
-                    side_figures([s.group(body_weights) for s in logged], unit, formula))
-        for (session_id, this_side), logged in grouped.items()
-    ]
+    grouped = by_session_side(sets, exercise)
+    rows = oracle_side_sessions(grouped, unit, formula, body_weights)
     return HistoryReport(
         lifter=lifter,
         exercise=exercise,
@@ -201,17 +218,15 @@ def oracle_history(
     )
 
 
-def oracle_summary(
+def oracle_exercise_sessions(
     sets: Sequence[LoggedSet],
-    lifter: str,
     unit: Unit,
-    *,
-    since: dt.datetime | None = None,
-    pairs: bool = True,
-    body_weights: Sequence[BodyWeight] = (),
-) -> SummaryReport:
+    since: dt.datetime | None,
+    body_weights: Sequence[BodyWeight],
+) -> list[ExerciseSession]:
+    """The summary's rows: one exercise in one session, from its raw sets."""
     grouped: dict[tuple[int, str], list[LoggedSet]] = defaultdict(list)
-    for s in _working(sets):
+    for s in counted(sets):
         if since is None or s.started_at >= since:
             grouped[(s.session_id, s.exercise)].append(s)
     rows = []
@@ -235,4 +250,17 @@ def oracle_summary(
                 ),
             )
         )
+    return rows
+
+
+def oracle_summary(
+    sets: Sequence[LoggedSet],
+    lifter: str,
+    unit: Unit,
+    *,
+    since: dt.datetime | None = None,
+    pairs: bool = True,
+    body_weights: Sequence[BodyWeight] = (),
+) -> SummaryReport:
+    rows = oracle_exercise_sessions(sets, unit, since, body_weights)
     return summary_of(lifter, unit, since, rows, pairs)
