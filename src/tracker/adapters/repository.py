@@ -17,10 +17,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.journal import AbstractJournal, Journal, UnrecordedChanges
 from tracker.adapters.orm import (
+    BodyWeight,
+    ChangeRecord,
     Exercise,
     ExerciseAlias,
     ExerciseRest,
     GymState,
+    InvolvedSide,
     Lifter,
     Routine,
     RoutineItem,
@@ -321,16 +324,11 @@ class Repository:
     def lifter_is_blank(self, lifter: Lifter) -> bool:
         """Nothing stored for the lifter yet (no session, weigh-in, routine, rest, involved side
         or change of theirs): their settings are still the defaults they were created with."""
-        from tracker.adapters import tables
-
-        owned = (
-            tables.training_session, tables.body_weight, tables.routine, tables.exercise_rest,
-            tables.involved_side, tables.change_record,
-        )
+        owned = (TrainingSession, BodyWeight, Routine, ExerciseRest, InvolvedSide, ChangeRecord)
         return not any(
-            self.session.scalar(select(table.c.lifter_id).where(
-                table.c.lifter_id == lifter.id).limit(1)) is not None
-            for table in owned
+            self.session.scalar(select(row.lifter_id).where(row.lifter_id == lifter.id).limit(1))
+            is not None
+            for row in owned
         )
 
     def lock_lifter(self, lifter: Lifter) -> None:
