@@ -23,6 +23,14 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return made
 
 
+def revision_of(url: str) -> str | None:
+    engine = dbmod.create_app_engine(url)
+    try:
+        return dbmod.current_revision(engine)
+    finally:
+        engine.dispose()
+
+
 def load_fixture(url: str, revision: str) -> None:
     zone = "+00" if url.startswith("postgresql") else ""
     script = (FIXTURES / f"{revision}.sql").read_text().replace("{Z}", zone)
@@ -79,7 +87,7 @@ def test_an_old_database_upgrades_to_head_with_every_row(url: str, revision: str
     finally:
         engine.dispose()
     assert migrated == (revision != dbmod.HEAD_REVISION)
-    assert dbmod.current_revision_of(url) == dbmod.HEAD_REVISION
+    assert revision_of(url) == dbmod.HEAD_REVISION
     assert rows(url, old_columns) == before  # every old column of every row, unchanged
     if migrated and url.startswith("sqlite"):
         assert lines and "backed up" in lines[0]
@@ -124,7 +132,7 @@ def test_a_0007_database_upgrades_and_never_reuses_a_deleted_id(url: str) -> Non
         dbmod.ensure_schema(engine, url, lambda line: None)
     finally:
         engine.dispose()
-    assert dbmod.current_revision_of(url) == dbmod.HEAD_REVISION
+    assert revision_of(url) == dbmod.HEAD_REVISION
     assert policies(url) == before
     tracker = Tracker(url, CliRunner())
     # Session 3 and set 5, alice's, are the newest: deleted, their ids are never given again.

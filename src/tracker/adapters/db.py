@@ -245,14 +245,6 @@ def current_revision(engine: Engine) -> str | None:
     return str(rows[0][0])
 
 
-def current_revision_of(url: str) -> str | None:
-    engine = create_app_engine(url)
-    try:
-        return current_revision(engine)
-    finally:
-        engine.dispose()
-
-
 def known_revisions() -> set[str]:
     """Every revision the migration scripts know (imports Alembic: only when behind)."""
     from alembic.script import ScriptDirectory
