@@ -49,37 +49,30 @@ class LifterRow:
 
 class AbstractReads(abc.ABC):
     @abc.abstractmethod
-    def setting(self, key: str) -> str | None:
-        raise NotImplementedError
+    def setting(self, key: str) -> str | None: ...
 
     @abc.abstractmethod
-    def lifter(self, name: str) -> LifterRow | None:
-        raise NotImplementedError
+    def lifter(self, name: str) -> LifterRow | None: ...
 
     @abc.abstractmethod
     def lifter_for_current_role(self) -> LifterRow | None:
         """On PostgreSQL, the lifter mapped to the connected role (row-level security)."""
-        raise NotImplementedError
 
     @abc.abstractmethod
     def lifters(self) -> Sequence[LifterRow]:
         """Every lifter the connection may see, by name."""
-        raise NotImplementedError
 
     @abc.abstractmethod
     def sessions_since(self, lifter_id: int, since: datetime | None) -> list[SessionInfo]:
         """A lifter's sessions with their set and exercise counts, newest first."""
-        raise NotImplementedError
 
     @abc.abstractmethod
     def routine_names(self, lifter_id: int) -> list[str]:
         """A lifter's routines, by name."""
-        raise NotImplementedError
 
     @abc.abstractmethod
     def exercise_names(self, viewer_id: int | None) -> list[tuple[str, list[str]]]:
         """(name, aliases) of every exercise the viewer sees (`visible_exercises`)."""
-        raise NotImplementedError
 
 
 # The classes of tables.py are mapped only when the ORM is built (adapters/orm.py): the read
