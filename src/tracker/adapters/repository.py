@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, case, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.journal import AbstractJournal, Journal, UnrecordedChanges
@@ -93,6 +93,22 @@ def _timed_or_distance() -> ColumnElement[bool]:
 def _physical_load(row: WorkoutSet) -> Decimal:
     """The set's load in kg, to compare: one session may mix kg and lb entries."""
     return row.load * (KG_PER_LB if row.unit == "lb" else 1)
+
+
+def _sets_in_order(*where: ColumnElement[bool]) -> Select[WorkoutSet]:
+    """The sets that match, with their exercises, in the order they were done."""
+    return (
+        select(WorkoutSet)
+        .where(*where)
+        .options(selectinload(WorkoutSet.exercise))
+        .order_by(WorkoutSet.position, WorkoutSet.id)
+    )
+
+
+def _routines(*where: ColumnElement[bool]) -> Select[Routine]:
+    """The routines that match, with their items and the items' exercises."""
+    items = selectinload(Routine.items).selectinload(RoutineItem.exercise)
+    return select(Routine).where(*where).options(items)
 
 
 class LifterRows(Protocol):
@@ -693,12 +709,8 @@ class Repository(PostgresRows):
         )
         if batch is None:
             return []
-        return self.session.scalars(
-            select(WorkoutSet)
-            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.batch == batch)
-            .options(selectinload(WorkoutSet.exercise))
-            .order_by(WorkoutSet.position, WorkoutSet.id)
-        ).all()
+        sets = _sets_in_order(WorkoutSet.lifter_id == lifter.id, WorkoutSet.batch == batch)
+        return self.session.scalars(sets).all()
 
     def last_set_time(self, session: TrainingSession) -> datetime | None:
         return self.session.scalar(
@@ -743,21 +755,15 @@ class Repository(PostgresRows):
     # -- routines and gym mode ------------------------------------------------------------
     def routine(self, lifter: Lifter, name: str) -> Routine | None:
         """The lifter's routine with this name, case-insensitively."""
-        return self.session.scalar(
-            select(Routine)
-            .where(Routine.lifter_id == lifter.id, func.lower(Routine.name) == name.lower())
-            .options(selectinload(Routine.items).selectinload(RoutineItem.exercise))
-        )
+        named = func.lower(Routine.name) == name.lower()
+        return self.session.scalar(_routines(Routine.lifter_id == lifter.id, named))
 
     def routine_by_id(self, routine_id: int) -> Routine | None:
         return self.session.get(Routine, routine_id)
 
     def routines(self, lifter: Lifter) -> Sequence[Routine]:
         return self.session.scalars(
-            select(Routine)
-            .where(Routine.lifter_id == lifter.id)
-            .options(selectinload(Routine.items).selectinload(RoutineItem.exercise))
-            .order_by(Routine.name)
+            _routines(Routine.lifter_id == lifter.id).order_by(Routine.name)
         ).all()
 
     def exercise_rest(self, lifter: Lifter, exercise: Exercise) -> int | None:
@@ -794,12 +800,7 @@ class Repository(PostgresRows):
 
     def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]:
         """The session's sets in the order they were done, with their exercises."""
-        return self.session.scalars(
-            select(WorkoutSet)
-            .where(WorkoutSet.session_id == session.id)
-            .options(selectinload(WorkoutSet.exercise))
-            .order_by(WorkoutSet.position, WorkoutSet.id)
-        ).all()
+        return self.session.scalars(_sets_in_order(WorkoutSet.session_id == session.id)).all()
 
     def side_records(
         self, lifter: Lifter, exercise: Exercise, before_set_id: int
