@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.helpers.stored import revision_of
 from tracker.adapters import db as dbmod
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "revisions"
@@ -21,14 +22,6 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'old.db'}"
     made: str = request.getfixturevalue("pg_fresh_database_factory")()
     return made
-
-
-def revision_of(url: str) -> str | None:
-    engine = dbmod.create_app_engine(url)
-    try:
-        return dbmod.current_revision(engine)
-    finally:
-        engine.dispose()
 
 
 def load_fixture(url: str, revision: str) -> None:
