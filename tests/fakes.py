@@ -23,7 +23,6 @@ from sqlalchemy import inspect
 from tests.helpers.fake_reports import FakeReportQueries
 from tracker.adapters.journal import RowBefore, RowCopy, row_values
 from tracker.adapters.orm import (
-    Base,
     BodyWeight,
     ChangeRecord,
     Exercise,
@@ -34,6 +33,7 @@ from tracker.adapters.orm import (
     Lifter,
     Routine,
     RoutineItem,
+    Row,
     Setting,
     TrainingSession,
     WorkoutSet,
@@ -49,7 +49,7 @@ from tracker.domain.model import SetKind, Side
 from tracker.domain.sessions import SessionInfo
 from tracker.domain.units import Unit, convert
 
-M = TypeVar("M", bound=Base)
+M = TypeVar("M", bound=Row)
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -62,7 +62,7 @@ class Store:
     """The rows of one fake database, by table."""
 
     def __init__(self) -> None:
-        self.rows: dict[type[Base], dict[Any, Base]] = {}
+        self.rows: dict[type[Row], dict[Any, Row]] = {}
         self.ids = count(1)
 
     def table(self, model: type[M]) -> list[M]:
@@ -151,18 +151,18 @@ class FakeJournal:
     def watched(self) -> list[RowBefore]:
         return []
 
-    def redo(self, changes: list[RowBefore]) -> tuple[list[Base], list[Base]]:
+    def redo(self, changes: list[RowBefore]) -> tuple[list[Row], list[Row]]:
         return [], []
 
-    def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
+    def put_back(self, row: Row, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
         for key, value in row_values(type(row), copy).items():
             if key != "id" and (fields is None or key in fields):
                 setattr(row, key, value)
 
-    def reload(self, row: Base) -> None:
+    def reload(self, row: Row) -> None:
         """Nothing to reload: deletes already took rows out of their parents' lists."""
 
-    def delete(self, row: Base) -> None:
+    def delete(self, row: Row) -> None:
         self.repo.delete(row)
 
     def flush(self) -> None:
@@ -183,13 +183,13 @@ class FakeRepository:
 
     # -- storing ---------------------------------------------------------------------------
     def add(self, obj: object) -> None:
-        assert isinstance(obj, Base), f"not a mapped row: {obj!r}"
+        assert isinstance(obj, Row), f"not a mapped row: {obj!r}"
         mapper = inspect(type(obj))
         for column in mapper.columns:
             key = mapper.get_property_by_column(column).key
             if getattr(obj, key) is None and column.default is not None:
                 default = column.default
-                value = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
+                value = default.arg(None) if default.is_callable else default.arg
                 setattr(obj, key, value)
         primary = [mapper.get_property_by_column(c).key for c in mapper.primary_key]
         if primary == ["id"] and obj.id is None:  # type: ignore[attr-defined]
@@ -199,7 +199,7 @@ class FakeRepository:
         table[identity[0] if len(identity) == 1 else identity] = obj
         self._link(obj)
 
-    def _link(self, obj: Base) -> None:
+    def _link(self, obj: Row) -> None:
         """Fill foreign keys from relationships and relationships from foreign keys, and add
         the children a cascade would save."""
         if isinstance(obj, WorkoutSet):
@@ -251,7 +251,7 @@ class FakeRepository:
                 self.delete(item)
 
     def delete(self, obj: object) -> None:
-        assert isinstance(obj, Base)
+        assert isinstance(obj, Row)
         if isinstance(obj, TrainingSession):
             for row in list(obj.sets):
                 self.delete(row)

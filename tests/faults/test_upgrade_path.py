@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.helpers.stored import revision_of
 from tracker.adapters import db as dbmod
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "revisions"
@@ -79,7 +80,7 @@ def test_an_old_database_upgrades_to_head_with_every_row(url: str, revision: str
     finally:
         engine.dispose()
     assert migrated == (revision != dbmod.HEAD_REVISION)
-    assert dbmod.current_revision_of(url) == dbmod.HEAD_REVISION
+    assert revision_of(url) == dbmod.HEAD_REVISION
     assert rows(url, old_columns) == before  # every old column of every row, unchanged
     if migrated and url.startswith("sqlite"):
         assert lines and "backed up" in lines[0]
@@ -124,7 +125,7 @@ def test_a_0007_database_upgrades_and_never_reuses_a_deleted_id(url: str) -> Non
         dbmod.ensure_schema(engine, url, lambda line: None)
     finally:
         engine.dispose()
-    assert dbmod.current_revision_of(url) == dbmod.HEAD_REVISION
+    assert revision_of(url) == dbmod.HEAD_REVISION
     assert policies(url) == before
     tracker = Tracker(url, CliRunner())
     # Session 3 and set 5, alice's, are the newest: deleted, their ids are never given again.

@@ -82,3 +82,14 @@ def wipe_log(url: str) -> None:
                 )
     finally:
         engine.dispose()
+
+
+def revision_of(url: str) -> str | None:
+    """The database's schema revision, through tracker's own engine."""
+    from tracker.adapters import db as dbmod
+
+    engine = dbmod.create_app_engine(url)
+    try:
+        return dbmod.current_revision(engine)
+    finally:
+        engine.dispose()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
 
+from tests.helpers.stored import revision_of
 from tracker.adapters import db as dbmod
 from tracker.adapters.location import sqlite_path
 
@@ -49,14 +50,6 @@ def migrate(url: str, notify: object = pytest.fail) -> bool:
     engine = dbmod.create_app_engine(url)
     try:
         return dbmod.ensure_schema(engine, url, notify)  # type: ignore[arg-type]
-    finally:
-        engine.dispose()
-
-
-def revision_of(url: str) -> str | None:
-    engine = dbmod.create_app_engine(url)
-    try:
-        return dbmod.current_revision(engine)
     finally:
         engine.dispose()
 

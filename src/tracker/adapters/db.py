@@ -25,8 +25,8 @@ from tracker.domain.errors import TargetExists as TargetExists
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
 HEAD_REVISION = "0009"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-# A PostgreSQL advisory lock key (any fixed 64-bit number; the repository holds the catalog's
-# one): one schema migration at a time.
+# A PostgreSQL advisory lock key (any fixed 64-bit number; postgres_rows.py holds the
+# catalog's one): one schema migration at a time.
 MIGRATION_LOCK = 0x7472_6163_6B01
 
 
@@ -243,14 +243,6 @@ def current_revision(engine: Engine) -> str | None:
     if not rows:
         return NO_VERSION_ROW
     return str(rows[0][0])
-
-
-def current_revision_of(url: str) -> str | None:
-    engine = create_app_engine(url)
-    try:
-        return current_revision(engine)
-    finally:
-        engine.dispose()
 
 
 def known_revisions() -> set[str]:

@@ -15,13 +15,14 @@ from sqlalchemy import Enum, event, func, inspect, select
 from sqlalchemy.orm import RelationshipDirection, Session
 
 from tracker.adapters.orm import (
-    Base,
     ChangeRecord,
     Exercise,
     ExerciseAlias,
     Lifter,
+    Row,
     TrainingSession,
     WorkoutSet,
+    mapper_registry,
 )
 from tracker.adapters.tables import metadata, utcnow
 
@@ -30,7 +31,7 @@ RowCopy = dict[str, Any]
 # or None when the transaction inserted it}. `redo` puts such rows back.
 RowBefore = dict[str, Any]
 REDO = "redo"  # in an undone record: the rows its undo changed, as they were (redo)
-M = TypeVar("M", bound=Base)
+M = TypeVar("M", bound=Row)
 
 # Records kept per lifter (undone ones included): far more than anyone undoes in a row.
 KEEP = 200
@@ -57,13 +58,13 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def copy_row(row: Base) -> RowCopy:
+def copy_row(row: Row) -> RowCopy:
     """Every mapped column of `row`, JSON-ready."""
     mapper = inspect(type(row))
     return {attr.key: _encode(getattr(row, attr.key)) for attr in mapper.column_attrs}
 
 
-def row_values(model: type[Base], copy: RowCopy) -> dict[str, Any]:
+def row_values(model: type[Row], copy: RowCopy) -> dict[str, Any]:
     """The column values of a copy, typed as the model's columns read them (enum columns
     give the domain enum back, not its stored string)."""
     enums = {
@@ -106,11 +107,11 @@ class AbstractJournal(Protocol):
 
     def restore(self, model: type[M], copy: RowCopy, keep_id: bool = True) -> M: ...
 
-    def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None: ...
+    def put_back(self, row: Row, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None: ...
 
-    def reload(self, row: Base) -> None: ...
+    def reload(self, row: Row) -> None: ...
 
-    def delete(self, row: Base) -> None: ...
+    def delete(self, row: Row) -> None: ...
 
     def flush(self) -> None: ...
 
@@ -118,7 +119,7 @@ class AbstractJournal(Protocol):
 
     def watched(self) -> list[RowBefore]: ...
 
-    def redo(self, changes: list[RowBefore]) -> tuple[list[Base], list[Base]]: ...
+    def redo(self, changes: list[RowBefore]) -> tuple[list[Row], list[Row]]: ...
 
 
 class Journal:
@@ -230,17 +231,17 @@ class Journal:
         self.session.flush()
         return row
 
-    def put_back(self, row: Base, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
+    def put_back(self, row: Row, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
         """Set the row's columns (or only `fields`) to the values of its copy."""
         for key, value in row_values(type(row), copy).items():
             if key != "id" and (fields is None or key in fields):
                 setattr(row, key, value)
 
-    def reload(self, row: Base) -> None:
+    def reload(self, row: Row) -> None:
         """Forget loaded values (a session's sets after deletes), to read them again."""
         self.session.expire(row)
 
-    def delete(self, row: Base) -> None:
+    def delete(self, row: Row) -> None:
         self.session.delete(row)
 
     def flush(self) -> None:
@@ -261,14 +262,14 @@ class Journal:
             for (table, key), row in self._watching.before.items()
         ]
 
-    def redo(self, changes: list[RowBefore]) -> tuple[list[Base], list[Base]]:
+    def redo(self, changes: list[RowBefore]) -> tuple[list[Row], list[Row]]:
         """Put the rows of `changes` back as they were (ids included): those the undo had
         inserted go, then those it deleted or changed come back, parents first. Returns the
         rows back or changed, and the rows removed (their many-to-one relations loaded)."""
-        models = {mapper.class_.__table__.name: mapper.class_ for mapper in Base.registry.mappers}
+        models = {mapper.class_.__table__.name: mapper.class_ for mapper in mapper_registry.mappers}
         order = [table.name for table in metadata.sorted_tables]
         changes = sorted(changes, key=lambda change: order.index(change["table"]))
-        removed: list[Base] = []
+        removed: list[Row] = []
         for change in reversed(changes):
             if change["row"] is None:
                 row = self.session.get(models[change["table"]], tuple(change["key"]))
@@ -279,7 +280,7 @@ class Journal:
                     removed.append(row)
                     self.session.delete(row)
                     self.session.flush()
-        back: list[Base] = []
+        back: list[Row] = []
         for change in changes:
             if change["row"] is not None:
                 model = models[change["table"]]

@@ -18,7 +18,15 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, Connection, func, or_, select
 
-from tracker.adapters import tables
+from tracker.adapters.tables import (
+    Exercise,
+    ExerciseAlias,
+    Lifter,
+    Routine,
+    Setting,
+    TrainingSession,
+    WorkoutSet,
+)
 from tracker.domain.sessions import SessionInfo
 
 
@@ -26,7 +34,7 @@ def visible_exercises(viewer_id: int | None) -> ColumnElement[bool]:
     """Built-in and shared exercises, and the viewer's own: never another lifter's custom ones.
 
     The one rule, for the read path and the repository alike (the ORM maps the same columns)."""
-    owner = tables.exercise.c.owner_id
+    owner = Exercise.__table__.c.owner_id
     return owner.is_(None) if viewer_id is None else or_(owner.is_(None), owner == viewer_id)
 
 
@@ -41,42 +49,37 @@ class LifterRow:
 
 class AbstractReads(abc.ABC):
     @abc.abstractmethod
-    def setting(self, key: str) -> str | None:
-        raise NotImplementedError
+    def setting(self, key: str) -> str | None: ...
 
     @abc.abstractmethod
-    def lifter(self, name: str) -> LifterRow | None:
-        raise NotImplementedError
+    def lifter(self, name: str) -> LifterRow | None: ...
 
     @abc.abstractmethod
     def lifter_for_current_role(self) -> LifterRow | None:
         """On PostgreSQL, the lifter mapped to the connected role (row-level security)."""
-        raise NotImplementedError
 
     @abc.abstractmethod
     def lifters(self) -> Sequence[LifterRow]:
         """Every lifter the connection may see, by name."""
-        raise NotImplementedError
 
     @abc.abstractmethod
     def sessions_since(self, lifter_id: int, since: datetime | None) -> list[SessionInfo]:
         """A lifter's sessions with their set and exercise counts, newest first."""
-        raise NotImplementedError
 
     @abc.abstractmethod
     def routine_names(self, lifter_id: int) -> list[str]:
         """A lifter's routines, by name."""
-        raise NotImplementedError
 
     @abc.abstractmethod
     def exercise_names(self, viewer_id: int | None) -> list[tuple[str, list[str]]]:
         """(name, aliases) of every exercise the viewer sees (`visible_exercises`)."""
-        raise NotImplementedError
 
 
-_lifter = tables.lifter.c
-_session = tables.training_session.c
-_set = tables.workout_set.c
+# The classes of tables.py are mapped only when the ORM is built (adapters/orm.py): the read
+# path reads their Core tables.
+_lifter = Lifter.__table__.c
+_session = TrainingSession.__table__.c
+_set = WorkoutSet.__table__.c
 
 
 class Reads(AbstractReads):
@@ -86,7 +89,7 @@ class Reads(AbstractReads):
         self.connection = connection
 
     def setting(self, key: str) -> str | None:
-        column = tables.setting.c
+        column = Setting.__table__.c
         return self.connection.scalar(select(column.value).where(column.key == key))
 
     def _one_lifter(self, condition: ColumnElement[bool]) -> LifterRow | None:
@@ -116,7 +119,7 @@ class Reads(AbstractReads):
                 func.count(_set.id),
                 func.count(func.distinct(_set.exercise_id)),
             )
-            .outerjoin(tables.workout_set, _set.session_id == _session.id)
+            .outerjoin(WorkoutSet.__table__, _set.session_id == _session.id)
             .where(_session.lifter_id == lifter_id)
             .group_by(_session.id)
             .order_by(_session.started_at.desc(), _session.id.desc())
@@ -126,18 +129,18 @@ class Reads(AbstractReads):
         return [SessionInfo(*row) for row in self.connection.execute(query)]
 
     def exercise_names(self, viewer_id: int | None) -> list[tuple[str, list[str]]]:
-        exercise, alias = tables.exercise.c, tables.exercise_alias.c
+        exercise, alias = Exercise.__table__.c, ExerciseAlias.__table__.c
         visible = visible_exercises(viewer_id)
         names = self.connection.execute(select(exercise.id, exercise.name).where(visible)).all()
         aliases_of: dict[int, list[str]] = {ex_id: [] for ex_id, _name in names}
         aliases = select(alias.exercise_id, alias.alias).join(
-            tables.exercise, exercise.id == alias.exercise_id
+            Exercise.__table__, exercise.id == alias.exercise_id
         )
         for ex_id, text in self.connection.execute(aliases.where(visible)):
             aliases_of[ex_id].append(text)
         return [(name, aliases_of[ex_id]) for ex_id, name in names]
 
     def routine_names(self, lifter_id: int) -> list[str]:
-        routine = tables.routine.c
+        routine = Routine.__table__.c
         query = select(routine.name).where(routine.lifter_id == lifter_id).order_by(routine.name)
         return list(self.connection.scalars(query))

@@ -12,15 +12,18 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, case, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.journal import AbstractJournal, Journal, UnrecordedChanges
 from tracker.adapters.orm import (
+    BodyWeight,
+    ChangeRecord,
     Exercise,
     ExerciseAlias,
     ExerciseRest,
     GymState,
+    InvolvedSide,
     Lifter,
     Routine,
     RoutineItem,
@@ -28,15 +31,12 @@ from tracker.adapters.orm import (
     TrainingSession,
     WorkoutSet,
 )
+from tracker.adapters.postgres_rows import PostgresRows
 from tracker.adapters.reads import visible_exercises
 from tracker.adapters.tables import utcnow
 from tracker.domain.errors import Conflict
 from tracker.domain.model import DEFAULT_LIFTER, SetKind, Side
 from tracker.domain.units import KG_PER_LB, Unit
-
-# A PostgreSQL advisory lock key (any fixed 64-bit number; db.py holds the migrations' one):
-# writes to the shared catalog (first-use seeding, imports that create exercises).
-CATALOG_LOCK = 0x7472_6163_6B02
 
 
 @dataclass(frozen=True)
@@ -76,20 +76,59 @@ class LoadBounds:
     most_reps: int
 
 
-class AbstractRepository(Protocol):
-    """What the services may ask of storage: the SQLAlchemy `Repository` below, or the
-    in-memory fake of the service tests (tests/fakes.py). No SQL crosses this line."""
+def _sets_of(lifter: Lifter, exercise: Exercise) -> tuple[ColumnElement[bool], ...]:
+    """The lifter's sets of the exercise."""
+    return WorkoutSet.lifter_id == lifter.id, WorkoutSet.exercise_id == exercise.id
 
-    @property
-    def journal(self) -> AbstractJournal: ...
+
+def _working_sets_of(lifter: Lifter, exercise: Exercise) -> tuple[ColumnElement[bool], ...]:
+    """The lifter's sets of the exercise that are not warm-ups."""
+    return *_sets_of(lifter, exercise), WorkoutSet.kind != SetKind.WARMUP
+
+
+def _timed_or_distance() -> ColumnElement[bool]:
+    return or_(WorkoutSet.duration_s.is_not(None), WorkoutSet.distance.is_not(None))
+
+
+def _physical_load(row: WorkoutSet) -> Decimal:
+    """The set's load in kg, to compare: one session may mix kg and lb entries."""
+    return row.load * (KG_PER_LB if row.unit == "lb" else 1)
+
+
+def _sets_in_order(*where: ColumnElement[bool]) -> Select[WorkoutSet]:
+    """The sets that match, with their exercises, in the order they were done."""
+    return (
+        select(WorkoutSet)
+        .where(*where)
+        .options(selectinload(WorkoutSet.exercise))
+        .order_by(WorkoutSet.position, WorkoutSet.id)
+    )
+
+
+def _routines(*where: ColumnElement[bool]) -> Select[Routine]:
+    """The routines that match, with their items and the items' exercises."""
+    items = selectinload(Routine.items).selectinload(RoutineItem.exercise)
+    return select(Routine).where(*where).options(items)
+
+
+class LifterRows(Protocol):
+    """Lifters, whose custom exercises a command sees, and the gym-wide settings."""
+
+    viewer_name: str | None  # the command's --lifter: whose custom exercises are visible
 
     def lifter(self, name: str) -> Lifter | None: ...
 
-    def add(self, obj: object) -> None: ...
+    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter: ...
 
-    def flush(self) -> None: ...
+    def lifter_for_current_role(self) -> Lifter | None: ...
 
-    def delete(self, obj: object) -> None: ...
+    def lifter_is_blank(self, lifter: Lifter) -> bool: ...
+
+    def lock_lifter(self, lifter: Lifter) -> None: ...
+
+    def view_as(self, lifter: Lifter) -> None: ...
+
+    def viewer_id(self) -> int | None: ...
 
     def setting(self, key: str) -> str | None: ...
 
@@ -99,11 +138,17 @@ class AbstractRepository(Protocol):
 
     def settings(self, prefix: str = "") -> dict[str, str]: ...
 
+
+class CatalogRows(Protocol):
+    """The exercise catalog as the viewer sees it: built-in, shared and their own exercises."""
+
     def exercise_names(self) -> list[tuple[str, list[str]]]: ...
 
     def exercise(self, name: str) -> Exercise | None: ...
 
     def exercise_by_key(self, key: str) -> Exercise | None: ...
+
+    def exercise_by_id(self, exercise_id: int) -> Exercise | None: ...
 
     def alias_owner(self, key: str) -> Exercise | None: ...
 
@@ -113,9 +158,19 @@ class AbstractRepository(Protocol):
 
     def children(self, exercise: Exercise) -> Sequence[Exercise]: ...
 
+    def key_taken_by_another_lifter(self, key: str) -> bool: ...
+
     def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int: ...
 
     def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int: ...
+
+    def may_write_catalog(self) -> bool: ...
+
+    def serialize_catalog_writes(self) -> None: ...
+
+
+class LogRows(Protocol):
+    """Training sessions and their sets, and a lifter's history of an exercise."""
 
     def open_session(self, lifter: Lifter) -> TrainingSession | None: ...
 
@@ -123,58 +178,13 @@ class AbstractRepository(Protocol):
 
     def latest_session(self, lifter: Lifter) -> TrainingSession | None: ...
 
-    def delete_sessions(
-        self,
-        lifter: Lifter,
-        source_key: str,
-        started_at: datetime | None = None,
-        protect_logged: bool = False,
-    ) -> int: ...
-
-    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]: ...
-
     def finished_sessions_near(
         self, lifter: Lifter, at: datetime, slack: timedelta
     ) -> Sequence[TrainingSession]: ...
 
     def session_of(self, row: WorkoutSet) -> TrainingSession: ...
 
-    def top_loads_by_reps(
-        self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[Side | None, int, str, Decimal]]: ...
-
-    def recent_working_sets(
-        self, lifter: Lifter, exercise: Exercise, sessions: int
-    ) -> list[WorkoutSet]: ...
-
-    def working_set_bounds(
-        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
-    ) -> list[LoadBounds]: ...
-
-    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]: ...
-
-    def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None: ...
-
-    def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None: ...
-
-    def measures_by_session_side(
-        self, lifter: Lifter, exercise: Exercise
-    ) -> dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]: ...
-
-    # Whose custom exercises are visible, and the PostgreSQL row lock of a lifter's writes.
-    viewer_name: str | None
-
-    def view_as(self, lifter: Lifter) -> None: ...
-
-    def viewer_id(self) -> int | None: ...
-
-    def key_taken_by_another_lifter(self, key: str) -> bool: ...
-
-    def lock_lifter(self, lifter: Lifter) -> None: ...
-
-    def lifter_for_current_role(self) -> Lifter | None: ...
-
-    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter: ...
+    def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]: ...
 
     def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None: ...
 
@@ -192,6 +202,34 @@ class AbstractRepository(Protocol):
         self, lifter: Lifter, exercise: Exercise, current: TrainingSession
     ) -> int | None: ...
 
+    def top_loads_by_reps(
+        self, lifter: Lifter, exercise: Exercise, before: datetime
+    ) -> list[tuple[Side | None, int, str, Decimal]]: ...
+
+    def recent_working_sets(
+        self, lifter: Lifter, exercise: Exercise, sessions: int
+    ) -> list[WorkoutSet]: ...
+
+    def working_set_bounds(
+        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
+    ) -> list[LoadBounds]: ...
+
+    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]: ...
+
+    def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None: ...
+
+    def measures_by_session_side(
+        self, lifter: Lifter, exercise: Exercise
+    ) -> dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]: ...
+
+    def side_records(
+        self, lifter: Lifter, exercise: Exercise, before_set_id: int
+    ) -> list[tuple[Side | None, str, Decimal, int]]: ...
+
+
+class GymRows(Protocol):
+    """Routines, a lifter's rests between sets, and where a gym session stands."""
+
     def routine(self, lifter: Lifter, name: str) -> Routine | None: ...
 
     def routine_by_id(self, routine_id: int) -> Routine | None: ...
@@ -202,28 +240,15 @@ class AbstractRepository(Protocol):
 
     def set_exercise_rest(self, lifter: Lifter, exercise: Exercise, seconds: int) -> None: ...
 
+    def exercise_rests(self, lifter: Lifter) -> list[tuple[Exercise, int]]: ...
+
     def gym_state(self, session: TrainingSession) -> GymState | None: ...
 
     def gym_state_by_session_id(self, session_id: int) -> GymState | None: ...
 
-    def exercise_by_id(self, exercise_id: int) -> Exercise | None: ...
 
-    def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]: ...
-
-    def side_records(
-        self, lifter: Lifter, exercise: Exercise, before_set_id: int
-    ) -> list[tuple[Side | None, str, Decimal, int]]: ...
-
-    # -- the built-in catalog, imports and exports --------------------------------------------
-    def may_write_catalog(self) -> bool: ...
-
-    def serialize_catalog_writes(self) -> None: ...
-
-    def lifter_is_blank(self, lifter: Lifter) -> bool: ...
-
-    def exercise_rests(self, lifter: Lifter) -> list[tuple[Exercise, int]]: ...
-
-    def note_import(self, lifter: Lifter) -> None: ...
+class TransferRows(Protocol):
+    """Imports and exports: sessions and sets in bulk."""
 
     def export_rows(
         self, lifter: Lifter, since: datetime | None
@@ -235,9 +260,37 @@ class AbstractRepository(Protocol):
 
     def set_session_notes(self, session_id: int, notes: str) -> None: ...
 
+    def delete_sessions(
+        self,
+        lifter: Lifter,
+        source_key: str,
+        started_at: datetime | None = None,
+        protect_logged: bool = False,
+    ) -> int: ...
 
-class Repository:
-    """The SQLAlchemy repository: AbstractRepository over one ORM session."""
+    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]: ...
+
+    def note_import(self, lifter: Lifter) -> None: ...
+
+
+class AbstractRepository(LifterRows, CatalogRows, LogRows, GymRows, TransferRows, Protocol):
+    """What the services may ask of storage, one Protocol per aggregate: the SQLAlchemy
+    `Repository` below, or the in-memory fake of the service tests (tests/fakes.py). No SQL
+    crosses this line."""
+
+    @property
+    def journal(self) -> AbstractJournal: ...
+
+    def add(self, obj: object) -> None: ...
+
+    def flush(self) -> None: ...
+
+    def delete(self, obj: object) -> None: ...
+
+
+class Repository(PostgresRows):
+    """The SQLAlchemy repository: AbstractRepository over one ORM session (its
+    PostgreSQL-only methods are in adapters/postgres_rows.py)."""
 
     def __init__(self, session: Session, viewer: str | None = None) -> None:
         self.session = session
@@ -289,12 +342,6 @@ class Repository:
                 return mine
         return self.lifter(self.viewer_name or DEFAULT_LIFTER)
 
-    def lifter_for_current_role(self) -> Lifter | None:
-        """On PostgreSQL, the lifter mapped to the connected role (row-level security)."""
-        if self._dialect() != "postgresql":
-            return None
-        return self.session.scalar(select(Lifter).where(Lifter.db_role == func.current_user()))
-
     @property
     def journal(self) -> Journal:
         return self._journal
@@ -321,41 +368,12 @@ class Repository:
     def lifter_is_blank(self, lifter: Lifter) -> bool:
         """Nothing stored for the lifter yet (no session, weigh-in, routine, rest, involved side
         or change of theirs): their settings are still the defaults they were created with."""
-        from tracker.adapters import tables
-
-        owned = (
-            tables.training_session, tables.body_weight, tables.routine, tables.exercise_rest,
-            tables.involved_side, tables.change_record,
-        )
+        owned = (TrainingSession, BodyWeight, Routine, ExerciseRest, InvolvedSide, ChangeRecord)
         return not any(
-            self.session.scalar(select(table.c.lifter_id).where(
-                table.c.lifter_id == lifter.id).limit(1)) is not None
-            for table in owned
+            self.session.scalar(select(row.lifter_id).where(row.lifter_id == lifter.id).limit(1))
+            is not None
+            for row in owned
         )
-
-    def lock_lifter(self, lifter: Lifter) -> None:
-        """Hold the lifter's row until commit, so concurrent writers for one lifter take turns
-        choosing the open session and set positions (PostgreSQL; SQLite's BEGIN IMMEDIATE
-        already serialises writers)."""
-        if self._dialect() == "postgresql":
-            self.session.execute(select(Lifter.id).where(Lifter.id == lifter.id).with_for_update())
-
-    def serialize_catalog_writes(self) -> None:
-        """One writer of the shared catalog at a time until commit (PostgreSQL)."""
-        if self._dialect() == "postgresql":
-            self.session.execute(select(func.pg_advisory_xact_lock(CATALOG_LOCK)))
-
-    def may_write_catalog(self) -> bool:
-        """Built-ins and gym settings are the owner's: false for a lifter role (PostgreSQL)."""
-        if self._dialect() != "postgresql":
-            return True
-        from tracker.adapters.roles import Roles
-
-        return Roles(self.session).connected_as_owner()
-
-    def _dialect(self) -> str:
-        bind = self.session.get_bind()
-        return bind.dialect.name
 
     def add(self, obj: object) -> None:
         self.session.add(obj)
@@ -544,9 +562,7 @@ class Repository:
         rows = self.session.execute(
             select(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit, func.max(WorkoutSet.load))
             .where(
-                WorkoutSet.lifter_id == lifter.id,
-                WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != SetKind.WARMUP,
+                *_working_sets_of(lifter, exercise),
                 WorkoutSet.reps > 0,
                 WorkoutSet.load > 0,
                 WorkoutSet.performed_at <= before,
@@ -563,9 +579,7 @@ class Repository:
             select(WorkoutSet.session_id)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .where(
-                WorkoutSet.lifter_id == lifter.id,
-                WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != SetKind.WARMUP,
+                *_working_sets_of(lifter, exercise),
                 WorkoutSet.reps > 0,
             )
             .group_by(WorkoutSet.session_id, TrainingSession.started_at)
@@ -576,10 +590,8 @@ class Repository:
             self.session.scalars(
                 select(WorkoutSet)
                 .where(
-                    WorkoutSet.exercise_id == exercise.id,
-                    WorkoutSet.lifter_id == lifter.id,
+                    *_working_sets_of(lifter, exercise),
                     WorkoutSet.session_id.in_(recent.scalar_subquery()),
-                    WorkoutSet.kind != SetKind.WARMUP,
                     WorkoutSet.reps > 0,
                 )
                 .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
@@ -603,9 +615,7 @@ class Repository:
                 func.max(WorkoutSet.reps),
             )
             .where(
-                WorkoutSet.lifter_id == lifter.id,
-                WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != SetKind.WARMUP,
+                *_working_sets_of(lifter, exercise),
             )
             .group_by(WorkoutSet.unit, WorkoutSet.bodyweight)
         )
@@ -623,26 +633,19 @@ class Repository:
             self.session.scalars(
                 select(WorkoutSet)
                 .where(
-                    WorkoutSet.lifter_id == lifter.id,
-                    WorkoutSet.exercise_id == exercise.id,
-                    WorkoutSet.kind != SetKind.WARMUP,
-                    or_(
-                        WorkoutSet.reps > 0,
-                        WorkoutSet.duration_s.is_not(None),
-                        WorkoutSet.distance.is_not(None),
-                    ),
+                    *_working_sets_of(lifter, exercise),
+                    or_(WorkoutSet.reps > 0, _timed_or_distance()),
                 )
                 .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
             )
         )
 
-    def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
+    def _latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         """The heaviest working set of the most recent session where the exercise was done."""
         rows = self.recent_working_sets(lifter, exercise, 1)
         if not rows:
             return None
-        # Compare physical loads: one session may mix kg and lb entries.
-        return max(rows, key=lambda r: r.load * (KG_PER_LB if r.unit == "lb" else 1))
+        return max(rows, key=_physical_load)
 
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None:
         """latest_top_set of the exercise with this canonical name, as a plain value; for an
@@ -651,27 +654,22 @@ class Repository:
         exercise = self.exercise(name)
         if exercise is None:
             return None
-        row = self.latest_top_set(lifter, exercise) or self._latest_loaded_measure(lifter, exercise)
+        row = self._latest_top_set(lifter, exercise)
+        row = row or self._latest_loaded_measure(lifter, exercise)
         return None if row is None else top_set(name, row)
 
     def _latest_loaded_measure(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         rows = self.session.scalars(
             select(WorkoutSet)
             .where(
-                WorkoutSet.lifter_id == lifter.id,
-                WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != SetKind.WARMUP,
+                *_working_sets_of(lifter, exercise),
                 WorkoutSet.load > 0,
-                or_(WorkoutSet.duration_s.is_not(None), WorkoutSet.distance.is_not(None)),
+                _timed_or_distance(),
             )
             .order_by(WorkoutSet.performed_at.desc(), WorkoutSet.id.desc())
         ).all()
         latest = [row for row in rows if row.session_id == rows[0].session_id]
-        return max(
-            latest,
-            key=lambda r: r.load * (KG_PER_LB if r.unit == "lb" else 1),
-            default=None,
-        )
+        return max(latest, key=_physical_load, default=None)
 
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise
@@ -687,10 +685,8 @@ class Repository:
                 func.max(WorkoutSet.distance),
             )
             .where(
-                WorkoutSet.lifter_id == lifter.id,
-                WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != SetKind.WARMUP,
-                or_(WorkoutSet.duration_s.is_not(None), WorkoutSet.distance.is_not(None)),
+                *_working_sets_of(lifter, exercise),
+                _timed_or_distance(),
             )
             .group_by(WorkoutSet.session_id, WorkoutSet.side, WorkoutSet.distance_unit)
         )
@@ -713,12 +709,8 @@ class Repository:
         )
         if batch is None:
             return []
-        return self.session.scalars(
-            select(WorkoutSet)
-            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.batch == batch)
-            .options(selectinload(WorkoutSet.exercise))
-            .order_by(WorkoutSet.position, WorkoutSet.id)
-        ).all()
+        sets = _sets_in_order(WorkoutSet.lifter_id == lifter.id, WorkoutSet.batch == batch)
+        return self.session.scalars(sets).all()
 
     def last_set_time(self, session: TrainingSession) -> datetime | None:
         return self.session.scalar(
@@ -737,8 +729,7 @@ class Repository:
         return self.session.scalars(
             select(WorkoutSet)
             .where(
-                WorkoutSet.lifter_id == lifter.id,
-                WorkoutSet.exercise_id == exercise.id,
+                *_sets_of(lifter, exercise),
                 WorkoutSet.session_id == session_id,
             )
             .order_by(WorkoutSet.position, WorkoutSet.id)
@@ -752,8 +743,7 @@ class Repository:
             select(WorkoutSet.session_id)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .where(
-                WorkoutSet.lifter_id == lifter.id,
-                WorkoutSet.exercise_id == exercise.id,
+                *_sets_of(lifter, exercise),
                 WorkoutSet.session_id != current.id,
                 TrainingSession.started_at <= current.started_at,
             )
@@ -765,21 +755,15 @@ class Repository:
     # -- routines and gym mode ------------------------------------------------------------
     def routine(self, lifter: Lifter, name: str) -> Routine | None:
         """The lifter's routine with this name, case-insensitively."""
-        return self.session.scalar(
-            select(Routine)
-            .where(Routine.lifter_id == lifter.id, func.lower(Routine.name) == name.lower())
-            .options(selectinload(Routine.items).selectinload(RoutineItem.exercise))
-        )
+        named = func.lower(Routine.name) == name.lower()
+        return self.session.scalar(_routines(Routine.lifter_id == lifter.id, named))
 
     def routine_by_id(self, routine_id: int) -> Routine | None:
         return self.session.get(Routine, routine_id)
 
     def routines(self, lifter: Lifter) -> Sequence[Routine]:
         return self.session.scalars(
-            select(Routine)
-            .where(Routine.lifter_id == lifter.id)
-            .options(selectinload(Routine.items).selectinload(RoutineItem.exercise))
-            .order_by(Routine.name)
+            _routines(Routine.lifter_id == lifter.id).order_by(Routine.name)
         ).all()
 
     def exercise_rest(self, lifter: Lifter, exercise: Exercise) -> int | None:
@@ -816,12 +800,7 @@ class Repository:
 
     def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]:
         """The session's sets in the order they were done, with their exercises."""
-        return self.session.scalars(
-            select(WorkoutSet)
-            .where(WorkoutSet.session_id == session.id)
-            .options(selectinload(WorkoutSet.exercise))
-            .order_by(WorkoutSet.position, WorkoutSet.id)
-        ).all()
+        return self.session.scalars(_sets_in_order(WorkoutSet.session_id == session.id)).all()
 
     def side_records(
         self, lifter: Lifter, exercise: Exercise, before_set_id: int
@@ -833,9 +812,7 @@ class Repository:
         rows = self.session.execute(
             select(WorkoutSet.side, WorkoutSet.unit, WorkoutSet.load, func.max(WorkoutSet.reps))
             .where(
-                WorkoutSet.lifter_id == lifter.id,
-                WorkoutSet.exercise_id == exercise.id,
-                WorkoutSet.kind != SetKind.WARMUP,
+                *_working_sets_of(lifter, exercise),
                 WorkoutSet.reps > 0,
                 WorkoutSet.id < before_set_id,
             )

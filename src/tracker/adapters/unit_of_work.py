@@ -110,7 +110,6 @@ class AbstractUnitOfWork(abc.ABC):
     def reads(self) -> AbstractContextManager[AbstractReads]:
         """The read path's queries, in a read-only transaction of their own: for commands
         that only read (adapters/reads.py says why they skip the ORM)."""
-        raise NotImplementedError
 
     def for_writes(self) -> AbstractUnitOfWork:
         """A unit of work whose transactions write from their start (SQLite: BEGIN IMMEDIATE,
@@ -120,28 +119,22 @@ class AbstractUnitOfWork(abc.ABC):
     @abc.abstractmethod
     def report_queries(self) -> AbstractReportQueries:
         """The reports' read-only queries, in this unit of work's transaction."""
-        raise NotImplementedError
 
     @abc.abstractmethod
     def roles(self) -> AbstractRoles:
         """PostgreSQL roles and grants (owner-only operations), in this transaction."""
-        raise NotImplementedError
 
     @abc.abstractmethod
-    def body_weights(self) -> AbstractBodyWeights:
-        raise NotImplementedError
+    def body_weights(self) -> AbstractBodyWeights: ...
 
     @abc.abstractmethod
-    def involved_sides(self) -> AbstractInvolvedSides:
-        raise NotImplementedError
+    def involved_sides(self) -> AbstractInvolvedSides: ...
 
     @abc.abstractmethod
-    def commit(self) -> None:
-        raise NotImplementedError
+    def commit(self) -> None: ...
 
     @abc.abstractmethod
-    def rollback(self) -> None:
-        raise NotImplementedError
+    def rollback(self) -> None: ...
 
 
 class UnitOfWork(AbstractUnitOfWork):
