@@ -45,7 +45,7 @@ from tracker.adapters.tables import utcnow
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain import bodyweight
 from tracker.domain.errors import Conflict
-from tracker.domain.model import SetKind, Side
+from tracker.domain.model import Side
 from tracker.domain.sessions import SessionInfo
 from tracker.domain.units import Unit, convert
 
@@ -431,15 +431,6 @@ class FakeRepository:
             bounds.append(LoadBounds(Unit(unit), bw, min(loads, default=None),
                                      max(loads, default=None), max(r.reps for r in rows)))
         return bounds
-
-    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]:
-        rows = [
-            s
-            for s in self._sets(lifter, exercise)
-            if s.kind is not SetKind.WARMUP
-            and (s.reps > 0 or s.duration_s is not None or s.distance is not None)
-        ]
-        return sorted(rows, key=lambda r: (r.performed_at, r.position, r.id))
 
     def latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         rows = self.recent_working_sets(lifter, exercise, 1)

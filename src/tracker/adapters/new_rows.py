@@ -3,6 +3,7 @@ lifter, a routine and its items; and a set spec's measures as a set row stores t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 
@@ -95,3 +96,28 @@ def append_item(routine: Routine, exercise: Exercise, sets: int) -> RoutineItem:
     item = RoutineItem(exercise=exercise, position=len(routine.items), sets=sets)
     routine.items.append(item)
     return item
+
+
+# One item: (exercise, sets, rep range or None, rest in seconds or None).
+ItemValues = tuple[Exercise, int, tuple[int, int] | None, int | None]
+
+
+def add_routine(
+    repo: AbstractRepository, lifter: Lifter, name: str, items: Iterable[ItemValues]
+) -> None:
+    """Store the routine ``name`` of ``items`` in order, flushed: the next look-up sees it."""
+    routine = Routine(lifter_id=lifter.id, name=name)
+    for position, (exercise, sets, rep_range, rest_s) in enumerate(items):
+        low, high = rep_range or (None, None)
+        routine.items.append(
+            RoutineItem(
+                exercise=exercise,
+                position=position,
+                sets=sets,
+                rep_low=low,
+                rep_high=high,
+                rest_s=rest_s,
+            )
+        )
+    repo.add(routine)
+    repo.flush()

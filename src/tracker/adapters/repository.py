@@ -214,7 +214,6 @@ class LogRows(Protocol):
         self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
     ) -> list[LoadBounds]: ...
 
-    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]: ...
 
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None: ...
 
@@ -625,20 +624,6 @@ class Repository(PostgresRows):
             LoadBounds(Unit(unit), bool(bodyweight), low, high, reps or 0)
             for unit, bodyweight, low, high, reps in self.session.execute(query)
         ]
-
-    def counted_sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]:
-        """Every set of the exercise the reports count (not warm-ups, nor failed attempts:
-        0 reps with no time or distance), in the order logged."""
-        return list(
-            self.session.scalars(
-                select(WorkoutSet)
-                .where(
-                    *_working_sets_of(lifter, exercise),
-                    or_(WorkoutSet.reps > 0, _timed_or_distance()),
-                )
-                .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
-            )
-        )
 
     def _latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         """The heaviest working set of the most recent session where the exercise was done."""

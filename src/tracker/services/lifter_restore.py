@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from tracker.adapters.new_rows import add_routine
 from tracker.adapters.orm import Lifter, Routine  # read only: rows are made by adapters
-from tracker.adapters.routine_rows import add_routine
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Laterality
