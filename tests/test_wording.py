@@ -20,13 +20,13 @@ from tracker.domain.load_convention import (
     convention_for,
     start_for_variant,
 )
-from tracker.domain.loads import COACHING_CUE, Cause, Lightest, LoadLabel, StepReason
+from tracker.domain.loads import Cause, Lightest, LoadLabel, StepReason
 from tracker.domain.model import Side
 from tracker.domain.suggestion import Basis, NoStart, NoStartCause
 from tracker.domain.units import Unit
 from tracker.wording import plural
 from tracker.wording.asymmetry import article, verdict_text
-from tracker.wording.loads import cue_text, describe_load, step_reason
+from tracker.wording.loads import COACHING_CUE, cue_text, describe_load, step_reason
 from tracker.wording.suggest import (
     no_added_load,
     no_parent_sets,

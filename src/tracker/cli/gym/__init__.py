@@ -13,7 +13,6 @@ import click
 
 from tracker.cli.complete import complete_routine
 from tracker.cli.context import App, pass_app
-from tracker.cli.layout import plural
 
 if TYPE_CHECKING:
     from tracker.cli.gym.commands import GymShell
@@ -78,12 +77,8 @@ def gym_command(app: App, routine: str | None, no_timer: bool, side_rest: int) -
 
 def print_opening(shell: GymShell) -> None:
     from tracker.cli.gym.render import say
+    from tracker.wording.gym import opening_lines
 
-    status = shell.status
-    if status.closed_session is not None:
-        say(f"Closed session #{status.closed_session} (no sets for 4 hours).")
-    verb = "Started" if status.started else "Resumed"
-    routine = f", routine {status.routine.name}" if status.routine else ""
-    sets = f", {plural(status.sets_logged, 'set')} so far" if status.sets_logged else ""
-    say(f"{verb} session #{status.session_id}{routine}{sets}. Type help for help.")
+    for line in opening_lines(shell.status):
+        say(line)
     shell.print_header()

@@ -28,10 +28,7 @@ from tracker.cli.gym.parse import (
 from tracker.cli.gym.render import (
     HELP,
     header_lines,
-    overview_lines,
-    pair_line,
     planned_set_text,
-    progress_text,
     say,
     say_error,
     sided_example,
@@ -53,6 +50,7 @@ from tracker.services.equipment import plates_for
 from tracker.services.gym import ExerciseBrief
 from tracker.services.lifters import get_unit
 from tracker.services.logbook import LogResult, SetEdit, edit_set
+from tracker.wording import gym as wording
 
 
 class GymShell:
@@ -233,24 +231,14 @@ class GymShell:
         for judged in gym.completed_pairs(
             self.app.uow(), self.app.lifter, result.exercise, session_id, ids
         ):
-            line = pair_line(judged)
+            line = wording.pair_line(judged)
             if line:
                 say(line)
 
     def print_progress(self, result: LogResult) -> None:
         progress = self.status.progress(result.exercise)
-        if progress is None:
-            return
-        item = progress.item
-        say(f"  {item.exercise}: {progress_text(progress.done, item.sets, item.unilateral)}")
-        if not progress.finished:
-            return
-        if progress.then is None:
-            say("  Routine done: type done to finish.")
-        elif progress.aside:  # extra sets of a finished item
-            say(f"  Type next to go back to the routine ({progress.then}).")
-        else:
-            say(f"  Next: {progress.then}")
+        for line in wording.progress_lines(progress) if progress else []:
+            say(line)
 
     def start_rest(self, result: LogResult) -> None:
         if self.timer is None:
@@ -292,13 +280,7 @@ class GymShell:
         self.finished = True
         if self.timer is not None:
             self.timer.stop()
-        if kept:
-            say(
-                f"Finished session #{self.status.session_id}: "
-                f"{plural(sets, 'set')} of {plural(exercises, 'exercise')}."
-            )
-        else:
-            say("Nothing logged: no session kept.")
+        say(wording.finished_text(self.status.session_id, sets, exercises, kept))
 
     def cmd_undo(self, text: str) -> None:
         # A change from before this session: asked at a terminal, else `undo --yes`.
@@ -338,7 +320,7 @@ class GymShell:
 
     def _after_move(self) -> None:
         if self.status.current_exercise() is None:
-            say("Routine done: type done to finish.")
+            say(wording.ROUTINE_DONE)
         else:
             self.print_header(force=True)
 
@@ -369,6 +351,6 @@ class GymShell:
         say(f"Rest for {name}: {format_rest(seconds)}.")
 
     def cmd_show(self, _: str) -> None:
-        for line in overview_lines(self):
+        for line in wording.overview_lines(self.status):
             say(line)
         self.print_header(force=True)
