@@ -17,12 +17,15 @@ from tracker.wording.loads import COACHING_CUE
 ROUTINE_DONE = "Routine done: type done to finish."
 
 
+def closed_session(session_id: int) -> str:
+    """A stale open session closed on the way: no sets for SESSION_GAP ("4 hours")."""
+    gap = plural(SESSION_GAP // timedelta(hours=1), "hour")
+    return f"Closed session #{session_id} (no sets for {gap})."
+
+
 def opening_lines(plan: GymPlan) -> list[str]:
     """A stale session closed on the way, then the session started or resumed."""
-    lines = []
-    if plan.closed_session is not None:
-        gap = plural(SESSION_GAP // timedelta(hours=1), "hour")
-        lines.append(f"Closed session #{plan.closed_session} (no sets for {gap}).")
+    lines = [] if plan.closed_session is None else [closed_session(plan.closed_session)]
     verb = "Started" if plan.started else "Resumed"
     routine = f", routine {plan.routine.name}" if plan.routine else ""
     sets = f", {plural(plan.sets_logged, 'set')} so far" if plan.sets_logged else ""
