@@ -113,9 +113,7 @@ def reload_status(
     return status
 
 
-def _reloaded(
-    uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int
-) -> GymPlan | None:
+def _reloaded(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> GymPlan | None:
     with uow:
         repo = uow.repo
         lifter = current_lifter(repo, lifter_name)

@@ -237,8 +237,8 @@ class GymShell:
 
     def print_progress(self, result: LogResult) -> None:
         progress = self.status.progress(result.exercise)
-        for line in wording.progress_lines(progress) if progress else []:
-            say(line)
+        if progress is not None:
+            say(*wording.progress_lines(progress))
 
     def start_rest(self, result: LogResult) -> None:
         if self.timer is None:
@@ -265,13 +265,11 @@ class GymShell:
         if exercise is None or (exercise == self.shown and not force):
             return
         self.shown = exercise
-        for line in header_lines(self, exercise):
-            say(line)
+        say(*header_lines(self, exercise))
 
     # -- command words -----------------------------------------------------------------
     def cmd_help(self, _: str) -> None:
-        for line in HELP.splitlines():
-            say(line)
+        say(*HELP.splitlines())
 
     def cmd_done(self, _: str) -> None:
         sets, exercises, kept = gym.finish_gym(
@@ -333,8 +331,7 @@ class GymShell:
         answer = plates_for(self.app.uow(), self.app.lifter, text, exercise, bar_instead=True)
         if answer.instead_of:
             say(f"({answer.instead_of} takes no plates; on a barbell:)")
-        for line in plates_lines(answer):
-            say(line)
+        say(*plates_lines(answer))
 
     def cmd_rest(self, text: str) -> None:
         exercise = self.status.current_exercise()
@@ -351,6 +348,5 @@ class GymShell:
         say(f"Rest for {name}: {format_rest(seconds)}.")
 
     def cmd_show(self, _: str) -> None:
-        for line in wording.overview_lines(self.status):
-            say(line)
+        say(*wording.overview_lines(self.status))
         self.print_header(force=True)

@@ -34,10 +34,11 @@ Type one line at a time:
   rest SECONDS, show, help, done"""
 
 
-def say(text: str) -> None:
-    """One line of gym output, wrapped to the terminal (a phone is 60 columns)."""
-    for line in wrap_line(text):
-        echo(line)
+def say(*texts: str) -> None:
+    """Lines of gym output, each wrapped to the terminal (a phone is 60 columns)."""
+    for text in texts:
+        for line in wrap_line(text):
+            echo(line)
 
 
 def say_error(message: str) -> None:
@@ -77,8 +78,8 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
         lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
     elif brief.target is not None:
         bodyweight = brief.target.bodyweight
-        parts = [  # a load of 0 is bodyweight
-            sided_set_text(side, t.reps, t.load, t.unit or brief.unit, bodyweight or not t.load)
+        parts = [
+            planned_set_text(PlannedSide(side, t.reps, t.load, bodyweight, t.unit), brief.unit)
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
         ]
         per = load_per(brief.convention)
