@@ -103,27 +103,21 @@ def reload_status(
 ) -> GymPlan:
     """Where the session stands now (after an undo or redo), its routine, exercise and each
     side's last set carried on. Undo removed the session it emptied: a new one, same place."""
-    status = _reloaded(uow, lifter_name, before.session_id)
-    if status is None:
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        session = repo.training_session(lifter, before.session_id)
+        if session is not None:  # else undone, or deleted from another terminal
+            state = repo.gym_state(session) or GymState(session_id=session.id, skipped=[])
+            status = _status(repo, lifter, session, state, False, None)
+        uow.commit()
+    if session is None:
         routine = before.routine
         status = open_gym(uow, lifter_name, routine.name if routine else None, now)
         status.position, status.skipped = before.position, before.skipped
         save_place(uow, status, None)
     status.carry_on(before)
     return status
-
-
-def _reloaded(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> GymPlan | None:
-    with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        session = repo.training_session(lifter, session_id)
-        if session is None:  # undone, or deleted from another terminal
-            return None
-        state = repo.gym_state(session) or GymState(session_id=session.id, skipped=[])
-        status = _status(repo, lifter, session, state, False, None)
-        uow.commit()
-        return status
 
 
 def save_place(uow: AbstractUnitOfWork, plan: GymPlan, exercise: str | None) -> str | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from tracker.cli.context import echo, echo_err, style
 from tracker.cli.layout import wrap_line
 from tracker.cli.plates import plates_lines
-from tracker.cli.render import full_set_text, local_date, side_label, sided_set_text
+from tracker.cli.render import full_set_text, local_date, side_label
 from tracker.domain.gym_plan import PlannedSide
 from tracker.domain.routines import format_rest
 from tracker.domain.units import Unit
@@ -49,13 +49,11 @@ def say_error(message: str) -> None:
 
 
 def planned_set_text(step: PlannedSide, unit: Unit) -> str:
-    """`L 8 x 55 kg`, or `R 40 m x 24 kg` for a timed or distance set."""
-    if not step.measured:  # a load of 0 is bodyweight
-        bodyweight = step.bodyweight or not step.load
-        return sided_set_text(step.side, step.reps, step.load, step.unit or unit, bodyweight)
+    """`L 8 x 55 kg`, or `R 40 m x 24 kg` for a timed or distance set (its reps left out); a
+    load of 0 is bodyweight."""
     return full_set_text(
-        step.side, 0, step.load, step.unit or unit, step.bodyweight or not step.load,
-        step.duration_s, step.distance, step.distance_unit,
+        step.side, 0 if step.measured else step.reps, step.load, step.unit or unit,
+        step.bodyweight or not step.load, step.duration_s, step.distance, step.distance_unit,
     )
 
 
