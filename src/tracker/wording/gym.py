@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from tracker.domain.asymmetry import Judgement, lsi_text
 from tracker.domain.gym_plan import GymPlan, Progress
 from tracker.domain.load_convention import LoadConvention, LoadPer
@@ -19,7 +17,7 @@ ROUTINE_DONE = "Routine done: type done to finish."
 
 def closed_session(session_id: int) -> str:
     """A stale open session closed on the way: no sets for SESSION_GAP ("4 hours")."""
-    gap = plural(SESSION_GAP // timedelta(hours=1), "hour")
+    gap = plural(int(SESSION_GAP.total_seconds()) // 3600, "hour")
     return f"Closed session #{session_id} (no sets for {gap})."
 
 

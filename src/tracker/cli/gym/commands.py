@@ -21,6 +21,7 @@ from tracker.cli.gym.parse import (
     BARE_WORDS,
     COMMAND_WORDS,
     SHORT_SIDES,
+    UNDO_YES,
     is_set_line,
     name_and_args,
     split_line,
@@ -137,16 +138,13 @@ class GymShell:
         except TrackerError as exc:  # the database's refusals too (the unit of work's)
             say_error(str(exc))
 
-    @staticmethod
-    def _flags(word: str) -> tuple[str, ...]:
-        return ("--yes", "-y") if word.lower() == "undo" else ()
-
     def _dispatch(self, line: str) -> None:
         word, _, rest = line.partition(" ")
         if not line:
             self.accept_planned()
         elif word.lower() in COMMAND_WORDS:
-            if word.lower() in BARE_WORDS and rest.strip() not in ("", *self._flags(word)):
+            flags = UNDO_YES if word.lower() == "undo" else ()
+            if word.lower() in BARE_WORDS and rest.strip() not in ("", *flags):
                 # `done now please` is no done: it would end the session and drop what follows.
                 raise UserError(
                     f'unknown input "{line}": {word.lower()} takes nothing after it '
@@ -211,7 +209,9 @@ class GymShell:
             label = f"{side_label(side)} " if side else ""
             say(style(f"  * #{set_id} {label}new best: {what}", fg="green"))
         self.print_pairs(result)
-        self.print_progress(result)
+        progress = self.status.progress(result.exercise)
+        if progress is not None:
+            say(*wording.progress_lines(progress))
         self.start_rest(result)
 
     def records_of(self, result: LogResult) -> SideRecords:
@@ -234,11 +234,6 @@ class GymShell:
             line = wording.pair_line(judged)
             if line:
                 say(line)
-
-    def print_progress(self, result: LogResult) -> None:
-        progress = self.status.progress(result.exercise)
-        if progress is not None:
-            say(*wording.progress_lines(progress))
 
     def start_rest(self, result: LogResult) -> None:
         if self.timer is None:
@@ -282,7 +277,7 @@ class GymShell:
 
     def cmd_undo(self, text: str) -> None:
         # A change from before this session: asked at a terminal, else `undo --yes`.
-        undo(self.app, text.strip() in ("--yes", "-y"), ask=confirm.stdin_is_terminal())
+        undo(self.app, text.strip() in UNDO_YES, ask=confirm.stdin_is_terminal())
         self.after_history()
 
     def cmd_redo(self, _: str) -> None:
@@ -341,8 +336,7 @@ class GymShell:
             raise UserError("rest SECONDS, e.g. rest 90 or rest 2m")
         seconds = parse_rest(text)
         name = gym.set_rest(self.app.uow(), self.app.lifter, exercise, seconds)
-        brief = self.brief(name)
-        brief.rest_s = seconds
+        self.brief(name).rest_s = seconds
         if self.timer is not None:
             self.timer.start(seconds)
         say(f"Rest for {name}: {format_rest(seconds)}.")
