@@ -518,3 +518,42 @@ def test_the_plural_check_catches_each_kind(tmp_path: Path) -> None:
     assert count_plurals(module) == [2]
     module.write_text("def plural(word: str) -> str | None:\n    return None\n")
     assert count_plurals(module) == []
+
+
+# The gym service returns structured results (a plan, a brief with its load convention, counts)
+# and tracker.wording.gym writes the prompt's sentences: the service formats no string.
+SENTENCE_FREE = [PACKAGE / "services" / "gym.py"]
+
+
+def formatted_strings(path: Path) -> list[int]:
+    """Lines that format a string: an f-string, `%` on a string, or a string's `.format`."""
+
+    def text(node: ast.expr) -> bool:
+        return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.JoinedStr)
+        or (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and text(node.left))
+        or (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "format"
+            and text(node.func.value)
+        )
+    ]
+
+
+@pytest.mark.parametrize("path", SENTENCE_FREE, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_gym_service_writes_no_sentence(path: Path) -> None:
+    assert not formatted_strings(path), f"{path.name} formats at {formatted_strings(path)}"
+
+
+def test_the_sentence_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "service.py"
+    for code in ('x = f"#{n} is gone"\n', 'x = "%s held" % n\n', 'x = "{} held".format(n)\n'):
+        module.write_text(code, encoding="utf-8")
+        assert formatted_strings(module) == [1], code
+    module.write_text('x = 7 % n\ny = name.format(n)\nz = "per side"\n', encoding="utf-8")
+    assert formatted_strings(module) == []

@@ -13,6 +13,7 @@ from decimal import Decimal
 import pytest
 
 from tracker.domain.asymmetry import Judgement, SessionComparison, Verdict, judge
+from tracker.domain.gym_plan import Done, GymPlan, Progress
 from tracker.domain.load_convention import (
     RELATED_BASES,
     ConvertedStart,
@@ -20,13 +21,14 @@ from tracker.domain.load_convention import (
     convention_for,
     start_for_variant,
 )
-from tracker.domain.loads import COACHING_CUE, Cause, Lightest, LoadLabel, StepReason
+from tracker.domain.loads import Cause, Lightest, LoadLabel, StepReason
 from tracker.domain.model import Side
+from tracker.domain.routines import RoutineItemPlan, RoutinePlan
 from tracker.domain.suggestion import Basis, NoStart, NoStartCause
 from tracker.domain.units import Unit
-from tracker.wording import plural
+from tracker.wording import gym, plural
 from tracker.wording.asymmetry import article, verdict_text
-from tracker.wording.loads import cue_text, describe_load, step_reason
+from tracker.wording.loads import COACHING_CUE, cue_text, describe_load, step_reason
 from tracker.wording.suggest import (
     no_added_load,
     no_parent_sets,
@@ -394,6 +396,82 @@ SENTENCES: dict[str, tuple[Callable[[], str], str]] = {
         "(tracker bodyweight add WEIGHT), then tracker suggest gives the start",
     ),
 }
+
+
+SLP = RoutineItemPlan(1, "Single Leg Press", "unilateral", 3, 8, 12, None)
+CURL = RoutineItemPlan(2, "Leg Curl", "bilateral", 1, 8, 12, None)
+LEGS = RoutinePlan("Legs A", (SLP, CURL))
+
+
+def plan(
+    routine: RoutinePlan | None = LEGS, started: bool = False, closed: int | None = None
+) -> GymPlan:
+    """Session #12 with 3 sets logged: 1 pair of Single Leg Press, 1 set of Leg Curl skipped."""
+    done: Done = {"Single Leg Press": {Side.LEFT: 1, Side.RIGHT: 1}, "Leg Curl": {None: 1}}
+    return GymPlan(12, started, closed, routine, 0, {2}, None, done, 3)
+
+
+def progress(done: int, then: str | None, aside: bool = False) -> Callable[[], str]:
+    return lambda: "\n".join(gym.progress_lines(Progress(SLP, done, aside, then)))
+
+
+# The gym prompt's lines (tracker.wording.gym), each from its plan, progress or judgement.
+GYM: dict[str, tuple[Callable[[], str | None], str | None]] = {
+    "resumed": (
+        lambda: "\n".join(gym.opening_lines(plan())),
+        "Resumed session #12, routine Legs A, 3 sets so far. Type help for help.",
+    ),
+    "started, a stale session closed": (
+        lambda: "\n".join(gym.opening_lines(GymPlan(13, True, 12, None, 0, set(), None))),
+        "Closed session #12 (no sets for 4 hours).\nStarted session #13. Type help for help.",
+    ),
+    "finished": (
+        lambda: gym.finished_text(12, 1, 1, True), "Finished session #12: 1 set of 1 exercise."
+    ),
+    "nothing kept": (
+        lambda: gym.finished_text(12, 0, 0, False), "Nothing logged: no session kept."
+    ),
+    "progress": (progress(1, "Leg Curl"), "  Single Leg Press: 1 of 3 pairs done"),
+    "progress, next": (
+        progress(3, "Leg Curl"), "  Single Leg Press: 3 of 3 pairs done\n  Next: Leg Curl"
+    ),
+    "progress, routine done": (
+        progress(3, None),
+        "  Single Leg Press: 3 of 3 pairs done\n  Routine done: type done to finish.",
+    ),
+    "progress, extra sets aside": (
+        progress(4, "Leg Curl", aside=True),
+        "  Single Leg Press: 3 of 3 pairs done, 1 extra\n  Type next to go back to the routine "
+        "(Leg Curl).",
+    ),
+    "one set planned": (lambda: gym.progress_text(0, 1, False), "0 of 1 set done"),
+    "overview": (
+        lambda: "\n".join(gym.overview_lines(plan())),
+        "Session #12: 3 sets so far.\nRoutine Legs A:\n >1. Single Leg Press 1/3\n  2. Leg "
+        "Curl skipped",
+    ),
+    "overview, no routine": (
+        lambda: "\n".join(gym.overview_lines(plan(None))), "Session #12: 3 sets so far."
+    ),
+    "pair, balanced": (lambda: gym.pair_line(last_session("100", "98")), "  Pair LSI 98.0"),
+    "pair, imbalanced": (
+        lambda: gym.pair_line(last_session("70", "84")),
+        f"  Pair LSI 83.3 (left weaker): {COACHING_CUE}",
+    ),
+    "pair, involved": (
+        lambda: gym.pair_line(over(("80", "100"), involved=Side.LEFT)),
+        f"  Pair LSI 80.0 (involved left) (left weaker): {COACHING_CUE}",
+    ),
+    "pair, one side only": (lambda: gym.pair_line(over(("100", None))), None),
+    "load per dumbbell": (lambda: gym.load_per(TWO_DUMBBELLS), "per dumbbell, 2 held"),
+    "load per side": (lambda: gym.load_per(MACHINE_SIDE), None),
+}
+
+
+@pytest.mark.parametrize("case", GYM)
+def test_a_gym_line(case: str) -> None:
+    write, sentence = GYM[case]
+    assert write() == sentence
 
 
 @pytest.mark.parametrize("case", SENTENCES)

@@ -49,8 +49,6 @@ DEFAULT_INCREMENTS: dict[tuple[Equipment, Unit], Decimal] = {
 # single-leg press card); measured per-limb 1RMs are 50-56 % of bilateral (domain-science 5).
 DEFAULT_UNILATERAL_RATIO = (Decimal("0.40"), Decimal("0.50"))
 
-COACHING_CUE = "Start each set with your weaker side and match its reps on the stronger side."
-
 Action = Literal["increase", "hold", "decrease"]
 
 # What a start is when the share rounds down to nothing: the smallest step the equipment

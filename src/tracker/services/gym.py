@@ -15,9 +15,9 @@ from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
 from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import Judgement
-from tracker.domain.errors import NotFound, TrackerError
+from tracker.domain.errors import TrackerError
 from tracker.domain.gym_plan import Done, GymPlan, measure_of
-from tracker.domain.load_convention import LoadPer
+from tracker.domain.load_convention import LoadConvention
 from tracker.domain.model import SetKind, Side
 from tracker.domain.records import LoggedSet, SideRecords
 from tracker.domain.routines import (
@@ -103,28 +103,21 @@ def reload_status(
 ) -> GymPlan:
     """Where the session stands now (after an undo or redo), its routine, exercise and each
     side's last set carried on. Undo removed the session it emptied: a new one, same place."""
-    try:
-        status = _reloaded(uow, lifter_name, before.session_id)
-    except NotFound:
+    with uow:
+        repo = uow.repo
+        lifter = current_lifter(repo, lifter_name)
+        session = repo.training_session(lifter, before.session_id)
+        if session is not None:  # else undone, or deleted from another terminal
+            state = repo.gym_state(session) or GymState(session_id=session.id, skipped=[])
+            status = _status(repo, lifter, session, state, False, None)
+        uow.commit()
+    if session is None:
         routine = before.routine
         status = open_gym(uow, lifter_name, routine.name if routine else None, now)
         status.position, status.skipped = before.position, before.skipped
         save_place(uow, status, None)
     status.carry_on(before)
     return status
-
-
-def _reloaded(uow: AbstractUnitOfWork, lifter_name: str | None, session_id: int) -> GymPlan:
-    with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        session = repo.training_session(lifter, session_id)
-        if session is None:
-            raise NotFound(f"session #{session_id} is gone (deleted from another terminal?)")
-        state = repo.gym_state(session) or GymState(session_id=session.id, skipped=[])
-        status = _status(repo, lifter, session, state, False, None)
-        uow.commit()
-        return status
 
 
 def save_place(uow: AbstractUnitOfWork, plan: GymPlan, exercise: str | None) -> str | None:
@@ -165,9 +158,8 @@ class ExerciseBrief:
     weaker: Side | None  # last time's weaker side (by best e1RM)
     rest_s: int
     plates: PlateAnswer | None  # plates for the target load
+    convention: LoadConvention  # what a load is per (tracker.wording.gym's load_per says it)
     cue: str | None = None
-    # What a load is per for dumbbells and kettlebells: "per dumbbell, 2 held" (None otherwise).
-    load_per: str | None = None
     # How the exercise is done (suggest's exercise_measure: reps, time or distance), a set of it
     # as typed, sides aside (example_spec: 8x60, 60s, 40mx24), and whether the lifter logged it.
     done_for: str = "reps"
@@ -230,12 +222,8 @@ def exercise_brief(
         weaker=None if last_judged is None else last_judged.weaker_side,
         rest_s=rest,
         plates=None,
+        convention=convention,
         cue=stored.cue,
-        load_per=(
-            f"per {convention.implement_name}, {convention.implements} held"
-            if convention.per is LoadPer.IMPLEMENT
-            else None
-        ),
         done_for=done_for,
         example=example,
         logged=logged,

@@ -25,13 +25,7 @@ from tracker.domain.load_convention import (
     RelatedBasis,
     start_for_variant,
 )
-from tracker.domain.loads import (
-    COACHING_CUE,
-    Lightest,
-    ProgressionStep,
-    increment_for,
-    needs_cue,
-)
+from tracker.domain.loads import Lightest, ProgressionStep, increment_for, needs_cue
 from tracker.domain.model import Laterality, SetSpec, Side
 from tracker.domain.report_figures import LOAD_METRICS, last_session_figures
 from tracker.domain.set_rules import is_cardio, log_example
@@ -51,6 +45,7 @@ from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.figures import exercise_figures, lifter_facts
 from tracker.services.lifters import current_lifter
 from tracker.wording import suggest as wording
+from tracker.wording.loads import COACHING_CUE
 
 # How many recent sessions the progression looks at (two are needed for the step-down rule).
 PROGRESSION_SESSIONS = 3

@@ -8,8 +8,12 @@ from decimal import Decimal
 
 from tracker.domain.asymmetry import Judgement, lsi_text
 from tracker.domain.load_convention import LoadConvention, LoadPer
-from tracker.domain.loads import COACHING_CUE, LoadLabel, StepReason
+from tracker.domain.loads import LoadLabel, StepReason
 from tracker.domain.units import Unit, format_load
+
+# What a lifter with a weaker side is told (`needs_cue` says who): the suggest answer's cue and
+# the gym's pair line.
+COACHING_CUE = "Start each set with your weaker side and match its reps on the stronger side."
 
 
 def labelled(label: LoadLabel, load: Decimal) -> str:

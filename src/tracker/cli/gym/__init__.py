@@ -7,16 +7,11 @@ session and `tracker --help` never pay for it.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 import click
 
 from tracker.cli.complete import complete_routine
 from tracker.cli.context import App, pass_app
-from tracker.cli.layout import plural
-
-if TYPE_CHECKING:
-    from tracker.cli.gym.commands import GymShell
 
 
 @click.command("gym")
@@ -56,15 +51,18 @@ def gym_command(app: App, routine: str | None, no_timer: bool, side_rest: int) -
     """
     from tracker.cli.gym.commands import GymShell
     from tracker.cli.gym.loop import run_piped
+    from tracker.cli.gym.render import say
     from tracker.cli.gym.timer import RestTimer
     from tracker.cli.params import local_now
     from tracker.services.gym import open_gym
+    from tracker.wording.gym import opening_lines
 
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     status = open_gym(app.uow(), app.lifter, routine, local_now())
     timer = None if no_timer or not interactive else RestTimer()
     shell = GymShell(app, status, interactive=interactive, timer=timer, side_rest=side_rest)
-    print_opening(shell)
+    say(*opening_lines(status))
+    shell.print_header()
     if interactive:
         from tracker.cli.gym.loop import build_session, run_interactive
         from tracker.services.gym import exercise_names
@@ -75,15 +73,3 @@ def gym_command(app: App, routine: str | None, no_timer: bool, side_rest: int) -
     else:
         run_piped(shell, sys.stdin)
 
-
-def print_opening(shell: GymShell) -> None:
-    from tracker.cli.gym.render import say
-
-    status = shell.status
-    if status.closed_session is not None:
-        say(f"Closed session #{status.closed_session} (no sets for 4 hours).")
-    verb = "Started" if status.started else "Resumed"
-    routine = f", routine {status.routine.name}" if status.routine else ""
-    sets = f", {plural(status.sets_logged, 'set')} so far" if status.sets_logged else ""
-    say(f"{verb} session #{status.session_id}{routine}{sets}. Type help for help.")
-    shell.print_header()

@@ -21,6 +21,7 @@ from tracker.cli.gym.parse import (
     BARE_WORDS,
     COMMAND_WORDS,
     SHORT_SIDES,
+    UNDO_YES,
     is_set_line,
     name_and_args,
     split_line,
@@ -28,10 +29,7 @@ from tracker.cli.gym.parse import (
 from tracker.cli.gym.render import (
     HELP,
     header_lines,
-    overview_lines,
-    pair_line,
     planned_set_text,
-    progress_text,
     say,
     say_error,
     sided_example,
@@ -53,6 +51,7 @@ from tracker.services.equipment import plates_for
 from tracker.services.gym import ExerciseBrief
 from tracker.services.lifters import get_unit
 from tracker.services.logbook import LogResult, SetEdit, edit_set
+from tracker.wording import gym as wording
 
 
 class GymShell:
@@ -144,16 +143,13 @@ class GymShell:
                 raise
             say_error(error.format_message())
 
-    @staticmethod
-    def _flags(word: str) -> tuple[str, ...]:
-        return ("--yes", "-y") if word.lower() == "undo" else ()
-
     def _dispatch(self, line: str) -> None:
         word, _, rest = line.partition(" ")
         if not line:
             self.accept_planned()
         elif word.lower() in COMMAND_WORDS:
-            if word.lower() in BARE_WORDS and rest.strip() not in ("", *self._flags(word)):
+            flags = UNDO_YES if word.lower() == "undo" else ()
+            if word.lower() in BARE_WORDS and rest.strip() not in ("", *flags):
                 # `done now please` is no done: it would end the session and drop what follows.
                 raise UserError(
                     f'unknown input "{line}": {word.lower()} takes nothing after it '
@@ -218,7 +214,9 @@ class GymShell:
             label = f"{side_label(side)} " if side else ""
             say(style(f"  * #{set_id} {label}new best: {what}", fg="green"))
         self.print_pairs(result)
-        self.print_progress(result)
+        progress = self.status.progress(result.exercise)
+        if progress is not None:
+            say(*wording.progress_lines(progress))
         self.start_rest(result)
 
     def records_of(self, result: LogResult) -> SideRecords:
@@ -238,24 +236,9 @@ class GymShell:
         for judged in gym.completed_pairs(
             self.app.uow(), self.app.lifter, result.exercise, session_id, ids
         ):
-            line = pair_line(judged)
+            line = wording.pair_line(judged)
             if line:
                 say(line)
-
-    def print_progress(self, result: LogResult) -> None:
-        progress = self.status.progress(result.exercise)
-        if progress is None:
-            return
-        item = progress.item
-        say(f"  {item.exercise}: {progress_text(progress.done, item.sets, item.unilateral)}")
-        if not progress.finished:
-            return
-        if progress.then is None:
-            say("  Routine done: type done to finish.")
-        elif progress.aside:  # extra sets of a finished item
-            say(f"  Type next to go back to the routine ({progress.then}).")
-        else:
-            say(f"  Next: {progress.then}")
 
     def start_rest(self, result: LogResult) -> None:
         if self.timer is None:
@@ -282,13 +265,11 @@ class GymShell:
         if exercise is None or (exercise == self.shown and not force):
             return
         self.shown = exercise
-        for line in header_lines(self, exercise):
-            say(line)
+        say(*header_lines(self, exercise))
 
     # -- command words -----------------------------------------------------------------
     def cmd_help(self, _: str) -> None:
-        for line in HELP.splitlines():
-            say(line)
+        say(*HELP.splitlines())
 
     def cmd_done(self, _: str) -> None:
         sets, exercises, kept = gym.finish_gym(
@@ -297,17 +278,11 @@ class GymShell:
         self.finished = True
         if self.timer is not None:
             self.timer.stop()
-        if kept:
-            say(
-                f"Finished session #{self.status.session_id}: "
-                f"{plural(sets, 'set')} of {plural(exercises, 'exercise')}."
-            )
-        else:
-            say("Nothing logged: no session kept.")
+        say(wording.finished_text(self.status.session_id, sets, exercises, kept))
 
     def cmd_undo(self, text: str) -> None:
         # A change from before this session: asked at a terminal, else `undo --yes`.
-        undo(self.app, text.strip() in ("--yes", "-y"), ask=confirm.stdin_is_terminal())
+        undo(self.app, text.strip() in UNDO_YES, ask=confirm.stdin_is_terminal())
         self.after_history()
 
     def cmd_redo(self, _: str) -> None:
@@ -343,7 +318,7 @@ class GymShell:
 
     def _after_move(self) -> None:
         if self.status.current_exercise() is None:
-            say("Routine done: type done to finish.")
+            say(wording.ROUTINE_DONE)
         else:
             self.print_header(force=True)
 
@@ -356,8 +331,7 @@ class GymShell:
         answer = plates_for(self.app.uow(), self.app.lifter, text, exercise, bar_instead=True)
         if answer.instead_of:
             say(f"({answer.instead_of} takes no plates; on a barbell:)")
-        for line in plates_lines(answer):
-            say(line)
+        say(*plates_lines(answer))
 
     def cmd_rest(self, text: str) -> None:
         exercise = self.status.current_exercise()
@@ -367,13 +341,11 @@ class GymShell:
             raise UserError("rest SECONDS, e.g. rest 90 or rest 2m")
         seconds = parse_rest(text)
         name = gym.set_rest(self.app.uow(), self.app.lifter, exercise, seconds)
-        brief = self.brief(name)
-        brief.rest_s = seconds
+        self.brief(name).rest_s = seconds
         if self.timer is not None:
             self.timer.start(seconds)
         say(f"Rest for {name}: {format_rest(seconds)}.")
 
     def cmd_show(self, _: str) -> None:
-        for line in overview_lines(self):
-            say(line)
+        say(*wording.overview_lines(self.status))
         self.print_header(force=True)

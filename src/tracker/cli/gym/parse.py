@@ -11,6 +11,7 @@ from tracker.cli.logging_cmds import SIDE_MARKERS
 COMMAND_WORDS = ("undo", "redo", "note", "skip", "next", "plates", "rest", "show", "help", "done")
 # Command words that take nothing after them (`undo` takes only --yes).
 BARE_WORDS = ("undo", "redo", "skip", "next", "show", "help", "done")
+UNDO_YES = ("--yes", "-y")
 # Side words without the dash, quicker to type on a phone: `l 10x60`.
 SHORT_SIDES = {"l": "-l", "left": "-l", "r": "-r", "right": "-r", "each": "--each"}
 _SPEC_START = re.compile(r"\d")

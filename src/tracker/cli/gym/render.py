@@ -1,19 +1,18 @@
-"""What the gym prompt prints: wrapped lines, the current exercise's header, the routine's
-overview, progress and pair lines."""
+"""What the gym prompt prints: wrapped lines and the current exercise's header (the sentences
+of the opening, progress, the routine's overview and pair lines are tracker.wording.gym's)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from tracker.cli.context import echo, echo_err, style
-from tracker.cli.layout import plural, wrap_line
+from tracker.cli.layout import wrap_line
 from tracker.cli.plates import plates_lines
-from tracker.cli.render import full_set_text, local_date, side_label, sided_set_text
-from tracker.domain.asymmetry import Judgement, lsi_text
+from tracker.cli.render import full_set_text, local_date, side_label
 from tracker.domain.gym_plan import PlannedSide
-from tracker.domain.loads import COACHING_CUE, needs_cue
 from tracker.domain.routines import format_rest
 from tracker.domain.units import Unit
+from tracker.wording.gym import load_per, progress_text
 
 if TYPE_CHECKING:
     from tracker.cli.gym.commands import GymShell
@@ -35,10 +34,11 @@ Type one line at a time:
   rest SECONDS, show, help, done"""
 
 
-def say(text: str) -> None:
-    """One line of gym output, wrapped to the terminal (a phone is 60 columns)."""
-    for line in wrap_line(text):
-        echo(line)
+def say(*texts: str) -> None:
+    """Lines of gym output, each wrapped to the terminal (a phone is 60 columns)."""
+    for text in texts:
+        for line in wrap_line(text):
+            echo(line)
 
 
 def say_error(message: str) -> None:
@@ -49,21 +49,12 @@ def say_error(message: str) -> None:
 
 
 def planned_set_text(step: PlannedSide, unit: Unit) -> str:
-    """`L 8 x 55 kg`, or `R 40 m x 24 kg` for a timed or distance set."""
-    if not step.measured:  # a load of 0 is bodyweight
-        bodyweight = step.bodyweight or not step.load
-        return sided_set_text(step.side, step.reps, step.load, step.unit or unit, bodyweight)
+    """`L 8 x 55 kg`, or `R 40 m x 24 kg` for a timed or distance set (its reps left out); a
+    load of 0 is bodyweight."""
     return full_set_text(
-        step.side, 0, step.load, step.unit or unit, step.bodyweight or not step.load,
-        step.duration_s, step.distance, step.distance_unit,
+        step.side, 0 if step.measured else step.reps, step.load, step.unit or unit,
+        step.bodyweight or not step.load, step.duration_s, step.distance, step.distance_unit,
     )
-
-
-def progress_text(done: int, planned: int, unilateral: bool) -> str:
-    """`1 of 2 sets done`; sets beyond the plan (a finished item named again) as extra."""
-    noun = ("pair" if unilateral else "set") + ("s" if planned != 1 else "")
-    extra = f", {done - planned} extra" if done > planned else ""
-    return f"{min(done, planned)} of {planned} {noun} done{extra}"
 
 
 def sided_example(brief: ExerciseBrief, spec: str) -> str:
@@ -85,12 +76,13 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
         lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
     elif brief.target is not None:
         bodyweight = brief.target.bodyweight
-        parts = [  # a load of 0 is bodyweight
-            sided_set_text(side, t.reps, t.load, t.unit or brief.unit, bodyweight or not t.load)
+        parts = [
+            planned_set_text(PlannedSide(side, t.reps, t.load, bodyweight, t.unit), brief.unit)
             for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
         ]
-        per = f", {brief.load_per}" if brief.load_per else ""
-        lines.append(f"  Target: {'; '.join(parts)} ({brief.target.kind}{per})")
+        per = load_per(brief.convention)
+        kind = f"{brief.target.kind}, {per}" if per else brief.target.kind
+        lines.append(f"  Target: {'; '.join(parts)} ({kind})")
     elif brief.no_target:
         # Only the suggest answer says why; "no history" only when there is none.
         why = "" if brief.logged else " (no history to go on)"
@@ -113,32 +105,3 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
     rest = format_rest(brief.rest_s)
     lines.append(f"  Rest {rest}." + (f" Enter logs: {planned}" if planned else ""))
     return lines
-
-
-def overview_lines(shell: GymShell) -> list[str]:
-    status = shell.status
-    lines = [f"Session #{status.session_id}: {plural(status.sets_logged, 'set')} so far."]
-    if status.routine is None:
-        return lines
-    current = status.current_item()
-    lines.append(f"Routine {status.routine.name}:")
-    for item in status.routine.items:
-        done = status.sets_done(item)
-        mark = ">" if current is not None and item.position == current.position else " "
-        state = (
-            "skipped" if item.position in status.skipped else f"{min(done, item.sets)}/{item.sets}"
-        )
-        lines.append(f" {mark}{item.position}. {item.exercise} {state}")
-    return lines
-
-
-def pair_line(judged: Judgement) -> str | None:
-    """ "Pair LSI 83.3 (left weaker): CUE" as `report imbalance` would judge the pair."""
-    if judged.lsi is None:
-        return None
-    line = f"  Pair LSI {lsi_text(judged.lsi)}"
-    if judged.involved is not None:
-        line += f" (involved {judged.involved.value})"
-    if needs_cue(judged) and judged.weaker_side is not None:
-        line += f" ({judged.weaker_side.value} weaker): {COACHING_CUE}"
-    return line
