@@ -147,3 +147,23 @@ def test_toolbar_fit_drops_whole_tokens() -> None:
     assert fit(*parts, 60) == "rest 1:23 | Single-Leg Romanian D... | Enter R 8x40 L 10x110"
     assert fit(*parts, 30) == "rest 1:23 | Enter R 8x40 ..."
     assert fit(*parts, 20) == "rest 1:23"
+
+
+@pytest.mark.parametrize(
+    ("typed", "planned"),
+    [
+        ("l 8xbw+10", "R 8xBW+10"),
+        ("l 8xbw-20", "R 8xBW-20"),
+        ("l 8xbw", "R 8xBW"),
+        ("l 8x100lb", "R 8x100lb"),
+    ],
+)
+def test_toolbar_writes_a_planned_load_as_it_would_be_typed(
+    app: App, typed: str, planned: str
+) -> None:
+    # A body-weight target's load is added to body weight, and a load in another unit than
+    # the exercise's says so: "8x10" for BW+10 or for 100 lb would be a different load.
+    shell = shell_for(app, Clock(), [])
+    shell.handle("pistol squat" if "bw" in typed else "bulgarian split squat")
+    shell.handle(typed)
+    assert toolbar_text(shell, 80).endswith(f"| Enter {planned}"), toolbar_text(shell, 80)

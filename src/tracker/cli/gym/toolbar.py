@@ -8,7 +8,6 @@ from tracker.cli.render import side_label
 from tracker.cli.terminal import terminal_width
 from tracker.domain.specs import format_spec
 from tracker.domain.text_safety import shown_safe
-from tracker.domain.units import format_load
 
 if TYPE_CHECKING:
     from tracker.cli.gym.commands import GymShell
@@ -69,8 +68,9 @@ def fit(head: list[str], name: str | None, sets: list[str], width: int) -> str:
 
 
 def short_set(shell: GymShell, step: PlannedSide) -> str:
-    """`8x55`, `8xBW`; a timed or distance set as typed: `45s`, `40mx24`."""
-    if not step.measured:
-        return f"{step.reps}x{format_load(step.load) if step.load else 'BW'}"
-    spec = step.spec(shell.unit_of_target())
-    return format_spec(spec, spec.unit)
+    """The planned set as it would be typed, less the exercise's own unit: `8x55`, `8xBW`,
+    `8xBW+10`, `8x120lb` (another unit), `45s`, `40mx24`."""
+    if not step.measured and not step.load:
+        return f"{step.reps}xBW"
+    unit = shell.unit_of_target()
+    return format_spec(step.spec(unit), unit)
