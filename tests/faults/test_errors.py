@@ -172,3 +172,32 @@ def test_the_unit_of_work_raises_database_errors_as_domain_errors(tmp_path: Path
             raise KeyError("a bug")
     finally:
         engine.dispose()
+
+
+def test_a_rollback_that_fails_is_a_domain_error_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A connection lost under a command fails the unit of work's own rollback: that error is
+    the domain's as well (the gym prompt shows it as one line and goes on)."""
+    from sqlalchemy.exc import IntegrityError, OperationalError
+    from sqlalchemy.orm import Session
+
+    from tracker.adapters.db import create_app_engine
+    from tracker.adapters.unit_of_work import UnitOfWork
+    from tracker.domain.errors import ConstraintViolation, DatabaseError
+
+    def lost(session: Session) -> None:
+        raise OperationalError("ROLLBACK", {}, Exception("server closed the connection"))
+
+    engine = create_app_engine(f"sqlite:///{tmp_path / 't.db'}")
+    monkeypatch.setattr(Session, "rollback", lost)
+    try:
+        with pytest.raises(DatabaseError, match="^database unavailable: server closed the conn"):
+            with UnitOfWork(engine):
+                pass
+        # The command's own error says more than the failed rollback after it.
+        with pytest.raises(ConstraintViolation):
+            with UnitOfWork(engine):
+                raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed: x"))
+    finally:
+        engine.dispose()

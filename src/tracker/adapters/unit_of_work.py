@@ -189,8 +189,16 @@ class UnitOfWork(AbstractUnitOfWork):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        super().__exit__(exc_type, exc, tb)
-        self.session.close()
+        try:
+            with domain_errors():  # a failed rollback or close (a lost connection) too
+                try:
+                    super().__exit__(exc_type, exc, tb)
+                finally:
+                    self.session.close()
+        except errors.TrackerError:
+            if exc is None:
+                raise
+            # Otherwise the command's own error, below, says more than its rollback's.
         error = None if exc is None else domain_error(exc)
         if error is not None:  # the command's error, in the domain's terms
             raise error from exc
