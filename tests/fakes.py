@@ -768,6 +768,8 @@ class FakeUnitOfWork(AbstractUnitOfWork):
 
     def __init__(self) -> None:
         self.repo = FakeRepository()
+        self.lifters = self.catalog = self.log = self.gym = self.transfers = self.repo
+        self.journal = self.repo.journal
         self.committed = False
         self._roles = FakeRoles()
 

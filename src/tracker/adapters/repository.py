@@ -111,7 +111,18 @@ def _routines(*where: ColumnElement[bool]) -> Select[Routine]:
     return select(Routine).where(*where).options(items)
 
 
-class LifterRows(Protocol):
+class Rows(Protocol):
+    """What every aggregate's repository does with the rows it hands out (cosmicpython's
+    `repo.add`): new rows are added, gone rows deleted, and a flush gives new rows their ids."""
+
+    def add(self, obj: object) -> None: ...
+
+    def flush(self) -> None: ...
+
+    def delete(self, obj: object) -> None: ...
+
+
+class LifterRows(Rows, Protocol):
     """Lifters, whose custom exercises a command sees, and the gym-wide settings."""
 
     viewer_name: str | None  # the command's --lifter: whose custom exercises are visible
@@ -139,7 +150,7 @@ class LifterRows(Protocol):
     def settings(self, prefix: str = "") -> dict[str, str]: ...
 
 
-class CatalogRows(Protocol):
+class CatalogRows(Rows, Protocol):
     """The exercise catalog as the viewer sees it: built-in, shared and their own exercises."""
 
     def exercise_names(self) -> list[tuple[str, list[str]]]: ...
@@ -169,7 +180,7 @@ class CatalogRows(Protocol):
     def serialize_catalog_writes(self) -> None: ...
 
 
-class LogRows(Protocol):
+class LogRows(Rows, Protocol):
     """Training sessions and their sets, and a lifter's history of an exercise."""
 
     def open_session(self, lifter: Lifter) -> TrainingSession | None: ...
@@ -226,7 +237,7 @@ class LogRows(Protocol):
     ) -> list[tuple[Side | None, str, Decimal, int]]: ...
 
 
-class GymRows(Protocol):
+class GymRows(Rows, Protocol):
     """Routines, a lifter's rests between sets, and where a gym session stands."""
 
     def routine(self, lifter: Lifter, name: str) -> Routine | None: ...
@@ -246,7 +257,7 @@ class GymRows(Protocol):
     def gym_state_by_session_id(self, session_id: int) -> GymState | None: ...
 
 
-class TransferRows(Protocol):
+class TransferRows(Rows, Protocol):
     """Imports and exports: sessions and sets in bulk."""
 
     def export_rows(

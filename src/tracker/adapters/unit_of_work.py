@@ -24,6 +24,7 @@ from tracker.domain import errors
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from tracker.adapters.journal import AbstractJournal
     from tracker.adapters.lifter_data import (
         AbstractBodyWeights,
         AbstractInvolvedSides,
@@ -32,7 +33,15 @@ if TYPE_CHECKING:
     )
     from tracker.adapters.reads import AbstractReads, Reads
     from tracker.adapters.report_queries import AbstractReportQueries, ReportQueries
-    from tracker.adapters.repository import AbstractRepository, Repository
+    from tracker.adapters.repository import (
+        AbstractRepository,
+        CatalogRows,
+        GymRows,
+        LifterRows,
+        LogRows,
+        Repository,
+        TransferRows,
+    )
     from tracker.adapters.roles import AbstractRoles, Roles
 
 
@@ -93,7 +102,17 @@ def domain_errors() -> Iterator[None]:
 
 
 class AbstractUnitOfWork(abc.ABC):
+    """What a service may ask of storage: one small repository per aggregate (cosmicpython's
+    `uow.products`), the change journal, and the read and report queries. A helper takes the
+    one repository it needs (`def resolve_exercise(catalog: CatalogRows, ...)`)."""
+
     repo: AbstractRepository
+    lifters: LifterRows  # lifters, whose exercises the command sees, gym-wide settings
+    catalog: CatalogRows  # the exercise catalog
+    log: LogRows  # training sessions and their sets
+    gym: GymRows  # routines, rests between sets, where a gym session stands
+    transfers: TransferRows  # imports and exports: sessions and sets in bulk
+    journal: AbstractJournal  # change records for undo and redo
 
     def __enter__(self) -> Self:
         return self
@@ -173,6 +192,9 @@ class UnitOfWork(AbstractUnitOfWork):
 
         self.session: Session = self._factory()
         self.repo = Repository(self.session, self.viewer)
+        # One repository object serves every aggregate: one session, one transaction.
+        self.lifters = self.catalog = self.log = self.gym = self.transfers = self.repo
+        self.journal = self.repo.journal
         return super().__enter__()
 
     @contextmanager
