@@ -125,8 +125,6 @@ class Rows(Protocol):
 class LifterRows(Rows, Protocol):
     """Lifters, whose custom exercises a command sees, and the gym-wide settings."""
 
-    viewer_name: str | None  # the command's --lifter: whose custom exercises are visible
-
     def lifter(self, name: str) -> Lifter | None: ...
 
     def add_lifter_if_missing(self, name: str, unit: str) -> Lifter: ...
@@ -139,8 +137,6 @@ class LifterRows(Rows, Protocol):
 
     def view_as(self, lifter: Lifter) -> None: ...
 
-    def viewer_id(self) -> int | None: ...
-
     def setting(self, key: str) -> str | None: ...
 
     def set_setting(self, key: str, value: str) -> None: ...
@@ -152,6 +148,10 @@ class LifterRows(Rows, Protocol):
 
 class CatalogRows(Rows, Protocol):
     """The exercise catalog as the viewer sees it: built-in, shared and their own exercises."""
+
+    viewer_name: str | None  # the command's --lifter: whose custom exercises are visible
+
+    def viewer_id(self) -> int | None: ...  # whose own exercises show (LifterRows.view_as)
 
     def exercise_names(self) -> list[tuple[str, list[str]]]: ...
 
