@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy import ColumnElement, Select, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.adapters.journal import AbstractJournal, Journal, UnrecordedChanges
+from tracker.adapters.journal import Journal, UnrecordedChanges
 from tracker.adapters.orm import (
     BodyWeight,
     ChangeRecord,
@@ -283,24 +283,10 @@ class TransferRows(Rows, Protocol):
     def note_import(self, lifter: Lifter) -> None: ...
 
 
-class AbstractRepository(LifterRows, CatalogRows, LogRows, GymRows, TransferRows, Protocol):
-    """What the services may ask of storage, one Protocol per aggregate: the SQLAlchemy
-    `Repository` below, or the in-memory fake of the service tests (tests/fakes.py). No SQL
-    crosses this line."""
-
-    @property
-    def journal(self) -> AbstractJournal: ...
-
-    def add(self, obj: object) -> None: ...
-
-    def flush(self) -> None: ...
-
-    def delete(self, obj: object) -> None: ...
-
-
 class Repository(PostgresRows):
-    """The SQLAlchemy repository: AbstractRepository over one ORM session (its
-    PostgreSQL-only methods are in adapters/postgres_rows.py)."""
+    """The SQLAlchemy repository: every aggregate's Protocol above (LifterRows, CatalogRows,
+    LogRows, GymRows, TransferRows) over one ORM session, so that the unit of work serves them
+    all in one transaction (its PostgreSQL-only methods are in adapters/postgres_rows.py)."""
 
     def __init__(self, session: Session, viewer: str | None = None) -> None:
         self.session = session
