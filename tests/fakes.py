@@ -1,11 +1,14 @@
-"""An in-memory repository and unit of work, for service tests without a database.
+"""In-memory repositories and unit of work, for service tests without a database.
 
-Cosmicpython style: the fake keeps ORM-class instances in plain lists (they are ordinary
-Python objects until a database session adopts them), gives them ids on `add` as a database
-would on flush, fills column defaults, links relationships both ways, and answers every
-AbstractRepository question by filtering those lists. It is a real implementation, not a
-mock: a service test passes only if the service asks the right questions and acts on the
-answers. SQL behaviour (constraints, concurrency) stays with the CLI tests on both engines.
+Cosmicpython style: one fake per aggregate (FakeLifterRows, FakeCatalogRows, FakeLogRows,
+FakeGymRows, FakeTransferRows), composed by FakeUnitOfWork over one shared Store (a log's sets
+name the catalog's exercises, as in the database). The store keeps ORM-class instances in plain
+lists (they are ordinary Python objects until a database session adopts them), gives them ids
+on `add` as a database would on flush, fills column defaults and links relationships both
+ways; each fake answers its Protocol's questions by filtering those lists. It is a real
+implementation, not a mock: a service test passes only if the service asks the right questions
+and acts on the answers. SQL behaviour (constraints, concurrency) stays with the CLI tests on
+both engines.
 """
 
 from __future__ import annotations
@@ -40,7 +43,16 @@ from tracker.adapters.orm import (
 )
 from tracker.adapters.reads import AbstractReads, LifterRow
 from tracker.adapters.report_queries import AbstractReportQueries
-from tracker.adapters.repository import LoadBounds, TopSet, top_set
+from tracker.adapters.repository import (
+    CatalogRows,
+    GymRows,
+    LifterRows,
+    LoadBounds,
+    LogRows,
+    TopSet,
+    TransferRows,
+    top_set,
+)
 from tracker.adapters.tables import utcnow
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain import bodyweight
@@ -59,11 +71,14 @@ def _working(row: WorkoutSet) -> bool:
 
 
 class Store:
-    """The rows of one fake database, by table."""
+    """The rows of one fake database, by table, shared by every aggregate's fake (a log's sets
+    name the catalog's exercises), which add, flush and delete them as an ORM session would."""
 
     def __init__(self) -> None:
         self.rows: dict[type[Row], dict[Any, Row]] = {}
         self.ids = count(1)
+        self.viewer: int | None = None  # whose own exercises a command sees (view_as)
+        self.imported_for: set[int] = set()  # lifters an import stored rows for
 
     def table(self, model: type[M]) -> list[M]:
         return [row for row in self.rows.get(model, {}).values() if isinstance(row, model)]
@@ -72,116 +87,6 @@ class Store:
         row = self.rows.get(model, {}).get(key)
         return row if isinstance(row, model) else None
 
-
-class FakeJournal:
-    """adapters.journal.Journal over the fake store."""
-
-    def __init__(self, repo: FakeRepository) -> None:
-        self.repo = repo
-
-    def record(self, lifter: Lifter, action: str, payload: dict[str, Any]) -> None:
-        # Through JSON, as the database column stores it: a payload that is not JSON fails.
-        stored = json.loads(json.dumps(payload))
-        self.repo.add(ChangeRecord(lifter_id=lifter.id, action=action, payload=stored))
-
-    def latest_pending(self, lifter: Lifter) -> ChangeRecord | None:
-        pending = [
-            r
-            for r in self.repo.store.table(ChangeRecord)
-            if r.lifter_id == lifter.id and r.undone_at is None
-        ]
-        return max(pending, key=lambda r: r.id, default=None)
-
-    def has_records(self, lifter: Lifter) -> bool:
-        return any(r.lifter_id == lifter.id for r in self.repo.store.table(ChangeRecord))
-
-    def undone_run(self, lifter: Lifter) -> list[ChangeRecord]:
-        latest = self.latest_pending(lifter)
-        after = latest.id if latest is not None else 0
-        return sorted(
-            (
-                r
-                for r in self.repo.store.table(ChangeRecord)
-                if r.lifter_id == lifter.id and r.id > after
-            ),
-            key=lambda r: r.id,
-        )
-
-    def redoable(self, lifter: Lifter) -> list[ChangeRecord]:
-        return []  # redo is tested through the CLI, on real databases
-
-    def mark_undone(self, record: ChangeRecord) -> None:
-        record.undone_at = utcnow()
-
-    def workout_set(self, set_id: int) -> WorkoutSet | None:
-        return self.repo.store.get(WorkoutSet, set_id)
-
-    def training_session(self, session_id: int) -> TrainingSession | None:
-        return self.repo.store.get(TrainingSession, session_id)
-
-    def exercise_exists(self, exercise_id: int) -> bool:
-        return self.repo.store.get(Exercise, exercise_id) is not None
-
-    def sessions_near(
-        self, lifter: Lifter, start: datetime, end: datetime
-    ) -> list[TrainingSession]:
-        return [
-            s
-            for s in self.repo.store.table(TrainingSession)
-            if s.lifter_id == lifter.id
-            and (s.finished_at is None or (s.started_at <= end and s.finished_at >= start))
-        ]
-
-    def restore(self, model: type[M], copy: RowCopy, keep_id: bool = True) -> M:
-        values = row_values(model, copy)
-        if not keep_id or self.repo.store.get(model, values.get("id")) is not None:
-            values.pop("id", None)
-        row = model(**values)
-        self.repo.add(row)
-        if isinstance(row, RoutineItem):  # into its routine's list, as a reload would
-            routine = self.repo.store.get(Routine, row.routine_id)
-            if routine is not None:
-                routine.items.append(row)
-                routine.items.sort(key=lambda item: (item.position, item.id))
-        return row
-
-    def watch(self) -> None:
-        pass  # redo is tested through the CLI, on real databases
-
-    def watched(self) -> list[RowBefore]:
-        return []
-
-    def redo(self, changes: list[RowBefore]) -> tuple[list[Row], list[Row]]:
-        return [], []
-
-    def put_back(self, row: Row, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
-        for key, value in row_values(type(row), copy).items():
-            if key != "id" and (fields is None or key in fields):
-                setattr(row, key, value)
-
-    def reload(self, row: Row) -> None:
-        """Nothing to reload: deletes already took rows out of their parents' lists."""
-
-    def delete(self, row: Row) -> None:
-        self.repo.delete(row)
-
-    def flush(self) -> None:
-        self.repo.flush()
-
-
-class FakeRepository:
-    """AbstractRepository over in-memory lists."""
-
-    def __init__(self) -> None:
-        self.store = Store()
-        self._journal = FakeJournal(self)
-        self.imported_for: set[int] = set()  # lifters an import stored rows for
-
-    @property
-    def journal(self) -> FakeJournal:
-        return self._journal
-
-    # -- storing ---------------------------------------------------------------------------
     def add(self, obj: object) -> None:
         assert isinstance(obj, Row), f"not a mapped row: {obj!r}"
         mapper = inspect(type(obj))
@@ -193,9 +98,9 @@ class FakeRepository:
                 setattr(obj, key, value)
         primary = [mapper.get_property_by_column(c).key for c in mapper.primary_key]
         if primary == ["id"] and obj.id is None:  # type: ignore[attr-defined]
-            obj.id = next(self.store.ids)  # type: ignore[attr-defined]
+            obj.id = next(self.ids)  # type: ignore[attr-defined]
         identity = tuple(getattr(obj, k) for k in primary)
-        table = self.store.rows.setdefault(type(obj), {})
+        table = self.rows.setdefault(type(obj), {})
         table[identity[0] if len(identity) == 1 else identity] = obj
         self._link(obj)
 
@@ -206,47 +111,47 @@ class FakeRepository:
             if obj.session is not None:
                 obj.session_id = obj.session.id
             elif obj.session_id is not None:
-                obj.session = self.store.get(TrainingSession, obj.session_id)
+                obj.session = self.get(TrainingSession, obj.session_id)
             if obj.exercise is not None:
                 obj.exercise_id = obj.exercise.id
             else:
-                obj.exercise = self.store.get(Exercise, obj.exercise_id)
+                obj.exercise = self.get(Exercise, obj.exercise_id)
         elif isinstance(obj, TrainingSession):
             for row in obj.sets:
-                if self.store.get(WorkoutSet, row.id) is not row:
+                if self.get(WorkoutSet, row.id) is not row:
                     self.add(row)
         elif isinstance(obj, Exercise):
             if obj.parent is not None:
                 obj.parent_id = obj.parent.id
             elif obj.parent_id is not None:
-                obj.parent = self.store.get(Exercise, obj.parent_id)
+                obj.parent = self.get(Exercise, obj.parent_id)
             for alias in obj.aliases:
                 alias.exercise_id = obj.id
-                if self.store.get(ExerciseAlias, alias.id) is not alias:
+                if self.get(ExerciseAlias, alias.id) is not alias:
                     self.add(alias)
         elif isinstance(obj, Routine):
             for item in obj.items:
                 item.routine_id = obj.id
-                if self.store.get(RoutineItem, item.id) is not item:
+                if self.get(RoutineItem, item.id) is not item:
                     self.add(item)
         elif isinstance(obj, RoutineItem):
             if obj.exercise is not None:
                 obj.exercise_id = obj.exercise.id
             else:
-                obj.exercise = self.store.get(Exercise, obj.exercise_id)
+                obj.exercise = self.get(Exercise, obj.exercise_id)
 
     def flush(self) -> None:
-        for table in list(self.store.rows.values()):
+        for table in list(self.rows.values()):
             for row in list(table.values()):
                 self._link(row)
         # delete-orphan: an alias taken off its exercise's list is gone.
-        for alias in self.store.table(ExerciseAlias):
-            owner = self.store.get(Exercise, alias.exercise_id)
+        for alias in self.table(ExerciseAlias):
+            owner = self.get(Exercise, alias.exercise_id)
             if owner is None or alias not in owner.aliases:
                 self.delete(alias)
         # ... and so is an item taken off its routine's list.
-        for item in self.store.table(RoutineItem):
-            routine = self.store.get(Routine, item.routine_id)
+        for item in self.table(RoutineItem):
+            routine = self.get(Routine, item.routine_id)
             if routine is None or item not in routine.items:
                 self.delete(item)
 
@@ -264,15 +169,50 @@ class FakeRepository:
             for item in list(obj.items):
                 self.delete(item)
         if isinstance(obj, RoutineItem):
-            routine = self.store.get(Routine, obj.routine_id)
+            routine = self.get(Routine, obj.routine_id)
             if routine is not None and obj in routine.items:
                 routine.items.remove(obj)
-        table = self.store.rows.get(type(obj), {})
+        table = self.rows.get(type(obj), {})
         for identity, stored in list(table.items()):
             if stored is obj:
                 del table[identity]
 
-    # -- lifters and settings ----------------------------------------------------------------
+    def sessions(self, lifter: Lifter) -> list[TrainingSession]:
+        """The lifter's sessions, newest first."""
+        mine = [s for s in self.table(TrainingSession) if s.lifter_id == lifter.id]
+        return sorted(mine, key=lambda s: (s.started_at, s.id), reverse=True)
+
+    def sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]:
+        return [
+            s
+            for s in self.table(WorkoutSet)
+            if s.lifter_id == lifter.id and s.exercise_id == exercise.id
+        ]
+
+    def in_session(self, session_id: int) -> list[WorkoutSet]:
+        rows = [s for s in self.table(WorkoutSet) if s.session_id == session_id]
+        return sorted(rows, key=lambda s: (s.position, s.id))
+
+
+class FakeRows:
+    """What every aggregate's fake shares: the one store, and add/flush/delete through it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def add(self, obj: object) -> None:
+        self.store.add(obj)
+
+    def flush(self) -> None:
+        self.store.flush()
+
+    def delete(self, obj: object) -> None:
+        self.store.delete(obj)
+
+
+class FakeLifterRows(FakeRows, LifterRows):
+    """LifterRows over the fake store."""
+
     def lifter(self, name: str) -> Lifter | None:
         return next((x for x in self.store.table(Lifter) if x.name == name), None)
 
@@ -298,7 +238,39 @@ class FakeRepository:
     def settings(self, prefix: str = "") -> dict[str, str]:
         return {s.key: s.value for s in self.store.table(Setting) if s.key.startswith(prefix)}
 
-    # -- exercises ---------------------------------------------------------------------------
+    def view_as(self, lifter: Lifter) -> None:
+        self.store.viewer = lifter.id
+
+    def lock_lifter(self, lifter: Lifter) -> None:
+        """One process, one thread: nothing to wait for."""
+
+    def lifter_for_current_role(self) -> Lifter | None:
+        return None  # no database roles in memory
+
+    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter:
+        found = self.lifter(name)
+        if found is not None:
+            return found
+        lifter = Lifter(name=name, unit=unit)
+        self.add(lifter)
+        self.flush()
+        return lifter
+
+    def lifter_is_blank(self, lifter: Lifter) -> bool:
+        owned = (TrainingSession, BodyWeight, Routine, ExerciseRest, InvolvedSide, ChangeRecord)
+        rows: list[Any] = [row for kind in owned for row in self.store.table(kind)]
+        return not any(row.lifter_id == lifter.id for row in rows)
+
+
+class FakeCatalogRows(FakeRows, CatalogRows):
+    """CatalogRows over the fake store."""
+
+    # Custom exercises per lifter: the fake shows every exercise (its tests make no others').
+    viewer_name: str | None = None
+
+    def viewer_id(self) -> int | None:
+        return self.store.viewer
+
     def exercise_names(self) -> list[tuple[str, list[str]]]:
         return [(e.name, [a.alias for a in e.aliases]) for e in self.store.table(Exercise)]
 
@@ -338,59 +310,35 @@ class FakeRepository:
             if s.exercise_id == exercise.id and (s.side is not None) == sided
         )
 
-    # -- sessions and sets -------------------------------------------------------------------
-    def _sessions(self, lifter: Lifter) -> list[TrainingSession]:
-        """The lifter's sessions, newest first."""
-        mine = [s for s in self.store.table(TrainingSession) if s.lifter_id == lifter.id]
-        return sorted(mine, key=lambda s: (s.started_at, s.id), reverse=True)
+    def key_taken_by_another_lifter(self, key: str) -> bool:
+        return False
 
-    def _sets(self, lifter: Lifter, exercise: Exercise) -> list[WorkoutSet]:
-        return [
-            s
-            for s in self.store.table(WorkoutSet)
-            if s.lifter_id == lifter.id and s.exercise_id == exercise.id
-        ]
+    def may_write_catalog(self) -> bool:
+        return True  # the owner: one fake database has no roles
+
+    def serialize_catalog_writes(self) -> None:
+        """One writer at a time already: nothing to wait for."""
+
+
+class FakeLogRows(FakeRows, LogRows):
+    """LogRows over the fake store."""
 
     def open_session(self, lifter: Lifter) -> TrainingSession | None:
-        return next((s for s in self._sessions(lifter) if s.finished_at is None), None)
+        return next((s for s in self.store.sessions(lifter) if s.finished_at is None), None)
 
     def training_session(self, lifter: Lifter, session_id: int) -> TrainingSession | None:
         found = self.store.get(TrainingSession, session_id)
         return found if found is not None and found.lifter_id == lifter.id else None
 
     def latest_session(self, lifter: Lifter) -> TrainingSession | None:
-        return next(iter(self._sessions(lifter)), None)
-
-    def delete_sessions(
-        self,
-        lifter: Lifter,
-        source_key: str,
-        started_at: datetime | None = None,
-        protect_logged: bool = False,
-    ) -> int:
-        chosen = [
-            s
-            for s in self._sessions(lifter)
-            if s.source_key == source_key or (started_at is not None and s.started_at == started_at)
-        ]
-        logged = sorted(s.id for s in chosen if any(r.batch is not None for r in s.sets))
-        if logged and protect_logged:
-            raise Conflict(f"session #{logged[0]} holds sets you logged by hand")
-        for session in chosen:
-            self.delete(session)
-        return len(chosen)
-
-    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]:
-        sessions = self._sessions(lifter)
-        keys = {s.source_key for s in sessions if s.source_key is not None}
-        return keys, {s.started_at for s in sessions}
+        return next(iter(self.store.sessions(lifter)), None)
 
     def finished_sessions_near(
         self, lifter: Lifter, at: datetime, slack: timedelta
     ) -> Sequence[TrainingSession]:
         return [
             s
-            for s in self._sessions(lifter)
+            for s in self.store.sessions(lifter)
             if s.finished_at is not None
             and s.started_at <= at + slack
             and s.finished_at >= at - slack
@@ -403,7 +351,7 @@ class FakeRepository:
         self, lifter: Lifter, exercise: Exercise, before: datetime
     ) -> list[tuple[Side | None, int, str, Decimal]]:
         tops: dict[tuple[Side | None, int, str], Decimal] = {}
-        for s in self._sets(lifter, exercise):
+        for s in self.store.sets(lifter, exercise):
             if _working(s) and s.load > 0 and s.performed_at <= before:
                 key = (s.side, s.reps, s.unit)
                 tops[key] = max(tops.get(key, s.load), s.load)
@@ -412,7 +360,7 @@ class FakeRepository:
     def recent_working_sets(
         self, lifter: Lifter, exercise: Exercise, sessions: int
     ) -> list[WorkoutSet]:
-        rows = [s for s in self._sets(lifter, exercise) if _working(s)]
+        rows = [s for s in self.store.sets(lifter, exercise) if _working(s)]
         starts = {r.session_id: r.session.started_at for r in rows}
         recent = sorted(starts, key=lambda sid: starts[sid], reverse=True)[:sessions]
         chosen = [r for r in rows if r.session_id in recent]
@@ -422,7 +370,7 @@ class FakeRepository:
         self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
     ) -> list[LoadBounds]:
         groups: dict[tuple[str, bool], list[WorkoutSet]] = {}
-        for s in self._sets(lifter, exercise):
+        for s in self.store.sets(lifter, exercise):
             if s.kind != "warmup" and s.id != leave_out:
                 groups.setdefault((s.unit, s.bodyweight), []).append(s)
         bounds = []
@@ -437,14 +385,14 @@ class FakeRepository:
         return max(rows, key=lambda r: convert(r.load, Unit(r.unit), Unit.KG), default=None)
 
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None:
-        exercise = self.exercise(name)
+        exercise = next((e for e in self.store.table(Exercise) if e.name == name), None)
         if exercise is None:
             return None
         row = self.latest_top_set(lifter, exercise)
         if row is None:  # a carry: its heaviest loaded distance or time set, latest session
             carried = [
                 s
-                for s in self._sets(lifter, exercise)
+                for s in self.store.sets(lifter, exercise)
                 if s.kind != "warmup" and s.load > 0 and (s.duration_s or s.distance)
             ]
             latest = max(carried, key=lambda s: s.performed_at, default=None)
@@ -460,40 +408,13 @@ class FakeRepository:
     ) -> dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]:
         found: dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]
         found = {}
-        for s in self._sets(lifter, exercise):
+        for s in self.store.sets(lifter, exercise):
             if s.kind == "warmup" or (s.duration_s is None and s.distance is None):
                 continue
             found.setdefault((s.session_id, s.side), []).append(
                 (s.duration_s, s.distance, s.distance_unit)
             )
         return found
-
-    # Custom exercises per lifter: the fake shows every exercise (its tests make no others').
-    viewer_name: str | None = None
-
-    def view_as(self, lifter: Lifter) -> None:
-        self._viewer = lifter.id
-
-    def viewer_id(self) -> int | None:
-        return getattr(self, "_viewer", None)
-
-    def key_taken_by_another_lifter(self, key: str) -> bool:
-        return False
-
-    def lock_lifter(self, lifter: Lifter) -> None:
-        """One process, one thread: nothing to wait for."""
-
-    def lifter_for_current_role(self) -> Lifter | None:
-        return None  # no database roles in memory
-
-    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter:
-        found = self.lifter(name)
-        if found is not None:
-            return found
-        lifter = Lifter(name=name, unit=unit)
-        self.add(lifter)
-        self.flush()
-        return lifter
 
     def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:
         found = self.store.get(WorkoutSet, set_id)
@@ -508,47 +429,46 @@ class FakeRepository:
         return sorted((s for s in mine if s.batch == latest), key=lambda s: (s.position, s.id))
 
     def last_set_time(self, session: TrainingSession) -> datetime | None:
-        return max((s.performed_at for s in self._in_session(session.id)), default=None)
+        return max((s.performed_at for s in self.store.in_session(session.id)), default=None)
 
     def next_position(self, session: TrainingSession) -> int:
-        return max((s.position + 1 for s in self._in_session(session.id)), default=0)
-
-    def _in_session(self, session_id: int) -> list[WorkoutSet]:
-        rows = [s for s in self.store.table(WorkoutSet) if s.session_id == session_id]
-        return sorted(rows, key=lambda s: (s.position, s.id))
+        return max((s.position + 1 for s in self.store.in_session(session.id)), default=0)
 
     def sets_of_exercise_in_session(
         self, lifter: Lifter, exercise: Exercise, session_id: int
     ) -> Sequence[WorkoutSet]:
         return [
             s
-            for s in self._in_session(session_id)
+            for s in self.store.in_session(session_id)
             if s.lifter_id == lifter.id and s.exercise_id == exercise.id
         ]
 
     def previous_session_id(
         self, lifter: Lifter, exercise: Exercise, current: TrainingSession
     ) -> int | None:
-        done = {s.session_id for s in self._sets(lifter, exercise)} - {current.id}
-        for session in self._sessions(lifter):
+        done = {s.session_id for s in self.store.sets(lifter, exercise)} - {current.id}
+        for session in self.store.sessions(lifter):
             if session.id in done and session.started_at <= current.started_at:
                 return session.id
         return None
 
     def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]:
-        return self._in_session(session.id)
+        return self.store.in_session(session.id)
 
     def side_records(
         self, lifter: Lifter, exercise: Exercise, before_set_id: int
     ) -> list[tuple[Side | None, str, Decimal, int]]:
         most: dict[tuple[Side | None, str, Decimal], int] = {}
-        for s in self._sets(lifter, exercise):
+        for s in self.store.sets(lifter, exercise):
             if _working(s) and s.id < before_set_id:
                 key = (s.side, s.unit, s.load)
                 most[key] = max(most.get(key, s.reps), s.reps)
         return [(*key, reps) for key, reps in most.items()]
 
-    # -- routines and gym mode ---------------------------------------------------------------
+
+class FakeGymRows(FakeRows, GymRows):
+    """GymRows over the fake store."""
+
     def routine(self, lifter: Lifter, name: str) -> Routine | None:
         return next((r for r in self.routines(lifter) if r.name.lower() == name.lower()), None)
 
@@ -576,25 +496,41 @@ class FakeRepository:
     def gym_state_by_session_id(self, session_id: int) -> GymState | None:
         return self.store.get(GymState, session_id)
 
-    # -- the built-in catalog, imports and exports -----------------------------------------
-    def may_write_catalog(self) -> bool:
-        return True  # the owner: one fake database has no roles
-
-    def serialize_catalog_writes(self) -> None:
-        """One writer at a time already: nothing to wait for."""
-
-    def lifter_is_blank(self, lifter: Lifter) -> bool:
-        owned = (TrainingSession, BodyWeight, Routine, ExerciseRest, InvolvedSide, ChangeRecord)
-        rows: list[Any] = [row for kind in owned for row in self.store.table(kind)]
-        return not any(row.lifter_id == lifter.id for row in rows)
-
     def exercise_rests(self, lifter: Lifter) -> list[tuple[Exercise, int]]:
         rests = [row for row in self.store.table(ExerciseRest) if row.lifter_id == lifter.id]
         found = [(self.store.get(Exercise, row.exercise_id), row.seconds) for row in rests]
         return sorted(((e, s) for e, s in found if e is not None), key=lambda pair: pair[0].name)
 
+
+class FakeTransferRows(FakeRows, TransferRows):
+    """TransferRows over the fake store."""
+
+    def delete_sessions(
+        self,
+        lifter: Lifter,
+        source_key: str,
+        started_at: datetime | None = None,
+        protect_logged: bool = False,
+    ) -> int:
+        chosen = [
+            s
+            for s in self.store.sessions(lifter)
+            if s.source_key == source_key or (started_at is not None and s.started_at == started_at)
+        ]
+        logged = sorted(s.id for s in chosen if any(r.batch is not None for r in s.sets))
+        if logged and protect_logged:
+            raise Conflict(f"session #{logged[0]} holds sets you logged by hand")
+        for session in chosen:
+            self.delete(session)
+        return len(chosen)
+
+    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]:
+        sessions = self.store.sessions(lifter)
+        keys = {s.source_key for s in sessions if s.source_key is not None}
+        return keys, {s.started_at for s in sessions}
+
     def note_import(self, lifter: Lifter) -> None:
-        self.imported_for.add(lifter.id)
+        self.store.imported_for.add(lifter.id)
 
     def export_rows(
         self, lifter: Lifter, since: datetime | None
@@ -618,7 +554,7 @@ class FakeRepository:
     def insert_sets(self, rows: list[dict[str, Any]]) -> None:
         for values in rows:
             self.add(WorkoutSet(**values))
-        self.imported_for.update(values["lifter_id"] for values in rows)
+        self.store.imported_for.update(values["lifter_id"] for values in rows)
 
     def set_session_notes(self, session_id: int, notes: str) -> None:
         session = self.store.get(TrainingSession, session_id)
@@ -626,27 +562,123 @@ class FakeRepository:
         session.notes = notes
 
 
+class FakeJournal:
+    """adapters.journal.Journal over the fake store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def record(self, lifter: Lifter, action: str, payload: dict[str, Any]) -> None:
+        # Through JSON, as the database column stores it: a payload that is not JSON fails.
+        stored = json.loads(json.dumps(payload))
+        self.store.add(ChangeRecord(lifter_id=lifter.id, action=action, payload=stored))
+
+    def latest_pending(self, lifter: Lifter) -> ChangeRecord | None:
+        pending = [
+            r
+            for r in self.store.table(ChangeRecord)
+            if r.lifter_id == lifter.id and r.undone_at is None
+        ]
+        return max(pending, key=lambda r: r.id, default=None)
+
+    def has_records(self, lifter: Lifter) -> bool:
+        return any(r.lifter_id == lifter.id for r in self.store.table(ChangeRecord))
+
+    def undone_run(self, lifter: Lifter) -> list[ChangeRecord]:
+        latest = self.latest_pending(lifter)
+        after = latest.id if latest is not None else 0
+        return sorted(
+            (
+                r
+                for r in self.store.table(ChangeRecord)
+                if r.lifter_id == lifter.id and r.id > after
+            ),
+            key=lambda r: r.id,
+        )
+
+    def redoable(self, lifter: Lifter) -> list[ChangeRecord]:
+        return []  # redo is tested through the CLI, on real databases
+
+    def mark_undone(self, record: ChangeRecord) -> None:
+        record.undone_at = utcnow()
+
+    def workout_set(self, set_id: int) -> WorkoutSet | None:
+        return self.store.get(WorkoutSet, set_id)
+
+    def training_session(self, session_id: int) -> TrainingSession | None:
+        return self.store.get(TrainingSession, session_id)
+
+    def exercise_exists(self, exercise_id: int) -> bool:
+        return self.store.get(Exercise, exercise_id) is not None
+
+    def sessions_near(
+        self, lifter: Lifter, start: datetime, end: datetime
+    ) -> list[TrainingSession]:
+        return [
+            s
+            for s in self.store.table(TrainingSession)
+            if s.lifter_id == lifter.id
+            and (s.finished_at is None or (s.started_at <= end and s.finished_at >= start))
+        ]
+
+    def restore(self, model: type[M], copy: RowCopy, keep_id: bool = True) -> M:
+        values = row_values(model, copy)
+        if not keep_id or self.store.get(model, values.get("id")) is not None:
+            values.pop("id", None)
+        row = model(**values)
+        self.store.add(row)
+        if isinstance(row, RoutineItem):  # into its routine's list, as a reload would
+            routine = self.store.get(Routine, row.routine_id)
+            if routine is not None:
+                routine.items.append(row)
+                routine.items.sort(key=lambda item: (item.position, item.id))
+        return row
+
+    def watch(self) -> None:
+        pass  # redo is tested through the CLI, on real databases
+
+    def watched(self) -> list[RowBefore]:
+        return []
+
+    def redo(self, changes: list[RowBefore]) -> tuple[list[Row], list[Row]]:
+        return [], []
+
+    def put_back(self, row: Row, copy: RowCopy, fields: tuple[str, ...] | None = None) -> None:
+        for key, value in row_values(type(row), copy).items():
+            if key != "id" and (fields is None or key in fields):
+                setattr(row, key, value)
+
+    def reload(self, row: Row) -> None:
+        """Nothing to reload: deletes already took rows out of their parents' lists."""
+
+    def delete(self, row: Row) -> None:
+        self.store.delete(row)
+
+    def flush(self) -> None:
+        self.store.flush()
+
+
 class FakeBodyWeights:
     """adapters.lifter_data.BodyWeights over the fake store."""
 
-    def __init__(self, repo: FakeRepository) -> None:
-        self.repo = repo
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def add(self, lifter_id: int, measured_at: datetime, weight: Decimal, unit: Unit) -> int:
         row = BodyWeight(lifter_id=lifter_id, measured_at=measured_at, weight=weight,
                          unit=unit.value)
-        self.repo.add(row)
+        self.store.add(row)
         return row.id
 
     def remove(self, lifter_id: int, weigh_in_id: int) -> bodyweight.BodyWeight | None:
-        row = self.repo.store.get(BodyWeight, weigh_in_id)
+        row = self.store.get(BodyWeight, weigh_in_id)
         if row is None or row.lifter_id != lifter_id:
             return None
-        self.repo.delete(row)
+        self.store.delete(row)
         return bodyweight.BodyWeight(row.measured_at, row.weight, Unit(row.unit))
 
     def of_lifter(self, lifter_id: int) -> list[bodyweight.BodyWeight]:
-        rows = [r for r in self.repo.store.table(BodyWeight) if r.lifter_id == lifter_id]
+        rows = [r for r in self.store.table(BodyWeight) if r.lifter_id == lifter_id]
         rows.sort(key=lambda r: (r.measured_at, r.id))
         return [bodyweight.BodyWeight(r.measured_at, r.weight, Unit(r.unit)) for r in rows]
 
@@ -654,20 +686,20 @@ class FakeBodyWeights:
 class FakeInvolvedSides:
     """adapters.lifter_data.InvolvedSides over the fake store."""
 
-    def __init__(self, repo: FakeRepository) -> None:
-        self.repo = repo
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def set(self, lifter_id: int, exercise_id: int | None, side: Side | None) -> None:
         row = next(
-            (r for r in self.repo.store.table(InvolvedSide)
+            (r for r in self.store.table(InvolvedSide)
              if r.lifter_id == lifter_id and r.exercise_id == exercise_id),
             None,
         )
         if side is None:
             if row is not None:
-                self.repo.delete(row)
+                self.store.delete(row)
         elif row is None:
-            self.repo.add(InvolvedSide(lifter_id=lifter_id, exercise_id=exercise_id,
+            self.store.add(InvolvedSide(lifter_id=lifter_id, exercise_id=exercise_id,
                                        side=side.value))
         else:
             row.side = side.value
@@ -675,35 +707,36 @@ class FakeInvolvedSides:
     def of_lifter(self, lifter_id: int) -> dict[int | None, Side]:
         return {
             r.exercise_id: Side(r.side)
-            for r in self.repo.store.table(InvolvedSide)
+            for r in self.store.table(InvolvedSide)
             if r.lifter_id == lifter_id
         }
 
 
 class FakeReads(AbstractReads):
-    """The read path's queries, answered from the fake repository's rows."""
+    """The read path's queries, answered from the fake store's rows."""
 
-    def __init__(self, repo: FakeRepository) -> None:
-        self.repo = repo
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.lifter_rows = FakeLifterRows(store)
 
     @staticmethod
     def _row(lifter: Lifter | None) -> LifterRow | None:
         return None if lifter is None else LifterRow(lifter.id, lifter.name, lifter.unit)
 
     def setting(self, key: str) -> str | None:
-        return self.repo.setting(key)
+        return self.lifter_rows.setting(key)
 
     def lifter(self, name: str) -> LifterRow | None:
-        return self._row(self.repo.lifter(name))
+        return self._row(self.lifter_rows.lifter(name))
 
     def lifter_for_current_role(self) -> LifterRow | None:
         return None  # no PostgreSQL roles in memory
 
     def lifters(self) -> list[LifterRow]:
-        return [LifterRow(x.id, x.name, x.unit) for x in self.repo.lifters()]
+        return [LifterRow(x.id, x.name, x.unit) for x in self.lifter_rows.lifters()]
 
     def sessions_since(self, lifter_id: int, since: datetime | None) -> list[SessionInfo]:
-        lifter = next(x for x in self.repo.store.table(Lifter) if x.id == lifter_id)
+        lifter = next(x for x in self.store.table(Lifter) if x.id == lifter_id)
         return [
             SessionInfo(
                 s.id,
@@ -713,17 +746,17 @@ class FakeReads(AbstractReads):
                 len(s.sets),
                 len({row.exercise_id for row in s.sets}),
             )
-            for s in self.repo._sessions(lifter)
+            for s in self.store.sessions(lifter)
             if since is None or s.started_at >= since
         ]
 
     def routine_names(self, lifter_id: int) -> list[str]:
-        return sorted(x.name for x in self.repo.store.table(Routine) if x.lifter_id == lifter_id)
+        return sorted(x.name for x in self.store.table(Routine) if x.lifter_id == lifter_id)
 
     def exercise_names(self, viewer_id: int | None) -> list[tuple[str, list[str]]]:
         return [
             (x.name, [a.alias for a in x.aliases])
-            for x in self.repo.store.table(Exercise)
+            for x in self.store.table(Exercise)
             if x.owner_id is None or x.owner_id == viewer_id
         ]
 
@@ -764,31 +797,42 @@ class FakeUnitOfWork(AbstractUnitOfWork):
     """One fake database that lives as long as the test; `committed` says a command ended
     in a commit (a command that fails must leave it False)."""
 
-    repo: FakeRepository
+    lifters: FakeLifterRows
+    catalog: FakeCatalogRows
+    log: FakeLogRows
+    gym: FakeGymRows
+    transfers: FakeTransferRows
+    journal: FakeJournal
 
     def __init__(self) -> None:
-        self.repo = FakeRepository()
+        self.store = Store()  # one database: every aggregate's fake sees every row
+        self.lifters = FakeLifterRows(self.store)
+        self.catalog = FakeCatalogRows(self.store)
+        self.log = FakeLogRows(self.store)
+        self.gym = FakeGymRows(self.store)
+        self.transfers = FakeTransferRows(self.store)
+        self.journal = FakeJournal(self.store)
         self.committed = False
         self._roles = FakeRoles()
 
     @contextmanager
     def reads(self) -> Iterator[FakeReads]:
-        yield FakeReads(self.repo)
+        yield FakeReads(self.store)
 
     def body_weights(self) -> FakeBodyWeights:
-        return FakeBodyWeights(self.repo)
+        return FakeBodyWeights(self.store)
 
     def report_queries(self) -> AbstractReportQueries:
-        return FakeReportQueries(self.repo)
+        return FakeReportQueries(self.store)
 
     def roles(self) -> FakeRoles:
         return self._roles
 
     def involved_sides(self) -> FakeInvolvedSides:
-        return FakeInvolvedSides(self.repo)
+        return FakeInvolvedSides(self.store)
 
     def commit(self) -> None:
-        self.repo.flush()
+        self.store.flush()
         self.committed = True
 
     def rollback(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -245,7 +246,7 @@ def test_services_take_only_abstract_units_of_work(path: Path) -> None:
 
 def test_the_abstraction_check_catches_each_kind(tmp_path: Path) -> None:
     assert {"UnitOfWork", "Repository", "Reads", "ReportQueries", "Roles"} <= CONCRETE
-    assert not {"AbstractUnitOfWork", "AbstractRepository", "AbstractReads"} & CONCRETE
+    assert not {"AbstractUnitOfWork", "CatalogRows", "AbstractReads"} & CONCRETE
     module = tmp_path / "service.py"
     for code in ("from tracker.adapters.unit_of_work import UnitOfWork\n",
                  "def f():\n    from tracker.adapters.repository import Repository\n",
@@ -254,6 +255,66 @@ def test_the_abstraction_check_catches_each_kind(tmp_path: Path) -> None:
         assert len(concrete_imports(module)) == 1, code
     module.write_text("from tracker.adapters.unit_of_work import AbstractUnitOfWork\n")
     assert concrete_imports(module) == []
+
+
+# One small repository per aggregate (cosmicpython's `uow.products`): a service reaches storage
+# through uow.lifters, .catalog, .log, .gym, .transfers and .journal, and its helpers take the
+# one Protocol they touch; the whole repository (`uow.repo`, AbstractRepository) is not theirs.
+WHOLE_REPOSITORY = re.compile(r"\bAbstractRepository\b|\.repo\b")
+
+
+def whole_repository_uses(path: Path) -> list[int]:
+    """Lines of a module that reach the whole repository: an attribute `.repo`, the name
+    AbstractRepository (imported, annotated or in a string annotation)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            (isinstance(node, ast.Attribute) and node.attr == "repo")
+            or (isinstance(node, ast.Name) and node.id == "AbstractRepository")
+            or (isinstance(node, ast.alias) and node.name == "AbstractRepository")
+            or (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and WHOLE_REPOSITORY.search(node.value))
+        ):  # fmt: skip
+            found.append(node.lineno)
+    return sorted(found)
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "services").glob("*.py")), ids=lambda p: p.name)
+def test_services_use_one_repository_per_aggregate(path: Path) -> None:
+    assert not whole_repository_uses(path), f"{path.name}: lines {whole_repository_uses(path)}"
+
+
+def test_the_repository_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "service.py"
+    for code in ("def f(uow):\n    return uow.repo.lifter('me')\n",
+                 "def f(self):\n    repo = self.uow.repo\n",
+                 "from tracker.adapters.repository import AbstractRepository\n",
+                 "def f(repo: AbstractRepository) -> None: ...\n",
+                 "def f(repo: 'AbstractRepository') -> None: ...\n"):  # fmt: skip
+        module.write_text(code, encoding="utf-8")
+        assert len(whole_repository_uses(module)) >= 1, code
+    module.write_text(
+        "from tracker.adapters.repository import CatalogRows\n"
+        "def f(uow, catalog: CatalogRows):\n"
+        "    return uow.catalog.exercise('x'), catalog.exercises(), uow.journal\n",
+        encoding="utf-8",
+    )
+    assert whole_repository_uses(module) == []
+
+
+def test_each_aggregate_has_its_own_repository_and_fake() -> None:
+    """The abstract unit of work names one repository per aggregate; the fake unit of work
+    composes one fake per aggregate over one shared store."""
+    from tests.fakes import FakeUnitOfWork
+    from tracker.adapters.unit_of_work import AbstractUnitOfWork
+
+    aggregates = ("lifters", "catalog", "log", "gym", "transfers", "journal")
+    assert set(aggregates) <= set(AbstractUnitOfWork.__annotations__)
+    assert "repo" not in AbstractUnitOfWork.__annotations__
+    uow = FakeUnitOfWork()
+    fakes = [getattr(uow, name) for name in aggregates]
+    assert len({type(fake) for fake in fakes}) == len(aggregates)
+    assert all(fake.store is uow.store for fake in fakes)
 
 
 def service_imports(path: Path) -> set[str]:

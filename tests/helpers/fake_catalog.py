@@ -29,7 +29,7 @@ def with_catalog(*names: str) -> FakeUnitOfWork:
             wanted[entry["name"]] = entry
             entry = entries.get(entry.get("parent") or "")
     uow = FakeUnitOfWork()
-    sync_builtin(uow.repo, list(wanted.values()))
+    sync_builtin(uow, list(wanted.values()))
     uow.commit()
     uow.committed = False
     return uow

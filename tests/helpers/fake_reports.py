@@ -1,5 +1,5 @@
 """In-memory report queries for service tests: the oracle (tests/helpers/report_oracle.py)
-over the fake repository's sets, answering what `AbstractReportQueries` answers in SQL."""
+over the fake store's sets, answering what `AbstractReportQueries` answers in SQL."""
 
 from __future__ import annotations
 
@@ -26,27 +26,27 @@ from tracker.domain.report_figures import (
 from tracker.domain.units import Unit
 
 if TYPE_CHECKING:
-    from tests.fakes import FakeRepository
+    from tests.fakes import Store
 
 
 class FakeReportQueries:
     """Every figure from the lifter's raw sets, one by one (the property test holds the SQL
     path equal to this)."""
 
-    def __init__(self, repo: FakeRepository) -> None:
-        self.repo = repo
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def _logged(self, lifter_id: int, exercise_id: int | None = None) -> list[LoggedSet]:
         return counted(
             logged(row)
-            for row in self.repo.store.table(WorkoutSet)
+            for row in self.store.table(WorkoutSet)
             if row.lifter_id == lifter_id and exercise_id in (None, row.exercise_id)
         )
 
     def sides_by_exercise(
         self, asked: ReportRequest, exercise_id: int | None = None, *, raw: bool = False
     ) -> dict[tuple[int, str], list[SessionSides]]:
-        ids = {e.name: e.id for e in self.repo.store.table(Exercise)}
+        ids = {e.name: e.id for e in self.store.table(Exercise)}
         since, until = asked.since, asked.until
         sets = [
             s

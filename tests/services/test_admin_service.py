@@ -22,7 +22,7 @@ def server(**roles: bool) -> FakeUnitOfWork:
 def test_a_grant_maps_the_lifter_and_its_coaching_then_commits() -> None:
     uow = server(postgresql=True)
     assert grant(uow, "me", "alice", ("bob",)) == Grant("me", "alice", ("bob",))
-    me, bob = uow.repo.lifter("me"), uow.repo.lifter("bob")
+    me, bob = uow.lifters.lifter("me"), uow.lifters.lifter("bob")
     assert me is not None and bob is not None
     assert uow.roles().lifter_roles == {me.id: "alice"}
     assert uow.roles().coaches == {(bob.id, "alice")} and uow.roles().granted == {"alice"}

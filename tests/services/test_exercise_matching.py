@@ -30,7 +30,7 @@ CATALOG = ("Lateral Raise", "Turkish Get-Up", "Barbell Curl", "Hammer Curl", "Ca
 )
 def test_every_spelling_of_the_equipment_maps_alike(raw: str, catalog_name: str) -> None:
     uow = with_catalog(*CATALOG)
-    assert ExerciseMatcher(uow.repo).find(raw, sided=False).name == catalog_name
+    assert ExerciseMatcher(uow.catalog).find(raw, sided=False).name == catalog_name
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,6 @@ def test_every_spelling_of_the_equipment_maps_alike(raw: str, catalog_name: str)
 )
 def test_other_equipment_makes_a_custom_exercise(raw: str) -> None:
     uow = with_catalog(*CATALOG)
-    matcher = ExerciseMatcher(uow.repo)
+    matcher = ExerciseMatcher(uow.catalog)
     assert matcher.find(raw, sided=False).name == raw
     assert matcher.created == {raw}

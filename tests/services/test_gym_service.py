@@ -23,7 +23,7 @@ def log(uow: FakeUnitOfWork, exercise: str, text: str, at: datetime) -> None:
 
 
 def state_of(uow: FakeUnitOfWork, session_id: int) -> GymState:
-    state = uow.repo.gym_state_by_session_id(session_id)
+    state = uow.gym.gym_state_by_session_id(session_id)
     assert state is not None
     return state
 
@@ -74,9 +74,9 @@ def test_a_reload_after_undo_removed_the_session_opens_one_at_the_same_place() -
     before = open_gym(uow, None, None, NOW)
     before.position, before.skipped, before.exercise = 2, {1}, "Bench Press"
     with uow:
-        session = uow.repo.training_session(uow.repo.lifters()[0], before.session_id)
+        session = uow.log.training_session(uow.lifters.lifters()[0], before.session_id)
         assert session is not None
-        uow.repo.delete(session)
+        uow.log.delete(session)
         uow.commit()
     after = reload_status(uow, None, before, NOW)
     assert after.session_id != before.session_id and after.started

@@ -85,13 +85,13 @@ def test_gym_wide_settings_come_back_or_go_back_to_their_default(uow: FakeUnitOf
     assert undo_last_change(uow, None).detail == SettingUndone(
         "config set plates 25x4,20,10 lb", "plates is back to its default"
     )
-    assert uow.repo.setting("plates.lb") is None
+    assert uow.lifters.setting("plates.lb") is None
     assert undo_last_change(uow, None).detail == SettingUndone(
         "config set increment.dumbbell 1.25 kg", "increment.dumbbell = 2 kg again"
     )
-    assert uow.repo.setting("increment.dumbbell.kg") == "2"
+    assert uow.lifters.setting("increment.dumbbell.kg") == "2"
     undo_last_change(uow, None)
-    assert uow.repo.settings("increment.") == {}
+    assert uow.lifters.settings("increment.") == {}
 
 
 def test_a_gym_wide_setting_changed_since_by_another_lifter_is_left(uow: FakeUnitOfWork) -> None:
@@ -103,9 +103,9 @@ def test_a_gym_wide_setting_changed_since_by_another_lifter_is_left(uow: FakeUni
     assert undone.detail.outcome == (
         "left as it is (increment.barbell = 1 kg): another lifter has changed it since"
     )
-    assert uow.repo.setting("increment.barbell.kg") == "1"
+    assert uow.lifters.setting("increment.barbell.kg") == "1"
     undo_last_change(uow, "ana")
-    assert uow.repo.setting("increment.barbell.kg") == "5"
+    assert uow.lifters.setting("increment.barbell.kg") == "5"
 
 
 def test_an_involved_side_is_undone_to_the_one_before(uow: FakeUnitOfWork) -> None:
@@ -156,6 +156,6 @@ def test_undoing_a_finish_while_another_session_is_open_is_refused(uow: FakeUnit
     start_session(uow, None, NOW - 3 * H, None)
     finish_session(uow, None, None, NOW - 2 * H)
     # A session opened since with no record for undo (the gym opens its own): the finish stays.
-    uow.repo.add(TrainingSession(lifter_id=uow.repo.lifters()[0].id, started_at=NOW))
+    uow.log.add(TrainingSession(lifter_id=uow.lifters.lifters()[0].id, started_at=NOW))
     with pytest.raises(Conflict, match="is open now"):
         undo_last_change(uow, None)

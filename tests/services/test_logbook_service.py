@@ -18,11 +18,11 @@ H = timedelta(hours=1)
 
 
 def stored_sets(uow: FakeUnitOfWork) -> list[WorkoutSet]:
-    return sorted(uow.repo.store.table(WorkoutSet), key=lambda row: row.id)
+    return sorted(uow.store.table(WorkoutSet), key=lambda row: row.id)
 
 
 def sessions(uow: FakeUnitOfWork) -> list[TrainingSession]:
-    return sorted(uow.repo.store.table(TrainingSession), key=lambda row: row.id)
+    return sorted(uow.store.table(TrainingSession), key=lambda row: row.id)
 
 
 @pytest.fixture

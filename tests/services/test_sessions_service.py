@@ -68,11 +68,11 @@ def test_list_is_newest_first_with_counts_and_since(uow: FakeUnitOfWork) -> None
 def test_a_first_list_makes_the_default_lifter_and_an_unknown_name_is_refused() -> None:
     uow = FakeUnitOfWork()
     assert list_sessions(uow, None, None) == []
-    assert uow.committed and [x.name for x in uow.repo.lifters()] == ["me"]
+    assert uow.committed and [x.name for x in uow.lifters.lifters()] == ["me"]
     assert list_lifters(uow) == [("me", "kg")]
     with pytest.raises(NotFound, match='no lifter named "bob"'):
         list_sessions(uow, "bob", None)
-    assert [x.name for x in uow.repo.lifters()] == ["me"]
+    assert [x.name for x in uow.lifters.lifters()] == ["me"]
 
 
 def test_lifters_are_listed_by_name_from_the_read_path() -> None:
@@ -87,16 +87,16 @@ def test_undo_removes_a_log_and_the_session_it_started(uow: FakeUnitOfWork) -> N
     log(uow, "8x60 8x65", now=NOW)
     undone = undo_last_change(uow, None)
     assert undone.action == "log" and len(undone.sets) == 2 and undone.removed_sessions
-    assert [s.id for s in uow.repo.store.table(TrainingSession)] == [kept]
-    assert len(uow.repo.store.table(WorkoutSet)) == 1
+    assert [s.id for s in uow.store.table(TrainingSession)] == [kept]
+    assert len(uow.store.table(WorkoutSet)) == 1
 
 
 def test_undo_brings_a_deleted_set_back_with_its_id(uow: FakeUnitOfWork) -> None:
     log(uow, "8x60 8x65", now=NOW)
-    victim = max(row.id for row in uow.repo.store.table(WorkoutSet))
+    victim = max(row.id for row in uow.store.table(WorkoutSet))
     delete_set(uow, None, victim)
-    assert victim not in {row.id for row in uow.repo.store.table(WorkoutSet)}
+    assert victim not in {row.id for row in uow.store.table(WorkoutSet)}
     undone = undo_last_change(uow, None)
     assert undone.action == "delete set" and [s.id for s in undone.sets] == [victim]
-    back = uow.repo.store.get(WorkoutSet, victim)
+    back = uow.store.get(WorkoutSet, victim)
     assert back is not None and back.load == 65 and back.session is not None

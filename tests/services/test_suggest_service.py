@@ -189,7 +189,7 @@ def test_a_start_is_the_lowest_step_inside_the_band_it_quotes(
 
 def test_with_no_step_inside_the_band_the_start_says_so() -> None:
     uow = with_catalog("Single Leg Press")
-    uow.repo.exercise("Single Leg Press").ratio_high = Decimal("0.415")  # type: ignore[union-attr]
+    uow.catalog.exercise("Single Leg Press").ratio_high = Decimal("0.415")  # type: ignore[union-attr]
     log(uow, "leg press", "10x140")
     answer = suggest(uow, None, "slp")
     assert (answer.suggested, answer.range, answer.inside) == (D(55), (D(55), D(55)), False)

@@ -29,7 +29,7 @@ def test_an_export_imports_back_into_an_empty_database(tmp_path: Path) -> None:
     fresh = with_catalog("Leg Press", "Single Leg Press")
     report = import_file(fresh, None, file, "tracker", None, UTC)
     assert (report.sessions, report.sets) == (1, 4) and fresh.committed
-    rows = sorted(fresh.repo.store.table(WorkoutSet), key=lambda row: row.position)
+    rows = sorted(fresh.store.table(WorkoutSet), key=lambda row: row.position)
     assert [(r.reps, str(r.load), r.side) for r in rows] == [
         (10, "100", None), (8, "120", None), (10, "60", Side.LEFT), (8, "60", Side.RIGHT),
     ]  # fmt: skip

@@ -8,13 +8,13 @@ from datetime import datetime
 from decimal import Decimal
 
 from tracker.adapters.orm import Exercise, Lifter, Routine, RoutineItem, TrainingSession, WorkoutSet
-from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.repository import GymRows, LifterRows, LogRows
 from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.units import Unit
 
 
 def add_set(
-    repo: AbstractRepository,
+    log: LogRows,
     session: TrainingSession,
     exercise: Exercise,
     spec: SetSpec,
@@ -39,7 +39,7 @@ def add_set(
         note=note,
     )
     put_spec(row, spec, unit)
-    repo.add(row)
+    log.add(row)
     return row
 
 
@@ -65,7 +65,7 @@ def spec_of(row: WorkoutSet) -> SetSpec:
 
 
 def add_session(
-    repo: AbstractRepository,
+    log: LogRows,
     lifter: Lifter,
     started_at: datetime,
     finished_at: datetime | None = None,
@@ -75,14 +75,14 @@ def add_session(
     session = TrainingSession(
         lifter_id=lifter.id, started_at=started_at, finished_at=finished_at, name=name
     )
-    repo.add(session)
-    repo.flush()
+    log.add(session)
+    log.flush()
     return session
 
 
-def add_lifter(repo: AbstractRepository, name: str, unit: Unit) -> Lifter:
+def add_lifter(lifters: LifterRows, name: str, unit: Unit) -> Lifter:
     lifter = Lifter(name=name, unit=unit.value)
-    repo.add(lifter)
+    lifters.add(lifter)
     return lifter
 
 
@@ -103,7 +103,7 @@ ItemValues = tuple[Exercise, int, tuple[int, int] | None, int | None]
 
 
 def add_routine(
-    repo: AbstractRepository, lifter: Lifter, name: str, items: Iterable[ItemValues]
+    gym: GymRows, lifter: Lifter, name: str, items: Iterable[ItemValues]
 ) -> None:
     """Store the routine ``name`` of ``items`` in order, flushed: the next look-up sees it."""
     routine = Routine(lifter_id=lifter.id, name=name)
@@ -119,5 +119,5 @@ def add_routine(
                 rest_s=rest_s,
             )
         )
-    repo.add(routine)
-    repo.flush()
+    gym.add(routine)
+    gym.flush()

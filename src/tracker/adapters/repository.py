@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy import ColumnElement, Select, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.adapters.journal import AbstractJournal, Journal, UnrecordedChanges
+from tracker.adapters.journal import Journal, UnrecordedChanges
 from tracker.adapters.orm import (
     BodyWeight,
     ChangeRecord,
@@ -111,10 +111,19 @@ def _routines(*where: ColumnElement[bool]) -> Select[Routine]:
     return select(Routine).where(*where).options(items)
 
 
-class LifterRows(Protocol):
-    """Lifters, whose custom exercises a command sees, and the gym-wide settings."""
+class Rows(Protocol):
+    """What every aggregate's repository does with the rows it hands out (cosmicpython's
+    `repo.add`): new rows are added, gone rows deleted, and a flush gives new rows their ids."""
 
-    viewer_name: str | None  # the command's --lifter: whose custom exercises are visible
+    def add(self, obj: object) -> None: ...
+
+    def flush(self) -> None: ...
+
+    def delete(self, obj: object) -> None: ...
+
+
+class LifterRows(Rows, Protocol):
+    """Lifters, whose custom exercises a command sees, and the gym-wide settings."""
 
     def lifter(self, name: str) -> Lifter | None: ...
 
@@ -128,8 +137,6 @@ class LifterRows(Protocol):
 
     def view_as(self, lifter: Lifter) -> None: ...
 
-    def viewer_id(self) -> int | None: ...
-
     def setting(self, key: str) -> str | None: ...
 
     def set_setting(self, key: str, value: str) -> None: ...
@@ -139,8 +146,12 @@ class LifterRows(Protocol):
     def settings(self, prefix: str = "") -> dict[str, str]: ...
 
 
-class CatalogRows(Protocol):
+class CatalogRows(Rows, Protocol):
     """The exercise catalog as the viewer sees it: built-in, shared and their own exercises."""
+
+    viewer_name: str | None  # the command's --lifter: whose custom exercises are visible
+
+    def viewer_id(self) -> int | None: ...  # whose own exercises show (LifterRows.view_as)
 
     def exercise_names(self) -> list[tuple[str, list[str]]]: ...
 
@@ -169,7 +180,7 @@ class CatalogRows(Protocol):
     def serialize_catalog_writes(self) -> None: ...
 
 
-class LogRows(Protocol):
+class LogRows(Rows, Protocol):
     """Training sessions and their sets, and a lifter's history of an exercise."""
 
     def open_session(self, lifter: Lifter) -> TrainingSession | None: ...
@@ -226,7 +237,7 @@ class LogRows(Protocol):
     ) -> list[tuple[Side | None, str, Decimal, int]]: ...
 
 
-class GymRows(Protocol):
+class GymRows(Rows, Protocol):
     """Routines, a lifter's rests between sets, and where a gym session stands."""
 
     def routine(self, lifter: Lifter, name: str) -> Routine | None: ...
@@ -246,7 +257,7 @@ class GymRows(Protocol):
     def gym_state_by_session_id(self, session_id: int) -> GymState | None: ...
 
 
-class TransferRows(Protocol):
+class TransferRows(Rows, Protocol):
     """Imports and exports: sessions and sets in bulk."""
 
     def export_rows(
@@ -272,24 +283,10 @@ class TransferRows(Protocol):
     def note_import(self, lifter: Lifter) -> None: ...
 
 
-class AbstractRepository(LifterRows, CatalogRows, LogRows, GymRows, TransferRows, Protocol):
-    """What the services may ask of storage, one Protocol per aggregate: the SQLAlchemy
-    `Repository` below, or the in-memory fake of the service tests (tests/fakes.py). No SQL
-    crosses this line."""
-
-    @property
-    def journal(self) -> AbstractJournal: ...
-
-    def add(self, obj: object) -> None: ...
-
-    def flush(self) -> None: ...
-
-    def delete(self, obj: object) -> None: ...
-
-
 class Repository(PostgresRows):
-    """The SQLAlchemy repository: AbstractRepository over one ORM session (its
-    PostgreSQL-only methods are in adapters/postgres_rows.py)."""
+    """The SQLAlchemy repository: every aggregate's Protocol above (LifterRows, CatalogRows,
+    LogRows, GymRows, TransferRows) over one ORM session, so that the unit of work serves them
+    all in one transaction (its PostgreSQL-only methods are in adapters/postgres_rows.py)."""
 
     def __init__(self, session: Session, viewer: str | None = None) -> None:
         self.session = session

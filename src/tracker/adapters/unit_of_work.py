@@ -24,6 +24,7 @@ from tracker.domain import errors
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from tracker.adapters.journal import AbstractJournal
     from tracker.adapters.lifter_data import (
         AbstractBodyWeights,
         AbstractInvolvedSides,
@@ -32,7 +33,13 @@ if TYPE_CHECKING:
     )
     from tracker.adapters.reads import AbstractReads, Reads
     from tracker.adapters.report_queries import AbstractReportQueries, ReportQueries
-    from tracker.adapters.repository import AbstractRepository, Repository
+    from tracker.adapters.repository import (
+        CatalogRows,
+        GymRows,
+        LifterRows,
+        LogRows,
+        TransferRows,
+    )
     from tracker.adapters.roles import AbstractRoles, Roles
 
 
@@ -93,7 +100,16 @@ def domain_errors() -> Iterator[None]:
 
 
 class AbstractUnitOfWork(abc.ABC):
-    repo: AbstractRepository
+    """What a service may ask of storage: one small repository per aggregate (cosmicpython's
+    `uow.products`), the change journal, and the read and report queries. A helper takes the
+    one repository it needs (`def resolve_exercise(catalog: CatalogRows, ...)`)."""
+
+    lifters: LifterRows  # lifters, whose exercises the command sees, gym-wide settings
+    catalog: CatalogRows  # the exercise catalog
+    log: LogRows  # training sessions and their sets
+    gym: GymRows  # routines, rests between sets, where a gym session stands
+    transfers: TransferRows  # imports and exports: sessions and sets in bulk
+    journal: AbstractJournal  # change records for undo and redo
 
     def __enter__(self) -> Self:
         return self
@@ -140,8 +156,6 @@ class AbstractUnitOfWork(abc.ABC):
 class UnitOfWork(AbstractUnitOfWork):
     """The SQLAlchemy unit of work: one ORM session per `with` block."""
 
-    repo: Repository
-
     def __init__(
         self,
         engine: Engine,
@@ -172,7 +186,11 @@ class UnitOfWork(AbstractUnitOfWork):
         # does not)
 
         self.session: Session = self._factory()
-        self.repo = Repository(self.session, self.viewer)
+        # One repository object serves every aggregate: one session, one transaction. Only
+        # this unit of work holds it whole (for the undo marks of commit).
+        self._repo = Repository(self.session, self.viewer)
+        self.lifters = self.catalog = self.log = self.gym = self.transfers = self._repo
+        self.journal = self._repo.journal
         return super().__enter__()
 
     @contextmanager
@@ -231,13 +249,13 @@ class UnitOfWork(AbstractUnitOfWork):
     def _mark_unrecorded_changes(self) -> None:
         from tracker.adapters.journal import CATALOG_EDIT, IMPORT
 
-        changes, journal = self.repo.unrecorded, self.repo.journal
+        changes, journal = self._repo.unrecorded, self._repo.journal
         self.session.flush()  # the catalog changes are seen at a flush
         imported = [journal.lifter_by_id(lifter_id) for lifter_id in sorted(changes.imported_for)]
         for lifter in imported:
             if lifter is not None:
                 journal.mark_unrecorded(lifter, IMPORT)
-        lifter = self.repo.command_lifter() if changes.catalog else None
+        lifter = self._repo.command_lifter() if changes.catalog else None
         if lifter is not None and lifter not in imported:  # an import names itself
             journal.mark_unrecorded(lifter, CATALOG_EDIT)
         changes.forget()

@@ -36,10 +36,10 @@ def grant(uow: AbstractUnitOfWork, lifter_name: str, role: str, coach_of: tuple[
                 f'no database role "{role}"; create it first, e.g. CREATE ROLE {role} LOGIN '
                 "PASSWORD '...'"
             )
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         roles.map_lifter(lifter, role)
         for name in coach_of:
-            roles.add_coach(current_lifter(uow.repo, name), role)
+            roles.add_coach(current_lifter(uow.lifters, name), role)
         roles.grant_table_access(role)
         uow.commit()
         return Grant(lifter.name, role, coach_of)

@@ -41,17 +41,17 @@ def ensure_builtin_catalog(uow: AbstractUnitOfWork) -> None:
     for attempt in range(3):
         try:
             with uow:
-                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+                if uow.lifters.setting(BUILTIN_HASH_KEY) == digest:
                     return
-                if not uow.repo.may_write_catalog():
+                if not uow.catalog.may_write_catalog():
                     return  # a lifter's role: the owner refreshes the built-ins
-                uow.repo.serialize_catalog_writes()  # a parallel first command waits here
-                if uow.repo.setting(BUILTIN_HASH_KEY) == digest:
+                uow.catalog.serialize_catalog_writes()  # a parallel first command waits here
+                if uow.lifters.setting(BUILTIN_HASH_KEY) == digest:
                     return  # ... and finds the catalog loaded
                 from tracker.services.catalog import sync_builtin
 
-                sync_builtin(uow.repo, json.loads(raw)["exercises"])
-                uow.repo.set_setting(BUILTIN_HASH_KEY, digest)
+                sync_builtin(uow, json.loads(raw)["exercises"])
+                uow.lifters.set_setting(BUILTIN_HASH_KEY, digest)
                 uow.commit()
                 return
         except ConstraintViolation:

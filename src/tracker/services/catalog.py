@@ -14,7 +14,7 @@ from tracker.adapters.exercise_rows import (
     write_definition,
 )
 from tracker.adapters.orm import Exercise
-from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.repository import CatalogRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.equipment import parse_equipment
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
@@ -44,13 +44,13 @@ def user_owned(exercise: Exercise) -> bool:
     return exercise.source != "builtin" or exercise.edited
 
 
-def sync_builtin(repo: AbstractRepository, entries: Sequence[dict[str, Any]]) -> None:
-    exercises = repo.exercises()
+def sync_builtin(uow: AbstractUnitOfWork, entries: Sequence[dict[str, Any]]) -> None:
+    exercises = uow.catalog.exercises()
     by_key = {ex.key: ex for ex in exercises}
     alias_owners = {a.key: ex for ex in exercises for a in ex.aliases}
     taken_alias_keys = {key: ex.id for key, ex in alias_owners.items()}
     updated: list[Written] = []
-    removed = set(json.loads(repo.setting(REMOVED_KEY) or "[]"))
+    removed = set(json.loads(uow.lifters.setting(REMOVED_KEY) or "[]"))
     for entry in entries:
         # A null field of builtin.json (a cardio entry's rep range) takes the default.
         given = {key: value for key, value in entry.items() if value is not None}
@@ -67,16 +67,16 @@ def sync_builtin(repo: AbstractRepository, entries: Sequence[dict[str, Any]]) ->
                 continue
         elif user_owned(exercise):
             continue
-        updated.append((place_exercise(repo, by_key, definition), definition))
+        updated.append((place_exercise(uow.catalog, by_key, definition), definition))
     written = [
         (exercise, replace(d, aliases=tuple(a for a in d.aliases if normalize(a) not in by_key)))
         for exercise, d in updated
     ]
-    link_parents_and_aliases(repo, written, alias_owners | by_key, taken_alias_keys)
+    link_parents_and_aliases(uow.catalog, written, alias_owners | by_key, taken_alias_keys)
 
 
 def place_exercise(
-    repo: AbstractRepository,
+    catalog: CatalogRows,
     by_key: dict[str, Exercise],
     definition: ExerciseDef,
     own: bool = False,
@@ -89,16 +89,16 @@ def place_exercise(
     if exercise is None:
         # A built-in belongs to everyone; anything else to the lifter who made it (another
         # lifter never sees it).
-        owner = None if definition.source == "builtin" else repo.viewer_id()
+        owner = None if definition.source == "builtin" else catalog.viewer_id()
         exercise = new_exercise_row(definition.name, definition.source, owner)
-        repo.add(exercise)
+        catalog.add(exercise)
         by_key[key] = exercise
     write_definition(exercise, definition, own)
     return exercise
 
 
 def link_parents_and_aliases(
-    repo: AbstractRepository,
+    catalog: CatalogRows,
     written: Sequence[Written],
     by_name: Mapping[str, Exercise],
     taken: dict[str, int],
@@ -109,7 +109,7 @@ def link_parents_and_aliases(
     A parent must be bilateral (a one-sided variant hangs off the two-sided lift): an entry
     naming another kind, or a name nothing has, gets no parent. Returns how many got one.
     """
-    repo.flush()  # ids for the new exercises
+    catalog.flush()  # ids for the new exercises
     linked = 0
     for exercise, definition in written:
         name = definition.parent
@@ -125,31 +125,31 @@ def link_parents_and_aliases(
 # -- look-ups -----------------------------------------------------------------------------
 
 
-def resolve_exercise(repo: AbstractRepository, query: str) -> Exercise:
+def resolve_exercise(catalog: CatalogRows, query: str) -> Exercise:
     """Find an exercise by what the lifter typed: name, alias, punctuation-free or a prefix.
     A stored name as it is (a routine's item, an imported name) is found first."""
-    exact = repo.exercise(query) or _stored_alias_owner(repo, query)
+    exact = catalog.exercise(query) or _stored_alias_owner(catalog, query)
     if exact is not None:
         return exact
     check_typed_name(query)
     key = normalize(query)
-    exercise = repo.exercise_by_key(key) or repo.alias_owner(key)
+    exercise = catalog.exercise_by_key(key) or catalog.alias_owner(key)
     if exercise is None:
-        entries = [NameEntry(name, tuple(aliases)) for name, aliases in repo.exercise_names()]
-        exercise = repo.exercise(resolve(query, entries))
+        entries = [NameEntry(name, tuple(aliases)) for name, aliases in catalog.exercise_names()]
+        exercise = catalog.exercise(resolve(query, entries))
     if exercise is None:  # pragma: no cover - resolve only returns stored names
         raise NotFound(f'no exercise named "{query}"')
     return exercise
 
 
-def _stored_alias_owner(repo: AbstractRepository, query: str) -> Exercise | None:
+def _stored_alias_owner(catalog: CatalogRows, query: str) -> Exercise | None:
     """The exercise whose stored alias is ``query`` character for character: an imported name
     with control characters, kept as an alias by a rename, still finds its exercise (a typed
     name with them does not: check_typed_name)."""
     if query.isprintable():
         return None  # the usual look-up below finds it
-    owner = next((name for name, aliases in repo.exercise_names() if query in aliases), None)
-    return None if owner is None else repo.exercise(owner)
+    owner = next((name for name, aliases in catalog.exercise_names() if query in aliases), None)
+    return None if owner is None else catalog.exercise(owner)
 
 
 def exercise_convention(exercise: Exercise | ExerciseDef) -> LoadConvention:
@@ -216,7 +216,7 @@ class ExerciseCard(ExerciseDef):
 
 def list_exercises(uow: AbstractUnitOfWork, filters: ListFilters) -> list[ExerciseDef]:
     with uow:
-        everything = uow.repo.exercises()  # one query: the parents' names come from it too
+        everything = uow.catalog.exercises()  # one query: the parents' names come from it too
         names = {ex.id: ex.name for ex in everything}
         return [
             read_definition(ex, names.get(ex.parent_id or -1))
@@ -225,26 +225,26 @@ def list_exercises(uow: AbstractUnitOfWork, filters: ListFilters) -> list[Exerci
         ]
 
 
-def exercise_card(repo: AbstractRepository, exercise: Exercise) -> ExerciseCard:
+def exercise_card(catalog: CatalogRows, exercise: Exercise) -> ExerciseCard:
     definition = read_definition(exercise, exercise.parent.name if exercise.parent else None)
     convention = exercise_convention(exercise)
     return ExerciseCard(
         **vars(definition)
         | {"load_per": convention.per, "implements": convention.implements},
-        variants=tuple(child.name for child in repo.children(exercise)),
-        related=related_exercises(repo, exercise),
+        variants=tuple(child.name for child in catalog.children(exercise)),
+        related=related_exercises(catalog, exercise),
     )
 
 
-def related_exercises(repo: AbstractRepository, exercise: Exercise) -> RelatedExercises:
+def related_exercises(catalog: CatalogRows, exercise: Exercise) -> RelatedExercises:
     """Same body part, same equipment, same target muscle (five each), partners first."""
-    others = [ex for ex in repo.exercises() if ex.id != exercise.id]
+    others = [ex for ex in catalog.exercises() if ex.id != exercise.id]
 
     def pick(condition: Callable[[Exercise], object]) -> tuple[str, ...]:
         return tuple([ex.name for ex in others if condition(ex)][:5])
 
     partners = [exercise.parent.name] if exercise.parent else []
-    partners += [child.name for child in repo.children(exercise)]
+    partners += [child.name for child in catalog.children(exercise)]
     return RelatedExercises(
         partners=tuple(partners),
         same_body_part=pick(lambda ex: ex.body_part == exercise.body_part),
@@ -255,7 +255,7 @@ def related_exercises(repo: AbstractRepository, exercise: Exercise) -> RelatedEx
 
 def show_exercise(uow: AbstractUnitOfWork, query: str) -> ExerciseCard:
     with uow:
-        return exercise_card(uow.repo, resolve_exercise(uow.repo, query))
+        return exercise_card(uow.catalog, resolve_exercise(uow.catalog, query))
 
 
 # -- custom exercises and edits --------------------------------------------------------------
@@ -273,7 +273,7 @@ class ExerciseChanges:
 
 
 def _apply_changes(
-    repo: AbstractRepository, exercise: Exercise, changes: ExerciseChanges, unit: str
+    catalog: CatalogRows, exercise: Exercise, changes: ExerciseChanges, unit: str
 ) -> None:
     """Check the typed fields, in the order of the options, and write them onto the row."""
     typed = changes.fields
@@ -287,7 +287,7 @@ def _apply_changes(
         if key in typed:
             given[key] = clean_field(typed[key], key)
     if changes.parent is not None:
-        exercise.parent = _parent(repo, exercise, changes.parent)
+        exercise.parent = _parent(catalog, exercise, changes.parent)
         if given.get("laterality", exercise.laterality) == Laterality.BILATERAL:
             given["laterality"] = Laterality.UNILATERAL
     if "increment" in typed:
@@ -301,14 +301,14 @@ def _apply_changes(
         check_rep_range(changed.rep_range)
     write_definition(exercise, changed, own=True)
     if exercise.id is not None and exercise.laterality != before:
-        _check_laterality_change(repo, exercise, before)
+        _check_laterality_change(catalog, exercise, before)
 
 
 CLEANED = ("body_part", "target", "difficulty", "category", "laterality")  # clean_field
 
 
-def _parent(repo: AbstractRepository, exercise: Exercise, query: str) -> Exercise:
-    parent = resolve_exercise(repo, query)
+def _parent(catalog: CatalogRows, exercise: Exercise, query: str) -> Exercise:
+    parent = resolve_exercise(catalog, query)
     if parent.id == exercise.id:
         raise InvalidValue("an exercise can't be its own parent")
     if parent.laterality != Laterality.BILATERAL:
@@ -316,40 +316,40 @@ def _parent(repo: AbstractRepository, exercise: Exercise, query: str) -> Exercis
     return parent
 
 
-def _check_laterality_change(repo: AbstractRepository, exercise: Exercise, before: str) -> None:
+def _check_laterality_change(catalog: CatalogRows, exercise: Exercise, before: str) -> None:
     """Logged sets and variants must still make sense with the new laterality."""
     one_sided = exercise.laterality != Laterality.BILATERAL
     if one_sided == (before != Laterality.BILATERAL):
         return  # unilateral <-> alternating: sides stay sides
-    clashing = repo.count_sets_by_side(exercise, sided=not one_sided)
+    clashing = catalog.count_sets_by_side(exercise, sided=not one_sided)
     if clashing:
         kind = "with a side" if not one_sided else "without a side"
         raise Conflict(
             f"{exercise.name} has {clashing} logged set{'s' if clashing != 1 else ''} {kind}; "
             f"it can't become {exercise.laterality} (add a new exercise instead)"
         )
-    if one_sided and repo.children(exercise):
+    if one_sided and catalog.children(exercise):
         raise Conflict(
             f"{exercise.name} is the bilateral parent of "
-            f"{', '.join(c.name for c in repo.children(exercise))}; it must stay bilateral"
+            f"{', '.join(c.name for c in catalog.children(exercise))}; it must stay bilateral"
         )
 
 
-def _check_new_name(repo: AbstractRepository, name: str, renaming: Exercise | None = None) -> str:
+def _check_new_name(catalog: CatalogRows, name: str, renaming: Exercise | None = None) -> str:
     """The cleaned name, refused when empty, too long, or another exercise's name or alias."""
     clean = clean_name(name)
     key = normalize(clean)
-    existing = repo.exercise_by_key(key) or repo.alias_owner(key)
+    existing = catalog.exercise_by_key(key) or catalog.alias_owner(key)
     if existing is not None and existing is not renaming:
         raise Conflict(f'"{clean}" is already taken by the exercise "{existing.name}"')
-    if repo.key_taken_by_another_lifter(key):
+    if catalog.key_taken_by_another_lifter(key):
         raise Conflict(f'"{clean}" is the name of another lifter\'s exercise: choose another')
     return clean
 
 
-def _alias_map(repo: AbstractRepository) -> dict[str, int]:
-    return {a.key: ex.id for ex in repo.exercises() for a in ex.aliases} | {
-        ex.key: ex.id for ex in repo.exercises()
+def _alias_map(catalog: CatalogRows) -> dict[str, int]:
+    return {a.key: ex.id for ex in catalog.exercises() for a in ex.aliases} | {
+        ex.key: ex.id for ex in catalog.exercises()
     }
 
 
@@ -362,23 +362,23 @@ def refuse_typed_aliases(changes: ExerciseChanges) -> None:
 def add_exercise(uow: AbstractUnitOfWork, name: str, changes: ExerciseChanges, unit: str) -> str:
     refuse_typed_aliases(changes)
     with uow:
-        owner = current_lifter(uow.repo, uow.repo.viewer_name)
-        clean = _check_new_name(uow.repo, name)
+        owner = current_lifter(uow.lifters, uow.catalog.viewer_name)
+        clean = _check_new_name(uow.catalog, name)
         exercise = new_exercise_row(clean, "custom", owner.id)
-        uow.repo.add(exercise)
+        uow.catalog.add(exercise)
         write_definition(exercise, ExerciseDef(name=clean), own=True)  # the defaults
-        _apply_changes(uow.repo, exercise, changes, unit)
-        uow.repo.flush()
+        _apply_changes(uow.catalog, exercise, changes, unit)
+        uow.catalog.flush()
         if changes.aliases:
-            _set_user_aliases(uow.repo, exercise, changes.aliases)
+            _set_user_aliases(uow.catalog, exercise, changes.aliases)
         uow.commit()
         return exercise.name
 
 
-def _set_user_aliases(repo: AbstractRepository, exercise: Exercise, aliases: Iterable[str]) -> None:
+def _set_user_aliases(catalog: CatalogRows, exercise: Exercise, aliases: Iterable[str]) -> None:
     aliases = list(aliases)
-    taken = _alias_map(repo)
-    names = {ex.id: ex.name for ex in repo.exercises()}
+    taken = _alias_map(catalog)
+    names = {ex.id: ex.name for ex in catalog.exercises()}
     for alias in aliases:
         check_alias(alias)
         owner = taken.get(normalize(alias))
@@ -392,19 +392,19 @@ def _set_user_aliases(repo: AbstractRepository, exercise: Exercise, aliases: Ite
 def edit_exercise(uow: AbstractUnitOfWork, query: str, changes: ExerciseChanges, unit: str) -> str:
     refuse_typed_aliases(changes)
     with uow:
-        exercise = resolve_exercise(uow.repo, query)
+        exercise = resolve_exercise(uow.catalog, query)
         aliases = changes.aliases
         if changes.rename is not None:
-            clean = _check_new_name(uow.repo, changes.rename, renaming=exercise)
+            clean = _check_new_name(uow.catalog, changes.rename, renaming=exercise)
             old_name = exercise.name
             exercise.name, exercise.key = clean, normalize(clean)
             # The old name stays an alias: what the lifter typed before still works, and a
             # catalog refresh knows the renamed built-in and does not add it back.
             kept = aliases if aliases is not None else [a.alias for a in exercise.aliases]
             aliases = (*kept, old_name)
-        _apply_changes(uow.repo, exercise, changes, unit)
+        _apply_changes(uow.catalog, exercise, changes, unit)
         if aliases is not None:
-            _set_user_aliases(uow.repo, exercise, aliases)
+            _set_user_aliases(uow.catalog, exercise, aliases)
         exercise.edited = True  # the next catalog refresh leaves this entry alone
         uow.commit()
         return exercise.name
@@ -412,8 +412,8 @@ def edit_exercise(uow: AbstractUnitOfWork, query: str, changes: ExerciseChanges,
 
 def remove_exercise(uow: AbstractUnitOfWork, query: str) -> str:
     with uow:
-        exercise = resolve_exercise(uow.repo, query)
-        count = uow.repo.count_sets_of(exercise)
+        exercise = resolve_exercise(uow.catalog, query)
+        count = uow.catalog.count_sets_of(exercise)
         if count:
             raise Conflict(
                 f'"{exercise.name}" has {count} logged set{"s" if count != 1 else ""}; '
@@ -421,8 +421,8 @@ def remove_exercise(uow: AbstractUnitOfWork, query: str) -> str:
             )
         name = exercise.name
         if exercise.source == "builtin":
-            removed = set(json.loads(uow.repo.setting(REMOVED_KEY) or "[]")) | {exercise.key}
-            uow.repo.set_setting(REMOVED_KEY, json.dumps(sorted(removed)))
-        uow.repo.delete(exercise)
+            removed = set(json.loads(uow.lifters.setting(REMOVED_KEY) or "[]")) | {exercise.key}
+            uow.lifters.set_setting(REMOVED_KEY, json.dumps(sorted(removed)))
+        uow.catalog.delete(exercise)
         uow.commit()
         return name

@@ -45,8 +45,8 @@ def import_free_exercise_db(uow: AbstractUnitOfWork, path: Path) -> CatalogImpor
     """
     report = CatalogImportReport()
     with uow:
-        repo = uow.repo
-        existing = list(repo.exercises())
+        catalog = uow.catalog
+        existing = list(catalog.exercises())
         entries = parse_file(path, known_names=[ex.name for ex in existing])
         by_key: dict[str, Exercise] = {ex.key: ex for ex in existing}
         taken = {a.key: ex.id for ex in existing for a in ex.aliases}
@@ -66,8 +66,8 @@ def import_free_exercise_db(uow: AbstractUnitOfWork, path: Path) -> CatalogImpor
             if entry.laterality == Laterality.ALTERNATING and entry.ratio:
                 # Alternating lifts use the same per-hand load as the two-hand version.
                 entry = replace(entry, ratio=_ALTERNATING_RATIO, ratio_note=_ALTERNATING_NOTE)
-            added.append((place_exercise(repo, by_key, entry), entry))
-        report.linked = link_parents_and_aliases(repo, added, by_key, taken)
+            added.append((place_exercise(catalog, by_key, entry), entry))
+        report.linked = link_parents_and_aliases(catalog, added, by_key, taken)
         for exercise, entry in added:
             _per_implement_ratio(exercise, entry, by_key)
         report.added = len(added)

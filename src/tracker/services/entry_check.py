@@ -84,7 +84,7 @@ class EntryCheck:
 
     def _stored(self, exercise: Exercise, at: datetime) -> Known:
         known = Known()
-        for bounds in self.uow.repo.working_set_bounds(self.lifter, exercise, self.leave_out):
+        for bounds in self.uow.log.working_set_bounds(self.lifter, exercise, self.leave_out):
             body = self._body_weight(at) if bounds.bodyweight else None
             for load in (bounds.lightest, bounds.heaviest):
                 if load is not None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tracker.adapters.orm import Exercise
-from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.repository import LifterRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.equipment import BAR_EQUIPMENT, equipment_key
 from tracker.domain.errors import InvalidValue, TrackerError
@@ -54,7 +54,7 @@ def set_equipment_setting(
 ) -> tuple[str, str]:
     """`config set bar 20kg` / `config set plates 25x4,20,...`, stored per unit."""
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         lifter_unit = Unit(lifter.unit)
         if key == "bar":
             load, unit = parse_load(value)
@@ -63,8 +63,8 @@ def set_equipment_setting(
         else:
             text, unit = _plates_and_unit(value, lifter_unit)
             stored = format_plates(parse_plates(text))
-        record_gym_setting(uow.repo, lifter, f"{key}.{unit.value}", stored)
-        uow.repo.set_setting(f"{key}.{unit.value}", stored)
+        record_gym_setting(uow, lifter, f"{key}.{unit.value}", stored)
+        uow.lifters.set_setting(f"{key}.{unit.value}", stored)
         uow.commit()
     return f"{key}.{unit.value}", stored
 
@@ -78,9 +78,9 @@ def _plates_and_unit(value: str, default: Unit) -> tuple[str, Unit]:
     return text, default
 
 
-def bar_and_plates(repo: AbstractRepository, unit: Unit) -> tuple[Decimal, tuple[Plate, ...]]:
-    bar = repo.setting(f"bar.{unit.value}")
-    plates = repo.setting(f"plates.{unit.value}")
+def bar_and_plates(lifters: LifterRows, unit: Unit) -> tuple[Decimal, tuple[Plate, ...]]:
+    bar = lifters.setting(f"bar.{unit.value}")
+    plates = lifters.setting(f"plates.{unit.value}")
     return (
         Decimal(bar) if bar else DEFAULT_BAR[unit],
         parse_plates(plates) if plates else tuple(Plate(w) for w in DEFAULT_PLATES[unit]),
@@ -98,13 +98,13 @@ def plate_loaded(exercise: Exercise) -> str | None:
 
 
 def loading_for(
-    repo: AbstractRepository, exercise: Exercise | None, load: Decimal, unit: Unit
+    lifters: LifterRows, exercise: Exercise | None, load: Decimal, unit: Unit
 ) -> PlateAnswer | None:
     """Plates for `load` (in `unit`) on the exercise's equipment; None when it takes none."""
     how = "barbell" if exercise is None else plate_loaded(exercise)
     if how is None:
         return None
-    bar, plates = bar_and_plates(repo, unit)
+    bar, plates = bar_and_plates(lifters, unit)
     loading = (
         barbell_loading(load, bar, plates) if how == "barbell" else machine_loading(load, plates)
     )
@@ -125,14 +125,14 @@ def plates_for(
     """
     load, typed_unit = parse_load(load_text)
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
         load = convert(load, typed_unit, unit) if typed_unit else load
-        exercise = resolve_exercise(uow.repo, exercise_query) if exercise_query else None
-        answer = loading_for(uow.repo, exercise, load, unit)
+        exercise = resolve_exercise(uow.catalog, exercise_query) if exercise_query else None
+        answer = loading_for(uow.lifters, exercise, load, unit)
         if answer is None and bar_instead and exercise is not None:
             if equipment_key(exercise.equipment) != "machine":
-                answer = loading_for(uow.repo, None, load, unit)
+                answer = loading_for(uow.lifters, None, load, unit)
                 answer = answer and replace(answer, instead_of=exercise.name)
         uow.commit()
     if answer is None:

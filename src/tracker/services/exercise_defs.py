@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from tracker.adapters.exercise_rows import read_definition
-from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.repository import CatalogRows
 from tracker.domain.errors import ImportFailed
 from tracker.domain.exercise_def import BadField, ExerciseDef, definition_from_json
 from tracker.domain.model import Laterality
@@ -26,9 +26,9 @@ from tracker.services.catalog import (
 )
 
 
-def exercise_definitions(repo: AbstractRepository) -> list[ExerciseDef]:
+def exercise_definitions(catalog: CatalogRows) -> list[ExerciseDef]:
     """Every exercise the lifter made or changed, in name order, exact."""
-    everything = repo.exercises()
+    everything = catalog.exercises()
     names = {ex.id: ex.name for ex in everything}
     own = [ex for ex in everything if user_owned(ex)]
     return [
@@ -60,14 +60,14 @@ def check_definition(definition: Any, place: str) -> ExerciseDef:
         raise ImportFailed(f"{place}, {error}") from None
 
 
-def restore_definitions(repo: AbstractRepository, definitions: list[Any]) -> int:
+def restore_definitions(catalog: CatalogRows, definitions: list[Any]) -> int:
     """Add the exported exercises the database lacks, and the edits of built-ins it has
     unedited; exercises the lifter here made or changed are left as they are.
 
     Returns how many were written. Every definition is checked before anything is stored.
     """
     checked = [check_definition(d, f"exercise {i}") for i, d in enumerate(definitions, 1)]
-    existing = repo.exercises()
+    existing = catalog.exercises()
     by_key = {ex.key: ex for ex in existing}
     taken = {a.key: ex.id for ex in existing for a in ex.aliases}
     restored: list[Written] = []
@@ -77,20 +77,20 @@ def restore_definitions(repo: AbstractRepository, definitions: list[Any]) -> int
         exercise = by_key.get(key)
         if exercise is not None and user_owned(exercise):
             continue  # theirs here wins
-        if exercise is not None and repo.count_sets_by_side(
+        if exercise is not None and catalog.count_sets_by_side(
             exercise, sided=definition.laterality is Laterality.BILATERAL
         ):
             raise ImportFailed(
                 f"{place}: {exercise.name} here has sets that its exported laterality "
                 f"({raw.get('laterality')}) contradicts"
             )
-        if key not in by_key and repo.key_taken_by_another_lifter(key):
+        if key not in by_key and catalog.key_taken_by_another_lifter(key):
             continue  # another lifter's exercise holds the name; the sets get their own
         definition = replace(
             definition,
             increment=_decimal(raw, "increment", place),
             sled=_decimal(raw, "sled", place),
         )
-        restored.append((place_exercise(repo, by_key, definition, own=True), definition))
-    link_parents_and_aliases(repo, restored, by_key, taken)
+        restored.append((place_exercise(catalog, by_key, definition, own=True), definition))
+    link_parents_and_aliases(catalog, restored, by_key, taken)
     return len(restored)

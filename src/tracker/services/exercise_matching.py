@@ -8,7 +8,7 @@ nothing become custom exercises.
 from __future__ import annotations
 
 from tracker.adapters.orm import Exercise
-from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.repository import CatalogRows
 from tracker.domain.equipment import loads_alike
 from tracker.domain.exercise_def import ExerciseDef
 from tracker.domain.model import Laterality
@@ -39,10 +39,10 @@ def equipment_agrees(hint: str | None, candidate: str, equipment: str) -> bool:
 class ExerciseMatcher:
     """Maps the names other apps use onto the catalog; unknown names become custom exercises."""
 
-    def __init__(self, repo: AbstractRepository) -> None:
-        self.repo = repo
+    def __init__(self, catalog: CatalogRows) -> None:
+        self.catalog = catalog
         self.by_key: dict[str, Exercise] = {}
-        for exercise in repo.exercises():
+        for exercise in catalog.exercises():
             self.by_key[exercise.key] = exercise
             for alias in exercise.aliases:
                 self.by_key.setdefault(alias.key, exercise)
@@ -83,7 +83,7 @@ class ExerciseMatcher:
         return None
 
     def _one_side_variant(self, parent: Exercise) -> Exercise | None:
-        for child in self.repo.children(parent):
+        for child in self.catalog.children(parent):
             if child.laterality != Laterality.BILATERAL:
                 return child
         return None
@@ -101,8 +101,8 @@ class ExerciseMatcher:
         exercise = self.by_key.get(normalize(name))
         if exercise is not None:
             return exercise
-        if self.repo.key_taken_by_another_lifter(normalize(name)):
-            name = f"{name} ({self.repo.viewer_name or 'me'})"  # names are database-wide
+        if self.catalog.key_taken_by_another_lifter(normalize(name)):
+            name = f"{name} ({self.catalog.viewer_name or 'me'})"  # names are database-wide
             exercise = self.by_key.get(normalize(name))
             if exercise is not None:
                 return exercise
@@ -110,8 +110,8 @@ class ExerciseMatcher:
         definition = ExerciseDef(
             name=name, source="import", equipment=equipment or "other", laterality=laterality
         )
-        exercise = place_exercise(self.repo, self.by_key, definition)
+        exercise = place_exercise(self.catalog, self.by_key, definition)
         exercise.parent_id = parent.id if parent is not None else None
-        self.repo.flush()
+        self.catalog.flush()
         self.created.add(exercise.name)
         return exercise

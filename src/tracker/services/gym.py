@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
-from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.repository import GymRows, LogRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import Judgement
 from tracker.domain.errors import TrackerError
@@ -52,33 +52,32 @@ def open_gym(
 ) -> GymPlan:
     """The open session (resumed with its routine and place) or a new one."""
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        routine = find_routine(repo, lifter, routine_name) if routine_name else None
-        session, started, closed = session_for(repo, lifter, now, now)
-        state = repo.gym_state(session)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        routine = find_routine(uow.gym, lifter, routine_name) if routine_name else None
+        session, started, closed = session_for(uow.log, lifter, now, now)
+        state = uow.gym.gym_state(session)
         if state is None:
             state = GymState(session_id=session.id, position=0, skipped=[])
-            repo.add(state)
+            uow.gym.add(state)
         if routine is not None and state.routine_id != routine.id:
             state.routine_id, state.position, state.skipped = routine.id, 0, []
-        repo.flush()
-        status = _status(repo, lifter, session, state, started, closed)
+        uow.gym.flush()
+        status = _status(uow, lifter, session, state, started, closed)
         uow.commit()
         return status
 
 
 def _status(
-    repo: AbstractRepository,
+    uow: AbstractUnitOfWork,
     lifter: Lifter,
     session: TrainingSession,
     state: GymState,
     started: bool,
     closed: int | None,
 ) -> GymPlan:
-    routine = repo.routine_by_id(state.routine_id) if state.routine_id else None
-    current = repo.exercise_by_id(state.exercise_id) if state.exercise_id else None
-    rows = repo.session_set_rows(session)
+    routine = uow.gym.routine_by_id(state.routine_id) if state.routine_id else None
+    current = uow.catalog.exercise_by_id(state.exercise_id) if state.exercise_id else None
+    rows = uow.log.session_set_rows(session)
     done: Done = {}
     for row in rows:
         if row.kind != SetKind.WARMUP:
@@ -104,12 +103,11 @@ def reload_status(
     """Where the session stands now (after an undo or redo), its routine, exercise and each
     side's last set carried on. Undo removed the session it emptied: a new one, same place."""
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        session = repo.training_session(lifter, before.session_id)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        session = uow.log.training_session(lifter, before.session_id)
         if session is not None:  # else undone, or deleted from another terminal
-            state = repo.gym_state(session) or GymState(session_id=session.id, skipped=[])
-            status = _status(repo, lifter, session, state, False, None)
+            state = uow.gym.gym_state(session) or GymState(session_id=session.id, skipped=[])
+            status = _status(uow, lifter, session, state, False, None)
         uow.commit()
     if session is None:
         routine = before.routine
@@ -123,9 +121,8 @@ def reload_status(
 def save_place(uow: AbstractUnitOfWork, plan: GymPlan, exercise: str | None) -> str | None:
     """Store the current item, skipped items and current exercise; the exercise's full name."""
     with uow:
-        repo = uow.repo
-        state = repo.gym_state_by_session_id(plan.session_id)
-        found = resolve_exercise(repo, exercise) if exercise else None
+        state = uow.gym.gym_state_by_session_id(plan.session_id)
+        found = resolve_exercise(uow.catalog, exercise) if exercise else None
         if state is not None:
             state.position = plan.position
             state.skipped = sorted(plan.skipped)
@@ -136,9 +133,9 @@ def save_place(uow: AbstractUnitOfWork, plan: GymPlan, exercise: str | None) -> 
 
 def set_rest(uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str, seconds: int) -> str:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        found = resolve_exercise(uow.repo, exercise)
-        uow.repo.set_exercise_rest(lifter, found, seconds)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        found = resolve_exercise(uow.catalog, exercise)
+        uow.gym.set_exercise_rest(lifter, found, seconds)
         uow.commit()
         return found.name
 
@@ -183,21 +180,21 @@ def exercise_brief(
     `items` are the routine's: the exercise's item there overrides its rep range and rest.
     """
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        exercise = resolve_exercise(repo, exercise_query)
+        log = uow.log
+        lifter = current_lifter(uow.lifters, lifter_name)
+        exercise = resolve_exercise(uow.catalog, exercise_query)
         convention = exercise_convention(exercise)
         item = next((i for i in items if i.exercise == exercise.name), None)
-        session = repo.training_session(lifter, session_id)
-        previous = previous_session(repo, lifter, exercise, session) if session else None
-        rest = _rest_for(repo, lifter, exercise, item)
-        state = repo.gym_state_by_session_id(session_id)
+        session = log.training_session(lifter, session_id)
+        previous = previous_session(log, lifter, exercise, session) if session else None
+        rest = _rest_for(uow.gym, lifter, exercise, item)
+        state = uow.gym.gym_state_by_session_id(session_id)
         stored = state.targets.get(exercise.name) if state else None
         facts = lifter_facts(uow, lifter, exercise)
-        done_for, example = _example(repo, lifter, exercise)
+        done_for, example = _example(log, lifter, exercise)
         logged = bool(
-            repo.recent_working_sets(lifter, exercise, 1)
-            or repo.measures_by_session_side(lifter, exercise)
+            log.recent_working_sets(lifter, exercise, 1)
+            or log.measures_by_session_side(lifter, exercise)
         )
         uow.commit()
     last = [done for done in (previous.sets if previous else []) if done.kind is not SetKind.WARMUP]
@@ -231,13 +228,13 @@ def exercise_brief(
     if target is not None:
         load = max(t.load for t in target.sides.values())
         with uow:
-            found = resolve_exercise(uow.repo, exercise.name)
-            brief.plates = loading_for(uow.repo, found, load, unit) if load > 0 else None
+            found = resolve_exercise(uow.catalog, exercise.name)
+            brief.plates = loading_for(uow.lifters, found, load, unit) if load > 0 else None
     return brief
 
 
-def _example(repo: AbstractRepository, lifter: Lifter, exercise: Exercise) -> tuple[str, str]:
-    measure = exercise_measure(repo, lifter, exercise)
+def _example(log: LogRows, lifter: Lifter, exercise: Exercise) -> tuple[str, str]:
+    measure = exercise_measure(log, lifter, exercise)
     cardio = is_cardio(exercise.body_part, exercise.category)
     return measure, example_spec(exercise.equipment, measure, cardio)
 
@@ -256,7 +253,7 @@ def _fresh_target(
     except TrackerError as exc:
         stored = SessionTarget(None, no_target=str(exc))
     with uow:
-        state = uow.repo.gym_state_by_session_id(session_id)
+        state = uow.gym.gym_state_by_session_id(session_id)
         if state is not None:
             state.targets = {**state.targets, exercise: stored}
         uow.commit()
@@ -266,17 +263,17 @@ def _fresh_target(
 def exercise_names(uow: AbstractUnitOfWork) -> list[str]:
     """Every exercise name and alias, for completion."""
     with uow:
-        names = uow.repo.exercise_names()
+        names = uow.catalog.exercise_names()
         uow.commit()
     return sorted({n for name, aliases in names for n in (name, *aliases)}, key=str.lower)
 
 
 def _rest_for(
-    repo: AbstractRepository, lifter: Lifter, exercise: Exercise, item: RoutineItemPlan | None
+    gym: GymRows, lifter: Lifter, exercise: Exercise, item: RoutineItemPlan | None
 ) -> int:
     if item is not None and item.rest_s is not None:
         return item.rest_s
-    own = repo.exercise_rest(lifter, exercise)
+    own = gym.exercise_rest(lifter, exercise)
     return own if own is not None else default_rest(exercise.category)
 
 
@@ -313,10 +310,9 @@ def completed_pairs(
     `report imbalance` judges a session of that one pair (read back from the database, so a
     set undone is no longer paired)."""
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        found = resolve_exercise(repo, exercise)
-        rows = repo.sets_of_exercise_in_session(lifter, found, session_id)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        found = resolve_exercise(uow.catalog, exercise)
+        rows = uow.log.sets_of_exercise_in_session(lifter, found, session_id)
         judged = pairs_completed(rows, set(set_ids), lifter_facts(uow, lifter, found))
         uow.commit()
     return judged
@@ -327,10 +323,9 @@ def side_records(
 ) -> SideRecords:
     """The exercise's per-side records over the working sets logged before a set id."""
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        found = resolve_exercise(repo, exercise)
-        rows = repo.side_records(lifter, found, before_set_id)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        found = resolve_exercise(uow.catalog, exercise)
+        rows = uow.log.side_records(lifter, found, before_set_id)
         uow.commit()
     return SideRecords.from_rows(
         ((side, Unit(unit), load, reps) for side, unit, load, reps in rows),
@@ -347,17 +342,16 @@ def finish_gym(
 ) -> tuple[int, int, bool]:
     """Finish the gym session: (sets, exercises, kept). An empty session is removed."""
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        session = repo.training_session(lifter, session_id)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        session = uow.log.training_session(lifter, session_id)
         if session is None or session.finished_at is not None:
             uow.commit()
             return 0, 0, False
         if not session.sets and not session.name and not session.notes:
-            repo.delete(session)
+            uow.log.delete(session)
             uow.commit()
             return 0, 0, False
-        last = last_activity(repo, session)
+        last = last_activity(uow.log, session)
         # As `session finish`: now, unless the session went stale (then at its last set).
         session.finished_at = last if now - last > SESSION_GAP else max(last, now)
         counts = len(session.sets), len({s.exercise_id for s in session.sets})

@@ -30,7 +30,6 @@ from tracker.adapters.journal import (
     copy_row,
 )
 from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutSet
-from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, NotFound
 from tracker.domain.sessions import SESSION_GAP
@@ -59,24 +58,24 @@ BOUNDARY = "latest_session"  # in an undone record: the latest session (id, star
 # -- recording (called by the services that change the log, inside their transaction) --------
 
 
-def sessions_before_log(repo: AbstractRepository, lifter: Lifter, at: datetime) -> list[RowCopy]:
+def sessions_before_log(journal: AbstractJournal, lifter: Lifter, at: datetime) -> list[RowCopy]:
     """Copies of the sessions a log at `at` may join, widen or close: call before logging."""
-    near = repo.journal.sessions_near(lifter, at - SESSION_GAP, at + SESSION_GAP)
+    near = journal.sessions_near(lifter, at - SESSION_GAP, at + SESSION_GAP)
     return [copy_row(session) for session in near]
 
 
 def record_log(
-    repo: AbstractRepository, lifter: Lifter, rows: list[WorkoutSet], before: list[RowCopy]
+    journal: AbstractJournal, lifter: Lifter, rows: list[WorkoutSet], before: list[RowCopy]
 ) -> None:
     """After a log has stored `rows`: the sets to remove, the sessions to put back."""
     known = {copy["id"] for copy in before}
     changed = []
     for copy in before:
-        session = repo.journal.training_session(copy["id"])
+        session = journal.training_session(copy["id"])
         if session is not None and _span(copy_row(session)) != _span(copy):
             changed.append(copy)
     new_sessions = sorted({row.session_id for row in rows} - known)
-    repo.journal.record(
+    journal.record(
         lifter,
         LOG,
         {
@@ -88,19 +87,19 @@ def record_log(
 
 
 def record_set_change(
-    repo: AbstractRepository, lifter: Lifter, action: str, row: WorkoutSet
+    journal: AbstractJournal, lifter: Lifter, action: str, row: WorkoutSet
 ) -> None:
     """Before an edit (EDIT) or a delete (DELETE_SET) changes `row`: a copy of it and of its
     session's span."""
-    session = repo.journal.training_session(row.session_id)
+    session = journal.training_session(row.session_id)
     assert session is not None  # a set always belongs to a session (foreign key)
-    repo.journal.record(lifter, action, {"set": copy_row(row), "session": copy_row(session)})
+    journal.record(lifter, action, {"set": copy_row(row), "session": copy_row(session)})
 
 
 def record_session_delete(
-    repo: AbstractRepository, lifter: Lifter, session: TrainingSession
+    journal: AbstractJournal, lifter: Lifter, session: TrainingSession
 ) -> None:
-    repo.journal.record(
+    journal.record(
         lifter,
         DELETE_SESSION,
         {"session": copy_row(session), "sets": [copy_row(row) for row in session.sets]},
@@ -108,17 +107,17 @@ def record_session_delete(
 
 
 def record_session_start(
-    repo: AbstractRepository, lifter: Lifter, session: TrainingSession
+    journal: AbstractJournal, lifter: Lifter, session: TrainingSession
 ) -> None:
     """After `session start` stored `session` (flushed: it has its id)."""
-    repo.journal.record(lifter, SESSION_START, {"session": session.id})
+    journal.record(lifter, SESSION_START, {"session": session.id})
 
 
 def record_session_finish(
-    repo: AbstractRepository, lifter: Lifter, session: TrainingSession
+    journal: AbstractJournal, lifter: Lifter, session: TrainingSession
 ) -> None:
     """Before `session finish` closes `session`: its span, to open it again."""
-    repo.journal.record(lifter, SESSION_FINISH, {"session": copy_row(session)})
+    journal.record(lifter, SESSION_FINISH, {"session": copy_row(session)})
 
 
 def _span(copy: RowCopy) -> tuple[Any, ...]:
@@ -134,27 +133,27 @@ def undo_last_change(
     """Undo the lifter's most recent change that is not undone yet. A change made before
     their latest session started raises AskFirst (nothing changed) unless `confirmed`."""
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        boundary = _session_boundary(repo, lifter)
-        repo.journal.watch()  # what the undo changes, for redo
+        journal = uow.journal
+        lifter = current_lifter(uow.lifters, lifter_name)
+        boundary = _session_boundary(uow, lifter)
+        journal.watch()  # what the undo changes, for redo
         stepped_over: list[ChangeRecord] = []
         while True:
-            record = repo.journal.latest_pending(lifter)
+            record = journal.latest_pending(lifter)
             if record is None:
-                if repo.journal.has_records(lifter):
+                if journal.has_records(lifter):
                     raise NotFound("nothing more to undo: every recorded change is undone")
-                undone = _undo_unrecorded_log(repo, lifter)
+                undone = _undo_unrecorded_log(uow, lifter)
                 break
-            repo.journal.mark_undone(record)
+            journal.mark_undone(record)
             result = UNDO[record.action](uow, lifter, record.payload)
             if result is not None:
                 if not confirmed and boundary and record.created_at < boundary[1]:
                     # Raised inside the transaction: the undo above is rolled back.
                     command = _command(record.action, record.payload)
                     raise AskFirst(OlderChange(command, record.created_at, *boundary))
-                repo.journal.flush()
-                record.payload = {**record.payload, REDO: repo.journal.watched()}
+                journal.flush()
+                record.payload = {**record.payload, REDO: journal.watched()}
                 if boundary:  # the next undo of this run keeps it, whatever this one removed
                     record.payload[BOUNDARY] = [boundary[0], boundary[1].isoformat()]
                 for older in stepped_over:  # nothing to redo: redo steps over them too
@@ -172,14 +171,14 @@ def redo_last_undo(uow: AbstractUnitOfWork, lifter_name: str | None) -> Redone:
     """Step forward again through the lifter's latest undo: the rows it changed are as they
     were, ids included. A new change since (or an import, or a catalog edit) clears redo."""
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        for record in repo.journal.redoable(lifter):
+        journal = uow.journal
+        lifter = current_lifter(uow.lifters, lifter_name)
+        for record in journal.redoable(lifter):
             changes = record.payload[REDO]
             payload = {k: v for k, v in record.payload.items() if k not in (REDO, BOUNDARY)}
             record.payload, record.undone_at = payload, None
             if changes:
-                back, removed = repo.journal.redo(changes)
+                back, removed = journal.redo(changes)
                 redone = Redone(
                     _command(record.action, payload),
                     [stored_set(row) for row in back if isinstance(row, WorkoutSet)],
@@ -192,13 +191,13 @@ def redo_last_undo(uow: AbstractUnitOfWork, lifter_name: str | None) -> Redone:
         raise NotFound("nothing to redo: redo steps forward after undo, until a new change")
 
 
-def _session_boundary(repo: AbstractRepository, lifter: Lifter) -> tuple[int, datetime] | None:
+def _session_boundary(uow: AbstractUnitOfWork, lifter: Lifter) -> tuple[int, datetime] | None:
     """The latest session (id, start) of this run of undos: the lifter's latest session, or a
     later one an earlier undo of the run removed (so undoing today's session away does not
     open the way into yesterday's without asking)."""
-    latest = repo.latest_session(lifter)
+    latest = uow.log.latest_session(lifter)
     found = None if latest is None else (latest.id, latest.started_at)
-    for record in repo.journal.undone_run(lifter):
+    for record in uow.journal.undone_run(lifter):
         kept = record.payload.get(BOUNDARY)
         if kept is not None:
             start = datetime.fromisoformat(kept[1])
@@ -208,7 +207,7 @@ def _session_boundary(repo: AbstractRepository, lifter: Lifter) -> tuple[int, da
 
 
 def _undo_log(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
-    journal = uow.repo.journal
+    journal = uow.journal
     removed: list[StoredSet] = []
     sessions = set()
     for set_id in payload["sets"]:
@@ -272,7 +271,7 @@ def _check_exercise(journal: AbstractJournal, copy: RowCopy) -> None:
 
 
 def _undo_edit(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
-    journal = uow.repo.journal
+    journal = uow.journal
     copy = payload["set"]
     _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -287,7 +286,7 @@ def _undo_edit(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any])
 
 
 def _undo_set_delete(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
-    journal = uow.repo.journal
+    journal = uow.journal
     copy = payload["set"]
     _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -298,7 +297,7 @@ def _undo_set_delete(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str,
 def _undo_session_delete(
     uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
 ) -> Undone:
-    journal = uow.repo.journal
+    journal = uow.journal
     for copy in payload["sets"]:
         _check_exercise(journal, copy)
     session = _session_back(journal, payload["session"])
@@ -309,7 +308,7 @@ def _undo_session_delete(
 def _undo_session_start(
     uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
 ) -> Undone | None:
-    session = _own_session(uow.repo.journal, lifter, payload["session"])
+    session = _own_session(uow.journal, lifter, payload["session"])
     if session is None:
         return None
     if session.sets:  # logged since by a command undo has no record of (an import)
@@ -317,7 +316,7 @@ def _undo_session_start(
             f"can't undo session start: session #{session.id} holds sets now; "
             f"delete it with: tracker session delete {session.id}"
         )
-    uow.repo.journal.delete(session)
+    uow.journal.delete(session)
     return Undone(SESSION_START, [], session.id,
                   detail=SessionUndone(SESSION_START, session.id, session.name))
 
@@ -326,16 +325,16 @@ def _undo_session_finish(
     uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
 ) -> Undone | None:
     copy = payload["session"]
-    session = _own_session(uow.repo.journal, lifter, copy["id"])
+    session = _own_session(uow.journal, lifter, copy["id"])
     if session is None:
         return None
-    still_open = uow.repo.open_session(lifter)
+    still_open = uow.log.open_session(lifter)
     if still_open is not None and still_open.id != session.id:
         raise Conflict(
             f"can't undo session finish: session #{still_open.id} is open now, and a lifter "
             f"has one open session at a time; finish it first with: tracker session finish"
         )
-    uow.repo.journal.put_back(session, copy, SPAN)
+    uow.journal.put_back(session, copy, SPAN)
     return Undone(SESSION_FINISH, [], session.id,
                   detail=SessionUndone(SESSION_FINISH, session.id, session.name))
 
@@ -388,15 +387,15 @@ UNDO: dict[str, Handler] = {
 }
 
 
-def _undo_unrecorded_log(repo: AbstractRepository, lifter: Lifter) -> Undone:
+def _undo_unrecorded_log(uow: AbstractUnitOfWork, lifter: Lifter) -> Undone:
     """A database from before the journal: undo the latest logging command by its batch."""
-    rows = repo.last_batch_sets(lifter)
+    rows = uow.log.last_batch_sets(lifter)
     if not rows:
         raise NotFound("nothing to undo: no logged sets")
     removed = [stored_set(row) for row in rows]
     session_ids = sorted({row.session_id for row in rows})
     for row in rows:
-        repo.delete(row)
-    repo.flush()
-    return Undone(LOG, removed, session_ids[0], _remove_emptied(repo.journal, session_ids))
+        uow.log.delete(row)
+    uow.log.flush()
+    return Undone(LOG, removed, session_ids[0], _remove_emptied(uow.journal, session_ids))
 

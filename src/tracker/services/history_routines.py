@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tracker.adapters.journal import copy_row
+from tracker.adapters.journal import AbstractJournal, copy_row
 from tracker.adapters.orm import Lifter, Routine, RoutineItem
-from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict
 from tracker.services.routine_plans import plan_of
@@ -21,50 +20,50 @@ ROUTINE = "routine"
 
 
 def record_new_routine(
-    repo: AbstractRepository, lifter: Lifter, command: str, routine: Routine
+    journal: AbstractJournal, lifter: Lifter, command: str, routine: Routine
 ) -> None:
     """After `command` (routine add, routine save) stored `routine` (flushed: with its id)."""
-    repo.journal.record(lifter, ROUTINE, {"command": command, "id": routine.id, "before": None})
+    journal.record(lifter, ROUTINE, {"command": command, "id": routine.id, "before": None})
 
 
 def record_routine_change(
-    repo: AbstractRepository, lifter: Lifter, command: str, routine: Routine
+    journal: AbstractJournal, lifter: Lifter, command: str, routine: Routine
 ) -> None:
     """Before `command` (routine add-exercise, edit, remove) changes `routine`."""
     before = {
         "routine": copy_row(routine),
         "items": [copy_row(item) for item in routine.items],
     }
-    repo.journal.record(lifter, ROUTINE, {"command": command, "id": routine.id, "before": before})
+    journal.record(lifter, ROUTINE, {"command": command, "id": routine.id, "before": before})
 
 
 def _undo_routine(
     uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
 ) -> Undone | None:
-    repo = uow.repo
     command, before = payload["command"], payload["before"]
-    routine = repo.routine_by_id(payload["id"])
+    routine = uow.gym.routine_by_id(payload["id"])
     if routine is not None and routine.lifter_id != lifter.id:
         routine = None  # never another lifter's (the id was reused)
     if before is None:
         if routine is None:
             return None  # removed since: nothing left of that change
         name = routine.name
-        repo.delete(routine)
+        uow.gym.delete(routine)
         return Undone(ROUTINE, [], detail=RoutineUndone(command, name, None))
     for copy in before["items"]:
-        if repo.exercise_by_id(copy["exercise_id"]) is None:
+        if uow.catalog.exercise_by_id(copy["exercise_id"]) is None:
             raise Conflict(
                 f"can't undo {command}: the routine held an exercise removed since; "
                 "add the exercise back to undo"
             )
-    routine = _put_back(repo, routine, before)
+    routine = _put_back(uow.journal, routine, before)
     return Undone(ROUTINE, [], detail=RoutineUndone(command, routine.name, plan_of(routine)))
 
 
-def _put_back(repo: AbstractRepository, routine: Routine | None, before: dict[str, Any]) -> Routine:
+def _put_back(
+    journal: AbstractJournal, routine: Routine | None, before: dict[str, Any]
+) -> Routine:
     """The routine as its copy holds it: its row and exactly its items again."""
-    journal = repo.journal
     if routine is None:
         routine = journal.restore(Routine, before["routine"])
     else:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tracker.adapters.journal import AbstractJournal
 from tracker.adapters.orm import Lifter
-from tracker.adapters.repository import AbstractRepository
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.model import Side
 from tracker.services.undone import Handler, SettingUndone, Undone, WeighInUndone
@@ -27,24 +27,23 @@ UNIT_KEY = "unit"  # the lifter's own unit; any other key is a gym-wide setting'
 # -- recording (inside the command's transaction) ---------------------------------------------
 
 
-def record_weigh_in(repo: AbstractRepository, lifter: Lifter, weigh_in_id: int) -> None:
+def record_weigh_in(journal: AbstractJournal, lifter: Lifter, weigh_in_id: int) -> None:
     """After `bodyweight add` stored weigh-in `weigh_in_id`."""
-    repo.journal.record(lifter, WEIGH_IN, {"id": weigh_in_id})
+    journal.record(lifter, WEIGH_IN, {"id": weigh_in_id})
 
 
-def record_unit(repo: AbstractRepository, lifter: Lifter, unit: str) -> None:
+def record_unit(journal: AbstractJournal, lifter: Lifter, unit: str) -> None:
     """Before `config set unit` gives the lifter `unit`."""
-    repo.journal.record(
+    journal.record(
         lifter, CONFIG_SET, {"key": UNIT_KEY, "value": unit, "previous": lifter.unit}
     )
 
 
-def record_gym_setting(repo: AbstractRepository, lifter: Lifter, key: str, value: str) -> None:
+def record_gym_setting(uow: AbstractUnitOfWork, lifter: Lifter, key: str, value: str) -> None:
     """Before the gym-wide setting `key` (as stored: increment.dumbbell.kg, bar.lb ...) is
     set to `value`."""
-    repo.journal.record(
-        lifter, CONFIG_SET, {"key": key, "value": value, "previous": repo.setting(key)}
-    )
+    previous = uow.lifters.setting(key)
+    uow.journal.record(lifter, CONFIG_SET, {"key": key, "value": value, "previous": previous})
 
 
 def record_involved(
@@ -56,7 +55,7 @@ def record_involved(
     """Before `lifter edit --involved` keeps `side` for one exercise (id, name) or all."""
     exercise_id, name = exercise if exercise is not None else (None, None)
     previous = uow.involved_sides().of_lifter(lifter.id).get(exercise_id)
-    uow.repo.journal.record(
+    uow.journal.record(
         lifter,
         INVOLVED,
         {
@@ -87,14 +86,14 @@ def _undo_config_set(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str,
         return _setting(f"config set unit {value}", f"unit = {previous} again")
     name, unit = key.rsplit(".", 1)  # increment.dumbbell.kg: increment.dumbbell, in kg
     command = f"config set {name} {value} {unit}"
-    now = uow.repo.setting(key)
+    now = uow.lifters.setting(key)
     if now != value:  # another lifter's change since: theirs to undo, not ours to overwrite
         state = f"{name} = {now} {unit}" if now is not None else f"{name} has its default"
         return _setting(command, f"left as it is ({state}): another lifter has changed it since")
     if previous is None:
-        uow.repo.forget_setting(key)
+        uow.lifters.forget_setting(key)
         return _setting(command, f"{name} is back to its default")
-    uow.repo.set_setting(key, previous)
+    uow.lifters.set_setting(key, previous)
     return _setting(command, f"{name} = {previous} {unit} again")
 
 
@@ -104,7 +103,7 @@ def _undo_involved(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, A
     if name is not None:
         command += f' --exercise "{name}"'
     where = name or "every exercise"
-    if exercise_id is not None and not uow.repo.journal.exercise_exists(exercise_id):
+    if exercise_id is not None and not uow.journal.exercise_exists(exercise_id):
         return _setting(command, f"left as it is: {where} is no longer in the catalog", INVOLVED)
     previous = Side(payload["previous"]) if payload["previous"] else None
     uow.involved_sides().set(lifter.id, exercise_id, previous)

@@ -25,17 +25,17 @@ def add_body_weight(
     """Log a weigh-in (in the lifter's unit unless ``unit`` says otherwise)."""
     check_body_weight(weight)
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         entry = BodyWeight(at, weight, Unit.parse(unit) if unit else Unit(lifter.unit))
         weigh_in_id = uow.body_weights().add(lifter.id, entry.measured_at, entry.weight, entry.unit)
-        record_weigh_in(uow.repo, lifter, weigh_in_id)
+        record_weigh_in(uow.journal, lifter, weigh_in_id)
         uow.commit()
     return entry
 
 
 def list_body_weights(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[BodyWeight]:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         entries = uow.body_weights().of_lifter(lifter.id)
         uow.commit()
     return entries
@@ -50,15 +50,15 @@ def set_involved(
     """
     with uow:
         wanted = lifter_name.strip()
-        lifter = uow.repo.lifter(wanted)
+        lifter = uow.lifters.lifter(wanted)
         if lifter is None and wanted == DEFAULT_LIFTER:
-            lifter = current_lifter(uow.repo, DEFAULT_LIFTER)  # made on first use, as elsewhere
+            lifter = current_lifter(uow.lifters, DEFAULT_LIFTER)  # made on first use, as elsewhere
         if lifter is None:
             raise NotFound(f'no lifter named "{wanted}"')
-        uow.repo.view_as(lifter)  # the exercise as this lifter sees it: their own custom ones
+        uow.lifters.view_as(lifter)  # the exercise as this lifter sees it: their own custom ones
         chosen: tuple[int, str] | None = None  # the exercise's id and name; None: every one
         if exercise is not None:
-            found = resolve_exercise(uow.repo, exercise)
+            found = resolve_exercise(uow.catalog, exercise)
             if found.laterality == "bilateral":
                 raise InvalidValue(f"{found.name} is bilateral: it has no involved side")
             chosen = (found.id, found.name)
@@ -72,9 +72,9 @@ def involved_by_exercise(uow: AbstractUnitOfWork, lifter_name: str) -> list[tupl
     """The involved sides a lifter keeps for single exercises, by exercise name: they still
     apply after the side for every exercise is cleared."""
     with uow:
-        lifter = uow.repo.lifter(lifter_name.strip())
+        lifter = uow.lifters.lifter(lifter_name.strip())
         if lifter is None:
             return []
         kept = uow.involved_sides().of_lifter(lifter.id)
-        named = [(uow.repo.exercise_by_id(ex_id), side) for ex_id, side in kept.items() if ex_id]
+        named = [(uow.catalog.exercise_by_id(ex_id), side) for ex_id, side in kept.items() if ex_id]
         return sorted((exercise.name, side) for exercise, side in named if exercise is not None)

@@ -36,24 +36,24 @@ from tracker.services.exercise_matching import ExerciseMatcher
 def lifter_data(uow: AbstractUnitOfWork, lifter: Lifter) -> LifterData:
     """Everything of the lifter an export carries beside sets and exercises, in a fixed order
     (so that export -> import -> export gives the same bytes)."""
-    repo = uow.repo
     weigh_ins = uow.body_weights().of_lifter(lifter.id)
     sides = uow.involved_sides().of_lifter(lifter.id)
     involved = []
     for exercise_id, side in sides.items():
-        exercise = None if exercise_id is None else repo.exercise_by_id(exercise_id)
+        exercise = None if exercise_id is None else uow.catalog.exercise_by_id(exercise_id)
         involved.append(InvolvedEntry(exercise.name if exercise else None, side))
     involved.sort(key=lambda entry: (entry.exercise is not None, entry.exercise or ""))
-    routines = sorted(repo.routines(lifter), key=lambda routine: routine.name)
+    routines = sorted(uow.gym.routines(lifter), key=lambda routine: routine.name)
     settings = {}
     for prefix in GYM_SETTING_PREFIXES:
-        settings.update(repo.settings(prefix))
+        settings.update(uow.lifters.settings(prefix))
     return LifterData(
         body_weights=tuple(WeighIn(w.measured_at, w.weight, w.unit) for w in weigh_ins),
         involved_sides=tuple(involved),
         routines=tuple(routine_entry(routine) for routine in routines),
         exercise_rests=tuple(
-            RestEntry(exercise.name, seconds) for exercise, seconds in repo.exercise_rests(lifter)
+            RestEntry(exercise.name, seconds)
+            for exercise, seconds in uow.gym.exercise_rests(lifter)
         ),
         settings=settings,
     )
@@ -89,10 +89,10 @@ def restore_unit(
     the file's unit)."""
     if unit is None or unit == lifter.unit:
         return None
-    if not uow.repo.lifter_is_blank(lifter):
+    if not uow.lifters.lifter_is_blank(lifter):
         return ("kept", unit)
     lifter.unit = unit
-    uow.repo.note_import(lifter)  # undo stops at the import, as it does for its sets
+    uow.transfers.note_import(lifter)  # undo stops at the import, as it does for its sets
     return ("restored", unit)
 
 
@@ -112,7 +112,7 @@ def restore_lifter_data(
         "gym setting": _settings(uow, data.settings),
     }
     if any(added.values()):
-        uow.repo.note_import(lifter)  # undo stops at the import, as it does for its sets
+        uow.transfers.note_import(lifter)  # undo stops at the import, as it does for its sets
     return added
 
 
@@ -170,17 +170,16 @@ def _routines(
     entries: Sequence[RoutineEntry],
     matcher: ExerciseMatcher,
 ) -> int:
-    repo = uow.repo
     added = 0
     for entry in entries:
-        if repo.routine(lifter, entry.name) is not None:
+        if uow.gym.routine(lifter, entry.name) is not None:
             continue  # a routine of that name here stays as it is
         items = [
             (matcher.find(item.exercise, False), item.sets, item.rep_range, item.rest_s)
             for item in entry.items
         ]
         # Flushed: the next entry's look-up sees it (a file naming one routine twice).
-        add_routine(repo, lifter, entry.name, items)
+        add_routine(uow.gym, lifter, entry.name, items)
         added += 1
     return added
 
@@ -188,14 +187,14 @@ def _routines(
 def _rests(
     uow: AbstractUnitOfWork, lifter: Lifter, entries: Sequence[RestEntry], matcher: ExerciseMatcher
 ) -> int:
-    repo = uow.repo
+    gym = uow.gym
     added = 0
     for entry in entries:
         exercise = matcher.find(entry.exercise, False)
-        if repo.exercise_rest(lifter, exercise) is not None:
+        if gym.exercise_rest(lifter, exercise) is not None:
             continue
-        repo.set_exercise_rest(lifter, exercise, entry.seconds)
-        repo.flush()
+        gym.set_exercise_rest(lifter, exercise, entry.seconds)
+        gym.flush()
         added += 1
     return added
 
@@ -203,13 +202,13 @@ def _rests(
 def _settings(uow: AbstractUnitOfWork, settings: dict[str, str]) -> int:
     """Fill in the gym-wide settings this database lacks. A lifter's PostgreSQL role may not
     write them (they are the owner's): its restore leaves them, as `config set` would refuse."""
-    repo = uow.repo
-    if not settings or not repo.may_write_catalog():
+    lifters = uow.lifters
+    if not settings or not uow.catalog.may_write_catalog():
         return 0
-    stored = {key for prefix in GYM_SETTING_PREFIXES for key in repo.settings(prefix)}
+    stored = {key for prefix in GYM_SETTING_PREFIXES for key in lifters.settings(prefix)}
     added = 0
     for key, value in settings.items():
         if key not in stored:
-            repo.set_setting(key, value)
+            lifters.set_setting(key, value)
             added += 1
     return added

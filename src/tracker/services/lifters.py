@@ -17,7 +17,7 @@ from tracker.domain.units import Unit, exact_text
 # list settings: `session list` and `lifter list` read without them (adapters/reads.py).
 if TYPE_CHECKING:
     from tracker.adapters.orm import Lifter
-    from tracker.adapters.repository import AbstractRepository
+    from tracker.adapters.repository import LifterRows
 
 L = TypeVar("L")
 L_co = TypeVar("L_co", covariant=True)
@@ -41,18 +41,18 @@ def find_lifter(source: LifterSource[L], name: str | None) -> L | None:
     return source.lifter(name or DEFAULT_LIFTER)
 
 
-def current_lifter(repo: AbstractRepository, name: str | None) -> Lifter:
+def current_lifter(lifters: LifterRows, name: str | None) -> Lifter:
     """The lifter a command works for; the default one is created on first use."""
-    lifter = find_lifter(repo, name) or _first_use(repo, name)
-    repo.view_as(lifter)  # the command sees built-ins and this lifter's own exercises only
+    lifter = find_lifter(lifters, name) or _first_use(lifters, name)
+    lifters.view_as(lifter)  # the command sees built-ins and this lifter's own exercises only
     return lifter
 
 
-def _first_use(repo: AbstractRepository, name: str | None) -> Lifter:
+def _first_use(lifters: LifterRows, name: str | None) -> Lifter:
     wanted = name or DEFAULT_LIFTER
     if wanted != DEFAULT_LIFTER:
         raise NotFound(f'no lifter named "{wanted}"; add one with: tracker lifter add "{wanted}"')
-    return repo.add_lifter_if_missing(DEFAULT_LIFTER, Unit.KG.value)
+    return lifters.add_lifter_if_missing(DEFAULT_LIFTER, Unit.KG.value)
 
 
 def ensure_lifter(uow: AbstractUnitOfWork, name: str | None) -> None:
@@ -67,7 +67,7 @@ def ensure_lifter(uow: AbstractUnitOfWork, name: str | None) -> None:
             return
     writer = uow.for_writes()
     with writer:
-        current_lifter(writer.repo, name)
+        current_lifter(writer.lifters, name)
         writer.commit()
 
 
@@ -83,9 +83,9 @@ def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
     from tracker.adapters import new_rows
 
     with uow:
-        if uow.repo.lifter(clean) is not None:
+        if uow.lifters.lifter(clean) is not None:
             raise Conflict(f'a lifter named "{clean}" already exists')
-        lifter = new_rows.add_lifter(uow.repo, clean, Unit.parse(unit))
+        lifter = new_rows.add_lifter(uow.lifters, clean, Unit.parse(unit))
         uow.commit()
         return lifter
 
@@ -102,8 +102,8 @@ def set_unit(uow: AbstractUnitOfWork, lifter_name: str | None, unit: str) -> Uni
 
     parsed = Unit.parse(unit)
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        record_unit(uow.repo, lifter, parsed.value)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        record_unit(uow.journal, lifter, parsed.value)
         lifter.unit = parsed.value
         uow.commit()
     return parsed
@@ -111,7 +111,7 @@ def set_unit(uow: AbstractUnitOfWork, lifter_name: str | None, unit: str) -> Uni
 
 def get_unit(uow: AbstractUnitOfWork, lifter_name: str | None) -> Unit:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         uow.commit()
         return Unit(lifter.unit)
 
@@ -133,11 +133,11 @@ def set_increment(
     if spec.load is None or spec.load <= 0:
         raise InvalidValue(f'the increment must be a load above 0, such as 2.5kg, got "{value}"')
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         unit = spec.unit or Unit(lifter.unit)
         step = exact_text(spec.load)
-        record_gym_setting(uow.repo, lifter, f"increment.{key}.{unit.value}", step)
-        uow.repo.set_setting(f"increment.{key}.{unit.value}", step)
+        record_gym_setting(uow, lifter, f"increment.{key}.{unit.value}", step)
+        uow.lifters.set_setting(f"increment.{key}.{unit.value}", step)
         uow.commit()
     return key, step, unit.value
 
@@ -178,11 +178,11 @@ def config_entries(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[Con
     from tracker.domain.loads import DEFAULT_INCREMENTS
 
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
-        stored = uow.repo.settings("increment.")
-        own = uow.repo.exercises_with_own_increment()
-        plate_settings = {key: uow.repo.settings(f"{key}.") for key in ("bar", "plates")}
+        stored = uow.lifters.settings("increment.")
+        own = uow.catalog.exercises_with_own_increment()
+        plate_settings = {key: uow.lifters.settings(f"{key}.") for key in ("bar", "plates")}
         uow.commit()
     entries = [ConfigEntry("unit", unit.value, f"lifter {lifter.name}")]
     equipments = list(dict.fromkeys(key for key, _ in DEFAULT_INCREMENTS))

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from tracker.adapters.new_rows import add_session, add_set, put_spec, spec_of
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
-from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.repository import LogRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.load_convention import LoadPer
@@ -75,10 +75,10 @@ def log_sets(
         refuse_controls(request.note, "a note")
     at = request.at or now
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
-        repo.lock_lifter(lifter)  # concurrent logs take turns choosing session and positions
-        exercise = resolve_exercise(repo, request.exercise)
+        log = uow.log
+        lifter = current_lifter(uow.lifters, lifter_name)
+        uow.lifters.lock_lifter(lifter)  # concurrent logs take turns choosing session and positions
+        exercise = resolve_exercise(uow.catalog, request.exercise)
         check_sides(exercise.name, exercise.laterality, [s.side for s in request.sets])
         check_loads(
             exercise.name,
@@ -91,15 +91,15 @@ def log_sets(
             for planned in request.sets:
                 kind = kind_of(planned.spec, request.kind)
                 check.refuse(exercise, planned.spec, planned.side, kind, at)
-        sessions_before = history.sessions_before_log(repo, lifter, at)  # for undo
-        session, started, closed = session_for(repo, lifter, at, now)
-        previous = previous_session(repo, lifter, exercise, session)
-        first_time = repo.count_sets_of(exercise, lifter) == 0
-        bests = best_e1rm_by_side(repo, lifter, exercise, Unit(lifter.unit), at)
-        position = repo.next_position(session)
+        sessions_before = history.sessions_before_log(uow.journal, lifter, at)  # for undo
+        session, started, closed = session_for(log, lifter, at, now)
+        previous = previous_session(log, lifter, exercise, session)
+        first_time = uow.catalog.count_sets_of(exercise, lifter) == 0
+        bests = best_e1rm_by_side(log, lifter, exercise, Unit(lifter.unit), at)
+        position = log.next_position(session)
         rows = [
             add_set(
-                repo,
+                log,
                 session,
                 exercise,
                 planned.spec,
@@ -113,12 +113,12 @@ def log_sets(
             )
             for offset, planned in enumerate(request.sets)
         ]
-        repo.flush()
+        log.flush()
         # The command's first set id names its batch: unique even when two terminals log at
         # once on PostgreSQL, and increasing, so `undo` finds the latest command.
         for row in rows:
             row.batch = rows[0].id
-        history.record_log(repo, lifter, rows, sessions_before)
+        history.record_log(uow.journal, lifter, rows, sessions_before)
         result = LogResult(
             exercise=exercise.name,
             laterality=exercise.laterality,
@@ -139,26 +139,26 @@ def log_sets(
 
 
 def session_for(
-    repo: AbstractRepository, lifter: Lifter, at: datetime, now: datetime
+    log: LogRows, lifter: Lifter, at: datetime, now: datetime
 ) -> tuple[TrainingSession, bool, int | None]:
     """The session a set performed at `at` belongs to: (session, started_now, closed_id).
 
     The rules are tracker.domain.sessions.place_set; this applies its answer to the rows.
     """
-    open_row = repo.open_session(lifter)
-    candidates = repo.finished_sessions_near(lifter, at, finished_slack(at, now))
+    open_row = log.open_session(lifter)
+    candidates = log.finished_sessions_near(lifter, at, finished_slack(at, now))
     rows = {row.id: row for row in candidates}
     placement = place_set(
         at,
         now,
-        None if open_row is None else span_of(repo, open_row),
-        [span_of(repo, r) for r in candidates],
+        None if open_row is None else span_of(log, open_row),
+        [span_of(log, r) for r in candidates],
     )
     closed_id: int | None = None
     if placement.closed is not None and open_row is not None:
         closed_id, open_row.finished_at = placement.closed
     if placement.session_id is None:
-        new = add_session(repo, lifter, placement.started_at, placement.finished_at)
+        new = add_session(log, lifter, placement.started_at, placement.finished_at)
         return new, True, closed_id
     chosen = open_row if open_row is not None and open_row.id == placement.session_id else None
     chosen = chosen or rows[placement.session_id]
@@ -168,15 +168,15 @@ def session_for(
     return chosen, False, closed_id
 
 
-def span_of(repo: AbstractRepository, row: TrainingSession) -> Span:
-    return Span(row.id, row.started_at, row.finished_at, last_activity(repo, row))
+def span_of(log: LogRows, row: TrainingSession) -> Span:
+    return Span(row.id, row.started_at, row.finished_at, last_activity(log, row))
 
 
 def best_e1rm_by_side(
-    repo: AbstractRepository, lifter: Lifter, exercise: Exercise, unit: Unit, before: datetime
+    log: LogRows, lifter: Lifter, exercise: Exercise, unit: Unit, before: datetime
 ) -> dict[Side | None, Decimal]:
     """The best Epley e1RM before `before` per side, from SQL maxima per (side, reps, unit)."""
-    tops = repo.top_loads_by_reps(lifter, exercise, before)
+    tops = log.top_loads_by_reps(lifter, exercise, before)
     return best_by_side(
         ((side, reps, Unit(unit), top) for side, reps, unit, top in tops),
         unit,
@@ -191,12 +191,12 @@ def mark_bests(sets: list[StoredSet], bests: dict[Side | None, Decimal], unit: U
 
 
 def previous_session(
-    repo: AbstractRepository, lifter: Lifter, exercise: Exercise, current: TrainingSession
+    log: LogRows, lifter: Lifter, exercise: Exercise, current: TrainingSession
 ) -> PreviousSession | None:
-    session_id = repo.previous_session_id(lifter, exercise, current)
+    session_id = log.previous_session_id(lifter, exercise, current)
     if session_id is None:
         return None
-    rows = repo.sets_of_exercise_in_session(lifter, exercise, session_id)
+    rows = log.sets_of_exercise_in_session(lifter, exercise, session_id)
     return PreviousSession(
         date=min(r.performed_at for r in rows),
         sets=[stored_set(r) for r in rows],
@@ -209,22 +209,22 @@ def previous_session(
 def describe_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
     """Set `set_id` of the lifter, to show before deleting it."""
     with uow:
-        return stored_set(_owned_set(uow.repo, current_lifter(uow.repo, lifter_name), set_id))
+        return stored_set(_owned_set(uow.log, current_lifter(uow.lifters, lifter_name), set_id))
 
 
 def delete_set(uow: AbstractUnitOfWork, lifter_name: str | None, set_id: int) -> StoredSet:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        row = _owned_set(uow.repo, lifter, set_id)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        row = _owned_set(uow.log, lifter, set_id)
         removed = stored_set(row)
-        history.record_set_change(uow.repo, lifter, history.DELETE_SET, row)
-        uow.repo.delete(row)
+        history.record_set_change(uow.journal, lifter, history.DELETE_SET, row)
+        uow.log.delete(row)
         uow.commit()
         return removed
 
 
-def _owned_set(repo: AbstractRepository, lifter: Lifter, set_id: int) -> WorkoutSet:
-    row = repo.workout_set(lifter, set_id)
+def _owned_set(log: LogRows, lifter: Lifter, set_id: int) -> WorkoutSet:
+    row = log.workout_set(lifter, set_id)
     if row is None:
         raise NotFound(f"no set with id {set_id} for lifter {lifter.name}")
     return row
@@ -248,12 +248,12 @@ def edit_set(
     if edit.note is not None:
         refuse_controls(edit.note, "a note")
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        row = _owned_set(uow.repo, lifter, set_id)
-        history.record_set_change(uow.repo, lifter, history.EDIT, row)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        row = _owned_set(uow.log, lifter, set_id)
+        history.record_set_change(uow.journal, lifter, history.EDIT, row)
         exercise = row.exercise
         if edit.exercise is not None:
-            exercise = resolve_exercise(uow.repo, edit.exercise)
+            exercise = resolve_exercise(uow.catalog, edit.exercise)
         side = edit.side or row.side
         if exercise.laterality == Laterality.BILATERAL:
             if edit.side is not None:
@@ -287,7 +287,7 @@ def edit_set(
         if edit.note is not None:
             row.note = edit.note or None
         if edit.at is not None:
-            move_within_session(uow.repo, row, edit.at)
+            move_within_session(uow.log, row, edit.at)
         changed = edit.spec is not None or edit.exercise is not None or edit.kind is not None
         if changed and not edit.confirmed:
             check = EntryCheck(uow, lifter, leave_out=row.id)
@@ -296,10 +296,10 @@ def edit_set(
         return stored_set(row)
 
 
-def move_within_session(repo: AbstractRepository, row: WorkoutSet, at: datetime) -> None:
+def move_within_session(log: LogRows, row: WorkoutSet, at: datetime) -> None:
     """Retime a set inside its session (widening the session's span), never out of it."""
-    container = repo.session_of(row)
-    if not within_session(at, span_of(repo, container)):
+    container = log.session_of(row)
+    if not within_session(at, span_of(log, container)):
         raise InvalidValue(
             f"{at.astimezone():%Y-%m-%d %H:%M} is outside session #{container.id}: to move the "
             "set to another day, delete it and log it again with --at"

@@ -67,10 +67,10 @@ def imbalance_report(
     if since is not None and until is not None and since > until:
         raise InvalidValue("--since is after --until: the window is empty")
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         exercise_id = None
         if exercise is not None:
-            found = resolve_exercise(uow.repo, exercise)
+            found = resolve_exercise(uow.catalog, exercise)
             if found.laterality == Laterality.BILATERAL.value:
                 raise InvalidValue(
                     f"{found.name} is bilateral: the imbalance report compares the sides of "
@@ -123,7 +123,7 @@ def exercise_report(
 
 def _per_implement(uow: AbstractUnitOfWork, exercise_id: int) -> str | None:
     """ "dumbbell" or "kettlebell" when the exercise's loads are logged per implement."""
-    exercise = uow.repo.exercise_by_id(exercise_id)
+    exercise = uow.catalog.exercise_by_id(exercise_id)
     return None if exercise is None else exercise_convention(exercise).per_implement
 
 
@@ -148,16 +148,16 @@ def history_report(
     """Per session (and side): best set, e1RM, volume, reps; personal bests marked."""
     check_options("e1rm", formula)
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
-        found = resolve_exercise(uow.repo, exercise)
+        found = resolve_exercise(uow.catalog, exercise)
         if side is not None and found.laterality == Laterality.BILATERAL.value:
             raise InvalidValue(f"{found.name} is bilateral: --side applies to unilateral exercises")
         # Personal bests need the history before the window too, so read it all.
         asked = ReportRequest(lifter.id, unit, uow.body_weights().of_lifter(lifter.id),
                               formula=formula)
         rows = uow.report_queries().side_sessions(asked, found.id)
-        measures = uow.repo.measures_by_session_side(lifter, found)
+        measures = uow.log.measures_by_session_side(lifter, found)
         uow.commit()
     entries = tuple(
         replace(
@@ -184,7 +184,7 @@ def summary_report(
     """Sessions, sets and volume per body part and per week (a left/right pair is one set
     unless ``pairs`` is False)."""
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
         asked = ReportRequest(lifter.id, unit, uow.body_weights().of_lifter(lifter.id),
                               since=since)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tracker.adapters.new_rows import append_item, new_routine
 from tracker.adapters.orm import Exercise, Lifter, Routine, RoutineItem, TrainingSession
-from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.repository import GymRows, LogRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import SetKind
@@ -29,10 +29,10 @@ class ItemChanges:
     rest_s: int | None = None
 
 
-def find_routine(repo: AbstractRepository, lifter: Lifter, name: str) -> Routine:
-    routine = repo.routine(lifter, name.strip())
+def find_routine(gym: GymRows, lifter: Lifter, name: str) -> Routine:
+    routine = gym.routine(lifter, name.strip())
     if routine is None:
-        known = ", ".join(r.name for r in repo.routines(lifter)) or "none yet"
+        known = ", ".join(r.name for r in gym.routines(lifter)) or "none yet"
         raise NotFound(f'no routine named "{name}" (routines: {known}); add one with: '
                        f'tracker routine add "{name}"')
     return routine
@@ -41,8 +41,8 @@ def find_routine(repo: AbstractRepository, lifter: Lifter, name: str) -> Routine
 def add_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> RoutinePlan:
     clean = typed_routine_name(name)
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        if uow.repo.routine(lifter, clean) is not None:
+        lifter = current_lifter(uow.lifters, lifter_name)
+        if uow.gym.routine(lifter, clean) is not None:
             raise Conflict(f'a routine named "{clean}" already exists')
         routine = new_routine(lifter, clean)
         return _store_new(uow, lifter, "routine add", routine)
@@ -52,10 +52,10 @@ def add_item(
     uow: AbstractUnitOfWork, lifter_name: str | None, name: str, exercise: str, changes: ItemChanges
 ) -> RoutinePlan:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        routine = find_routine(uow.repo, lifter, name)
-        found = resolve_exercise(uow.repo, exercise)
-        record_routine_change(uow.repo, lifter, "routine add-exercise", routine)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        routine = find_routine(uow.gym, lifter, name)
+        found = resolve_exercise(uow.catalog, exercise)
+        record_routine_change(uow.journal, lifter, "routine add-exercise", routine)
         apply_item_changes(append_item(routine, found, sets=3), changes)
         return _planned(uow, routine)
 
@@ -75,14 +75,14 @@ def save_from_session(
     """A routine from a session: its exercises in order, with as many sets as were done."""
     clean = typed_routine_name(name)
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        session = _session(uow.repo, lifter, which)
-        existing = uow.repo.routine(lifter, clean)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        session = _session(uow.log, lifter, which)
+        existing = uow.gym.routine(lifter, clean)
         if existing is not None:
             raise Conflict(f'a routine named "{clean}" already exists: remove it first or '
                            "pick another name")
         routine = new_routine(lifter, clean)
-        for exercise, sets in _sets_per_exercise(uow.repo, session):
+        for exercise, sets in _sets_per_exercise(uow.log, session):
             append_item(routine, exercise, min(sets, MAX_SETS_PER_ITEM))
         if not routine.items:
             raise InvalidValue(f"session #{session.id} has no working sets to make a routine of")
@@ -93,40 +93,40 @@ def _store_new(
     uow: AbstractUnitOfWork, lifter: Lifter, command: str, routine: Routine
 ) -> RoutinePlan:
     """Store the new routine `command` made, record it for undo and commit: its plan."""
-    uow.repo.add(routine)
-    uow.repo.flush()
-    record_new_routine(uow.repo, lifter, command, routine)
+    uow.gym.add(routine)
+    uow.gym.flush()
+    record_new_routine(uow.journal, lifter, command, routine)
     return _planned(uow, routine)
 
 
 def _planned(uow: AbstractUnitOfWork, routine: Routine) -> RoutinePlan:
     """The routine's plan once its changes are stored; the command commits."""
-    uow.repo.flush()
+    uow.gym.flush()
     plan = plan_of(routine)
     uow.commit()
     return plan
 
 
-def _session(repo: AbstractRepository, lifter: Lifter, which: str) -> TrainingSession:
+def _session(log: LogRows, lifter: Lifter, which: str) -> TrainingSession:
     if which.strip().lower() == "last":
-        session = repo.latest_session(lifter)
+        session = log.latest_session(lifter)
         if session is None:
             raise NotFound("no sessions yet to save a routine from")
         return session
     if not which.strip().isdigit():
         raise InvalidValue(f'--from takes "last" or a session id, got "{which}"')
-    session = repo.training_session(lifter, int(which))
+    session = log.training_session(lifter, int(which))
     if session is None:
         raise NotFound(f"no session with id {which} for lifter {lifter.name}")
     return session
 
 
 def _sets_per_exercise(
-    repo: AbstractRepository, session: TrainingSession
+    log: LogRows, session: TrainingSession
 ) -> list[tuple[Exercise, int]]:
     """Working sets per exercise in first-done order; a left/right pair counts as one set."""
     counts: dict[int, tuple[Exercise, dict[str | None, int]]] = {}
-    for row in repo.session_set_rows(session):
+    for row in log.session_set_rows(session):
         if row.kind == SetKind.WARMUP:
             continue
         _, per_side = counts.setdefault(row.exercise_id, (row.exercise, {}))
@@ -136,16 +136,16 @@ def _sets_per_exercise(
 
 def list_routines(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[RoutinePlan]:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        plans = [plan_of(r) for r in uow.repo.routines(lifter)]
+        lifter = current_lifter(uow.lifters, lifter_name)
+        plans = [plan_of(r) for r in uow.gym.routines(lifter)]
         uow.commit()
         return plans
 
 
 def show_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> RoutinePlan:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        plan = plan_of(find_routine(uow.repo, lifter, name))
+        lifter = current_lifter(uow.lifters, lifter_name)
+        plan = plan_of(find_routine(uow.gym, lifter, name))
         uow.commit()
         return plan
 
@@ -163,12 +163,12 @@ def edit_routine(
     uow: AbstractUnitOfWork, lifter_name: str | None, name: str, edit: RoutineEdit
 ) -> RoutinePlan:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        routine = find_routine(uow.repo, lifter, name)
-        record_routine_change(uow.repo, lifter, "routine edit", routine)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        routine = find_routine(uow.gym, lifter, name)
+        record_routine_change(uow.journal, lifter, "routine edit", routine)
         if edit.rename is not None:
             new_name = typed_routine_name(edit.rename)
-            other = uow.repo.routine(lifter, new_name)
+            other = uow.gym.routine(lifter, new_name)
             if other is not None and other.id != routine.id:
                 raise Conflict(f'a routine named "{new_name}" already exists')
             routine.name = new_name
@@ -201,10 +201,10 @@ def _edit_item(routine: Routine, edit: RoutineEdit) -> None:
 
 def remove_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> str:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        routine = find_routine(uow.repo, lifter, name)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        routine = find_routine(uow.gym, lifter, name)
         removed = routine.name
-        record_routine_change(uow.repo, lifter, "routine remove", routine)
-        uow.repo.delete(routine)
+        record_routine_change(uow.journal, lifter, "routine remove", routine)
+        uow.gym.delete(routine)
         uow.commit()
         return removed

@@ -16,7 +16,7 @@ from tracker.services.stored_sets import StoredSet, stored_set
 
 if TYPE_CHECKING:  # the ORM is built only by commands that write (adapters/reads.py)
     from tracker.adapters.orm import Lifter, TrainingSession
-    from tracker.adapters.repository import AbstractRepository
+    from tracker.adapters.repository import LogRows
 
 
 @dataclass(frozen=True)
@@ -55,16 +55,16 @@ def start_session(
             f"a session name can have at most {MAX_NAME} characters, got {len(name)}"
         )
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        uow.repo.lock_lifter(lifter)
-        still_open = uow.repo.open_session(lifter)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        uow.lifters.lock_lifter(lifter)
+        still_open = uow.log.open_session(lifter)
         if still_open is not None:
             raise Conflict(
                 f"session #{still_open.id} is still open: finish it first with: "
                 "tracker session finish"
             )
-        session = add_session(uow.repo, lifter, at, name=name)
-        history.record_session_start(uow.repo, lifter, session)
+        session = add_session(uow.log, lifter, at, name=name)
+        history.record_session_start(uow.journal, lifter, session)
         uow.commit()
         return info(session, with_sets=False)
 
@@ -76,15 +76,15 @@ def finish_session(
     from tracker.services import history  # the ORM: `session list` and `show` need none
 
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        session = uow.repo.open_session(lifter)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        session = uow.log.open_session(lifter)
         if session is None:
             return finished_by_itself(uow, lifter)
-        last = last_activity(uow.repo, session)
+        last = last_activity(uow.log, session)
         end = at or (last if now - last > SESSION_GAP else max(last, now))
         if end < session.started_at:
             raise InvalidValue("a session can't finish before it started")
-        history.record_session_finish(uow.repo, lifter, session)
+        history.record_session_finish(uow.journal, lifter, session)
         session.finished_at = end
         uow.commit()
         return info(session)
@@ -94,19 +94,19 @@ def finished_by_itself(uow: AbstractUnitOfWork, lifter: Lifter) -> SessionInfo:
     """No session is open: the one the last `log` went into may be finished already, at its
     last set (back-dated sets are stored finished; 4 hours without a set close one). That is
     what `session finish` after such a log says, not that there is nothing to finish."""
-    logged = uow.repo.last_batch_sets(lifter)
-    session = uow.repo.session_of(logged[0]) if logged else None
-    if session is None or session.finished_at != last_activity(uow.repo, session):
+    logged = uow.log.last_batch_sets(lifter)
+    session = uow.log.session_of(logged[0]) if logged else None
+    if session is None or session.finished_at != last_activity(uow.log, session):
         raise NotFound("no open session to finish")
     done = info(session)
     uow.commit()
     return replace(done, already_finished=True)
 
 
-def last_activity(repo: AbstractRepository, row: TrainingSession) -> datetime:
+def last_activity(log: LogRows, row: TrainingSession) -> datetime:
     """When the session was last active: its start, or its latest set if later."""
     # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
-    return max(row.started_at, repo.last_set_time(row) or row.started_at)
+    return max(row.started_at, log.last_set_time(row) or row.started_at)
 
 
 def list_sessions(
@@ -123,9 +123,9 @@ def list_sessions(
 def show_session(uow: AbstractUnitOfWork, lifter_name: str | None, which: str) -> SessionDetail:
     """A session (an id, or "last") with its sets."""
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         if which == "last":
-            session = uow.repo.latest_session(lifter)
+            session = uow.log.latest_session(lifter)
             if session is None:
                 raise NotFound("no sessions yet: log a set with tracker log EXERCISE SPEC")
         else:
@@ -133,7 +133,7 @@ def show_session(uow: AbstractUnitOfWork, lifter_name: str | None, which: str) -
             if not text.isdigit() or not 0 < int(text) < 2**31:
                 raise InvalidValue(f'session must be an id or "last", got "{which}"')
             session_id = int(text)
-            session = uow.repo.training_session(lifter, session_id)
+            session = uow.log.training_session(lifter, session_id)
             if session is None:
                 raise NotFound(f"no session #{session_id} for lifter {lifter.name}")
         # In the order they were done (a back-dated set joins at the end of the rows).
@@ -156,12 +156,12 @@ def delete_session(
     from tracker.services import history
 
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        session = uow.repo.training_session(lifter, session_id)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        session = uow.log.training_session(lifter, session_id)
         if session is None:
             raise NotFound(f"no session #{session_id} for lifter {lifter.name}")
         gone = info(session)
-        history.record_session_delete(uow.repo, lifter, session)
-        uow.repo.delete(session)
+        history.record_session_delete(uow.journal, lifter, session)
+        uow.log.delete(session)
         uow.commit()
         return gone

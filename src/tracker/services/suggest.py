@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
-from tracker.adapters.repository import AbstractRepository, TopSet
+from tracker.adapters.repository import LifterRows, LogRows, TopSet
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import Judgement
 from tracker.domain.bodyweight import BodyWeight, body_weight_at, bodyweight_text
@@ -109,24 +109,24 @@ class Suggestion:
 
 
 def exercise_increment(
-    repo: AbstractRepository, exercise: Exercise, unit: Unit, equipment: str | None = None
+    lifters: LifterRows, exercise: Exercise, unit: Unit, equipment: str | None = None
 ) -> Decimal:
     """The exercise's own step when set in this unit, else the gym-wide one of its equipment
     (or of ``equipment``), else the default."""
     if exercise.increment is not None and exercise.increment_unit == unit.value:
         return exercise.increment
     kind = equipment_key(equipment or exercise.equipment)
-    override = repo.setting(f"increment.{kind}.{unit.value}")
+    override = lifters.setting(f"increment.{kind}.{unit.value}")
     return increment_for(kind, unit, Decimal(override) if override else None)
 
 
-def assisted_increment(repo: AbstractRepository, exercise: Exercise, unit: Unit) -> Decimal:
+def assisted_increment(lifters: LifterRows, exercise: Exercise, unit: Unit) -> Decimal:
     """The step of an assisted machine's counterweight: the exercise's own step when set,
     else that of a machine stack (tracker config set increment.machine), as on other machines.
 
     The bodyweight step (1 kg) is for plates on a dip belt; an assistance stack moves in plates.
     """
-    return exercise_increment(repo, exercise, unit, Equipment.MACHINE)
+    return exercise_increment(lifters, exercise, unit, Equipment.MACHINE)
 
 
 def latest_body_weight(
@@ -175,15 +175,14 @@ def suggest(
 ) -> Suggestion:
     """The `tracker suggest` answer."""
     with uow:
-        repo = uow.repo
-        lifter = current_lifter(repo, lifter_name)
+        lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
-        exercise = resolve_exercise(repo, query)
-        history = repo.recent_working_sets(lifter, exercise, PROGRESSION_SESSIONS)
+        exercise = resolve_exercise(uow.catalog, query)
+        history = uow.log.recent_working_sets(lifter, exercise, PROGRESSION_SESSIONS)
         if history and basis is None:
             answer = progression(uow, lifter, exercise, history, unit)
         else:
-            answer = start(repo, lifter, exercise, unit, basis, weigh_ins(uow, lifter))
+            answer = start(uow, lifter, exercise, unit, basis, weigh_ins(uow, lifter))
         uow.commit()
         return answer
 
@@ -193,7 +192,7 @@ def weigh_ins(uow: AbstractUnitOfWork, lifter: Lifter) -> list[BodyWeight]:
 
 
 def start(
-    repo: AbstractRepository,
+    uow: AbstractUnitOfWork,
     lifter: Lifter,
     exercise: Exercise,
     unit: Unit,
@@ -201,12 +200,12 @@ def start(
     weighed: Sequence[BodyWeight] = (),
 ) -> Suggestion:
     parent = exercise.parent
-    if basis is None and repo.measures_by_session_side(lifter, exercise):
+    if basis is None and uow.log.measures_by_session_side(lifter, exercise):
         # Its own timed or distance sets: no load progression, and no first-time start.
-        raise _no_start(repo, lifter, exercise, False, True)
+        raise _no_start(uow.log, lifter, exercise, False, True)
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
-        logged = repo.count_sets_of(exercise, lifter) > 0
-        raise _no_start(repo, lifter, exercise, basis is not None, logged)
+        logged = uow.catalog.count_sets_of(exercise, lifter) > 0
+        raise _no_start(uow.log, lifter, exercise, basis is not None, logged)
     related: RelatedBasis | None = None
     top: TopSet | None = None
     if basis is not None:
@@ -214,7 +213,7 @@ def start(
         basis_unit, basis_reps, basis_date = basis.unit or unit, None, None
         basis_name = parent.name
     else:
-        top, related = parent_or_related_top(repo, lifter, parent.name)
+        top, related = parent_or_related_top(uow.log, lifter, parent.name)
         if top is None:
             raise NoBasis(wording.no_parent_sets(parent.name, exercise.name))
         if top.load <= 0 and not top.bodyweight:
@@ -234,10 +233,10 @@ def start(
     ratio = (exercise.ratio_low, exercise.ratio_high)
     result = start_for_variant(
         basis_load, basis_unit, ratio,
-        _start_increment(repo, exercise, unit, body_weight, ratio[0] * convert(
+        _start_increment(uow.lifters, exercise, unit, body_weight, ratio[0] * convert(
             basis_load, basis_unit, unit)),
         unit, sled, convention, exercise_convention(parent), lightest_kind(sled),
-        _empty_bar(repo, exercise, unit), body_weight,
+        _empty_bar(uow.lifters, exercise, unit), body_weight,
     )
     start_load = result.start
     over = _over(top)
@@ -298,7 +297,7 @@ def _variant_body_weight(
 
 
 def _start_increment(
-    repo: AbstractRepository,
+    lifters: LifterRows,
     exercise: Exercise,
     unit: Unit,
     body_weight: Decimal | None,
@@ -307,17 +306,17 @@ def _start_increment(
     """The exercise's step; an assisted bodyweight start (the share is below body weight)
     steps by the assistance stack (assisted_increment), as its progression does."""
     if body_weight is not None and share < body_weight:
-        return assisted_increment(repo, exercise, unit)
-    return exercise_increment(repo, exercise, unit)
+        return assisted_increment(lifters, exercise, unit)
+    return exercise_increment(lifters, exercise, unit)
 
 
-def _empty_bar(repo: AbstractRepository, exercise: Exercise, unit: Unit) -> Decimal | None:
+def _empty_bar(lifters: LifterRows, exercise: Exercise, unit: Unit) -> Decimal | None:
     """The empty bar (`tracker config set bar`) of a bar exercise: the least it can be loaded."""
     if equipment_key(exercise.equipment) not in BAR_EQUIPMENT:
         return None
     from tracker.services.equipment import bar_and_plates
 
-    return bar_and_plates(repo, unit)[0]
+    return bar_and_plates(lifters, unit)[0]
 
 
 def _over(top: TopSet | None) -> str | None:
@@ -337,11 +336,11 @@ def lightest_kind(sled: Decimal | None) -> Lightest:
 
 
 def _no_start(
-    repo: AbstractRepository, lifter: Lifter, exercise: Exercise, with_basis: bool, logged: bool
+    log: LogRows, lifter: Lifter, exercise: Exercise, with_basis: bool, logged: bool
 ) -> NoBasis:
     """Why no starting load can be given, and what the lifter can do instead; the log hint is
     written in the exercise's syntax (reps, time or distance: exercise_measure)."""
-    measure = exercise_measure(repo, lifter, exercise)
+    measure = exercise_measure(log, lifter, exercise)
     cardio = is_cardio(exercise.body_part, exercise.category)
     example = log_example(exercise.equipment, exercise.laterality, measure, cardio)
     parent = None if exercise.parent is None else exercise.parent.name
@@ -349,11 +348,11 @@ def _no_start(
     return NoBasis(wording.no_start_text(why))
 
 
-def exercise_measure(repo: AbstractRepository, lifter: Lifter, exercise: Exercise) -> str:
+def exercise_measure(log: LogRows, lifter: Lifter, exercise: Exercise) -> str:
     """How the exercise is done: "time" or "distance" as the lifter's sets of it were, else as
     its built-in card implies (one without a rep range is a hold, or a carry when loaded), else
     "reps"."""
-    done = next(iter(repo.measures_by_session_side(lifter, exercise).values()), None)
+    done = next(iter(log.measures_by_session_side(lifter, exercise).values()), None)
     if done:
         return "time" if done[0][0] is not None else "distance"
     if exercise.source != "builtin":
@@ -368,16 +367,16 @@ def exercise_measure(repo: AbstractRepository, lifter: Lifter, exercise: Exercis
 
 
 def parent_or_related_top(
-    repo: AbstractRepository, lifter: Lifter, parent: str
+    log: LogRows, lifter: Lifter, parent: str
 ) -> tuple[TopSet | None, RelatedBasis | None]:
     """The parent's latest top working set, else that of its documented related lift."""
-    top = repo.latest_top_set_of(lifter, parent)
+    top = log.latest_top_set_of(lifter, parent)
     if top is not None:
         return top, None
     related = RELATED_BASES.get(parent)
     if related is None:
         return None, None
-    fallback = repo.latest_top_set_of(lifter, related.exercise)
+    fallback = log.latest_top_set_of(lifter, related.exercise)
     return (fallback, related) if fallback is not None else (None, None)
 
 
@@ -398,7 +397,6 @@ def progression(
 ) -> Suggestion:
     """Double progression from the recent sessions, in the unit the exercise is loaded in; two
     sides are capped by the last session's weaker side, with the cue when it needs one."""
-    repo = uow.repo
     sets = logged_sets(rows)
     unit = working_unit(sets, default)
     bodyweight = logged_as_bodyweight(sets)
@@ -407,8 +405,8 @@ def progression(
 
     def increment(in_unit: Unit) -> Decimal:
         if by_assistance:
-            return assisted_increment(repo, exercise, in_unit)
-        return exercise_increment(repo, exercise, in_unit)
+            return assisted_increment(uow.lifters, exercise, in_unit)
+        return exercise_increment(uow.lifters, exercise, in_unit)
 
     convention = exercise_convention(exercise)
     rep_range = (exercise.rep_low, exercise.rep_high)
@@ -464,10 +462,9 @@ def suggest_start_line(
     """One line for `tracker log`: the start a lifter would have been suggested, if any."""
     try:
         with uow:
-            repo = uow.repo
-            lifter = current_lifter(repo, lifter_name)
-            found = resolve_exercise(repo, exercise)
-            answer = start(repo, lifter, found, Unit(lifter.unit), None, weigh_ins(uow, lifter))
+            lifter = current_lifter(uow.lifters, lifter_name)
+            found = resolve_exercise(uow.catalog, exercise)
+            answer = start(uow, lifter, found, Unit(lifter.unit), None, weigh_ins(uow, lifter))
     except TrackerError:  # a hint must never fail the command that stored the sets
         return None
     if answer.basis is None or answer.converted is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tracker.adapters.orm import Exercise, Lifter
-from tracker.adapters.repository import AbstractRepository
+from tracker.adapters.repository import LifterRows, TransferRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork, RefusedValue
 from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import ImportFailed
@@ -35,10 +35,10 @@ BATCH = 2000  # sets per INSERT: few round trips, bounded memory
 
 
 def export_sets(
-    repo: AbstractRepository, lifter: Lifter, since: datetime | None
+    transfers: TransferRows, lifter: Lifter, since: datetime | None
 ) -> Iterator[ImportedSet]:
     """Every set of the lifter, session by session, in the order they were done."""
-    for row, session, exercise in repo.export_rows(lifter, since):
+    for row, session, exercise in transfers.export_rows(lifter, since):
         yield ImportedSet(
             line=0,
             session_key=session.source_key or f"tracker:{tracker_format.iso(session.started_at)}",
@@ -56,10 +56,10 @@ def export(
     uow: AbstractUnitOfWork, lifter_name: str | None, fmt: str, since: datetime | None, out: IO[str]
 ) -> int:
     with uow:
-        lifter = current_lifter(uow.repo, lifter_name)
-        rows = export_sets(uow.repo, lifter, since)
+        lifter = current_lifter(uow.lifters, lifter_name)
+        rows = export_sets(uow.transfers, lifter, since)
         if fmt == "json":
-            definitions = exercise_definitions(uow.repo)
+            definitions = exercise_definitions(uow.catalog)
             extras = lifter_data(uow, lifter)  # all of them, whatever --since says of sets
             count = tracker_format.write_json(
                 rows, lifter.name, out, definitions, lifter.unit, extras
@@ -150,24 +150,24 @@ def import_file(
                     document = tracker_format.read_json(handle)
                     rows = document.sets
                     if lifter_name is None and document.lifter:
-                        lifter_name = ensure_lifter(uow.repo, document.lifter, document.unit)
+                        lifter_name = ensure_lifter(uow.lifters, document.lifter, document.unit)
                 else:
                     rows = tracker_format.read_csv(handle)
                 if lifter_name is None:  # restore to the lifter the export names
-                    lifter_name, rows = lifter_of_export(uow.repo, rows)
+                    lifter_name, rows = lifter_of_export(uow.lifters, rows)
                 report = ImportReport(format="tracker")
-                lifter = current_lifter(uow.repo, lifter_name)
+                lifter = current_lifter(uow.lifters, lifter_name)
                 if document is not None:  # the definitions become this lifter's exercises
-                    restore_definitions(uow.repo, document.exercises)
+                    restore_definitions(uow.catalog, document.exercises)
                     report.file_unit = restore_unit(uow, lifter, document.unit)
             else:
-                lifter = current_lifter(uow.repo, lifter_name)
+                lifter = current_lifter(uow.lifters, lifter_name)
                 default_unit = Unit.parse(unit) if unit else Unit(lifter.unit)
                 reader = read_export(handle, None if kind == "auto" else kind, default_unit, tz)
                 rows = reader
                 report = ImportReport(format=reader.format)
             check = EntryCheck(uow, lifter)
-            matcher = store_rows(uow.repo, lifter, rows, report, progress, replace, check)
+            matcher = store_rows(uow, lifter, rows, report, progress, replace, check)
             if document is not None:  # weigh-ins, involved sides, routines, rests, settings
                 report.restored = restore_lifter_data(uow, lifter, document.lifter_data, matcher)
                 report.controls |= texts_with_controls((document.exercises, document.lifter_data))
@@ -188,7 +188,7 @@ def import_file(
 
 
 def lifter_of_export(
-    repo: AbstractRepository, rows: Iterable[ImportedSet]
+    lifters: LifterRows, rows: Iterable[ImportedSet]
 ) -> tuple[str | None, Iterator[ImportedSet]]:
     """The lifter a tracker export belongs to (created if new), and the rows, unconsumed."""
     iterator = iter(rows)
@@ -208,20 +208,20 @@ def lifter_of_export(
             yield row
 
     # A CSV export does not say the lifter's unit: their first set's unit is the best guess.
-    ensure_lifter(repo, name, first.unit.value)
+    ensure_lifter(lifters, name, first.unit.value)
     return name, same_lifter()
 
 
-def ensure_lifter(repo: AbstractRepository, name: str, unit: str | None) -> str:
+def ensure_lifter(lifters: LifterRows, name: str, unit: str | None) -> str:
     """The lifter an export names, created (with its unit) when this database lacks it."""
     name = name.strip()
-    if repo.lifter(name) is None and name != DEFAULT_LIFTER:
-        repo.add_lifter_if_missing(name, unit or Unit.KG.value)
+    if lifters.lifter(name) is None and name != DEFAULT_LIFTER:
+        lifters.add_lifter_if_missing(name, unit or Unit.KG.value)
     return name
 
 
 def store_rows(
-    repo: AbstractRepository,
+    uow: AbstractUnitOfWork,
     lifter: Lifter,
     rows: Iterable[ImportedSet],
     report: ImportReport,
@@ -232,11 +232,11 @@ def store_rows(
     """Insert sessions and sets in batches: a few statements per thousands of rows.
 
     Returns the exercise matcher, which the rest of a restore names exercises through."""
-    repo.lock_lifter(lifter)
-    repo.serialize_catalog_writes()  # imports may create exercises: one at a time
-    matcher = ExerciseMatcher(repo)
-    known = ImportedSessions(repo, lifter, replace)
-    batch = ImportBatch(repo, lifter)
+    uow.lifters.lock_lifter(lifter)
+    uow.catalog.serialize_catalog_writes()  # imports may create exercises: one at a time
+    matcher = ExerciseMatcher(uow.catalog)
+    known = ImportedSessions(uow.transfers, lifter, replace)
+    batch = ImportBatch(uow.transfers, lifter)
     for row in rows:
         if progress is not None:
             progress(row.line)
@@ -283,9 +283,9 @@ def set_text(row: ImportedSet) -> str:
 class ImportedSessions:
     """Which sessions of the file are already stored (one query up front, not one per row)."""
 
-    def __init__(self, repo: AbstractRepository, lifter: Lifter, replace: bool = False) -> None:
-        keys, starts = repo.session_keys_and_starts(lifter)
-        self.repo = repo
+    def __init__(self, transfers: TransferRows, lifter: Lifter, replace: bool = False) -> None:
+        keys, starts = transfers.session_keys_and_starts(lifter)
+        self.transfers = transfers
         self.lifter = lifter
         self.replace = replace
         self.stored_keys = keys
@@ -304,7 +304,7 @@ class ImportedSessions:
             # --replace: the stored copy goes, the file's version comes in its place.
             start = row.started_at if row.session_key.startswith("tracker:") else None
             # Sets logged by hand into an imported session are never thrown away.
-            report.replaced_sessions += self.repo.delete_sessions(
+            report.replaced_sessions += self.transfers.delete_sessions(
                 self.lifter, row.session_key, start, protect_logged=start is None
             )
             seen = False
@@ -319,8 +319,8 @@ class ImportedSessions:
 class ImportBatch:
     """Sessions and sets waiting to be inserted together."""
 
-    def __init__(self, repo: AbstractRepository, lifter: Lifter) -> None:
-        self.repo = repo
+    def __init__(self, transfers: TransferRows, lifter: Lifter) -> None:
+        self.transfers = transfers
         self.lifter = lifter
         self.session_ids: dict[str, int] = {}
         self.new_sessions: dict[str, dict[str, Any]] = {}
@@ -365,15 +365,15 @@ class ImportBatch:
 
     def _insert(self) -> None:
         if self.new_sessions:
-            self.session_ids.update(self.repo.insert_sessions(list(self.new_sessions.values())))
+            self.session_ids.update(self.transfers.insert_sessions(list(self.new_sessions.values())))
             self.new_sessions.clear()
         if self.sets:
-            self.repo.insert_sets(
+            self.transfers.insert_sets(
                 [dict(v, session_id=self.session_ids[key]) for key, v in self.sets]
             )
             self.sets.clear()
         for key, notes in self.late_notes.items():
-            self.repo.set_session_notes(self.session_ids[key], notes)
+            self.transfers.set_session_notes(self.session_ids[key], notes)
         self.late_notes.clear()
 
 
