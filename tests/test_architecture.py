@@ -103,6 +103,37 @@ def test_help_and_version_import_no_database_stack(flag: str) -> None:
     assert not {m for m in modules if m.split(".")[0] in ("sqlalchemy", "alembic")}
 
 
+def test_help_reads_the_docstrings_of_a_zipped_package(tmp_path: Path) -> None:
+    """`tracker --help` reads each command's docstring through its module's loader: imported
+    from a zip (zipimport) it lists the same lines as from files, and imports no command."""
+    import os
+    import zipfile
+
+    archive = tmp_path / "tracker.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in PACKAGE.rglob("*.py"):
+            zipped.write(path, Path("tracker") / path.relative_to(PACKAGE))
+    code = (
+        "import sys\nfrom tracker.cli import cli\n"
+        "try:\n    cli(['--help'], prog_name='tracker')\nexcept SystemExit:\n    pass\n"
+        "import tracker\nprint(tracker.__file__)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tracker.cli.')))"
+    )
+
+    def run(pythonpath: str) -> list[str]:
+        env = {**os.environ, "PYTHONPATH": pythonpath, "COLUMNS": "100"}
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        ).stdout
+        return out.splitlines()
+
+    *zipped_help, zipped_file, zipped_modules = run(str(archive))
+    *files_help, files_file, _ = run(str(PACKAGE.parent))
+    assert zipped_file.startswith(str(archive)) and not files_file.startswith(str(archive))
+    assert "Commands:" in zipped_help and zipped_help == files_help
+    assert zipped_modules == "['tracker.cli.terminal']"  # read, not imported
+
+
 def test_every_command_has_help() -> None:
     from tracker.cli import walk_commands
 
