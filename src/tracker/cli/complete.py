@@ -18,7 +18,6 @@ from click.shell_completion import (
     get_completion_class,
 )
 
-from tracker.bootstrap import open_database
 from tracker.cli.context import App
 from tracker.domain.text_safety import shown_safe
 
@@ -35,7 +34,11 @@ _QUOTED_BASH = {
 
 
 def _bash_script(template: str) -> str:
+    """Click's bash script with our changes: refused (at import) if Click's changed the lines
+    they replace, rather than a script that splits names with spaces again."""
     for click_line, ours in _QUOTED_BASH.items():
+        if template.count(click_line) != 1:
+            raise RuntimeError(f"Click's bash completion script changed: no one {click_line!r}")
         template = template.replace(click_line, ours)
     return template
 
@@ -91,6 +94,8 @@ def _quietly(ctx: click.Context, read: Any) -> list[Any]:
     db, lifter = _root_options(ctx)
     app = App(db=db, lifter=lifter)
     try:
+        from tracker.bootstrap import open_database  # not for `tracker completion bash`
+
         app._engine = open_database(app.url, notify=lambda line: None)
         return list(read(app))
     except Exception:  # a completion must never print a traceback into the prompt

@@ -24,8 +24,8 @@ from tracker.services import history
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.entry_check import EntryCheck
 from tracker.services.lifters import current_lifter
-from tracker.services.sessions import last_activity as last_activity  # re-exported for gym.py
 from tracker.services.stored_sets import StoredSet, stored_set
+from tracker.services.stored_sets import last_activity as last_activity  # re-exported for gym.py
 
 
 @dataclass(frozen=True)
