@@ -3,10 +3,9 @@
 The root group loads its commands lazily (Click's documented lazy-group pattern): COMMANDS
 maps each name to the "module:attribute" of its command, a module is imported only when its
 command runs, and `tracker --help` lists each command's one-line help from the command's own
-docstring, read from its module's source without importing it. A command module imports
-what its commands need at the top, but a module that a read-only command or a completion
-loads (sessions, lifters, logging_cmds, complete) keeps the ORM's services inside the
-commands that write (tests/test_architecture.py checks what start-up imports).
+docstring, read from its module's source without importing it. A command module imports its
+services (and with them SQLAlchemy) inside its commands: its `--help`, a usage error and a
+completion import the module too (tests/test_architecture.py checks what start-up imports).
 """
 
 from __future__ import annotations
