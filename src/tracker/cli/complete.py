@@ -34,11 +34,12 @@ _QUOTED_BASH = {
 
 
 def _bash_script(template: str) -> str:
-    """Click's bash script with our changes: refused (at import) if Click's changed the lines
-    they replace, rather than a script that splits names with spaces again."""
+    """Click's bash script with our changes. If Click has changed a line they replace, this
+    fails at import, rather than give a script that splits names with spaces again."""
     for click_line, ours in _QUOTED_BASH.items():
         if template.count(click_line) != 1:
-            raise RuntimeError(f"Click's bash completion script changed: no one {click_line!r}")
+            changed = f"{click_line!r} is not in it once"
+            raise RuntimeError(f"Click's bash completion script changed: {changed}")
         template = template.replace(click_line, ours)
     return template
 

@@ -59,7 +59,7 @@ def render_undone(undone: Undone) -> None:
 
 def render_detail(detail: Detail) -> None:
     """A change that is not to sets: a weigh-in, a setting, a routine, a session's span."""
-    from tracker.cli.routines import print_plan  # with the completion module: not for a set
+    from tracker.cli.routines import print_plan  # and completion with it: for a routine only
     from tracker.services.undone import RoutineUndone, SessionUndone, WeighInUndone
 
     if isinstance(detail, WeighInUndone):
