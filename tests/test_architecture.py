@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import tracker
+from tracker.cli import COMMANDS
 
 PACKAGE = Path(tracker.__file__).resolve().parent
 INFRASTRUCTURE = ("sqlalchemy", "alembic", "click", "psycopg")
@@ -93,15 +94,59 @@ def test_domain_package_loads_without_infrastructure() -> None:
     assert not {m for m in modules if m.split(".")[0] in INFRASTRUCTURE}
 
 
-@pytest.mark.parametrize("flag", ["--help", "--version"])
-def test_help_and_version_import_no_database_stack(flag: str) -> None:
+HELP_AND_USAGE = [
+    ["--help"],
+    ["--version"],
+    *([name, "--help"] for name in sorted(COMMANDS)),  # each command's module, imported
+    ["session", "bogus"],  # a usage error
+    ["routine", "show"],  # a missing argument
+]
+
+
+@pytest.mark.parametrize("args", HELP_AND_USAGE, ids=" ".join)
+def test_help_and_version_import_no_database_stack(args: list[str]) -> None:
+    """Help, version and usage errors import Click and the domain only: a command module
+    keeps its services (and with them SQLAlchemy) inside its commands."""
     modules = loaded_modules(
-        "import sys; sys.argv = ['tracker', '" + flag + "']\n"
+        f"import sys; sys.argv = ['tracker', *{args!r}]\n"
         "from tracker.cli import cli\n"
         "try:\n    cli(prog_name='tracker')\nexcept SystemExit:\n    pass"
     )
     assert "click" in modules
     assert not {m for m in modules if m.split(".")[0] in ("sqlalchemy", "alembic")}
+    heavy = ("tracker.services", "tracker.adapters", "tracker.bootstrap", "importlib.util")
+    assert not {m for m in modules if m.startswith(heavy)}
+
+
+def test_help_reads_the_docstrings_of_a_zipped_package(tmp_path: Path) -> None:
+    """`tracker --help` reads each command's docstring through its module's loader: imported
+    from a zip (zipimport) it lists the same lines as from files, and imports no command."""
+    import os
+    import zipfile
+
+    archive = tmp_path / "tracker.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in PACKAGE.rglob("*.py"):
+            zipped.write(path, Path("tracker") / path.relative_to(PACKAGE))
+    code = (
+        "import sys\nfrom tracker.cli import cli\n"
+        "try:\n    cli(['--help'], prog_name='tracker')\nexcept SystemExit:\n    pass\n"
+        "import tracker\nprint(tracker.__file__)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tracker.cli.')))"
+    )
+
+    def run(pythonpath: str) -> list[str]:
+        env = {**os.environ, "PYTHONPATH": pythonpath, "COLUMNS": "100"}
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        ).stdout
+        return out.splitlines()
+
+    *zipped_help, zipped_file, zipped_modules = run(str(archive))
+    *files_help, files_file, _ = run(str(PACKAGE.parent))
+    assert zipped_file.startswith(str(archive)) and not files_file.startswith(str(archive))
+    assert "Commands:" in zipped_help and zipped_help == files_help
+    assert zipped_modules == "['tracker.cli.terminal']"  # read, not imported
 
 
 def test_every_command_has_help() -> None:
@@ -165,6 +210,28 @@ def test_completing_an_exercise_name_never_builds_the_orm(tmp_path: Path) -> Non
     modules = run_in_fresh_process([], db, _TRACKER_COMPLETE="bash_complete", **words)
     assert {"tracker.cli.complete", "tracker.adapters.reads"} <= modules
     assert "tracker.adapters.orm" not in modules
+
+
+def test_completing_a_routine_name_never_builds_the_orm(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    run_in_fresh_process(["routine", "add", "Push"], db)
+    words = {"COMP_WORDS": "tracker routine show P", "COMP_CWORD": "3"}
+    modules = run_in_fresh_process([], db, _TRACKER_COMPLETE="bash_complete", **words)
+    assert {"tracker.cli.complete", "tracker.adapters.reads"} <= modules
+    assert "tracker.adapters.orm" not in modules
+
+
+@pytest.mark.parametrize(
+    "words", ["tracker config set inc", "tracker session ", "tracker undo --"]
+)
+def test_completing_a_subcommand_or_an_option_imports_no_database_stack(
+    words: str, tmp_path: Path
+) -> None:
+    comp = {"COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
+    db = tmp_path / "t.db"
+    modules = run_in_fresh_process([], db, _TRACKER_COMPLETE="bash_complete", **comp)
+    assert not {m for m in modules if m.split(".")[0] == "sqlalchemy"}
+    assert not {m for m in modules if m.startswith(("tracker.services", "tracker.adapters"))}
 
 
 # Services orchestrate: queries live behind named methods in adapters/ (issue 16).

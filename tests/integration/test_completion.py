@@ -128,6 +128,20 @@ def test_completion_prints_each_shells_script(env: dict[str, str]) -> None:
     assert bad.returncode == 2 and "powershell" in bad.stderr
 
 
+def test_the_bash_script_refuses_a_click_script_it_cannot_change() -> None:
+    """Our two changes replace one line each of Click's script: a Click whose script lacks
+    one (or holds it twice) is refused, not given a script that splits names again."""
+    from click.shell_completion import BashComplete
+
+    from tracker.cli.complete import _bash_script
+
+    ours = _bash_script(BashComplete.source_template)
+    assert "read -r type value" in ours and 'COMPREPLY+=("$value")' in ours
+    for changed in ("", BashComplete.source_template * 2):
+        with pytest.raises(RuntimeError, match="Click's bash completion script changed"):
+            _bash_script(changed)
+
+
 def test_routines_lifters_and_exercise_options_complete(env: dict[str, str]) -> None:
     tracker(env, "routine", "add", "Legs A")
     tracker(env, "routine", "add", "Push")

@@ -3,17 +3,17 @@
 The root group loads its commands lazily (Click's documented lazy-group pattern): COMMANDS
 maps each name to the "module:attribute" of its command, a module is imported only when its
 command runs, and `tracker --help` lists each command's one-line help from the command's own
-docstring, read from its module's source without importing it. A command module imports
-what its commands need at the top, but a module that a read-only command or a completion
-loads (sessions, lifters, logging_cmds, complete) keeps the ORM's services inside the
-commands that write (tests/test_architecture.py checks what start-up imports).
+docstring, read from its module's source without importing it. A command module imports its
+services (and with them SQLAlchemy) inside its commands: its `--help`, a usage error and a
+completion import the module too (tests/test_architecture.py checks what start-up imports).
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
+import sys
 from collections.abc import Iterator
+from importlib.machinery import PathFinder  # loaded with importlib (importlib.util is not)
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -75,11 +75,9 @@ def summary(target: str) -> str | None:
     """The first paragraph of function `target`'s docstring ("module:function"), read from
     its module's source text (the module is not run); None without a plain one to read."""
     module_name, function = target.split(":")
-    spec = importlib.util.find_spec(module_name)
-    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+    text = source_of(module_name)
+    if text is None:
         return None
-    with open(spec.origin, encoding="utf-8") as source:
-        text = source.read()
     start = text.find(f"\ndef {function}(")
     opening = text.find('"""', start) + 3
     closing = text.find('"""', opening)
@@ -88,6 +86,25 @@ def summary(target: str) -> str | None:
     if min(start, closing) < 0 or "\n\n" in signature or not signature.endswith(":"):
         return None
     return None if "\\" in paragraph else paragraph  # an escape: Python must read it
+
+
+def source_of(module_name: str) -> str | None:
+    """The source text of module `module_name` (under an imported package), read through its
+    loader without running it: from a file or a zip alike. None if there is none to read."""
+    module = sys.modules.get(module_name)
+    if module is not None:
+        spec = module.__spec__
+    else:  # every command module is under tracker.cli, which is imported
+        parent = module_name.rpartition(".")[0]
+        spec = PathFinder.find_spec(module_name, sys.modules[parent].__path__)
+    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+        return None  # compiled or frozen: no source to read
+    loader: Any = spec.loader  # a file's, a zip's (zipimport): each reads its own paths
+    try:
+        data: bytes = loader.get_data(spec.origin)
+        return data.decode("utf-8")
+    except (OSError, AttributeError, UnicodeDecodeError):
+        return None  # then the command's module is imported for its help
 
 
 def short_help(help: str, limit: int) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from tracker.cli.context import App, echo, pass_app
-from tracker.services.admin import grant
 
 
 @click.group("admin")
@@ -27,6 +26,8 @@ def admin_group() -> None:
 def admin_grant(app: App, name: str, role: str, coach_of: tuple[str, ...]) -> None:
     """Make ROLE the database role of lifter NAME: connected as ROLE, tracker reads and
     writes NAME's rows only (row-level security), and reads those of --coach-of lifters."""
+    from tracker.services.admin import grant  # SQLAlchemy: not for `admin --help`
+
     done = grant(app.uow(), name, role, coach_of)
     coached = f"; coach of {', '.join(done.coach_of)}" if done.coach_of else ""
     echo(f'lifter "{done.lifter}" is role {done.role}{coached}')

@@ -9,10 +9,10 @@ import click
 
 from tracker.cli.context import App, echo, emit_json, pass_app
 from tracker.cli.params import NUMBER, WHEN, local_now
-from tracker.cli.render import local
-from tracker.domain.units import convert, exact_text, format_load
-from tracker.services.lifter_data import add_body_weight, list_body_weights
-from tracker.services.lifters import get_unit
+from tracker.domain.units import convert, format_load
+
+# The services (and with them SQLAlchemy) are imported inside the commands: `bodyweight
+# --help` imports this module too.
 
 
 @click.group("bodyweight")
@@ -31,6 +31,9 @@ def bodyweight_group() -> None:
 @pass_app
 def bodyweight_add(app: App, weight: Decimal, at: datetime | None, unit: str | None) -> None:
     """Log a weigh-in, e.g. `tracker bodyweight add 82.5`."""
+    from tracker.cli.render import local
+    from tracker.services.lifter_data import add_body_weight
+
     entry = add_body_weight(app.uow(), app.lifter, weight, unit, at or local_now())
     echo(f"body weight {format_load(entry.weight)} {entry.unit} at {local(entry.measured_at)}")
 
@@ -40,6 +43,11 @@ def bodyweight_add(app: App, weight: Decimal, at: datetime | None, unit: str | N
 @pass_app
 def bodyweight_list(app: App, as_json: bool) -> None:
     """Every weigh-in, oldest first."""
+    from tracker.cli.render import local
+    from tracker.domain.units import exact_text
+    from tracker.services.lifter_data import list_body_weights
+    from tracker.services.lifters import get_unit
+
     entries = list_body_weights(app.uow(), app.lifter)
     if as_json:
         emit_json(

@@ -18,7 +18,6 @@ from click.shell_completion import (
     get_completion_class,
 )
 
-from tracker.bootstrap import open_database
 from tracker.cli.context import App
 from tracker.domain.text_safety import shown_safe
 
@@ -35,7 +34,12 @@ _QUOTED_BASH = {
 
 
 def _bash_script(template: str) -> str:
+    """Click's bash script with our changes. If Click has changed a line they replace, this
+    fails at import, rather than give a script that splits names with spaces again."""
     for click_line, ours in _QUOTED_BASH.items():
+        if template.count(click_line) != 1:
+            changed = f"{click_line!r} is not in it once"
+            raise RuntimeError(f"Click's bash completion script changed: {changed}")
         template = template.replace(click_line, ours)
     return template
 
@@ -91,6 +95,8 @@ def _quietly(ctx: click.Context, read: Any) -> list[Any]:
     db, lifter = _root_options(ctx)
     app = App(db=db, lifter=lifter)
     try:
+        from tracker.bootstrap import open_database  # not for `tracker completion bash`
+
         app._engine = open_database(app.url, notify=lambda line: None)
         return list(read(app))
     except Exception:  # a completion must never print a traceback into the prompt

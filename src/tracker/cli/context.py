@@ -1,12 +1,12 @@
 """What every command shares: the database location, the lifter, output helpers.
 
-Nothing here imports SQLAlchemy at module level (tracker.bootstrap imports it only to open a
-database): `tracker --help` must stay instant.
+Every command imports this module, its help and a usage error included: what only opening
+the database or showing an error needs (tracker.bootstrap, the layout, the collector) is
+imported where it is used, and nothing here imports SQLAlchemy at module level.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Callable
@@ -15,9 +15,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from tracker.bootstrap import domain_error, open_engine, resolve_url, unit_of_work
-from tracker.cli.layout import wrap_line
-from tracker.cli.startup import resume_collector
 from tracker.cli.terminal import tagged, terminal_text
 from tracker.domain.errors import DatabaseError, DatabaseUrlError, TrackerError
 from tracker.domain.text_safety import json_text, shown_safe
@@ -52,11 +49,16 @@ class App:
 
     @property
     def url(self) -> str:
+        from tracker.bootstrap import resolve_url
+
         return resolve_url(self.db)
 
     def engine(self) -> Engine:
         """The engine, with the schema at head and the built-in catalog loaded."""
         if self._engine is None:
+            from tracker.bootstrap import open_engine
+            from tracker.cli.startup import resume_collector
+
             self._engine = open_engine(self.url, notify=lambda line: echo_err(line))
             resume_collector()
         return self._engine
@@ -65,6 +67,8 @@ class App:
         """The command's unit of work. `read_only` for a command that only reads (SQLite: it
         never waits for a writer such as a long import); one that writes after all (the
         default lifter on first use) upgrades its transaction then."""
+        from tracker.bootstrap import unit_of_work
+
         uow = unit_of_work(self.engine(), self.lifter, read_only)
         if read_only and not self._lifter_checked:
             # The lifter must exist before a read-only transaction starts: the default one
@@ -95,6 +99,8 @@ def echo_err(line: str) -> None:
 
 def echo_wrapped(text: str, indent: str = "    ") -> None:
     """One line, wrapped to the terminal with a hanging `indent` when it does not fit."""
+    from tracker.cli.layout import wrap_line
+
     for line in wrap_line(text, indent=indent):
         echo(line)
 
@@ -108,6 +114,10 @@ class ShownError(click.ClickException):
         self.error = error
 
     def show(self, file: Any = None) -> None:
+        import io
+
+        from tracker.cli.layout import wrap_line
+
         usage = io.StringIO()  # a usage error's usage and help hint come before its line
         self.error.show(file=usage)
         for line in usage.getvalue().rpartition("Error: ")[0].splitlines():
@@ -151,6 +161,8 @@ def emit_json(data: Any) -> None:
 def to_user_error(exc: BaseException) -> UserError | None:
     """Map the errors a user can cause to one clean line; None means a real bug."""
     if not isinstance(exc, TrackerError):  # a database error outside a unit of work
+        from tracker.bootstrap import domain_error
+
         error = domain_error(exc)
         if error is None:
             return None

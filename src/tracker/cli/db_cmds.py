@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from tracker.bootstrap import describe, schema_state, sqlite_path
 from tracker.cli.context import App, DatabaseUnavailable, UserError, echo, pass_app
 
 
@@ -19,6 +18,8 @@ def db_group() -> None:
 @pass_app
 def db_path(app: App) -> None:
     """Print where the database is (file path, or URL without password)."""
+    from tracker.bootstrap import describe  # tracker.bootstrap: not for `db --help`
+
     echo(describe(app.url))
 
 
@@ -29,6 +30,8 @@ def db_upgrade(app: App) -> None:
 
     tracker does this by itself on first use; this command does it explicitly.
     """
+    from tracker.bootstrap import schema_state
+
     before, lacking, head = schema_state(app.url)
     if lacking and before == head:
         raise DatabaseUnavailable(
@@ -53,6 +56,7 @@ def db_backup(app: App, file: Path | None, force: bool) -> None:
     written under a temporary name and renamed when complete (mode 600); an existing FILE is
     kept unless --force. For PostgreSQL, use pg_dump.
     """
+    from tracker.bootstrap import sqlite_path
     from tracker.services.backup import backup_database  # SQLAlchemy: not for `db path`
 
     if sqlite_path(app.url) is not None:

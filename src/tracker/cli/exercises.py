@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from tracker.cli.complete import complete_exercise
-from tracker.cli.context import App, echo, emit_json, pass_app, style
+from tracker.cli.context import App, echo, echo_wrapped, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, prose_width, table, terminal_width, wrap, wrap_line
 from tracker.cli.params import NUMBER
 from tracker.cli.render import printable, printable_data
@@ -369,8 +369,3 @@ def exercises_import(app: App, file: Path) -> None:
     )
     for reason, count in report.skipped_reasons().items():
         echo_wrapped(f"  skipped {count}: {reason}")
-
-
-def echo_wrapped(text: str) -> None:
-    for line in wrap_line(text):
-        echo(line)

@@ -12,21 +12,14 @@ from tracker.cli.context import App, UserError, echo_wrapped, pass_app
 from tracker.cli.context import echo as echo_line
 from tracker.cli.layout import plural
 from tracker.cli.render import kind_and_rpe, local, stored_set_text
-from tracker.cli.routines import print_plan
 from tracker.domain.units import format_load
-from tracker.services.history import (
-    DELETE_SESSION,
-    DELETE_SET,
-    EDIT,
-    LOG,
-    redo_last_undo,
-    undo_last_change,
-)
-from tracker.services.undone import AskFirst, RoutineUndone, SessionUndone, WeighInUndone
 
 if TYPE_CHECKING:
     from tracker.services.stored_sets import StoredSet
     from tracker.services.undone import Detail, OlderChange, Redone, Undone
+
+# The services (and with them SQLAlchemy) are imported inside the functions: `undo --help`
+# and completing an option import this module too (and the gym prompt, for undo and redo).
 
 
 def set_line(item: StoredSet, indent: str = "  ") -> str:
@@ -44,6 +37,8 @@ def echo(text: str) -> None:
 
 
 def render_undone(undone: Undone) -> None:
+    from tracker.services.history import DELETE_SESSION, DELETE_SET, EDIT, LOG
+
     if undone.detail is not None:
         render_detail(undone.detail)
         return
@@ -64,6 +59,9 @@ def render_undone(undone: Undone) -> None:
 
 def render_detail(detail: Detail) -> None:
     """A change that is not to sets: a weigh-in, a setting, a routine, a session's span."""
+    from tracker.cli.routines import print_plan  # and completion with it: for a routine only
+    from tracker.services.undone import RoutineUndone, SessionUndone, WeighInUndone
+
     if isinstance(detail, WeighInUndone):
         entry = detail.entry
         echo(
@@ -109,6 +107,9 @@ def undo_command(app: App, yes: bool) -> None:
 def undo(app: App, yes: bool, ask: bool) -> None:
     """Undo, asking first (`ask`: the gym prompt at a terminal) or refusing in one line
     before a change made before the latest session, unless `yes`."""
+    from tracker.services.history import undo_last_change
+    from tracker.services.undone import AskFirst
+
     try:
         undone = undo_last_change(app.uow(), app.lifter, confirmed=yes)
     except AskFirst as stop:
@@ -145,4 +146,6 @@ def redo_command(app: App) -> None:
     Each call steps one undo forward again, the latest undo first, ids included. Any new
     change clears what can be redone.
     """
+    from tracker.services.history import redo_last_undo
+
     render_redone(redo_last_undo(app.uow(), app.lifter))

@@ -6,16 +6,9 @@ import click
 
 from tracker.cli.complete import complete_config_key, complete_exercise, complete_lifter
 from tracker.cli.context import App, UserError, echo, echo_wrapped, pass_app
-from tracker.cli.render import printable
-from tracker.domain.model import Side
-from tracker.services.lifters import (
-    add_lifter,
-    config_entries,
-    list_lifters,
-    select_entries,
-    set_increment,
-    set_unit,
-)
+
+# The services (and with them SQLAlchemy) are imported inside the commands: `config --help`,
+# `lifter --help` and completing a setting's name import this module too.
 
 UNIT_CHOICE = click.Choice(["kg", "lb"], case_sensitive=False)
 
@@ -31,6 +24,8 @@ def lifter_group() -> None:
 @pass_app
 def lifter_add(app: App, name: str, unit: str) -> None:
     """Add a lifter; select it with --lifter NAME or TRACKER_LIFTER."""
+    from tracker.services.lifters import add_lifter
+
     lifter = add_lifter(app.uow(), name, unit)
     echo_wrapped(f"added lifter {lifter.name} ({lifter.unit})")
 
@@ -39,6 +34,9 @@ def lifter_add(app: App, name: str, unit: str) -> None:
 @pass_app
 def lifter_list(app: App) -> None:
     """List the lifters and their default units."""
+    from tracker.cli.render import printable
+    from tracker.services.lifters import list_lifters
+
     current = app.lifter or "me"
     for name, unit in list_lifters(app.uow(read_only=True)):
         marker = "*" if name == current else " "
@@ -61,7 +59,7 @@ def lifter_list(app: App) -> None:
 @pass_app
 def lifter_edit(app: App, name: str, involved: str, exercise: str | None) -> None:
     """Keep a lifter's involved side, for every unilateral exercise or one."""
-    # Imported here: the catalog and the ORM are not for `lifter list` (adapters/reads.py).
+    from tracker.domain.model import Side
     from tracker.services.lifter_data import involved_by_exercise, set_involved
 
     side = None if involved == "none" else Side(involved)
@@ -107,6 +105,8 @@ def config_set(app: App, key: str, value: str) -> None:
       25,20,15,10,5,2.5,1.25; 25x4 says there are only
       four 25s (two per side)
     """
+    from tracker.services.lifters import set_increment, set_unit
+
     if key == "unit":
         echo(f"unit = {set_unit(app.uow(), app.lifter, value).value}")
     elif key.startswith("increment."):
@@ -138,6 +138,8 @@ def config_get(app: App, key: str | None) -> None:
     Sources: default, gym-wide (tracker config set), per exercise (tracker exercises edit
     NAME --increment), and your lifter for the unit.
     """
+    from tracker.services.lifters import config_entries, select_entries
+
     entries = config_entries(app.uow(read_only=True), app.lifter)
     if key is not None:
         entries = select_entries(entries, key)

@@ -14,13 +14,13 @@ from tracker.cli.complete import complete_exercise
 from tracker.cli.confirm import check_can_ask, confirmed, plausible_option, yes_option
 from tracker.cli.context import App, UserError, echo, echo_wrapped, pass_app, style
 from tracker.cli.params import RPE, WHEN, local_now
-from tracker.cli.render import SESSION_GAP_TEXT, local_date, side_label, stored_set_text
+from tracker.cli.render import local_date, session_gap_text, side_label, stored_set_text
 from tracker.domain.errors import InvalidSpec
 from tracker.domain.model import Laterality, SetKind, Side
-from tracker.domain.specs import parse_set
 
-# The services are imported inside the commands: completing an exercise name loads this
-# module, and must not build the ORM (adapters/reads.py).
+# The services (and the set grammar) are imported inside the commands: `log --help` loads
+# this module, and so does completing an exercise name, which must not build the ORM
+# (adapters/reads.py).
 if TYPE_CHECKING:
     from tracker.services.logbook import LogResult, PlannedSet
     from tracker.services.stored_sets import StoredSet
@@ -37,6 +37,7 @@ def plan_sets(tokens: Sequence[str], rpe: Decimal | None) -> list[PlannedSet]:
     A side flag must be followed by at least one set: `--right` with nothing after it would
     otherwise let a missing set go unnoticed.
     """
+    from tracker.domain.specs import parse_set
     from tracker.services.logbook import PlannedSet
 
     planned: list[PlannedSet] = []
@@ -152,7 +153,7 @@ def log_and_print(
 
 def print_log_result(result: LogResult) -> None:
     if result.closed_session is not None:
-        echo(f"Closed session #{result.closed_session} (no sets for {SESSION_GAP_TEXT}).")
+        echo(f"Closed session #{result.closed_session} (no sets for {session_gap_text()}).")
     if result.started_session:
         echo(f"Started session #{result.session_id}.")
     header = style(result.exercise, bold=True)
@@ -233,6 +234,7 @@ def set_edit(
     """Change set ID: a new SPEC (anything `log` takes for one set, such as 10x62.5@8), and/or
     its exercise, side, RPE, kind, note or time.
     """
+    from tracker.domain.specs import parse_set
     from tracker.services.logbook import SetEdit, edit_set
 
     new_spec = None

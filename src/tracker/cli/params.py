@@ -11,7 +11,6 @@ import click
 
 from tracker.cli.context import UserError
 from tracker.domain.errors import TrackerError
-from tracker.domain.specs import parse_rpe
 from tracker.domain.units import MAX_NUMBER
 
 
@@ -74,6 +73,8 @@ class RpeParam(click.ParamType[Decimal]):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, Decimal):
             return value
+        from tracker.domain.specs import parse_rpe  # not for `log --help`, `set --help`
+
         try:
             return parse_rpe(str(value))
         except TrackerError as exc:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, echo, emit_json, pass_app
 from tracker.domain.units import as_number, format_load
-from tracker.services.equipment import PlateAnswer, plates_for
+
+if TYPE_CHECKING:
+    from tracker.services.equipment import PlateAnswer
 
 
 @click.command("plates")
@@ -35,6 +37,8 @@ def plates_command(app: App, load: str, exercise: str | None, as_json: bool) -> 
       tracker config set plates 25,20,15,10,5,2.5,1.25
       (25x4: the gym has only four 25s)
     """
+    from tracker.services.equipment import plates_for  # SQLAlchemy: not for `plates --help`
+
     answer = plates_for(app.uow(), app.lifter, load, exercise)
     if as_json:
         emit_json(plates_json(answer))

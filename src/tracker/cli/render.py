@@ -13,7 +13,6 @@ from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
 from tracker.cli.terminal import escaped
 from tracker.domain.model import SetKind, Side
-from tracker.domain.sessions import SESSION_GAP
 from tracker.domain.units import Unit, exact_text, format_load
 
 if TYPE_CHECKING:
@@ -21,8 +20,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# How long a session waits for its next set before it closes, as messages say it: "4 hours".
-SESSION_GAP_TEXT = f"{SESSION_GAP // timedelta(hours=1)} hours"
+
+def session_gap_text() -> str:
+    """How long a session waits for its next set before it closes, as messages say it:
+    "4 hours"."""
+    from tracker.domain.sessions import SESSION_GAP  # only for a message: not for `--help`
+
+    return f"{SESSION_GAP // timedelta(hours=1)} hours"
 
 
 def printable(text: str) -> str:

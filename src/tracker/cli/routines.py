@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tracker.cli.complete import complete_exercise, complete_routine
 from tracker.cli.context import App, UserError, echo, echo_wrapped, emit_json, pass_app
 from tracker.domain.errors import TrackerError
-from tracker.domain.routines import RoutinePlan, format_rest, parse_rep_range, parse_rest
-from tracker.services.routines import (
-    ItemChanges,
-    RoutineEdit,
-    add_item,
-    add_routine,
-    edit_routine,
-    list_routines,
-    remove_routine,
-    save_from_session,
-    show_routine,
-)
+
+if TYPE_CHECKING:
+    from tracker.domain.routines import RoutinePlan
+    from tracker.services.routines import ItemChanges
+
+# The services (and with them SQLAlchemy) are imported inside the commands: `routine --help`
+# and completing a routine's name import this module too, and undo imports print_plan.
 
 
 @click.group("routine")
@@ -33,6 +28,8 @@ def routine_group() -> None:
 @pass_app
 def routine_add(app: App, name: str) -> None:
     """Add an empty routine NAME (then: tracker routine add-exercise NAME EXERCISE)."""
+    from tracker.services.routines import add_routine
+
     plan = add_routine(app.uow(), app.lifter, name)
     echo_wrapped(f'Added routine "{plan.name}".')
 
@@ -48,12 +45,17 @@ def routine_add_exercise(
     app: App, name: str, exercise: str, sets: int, reps: str | None, rest: str | None
 ) -> None:
     """Add EXERCISE at the end of routine NAME."""
+    from tracker.services.routines import add_item
+
     changes = _changes(sets, reps, rest)
     plan = add_item(app.uow(), app.lifter, name, exercise, changes)
     print_plan(plan)
 
 
 def _changes(sets: int | None, reps: str | None, rest: str | None) -> ItemChanges:
+    from tracker.domain.routines import parse_rep_range, parse_rest
+    from tracker.services.routines import ItemChanges
+
     try:
         rep_range = None if reps is None else parse_rep_range(reps)
     except TrackerError as exc:
@@ -71,6 +73,8 @@ def _changes(sets: int | None, reps: str | None, rest: str | None) -> ItemChange
 @pass_app
 def routine_save(app: App, name: str, source: str) -> None:
     """Save a session's exercises and set counts as routine NAME."""
+    from tracker.services.routines import save_from_session
+
     plan = save_from_session(app.uow(), app.lifter, name, source)
     print_plan(plan)
 
@@ -80,6 +84,8 @@ def routine_save(app: App, name: str, source: str) -> None:
 @pass_app
 def routine_list(app: App, as_json: bool) -> None:
     """List your routines."""
+    from tracker.services.routines import list_routines
+
     plans = list_routines(app.uow(), app.lifter)
     if as_json:
         emit_json([plan_json(p) for p in plans])
@@ -97,6 +103,8 @@ def routine_list(app: App, as_json: bool) -> None:
 @pass_app
 def routine_show(app: App, name: str, as_json: bool) -> None:
     """Show routine NAME, item by item."""
+    from tracker.services.routines import show_routine
+
     plan = show_routine(app.uow(), app.lifter, name)
     if as_json:
         emit_json(plan_json(plan))
@@ -126,6 +134,8 @@ def routine_edit(
     remove_item: bool,
 ) -> None:
     """Rename routine NAME, or change, move or remove its item N (see routine show)."""
+    from tracker.services.routines import RoutineEdit, edit_routine
+
     edit = RoutineEdit(rename, item, _changes(sets, reps, rest), move_to, remove_item)
     print_plan(edit_routine(app.uow(), app.lifter, name, edit))
 
@@ -135,10 +145,14 @@ def routine_edit(
 @pass_app
 def routine_remove(app: App, name: str) -> None:
     """Remove routine NAME (sessions logged with it stay)."""
+    from tracker.services.routines import remove_routine
+
     echo_wrapped(f'Removed routine "{remove_routine(app.uow(), app.lifter, name)}".')
 
 
 def item_text(sets: int, rep_low: int | None, rep_high: int | None, rest_s: int | None) -> str:
+    from tracker.domain.routines import format_rest
+
     parts = [f"{sets} set{'s' if sets != 1 else ''}"]
     if rep_low is not None:
         parts.append(f"{rep_low}-{rep_high} reps" if rep_low != rep_high else f"{rep_low} reps")

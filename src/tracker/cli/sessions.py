@@ -13,28 +13,24 @@ from tracker.cli.context import App, echo, echo_wrapped, emit_json, pass_app, st
 from tracker.cli.layout import Column, plural, wrap, wrap_line
 from tracker.cli.params import SINCE, WHEN, local_now
 from tracker.cli.render import (
-    SESSION_GAP_TEXT,
     kind_and_rpe,
     local,
     local_span,
     measure_text,
     printable,
+    session_gap_text,
     set_text,
     side_label,
     table,
 )
 from tracker.domain.units import as_number
-from tracker.services.sessions import (
-    SessionDetail,
-    delete_session,
-    finish_session,
-    list_sessions,
-    show_session,
-    start_session,
-)
 
 if TYPE_CHECKING:
+    from tracker.services.sessions import SessionDetail
     from tracker.services.stored_sets import StoredSet
+
+# The services (and with them SQLAlchemy) are imported inside the commands: `session --help`,
+# a usage error and completing a subcommand import this module too.
 
 
 @click.group("session")
@@ -48,6 +44,8 @@ def session_group() -> None:
 @pass_app
 def session_start(app: App, at: datetime | None, name: str | None) -> None:
     """Start a session (refused while another one is open)."""
+    from tracker.services.sessions import start_session
+
     started = start_session(app.uow(), app.lifter, at or local_now(), name)
     label = f" {printable(started.name)}" if started.name else ""
     echo_wrapped(f"Started session #{started.id}{label} at {local(started.started_at)}.")
@@ -58,13 +56,15 @@ def session_start(app: App, at: datetime | None, name: str | None) -> None:
 @pass_app
 def session_finish(app: App, at: datetime | None) -> None:
     """Finish the open session."""
+    from tracker.services.sessions import finish_session
+
     done = finish_session(app.uow(), app.lifter, at, local_now())
     assert done.finished_at is not None
     if done.already_finished:
         echo_wrapped(
             f"Session #{done.id} is already finished, at its last set "
             f"({local(done.finished_at)}): back-dated sets (--at) are stored in a finished "
-            f"session, and {SESSION_GAP_TEXT} without a set finish one."
+            f"session, and {session_gap_text()} without a set finish one."
         )
         return
     minutes = int((done.finished_at - done.started_at).total_seconds() // 60)
@@ -80,6 +80,8 @@ def session_finish(app: App, at: datetime | None) -> None:
 @pass_app
 def session_list(app: App, since: datetime | None, as_json: bool) -> None:
     """List sessions, newest first."""
+    from tracker.services.sessions import list_sessions
+
     sessions = list_sessions(app.uow(read_only=True), app.lifter, since)
     if as_json:
         emit_json(
@@ -124,6 +126,8 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
 @pass_app
 def session_show(app: App, which: str, as_json: bool) -> None:
     """Show a session and its sets (default: the latest)."""
+    from tracker.services.sessions import show_session
+
     detail = show_session(app.uow(read_only=True), app.lifter, which)
     if as_json:
         emit_json(session_json(detail))
@@ -192,6 +196,8 @@ def render_session(detail: SessionDetail) -> list[str]:
 def session_delete(app: App, session_id: int, yes: bool) -> None:
     """Delete session ID and all its sets, after showing them and asking (--yes: without
     asking). `tracker undo` brings it back; see also import --replace."""
+    from tracker.services.sessions import delete_session, show_session
+
     detail = show_session(app.uow(), app.lifter, str(session_id))
     check_can_ask(yes, "session delete")
     if not yes:

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import click
 
-from tracker.bootstrap import new_private_file
 from tracker.cli.complete import complete_lifter
 from tracker.cli.context import App, UserError, echo, pass_app
 from tracker.cli.layout import plural, wrap_line
 from tracker.cli.params import SINCE, local_zone
 from tracker.cli.terminal import terminal_text
 from tracker.domain.errors import TargetExists
-from tracker.importers.input_file import MAX_BYTES
-from tracker.services.transfer import export, import_file, skipped_summary
+
+# The importers and services (and with them SQLAlchemy) are imported inside the commands:
+# `import --help` and `export --help` import this module too.
 
 # Below this a file imports in a blink: no bar.
 PROGRESS_MIN_BYTES = 256 * 1024
@@ -74,6 +72,9 @@ def import_command(
     All or nothing: a bad row stops the import, names its line and column, and stores
     nothing. Importing the same file again adds nothing.
     """
+    from tracker.importers.input_file import MAX_BYTES
+    from tracker.services.transfer import import_file, skipped_summary
+
     # The zone's rules, not today's offset: a July workout imported in January keeps its hour.
     tz = local_zone()
     # A file over the limit is refused at once: no bar (counting its lines would read it).
@@ -185,6 +186,12 @@ def export_command(
     CSV cells that a spreadsheet would run as a formula are prefixed with a quote. FILE is
     written whole or not at all (mode 600), and an existing FILE is kept unless --force.
     """
+    import shutil
+    import tempfile
+
+    from tracker.bootstrap import new_private_file
+    from tracker.services.transfer import export
+
     who = lifter_name or app.lifter
     if output is None:
         # Written in full before the first byte goes out: an error half-way (a damaged

@@ -23,7 +23,6 @@ from tracker.domain.plates import (
 from tracker.domain.specs import parse_spec
 from tracker.domain.units import Unit, convert, exact_text
 from tracker.services.catalog import resolve_exercise
-from tracker.services.history_settings import record_gym_setting
 from tracker.services.lifters import current_lifter
 
 
@@ -53,6 +52,8 @@ def set_equipment_setting(
     uow: AbstractUnitOfWork, lifter_name: str | None, key: str, value: str
 ) -> tuple[str, str]:
     """`config set bar 20kg` / `config set plates 25x4,20,...`, stored per unit."""
+    # The undo journal: imported here, not for `tracker plates` or the gym prompt's plates.
+    from tracker.services.history_settings import record_gym_setting
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         lifter_unit = Unit(lifter.unit)

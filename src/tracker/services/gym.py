@@ -28,22 +28,17 @@ from tracker.domain.routines import (
     default_rest,
     reps_in_range,
 )
+from tracker.domain.sessions import SESSION_GAP
 from tracker.domain.set_rules import example_spec, is_cardio
 from tracker.domain.units import Unit
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.equipment import PlateAnswer, loading_for
 from tracker.services.figures import lifter_facts, pairs_completed, session_judgement
 from tracker.services.lifters import current_lifter
-from tracker.services.logbook import (
-    SESSION_GAP,
-    LogResult,
-    last_activity,
-    previous_session,
-    session_for,
-)
+from tracker.services.logbook import LogResult, previous_session, session_for
 from tracker.services.routine_plans import plan_of
 from tracker.services.routines import find_routine
-from tracker.services.stored_sets import StoredSet
+from tracker.services.stored_sets import StoredSet, last_activity
 from tracker.services.suggest import Suggestion, exercise_measure, suggest
 
 

@@ -15,7 +15,6 @@ from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
 from tracker.domain.records import LoggedSet, best_by_side, new_bests
-from tracker.domain.sessions import SESSION_GAP as SESSION_GAP  # re-exported for gym.py
 from tracker.domain.sessions import Span, finished_slack, place_set, within_session
 from tracker.domain.set_rules import check_loads, check_sides, is_cardio, kind_of
 from tracker.domain.text_safety import refuse_controls
@@ -24,8 +23,7 @@ from tracker.services import history
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.entry_check import EntryCheck
 from tracker.services.lifters import current_lifter
-from tracker.services.sessions import last_activity as last_activity  # re-exported for gym.py
-from tracker.services.stored_sets import StoredSet, stored_set
+from tracker.services.stored_sets import StoredSet, last_activity, stored_set
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ from tracker.domain.names import MAX_NAME
 from tracker.domain.sessions import SESSION_GAP, SessionInfo
 from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter, ensure_lifter, find_lifter
-from tracker.services.stored_sets import StoredSet, stored_set
+from tracker.services.stored_sets import StoredSet, last_activity, stored_set
 
 if TYPE_CHECKING:  # the ORM is built only by commands that write (adapters/reads.py)
     from tracker.adapters.orm import Lifter, TrainingSession
-    from tracker.adapters.repository import LogRows
 
 
 @dataclass(frozen=True)
@@ -101,12 +100,6 @@ def finished_by_itself(uow: AbstractUnitOfWork, lifter: Lifter) -> SessionInfo:
     done = info(session)
     uow.commit()
     return replace(done, already_finished=True)
-
-
-def last_activity(log: LogRows, row: TrainingSession) -> datetime:
-    """When the session was last active: its start, or its latest set if later."""
-    # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
-    return max(row.started_at, log.last_set_time(row) or row.started_at)
 
 
 def list_sessions(

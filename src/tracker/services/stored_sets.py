@@ -12,7 +12,8 @@ from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit
 
 if TYPE_CHECKING:
-    from tracker.adapters.orm import WorkoutSet
+    from tracker.adapters.orm import TrainingSession, WorkoutSet
+    from tracker.adapters.repository import LogRows
 
 
 @dataclass
@@ -51,3 +52,10 @@ def set_fields(row: WorkoutSet) -> dict[str, Any]:
 def stored_set(row: WorkoutSet) -> StoredSet:
     exercise = row.exercise.name if row.exercise is not None else ""
     return StoredSet(id=row.id, exercise=exercise, **set_fields(row))
+
+
+def last_activity(log: LogRows, row: TrainingSession) -> datetime:
+    """When the session was last active: its start, or its latest stored set if later (here
+    for `log` and `session finish` alike, without either loading the other's service)."""
+    # One MAX query, not the session's sets: a long gym session logs hundreds of lines.
+    return max(row.started_at, log.last_set_time(row) or row.started_at)
