@@ -685,3 +685,12 @@ def test_the_sentence_check_catches_each_kind(tmp_path: Path) -> None:
         assert formatted_strings(module) == [1], code
     module.write_text('x = 7 % n\ny = name.format(n)\nz = "per side"\n', encoding="utf-8")
     assert formatted_strings(module) == []
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.name)
+def test_the_package_ships_no_test_code(path: Path) -> None:
+    """The reports' set-by-set oracle and the fakes live in tests/: no module of the package
+    imports them (the wheel does not hold tests/)."""
+    test_code = {name for name in imported_modules(path) if name.split(".")[0] == "tests"}
+    assert not test_code, f"{path.relative_to(PACKAGE)} imports {sorted(test_code)}"
+    assert "oracle" not in path.stem, f"{path.relative_to(PACKAGE)}: the oracle belongs in tests/"
