@@ -263,6 +263,16 @@ def test_brzycki_leaves_sets_it_cannot_estimate_out(tracker: Tracker) -> None:
     assert [s["out_of_range_sets"] for s in history["sessions"]] == [1, 0]
 
 
+def test_an_unloaded_set_is_never_out_of_range_beside_a_loaded_one(tracker: Tracker) -> None:
+    # 13x0 and 13x20: same reps, same unit; only the loaded one is beyond the formulas (the
+    # history's groups once counted both, as the heavier's group of two).
+    tracker.ok("log", "slp", "-l", "13x0", "13x20", "-r", "8x20")
+    history = tracker.json("report", "history", "slp")
+    assert [s["out_of_range_sets"] for s in history["sessions"]] == [1, 0]
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert ex["left"]["out_of_range_sets"] == 1
+
+
 def test_text_shows_loads_as_typed(tracker: Tracker) -> None:
     tracker.ok("log", "one arm dumbbell row", "-l", "8x25lb", "-r", "8x25lb")
     tracker.ok("log", "slp", "-l", "12x60", "-r", "12x60")

@@ -333,7 +333,9 @@ class ReportQueries:
     # -- sets grouped per (exercise, session, side, reps, unit), or one by one -------------
 
     def grouped_sets(self, lifter_id: int, where: Sequence[Any]) -> list[GroupedRow]:
-        """Loaded working sets grouped per rep count and unit (bodyweight sets excluded)."""
+        """Working sets grouped per rep count, unit and whether they carry a load (bodyweight
+        sets excluded): a group's heaviest load stands for all its sets (is_out_of_range), so
+        13x0 never joins 13x20."""
         keys = (
             WorkoutSet.exercise_id,
             Exercise.name,
@@ -342,6 +344,7 @@ class ReportQueries:
             WorkoutSet.side,
             WorkoutSet.reps,
             WorkoutSet.unit,
+            WorkoutSet.load > 0,
         )
         columns = (func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
                    func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()),
@@ -350,10 +353,11 @@ class ReportQueries:
         query = _counted_sets(lifter_id, [*keys, *columns], loaded).group_by(*keys)
         rows = []
         for row in self._session.execute(query):
-            ex_id, name, s_id, started, side, reps, unit, top, count, volume, secs, dist = row[:12]
+            ex_id, name, s_id, started, side, reps, unit = row[:7]
+            top, count, volume, secs, dist = row[8:13]  # row[7]: loaded, a key only
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
                              Decimal(volume) / _THOUSAND, duration=int(secs or 0),
-                             distance=_metres(dist), longest=int(row[12] or 0))
+                             distance=_metres(dist), longest=int(row[13] or 0))
             rows.append(GroupedRow((ex_id, name), s_id, started, _side(side), group))
         return rows
 
