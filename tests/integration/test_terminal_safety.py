@@ -166,6 +166,8 @@ def test_typed_entry_refuses_control_characters_with_one_line(tracker: Tracker) 
         (("routine", "edit", "Legs A", "--rename", f"B{RLO}"), "a routine name", "\\u202e"),
         (("lifter", "add", f"bob{TITLE}"), "a lifter name", "\\x1b"),
         (("lifter", "add", "a\nb"), "a lifter name", "\\n"),
+        (("routine", "add", "bad\tname"), "a routine name", "\\t"),
+        (("routine", "edit", "Legs A", "--rename", "B\nC"), "a routine name", "\\n"),
         (("session", "start", "--name", f"Day{CSI}"), "a session name", "\\x9b"),
         (("log", "leg press", "10x100", "--note", NOTE), "a note", "\\x1b"),
     ]

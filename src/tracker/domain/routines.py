@@ -90,8 +90,9 @@ def check_set_count(sets: int) -> int:
 
 
 def typed_routine_name(name: str) -> str:
-    """A routine name as typed: control characters refused (an imported one keeps them)."""
-    return check_routine_name(refuse_controls(name, "a routine name"))
+    """A routine name as typed: control characters, line breaks and tabs refused (an imported
+    one keeps them)."""
+    return check_routine_name(refuse_controls(name, "a routine name", one_line=True))
 
 
 def check_routine_name(name: str) -> str:
