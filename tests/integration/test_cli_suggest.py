@@ -401,3 +401,16 @@ def test_the_gym_makes_no_rep_target_of_a_carry_start(tracker: Tracker) -> None:
     result = tracker("gym", input="suitcase carry\n\ndone\n")
     assert result.exit_code == 0 and "Target: L 8 x 24" not in result.stdout
     assert [row[1] for row in stored_sets(tracker.url)] == ["Farmer's Carry"]
+
+
+def test_a_session_that_mixed_units_progresses_in_its_heaviest_sets_unit(
+    tracker: Tracker,
+) -> None:
+    # 8x60 kg then 8x135 lb: the step holds 135 lb as loaded, never 61.23 kg (no plate makes
+    # it), in the suggestion and in the gym's target alike.
+    tracker.ok("log", "leg press", "8x60", "8x135lb", "--at", "2026-12-01 18:00")
+    tracker.ok("session", "finish")
+    data = tracker.json("suggest", "leg press")
+    assert (data["suggested"], data["unit"], data["reps_target"]) == (135.0, "lb", 9)
+    out = tracker.ok("gym", input="leg press\ndone\n").output
+    assert "Target: 9 x 135 lb (progression)" in out

@@ -97,13 +97,15 @@ def _latest(sets: Sequence[LoggedSet]) -> list[LoggedSet]:
 
 
 def working_unit(sets: Sequence[LoggedSet], default: Unit) -> Unit:
-    """The unit the lifter loads this exercise in: that of the latest session's sets.
+    """The unit the lifter loads this exercise in: that of the latest session's sets, or of
+    its heaviest set when the session mixed units (the load a step holds or raises).
 
     Progressing in that unit keeps every suggestion a load the equipment can make (40 kg + one
-    5 kg step is 45 kg, not 98.18 lb); a session that mixed units falls back to the default.
+    5 kg step is 45 kg, not 98.18 lb; 8x60 kg and 8x135 lb hold 135 lb, not 61.23 kg).
     """
-    units = {s.unit for s in _latest(sets)}
-    return units.pop() if len(units) == 1 else default
+    if not sets:
+        return default
+    return max(_latest(sets), key=lambda s: convert(s.load, s.unit, Unit.KG)).unit
 
 
 def logged_as_bodyweight(sets: Sequence[LoggedSet]) -> bool:
