@@ -5,14 +5,16 @@ bytes on export, through the real CLI on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import create_engine, func, inspect, select
 
-from tests.helpers.cli import Tracker
+from tests.helpers.cli import Tracker, isolate
 from tracker.adapters.orm import BodyWeight, InvolvedSide, Routine, Setting, WorkoutSet
 
 LIFTER_KEYS = ("body_weights", "involved_sides", "routines", "exercise_rests", "settings")
@@ -70,6 +72,19 @@ def log_ana(tracker: Tracker) -> None:
     tracker.ok("config", "set", "increment.dumbbell", "1kg")
 
 
+@pytest.fixture(scope="module")
+def ana_export(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Ana's JSON export after `log_ana`, made once for the tests that only read it."""
+    folder = tmp_path_factory.mktemp("ana")
+    shutil.copy(sqlite_template, folder / "tracker.db")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        isolate(monkeypatch, folder / "home")
+        tracker = Tracker(f"sqlite:///{folder / 'tracker.db'}", CliRunner())
+        log_ana(tracker)
+        tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(folder / "ana.json"))
+    return (folder / "ana.json").read_text(encoding="utf-8")
+
+
 def reports(tracker: Tracker) -> dict[str, Any]:
     return {
         "history": tracker.json("--lifter", "ana", "report", "history", "pull up"),
@@ -118,15 +133,12 @@ def test_json_restore_gives_the_same_reports_and_bytes(
 
 
 def test_an_export_without_the_new_keys_still_imports(
-    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
+    ana_export: str, tmp_path: Path, new_sqlite: Callable[[str], str]
 ) -> None:
-    log_ana(sqlite_tracker)
-    first = tmp_path / "first.json"
-    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(first))
-    data = json.loads(first.read_text(encoding="utf-8"))
+    data = json.loads(ana_export)
     older = tmp_path / "older.json"
     older.write_text(json.dumps({k: v for k, v in data.items() if k not in LIFTER_KEYS}))
-    fresh = Tracker(new_sqlite("fresh.db"), sqlite_tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), CliRunner())
     assert "Imported 8 sets in 2 sessions" in fresh.ok("import", str(older)).stdout
     assert rows(fresh.url) == {
         "workout_set": 8, "body_weight": 0, "involved_side": 0, "routine": 0, "setting": 0,
@@ -134,12 +146,11 @@ def test_an_export_without_the_new_keys_still_imports(
 
 
 def test_what_the_database_has_wins(
-    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
+    ana_export: str, tmp_path: Path, new_sqlite: Callable[[str], str]
 ) -> None:
-    log_ana(sqlite_tracker)
     first = tmp_path / "first.json"
-    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(first))
-    other = Tracker(new_sqlite("other.db"), sqlite_tracker.runner)
+    first.write_text(ana_export, encoding="utf-8")
+    other = Tracker(new_sqlite("other.db"), CliRunner())
     other.ok("lifter", "add", "ana")
     ana(other, "routine", "add", "Pull Day")
     ana(other, "routine", "add-exercise", "pull day", "chin up")
@@ -200,20 +211,17 @@ BAD_VALUES = [
 
 @pytest.mark.parametrize(("path", "value", "message"), BAD_VALUES, ids=[b[2] for b in BAD_VALUES])
 def test_bad_values_change_nothing_and_name_their_place(
-    sqlite_tracker: Tracker, tmp_path: Path, path: str, value: Any, message: str,
+    ana_export: str, tmp_path: Path, path: str, value: Any, message: str,
     new_sqlite: Callable[[str], str],
 ) -> None:
-    log_ana(sqlite_tracker)
-    good = tmp_path / "good.json"
-    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(good))
-    data = json.loads(good.read_text(encoding="utf-8"))
+    data = json.loads(ana_export)
     if path.startswith("settings."):
         data["settings"][path.removeprefix("settings.")] = value
     else:
         edit(data, path, value)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    fresh = Tracker(new_sqlite("fresh.db"), sqlite_tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), CliRunner())
     fresh.ok("lifter", "list")
     before = rows(fresh.url)
     line = fresh.fails("import", str(bad))
