@@ -11,9 +11,13 @@ and compared.
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+DROPPING_AT_ONCE = 16  # connections; the server allows 100
 
 # A database's own privileges (granted on the database, not inside it), sorted.
 PRIVILEGES = """
@@ -83,7 +87,18 @@ class PostgresServer:
         assert conn.execute(text(SETTINGS), {"name": template}).scalar() == 0
 
     def drop_all(self) -> None:
-        with self.engine.connect() as conn:
-            for name in reversed(self.made):
+        """Drop every database the run made, all at once: each DROP DATABASE waits about a
+        second for a checkpoint, and drops that run together share their checkpoints (one
+        after another, 50 of them took a minute)."""
+        engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+
+        def drop(name: str) -> None:
+            with engine.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        self.engine.dispose()
+
+        try:
+            with ThreadPoolExecutor(max_workers=DROPPING_AT_ONCE) as pool:
+                list(pool.map(drop, reversed(self.made)))  # list(): raise what a drop raised
+        finally:
+            engine.dispose()
+            self.engine.dispose()
