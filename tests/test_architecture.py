@@ -6,11 +6,14 @@ import ast
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import tracker
+from tests.helpers.cli import Tracker
 from tracker.cli import COMMANDS
 
 PACKAGE = Path(tracker.__file__).resolve().parent
@@ -192,10 +195,16 @@ def run_in_fresh_process(args: list[str], db: Path, **env: str) -> set[str]:
     )
 
 
+@pytest.fixture
+def logged(new_sqlite: Callable[[str], str], tmp_path: Path) -> Path:
+    """A database with a session (made in this process: only the commands below are checked)."""
+    Tracker(new_sqlite("t.db"), CliRunner()).ok("log", "leg press", "8x100")
+    return tmp_path / "t.db"
+
+
 @pytest.mark.parametrize("args", [["session", "list"], ["lifter", "list"]], ids=" ".join)
-def test_read_path_commands_never_build_the_orm(args: list[str], tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
-    run_in_fresh_process(["log", "leg press", "8x100"], db)  # a database with a session
+def test_read_path_commands_never_build_the_orm(args: list[str], logged: Path) -> None:
+    db = logged
     assert "tracker.adapters.orm" in run_in_fresh_process(["session", "show"], db)  # the check
     modules = run_in_fresh_process(args, db)
     assert "tracker.adapters.reads" in modules
@@ -203,9 +212,8 @@ def test_read_path_commands_never_build_the_orm(args: list[str], tmp_path: Path)
     assert not {m for m in modules if m.startswith("alembic")}
 
 
-def test_completing_an_exercise_name_never_builds_the_orm(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
-    run_in_fresh_process(["log", "leg press", "8x100"], db)
+def test_completing_an_exercise_name_never_builds_the_orm(logged: Path) -> None:
+    db = logged
     words = {"COMP_WORDS": "tracker log sing", "COMP_CWORD": "2"}
     modules = run_in_fresh_process([], db, _TRACKER_COMPLETE="bash_complete", **words)
     assert {"tracker.cli.complete", "tracker.adapters.reads"} <= modules

@@ -13,11 +13,12 @@ from tests.helpers.cli import Tracker
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def own_db(request: pytest.FixtureRequest, tmp_path: Path) -> Tracker:
-    """A database of its own (tests here damage the schema: never the shared one)."""
+def own_db(request: pytest.FixtureRequest) -> Tracker:
+    """A database of its own as the first command leaves a new one (tests here damage the
+    schema: never the shared one)."""
     if request.param == "sqlite":
-        return Tracker(f"sqlite:///{tmp_path / 'own.db'}", CliRunner())
-    return Tracker(request.getfixturevalue("pg_fresh_database_factory")(), CliRunner())
+        return Tracker(request.getfixturevalue("new_sqlite")("own.db"), CliRunner())
+    return Tracker(request.getfixturevalue("pg_new_database_factory")(), CliRunner())
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -121,12 +121,14 @@ def granted_at_0007(url: str, roles: dict[str, str]) -> None:
 
 
 @pytest.fixture(scope="module", params=["fresh", "upgraded"])
-def gym(request: pytest.FixtureRequest, pg_fresh_database_factory: Any) -> Iterator[Gym]:
+def gym(request: pytest.FixtureRequest) -> Iterator[Gym]:
     """A migrated database with alice, bob and a coach of alice, each with a login role, and a
     stranger role that was granted nothing; bob has a row in every table that can hold one.
     Fresh: made by this tracker; upgraded: mapped at revision 0007, then upgraded by the first
     command."""
-    url: str = pg_fresh_database_factory()
+    fresh = request.param == "fresh"
+    factory = "pg_new_database_factory" if fresh else "pg_fresh_database_factory"
+    url: str = request.getfixturevalue(factory)()
     suffix = uuid.uuid4().hex[:8]
     roles = {who: f"tracker_{who}_{suffix}" for who in ("alice", "bob", "coach", "stranger")}
     owner = create_engine(url, isolation_level="AUTOCOMMIT")
@@ -134,7 +136,6 @@ def gym(request: pytest.FixtureRequest, pg_fresh_database_factory: Any) -> Itera
         for role in roles.values():
             conn.execute(text(f"CREATE ROLE {role} LOGIN"))
     cli = Tracker(url, CliRunner())
-    fresh = request.param == "fresh"
     if fresh:
         for name in ("alice", "bob", "coach"):
             cli.ok("lifter", "add", name)

@@ -37,9 +37,9 @@ def test_a_custom_exercise_is_seen_by_its_lifter_only(tracker: Tracker) -> None:
 
 
 @pytest.fixture
-def shared_pg(pg_fresh_database_factory: Any) -> Iterator[tuple[str, dict[str, str]]]:
+def shared_pg(pg_new_database_factory: Any) -> Iterator[tuple[str, dict[str, str]]]:
     """A new database and three login roles (dropped afterwards): alice, bob, a coach."""
-    url: str = pg_fresh_database_factory()
+    url: str = pg_new_database_factory()
     suffix = uuid.uuid4().hex[:8]
     roles = {who: f"tracker_{who}_{suffix}" for who in ("alice", "bob", "coach")}
     engine = create_engine(url, isolation_level="AUTOCOMMIT")

@@ -13,6 +13,15 @@ PG_ENV = "TRACKER_TEST_PG_URL"
 SHARED = Path(__file__).resolve().parents[3] / "shared"  # beside the checkout
 
 
+def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """Never touch the real user's database, lifter or colours: ``home`` stands in for theirs."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("TRACKER_DB", "TRACKER_LIFTER", "NO_COLOR", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+
+
 def shared_file(relative: str) -> Path:
     """A file from ../shared, or a skip saying why it is missing."""
     path = SHARED / relative

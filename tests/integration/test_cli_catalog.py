@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -663,7 +664,7 @@ def test_import_the_real_free_exercise_db_twice(tracker: Tracker, tmp_path: Path
 
 
 def test_a_restored_definition_hangs_only_off_a_bilateral_parent(
-    sqlite_tracker: Tracker, tmp_path: Path
+    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
 ) -> None:
     """The rule `exercises edit --parent` enforces holds for a hand-edited export too."""
     sqlite_tracker.ok("exercises", "add", "Zercher Carry", "--unilateral")
@@ -677,7 +678,7 @@ def test_a_restored_definition_hangs_only_off_a_bilateral_parent(
             definition["parent"] = "Zercher Carry"  # one-sided: not a parent
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(data), encoding="utf-8")
-    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), sqlite_tracker.runner)
     fresh.ok("import", str(edited))
     assert fresh.json("exercises", "show", "Zercher Hold")["parent"] is None
     assert fresh.json("exercises", "show", "Zercher Walk")["parent"] == "Back Squat"

@@ -5,26 +5,19 @@ bytes on export, through the real CLI on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import create_engine, func, inspect, select
 
-from tests.helpers.cli import Tracker
+from tests.helpers.cli import Tracker, isolate
 from tracker.adapters.orm import BodyWeight, InvolvedSide, Routine, Setting, WorkoutSet
 
 LIFTER_KEYS = ("body_weights", "involved_sides", "routines", "exercise_rests", "settings")
-
-
-@pytest.fixture
-def empty_url(tracker: Tracker, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    """Another, empty database on the same engine as `tracker`."""
-    if tracker.url.startswith("postgresql"):
-        make: Callable[[], str] = request.getfixturevalue("pg_fresh_database_factory")
-        return make()
-    return f"sqlite:///{tmp_path / 'restored.db'}"
 
 
 def rows(url: str) -> dict[str, int]:
@@ -79,6 +72,19 @@ def log_ana(tracker: Tracker) -> None:
     tracker.ok("config", "set", "increment.dumbbell", "1kg")
 
 
+@pytest.fixture(scope="module")
+def ana_export(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Ana's JSON export after `log_ana`, made once for the tests that only read it."""
+    folder = tmp_path_factory.mktemp("ana")
+    shutil.copy(sqlite_template, folder / "tracker.db")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        isolate(monkeypatch, folder / "home")
+        tracker = Tracker(f"sqlite:///{folder / 'tracker.db'}", CliRunner())
+        log_ana(tracker)
+        tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(folder / "ana.json"))
+    return (folder / "ana.json").read_text(encoding="utf-8")
+
+
 def reports(tracker: Tracker) -> dict[str, Any]:
     return {
         "history": tracker.json("--lifter", "ana", "report", "history", "pull up"),
@@ -90,7 +96,7 @@ def reports(tracker: Tracker) -> dict[str, Any]:
 
 
 def test_json_restore_gives_the_same_reports_and_bytes(
-    tracker: Tracker, empty_url: str, tmp_path: Path
+    tracker: Tracker, other_db_url: str, tmp_path: Path
 ) -> None:
     log_ana(tracker)
     first = tmp_path / "first.json"
@@ -100,7 +106,7 @@ def test_json_restore_gives_the_same_reports_and_bytes(
     assert data["involved_sides"][0] == {"exercise": None, "side": "right"}
     assert data["settings"]["increment.dumbbell.kg"] == "1"
 
-    restored = Tracker(empty_url, tracker.runner)
+    restored = Tracker(other_db_url, tracker.runner)
     out = restored.ok("import", str(first)).stdout.splitlines()
     assert out[0] == "Imported 8 sets in 2 sessions (tracker)."
     assert out[2] == (
@@ -127,26 +133,24 @@ def test_json_restore_gives_the_same_reports_and_bytes(
 
 
 def test_an_export_without_the_new_keys_still_imports(
-    sqlite_tracker: Tracker, tmp_path: Path
+    ana_export: str, tmp_path: Path, new_sqlite: Callable[[str], str]
 ) -> None:
-    log_ana(sqlite_tracker)
-    first = tmp_path / "first.json"
-    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(first))
-    data = json.loads(first.read_text(encoding="utf-8"))
+    data = json.loads(ana_export)
     older = tmp_path / "older.json"
     older.write_text(json.dumps({k: v for k, v in data.items() if k not in LIFTER_KEYS}))
-    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), CliRunner())
     assert "Imported 8 sets in 2 sessions" in fresh.ok("import", str(older)).stdout
     assert rows(fresh.url) == {
         "workout_set": 8, "body_weight": 0, "involved_side": 0, "routine": 0, "setting": 0,
     }
 
 
-def test_what_the_database_has_wins(sqlite_tracker: Tracker, tmp_path: Path) -> None:
-    log_ana(sqlite_tracker)
+def test_what_the_database_has_wins(
+    ana_export: str, tmp_path: Path, new_sqlite: Callable[[str], str]
+) -> None:
     first = tmp_path / "first.json"
-    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(first))
-    other = Tracker(f"sqlite:///{tmp_path / 'other.db'}", sqlite_tracker.runner)
+    first.write_text(ana_export, encoding="utf-8")
+    other = Tracker(new_sqlite("other.db"), CliRunner())
     other.ok("lifter", "add", "ana")
     ana(other, "routine", "add", "Pull Day")
     ana(other, "routine", "add-exercise", "pull day", "chin up")
@@ -165,12 +169,12 @@ def test_what_the_database_has_wins(sqlite_tracker: Tracker, tmp_path: Path) -> 
 
 
 def test_undo_stops_at_an_import_of_weigh_ins_alone(
-    sqlite_tracker: Tracker, tmp_path: Path
+    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
 ) -> None:
     sqlite_tracker.ok("bodyweight", "add", "80", "--at", "2025-03-01 08:00")
     first = tmp_path / "first.json"
     sqlite_tracker.ok("export", "--format", "json", "-o", str(first))
-    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), sqlite_tracker.runner)
     fresh.ok("bodyweight", "add", "70", "--at", "2025-02-01 08:00")
     assert "Also restored: 1 weigh-in." in fresh.ok("import", str(first)).stdout
     assert "your last change was an import" in fresh.fails("undo")
@@ -207,19 +211,17 @@ BAD_VALUES = [
 
 @pytest.mark.parametrize(("path", "value", "message"), BAD_VALUES, ids=[b[2] for b in BAD_VALUES])
 def test_bad_values_change_nothing_and_name_their_place(
-    sqlite_tracker: Tracker, tmp_path: Path, path: str, value: Any, message: str
+    ana_export: str, tmp_path: Path, path: str, value: Any, message: str,
+    new_sqlite: Callable[[str], str],
 ) -> None:
-    log_ana(sqlite_tracker)
-    good = tmp_path / "good.json"
-    sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(good))
-    data = json.loads(good.read_text(encoding="utf-8"))
+    data = json.loads(ana_export)
     if path.startswith("settings."):
         data["settings"][path.removeprefix("settings.")] = value
     else:
         edit(data, path, value)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), CliRunner())
     fresh.ok("lifter", "list")
     before = rows(fresh.url)
     line = fresh.fails("import", str(bad))
@@ -230,7 +232,7 @@ def test_bad_values_change_nothing_and_name_their_place(
 @pytest.mark.parametrize("who", ["me", "bob"])
 @pytest.mark.parametrize("unit", ["kg", "lb"])
 def test_a_restore_into_a_fresh_database_gives_the_lifter_back_exactly(
-    tracker: Tracker, empty_url: str, tmp_path: Path, who: str, unit: str
+    tracker: Tracker, other_db_url: str, tmp_path: Path, who: str, unit: str
 ) -> None:
     """Issue 23: the default lifter's unit came back as the auto-created kg (and every report
     switched unit), silently. In a fresh database only the auto-created `me` exists."""
@@ -243,7 +245,7 @@ def test_a_restore_into_a_fresh_database_gives_the_lifter_back_exactly(
     first = tmp_path / "first.json"
     tracker.ok("--lifter", who, "export", "--format", "json", "-o", str(first))
 
-    restored = Tracker(empty_url, tracker.runner)
+    restored = Tracker(other_db_url, tracker.runner)
     restored.ok("lifter", "list")  # the fresh database and its auto-created default lifter
     out = restored.ok("import", str(first)).stdout
     told = "unit lb, 1 weigh-in" if unit == "lb" and who == "me" else "1 weigh-in"

@@ -4,6 +4,7 @@ distance sets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -284,7 +285,9 @@ def test_assisted_sets_add_no_negative_volume(tracker: Tracker) -> None:
     assert tracker.json("report", "summary")["volume"] == 50
 
 
-def test_custom_exercises_say_what_their_load_is_per(tracker: Tracker, tmp_path: Any) -> None:
+def test_custom_exercises_say_what_their_load_is_per(
+    tracker: Tracker, tmp_path: Any, new_sqlite: Callable[[str], str]
+) -> None:
     tracker.ok("exercises", "add", "Landmine Lunge", "--unilateral", "--equipment", "dumbbell",
                "--per", "implement", "--implements", "2", "--parent", "back squat",
                "--ratio", "0.2-0.3")
@@ -303,7 +306,7 @@ def test_custom_exercises_say_what_their_load_is_per(tracker: Tracker, tmp_path:
     assert "  Load logged:        per side\n" in tracker.ok("exercises", "show", "slp").stdout
     target = tmp_path / "out.json"
     tracker.ok("export", "--format", "json", "-o", str(target))
-    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), tracker.runner)
     fresh.ok("import", str(target))
     card = fresh.json("exercises", "show", "landmine lunge")
     assert (card["load_per"], card["implements"]) == ("implement", 2)

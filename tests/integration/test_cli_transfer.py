@@ -56,15 +56,6 @@ def is_postgres(tracker: Tracker) -> bool:
     return tracker.url.startswith("postgresql")
 
 
-@pytest.fixture
-def empty_url(tracker: Tracker, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    """Another, empty database on the same engine as `tracker`."""
-    if is_postgres(tracker):
-        make: Callable[[], str] = request.getfixturevalue("pg_fresh_database_factory")
-        return make()
-    return f"sqlite:///{tmp_path / 'restored.db'}"
-
-
 # -- the real samples ----------------------------------------------------------------------
 
 SAMPLES = [
@@ -412,12 +403,12 @@ def log_everything(tracker: Tracker, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_restore_export_is_byte_identical(
-    tracker: Tracker, empty_url: str, tmp_path: Path, fmt: str
+    tracker: Tracker, other_db_url: str, tmp_path: Path, fmt: str
 ) -> None:
     log_everything(tracker, tmp_path)
     first = tmp_path / f"first.{fmt}"
     tracker.ok("export", "--format", fmt, "-o", str(first))
-    restored = Tracker(empty_url, tracker.runner)
+    restored = Tracker(other_db_url, tracker.runner)
     out = restored.ok("import", str(first), "--from", "tracker").stdout.splitlines()
     assert out[:2] == ["Imported 25 sets in 4 sessions (tracker).",
                        "Loads in kg and lb (from the file)."]
@@ -500,12 +491,12 @@ def test_export_since_lifter_and_file(sqlite_tracker: Tracker, tmp_path: Path) -
 
 
 def test_broken_tracker_exports_change_nothing(
-    tracker: Tracker, empty_url: str, tmp_path: Path
+    tracker: Tracker, other_db_url: str, tmp_path: Path
 ) -> None:
     log_everything(tracker, tmp_path)
     good_csv = tracker.ok("export").stdout
     good_json = tracker.ok("export", "--format", "json").stdout
-    target = Tracker(empty_url, tracker.runner)
+    target = Tracker(other_db_url, tracker.runner)
     target.ok("log", "leg press", "10x100")
     before = counts(target.url)
 
@@ -619,20 +610,20 @@ def test_a_tracker_export_restores_to_its_lifter(tracker: Tracker, tmp_path: Pat
 
 
 def test_restoring_into_an_empty_database_creates_the_lifter(
-    sqlite_tracker: Tracker, tmp_path: Path
+    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
 ) -> None:
     sqlite_tracker.ok("lifter", "add", "ana", "--unit", "lb")
     sqlite_tracker.ok("--lifter", "ana", "log", "slp", "-l", "10x100", "-r", "10x95")
     out = tmp_path / "ana.json"
     sqlite_tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(out))
-    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), sqlite_tracker.runner)
     fresh.ok("import", str(out))
     assert "ana (lb)" in fresh.ok("lifter", "list").stdout
     assert len(fresh.json("--lifter", "ana", "session", "show")["sets"]) == 2
 
 
 def test_json_export_restores_the_lifters_own_exercises(
-    sqlite_tracker: Tracker, tmp_path: Path
+    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
 ) -> None:
     source = sqlite_tracker
     source.ok("exercises", "edit", "leg press", "--sled", "50")
@@ -642,7 +633,7 @@ def test_json_export_restores_the_lifters_own_exercises(
     source.ok("log", "lm press", "-l", "8x20", "-r", "7x20")
     first = tmp_path / "first.json"
     source.ok("export", "--format", "json", "-o", str(first))
-    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", source.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), source.runner)
     fresh.ok("import", str(first))
     card = fresh.json("exercises", "show", "lm press")
     assert (card["name"], card["laterality"], card["parent"]) == (
@@ -669,13 +660,13 @@ def test_replace_never_loses_sets_logged_by_hand(tracker: Tracker) -> None:
 
 
 def test_json_export_restores_without_its_suffix_and_keeps_the_lifters_unit(
-    sqlite_tracker: Tracker, tmp_path: Path
+    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
 ) -> None:
     sqlite_tracker.ok("lifter", "add", "carol", "--unit", "lb")
     sqlite_tracker.ok("--lifter", "carol", "log", "squat", "10x100kg")
     backup = tmp_path / "backup"
     sqlite_tracker.ok("--lifter", "carol", "export", "--format", "json", "-o", str(backup))
-    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), sqlite_tracker.runner)
     fresh.ok("import", str(backup))
     assert "carol (lb)" in fresh.ok("lifter", "list").stdout
 
@@ -692,7 +683,8 @@ BAD_DEFINITIONS = [
 
 @pytest.mark.parametrize(("change", "message"), BAD_DEFINITIONS)
 def test_bad_exercise_definitions_change_nothing(
-    sqlite_tracker: Tracker, tmp_path: Path, change: dict[str, Any], message: str
+    sqlite_tracker: Tracker, tmp_path: Path, change: dict[str, Any], message: str,
+    new_sqlite: Callable[[str], str],
 ) -> None:
     sqlite_tracker.ok("exercises", "add", "Zercher Carry", "--equipment", "barbell")
     sqlite_tracker.ok("log", "zercher carry", "1x100")
@@ -701,7 +693,7 @@ def test_bad_exercise_definitions_change_nothing(
     data = json.loads(good.read_text(encoding="utf-8"))
     data["exercises"][0].update(change)
     bad = write(tmp_path / "bad.json", json.dumps(data))
-    fresh = Tracker(f"sqlite:///{tmp_path / 'fresh.db'}", sqlite_tracker.runner)
+    fresh = Tracker(new_sqlite("fresh.db"), sqlite_tracker.runner)
     fresh.ok("lifter", "list")
     before = counts(fresh.url)
     line = fresh.fails("import", str(bad))
@@ -709,12 +701,14 @@ def test_bad_exercise_definitions_change_nothing(
     assert counts(fresh.url) == before
 
 
-def test_restore_keeps_the_exercises_made_here(sqlite_tracker: Tracker, tmp_path: Path) -> None:
+def test_restore_keeps_the_exercises_made_here(
+    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
+) -> None:
     sqlite_tracker.ok("exercises", "add", "Zercher Carry", "--unilateral")
     sqlite_tracker.ok("log", "zercher carry", "--each", "1x100")
     exported_file = tmp_path / "a.json"
     sqlite_tracker.ok("export", "--format", "json", "-o", str(exported_file))
-    other = Tracker(f"sqlite:///{tmp_path / 'other.db'}", sqlite_tracker.runner)
+    other = Tracker(new_sqlite("other.db"), sqlite_tracker.runner)
     other.ok("exercises", "add", "Zercher Carry", "--equipment", "barbell")
     other.ok("exercises", "edit", "leg press", "--sled", "80")
     other.ok("import", str(exported_file))

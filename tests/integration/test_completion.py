@@ -33,6 +33,13 @@ def env(tmp_path: Path) -> dict[str, str]:
     return environment
 
 
+@pytest.fixture
+def made(env: dict[str, str], sqlite_template: Path) -> None:
+    """The database of `env` as the first command leaves a new one (a copy of the template),
+    for tests of completion on a database in use rather than of the first run."""
+    shutil.copy(sqlite_template, env["TRACKER_DB"])
+
+
 def tracker(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     assert EXE is not None
     result = subprocess.run(
@@ -81,6 +88,7 @@ def test_bash_completes_an_exercise_name_with_spaces_as_one_word(env: dict[str, 
     assert "Bulgarian\\ Split\\ Squat" in bash_completes(env, ["tracker", "suggest", "bulg"])
 
 
+@pytest.mark.usefixtures("made")
 def test_exercises_of_this_database_complete(env: dict[str, str]) -> None:
     tracker(env, "exercises", "add", "Landmine Press", "--unilateral", "--equipment", "barbell")
     assert protocol(env, "tracker report history landm", 3) == ["plain,Landmine Press"]
@@ -93,6 +101,7 @@ def test_exercises_of_this_database_complete(env: dict[str, str]) -> None:
     ]
 
 
+@pytest.mark.usefixtures("made")
 def test_only_the_lifters_own_custom_exercises_complete(env: dict[str, str]) -> None:
     tracker(env, "lifter", "add", "ana")
     tracker(env, "--lifter", "ana", "exercises", "add", "Landmine Press", "--equipment", "barbell")
@@ -101,6 +110,7 @@ def test_only_the_lifters_own_custom_exercises_complete(env: dict[str, str]) -> 
     assert protocol(env, "tracker --lifter nobody log landm", 4) == []
 
 
+@pytest.mark.usefixtures("made")
 def test_lifters_config_keys_and_commands_complete(env: dict[str, str]) -> None:
     tracker(env, "lifter", "add", "ana")
     assert protocol(env, "tracker --lifter a", 2) == ["plain,ana"]
@@ -142,6 +152,7 @@ def test_the_bash_script_refuses_a_click_script_it_cannot_change() -> None:
             _bash_script(changed)
 
 
+@pytest.mark.usefixtures("made")
 def test_routines_lifters_and_exercise_options_complete(env: dict[str, str]) -> None:
     tracker(env, "routine", "add", "Legs A")
     tracker(env, "routine", "add", "Push")

@@ -184,12 +184,12 @@ def test_typed_entry_refuses_control_characters_with_one_line(tracker: Tracker) 
 
 
 def test_an_export_with_controls_restores_byte_identical(
-    hostile: Callable[..., str], tracker: Tracker, tmp_path: Path
+    hostile: Callable[..., str], tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
 ) -> None:
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     tracker.ok("--lifter", LIFTER, "export", "--format", "json", "-o", str(first))
     assert not any(raw in first.read_text(encoding="utf-8") for raw in RAW)
-    restored = Tracker(f"sqlite:///{tmp_path / 'restored.db'}", tracker.runner)
+    restored = Tracker(new_sqlite("restored.db"), tracker.runner)
     shown(restored.ok("import", str(first)))
     restored.ok("--lifter", LIFTER, "export", "--format", "json", "-o", str(second))
     assert second.read_bytes() == first.read_bytes()

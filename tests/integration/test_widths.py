@@ -94,10 +94,11 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def populated() -> Iterator[Path]:
+def populated(sqlite_template: Path) -> Iterator[Path]:
     """A short path (the database path is printed) holding a database with real-looking use."""
     folder = Path(tempfile.mkdtemp(prefix="w"))
     db = folder / "t.db"
+    shutil.copy(sqlite_template, db)  # as the first command leaves a new database
     runner = CliRunner()
     from tracker.cli import cli
 
