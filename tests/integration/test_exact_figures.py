@@ -53,3 +53,29 @@ def test_mixed_units_equal_sides_are_equal(tracker: Tracker) -> None:
                "--yes")
     report = headline(tracker, ROW)
     assert report["lsi"] == 100.0 and report["weaker_side"] is None
+
+
+def test_sessions_started_the_same_minute_follow_their_ids(tracker: Tracker) -> None:
+    """Sessions all at 18:00: the steps, like the cue, read the last (12 x 50 and 6 x 50)."""
+    for _ in range(8):
+        tracker.ok("log", ROW, "-l", "10x40", "-r", "10x40", "--at", "2026-12-01 18:00")
+        tracker.ok("session", "finish")
+    tracker.ok("log", ROW, "-l", "12x50", "-r", "6x50", "--at", "2026-12-01 18:00", "--yes")
+    tracker.ok("session", "finish")
+    text = " ".join(tracker.ok("suggest", ROW).stdout.split())
+    assert "Last session: LSI 85.7" in text
+    assert "The set at 50 kg reached 12 reps" in text and "at 40 kg" not in text
+
+
+def test_a_back_dated_session_is_not_the_last(tracker: Tracker) -> None:
+    """Session 3 back-dated to 08:00 on session 2's day (18:00): the steps, like the cue and
+    the cap, read session 2, the last one by start."""
+    tracker.ok("log", ROW, "-l", "10x40", "-r", "10x40", "--at", "2026-11-28 18:00")
+    tracker.ok("session", "finish")
+    tracker.ok("log", ROW, "-l", "12x40", "-r", "6x40", "--at", "2026-12-01 18:00", "--yes")
+    tracker.ok("session", "finish")
+    tracker.ok("log", ROW, "-l", "10x30", "-r", "10x30", "--at", "2026-12-01 08:00", "--yes")
+    tracker.ok("session", "finish")
+    text = " ".join(tracker.ok("suggest", ROW).stdout.split())
+    assert "Last session: LSI 85.7" in text
+    assert "The set at 40 kg reached 12 reps" in text and "at 30 kg" not in text

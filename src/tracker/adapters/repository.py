@@ -579,7 +579,8 @@ class Repository(PostgresRows):
                 WorkoutSet.reps > 0,
             )
             .group_by(WorkoutSet.session_id, TrainingSession.started_at)
-            .order_by(TrainingSession.started_at.desc())
+            # By start, then id: the sessions the reports and the cue call the last ones.
+            .order_by(TrainingSession.started_at.desc(), WorkoutSet.session_id.desc())
             .limit(sessions)
         )
         return list(

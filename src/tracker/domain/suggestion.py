@@ -90,10 +90,18 @@ class LoggedSet:
     load: Decimal
     unit: Unit
     bodyweight: bool
+    started: dt.datetime  # its session's start
+
+
+def session_order(logged: LoggedSet) -> tuple[dt.datetime, int]:
+    """Where a set's session stands: by start, then id, as the reports and the cue order
+    sessions (a back-dated session is not the last; sessions started together follow ids)."""
+    return logged.started, logged.session_id
 
 
 def _latest(sets: Sequence[LoggedSet]) -> list[LoggedSet]:
-    return [s for s in sets if s.session_id == sets[-1].session_id]
+    last = max(sets, key=session_order).session_id
+    return [s for s in sets if s.session_id == last]
 
 
 def working_unit(sets: Sequence[LoggedSet], default: Unit) -> Unit:
@@ -120,7 +128,8 @@ def assisted(sets: Sequence[LoggedSet]) -> bool:
 def side_unit(sets: Sequence[LoggedSet], side: Side, default: Unit) -> Unit:
     """The unit a side was last logged in: its suggestion stays a load that side's equipment
     makes (135 lb + 5 lb, never 61.23 kg + 5 kg)."""
-    units = [s.unit for s in sets if s.side == side]
+    # Stable: within its session, a side's sets keep the order they were logged in.
+    units = [s.unit for s in sorted(sets, key=session_order) if s.side == side]
     return units[-1] if units else default
 
 
@@ -130,13 +139,15 @@ def sessions_by_side(
     """Each side's sessions, oldest first, loads in ``unit``; sides ignored: all under None."""
     grouped: dict[Side | None, dict[int, list[tuple[int, Decimal]]]] = {}
     dates: dict[int, dt.date] = {}
+    starts: dict[int, tuple[dt.datetime, int]] = {}
     for s in sets:
         side = None if ignore_sides else s.side
         grouped.setdefault(side, {}).setdefault(s.session_id, []).append(
             (s.reps, convert(s.load, s.unit, unit))
         )
         dates.setdefault(s.session_id, s.date)
-    order = sorted(dates, key=lambda sid: (dates[sid], sid))
+        starts.setdefault(s.session_id, session_order(s))
+    order = sorted(starts, key=starts.__getitem__)
     return {
         side: [SessionSets(dates[sid], sessions[sid]) for sid in order if sid in sessions]
         for side, sessions in grouped.items()

@@ -139,12 +139,13 @@ def latest_body_weight(
 
 
 def logged_sets(rows: list[WorkoutSet]) -> list[LoggedSet]:
-    """The repository's rows as the domain reads them (each on its local date)."""
+    """The repository's rows as the domain reads them (each on its local date, with its
+    session's start)."""
     return [
         LoggedSet(
             row.session_id, row.performed_at.astimezone().date(),
             Side(row.side) if row.side else None, row.reps, row.load, Unit(row.unit),
-            row.bodyweight,
+            row.bodyweight, row.session.started_at,
         )
         for row in rows
     ]
