@@ -90,13 +90,15 @@ class LoggedSet:
     load: Decimal
     unit: Unit
     bodyweight: bool
-    started: dt.datetime  # its session's start
+    # Its session's place among those read, oldest first by start, then id: the order the
+    # reports and the cue give sessions (a back-dated session is not the last; sessions
+    # started together follow their ids), not the order of the sets' dates.
+    place: int
 
 
-def session_order(logged: LoggedSet) -> tuple[dt.datetime, int]:
-    """Where a set's session stands: by start, then id, as the reports and the cue order
-    sessions (a back-dated session is not the last; sessions started together follow ids)."""
-    return logged.started, logged.session_id
+def session_order(logged: LoggedSet) -> int:
+    """Where a set's session stands among those read (its ``place``)."""
+    return logged.place
 
 
 def _latest(sets: Sequence[LoggedSet]) -> list[LoggedSet]:
@@ -139,15 +141,15 @@ def sessions_by_side(
     """Each side's sessions, oldest first, loads in ``unit``; sides ignored: all under None."""
     grouped: dict[Side | None, dict[int, list[tuple[int, Decimal]]]] = {}
     dates: dict[int, dt.date] = {}
-    starts: dict[int, tuple[dt.datetime, int]] = {}
+    places: dict[int, int] = {}
     for s in sets:
         side = None if ignore_sides else s.side
         grouped.setdefault(side, {}).setdefault(s.session_id, []).append(
             (s.reps, convert(s.load, s.unit, unit))
         )
         dates.setdefault(s.session_id, s.date)
-        starts.setdefault(s.session_id, session_order(s))
-    order = sorted(starts, key=starts.__getitem__)
+        places.setdefault(s.session_id, session_order(s))
+    order = sorted(places, key=places.__getitem__)
     return {
         side: [SessionSets(dates[sid], sessions[sid]) for sid in order if sid in sessions]
         for side, sessions in grouped.items()
