@@ -362,9 +362,10 @@ class FakeLogRows(FakeRows, LogRows):
     ) -> list[WorkoutSet]:
         rows = [s for s in self.store.sets(lifter, exercise) if _working(s)]
         starts = {r.session_id: r.session.started_at for r in rows}
-        recent = sorted(starts, key=lambda sid: starts[sid], reverse=True)[:sessions]
+        recent = sorted(starts, key=lambda sid: (starts[sid], sid), reverse=True)[:sessions]
         chosen = [r for r in rows if r.session_id in recent]
-        return sorted(chosen, key=lambda r: (r.performed_at, r.position, r.id))
+        return sorted(chosen, key=lambda r: (starts[r.session_id], r.session_id, r.performed_at,
+                                             r.position, r.id))
 
     def working_set_bounds(
         self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None

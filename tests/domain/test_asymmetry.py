@@ -14,6 +14,7 @@ from tracker.domain.asymmetry import (
     Status,
     Verdict,
     lsi,
+    shown_lsi,
     status_for,
     weaker_side,
 )
@@ -242,3 +243,12 @@ def test_shown_lsi_is_always_in_the_exact_values_band(
     shown = shown_lsi(value, places, involved)
     assert band_of(shown, involved) is band_of(value, involved)
     assert abs(shown - value) < Decimal(1).scaleb(-places)
+
+
+@pytest.mark.parametrize(("weak", "strong_load"), [("11.34", 32), ("5.67", 16)])
+def test_an_exactly_half_way_lsi_rounds_half_up(weak: str, strong_load: int) -> None:
+    """11.34 against 5 x 32 (37.333...) and 5.67 against 5 x 16 (18.666...7) are exactly
+    30.375, whichever way the stronger side's last digit rounds: 30.38 and 30.4."""
+    index = lsi(D(weak), estimate_1rm(D(strong_load), 5))
+    assert index is not None
+    assert shown_lsi(index, 2) == D("30.38") and shown_lsi(index, 1) == D("30.4")

@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
+from tracker.domain.e1rm import estimate_1rm
+from tracker.domain.e1rm import held as held_e1rm
 from tracker.domain.report_figures import (
+    LINEAR_BASE,
     AllTime,
     ExerciseImbalance,
     SessionSides,
     SetGroup,
+    e1rm_of_key,
     exercise_imbalance,
+    set_e1rm,
     set_group,
     side_figures,
 )
@@ -107,3 +114,37 @@ def test_a_pair_beyond_the_formulas_range_gets_no_lsi() -> None:
     assert pair_judgement(pair, pair, when, Unit.KG).lsi is None
     in_range = [SetGroup(12, Decimal(20), Unit.KG)]
     assert pair_judgement(in_range, in_range, when, Unit.KG).lsi == Decimal(100)
+
+
+# -- one e1RM whatever the order of its arithmetic (the SQL key and the set-by-set estimate) --
+
+
+@pytest.mark.parametrize("formula", ["epley", "oconner"])
+@pytest.mark.parametrize("typed", [Unit.KG, Unit.LB])
+@pytest.mark.parametrize("unit", [Unit.KG, Unit.LB])
+@pytest.mark.parametrize("reps", [1, 5, 7, 8, 11, 12])
+@pytest.mark.parametrize("load", ["175", "32", "11.34", "0.001", "16", "9999.999", "100.005"])
+def test_the_sql_key_gives_the_set_by_set_e1rm(
+    load: str, reps: int, unit: Unit, typed: Unit, formula: str
+) -> None:
+    milli = int(Decimal(load) * 1000)
+    per_milli = 45_359_237 if typed is Unit.LB else 100_000_000  # 1e-11 kg per typed gram
+    base = LINEAR_BASE[formula]
+    key = milli * per_milli * (base if reps == 1 else base + reps)
+    by_set = set_e1rm(reps, Decimal(load), typed, unit, formula)
+    assert e1rm_of_key(key, 10**11, formula, unit) == by_set
+
+
+def test_equal_sides_by_different_paths_are_equal() -> None:
+    """8 x 175 lb (a loaded set) and 8 x (165 + 10) lb (a bodyweight set) in lb and in kg."""
+    key = 175_000 * 45_359_237 * 38
+    for unit in Unit:
+        assert e1rm_of_key(key, 10**11, "epley", unit) == set_e1rm(8, D(175), Unit.LB, unit)
+
+
+def test_an_e1rm_is_held_at_its_quantum() -> None:
+    assert estimate_1rm(D(175), 8) == D("221.666666666667")
+    assert estimate_1rm(D(60), 10) == D(80) and str(estimate_1rm(D(60), 10)) == "80"
+    last_digit_up = D("221.6666666666666666666666667")
+    last_digit_down = D("221.6666666666666666666666666")
+    assert held_e1rm(last_digit_up) == held_e1rm(last_digit_down)

@@ -51,6 +51,13 @@ LOADS = st.sampled_from(
             "0.125",
             "100",
             "99.999",
+            # Exact half-way LSIs and equal sides across paths: 5.67 against 5 x 16 and
+            # 11.34 against 5 x 32 are 30.375; 175 loaded equals BW 165 + 10 (lb), and 100
+            # loaded equals BW 90 + 10 (kg), read in either unit.
+            "16",
+            "5.67",
+            "175",
+            "10",
         )
     ]  # fmt: skip
 )
@@ -86,7 +93,8 @@ WEIGH_INS = st.lists(
     st.tuples(
         st.integers(0, 1),  # lifter
         st.integers(0, 60 * 24),  # hours before BASE
-        st.sampled_from([Decimal("82.5"), Decimal("80"), Decimal("181.5"), Decimal("79.125")]),
+        st.sampled_from([Decimal("82.5"), Decimal("80"), Decimal("181.5"), Decimal("79.125"),
+                         Decimal("165"), Decimal("90")]),
         st.sampled_from([Unit.KG, Unit.LB]),
     ),
     max_size=3,

@@ -252,3 +252,35 @@ def test_a_log_hint_uses_the_exercises_own_syntax(exercise: str, hint: str) -> N
     with pytest.raises(NoBasis) as caught:
         suggest(uow, None, exercise)
     assert hint in str(caught.value)
+
+
+def _sessions(uow: FakeUnitOfWork, *logged: tuple[str, str, datetime]) -> None:
+    """One session per (left, right, start), each finished."""
+    from tracker.services.sessions import finish_session, start_session
+
+    for left, right, at in logged:
+        start_session(uow, None, at, None)
+        log(uow, "slp", left, Side.LEFT, at)
+        log(uow, "slp", right, Side.RIGHT, at)
+        finish_session(uow, None, at, at)
+
+
+def test_sessions_started_together_are_ordered_by_id_as_the_cue_orders_them() -> None:
+    """Four sessions at one minute: the steps read the fourth (12 x 50 and 6 x 50), as the
+    cue ("Last session: LSI 85.7") does."""
+    uow = with_catalog("Single Leg Press")
+    _sessions(uow, *[("10x40", "10x40", NOW)] * 3, ("12x50", "6x50", NOW))
+    answer = suggest(uow, None, "slp")
+    assert answer.steps is not None and answer.last_session is not None
+    assert answer.steps[Side.LEFT].from_load == D(50)
+    assert answer.last_session.lsi is not None and round(answer.last_session.lsi, 1) == D("85.7")
+
+
+def test_a_back_dated_session_is_not_the_last_session() -> None:
+    """Session 3 back-dated to 08:00 on session 2's day (18:00): the steps read session 2,
+    as the cue and the cap do."""
+    uow = with_catalog("Single Leg Press")
+    _sessions(uow, ("10x40", "10x40", NOW - 3 * DAY), ("12x40", "6x40", NOW),
+              ("10x30", "10x30", NOW - timedelta(hours=10)))
+    answer = suggest(uow, None, "slp")
+    assert answer.steps is not None and answer.steps[Side.LEFT].from_load == D(40)

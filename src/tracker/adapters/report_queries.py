@@ -25,6 +25,7 @@ from tracker.domain.e1rm import MAX_REPS
 from tracker.domain.load_convention import convention_for
 from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import (
+    LINEAR_BASE,
     METRES_PER,
     ExerciseSession,
     ReportRequest,
@@ -35,6 +36,7 @@ from tracker.domain.report_figures import (
     best_session,
     best_set_of,
     combined,
+    e1rm_of_key,
     in_order,
     set_group,
     side_figures,
@@ -45,9 +47,7 @@ _THOUSAND = Decimal(1000)
 # One lb in 1e-11 kg, and one kg: a thousandth of a typed load times these is an exact integer.
 _KG_SCALE = 100_000_000
 _LB_SCALE = int(KG_PER_LB * _KG_SCALE)  # 45_359_237
-_KEY_KG = Decimal(10) ** 11  # key units (1e-11 kg) per kg
-# Linear formulas e1RM = load x (base + reps) / base; a single rep is the load (domain.e1rm).
-_LINEAR_BASE = {"epley": 30, "oconner": 40}
+_KEY_KG = 10**11  # key units (1e-11 kg) per kg
 
 
 def _counted() -> Any:
@@ -75,7 +75,7 @@ def _mass_key() -> Any:
 
 def _e1rm_key(formula: str) -> Any | None:
     """e1RM x base in 1e-11 kg, for the linear formulas; None for the others."""
-    base = _LINEAR_BASE.get(formula)
+    base = LINEAR_BASE.get(formula)
     if base is None:
         return None
     reps = WorkoutSet.reps
@@ -278,15 +278,12 @@ class ReportQueries:
                 TrainingSession.started_at)
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
         query = _counted_sets(asked.lifter_id, [*keys, *columns], loaded).group_by(*keys)
-        divisor = _KEY_KG * _LINEAR_BASE[formula]
 
         def figures(
             sets: int, reps: int, kg: int, lb: int, best: int | None, beyond: int,
             most_reps: int | None, *more: int,
         ) -> SideFigures:
-            e1rm = None if best is None else Decimal(best) / divisor
-            if e1rm is not None and unit is Unit.LB:
-                e1rm = e1rm / KG_PER_LB
+            e1rm = None if best is None else e1rm_of_key(int(best), _KEY_KG, formula, unit)
             duration, distance, longest = more if more else (0, 0, 0)
             return SideFigures(
                 sets,

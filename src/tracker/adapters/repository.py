@@ -570,7 +570,8 @@ class Repository(PostgresRows):
     def recent_working_sets(
         self, lifter: Lifter, exercise: Exercise, sessions: int
     ) -> list[WorkoutSet]:
-        """Non-warm-up sets of the exercise in its `sessions` most recent sessions."""
+        """Non-warm-up sets of the exercise in its `sessions` most recent sessions, session by
+        session, oldest first (by start, then id), each session's sets in the order done."""
         recent = (
             select(WorkoutSet.session_id)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
@@ -579,18 +580,21 @@ class Repository(PostgresRows):
                 WorkoutSet.reps > 0,
             )
             .group_by(WorkoutSet.session_id, TrainingSession.started_at)
-            .order_by(TrainingSession.started_at.desc())
+            # By start, then id: the sessions the reports and the cue call the last ones.
+            .order_by(TrainingSession.started_at.desc(), WorkoutSet.session_id.desc())
             .limit(sessions)
         )
         return list(
             self.session.scalars(
                 select(WorkoutSet)
+                .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
                 .where(
                     *_working_sets_of(lifter, exercise),
                     WorkoutSet.session_id.in_(recent.scalar_subquery()),
                     WorkoutSet.reps > 0,
                 )
-                .order_by(WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
+                .order_by(TrainingSession.started_at, WorkoutSet.session_id,
+                          WorkoutSet.performed_at, WorkoutSet.position, WorkoutSet.id)
             )
         )
 

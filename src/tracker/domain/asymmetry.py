@@ -99,9 +99,17 @@ def weaker_side(left: Decimal | None, right: Decimal | None) -> Side | None:
 _BANDING_QUANTUM = Decimal("1e-10")
 
 
+def _banded(index: Decimal) -> Decimal:
+    """An LSI at the banding quantum (half-even): what its status and its display both read,
+    so an exactly half-way LSI (5.67 against 18.666...67 is 30.375) shows half-up (30.38)
+    even where its e1RMs' last digits put it a hair below (30.37499...). (An e1RM is held at
+    1e-12 of its unit, domain.e1rm, which moves an LSI far less than this quantum.)"""
+    return index.quantize(_BANDING_QUANTUM, rounding=ROUND_HALF_EVEN)
+
+
 def status_for(index: Decimal) -> Status:
     """Band an LSI: >= 90 balanced, >= 85 watch, otherwise imbalanced."""
-    banded = index.quantize(_BANDING_QUANTUM, rounding=ROUND_HALF_EVEN)
+    banded = _banded(index)
     if banded >= BALANCED_MIN_LSI:
         return Status.BALANCED
     if banded >= WATCH_MIN_LSI:
@@ -120,7 +128,7 @@ def shown_lsi(index: Decimal, places: int, involved: bool = False) -> Decimal:
     exact value is not on: when plain rounding would change the band (84.997 -> 85.00, watch,
     for an imbalanced value), it rounds toward the exact value instead (84.99), so the digits
     and the status agree. Text shows 1 decimal, JSON 2; every view calls this."""
-    rounded = round_display(index, places)
+    rounded = round_display(_banded(index), places)
     if band_of(rounded, involved) is band_of(index, involved):
         return rounded
     toward = ROUND_FLOOR if rounded > index else ROUND_CEILING

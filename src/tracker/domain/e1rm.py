@@ -1,7 +1,7 @@
 """Estimated one-rep max (e1RM) from a set of ``reps`` at ``load``.
 
-Seven published formulas, all in Decimal arithmetic. Results are unrounded (current decimal
-context precision, 28 significant digits by default); round only for display. Exponentials and
+Seven published formulas, all in Decimal arithmetic. Every estimate is held at 1e-12 of its
+unit (:func:`held`) and otherwise unrounded; round further only for display. Exponentials and
 powers use ``Decimal.exp()`` and ``Decimal ** Decimal``, which are correctly rounded to the context
 precision, so no float ever touches a load.
 
@@ -18,7 +18,7 @@ Two rules hold for every formula (domain-science 2.3):
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import wraps
 
 from tracker.domain.errors import InvalidValue
@@ -29,6 +29,21 @@ DEFAULT_FORMULA = "epley"
 # Every formula is used for 1..MAX_REPS reps (domain-science 2.3; the README cites it).
 MAX_REPS = 12
 _HUNDRED = Decimal(100)
+# Decimal keeps 28 significant digits, so a repeating e1RM is rounded in its last digit, and
+# two orders of the same arithmetic (convert then estimate, or estimate in kg then convert, as
+# the reports' SQL path does) can differ there: 8 x 175 lb is 221.666...67 one way, ...66 the
+# other. Every e1RM is held at 1e-12 of its unit, which maps both onto one value: a linear
+# e1RM is a rational whose denominator divides 40,000 x 45,359,237, so when it is not exactly
+# on a half-way point of the quantum it is at least 1/(2e12 x 1.9e12), about 2.7e-25, from
+# one, far more than the last-digit error of any load below 10,000 (about 1e-23).
+E1RM_QUANTUM = Decimal("1e-12")
+
+
+def held(e1rm: Decimal) -> Decimal:
+    """An e1RM held at :data:`E1RM_QUANTUM` (half-even); a value already that exact is kept
+    as it is (80 stays 80)."""
+    quantized = e1rm.quantize(E1RM_QUANTUM, rounding=ROUND_HALF_EVEN)
+    return e1rm if quantized == e1rm else quantized
 
 
 def _check(load: Decimal, reps: int) -> None:
@@ -122,8 +137,9 @@ def formula_for(name: str) -> Formula:
 
 
 def estimate_1rm(load: Decimal, reps: int, formula: str = DEFAULT_FORMULA) -> Decimal:
-    """Estimated 1RM of ``reps`` at ``load`` with the named formula (default Epley)."""
-    return formula_for(formula)(load, reps)
+    """Estimated 1RM of ``reps`` at ``load`` with the named formula (default Epley), held at
+    1e-12 of the load's unit."""
+    return held(formula_for(formula)(load, reps))
 
 
 def in_range(reps: int) -> bool:

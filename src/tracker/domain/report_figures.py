@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from tracker.domain.asymmetry import Judgement, SessionComparison, judge, lsi_of
 from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
-from tracker.domain.e1rm import MAX_REPS, estimate_in_range, is_reliable
+from tracker.domain.e1rm import MAX_REPS, estimate_in_range, held, is_reliable
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, convert, exact_text
 
@@ -260,6 +260,19 @@ def set_e1rm(
     gym's and the logbook's new-best marks use it."""
     best = best_set_of([SetGroup(reps, load, typed)], unit, formula)
     return None if best is None else best.e1rm
+
+
+# The linear formulas, e1RM = load x (base + reps) / base with a single rep the load itself
+# (domain.e1rm): the reports' SQL path finds a side's best set of these as an exact integer key.
+LINEAR_BASE = {"epley": 30, "oconner": 40}
+
+
+def e1rm_of_key(key: int, per_kg: int, formula: str, unit: Unit) -> Decimal:
+    """The e1RM in ``unit`` of a set whose key is its load in 1/``per_kg`` kg x (base + reps)
+    (x base for a single) by a linear ``formula``: held by the rule :func:`best_set_of`'s
+    estimate is held by, so the SQL path's figure equals the set-by-set one to the last digit."""
+    kg = Decimal(key) / (Decimal(per_kg) * LINEAR_BASE[formula])
+    return held(convert(kg, Unit.KG, unit))
 
 
 def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFigures:

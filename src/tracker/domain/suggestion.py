@@ -90,10 +90,20 @@ class LoggedSet:
     load: Decimal
     unit: Unit
     bodyweight: bool
+    # Its session's place among those read, oldest first by start, then id: the order the
+    # reports and the cue give sessions (a back-dated session is not the last; sessions
+    # started together follow their ids), not the order of the sets' dates.
+    place: int
+
+
+def session_order(logged: LoggedSet) -> int:
+    """Where a set's session stands among those read (its ``place``)."""
+    return logged.place
 
 
 def _latest(sets: Sequence[LoggedSet]) -> list[LoggedSet]:
-    return [s for s in sets if s.session_id == sets[-1].session_id]
+    last = max(sets, key=session_order).session_id
+    return [s for s in sets if s.session_id == last]
 
 
 def working_unit(sets: Sequence[LoggedSet], default: Unit) -> Unit:
@@ -122,7 +132,8 @@ def assisted(sets: Sequence[LoggedSet]) -> bool:
 def side_unit(sets: Sequence[LoggedSet], side: Side, default: Unit) -> Unit:
     """The unit a side was last logged in: its suggestion stays a load that side's equipment
     makes (135 lb + 5 lb, never 61.23 kg + 5 kg)."""
-    units = [s.unit for s in sets if s.side == side]
+    # Stable: within its session, a side's sets keep the order they were logged in.
+    units = [s.unit for s in sorted(sets, key=session_order) if s.side == side]
     return units[-1] if units else default
 
 
@@ -132,13 +143,15 @@ def sessions_by_side(
     """Each side's sessions, oldest first, loads in ``unit``; sides ignored: all under None."""
     grouped: dict[Side | None, dict[int, list[tuple[int, Decimal]]]] = {}
     dates: dict[int, dt.date] = {}
+    places: dict[int, int] = {}
     for s in sets:
         side = None if ignore_sides else s.side
         grouped.setdefault(side, {}).setdefault(s.session_id, []).append(
             (s.reps, convert(s.load, s.unit, unit))
         )
         dates.setdefault(s.session_id, s.date)
-    order = sorted(dates, key=lambda sid: (dates[sid], sid))
+        places.setdefault(s.session_id, session_order(s))
+    order = sorted(places, key=places.__getitem__)
     return {
         side: [SessionSets(dates[sid], sessions[sid]) for sid in order if sid in sessions]
         for side, sessions in grouped.items()

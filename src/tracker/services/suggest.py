@@ -139,12 +139,15 @@ def latest_body_weight(
 
 
 def logged_sets(rows: list[WorkoutSet]) -> list[LoggedSet]:
-    """The repository's rows as the domain reads them (each on its local date)."""
+    """The repository's rows as the domain reads them (each on its local date); the rows come
+    session by session, oldest first by start, then id, and each set carries its session's
+    place in that order."""
+    places: dict[int, int] = {}
     return [
         LoggedSet(
             row.session_id, row.performed_at.astimezone().date(),
             Side(row.side) if row.side else None, row.reps, row.load, Unit(row.unit),
-            row.bodyweight,
+            row.bodyweight, places.setdefault(row.session_id, len(places)),
         )
         for row in rows
     ]
