@@ -702,3 +702,43 @@ def test_the_package_ships_no_test_code(path: Path) -> None:
     test_code = {name for name in imported_modules(path) if name.split(".")[0] == "tests"}
     assert not test_code, f"{path.relative_to(PACKAGE)} imports {sorted(test_code)}"
     assert "oracle" not in path.stem, f"{path.relative_to(PACKAGE)}: the oracle belongs in tests/"
+
+
+def orm_rows_built(path: Path) -> list[str]:
+    """The ORM classes a module calls (builds a row of), read from its syntax tree: names
+    imported from `tracker.adapters.orm`, at any level, then called."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    orm_names = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "tracker.adapters.orm"
+        for alias in node.names
+    }
+    return [
+        node.func.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in orm_names
+    ]
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "services").glob("*.py")), ids=lambda p: p.name)
+def test_services_build_no_orm_rows(path: Path) -> None:
+    """A service asks for new rows (adapters/new_rows.py, adapters/exercise_rows.py); the ORM
+    classes are only types to it."""
+    assert not orm_rows_built(path), f"{path.name} builds {orm_rows_built(path)}"
+
+
+def test_the_orm_row_check_catches_each_kind(tmp_path: Path) -> None:
+    module = tmp_path / "service.py"
+    for code in ("from tracker.adapters.orm import GymState\nGymState(session_id=1)\n",
+                 "def f():\n    from tracker.adapters.orm import Lifter as L\n    return L()\n"):
+        module.write_text(code, encoding="utf-8")
+        assert len(orm_rows_built(module)) == 1, code
+    module.write_text(
+        "from tracker.adapters.orm import Lifter\ndef f(lifter: Lifter) -> Lifter:\n"
+        "    return lifter\n",
+        encoding="utf-8",
+    )
+    assert orm_rows_built(module) == []

@@ -7,7 +7,15 @@ from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 
-from tracker.adapters.orm import Exercise, Lifter, Routine, RoutineItem, TrainingSession, WorkoutSet
+from tracker.adapters.orm import (
+    Exercise,
+    GymState,
+    Lifter,
+    Routine,
+    RoutineItem,
+    TrainingSession,
+    WorkoutSet,
+)
 from tracker.adapters.repository import GymRows, LifterRows, LogRows
 from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.units import Unit
@@ -121,3 +129,9 @@ def add_routine(
         )
     gym.add(routine)
     gym.flush()
+
+
+def new_gym_state(session: TrainingSession) -> GymState:
+    """A session's place in the gym prompt at its start (no routine, nothing skipped), not
+    added yet."""
+    return GymState(session_id=session.id, position=0, skipped=[])

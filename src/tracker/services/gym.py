@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from tracker.adapters.new_rows import new_gym_state
 from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
 from tracker.adapters.repository import GymRows, LogRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -52,7 +53,7 @@ def open_gym(
         session, started, closed = session_for(uow.log, lifter, now, now)
         state = uow.gym.gym_state(session)
         if state is None:
-            state = GymState(session_id=session.id, position=0, skipped=[])
+            state = new_gym_state(session)
             uow.gym.add(state)
         if routine is not None and state.routine_id != routine.id:
             state.routine_id, state.position, state.skipped = routine.id, 0, []
@@ -101,7 +102,7 @@ def reload_status(
         lifter = current_lifter(uow.lifters, lifter_name)
         session = uow.log.training_session(lifter, before.session_id)
         if session is not None:  # else undone, or deleted from another terminal
-            state = uow.gym.gym_state(session) or GymState(session_id=session.id, skipped=[])
+            state = uow.gym.gym_state(session) or new_gym_state(session)
             status = _status(uow, lifter, session, state, False, None)
         uow.commit()
     if session is None:
