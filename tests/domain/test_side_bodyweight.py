@@ -10,6 +10,7 @@ from decimal import Decimal
 from tracker.domain.model import Side
 from tracker.domain.suggestion import (
     LoggedSet,
+    SideStep,
     any_side_on_bodyweight,
     capped,
     progression_steps,
@@ -32,7 +33,9 @@ def step_of(unit: Unit, assisted: bool) -> Decimal:
     return D(5) if unit is LB else D("2.5")
 
 
-def steps(*sets: LoggedSet, body_weight: str | None = "165", unit: Unit = LB) -> tuple:
+def steps(
+    *sets: LoggedSet, body_weight: str | None = "165", unit: Unit = LB
+) -> tuple[SideStep, SideStep]:
     weight = None if body_weight is None else D(body_weight)
     found = progression_steps(list(sets), "unilateral", (8, 12), unit, step_of, "", weight)
     return found[Side.LEFT], found[Side.RIGHT]
