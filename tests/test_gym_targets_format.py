@@ -50,3 +50,24 @@ def test_a_bodyweight_target_adds_its_flag() -> None:
         "cue": None,
     }
     assert session_target_from_json(stored).target == assisted
+
+
+def test_a_side_on_body_weight_alone_is_named() -> None:
+    """One side BW+10, the other a plain load: the target is not on body weight, that side is
+    (``bodyweight_sides``); a target on body weight on every side is stored as before."""
+    mixed = Target("progression", Unit.LB, {
+        Side.LEFT: SideTarget(Decimal(175), 10),
+        Side.RIGHT: SideTarget(Decimal(10), 10, None, True),
+    })
+    stored = session_target_to_json(SessionTarget(mixed))
+    assert stored == {
+        "target": {"kind": "progression", "unit": "lb",
+                   "sides": {"left": ["175", 10], "right": ["10", 10]},
+                   "bodyweight_sides": ["right"]},
+        "cue": None,
+    }
+    back = session_target_from_json(stored).target
+    assert back == mixed
+    assert back is not None and (back.on_bodyweight(Side.LEFT), back.on_bodyweight(Side.RIGHT)) == (
+        False, True,
+    )

@@ -56,10 +56,12 @@ def step(
     weigh_in: bool = False,
     capped_at: Decimal | None = None,
     converted_cap: bool = False,
+    by_mass: bool = False,
 ) -> StepReason:
     """A reason in the rep range 8-12."""
     return StepReason(
-        cause, D(at), reps, (8, 12), D(to), target, label, weigh_in, capped_at, converted_cap
+        cause, D(at), reps, (8, 12), D(to), target, label, weigh_in, capped_at, converted_cap,
+        by_mass,
     )
 
 
@@ -135,6 +137,13 @@ STEPS: dict[str, tuple[StepReason, str]] = {
         "The set at 135 lb reached 12 reps, the top of 8-12: add 5 lb and restart at 8 reps. "
         "Capped at 130 lb, the load of the side stronger in the last session (in this side's "
         "unit, rounded down to its step): the weaker side never lifts more.",
+    ),
+    "capped by the mass the other side moves": (
+        step("top", "20", (12,), "25", 8, BW, capped_at=D(10), converted_cap=True, by_mass=True),
+        "The set at BW+20 kg reached 12 reps, the top of 8-12: add 5 kg and restart at 8 reps. "
+        "Capped at BW+10 kg, the mass moved, body weight counted, by the side stronger in the "
+        "last session (in this side's terms, rounded down to its step): the weaker side never "
+        "lifts more.",
     ),
 }
 

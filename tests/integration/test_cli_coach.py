@@ -438,3 +438,11 @@ def test_the_html_file_is_private_like_the_database(tracker: Tracker, tmp_path: 
     out = tmp_path / "report.html"
     tracker.ok("report", "html", "-o", str(out))
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_next_session_keeps_each_side_on_its_own_terms(tracker: Tracker) -> None:
+    """One side a plain load, the other BW+10: the page's next session says each as suggest."""
+    tracker.ok("log", "single-arm cable row", "-l", "8x80", "-r", "8xBW+10", "--yes")
+    page = tracker.ok("report", "html").stdout
+    assert "left 80 kg per side for 10 reps; right BW+10 kg for 10 reps." in page
+    assert "BW+80" not in page

@@ -499,3 +499,16 @@ def test_error_lines_wrap_at_words_to_the_terminal(tracker: Tracker) -> None:
     # Broken between words only: joined back, the message is whole.
     joined = " ".join(line.strip() for line in lines)
     assert "done with a machine: write the load" in joined
+
+
+def test_a_target_shows_each_side_on_its_own_terms(tracker: Tracker) -> None:
+    """One side logged as a plain load, the other against body weight: the gym's target and
+    what Enter logs keep each side's terms, as suggest gives them."""
+    tracker.ok("config", "set", "unit", "lb")
+    tracker.ok("log", "single-arm cable row", "-l", "8x175", "-r", "8xBW+10", "--yes")
+    tracker.ok("session", "finish")
+    out, err = gym(tracker, "single-arm cable row", "", "done")
+    assert err == ""
+    assert "  Target: L 10 x 175 lb; R 10 x BW+10 lb (progression)" in out
+    shown = tracker.ok("session", "show", "last").stdout
+    assert "10 x 175 lb" in shown and "10 x BW+10 lb" in shown and "BW+175" not in shown

@@ -414,3 +414,30 @@ def test_a_session_that_mixed_units_progresses_in_its_heaviest_sets_unit(
     assert (data["suggested"], data["unit"], data["reps_target"]) == (135.0, "lb", 9)
     out = tracker.ok("gym", input="leg press\ndone\n").output
     assert "Target: 9 x 135 lb (progression)" in out
+
+
+def test_a_side_logged_against_body_weight_leaves_the_other_side_a_plain_load(
+    tracker: Tracker,
+) -> None:
+    """One side a plain 175 lb, the other BW+10: each side keeps its own terms (the left read
+    BW+175 lb when the latest session had any bodyweight set)."""
+    tracker.ok("config", "set", "unit", "lb")
+    tracker.ok("bodyweight", "add", "165", "--at", "2026-11-01 08:00")
+    tracker.ok(
+        "log", "single-arm cable row", "-l", "8x175", "-r", "8xBW+10",
+        "--at", "2026-12-03 18:00", "--yes",
+    )
+    tracker.ok("session", "finish")
+    out = tracker.ok("suggest", "single-arm cable row").stdout
+    assert "  left   175 lb x 10 per side\n" in out
+    assert "  right  BW+10 lb x 10\n" in out
+    assert "BW+175" not in out
+    data = tracker.json("suggest", "single-arm cable row")
+    assert data["sides"] == {
+        "left": {"load": 175, "total": 175, "reps_target": 10},
+        "right": {"load": 10, "total": 10, "reps_target": 10, "bodyweight": True},
+    }
+    assert data["bodyweight"] is True  # any side logged against body weight
+    assert "Left: A set at 175 lb stopped at 8 reps" in data["rationale"]
+    assert "Right: A set at BW+10 lb stopped at 8 reps" in data["rationale"]
+    assert "BW+175" not in data["rationale"]

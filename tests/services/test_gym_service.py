@@ -8,6 +8,7 @@ from decimal import Decimal
 from tests.fakes import FakeUnitOfWork
 from tests.helpers.fake_catalog import with_catalog
 from tracker.adapters.orm import GymState
+from tracker.domain.model import Side
 from tracker.domain.routines import SessionTarget, SideTarget, Target
 from tracker.domain.specs import parse_spec
 from tracker.domain.units import Unit
@@ -83,3 +84,23 @@ def test_a_reload_after_undo_removed_the_session_opens_one_at_the_same_place() -
     assert (after.position, after.skipped, after.exercise) == (2, {1}, "Bench Press")
     stored = state_of(uow, after.session_id)
     assert (stored.position, stored.skipped) == (2, [1])
+
+
+
+def test_a_side_on_body_weight_beside_a_loaded_side_keeps_its_own_terms() -> None:
+    """Suggest's sides as the gym shows them: the left a plain 80 kg, the right BW+10."""
+    uow = with_catalog("Single-Arm Cable Row")
+    sets = [PlannedSet(spec, side) for spec, side in (
+        (parse_spec("8x80")[0], Side.LEFT), (parse_spec("8xBW+10")[0], Side.RIGHT),
+    )]
+    log_sets(uow, None, LogRequest("single-arm cable row", sets), NOW - timedelta(days=2))
+    session = open_gym(uow, None, None, NOW).session_id
+    brief = exercise_brief(uow, None, "single-arm cable row", session)
+    assert brief.target == Target("progression", Unit.KG, {
+        Side.LEFT: SideTarget(Decimal(80), 10, Unit.KG),
+        Side.RIGHT: SideTarget(Decimal(10), 10, Unit.KG, bodyweight=True),
+    })
+    assert brief.target is not None
+    assert (brief.target.on_bodyweight(Side.LEFT), brief.target.on_bodyweight(Side.RIGHT)) == (
+        False, True,
+    )

@@ -9,8 +9,10 @@ sessions open before an upgrade still load):
      "cue": "..." | null}
 
 or, when suggest had no answer, ``{"target": null, "no_target": "why"}``. A bodyweight target
-adds ``"bodyweight": true`` to its target (absent: false). Loads are strings, kept exact; a
-side whose unit is not the target's (sides last logged in different units) adds it.
+adds ``"bodyweight": true`` to its target (absent: false); when only some sides are on body
+weight (one side BW+10, the other a plain load), ``"bodyweight_sides": ["left"|"right"]``
+names them instead. Loads are strings, kept exact; a side whose unit is not the target's
+(sides last logged in different units) adds it.
 """
 
 from __future__ import annotations
@@ -42,15 +44,19 @@ def target_to_json(target: Target) -> dict[str, Any]:
     }
     if target.bodyweight:
         data["bodyweight"] = True
+    own = [side.value for side, each in target.sides.items() if side and each.bodyweight]
+    if own and not target.bodyweight:
+        data["bodyweight_sides"] = own
     return data
 
 
 def target_from_json(data: dict[str, Any]) -> Target:
     from tracker.domain.routines import SideTarget, Target
 
+    on_bodyweight = data.get("bodyweight_sides", [])
     sides = {
         (None if key == BOTH else Side(key)): SideTarget(
-            Decimal(load), int(reps), Unit(own[0]) if own else None
+            Decimal(load), int(reps), Unit(own[0]) if own else None, key in on_bodyweight
         )
         for key, (load, reps, *own) in data["sides"].items()
     }

@@ -52,12 +52,14 @@ def _number(value: Decimal) -> str:
     return str(as_number(value))
 
 
-def _load(answer: Suggestion, load: Decimal, unit: Unit | None = None) -> str:
+def _load(
+    answer: Suggestion, load: Decimal, unit: Unit | None = None, bodyweight: bool | None = None
+) -> str:
     """A load as the lifter picks it up; dumbbells are named, with their total; a bodyweight
     exercise's load is what is added to body weight (BW+10 kg) or taken off (BW-20 kg).
-    ``unit``: a side's own (the unit it was last logged in), else the answer's."""
+    ``unit`` and ``bodyweight``: a side's own (as it was last logged), else the answer's."""
     unit = unit or answer.unit
-    if answer.bodyweight:
+    if answer.bodyweight if bodyweight is None else bodyweight:
         return bodyweight_text(load, unit)
     if answer.convention.per is not LoadPer.IMPLEMENT:
         return f"{_number(load)} {unit.value}"
@@ -74,10 +76,11 @@ def render(answer: Suggestion) -> list[str]:
     if answer.kind == "start":
         lines += _start_lines(answer)
     elif answer.sides:
-        # A machine's load is per side, without the sled; added weight is not.
-        per_side = " per side" if per is LoadPer.SIDE and not answer.bodyweight else ""
         for side, target in answer.sides.items():
-            load = _load(answer, target.load, target.unit) + _reps(answer, target.reps_target)
+            # A machine's load is per side, without the sled; added weight is not.
+            per_side = " per side" if per is LoadPer.SIDE and not target.bodyweight else ""
+            load = _load(answer, target.load, target.unit, target.bodyweight)
+            load += _reps(answer, target.reps_target)
             lines.append(style(f"  {side.value:<5}  {load}{per_side}", bold=True))
     elif answer.suggested is not None:
         next_load = _load(answer, answer.suggested) + _reps(answer, answer.reps_target)

@@ -48,6 +48,8 @@ def side_json(target: SideTarget, unit: Unit) -> dict[str, Any]:
     }
     if target.unit is not None and target.unit is not unit:  # this side's own unit
         data["unit"] = target.unit.value
+    if target.bodyweight:  # this side's load is added to body weight (BW+10; BW-20 assisted)
+        data["bodyweight"] = True
     return data
 
 

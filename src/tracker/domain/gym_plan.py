@@ -111,7 +111,8 @@ def _mirrored(done: dict[Side | None, int], last: Mapping[Side, PlannedSide]) ->
 def _planned(target: Target, side: Side) -> PlannedSide:
     found = target.sides.get(side) or target.sides.get(side.other)
     assert found is not None  # a unilateral target always has at least one side
-    return PlannedSide(side, found.reps, found.load, target.bodyweight, found.unit)
+    bodyweight = target.bodyweight or found.bodyweight
+    return PlannedSide(side, found.reps, found.load, bodyweight, found.unit)
 
 
 def typed_steps(steps: Sequence[PlannedSide], unit: Unit, default: Unit) -> list[str]:

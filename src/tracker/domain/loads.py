@@ -311,6 +311,9 @@ class StepReason:
     weigh_in: bool = False  # restarts at the bottom of the range for want of a body weight
     capped_at: Decimal | None = None  # the stronger side's load the weaker side was held to
     converted_cap: bool = False  # that load in this side's unit, rounded down to its step
+    # The cap compared the mass moved: one side on body weight (BW+10), the other a plain load;
+    # ``capped_at`` is then the stronger side's mass in this side's terms, rounded down.
+    by_mass: bool = False
 
 
 def next_load(
@@ -409,13 +412,16 @@ def cap_weaker_side(
     right: ProgressionStep,
     weaker: Side | None,
     limit: Decimal | None = None,
+    by_mass: bool = False,
 ) -> tuple[ProgressionStep, ProgressionStep]:
     """Never suggest the weaker side more load than the stronger side; returns (left, right).
 
     A capped step takes the stronger side's load (``limit`` instead when the sides are logged
     in different units: the stronger side's load in the weaker side's unit, rounded down to
-    its step, so that it stays a load the lifter can pick up); its action is re-derived from
-    where it started, its reps target is kept, and its reason says where it was capped.
+    its step, so that it stays a load the lifter can pick up; ``by_mass``: the limit is the
+    stronger side's mass moved in the weaker side's terms, one side being on body weight);
+    its action is re-derived from where it started, its reps target is kept, and its reason
+    says where it was capped.
     """
     if weaker is None:
         return left, right
@@ -423,7 +429,9 @@ def cap_weaker_side(
     ceiling = strong.load if limit is None else limit
     if weak.load <= ceiling:
         return left, right
-    reason = replace(weak.reason, capped_at=ceiling, converted_cap=limit is not None)
+    reason = replace(
+        weak.reason, capped_at=ceiling, converted_cap=limit is not None, by_mass=by_mass
+    )
     capped = replace(
         weak, load=ceiling, action=_action(weak.from_load, ceiling), reason=reason
     )

@@ -132,6 +132,8 @@ class SideTarget:
     load: Decimal
     reps: int
     unit: Unit | None = None  # this side's own unit when not the target's (sides logged apart)
+    # This side alone is added to body weight (one side BW+10, the other a plain load).
+    bodyweight: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,14 @@ class Target:
     kind: str  # "start" or "progression"
     unit: Unit
     sides: dict[Side | None, SideTarget]
-    # Loads are added to body weight: 10 is BW+10, -20 an assisted BW-20, 0 body weight alone.
+    # Loads are added to body weight: 10 is BW+10, -20 an assisted BW-20, 0 body weight alone
+    # (every side's; a side may also be on body weight alone: SideTarget.bodyweight).
     bodyweight: bool = False
+
+    def on_bodyweight(self, side: Side | None) -> bool:
+        """Whether that side's load is added to body weight (the whole target's or its own)."""
+        found = self.sides.get(side)
+        return self.bodyweight or (found is not None and found.bodyweight)
 
 
 @dataclass(frozen=True)

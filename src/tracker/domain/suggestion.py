@@ -124,6 +124,14 @@ def logged_as_bodyweight(sets: Sequence[LoggedSet]) -> bool:
     return any(s.bodyweight for s in _latest(sets))
 
 
+def any_side_on_bodyweight(sets: Sequence[LoggedSet]) -> bool:
+    """Whether any side's own latest session was logged against body weight (one side may be
+    BW+10 while the other is a plain load): then the body weight is needed."""
+    return any(
+        logged_as_bodyweight([s for s in sets if s.side == side]) for side in {s.side for s in sets}
+    )
+
+
 def assisted(sets: Sequence[LoggedSet]) -> bool:
     """Whether the latest session's heaviest set was still assisted (BW-20: below BW)."""
     return max(s.load for s in _latest(sets)) < 0
@@ -161,12 +169,15 @@ def sessions_by_side(
 @dataclass(frozen=True)
 class SideStep:
     """One side's double progression in the unit that side was last logged in (None: a
-    bilateral lift's one step)."""
+    bilateral lift's one step). Its label says whether the side was logged against body
+    weight (BW+10, BW-20) in its own latest session; ``body_weight`` is the lifter's, in this
+    side's unit, when known (the cap compares the mass moved when only one side is on BW)."""
 
     step: ProgressionStep
     unit: Unit
     increment: Decimal
     label: LoadLabel
+    body_weight: Decimal | None = None
 
 
 def progression_steps(
@@ -174,30 +185,34 @@ def progression_steps(
     laterality: str,
     rep_range: tuple[int, int],
     unit: Unit,
-    increment: Callable[[Unit], Decimal],
+    increment: Callable[[Unit, bool], Decimal],
     implement: str = "",
     body_weight: Decimal | None = None,
 ) -> dict[Side | None, SideStep]:
     """Double progression from the recent sessions: one step under None for a bilateral lift
-    (or one whose sets name no side), else one per side logged, each in its own unit.
-    ``increment`` gives the step in a unit; ``body_weight`` (in ``unit``) is only used for
-    bodyweight sets, where it gives the mass moved."""
-    bodyweight = logged_as_bodyweight(sets)
-    weight = body_weight if bodyweight else None
+    (or one whose sets name no side), else one per side logged, each in its own unit and on
+    its own terms: a side is bodyweight-relative (or assisted) as its own latest session was,
+    whatever the other side's. ``increment`` gives the step in a unit (True: of an assisted
+    machine's stack); ``body_weight`` (in ``unit``) gives a bodyweight side the mass moved."""
     per_side = sessions_by_side(sets, unit)
     if laterality == Laterality.BILATERAL or set(per_side) == {None}:
         history = per_side.get(None) or sessions_by_side(sets, unit, ignore_sides=True)[None]
+        bodyweight = logged_as_bodyweight(sets)
         label = LoadLabel(unit, bodyweight, implement)
-        step = next_load(history, rep_range, increment(unit), label, weight)
-        return {None: SideStep(step, unit, increment(unit), label)}
+        step_by = increment(unit, bodyweight and assisted(sets))
+        step = next_load(history, rep_range, step_by, label, body_weight if bodyweight else None)
+        return {None: SideStep(step, unit, step_by, label, body_weight)}
     steps: dict[Side | None, SideStep] = {}
     for side in (side for side in Side if per_side.get(side)):
+        own_sets = [s for s in sets if s.side == side]
+        bodyweight = logged_as_bodyweight(own_sets)
         in_unit = side_unit(sets, side, unit)
         own = LoadLabel(in_unit, bodyweight, implement)
-        mass = None if weight is None else convert(weight, unit, in_unit)
+        weight = None if body_weight is None else convert(body_weight, unit, in_unit)
+        step_by = increment(in_unit, bodyweight and assisted(own_sets))
         history = sessions_by_side(sets, in_unit)[side]
-        step = next_load(history, rep_range, increment(in_unit), own, mass)
-        steps[side] = SideStep(step, in_unit, increment(in_unit), own)
+        step = next_load(history, rep_range, step_by, own, weight if bodyweight else None)
+        steps[side] = SideStep(step, in_unit, step_by, own, weight)
     return steps
 
 
@@ -205,10 +220,27 @@ def capped(
     left: SideStep, right: SideStep, weaker: Side | None
 ) -> tuple[ProgressionStep, ProgressionStep]:
     """The weaker side never gets more than the stronger: compared in the weaker side's unit
-    and rounded down to its step when the sides are logged in different units."""
-    if weaker is None or left.unit is right.unit:
+    and rounded down to its step when the sides are logged in different units.
+
+    When one side is logged against body weight (BW+10) and the other as a plain load, the
+    mass moved is compared (the load plus the body weight on the bodyweight side) and the
+    cap is said in the weaker side's own terms, rounded down to its step; without a known
+    body weight the two cannot be compared, and nothing is capped.
+    """
+    if weaker is None:
         return cap_weaker_side(left.step, right.step, weaker)
     weak, strong = (left, right) if weaker is Side.LEFT else (right, left)
+    if weak.label.bodyweight is not strong.label.bodyweight:
+        if weak.body_weight is None or strong.body_weight is None:
+            return left.step, right.step
+        moved = strong.step.load + (strong.body_weight if strong.label.bodyweight else 0)
+        own = convert(moved, strong.unit, weak.unit) - (
+            weak.body_weight if weak.label.bodyweight else 0
+        )
+        limit = round_down(own, weak.increment)
+        return cap_weaker_side(left.step, right.step, weaker, limit, by_mass=True)
+    if left.unit is right.unit:
+        return cap_weaker_side(left.step, right.step, weaker)
     limit = round_down(convert(strong.step.load, strong.unit, weak.unit), weak.increment)
     return cap_weaker_side(left.step, right.step, weaker, limit)
 

@@ -262,8 +262,8 @@ def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> Nex
     except TrackerError as exc:  # no history to progress from and no parent to start from
         return NextSession((), str(exc))
 
-    def described(load: Decimal, unit: Unit | None) -> str:
-        if answer.bodyweight:  # added to body weight, or assistance taken off it
+    def described(load: Decimal, unit: Unit | None, bodyweight: bool) -> str:
+        if bodyweight:  # this side's load is added to body weight, or assistance taken off it
             return bodyweight_text(load, unit or answer.unit)
         return describe_load(load, unit or answer.unit, answer.convention)
 
@@ -274,7 +274,7 @@ def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> Nex
                 side.value,
                 float(target.load),
                 target.reps_target,
-                described(target.load, target.unit),
+                described(target.load, target.unit, target.bodyweight),
             )
             for side, target in sorted(sides.items(), key=lambda item: item[0].value)
         ),

@@ -282,14 +282,19 @@ def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | N
         start = answer.kind == "start"
         return rep_range[0] if start and rep_range else reps_in_range(suggested, rep_range)
 
+    # The whole target is on body weight unless a side is not (each side on its own terms):
+    # then a side says so alone.
+    every = answer.bodyweight and all(value.bodyweight for value in (answer.sides or {}).values())
     sides: dict[Side | None, SideTarget] = {
-        side: SideTarget(value.load, reps(value.reps_target), value.unit)
+        side: SideTarget(
+            value.load, reps(value.reps_target), value.unit, value.bodyweight and not every
+        )
         for side, value in (answer.sides or {}).items()
     }
     if not sides and answer.suggested is not None:
         only = answer.reps_target or (rep_range[0] if rep_range else 8)
         sides[None] = SideTarget(answer.suggested, reps(only))
-    return Target(answer.kind, answer.unit, sides, answer.bodyweight) if sides else None
+    return Target(answer.kind, answer.unit, sides, every) if sides else None
 
 
 # -- after a line is stored ----------------------------------------------------------------

@@ -32,6 +32,8 @@ from tracker.domain.set_rules import is_cardio, log_example
 from tracker.domain.suggestion import (
     Basis,
     LoggedSet,
+    SideStep,
+    any_side_on_bodyweight,
     as_shown,
     assisted,
     capped,
@@ -57,6 +59,7 @@ class SideTarget:
     total: Decimal  # the total external load
     reps_target: int
     unit: Unit | None = None  # the unit this side was last logged in (None: the answer's)
+    bodyweight: bool = False  # this side's load is added to body weight (BW+10; BW-20 assisted)
 
 
 @dataclass
@@ -80,7 +83,8 @@ class Suggestion:
     # The latest session with both sides, as `report imbalance` judges it (scope
     # "last_session"): the cue and the weaker side's cap come from it.
     last_session: Judgement | None = None
-    # Loads are added to body weight (BW+10 kg; negative is assisted: BW-20 kg).
+    # Loads are added to body weight (BW+10 kg; negative is assisted: BW-20 kg): a start's,
+    # a bilateral step's, or any side's (each side says its own: SideTarget.bodyweight).
     bodyweight: bool = False
     # A start below what the equipment makes: "step", "sled" or "bar" (the
     # lightest start the equipment allows; loads.lightest_start).
@@ -245,7 +249,9 @@ def start(
     over = _over(top)
     sides = None
     if exercise.laterality != Laterality.BILATERAL:
-        target = SideTarget(start_load.suggested, result.total, exercise.rep_low)
+        target = SideTarget(
+            start_load.suggested, result.total, exercise.rep_low, bodyweight=body_weight is not None
+        )
         sides = {side: target for side in Side}
     chosen = Basis(
         basis_name, logged_load, basis_unit, basis_reps, basis_date,
@@ -402,12 +408,13 @@ def progression(
     sides are capped by the last session's weaker side, with the cue when it needs one."""
     sets = logged_sets(rows)
     unit = working_unit(sets, default)
-    bodyweight = logged_as_bodyweight(sets)
-    body_weight = latest_body_weight(uow, lifter, rows, unit) if bodyweight else None
-    by_assistance = bodyweight and assisted(sets)
+    # Each side is on its own terms (progression_steps): one on body weight needs it.
+    on_bodyweight = any_side_on_bodyweight(sets)
+    body_weight = latest_body_weight(uow, lifter, rows, unit) if on_bodyweight else None
+    by_assistance = logged_as_bodyweight(sets) and assisted(sets)
 
-    def increment(in_unit: Unit) -> Decimal:
-        if by_assistance:
+    def increment(in_unit: Unit, by_stack: bool = False) -> Decimal:
+        if by_stack:
             return assisted_increment(uow.lifters, exercise, in_unit)
         return exercise_increment(uow.lifters, exercise, in_unit)
 
@@ -418,16 +425,15 @@ def progression(
         body_weight,
     )
     answer = Suggestion(
-        exercise.name, unit, "progression", convention, increment(unit), bodyweight=bodyweight,
+        exercise.name, unit, "progression", convention, increment(unit, by_assistance),
+        bodyweight=any(s.label.bodyweight for s in steps.values()),
         steps={side: s.step for side, s in steps.items()},
     )
     if None in steps:
         step = steps[None].step
         answer.suggested, answer.reps_target = as_shown(step.load), step.reps_target
         return answer
-    answer.sides = {
-        side: _side_target(s.step, convention, s.unit) for side, s in steps.items() if side
-    }
+    answer.sides = {side: _side_target(s.step, convention, s) for side, s in steps.items() if side}
     if len(steps) < 2:
         return answer
     facts = lifter_facts(uow, lifter, exercise)
@@ -442,21 +448,24 @@ def progression(
     left, right = capped(steps[Side.LEFT], steps[Side.RIGHT], weaker)
     answer.steps = {Side.LEFT: left, Side.RIGHT: right}
     answer.sides = {
-        Side.LEFT: _side_target(left, convention, steps[Side.LEFT].unit),
-        Side.RIGHT: _side_target(right, convention, steps[Side.RIGHT].unit),
+        Side.LEFT: _side_target(left, convention, steps[Side.LEFT]),
+        Side.RIGHT: _side_target(right, convention, steps[Side.RIGHT]),
     }
-    if left.load == right.load and {steps[Side.LEFT].unit, steps[Side.RIGHT].unit} == {unit}:
+    same_terms = steps[Side.LEFT].label.bodyweight is steps[Side.RIGHT].label.bodyweight
+    if left.load == right.load and same_terms and {
+        steps[Side.LEFT].unit, steps[Side.RIGHT].unit
+    } == {unit}:
         answer.suggested = as_shown(left.load)
     if judged is not None and needs_cue(judged):
         answer.cue = COACHING_CUE
     return answer
 
 
-def _side_target(
-    step: ProgressionStep, convention: LoadConvention, unit: Unit | None = None
-) -> SideTarget:
+def _side_target(step: ProgressionStep, convention: LoadConvention, side: SideStep) -> SideTarget:
+    """A side's target, in the unit and on the terms (plain or BW+x) it was last logged in."""
     load = as_shown(step.load)
-    return SideTarget(load, convention.total(load), step.reps_target, unit)
+    return SideTarget(load, convention.total(load), step.reps_target, side.unit,
+                      side.label.bodyweight)
 
 
 def suggest_start_line(

@@ -111,8 +111,12 @@ def step_reason(reason: StepReason) -> str:
     if reason.capped_at is None:
         return text
     how = " (in this side's unit, rounded down to its step)" if reason.converted_cap else ""
+    what = "the load of the side"
+    if reason.by_mass:  # one side on body weight, the other a plain load
+        what = "the mass moved, body weight counted, by the side"
+        how = " (in this side's terms, rounded down to its step)"
     return (
-        f"{text} Capped at {labelled(reason.label, reason.capped_at)}, the load of the side "
+        f"{text} Capped at {labelled(reason.label, reason.capped_at)}, {what} "
         f"stronger in the last session{how}: the weaker side never lifts more."
     )
 

@@ -75,10 +75,12 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
     if measure is not None:
         lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
     elif brief.target is not None:
-        bodyweight = brief.target.bodyweight
+        target = brief.target
         parts = [
-            planned_set_text(PlannedSide(side, t.reps, t.load, bodyweight, t.unit), brief.unit)
-            for side, t in sorted(brief.target.sides.items(), key=lambda kv: str(kv[0]))
+            planned_set_text(
+                PlannedSide(side, t.reps, t.load, target.on_bodyweight(side), t.unit), brief.unit
+            )
+            for side, t in sorted(target.sides.items(), key=lambda kv: str(kv[0]))
         ]
         per = load_per(brief.convention)
         kind = f"{brief.target.kind}, {per}" if per else brief.target.kind
