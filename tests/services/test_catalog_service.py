@@ -41,6 +41,12 @@ def uow() -> FakeUnitOfWork:
     return with_catalog(*CATALOG)
 
 
+@pytest.fixture(scope="module")
+def read_only() -> FakeUnitOfWork:
+    """One catalog for the tests that only read it (look-ups, list, show)."""
+    return with_catalog(*CATALOG)
+
+
 def names(uow: FakeUnitOfWork) -> list[str]:
     return sorted(e.name for e in uow.store.table(Exercise))
 
@@ -74,37 +80,37 @@ def changes(**fields: Any) -> ExerciseChanges:
         "sing leg pr",  # a prefix of each word
     ],
 )
-def test_a_name_resolves_by_name_alias_or_prefix(uow: FakeUnitOfWork, typed: str) -> None:
-    assert resolve_exercise(uow.catalog, typed).name == "Single Leg Press"
+def test_a_name_resolves_by_name_alias_or_prefix(read_only: FakeUnitOfWork, typed: str) -> None:
+    assert resolve_exercise(read_only.catalog, typed).name == "Single Leg Press"
 
 
-def test_a_whole_word_of_two_names_is_ambiguous_and_lists_both(uow: FakeUnitOfWork) -> None:
+def test_a_whole_word_of_two_names_is_ambiguous_and_lists_both(read_only: FakeUnitOfWork) -> None:
     with pytest.raises(AmbiguousName) as refused:
-        resolve_exercise(uow.catalog, "hack")
+        resolve_exercise(read_only.catalog, "hack")
     assert refused.value.matches == ("Hack Squat", "Single-Leg Hack Squat")
     with pytest.raises(AmbiguousName) as prefix:
-        resolve_exercise(uow.catalog, "incl")
+        resolve_exercise(read_only.catalog, "incl")
     assert prefix.value.matches == ("Incline Bench Press", "Incline Dumbbell Press")
 
 
-def test_a_typo_is_not_found_and_suggests_the_nearest_names(uow: FakeUnitOfWork) -> None:
+def test_a_typo_is_not_found_and_suggests_the_nearest_names(read_only: FakeUnitOfWork) -> None:
     with pytest.raises(NotFound, match="did you mean: Single Leg Press"):
-        resolve_exercise(uow.catalog, "singel leg pres")
+        resolve_exercise(read_only.catalog, "singel leg pres")
     with pytest.raises(NotFound, match='no exercise named "zzqx"'):
-        resolve_exercise(uow.catalog, "zzqx")
+        resolve_exercise(read_only.catalog, "zzqx")
 
 
-def test_a_typed_name_with_a_control_character_is_refused(uow: FakeUnitOfWork) -> None:
+def test_a_typed_name_with_a_control_character_is_refused(read_only: FakeUnitOfWork) -> None:
     with pytest.raises(NotFound, match="control"):
-        resolve_exercise(uow.catalog, "leg\npress")
+        resolve_exercise(read_only.catalog, "leg\npress")
 
 
-def test_show_gives_the_card_with_its_partners(uow: FakeUnitOfWork) -> None:
-    card = show_exercise(uow, "hack squat")
+def test_show_gives_the_card_with_its_partners(read_only: FakeUnitOfWork) -> None:
+    card = show_exercise(read_only, "hack squat")
     assert (card.name, card.laterality, card.parent) == ("Hack Squat", "bilateral", None)
     assert card.variants == ("Single-Leg Hack Squat",)
     assert card.related.partners == ("Single-Leg Hack Squat",)
-    child = show_exercise(uow, "single leg hack")
+    child = show_exercise(read_only, "single leg hack")
     assert child.parent == "Hack Squat" and child.related.partners == ("Hack Squat",)
 
 
@@ -121,12 +127,14 @@ def test_show_gives_the_card_with_its_partners(uow: FakeUnitOfWork) -> None:
         (ListFilters(equipment="MACHINE", search="hack"), ["Hack Squat", "Single-Leg Hack Squat"]),
     ],
 )
-def test_list_filters(uow: FakeUnitOfWork, filters: ListFilters, expected: list[str]) -> None:
-    assert [d.name for d in list_exercises(uow, filters)] == expected
+def test_list_filters(read_only: FakeUnitOfWork, filters: ListFilters, expected: list[str]) -> None:
+    assert [d.name for d in list_exercises(read_only, filters)] == expected
 
 
-def test_list_unilateral_keeps_the_one_sided_and_names_their_parents(uow: FakeUnitOfWork) -> None:
-    found = list_exercises(uow, ListFilters(unilateral=True))
+def test_list_unilateral_keeps_the_one_sided_and_names_their_parents(
+    read_only: FakeUnitOfWork,
+) -> None:
+    found = list_exercises(read_only, ListFilters(unilateral=True))
     assert {d.laterality for d in found} <= {Laterality.UNILATERAL, Laterality.ALTERNATING}
     assert {d.name: d.parent for d in found}["Single Leg Press"] == "Leg Press"
 
