@@ -66,6 +66,7 @@ def test_an_import_adds_links_one_side_variants_and_reports_skips(tmp_path: Path
     assert (alternating.laterality, alternating.ratio_low, alternating.ratio_high) == (
         Laterality.ALTERNATING, Decimal("0.9"), Decimal("1.0"),
     )  # fmt: skip
+    assert "Costa, Moreira" in (alternating.ratio_note or "")  # the study behind the share
     assert found["Landmine Press"].source == "free-exercise-db:Landmine_Press"
     assert found["Leg Press"].source == "builtin"  # matched: left as it was
     assert not any(name.startswith("LLL") for name in found)

@@ -174,6 +174,16 @@ def test_add_stores_the_increment_in_the_given_unit(uow: FakeUnitOfWork) -> None
     assert (row.equipment, row.increment, row.increment_unit) == ("dumbbell", Decimal("2.5"), "lb")
 
 
+def test_the_equipment_is_stored_in_its_one_spelling_and_sets_the_load_convention(
+    uow: FakeUnitOfWork,
+) -> None:
+    add_exercise(uow, "Moon Press", changes(equipment="dumbbells"), "kg")
+    card = show_exercise(uow, "moon press")
+    assert (card.equipment, card.load_per, card.implements) == ("dumbbell", "implement", 2)
+    edit_exercise(uow, "moon press", changes(equipment="Smith"), "kg")
+    assert show_exercise(uow, "moon press").equipment == "smith machine"
+
+
 @pytest.mark.parametrize(
     ("name", "given", "error", "part"),
     [
@@ -251,10 +261,12 @@ def test_an_edit_of_a_builtin_marks_it_edited_and_keeps_the_rest(uow: FakeUnitOf
 
 
 def test_a_rename_keeps_the_old_name_as_an_alias(uow: FakeUnitOfWork) -> None:
+    renamed = edit_exercise(uow, "leg press", ExerciseChanges(rename="Leg press"), "kg")
+    assert renamed == "Leg press"  # a change of case only
     edit_exercise(uow, "leg press", ExerciseChanges(rename="Leg Presses"), "kg")  # its alias
     row = resolve_exercise(uow.catalog, "leg press")
     aliases = [a.alias for a in row.aliases]
-    assert row.name == "Leg Presses" and "Leg Press" in aliases
+    assert (row.name, row.edited) == ("Leg Presses", True) and "Leg press" in aliases
     assert "leg presses" not in [a.lower() for a in aliases] and "sled leg press" in aliases
     child = resolve_exercise(uow.catalog, "slp")
     assert child.parent is not None and child.parent.name == "Leg Presses"

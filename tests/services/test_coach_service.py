@@ -25,7 +25,7 @@ SINCE = NOW - 12 * 7 * DAY
 
 
 def team(*lifters: str) -> FakeUnitOfWork:
-    uow = with_catalog(SLP, "Leg Press", "Suitcase Carry")
+    uow = with_catalog(SLP, "Leg Press", "Suitcase Carry", "One-Arm Dumbbell Row")
     for name in lifters:
         add_lifter(uow, name, "kg")
     return uow
@@ -117,9 +117,13 @@ def test_sessions_before_the_window_are_in_no_headline() -> None:
     uow = team()
     for day, right in ((40, 30), (35, 30), (7, 54), (6, 54), (5, 54), (4, 57), (3, 57), (2, 57)):
         lsi_session(uow, "me", day, right)
-    (row,) = team_report(uow, NOW - 30 * DAY).rows
+    log(uow, "me", "one arm dumbbell row", "10x30", Side.LEFT, NOW - 40 * DAY)
+    log(uow, "me", "one arm dumbbell row", "10x20", Side.RIGHT, NOW - 40 * DAY)
+    (row,) = team_report(uow, NOW - 30 * DAY).rows  # the row, trained before, is not there
     assert [lsi(s.lsi) for s in row.sessions] == [90.0, 90.0, 90.0, 95.0, 95.0, 95.0]
-    assert (row.trend, lsi(row.baseline_lsi)) == ("improving", 90.0)
+    assert (row.exercise, row.trend, lsi(row.baseline_lsi)) == (SLP, "improving", 90.0)
+    wider = team_report(uow, NOW - 60 * DAY).rows
+    assert {r.exercise for r in wider} == {SLP, "One-Arm Dumbbell Row"}
 
 
 def test_the_trend_boundary_is_five_points() -> None:
@@ -137,6 +141,28 @@ def test_a_weaker_side_is_named_only_when_the_sessions_agree() -> None:
         lsi_session(uow, "me", day, right)
     (row,) = team_report(uow, SINCE).rows
     assert row.weaker_side is None
+
+
+def test_sessions_that_disagree_name_no_weaker_side() -> None:
+    uow = team()
+    sides = (("10x60", "8x60"), ("8x60", "10x60"), ("10x60", "8x60"), ("8x60", "10x60"))
+    for day, (left, right) in enumerate(sides):
+        log(uow, "me", "slp", left, Side.LEFT, NOW - (5 - day) * DAY)
+        log(uow, "me", "slp", right, Side.RIGHT, NOW - (5 - day) * DAY)
+    (row,) = team_report(uow, SINCE).rows
+    assert (row.weaker_side, row.status) == (None, "balanced")
+
+
+def test_a_pair_of_unloaded_sets_is_an_incomplete_row() -> None:
+    """1 x 0 kg on each side, then 13 reps (past the formulas) on one: compared by volume,
+    0 against 0 has no LSI: an incomplete row, no session compared, no crash."""
+    uow = team()
+    log(uow, "me", "slp", "1x0", Side.LEFT, NOW - 2 * DAY)
+    log(uow, "me", "slp", "1x0", Side.RIGHT, NOW - 2 * DAY)
+    log(uow, "me", "slp", "13x20", Side.LEFT, NOW - DAY)
+    (row,) = team_report(uow, SINCE).rows
+    assert (row.lsi, row.status, row.sessions) == (None, "incomplete", ())
+    assert_row_is_the_headline(uow, row)
 
 
 def test_the_team_row_is_on_the_involved_scale() -> None:
