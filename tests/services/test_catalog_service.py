@@ -13,7 +13,7 @@ import pytest
 from tests.fakes import FakeUnitOfWork
 from tests.helpers.fake_catalog import _builtin_entries, with_catalog, with_lifters
 from tests.helpers.fake_log import log, planned
-from tracker.adapters.orm import Exercise, ExerciseAlias, Setting
+from tracker.adapters.orm import Exercise, ExerciseAlias
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import Laterality, Side
 from tracker.domain.names import AmbiguousName
@@ -406,4 +406,3 @@ def test_the_sync_adds_a_new_builtin_with_its_aliases() -> None:
     assert (row.name, row.source, row.owner_id) == ("Pendulum Squat", "builtin", None)
     # An alias that is another exercise's name is not taken from it.
     assert [a.alias for a in row.aliases] == ["pendulum"]
-    assert not uow.store.table(Setting) or uow.lifters.setting(REMOVED_KEY) is None
