@@ -123,7 +123,7 @@ def _check_texts(data: Mapping[str, Any]) -> None:
 def _equipment(data: Mapping[str, Any]) -> str:
     """The stored equipment of a checked definition: as written if stored so, else the kind
     its spelling names ("DB" -> "dumbbell"); none: "other"."""
-    text: str = data.get("equipment") or Equipment.OTHER
+    text: str = data.get("equipment") or Equipment.OTHER.value
     return text if text in STORED_EQUIPMENT else parse_equipment(text).value
 
 
