@@ -53,6 +53,13 @@ REFUSED: list[tuple[dict[str, Any], str, str]] = [
     ({"rep_range": [12, 3]}, "rep_range", REPS),
     ({"rep_range": [1, 101]}, "rep_range", REPS),
     ({"rep_range": None}, "rep_range", REPS),
+    ({"colour": "red"}, "colour", "not a field of an exercise"),
+    (
+        {"equipment": "spaceship"},
+        "equipment",
+        'unknown equipment "spaceship": use one of barbell, dumbbell, machine, cable, '
+        "kettlebell, smith machine, band, bodyweight, other",
+    ),
 ]
 
 
@@ -73,6 +80,22 @@ def test_missing_and_empty_fields_take_the_database_defaults() -> None:
     assert definition_from_json({"name": "  Zercher   Carry "} | empty) == ExerciseDef(
         name="Zercher Carry"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("dumbbell", "dumbbell"),
+        ("DB", "dumbbell"),  # the spellings `exercises add --equipment` takes
+        ("Kettlebells", "kettlebell"),
+        ("smith", "smith machine"),
+        ("assisted", "assisted"),  # what an import stores from a name, kept as stored
+        ("ez bar", "ez bar"),
+        ("trap bar", "trap bar"),
+    ],
+)
+def test_equipment_is_read_in_the_vocabularys_words(written: str, stored: str) -> None:
+    assert definition_from_json({"name": "Carry", "equipment": written}).equipment == stored
 
 
 def test_every_field_is_read() -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -149,6 +150,32 @@ def test_a_disk_error_during_an_import_blames_the_database_not_the_rows(
     monkeypatch.setattr(Repository, "insert_sets", failing_disk)
     line = tracker.fails("--lifter", "other", "import", str(exported), code=3)
     assert line == "Error: database unavailable: disk I/O error"
+
+
+def test_a_row_the_database_refuses_during_an_import_names_its_lines(
+    tracker: Tracker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are checked before they are inserted; should the database still refuse one (here a
+    set with no reps, against NOT NULL), the import names the lines of the batch, and stores
+    nothing."""
+    from tracker.services import transfer
+
+    checked = transfer.set_values
+
+    def no_reps(*args: Any) -> dict[str, Any]:
+        return checked(*args) | {"reps": None}
+
+    tracker.ok("log", "leg press", "10x100", "8x100", "--at", "2026-11-20 18:00")
+    exported = tmp_path / "mine.csv"
+    tracker.ok("export", "-o", str(exported))
+    tracker.ok("lifter", "add", "other")
+    monkeypatch.setattr(transfer, "set_values", no_reps)
+    line = tracker.fails("--lifter", "other", "import", str(exported))
+    refused = "Error: lines 2-3: the database refused a row ("
+    assert line.startswith(refused) and line.endswith(")")
+    if "sqlite" in tracker.url:
+        assert line == refused + "NOT NULL constraint failed: workout_set.reps)"
+    assert "no sessions yet" in tracker.fails("--lifter", "other", "session", "show")
 
 
 def test_the_unit_of_work_raises_database_errors_as_domain_errors(tmp_path: Path) -> None:

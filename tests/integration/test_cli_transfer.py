@@ -678,6 +678,8 @@ BAD_DEFINITIONS = [
     ({"secondary": "glutes"}, '"secondary"'),
     ({"faq": ["q?"]}, '"faq"'),
     ({"sled_unit": "stone"}, '"sled_unit"'),
+    ({"colour": "red"}, '"colour"'),
+    ({"equipment": "spaceship"}, '"equipment"'),
 ]
 
 
@@ -699,6 +701,113 @@ def test_bad_exercise_definitions_change_nothing(
     line = fresh.fails("import", str(bad))
     assert line.startswith("Error: exercise 1, ") and message in line
     assert counts(fresh.url) == before
+
+
+def restore_changed(
+    source: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str], change: dict[str, Any],
+    drop: tuple[str, ...] = (),
+) -> tuple[Tracker, int, str]:
+    """Restore an export of one custom exercise, its definition changed, into a fresh database:
+    the fresh tracker, the exit code and the error line (or the output)."""
+    source.ok("exercises", "add", "Zercher Carry", "--equipment", "barbell", "--summary", "Hold")
+    source.ok("log", "zercher carry", "1x100")
+    good = tmp_path / "good.json"
+    source.ok("export", "--format", "json", "-o", str(good))
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["exercises"][0].update(change)
+    for key in drop:
+        del data["exercises"][0][key]
+    bad = write(tmp_path / "changed.json", json.dumps(data))
+    fresh = Tracker(new_sqlite("fresh.db"), source.runner)
+    fresh.ok("lifter", "list")
+    before = counts(fresh.url)
+    result = fresh("import", str(bad))
+    if result.exit_code:
+        assert counts(fresh.url) == before  # all or nothing
+        return fresh, result.exit_code, result.stderr.strip()
+    return fresh, result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"colour": "red"}, 'Error: exercise 1, "colour": not a field of an exercise'),
+        (
+            {"equipment": "spaceship"},
+            'Error: exercise 1, "equipment": unknown equipment "spaceship": use one of '
+            "barbell, dumbbell, machine, cable, kettlebell, smith machine, band, bodyweight, "
+            "other",
+        ),
+    ],
+)
+def test_a_restore_refuses_what_no_command_could_make_in_one_line(
+    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str],
+    change: dict[str, Any], expected: str,
+) -> None:
+    fresh, code, line = restore_changed(sqlite_tracker, tmp_path, new_sqlite, change)
+    assert (code, line) == (1, expected)
+    assert "zercher carry" not in fresh.ok("exercises", "list").stdout.lower()
+
+
+def test_an_older_export_without_a_later_field_restores_it_as_the_default(
+    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
+) -> None:
+    """README: an export holds the fields it lists; one written before a field existed still
+    restores, the field taking the default a new exercise has."""
+    dropped = ("summary", "faq", "load_per", "implements", "edited", "source", "ratio_note")
+    fresh, code, out = restore_changed(sqlite_tracker, tmp_path, new_sqlite, {}, dropped)
+    assert code == 0, out
+    card = fresh.json("exercises", "show", "zercher carry")
+    assert (card["equipment"], card["summary"]) == ("barbell", None)
+
+
+def test_a_restore_reads_equipment_as_exercises_add_does(
+    sqlite_tracker: Tracker, tmp_path: Path, new_sqlite: Callable[[str], str]
+) -> None:
+    fresh, code, out = restore_changed(
+        sqlite_tracker, tmp_path, new_sqlite, {"equipment": "DB"}
+    )
+    assert code == 0, out
+    assert fresh.json("exercises", "show", "zercher carry")["equipment"] == "dumbbell"
+
+
+def test_a_rich_export_restores_byte_identical(
+    tracker: Tracker, other_db_url: str, tmp_path: Path
+) -> None:
+    """Custom exercises with every field a command sets, an edited built-in, and exercises an
+    import made with a variant of the vocabulary as their equipment ("assisted", "ez bar")."""
+    tracker.ok("exercises", "add", "Landmine Single-Arm Press", "--unilateral", "--parent",
+               "Overhead Press", "--ratio", "40-50%", "--equipment", "Smith",
+               "--alias", "lm press", "--alias", "lmp", "--body-part", "shoulders",
+               "--target", "front delts", "--secondary", "triceps, core",
+               "--difficulty", "advanced", "--category", "strength", "--increment", "1.25",
+               "--sled", "2.5", "--unit", "lb", "--per", "side", "--rep-range", "6-10",
+               "--summary", "A press from a bar anchored in a corner.", "--step", "Grip",
+               "--step", "Press", "--tip", "Brace", "--mistake", "Leaning back")
+    tracker.ok("exercises", "add", "Suitcase Hold", "--equipment", "kettlebells", "--alternating",
+               "--per", "implement", "--implements", "1", "--category", "stretching")
+    tracker.ok("exercises", "edit", "leg press", "--sled", "50", "--tip", "Feet high")
+    tracker.ok("log", "lm press", "-l", "8x20", "-r", "7x20")
+    made = tmp_path / "made.csv"
+    tracker.ok("export", "-o", str(made))
+    header, row = list(csv.reader(io.StringIO(made.read_text(encoding="utf-8"))))[:2]
+    more = io.StringIO()
+    writer = csv.DictWriter(more, header, lineterminator="\n")
+    writer.writeheader()
+    for name in ("Back Pull Up (Assisted)", "Spider Drag (EZ Bar)"):  # new exercises of an import
+        writer.writerow(dict(zip(header, row, strict=True), session=name, exercise=name, side=""))
+    tracker.ok("import", str(write(tmp_path / "more.csv", more.getvalue())))
+    first = tmp_path / "first.json"
+    tracker.ok("export", "--format", "json", "-o", str(first))
+    equipment = {d["name"]: d["equipment"] for d in json.loads(first.read_text())["exercises"]}
+    assert equipment["Back Pull Up (Assisted)"] == "assisted"
+    assert equipment["Spider Drag (EZ Bar)"] == "ez bar"
+    assert equipment["Landmine Single-Arm Press"] == "smith machine"
+    restored = Tracker(other_db_url, tracker.runner)
+    restored.ok("import", str(first))
+    second = tmp_path / "second.json"
+    restored.ok("export", "--format", "json", "-o", str(second))
+    assert second.read_bytes() == first.read_bytes()
 
 
 def test_restore_keeps_the_exercises_made_here(

@@ -34,7 +34,8 @@ from tracker.adapters.orm import (
 from tracker.adapters.postgres_rows import PostgresRows
 from tracker.adapters.reads import visible_exercises
 from tracker.adapters.tables import utcnow
-from tracker.domain.errors import Conflict
+from tracker.adapters.unit_of_work import RefusedValue
+from tracker.domain.errors import Conflict, RowRefused
 from tracker.domain.model import DEFAULT_LIFTER, SetKind, Side
 from tracker.domain.units import KG_PER_LB, Unit
 
@@ -831,12 +832,18 @@ class Repository(PostgresRows):
         statement = insert(TrainingSession).returning(
             TrainingSession.id, TrainingSession.source_key, sort_by_parameter_order=True
         )
-        result = self.session.execute(statement, rows)
+        try:
+            result = self.session.execute(statement, rows)
+        except RefusedValue as error:
+            raise RowRefused.of(error.orig) from error
         return {str(key): session_id for session_id, key in result}
 
     def insert_sets(self, rows: list[dict[str, Any]]) -> None:
         """Insert sets in one statement (an import: undo keeps no record of them)."""
-        self.session.execute(insert(WorkoutSet), rows)
+        try:
+            self.session.execute(insert(WorkoutSet), rows)
+        except RefusedValue as error:
+            raise RowRefused.of(error.orig) from error
         self.unrecorded.imported_for.update(row["lifter_id"] for row in rows)
 
     def note_import(self, lifter: Lifter) -> None:
@@ -845,6 +852,9 @@ class Repository(PostgresRows):
         self.unrecorded.imported_for.add(lifter.id)
 
     def set_session_notes(self, session_id: int, notes: str) -> None:
-        self.session.execute(
-            update(TrainingSession).where(TrainingSession.id == session_id).values(notes=notes)
-        )
+        try:
+            self.session.execute(
+                update(TrainingSession).where(TrainingSession.id == session_id).values(notes=notes)
+            )
+        except RefusedValue as error:
+            raise RowRefused.of(error.orig) from error

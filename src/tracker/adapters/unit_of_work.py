@@ -43,7 +43,8 @@ if TYPE_CHECKING:
     from tracker.adapters.roles import AbstractRoles, Roles
 
 
-# A value the database refused (a constraint, a column too small): an import names the row.
+# A value the database refused (a constraint, a column too small): an import's inserts raise
+# it as the domain's RowRefused (adapters/repository.py), and the import names the lines.
 RefusedValue = (IntegrityError, DataError)
 
 

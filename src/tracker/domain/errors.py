@@ -1,5 +1,7 @@
 """Domain exceptions. The CLI turns every TrackerError into a one-line message."""
 
+from __future__ import annotations
+
 
 class TrackerError(Exception):
     """Base class for errors a user can fix; the message says how."""
@@ -60,6 +62,17 @@ class ConstraintViolation(TrackerError):
 
 class ValueRefused(TrackerError):
     """The database refused a value its column cannot hold (too long, out of range)."""
+
+
+class RowRefused(TrackerError):
+    """The database refused a row an import inserts (a constraint, a column too small); the
+    message is the first line of the database's own detail."""
+
+    @classmethod
+    def of(cls, cause: object) -> RowRefused:
+        """From the database's error (its driver's, as the adapter caught it)."""
+        lines = str(cause).strip().splitlines()
+        return cls(lines[0] if lines else type(cause).__name__)
 
 
 class TargetExists(FileExistsError):

@@ -11,10 +11,11 @@ domain/names.py, ratios and implements in domain/load_convention.py, reps in dom
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from tracker.domain.equipment import NAME_HINTS, Equipment, parse_equipment
 from tracker.domain.errors import InvalidValue
 from tracker.domain.load_convention import MAX_IMPLEMENTS, MAX_RATIO, LoadPer, is_ratio
 from tracker.domain.model import Difficulty, Laterality
@@ -72,6 +73,8 @@ class ExerciseDef:
     edited: bool = False  # the lifter changed a built-in entry
 
 
+FIELDS = frozenset(field.name for field in fields(ExerciseDef))
+
 # -- a definition from JSON (an export's, builtin.json) ------------------------------------
 
 
@@ -93,6 +96,15 @@ CHOICES: dict[str, tuple[str | None, set[str | None]]] = {  # key: (default, all
 }
 LISTS = ("aliases", "secondary", "steps", "tips", "mistakes")
 FREE_TEXTS = ("summary", "ratio_note", "parent")
+# Equipment as stored: a canonical kind, or the variant an import keeps from a name ("Pull Up
+# (Assisted)" -> "assisted"); a file may also give any spelling `exercises add` takes.
+STORED_EQUIPMENT = frozenset({*Equipment, *NAME_HINTS.values()})
+
+
+def _check_keys(data: Mapping[str, Any]) -> None:
+    for key in data:
+        if key not in FIELDS:
+            raise BadField(str(key), "not a field of an exercise")
 
 
 def _check_name(data: Mapping[str, Any]) -> None:
@@ -106,6 +118,20 @@ def _check_texts(data: Mapping[str, Any]) -> None:
         value = data.get(key)
         if value is not None and (not isinstance(value, str) or len(value) > MAX_FIELD):
             raise BadField(key, f"must be text of at most {MAX_FIELD} characters")
+
+
+def _equipment(data: Mapping[str, Any]) -> str:
+    """The stored equipment of a checked definition: as written if stored so, else the kind
+    its spelling names ("DB" -> "dumbbell"); none: "other"."""
+    text: str = data.get("equipment") or Equipment.OTHER.value
+    return text if text in STORED_EQUIPMENT else parse_equipment(text).value
+
+
+def _check_equipment(data: Mapping[str, Any]) -> None:
+    try:
+        _equipment(data)
+    except InvalidValue as error:
+        raise BadField("equipment", str(error)) from None
 
 
 def _check_choices(data: Mapping[str, Any]) -> None:
@@ -156,13 +182,17 @@ def _check_counts(data: Mapping[str, Any]) -> None:
         )
 
 
-CHECKS = (_check_name, _check_texts, _check_choices, _check_lists, _check_ratio, _check_counts)
+CHECKS = (
+    _check_keys, _check_name, _check_texts, _check_equipment, _check_choices, _check_lists,
+    _check_ratio, _check_counts,
+)
 
 
 def definition_from_json(data: Mapping[str, Any]) -> ExerciseDef:
     """A definition as an export or builtin.json writes it, every field checked first (BadField
-    names the first refused one). A missing or empty field takes the database's default;
-    ``increment`` and ``sled`` are left to the caller (their errors are worded apart)."""
+    names the first refused one): a key that is no field, equipment the vocabulary does not
+    know. A missing or empty field takes the database's default (an export older than the
+    field); ``increment`` and ``sled`` are left to the caller (their errors are worded apart)."""
     for check in CHECKS:
         check(data)
     ratio = data.get("ratio")
@@ -171,7 +201,7 @@ def definition_from_json(data: Mapping[str, Any]) -> ExerciseDef:
         name=" ".join(data["name"].split()),
         aliases=tuple(data.get("aliases") or ()),
         body_part=data.get("body_part") or "other",
-        equipment=data.get("equipment") or "other",
+        equipment=_equipment(data),
         target=data.get("target") or "",
         secondary=tuple(data.get("secondary") or ()),
         difficulty=data.get("difficulty") or Difficulty.INTERMEDIATE.value,

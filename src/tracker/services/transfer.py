@@ -12,9 +12,9 @@ from typing import IO, Any
 
 from tracker.adapters.orm import Exercise, Lifter
 from tracker.adapters.repository import LifterRows, TransferRows
-from tracker.adapters.unit_of_work import AbstractUnitOfWork, RefusedValue
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.bodyweight import bodyweight_text
-from tracker.domain.errors import ImportFailed
+from tracker.domain.errors import ImportFailed, RowRefused
 from tracker.domain.model import DEFAULT_LIFTER, Laterality
 from tracker.domain.text_safety import texts_with_controls
 from tracker.domain.units import Unit, format_load
@@ -354,13 +354,11 @@ class ImportBatch:
     def flush(self) -> None:
         try:
             self._insert()
-        except RefusedValue as error:
+        except RowRefused as error:
             # The rows were checked before, so this should not happen; if it does, say where.
             # (Other errors, such as a disk I/O error, are the database's, not the rows'.)
-            cause = str(error.orig).strip().splitlines()
-            problem = cause[0] if cause else type(error.orig).__name__
             span = f"{min(self.lines)}-{max(self.lines)}" if self.lines else "?"
-            raise ImportFailed(f"lines {span}: the database refused a row ({problem})") from None
+            raise ImportFailed(f"lines {span}: the database refused a row ({error})") from None
         self.lines.clear()
 
     def _insert(self) -> None:
