@@ -134,7 +134,9 @@ def check_suggest(tracker: Tracker, ex: dict[str, Any]) -> None:
     import json
 
     cue = json.loads(result.stdout).get("imbalance")
-    compared = [s for s in ex["sessions"] if s["lsi"] is not None]
+    # The cue judges the latest session with both sides measured, as the report's session
+    # list shows it: one that decides nothing (1x0 against 1x0) has no LSI there either.
+    compared = [s for s in ex["sessions"] if s["left"] is not None and s["right"] is not None]
     if cue is None:  # a one-sided progression has no cue
         return
     assert cue["scope"] == "last_session"
