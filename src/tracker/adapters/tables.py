@@ -16,7 +16,7 @@ No `from __future__ import annotations` here: `Row` reads each column's annotati
 `X | None`?) as the real object. Only names not yet defined are quoted.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, get_args
@@ -25,6 +25,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     Enum,
     ForeignKey,
     Index,
@@ -34,6 +35,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped
 from sqlalchemy.schema import SchemaItem
@@ -213,6 +215,8 @@ class Exercise(Row):
     faq: Mapped[list[Any]] = column(JSON, default=list)
     source: Mapped[str] = column(String(100), default="custom")  # builtin, custom, import
     edited: Mapped[bool] = column(Boolean, default=False)  # the lifter changed a built-in
+    # A test where less is better (a timed hop): the slower side is the weaker one.
+    lower_is_better: Mapped[bool] = column(Boolean, default=False, server_default=false())
     # The lifter who made a custom exercise: only they see it. None: built-in or shared.
     owner_id: Mapped[int | None] = references("lifter.id", "CASCADE", index=True)
 
@@ -269,7 +273,7 @@ class WorkoutSet(Row):
     load: Mapped[Decimal] = column(ExactDecimal())
     unit: Mapped[str] = column(String(2))
     bodyweight: Mapped[bool] = column(Boolean, default=False)
-    duration_s: Mapped[int | None] = column(Integer)
+    duration_s: Mapped[Decimal | None] = column(ExactDecimal())  # exact: 2.31 s stays 2.31
     distance: Mapped[Decimal | None] = column(ExactDecimal())
     distance_unit: Mapped[str | None] = column(String(5))
     rpe: Mapped[Decimal | None] = column(ExactDecimal())
@@ -390,3 +394,5 @@ class InvolvedSide(Row):
     lifter_id: Mapped[int] = lifter_ref()
     exercise_id: Mapped[int | None] = references("exercise.id", "CASCADE")
     side: Mapped[str] = column(String(5))
+    # Ends the pre-injury reference window (the injury or the operation, as the physio chooses).
+    injury_date: Mapped[date | None] = column(Date)
