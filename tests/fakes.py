@@ -406,8 +406,8 @@ class FakeLogRows(FakeRows, LogRows):
 
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise
-    ) -> dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]:
-        found: dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]
+    ) -> dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]:
+        found: dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]
         found = {}
         for s in self.store.sets(lifter, exercise):
             if s.kind == "warmup" or (s.duration_s is None and s.distance is None):

@@ -95,7 +95,7 @@ class Done:
     unit: Unit = Unit.KG
     bodyweight: bool = False
     kind: SetKind = SetKind.WORKING
-    duration_s: int | None = None
+    duration_s: D | None = None
     distance: D | None = None
     distance_unit: str | None = None
 
@@ -213,7 +213,7 @@ def test_a_side_typed_alone_is_mirrored_and_asks_for_the_switch() -> None:
 def test_undo_reloads_the_counts_and_carries_the_place_on() -> None:
     legs = plan(*LEGS)
     legs.make_current("Bench Press")
-    legs.log("Bench Press", [Done(Side.LEFT, 0, duration_s=45)])
+    legs.log("Bench Press", [Done(Side.LEFT, 0, duration_s=D(45))])
     reloaded = GymPlan(1, False, None, None, 0, set(), None)
     reloaded.carry_on(legs)
     assert reloaded.routine == legs.routine and reloaded.exercise == "Bench Press"
@@ -229,10 +229,10 @@ def test_what_enter_types_for_a_planned_set() -> None:
 
 
 def test_a_measured_set_as_typed() -> None:
-    assert typed_set(Done(None, 0, D(0), duration_s=60), Unit.KG) == "60s"
-    assert typed_set(Done(None, 0, D(0), duration_s=1800), Unit.KG) == "30min"
+    assert typed_set(Done(None, 0, D(0), duration_s=D(60)), Unit.KG) == "60s"
+    assert typed_set(Done(None, 0, D(0), duration_s=D(1800)), Unit.KG) == "30min"
     assert typed_set(Done(None, 0, D(24), distance=D(40), distance_unit="m"), Unit.KG) == "40mx24"
-    assert measure_of([Done(None, 0, duration_s=30)]) == "timed"
+    assert measure_of([Done(None, 0, duration_s=D(30))]) == "timed"
     assert measure_of([Done(None, 0, distance=D(40), distance_unit="m")]) == "distance"
-    assert measure_of([Done(None, 0, duration_s=30), Done(None)]) is None
+    assert measure_of([Done(None, 0, duration_s=D(30)), Done(None)]) is None
     assert measure_of([]) is None

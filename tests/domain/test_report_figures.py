@@ -43,7 +43,7 @@ def sets(*pairs: tuple[int, str]) -> list[SetGroup]:
 
 
 def held(*seconds: int) -> list[SetGroup]:
-    return [set_group(0, D(0), Unit.KG, True, START, (), s) for s in seconds]
+    return [set_group(0, D(0), Unit.KG, True, START, (), D(s)) for s in seconds]
 
 
 def imbalance(sessions: list[SessionSides], metric: str = "e1rm") -> ExerciseImbalance:

@@ -113,8 +113,9 @@ def test_unknown_unit_names_the_unit() -> None:
         ("10x2000.5", "load must be between 0 and 2000, got 2000.5"),
         ("10x61.2345", "load can have at most 3 decimal places, got 61.2345"),
         ("10x-20", "load can't be negative, got -20: write the weight lifted, e.g. 10x60"),
-        ("0s", "a time must be 1 s to 24 hours in whole seconds, got 0s"),
-        ("90000s", "a time must be 1 s to 24 hours in whole seconds, got 90000s"),
+        ("0s", "a time must be more than 0 s and at most 24 hours (3 decimals at most), got 0s"),
+        ("90000s",
+         "a time must be more than 0 s and at most 24 hours (3 decimals at most), got 90000s"),
         (
             "0m",
             "a distance must be more than 0 and at most 100000 m with at most 3 decimals, got 0m",
@@ -239,7 +240,7 @@ def measured(work: str, load: str | None = None, unit: Unit | None = None) -> Se
     """The spec of a timed or distance set, built independently of the parser."""
     duration = distance = distance_unit = None
     if work.endswith("s"):
-        duration = int(work[:-1])
+        duration = Decimal(work[:-1])
     else:
         number = work.rstrip("kmi")
         distance, distance_unit = Decimal(number), work[len(number) :]
@@ -305,7 +306,8 @@ def measured_specs(draw: st.DrawFn) -> SetSpec:
     unit = draw(units) if load is not None else None
     if draw(st.booleans()):
         return SetSpec(reps=0, load=load, unit=unit, bodyweight=load is None,
-                       duration_s=draw(st.integers(1, 24 * 3600)))
+                       duration_s=draw(st.integers(1, 24 * 3600).map(Decimal)
+                                      | st.decimals("0.001", 24 * 3600, places=3)))
     distance = draw(st.decimals(min_value="0.001", max_value=1000, places=3))
     return SetSpec(reps=0, load=load, unit=unit, bodyweight=load is None,
                    distance=distance.normalize() if distance % 1 else distance.quantize(1),

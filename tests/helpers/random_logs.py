@@ -74,7 +74,7 @@ class Drawn:
     unit: Unit
     kind: str
     bodyweight: bool
-    duration_s: int | None = None
+    duration_s: Decimal | None = None
     distance: Decimal | None = None
     distance_unit: str | None = None
 

@@ -53,7 +53,7 @@ class LoggedSet:
     kind: str = "working"
     bodyweight: bool = False
     performed_at: dt.datetime | None = None  # None: the session's start
-    duration_s: int | None = None
+    duration_s: Decimal | None = None
     distance: Decimal | None = None
     distance_unit: str | None = None
     load_count: int = 1  # the summary's volume counts the load this often: 2 for 2 dumbbells

@@ -20,12 +20,13 @@ from tracker.importers.values import (
 @pytest.mark.parametrize(
     ("text", "seconds"),
     [
-        ("90", 90), ("90.0", 90), ("59.5", 60), ("0", 0), ("1:30", 90), ("0:01:30", 90),
+        ("90", 90), ("90.0", 90), ("59.5", Decimal("59.5")), ("2.3105", Decimal("2.311")),
+        ("0", 0), ("1:30", 90), ("0:01:30", 90),
         ("1:05:00", 3900), ("1h 5m", 3900), ("35m", 2100), ("45s", 45), ("1h", 3600),
         ("2h 38m", 9480), ("1h5m30s", 3930), ("1 hr 2 min", 3720), ("1.5h", 5400),
     ],
 )
-def test_parse_duration(text: str, seconds: int) -> None:
+def test_parse_duration(text: str, seconds: Decimal | int) -> None:
     assert parse_duration(text) == seconds
 
 

@@ -44,7 +44,7 @@ def test_strong_android_semicolon_with_unit_columns_and_decimal_commas() -> None
     assert sets[3].reps == 0 and sets[3].load == 65  # a failed attempt is a set
     treadmill = sets[4]
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
-        Decimal("2.5"), "km", 900,
+        Decimal("2.5"), "km", Decimal(900),
     )
     assert treadmill.load == 0 and not treadmill.bodyweight  # a distance, no load
     lunge = sets[5]
@@ -73,7 +73,8 @@ def test_strong_weight_unit_in_header_am_pm_dates_and_non_set_rows() -> None:
     ]
     assert [s.position for s in sets[:5]] == [0, 1, 2, 3, 4]  # "Set Order" counted from 0
     plank = sets[4]
-    assert (plank.reps, plank.duration_s, plank.load, plank.note) == (0, 60, Decimal(0), "held it")
+    held = (plank.reps, plank.duration_s, plank.load, plank.note)
+    assert held == (0, Decimal(60), Decimal(0), "held it")
     assert plank.bodyweight  # no load recorded
     assert sets[3].bodyweight and sets[3].load == 0  # 0 lb: bodyweight
     assert sets[5].exercise == "Single Arm Row" and sets[5].side is Side.LEFT
@@ -103,7 +104,7 @@ def test_strong_classic_letters_rpe_notes_and_cardio() -> None:
     assert (pull_up.reps, pull_up.load, pull_up.bodyweight) == (8, Decimal(0), True)
     running = sets[5]
     assert (running.distance, running.distance_unit, running.duration_s, running.reps) == (
-        Decimal("5.2"), "km", 1800, 0,
+        Decimal("5.2"), "km", Decimal(1800), 0,
     )
     assert reader.skipped == [Skipped(8, "notes only, not a set")]
     assert sets[-1].session_notes == "Last one of the year"
@@ -137,9 +138,10 @@ def test_hevy_imperial_columns_and_2026_dates() -> None:
     )
     assert sets[4].kind is SetKind.DROP
     plank, treadmill = sets[5], sets[6]
-    assert (plank.reps, plank.duration_s, plank.load, plank.bodyweight) == (0, 75, Decimal(0), True)
+    held = (plank.reps, plank.duration_s, plank.load, plank.bodyweight)
+    assert held == (0, Decimal(75), Decimal(0), True)
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
-        Decimal("1.5"), "mi", 900,
+        Decimal("1.5"), "mi", Decimal(900),
     )
     assert [s.position for s in sets] == [0, 1, 2, 3, 4, 5, 6, 0]
     assert reader.skipped == [Skipped(9, "notes only, not a set")]
@@ -167,9 +169,10 @@ def test_fitnotes_weight_unit_in_header_and_clock_times() -> None:
     ] * 2
     assert sets[0].started_at == datetime(2023, 3, 1, 5, 0, tzinfo=UTC)  # midnight at UTC-5
     plank, treadmill = sets[1], sets[2]
-    assert (plank.duration_s, plank.reps, plank.load, plank.bodyweight) == (90, 0, Decimal(0), True)
+    held = (plank.duration_s, plank.reps, plank.load, plank.bodyweight)
+    assert held == (Decimal(90), 0, Decimal(0), True)
     assert (treadmill.distance, treadmill.distance_unit, treadmill.duration_s) == (
-        Decimal("2.5"), "km", 900,
+        Decimal("2.5"), "km", Decimal(900),
     )
     assert [(s.exercise, s.side, s.reps) for s in sets[3:]] == [
         ("Single Leg Press", Side.RIGHT, 10),
@@ -185,7 +188,8 @@ def test_fitnotes2_ios_kg_and_lb_columns() -> None:
         (Decimal("0"), Unit.KG, False),  # a run: a distance, no load, not bodyweight
     ]
     assert sets[1].note == "slow"
-    assert (sets[2].distance, sets[2].distance_unit, sets[2].duration_s) == (Decimal(3), "mi", 1800)
+    ran = (sets[2].distance, sets[2].distance_unit, sets[2].duration_s)
+    assert ran == (Decimal(3), "mi", Decimal(1800))
     assert reader.skipped == [Skipped(5, "notes only, not a set")]
 
 

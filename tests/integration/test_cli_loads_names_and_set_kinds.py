@@ -255,6 +255,28 @@ def test_timed_and_distance_sets_are_stored_per_side(tracker: Tracker) -> None:
     assert ",Suitcase Carry,left,0,24,kg,0,,40,m," in exported
 
 
+def test_decimal_seconds_and_centimetres_are_kept_exactly(
+    tracker: Tracker, other_db_url: str, tmp_path: Any
+) -> None:
+    tracker.ok("log", "suitcase carry", "-l", "2.30sx24", "-r", "2sx24", "-l", "152cmx24")
+    stored = [(r["side"], r["duration_s"], r["distance"], r["distance_unit"])
+              for r in rows(tracker.url)]
+    assert stored == [("left", Decimal("2.3"), None, None), ("right", Decimal(2), None, None),
+                      ("left", None, Decimal("1.52"), "m")]
+    shown = tracker.json("session", "show")["sets"]
+    assert [s["duration_s"] for s in shown] == [2.3, 2, None]
+    assert "#1 L 2.3 s x 24 kg" in tracker.ok("session", "show").stdout
+    report = tracker.json("report", "imbalance", "suitcase carry", "--metric", "duration")
+    (item,) = report["exercises"]
+    assert (item["left"]["duration_s"], item["right"]["duration_s"]) == (2.3, 2)
+    assert item["lsi"] == 86.96  # 2.00 / 2.30 x 100, decimal seconds summed exactly in SQL
+    exported = tmp_path / "hops.json"
+    tracker.ok("export", "--format", "json", "-o", str(exported))
+    restored = Tracker(other_db_url, tracker.runner)
+    restored.ok("import", str(exported), "--from", "tracker")
+    assert [r["duration_s"] for r in rows(restored.url)] == [Decimal("2.3"), Decimal(2), None]
+
+
 def test_a_loaded_carry_without_a_load_is_refused(tracker: Tracker) -> None:
     assert tracker.fails("log", "farmer's carry", "40m") == (
         'Error: "40m" has no load, and Farmer\'s Carry is done with a dumbbell: write the load '

@@ -46,6 +46,9 @@ SCALE = int(os.environ.get("TRACKER_CROSS_VIEW_EXAMPLES", "40"))
 SINCE = "2020-01-01"  # before every drawn session: the windows are the whole history
 
 
+# Whole seconds, and hop-test times in hundredths and thousandths (kept exactly).
+SECONDS = st.integers(0, 300).map(Decimal) | st.decimals("0.001", 300, places=3)
+
 @st.composite
 def unilateral_set(draw: st.DrawFn) -> Drawn:
     """Mostly the reported lifter's working sets of one-sided lifts: loaded, bodyweight
@@ -63,7 +66,7 @@ def unilateral_set(draw: st.DrawFn) -> Drawn:
         unit=draw(st.sampled_from([Unit.KG, Unit.KG, Unit.LB])),
         kind=draw(st.sampled_from(["working"] * 6 + ["warmup", "drop", "failure"])),
         bodyweight=bodyweight,
-        duration_s=draw(st.one_of(st.none(), st.none(), st.none(), st.integers(0, 300))),
+        duration_s=draw(st.one_of(st.none(), st.none(), st.none(), SECONDS)),
     )
 
 

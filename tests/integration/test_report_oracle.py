@@ -40,6 +40,9 @@ EXAMPLES = int(os.environ.get("TRACKER_ORACLE_EXAMPLES", "200"))  # CI: at least
 FORMULAS = ("epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan")
 
 
+# Whole seconds, and hop-test times in hundredths and thousandths (kept exactly).
+SECONDS = st.integers(0, 300).map(Decimal) | st.decimals("0.001", 300, places=3)
+
 @st.composite
 def drawn_set(draw: st.DrawFn) -> Drawn:
     exercise = draw(st.sampled_from(UNILATERAL + BILATERAL))
@@ -54,7 +57,7 @@ def drawn_set(draw: st.DrawFn) -> Drawn:
         unit=draw(st.sampled_from([Unit.KG, Unit.KG, Unit.LB])),
         kind=draw(st.sampled_from(["working", "working", "working", "warmup", "drop", "failure"])),
         bodyweight=draw(st.booleans().map(lambda b: b and draw(st.booleans()))),
-        duration_s=draw(st.one_of(st.none(), st.integers(0, 300))),
+        duration_s=draw(st.one_of(st.none(), SECONDS)),
         distance=draw(
             st.one_of(st.none(), st.sampled_from([Decimal("20"), Decimal("0.125"), Decimal("1.5")]))
         ),

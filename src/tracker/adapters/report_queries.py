@@ -41,7 +41,7 @@ from tracker.domain.report_figures import (
     set_group,
     side_figures,
 )
-from tracker.domain.units import KG_PER_LB, Unit, convert
+from tracker.domain.units import KG_PER_LB, Unit, convert, plain
 
 _THOUSAND = Decimal(1000)
 # One lb in 1e-11 kg, and one kg: a thousandth of a typed load times these is an exact integer.
@@ -61,6 +61,17 @@ def _counted() -> Any:
             WorkoutSet.distance.is_not(None),
         ),
     )
+
+
+def _duration_key() -> Any:
+    """The set's time in milliseconds, an exact integer on both engines (0 for none): times
+    have at most 3 decimals of a second, and SQLite keeps them as REAL, which a sum would not
+    add exactly."""
+    return func.coalesce(cast(func.round(WorkoutSet.duration_s * 1000), BigInteger), 0)
+
+
+def _seconds(key: int | None) -> Decimal:
+    return plain(Decimal(key or 0) / _THOUSAND)
 
 
 def _milli() -> Any:
@@ -268,7 +279,7 @@ class ReportQueries:
                 func.max(case((on_side, WorkoutSet.reps), else_=None)),
             ]
             if timed:
-                duration = func.coalesce(WorkoutSet.duration_s, 0)
+                duration = _duration_key()
                 columns += [
                     func.sum(case((on_side, duration), else_=0)),
                     func.sum(case((on_side, _distance_key()), else_=0)),
@@ -291,10 +302,10 @@ class ReportQueries:
                 _volume(kg, lb, unit),
                 e1rm,
                 out_of_range=int(beyond or 0),
-                duration=int(duration or 0),
+                duration=_seconds(duration),
                 distance=_metres(distance),
                 best_reps=int(most_reps or 0),
-                longest=int(longest or 0),
+                longest=_seconds(longest),
             )
 
         width = 10 if timed else 7
@@ -344,8 +355,8 @@ class ReportQueries:
             WorkoutSet.load > 0,
         )
         columns = (func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
-                   func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()),
-                   func.max(func.coalesce(WorkoutSet.duration_s, 0)))
+                   func.sum(_duration_key()), func.sum(_distance_key()),
+                   func.max(_duration_key()))
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
         query = _counted_sets(lifter_id, [*keys, *columns], loaded).group_by(*keys)
         rows = []
@@ -353,8 +364,8 @@ class ReportQueries:
             ex_id, name, s_id, started, side, reps, unit = row[:7]
             top, count, volume, secs, dist = row[8:13]  # row[7]: loaded, a key only
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
-                             Decimal(volume) / _THOUSAND, duration=int(secs or 0),
-                             distance=_metres(dist), longest=int(row[13] or 0))
+                             Decimal(volume) / _THOUSAND, duration=_seconds(secs),
+                             distance=_metres(dist), longest=_seconds(row[13]))
             rows.append(GroupedRow((ex_id, name), s_id, started, _side(side), group))
         return rows
 
@@ -374,13 +385,13 @@ class ReportQueries:
             (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
              TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, _milli(),
              WorkoutSet.unit, WorkoutSet.bodyweight, WorkoutSet.performed_at,
-             func.coalesce(WorkoutSet.duration_s, 0), _distance_key(), Exercise.body_part),
+             _duration_key(), _distance_key(), Exercise.body_part),
             where,
         )
         return [
             GroupedRow((ex_id, name), s_id, started, _side(side),
                        set_group(reps, Decimal(milli) / _THOUSAND, Unit(unit), bw, performed_at,
-                                 body_weights, int(secs), _metres(dist)), part)
+                                 body_weights, _seconds(secs), _metres(dist)), part)
             for (ex_id, name, s_id, started, side, reps, milli, unit, bw, performed_at, secs,
                  dist, part) in self._session.execute(query)
         ]

@@ -51,7 +51,7 @@ class TopSet:
     performed_at: datetime
     bodyweight: bool = False  # the load was added to body weight (BW+20; negative: assisted)
     # A loaded carry or hold (40mx32, 60sx32): its distance or time, the reps being 0.
-    duration_s: int | None = None
+    duration_s: Decimal | None = None
     distance: Decimal | None = None
     distance_unit: str | None = None
 
@@ -231,7 +231,7 @@ class LogRows(Rows, Protocol):
 
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise
-    ) -> dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]: ...
+    ) -> dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]: ...
 
     def side_records(
         self, lifter: Lifter, exercise: Exercise, before_set_id: int
@@ -660,7 +660,7 @@ class Repository(PostgresRows):
 
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise
-    ) -> dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]:
+    ) -> dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]:
         """Per (session, side) of the exercise's working timed and distance sets: the longest
         time and the longest distance in each distance unit (the domain compares units)."""
         rows = self.session.execute(
@@ -677,7 +677,7 @@ class Repository(PostgresRows):
             )
             .group_by(WorkoutSet.session_id, WorkoutSet.side, WorkoutSet.distance_unit)
         )
-        found: dict[tuple[int, str | None], list[tuple[int | None, Decimal | None, str | None]]]
+        found: dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]
         found = {}
         for session_id, side, distance_unit, duration, distance in rows:
             found.setdefault((session_id, side), []).append((duration, distance, distance_unit))

@@ -89,17 +89,21 @@ def set_text(reps: int, load: Decimal, unit: Unit | str, bodyweight: bool = Fals
 
 
 def measure_text(
-    duration_s: int | None, distance: Decimal | None, distance_unit: str | None
+    duration_s: Decimal | None, distance: Decimal | None, distance_unit: str | None
 ) -> str:
-    """45 s, 1:30, 1:05:00, 400 m: a timed or distance set's measure ("" for reps)."""
+    """45 s, 2.31 s, 1:30, 1:05:00, 400 m: a timed or distance set's measure ("" for reps)."""
     parts = []
     if duration_s:
-        hours, rest = divmod(int(duration_s), 3600)
+        whole = int(duration_s)
+        fraction = exact_text(duration_s - whole)[1:]  # ".31", or "" for whole seconds
+        hours, rest = divmod(whole, 3600)
         minutes, seconds = divmod(rest, 60)
         if hours:
-            parts.append(f"{hours}:{minutes:02d}:{seconds:02d}")
+            parts.append(f"{hours}:{minutes:02d}:{seconds:02d}{fraction}")
+        elif minutes:
+            parts.append(f"{minutes}:{seconds:02d}{fraction}")
         else:
-            parts.append(f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s")
+            parts.append(f"{seconds}{fraction} s")
     if distance:
         parts.append(f"{format_load(distance)} {distance_unit or ''}".rstrip())
     return ", ".join(parts)
@@ -139,7 +143,7 @@ def full_set_text(
     load: Decimal,
     unit: Unit | str,
     bodyweight: bool,
-    duration_s: int | None,
+    duration_s: Decimal | None,
     distance: Decimal | None,
     distance_unit: str | None,
 ) -> str:

@@ -15,7 +15,7 @@ from tracker.domain.report_figures import (
     SummaryBucket,
     SummaryReport,
 )
-from tracker.domain.units import rounded_number
+from tracker.domain.units import as_number, rounded_number
 from tracker.wording.asymmetry import verdict_text
 
 
@@ -48,7 +48,8 @@ def best_json(best: BestSet | None) -> dict[str, Any]:
 def side_json(figures: SideFigures, timed: bool = True) -> dict[str, Any]:
     """One side's figures; duration and distance only when they were asked for (timed)."""
     best = figures.best_set
-    extra = {"duration_s": figures.duration, "distance_m": num(figures.distance)} if timed else {}
+    extra = {"duration_s": as_number(figures.duration), "distance_m": num(figures.distance)}
+    extra = extra if timed else {}
     return {
         "sets": figures.sets,
         "reps": figures.reps,
@@ -136,7 +137,7 @@ def history_json(report: HistoryReport) -> dict[str, Any]:
                 "side": e.side.value if e.side else None,
                 **side_json(e.figures),
                 "session_sets": e.session_sets,
-                "best_time_s": e.best.time_s,
+                "best_time_s": None if e.best.time_s is None else as_number(e.best.time_s),
                 "best_distance": None
                 if e.best.distance is None
                 else {"distance": num(e.best.distance), "unit": e.best.distance_unit},

@@ -157,7 +157,7 @@ def session_json(detail: SessionDetail) -> dict[str, Any]:
                 "rpe": None if s.rpe is None else as_number(s.rpe),
                 "kind": s.kind,
                 "performed_at": s.performed_at.astimezone().isoformat(),
-                "duration_s": s.duration_s,
+                "duration_s": None if s.duration_s is None else as_number(s.duration_s),
                 "distance": None if s.distance is None else as_number(s.distance),
                 "distance_unit": s.distance_unit,
                 "note": s.note,

@@ -17,7 +17,7 @@ from tracker.domain.errors import Conflict, NotFound
 from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.routines import RoutineItemPlan, RoutinePlan, Target
 from tracker.domain.specs import format_spec
-from tracker.domain.units import Unit
+from tracker.domain.units import Unit, exact_text
 
 # Working sets per exercise and side (None: a bilateral set).
 Done = dict[str, dict[Side | None, int]]
@@ -32,7 +32,7 @@ class SetDone(Protocol):
     unit: Unit
     bodyweight: bool
     kind: SetKind
-    duration_s: int | None
+    duration_s: Decimal | None
     distance: Decimal | None
     distance_unit: str | None
 
@@ -45,7 +45,7 @@ class PlannedSide:
     bodyweight: bool = False  # the load is added to body weight (negative: assisted)
     unit: Unit | None = None  # None: the target's unit
     # A timed or distance set (reps 0), as a side typed alone was: the other side mirrors it.
-    duration_s: int | None = None
+    duration_s: Decimal | None = None
     distance: Decimal | None = None
     distance_unit: str | None = None
 
@@ -130,7 +130,7 @@ def typed_set(done: SetDone, default: Unit) -> str:
     text = format_spec(PlannedSide.of(done).spec(default), default)
     minutes, seconds = divmod(done.duration_s or 0, 60)
     if minutes >= 2 and not seconds:  # a 30-minute run reads better as 30min than 1800s
-        text = text.replace(f"{done.duration_s}s", f"{minutes}min", 1)
+        text = text.replace(f"{exact_text(done.duration_s or Decimal(0))}s", f"{minutes}min", 1)
     return text
 
 

@@ -52,7 +52,7 @@ class SetSpec:
     load: Decimal | None
     unit: Unit | None  # None: the lifter's default unit applies
     bodyweight: bool = False
-    duration_s: int | None = None
+    duration_s: Decimal | None = None  # exact seconds: 2.31 s stays 2.31
     distance: Decimal | None = None
     distance_unit: str | None = None
     # False when no load was typed at all ("12", "45s"): bodyweight, unless the exercise needs

@@ -87,21 +87,21 @@ class ReportRequest:
 class BestMeasures:
     """A side's longest hold and longest distance in one session (timed and distance sets)."""
 
-    time_s: int | None = None
+    time_s: Decimal | None = None
     distance: Decimal | None = None  # as typed, in distance_unit
     distance_unit: str | None = None
 
 
 def best_measures(
-    measures: Iterable[tuple[int | None, Decimal | None, str | None]],
+    measures: Iterable[tuple[Decimal | None, Decimal | None, str | None]],
 ) -> BestMeasures:
     """From (duration s, distance, its unit) of working sets: the longest time, and the
     longest distance compared exactly in metres (5 km beats 400 m), shown as typed."""
-    time_s: int | None = None
+    time_s: Decimal | None = None
     longest: tuple[Decimal, Decimal, str] | None = None
     for duration, distance, unit in measures:
         if duration:
-            time_s = max(time_s or 0, duration)
+            time_s = max(time_s or Decimal(0), duration)
         in_metres = metres(distance, unit)
         if distance and unit and in_metres is not None:
             if longest is None or in_metres > longest[0]:
@@ -126,9 +126,9 @@ class SetGroup:
     volume: Decimal | None = None  # None: reps x load x count
     bodyweight: bool = False  # a bodyweight set whose load is unknown (no body weight logged)
     typed: str | None = None  # how the load was typed, when not "LOAD UNIT" ("BW+20 kg")
-    duration: int = 0  # seconds, summed over the group
+    duration: Decimal = Decimal(0)  # seconds, summed over the group
     distance: Decimal = Decimal(0)  # metres, summed over the group
-    longest: int = 0  # seconds of the group's longest set
+    longest: Decimal = Decimal(0)  # seconds of the group's longest set
 
     @property
     def total_volume(self) -> Decimal:
@@ -175,10 +175,10 @@ class SideFigures:
     best_set: BestSet | None = None  # may be filled later by the SQL path
     out_of_range: int = 0  # sets the formula cannot estimate, left out of best_e1rm
     unweighed: int = 0  # bodyweight sets without a body weight logged: no e1RM
-    duration: int = 0  # seconds of timed sets
+    duration: Decimal = Decimal(0)  # seconds of timed sets
     distance: Decimal = Decimal(0)  # metres of distance sets
     best_reps: int = 0  # the most reps in one set
-    longest: int = 0  # seconds of the longest timed set
+    longest: Decimal = Decimal(0)  # seconds of the longest timed set
     # Per load (exact kg) the most reps in one set at it; complete only from raw sets, which
     # is how every path reads a side it compares by reps at a load.
     reps_at_load: tuple[tuple[Decimal, int], ...] = ()
@@ -198,7 +198,7 @@ class SideFigures:
         if not self.sets:
             return None
         if name == "duration":
-            return Decimal(self.longest) if self.longest else None
+            return self.longest if self.longest else None
         if name == "distance":
             return self.distance if self.distance else None
         if name == "volume":
@@ -224,7 +224,7 @@ def set_group(
     bodyweight: bool,
     moment: dt.datetime,
     body_weights: Sequence[BodyWeight],
-    duration: int | None = None,
+    duration: Decimal | None = None,
     distance: Decimal | None = None,
 ) -> SetGroup:
     """One working set as every report path reads it: a bodyweight set weighed with the body
@@ -233,7 +233,8 @@ def set_group(
     if bodyweight:
         group = bodyweight_group(reps, load, unit, moment, body_weights)
     return replace(
-        group, duration=duration or 0, distance=distance or Decimal(0), longest=duration or 0
+        group, duration=duration or Decimal(0), distance=distance or Decimal(0),
+        longest=duration or Decimal(0),
     )
 
 
@@ -286,10 +287,10 @@ def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFi
         best_set=best,
         out_of_range=sum(g.count for g in groups if is_out_of_range(g.reps, g.load, g.bodyweight)),
         unweighed=sum(g.count for g in groups if g.bodyweight),
-        duration=sum(g.duration for g in groups),
+        duration=sum((g.duration for g in groups), Decimal(0)),
         distance=sum((g.distance for g in groups), Decimal(0)),
         best_reps=max((g.reps for g in groups), default=0),
-        longest=max((g.longest for g in groups), default=0),
+        longest=max((g.longest for g in groups), default=Decimal(0)),
         reps_at_load=_reps_at_load(
             (convert(g.load, g.unit, Unit.KG), g.reps)
             for g in groups
@@ -348,10 +349,10 @@ def summed(
         best_set=best_set,
         out_of_range=sum(f.out_of_range for f in parts),
         unweighed=sum(f.unweighed for f in parts),
-        duration=sum(f.duration for f in parts),
+        duration=sum((f.duration for f in parts), Decimal(0)),
         distance=sum((f.distance for f in parts), Decimal(0)),
         best_reps=max((f.best_reps for f in parts), default=0),
-        longest=max((f.longest for f in parts), default=0),
+        longest=max((f.longest for f in parts), default=Decimal(0)),
         reps_at_load=reps_at_load,
     )
 

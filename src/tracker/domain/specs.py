@@ -5,8 +5,8 @@ tokens; a decimal comma is read as a point, so ``61,25`` is ``61.25``)::
 
     spec    := [SETS sep] WORK [sep LOAD]
     WORK    := REPS | DURATION | DISTANCE
-    DURATION:= N "s" | N "sec" | [H ":"] M ":" SS | N "min"   (45s, 90s, 1:30, 1:05:00, 2min)
-    DISTANCE:= N "m" | N "km" | N "mi"                    (m is always metres)
+    DURATION:= N "s" | N "sec" | [H ":"] M ":" SS | N "min"   (45s, 2.31s, 1:30, 1:05:00, 2min)
+    DISTANCE:= N "m" | N "cm" | N "km" | N "mi"          (m is always metres; 152cm is 1.52m)
     LOAD    := NUMBER [UNIT] | "bw" [("+" | "-") NUMBER [UNIT]]
     UNIT    := kg | kgs | kilo(s) | lb | lbs | pound(s)   (see Unit.parse)
 
@@ -41,12 +41,13 @@ _LOAD = re.compile(r"(?P<number>[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>[a-z]+)?")
 _BODYWEIGHT = re.compile(r"bw(?:\s*(?P<sign>[+-])\s*(?P<added>.+))?")
 _RPE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DURATION = re.compile(
-    r"(?P<seconds>[0-9]+)\s*(?:s|sec|secs)"
+    r"(?P<seconds>[0-9]+(?:\.[0-9]+)?)\s*(?:s|sec|secs)"
     r"|(?:(?P<clock_h>[0-9]{1,2}):(?=[0-5][0-9]:))?(?P<clock_m>[0-9]+):(?P<clock_s>[0-5][0-9])"
     r"|(?P<minutes>[0-9]+(?:\.[0-9]+)?)\s*(?:min|mins)"
 )
-_DISTANCE = re.compile(r"(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>m|km|mi)")
+_DISTANCE = re.compile(r"(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>cm|m|km|mi)")
 MAX_DURATION_S = 24 * 3600
+MAX_DURATION_PLACES = 3  # a hop test is timed to the hundredth; a stopwatch shows thousandths
 # In the distance's own unit: a 100 km ride typed in metres, a 1000 km one in km or miles.
 MAX_DISTANCE = {"m": Decimal(100_000), "km": Decimal(1000), "mi": Decimal(1000)}
 
@@ -104,20 +105,23 @@ def typed_seconds(token: str) -> Decimal | None:
     return Decimal(number) * 60
 
 
-def _measure(token: str, text: str) -> tuple[int | None, Decimal | None, str | None] | None:
-    """(duration_s, distance, distance_unit) of a time or distance; None for anything else."""
-    seconds = typed_seconds(token)
+def _measure(token: str, text: str) -> tuple[Decimal | None, Decimal | None, str | None] | None:
+    """(duration_s, distance, distance_unit) of a time or distance; None for anything else.
+    Centimetres are stored as the same distance in metres (exact: 152cm is 1.52m)."""
+    seconds = typed_seconds(token) if len(token) <= 24 else None
     if seconds is not None:
-        if not 0 < seconds <= MAX_DURATION_S or seconds % 1:
+        if not 0 < seconds <= MAX_DURATION_S or seconds != round(seconds, MAX_DURATION_PLACES):
             raise InvalidValue(
-                f"a time must be 1 s to {MAX_DURATION_S // 3600} hours in whole seconds, got "
-                f"{shown(token)}"
+                f"a time must be more than 0 s and at most {MAX_DURATION_S // 3600} hours "
+                f"({MAX_DURATION_PLACES} decimals at most), got {shown(token)}"
             )
-        return int(seconds), None, None
+        return plain(seconds), None, None
     distance = _DISTANCE.fullmatch(token)
     if distance is not None:
         number, unit = distance["number"], str(distance["unit"])
         value = Decimal(number) if len(number) <= 12 else None
+        if value is not None and unit == "cm":
+            value, unit = value / 100, "m"
         most = MAX_DISTANCE[unit]
         if value is None or not 0 < value <= most or value != value.quantize(_LOAD_QUANTUM):
             raise InvalidValue(
@@ -203,7 +207,7 @@ def format_spec(spec: SetSpec, default_unit: Unit | None = None) -> str:
     unit = "" if spec.unit is None or spec.unit == default_unit else str(spec.unit)
     work = str(spec.reps)
     if spec.duration_s is not None:
-        work = f"{spec.duration_s}s"
+        work = f"{exact_text(spec.duration_s)}s"
     elif spec.distance is not None:
         work = f"{exact_text(spec.distance)}{spec.distance_unit}"
     if spec.load is None:

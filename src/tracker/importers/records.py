@@ -41,7 +41,7 @@ class ImportedSet:
     load: Decimal
     unit: Unit
     bodyweight: bool
-    duration_s: int | None
+    duration_s: Decimal | None
     distance: Decimal | None
     distance_unit: str | None  # "km", "m", "mi", "ft", "yd" or the file's own word
     rpe: Decimal | None

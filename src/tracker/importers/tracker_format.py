@@ -75,7 +75,7 @@ def row_values(row: ImportedSet, lifter: str) -> dict[str, str]:
         "load": decimal_text(row.load),
         "unit": row.unit.value,
         "bodyweight": "1" if row.bodyweight else "0",
-        "duration_s": "" if row.duration_s is None else str(row.duration_s),
+        "duration_s": decimal_text(row.duration_s),
         "distance": decimal_text(row.distance),
         "distance_unit": row.distance_unit or "",
         "rpe": decimal_text(row.rpe),

@@ -17,7 +17,7 @@ from dateutil import parser as dateparser
 
 from tracker.domain import specs, when
 from tracker.domain.errors import ImportFailed, InvalidValue
-from tracker.domain.units import Unit
+from tracker.domain.units import Unit, plain
 
 UnitSource = Literal["file", "default"]
 T = TypeVar("T")
@@ -125,12 +125,14 @@ def parse_count(text: str, decimal_comma: bool = False) -> int:
     return int(value)
 
 
-def _whole_seconds(value: Decimal) -> int:
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def _whole_seconds(value: Decimal) -> Decimal:
+    """Seconds to the millisecond, as tracker stores times (a hop test's 2.31 s stays 2.31)."""
+    return plain(value.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP))
 
 
-def parse_duration(text: str, decimal_comma: bool = False) -> int:
-    """Whole seconds from ``"90"``, ``"90.0"``, ``"1:30"``, ``"0:01:30"``, ``"1h 5m"``, ``"45s"``.
+def parse_duration(text: str, decimal_comma: bool = False) -> Decimal:
+    """Seconds (to the millisecond) from ``"90"``, ``"2.31"``, ``"1:30"``, ``"0:01:30"``,
+    ``"1h 5m"``, ``"45s"``.
 
     A plain number is seconds. A time as lifters type it is read by the domain's one grammar
     (``specs.typed_seconds``); beyond it, exports write clock times with fractions or more
@@ -406,8 +408,8 @@ class Cells:
     def reps(self, column: int | None) -> int | None:
         return self._read(column, lambda text: check_reps(parse_count(text, self.decimal_comma)))
 
-    def duration(self, column: int | None) -> int | None:
-        def seconds(text: str) -> int:
+    def duration(self, column: int | None) -> Decimal | None:
+        def seconds(text: str) -> Decimal:
             found = parse_duration(text, self.decimal_comma)
             if found > MAX_SECONDS:
                 raise ValueError(f'duration "{text}" is too long (at most {MAX_SECONDS} s)')
@@ -492,6 +494,6 @@ def nonzero(value: Decimal | None) -> Decimal | None:
     return None if value is None or value == 0 else value
 
 
-def nonzero_int(value: int | None) -> int | None:
+def nonzero_int(value: Decimal | None) -> Decimal | None:
     """Apps write 0 for "not recorded" in time columns."""
     return None if value is None or value == 0 else value

@@ -30,7 +30,7 @@ class StoredSet:
     kind: SetKind
     rpe: Decimal | None
     performed_at: datetime
-    duration_s: int | None = None
+    duration_s: Decimal | None = None
     distance: Decimal | None = None
     distance_unit: str | None = None
     note: str | None = None

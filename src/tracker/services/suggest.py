@@ -42,7 +42,7 @@ from tracker.domain.suggestion import (
     progression_steps,
     working_unit,
 )
-from tracker.domain.units import Unit, convert, format_load, round_display
+from tracker.domain.units import Unit, convert, exact_text, format_load, round_display
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.figures import exercise_figures, lifter_facts
 from tracker.services.lifters import current_lifter
@@ -334,7 +334,7 @@ def _over(top: TopSet | None) -> str | None:
         return None
     if top.distance is not None:
         return f"{format_load(top.distance)}{top.distance_unit or 'm'}"
-    return None if top.duration_s is None else f"{top.duration_s}s"
+    return None if top.duration_s is None else f"{exact_text(top.duration_s)}s"
 
 
 def lightest_kind(sled: Decimal | None) -> Lightest:

@@ -17,7 +17,7 @@ from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import ImportFailed, RowRefused
 from tracker.domain.model import DEFAULT_LIFTER, Laterality
 from tracker.domain.text_safety import texts_with_controls
-from tracker.domain.units import Unit, format_load
+from tracker.domain.units import Unit, exact_text, format_load
 from tracker.importers import read_export, tracker_format
 from tracker.importers.input_file import open_text
 from tracker.importers.records import ImportedSet
@@ -274,7 +274,7 @@ def set_text(row: ImportedSet) -> str:
     if row.bodyweight:
         load = bodyweight_text(row.load, row.unit)
     if row.duration_s is not None:
-        return f"{row.duration_s} s x {load}"
+        return f"{exact_text(row.duration_s)} s x {load}"
     if row.distance is not None:
         return f"{format_load(row.distance)} {row.distance_unit} x {load}"
     return f"{row.reps} x {load}"
