@@ -300,8 +300,8 @@ def test_wording_articles_plurals_and_one_decimal_lsi(tracker: Tracker) -> None:
     (ex,) = tracker.json("report", "imbalance")["exercises"]
     assert ex["lsi"] == 88.2 and ex["within_noise"] is True
     assert ex["verdict"] == (
-        "Right side weaker in the last session (LSI 88.2, watch), but an 11.8% difference "
-        "from fewer than 3 sessions is within measurement noise."
+        "Right side weaker in the last session (LSI 88.2, watch), but an 11.8% difference is "
+        "within noise (<15%)."
     )
     text = tracker.ok("report", "imbalance").stdout
     assert "1 set," in text and "1 sets" not in text
