@@ -450,13 +450,13 @@ def test_the_cycle_check_catches_each_kind(tmp_path: Path) -> None:
 # or a weaker side are called by the figures module alone; every view renders its results.
 FIGURES_MODULE = "tracker/domain/report_figures.py"
 RULE_MODULES = {"tracker.domain.e1rm", "tracker.domain.asymmetry"}
-# What those modules may give anyone: the figure types, a formula's name check, text (and the
-# sessions the noise rule counts, which the headline's sentence names).
+# What those modules may give anyone: the figure types, a formula's name check, text (and
+# where the noise came from and its display rounding, which the headline's sentence names).
 # (The display rounding of an LSI is shared as lsi_text is; MAX_REPS bounds the SQL's exact
 # e1RM keys, which the oracle property test holds equal to the domain's.)
 SHARED = {"Judgement", "SessionComparison", "Status", "Verdict", "formula_for", "FORMULAS",
           "DEFAULT_FORMULA", "lsi_text", "pct_text", "shown_lsi",
-          "shown_asymmetry", "MAX_REPS", "NOISE_MIN_SESSIONS"}
+          "shown_asymmetry", "MAX_REPS", "NoiseFrom", "shown_noise"}
 
 
 def figure_rules_used(path: Path) -> list[str]:

@@ -536,8 +536,14 @@ VERDICTS: dict[str, tuple[Judgement, Verdict, str]] = {
     ),
     "within noise": (
         over(("92", "100")), Verdict.WITHIN_NOISE,
-        "Left side weaker in the last session (LSI 92.0, balanced), but an 8% difference from "
-        "fewer than 3 sessions is within measurement noise.",
+        "Left side weaker in the last session (LSI 92.0, balanced), but an 8% difference is "
+        "within noise (<15%).",
+    ),
+    "within the lifter's own noise": (
+        over(("70", "100"), ("99", "100"), ("99", "100"), ("99", "100"), ("98", "100")),
+        Verdict.WITHIN_NOISE,
+        "Left side weaker in 5 of the last 5 sessions (LSI 93.0, balanced), but a 7% "
+        "difference is within your noise (±9.1%).",
     ),
     "involved": (
         over(("80", "100"), involved=Side.LEFT), Verdict.WEAKER,

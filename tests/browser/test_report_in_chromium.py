@@ -161,7 +161,7 @@ def test_report_renders_offline_with_the_figures_of_report_imbalance(
     for shown, ex in zip(rendered, report["exercises"], strict=True):
         assert shown["status"] == ex["status"] and shown["verdict"] == ex["verdict"]
         assert shown["weaker"] == (ex["weaker_side"] or "none named")
-        assert shown["fields"] == {key: ex[key] for key in headline_keys}
+        assert shown["fields"] == {key: ex[key] for key in (*headline_keys, "noise_pct")}
         for side in ("left", "right"):
             assert shown["sides"][side] == {
                 key: ex[side][key] for key in ("sets", "reps", "volume", "best_e1rm")

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.domain.asymmetry import (
+    Judgement,
+    NoiseFrom,
     SessionComparison,
     Status,
     Verdict,
     lsi,
     shown_lsi,
+    shown_noise,
     status_for,
     weaker_side,
 )
@@ -142,13 +147,89 @@ def sessions(*pairs: tuple[str | None, str | None]) -> list[SessionComparison]:
 
 
 def test_no_difference_is_within_noise_and_the_rule_is_one() -> None:
-    from tracker.domain.asymmetry import is_within_noise
+    from tracker.domain.asymmetry import DEFAULT_NOISE, is_within_noise
 
-    assert is_within_noise(D(0), 10) is True
-    assert is_within_noise(D("14.99"), 2) is True
-    assert is_within_noise(D(15), 1) is False
-    assert is_within_noise(D(5), 3) is False
-    assert is_within_noise(None, 1) is False
+    assert is_within_noise(D(0), DEFAULT_NOISE) is True
+    assert is_within_noise(D("14.99"), DEFAULT_NOISE) is True
+    assert is_within_noise(D(15), DEFAULT_NOISE) is False
+    # Below 15 % is within the default noise whatever the count (it was "fewer than 3").
+    assert judge_of(("95", "100"), ("95", "100"), ("95", "100"), ("95", "100")).within_noise
+    assert is_within_noise(None, DEFAULT_NOISE) is False
+    # 85 exactly is not within 15 %; its repeating-fraction neighbour must not be either.
+    assert is_within_noise(D(100) - D("85.00000000000000000000000001"), DEFAULT_NOISE) is False
+
+
+def judge_of(*pairs: tuple[str, str | None], recent: int = 3) -> Judgement:
+    from tracker.domain.asymmetry import judge
+
+    return judge(sessions(*pairs), recent)
+
+
+def test_signed_asymmetry_is_exact_and_keeps_the_side() -> None:
+    from tracker.domain.asymmetry import signed_asymmetry
+
+    assert signed_asymmetry(D(94), D(100)) == 6
+    assert signed_asymmetry(D(100), D(94)) == -6
+    assert signed_asymmetry(D(100), D(120)) == Fraction(50, 3)  # (120 - 100) / 120 x 100
+    # With an involved side: LSI - 100, positive when the involved side is stronger.
+    assert signed_asymmetry(D(110), D(100), Side.LEFT) == 10
+    assert signed_asymmetry(D(110), D(100), Side.RIGHT) == Fraction(-100, 11)
+    assert signed_asymmetry(D(0), D(0)) is None and signed_asymmetry(None, D(1)) is None
+
+
+def test_a_small_difference_from_a_side_that_swings_is_noise() -> None:
+    # The example: left swings about 20 % around right between sessions; the latest 3
+    # sessions average 97 against 100, a 3 % difference: well within the lifter's own noise.
+    swinging = (("120", "100"), ("80", "100"), ("120", "100"), ("80", "100"), ("91", "100"))
+    result = judge_of(*swinging)
+    assert result.asymmetry == 3 and result.within_noise is True
+    assert result.noise.source is NoiseFrom.OWN and result.noise.sessions == 5
+    # Signed: -50/3, 20, -50/3, 20, 9: mean 47/15, TE^2 = sample variance / 2, exactly.
+    values = [Fraction(-50, 3), Fraction(20), Fraction(-50, 3), Fraction(20), Fraction(9)]
+    mean = sum(values, Fraction(0)) / 5
+    assert result.noise.squared == sum((v - mean) ** 2 for v in values) / 4 / 2
+    assert round_display(result.noise.pct, 2) == D("13.17")
+
+
+def test_a_steady_difference_over_five_identical_sessions_is_real() -> None:
+    result = judge_of(*[("94", "100")] * 5)
+    assert result.noise.squared == 0 and result.noise.source is NoiseFrom.OWN
+    assert result.within_noise is False and result.verdict is Verdict.WEAKER
+    assert shown_noise(result, 1) == 0
+
+
+def test_own_noise_needs_five_sessions_with_both_sides() -> None:
+    four = judge_of(("94", "100"), ("100", None), ("94", "100"), ("94", "100"), ("94", "100"))
+    assert four.noise.source is NoiseFrom.DEFAULT and four.noise.pct == 15
+    assert four.within_noise is True and four.verdict is Verdict.WITHIN_NOISE
+    assert judge_of(*[("94", "100")] * 4).within_noise is True
+    assert judge_of(*[("94", "100")] * 5).within_noise is False
+    # A difference of 15 % or more is never within the default noise.
+    assert judge_of(("85", "100")).within_noise is False
+
+
+def test_own_noise_reads_the_last_ten_sessions_only() -> None:
+    # An old session far off, then ten at 6 % +- 1: with the old one the TE would be large
+    # and 6 % noise; the last ten alone give a TE below 1, and 6 % is real.
+    steady = [("94", "100"), ("93", "100"), ("95", "100")] * 3 + [("94", "100")]
+    result = judge_of(("50", "100"), *steady)
+    assert result.noise.sessions == 10 and result.within_noise is False
+    assert result.noise.pct < 1
+    with_old = judge_of(("50", "100"), *steady[1:])
+    assert with_old.noise.sessions == 10 and with_old.within_noise is True
+
+
+def test_the_shown_noise_never_contradicts_the_verdict() -> None:
+    from tracker.domain.asymmetry import Noise
+
+    near = judge_of(("92.9", "100"))  # 7.1 %, within the default 15
+    assert shown_noise(near, 1) == 15
+    # An own TE of 7.1004 against a 7.1 % difference: within, so it shows 7.2, not 7.1.
+    within = replace(near, noise=Noise(Fraction("7.1004") ** 2, NoiseFrom.OWN, 5))
+    assert shown_noise(replace(within, within_noise=True), 1) == D("7.2")
+    # A TE of 7.0996 against the same 7.1: real, and 7.1 is not below 7.1, so it shows 7.1.
+    below = replace(near, noise=Noise(Fraction("7.0996") ** 2, NoiseFrom.OWN, 5))
+    assert shown_noise(replace(below, within_noise=False), 1) == D("7.1")
 
 
 def test_judge_uses_the_latest_compared_sessions_only() -> None:

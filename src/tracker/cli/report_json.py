@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from tracker.domain.asymmetry import shown_asymmetry, shown_lsi
+from tracker.domain.asymmetry import shown_asymmetry, shown_lsi, shown_noise
 from tracker.domain.report_figures import (
     BestSet,
     ExerciseImbalance,
@@ -78,6 +78,10 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "consistent_sessions": judged.consistent_sessions,
         "compared_sessions": judged.compared_sessions,
         "within_noise": judged.within_noise,
+        # What the asymmetry is judged against: the lifter's own typical error ("own", 5 or
+        # more sessions with both sides) or the default 15 ("default").
+        "noise_pct": float(shown_noise(judged, 2)),
+        "noise_from": judged.noise.source.value,
         "verdict": verdict_text(judged),
         "recent_from": judged.first.isoformat() if judged.first else None,
         # Each side's figure over those sessions: what the LSI above is computed from.

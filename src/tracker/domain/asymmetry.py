@@ -9,6 +9,9 @@ imbalanced (Gokeler 2017; PMC8127385).
 Asymmetry scores are noisy: a 10-15 % difference in one session is within measurement noise
 (MDC 13.9-22.9 %, dominance reversed between sessions in 21-38 % of people), so the session
 trend below asks whether the same side is weaker again and again before calling it a pattern.
+Whether the headline's difference is noise is judged against the lifter's own variation once
+there are enough sessions (``noise_of``: Hopkins' typical error, Bishop et al. 2019), and
+against a default of 15 % before.
 """
 
 from __future__ import annotations
@@ -27,9 +30,12 @@ from tracker.domain.units import round_display
 _HUNDRED = Decimal(100)
 BALANCED_MIN_LSI = Decimal(90)
 WATCH_MIN_LSI = Decimal(85)
-# A difference below this, seen in fewer than NOISE_MIN_SESSIONS sessions, is within noise.
+# Noise (``noise_of``): the typical error of the lifter's own signed per-session asymmetry over
+# the last NOISE_WINDOW sessions with both sides, once there are NOISE_MIN_SESSIONS of them;
+# with fewer, a difference below NOISE_ASYMMETRY_PCT is within noise, whatever the count.
 NOISE_ASYMMETRY_PCT = Decimal(15)
-NOISE_MIN_SESSIONS = 3
+NOISE_MIN_SESSIONS = 5
+NOISE_WINDOW = 10
 # Share of differing sessions that must agree on the weaker side once there are enough of them.
 # Limb dominance reverses between sessions in 21-38% of people (domain-science 1.4): one
 # contrary session in three is not enough to call a side weaker; one in four or more is.
@@ -161,13 +167,99 @@ def _is_consistent(agreeing: int, differing: int) -> bool:
 # -- the report's headline: the lifter's state over the latest sessions ----------------------
 
 
-def is_within_noise(asymmetry: Decimal | None, compared_sessions: int) -> bool:
-    """No difference, or a difference below 15 % seen in fewer than 3 sessions (the one rule)."""
+class NoiseFrom(StrEnum):
+    """Where the noise a difference is judged against comes from."""
+
+    OWN = "own"  # the lifter's own typical error for the exercise
+    DEFAULT = "default"  # too few sessions: NOISE_ASYMMETRY_PCT
+
+
+@dataclass(frozen=True, slots=True)
+class Noise:
+    """The noise a headline's difference is judged against, in asymmetry percentage points.
+
+    ``squared`` is exact (a Fraction): the typical error squared, variance / 2, so that no
+    square root, float or rounding decides whether a difference is below it; ``pct`` is its
+    root for display only (28 significant digits; views round it with ``shown_noise``)."""
+
+    squared: Fraction
+    source: NoiseFrom
+    sessions: int  # sessions it comes from (0 for the default)
+
+    @property
+    def pct(self) -> Decimal:
+        if self.source is NoiseFrom.DEFAULT:
+            return NOISE_ASYMMETRY_PCT
+        return (Decimal(self.squared.numerator) / Decimal(self.squared.denominator)).sqrt()
+
+
+DEFAULT_NOISE = Noise(Fraction(NOISE_ASYMMETRY_PCT) ** 2, NoiseFrom.DEFAULT, 0)
+
+
+def signed_asymmetry(
+    left: Decimal | None, right: Decimal | None, involved: Side | None = None
+) -> Fraction | None:
+    """One session's signed asymmetry in per cent, exact: (right - left) / max(left, right) x
+    100 (positive: right stronger), or with an involved side (involved - uninvolved) /
+    uninvolved x 100 = LSI - 100 (positive: the involved side stronger). Its size is the
+    session's asymmetry, 100 - LSI (|100 - LSI| with an involved side), as ``lsi_of`` gives
+    it; the sign keeps which side was lower, so sides swapping between sessions count as
+    variation. None where the session has no LSI (a side missing, or the reference 0)."""
+    _check(left, right)
+    if left is None or right is None:
+        return None
+    if involved is None:
+        reference, difference = max(left, right), right - left
+    else:
+        mine, reference = (left, right) if involved is Side.LEFT else (right, left)
+        difference = mine - reference
+    if reference == 0:
+        return None
+    return Fraction(difference) * 100 / Fraction(reference)
+
+
+def noise_of(comparisons: Sequence[SessionComparison], involved: Side | None = None) -> Noise:
+    """The lifter's own noise for an exercise: the typical error (Hopkins; Bishop et al. 2019,
+    domain-science 1.4b) of the signed per-session asymmetry over the last NOISE_WINDOW
+    sessions with both sides, TE = SD / sqrt 2 (SD the sample standard deviation, n - 1),
+    once there are NOISE_MIN_SESSIONS of them; before, the default (15 %). Per-session
+    asymmetries, not each side's bests, so steady progress on both sides does not inflate it;
+    five identical sessions have a TE of 0, and any difference they show is real."""
+    asymmetries = [
+        a for c in comparisons if (a := signed_asymmetry(c.left, c.right, involved)) is not None
+    ][-NOISE_WINDOW:]
+    count = len(asymmetries)
+    if count < NOISE_MIN_SESSIONS:
+        return DEFAULT_NOISE
+    mean = sum(asymmetries, Fraction(0)) / count
+    variance = sum(((a - mean) ** 2 for a in asymmetries), Fraction(0)) / (count - 1)
+    return Noise(variance / 2, NoiseFrom.OWN, count)
+
+
+def is_within_noise(asymmetry: Decimal | None, noise: Noise = DEFAULT_NOISE) -> bool:
+    """No difference, or a difference below the noise (the one rule): squares compared exactly,
+    the asymmetry at the banding quantum as its status reads it (so 85.000...01 from a
+    repeating fraction is not within a 15 % noise that an exact 85 is not within)."""
     if asymmetry is None:
         return False
     if asymmetry == 0:
         return True
-    return abs(asymmetry) < NOISE_ASYMMETRY_PCT and compared_sessions < NOISE_MIN_SESSIONS
+    return Fraction(_banded(abs(asymmetry))) ** 2 < noise.squared
+
+
+def shown_noise(result: Judgement, places: int) -> Decimal:
+    """The noise rounded for display (half-up) to ``places`` decimals, beside the asymmetry
+    ``shown_asymmetry`` shows: where plain rounding would make the shown figures disagree with
+    ``within_noise`` (an asymmetry shown 7.1 against a noise shown 7.1 and called noise), the
+    noise rounds toward the verdict instead (up when within noise, down when not)."""
+    rounded = round_display(result.noise.pct, places)
+    if result.lsi is None or result.asymmetry == 0:
+        return rounded
+    shown = shown_asymmetry(result.lsi, places, result.involved is not None)
+    if (shown < rounded) is result.within_noise:
+        return rounded
+    toward = ROUND_CEILING if result.within_noise else ROUND_FLOOR
+    return result.noise.pct.quantize(Decimal(1).scaleb(-places), rounding=toward)
 
 
 def lsi_of(left: Decimal | None, right: Decimal | None, involved: Side | None) -> Decimal | None:
@@ -201,9 +293,10 @@ class Judgement:
     right_weaker: int
     consistent_side: Side | None  # the side weaker in (3/4 of) the sessions that differed
     consistent_sessions: int  # sessions in which ``consistent_side`` was weaker
-    within_noise: bool
+    within_noise: bool  # the asymmetry below ``noise`` (or none at all): is_within_noise
     involved: Side | None
     verdict: Verdict
+    noise: Noise = DEFAULT_NOISE  # the lifter's own (5+ sessions with both sides) or 15 %
 
 
 def judge(
@@ -213,11 +306,14 @@ def judge(
     involved: Side | None = None,
 ) -> Judgement:
     """The headline from the latest ``recent`` compared sessions (``combine``: how a side's
-    figure over them is made, "mean" of the sessions' best e1RMs, "sum" for volume or reps).
+    figure over them is made, "mean" of the sessions' best e1RMs, "sum" for volume or reps),
+    its difference judged against the noise of the sessions up to the latest (``noise_of``).
 
     The mean, not each side's best: a side's best and the other side's best may come from
     different sessions, and a side weaker in most of them must not read "no difference"."""
-    compared = [c for c in comparisons if c.left is not None and c.right is not None][-recent:]
+    both = [c for c in comparisons if c.left is not None and c.right is not None]
+    compared = both[-recent:]
+    noise = noise_of(both, involved)
     left = _combined([c.left for c in compared], combine)
     right = _combined([c.right for c in compared], combine)
     index = lsi_of(left, right, involved)
@@ -249,9 +345,10 @@ def judge(
         right_weaker=right_weaker,
         consistent_side=consistent,
         consistent_sessions=agreeing if consistent else 0,
-        within_noise=is_within_noise(asymmetry, len(compared)),
+        within_noise=is_within_noise(asymmetry, noise),
         involved=involved,
         verdict=Verdict.NO_DATA,
+        noise=noise,
     )
     return replace(result, verdict=verdict_of(result, lower))
 

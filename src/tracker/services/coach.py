@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.domain.asymmetry import SessionComparison
+from tracker.domain.asymmetry import SessionComparison, shown_noise
 from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
@@ -76,6 +76,9 @@ class ExerciseImbalance:
     verdict: str
     sessions: tuple[SessionFigures, ...]
     involved: str | None = None  # the involved side: the LSIs are then involved / uninvolved
+    # What the asymmetry is judged against (report imbalance --json's noise_pct, noise_from).
+    noise_pct: float = 15.0
+    noise_from: str = "default"
 
 
 E = TypeVar("E")
@@ -153,6 +156,8 @@ def _exercise(item: ReportExercise) -> ExerciseImbalance:
             for c in item.comparisons
         ),
         involved=judged.involved.value if judged.involved else None,
+        noise_pct=float(shown_noise(judged, 2)),
+        noise_from=judged.noise.source.value,
     )
 
 

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from tracker.domain.asymmetry import (
-    NOISE_MIN_SESSIONS,
     Judgement,
+    NoiseFrom,
     Verdict,
     lsi_text,
     pct_text,
     shown_asymmetry,
+    shown_noise,
 )
 from tracker.domain.model import Side
 
@@ -31,6 +32,15 @@ def _last(count: int) -> str:
 
 def _in_last(agreeing: int, count: int) -> str:
     return "in the last session" if count == 1 else f"in {agreeing} of the last {count} sessions"
+
+
+def noise_phrase(result: Judgement) -> str:
+    """ "within your noise (±7.1%)" (the lifter's own typical error) or "within noise (<15%)"
+    (the default, too few sessions of their own)."""
+    noise = pct_text(shown_noise(result, 1))
+    if result.noise.source is NoiseFrom.OWN:
+        return f"within your noise (±{noise}%)"
+    return f"within noise (<{noise}%)"
 
 
 def verdict_text(result: Judgement) -> str:
@@ -71,8 +81,5 @@ def verdict_text(result: Judgement) -> str:
     sentence = f"{side.capitalize()} side weaker {in_sessions} ({lsi_part})"
     if result.verdict is Verdict.WITHIN_NOISE:
         pct = pct_text(shown_asymmetry(result.lsi, 1, involved))
-        return (
-            f"{sentence}, but {article(pct)} {pct}% difference from fewer than "
-            f"{NOISE_MIN_SESSIONS} sessions is within measurement noise."
-        )
+        return f"{sentence}, but {article(pct)} {pct}% difference is {noise_phrase(result)}."
     return sentence + "."
