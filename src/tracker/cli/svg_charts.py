@@ -33,10 +33,11 @@ class Size:
     legend_x: int
 
 
-# Shown from 681 px wide: at 633 px (681 less the page's padding) text is 9.7 px high.
+# Shown from 681 px wide: at 657 px (681 less the page's padding) text is 10 px high; a 15 px
+# scrollbar leaves 9.8.
 WIDE = Size("wide", 720, 230, left=56, right=44, top=14, bottom=34, x_labels=8, legend_x=66)
 # Shown up to 680 px wide, at most 440 px: at 296 px (a 320 px phone) text is 9.6 px high.
-NARROW = Size("narrow", 340, 220, left=50, right=30, top=10, bottom=34, x_labels=3, legend_x=8)
+NARROW = Size("narrow", 340, 220, left=56, right=30, top=10, bottom=34, x_labels=3, legend_x=8)
 SIZES = (WIDE, NARROW)
 
 
