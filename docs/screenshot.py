@@ -1,4 +1,5 @@
-"""Make docs/report.png: a demo lifter's `tracker report html`, as headless Chromium shows it.
+"""Make docs/report.png and docs/report-phone.png: a demo lifter's `tracker report html`, as
+headless Chromium shows it on a desktop and on a 390 px wide phone.
 
     python docs/screenshot.py        # needs Debian's chromium and the test extra (Playwright)
 
@@ -62,6 +63,15 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 900, "height": 1200})
             page.goto(page_file.as_uri())
             page.screenshot(path=str(HERE / "report.png"), full_page=True)
+            # A phone: the page down to the LSI chart (the whole of it is over 150 KB).
+            page.set_viewport_size({"width": 390, "height": 844})
+            lsi = page.locator("svg.chart.narrow[data-chart$=-lsi]").first.bounding_box()
+            assert lsi is not None, "the narrow LSI chart is not drawn at 390 px"
+            page.screenshot(
+                path=str(HERE / "report-phone.png"),
+                full_page=True,
+                clip={"x": 0, "y": 0, "width": 390, "height": lsi["y"] + lsi["height"] + 12},
+            )
             browser.close()
 
 

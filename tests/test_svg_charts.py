@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.cli.svg_charts import Chart, bars_chart, lsi_chart, nice_range, sides_chart
+from tracker.cli.svg_charts import (
+    CHAR_PX,
+    LEGEND_ROW,
+    SIZES,
+    WIDE,
+    Chart,
+    Size,
+    bars_chart,
+    lsi_chart,
+    nice_range,
+    sides_chart,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,5 +72,25 @@ def test_an_involved_side_stronger_stays_inside_with_mirrored_bands() -> None:
     assert [p.css for p in line.points] == ["balanced", "watch", "imbalanced"]
     assert all(inside(chart, p.x, p.y) for p in line.points)
     assert {rule.label for rule in chart.rules} == {"85", "90", "110", "115"}
-    assert ("imbalanced", "circle", "imbalanced (<85, >115)") in chart.legend
-    assert all(len(label) <= 22 for _css, _kind, label in chart.legend)  # 150 px each
+    assert ("imbalanced", "circle", "imbalanced (<85, >115)") in [
+        (item.css, item.marker, item.name) for item in chart.legend
+    ]
+    assert len({item.y for item in chart.legend}) == 1  # one row on a wide chart
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_size_keeps_its_marks_and_legend_inside(size: Size) -> None:
+    """The narrow drawing (a phone) labels fewer dates and wraps its legend into rows that fit,
+    growing the chart by a row each; the wide one keeps its legend on one row."""
+    dates = [f"2026-11-{day:02d}" for day in range(1, 31)]
+    lsis = [80.0 + day for day in range(30)]
+    chart = lsi_chart("c", "t", "d", dates, lsis, size)
+    assert chart.size == size.name and chart.width == size.width
+    assert len(chart.x_ticks) == size.x_labels
+    assert all(inside(chart, p.x, p.y) for p in chart.series[0].points)
+    rows = sorted({item.y for item in chart.legend})
+    assert chart.height == size.height + LEGEND_ROW * (len(rows) - 1)
+    assert rows[-1] <= chart.height
+    for item in chart.legend:
+        assert item.x + 8 + len(item.name) * CHAR_PX <= chart.width
+    assert len(rows) == (1 if size == WIDE else 2)

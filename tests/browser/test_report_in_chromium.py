@@ -2,7 +2,8 @@
 
 Every request other than the page's own file is blocked and recorded: a self-contained page
 makes none. Every chart must render with a size, the console must stay free of errors, and
-the figures read from the rendered page must equal `report imbalance --json`.
+the figures read from the rendered page must equal `report imbalance --json`. From a 320 px
+phone to a desktop, nothing scrolls sideways and no text is drawn under 9 px high.
 """
 
 from __future__ import annotations
@@ -57,6 +58,47 @@ READ_OVERVIEW = """() => [...document.querySelectorAll("tr[data-overview]")].map
 })"""
 
 
+# Widths from a small phone to a desktop, either side of the page's two breakpoints (tables
+# become cards under 781 px, charts show their narrow drawing under 681 px).
+WIDTHS = (320, 390, 600, 680, 681, 780, 781, 1000)
+SMALLEST_TEXT_PX = 9
+
+# Opens every <details>, then measures what a reader sees: the page's width against the
+# window's, every drawn text's size (an SVG text's font size times its scale on screen), SVG
+# text outside its chart, the charts drawn and the table cells without a column label.
+MEASURE = """() => {
+  document.querySelectorAll("details").forEach(details => { details.open = true; });
+  const drawn = element => element.getClientRects().length > 0;
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.textContent.trim() || element.closest("title, desc") || !drawn(element)) continue;
+    let px = parseFloat(getComputedStyle(element).fontSize);
+    if (element instanceof SVGElement) {
+      const m = element.getScreenCTM();
+      px *= Math.hypot(m.a, m.b);
+    }
+    texts.push({text: node.textContent.trim(), px, svg: element instanceof SVGElement});
+  }
+  const outside = [...document.querySelectorAll("svg.chart text")].filter(drawn).filter(text => {
+    const box = text.getBoundingClientRect();
+    const chart = text.closest("svg").getBoundingClientRect();
+    return box.left < chart.left - 1 || box.right > chart.right + 1
+      || box.top < chart.top - 1 || box.bottom > chart.bottom + 1;
+  }).map(text => text.textContent);
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    texts,
+    outside,
+    charts: [...document.querySelectorAll("svg.chart")].filter(drawn).map(c => c.dataset.chart),
+    unlabelled: document.querySelectorAll("td:not([data-label])").length,
+    exercises: document.querySelectorAll("section.exercise").length,
+  };
+}"""
+
+
 def chromium_path() -> str:
     if shutil.which(CHROMIUM) is None:
         message = f"{CHROMIUM} is absent: install Debian's chromium (apt-get install chromium)"
@@ -82,11 +124,11 @@ def browser() -> Iterator[Any]:
 class OpenedPage:
     """A page loaded offline, with what it asked for and what it logged."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
+    def __init__(self, browser: Any, path: Path, width: int = 1000) -> None:
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.context = browser.new_context(
-            viewport={"width": 1000, "height": 1400}, offline=True, java_script_enabled=True
+            viewport={"width": width, "height": 1400}, offline=True, java_script_enabled=True
         )
         self.page = self.context.new_page()
         self.page.on("request", lambda request: self.requests.append(request.url))
@@ -139,7 +181,7 @@ def test_report_renders_offline_with_the_figures_of_report_imbalance(
     report = tracker.json("report", "imbalance")
     opened = OpenedPage(browser, out)
     try:
-        sizes = opened.chart_sizes("svg.chart")
+        sizes = opened.chart_sizes("svg.chart >> visible=true")
         assert len(sizes) == 3 * len(report["exercises"]) == 6
         assert all(width > 100 and height > 50 for width, height in sizes), sizes
         rendered = opened.page.evaluate(READ_FIGURES)
@@ -194,3 +236,35 @@ def test_team_page_renders_offline(tracker: Tracker, browser: Any, tmp_path: Pat
         (r["lifter"], r["exercise"]) for r in rows
     ]
     assert [float(lsi) for _, _, lsi in shown] == [r["lsi"] for r in rows]
+
+
+def test_pages_fit_a_phone_and_a_desktop(tracker: Tracker, browser: Any, tmp_path: Path) -> None:
+    """At every width: no sideways scrolling (tables reflow into labelled cards), every text
+    at least 9 px high as drawn (a chart's narrow drawing on a phone), each chart drawn once."""
+    seed(tracker)
+    # Names with no place to break: they break anywhere rather than widen the page.
+    lifter, exercise = "Maximiliane-Konstantinopoulou", "Supercalifragilistic-Unilateral-Deadlift"
+    tracker.ok("lifter", "add", lifter)
+    tracker.ok("--lifter", lifter, "exercises", "add", exercise, "--unilateral")
+    for when in ("5 days ago", "3 days ago", "1 day ago"):
+        tracker.ok("--lifter", lifter, "log", exercise, "-l", "10x20", "-r", "10x22", "--at", when)
+    report, team = tmp_path / "report.html", tmp_path / "team.html"
+    tracker.ok("report", "html", "--all-lifters", "-o", str(report))
+    tracker.ok("report", "team", "--html", "-o", str(team))
+    for width in WIDTHS:
+        for page in (report, team):
+            opened = OpenedPage(browser, page, width)
+            try:
+                seen = opened.page.evaluate(MEASURE)
+            finally:
+                opened.close()
+            where = f"{page.name} at {width} px"
+            assert seen["scrollWidth"] <= seen["innerWidth"] == width, where
+            small = [t for t in seen["texts"] if t["px"] < SMALLEST_TEXT_PX]
+            assert small == [], where
+            assert seen["outside"] == [], where
+            assert seen["unlabelled"] == 0, where  # a card names every figure
+            if page == report:
+                assert seen["exercises"] == 4, where
+                assert len(seen["charts"]) == len(set(seen["charts"])) == 3 * 4, where
+                assert sum(t["svg"] for t in seen["texts"]) > 20 * 4, where

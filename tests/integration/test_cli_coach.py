@@ -103,7 +103,8 @@ def assert_page_equals_report(page: PageFigures, report: dict[str, Any]) -> None
         assert [
             {key: s[key] for key in ("date", "left", "right", "lsi")} for s in section["sessions"]
         ] == ex["sessions"]
-        assert len(section["charts"]) == 3
+        assert len(section["charts"]) == 3 * 2  # each chart wide and narrow (a phone)
+        assert len({chart["data-chart"] for chart in section["charts"]}) == 3
 
 
 def test_html_report_has_the_figures_of_report_imbalance(tracker: Tracker, tmp_path: Path) -> None:
@@ -153,7 +154,10 @@ def test_html_overview_shows_the_headline_the_lsi_is_computed_from(
     }
     text = out.read_text(encoding="utf-8")
     # The rows the terminal shows, and headings that say what the figures are.
-    assert '<td class="num" data-field="recent_left" data-value="80.0">80</td>' in text
+    assert (
+        '<td class="num" data-label="left, mean e1RM, last 3" data-field="recent_left"'
+        ' data-value="80.0">80</td>'
+    ) in text
     assert "mean e1RM, last 3" in text
     assert "the mean of each session&#39;s best e1RM over the latest 3 sessions" in text
     table = tracker.ok("report", "imbalance").stdout

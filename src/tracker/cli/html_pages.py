@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tracker.cli.svg_charts import Chart, bars_chart, label, lsi_chart, sides_chart
+from tracker.cli.svg_charts import SIZES, Chart, Size, bars_chart, label, lsi_chart, sides_chart
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -105,6 +105,14 @@ def describe_lsi(sessions: Sequence[SessionFigures]) -> str:
 
 def exercise_charts(
     index: str, item: ExerciseReport, unit: str, metric: str
+) -> tuple[tuple[Chart, ...], ...]:
+    """The exercise's three charts, each drawn in every size: the page's CSS shows the one
+    that fits the screen."""
+    return tuple(zip(*(_charts(index, item, unit, metric, size) for size in SIZES), strict=True))
+
+
+def _charts(
+    index: str, item: ExerciseReport, unit: str, metric: str, size: Size
 ) -> tuple[Chart, Chart, Chart]:
     sessions = item.figures.sessions
     dates = [s.date for s in sessions]
@@ -118,10 +126,11 @@ def exercise_charts(
         dates,
         [s.left for s in sessions],
         [s.right for s in sessions],
+        size,
     )
     lsi = lsi_chart(
         f"chart-{index}-lsi", "LSI per session", describe_lsi(sessions), dates,
-        [s.lsi for s in sessions],
+        [s.lsi for s in sessions], size,
     )
     volume_dates = [s.date for s in item.volume]
     volume = bars_chart(
@@ -132,6 +141,7 @@ def exercise_charts(
         volume_dates,
         [s.left for s in item.volume],
         [s.right for s in item.volume],
+        size,
     )
     return main, lsi, volume
 

@@ -10,10 +10,35 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-WIDTH = 720
-HEIGHT = 230
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 44, 14, 34
-MAX_X_LABELS = 8
+FONT_PX = 11  # the size of chart text in SVG units (the page's CSS)
+CHAR_PX = 6.5  # an upper estimate of one character's width at FONT_PX, in system-ui
+LEGEND_ROW = 16  # SVG units from one legend row to the next
+
+
+@dataclass(frozen=True, slots=True)
+class Size:
+    """A chart's drawing in SVG units: its plot area and how many dates fit under it.
+
+    The page draws every chart in each size and its CSS shows the one that fits: text is
+    FONT_PX in SVG units, so a drawing shown narrower than its width shrinks it."""
+
+    name: str  # the CSS class that shows it: "wide" or "narrow"
+    width: int
+    height: int  # down to the first legend row; each further row adds LEGEND_ROW
+    left: int
+    right: int
+    top: int
+    bottom: int
+    x_labels: int
+    legend_x: int
+
+
+# Shown from 681 px wide: at 657 px (681 less the page's padding) text is 10 px high; a 15 px
+# scrollbar leaves 9.8.
+WIDE = Size("wide", 720, 230, left=56, right=44, top=14, bottom=34, x_labels=8, legend_x=66)
+# Shown up to 680 px wide, at most 440 px: at 296 px (a 320 px phone) text is 9.6 px high.
+NARROW = Size("narrow", 340, 220, left=56, right=30, top=10, bottom=34, x_labels=3, legend_x=8)
+SIZES = (WIDE, NARROW)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +87,31 @@ class Bar:
 
 
 @dataclass(frozen=True, slots=True)
+class LegendItem:
+    x: float  # of the marker's centre
+    y: float  # of the text's baseline
+    css: str
+    marker: str
+    name: str
+
+
+def legend(size: Size, items: Sequence[tuple[str, str, str]]) -> tuple[LegendItem, ...]:
+    """(css, marker, name) items left to right under the dates, in as many rows as they need."""
+    placed: list[LegendItem] = []
+    x, y = float(size.legend_x), float(size.height - 4)  # room for descenders below
+    for css, marker, name in items:
+        width = 8 + len(name) * CHAR_PX
+        if placed and x + width > size.width:
+            x, y = float(size.legend_x), y + LEGEND_ROW
+        placed.append(LegendItem(x, y, css, marker, name))
+        x += width + 2 * CHAR_PX
+    return tuple(placed)
+
+
+@dataclass(frozen=True, slots=True)
 class Chart:
     id: str
+    size: str  # the Size's name
     title: str
     description: str  # the text alternative
     y_label: str
@@ -79,7 +127,7 @@ class Chart:
     bars: tuple[Bar, ...] = ()
     bands: tuple[Band, ...] = ()
     rules: tuple[Rule, ...] = ()
-    legend: tuple[tuple[str, str, str], ...] = ()  # (css, marker, name)
+    legend: tuple[LegendItem, ...] = ()
 
 
 def nice_step(span: float, count: int) -> float:
@@ -113,10 +161,23 @@ class Frame:
     n: int
     y_low: float
     y_high: float
-    left: float = MARGIN_LEFT
-    top: float = MARGIN_TOP
-    right: float = WIDTH - MARGIN_RIGHT
-    bottom: float = HEIGHT - MARGIN_BOTTOM
+    size: Size = WIDE
+
+    @property
+    def left(self) -> float:
+        return self.size.left
+
+    @property
+    def top(self) -> float:
+        return self.size.top
+
+    @property
+    def right(self) -> float:
+        return self.size.width - self.size.right
+
+    @property
+    def bottom(self) -> float:
+        return self.size.height - self.size.bottom
 
     @property
     def slot(self) -> float:
@@ -137,8 +198,32 @@ class Frame:
         )
 
     def x_ticks(self, dates: Sequence[str]) -> tuple[Tick, ...]:
-        every = max(1, math.ceil(len(dates) / MAX_X_LABELS))
+        every = max(1, math.ceil(len(dates) / self.size.x_labels))
         return tuple(Tick(self.x(i), dates[i]) for i in range(0, len(dates), every))
+
+    def chart(
+        self,
+        chart_id: str,
+        title: str,
+        description: str,
+        y_label: str,
+        dates: Sequence[str],
+        step: float,
+        legend_items: Sequence[tuple[str, str, str]],
+        series: tuple[Series, ...] = (),
+        bars: tuple[Bar, ...] = (),
+        bands: tuple[Band, ...] = (),
+        rules: tuple[Rule, ...] = (),
+    ) -> Chart:
+        """The chart drawn in this frame, its legend in as many rows as its size needs."""
+        items = legend(self.size, legend_items)
+        rows = len({item.y for item in items})
+        return Chart(
+            chart_id, self.size.name, title, description, y_label,
+            self.size.width, self.size.height + LEGEND_ROW * max(rows - 1, 0),
+            self.left, self.top, self.right, self.bottom,
+            self.x_ticks(dates), self.y_ticks(step), series, bars, bands, rules, items,
+        )
 
 
 def line_path(frame: Frame, values: Sequence[float | None]) -> str:
@@ -171,22 +256,21 @@ def sides_chart(
     dates: Sequence[str],
     left: Sequence[float | None],
     right: Sequence[float | None],
+    size: Size = WIDE,
 ) -> Chart:
     """Left and right per session, as two lines with their own markers."""
     values = [v for v in (*left, *right) if v is not None]
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
     pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
     start, stop, step = nice_range(max(0.0, low - pad), high + pad)
-    frame = Frame(len(dates), start, stop)
-    return Chart(
-        chart_id, title, description, y_label, WIDTH, HEIGHT,
-        frame.left, frame.top, frame.right, frame.bottom,
-        frame.x_ticks(dates), frame.y_ticks(step),
+    frame = Frame(len(dates), start, stop, size)
+    return frame.chart(
+        chart_id, title, description, y_label, dates, step,
+        (("left", "circle", "left"), ("right", "square", "right")),
         series=(
             series(frame, "left", "left", "circle", left),
             series(frame, "right", "right", "square", right),
         ),
-        legend=(("left", "circle", "left"), ("right", "square", "right")),
     )
 
 
@@ -201,7 +285,12 @@ def lsi_css(value: float) -> str:
 
 
 def lsi_chart(
-    chart_id: str, title: str, description: str, dates: Sequence[str], lsis: Sequence[float | None]
+    chart_id: str,
+    title: str,
+    description: str,
+    dates: Sequence[str],
+    lsis: Sequence[float | None],
+    size: Size = WIDE,
 ) -> Chart:
     """The LSI per session over the balanced (90-110), watch (85-90, 110-115) and imbalanced
     bands; the scale reaches above 100 only when an involved side's LSI does."""
@@ -210,7 +299,7 @@ def lsi_chart(
     step = 5.0 if lowest >= 70 and highest <= 130 else 10.0
     start = math.floor(lowest / step) * step
     end = math.ceil(highest / step) * step
-    frame = Frame(len(dates), start, end)
+    frame = Frame(len(dates), start, end, size)
 
     def band(high: float, low: float, css: str) -> Band:
         return Band(frame.y(high), frame.y(low) - frame.y(high), css)
@@ -231,25 +320,23 @@ def lsi_chart(
     points = tuple(
         Point(frame.x(i), frame.y(v), lsi_css(v)) for i, v in enumerate(lsis) if v is not None
     )
-    legend = (
+    legend_items = (
         (
             ("balanced", "circle", "balanced (90 or more)"),
             ("watch", "circle", "watch (85 to 90)"),
             ("imbalanced", "circle", "imbalanced (under 85)"),
         )
         if end <= 100
-        else (  # 150 px a label in the legend: at most 22 characters
+        else (
             ("balanced", "circle", "balanced (90-110)"),
             ("watch", "circle", "watch (85-90, 110-115)"),
             ("imbalanced", "circle", "imbalanced (<85, >115)"),
         )
     )
-    return Chart(
-        chart_id, title, description, "LSI", WIDTH, HEIGHT,
-        frame.left, frame.top, frame.right, frame.bottom,
-        frame.x_ticks(dates), frame.y_ticks(step),
+    return frame.chart(
+        chart_id, title, description, "LSI", dates, step, legend_items,
         series=(Series(line.name, line.css, line.marker, line.path, points),),
-        bands=tuple(bands), rules=tuple(rules), legend=legend,
+        bands=tuple(bands), rules=tuple(rules),
     )
 
 
@@ -261,11 +348,12 @@ def bars_chart(
     dates: Sequence[str],
     left: Sequence[float | None],
     right: Sequence[float | None],
+    size: Size = WIDE,
 ) -> Chart:
     """Left and right side by side per session, as bars from zero."""
     top = max([v for v in (*left, *right) if v is not None] or [1.0])
     _, stop, step = nice_range(0.0, top * 1.05)
-    frame = Frame(len(dates), 0.0, stop)
+    frame = Frame(len(dates), 0.0, stop, size)
     width = round(min(frame.slot * 0.4, 14.0), 2)
     bars = []
     for index, (lv, rv) in enumerate(zip(left, right, strict=True)):
@@ -273,9 +361,7 @@ def bars_chart(
             if value:
                 y = frame.y(value)
                 bars.append(Bar(round(frame.x(index) + offset, 1), y, width, frame.bottom - y, css))
-    return Chart(
-        chart_id, title, description, y_label, WIDTH, HEIGHT,
-        frame.left, frame.top, frame.right, frame.bottom,
-        frame.x_ticks(dates), frame.y_ticks(step), bars=tuple(bars),
-        legend=(("left", "square", "left"), ("right", "square", "right")),
+    return frame.chart(
+        chart_id, title, description, y_label, dates, step,
+        (("left", "square", "left"), ("right", "square", "right")), bars=tuple(bars),
     )
