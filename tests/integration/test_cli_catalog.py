@@ -278,6 +278,24 @@ def test_add_a_unilateral_variant_with_parent_and_ratio(tracker: Tracker) -> Non
     tracker.ok("log", "slpp", "--left", "10x40")
 
 
+def test_lower_is_better_is_set_shown_and_cleared(tracker: Tracker) -> None:
+    """A test where less is better (a timed run) says so on its card; edit turns it back."""
+    tracker.ok("exercises", "add", "Cone Shuttle", "--unilateral", "--lower-is-better")
+    card = tracker.json("exercises", "show", "cone shuttle")
+    assert card["lower_is_better"] is True
+    assert "Better result:      lower (less is better)" in tracker.ok(
+        "exercises", "show", "cone shuttle").stdout
+    assert stored(tracker.url, "Cone Shuttle").lower_is_better is True
+    tracker.ok("exercises", "edit", "cone shuttle", "--higher-is-better")
+    assert tracker.json("exercises", "show", "cone shuttle")["lower_is_better"] is False
+    assert "Better result" not in tracker.ok("exercises", "show", "cone shuttle").stdout
+    tracker.ok("exercises", "edit", "cone shuttle", "--target", "calves")  # left as it is
+    assert tracker.json("exercises", "show", "cone shuttle")["lower_is_better"] is False
+    tracker.ok("exercises", "edit", "leg press", "--lower-is-better")
+    assert tracker.json("exercises", "show", "leg press")["edited"] is True
+    assert tracker.json("exercises", "show", "squat")["lower_is_better"] is False
+
+
 def test_equipment_is_stored_in_its_one_spelling(tracker: Tracker) -> None:
     """`--equipment DB` or "dumbbells" is the dumbbell: the load convention follows it."""
     tracker.ok("exercises", "add", "Moon Press", "--equipment", "DB")
