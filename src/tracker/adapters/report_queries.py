@@ -219,7 +219,7 @@ class ReportQueries:
         lifter_id, weights = asked.lifter_id, asked.body_weights
         where = _within(exercise_id, asked.since, asked.until, sided=True)
         # Duration and distance only when compared: three more columns per side cost time.
-        timed = asked.metric in ("duration", "distance")
+        timed = asked.metric in ("duration", "distance", "best_distance")
         fast = None if raw else self._session_sides(asked, where, timed)
         sessions = fast or {}
         if raw:
@@ -273,6 +273,8 @@ class ReportQueries:
                     func.sum(case((on_side, duration), else_=0)),
                     func.sum(case((on_side, _distance_key()), else_=0)),
                     func.max(case((on_side, duration), else_=None)),
+                    func.min(case((and_(on_side, duration > 0), duration), else_=None)),
+                    func.max(case((on_side, _distance_key()), else_=None)),
                 ]
         keys = (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                 TrainingSession.started_at)
@@ -284,7 +286,7 @@ class ReportQueries:
             most_reps: int | None, *more: int,
         ) -> SideFigures:
             e1rm = None if best is None else e1rm_of_key(int(best), _KEY_KG, formula, unit)
-            duration, distance, longest = more if more else (0, 0, 0)
+            duration, distance, longest, shortest, farthest = more if more else (0,) * 5
             return SideFigures(
                 sets,
                 int(reps),
@@ -295,9 +297,11 @@ class ReportQueries:
                 distance=_metres(distance),
                 best_reps=int(most_reps or 0),
                 longest=int(longest or 0),
+                shortest=int(shortest or 0),
+                farthest=_metres(farthest),
             )
 
-        width = 10 if timed else 7
+        width = 12 if timed else 7
         result = {}
         for ex_id, name, session_id, started, *values in self._session.execute(query):
             left = figures(*values[:width]) if values[0] else None
@@ -345,7 +349,8 @@ class ReportQueries:
         )
         columns = (func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
                    func.sum(func.coalesce(WorkoutSet.duration_s, 0)), func.sum(_distance_key()),
-                   func.max(func.coalesce(WorkoutSet.duration_s, 0)))
+                   func.max(func.coalesce(WorkoutSet.duration_s, 0)),
+                   func.min(func.nullif(WorkoutSet.duration_s, 0)), func.max(_distance_key()))
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
         query = _counted_sets(lifter_id, [*keys, *columns], loaded).group_by(*keys)
         rows = []
@@ -354,7 +359,8 @@ class ReportQueries:
             top, count, volume, secs, dist = row[8:13]  # row[7]: loaded, a key only
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
                              Decimal(volume) / _THOUSAND, duration=int(secs or 0),
-                             distance=_metres(dist), longest=int(row[13] or 0))
+                             distance=_metres(dist), longest=int(row[13] or 0),
+                             shortest=int(row[14] or 0), farthest=_metres(row[15]))
             rows.append(GroupedRow((ex_id, name), s_id, started, _side(side), group))
         return rows
 

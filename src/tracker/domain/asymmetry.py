@@ -9,6 +9,11 @@ imbalanced (Gokeler 2017; PMC8127385).
 Asymmetry scores are noisy: a 10-15 % difference in one session is within measurement noise
 (MDC 13.9-22.9 %, dominance reversed between sessions in 21-38 % of people), so the session
 trend below asks whether the same side is weaker again and again before calling it a pattern.
+
+Direction, here and nowhere else: for a test where less is better (a 6 m timed hop, a T-test;
+``lower_is_better``) the slower side is the weaker one, the LSI is faster / slower x 100, and
+with an involved side uninvolved time / involved time x 100, so a slower involved side scores
+below 100 (domain-science 1.4b: uninvolved 2.00 s, involved 2.30 s -> LSI 86.96).
 """
 
 from __future__ import annotations
@@ -69,7 +74,8 @@ def _check(left: Decimal | None, right: Decimal | None) -> None:
 
 
 def lsi(left: Decimal | None, right: Decimal | None) -> Decimal | None:
-    """Limb symmetry index, weaker / stronger x 100, in 0..100.
+    """Limb symmetry index, weaker / stronger x 100, in 0..100: the lower value over the
+    higher, which is also faster / slower for a test where less is better.
 
     None when a side is missing or both are 0 (nothing to compare).
     """
@@ -83,12 +89,15 @@ def lsi(left: Decimal | None, right: Decimal | None) -> Decimal | None:
     return weaker * _HUNDRED / stronger
 
 
-def weaker_side(left: Decimal | None, right: Decimal | None) -> Side | None:
-    """The side with the lower value; None when they are equal or one is missing."""
+def weaker_side(
+    left: Decimal | None, right: Decimal | None, lower_is_better: bool = False
+) -> Side | None:
+    """The side with the lower value (the higher one, a slower time, when ``lower_is_better``);
+    None when they are equal or one is missing."""
     _check(left, right)
     if left is None or right is None or left == right:
         return None
-    return Side.LEFT if left < right else Side.RIGHT
+    return Side.LEFT if (left < right) != lower_is_better else Side.RIGHT
 
 
 # Decimal arithmetic keeps 28 significant digits, so a repeating fraction is rounded in its
@@ -170,15 +179,23 @@ def is_within_noise(asymmetry: Decimal | None, compared_sessions: int) -> bool:
     return abs(asymmetry) < NOISE_ASYMMETRY_PCT and compared_sessions < NOISE_MIN_SESSIONS
 
 
-def lsi_of(left: Decimal | None, right: Decimal | None, involved: Side | None) -> Decimal | None:
+def lsi_of(
+    left: Decimal | None,
+    right: Decimal | None,
+    involved: Side | None,
+    lower_is_better: bool = False,
+) -> Decimal | None:
     """Weaker / stronger x 100 or, with an involved side, involved / uninvolved x 100 (may
-    exceed 100). None when a side is missing or the reference side is 0."""
+    exceed 100); when ``lower_is_better`` (times) uninvolved / involved x 100, so that a
+    slower involved side scores below 100. None when a side is missing or the divisor is 0."""
     if involved is None:
         return lsi(left, right)
     _check(left, right)
     if left is None or right is None:
         return None
     mine, other = (left, right) if involved is Side.LEFT else (right, left)
+    if lower_is_better:
+        mine, other = other, mine
     if other == 0:
         return None
     return mine * _HUNDRED / other
@@ -204,6 +221,7 @@ class Judgement:
     within_noise: bool
     involved: Side | None
     verdict: Verdict
+    lower_is_better: bool = False  # the figures are times of a test where less is better
 
 
 def judge(
@@ -211,18 +229,20 @@ def judge(
     recent: int,
     combine: str = "mean",
     involved: Side | None = None,
+    lower_is_better: bool = False,
 ) -> Judgement:
     """The headline from the latest ``recent`` compared sessions (``combine``: how a side's
-    figure over them is made, "mean" of the sessions' best e1RMs, "sum" for volume or reps).
+    figure over them is made, "mean" of the sessions' best e1RMs, "sum" for volume or reps;
+    ``lower_is_better``: the figures are times, the higher one the weaker side).
 
     The mean, not each side's best: a side's best and the other side's best may come from
     different sessions, and a side weaker in most of them must not read "no difference"."""
     compared = [c for c in comparisons if c.left is not None and c.right is not None][-recent:]
     left = _combined([c.left for c in compared], combine)
     right = _combined([c.right for c in compared], combine)
-    index = lsi_of(left, right, involved)
+    index = lsi_of(left, right, involved, lower_is_better)
     asymmetry = None if index is None else abs(_HUNDRED - index)
-    sides = [weaker_side(c.left, c.right) for c in compared]
+    sides = [weaker_side(c.left, c.right, lower_is_better) for c in compared]
     left_weaker, right_weaker = sides.count(Side.LEFT), sides.count(Side.RIGHT)
     agreeing = max(left_weaker, right_weaker)
     differing = left_weaker + right_weaker
@@ -232,7 +252,9 @@ def judge(
     # weaker side.
     enough = 2 * agreeing >= len(compared)
     consistent = majority if _is_consistent(agreeing, differing) and enough else None
-    lower = weaker_side(left, right) if left is not None and right is not None else None
+    lower = None
+    if left is not None and right is not None:
+        lower = weaker_side(left, right, lower_is_better)
     named = lower if lower is not None and lower is consistent else None
     status = None if index is None else band_of(index, involved is not None)
     result = Judgement(
@@ -252,6 +274,7 @@ def judge(
         within_noise=is_within_noise(asymmetry, len(compared)),
         involved=involved,
         verdict=Verdict.NO_DATA,
+        lower_is_better=lower_is_better,
     )
     return replace(result, verdict=verdict_of(result, lower))
 
@@ -277,7 +300,7 @@ def pct_text(value: Decimal) -> str:
 
 def verdict_of(result: Judgement, lower: Side | None) -> Verdict:
     """What to say about the latest sessions, agreeing with their rows; ``lower`` is the side
-    lower over them (their means or sums)."""
+    weaker over them (lower means or sums; higher times when less is better)."""
     if result.compared_sessions == 0 or result.lsi is None or result.status is None:
         return Verdict.NO_DATA
     side = result.consistent_side
