@@ -168,3 +168,31 @@ def test_a_loaded_timed_test_where_less_is_better_asks_for_duration(tracker: Tra
     ex = only(tracker, "sled sprint", "--metric", "duration")
     assert (ex["recent_left"], ex["recent_right"], ex["lsi"]) == (20.0, 23.0, 86.96)
     assert ex["weaker_side"] == "right"
+
+
+def test_hop_tests_compare_each_sides_best_trial_without_a_metric(tracker: Tracker) -> None:
+    """README "Hop tests": a hop for distance by its longest trial (not the sum of trials, which
+    --metric distance keeps for carries), the 6 m Timed Hop by its fastest, slower is weaker."""
+    tracker.ok("log", "single-leg hop for distance", "-l", "1.50m", "-l", "1.60m",
+               "-r", "1.40m", "-r", "1.00m", "--at", AT)
+    ex = only(tracker, "single-leg hop for distance")
+    assert (ex["compared_by"], ex["aggregate"], ex["lower_is_better"]) == (
+        "best_distance", "best_set", False)
+    assert (ex["recent_left"], ex["recent_right"], ex["weaker_side"]) == (1.6, 1.4, "right")
+    assert ex["lsi"] == 87.5
+    assert (ex["left"]["distance_m"], ex["right"]["distance_m"]) == (3.1, 2.4)
+    total = only(tracker, "single-leg hop for distance", "--metric", "distance")
+    assert (total["compared_by"], total["recent_left"], total["recent_right"]) == (
+        "distance", 3.1, 2.4)
+    assert "compared by longest single distance (m)" in tracker.ok(
+        "report", "imbalance", "single-leg hop for distance").stdout
+    tracker.ok("log", "6 m timed hop", "-l", "20s", "-l", "22s", "-r", "23s", "-r", "25s",
+               "--at", AT)
+    tracker.ok("lifter", "edit", "me", "--involved", "right", "--exercise", "6 m timed hop")
+    hop = only(tracker, "6 m timed hop")
+    assert (hop["compared_by"], hop["lower_is_better"], hop["involved"]) == (
+        "duration", True, "right")
+    assert (hop["recent_left"], hop["recent_right"], hop["lsi"]) == (20.0, 23.0, 86.96)
+    assert (hop["weaker_side"], hop["status"]) == ("right", "watch")
+    team = tracker.ok("report", "team").stdout
+    assert "6 m Timed Hop" in team and "87.0" in team

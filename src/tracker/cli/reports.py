@@ -98,12 +98,13 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
 @click.option(
     "--metric",
     type=click.Choice(["e1rm", "volume", "reps", "duration", "distance", "best_distance"]),
+    metavar="METRIC",
     default="e1rm",
     show_default=True,
-    help="What to compare: best estimated 1RM, volume (reps x load), reps, the best set's "
-    "duration (side plank; the shortest for a lower-is-better test), the total distance "
-    "(carries) or the longest single distance (hops). Sets all timed or all distance "
-    "without a load are compared by duration or best_distance anyway.",
+    help="What to compare: e1rm (best estimated 1RM), volume (reps x load), reps, duration "
+    "(the best set's time: the longest hold, the shortest for a lower-is-better test), "
+    "distance (the total: carries) or best_distance (the longest trial: hops). Sets all "
+    "timed or all distance without a load compare by duration or best_distance anyway.",
 )
 @formula_option
 @click.option(

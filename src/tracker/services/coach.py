@@ -76,6 +76,7 @@ class ExerciseImbalance:
     verdict: str
     sessions: tuple[SessionFigures, ...]
     involved: str | None = None  # the involved side: the LSIs are then involved / uninvolved
+    compared_by: str = "e1rm"  # what the sessions' figures are (a hop test: its best trial)
 
 
 E = TypeVar("E")
@@ -153,6 +154,7 @@ def _exercise(item: ReportExercise) -> ExerciseImbalance:
             for c in item.comparisons
         ),
         involved=judged.involved.value if judged.involved else None,
+        compared_by=item.compared_by,
     )
 
 
