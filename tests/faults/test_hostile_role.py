@@ -435,14 +435,16 @@ def test_a_lifter_cannot_flip_another_lifters_lower_is_better(gym: Gym, untouche
     exercise's name. Alice's role neither sees nor flips it, on his exercise or a built-in;
     her own exercise is hers to mark."""
     alice = gym.engine("alice")
+    flags = text("SELECT id, lower_is_better FROM exercise WHERE owner_id IS NULL "
+                 "OR owner_id = :b ORDER BY id")
+    with gym.owner.connect() as conn:
+        before = conn.execute(flags, {"b": gym.ids["bob"]}).all()
     for where in ("owner_id = :bob", "owner_id IS NULL"):
-        outcome = attempt(alice, f"UPDATE exercise SET lower_is_better = true WHERE {where}",
-                          bob=gym.ids["bob"])
+        outcome = attempt(alice, f"UPDATE exercise SET lower_is_better = NOT lower_is_better "
+                                 f"WHERE {where}", bob=gym.ids["bob"])
         assert outcome == 0 or refused(outcome), (where, outcome)
     with gym.owner.connect() as conn:
-        assert not conn.scalar(text("SELECT bool_or(lower_is_better) FROM exercise "
-                                    "WHERE owner_id IS NULL OR owner_id = :b"),
-                               {"b": gym.ids["bob"]})
+        assert conn.execute(flags, {"b": gym.ids["bob"]}).all() == before
     cli = Tracker(make_url(gym.url).set(username=gym.roles["alice"]).render_as_string(False),
                   CliRunner())
     assert 'no exercise named "bob move"' in cli.fails(
