@@ -144,7 +144,8 @@ def test_a_test_where_less_is_better_compares_the_shortest_times(tracker: Tracke
     assert (ex["lsi"], ex["weaker_side"], ex["status"]) == (86.96, "right", "watch")
     assert [s["lsi"] for s in ex["sessions"]] == [86.96] * 3
     text = tracker.ok("report", "imbalance", "cone hop").stdout
-    assert "Cone Hop: compared by shortest set (s)." in text
+    assert ("Cone Hop: compared by shortest set (s), less is better: LSI = faster / slower, "
+            "or uninvolved / involved time.") in " ".join(text.split())
     assert "Right side weaker in 3 of the last 3 sessions (LSI 87.0, watch)." in " ".join(
         text.split())
     involved = only(tracker, "cone hop", "--involved", "right")

@@ -171,9 +171,11 @@ def render_imbalance(report: ImbalanceReport) -> None:
     label = labels[report.metric]
     say(f"Left vs right, {label}, {report.first_date} to {report.last_date}.")
     for item in report.exercises:
-        by = "shortest" if item.judgement.lower_is_better else item.compared_by
-        if by != report.metric:
-            say(f"{item.exercise}: compared by {labels[by]}.")
+        if item.judgement.lower_is_better:  # a test where less is better: its times
+            say(f"{item.exercise}: compared by {labels['shortest']}, less is better: LSI = "
+                "faster / slower, or uninvolved / involved time.")
+        elif item.compared_by != report.metric:
+            say(f"{item.exercise}: compared by {labels[item.compared_by]}.")
     stored = any(item.judgement.involved for item in report.exercises)
     say(
         f"Headline: the latest {plural(report.recent, 'session')} with both sides logged"
