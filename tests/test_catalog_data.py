@@ -82,7 +82,11 @@ FIELDS = {
     "faq",
 }
 # Timed or distance work: no rep range. Everything else must have one.
-TIMED = {"Plank", "Farmer's Carry", "Suitcase Carry"}
+HOP_TESTS = {"Single-Leg Hop for Distance", "Triple Hop for Distance",
+             "Crossover Hop for Distance", "6 m Timed Hop"}
+TIMED = {"Plank", "Farmer's Carry", "Suitcase Carry", *HOP_TESTS}
+# Words of a name that stay lower case: "Single-Leg Hop for Distance", "6 m Timed Hop".
+LOWER_CASE_WORDS = {"for", "m"}
 # Inherently one-sided lifts with no bilateral counterpart in the catalog.
 STANDALONE_UNILATERAL = {"Turkish Get-Up"}
 # Pairs the product brief requires by exact name.
@@ -122,10 +126,12 @@ def test_top_level_shape() -> None:
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=_ids)
 def test_fields_and_allowed_values(ex: dict[str, Any]) -> None:
-    assert set(ex) == FIELDS
+    assert set(ex) - {"lower_is_better"} == FIELDS  # true only for a test where less is better
+    assert ex.get("lower_is_better", True) is True
     name = ex["name"]
     assert isinstance(name, str) and name.strip() == name
-    assert all(word[0].isupper() or word[0].isdigit() for word in name.split(" "))
+    assert all(word[0].isupper() or word[0].isdigit() or word in LOWER_CASE_WORDS
+               for word in name.split(" "))
     assert ex["body_part"] in BODY_PARTS
     assert ex["equipment"] in EQUIPMENT
     assert ex["difficulty"] in DIFFICULTIES
@@ -316,3 +322,15 @@ def test_every_one_sided_variant_with_a_twin_has_a_ratio_or_says_none_is_publish
         linked = ex["parent"] is not None and ex["ratio"] is not None
         assert linked or "no published ratio" in (ex["ratio_note"] or ""), ex["name"]
     assert checked >= 10
+
+
+@pytest.mark.parametrize("name", sorted(HOP_TESTS))
+def test_the_hop_tests_are_one_legged_and_only_the_timed_one_is_lower_is_better(
+    name: str,
+) -> None:
+    """The return-to-sport hop battery: distance per leg (more is better) or time (less)."""
+    hop = BY_NAME[name]
+    assert (hop["laterality"], hop["equipment"], hop["rep_range"]) == (
+        "unilateral", "bodyweight", None)
+    assert hop.get("lower_is_better", False) is (name == "6 m Timed Hop")
+    assert any("Noyes" in item["a"] and "1991" in item["a"] for item in hop["faq"])

@@ -355,6 +355,13 @@ SENTENCES: dict[str, tuple[Callable[[], str], str]] = {
         'Plank is done for time, and tracker suggest gives loads for sets of reps: log it as '
         'you do it (tracker log "Plank" 60s) and add time or load from session to session',
     ),
+    "no start, a test where less is better": (
+        lambda: no_start_text(NoStart("measured", "6 m Timed Hop", "-l 2s -r 2s", "time",
+                                      lower_is_better=True)),
+        "6 m Timed Hop is a test where less time is better, and tracker suggest gives loads for "
+        'sets of reps: log it as you do it (tracker log "6 m Timed Hop" -l 2s -r 2s) and compare '
+        "the sides with tracker report imbalance",
+    ),
     "no start, no working sets": (
         lambda: no_start("no_working_sets", "Leg Press", "8x60"),
         "Leg Press has no working sets with reps yet (warm-ups and failed attempts do not "
@@ -489,7 +496,9 @@ def test_a_sentence(case: str) -> None:
     assert write() == sentence
 
 
-def over(*pairs: tuple[str | None, str | None], involved: Side | None = None) -> Judgement:
+def over(
+    *pairs: tuple[str | None, str | None], involved: Side | None = None, lower: bool = False
+) -> Judgement:
     """The headline over these sessions' (left, right) figures, one day apart."""
     sessions = [
         SessionComparison(
@@ -497,7 +506,7 @@ def over(*pairs: tuple[str | None, str | None], involved: Side | None = None) ->
         )
         for i, (left, right) in enumerate(pairs)
     ]
-    return judge(sessions, 5, involved=involved)
+    return judge(sessions, 5, involved=involved, lower_is_better=lower)
 
 
 VERDICTS: dict[str, tuple[Judgement, Verdict, str]] = {
@@ -529,6 +538,17 @@ VERDICTS: dict[str, tuple[Judgement, Verdict, str]] = {
         over(("99", "100"), ("99", "100"), ("99", "100"), ("200", "100")), Verdict.LOWER_ON_OTHER,
         "No consistent weaker side: left weaker in 3 of the last 4 sessions, but lower on the "
         "other side over them (LSI 80.5, imbalanced).",
+    ),
+    "slower on the other side": (
+        over(("101", "100"), ("101", "100"), ("101", "100"), ("50", "100"), lower=True),
+        Verdict.LOWER_ON_OTHER,
+        "No consistent weaker side: left weaker in 3 of the last 4 sessions, but slower on the "
+        "other side over them (LSI 88.3, watch).",
+    ),
+    "slower": (
+        over(("2.3", "2.0"), ("2.3", "2.0"), ("2.3", "2.0"), involved=Side.LEFT, lower=True),
+        Verdict.WEAKER,
+        "Left side weaker in 3 of the last 3 sessions (involved left, LSI 87.0, watch).",
     ),
     "weaker": (
         over(("80", "100"), ("80", "100"), ("80", "100")), Verdict.WEAKER,

@@ -39,7 +39,8 @@ def open_database(url: str, notify: Callable[[str], None]) -> Engine:
             engine = create_app_engine(url, on_wait=notify)
         from tracker.services.builtin_catalog import ensure_builtin_catalog
 
-        ensure_builtin_catalog(UnitOfWork(engine))
+        for line in ensure_builtin_catalog(UnitOfWork(engine)):
+            notify(line)
     except BaseException:
         engine.dispose()  # no connection left for the garbage collector to close
         raise

@@ -17,7 +17,9 @@ from tracker.domain.asymmetry import (
     SessionComparison,
     Status,
     Verdict,
+    judge,
     lsi,
+    lsi_of,
     shown_lsi,
     shown_noise,
     status_for,
@@ -333,3 +335,39 @@ def test_an_exactly_half_way_lsi_rounds_half_up(weak: str, strong_load: int) -> 
     index = lsi(D(weak), estimate_1rm(D(strong_load), 5))
     assert index is not None
     assert shown_lsi(index, 2) == D("30.38") and shown_lsi(index, 1) == D("30.4")
+
+
+# -- direction: tests where less is better (domain-science 1.4b) ------------------------------
+
+
+def test_a_timed_hop_with_an_involved_side_is_uninvolved_time_over_involved_time() -> None:
+    """6 m timed hop: uninvolved 2.00 s, involved 2.30 s -> LSI 86.96 (the slower involved
+    side scores below 100), whichever side is involved."""
+    index = lsi_of(Decimal("2.00"), Decimal("2.30"), Side.RIGHT, lower_is_better=True)
+    assert index is not None and round(index, 2) == Decimal("86.96")
+    assert lsi_of(Decimal("2.30"), Decimal("2.00"), Side.LEFT, True) == index
+    # Higher is better: the same numbers are involved / uninvolved, above 100.
+    assert round(lsi_of(Decimal("2.00"), Decimal("2.30"), Side.RIGHT) or 0, 2) == Decimal("115.00")
+
+
+def test_without_an_involved_side_a_time_is_faster_over_slower_and_the_slower_is_weaker() -> None:
+    left, right = Decimal("2.00"), Decimal("2.30")
+    assert lsi(left, right) == left * 100 / right  # faster / slower: the same lower / higher
+    assert weaker_side(left, right, lower_is_better=True) is Side.RIGHT
+    assert weaker_side(left, right) is Side.LEFT
+    assert weaker_side(left, left, lower_is_better=True) is None
+
+
+def test_the_headline_of_a_timed_test_names_the_slower_side() -> None:
+    days = [date(2026, 12, 1) + timedelta(days=i) for i in range(3)]
+    times = [("2.00", "2.30"), ("2.10", "2.40"), ("1.90", "2.20")]
+    comparisons = [SessionComparison(d, Decimal(a), Decimal(b)) for d, (a, b) in
+                   zip(days, times, strict=True)]
+    judged = judge(comparisons, 3, lower_is_better=True)
+    assert (judged.weaker_side, judged.right_weaker) == (Side.RIGHT, 3)
+    assert judged.lower_is_better
+    assert judged.lsi is not None and round(judged.lsi, 2) == Decimal("86.96")  # 2.00 / 2.30
+    assert judged.verdict is Verdict.WEAKER and judged.status is Status.WATCH
+    involved = judge(comparisons, 3, involved=Side.RIGHT, lower_is_better=True)
+    assert involved.lsi == judged.lsi and involved.weaker_side is Side.RIGHT
+    assert judge(comparisons, 3).weaker_side is Side.LEFT  # read as strength: the other way

@@ -48,6 +48,8 @@ REFUSED: list[tuple[dict[str, Any], str, str]] = [
     ({"ratio": ["x", "y"]}, "ratio", "must be two numbers"),
     ({"ratio": [0.5, 0.4]}, "ratio", "must be two numbers with 0 < low <= high <= 1.5"),
     ({"ratio": [0.5, 1.6]}, "ratio", "must be two numbers with 0 < low <= high <= 1.5"),
+    ({"lower_is_better": "yes"}, "lower_is_better", "must be true or false"),
+    ({"lower_is_better": 1}, "lower_is_better", "must be true or false"),
     ({"implements": 5}, "implements", "must be a whole number from 0 to 4"),
     ({"implements": True}, "implements", "must be a whole number from 0 to 4"),
     ({"rep_range": [12, 3]}, "rep_range", REPS),
@@ -106,12 +108,13 @@ def test_every_field_is_read() -> None:
     data |= texts | lists | choices
     data |= {"parent": "Leg Press", "source": "builtin", "ratio": [0.4, "0.5"], "ratio_note": "n"}
     data |= {"sled_unit": "lb", "load_per": "side", "implements": 0, "rep_range": [10, 15]}
-    data |= {"faq": [{"q": "Q?", "a": "A."}], "edited": True}
+    data |= {"faq": [{"q": "Q?", "a": "A."}], "edited": True, "lower_is_better": True}
     definition = definition_from_json(data)
     assert definition.ratio == (Decimal("0.4"), Decimal("0.5"))
     assert definition.laterality is Laterality.UNILATERAL
     assert definition.faq == (FaqEntry("Q?", "A."),)
     assert (definition.rep_range, definition.edited) == ((10, 15), True)
+    assert definition.lower_is_better is True
     assert (definition.source, definition.parent) == ("builtin", "Leg Press")
     assert (definition.aliases, definition.secondary) == (("SLP",), ("glutes",))
     assert (definition.increment, definition.sled) == (None, None)  # the caller's (worded apart)

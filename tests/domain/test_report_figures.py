@@ -9,12 +9,14 @@ import pytest
 
 from tracker.domain.e1rm import estimate_1rm
 from tracker.domain.e1rm import held as held_e1rm
+from tracker.domain.model import Side
 from tracker.domain.report_figures import (
     LINEAR_BASE,
     AllTime,
     ExerciseImbalance,
     SessionSides,
     SetGroup,
+    best_measures,
     e1rm_of_key,
     exercise_imbalance,
     set_e1rm,
@@ -148,3 +150,65 @@ def test_an_e1rm_is_held_at_its_quantum() -> None:
     last_digit_up = D("221.6666666666666666666666667")
     last_digit_down = D("221.6666666666666666666666666")
     assert held_e1rm(last_digit_up) == held_e1rm(last_digit_down)
+
+
+# -- hop tests: compared by their best trial, a timed one the other way -----------------------
+
+
+def hops(*metres: str) -> list[SetGroup]:
+    """Unloaded distance sets (`1.8m`): a hop for distance per trial."""
+    return [set_group(0, D(0), Unit.KG, True, START, (), None, D(m)) for m in metres]
+
+
+def test_a_timed_hop_is_compared_by_its_shortest_trial_the_slower_side_weaker() -> None:
+    """Unloaded timed sets only: compared by duration without --metric; lower is better, so
+    each side's session figure is its fastest trial and the LSI faster / slower (20 s against
+    23 s: 86.96), whatever the slower trials were."""
+    item = exercise_imbalance("hop", [session(held(21, 20), held(23, 30))], "e1rm", 3,
+                              AllTime(None, None), lower_is_better=True)
+    assert (item.compared_by, item.aggregate) == ("duration", "best_set")
+    judged = item.judgement
+    assert (judged.left, judged.right, judged.lower_is_better) == (D(20), D(23), True)
+    assert judged.lsi is not None and round(judged.lsi, 2) == D("86.96")
+    assert (judged.weaker_side, judged.right_weaker) == (Side.RIGHT, 1)  # the slower side
+    assert item.session_lsi(item.comparisons[0]) == judged.lsi
+    involved = exercise_imbalance("hop", [session(held(20), held(23))], "e1rm", 3,
+                                  AllTime(None, None), Side.RIGHT, lower_is_better=True)
+    assert involved.judgement.lsi == judged.lsi  # uninvolved 20 s / involved 23 s
+
+
+def test_a_hold_is_still_compared_by_its_longest_set() -> None:
+    item = imbalance([session(held(60, 45), held(50))])
+    assert item.compared_by == "duration"  # unloaded timed sets: no --metric needed
+    assert (item.judgement.left, item.judgement.right) == (D(60), D(50))
+    assert item.judgement.weaker_side is Side.RIGHT  # the shorter hold
+
+
+def test_a_hop_for_distance_is_compared_by_its_longest_trial_not_the_total() -> None:
+    item = imbalance([session(hops("1.50", "1.80"), hops("1.60"))])
+    assert (item.compared_by, item.aggregate) == ("best_distance", "best_set")
+    assert (item.judgement.left, item.judgement.right) == (D("1.80"), D("1.60"))
+    assert item.left.distance == D("3.30")  # the total stays what --metric distance compares
+    assert imbalance([session(hops("1.50", "1.80"), hops("1.60"))], "distance").judgement.left \
+        == D("3.30")
+
+
+def test_loaded_timed_or_mixed_sets_keep_the_default_comparison() -> None:
+    carry = [set_group(0, D(24), Unit.KG, False, START, (), None, D(40))]
+    assert imbalance([session(carry, carry)]).compared_by == "e1rm"
+    mixed = imbalance([session(held(20) + hops("1.5"), held(20))])
+    assert mixed.compared_by != "duration"
+
+
+def test_a_time_in_decimal_seconds_is_compared_exactly() -> None:
+    fast = [set_group(0, D(0), Unit.KG, True, START, (), D("2.00"))]
+    slow = [set_group(0, D(0), Unit.KG, True, START, (), D("2.30"))]
+    item = exercise_imbalance("hop", [session(fast, slow)], "e1rm", 3, AllTime(None, None),
+                              Side.RIGHT, lower_is_better=True)
+    assert item.judgement.lsi is not None and round(item.judgement.lsi, 2) == D("86.96")
+
+
+def test_best_measures_of_a_timed_test_is_its_shortest_time() -> None:
+    measures = [(D(21), None, None), (D("20.5"), None, None), (None, D("1.5"), "m")]
+    assert best_measures(measures).time_s == 21
+    assert best_measures(measures, lower_is_better=True).time_s == D("20.5")

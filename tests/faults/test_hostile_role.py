@@ -428,3 +428,27 @@ def test_a_crafted_value_is_refused_before_any_reader_meets_it(gym: Gym, sql: st
     team report or the owner's HTML page cannot be broken by them."""
     outcome = attempt(gym.engine("alice"), sql)
     assert isinstance(outcome, str) and "violates check constraint" in outcome, outcome
+
+
+def test_a_lifter_cannot_flip_another_lifters_lower_is_better(gym: Gym, untouched: None) -> None:
+    """lower_is_better turns a test's LSI and bests around: it is as much bob's as his
+    exercise's name. Alice's role neither sees nor flips it, on his exercise or a built-in;
+    her own exercise is hers to mark."""
+    alice = gym.engine("alice")
+    flags = text("SELECT id, lower_is_better FROM exercise WHERE owner_id IS NULL "
+                 "OR owner_id = :b ORDER BY id")
+    with gym.owner.connect() as conn:
+        before = conn.execute(flags, {"b": gym.ids["bob"]}).all()
+    for where in ("owner_id = :bob", "owner_id IS NULL"):
+        outcome = attempt(alice, f"UPDATE exercise SET lower_is_better = NOT lower_is_better "
+                                 f"WHERE {where}", bob=gym.ids["bob"])
+        assert outcome == 0 or refused(outcome), (where, outcome)
+    with gym.owner.connect() as conn:
+        assert conn.execute(flags, {"b": gym.ids["bob"]}).all() == before
+    cli = Tracker(make_url(gym.url).set(username=gym.roles["alice"]).render_as_string(False),
+                  CliRunner())
+    assert 'no exercise named "bob move"' in cli.fails(
+        "exercises", "edit", "bob move", "--lower-is-better")
+    cli.ok("exercises", "edit", "alice move", "--lower-is-better")
+    assert cli.json("exercises", "show", "alice move")["lower_is_better"] is True
+    cli.ok("exercises", "edit", "alice move", "--higher-is-better")

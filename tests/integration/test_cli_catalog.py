@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select, update
+from sqlalchemy import create_engine, delete, func, select, update
 
 from tests.helpers.cli import Tracker, shared_file
 from tracker.adapters.orm import Exercise, ExerciseAlias, Setting
@@ -278,6 +278,24 @@ def test_add_a_unilateral_variant_with_parent_and_ratio(tracker: Tracker) -> Non
     tracker.ok("log", "slpp", "--left", "10x40")
 
 
+def test_lower_is_better_is_set_shown_and_cleared(tracker: Tracker) -> None:
+    """A test where less is better (a timed run) says so on its card; edit turns it back."""
+    tracker.ok("exercises", "add", "Cone Shuttle", "--unilateral", "--lower-is-better")
+    card = tracker.json("exercises", "show", "cone shuttle")
+    assert card["lower_is_better"] is True
+    assert "Better result:      lower (less is better)" in tracker.ok(
+        "exercises", "show", "cone shuttle").stdout
+    assert stored(tracker.url, "Cone Shuttle").lower_is_better is True
+    tracker.ok("exercises", "edit", "cone shuttle", "--higher-is-better")
+    assert tracker.json("exercises", "show", "cone shuttle")["lower_is_better"] is False
+    assert "Better result" not in tracker.ok("exercises", "show", "cone shuttle").stdout
+    tracker.ok("exercises", "edit", "cone shuttle", "--target", "calves")  # left as it is
+    assert tracker.json("exercises", "show", "cone shuttle")["lower_is_better"] is False
+    tracker.ok("exercises", "edit", "leg press", "--lower-is-better")
+    assert tracker.json("exercises", "show", "leg press")["edited"] is True
+    assert tracker.json("exercises", "show", "squat")["lower_is_better"] is False
+
+
 def test_equipment_is_stored_in_its_one_spelling(tracker: Tracker) -> None:
     """`--equipment DB` or "dumbbells" is the dumbbell: the load convention follows it."""
     tracker.ok("exercises", "add", "Moon Press", "--equipment", "DB")
@@ -448,6 +466,43 @@ def test_refresh_updates_unedited_entries_and_keeps_the_lifters(
     tracker.ok("exercises", "list")
     assert tracker.json("exercises", "show", "hack squat")["summary"] == "New Hack Squat."
     assert tracker.json("exercises", "show", "leg press")["summary"] == "Mine."
+
+
+def test_the_hop_tests_are_built_in_and_the_timed_one_is_lower_is_better(
+    tracker: Tracker,
+) -> None:
+    for name in ("Single-Leg Hop for Distance", "Triple Hop for Distance",
+                 "Crossover Hop for Distance", "6 m Timed Hop"):
+        card = tracker.json("exercises", "show", name)
+        assert (card["source"], card["laterality"], card["category"]) == (
+            "builtin", "unilateral", "plyometrics")
+        assert card["lower_is_better"] is (name == "6 m Timed Hop"), name
+    assert tracker.json("exercises", "show", "timed hop")["name"] == "6 m Timed Hop"
+    assert "Better result:      lower (less is better)" in tracker.ok(
+        "exercises", "show", "6 m timed hop").stdout
+
+
+def test_a_custom_exercise_with_a_new_built_ins_name_is_kept_and_said_once(
+    tracker: Tracker,
+) -> None:
+    """A lifter who made their own "Triple Hop for Distance" before the catalog had one keeps
+    theirs when it arrives, and is told so once."""
+    tracker.ok("exercises", "list")
+    execute(tracker.url, delete(ExerciseAlias).where(ExerciseAlias.exercise_id.in_(
+        select(Exercise.id).where(Exercise.name == "Triple Hop for Distance"))))
+    execute(tracker.url, delete(Exercise).where(Exercise.name == "Triple Hop for Distance"))
+    tracker.ok("exercises", "add", "Triple Hop for Distance", "--unilateral",
+               "--target", "calves")
+    stale = update(Setting).where(Setting.key == "catalog.builtin_hash").values(value="old")
+    execute(tracker.url, stale)  # an upgrade brings the catalog that has it
+    said = tracker.ok("exercises", "show", "triple hop for distance")
+    assert said.stderr == ('Kept your exercise "Triple Hop for Distance": the built-in catalog '
+                           "now has one of that name, and yours stays as it is.\n")
+    card = tracker.json("exercises", "show", "triple hop for distance")
+    assert (card["source"], card["target"]) == ("custom", "calves")
+    execute(tracker.url, stale)  # the next catalog change says nothing more about it
+    assert tracker.ok("exercises", "list").stderr == ""
+    assert tracker.json("exercises", "show", "triple hop")["name"] == "Triple Hop for Distance"
 
 
 def test_a_removed_builtin_stays_removed_after_a_refresh(

@@ -126,3 +126,74 @@ def test_reps_compare_the_best_set_and_volume_stays_a_total(tracker: Tracker) ->
     assert (ex["recent_left"], ex["recent_right"], ex["aggregate"]) == (12.0, 8.0, "best_set")
     ex = only(tracker, "slp", "--metric", "volume")
     assert (ex["recent_left"], ex["recent_right"], ex["aggregate"]) == (240.0, 280.0, "total")
+
+
+def test_a_test_where_less_is_better_compares_the_shortest_times(tracker: Tracker) -> None:
+    """README "Tests where less is better": each side's fastest trial, faster / slower x 100,
+    the slower side weaker; with an involved side uninvolved / involved time (20 s against
+    23 s: 86.96, domain-science 1.4b's 2.00 s against 2.30 s), in every view."""
+    tracker.ok("exercises", "add", "Cone Hop", "--unilateral", "--equipment", "bodyweight",
+               "--lower-is-better")
+    for day in ("2026-12-01", "2026-12-03", "2026-12-05"):
+        tracker.ok("log", "cone hop", "-l", "21s", "-l", "20s", "-r", "23s", "-r", "30s",
+                   "--at", f"{day} 17:00")
+    ex = only(tracker, "cone hop")  # no --metric: unloaded timed sets compare by duration
+    assert (ex["compared_by"], ex["aggregate"], ex["lower_is_better"]) == (
+        "duration", "best_set", True)
+    assert (ex["recent_left"], ex["recent_right"]) == (20.0, 23.0)
+    assert (ex["lsi"], ex["weaker_side"], ex["status"]) == (86.96, "right", "watch")
+    assert [s["lsi"] for s in ex["sessions"]] == [86.96] * 3
+    text = tracker.ok("report", "imbalance", "cone hop").stdout
+    assert ("Cone Hop: compared by shortest set (s), less is better: LSI = faster / slower, "
+            "or uninvolved / involved time.") in " ".join(text.split())
+    assert "Right side weaker in 3 of the last 3 sessions (LSI 87.0, watch)." in " ".join(
+        text.split())
+    involved = only(tracker, "cone hop", "--involved", "right")
+    assert (involved["lsi"], involved["weaker_side"]) == (86.96, "right")
+    assert only(tracker, "cone hop", "--involved", "left")["lsi"] == 115.0
+    # The same times, higher is better: the longest trial, the left side weaker.
+    tracker.ok("exercises", "edit", "cone hop", "--higher-is-better")
+    ex = only(tracker, "cone hop")
+    assert (ex["recent_left"], ex["recent_right"], ex["weaker_side"]) == (21.0, 30.0, "left")
+    assert ex["lower_is_better"] is False
+
+
+def test_a_loaded_timed_test_where_less_is_better_asks_for_duration(tracker: Tracker) -> None:
+    """Loaded timed sets keep the e1RM default; --metric duration compares the fastest set
+    (read in SQL), and the team view follows the report."""
+    tracker.ok("exercises", "add", "Sled Sprint", "--unilateral", "--equipment", "machine",
+               "--lower-is-better")
+    tracker.ok("log", "sled sprint", "-l", "20sx40", "-l", "25sx40", "-r", "23sx40",
+               "--at", AT)
+    assert only(tracker, "sled sprint")["compared_by"] == "e1rm"
+    ex = only(tracker, "sled sprint", "--metric", "duration")
+    assert (ex["recent_left"], ex["recent_right"], ex["lsi"]) == (20.0, 23.0, 86.96)
+    assert ex["weaker_side"] == "right"
+
+
+def test_hop_tests_compare_each_sides_best_trial_without_a_metric(tracker: Tracker) -> None:
+    """README "Hop tests": a hop for distance by its longest trial (not the sum of trials, which
+    --metric distance keeps for carries), the 6 m Timed Hop by its fastest, slower is weaker."""
+    tracker.ok("log", "single-leg hop for distance", "-l", "1.50m", "-l", "1.60m",
+               "-r", "1.40m", "-r", "1.00m", "--at", AT)
+    ex = only(tracker, "single-leg hop for distance")
+    assert (ex["compared_by"], ex["aggregate"], ex["lower_is_better"]) == (
+        "best_distance", "best_set", False)
+    assert (ex["recent_left"], ex["recent_right"], ex["weaker_side"]) == (1.6, 1.4, "right")
+    assert ex["lsi"] == 87.5
+    assert (ex["left"]["distance_m"], ex["right"]["distance_m"]) == (3.1, 2.4)
+    total = only(tracker, "single-leg hop for distance", "--metric", "distance")
+    assert (total["compared_by"], total["recent_left"], total["recent_right"]) == (
+        "distance", 3.1, 2.4)
+    assert "compared by longest single distance (m)" in tracker.ok(
+        "report", "imbalance", "single-leg hop for distance").stdout
+    tracker.ok("log", "6 m timed hop", "-l", "20s", "-l", "22s", "-r", "23s", "-r", "25s",
+               "--at", AT)
+    tracker.ok("lifter", "edit", "me", "--involved", "right", "--exercise", "6 m timed hop")
+    hop = only(tracker, "6 m timed hop")
+    assert (hop["compared_by"], hop["lower_is_better"], hop["involved"]) == (
+        "duration", True, "right")
+    assert (hop["recent_left"], hop["recent_right"], hop["lsi"]) == (20.0, 23.0, 86.96)
+    assert (hop["weaker_side"], hop["status"]) == ("right", "watch")
+    team = tracker.ok("report", "team").stdout
+    assert "6 m Timed Hop" in team and "87.0" in team

@@ -786,6 +786,7 @@ def test_a_rich_export_restores_byte_identical(
                "--step", "Press", "--tip", "Brace", "--mistake", "Leaning back")
     tracker.ok("exercises", "add", "Suitcase Hold", "--equipment", "kettlebells", "--alternating",
                "--per", "implement", "--implements", "1", "--category", "stretching")
+    tracker.ok("exercises", "add", "Cone Shuttle", "--unilateral", "--lower-is-better")
     tracker.ok("exercises", "edit", "leg press", "--sled", "50", "--tip", "Feet high")
     tracker.ok("log", "lm press", "-l", "8x20", "-r", "7x20")
     made = tmp_path / "made.csv"
@@ -803,6 +804,8 @@ def test_a_rich_export_restores_byte_identical(
     assert equipment["Back Pull Up (Assisted)"] == "assisted"
     assert equipment["Spider Drag (EZ Bar)"] == "ez bar"
     assert equipment["Landmine Single-Arm Press"] == "smith machine"
+    lower = {d["name"]: d["lower_is_better"] for d in json.loads(first.read_text())["exercises"]}
+    assert (lower["Cone Shuttle"], lower["Suitcase Hold"]) == (True, False)
     restored = Tracker(other_db_url, tracker.runner)
     restored.ok("import", str(first))
     second = tmp_path / "second.json"

@@ -230,7 +230,7 @@ class ReportQueries:
         lifter_id, weights = asked.lifter_id, asked.body_weights
         where = _within(exercise_id, asked.since, asked.until, sided=True)
         # Duration and distance only when compared: three more columns per side cost time.
-        timed = asked.metric in ("duration", "distance")
+        timed = asked.metric in ("duration", "distance", "best_distance")
         fast = None if raw else self._session_sides(asked, where, timed)
         sessions = fast or {}
         if raw:
@@ -284,6 +284,8 @@ class ReportQueries:
                     func.sum(case((on_side, duration), else_=0)),
                     func.sum(case((on_side, _distance_key()), else_=0)),
                     func.max(case((on_side, duration), else_=None)),
+                    func.min(case((and_(on_side, duration > 0), duration), else_=None)),
+                    func.max(case((on_side, _distance_key()), else_=None)),
                 ]
         keys = (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                 TrainingSession.started_at)
@@ -295,7 +297,7 @@ class ReportQueries:
             most_reps: int | None, *more: int,
         ) -> SideFigures:
             e1rm = None if best is None else e1rm_of_key(int(best), _KEY_KG, formula, unit)
-            duration, distance, longest = more if more else (0, 0, 0)
+            duration, distance, longest, shortest, farthest = more if more else (0,) * 5
             return SideFigures(
                 sets,
                 int(reps),
@@ -306,9 +308,11 @@ class ReportQueries:
                 distance=_metres(distance),
                 best_reps=int(most_reps or 0),
                 longest=_seconds(longest),
+                shortest=_seconds(shortest),
+                farthest=_metres(farthest),
             )
 
-        width = 10 if timed else 7
+        width = 12 if timed else 7
         result = {}
         for ex_id, name, session_id, started, *values in self._session.execute(query):
             left = figures(*values[:width]) if values[0] else None
@@ -356,7 +360,8 @@ class ReportQueries:
         )
         columns = (func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
                    func.sum(_duration_key()), func.sum(_distance_key()),
-                   func.max(_duration_key()))
+                   func.max(_duration_key()),
+                   func.min(func.nullif(_duration_key(), 0)), func.max(_distance_key()))
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
         query = _counted_sets(lifter_id, [*keys, *columns], loaded).group_by(*keys)
         rows = []
@@ -365,7 +370,8 @@ class ReportQueries:
             top, count, volume, secs, dist = row[8:13]  # row[7]: loaded, a key only
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
                              Decimal(volume) / _THOUSAND, duration=_seconds(secs),
-                             distance=_metres(dist), longest=_seconds(row[13]))
+                             distance=_metres(dist), longest=_seconds(row[13]),
+                             shortest=_seconds(row[14]), farthest=_metres(row[15]))
             rows.append(GroupedRow((ex_id, name), s_id, started, _side(side), group))
         return rows
 

@@ -662,7 +662,8 @@ class Repository(PostgresRows):
         self, lifter: Lifter, exercise: Exercise
     ) -> dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]:
         """Per (session, side) of the exercise's working timed and distance sets: the longest
-        time and the longest distance in each distance unit (the domain compares units)."""
+        and the shortest time and the longest distance in each distance unit (the domain
+        compares units, and picks the time by the exercise's direction)."""
         rows = self.session.execute(
             select(
                 WorkoutSet.session_id,
@@ -670,6 +671,7 @@ class Repository(PostgresRows):
                 WorkoutSet.distance_unit,
                 func.max(WorkoutSet.duration_s),
                 func.max(WorkoutSet.distance),
+                func.min(func.nullif(WorkoutSet.duration_s, 0)),
             )
             .where(
                 *_working_sets_of(lifter, exercise),
@@ -679,8 +681,11 @@ class Repository(PostgresRows):
         )
         found: dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]
         found = {}
-        for session_id, side, distance_unit, duration, distance in rows:
-            found.setdefault((session_id, side), []).append((duration, distance, distance_unit))
+        for session_id, side, distance_unit, duration, distance, shortest in rows:
+            measures = found.setdefault((session_id, side), [])
+            measures.append((duration, distance, distance_unit))
+            if shortest is not None and shortest != duration:
+                measures.append((shortest, None, None))
         return found
 
     def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:

@@ -142,6 +142,7 @@ def render_card(card: ExerciseCard) -> list[str]:
         ("Difficulty", card.difficulty),
         ("Category", card.category),
         ("Laterality", card.laterality.value),
+        *([("Better result", "lower (less is better)")] if card.lower_is_better else []),
         ("Rep range", f"{card.rep_range[0]}-{card.rep_range[1]}"),
         ("Load logged", _load_logged(card)),
     ]
@@ -243,6 +244,13 @@ def exercise_options(func: F) -> F:
             "--bilateral", "laterality", flag_value="bilateral", help="Both sides together."
         ),
         click.option(
+            "--lower-is-better/--higher-is-better",
+            "lower_is_better",
+            default=None,
+            help="A test where less is better (a timed hop): its LSI, bests and suggestions "
+            "take the shorter time as the better result.",
+        ),
+        click.option(
             "--parent",
             help="The bilateral exercise this is a one-side variant of.",
             shell_complete=complete_exercise,
@@ -284,7 +292,7 @@ def exercise_options(func: F) -> F:
 # Options that are a definition's fields as typed (the service checks them).
 FIELD_OPTIONS = (
     "body_part", "equipment", "target", "difficulty", "category", "laterality", "increment",
-    "sled", "implements", "summary",
+    "sled", "implements", "summary", "lower_is_better",
 )
 
 

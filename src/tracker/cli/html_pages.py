@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     )
 
 METRIC_LABELS = {"e1rm": "best e1RM", "volume": "volume", "reps": "reps"}
+# An exercise compared by another figure than the page's (a hop test by its best trial).
+COMPARED_LABELS = {"duration": ("best time", "s"), "distance": ("distance", "m"),
+                   "best_distance": ("best distance", "m")}
 # What each side's headline figure is (domain.asymmetry.judge): the mean of the sessions' best
 # e1RMs, or the total volume or reps; in full for a sentence, short for a column heading.
 HEADLINE_WHAT = {
@@ -118,11 +121,14 @@ def _charts(
     dates = [s.date for s in sessions]
     label = METRIC_LABELS[metric]
     metric_unit = "" if metric == "reps" else unit
+    if item.figures.compared_by in COMPARED_LABELS:
+        label, unit_of = COMPARED_LABELS[item.figures.compared_by]
+        metric_unit = unit_of
     main = sides_chart(
         f"chart-{index}-sides",
         f"Left and right, {label} per session",
         describe_sides(label.capitalize(), metric_unit, sessions, dates),
-        f"{label} ({unit})" if metric_unit else label,
+        f"{label} ({metric_unit})" if metric_unit else label,
         dates,
         [s.left for s in sessions],
         [s.right for s in sessions],

@@ -62,14 +62,17 @@ def side_json(figures: SideFigures, timed: bool = True) -> dict[str, Any]:
     }
 
 
+TIMED = ("duration", "distance", "best_distance")  # compared by these, the sides' measures show
+
+
 def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
     judged = item.judgement
     all_time = item.all_time
     involved = judged.involved is not None
     return {
         "exercise": item.exercise,
-        "left": side_json(item.left, item.compared_by in ("duration", "distance")),
-        "right": side_json(item.right, item.compared_by in ("duration", "distance")),
+        "left": side_json(item.left, item.compared_by in TIMED),
+        "right": side_json(item.right, item.compared_by in TIMED),
         "scope": "recent",  # the headline's sessions: recent_from and compared_sessions
         "lsi": lsi_num(judged.lsi, involved),
         "asymmetry_pct": asymmetry_num(judged.lsi, involved),
@@ -89,6 +92,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "recent_right": num(judged.right),
         "compared_by": item.compared_by,
         "aggregate": item.aggregate,
+        "lower_is_better": judged.lower_is_better,  # its times: the shorter is the better
         "per": item.per,
         "involved": judged.involved.value if judged.involved else None,
         "all_time": {

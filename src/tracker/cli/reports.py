@@ -97,11 +97,14 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
 @click.option("--until", type=UNTIL, help="End of the window, a day included (default now).")
 @click.option(
     "--metric",
-    type=click.Choice(["e1rm", "volume", "reps", "duration", "distance"]),
+    type=click.Choice(["e1rm", "volume", "reps", "duration", "distance", "best_distance"]),
+    metavar="METRIC",
     default="e1rm",
     show_default=True,
-    help="What to compare: best estimated 1RM, volume (reps x load), reps, or the total "
-    "duration or distance of timed and distance sets (side plank, hops, carries).",
+    help="What to compare: e1rm (best estimated 1RM), volume (reps x load), reps, duration "
+    "(the best set's time: the longest hold, the shortest for a lower-is-better test), "
+    "distance (the total: carries) or best_distance (the longest trial: hops). Sets all "
+    "timed or all distance without a load compare by duration or best_distance anyway.",
 )
 @formula_option
 @click.option(
@@ -160,13 +163,18 @@ def render_imbalance(report: ImbalanceReport) -> None:
         "volume": f"total volume ({unit})",
         "reps": "best-set reps",
         "duration": "longest set (s)",
+        "shortest": "shortest set (s)",  # duration, when less is better
         "distance": "total distance (m)",
+        "best_distance": "longest single distance (m)",
         "reps_at_load": "best-set reps at a shared load",
     }
     label = labels[report.metric]
     say(f"Left vs right, {label}, {report.first_date} to {report.last_date}.")
     for item in report.exercises:
-        if item.compared_by != report.metric:
+        if item.judgement.lower_is_better:  # a test where less is better: its times
+            say(f"{item.exercise}: compared by {labels['shortest']}, less is better: LSI = "
+                "faster / slower, or uninvolved / involved time.")
+        elif item.compared_by != report.metric:
             say(f"{item.exercise}: compared by {labels[item.compared_by]}.")
     stored = any(item.judgement.involved for item in report.exercises)
     say(

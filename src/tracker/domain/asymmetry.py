@@ -12,6 +12,11 @@ trend below asks whether the same side is weaker again and again before calling 
 Whether the headline's difference is noise is judged against the lifter's own variation once
 there are enough sessions (``noise_of``: Hopkins' typical error, Bishop et al. 2019), and
 against a default of 15 % before.
+
+Direction, here and nowhere else: for a test where less is better (a 6 m timed hop, a T-test;
+``lower_is_better``) the slower side is the weaker one, the LSI is faster / slower x 100, and
+with an involved side uninvolved time / involved time x 100, so a slower involved side scores
+below 100 (domain-science 1.4b: uninvolved 2.00 s, involved 2.30 s -> LSI 86.96).
 """
 
 from __future__ import annotations
@@ -75,7 +80,8 @@ def _check(left: Decimal | None, right: Decimal | None) -> None:
 
 
 def lsi(left: Decimal | None, right: Decimal | None) -> Decimal | None:
-    """Limb symmetry index, weaker / stronger x 100, in 0..100.
+    """Limb symmetry index, weaker / stronger x 100, in 0..100: the lower value over the
+    higher, which is also faster / slower for a test where less is better.
 
     None when a side is missing or both are 0 (nothing to compare).
     """
@@ -89,12 +95,15 @@ def lsi(left: Decimal | None, right: Decimal | None) -> Decimal | None:
     return weaker * _HUNDRED / stronger
 
 
-def weaker_side(left: Decimal | None, right: Decimal | None) -> Side | None:
-    """The side with the lower value; None when they are equal or one is missing."""
+def weaker_side(
+    left: Decimal | None, right: Decimal | None, lower_is_better: bool = False
+) -> Side | None:
+    """The side with the lower value (the higher one, a slower time, when ``lower_is_better``);
+    None when they are equal or one is missing."""
     _check(left, right)
     if left is None or right is None or left == right:
         return None
-    return Side.LEFT if left < right else Side.RIGHT
+    return Side.LEFT if (left < right) != lower_is_better else Side.RIGHT
 
 
 # Decimal arithmetic keeps 28 significant digits, so a repeating fraction is rounded in its
@@ -197,14 +206,19 @@ DEFAULT_NOISE = Noise(Fraction(NOISE_ASYMMETRY_PCT) ** 2, NoiseFrom.DEFAULT, 0)
 
 
 def signed_asymmetry(
-    left: Decimal | None, right: Decimal | None, involved: Side | None = None
+    left: Decimal | None,
+    right: Decimal | None,
+    involved: Side | None = None,
+    lower_is_better: bool = False,
 ) -> Fraction | None:
     """One session's signed asymmetry in per cent, exact: (right - left) / max(left, right) x
     100 (positive: right stronger), or with an involved side (involved - uninvolved) /
     uninvolved x 100 = LSI - 100 (positive: the involved side stronger). Its size is the
     session's asymmetry, 100 - LSI (|100 - LSI| with an involved side), as ``lsi_of`` gives
     it; the sign keeps which side was lower, so sides swapping between sessions count as
-    variation. None where the session has no LSI (a side missing, or the reference 0)."""
+    variation. A time where less is better, with an involved side, is (uninvolved - involved)
+    / involved x 100, again LSI - 100. None where the session has no LSI (a side missing, or
+    the reference 0)."""
     _check(left, right)
     if left is None or right is None:
         return None
@@ -213,12 +227,18 @@ def signed_asymmetry(
     else:
         mine, reference = (left, right) if involved is Side.LEFT else (right, left)
         difference = mine - reference
+        if lower_is_better:
+            reference, difference = mine, -difference
     if reference == 0:
         return None
     return Fraction(difference) * 100 / Fraction(reference)
 
 
-def noise_of(comparisons: Sequence[SessionComparison], involved: Side | None = None) -> Noise:
+def noise_of(
+    comparisons: Sequence[SessionComparison],
+    involved: Side | None = None,
+    lower_is_better: bool = False,
+) -> Noise:
     """The lifter's own noise for an exercise: the typical error (Hopkins; Bishop et al. 2019,
     domain-science 1.4b) of the signed per-session asymmetry over the last NOISE_WINDOW
     sessions with both sides, TE = SD / sqrt 2 (SD the sample standard deviation, n - 1),
@@ -226,7 +246,9 @@ def noise_of(comparisons: Sequence[SessionComparison], involved: Side | None = N
     asymmetries, not each side's bests, so steady progress on both sides does not inflate it;
     five identical sessions have a TE of 0, and any difference they show is real."""
     asymmetries = [
-        a for c in comparisons if (a := signed_asymmetry(c.left, c.right, involved)) is not None
+        a
+        for c in comparisons
+        if (a := signed_asymmetry(c.left, c.right, involved, lower_is_better)) is not None
     ][-NOISE_WINDOW:]
     count = len(asymmetries)
     if count < NOISE_MIN_SESSIONS:
@@ -262,15 +284,23 @@ def shown_noise(result: Judgement, places: int) -> Decimal:
     return result.noise.pct.quantize(Decimal(1).scaleb(-places), rounding=toward)
 
 
-def lsi_of(left: Decimal | None, right: Decimal | None, involved: Side | None) -> Decimal | None:
+def lsi_of(
+    left: Decimal | None,
+    right: Decimal | None,
+    involved: Side | None,
+    lower_is_better: bool = False,
+) -> Decimal | None:
     """Weaker / stronger x 100 or, with an involved side, involved / uninvolved x 100 (may
-    exceed 100). None when a side is missing or the reference side is 0."""
+    exceed 100); when ``lower_is_better`` (times) uninvolved / involved x 100, so that a
+    slower involved side scores below 100. None when a side is missing or the divisor is 0."""
     if involved is None:
         return lsi(left, right)
     _check(left, right)
     if left is None or right is None:
         return None
     mine, other = (left, right) if involved is Side.LEFT else (right, left)
+    if lower_is_better:
+        mine, other = other, mine
     if other == 0:
         return None
     return mine * _HUNDRED / other
@@ -297,6 +327,7 @@ class Judgement:
     involved: Side | None
     verdict: Verdict
     noise: Noise = DEFAULT_NOISE  # the lifter's own (5+ sessions with both sides) or 15 %
+    lower_is_better: bool = False  # the figures are times of a test where less is better
 
 
 def judge(
@@ -304,21 +335,23 @@ def judge(
     recent: int,
     combine: str = "mean",
     involved: Side | None = None,
+    lower_is_better: bool = False,
 ) -> Judgement:
     """The headline from the latest ``recent`` compared sessions (``combine``: how a side's
-    figure over them is made, "mean" of the sessions' best e1RMs, "sum" for volume or reps),
-    its difference judged against the noise of the sessions up to the latest (``noise_of``).
+    figure over them is made, "mean" of the sessions' best e1RMs, "sum" for volume or reps;
+    ``lower_is_better``: the figures are times, the higher one the weaker side), its
+    difference judged against the noise of the sessions up to the latest (``noise_of``).
 
     The mean, not each side's best: a side's best and the other side's best may come from
     different sessions, and a side weaker in most of them must not read "no difference"."""
     both = [c for c in comparisons if c.left is not None and c.right is not None]
     compared = both[-recent:]
-    noise = noise_of(both, involved)
+    noise = noise_of(both, involved, lower_is_better)
     left = _combined([c.left for c in compared], combine)
     right = _combined([c.right for c in compared], combine)
-    index = lsi_of(left, right, involved)
+    index = lsi_of(left, right, involved, lower_is_better)
     asymmetry = None if index is None else abs(_HUNDRED - index)
-    sides = [weaker_side(c.left, c.right) for c in compared]
+    sides = [weaker_side(c.left, c.right, lower_is_better) for c in compared]
     left_weaker, right_weaker = sides.count(Side.LEFT), sides.count(Side.RIGHT)
     agreeing = max(left_weaker, right_weaker)
     differing = left_weaker + right_weaker
@@ -328,7 +361,9 @@ def judge(
     # weaker side.
     enough = 2 * agreeing >= len(compared)
     consistent = majority if _is_consistent(agreeing, differing) and enough else None
-    lower = weaker_side(left, right) if left is not None and right is not None else None
+    lower = None
+    if left is not None and right is not None:
+        lower = weaker_side(left, right, lower_is_better)
     named = lower if lower is not None and lower is consistent else None
     status = None if index is None else band_of(index, involved is not None)
     result = Judgement(
@@ -349,6 +384,7 @@ def judge(
         involved=involved,
         verdict=Verdict.NO_DATA,
         noise=noise,
+        lower_is_better=lower_is_better,
     )
     return replace(result, verdict=verdict_of(result, lower))
 
@@ -374,7 +410,7 @@ def pct_text(value: Decimal) -> str:
 
 def verdict_of(result: Judgement, lower: Side | None) -> Verdict:
     """What to say about the latest sessions, agreeing with their rows; ``lower`` is the side
-    lower over them (their means or sums)."""
+    weaker over them (lower means or sums; higher times when less is better)."""
     if result.compared_sessions == 0 or result.lsi is None or result.status is None:
         return Verdict.NO_DATA
     side = result.consistent_side

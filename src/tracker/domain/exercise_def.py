@@ -54,6 +54,7 @@ class ExerciseDef:
     difficulty: str = Difficulty.INTERMEDIATE.value
     category: str = "strength"
     laterality: Laterality = Laterality.BILATERAL
+    lower_is_better: bool = False  # a test where less is better (a timed hop): see asymmetry
     parent: str | None = None
     source: str = "custom"  # builtin, custom, import or free-exercise-db:ID
     ratio: tuple[Decimal, Decimal] | None = None  # per-side load as a share of the parent's
@@ -96,6 +97,7 @@ CHOICES: dict[str, tuple[str | None, set[str | None]]] = {  # key: (default, all
 }
 LISTS = ("aliases", "secondary", "steps", "tips", "mistakes")
 FREE_TEXTS = ("summary", "ratio_note", "parent")
+FLAGS = ("lower_is_better",)
 # Equipment as stored: a canonical kind, or the variant an import keeps from a name ("Pull Up
 # (Assisted)" -> "assisted"); a file may also give any spelling `exercises add` takes.
 STORED_EQUIPMENT = frozenset({*Equipment, *NAME_HINTS.values()})
@@ -157,6 +159,12 @@ def _check_lists(data: Mapping[str, Any]) -> None:
             raise BadField(key, "must be text")
 
 
+def _check_flags(data: Mapping[str, Any]) -> None:
+    for key in FLAGS:
+        if data.get(key) is not None and not isinstance(data[key], bool):
+            raise BadField(key, "must be true or false")
+
+
 def _check_ratio(data: Mapping[str, Any]) -> None:
     ratio = data.get("ratio")
     if ratio is None:
@@ -184,7 +192,7 @@ def _check_counts(data: Mapping[str, Any]) -> None:
 
 CHECKS = (
     _check_keys, _check_name, _check_texts, _check_equipment, _check_choices, _check_lists,
-    _check_ratio, _check_counts,
+    _check_flags, _check_ratio, _check_counts,
 )
 
 
@@ -207,6 +215,7 @@ def definition_from_json(data: Mapping[str, Any]) -> ExerciseDef:
         difficulty=data.get("difficulty") or Difficulty.INTERMEDIATE.value,
         category=data.get("category") or "strength",
         laterality=Laterality(data.get("laterality") or Laterality.BILATERAL),
+        lower_is_better=bool(data.get("lower_is_better")),
         parent=data.get("parent"),
         source=str(data.get("source") or "custom")[:MAX_SOURCE],
         ratio=(Decimal(str(ratio[0])), Decimal(str(ratio[1]))) if ratio else None,

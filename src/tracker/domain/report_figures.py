@@ -14,7 +14,12 @@ Rules that decide an equality or an order, and hold on every path:
   in range is compared by best-set reps at a load both sides lifted, else by volume
   (``compared_by``);
 - reps and duration compare each side's best set per session (like with like: one more set is
-  not more strength); volume and distance compare totals (``aggregate``);
+  not more strength); volume and distance compare totals, best_distance the longest single
+  distance (a hop test's best trial) (``aggregate``);
+- an exercise whose sets are all unloaded timed sets (a timed hop) is compared by duration,
+  all unloaded distance sets (a hop for distance) by best_distance, without --metric;
+- a test where less is better (``lower_is_better``) compares its times the other way: a
+  side's best set is its shortest time, and the slower side is the weaker (domain.asymmetry);
 - bodyweight sets without a body weight logged have no known load, so they never give an e1RM.
 """
 
@@ -32,16 +37,25 @@ from tracker.domain.e1rm import MAX_REPS, estimate_in_range, held, is_reliable
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, convert, exact_text
 
-METRICS = ("e1rm", "volume", "reps", "duration", "distance")
+METRICS = ("e1rm", "volume", "reps", "duration", "distance", "best_distance")
 # What a side's figure in a session is: its best set, or the total of its sets.
-BEST_SET_METRICS = ("e1rm", "reps", "duration", "reps_at_load")
+BEST_SET_METRICS = ("e1rm", "reps", "duration", "reps_at_load", "best_distance")
+# The metrics a lower-is-better test compares the other way: its times.
+DIRECTED_METRICS = ("duration",)
 # What weighs the loads the sides lifted: a side stronger by them may cap the other's load.
 LOAD_METRICS = ("e1rm", "reps_at_load")
 
 
 def aggregate_of(compared_by: str) -> str:
-    """ "best_set" for e1RM, reps and duration (like with like), "total" for volume and distance."""
+    """ "best_set" for e1RM, reps, duration and best_distance (like with like), "total" for
+    volume and distance."""
     return "best_set" if compared_by in BEST_SET_METRICS else "total"
+
+
+def is_lower_better(compared_by: str, lower_is_better: bool) -> bool:
+    """Whether a comparison by ``compared_by`` of an exercise marked ``lower_is_better`` takes
+    the lower figure as the better one: its times do; its loads, reps and distances do not."""
+    return lower_is_better and compared_by in DIRECTED_METRICS
 
 
 # Distances are compared in metres; a unit not listed here is left out (and counted).
@@ -94,14 +108,17 @@ class BestMeasures:
 
 def best_measures(
     measures: Iterable[tuple[Decimal | None, Decimal | None, str | None]],
+    lower_is_better: bool = False,
 ) -> BestMeasures:
-    """From (duration s, distance, its unit) of working sets: the longest time, and the
-    longest distance compared exactly in metres (5 km beats 400 m), shown as typed."""
+    """From (duration s, distance, its unit) of working sets: the longest time (the shortest
+    when ``lower_is_better``), and the longest distance compared exactly in metres (5 km beats
+    400 m), shown as typed."""
     time_s: Decimal | None = None
     longest: tuple[Decimal, Decimal, str] | None = None
+    pick = min if lower_is_better else max
     for duration, distance, unit in measures:
         if duration:
-            time_s = max(time_s or Decimal(0), duration)
+            time_s = duration if time_s is None else pick(time_s, duration)
         in_metres = metres(distance, unit)
         if distance and unit and in_metres is not None:
             if longest is None or in_metres > longest[0]:
@@ -129,6 +146,10 @@ class SetGroup:
     duration: Decimal = Decimal(0)  # seconds, summed over the group
     distance: Decimal = Decimal(0)  # metres, summed over the group
     longest: Decimal = Decimal(0)  # seconds of the group's longest set
+    shortest: Decimal = Decimal(0)  # seconds of the group's shortest timed set (0: none timed)
+    farthest: Decimal = Decimal(0)  # metres of the group's longest distance set
+    unloaded_timed: int = 0  # sets measured by time alone: no reps, no load (a timed hop)
+    unloaded_distance: int = 0  # sets measured by distance alone (a hop for distance)
 
     @property
     def total_volume(self) -> Decimal:
@@ -179,6 +200,10 @@ class SideFigures:
     distance: Decimal = Decimal(0)  # metres of distance sets
     best_reps: int = 0  # the most reps in one set
     longest: Decimal = Decimal(0)  # seconds of the longest timed set
+    shortest: Decimal = Decimal(0)  # seconds of the shortest timed set (0: none timed)
+    farthest: Decimal = Decimal(0)  # metres of the longest distance set
+    unloaded_timed: int = 0  # sets measured by time alone (see SetGroup)
+    unloaded_distance: int = 0  # sets measured by distance alone
     # Per load (exact kg) the most reps in one set at it; complete only from raw sets, which
     # is how every path reads a side it compares by reps at a load.
     reps_at_load: tuple[tuple[Decimal, int], ...] = ()
@@ -190,15 +215,19 @@ class SideFigures:
         read as nothing lifted; its duration or distance compares it."""
         return None if self.sets and not self.reps else self.volume
 
-    def metric(self, name: str) -> Decimal | None:
-        """The side's figure for ``name``: its best set (e1RM, reps in one set, longest set)
-        or its total (volume, distance)."""
+    def metric(self, name: str, lower_is_better: bool = False) -> Decimal | None:
+        """The side's figure for ``name``: its best set (e1RM, reps in one set, longest set or
+        the shortest when ``lower_is_better``, longest distance) or its total (volume,
+        distance)."""
         if name == "e1rm":
             return self.best_e1rm
         if not self.sets:
             return None
         if name == "duration":
-            return self.longest if self.longest else None
+            best = self.shortest if is_lower_better(name, lower_is_better) else self.longest
+            return best if best else None
+        if name == "best_distance":
+            return self.farthest if self.farthest else None
         if name == "distance":
             return self.distance if self.distance else None
         if name == "volume":
@@ -232,9 +261,13 @@ def set_group(
     group = SetGroup(reps, load, unit)
     if bodyweight:
         group = bodyweight_group(reps, load, unit, moment, body_weights)
+    unloaded = bodyweight and load == 0 and reps == 0  # `45s` or `1.8m`, nothing added
     return replace(
         group, duration=duration or Decimal(0), distance=distance or Decimal(0),
-        longest=duration or Decimal(0),
+        longest=duration or Decimal(0), shortest=duration or Decimal(0),
+        farthest=distance or Decimal(0),
+        unloaded_timed=int(unloaded and bool(duration) and not distance),
+        unloaded_distance=int(unloaded and bool(distance) and not duration),
     )
 
 
@@ -291,12 +324,21 @@ def side_figures(groups: Sequence[SetGroup], unit: Unit, formula: str) -> SideFi
         distance=sum((g.distance for g in groups), Decimal(0)),
         best_reps=max((g.reps for g in groups), default=0),
         longest=max((g.longest for g in groups), default=Decimal(0)),
+        shortest=_shortest(g.shortest for g in groups),
+        farthest=max((g.farthest for g in groups), default=Decimal(0)),
+        unloaded_timed=sum(g.unloaded_timed for g in groups),
+        unloaded_distance=sum(g.unloaded_distance for g in groups),
         reps_at_load=_reps_at_load(
             (convert(g.load, g.unit, Unit.KG), g.reps)
             for g in groups
             if not g.bodyweight and g.load > 0 and g.reps > 0
         ),
     )
+
+
+def _shortest(times: Iterable[Decimal]) -> Decimal:
+    """The shortest of the times that were timed (0: none)."""
+    return min((t for t in times if t), default=Decimal(0))
 
 
 def is_out_of_range(reps: int, load: Decimal, unknown_load: bool = False) -> bool:
@@ -353,6 +395,10 @@ def summed(
         distance=sum((f.distance for f in parts), Decimal(0)),
         best_reps=max((f.best_reps for f in parts), default=0),
         longest=max((f.longest for f in parts), default=Decimal(0)),
+        shortest=_shortest(f.shortest for f in parts),
+        farthest=max((f.farthest for f in parts), default=Decimal(0)),
+        unloaded_timed=sum(f.unloaded_timed for f in parts),
+        unloaded_distance=sum(f.unloaded_distance for f in parts),
         reps_at_load=reps_at_load,
     )
 
@@ -436,7 +482,8 @@ class ExerciseImbalance:
         return aggregate_of(self.compared_by)
 
     def session_lsi(self, comparison: SessionComparison) -> Decimal | None:
-        return lsi_of(comparison.left, comparison.right, self.judgement.involved)
+        judged = self.judgement
+        return lsi_of(comparison.left, comparison.right, judged.involved, judged.lower_is_better)
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,20 +518,27 @@ def exercise_imbalance(
     all_time: AllTime,
     involved: Side | None = None,
     per: str | None = None,
+    lower_is_better: bool = False,
 ) -> ExerciseImbalance:
-    """Window figures per side, per-session comparisons and the headline about now."""
+    """Window figures per side, per-session comparisons and the headline about now (the
+    exercise's ``lower_is_better`` turns the comparison of its times around)."""
     ordered = in_order(sessions)
     left, right = window_figures(ordered, Side.LEFT), window_figures(ordered, Side.RIGHT)
     notes = notes_for(left, right)
-    if metric == "e1rm" and only_unweighed(left, right):
+    measured = measured_by(left, right)
+    if metric == "e1rm" and measured is not None:
+        metric = measured
+    elif metric == "e1rm" and only_unweighed(left, right):
         metric = "reps"
         notes += (UNWEIGHED_NOTE,)
     elif metric == "e1rm" and no_set_in_range(left, right):
         metric = "reps_at_load" if any(shared_load(s) for s in ordered) else "volume"
         notes += (OUT_OF_RANGE_NOTE[metric],)
-    comparisons = tuple(session_comparison(s, metric) for s in ordered)
+    lower = is_lower_better(metric, lower_is_better)
+    comparisons = tuple(session_comparison(s, metric, lower) for s in ordered)
     combine = "mean" if aggregate_of(metric) == "best_set" else "sum"
-    judgement = judge(comparisons, recent, combine=combine, involved=involved)
+    judgement = judge(comparisons, recent, combine=combine, involved=involved,
+                      lower_is_better=lower)
     return ExerciseImbalance(
         exercise=name,
         left=left,
@@ -497,6 +551,20 @@ def exercise_imbalance(
         compared_by=metric,
         per=per,
     )
+
+
+def measured_by(left: SideFigures, right: SideFigures) -> str | None:
+    """ "duration" when every set of both sides is an unloaded timed set (a timed hop),
+    "best_distance" when every one is an unloaded distance set (a hop for distance): what such
+    an exercise is compared by without --metric. None otherwise."""
+    total = left.sets + right.sets
+    if not left.sets or not right.sets:
+        return None
+    if left.unloaded_timed + right.unloaded_timed == total:
+        return "duration"
+    if left.unloaded_distance + right.unloaded_distance == total:
+        return "best_distance"
+    return None
 
 
 def no_set_in_range(left: SideFigures, right: SideFigures) -> bool:
@@ -521,14 +589,16 @@ def shared_load(session: SessionSides) -> Decimal | None:
     return next((load for load, _ in session.left.reps_at_load if load in right), None)
 
 
-def session_comparison(session: SessionSides, metric: str) -> SessionComparison:
+def session_comparison(
+    session: SessionSides, metric: str, lower_is_better: bool = False
+) -> SessionComparison:
     """Each side's figure in one session; "reps_at_load": the most reps in one set at the
     heaviest load both sides lifted (no such load: not compared)."""
     if metric != "reps_at_load":
         return SessionComparison(
             session.date,
-            None if session.left is None else session.left.metric(metric),
-            None if session.right is None else session.right.metric(metric),
+            None if session.left is None else session.left.metric(metric, lower_is_better),
+            None if session.right is None else session.right.metric(metric, lower_is_better),
         )
     load = shared_load(session)
     if load is None or session.left is None or session.right is None:
@@ -576,7 +646,8 @@ def _judged(
 ) -> ExerciseImbalance:
     involved = item.judgement.involved
     return exercise_imbalance(
-        item.exercise, sessions, item.compared_by, recent, AllTime(None, None, involved), involved
+        item.exercise, sessions, item.compared_by, recent, AllTime(None, None, involved), involved,
+        lower_is_better=item.judgement.lower_is_better,
     )
 
 
@@ -587,6 +658,7 @@ def pair_judgement(
     unit: Unit,
     involved: Side | None = None,
     formula: str = "epley",
+    lower_is_better: bool = False,
 ) -> Judgement:
     """One left set against one right set (the gym's pair line), judged as a session holding
     only them: what `report imbalance` says of such a session."""
@@ -597,7 +669,8 @@ def pair_judgement(
         return judge((), 1, involved=involved)
     session = SessionSides(0, when, *figures)
     none = AllTime(None, None, involved)
-    return exercise_imbalance("", [session], "e1rm", 1, none, involved).judgement
+    return exercise_imbalance("", [session], "e1rm", 1, none, involved,
+                              lower_is_better=lower_is_better).judgement
 
 
 UNWEIGHED_NOTE = (

@@ -57,6 +57,7 @@ class NoStart:
     example: str  # a set of it in the log syntax: 3x10x20, 60s
     measure: str  # reps, time or distance
     parent: str | None = None
+    lower_is_better: bool = False  # a timed test where less is better: progress is less time
 
 
 def no_start(
@@ -67,6 +68,7 @@ def no_start(
     logged: bool,
     measure: str,
     example: str,
+    lower_is_better: bool = False,
 ) -> NoStart:
     """Why no starting load can be given: the first that holds of the causes above."""
     cause: NoStartCause = "no_ratio"
@@ -76,7 +78,7 @@ def no_start(
         cause = "no_working_sets"
     elif laterality == Laterality.BILATERAL and parent is None:
         cause = "bilateral" if with_basis else "no_history"
-    return NoStart(cause, exercise, example, measure, parent)
+    return NoStart(cause, exercise, example, measure, parent, lower_is_better)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,34 +28,40 @@ def builtin_entry(name: str) -> dict[str, Any] | None:
     return next((entry for entry in entries if entry["name"] == name), None)
 
 
-def ensure_builtin_catalog(uow: AbstractUnitOfWork) -> None:
+def ensure_builtin_catalog(uow: AbstractUnitOfWork) -> list[str]:
     """Load the built-in catalog on first use and refresh it when the package's copy changes.
 
-    Entries the lifter edited and custom exercises are never overwritten.
+    Entries the lifter edited and custom exercises are never overwritten. Returns what to say
+    about it: a custom exercise kept where a new built-in has its name (once per name).
     """
     raw = builtin_bytes()
     digest = hashlib.sha256(raw).hexdigest()[:16]
     with uow.reads() as reads:  # the common case: the read path alone
         if reads.setting(BUILTIN_HASH_KEY) == digest:
-            return
+            return []
     for attempt in range(3):
         try:
             with uow:
                 if uow.lifters.setting(BUILTIN_HASH_KEY) == digest:
-                    return
+                    return []
                 if not uow.catalog.may_write_catalog():
-                    return  # a lifter's role: the owner refreshes the built-ins
+                    return []  # a lifter's role: the owner refreshes the built-ins
                 uow.catalog.serialize_catalog_writes()  # a parallel first command waits here
                 if uow.lifters.setting(BUILTIN_HASH_KEY) == digest:
-                    return  # ... and finds the catalog loaded
+                    return []  # ... and finds the catalog loaded
                 from tracker.services.catalog import sync_builtin
 
-                sync_builtin(uow, json.loads(raw)["exercises"])
+                kept = sync_builtin(uow, json.loads(raw)["exercises"])
                 uow.lifters.set_setting(BUILTIN_HASH_KEY, digest)
                 uow.commit()
-                return
+                return [
+                    f'Kept your exercise "{name}": the built-in catalog now has one of that '
+                    "name, and yours stays as it is."
+                    for name in kept
+                ]
         except ConstraintViolation:
             # Another process loaded the same entries first (two commands started together on
             # a new database): look again, and usually find its hash stored.
             if attempt == 2:
                 raise
+    return []  # pragma: no cover - the third attempt returns or raises

@@ -36,6 +36,7 @@ from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter
 
 REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
+KEPT_KEY = "catalog.kept_custom"  # keys of custom exercises a built-in's name was kept for
 Written = tuple[Exercise, ExerciseDef]  # a row just written, with the parent and aliases to link
 
 
@@ -44,13 +45,18 @@ def user_owned(exercise: Exercise) -> bool:
     return exercise.source != "builtin" or exercise.edited
 
 
-def sync_builtin(uow: AbstractUnitOfWork, entries: Sequence[dict[str, Any]]) -> None:
+def sync_builtin(uow: AbstractUnitOfWork, entries: Sequence[dict[str, Any]]) -> list[str]:
+    """Write the built-in entries the lifter has not made or changed; returns the names of
+    custom exercises that keep a name a built-in entry now has, each once ever (its key is
+    remembered), for the caller to say."""
     exercises = uow.catalog.exercises()
     by_key = {ex.key: ex for ex in exercises}
     alias_owners = {a.key: ex for ex in exercises for a in ex.aliases}
     taken_alias_keys = {key: ex.id for key, ex in alias_owners.items()}
     updated: list[Written] = []
     removed = set(json.loads(uow.lifters.setting(REMOVED_KEY) or "[]"))
+    announced = set(json.loads(uow.lifters.setting(KEPT_KEY) or "[]"))
+    kept: list[str] = []
     for entry in entries:
         # A null field of builtin.json (a cardio entry's rep range) takes the default.
         given = {key: value for key, value in entry.items() if value is not None}
@@ -66,6 +72,9 @@ def sync_builtin(uow: AbstractUnitOfWork, entries: Sequence[dict[str, Any]]) -> 
                 # name to an exercise of their own: don't bring a second copy back.
                 continue
         elif user_owned(exercise):
+            if exercise.source != "builtin" and key not in announced:
+                kept.append(exercise.name)
+                announced.add(key)
             continue
         updated.append((place_exercise(uow.catalog, by_key, definition), definition))
     written = [
@@ -73,6 +82,9 @@ def sync_builtin(uow: AbstractUnitOfWork, entries: Sequence[dict[str, Any]]) -> 
         for exercise, d in updated
     ]
     link_parents_and_aliases(uow.catalog, written, alias_owners | by_key, taken_alias_keys)
+    if kept:
+        uow.lifters.set_setting(KEPT_KEY, json.dumps(sorted(announced)))
+    return kept
 
 
 def place_exercise(

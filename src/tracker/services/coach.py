@@ -79,6 +79,7 @@ class ExerciseImbalance:
     # What the asymmetry is judged against (report imbalance --json's noise_pct, noise_from).
     noise_pct: float = 15.0
     noise_from: str = "default"
+    compared_by: str = "e1rm"  # what the sessions' figures are (a hop test: its best trial)
 
 
 E = TypeVar("E")
@@ -158,6 +159,7 @@ def _exercise(item: ReportExercise) -> ExerciseImbalance:
         involved=judged.involved.value if judged.involved else None,
         noise_pct=float(shown_noise(judged, 2)),
         noise_from=judged.noise.source.value,
+        compared_by=item.compared_by,
     )
 
 

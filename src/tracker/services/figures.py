@@ -41,6 +41,7 @@ class LifterFacts:
     unit: Unit
     body_weights: Sequence[BodyWeight]
     involved: Side | None
+    lower_is_better: bool = False  # the exercise's: its times compare the other way
 
 
 def lifter_facts(uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise) -> LifterFacts:
@@ -49,6 +50,7 @@ def lifter_facts(uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise) ->
         Unit(lifter.unit),
         uow.body_weights().of_lifter(lifter.id),
         involved_side(uow, lifter.id, exercise.id),
+        exercise.lower_is_better,
     )
 
 
@@ -117,6 +119,7 @@ def session_judgement(rows: Sequence[StoredRow], facts: LifterFacts) -> Judgemen
     return pair_judgement(
         groups(sides[Side.LEFT], facts), groups(sides[Side.RIGHT], facts),
         max(row.performed_at for row in rows), facts.unit, facts.involved,
+        lower_is_better=facts.lower_is_better,
     )
 
 

@@ -116,15 +116,12 @@ def exercise_report(
     everything = sessions
     if asked.since is not None or asked.until is not None:
         everything = queries.sides_by_exercise(asked.all_time, exercise_id).get(exercise, [])
-    return exercise_imbalance(name, sessions, asked.metric, asked.recent,
-                              all_time_of(everything, involved), involved,
-                              _per_implement(uow, exercise_id))
-
-
-def _per_implement(uow: AbstractUnitOfWork, exercise_id: int) -> str | None:
-    """ "dumbbell" or "kettlebell" when the exercise's loads are logged per implement."""
-    exercise = uow.catalog.exercise_by_id(exercise_id)
-    return None if exercise is None else exercise_convention(exercise).per_implement
+    found = uow.catalog.exercise_by_id(exercise_id)
+    return exercise_imbalance(
+        name, sessions, asked.metric, asked.recent, all_time_of(everything, involved), involved,
+        None if found is None else exercise_convention(found).per_implement,
+        found is not None and found.lower_is_better,
+    )
 
 
 def all_time_of(sessions: list[SessionSides], involved: Side | None = None) -> AllTime:
@@ -162,7 +159,10 @@ def history_report(
     entries = tuple(
         replace(
             e,
-            best=best_measures(measures.get((e.session_id, e.side.value if e.side else None), [])),
+            best=best_measures(
+                measures.get((e.session_id, e.side.value if e.side else None), []),
+                found.lower_is_better,
+            ),
         )
         for e in history_entries(rows, side, since, pairs)
     )

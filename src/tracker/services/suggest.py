@@ -353,7 +353,8 @@ def _no_start(
     cardio = is_cardio(exercise.body_part, exercise.category)
     example = log_example(exercise.equipment, exercise.laterality, measure, cardio)
     parent = None if exercise.parent is None else exercise.parent.name
-    why = no_start(exercise.name, exercise.laterality, parent, with_basis, logged, measure, example)
+    why = no_start(exercise.name, exercise.laterality, parent, with_basis, logged, measure, example,
+                   exercise.lower_is_better)
     return NoBasis(wording.no_start_text(why))
 
 

@@ -75,8 +75,9 @@ def verdict_text(result: Judgement) -> str:
         )
     if result.verdict is Verdict.LOWER_ON_OTHER:
         return (
-            f"No consistent weaker side: {side} weaker {in_sessions}, but lower "
-            f"on the other side over them ({lsi_part})."
+            f"No consistent weaker side: {side} weaker {in_sessions}, but "
+            f"{'slower' if result.lower_is_better else 'lower'} on the other side over them "
+            f"({lsi_part})."
         )
     sentence = f"{side.capitalize()} side weaker {in_sessions} ({lsi_part})"
     if result.verdict is Verdict.WITHIN_NOISE:

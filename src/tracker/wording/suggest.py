@@ -185,6 +185,12 @@ def start_line(basis: Basis, converted: ConvertedStart, over: str | None) -> str
 def no_start_text(why: NoStart) -> str:
     """Why no starting load can be given, and what the lifter can do instead."""
     name, hint, measure = why.exercise, f'tracker log "{why.exercise}" {why.example}', why.measure
+    if why.cause == "measured" and why.lower_is_better:
+        return (
+            f"{name} is a test where less {measure} is better, and tracker suggest gives loads "
+            f"for sets of reps: log it as you do it ({hint}) and compare the sides with "
+            "tracker report imbalance"
+        )
     if why.cause == "measured":
         return (
             f"{name} is done for {measure}, and tracker suggest gives loads for sets of reps: "
