@@ -428,6 +428,11 @@ def test_another_lifters_injury_date_is_neither_read_nor_set(gym: Gym, untouched
     alice.fails("lifter", "edit", "bob", "--injury-date", "2026-02-01",
                 "--exercise", "single leg press")
     alice.fails("--lifter", "bob", "report", "imbalance", "--json")
+    report = alice.json("report", "imbalance")
+    (own,) = report["exercises"]  # her own injury date, no session before it
+    assert own["pre_injury"] is None
+    assert own["epic_note"] == ("No EPIC: no session with both sides measured from 2025-07-05 "
+                                "to the injury date 2026-01-05.")
 
 
 @pytest.mark.parametrize(

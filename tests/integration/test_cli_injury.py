@@ -3,9 +3,11 @@ and `report readiness` (domain-science 1.4b, Wellsandt 2017), through the real C
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from tests.helpers.cli import Tracker
+from tracker.domain.report_figures import months_before
 
 
 def test_lifter_edit_injury_date_needs_a_side_and_refuses_bad_dates(tracker: Tracker) -> None:
@@ -35,3 +37,51 @@ def test_lifter_edit_injury_date_needs_a_side_and_refuses_bad_dates(tracker: Tra
     ]
     out = tracker.ok("lifter", "edit", "me", "--injury-date", "none").stdout
     assert out == "me: no injury date for every exercise\n"
+
+
+TODAY = dt.date.today()
+INJURY = TODAY - dt.timedelta(weeks=20)
+EXTENSION = "Single-Leg Leg Extension"
+
+
+def at(days: int) -> str:
+    """A time ``days`` after the injury date (before it when negative)."""
+    return f"{(INJURY + dt.timedelta(days=days)).isoformat()} 18:00"
+
+
+def worked_example(tracker: Tracker) -> None:
+    """Domain-science 1.4b's oracle, left involved: the uninvolved side 120 before the
+    injury and 100 now, the involved side 110 before and 92 now (singles: e1RM = load)."""
+    for days in (-30, -20, -10):
+        tracker.ok("log", EXTENSION, "-l", "1x110", "-r", "1x120", "--at", at(days), "-y")
+    for days in (100, 110, 120):
+        tracker.ok("log", EXTENSION, "-l", "1x92", "-r", "1x100", "--at", at(days), "-y")
+    tracker.ok("lifter", "edit", "me", "--involved", "left", "--injury-date", INJURY.isoformat())
+
+
+def test_epic_and_recovery_in_the_imbalance_json(tracker: Tracker) -> None:
+    worked_example(tracker)
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert (ex["lsi"], ex["status"]) == (92.0, "balanced")  # LSI passes 90 ...
+    assert ex["epic"] == 76.67  # ... EPIC fails it: the uninvolved side deconditioned too
+    assert ex["recovery"] == 83.64  # 92 / 110
+    assert ex["pre_injury"] == {
+        "uninvolved": 120.0, "involved": 110.0, "sessions": 3, "until": INJURY.isoformat()
+    }
+    assert ex["epic_note"] is None
+    # The window does not move the reference: it is read from the whole history.
+    (ex,) = tracker.json("report", "imbalance", "--since", at(90))["exercises"]
+    assert ex["epic"] == 76.67
+    # An injury date with no session before it in the look-back: null, and why.
+    earlier = INJURY - dt.timedelta(days=40)
+    tracker.ok("lifter", "edit", "me", "--injury-date", earlier.isoformat())
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert (ex["epic"], ex["recovery"], ex["pre_injury"]) == (None, None, None)
+    assert ex["epic_note"] == (
+        f"No EPIC: no session with both sides measured from {months_before(earlier, 6)} to "
+        f"the injury date {earlier}."
+    )
+    # An exercise without an injury date has none of these keys.
+    tracker.ok("lifter", "edit", "me", "--injury-date", "none")
+    (ex,) = tracker.json("report", "imbalance")["exercises"]
+    assert "epic" not in ex and "pre_injury" not in ex

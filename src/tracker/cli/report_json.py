@@ -11,12 +11,13 @@ from tracker.domain.report_figures import (
     ExerciseImbalance,
     HistoryReport,
     ImbalanceReport,
+    PreInjury,
     SideFigures,
     SummaryBucket,
     SummaryReport,
 )
 from tracker.domain.units import rounded_number
-from tracker.wording.asymmetry import verdict_text
+from tracker.wording.asymmetry import epic_note, verdict_text
 
 
 def num(value: Decimal | None) -> float | None:
@@ -92,6 +93,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
             "right": best_json(all_time.right),
             "lsi": lsi_num(all_time.lsi, involved),
         },
+        **pre_injury_json(item.pre_injury),
         "notes": list(item.notes),
         "sessions": [
             {
@@ -102,6 +104,27 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
             }
             for c in item.comparisons
         ],
+    }
+
+
+def pre_injury_json(found: PreInjury | None) -> dict[str, Any]:
+    """EPIC, recovery and the reference they divide by (only for an exercise with an injury
+    date); null, with the note saying why, where there is no pre-injury data."""
+    if found is None:
+        return {}
+    reference = None
+    if found.sessions:
+        reference = {
+            "uninvolved": num(found.uninvolved),
+            "involved": num(found.involved),
+            "sessions": found.sessions,
+            "until": found.until.isoformat(),
+        }
+    return {
+        "epic": lsi_num(found.epic, True),
+        "recovery": lsi_num(found.recovery, True),
+        "pre_injury": reference,
+        "epic_note": epic_note(found),
     }
 
 

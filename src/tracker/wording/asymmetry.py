@@ -12,6 +12,8 @@ from tracker.domain.asymmetry import (
     shown_asymmetry,
 )
 from tracker.domain.model import Side
+from tracker.domain.report_figures import NoReference, PreInjury
+from tracker.wording import plural
 
 
 def article(number_text: str) -> str:
@@ -76,3 +78,33 @@ def verdict_text(result: Judgement) -> str:
             f"{NOISE_MIN_SESSIONS} sessions is within measurement noise."
         )
     return sentence + "."
+
+
+# EPIC beside the LSI: what it means, in one line (text and HTML).
+EPIC_MEANING = "EPIC = involved now / uninvolved before the injury x 100"
+RECOVERY_MEANING = "recovery = involved now / involved before the injury x 100"
+
+
+def epic_note(found: PreInjury) -> str | None:
+    """Why an exercise with an injury date has no EPIC (None: it has one)."""
+    until = found.until.isoformat()
+    if found.missing is None:
+        return None
+    if found.missing is NoReference.NO_SIDE:
+        return "No EPIC: no involved side (the LSI is weaker / stronger)."
+    if found.missing is NoReference.NO_HEADLINE:
+        return "No EPIC: no session has both sides measured this way to compare now."
+    if found.missing is NoReference.HEADLINE_BEFORE:
+        return (
+            f"No EPIC yet: the headline's {plural(found.headline_sessions, 'session')} reach "
+            f"back before the injury date {until}."
+        )
+    if found.missing is NoReference.NO_SESSIONS:
+        return (
+            f"No EPIC: no session with both sides measured from {found.since.isoformat()} to "
+            f"the injury date {until}."
+        )
+    return (
+        f"No EPIC: only {plural(found.sessions, 'session')} before the injury date {until}, "
+        f"and a total needs as many as now ({found.headline_sessions})."
+    )
