@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from tests.helpers.cli import Tracker
 from tracker.domain.report_figures import months_before
@@ -85,3 +86,38 @@ def test_epic_and_recovery_in_the_imbalance_json(tracker: Tracker) -> None:
     tracker.ok("lifter", "edit", "me", "--injury-date", "none")
     (ex,) = tracker.json("report", "imbalance")["exercises"]
     assert "epic" not in ex and "pre_injury" not in ex
+
+
+def test_text_html_and_team_show_epic_beside_the_lsi(tracker: Tracker, tmp_path: Path) -> None:
+    worked_example(tracker)
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "10x50")  # no injury date: no EPIC there
+    meaning = (
+        "EPIC 76.7 (involved now / uninvolved before the injury x 100, 3 sessions before "
+        f"{INJURY}); recovery 83.6 (involved now / involved before)."
+    )
+    wide = tracker.ok("report", "imbalance", env={"COLUMNS": "200"}).stdout
+    assert "  " + meaning in wide.splitlines()
+    header = next(line for line in wide.splitlines() if line.startswith("exercise"))
+    assert header.split() == ["exercise", "left", "right", "LSI", "EPIC", "weaker", "status",
+                              "sessions"]
+    row = next(line for line in wide.splitlines() if line.startswith(EXTENSION))
+    assert row.split()[3:8] == ["92", "100", "92.0", "76.7", "left"]
+    narrow = tracker.ok("report", "imbalance", env={"COLUMNS": "60"}).stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    assert "EPIC 76.7 (involved now / uninvolved before the injury x" in narrow
+
+    page = tmp_path / "report.html"
+    tracker.ok("report", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert f'<p class="epic" data-field="epic" data-value="76.67">{meaning}</p>' in html
+
+    team = tracker.json("report", "team")
+    assert {row["exercise"]: row["epic"] for row in team["rows"]} == {
+        EXTENSION: 76.67, "Single Leg Press": None
+    }
+    lines = tracker.ok("report", "team").stdout.splitlines()
+    assert lines[1].split()[:4] == ["lifter", "exercise", "LSI", "EPIC"]
+    assert next(line for line in lines if EXTENSION in line).split()[4:6] == ["92.0", "76.7"]
+    team_page = tmp_path / "team.html"
+    tracker.ok("report", "team", "--html", "-o", str(team_page))
+    assert 'data-field="epic">76.67</td>' in team_page.read_text(encoding="utf-8")

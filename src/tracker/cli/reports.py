@@ -24,7 +24,7 @@ from tracker.domain.asymmetry import lsi_text
 from tracker.domain.model import Side
 from tracker.domain.units import format_load
 from tracker.wording import plural
-from tracker.wording.asymmetry import verdict_text
+from tracker.wording.asymmetry import epic_line, verdict_text
 
 if TYPE_CHECKING:
     from tracker.domain.report_figures import ExerciseImbalance, ImbalanceReport
@@ -176,9 +176,11 @@ def render_imbalance(report: ImbalanceReport) -> None:
            if stored else ".")
     )
     rows, stacked = [], []
+    epic = any(item.pre_injury is not None for item in report.exercises)
     for item in report.exercises:
         judged = item.judgement
         involved = judged.involved is not None
+        epic_cell = [lsi_fmt(item.pre_injury.epic if item.pre_injury else None, True)] * epic
         status = judged.status.value if judged.status else "incomplete"
         weaker = judged.weaker_side.value if judged.weaker_side else "-"
         left, right = fmt(judged.left), fmt(judged.right)
@@ -188,6 +190,7 @@ def render_imbalance(report: ImbalanceReport) -> None:
                 left,
                 right,
                 lsi_fmt(judged.lsi, involved),
+                *epic_cell,
                 weaker,
                 style(status, fg=STATUS_COLOURS.get(status)),
                 str(len(item.sessions)),
@@ -197,11 +200,13 @@ def render_imbalance(report: ImbalanceReport) -> None:
             (
                 item.exercise,
                 f"left {left}, right {right}, LSI {lsi_fmt(judged.lsi, involved)}, "
-                f"weaker {weaker}, {status}, {plural(len(item.sessions), 'session')}",
+                + "".join(f"EPIC {cell}, " for cell in epic_cell)
+                + f"weaker {weaker}, {status}, {plural(len(item.sessions), 'session')}",
             )
         )
     echo("")
-    emit_table(rows, ["exercise", "left", "right", "LSI", "weaker", "status", "sessions"], stacked)
+    headers = ["exercise", "left", "right", "LSI", *["EPIC"] * epic, "weaker", "status"]
+    emit_table(rows, [*headers, "sessions"], stacked)
     for item in report.exercises:
         echo("")
         render_exercise_detail(item)
@@ -210,6 +215,8 @@ def render_imbalance(report: ImbalanceReport) -> None:
 def render_exercise_detail(item: ExerciseImbalance) -> None:
     say(style(item.exercise, bold=True) + (f" (per {item.per})" if item.per else ""))
     say(verdict_text(item.judgement), "  ")
+    if item.pre_injury is not None:
+        say(epic_line(item.pre_injury), "  ")
     for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
         best = figures.best_set
         totals = f"{plural(figures.sets, 'set')}, volume {fmt(figures.volume)}"

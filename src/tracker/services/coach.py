@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.domain.asymmetry import SessionComparison
+from tracker.domain.asymmetry import SessionComparison, shown_lsi
 from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
@@ -23,7 +23,7 @@ from tracker.domain.trend import attention_order, headline_trend
 from tracker.domain.units import Unit, rounded_number
 from tracker.services.reports import imbalance_report
 from tracker.services.suggest import suggest
-from tracker.wording.asymmetry import verdict_text
+from tracker.wording.asymmetry import epic_line, verdict_text
 from tracker.wording.loads import describe_load
 
 # -- the report service's figures, typed ---------------------------------------------------
@@ -76,6 +76,11 @@ class ExerciseImbalance:
     verdict: str
     sessions: tuple[SessionFigures, ...]
     involved: str | None = None  # the involved side: the LSIs are then involved / uninvolved
+    # Against the pre-injury reference, for an exercise with an injury date (as the JSON's
+    # "epic" and "recovery"), and the line that says it or why there is none.
+    epic: float | None = None
+    recovery: float | None = None
+    epic_line: str | None = None
 
 
 E = TypeVar("E")
@@ -153,7 +158,15 @@ def _exercise(item: ReportExercise) -> ExerciseImbalance:
             for c in item.comparisons
         ),
         involved=judged.involved.value if judged.involved else None,
+        epic=_shown(item.pre_injury.epic) if item.pre_injury else None,
+        recovery=_shown(item.pre_injury.recovery) if item.pre_injury else None,
+        epic_line=epic_line(item.pre_injury) if item.pre_injury else None,
     )
+
+
+def _shown(index: Decimal | None) -> float | None:
+    """EPIC or recovery as `report imbalance --json` shows it (2 decimals, band-safe)."""
+    return None if index is None else float(shown_lsi(index, 2, True))
 
 
 def _side(figures: SideFigures) -> SideSummary:
@@ -311,6 +324,7 @@ class TeamRow:
     recent_from: date | None
     trend: str | None
     baseline_lsi: Decimal | None  # the headline over the sessions before the headline's
+    epic: Decimal | None  # against the pre-injury reference, where an injury date gives one
     last_trained: date
     sessions: tuple[TeamSession, ...]  # the compared sessions behind both, oldest first
 
@@ -363,6 +377,7 @@ def team_rows(report: ImbalanceReport) -> list[TeamRow]:
                 recent_from=now.first,
                 trend=trend.value if trend else None,
                 baseline_lsi=None if before is None else before.lsi,
+                epic=item.pre_injury.epic if item.pre_injury else None,
                 last_trained=item.sessions[-1].date,
                 sessions=tuple(
                     _team_session(c, item.session_lsi(c)) for c in compared[-2 * now.recent :]

@@ -80,9 +80,18 @@ def verdict_text(result: Judgement) -> str:
     return sentence + "."
 
 
-# EPIC beside the LSI: what it means, in one line (text and HTML).
-EPIC_MEANING = "EPIC = involved now / uninvolved before the injury x 100"
-RECOVERY_MEANING = "recovery = involved now / involved before the injury x 100"
+def epic_line(found: PreInjury) -> str:
+    """EPIC beside the LSI with its meaning in one line, or why there is none (text, HTML)."""
+    note = epic_note(found)
+    if note is not None or found.epic is None:
+        return note or ""
+    recovery = "" if found.recovery is None else (
+        f"; recovery {lsi_text(found.recovery, True)} (involved now / involved before)"
+    )
+    return (
+        f"EPIC {lsi_text(found.epic, True)} (involved now / uninvolved before the injury x 100, "
+        f"{plural(found.sessions, 'session')} before {found.until.isoformat()}){recovery}."
+    )
 
 
 def epic_note(found: PreInjury) -> str | None:
