@@ -121,3 +121,63 @@ def test_text_html_and_team_show_epic_beside_the_lsi(tracker: Tracker, tmp_path:
     team_page = tmp_path / "team.html"
     tracker.ok("report", "team", "--html", "-o", str(team_page))
     assert 'data-field="epic">76.67</td>' in team_page.read_text(encoding="utf-8")
+
+
+def test_readiness_of_the_worked_example_and_tests_never_done(tracker: Tracker) -> None:
+    worked_example(tracker)
+    tracker.ok("lifter", "edit", "me", "--involved", "left", "--injury-date", INJURY.isoformat(),
+               "--exercise", "slp")
+    tracker.ok("lifter", "edit", "me", "--involved", "none", "--exercise", EXTENSION)
+    tracker.ok("lifter", "edit", "me", "--involved", "left", "--injury-date", INJURY.isoformat())
+    report = tracker.json("report", "readiness", "--test", EXTENSION, "--test", "slp")
+    assert report["lifter"] == "me" and report["threshold"] == 90.0
+    assert (report["involved"], report["injury_date"]) == ("left", INJURY.isoformat())
+    assert report["weeks_since_injury"] == 20
+    extension, press = report["tests"]
+    assert extension == {
+        "exercise": EXTENSION, "metric": "e1rm", "unit": "kg", "involved": "left",
+        "injury_date": INJURY.isoformat(), "date": at(120)[:10], "scope": "recent",
+        "lsi": 92.0, "epic": 76.67, "recovery": 83.64, "criteria": ["lsi", "epic"],
+        "passed": False, "reason": "EPIC 76.7 is below 90.",
+    }
+    # The same figures as report imbalance: readiness reads that report.
+    (imbalance,) = tracker.json("report", "imbalance", EXTENSION)["exercises"]
+    assert (imbalance["lsi"], imbalance["epic"]) == (extension["lsi"], extension["epic"])
+    assert press["exercise"] == "Single Leg Press"
+    assert (press["lsi"], press["passed"], press["criteria"]) == (None, False, [])
+    assert press["reason"] == "Never done: no set of it is logged."
+    assert report["passed"] is False
+    # At 75 the worked example passes both criteria; an unknown test still fails the battery.
+    report = tracker.json("report", "readiness", "--threshold", "75", "--test", EXTENSION,
+                          "--test", "Crossover Hop for Distancee")
+    extension, unknown = report["tests"]
+    assert (extension["passed"], extension["reason"]) == (True, None)
+    assert unknown["exercise"] == "Crossover Hop for Distancee"
+    assert (unknown["lsi"], unknown["epic"], unknown["date"], unknown["passed"]) == (
+        None, None, None, False)
+    assert unknown["reason"].startswith('Never done: no exercise named "Crossover Hop for ')
+    assert report["passed"] is False
+
+
+def test_readiness_default_battery_in_text_at_60_columns(tracker: Tracker) -> None:
+    worked_example(tracker)
+    out = tracker.ok("report", "readiness", env={"COLUMNS": "60"}).stdout
+    assert max(len(line) for line in out.splitlines()) <= 60
+    lines = out.splitlines()
+    assert lines[0] == "Readiness of me, involved left: 20 weeks since the injury"
+    assert lines[1] == f"  ({INJURY})."
+    assert f"{EXTENSION}: not passed" in lines
+    assert f"  {at(120)[:10]}, LSI 92.0, EPIC 76.7, recovery 83.6" in lines
+    assert "  EPIC 76.7 is below 90." in lines
+    assert lines[-1].startswith("Overall: not passed (")
+    # Every test of the default battery is listed, done or not.
+    default = tracker.json("report", "readiness")
+    assert [t["exercise"] for t in default["tests"]][0] == EXTENSION
+    assert len(default["tests"]) == 5 and default["passed"] is False
+    assert all(t["reason"] for t in default["tests"])
+    assert tracker.fails("report", "readiness", "--threshold", "0") == (
+        "Error: --threshold must be above 0, got 0"
+    )
+    assert tracker.fails("report", "readiness", "--threshold", "x") == (
+        'Error: --threshold must be a number, got "x"'
+    )

@@ -709,12 +709,23 @@ READINESS_BATTERY = (
 )
 
 
+class Missing(Enum):
+    """Why a readiness test has no figures (tracker.wording.asymmetry says it)."""
+
+    UNKNOWN = "unknown"  # no such exercise in the catalog
+    BILATERAL = "bilateral"  # no sides to compare
+    NEVER_DONE = "never_done"  # no set of it logged
+    NO_LSI = "no_lsi"  # logged, but no session with both sides measured
+
+
 @dataclass(frozen=True, slots=True)
 class ReadinessVerdict:
-    """One readiness test: passed, and the criteria that decided (those that exist)."""
+    """One readiness test: passed, the criteria that decided (those that exist) and those of
+    them it failed."""
 
     passed: bool
     criteria: tuple[str, ...]  # "lsi", and "epic" where a pre-injury reference exists
+    failed: tuple[str, ...] = ()
 
 
 def readiness_verdict(
@@ -725,9 +736,14 @@ def readiness_verdict(
     No LSI (a test never done, or one side missing) never passes."""
     if lsi is None:
         return ReadinessVerdict(False, ())
-    criteria = ("lsi",) if epic is None else ("lsi", "epic")
-    figures = (lsi,) if epic is None else (lsi, epic)
-    return ReadinessVerdict(all(at_least(value, threshold) for value in figures), criteria)
+    figures = {"lsi": lsi} if epic is None else {"lsi": lsi, "epic": epic}
+    failed = tuple(name for name, value in figures.items() if not at_least(value, threshold))
+    return ReadinessVerdict(not failed, tuple(figures), failed)
+
+
+def weeks_since(day: dt.date, today: dt.date) -> int:
+    """Whole weeks from ``day`` to ``today`` (the readiness report's heading)."""
+    return (today - day).days // 7
 
 
 UNWEIGHED_NOTE = (

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tracker.domain.asymmetry import (
     NOISE_MIN_SESSIONS,
     Judgement,
@@ -12,7 +14,7 @@ from tracker.domain.asymmetry import (
     shown_asymmetry,
 )
 from tracker.domain.model import Side
-from tracker.domain.report_figures import NoReference, PreInjury
+from tracker.domain.report_figures import Missing, NoReference, PreInjury, ReadinessVerdict
 from tracker.wording import plural
 
 
@@ -117,3 +119,33 @@ def epic_note(found: PreInjury) -> str | None:
         f"No EPIC: only {plural(found.sessions, 'session')} before the injury date {until}, "
         f"and a total needs as many as now ({found.headline_sessions})."
     )
+
+
+def readiness_reason(
+    name: str,
+    missing: Missing | None,
+    verdict: ReadinessVerdict,
+    figures: dict[str, Decimal | None],
+    threshold: Decimal,
+    detail: str = "",
+    involved: bool = True,
+) -> str | None:
+    """Why a readiness test did not pass (None: it passed); ``figures``: its "lsi" and
+    "epic"."""
+    if missing is Missing.UNKNOWN:
+        return f"Never done: {detail}" + ("" if detail.endswith((".", "?")) else ".")
+    if missing is Missing.BILATERAL:
+        return f"{name} is bilateral: it has no sides to compare."
+    if missing is Missing.NEVER_DONE:
+        return "Never done: no set of it is logged."
+    if missing is Missing.NO_LSI or verdict.passed and not verdict.criteria:
+        return "No session has both sides measured: no LSI."
+    if verdict.passed:
+        return None
+    limit = pct_text(threshold)
+    below = [
+        f"{key.upper()} {lsi_text(value, involved or key == 'epic')} is below {limit}"
+        for key, value in figures.items()
+        if key in verdict.failed and value is not None
+    ]
+    return "; ".join(below) + "."
