@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from itertools import count
 from typing import Any, TypeVar
@@ -710,6 +710,24 @@ class FakeInvolvedSides:
             r.exercise_id: Side(r.side)
             for r in self.store.table(InvolvedSide)
             if r.lifter_id == lifter_id
+        }
+
+    def set_injury_date(self, lifter_id: int, exercise_id: int | None, day: date | None) -> bool:
+        row = next(
+            (r for r in self.store.table(InvolvedSide)
+             if r.lifter_id == lifter_id and r.exercise_id == exercise_id),
+            None,
+        )
+        if row is None:
+            return False
+        row.injury_date = day
+        return True
+
+    def injury_dates(self, lifter_id: int) -> dict[int | None, date]:
+        return {
+            r.exercise_id: r.injury_date
+            for r in self.store.table(InvolvedSide)
+            if r.lifter_id == lifter_id and r.injury_date is not None
         }
 
 

@@ -23,11 +23,12 @@ from tracker.domain.load_convention import (
 )
 from tracker.domain.loads import Cause, Lightest, LoadLabel, StepReason
 from tracker.domain.model import Side
+from tracker.domain.report_figures import Missing, NoReference, PreInjury, readiness_verdict
 from tracker.domain.routines import RoutineItemPlan, RoutinePlan
 from tracker.domain.suggestion import Basis, NoStart, NoStartCause
 from tracker.domain.units import Unit
 from tracker.wording import gym, plural
-from tracker.wording.asymmetry import article, verdict_text
+from tracker.wording.asymmetry import article, epic_note, readiness_reason, verdict_text
 from tracker.wording.loads import COACHING_CUE, cue_text, describe_load, step_reason
 from tracker.wording.suggest import (
     no_added_load,
@@ -583,3 +584,54 @@ def test_articles_follow_how_the_number_is_read() -> None:
     assert [article(x) for x in ("8", "11.8", "18", "80.5", "1", "5", "12", "100", "11000")] == [
         "an", "an", "an", "an", "a", "a", "a", "a", "an",
     ]
+
+
+def _reference(missing: NoReference, sessions: int = 0, now: int = 3) -> PreInjury:
+    return PreInjury(date(2026, 6, 1), date(2025, 12, 1), sessions, None, None, None, None,
+                     missing, now)
+
+
+EPIC_NOTES: dict[str, tuple[PreInjury, str]] = {
+    "no side": (_reference(NoReference.NO_SIDE),
+                "No EPIC: no involved side (the LSI is weaker / stronger)."),
+    "no headline": (_reference(NoReference.NO_HEADLINE),
+                    "No EPIC: no session has both sides measured this way to compare now."),
+    "headline before": (_reference(NoReference.HEADLINE_BEFORE),
+                        "No EPIC yet: the headline's 3 sessions reach back before the injury "
+                        "date 2026-06-01."),
+    "no sessions": (_reference(NoReference.NO_SESSIONS),
+                    "No EPIC: no session with both sides measured from 2025-12-01 to the injury "
+                    "date 2026-06-01."),
+    "too few": (_reference(NoReference.TOO_FEW, 1),
+                "No EPIC: only 1 session before the injury date 2026-06-01, and a total needs "
+                "as many as now (3)."),
+}
+
+
+@pytest.mark.parametrize("case", EPIC_NOTES)
+def test_an_epic_note(case: str) -> None:
+    found, sentence = EPIC_NOTES[case]
+    assert epic_note(found) == sentence
+
+
+READINESS_REASONS: dict[str, tuple[str | None, Missing | None, tuple[str | None, str | None]]] = {
+    "unknown": ('Never done: no exercise named "6 m Timed Hop"; see: tracker exercises list.',
+                Missing.UNKNOWN, (None, None)),
+    "bilateral": ("Back Squat is bilateral: it has no sides to compare.", Missing.BILATERAL,
+                  (None, None)),
+    "never done": ("Never done: no set of it is logged.", Missing.NEVER_DONE, (None, None)),
+    "no lsi": ("No session has both sides measured: no LSI.", Missing.NO_LSI, (None, None)),
+    "epic below": ("EPIC 76.7 is below 90.", None, ("92", "76.666666")),
+    "both below": ("LSI 85.0 is below 90; EPIC 80.0 is below 90.", None, ("85", "80")),
+    "passed": (None, None, ("92", "91")),
+}
+
+
+@pytest.mark.parametrize("case", READINESS_REASONS)
+def test_a_readiness_reason(case: str) -> None:
+    sentence, missing, (lsi, epic) = READINESS_REASONS[case]
+    figures = {"lsi": None if lsi is None else D(lsi), "epic": None if epic is None else D(epic)}
+    verdict = readiness_verdict(figures["lsi"], figures["epic"])
+    name = "Back Squat" if missing is Missing.BILATERAL else "x"
+    detail = 'no exercise named "6 m Timed Hop"; see: tracker exercises list'
+    assert readiness_reason(name, missing, verdict, figures, D(90), detail) == sentence

@@ -148,7 +148,8 @@ def gym(request: pytest.FixtureRequest) -> Iterator[Gym]:
         cli.ok("--lifter", who, "routine", "add", f"{who} day")
         cli.ok("--lifter", who, "routine", "add-exercise", f"{who} day", f"{who} move")
         cli.ok("--lifter", who, "bodyweight", "add", "80")
-        cli.ok("lifter", "edit", who, "--involved", "left", "--exercise", "single leg press")
+        cli.ok("lifter", "edit", who, "--involved", "left", "--exercise", "single leg press",
+               "--injury-date", "2026-01-05")
         if fresh:
             cli.ok("admin", "grant", who, "--role", roles[who])
     if fresh:
@@ -405,6 +406,33 @@ def test_her_own_role_sees_her_custom_exercise_without_lifter(gym: Gym) -> None:
     assert "Bob Move" not in alice.ok("exercises", "list").stdout
     assert alice.ok("config", "set", "unit", "lb").stdout == "unit = lb\n"  # hers to change
     alice.ok("config", "set", "unit", "kg")
+
+
+def test_another_lifters_injury_date_is_neither_read_nor_set(gym: Gym, untouched: None) -> None:
+    """Bob's injury date (it dates his injury: health data) is under row-level security with
+    his involved side: alice's role neither reads nor changes it, in SQL or through tracker."""
+    engine = gym.engine("alice")
+    bob = gym.ids["bob"]
+    assert attempt(engine, "SELECT injury_date FROM involved_side WHERE lifter_id = :bob",
+                   bob=bob) == 0
+    assert attempt(engine, "SELECT injury_date FROM involved_side") == 1  # her own
+    changed = attempt(engine, "UPDATE involved_side SET injury_date = NULL WHERE lifter_id = :bob",
+                      bob=bob)
+    assert changed == 0 or refused(changed)
+    assert refused(attempt(
+        engine, "INSERT INTO involved_side (lifter_id, exercise_id, side, injury_date) "
+        "VALUES (:bob, NULL, 'right', '2026-02-01')", bob=bob,
+    ))
+    alice = Tracker(make_url(gym.url).set(username=gym.roles["alice"]).render_as_string(False),
+                    CliRunner())
+    alice.fails("lifter", "edit", "bob", "--injury-date", "2026-02-01",
+                "--exercise", "single leg press")
+    alice.fails("--lifter", "bob", "report", "imbalance", "--json")
+    report = alice.json("report", "imbalance")
+    (own,) = report["exercises"]  # her own injury date, no session before it
+    assert own["pre_injury"] is None
+    assert own["epic_note"] == ("No EPIC: no session with both sides measured from 2025-07-05 "
+                                "to the injury date 2026-01-05.")
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,8 @@ def log_ana(tracker: Tracker) -> None:
     ana(tracker, "log", "slp", "-l", "10x60", "-r", "10x50", "--at", "2025-03-01 10:40")
     ana(tracker, "log", "slp", "-l", "10x62.5", "-r", "10x55", "--at", "2025-03-10 10:40")
     tracker.ok("lifter", "edit", "ana", "--involved", "right")
-    tracker.ok("lifter", "edit", "ana", "--involved", "left", "--exercise", "single leg press")
+    tracker.ok("lifter", "edit", "ana", "--involved", "left", "--exercise", "single leg press",
+               "--injury-date", "2026-01-05")
     ana(tracker, "routine", "add", "Pull day")
     ana(tracker, "routine", "add-exercise", "pull day", "pull up", "--sets", "4", "--reps",
         "6-10", "--rest", "2m")
@@ -103,7 +104,10 @@ def test_json_restore_gives_the_same_reports_and_bytes(
     tracker.ok("export", "--lifter", "ana", "--format", "json", "-o", str(first))
     data = json.loads(first.read_text(encoding="utf-8"))
     assert data["exercise_rests"] == [{"exercise": "Single Leg Press", "seconds": 75}]
-    assert data["involved_sides"][0] == {"exercise": None, "side": "right"}
+    assert data["involved_sides"] == [
+        {"exercise": None, "side": "right", "injury_date": None},
+        {"exercise": "Single Leg Press", "side": "left", "injury_date": "2026-01-05"},
+    ]
     assert data["settings"]["increment.dumbbell.kg"] == "1"
 
     restored = Tracker(other_db_url, tracker.runner)

@@ -101,6 +101,31 @@ def test_undo_of_an_involved_side_puts_the_old_one_back(tracker: Tracker) -> Non
     )
 
 
+def test_undo_of_an_injury_date_puts_the_old_one_back(tracker: Tracker) -> None:
+    tracker.ok("lifter", "list")
+    assert tracker.ok(
+        "lifter", "edit", "me", "--involved", "left", "--injury-date", "2026-03-02"
+    ).stdout == (
+        "me: involved side left for every exercise\n"
+        "me: injury date 2026-03-02 for every exercise\n"
+    )
+    tracker.ok("lifter", "edit", "me", "--involved", "none")  # forgets the date with the side
+    assert tracker.ok("undo").stdout == (
+        "Undid lifter edit me --involved none: involved side left, injury date 2026-03-02 for "
+        "every exercise again.\n"
+    )
+    tracker.ok("lifter", "edit", "me", "--injury-date", "none")
+    assert tracker.ok("undo").stdout == (
+        "Undid lifter edit me --injury-date none: involved side left, injury date 2026-03-02 "
+        "for every exercise again.\n"
+    )
+    tracker.ok("lifter", "edit", "me", "--injury-date", "2026-04-01")
+    assert tracker.ok("undo").stdout == (
+        "Undid lifter edit me --injury-date 2026-04-01: involved side left, injury date "
+        "2026-03-02 for every exercise again.\n"
+    )
+
+
 def test_undo_steps_back_through_routine_commands(tracker: Tracker) -> None:
     def routines() -> Any:
         return tracker.json("routine", "list")

@@ -78,6 +78,8 @@ CASES = [
     case("report", "history", "slp", "--side", "left"),
     case("report", "summary"),
     case("report", "team"),
+    case("report", "readiness"),
+    case("report", "readiness", "--test", LONG_NAME, "--test", "slp"),
     case("bodyweight", "add", "82.5"),
     case("bodyweight", "list"),
     case("routine", "list"),

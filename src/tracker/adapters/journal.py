@@ -7,7 +7,7 @@ included, and undoing an edit puts back every value.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
@@ -46,6 +46,8 @@ def _encode(value: Any) -> Any:
         return {"decimal": str(value)}
     if isinstance(value, datetime):
         return {"datetime": value.isoformat()}
+    if isinstance(value, date):  # after datetime, which is a date too
+        return {"date": value.isoformat()}
     return value
 
 
@@ -55,6 +57,8 @@ def _decode(value: Any) -> Any:
             return Decimal(value["decimal"])
         if "datetime" in value:
             return datetime.fromisoformat(value["datetime"])
+        if "date" in value:
+            return date.fromisoformat(value["date"])
     return value
 
 

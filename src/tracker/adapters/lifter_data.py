@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 
@@ -32,6 +32,11 @@ class AbstractInvolvedSides(Protocol):
     def set(self, lifter_id: int, exercise_id: int | None, side: Side | None) -> None: ...
 
     def of_lifter(self, lifter_id: int) -> dict[int | None, Side]: ...
+
+    def set_injury_date(self, lifter_id: int, exercise_id: int | None, day: date | None) -> bool:
+        ...
+
+    def injury_dates(self, lifter_id: int) -> dict[int | None, date]: ...
 
 
 class BodyWeights:
@@ -69,9 +74,8 @@ class InvolvedSides:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def set(self, lifter_id: int, exercise_id: int | None, side: Side | None) -> None:
-        """Keep ``side`` for the lifter (every exercise) or one exercise; None forgets it."""
-        row = self._session.execute(
+    def _row(self, lifter_id: int, exercise_id: int | None) -> InvolvedSide | None:
+        return self._session.execute(
             select(InvolvedSide).where(
                 InvolvedSide.lifter_id == lifter_id,
                 InvolvedSide.exercise_id.is_(None)
@@ -79,6 +83,11 @@ class InvolvedSides:
                 else InvolvedSide.exercise_id == exercise_id,
             )
         ).scalar_one_or_none()
+
+    def set(self, lifter_id: int, exercise_id: int | None, side: Side | None) -> None:
+        """Keep ``side`` for the lifter (every exercise) or one exercise; None forgets it (and
+        its injury date). A side changed keeps its injury date."""
+        row = self._row(lifter_id, exercise_id)
         if side is None:
             if row is not None:
                 self._session.delete(row)
@@ -98,3 +107,22 @@ class InvolvedSides:
             )
         )
         return {exercise_id: Side(side) for exercise_id, side in rows}
+
+    def set_injury_date(self, lifter_id: int, exercise_id: int | None, day: date | None) -> bool:
+        """Keep the injury date of the involved side kept for the lifter (every exercise) or
+        one exercise; None forgets it. False: no involved side is kept there."""
+        row = self._row(lifter_id, exercise_id)
+        if row is None:
+            return False
+        row.injury_date = day
+        self._session.flush()
+        return True
+
+    def injury_dates(self, lifter_id: int) -> dict[int | None, date]:
+        """Exercise id (None: every exercise) -> the injury date, where one is kept."""
+        rows = self._session.execute(
+            select(InvolvedSide.exercise_id, InvolvedSide.injury_date).where(
+                InvolvedSide.lifter_id == lifter_id, InvolvedSide.injury_date.is_not(None)
+            )
+        )
+        return {exercise_id: day for exercise_id, day in rows if day is not None}

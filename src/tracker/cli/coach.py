@@ -14,6 +14,7 @@ from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
 from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, UNTIL, local_now
 from tracker.cli.render import table
+from tracker.cli.report_json import lsi_num
 from tracker.cli.reports import STATUS_COLOURS, formula_option, lsi_fmt
 from tracker.cli.terminal import terminal_text
 from tracker.domain.units import rounded_number
@@ -134,6 +135,7 @@ def team_json(report: TeamReport) -> dict[str, Any]:
                 "baseline_lsi": None
                 if row.baseline_lsi is None
                 else rounded_number(row.baseline_lsi),
+                "epic": lsi_num(row.epic, True),
                 "last_trained": row.last_trained.isoformat(),
                 "sessions": [
                     {
@@ -154,11 +156,13 @@ def team_lines(report: TeamReport) -> list[str]:
     since = report.since.isoformat()
     if not report.rows:
         return [f"No unilateral exercise trained since {since}."]
+    epic = any(row.epic is not None for row in report.rows)  # a column only where one exists
     rows = [
         [
             row.lifter,
             row.exercise,
             lsi_fmt(row.lsi),
+            *[lsi_fmt(row.epic, True)] * epic,
             style(row.status, fg=STATUS_COLOURS.get(row.status)),
             row.weaker_side or "-",
             row.trend or "-",
@@ -166,7 +170,8 @@ def team_lines(report: TeamReport) -> list[str]:
         ]
         for row in report.rows
     ]
-    header = ["lifter", "exercise", "LSI", "status", "weaker", "trend", "last trained"]
+    header = ["lifter", "exercise", "LSI", *["EPIC"] * epic, "status", "weaker", "trend",
+              "last trained"]
     return [f"LSI over the latest 3 sessions, since {since}", *table(rows, header)]
 
 

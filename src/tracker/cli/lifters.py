@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import click
 
 from tracker.cli.complete import complete_config_key, complete_exercise, complete_lifter
@@ -48,8 +50,13 @@ def lifter_list(app: App) -> None:
 @click.option(
     "--involved",
     type=click.Choice(["left", "right", "none"]),
-    required=True,
     help="The injured or operated side: report imbalance then gives involved / uninvolved.",
+)
+@click.option(
+    "--injury-date",
+    metavar="DATE",
+    help="The injury or operation (or none): the sessions before it are the pre-injury "
+    "reference of report imbalance's EPIC.",
 )
 @click.option(
     "--exercise",
@@ -57,13 +64,19 @@ def lifter_list(app: App) -> None:
     help="Only for this exercise (default: every exercise).",
 )
 @pass_app
-def lifter_edit(app: App, name: str, involved: str, exercise: str | None) -> None:
-    """Keep a lifter's involved side, for every unilateral exercise or one."""
+def lifter_edit(
+    app: App, name: str, involved: str | None, injury_date: str | None, exercise: str | None
+) -> None:
+    """Keep a lifter's involved side and injury date, for every unilateral exercise or one."""
     from tracker.domain.model import Side
+    from tracker.services.history_settings import KEEP
     from tracker.services.lifter_data import involved_by_exercise, set_involved
 
-    side = None if involved == "none" else Side(involved)
-    where = set_involved(app.uow(), name, side, exercise) or "every exercise"
+    if involved is None and injury_date is None:
+        raise UserError("give --involved left|right|none, --injury-date DATE|none, or both")
+    side = KEEP if involved is None else None if involved == "none" else Side(involved)
+    day = KEEP if injury_date is None else injury_day(injury_date)
+    where = set_involved(app.uow(), name, side, exercise, day) or "every exercise"
     if side is None:
         echo(f"{name}: no involved side for {where}")
         if exercise is None:  # the sides kept for single exercises still apply: say so
@@ -74,8 +87,31 @@ def lifter_edit(app: App, name: str, involved: str, exercise: str | None) -> Non
                     f"still involved for one exercise: {listed}; clear it with "
                     f'tracker lifter edit {name} --involved none --exercise "NAME"'
                 )
-    else:
+        return
+    if isinstance(side, Side):
         echo(f"{name}: involved side {side.value} for {where}")
+    if day is None:
+        echo(f"{name}: no injury date for {where}")
+    elif day is not KEEP:
+        echo(f"{name}: injury date {day.isoformat()} for {where}")
+
+
+def injury_day(text: str) -> date | None:
+    """--injury-date: a day as lifters type it ("2026-03-02", "12 weeks ago"), not in the
+    future, or none."""
+    from tracker.cli.params import local_now
+    from tracker.domain.errors import TrackerError
+    from tracker.domain.when import parse_since
+
+    if text.strip().lower() == "none":
+        return None
+    try:
+        day = parse_since(text, local_now()).date()
+    except TrackerError as exc:
+        raise UserError(f"--injury-date: {exc}") from None
+    if day > local_now().date():
+        raise UserError(f"--injury-date: {day.isoformat()} is in the future")
+    return day
 
 
 @click.group("config")

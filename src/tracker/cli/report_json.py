@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.asymmetry import shown_asymmetry, shown_lsi, shown_noise
 from tracker.domain.report_figures import (
@@ -11,12 +12,17 @@ from tracker.domain.report_figures import (
     ExerciseImbalance,
     HistoryReport,
     ImbalanceReport,
+    PreInjury,
     SideFigures,
     SummaryBucket,
     SummaryReport,
+    weeks_since,
 )
 from tracker.domain.units import as_number, rounded_number
-from tracker.wording.asymmetry import verdict_text
+from tracker.wording.asymmetry import epic_note, readiness_reason, verdict_text
+
+if TYPE_CHECKING:
+    from tracker.services.readiness import Readiness, ReadinessTest
 
 
 def num(value: Decimal | None) -> float | None:
@@ -101,6 +107,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
             "right": best_json(all_time.right),
             "lsi": lsi_num(all_time.lsi, involved),
         },
+        **pre_injury_json(item.pre_injury),
         "notes": list(item.notes),
         "sessions": [
             {
@@ -111,6 +118,27 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
             }
             for c in item.comparisons
         ],
+    }
+
+
+def pre_injury_json(found: PreInjury | None) -> dict[str, Any]:
+    """EPIC, recovery and the reference they divide by (only for an exercise with an injury
+    date); null, with the note saying why, where there is no pre-injury data."""
+    if found is None:
+        return {}
+    reference = None
+    if found.sessions:
+        reference = {
+            "uninvolved": num(found.uninvolved),
+            "involved": num(found.involved),
+            "sessions": found.sessions,
+            "until": found.until.isoformat(),
+        }
+    return {
+        "epic": lsi_num(found.epic, True),
+        "recovery": lsi_num(found.recovery, True),
+        "pre_injury": reference,
+        "epic_note": epic_note(found),
     }
 
 
@@ -177,4 +205,55 @@ def summary_json(report: SummaryReport) -> dict[str, Any]:
         "volume": num(report.volume),
         "weeks": [bucket_json("week", b) for b in report.weeks],
         "body_parts": [bucket_json("body_part", b) for b in report.body_parts],
+    }
+
+
+# What a readiness test's figures are in: the lifter's unit for loads, metres, seconds, reps.
+METRIC_UNITS = {"distance": "m", "duration": "s", "reps": "reps", "reps_at_load": "reps"}
+
+
+def readiness_json(report: Readiness, today: date) -> dict[str, Any]:
+    """`report readiness --json`: the involved side and injury date at the top only when
+    every test has the same ones."""
+    agreed = report.agreed()
+    top: dict[str, Any] = {}
+    if agreed is not None:
+        side, day = agreed
+        top = {"involved": side.value if side else None,
+               "injury_date": day.isoformat() if day else None}
+    day = agreed[1] if agreed else None
+    return {
+        "lifter": report.lifter,
+        "threshold": num(report.threshold),
+        **top,
+        "weeks_since_injury": None if day is None else weeks_since(day, today),
+        "tests": [readiness_test_json(test, report) for test in report.tests],
+        "passed": report.passed,
+    }
+
+
+def readiness_test_json(test: ReadinessTest, report: Readiness) -> dict[str, Any]:
+    item = test.item
+    judged = item.judgement if item else None
+    found = item.pre_injury if item else None
+    involved = test.involved is not None
+    lsi = judged.lsi if judged else None
+    epic = found.epic if found else None
+    metric = item.compared_by if item else None
+    return {
+        "exercise": test.exercise,
+        "metric": metric,
+        "unit": None if metric is None else METRIC_UNITS.get(metric, report.unit),
+        "involved": test.involved.value if test.involved else None,
+        "injury_date": test.injury_date.isoformat() if test.injury_date else None,
+        "date": item.sessions[-1].date.isoformat() if item and item.sessions else None,
+        "scope": "recent",
+        "lsi": lsi_num(lsi, involved),
+        "epic": lsi_num(epic, True),
+        "recovery": lsi_num(found.recovery if found else None, True),
+        "criteria": list(test.verdict.criteria),
+        "passed": test.verdict.passed,
+        "reason": readiness_reason(test.exercise, test.missing, test.verdict,
+                                   {"lsi": lsi, "epic": epic}, report.threshold, test.detail,
+                                   involved),
     }

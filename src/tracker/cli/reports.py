@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -17,17 +17,18 @@ import click
 
 from tracker.cli.charts import bar, sparkline
 from tracker.cli.complete import complete_exercise
-from tracker.cli.context import App, echo, emit_json, pass_app, style
+from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
 from tracker.domain.asymmetry import lsi_text
 from tracker.domain.model import Side
 from tracker.domain.units import format_load
 from tracker.wording import plural
-from tracker.wording.asymmetry import verdict_text
+from tracker.wording.asymmetry import epic_line, verdict_text
 
 if TYPE_CHECKING:
     from tracker.domain.report_figures import ExerciseImbalance, ImbalanceReport
+    from tracker.services.readiness import Readiness
 
 FORMULAS = click.Choice(
     ["epley", "brzycki", "lander", "lombardi", "mayhew", "oconner", "wathan"], case_sensitive=False
@@ -184,9 +185,11 @@ def render_imbalance(report: ImbalanceReport) -> None:
            if stored else ".")
     )
     rows, stacked = [], []
+    epic = any(item.pre_injury is not None for item in report.exercises)
     for item in report.exercises:
         judged = item.judgement
         involved = judged.involved is not None
+        epic_cell = [lsi_fmt(item.pre_injury.epic if item.pre_injury else None, True)] * epic
         status = judged.status.value if judged.status else "incomplete"
         weaker = judged.weaker_side.value if judged.weaker_side else "-"
         left, right = fmt(judged.left), fmt(judged.right)
@@ -196,6 +199,7 @@ def render_imbalance(report: ImbalanceReport) -> None:
                 left,
                 right,
                 lsi_fmt(judged.lsi, involved),
+                *epic_cell,
                 weaker,
                 style(status, fg=STATUS_COLOURS.get(status)),
                 str(len(item.sessions)),
@@ -205,11 +209,13 @@ def render_imbalance(report: ImbalanceReport) -> None:
             (
                 item.exercise,
                 f"left {left}, right {right}, LSI {lsi_fmt(judged.lsi, involved)}, "
-                f"weaker {weaker}, {status}, {plural(len(item.sessions), 'session')}",
+                + "".join(f"EPIC {cell}, " for cell in epic_cell)
+                + f"weaker {weaker}, {status}, {plural(len(item.sessions), 'session')}",
             )
         )
     echo("")
-    emit_table(rows, ["exercise", "left", "right", "LSI", "weaker", "status", "sessions"], stacked)
+    headers = ["exercise", "left", "right", "LSI", *["EPIC"] * epic, "weaker", "status"]
+    emit_table(rows, [*headers, "sessions"], stacked)
     for item in report.exercises:
         echo("")
         render_exercise_detail(item)
@@ -218,6 +224,8 @@ def render_imbalance(report: ImbalanceReport) -> None:
 def render_exercise_detail(item: ExerciseImbalance) -> None:
     say(style(item.exercise, bold=True) + (f" (per {item.per})" if item.per else ""))
     say(verdict_text(item.judgement), "  ")
+    if item.pre_injury is not None:
+        say(epic_line(item.pre_injury), "  ")
     for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
         best = figures.best_set
         totals = f"{plural(figures.sets, 'set')}, volume {fmt(figures.volume)}"
@@ -394,3 +402,94 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     stacked = [(p.key, f"{plural(len(p.sessions), 'session')}, {plural(p.sets, 'set')}, "
                 f"volume {fmt(p.volume)} {unit}") for p in report.body_parts]
     emit_table(rows, ["body part", "sessions", "sets", f"volume {unit}"], stacked)
+
+
+@report_group.command("readiness")
+@click.option(
+    "--threshold",
+    default="90",
+    metavar="PCT",
+    show_default=True,
+    help="Pass mark of each LSI and EPIC (%).",
+)
+@click.option(
+    "--test",
+    "tests",
+    multiple=True,
+    metavar="EXERCISE",
+    shell_complete=complete_exercise,
+    help="A test of the battery (repeat it; replaces the default battery).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@pass_app
+def report_readiness(app: App, threshold: str, tests: tuple[str, ...], as_json: bool) -> None:
+    """Return-to-sport readiness of the involved side: a battery of tests.
+
+    By default quadriceps strength (Single-Leg Leg Extension) and the single, triple,
+    crossover and 6 m timed hop tests. A test passes when its LSI (the headline of report
+    imbalance) is at least --threshold and, where pre-injury data gives one, so is its EPIC;
+    the battery passes when every test does.
+    """
+    from tracker.cli.params import local_now
+    from tracker.cli.report_json import readiness_json
+    from tracker.services.readiness import readiness_report
+
+    try:
+        limit = Decimal(threshold)
+    except ArithmeticError:
+        raise UserError(f'--threshold must be a number, got "{threshold}"') from None
+    report = readiness_report(app.uow(read_only=True), app.lifter, tests, limit)
+    today = local_now().date()
+    if as_json:
+        emit_json(readiness_json(report, today))
+        return
+    render_readiness(report, today)
+
+
+def render_readiness(report: Readiness, today: date) -> None:
+    from tracker.domain.report_figures import weeks_since
+    from tracker.wording.asymmetry import readiness_reason
+
+    agreed = report.agreed()
+    limit = lsi_fmt(report.threshold).removesuffix(".0")
+    heading = f"Readiness of {report.lifter}"
+    if agreed is not None and agreed[0] is not None:
+        heading += f", involved {agreed[0].value}"
+    if agreed is not None and agreed[1] is not None:
+        weeks = plural(weeks_since(agreed[1], today), "week")
+        heading += f": {weeks} since the injury ({agreed[1].isoformat()})"
+    say(heading + ".")
+    say(f"A test passes with LSI >= {limit} and, where pre-injury data gives one, EPIC >= "
+        f"{limit}.")
+    for test in report.tests:
+        echo("")
+        passed = style("passed", fg="green") if test.verdict.passed else style(
+            "not passed", fg="red")
+        say(f"{test.exercise}: {passed}")
+        item = test.item
+        involved = test.involved is not None
+        parts = []
+        if agreed is None:
+            side = test.involved.value if test.involved else "none"
+            day = test.injury_date.isoformat() if test.injury_date else "none"
+            parts.append(f"involved {side}, injury date {day}")
+        lsi = epic = None
+        if item is not None:
+            found = item.pre_injury
+            lsi, epic = item.judgement.lsi, found.epic if found else None
+            parts.append(item.sessions[-1].date.isoformat())
+            parts.append(f"LSI {lsi_fmt(lsi, involved)}")
+            if epic is not None and found is not None:
+                parts.append(f"EPIC {lsi_fmt(epic, True)}")
+                parts.append(f"recovery {lsi_fmt(found.recovery, True)}")
+        if parts:
+            say(", ".join(parts), "  ")
+        reason = readiness_reason(test.exercise, test.missing, test.verdict,
+                                  {"lsi": lsi, "epic": epic}, report.threshold, test.detail,
+                                  involved)
+        if reason:
+            say(reason, "  ")
+    echo("")
+    count = sum(test.verdict.passed for test in report.tests)
+    overall = "passed" if report.passed else "not passed"
+    say(f"Overall: {overall} ({count} of {plural(len(report.tests), 'test')} passed).")

@@ -122,6 +122,12 @@ def _banded(index: Decimal) -> Decimal:
     return index.quantize(_BANDING_QUANTUM, rounding=ROUND_HALF_EVEN)
 
 
+def at_least(index: Decimal, threshold: Decimal) -> bool:
+    """An LSI-like figure against a threshold, at the banding quantum (exact thresholds stay
+    exact)."""
+    return _banded(index) >= threshold
+
+
 def status_for(index: Decimal) -> Status:
     """Band an LSI: >= 90 balanced, >= 85 watch, otherwise imbalanced."""
     banded = _banded(index)

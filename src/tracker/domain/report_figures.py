@@ -25,13 +25,15 @@ Rules that decide an equality or an order, and hold on every path:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import Enum
 
-from tracker.domain.asymmetry import Judgement, SessionComparison, judge, lsi_of
+from tracker.domain.asymmetry import Judgement, SessionComparison, at_least, judge, lsi_of
 from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
 from tracker.domain.e1rm import MAX_REPS, estimate_in_range, held, is_reliable
 from tracker.domain.model import Side
@@ -476,6 +478,7 @@ class ExerciseImbalance:
     # when a side has no set in the formulas' range.
     compared_by: str = "e1rm"
     per: str | None = None  # "dumbbell" or "kettlebell": loads and volume are per implement
+    pre_injury: PreInjury | None = None  # EPIC and recovery, for an exercise with an injury date
 
     @property
     def aggregate(self) -> str:
@@ -671,6 +674,151 @@ def pair_judgement(
     none = AllTime(None, None, involved)
     return exercise_imbalance("", [session], "e1rm", 1, none, involved,
                               lower_is_better=lower_is_better).judgement
+
+
+# -- the pre-injury reference: EPIC and recovery (domain-science 1.4b) --------------------------
+# Wellsandt, Failla & Snyder-Mackler (JOSPT 2017): the uninvolved side deconditions too, so an
+# LSI against it flatters; the estimated pre-injury capacity (EPIC) divides the involved side
+# now by the uninvolved side before the injury, which predicted second ACL injuries far better.
+# "Before the injury" is the sessions before the stored injury date (the injury or the
+# operation, as the physio chooses), within LOOKBACK_MONTHS of it; "now" is the headline.
+LOOKBACK_MONTHS = 6
+_HUNDRED = Decimal(100)
+
+
+class NoReference(Enum):
+    """Why an exercise with an injury date has no EPIC (tracker.wording.asymmetry says it)."""
+
+    NO_SIDE = "no_side"  # the report compares weaker / stronger: no involved side
+    NO_HEADLINE = "no_headline"  # no session now with both sides measured
+    HEADLINE_BEFORE = "headline_before"  # the headline's sessions start before the injury date
+    NO_SESSIONS = "no_sessions"  # no session with both sides measured in the look-back
+    TOO_FEW = "too_few"  # totals (volume, distance) over fewer sessions than the headline's
+
+
+@dataclass(frozen=True, slots=True)
+class PreInjury:
+    """An exercise's figures against the pre-injury reference: each side's figure over the
+    latest ``sessions`` compared sessions before ``until`` (the injury date, at most
+    ``recent`` of them: as many as the headline compares), the same statistic as the
+    headline's (a mean of session bests, or a total); EPIC = involved now / uninvolved
+    before x 100, recovery = involved now / involved before x 100 (inverted for a test where
+    lower is better). None where ``missing`` says why."""
+
+    until: dt.date
+    since: dt.date  # the look-back's first day
+    sessions: int
+    uninvolved: Decimal | None
+    involved: Decimal | None
+    epic: Decimal | None
+    recovery: Decimal | None
+    missing: NoReference | None = None
+    headline_sessions: int = 0  # the headline's compared sessions (what ``sessions`` matches)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier (the month's last day if it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def against_reference(
+    now: Decimal | None, before: Decimal | None, lower_is_better: bool = False
+) -> Decimal | None:
+    """Now against a reference x 100, exact: now / before (before / now where lower is
+    better, a time); None when either is missing or the divisor is 0."""
+    if now is None or before is None:
+        return None
+    top, bottom = (before, now) if lower_is_better else (now, before)
+    return None if bottom == 0 else top * _HUNDRED / bottom
+
+
+def pre_injury_of(
+    item: ExerciseImbalance,
+    everything: Sequence[SessionSides],
+    injury_date: dt.date,
+    lookback_months: int = LOOKBACK_MONTHS,
+) -> PreInjury:
+    """EPIC and recovery of ``item`` (its headline now) against its sessions before
+    ``injury_date`` among ``everything`` (the whole history, whatever the report's window),
+    both inverted where the headline compares times of a test where less is better."""
+    judged = item.judgement
+    lower = judged.lower_is_better
+    since = months_before(injury_date, lookback_months)
+    k = judged.compared_sessions
+    missing = PreInjury(injury_date, since, 0, None, None, None, None, headline_sessions=k)
+    involved = judged.involved
+    if involved is None:
+        return replace(missing, missing=NoReference.NO_SIDE)
+    before = [s for s in in_order(everything) if since <= s.date < injury_date]
+    combine = "mean" if aggregate_of(item.compared_by) == "best_set" else "sum"
+    then = judge([session_comparison(s, item.compared_by, lower) for s in before], max(k, 1),
+                 combine=combine, involved=involved, lower_is_better=lower)
+    mine, other = (then.left, then.right) if involved is Side.LEFT else (then.right, then.left)
+    found = replace(missing, sessions=then.compared_sessions, uninvolved=other, involved=mine)
+    if k == 0:
+        return replace(found, missing=NoReference.NO_HEADLINE)
+    if judged.first is not None and judged.first < injury_date:
+        return replace(found, missing=NoReference.HEADLINE_BEFORE)
+    if then.compared_sessions == 0:
+        return replace(found, missing=NoReference.NO_SESSIONS)
+    if combine == "sum" and then.compared_sessions < k:
+        return replace(found, missing=NoReference.TOO_FEW)
+    now = judged.left if involved is Side.LEFT else judged.right
+    return replace(
+        found,
+        epic=against_reference(now, other, lower),
+        recovery=against_reference(now, mine, lower),
+    )
+
+
+# -- return-to-sport readiness: LSI and, where it exists, EPIC at a threshold ----------------
+READINESS_THRESHOLD = Decimal(90)  # Gokeler 2017; Wellsandt 2017: >= 90 on every test
+# The battery: quadriceps strength and the four single-leg hop tests (domain-science 1.4b).
+READINESS_BATTERY = (
+    "Single-Leg Leg Extension",
+    "Single-Leg Hop for Distance",
+    "Triple Hop for Distance",
+    "Crossover Hop for Distance",
+    "6 m Timed Hop",
+)
+
+
+class Missing(Enum):
+    """Why a readiness test has no figures (tracker.wording.asymmetry says it)."""
+
+    UNKNOWN = "unknown"  # no such exercise in the catalog
+    BILATERAL = "bilateral"  # no sides to compare
+    NEVER_DONE = "never_done"  # no set of it logged
+    NO_LSI = "no_lsi"  # logged, but no session with both sides measured
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessVerdict:
+    """One readiness test: passed, the criteria that decided (those that exist) and those of
+    them it failed."""
+
+    passed: bool
+    criteria: tuple[str, ...]  # "lsi", and "epic" where a pre-injury reference exists
+    failed: tuple[str, ...] = ()
+
+
+def readiness_verdict(
+    lsi: Decimal | None, epic: Decimal | None, threshold: Decimal = READINESS_THRESHOLD
+) -> ReadinessVerdict:
+    """Pass when LSI >= threshold and, where EPIC exists, EPIC >= threshold (compared at the
+    banding quantum, as every LSI band is: 89.99999999999 from a repeating e1RM is 90).
+    No LSI (a test never done, or one side missing) never passes."""
+    if lsi is None:
+        return ReadinessVerdict(False, ())
+    figures = {"lsi": lsi} if epic is None else {"lsi": lsi, "epic": epic}
+    failed = tuple(name for name, value in figures.items() if not at_least(value, threshold))
+    return ReadinessVerdict(not failed, tuple(figures), failed)
+
+
+def weeks_since(day: dt.date, today: dt.date) -> int:
+    """Whole weeks from ``day`` to ``today`` (the readiness report's heading)."""
+    return (today - day).days // 7
 
 
 UNWEIGHED_NOTE = (

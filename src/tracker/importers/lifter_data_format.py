@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -48,6 +48,7 @@ class WeighIn:
 class InvolvedEntry:
     exercise: str | None  # None: every exercise
     side: Side
+    injury_date: date | None = None  # ends the pre-injury reference (report imbalance's EPIC)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,9 @@ def sections(data: LifterData) -> list[tuple[str, list[dict[str, Any]] | dict[st
             for w in data.body_weights
         ]),
         ("involved_sides", [
-            {"exercise": i.exercise, "side": i.side.value} for i in data.involved_sides
+            {"exercise": i.exercise, "side": i.side.value,
+             "injury_date": i.injury_date.isoformat() if i.injury_date else None}
+            for i in data.involved_sides
         ]),
         ("routines", [
             {"name": r.name, "items": [item_json(item) for item in r.items]}
@@ -205,7 +208,16 @@ def _involved(entry: dict[str, Any], place: str) -> InvolvedEntry:
     side = entry.get("side")
     if side not in ("left", "right"):
         raise _fail(place, "side", "must be left or right")
-    return InvolvedEntry(_exercise(entry, place, required=False), Side(side))
+    text = entry.get("injury_date")
+    day = None
+    if text is not None:
+        try:
+            day = date.fromisoformat(text) if isinstance(text, str) and len(text) == 10 else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise _fail(place, "injury_date", 'must be a date such as "2026-03-02", or null')
+    return InvolvedEntry(_exercise(entry, place, required=False), Side(side), day)
 
 
 def _routine(entry: dict[str, Any], place: str) -> RoutineEntry:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.domain.asymmetry import SessionComparison, shown_noise
+from tracker.domain.asymmetry import SessionComparison, shown_lsi, shown_noise
 from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
@@ -23,7 +23,7 @@ from tracker.domain.trend import attention_order, headline_trend
 from tracker.domain.units import Unit, rounded_number
 from tracker.services.reports import imbalance_report
 from tracker.services.suggest import suggest
-from tracker.wording.asymmetry import verdict_text
+from tracker.wording.asymmetry import epic_line, verdict_text
 from tracker.wording.loads import describe_load
 
 # -- the report service's figures, typed ---------------------------------------------------
@@ -80,6 +80,11 @@ class ExerciseImbalance:
     noise_pct: float = 15.0
     noise_from: str = "default"
     compared_by: str = "e1rm"  # what the sessions' figures are (a hop test: its best trial)
+    # Against the pre-injury reference, for an exercise with an injury date (as the JSON's
+    # "epic" and "recovery"), and the line that says it or why there is none.
+    epic: float | None = None
+    recovery: float | None = None
+    epic_line: str | None = None
 
 
 E = TypeVar("E")
@@ -160,7 +165,15 @@ def _exercise(item: ReportExercise) -> ExerciseImbalance:
         noise_pct=float(shown_noise(judged, 2)),
         noise_from=judged.noise.source.value,
         compared_by=item.compared_by,
+        epic=_shown(item.pre_injury.epic) if item.pre_injury else None,
+        recovery=_shown(item.pre_injury.recovery) if item.pre_injury else None,
+        epic_line=epic_line(item.pre_injury) if item.pre_injury else None,
     )
+
+
+def _shown(index: Decimal | None) -> float | None:
+    """EPIC or recovery as `report imbalance --json` shows it (2 decimals, band-safe)."""
+    return None if index is None else float(shown_lsi(index, 2, True))
 
 
 def _side(figures: SideFigures) -> SideSummary:
@@ -318,6 +331,7 @@ class TeamRow:
     recent_from: date | None
     trend: str | None
     baseline_lsi: Decimal | None  # the headline over the sessions before the headline's
+    epic: Decimal | None  # against the pre-injury reference, where an injury date gives one
     last_trained: date
     sessions: tuple[TeamSession, ...]  # the compared sessions behind both, oldest first
 
@@ -370,6 +384,7 @@ def team_rows(report: ImbalanceReport) -> list[TeamRow]:
                 recent_from=now.first,
                 trend=trend.value if trend else None,
                 baseline_lsi=None if before is None else before.lsi,
+                epic=item.pre_injury.epic if item.pre_injury else None,
                 last_trained=item.sessions[-1].date,
                 sessions=tuple(
                     _team_session(c, item.session_lsi(c)) for c in compared[-2 * now.recent :]

@@ -1,4 +1,5 @@
-"""Undo for weigh-ins and settings: `bodyweight add`, `config set`, `lifter edit --involved`.
+"""Undo for weigh-ins and settings: `bodyweight add`, `config set`, `lifter edit --involved`
+and `--injury-date`.
 
 Each command writes a change record in its own transaction (see services.history): the
 weigh-in's id, or the setting's value before. The unit and the involved sides belong to a
@@ -10,6 +11,8 @@ another lifter has set it since, undo leaves their value alone and says so.
 
 from __future__ import annotations
 
+from datetime import date
+from enum import Enum
 from typing import Any
 
 from tracker.adapters.journal import AbstractJournal
@@ -22,6 +25,15 @@ WEIGH_IN = "weigh-in"
 CONFIG_SET = "config set"
 INVOLVED = "involved side"
 UNIT_KEY = "unit"  # the lifter's own unit; any other key is a gym-wide setting's stored key
+
+
+class Keep(Enum):
+    """What `lifter edit` was not asked to change (its side, or its injury date)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
 
 
 # -- recording (inside the command's transaction) ---------------------------------------------
@@ -50,21 +62,25 @@ def record_involved(
     uow: AbstractUnitOfWork,
     lifter: Lifter,
     exercise: tuple[int, str] | None,
-    side: Side | None,
+    side: Side | None | Keep,
+    injury_date: date | None | Keep,
 ) -> None:
-    """Before `lifter edit --involved` keeps `side` for one exercise (id, name) or all."""
+    """Before `lifter edit` keeps `side` and `injury_date` (either may be kept as it is) for
+    one exercise (id, name) or all: what they were, to put back."""
     exercise_id, name = exercise if exercise is not None else (None, None)
     previous = uow.involved_sides().of_lifter(lifter.id).get(exercise_id)
-    uow.journal.record(
-        lifter,
-        INVOLVED,
-        {
-            "exercise_id": exercise_id,
-            "exercise": name,
-            "side": side.value if side else None,
-            "previous": previous.value if previous else None,
-        },
-    )
+    previous_date = uow.involved_sides().injury_dates(lifter.id).get(exercise_id)
+    payload: dict[str, Any] = {
+        "exercise_id": exercise_id,
+        "exercise": name,
+        "previous": previous.value if previous else None,
+        "previous_injury_date": previous_date.isoformat() if previous_date else None,
+    }
+    if isinstance(side, Side) or side is None:  # else the side is kept: only the date changes
+        payload["side"] = side.value if side else None
+    if isinstance(injury_date, date) or injury_date is None:
+        payload["injury_date"] = injury_date.isoformat() if injury_date else None
+    uow.journal.record(lifter, INVOLVED, payload)
 
 
 # -- undoing ----------------------------------------------------------------------------------
@@ -99,17 +115,28 @@ def _undo_config_set(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str,
 
 def _undo_involved(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
     exercise_id, name = payload["exercise_id"], payload["exercise"]
-    command = f"lifter edit {lifter.name} --involved {payload['side'] or 'none'}"
+    command = f"lifter edit {lifter.name}"
+    if "side" in payload:
+        command += f" --involved {payload['side'] or 'none'}"
+    if "injury_date" in payload:
+        command += f" --injury-date {payload['injury_date'] or 'none'}"
     if name is not None:
         command += f' --exercise "{name}"'
     where = name or "every exercise"
     if exercise_id is not None and not uow.journal.exercise_exists(exercise_id):
         return _setting(command, f"left as it is: {where} is no longer in the catalog", INVOLVED)
     previous = Side(payload["previous"]) if payload["previous"] else None
-    uow.involved_sides().set(lifter.id, exercise_id, previous)
+    sides = uow.involved_sides()
+    sides.set(lifter.id, exercise_id, previous)
     if previous is None:
         return _setting(command, f"no involved side for {where} again", INVOLVED)
-    return _setting(command, f"involved side {previous.value} for {where} again", INVOLVED)
+    outcome = f"involved side {previous.value}"
+    if "previous_injury_date" in payload:  # a record from before injury dates has none
+        day = payload["previous_injury_date"]
+        sides.set_injury_date(lifter.id, exercise_id, date.fromisoformat(day) if day else None)
+        if day or "injury_date" in payload:
+            outcome += f", injury date {day}" if day else ", no injury date"
+    return _setting(command, f"{outcome} for {where} again", INVOLVED)
 
 
 def _setting(command: str, outcome: str, action: str = CONFIG_SET) -> Undone:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -11,7 +11,7 @@ from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.model import DEFAULT_LIFTER, Side
 from tracker.domain.units import Unit
 from tracker.services.catalog import resolve_exercise
-from tracker.services.history_settings import record_involved, record_weigh_in
+from tracker.services.history_settings import KEEP, Keep, record_involved, record_weigh_in
 from tracker.services.lifters import current_lifter
 
 
@@ -42,12 +42,20 @@ def list_body_weights(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[
 
 
 def set_involved(
-    uow: AbstractUnitOfWork, lifter_name: str, side: Side | None, exercise: str | None
+    uow: AbstractUnitOfWork,
+    lifter_name: str,
+    side: Side | None | Keep,
+    exercise: str | None,
+    injury_date: date | None | Keep = KEEP,
 ) -> str | None:
-    """Keep the lifter's involved side (for one exercise, or all); None forgets it.
+    """Keep the lifter's involved side (for one exercise, or all) and its injury date, the
+    date that ends the pre-injury reference of `report imbalance`'s EPIC; None forgets
+    either, KEEP leaves it as it is. A date needs an involved side there (given or kept).
 
     Returns the exercise's catalog name, or None for every exercise.
     """
+    if side is None and injury_date is not KEEP and injury_date is not None:
+        raise InvalidValue("--involved none forgets the injury date too: give no --injury-date")
     with uow:
         wanted = lifter_name.strip()
         lifter = uow.lifters.lifter(wanted)
@@ -62,8 +70,18 @@ def set_involved(
             if found.laterality == "bilateral":
                 raise InvalidValue(f"{found.name} is bilateral: it has no involved side")
             chosen = (found.id, found.name)
-        record_involved(uow, lifter, chosen, side)
-        uow.involved_sides().set(lifter.id, chosen[0] if chosen else None, side)
+        exercise_id = chosen[0] if chosen else None
+        record_involved(uow, lifter, chosen, side, injury_date)
+        sides = uow.involved_sides()
+        if side is not KEEP:
+            sides.set(lifter.id, exercise_id, side)
+        if injury_date is not KEEP and side is not None:
+            if not sides.set_injury_date(lifter.id, exercise_id, injury_date):
+                where = chosen[1] if chosen else "every exercise"
+                raise InvalidValue(
+                    f"no involved side for {where}: give --involved left or right with "
+                    "--injury-date"
+                )
         uow.commit()
     return chosen[1] if chosen else None
 

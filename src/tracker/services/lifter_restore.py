@@ -38,10 +38,13 @@ def lifter_data(uow: AbstractUnitOfWork, lifter: Lifter) -> LifterData:
     (so that export -> import -> export gives the same bytes)."""
     weigh_ins = uow.body_weights().of_lifter(lifter.id)
     sides = uow.involved_sides().of_lifter(lifter.id)
+    dates = uow.involved_sides().injury_dates(lifter.id)
     involved = []
     for exercise_id, side in sides.items():
         exercise = None if exercise_id is None else uow.catalog.exercise_by_id(exercise_id)
-        involved.append(InvolvedEntry(exercise.name if exercise else None, side))
+        involved.append(
+            InvolvedEntry(exercise.name if exercise else None, side, dates.get(exercise_id))
+        )
     involved.sort(key=lambda entry: (entry.exercise is not None, entry.exercise or ""))
     routines = sorted(uow.gym.routines(lifter), key=lambda routine: routine.name)
     settings = {}
@@ -159,6 +162,7 @@ def _involved_sides(
         if exercise_id in stored:
             continue  # the lifter's own here wins
         sides.set(lifter.id, exercise_id, entry.side)
+        sides.set_injury_date(lifter.id, exercise_id, entry.injury_date)
         stored[exercise_id] = entry.side
         added += 1
     return added

@@ -8,7 +8,7 @@ tests' oracle (tests/helpers/report_oracle.py) computes the same reports from ra
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -31,6 +31,7 @@ from tracker.domain.report_figures import (
     exercise_imbalance,
     history_entries,
     needs_raw_sets,
+    pre_injury_of,
     sort_exercises,
     summary_of,
 )
@@ -80,10 +81,13 @@ def imbalance_report(
         weights = uow.body_weights().of_lifter(lifter.id)
         asked = ReportRequest(lifter.id, Unit(lifter.unit), weights, metric, formula, recent,
                               since, until)
-        stored = {} if no_stored_side else uow.involved_sides().of_lifter(lifter.id)
+        sides = uow.involved_sides().of_lifter(lifter.id)
+        stored = {} if no_stored_side else sides
+        dates = uow.involved_sides().injury_dates(lifter.id)
         reports = [
             exercise_report(uow, asked, key, sessions,
-                            involved or stored.get(key[0]) or stored.get(None))
+                            involved or stored.get(key[0]) or stored.get(None),
+                            injury_date_of(sides, dates, key[0]))
             for key, sessions in uow.report_queries().sides_by_exercise(asked, exercise_id).items()
         ]
         uow.commit()
@@ -106,22 +110,39 @@ def exercise_report(
     exercise: ExerciseKey,
     sessions: list[SessionSides],
     involved: Side | None,
+    injury_date: date | None = None,
 ) -> ExerciseImbalance:
     """One exercise of `report imbalance` from its sessions in the window (read set by set
-    for a comparison by reps at a load), with the all-time bests (which ignore the window)."""
+    for a comparison by reps at a load), with the all-time bests (which ignore the window)
+    and, given an injury date, EPIC and recovery against the sessions before it."""
     queries = uow.report_queries()
     exercise_id, name = exercise
-    if needs_raw_sets(sessions, asked.metric):  # reps at a load: read set by set
+    raw = needs_raw_sets(sessions, asked.metric)
+    if raw:  # reps at a load: read set by set
         sessions = queries.sides_by_exercise(asked, exercise_id, raw=True)[exercise]
     everything = sessions
     if asked.since is not None or asked.until is not None:
         everything = queries.sides_by_exercise(asked.all_time, exercise_id).get(exercise, [])
     found = uow.catalog.exercise_by_id(exercise_id)
-    return exercise_imbalance(
+    item = exercise_imbalance(
         name, sessions, asked.metric, asked.recent, all_time_of(everything, involved), involved,
         None if found is None else exercise_convention(found).per_implement,
         found is not None and found.lower_is_better,
     )
+    if injury_date is None:
+        return item
+    if raw and everything is not sessions:  # the reference compares reps at a load too
+        everything = queries.sides_by_exercise(asked.all_time, exercise_id, raw=True)[exercise]
+    return replace(item, pre_injury=pre_injury_of(item, everything, injury_date))
+
+
+def injury_date_of(
+    sides: dict[int | None, Side], dates: dict[int | None, date], exercise_id: int
+) -> date | None:
+    """The injury date kept with the exercise's own involved side, else with the lifter's
+    for every exercise (the side and its date go together)."""
+    return dates.get(exercise_id) if exercise_id in sides else dates.get(None)
+
 
 
 def all_time_of(sessions: list[SessionSides], involved: Side | None = None) -> AllTime:

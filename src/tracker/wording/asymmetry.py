@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tracker.domain.asymmetry import (
     Judgement,
     NoiseFrom,
@@ -13,6 +15,8 @@ from tracker.domain.asymmetry import (
     shown_noise,
 )
 from tracker.domain.model import Side
+from tracker.domain.report_figures import Missing, NoReference, PreInjury, ReadinessVerdict
+from tracker.wording import plural
 
 
 def article(number_text: str) -> str:
@@ -84,3 +88,72 @@ def verdict_text(result: Judgement) -> str:
         pct = pct_text(shown_asymmetry(result.lsi, 1, involved))
         return f"{sentence}, but {article(pct)} {pct}% difference is {noise_phrase(result)}."
     return sentence + "."
+
+
+def epic_line(found: PreInjury) -> str:
+    """EPIC beside the LSI with its meaning in one line, or why there is none (text, HTML)."""
+    note = epic_note(found)
+    if note is not None or found.epic is None:
+        return note or ""
+    recovery = "" if found.recovery is None else (
+        f"; recovery {lsi_text(found.recovery, True)} (involved now / involved before)"
+    )
+    return (
+        f"EPIC {lsi_text(found.epic, True)} (involved now / uninvolved before the injury x 100, "
+        f"{plural(found.sessions, 'session')} before {found.until.isoformat()}){recovery}."
+    )
+
+
+def epic_note(found: PreInjury) -> str | None:
+    """Why an exercise with an injury date has no EPIC (None: it has one)."""
+    until = found.until.isoformat()
+    if found.missing is None:
+        return None
+    if found.missing is NoReference.NO_SIDE:
+        return "No EPIC: no involved side (the LSI is weaker / stronger)."
+    if found.missing is NoReference.NO_HEADLINE:
+        return "No EPIC: no session has both sides measured this way to compare now."
+    if found.missing is NoReference.HEADLINE_BEFORE:
+        return (
+            f"No EPIC yet: the headline's {plural(found.headline_sessions, 'session')} reach "
+            f"back before the injury date {until}."
+        )
+    if found.missing is NoReference.NO_SESSIONS:
+        return (
+            f"No EPIC: no session with both sides measured from {found.since.isoformat()} to "
+            f"the injury date {until}."
+        )
+    return (
+        f"No EPIC: only {plural(found.sessions, 'session')} before the injury date {until}, "
+        f"and a total needs as many as now ({found.headline_sessions})."
+    )
+
+
+def readiness_reason(
+    name: str,
+    missing: Missing | None,
+    verdict: ReadinessVerdict,
+    figures: dict[str, Decimal | None],
+    threshold: Decimal,
+    detail: str = "",
+    involved: bool = True,
+) -> str | None:
+    """Why a readiness test did not pass (None: it passed); ``figures``: its "lsi" and
+    "epic"."""
+    if missing is Missing.UNKNOWN:
+        return f"Never done: {detail}" + ("" if detail.endswith((".", "?")) else ".")
+    if missing is Missing.BILATERAL:
+        return f"{name} is bilateral: it has no sides to compare."
+    if missing is Missing.NEVER_DONE:
+        return "Never done: no set of it is logged."
+    if missing is Missing.NO_LSI or verdict.passed and not verdict.criteria:
+        return "No session has both sides measured: no LSI."
+    if verdict.passed:
+        return None
+    limit = pct_text(threshold)
+    below = [
+        f"{key.upper()} {lsi_text(value, involved or key == 'epic')} is below {limit}"
+        for key, value in figures.items()
+        if key in verdict.failed and value is not None
+    ]
+    return "; ".join(below) + "."

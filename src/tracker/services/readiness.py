@@ -1,0 +1,123 @@
+"""`tracker report readiness`: a return-to-sport battery for the involved side.
+
+Each test is an exercise of `report imbalance` (the same service, the same domain figures:
+its headline LSI, EPIC and recovery), judged by the domain's pass rule
+(domain.report_figures.readiness_verdict). A test never done, or not in the catalog, is
+reported with no figures and why; the battery passes only when every test does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.errors import InvalidValue, NotFound
+from tracker.domain.model import Laterality, Side
+from tracker.domain.report_figures import (
+    READINESS_BATTERY,
+    READINESS_THRESHOLD,
+    ExerciseImbalance,
+    ImbalanceReport,
+    Missing,
+    ReadinessVerdict,
+    readiness_verdict,
+)
+from tracker.services.catalog import resolve_exercise
+from tracker.services.lifters import current_lifter
+from tracker.services.reports import imbalance_report, injury_date_of
+
+# What a test is compared by, tried in turn: the first that gives an LSI (strength by e1RM,
+# hops by distance, a timed hop by its time).
+METRICS = ("e1rm", "distance", "duration")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessTest:
+    exercise: str  # the catalog's name, or as typed when unknown
+    involved: Side | None
+    injury_date: date | None
+    item: ExerciseImbalance | None  # the imbalance report's exercise (None: never done)
+    verdict: ReadinessVerdict
+    missing: Missing | None = None  # why there are no figures
+    detail: str = ""  # the catalog's answer for an unknown exercise
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    lifter: str
+    unit: str
+    threshold: Decimal
+    tests: tuple[ReadinessTest, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(test.verdict.passed for test in self.tests)
+
+    def agreed(self) -> tuple[Side | None, date | None] | None:
+        """The involved side and injury date when every test has the same ones."""
+        pairs = {(test.involved, test.injury_date) for test in self.tests}
+        return next(iter(pairs)) if len(pairs) == 1 else None
+
+
+def readiness_report(
+    uow: AbstractUnitOfWork,
+    lifter_name: str | None,
+    tests: Sequence[str] = (),
+    threshold: Decimal = READINESS_THRESHOLD,
+) -> Readiness:
+    """The battery (``tests``, default READINESS_BATTERY) for the lifter's involved side."""
+    if not threshold.is_finite() or threshold <= 0:
+        raise InvalidValue(f"--threshold must be above 0, got {threshold}")
+    asked = list(tests) or list(READINESS_BATTERY)
+    with uow:
+        lifter = current_lifter(uow.lifters, lifter_name)
+        sides = uow.involved_sides().of_lifter(lifter.id)
+        dates = uow.involved_sides().injury_dates(lifter.id)
+        found: list[tuple[str, int | None, Missing | None, str]] = []  # name, id, missing, detail
+        for typed in asked:
+            try:
+                exercise = resolve_exercise(uow.catalog, typed)
+            except (NotFound, InvalidValue) as error:
+                found.append((typed, None, Missing.UNKNOWN, str(error)))
+                continue
+            bilateral = exercise.laterality == Laterality.BILATERAL.value
+            found.append((exercise.name, exercise.id, Missing.BILATERAL if bilateral else None, ""))
+        uow.commit()
+    reports = {metric: imbalance_report(uow, lifter.name, None, None, None, metric)
+               for metric in METRICS}
+    return Readiness(lifter.name, lifter.unit, threshold, tuple(
+        _test(name, exercise_id, missing, detail, reports, sides, dates, threshold)
+        for name, exercise_id, missing, detail in found
+    ))
+
+
+def _test(
+    name: str,
+    exercise_id: int | None,
+    missing: Missing | None,
+    detail: str,
+    reports: dict[str, ImbalanceReport],
+    sides: dict[int | None, Side],
+    dates: dict[int | None, date],
+    threshold: Decimal,
+) -> ReadinessTest:
+    involved = sides.get(exercise_id) if exercise_id in sides else sides.get(None)
+    injury = dates.get(None) if exercise_id is None else injury_date_of(sides, dates, exercise_id)
+    none = ReadinessVerdict(False, ())
+    if missing is not None:
+        return ReadinessTest(name, involved, injury, None, none, missing, detail)
+    items = [
+        next((item for item in report.exercises if item.exercise == name), None)
+        for report in reports.values()
+    ]
+    done = [item for item in items if item is not None]
+    if not done:
+        return ReadinessTest(name, involved, injury, None, none, Missing.NEVER_DONE)
+    item = next((i for i in done if i.judgement.lsi is not None), done[0])
+    epic = item.pre_injury.epic if item.pre_injury else None
+    verdict = readiness_verdict(item.judgement.lsi, epic, threshold)
+    no_lsi = Missing.NO_LSI if item.judgement.lsi is None else None
+    return ReadinessTest(name, item.judgement.involved, injury, item, verdict, no_lsi)
