@@ -29,11 +29,6 @@ from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
 from tracker.services.reports import imbalance_report, injury_date_of
 
-# What a test is compared by, tried in turn: the first that gives an LSI (strength by e1RM,
-# hops by distance, a timed hop by its time).
-METRICS = ("e1rm", "distance", "duration")
-
-
 @dataclass(frozen=True, slots=True)
 class ReadinessTest:
     exercise: str  # the catalog's name, or as typed when unknown
@@ -86,10 +81,11 @@ def readiness_report(
             bilateral = exercise.laterality == Laterality.BILATERAL.value
             found.append((exercise.name, exercise.id, Missing.BILATERAL if bilateral else None, ""))
         uow.commit()
-    reports = {metric: imbalance_report(uow, lifter.name, None, None, None, metric)
-               for metric in METRICS}
+    # The report's own choice of figure: e1RM for strength, and for a hop test (unloaded
+    # timed or distance sets) its best trial, the fastest time or the longest distance.
+    report = imbalance_report(uow, lifter.name, None, None, None, "e1rm")
     return Readiness(lifter.name, lifter.unit, threshold, tuple(
-        _test(name, exercise_id, missing, detail, reports, sides, dates, threshold)
+        _test(name, exercise_id, missing, detail, report, sides, dates, threshold)
         for name, exercise_id, missing, detail in found
     ))
 
@@ -99,7 +95,7 @@ def _test(
     exercise_id: int | None,
     missing: Missing | None,
     detail: str,
-    reports: dict[str, ImbalanceReport],
+    report: ImbalanceReport,
     sides: dict[int | None, Side],
     dates: dict[int | None, date],
     threshold: Decimal,
@@ -109,14 +105,9 @@ def _test(
     none = ReadinessVerdict(False, ())
     if missing is not None:
         return ReadinessTest(name, involved, injury, None, none, missing, detail)
-    items = [
-        next((item for item in report.exercises if item.exercise == name), None)
-        for report in reports.values()
-    ]
-    done = [item for item in items if item is not None]
-    if not done:
+    item = next((item for item in report.exercises if item.exercise == name), None)
+    if item is None:
         return ReadinessTest(name, involved, injury, None, none, Missing.NEVER_DONE)
-    item = next((i for i in done if i.judgement.lsi is not None), done[0])
     epic = item.pre_injury.epic if item.pre_injury else None
     verdict = readiness_verdict(item.judgement.lsi, epic, threshold)
     no_lsi = Missing.NO_LSI if item.judgement.lsi is None else None
