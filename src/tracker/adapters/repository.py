@@ -34,6 +34,7 @@ from tracker.adapters.orm import (
 from tracker.adapters.postgres_rows import PostgresRows
 from tracker.adapters.reads import visible_exercises
 from tracker.adapters.tables import utcnow
+from tracker.adapters.types import ExactDecimal
 from tracker.adapters.unit_of_work import RefusedValue
 from tracker.domain.errors import Conflict, RowRefused
 from tracker.domain.model import DEFAULT_LIFTER, SetKind, Side
@@ -671,7 +672,7 @@ class Repository(PostgresRows):
                 WorkoutSet.distance_unit,
                 func.max(WorkoutSet.duration_s),
                 func.max(WorkoutSet.distance),
-                func.min(func.nullif(WorkoutSet.duration_s, 0)),
+                func.min(func.nullif(WorkoutSet.duration_s, 0), type_=ExactDecimal()),
             )
             .where(
                 *_working_sets_of(lifter, exercise),

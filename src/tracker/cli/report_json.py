@@ -16,6 +16,7 @@ from tracker.domain.report_figures import (
     SideFigures,
     SummaryBucket,
     SummaryReport,
+    figure_unit,
     weeks_since,
 )
 from tracker.domain.units import as_number, rounded_number
@@ -208,10 +209,6 @@ def summary_json(report: SummaryReport) -> dict[str, Any]:
     }
 
 
-# What a readiness test's figures are in: the lifter's unit for loads, metres, seconds, reps.
-METRIC_UNITS = {"distance": "m", "duration": "s", "reps": "reps", "reps_at_load": "reps"}
-
-
 def readiness_json(report: Readiness, today: date) -> dict[str, Any]:
     """`report readiness --json`: the involved side and injury date at the top only when
     every test has the same ones."""
@@ -243,7 +240,7 @@ def readiness_test_json(test: ReadinessTest, report: Readiness) -> dict[str, Any
     return {
         "exercise": test.exercise,
         "metric": metric,
-        "unit": None if metric is None else METRIC_UNITS.get(metric, report.unit),
+        "unit": None if metric is None else figure_unit(metric, report.unit),
         "involved": test.involved.value if test.involved else None,
         "injury_date": test.injury_date.isoformat() if test.injury_date else None,
         "date": item.sessions[-1].date.isoformat() if item and item.sessions else None,
@@ -251,6 +248,7 @@ def readiness_test_json(test: ReadinessTest, report: Readiness) -> dict[str, Any
         "lsi": lsi_num(lsi, involved),
         "epic": lsi_num(epic, True),
         "recovery": lsi_num(found.recovery if found else None, True),
+        "epic_note": None if found is None else epic_note(found),
         "criteria": list(test.verdict.criteria),
         "passed": test.verdict.passed,
         "reason": readiness_reason(test.exercise, test.missing, test.verdict,

@@ -448,7 +448,7 @@ def report_readiness(app: App, threshold: str, tests: tuple[str, ...], as_json: 
 
 def render_readiness(report: Readiness, today: date) -> None:
     from tracker.domain.report_figures import weeks_since
-    from tracker.wording.asymmetry import readiness_reason
+    from tracker.wording.asymmetry import epic_note, readiness_reason
 
     agreed = report.agreed()
     limit = lsi_fmt(report.threshold).removesuffix(".0")
@@ -484,6 +484,8 @@ def render_readiness(report: Readiness, today: date) -> None:
                 parts.append(f"recovery {lsi_fmt(found.recovery, True)}")
         if parts:
             say(", ".join(parts), "  ")
+        if item is not None and item.pre_injury is not None and item.pre_injury.missing:
+            say(epic_note(item.pre_injury) or "", "  ")
         reason = readiness_reason(test.exercise, test.missing, test.verdict,
                                   {"lsi": lsi, "epic": epic}, report.threshold, test.detail,
                                   involved)

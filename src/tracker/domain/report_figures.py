@@ -54,6 +54,16 @@ def aggregate_of(compared_by: str) -> str:
     return "best_set" if compared_by in BEST_SET_METRICS else "total"
 
 
+# What a figure compared by each metric is in; loads (e1RM, volume) are in the lifter's unit.
+_FIGURE_UNITS = {"distance": "m", "best_distance": "m", "duration": "s", "reps": "reps",
+                 "reps_at_load": "reps"}
+
+
+def figure_unit(compared_by: str, load_unit: str) -> str:
+    """The unit of a figure compared by ``compared_by``: m, s, reps, or ``load_unit``."""
+    return _FIGURE_UNITS.get(compared_by, load_unit)
+
+
 def is_lower_better(compared_by: str, lower_is_better: bool) -> bool:
     """Whether a comparison by ``compared_by`` of an exercise marked ``lower_is_better`` takes
     the lower figure as the better one: its times do; its loads, reps and distances do not."""
