@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,8 @@ READ_OVERVIEW = """() => [...document.querySelectorAll("tr[data-overview]")].map
 
 
 # Widths from a small phone to a desktop, either side of the page's two breakpoints (tables
-# become cards under 781 px, charts show their narrow drawing under 681 px).
-WIDTHS = (320, 390, 600, 680, 681, 780, 781, 1000)
+# become cards under 901 px, charts show their narrow drawing under 681 px).
+WIDTHS = (320, 390, 600, 680, 681, 900, 901, 1000)
 SMALLEST_TEXT_PX = 9
 
 # Opens every <details>, then measures what a reader sees: the page's width against the
@@ -248,6 +249,7 @@ def test_pages_fit_a_phone_and_a_desktop(tracker: Tracker, browser: Any, tmp_pat
     tracker.ok("--lifter", lifter, "exercises", "add", exercise, "--unilateral")
     for when in ("5 days ago", "3 days ago", "1 day ago"):
         tracker.ok("--lifter", lifter, "log", exercise, "-l", "10x20", "-r", "10x22", "--at", when)
+    injured(tracker, lifter)  # the return-to-sport section, its table and its chart, too
     report, team = tmp_path / "report.html", tmp_path / "team.html"
     tracker.ok("report", "html", "--all-lifters", "-o", str(report))
     tracker.ok("report", "team", "--html", "-o", str(team))
@@ -265,6 +267,63 @@ def test_pages_fit_a_phone_and_a_desktop(tracker: Tracker, browser: Any, tmp_pat
             assert seen["outside"] == [], where
             assert seen["unlabelled"] == 0, where  # a card names every figure
             if page == report:
-                assert seen["exercises"] == 4, where
-                assert len(seen["charts"]) == len(set(seen["charts"])) == 3 * 4, where
-                assert sum(t["svg"] for t in seen["texts"]) > 20 * 4, where
+                assert seen["exercises"] == 5, where
+                assert len(seen["charts"]) == len(set(seen["charts"])) == 3 * 5 + 1, where
+                assert sum(t["svg"] for t in seen["texts"]) > 20 * 5, where
+
+
+def injured(tracker: Tracker, lifter: str = "me") -> None:
+    """Single-leg leg extension before and after an injury of the left leg 20 days ago: the
+    worked example of domain-science 1.4b (LSI 92.0, EPIC 76.67)."""
+    for when in ("40 days ago", "35 days ago", "30 days ago"):
+        tracker.ok("--lifter", lifter, "log", "single-leg leg extension", "-l", "1x110",
+                   "-r", "1x120", "--at", when)
+    for when in ("5 days ago", "3 days ago", "1 day ago"):
+        tracker.ok("--lifter", lifter, "log", "single-leg leg extension", "-l", "1x92",
+                   "-r", "1x100", "--at", when)
+    day = (date.today() - timedelta(days=20)).isoformat()
+    tracker.ok("lifter", "edit", lifter, "--involved", "left", "--injury-date", day)
+
+
+READ_READINESS = """() => [...document.querySelectorAll("section.readiness tr[data-test]")].map(
+    row => {
+        const value = name => {
+            const cell = row.querySelector(`[data-field=${name}]`);
+            return cell.dataset.value === "" ? null : Number(cell.dataset.value);
+        };
+        return {exercise: row.dataset.test, lsi: value("lsi"), epic: value("epic"),
+                recovery: value("recovery"),
+                passed: row.querySelector("[data-field=passed]").dataset.value === "true",
+                text: row.querySelector("[data-field=passed]").textContent};
+    })"""
+
+
+def test_the_readiness_section_shows_report_readiness(
+    tracker: Tracker, browser: Any, tmp_path: Path
+) -> None:
+    injured(tracker)
+    out = tmp_path / "report.html"
+    tracker.ok("report", "html", "-o", str(out))
+    expected = tracker.json("report", "readiness")
+    opened = OpenedPage(browser, out, 390)
+    try:
+        rows = opened.page.evaluate(READ_READINESS)
+        charts = opened.page.evaluate(
+            """() => [...document.querySelectorAll("section.readiness svg.chart")]
+                .filter(svg => svg.getBoundingClientRect().width > 0)
+                .map(svg => svg.querySelectorAll("path.line.epic").length)"""
+        )
+        heading = opened.page.evaluate(
+            "() => document.querySelector('section.readiness .verdict').textContent"
+        )
+    finally:
+        opened.close()
+    assert [r["exercise"] for r in rows] == [t["exercise"] for t in expected["tests"]]
+    for row, test in zip(rows, expected["tests"], strict=True):
+        figures = {key: test[key] for key in ("lsi", "epic", "recovery", "passed")}
+        assert {key: row[key] for key in figures} == figures
+        assert (test["reason"] or "") in row["text"]
+    extension = rows[0]
+    assert (extension["lsi"], extension["epic"]) == (92.0, 76.67)  # LSI passes, EPIC fails
+    assert charts == [1]  # the one test done: its LSI and EPIC over time
+    assert heading.startswith("not passed 2 weeks since the injury")

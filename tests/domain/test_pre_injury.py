@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from tracker.domain.model import Side
@@ -141,3 +142,13 @@ def test_the_pass_rule() -> None:
 def test_months_before_keeps_the_day_or_the_months_last() -> None:
     assert months_before(dt.date(2026, 8, 31), 6) == dt.date(2026, 2, 28)
     assert months_before(dt.date(2026, 3, 2), 6) == dt.date(2025, 9, 2)
+
+
+def test_epic_per_session_is_after_the_injury_date_only() -> None:
+    everything = worked_example()
+    item = report(everything, since=dt.date(2026, 1, 1))  # the window holds both periods
+    item = replace(item, pre_injury=pre_injury_of(item, everything, INJURY))
+    epics = [item.session_epic(c) for c in item.comparisons]
+    assert epics[:3] == [None, None, None]  # before the injury: no EPIC
+    assert [round(e, 2) for e in epics[3:] if e is not None] == [D("76.67")] * 3
+    assert report(everything).session_epic(item.comparisons[-1]) is None  # no reference

@@ -12,7 +12,17 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tracker.cli.svg_charts import SIZES, Chart, Size, bars_chart, label, lsi_chart, sides_chart
+from tracker.cli.report_json import lsi_num, readiness_json
+from tracker.cli.svg_charts import (
+    SIZES,
+    Chart,
+    Size,
+    bars_chart,
+    label,
+    lsi_chart,
+    readiness_chart,
+    sides_chart,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -23,6 +33,7 @@ if TYPE_CHECKING:
         SessionFigures,
         TeamReport,
     )
+    from tracker.services.readiness import Readiness
 
 METRIC_LABELS = {"e1rm": "best e1RM", "volume": "volume", "reps": "reps"}
 # An exercise compared by another figure than the page's (a hop test by its best trial).
@@ -164,7 +175,10 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
             }
             for e_index, item in enumerate(report.exercises)
         ]
-        lifters.append({"report": report, "exercises": exercises})
+        readiness = None
+        if report.readiness is not None:
+            readiness = readiness_view(str(l_index), report.readiness, generated)
+        lifters.append({"report": report, "exercises": exercises, "readiness": readiness})
     who = ", ".join(r.lifter for r in reports)
     return (
         environment()
@@ -173,6 +187,7 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
             title=f"Left and right: {who}" if who else "Left and right",
             lifters=lifters,
             metric_label=METRIC_LABELS[reports[0].metric] if reports else "",
+            compared_labels=COMPARED_LABELS,
             headline_what=HEADLINE_WHAT[reports[0].metric] if reports else "",
             headline_short=headline_short(reports[0].metric, reports[0].recent) if reports else "",
             generated=generated.strftime("%Y-%m-%d %H:%M"),
@@ -181,6 +196,35 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
             ),
         )
     )
+
+
+def readiness_view(index: str, readiness: Readiness, generated: datetime) -> dict[str, object]:
+    """The return-to-sport section: the figures of `report readiness --json` (the same
+    figures, verdicts and reasons), and per test done its LSI and EPIC per session against
+    the threshold."""
+    data = readiness_json(readiness, generated.date())
+    threshold = float(readiness.threshold)
+    charts = []
+    for t_index, test in enumerate(readiness.tests):
+        item = test.item
+        if item is None or not item.comparisons:
+            continue
+        dates = [c.date.isoformat() for c in item.comparisons]
+        lsis = [lsi_num(item.session_lsi(c), test.involved is not None) for c in item.comparisons]
+        epics = [lsi_num(item.session_epic(c), True) for c in item.comparisons]
+        shown_epics = [e for e in epics if e is not None]
+        description = (
+            f"{test.exercise}: LSI per session from {dates[0]} to {dates[-1]}"
+            + (f", EPIC from {fmt(shown_epics[0])} to {fmt(shown_epics[-1])}" if shown_epics
+               else ", no EPIC (no pre-injury reference)")
+            + f"; the line is the threshold {label(threshold)}."
+        )
+        charts.append(tuple(
+            readiness_chart(f"chart-{index}-ready-{t_index}", f"{test.exercise}: LSI and EPIC",
+                            description, dates, lsis, epics, threshold, size)
+            for size in SIZES
+        ))
+    return {"data": data, "charts": charts}
 
 
 def headline_short(metric: str, recent: int) -> str:

@@ -365,3 +365,31 @@ def bars_chart(
         chart_id, title, description, y_label, dates, step,
         (("left", "square", "left"), ("right", "square", "right")), bars=tuple(bars),
     )
+
+
+def readiness_chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    dates: Sequence[str],
+    lsis: Sequence[float | None],
+    epics: Sequence[float | None],
+    threshold: float,
+    size: Size = WIDE,
+) -> Chart:
+    """LSI and EPIC per session against the pass threshold (a rule): the involved side against
+    the other side now, and against the other side before the injury."""
+    values = [v for v in (*lsis, *epics) if v is not None]
+    step = 10.0
+    start = math.floor(min([60.0, *values]) / step) * step
+    end = math.ceil(max([100.0, threshold, *values]) / step) * step
+    frame = Frame(len(dates), start, end, size)
+    return frame.chart(
+        chart_id, title, description, "% of reference", dates, step,
+        (("lsi", "circle", "LSI"), ("epic", "square", "EPIC")),
+        series=(
+            series(frame, "LSI", "lsi", "circle", lsis),
+            series(frame, "EPIC", "epic", "square", epics),
+        ),
+        rules=(Rule(frame.y(threshold), label(threshold), "rule"),),
+    )

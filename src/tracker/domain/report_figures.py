@@ -498,6 +498,21 @@ class ExerciseImbalance:
         judged = self.judgement
         return lsi_of(comparison.left, comparison.right, judged.involved, judged.lower_is_better)
 
+    def session_epic(self, comparison: SessionComparison) -> Decimal | None:
+        """One session after the injury date against the pre-injury reference: the involved
+        side's figure / the uninvolved side's before x 100 (per session: a total reference is
+        divided by its sessions). None before the injury date or without a reference."""
+        found, involved = self.pre_injury, self.judgement.involved
+        if found is None or found.uninvolved is None or involved is None or not found.sessions:
+            return None
+        if comparison.date < found.until:
+            return None
+        mine = comparison.left if involved is Side.LEFT else comparison.right
+        reference = found.uninvolved
+        if self.aggregate == "total":
+            reference = reference / found.sessions
+        return against_reference(mine, reference, self.judgement.lower_is_better)
+
 
 @dataclass(frozen=True, slots=True)
 class ImbalanceReport:

@@ -21,6 +21,7 @@ from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
 from tracker.domain.report_figures import ImbalanceReport, SideFigures, headline_before
 from tracker.domain.trend import attention_order, headline_trend
 from tracker.domain.units import Unit, rounded_number
+from tracker.services.readiness import Readiness, readiness_report
 from tracker.services.reports import imbalance_report
 from tracker.services.suggest import suggest
 from tracker.wording.asymmetry import epic_line, verdict_text
@@ -56,6 +57,7 @@ class SessionFigures:
     left: float | None
     right: float | None
     lsi: float | None
+    epic: float | None = None  # after the injury date: involved / uninvolved before x 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,7 @@ class LifterFigures(Generic[E]):
     formula: str
     recent: int  # sessions the headline asks for (--recent)
     exercises: tuple[E, ...]
+    readiness: Readiness | None = None  # the return-to-sport battery, once an injury date is set
 
 
 ImbalanceFigures = LifterFigures[ExerciseImbalance]  # a type: build LifterFigures(...)
@@ -157,7 +160,8 @@ def _exercise(item: ReportExercise) -> ExerciseImbalance:
         verdict=verdict_text(judged),
         sessions=tuple(
             SessionFigures(
-                c.date.isoformat(), _num(c.left), _num(c.right), _num(item.session_lsi(c))
+                c.date.isoformat(), _num(c.left), _num(c.right), _num(item.session_lsi(c)),
+                _num(item.session_epic(c)),
             )
             for c in item.comparisons
         ),
@@ -264,6 +268,7 @@ def lifter_report(
             )
     first = [r.first_date for r in main if r.first_date]
     last = [r.last_date for r in main if r.last_date]
+    readiness = readiness_report(uow, main[0].lifter)
     return LifterFigures(
         lifter=main[0].lifter,
         unit=main[0].unit,
@@ -273,6 +278,7 @@ def lifter_report(
         formula=formula,
         recent=main[0].recent,
         exercises=tuple(seen.values()),
+        readiness=readiness if any(t.injury_date for t in readiness.tests) else None,
     )
 
 
