@@ -29,6 +29,7 @@ from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
 from tracker.services.reports import imbalance_report, injury_date_of
 
+
 @dataclass(frozen=True, slots=True)
 class ReadinessTest:
     exercise: str  # the catalog's name, or as typed when unknown
