@@ -547,9 +547,9 @@ VERDICTS: dict[str, tuple[Judgement, Verdict, str]] = {
         "other side over them (LSI 88.3, watch).",
     ),
     "slower": (
-        over(("2.3", "2.0"), ("2.3", "2.0"), ("2.3", "2.0"), involved=Side.LEFT, lower=True),
+        over(*[("2.3", "2.0")] * 5, involved=Side.LEFT, lower=True),  # own noise 0: real
         Verdict.WEAKER,
-        "Left side weaker in 3 of the last 3 sessions (involved left, LSI 87.0, watch).",
+        "Left side weaker in 5 of the last 5 sessions (involved left, LSI 87.0, watch).",
     ),
     "weaker": (
         over(("80", "100"), ("80", "100"), ("80", "100")), Verdict.WEAKER,

@@ -138,7 +138,7 @@ def test_readiness_of_the_worked_example_and_tests_never_done(tracker: Tracker) 
         "exercise": EXTENSION, "metric": "e1rm", "unit": "kg", "involved": "left",
         "injury_date": INJURY.isoformat(), "date": at(120)[:10], "scope": "recent",
         "lsi": 92.0, "epic": 76.67, "recovery": 83.64, "criteria": ["lsi", "epic"],
-        "passed": False, "reason": "EPIC 76.7 is below 90.",
+        "epic_note": None, "passed": False, "reason": "EPIC 76.7 is below 90.",
     }
     # The same figures as report imbalance: readiness reads that report.
     (imbalance,) = tracker.json("report", "imbalance", EXTENSION)["exercises"]

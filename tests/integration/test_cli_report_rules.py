@@ -134,7 +134,8 @@ def test_a_test_where_less_is_better_compares_the_shortest_times(tracker: Tracke
     23 s: 86.96, domain-science 1.4b's 2.00 s against 2.30 s), in every view."""
     tracker.ok("exercises", "add", "Cone Hop", "--unilateral", "--equipment", "bodyweight",
                "--lower-is-better")
-    for day in ("2026-12-01", "2026-12-03", "2026-12-05"):
+    # Five identical sessions: the lifter's own noise is 0, so the 13% difference is real.
+    for day in ("2026-11-27", "2026-11-29", "2026-12-01", "2026-12-03", "2026-12-05"):
         tracker.ok("log", "cone hop", "-l", "21s", "-l", "20s", "-r", "23s", "-r", "30s",
                    "--at", f"{day} 17:00")
     ex = only(tracker, "cone hop")  # no --metric: unloaded timed sets compare by duration
@@ -142,7 +143,8 @@ def test_a_test_where_less_is_better_compares_the_shortest_times(tracker: Tracke
         "duration", "best_set", True)
     assert (ex["recent_left"], ex["recent_right"]) == (20.0, 23.0)
     assert (ex["lsi"], ex["weaker_side"], ex["status"]) == (86.96, "right", "watch")
-    assert [s["lsi"] for s in ex["sessions"]] == [86.96] * 3
+    assert [s["lsi"] for s in ex["sessions"]] == [86.96] * 5
+    assert (ex["noise_from"], ex["noise_pct"], ex["within_noise"]) == ("own", 0.0, False)
     text = tracker.ok("report", "imbalance", "cone hop").stdout
     assert ("Cone Hop: compared by shortest set (s), less is better: LSI = faster / slower, "
             "or uninvolved / involved time.") in " ".join(text.split())
