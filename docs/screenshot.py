@@ -93,7 +93,7 @@ def main() -> None:
             browser = playwright.chromium.launch(
                 executable_path="/usr/bin/chromium", args=["--no-sandbox"]
             )
-            page = browser.new_page(viewport={"width": 900, "height": 1200})
+            page = browser.new_page(viewport={"width": 1000, "height": 1200})
             page.goto(page_file.as_uri())
             page.screenshot(path=str(HERE / "report.png"), full_page=True)
             # A phone: the return-to-sport section down to its first chart (the whole page is
