@@ -58,6 +58,7 @@ from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain import bodyweight
 from tracker.domain.errors import Conflict
 from tracker.domain.model import Side
+from tracker.domain.report_figures import metres
 from tracker.domain.sessions import SessionInfo
 from tracker.domain.units import Unit, convert
 
@@ -356,6 +357,29 @@ class FakeLogRows(FakeRows, LogRows):
                 key = (s.side, s.reps, s.unit)
                 tops[key] = max(tops.get(key, s.load), s.load)
         return [(*key, top) for key, top in tops.items()]
+
+    def measure_bests(
+        self, lifter: Lifter, exercise: Exercise, before: datetime
+    ) -> list[tuple[Side | None, Decimal | None, Decimal | None, Decimal | None]]:
+        times: dict[Side | None, list[Decimal]] = {}
+        distances: dict[Side | None, list[Decimal]] = {}
+        for s in self.store.sets(lifter, exercise):
+            if not _working(s) or s.performed_at > before:
+                continue
+            if s.duration_s:
+                times.setdefault(s.side, []).append(Decimal(s.duration_s))
+            far = metres(s.distance, s.distance_unit)
+            if far:
+                distances.setdefault(s.side, []).append(far)
+        return [
+            (
+                side,
+                max(times[side]) if side in times else None,
+                min(times[side]) if side in times else None,
+                max(distances[side]) if side in distances else None,
+            )
+            for side in times.keys() | distances.keys()
+        ]
 
     def recent_working_sets(
         self, lifter: Lifter, exercise: Exercise, sessions: int

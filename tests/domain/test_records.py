@@ -8,7 +8,15 @@ import pytest
 
 from tracker.domain.errors import InvalidSpec, InvalidValue
 from tracker.domain.model import SetKind, Side
-from tracker.domain.records import LoggedSet, best_by_side, new_bests
+from tracker.domain.records import (
+    DISTANCE,
+    TIME,
+    LoggedSet,
+    MeasureBests,
+    best_by_side,
+    new_bests,
+    new_measure_bests,
+)
 from tracker.domain.set_rules import check_loads, check_sides, kind_of
 from tracker.domain.specs import parse_spec
 from tracker.domain.units import Unit
@@ -46,6 +54,54 @@ def test_a_set_of_more_than_12_reps_is_never_a_new_best() -> None:
     assert best_by_side([(None, 30, KG, Decimal(60)), (None, 12, KG, Decimal(50))], KG) == {
         None: Decimal(70)
     }
+
+
+def timed(seconds: str, side: Side | None = Side.LEFT, kind: str = "working") -> LoggedSet:
+    return LoggedSet(side, 0, Decimal(0), KG, SetKind(kind), duration_s=Decimal(seconds))
+
+
+def far(distance: str, unit: str, side: Side | None = Side.LEFT) -> LoggedSet:
+    return LoggedSet(side, 0, Decimal(0), KG, SetKind.WORKING, distance=Decimal(distance),
+                     distance_unit=unit)
+
+
+def test_a_time_is_best_when_longest_or_shortest_when_lower_is_better() -> None:
+    before = MeasureBests(time={Side.LEFT: Decimal("2.31")})
+    sets = [timed("2.05"), timed("2.40"), timed("2.31")]
+    assert new_measure_bests(sets, before, lower_is_better=True) == [TIME, None, None]
+    assert new_measure_bests(sets, before, lower_is_better=False) == [None, TIME, None]
+
+
+def test_the_stored_rows_give_the_best_time_the_exercise_asks_for() -> None:
+    rows = [(Side.LEFT, Decimal("2.40"), Decimal("2.05"), None),
+            (Side.RIGHT, None, None, Decimal("1.55"))]
+    assert MeasureBests.from_rows(rows, lower_is_better=True) == MeasureBests(
+        {Side.LEFT: Decimal("2.05")}, {Side.RIGHT: Decimal("1.55")}
+    )
+    assert MeasureBests.from_rows(rows, lower_is_better=False).time == {
+        Side.LEFT: Decimal("2.40")
+    }
+
+
+def test_distances_compare_in_metres_across_units() -> None:
+    before = MeasureBests(distance={Side.LEFT: Decimal("1.42")})
+    sets = [far("141", "cm"), far("0.00143", "km"), far("1.43", "m"), far("1", "mi")]
+    assert new_measure_bests(sets, before, lower_is_better=True) == [
+        None, DISTANCE, None, DISTANCE
+    ]
+
+
+def test_the_first_measure_on_a_side_is_no_best_but_the_batch_counts_in_order() -> None:
+    before = MeasureBests(time={Side.RIGHT: Decimal(30)})
+    sets = [timed("40"), timed("45"), timed("44"), timed("50", Side.RIGHT)]
+    assert new_measure_bests(sets, before, lower_is_better=False) == [None, TIME, None, TIME]
+
+
+def test_warm_ups_and_unmeasured_sets_are_never_measure_bests() -> None:
+    before = MeasureBests(time={None: Decimal(60)}, distance={None: Decimal(20)})
+    sets = [timed("90", None, kind="warmup"), logged(10, "100"), timed("61", None)]
+    assert new_measure_bests(sets, before, lower_is_better=False) == [None, None, TIME]
+    # The warm-up raised no bar: 61 s beats the 60 s before it.
 
 
 def test_side_rules() -> None:

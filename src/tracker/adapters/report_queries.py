@@ -63,14 +63,14 @@ def _counted() -> Any:
     )
 
 
-def _duration_key() -> Any:
+def duration_key() -> Any:
     """The set's time in milliseconds, an exact integer on both engines (0 for none): times
     have at most 3 decimals of a second, and SQLite keeps them as REAL, which a sum would not
     add exactly."""
     return func.coalesce(cast(func.round(WorkoutSet.duration_s * 1000), BigInteger), 0)
 
 
-def _seconds(key: int | None) -> Decimal:
+def seconds_of_key(key: int | None) -> Decimal:
     return plain(Decimal(key or 0) / _THOUSAND)
 
 
@@ -107,7 +107,7 @@ _DISTANCE_SCALE = {unit: int(factor * 10_000) for unit, factor in METRES_PER.ite
 _DISTANCE_M = Decimal(10) ** 7
 
 
-def _distance_key() -> Any:
+def distance_key() -> Any:
     """The set's distance in 1e-7 m (integer); 0 for none or an unknown unit."""
     milli = cast(func.round(WorkoutSet.distance * 1000), BigInteger)
     scale = case(
@@ -117,7 +117,7 @@ def _distance_key() -> Any:
     return func.coalesce(milli * scale, 0)
 
 
-def _metres(key: int | None) -> Decimal:
+def metres_of_key(key: int | None) -> Decimal:
     return Decimal(key or 0) / _DISTANCE_M
 
 
@@ -279,13 +279,13 @@ class ReportQueries:
                 func.max(case((on_side, WorkoutSet.reps), else_=None)),
             ]
             if timed:
-                duration = _duration_key()
+                duration = duration_key()
                 columns += [
                     func.sum(case((on_side, duration), else_=0)),
-                    func.sum(case((on_side, _distance_key()), else_=0)),
+                    func.sum(case((on_side, distance_key()), else_=0)),
                     func.max(case((on_side, duration), else_=None)),
                     func.min(case((and_(on_side, duration > 0), duration), else_=None)),
-                    func.max(case((on_side, _distance_key()), else_=None)),
+                    func.max(case((on_side, distance_key()), else_=None)),
                 ]
         keys = (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
                 TrainingSession.started_at)
@@ -304,12 +304,12 @@ class ReportQueries:
                 _volume(kg, lb, unit),
                 e1rm,
                 out_of_range=int(beyond or 0),
-                duration=_seconds(duration),
-                distance=_metres(distance),
+                duration=seconds_of_key(duration),
+                distance=metres_of_key(distance),
                 best_reps=int(most_reps or 0),
-                longest=_seconds(longest),
-                shortest=_seconds(shortest),
-                farthest=_metres(farthest),
+                longest=seconds_of_key(longest),
+                shortest=seconds_of_key(shortest),
+                farthest=metres_of_key(farthest),
             )
 
         width = 12 if timed else 7
@@ -359,9 +359,9 @@ class ReportQueries:
             WorkoutSet.load > 0,
         )
         columns = (func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
-                   func.sum(_duration_key()), func.sum(_distance_key()),
-                   func.max(_duration_key()),
-                   func.min(func.nullif(_duration_key(), 0)), func.max(_distance_key()))
+                   func.sum(duration_key()), func.sum(distance_key()),
+                   func.max(duration_key()),
+                   func.min(func.nullif(duration_key(), 0)), func.max(distance_key()))
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
         query = _counted_sets(lifter_id, [*keys, *columns], loaded).group_by(*keys)
         rows = []
@@ -369,9 +369,9 @@ class ReportQueries:
             ex_id, name, s_id, started, side, reps, unit = row[:7]
             top, count, volume, secs, dist = row[8:13]  # row[7]: loaded, a key only
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
-                             Decimal(volume) / _THOUSAND, duration=_seconds(secs),
-                             distance=_metres(dist), longest=_seconds(row[13]),
-                             shortest=_seconds(row[14]), farthest=_metres(row[15]))
+                             Decimal(volume) / _THOUSAND, duration=seconds_of_key(secs),
+                             distance=metres_of_key(dist), longest=seconds_of_key(row[13]),
+                             shortest=seconds_of_key(row[14]), farthest=metres_of_key(row[15]))
             rows.append(GroupedRow((ex_id, name), s_id, started, _side(side), group))
         return rows
 
@@ -391,13 +391,13 @@ class ReportQueries:
             (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
              TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, _milli(),
              WorkoutSet.unit, WorkoutSet.bodyweight, WorkoutSet.performed_at,
-             _duration_key(), _distance_key(), Exercise.body_part),
+             duration_key(), distance_key(), Exercise.body_part),
             where,
         )
         return [
             GroupedRow((ex_id, name), s_id, started, _side(side),
                        set_group(reps, Decimal(milli) / _THOUSAND, Unit(unit), bw, performed_at,
-                                 body_weights, _seconds(secs), _metres(dist)), part)
+                                 body_weights, seconds_of_key(secs), metres_of_key(dist)), part)
             for (ex_id, name, s_id, started, side, reps, milli, unit, bw, performed_at, secs,
                  dist, part) in self._session.execute(query)
         ]

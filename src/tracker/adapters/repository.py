@@ -33,6 +33,12 @@ from tracker.adapters.orm import (
 )
 from tracker.adapters.postgres_rows import PostgresRows
 from tracker.adapters.reads import visible_exercises
+from tracker.adapters.report_queries import (
+    distance_key,
+    duration_key,
+    metres_of_key,
+    seconds_of_key,
+)
 from tracker.adapters.tables import utcnow
 from tracker.adapters.types import ExactDecimal
 from tracker.adapters.unit_of_work import RefusedValue
@@ -218,6 +224,10 @@ class LogRows(Rows, Protocol):
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime
     ) -> list[tuple[Side | None, int, str, Decimal]]: ...
+
+    def measure_bests(
+        self, lifter: Lifter, exercise: Exercise, before: datetime
+    ) -> list[tuple[Side | None, Decimal | None, Decimal | None, Decimal | None]]: ...
 
     def recent_working_sets(
         self, lifter: Lifter, exercise: Exercise, sessions: int
@@ -568,6 +578,32 @@ class Repository(PostgresRows):
             .group_by(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit)
         )
         return [(side, reps, unit, top) for side, reps, unit, top in rows]
+
+    def measure_bests(
+        self, lifter: Lifter, exercise: Exercise, before: datetime
+    ) -> list[tuple[Side | None, Decimal | None, Decimal | None, Decimal | None]]:
+        """(side, longest time, shortest time, longest distance in metres) over the exercise's
+        non-warm-up timed and distance sets before then: one aggregate, exact on both engines
+        (times in integer milliseconds, distances in integer 1e-7 m)."""
+        timed, far = func.nullif(duration_key(), 0), func.nullif(distance_key(), 0)
+        rows = self.session.execute(
+            select(WorkoutSet.side, func.max(timed), func.min(timed), func.max(far))
+            .where(
+                *_working_sets_of(lifter, exercise),
+                _timed_or_distance(),
+                WorkoutSet.performed_at <= before,
+            )
+            .group_by(WorkoutSet.side)
+        )
+        return [
+            (
+                side,
+                None if longest is None else seconds_of_key(longest),
+                None if shortest is None else seconds_of_key(shortest),
+                None if farthest is None else metres_of_key(farthest),
+            )
+            for side, longest, shortest, farthest in rows
+        ]
 
     def recent_working_sets(
         self, lifter: Lifter, exercise: Exercise, sessions: int

@@ -152,6 +152,9 @@ def log_and_print(
 
 
 def print_log_result(result: LogResult) -> None:
+    from tracker.domain.records import E1RM
+    from tracker.wording import new_best
+
     if result.closed_session is not None:
         echo(f"Closed session #{result.closed_session} (no sets for {session_gap_text()}).")
     if result.started_session:
@@ -167,9 +170,10 @@ def print_log_result(result: LogResult) -> None:
         if stored.rpe is not None:
             extra.append(f"RPE {stored.rpe}")
         tail = f" ({', '.join(extra)})" if extra else ""
-        best = style("  * new best e1RM", fg="green") if stored.best else ""
+        bests = [what for what in (E1RM if stored.best else None, stored.best_measure) if what]
+        marks = "".join(style(f"  * {new_best(what)}", fg="green") for what in bests)
         line = f"  #{stored.id} {stored_set_text(stored)}"
-        echo(f"{line}{tail}{best}")
+        echo(f"{line}{tail}{marks}")
     previous = result.previous
     if previous is None:
         if result.first_time:

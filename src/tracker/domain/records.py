@@ -1,8 +1,8 @@
 """Personal records, as pure rules over logged sets.
 
-New bests of the estimated 1RM (the logbook marks them on every `tracker log`), and the per-side
-records gym mode announces: heaviest load, most reps at a load. Loads compare in one unit,
-exactly.
+New bests of the estimated 1RM and of a timed or distance set's measure (the logbook marks them
+on every `tracker log`), and the per-side records gym mode announces: heaviest load, most reps
+at a load. Loads compare in one unit, distances in metres, times in seconds, all exactly.
 """
 
 from __future__ import annotations
@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tracker.domain.model import SetKind, Side
-from tracker.domain.report_figures import set_e1rm
+from tracker.domain.report_figures import metres, set_e1rm
 from tracker.domain.units import Unit, convert
 
+E1RM = "e1RM"  # a set's best estimated 1RM (new_bests)
 HEAVIEST = "heaviest"
 MOST_REPS = "most reps at this load"
+TIME = "time"  # a timed set's best: the longest, or the shortest when lower is better
+DISTANCE = "distance"  # a distance set's best: the longest
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,9 @@ class LoggedSet:
     unit: Unit
     kind: SetKind
     id: int = 0  # the stored set's id, where records name the set
+    duration_s: Decimal | None = None
+    distance: Decimal | None = None
+    distance_unit: str | None = None
 
 
 def counts_for_best(kind: SetKind, load: Decimal, reps: int) -> bool:
@@ -68,6 +74,66 @@ def new_bests(
         if value is not None and value > previous:
             running[done.side] = value
     return flags
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureBests:
+    """Per side, the best time (seconds) and the longest distance (metres) logged before."""
+
+    time: dict[Side | None, Decimal] = field(default_factory=dict)
+    distance: dict[Side | None, Decimal] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(
+        cls,
+        rows: Iterable[tuple[Side | None, Decimal | None, Decimal | None, Decimal | None]],
+        lower_is_better: bool,
+    ) -> MeasureBests:
+        """From (side, longest time, shortest time, longest distance in metres) per side."""
+        bests = cls()
+        for side, longest, shortest, farthest in rows:
+            time = shortest if lower_is_better else longest
+            if time is not None:
+                bests.time[side] = time
+            if farthest is not None:
+                bests.distance[side] = farthest
+        return bests
+
+
+def new_measure_bests(
+    sets: Sequence[LoggedSet], bests: MeasureBests, lower_is_better: bool
+) -> list[str | None]:
+    """For each set, :data:`TIME` or :data:`DISTANCE` when its measure beats that side's best
+    before it (earlier sets of the batch included), else None.
+
+    A time is better when longer, or shorter when ``lower_is_better`` (a timed hop); a distance
+    when longer, compared in metres. Warm-ups count for nothing, and the first measure ever
+    logged on a side is no "new best": there was nothing to beat (as with e1RM).
+    """
+    running = {TIME: dict(bests.time), DISTANCE: dict(bests.distance)}
+    flags: list[str | None] = []
+    for done in sets:
+        what, value = _measure(done)
+        if what is None or value is None or done.kind is SetKind.WARMUP:
+            flags.append(None)
+            continue
+        side_bests = running[what]
+        previous = side_bests.get(done.side)
+        shorter_wins = what == TIME and lower_is_better
+        beaten = previous is not None and (value < previous if shorter_wins else value > previous)
+        flags.append(what if beaten else None)
+        if previous is None or beaten:
+            side_bests[done.side] = value
+    return flags
+
+
+def _measure(done: LoggedSet) -> tuple[str | None, Decimal | None]:
+    """The set's measure to compare: (TIME, seconds), (DISTANCE, metres) or (None, None)."""
+    if done.duration_s is not None and done.duration_s > 0:
+        return TIME, done.duration_s
+    if done.distance is not None:
+        return DISTANCE, metres(done.distance, done.distance_unit)
+    return None, None
 
 
 @dataclass

@@ -14,7 +14,13 @@ from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
-from tracker.domain.records import LoggedSet, best_by_side, new_bests
+from tracker.domain.records import (
+    LoggedSet,
+    MeasureBests,
+    best_by_side,
+    new_bests,
+    new_measure_bests,
+)
 from tracker.domain.sessions import Span, finished_slack, place_set, within_session
 from tracker.domain.set_rules import check_loads, check_sides, is_cardio, kind_of
 from tracker.domain.text_safety import refuse_controls
@@ -94,6 +100,14 @@ def log_sets(
         previous = previous_session(log, lifter, exercise, session)
         first_time = uow.catalog.count_sets_of(exercise, lifter) == 0
         bests = best_e1rm_by_side(log, lifter, exercise, Unit(lifter.unit), at)
+        measured = any(planned.spec.measured for planned in request.sets)
+        measure_bests = (
+            MeasureBests.from_rows(
+                log.measure_bests(lifter, exercise, at), exercise.lower_is_better
+            )
+            if measured
+            else MeasureBests()
+        )
         position = log.next_position(session)
         rows = [
             add_set(
@@ -132,6 +146,7 @@ def log_sets(
             result.per_implement = convention.implement_name
             result.implements = convention.implements
         mark_bests(result.sets, bests, Unit(lifter.unit))
+        mark_measure_bests(result.sets, measure_bests, exercise.lower_is_better)
         uow.commit()
         return result
 
@@ -186,6 +201,24 @@ def mark_bests(sets: list[StoredSet], bests: dict[Side | None, Decimal], unit: U
     logged = [LoggedSet(s.side, s.reps, s.load, s.unit, s.kind) for s in sets]
     for stored, best in zip(sets, new_bests(logged, bests, unit), strict=True):
         stored.best = best
+
+
+def mark_measure_bests(
+    sets: list[StoredSet], bests: MeasureBests, lower_is_better: bool
+) -> None:
+    """Flag each timed or distance set that beats its side's best before it
+    (tracker.domain.records.new_measure_bests)."""
+    logged = [
+        LoggedSet(
+            s.side, s.reps, s.load, s.unit, s.kind, s.id, s.duration_s, s.distance,
+            s.distance_unit,
+        )
+        for s in sets
+    ]
+    for stored, what in zip(
+        sets, new_measure_bests(logged, bests, lower_is_better), strict=True
+    ):
+        stored.best_measure = what
 
 
 def previous_session(

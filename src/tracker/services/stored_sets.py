@@ -35,6 +35,7 @@ class StoredSet:
     distance_unit: str | None = None
     note: str | None = None
     best: bool = False  # a new best estimated 1RM for the exercise (and side), when logged
+    best_measure: str | None = None  # "time" or "distance": a new best of it, when logged
 
 
 # The fields a stored set, an exported one and the row share, with the same names.

@@ -17,3 +17,10 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     if count == 1:
         return f"{count} {word}"
     return f"{count} {many or IRREGULAR.get(word) or word + 's'}"
+
+
+def new_best(what: str) -> str:
+    """The mark `tracker log` puts on a set that beats its best: `new_best("e1RM")` ->
+    "new best e1RM"; "time" and "distance" for a timed or distance set
+    (tracker.domain.records)."""
+    return f"new best {what}"
