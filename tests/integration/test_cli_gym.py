@@ -230,6 +230,18 @@ def test_new_bests_per_side(tracker: Tracker) -> None:
     assert "new best e1RM" in out
 
 
+def test_new_time_and_distance_bests_per_side(tracker: Tracker) -> None:
+    """Issue 25: the gym logs through `tracker log`, so its lines carry the same marks."""
+    tracker.ok("log", "6 m timed hop", "-l", "2.31s", "-r", "2.2s")
+    tracker.ok("log", "single hop", "-l", "1.42m", "-r", "1.55m")
+    tracker.ok("session", "finish")
+    out, _ = gym(tracker, "timed hop -l 2.05s -r 2.40s", "single hop -l 1.4m -r 156cm")
+    lines = [line for line in out.splitlines() if "new best" in line]
+    assert len(lines) == 2, out
+    assert "L 2.05 s" in lines[0] and lines[0].endswith("* new best time")
+    assert "R 1.56 m" in lines[1] and lines[1].endswith("* new best distance")
+
+
 def test_plates_command_and_config(tracker: Tracker) -> None:
     assert tracker.ok("plates", "100").stdout == "100 kg: bar 20 + per side 25 + 15\n"
     tracker.ok("config", "set", "plates", "20x2,10x2,5x2,2.5x2")

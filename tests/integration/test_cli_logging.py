@@ -166,6 +166,41 @@ def test_previous_session_and_new_best_are_shown(tracker: Tracker) -> None:
     assert "new best e1RM" not in right_line
 
 
+def marks(out: str, typed: str) -> list[str]:
+    """The new-best marks on the log line of the set shown as `typed`."""
+    line = next(line for line in out.splitlines() if typed in line)
+    return [part.strip() for part in line.split("*")[1:]]
+
+
+def test_a_shorter_timed_hop_is_a_new_best_a_slower_one_is_not(tracker: Tracker) -> None:
+    """Issue 25: the 6 m Timed Hop is lower-is-better, so the best is the shortest time."""
+    first = tracker.ok("log", "6 m timed hop", "-l", "2.31s", "-r", "2.2s", "--at", "2 days ago")
+    assert "new best" not in first.stdout  # nothing to beat yet
+    out = tracker.ok("log", "6 m timed hop", "-l", "2.05s", "-r", "2.40s").stdout
+    assert marks(out, "L 2.05") == ["new best time"]
+    assert marks(out, "R 2.4") == []
+    out = tracker.ok("log", "6 m timed hop", "-l", "2.06s", "--warmup", "-l", "1.9s").stdout
+    assert marks(out, "L 2.06") == []  # slower than 2.05 s (and a warm-up)
+    out = tracker.ok("log", "6 m timed hop", "-l", "2.04s", "-l", "2.049s").stdout
+    assert marks(out, "L 2.04") == ["new best time"]  # the warm-up's 1.9 s set no bar
+    assert marks(out, "L 2.049") == []  # the batch counts in order: 2.04 s came first
+
+
+def test_a_longer_hop_for_distance_is_a_new_best_in_any_unit(tracker: Tracker) -> None:
+    tracker.ok("log", "single-leg hop for distance", "-l", "1.42m", "-r", "1.55m",
+               "--at", "2 days ago")
+    out = tracker.ok("log", "single-leg hop for distance", "-l", "143cm", "-r", "1.55m").stdout
+    assert marks(out, "L 1.43") == ["new best distance"]
+    assert marks(out, "R 1.55") == []  # equal is no new best
+
+
+def test_a_longer_plank_is_a_new_best(tracker: Tracker) -> None:
+    tracker.ok("log", "plank", "60s", "--at", "2 days ago")
+    out = tracker.ok("log", "plank", "1:15", "50s").stdout
+    lines = [line for line in out.splitlines() if line.startswith("  #")]
+    assert ["new best time" in line for line in lines] == [True, False]
+
+
 def test_a_stale_open_session_is_closed_not_extended(tracker: Tracker) -> None:
     tracker.ok("session", "start", "--at", "yesterday 08:00")
     tracker.ok("log", "squat", "5x100", "--at", "yesterday 08:10")
