@@ -364,7 +364,7 @@ class FakeLogRows(FakeRows, LogRows):
         times: dict[Side | None, list[Decimal]] = {}
         distances: dict[Side | None, list[Decimal]] = {}
         for s in self.store.sets(lifter, exercise):
-            if not _working(s) or s.performed_at > before:
+            if s.kind == "warmup" or s.performed_at > before:
                 continue
             if s.duration_s:
                 times.setdefault(s.side, []).append(Decimal(s.duration_s))

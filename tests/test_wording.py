@@ -23,11 +23,12 @@ from tracker.domain.load_convention import (
 )
 from tracker.domain.loads import Cause, Lightest, LoadLabel, StepReason
 from tracker.domain.model import Side
+from tracker.domain.records import DISTANCE, E1RM, TIME
 from tracker.domain.report_figures import Missing, NoReference, PreInjury, readiness_verdict
 from tracker.domain.routines import RoutineItemPlan, RoutinePlan
 from tracker.domain.suggestion import Basis, NoStart, NoStartCause
 from tracker.domain.units import Unit
-from tracker.wording import gym, plural
+from tracker.wording import gym, new_best, plural
 from tracker.wording.asymmetry import article, epic_note, readiness_reason, verdict_text
 from tracker.wording.loads import COACHING_CUE, cue_text, describe_load, step_reason
 from tracker.wording.suggest import (
@@ -324,6 +325,9 @@ SENTENCES: dict[str, tuple[Callable[[], str], str]] = {
     "many": (lambda: plural(3, "set"), "3 sets"),
     "irregular": (lambda: plural(2, "entry"), "2 entries"),
     "named": (lambda: plural(2, "working set"), "2 working sets"),
+    "new best e1RM": (lambda: new_best(E1RM), "new best e1RM"),
+    "new best time": (lambda: new_best(TIME), "new best time"),
+    "new best distance": (lambda: new_best(DISTANCE), "new best distance"),
     "two dumbbells": (words(TWO_DUMBBELLS), "2 x 14 kg dumbbells (28 kg total)"),
     "one dumbbell": (words(ONE_DUMBBELL), "1 x 14 kg dumbbell (14 kg total)"),
     "per side": (words(MACHINE_SIDE), "14 kg per side"),

@@ -114,6 +114,16 @@ def test_the_very_first_sets_are_not_called_bests(uow: FakeUnitOfWork) -> None:
     assert [s.best for s in result.sets] == [False]
 
 
+def test_a_timed_hop_is_compared_with_the_shortest_time_before_it() -> None:
+    hops = with_catalog("6 m Timed Hop")
+    log(hops, "timed hop", planned("2.31s", Side.LEFT) + planned("2.2s", Side.RIGHT),
+        now=NOW - 48 * H)
+    log(hops, "timed hop", planned("1.9s", Side.LEFT), now=NOW + H, at=NOW)  # done later
+    result = log(hops, "timed hop", planned("2.05s", Side.LEFT) + planned("2.4s", Side.RIGHT),
+                 now=NOW + H, at=NOW - H)
+    assert [s.best_measure for s in result.sets] == ["time", None]
+
+
 def test_a_back_dated_set_is_compared_with_the_sets_before_it_only(uow: FakeUnitOfWork) -> None:
     log(uow, "leg press", planned("10x150"), now=NOW)
     # Logged later but done two days earlier: only what came before that day counts.
