@@ -364,8 +364,17 @@ SENTENCES: dict[str, tuple[Callable[[], str], str]] = {
         lambda: no_start_text(NoStart("measured", "6 m Timed Hop", "-l 2s -r 2s", "time",
                                       lower_is_better=True)),
         "6 m Timed Hop is a test where less time is better, and tracker suggest gives loads for "
-        'sets of reps: log it as you do it (tracker log "6 m Timed Hop" -l 2s -r 2s) and compare '
-        "the sides with tracker report imbalance",
+        "sets of reps: log each side's trials as you do them (tracker log \"6 m Timed Hop\" -l "
+        "2s -r 2s) and compare the sides with tracker report imbalance or tracker report "
+        "readiness",
+    ),
+    "no start, a hop for distance": (
+        lambda: no_start_text(NoStart("measured", "Triple Hop for Distance", "-l 1.42m -r 1.55m",
+                                      "distance", side_test=True)),
+        "Triple Hop for Distance is a test where more distance is better, and tracker suggest "
+        "gives loads for sets of reps: log each side's trials as you do them (tracker log "
+        "\"Triple Hop for Distance\" -l 1.42m -r 1.55m) and compare the sides with tracker "
+        "report imbalance or tracker report readiness",
     ),
     "no start, no working sets": (
         lambda: no_start("no_working_sets", "Leg Press", "8x60"),

@@ -137,6 +137,7 @@ def test_readiness_of_the_worked_example_and_tests_never_done(tracker: Tracker) 
     assert extension == {
         "exercise": EXTENSION, "metric": "e1rm", "unit": "kg", "involved": "left",
         "injury_date": INJURY.isoformat(), "date": at(120)[:10], "scope": "recent",
+        "compared_sessions": 3, "recent_from": at(100)[:10],
         "lsi": 92.0, "epic": 76.67, "recovery": 83.64, "criteria": ["lsi", "epic"],
         "epic_note": None, "passed": False, "reason": "EPIC 76.7 is below 90.",
     }
@@ -147,15 +148,14 @@ def test_readiness_of_the_worked_example_and_tests_never_done(tracker: Tracker) 
     assert (press["lsi"], press["passed"], press["criteria"]) == (None, False, [])
     assert press["reason"] == "Never done: no set of it is logged."
     assert report["passed"] is False
-    # At 75 the worked example passes both criteria; an unknown test still fails the battery.
+    # At 75 the worked example passes both criteria; a test never done still fails the battery.
     report = tracker.json("report", "readiness", "--threshold", "75", "--test", EXTENSION,
-                          "--test", "Crossover Hop for Distancee")
-    extension, unknown = report["tests"]
+                          "--test", "Crossover Hop for Distance")
+    extension, never = report["tests"]
     assert (extension["passed"], extension["reason"]) == (True, None)
-    assert unknown["exercise"] == "Crossover Hop for Distancee"
-    assert (unknown["lsi"], unknown["epic"], unknown["date"], unknown["passed"]) == (
+    assert (never["lsi"], never["epic"], never["date"], never["passed"]) == (
         None, None, None, False)
-    assert unknown["reason"].startswith('Never done: no exercise named "Crossover Hop for ')
+    assert never["reason"] == "Never done: no set of it is logged."
     assert report["passed"] is False
 
 
@@ -167,7 +167,8 @@ def test_readiness_default_battery_in_text_at_60_columns(tracker: Tracker) -> No
     assert lines[0] == "Readiness of me, involved left: 20 weeks since the injury"
     assert lines[1] == f"  ({INJURY})."
     assert f"{EXTENSION}: not passed" in lines
-    assert f"  {at(120)[:10]}, LSI 92.0, EPIC 76.7, recovery 83.6" in lines
+    assert f"  3 sessions, {at(100)[:10]} to {at(120)[:10]}: LSI 92.0, EPIC 76.7," in lines
+    assert "    recovery 83.6" in lines
     assert "  EPIC 76.7 is below 90." in lines
     assert lines[-1].startswith("Overall: not passed (")
     # Every test of the default battery is listed, done or not.
@@ -175,9 +176,52 @@ def test_readiness_default_battery_in_text_at_60_columns(tracker: Tracker) -> No
     assert [t["exercise"] for t in default["tests"]][0] == EXTENSION
     assert len(default["tests"]) == 5 and default["passed"] is False
     assert all(t["reason"] for t in default["tests"])
-    assert tracker.fails("report", "readiness", "--threshold", "0") == (
-        "Error: --threshold must be above 0, got 0"
-    )
+    for odd in ("0", "150", "89.55", "nan"):
+        assert tracker.fails("report", "readiness", "--threshold", odd) == (
+            "Error: --threshold must be a percentage from 50 to 100 with at most one decimal, "
+            f"got {'NaN' if odd == 'nan' else odd}"
+        )
     assert tracker.fails("report", "readiness", "--threshold", "x") == (
         'Error: --threshold must be a number, got "x"'
     )
+
+
+def test_readiness_judges_the_sessions_since_the_injury(tracker: Tracker) -> None:
+    """The reviewer's case: sessions before the injury only, or a headline that would reach
+    back before it, must not pass a test: only sessions since the injury date count."""
+    for days in (-30, -20, -10):
+        tracker.ok("log", EXTENSION, "-l", "1x100", "-r", "1x100", "--at", at(days), "-y")
+        tracker.ok("log", "6 m timed hop", "-l", "2.0s", "-r", "2.0s", "--at", at(days), "-y")
+    tracker.ok("log", "6 m timed hop", "-l", "2.30s", "-r", "2.00s", "--at", at(100), "-y")
+    tracker.ok("lifter", "edit", "me", "--involved", "left", "--injury-date", INJURY.isoformat())
+    report = tracker.json("report", "readiness", "--test", EXTENSION, "--test", "6 m timed hop")
+    extension, hop = report["tests"]
+    assert (extension["lsi"], extension["passed"]) == (None, False)
+    assert extension["reason"] == (
+        f"Not done since the injury date {INJURY.isoformat()}: its sessions are all before it."
+    )
+    # One session since the injury: LSI 2.00 / 2.30 = 86.96, EPIC 2.00 / 2.30 too.
+    assert (hop["compared_sessions"], hop["recent_from"], hop["date"]) == (
+        1, at(100)[:10], at(100)[:10])
+    assert (hop["lsi"], hop["epic"], hop["unit"], hop["passed"]) == (86.96, 86.96, "s", False)
+    text = tracker.ok("report", "imbalance", "6 m timed hop", "--since", INJURY.isoformat()).stdout
+    assert ("EPIC 87.0 (uninvolved time before the injury / involved time now x 100, 1 "
+            "session before") in " ".join(text.split())
+
+
+def test_readiness_tests_the_lifter_names_must_exist(tracker: Tracker) -> None:
+    assert tracker.fails("report", "readiness", "--test", "foo bar").startswith(
+        'Error: no exercise named "foo bar"')
+    assert tracker.fails("report", "readiness", "--test", " ") == (
+        "Error: --test needs an exercise name")
+    twice = tracker.json("report", "readiness", "--test", EXTENSION, "--test", EXTENSION)
+    assert [t["exercise"] for t in twice["tests"]] == [EXTENSION]
+
+
+def test_readiness_at_a_threshold_never_shows_a_failing_figure_as_equal(tracker: Tracker) -> None:
+    """LSI 94.996 against 95: shown 94.99 (JSON) and 94.9 (text), never 95.0 below 95."""
+    tracker.ok("lifter", "edit", "me", "--involved", "left")
+    tracker.ok("log", EXTENSION, "-l", "1x94.996", "-r", "1x100", "-y")
+    report = tracker.json("report", "readiness", "--test", EXTENSION, "--threshold", "95")
+    (test,) = report["tests"]
+    assert (test["lsi"], test["passed"], test["reason"]) == (94.99, False, "LSI 94.9 is below 95.")

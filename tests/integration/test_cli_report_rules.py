@@ -153,6 +153,8 @@ def test_a_test_where_less_is_better_compares_the_shortest_times(tracker: Tracke
     involved = only(tracker, "cone hop", "--involved", "right")
     assert (involved["lsi"], involved["weaker_side"]) == (86.96, "right")
     assert only(tracker, "cone hop", "--involved", "left")["lsi"] == 115.0
+    (row,) = [r for r in tracker.json("report", "team")["rows"] if r["exercise"] == "Cone Hop"]
+    assert (row["unit"], row["lsi"]) == ("s", 86.96)  # seconds, not the lifter's kg
     # The same times, higher is better: the longest trial, the left side weaker.
     tracker.ok("exercises", "edit", "cone hop", "--higher-is-better")
     ex = only(tracker, "cone hop")

@@ -441,3 +441,16 @@ def test_a_side_logged_against_body_weight_leaves_the_other_side_a_plain_load(
     assert "Left: A set at 175 lb stopped at 8 reps" in data["rationale"]
     assert "Right: A set at BW+10 lb stopped at 8 reps" in data["rationale"]
     assert "BW+175" not in data["rationale"]
+
+
+def test_a_hop_test_is_logged_side_by_side_not_suggested(tracker: Tracker) -> None:
+    """A hop test has no load to suggest: the hint logs each side's own trial (not --each,
+    which would give both sides the same figure), by distance or by time."""
+    assert tracker.fails("suggest", "triple hop for distance") == (
+        "Error: Triple Hop for Distance is a test where more distance is better, and tracker "
+        "suggest gives loads for sets of reps: log each side's trials as you do them (tracker "
+        'log "Triple Hop for Distance" -l 1.42m -r 1.55m) and compare the sides with tracker '
+        "report imbalance or tracker report readiness"
+    )
+    assert '(tracker log "6 m Timed Hop" -l 2.3s -r 2.1s)' in " ".join(
+        tracker.fails("suggest", "6 m timed hop").split())

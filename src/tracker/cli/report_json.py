@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tracker.domain.asymmetry import shown_asymmetry, shown_lsi, shown_noise
+from tracker.domain.asymmetry import shown_asymmetry, shown_beside, shown_lsi, shown_noise
 from tracker.domain.report_figures import (
     BestSet,
     ExerciseImbalance,
@@ -245,8 +245,10 @@ def readiness_test_json(test: ReadinessTest, report: Readiness) -> dict[str, Any
         "injury_date": test.injury_date.isoformat() if test.injury_date else None,
         "date": item.sessions[-1].date.isoformat() if item and item.sessions else None,
         "scope": "recent",
-        "lsi": lsi_num(lsi, involved),
-        "epic": lsi_num(epic, True),
+        "compared_sessions": judged.compared_sessions if judged else 0,
+        "recent_from": judged.first.isoformat() if judged and judged.first else None,
+        "lsi": None if lsi is None else float(shown_beside(lsi, 2, report.threshold, involved)),
+        "epic": None if epic is None else float(shown_beside(epic, 2, report.threshold, True)),
         "recovery": lsi_num(found.recovery if found else None, True),
         "epic_note": None if found is None else epic_note(found),
         "criteria": list(test.verdict.criteria),

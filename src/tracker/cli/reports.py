@@ -20,7 +20,7 @@ from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
-from tracker.domain.asymmetry import lsi_text
+from tracker.domain.asymmetry import lsi_text, pct_text
 from tracker.domain.model import Side
 from tracker.domain.units import format_load
 from tracker.wording import plural
@@ -451,16 +451,19 @@ def render_readiness(report: Readiness, today: date) -> None:
     from tracker.wording.asymmetry import epic_note, readiness_reason
 
     agreed = report.agreed()
-    limit = lsi_fmt(report.threshold).removesuffix(".0")
+    limit = pct_text(report.threshold)
     heading = f"Readiness of {report.lifter}"
     if agreed is not None and agreed[0] is not None:
         heading += f", involved {agreed[0].value}"
     if agreed is not None and agreed[1] is not None:
         weeks = plural(weeks_since(agreed[1], today), "week")
         heading += f": {weeks} since the injury ({agreed[1].isoformat()})"
+    if agreed is not None and agreed[0] is None:
+        heading += (": no involved side, so each LSI is weaker / stronger (set one with "
+                    "tracker lifter edit --involved)")
     say(heading + ".")
-    say(f"A test passes with LSI >= {limit} and, where pre-injury data gives one, EPIC >= "
-        f"{limit}.")
+    say(f"A test passes with LSI >= {limit} over its latest sessions since the injury and, "
+        f"where pre-injury data gives one, EPIC >= {limit}.")
     for test in report.tests:
         echo("")
         passed = style("passed", fg="green") if test.verdict.passed else style(
@@ -472,18 +475,24 @@ def render_readiness(report: Readiness, today: date) -> None:
         if agreed is None:
             side = test.involved.value if test.involved else "none"
             day = test.injury_date.isoformat() if test.injury_date else "none"
-            parts.append(f"involved {side}, injury date {day}")
+            parts.append(f"involved {side}, injury date {day};")
         lsi = epic = None
         if item is not None:
-            found = item.pre_injury
-            lsi, epic = item.judgement.lsi, found.epic if found else None
-            parts.append(item.sessions[-1].date.isoformat())
-            parts.append(f"LSI {lsi_fmt(lsi, involved)}")
+            found, judged = item.pre_injury, item.judgement
+            lsi, epic = judged.lsi, found.epic if found else None
+            span = f"{judged.first.isoformat()} to " if judged.compared_sessions > 1 and (
+                judged.first) else ""
+            count = plural(judged.compared_sessions, "session")
+            parts.append(f"{count}, {span}{item.sessions[-1].date.isoformat()}:")
+            figures = []
+            if lsi is not None:
+                figures.append(f"LSI {lsi_text(lsi, involved, report.threshold)}")
             if epic is not None and found is not None:
-                parts.append(f"EPIC {lsi_fmt(epic, True)}")
-                parts.append(f"recovery {lsi_fmt(found.recovery, True)}")
+                figures.append(f"EPIC {lsi_text(epic, True, report.threshold)}")
+                figures.append(f"recovery {lsi_fmt(found.recovery, True)}")
+            parts.append(", ".join(figures))
         if parts:
-            say(", ".join(parts), "  ")
+            say(" ".join(parts), "  ")
         if item is not None and item.pre_injury is not None and item.pre_injury.missing:
             say(epic_note(item.pre_injury) or "", "  ")
         reason = readiness_reason(test.exercise, test.missing, test.verdict,
@@ -492,6 +501,6 @@ def render_readiness(report: Readiness, today: date) -> None:
         if reason:
             say(reason, "  ")
     echo("")
-    count = sum(test.verdict.passed for test in report.tests)
+    done = sum(test.verdict.passed for test in report.tests)
     overall = "passed" if report.passed else "not passed"
-    say(f"Overall: {overall} ({count} of {plural(len(report.tests), 'test')} passed).")
+    say(f"Overall: {overall} ({done} of {plural(len(report.tests), 'test')} passed).")

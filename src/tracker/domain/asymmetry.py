@@ -156,6 +156,18 @@ def shown_lsi(index: Decimal, places: int, involved: bool = False) -> Decimal:
     return index.quantize(Decimal(1).scaleb(-places), rounding=toward)
 
 
+def shown_beside(
+    index: Decimal, places: int, threshold: Decimal, involved: bool = False
+) -> Decimal:
+    """``shown_lsi``, kept on the side of ``threshold`` (a readiness pass mark of at most one
+    decimal) that the exact value is on: 94.996 against 95 shows 94.99, never "95.00 is below
+    95". At the default 90, a band edge, it is ``shown_lsi`` itself."""
+    shown = shown_lsi(index, places, involved)
+    if (shown >= threshold) is at_least(index, threshold):
+        return shown
+    return index.quantize(Decimal(1).scaleb(-places), rounding=ROUND_FLOOR)
+
+
 def shown_asymmetry(index: Decimal, places: int, involved: bool = False) -> Decimal:
     """The asymmetry |100 - LSI| that goes with ``shown_lsi`` (84.99 -> 15.01, not 15.00)."""
     return abs(_HUNDRED - shown_lsi(index, places, involved))
@@ -403,8 +415,11 @@ def _combined(values: Sequence[Decimal | None], combine: str) -> Decimal | None:
     return total / len(present) if combine == "mean" else total
 
 
-def lsi_text(index: Decimal, involved: bool = False) -> str:
-    """An LSI in text: one decimal (JSON keeps two), on the side of its band (``shown_lsi``)."""
+def lsi_text(index: Decimal, involved: bool = False, threshold: Decimal | None = None) -> str:
+    """An LSI in text: one decimal (JSON keeps two), on the side of its band (``shown_lsi``)
+    and of a readiness ``threshold`` (``shown_beside``)."""
+    if threshold is not None:
+        return f"{shown_beside(index, 1, threshold, involved):f}"
     return f"{shown_lsi(index, 1, involved):f}"
 
 

@@ -36,6 +36,7 @@ from enum import Enum
 from tracker.domain.asymmetry import Judgement, SessionComparison, at_least, judge, lsi_of
 from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
 from tracker.domain.e1rm import MAX_REPS, estimate_in_range, held, is_reliable
+from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, convert, exact_text
 
@@ -739,6 +740,7 @@ class PreInjury:
     recovery: Decimal | None
     missing: NoReference | None = None
     headline_sessions: int = 0  # the headline's compared sessions (what ``sessions`` matches)
+    lower_is_better: bool = False  # times: both ratios are before / now
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -771,7 +773,8 @@ def pre_injury_of(
     lower = judged.lower_is_better
     since = months_before(injury_date, lookback_months)
     k = judged.compared_sessions
-    missing = PreInjury(injury_date, since, 0, None, None, None, None, headline_sessions=k)
+    missing = PreInjury(injury_date, since, 0, None, None, None, None, headline_sessions=k,
+                        lower_is_better=lower)
     involved = judged.involved
     if involved is None:
         return replace(missing, missing=NoReference.NO_SIDE)
@@ -815,6 +818,7 @@ class Missing(Enum):
     UNKNOWN = "unknown"  # no such exercise in the catalog
     BILATERAL = "bilateral"  # no sides to compare
     NEVER_DONE = "never_done"  # no set of it logged
+    NOT_SINCE = "not_since"  # logged, but not since the injury date
     NO_LSI = "no_lsi"  # logged, but no session with both sides measured
 
 
@@ -826,6 +830,22 @@ class ReadinessVerdict:
     passed: bool
     criteria: tuple[str, ...]  # "lsi", and "epic" where a pre-injury reference exists
     failed: tuple[str, ...] = ()
+
+
+READINESS_THRESHOLDS = (Decimal(50), Decimal(100))  # a pass mark is a share of the reference
+
+
+def check_threshold(threshold: Decimal) -> Decimal:
+    """A readiness pass mark: 50 to 100 %, at most one decimal (so that a figure shown to the
+    hundredth never reads as equal to it while failing it)."""
+    low, high = READINESS_THRESHOLDS
+    whole_tenths = threshold.is_finite() and threshold == round(threshold, 1)
+    if not whole_tenths or not low <= threshold <= high:
+        raise InvalidValue(
+            f"--threshold must be a percentage from {low} to {high} with at most one decimal, "
+            f"got {threshold}"
+        )
+    return threshold
 
 
 def readiness_verdict(

@@ -30,12 +30,30 @@ def is_cardio(body_part: str | None, category: str | None) -> bool:
     return "cardio" in (body_part, category)
 
 
+def is_side_test(category: str | None, equipment: str, laterality: str, measure: str) -> bool:
+    """A test that compares the sides by time or distance (a hop test): an unloaded
+    one-sided plyometric exercise done for time or distance."""
+    return (
+        category == "plyometrics"
+        and laterality != Laterality.BILATERAL
+        and measure != "reps"
+        and equipment_key(equipment) not in LOADED_EQUIPMENT
+    )
+
+
 def log_example(
-    equipment: str, laterality: str, measure: str = "reps", cardio: bool = False
+    equipment: str,
+    laterality: str,
+    measure: str = "reps",
+    cardio: bool = False,
+    side_test: bool = False,
 ) -> str:
     """What a `tracker log` hint writes after an exercise's name, in that exercise's own syntax
     (README "Set syntax"): 8x60, 8xBW, a hold 60s, a loaded carry 40mx24, cardio 30min; a
-    one-sided exercise gives its sets with --each. ``measure``: reps, time or distance."""
+    one-sided exercise gives its sets with --each, a side test (a hop) each side's own trial.
+    ``measure``: reps, time or distance."""
+    if side_test:
+        return "-l 2.3s -r 2.1s" if measure == "time" else "-l 1.42m -r 1.55m"
     spec = example_spec(equipment, measure, cardio)
     return spec if laterality == Laterality.BILATERAL else f"--each {spec}"
 

@@ -5,7 +5,7 @@ tokens; a decimal comma is read as a point, so ``61,25`` is ``61.25``)::
 
     spec    := [SETS sep] WORK [sep LOAD]
     WORK    := REPS | DURATION | DISTANCE
-    DURATION:= N "s" | N "sec" | [H ":"] M ":" SS | N "min"   (45s, 2.31s, 1:30, 1:05:00, 2min)
+    DURATION:= N "s" | N "sec" | [H ":"] M ":" SS[.d] | N "min"  (45s, 2.31s, 1:30.5, 2min)
     DISTANCE:= N "m" | N "cm" | N "km" | N "mi"          (m is always metres; 152cm is 1.52m)
     LOAD    := NUMBER [UNIT] | "bw" [("+" | "-") NUMBER [UNIT]]
     UNIT    := kg | kgs | kilo(s) | lb | lbs | pound(s)   (see Unit.parse)
@@ -42,7 +42,8 @@ _BODYWEIGHT = re.compile(r"bw(?:\s*(?P<sign>[+-])\s*(?P<added>.+))?")
 _RPE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DURATION = re.compile(
     r"(?P<seconds>[0-9]+(?:\.[0-9]+)?)\s*(?:s|sec|secs)"
-    r"|(?:(?P<clock_h>[0-9]{1,2}):(?=[0-5][0-9]:))?(?P<clock_m>[0-9]+):(?P<clock_s>[0-5][0-9])"
+    r"|(?:(?P<clock_h>[0-9]{1,2}):(?=[0-5][0-9]:))?(?P<clock_m>[0-9]+)"
+    r":(?P<clock_s>[0-5][0-9](?:\.[0-9]+)?)"
     r"|(?P<minutes>[0-9]+(?:\.[0-9]+)?)\s*(?:min|mins)"
 )
 _DISTANCE = re.compile(r"(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>cm|m|km|mi)")
@@ -101,7 +102,7 @@ def typed_seconds(token: str) -> Decimal | None:
         return Decimal(number)
     if duration["clock_m"] is not None:
         hours = int(duration["clock_h"] or "0")
-        return (hours * 60 + Decimal(number)) * 60 + int(duration["clock_s"])
+        return (hours * 60 + Decimal(number)) * 60 + Decimal(duration["clock_s"])
     return Decimal(number) * 60
 
 

@@ -58,6 +58,7 @@ class NoStart:
     measure: str  # reps, time or distance
     parent: str | None = None
     lower_is_better: bool = False  # a timed test where less is better: progress is less time
+    side_test: bool = False  # a test comparing the sides (a hop for distance or time)
 
 
 def no_start(
@@ -69,6 +70,7 @@ def no_start(
     measure: str,
     example: str,
     lower_is_better: bool = False,
+    side_test: bool = False,
 ) -> NoStart:
     """Why no starting load can be given: the first that holds of the causes above."""
     cause: NoStartCause = "no_ratio"
@@ -78,7 +80,7 @@ def no_start(
         cause = "no_working_sets"
     elif laterality == Laterality.BILATERAL and parent is None:
         cause = "bilateral" if with_basis else "no_history"
-    return NoStart(cause, exercise, example, measure, parent, lower_is_better)
+    return NoStart(cause, exercise, example, measure, parent, lower_is_better, side_test)
 
 
 @dataclass(frozen=True, slots=True)

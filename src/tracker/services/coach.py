@@ -18,7 +18,12 @@ from tracker.domain.asymmetry import SessionComparison, shown_lsi, shown_noise
 from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
-from tracker.domain.report_figures import ImbalanceReport, SideFigures, headline_before
+from tracker.domain.report_figures import (
+    ImbalanceReport,
+    SideFigures,
+    figure_unit,
+    headline_before,
+)
 from tracker.domain.trend import attention_order, headline_trend
 from tracker.domain.units import Unit, rounded_number
 from tracker.services.readiness import Readiness, readiness_report
@@ -380,7 +385,7 @@ def team_rows(report: ImbalanceReport) -> list[TeamRow]:
             TeamRow(
                 lifter=report.lifter,
                 exercise=item.exercise,
-                unit=report.unit.value,
+                unit=figure_unit(item.compared_by, report.unit.value),  # m or s for a hop test
                 lsi=now.lsi,
                 asymmetry=now.asymmetry,
                 status=now.status.value if now.status else "incomplete",

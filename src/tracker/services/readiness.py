@@ -8,9 +8,9 @@ reported with no figures and why; the battery passes only when every test does.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
@@ -23,6 +23,7 @@ from tracker.domain.report_figures import (
     ImbalanceReport,
     Missing,
     ReadinessVerdict,
+    check_threshold,
     readiness_verdict,
 )
 from tracker.services.catalog import resolve_exercise
@@ -64,10 +65,14 @@ def readiness_report(
     tests: Sequence[str] = (),
     threshold: Decimal = READINESS_THRESHOLD,
 ) -> Readiness:
-    """The battery (``tests``, default READINESS_BATTERY) for the lifter's involved side."""
-    if not threshold.is_finite() or threshold <= 0:
-        raise InvalidValue(f"--threshold must be above 0, got {threshold}")
-    asked = list(tests) or list(READINESS_BATTERY)
+    """The battery (``tests``, default READINESS_BATTERY) for the lifter's involved side, each
+    test judged on its sessions since its injury date (the reference before it is read from
+    the whole history). A test the lifter names must exist; a default one missing from the
+    catalog is reported as such."""
+    check_threshold(threshold)
+    asked = list(dict.fromkeys(typed.strip() for typed in tests)) or list(READINESS_BATTERY)
+    if "" in asked:
+        raise InvalidValue("--test needs an exercise name")
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         sides = uow.involved_sides().of_lifter(lifter.id)
@@ -77,16 +82,25 @@ def readiness_report(
             try:
                 exercise = resolve_exercise(uow.catalog, typed)
             except (NotFound, InvalidValue) as error:
+                if tests:  # a name the lifter typed: say it, as every command does
+                    raise
                 found.append((typed, None, Missing.UNKNOWN, str(error)))
                 continue
             bilateral = exercise.laterality == Laterality.BILATERAL.value
             found.append((exercise.name, exercise.id, Missing.BILATERAL if bilateral else None, ""))
         uow.commit()
-    # The report's own choice of figure: e1RM for strength, and for a hop test (unloaded
-    # timed or distance sets) its best trial, the fastest time or the longest distance.
-    report = imbalance_report(uow, lifter.name, None, None, None, "e1rm")
+    reports: dict[date | None, ImbalanceReport] = {}
+
+    def report_since(day: date | None) -> ImbalanceReport:
+        # The report's own choice of figure: e1RM for strength, and for a hop test (unloaded
+        # timed or distance sets) its best trial, the fastest time or the longest distance.
+        if day not in reports:
+            since = None if day is None else datetime.combine(day, time()).astimezone()
+            reports[day] = imbalance_report(uow, lifter.name, None, since, None, "e1rm")
+        return reports[day]
+
     return Readiness(lifter.name, lifter.unit, threshold, tuple(
-        _test(name, exercise_id, missing, detail, report, sides, dates, threshold)
+        _test(name, exercise_id, missing, detail, report_since, sides, dates, threshold)
         for name, exercise_id, missing, detail in found
     ))
 
@@ -96,7 +110,7 @@ def _test(
     exercise_id: int | None,
     missing: Missing | None,
     detail: str,
-    report: ImbalanceReport,
+    report_since: Callable[[date | None], ImbalanceReport],
     sides: dict[int | None, Side],
     dates: dict[int | None, date],
     threshold: Decimal,
@@ -106,10 +120,17 @@ def _test(
     none = ReadinessVerdict(False, ())
     if missing is not None:
         return ReadinessTest(name, involved, injury, None, none, missing, detail)
-    item = next((item for item in report.exercises if item.exercise == name), None)
+    item = _item(report_since(injury), name)
     if item is None:
-        return ReadinessTest(name, involved, injury, None, none, Missing.NEVER_DONE)
+        done_before = injury is not None and _item(report_since(None), name) is not None
+        why = Missing.NOT_SINCE if done_before else Missing.NEVER_DONE
+        since = injury.isoformat() if injury is not None else ""
+        return ReadinessTest(name, involved, injury, None, none, why, since)
     epic = item.pre_injury.epic if item.pre_injury else None
     verdict = readiness_verdict(item.judgement.lsi, epic, threshold)
     no_lsi = Missing.NO_LSI if item.judgement.lsi is None else None
     return ReadinessTest(name, item.judgement.involved, injury, item, verdict, no_lsi)
+
+
+def _item(report: ImbalanceReport, name: str) -> ExerciseImbalance | None:
+    return next((item for item in report.exercises if item.exercise == name), None)

@@ -28,7 +28,7 @@ from tracker.domain.load_convention import (
 from tracker.domain.loads import Lightest, ProgressionStep, increment_for, needs_cue
 from tracker.domain.model import Laterality, SetSpec, Side
 from tracker.domain.report_figures import LOAD_METRICS, last_session_figures
-from tracker.domain.set_rules import is_cardio, log_example
+from tracker.domain.set_rules import is_cardio, is_side_test, log_example
 from tracker.domain.suggestion import (
     Basis,
     LoggedSet,
@@ -351,10 +351,11 @@ def _no_start(
     written in the exercise's syntax (reps, time or distance: exercise_measure)."""
     measure = exercise_measure(log, lifter, exercise)
     cardio = is_cardio(exercise.body_part, exercise.category)
-    example = log_example(exercise.equipment, exercise.laterality, measure, cardio)
+    test = is_side_test(exercise.category, exercise.equipment, exercise.laterality, measure)
+    example = log_example(exercise.equipment, exercise.laterality, measure, cardio, test)
     parent = None if exercise.parent is None else exercise.parent.name
     why = no_start(exercise.name, exercise.laterality, parent, with_basis, logged, measure, example,
-                   exercise.lower_is_better)
+                   exercise.lower_is_better, test)
     return NoBasis(wording.no_start_text(why))
 
 
@@ -372,6 +373,8 @@ def exercise_measure(log: LogRows, lifter: Lifter, exercise: Exercise) -> str:
     entry = builtin_entry(exercise.name)
     if entry is None or entry.get("rep_range") is not None:
         return "reps"
+    if exercise.category == "plyometrics":  # a hop test: for distance, or timed (less is better)
+        return "time" if exercise.lower_is_better else "distance"
     hold = equipment_key(exercise.equipment) is Equipment.BODYWEIGHT
     return "time" if hold or is_cardio(exercise.body_part, exercise.category) else "distance"
 

@@ -95,12 +95,18 @@ def epic_line(found: PreInjury) -> str:
     note = epic_note(found)
     if note is not None or found.epic is None:
         return note or ""
-    recovery = "" if found.recovery is None else (
-        f"; recovery {lsi_text(found.recovery, True)} (involved now / involved before)"
+    if found.lower_is_better:  # times: the faster the better, so before / now
+        epic, recovery = "uninvolved time before the injury / involved time now", (
+            "involved time before / now")
+    else:
+        epic, recovery = "involved now / uninvolved before the injury", (
+            "involved now / involved before")
+    recovered = "" if found.recovery is None else (
+        f"; recovery {lsi_text(found.recovery, True)} ({recovery})"
     )
     return (
-        f"EPIC {lsi_text(found.epic, True)} (involved now / uninvolved before the injury x 100, "
-        f"{plural(found.sessions, 'session')} before {found.until.isoformat()}){recovery}."
+        f"EPIC {lsi_text(found.epic, True)} ({epic} x 100, "
+        f"{plural(found.sessions, 'session')} before {found.until.isoformat()}){recovered}."
     )
 
 
@@ -144,6 +150,8 @@ def readiness_reason(
         return f"Never done: {detail}" + ("" if detail.endswith((".", "?")) else ".")
     if missing is Missing.BILATERAL:
         return f"{name} is bilateral: it has no sides to compare."
+    if missing is Missing.NOT_SINCE:
+        return f"Not done since the injury date {detail}: its sessions are all before it."
     if missing is Missing.NEVER_DONE:
         return "Never done: no set of it is logged."
     if missing is Missing.NO_LSI or verdict.passed and not verdict.criteria:
@@ -152,7 +160,7 @@ def readiness_reason(
         return None
     limit = pct_text(threshold)
     below = [
-        f"{key.upper()} {lsi_text(value, involved or key == 'epic')} is below {limit}"
+        f"{key.upper()} {lsi_text(value, involved or key == 'epic', threshold)} is below {limit}"
         for key, value in figures.items()
         if key in verdict.failed and value is not None
     ]

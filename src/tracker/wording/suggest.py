@@ -185,11 +185,12 @@ def start_line(basis: Basis, converted: ConvertedStart, over: str | None) -> str
 def no_start_text(why: NoStart) -> str:
     """Why no starting load can be given, and what the lifter can do instead."""
     name, hint, measure = why.exercise, f'tracker log "{why.exercise}" {why.example}', why.measure
-    if why.cause == "measured" and why.lower_is_better:
+    if why.cause == "measured" and (why.lower_is_better or why.side_test):
+        better = "less" if why.lower_is_better else "more"
         return (
-            f"{name} is a test where less {measure} is better, and tracker suggest gives loads "
-            f"for sets of reps: log it as you do it ({hint}) and compare the sides with "
-            "tracker report imbalance"
+            f"{name} is a test where {better} {measure} is better, and tracker suggest gives "
+            f"loads for sets of reps: log each side's trials as you do them ({hint}) and "
+            "compare the sides with tracker report imbalance or tracker report readiness"
         )
     if why.cause == "measured":
         return (
