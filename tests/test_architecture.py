@@ -456,7 +456,7 @@ RULE_MODULES = {"tracker.domain.e1rm", "tracker.domain.asymmetry"}
 # e1RM keys, which the oracle property test holds equal to the domain's.)
 SHARED = {"Judgement", "SessionComparison", "Status", "Verdict", "formula_for", "FORMULAS",
           "DEFAULT_FORMULA", "lsi_text", "pct_text", "shown_lsi",
-          "shown_asymmetry", "MAX_REPS", "NoiseFrom", "shown_noise"}
+          "shown_asymmetry", "MAX_REPS", "NoiseFrom", "shown_noise", "shown_beside"}
 
 
 def figure_rules_used(path: Path) -> list[str]:
