@@ -225,3 +225,20 @@ def test_readiness_at_a_threshold_never_shows_a_failing_figure_as_equal(tracker:
     report = tracker.json("report", "readiness", "--test", EXTENSION, "--threshold", "95")
     (test,) = report["tests"]
     assert (test["lsi"], test["passed"], test["reason"]) == (94.99, False, "LSI 94.9 is below 95.")
+
+
+def test_an_exercise_side_of_its_own_says_what_becomes_of_the_injury_date(
+    tracker: Tracker,
+) -> None:
+    tracker.ok("lifter", "edit", "me", "--involved", "left", "--injury-date", "2026-07-20")
+    assert tracker.fails(
+        "lifter", "edit", "me", "--injury-date", "2026-08-01", "--exercise", EXTENSION
+    ) == (
+        f"Error: {EXTENSION} has no involved side of its own (every exercise's, left, applies): "
+        "give --involved left with --injury-date for it alone, or leave out --exercise"
+    )
+    out = tracker.ok("lifter", "edit", "me", "--involved", "left", "--exercise", EXTENSION)
+    assert (f"{EXTENSION} has no injury date of its own, so every exercise's (2026-07-20) no "
+            "longer applies to it: add --injury-date for its EPIC") in " ".join(out.stdout.split())
+    out = tracker.ok("lifter", "edit", "me", "--injury-date", "2026-08-01", "--exercise", EXTENSION)
+    assert out.stdout == f"me: injury date 2026-08-01 for {EXTENSION}\n"

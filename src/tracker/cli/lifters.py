@@ -76,7 +76,8 @@ def lifter_edit(
         raise UserError("give --involved left|right|none, --injury-date DATE|none, or both")
     side = KEEP if involved is None else None if involved == "none" else Side(involved)
     day = KEEP if injury_date is None else injury_day(injury_date)
-    where = set_involved(app.uow(), name, side, exercise, day) or "every exercise"
+    done = set_involved(app.uow(), name, side, exercise, day)
+    where = done.exercise or "every exercise"
     if side is None:
         echo(f"{name}: no involved side for {where}")
         if exercise is None:  # the sides kept for single exercises still apply: say so
@@ -90,6 +91,12 @@ def lifter_edit(
         return
     if isinstance(side, Side):
         echo(f"{name}: involved side {side.value} for {where}")
+    if done.shadowed_date is not None:
+        echo_wrapped(
+            f"{where} has no injury date of its own, so every exercise's "
+            f"({done.shadowed_date.isoformat()}) no longer applies to it: add --injury-date "
+            "for its EPIC"
+        )
     if day is None:
         echo(f"{name}: no injury date for {where}")
     elif day is not KEEP:

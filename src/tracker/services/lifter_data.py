@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -41,19 +42,24 @@ def list_body_weights(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[
     return entries
 
 
+@dataclass(frozen=True, slots=True)
+class InvolvedSet:
+    exercise: str | None  # the exercise's catalog name; None: every exercise
+    # An exercise's own side set without a date of its own: every exercise's injury date,
+    # which no longer applies to it (its EPIC needs a date of its own).
+    shadowed_date: date | None = None
+
+
 def set_involved(
     uow: AbstractUnitOfWork,
     lifter_name: str,
     side: Side | None | Keep,
     exercise: str | None,
     injury_date: date | None | Keep = KEEP,
-) -> str | None:
+) -> InvolvedSet:
     """Keep the lifter's involved side (for one exercise, or all) and its injury date, the
     date that ends the pre-injury reference of `report imbalance`'s EPIC; None forgets
-    either, KEEP leaves it as it is. A date needs an involved side there (given or kept).
-
-    Returns the exercise's catalog name, or None for every exercise.
-    """
+    either, KEEP leaves it as it is. A date needs an involved side there (given or kept)."""
     if side is None and injury_date is not KEEP and injury_date is not None:
         raise InvalidValue("--involved none forgets the injury date too: give no --injury-date")
     with uow:
@@ -78,12 +84,23 @@ def set_involved(
         if injury_date is not KEEP and side is not None:
             if not sides.set_injury_date(lifter.id, exercise_id, injury_date):
                 where = chosen[1] if chosen else "every exercise"
+                everyone = sides.of_lifter(lifter.id).get(None) if chosen else None
+                if everyone is not None:  # the side it has is every exercise's
+                    raise InvalidValue(
+                        f"{where} has no involved side of its own (every exercise's, "
+                        f"{everyone.value}, applies): give --involved {everyone.value} with "
+                        "--injury-date for it alone, or leave out --exercise"
+                    )
                 raise InvalidValue(
                     f"no involved side for {where}: give --involved left or right with "
                     "--injury-date"
                 )
+        shadowed = None
+        if chosen and isinstance(side, Side) and injury_date is KEEP:
+            dates = sides.injury_dates(lifter.id)
+            shadowed = None if exercise_id in dates else dates.get(None)
         uow.commit()
-    return chosen[1] if chosen else None
+    return InvolvedSet(chosen[1] if chosen else None, shadowed)
 
 
 def involved_by_exercise(uow: AbstractUnitOfWork, lifter_name: str) -> list[tuple[str, Side]]:
