@@ -753,11 +753,9 @@ def against_reference(
     now: Decimal | None, before: Decimal | None, lower_is_better: bool = False
 ) -> Decimal | None:
     """Now against a reference x 100, exact: now / before (before / now where lower is
-    better, a time); None when either is missing or the divisor is 0."""
-    if now is None or before is None:
-        return None
-    top, bottom = (before, now) if lower_is_better else (now, before)
-    return None if bottom == 0 else top * _HUNDRED / bottom
+    better, a time); None when either is missing or the divisor is 0. The LSI's own rule,
+    with now as the involved side and the reference as the other (one direction rule)."""
+    return lsi_of(now, before, Side.LEFT, lower_is_better)
 
 
 def pre_injury_of(
