@@ -58,8 +58,13 @@ def log_example(
     return spec if laterality == Laterality.BILATERAL else f"--each {spec}"
 
 
-def example_spec(equipment: str, measure: str = "reps", cardio: bool = False) -> str:
-    """One set of the exercise as it is typed, sides aside (log_example)."""
+def example_spec(
+    equipment: str, measure: str = "reps", cardio: bool = False, side_test: bool = False
+) -> str:
+    """One set of the exercise as it is typed, sides aside (log_example); a side test's trial
+    is a hop's time or distance (2.3s, 1.5m), not a hold's minute."""
+    if side_test:
+        return "2.3s" if measure == "time" else "1.5m"
     loaded = equipment_key(equipment) in LOADED_EQUIPMENT
     if measure == "reps":
         return "8x60" if loaded else "8xBW"

@@ -30,7 +30,7 @@ from tracker.domain.routines import (
     reps_in_range,
 )
 from tracker.domain.sessions import SESSION_GAP
-from tracker.domain.set_rules import example_spec, is_cardio
+from tracker.domain.set_rules import example_spec, is_cardio, is_side_test
 from tracker.domain.units import Unit
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.equipment import PlateAnswer, loading_for
@@ -232,7 +232,8 @@ def exercise_brief(
 def _example(log: LogRows, lifter: Lifter, exercise: Exercise) -> tuple[str, str]:
     measure = exercise_measure(log, lifter, exercise)
     cardio = is_cardio(exercise.body_part, exercise.category)
-    return measure, example_spec(exercise.equipment, measure, cardio)
+    test = is_side_test(exercise.category, exercise.equipment, exercise.laterality, measure)
+    return measure, example_spec(exercise.equipment, measure, cardio, test)
 
 
 def _fresh_target(
