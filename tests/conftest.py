@@ -19,11 +19,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from tests.helpers import fast_storage
 from tests.helpers.cli import PG_ENV, Tracker, isolate
 from tests.helpers.postgres_server import PostgresServer
 from tests.helpers.seeded_postgres import SeededDatabase
+
+# No time limit per example: a property holds or not whatever the machine's load (Hypothesis'
+# default 200 ms deadline fails a correct example when both cores are busy).
+settings.register_profile("tracker", deadline=None)
+settings.load_profile("tracker")
 
 TEMP_ROOT = "PYTEST_DEBUG_TEMPROOT"  # pytest's own variable for the root of its temporary files
 
