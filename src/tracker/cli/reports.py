@@ -410,7 +410,7 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     default="90",
     metavar="PCT",
     show_default=True,
-    help="Pass mark of each LSI and EPIC (%).",
+    help="Pass mark of each LSI and EPIC: 50 to 100 (%), one decimal at most.",
 )
 @click.option(
     "--test",
@@ -427,8 +427,8 @@ def report_readiness(app: App, threshold: str, tests: tuple[str, ...], as_json: 
 
     By default quadriceps strength (Single-Leg Leg Extension) and the single, triple,
     crossover and 6 m timed hop tests. A test passes when its LSI (the headline of report
-    imbalance) is at least --threshold and, where pre-injury data gives one, so is its EPIC;
-    the battery passes when every test does.
+    imbalance over its sessions since the injury date) is at least --threshold and, where
+    pre-injury data gives one, so is its EPIC; the battery passes when every test does.
     """
     from tracker.cli.params import local_now
     from tracker.cli.report_json import readiness_json
