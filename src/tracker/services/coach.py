@@ -26,7 +26,7 @@ from tracker.domain.report_figures import (
 )
 from tracker.domain.trend import attention_order, headline_trend
 from tracker.domain.units import Unit, rounded_number
-from tracker.services.readiness import Readiness, readiness_report
+from tracker.services.readiness import Readiness, readiness_if_injured
 from tracker.services.reports import imbalance_report
 from tracker.services.suggest import suggest
 from tracker.wording.asymmetry import epic_line, verdict_text
@@ -273,7 +273,6 @@ def lifter_report(
             )
     first = [r.first_date for r in main if r.first_date]
     last = [r.last_date for r in main if r.last_date]
-    readiness = readiness_report(uow, main[0].lifter)
     return LifterFigures(
         lifter=main[0].lifter,
         unit=main[0].unit,
@@ -283,7 +282,7 @@ def lifter_report(
         formula=formula,
         recent=main[0].recent,
         exercises=tuple(seen.values()),
-        readiness=readiness if any(t.injury_date for t in readiness.tests) else None,
+        readiness=readiness_if_injured(uow, main[0].lifter),
     )
 
 

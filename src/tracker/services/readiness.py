@@ -105,6 +105,16 @@ def readiness_report(
     ))
 
 
+def readiness_if_injured(uow: AbstractUnitOfWork, lifter_name: str | None) -> Readiness | None:
+    """The default battery for a lifter with an injury date kept, else None (nothing read
+    beyond the dates: a page for a lifter never injured costs no more than before)."""
+    with uow:
+        lifter = current_lifter(uow.lifters, lifter_name)
+        injured = bool(uow.involved_sides().injury_dates(lifter.id))
+        uow.commit()
+    return readiness_report(uow, lifter.name) if injured else None
+
+
 def _test(
     name: str,
     exercise_id: int | None,
