@@ -16,6 +16,7 @@ from tracker.domain.report_figures import (
     SideFigures,
     against_reference,
     exercise_imbalance,
+    kept_for,
     months_before,
     pre_injury_of,
     readiness_verdict,
@@ -152,3 +153,12 @@ def test_epic_per_session_is_after_the_injury_date_only() -> None:
     assert epics[:3] == [None, None, None]  # before the injury: no EPIC
     assert [round(e, 2) for e in epics[3:] if e is not None] == [D("76.67")] * 3
     assert report(everything).session_epic(item.comparisons[-1]) is None  # no reference
+
+
+def test_a_side_and_its_injury_date_are_kept_together() -> None:
+    sides: dict[int | None, Side] = {None: Side.LEFT, 7: Side.RIGHT}
+    dates: dict[int | None, dt.date] = {None: INJURY}
+    assert kept_for(sides, dates, 7) == (Side.RIGHT, None)  # its own side, and no date of its own
+    assert kept_for(sides, dates, 8) == (Side.LEFT, INJURY)  # every exercise's
+    assert kept_for(sides, dates, None) == (Side.LEFT, INJURY)
+    assert kept_for({}, {}, 8) == (None, None)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
@@ -741,6 +741,15 @@ class PreInjury:
     missing: NoReference | None = None
     headline_sessions: int = 0  # the headline's compared sessions (what ``sessions`` matches)
     lower_is_better: bool = False  # times: both ratios are before / now
+
+
+def kept_for(
+    sides: Mapping[int | None, Side], dates: Mapping[int | None, dt.date], exercise_id: int | None
+) -> tuple[Side | None, dt.date | None]:
+    """The involved side kept for the exercise and its injury date, else the lifter's for
+    every exercise (key None): a side and its date go together, never one from each."""
+    key = exercise_id if exercise_id in sides else None
+    return sides.get(key), dates.get(key)
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

@@ -23,6 +23,7 @@ from tracker.domain.report_figures import (
     ExerciseImbalance,
     ReportRequest,
     SetGroup,
+    kept_for,
     metres,
     pair_judgement,
     set_group,
@@ -56,8 +57,7 @@ def lifter_facts(uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise) ->
 
 def involved_side(uow: AbstractUnitOfWork, lifter_id: int, exercise_id: int) -> Side | None:
     """The stored involved side of the exercise, else the lifter's for every exercise."""
-    stored = uow.involved_sides().of_lifter(lifter_id)
-    return stored.get(exercise_id) or stored.get(None)
+    return kept_for(uow.involved_sides().of_lifter(lifter_id), {}, exercise_id)[0]
 
 
 class StoredRow(Protocol):

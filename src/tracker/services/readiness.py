@@ -24,11 +24,12 @@ from tracker.domain.report_figures import (
     Missing,
     ReadinessVerdict,
     check_threshold,
+    kept_for,
     readiness_verdict,
 )
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
-from tracker.services.reports import imbalance_report, injury_date_of
+from tracker.services.reports import imbalance_report
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +126,7 @@ def _test(
     dates: dict[int | None, date],
     threshold: Decimal,
 ) -> ReadinessTest:
-    involved = sides.get(exercise_id) if exercise_id in sides else sides.get(None)
-    injury = dates.get(None) if exercise_id is None else injury_date_of(sides, dates, exercise_id)
+    involved, injury = kept_for(sides, dates, exercise_id)
     none = ReadinessVerdict(False, ())
     if missing is not None:
         return ReadinessTest(name, involved, injury, None, none, missing, detail)

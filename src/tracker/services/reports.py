@@ -30,6 +30,7 @@ from tracker.domain.report_figures import (
     best_session,
     exercise_imbalance,
     history_entries,
+    kept_for,
     needs_raw_sets,
     pre_injury_of,
     sort_exercises,
@@ -86,8 +87,8 @@ def imbalance_report(
         dates = uow.involved_sides().injury_dates(lifter.id)
         reports = [
             exercise_report(uow, asked, key, sessions,
-                            involved or stored.get(key[0]) or stored.get(None),
-                            injury_date_of(sides, dates, key[0]))
+                            involved or kept_for(stored, {}, key[0])[0],
+                            kept_for(sides, dates, key[0])[1])
             for key, sessions in uow.report_queries().sides_by_exercise(asked, exercise_id).items()
         ]
         uow.commit()
@@ -134,14 +135,6 @@ def exercise_report(
     if raw and everything is not sessions:  # the reference compares reps at a load too
         everything = queries.sides_by_exercise(asked.all_time, exercise_id, raw=True)[exercise]
     return replace(item, pre_injury=pre_injury_of(item, everything, injury_date))
-
-
-def injury_date_of(
-    sides: dict[int | None, Side], dates: dict[int | None, date], exercise_id: int
-) -> date | None:
-    """The injury date kept with the exercise's own involved side, else with the lifter's
-    for every exercise (the side and its date go together)."""
-    return dates.get(exercise_id) if exercise_id in sides else dates.get(None)
 
 
 
