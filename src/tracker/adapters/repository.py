@@ -10,9 +10,22 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Select, case, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    case,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.adapters.journal import Journal, UnrecordedChanges
@@ -45,6 +58,31 @@ from tracker.adapters.unit_of_work import RefusedValue
 from tracker.domain.errors import Conflict, RowRefused
 from tracker.domain.model import DEFAULT_LIFTER, SetKind, Side
 from tracker.domain.units import KG_PER_LB, Unit
+
+
+def executemany(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``INSERT`` of many rows (all with the same keys) as one driver ``executemany``.
+
+    What Core's executemany binds, without its per-row work: each column's bind processor
+    (the column types': exact loads, UTC times, enums) runs once per distinct value of the
+    column in `rows`, not once per row; the rows are then assembled column-wise. (Equal values
+    such as Decimal("50") and Decimal("50.0") share one bound value; the column stores them
+    alike.)"""
+    dialect = connection.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
+    names = list(compiled.positiontup or ()) if compiled.positional else list(rows[0])
+    columns = []
+    for name, values in zip(names, zip(*map(itemgetter(*names), rows), strict=True), strict=True):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            bound = {value: process(value) for value in set(values)}
+            values = tuple(map(bound.__getitem__, values))
+        columns.append(values)
+    if compiled.positional:
+        parameters: list[Any] = list(zip(*columns, strict=True))
+    else:
+        parameters = [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+    connection.exec_driver_sql(str(compiled), parameters)
 
 
 @dataclass(frozen=True)
@@ -881,12 +919,15 @@ class Repository(PostgresRows):
         return {str(key): session_id for session_id, key in result}
 
     def insert_sets(self, rows: list[dict[str, Any]]) -> None:
-        """Insert sets in one statement (an import: undo keeps no record of them)."""
+        """Insert sets in one executemany (an import: undo keeps no record of them)."""
+        if not rows:
+            return
+        self.session.flush()  # what the ORM holds (a new exercise) goes first, as it did
         try:
-            self.session.execute(insert(WorkoutSet), rows)
+            executemany(self.session.connection(), WorkoutSet.__table__, rows)
         except RefusedValue as error:
             raise RowRefused.of(error.orig) from error
-        self.unrecorded.imported_for.update(row["lifter_id"] for row in rows)
+        self.unrecorded.imported_for.update({row["lifter_id"] for row in rows})
 
     def note_import(self, lifter: Lifter) -> None:
         """An import stored rows of the lifter other than sets (weigh-ins, routines ...): the

@@ -121,6 +121,20 @@ _REST_NAMES = {"rest timer", "rest", "rest time"}
 _NOTE_ORDERS = {"note", "notes"}
 
 
+def _strong_kind(text: str) -> SetKind | str:
+    """A Strong "Set Order": its kind, or why the row is not a set."""
+    key = " ".join(text.lower().split())
+    if key in _REST_NAMES:
+        return REST_TIMER
+    if key in _NOTE_ORDERS:
+        return NOTES_ONLY
+    match = _ORDER.fullmatch(key)
+    if not match or not (match.group("letter") or match.group("number")):
+        raise ValueError(f'can\'t read set order "{text}" (number, W, D or F)')
+    letter = match.group("letter")
+    return _STRONG_KINDS[letter.lower()] if letter else SetKind.WORKING
+
+
 class StrongParser(AppParser):
     """Strong (iOS and Android) exports: one row per set, the workout repeated on every row.
 
@@ -171,19 +185,8 @@ class StrongParser(AppParser):
         self._session_note: str | None = None
 
     def _kind(self, cells: Cells) -> SetKind | str:
-        text = cells.text(self.order)
-        if text is None or self.order is None:
-            return SetKind.WORKING
-        key = " ".join(text.lower().split())
-        if key in _REST_NAMES:
-            return REST_TIMER
-        if key in _NOTE_ORDERS:
-            return NOTES_ONLY
-        match = _ORDER.fullmatch(key)
-        if not match or not (match.group("letter") or match.group("number")):
-            raise cells.fail(self.order, f'can\'t read set order "{text}" (number, W, D or F)')
-        letter = match.group("letter")
-        return _STRONG_KINDS[letter.lower()] if letter else SetKind.WORKING
+        kind = cells.read(self.order, "set order", _strong_kind)
+        return SetKind.WORKING if kind is None else kind
 
     def parse(self, cells: Cells) -> ImportedSet | str:
         exercise_text = cells.need_text(self.exercise)

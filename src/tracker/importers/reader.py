@@ -16,7 +16,7 @@ from tracker.domain.errors import ImportFailed
 from tracker.domain.units import Unit
 from tracker.importers.apps import AppParser, FitNotesParser, HevyParser, StrongParser
 from tracker.importers.records import BLANK_LINE, REPEATED_HEADER, ImportedSet, Skipped
-from tracker.importers.values import Cells, Context, LocalTimes, UnitSource, header_key
+from tracker.importers.values import Cells, Context, LocalTimes, Memo, UnitSource, header_key
 
 FORMATS = ("strong", "hevy", "fitnotes")
 _DELIMITERS = (",", ";", "\t")
@@ -150,6 +150,7 @@ class ImportReader:
         width = len(self.header)
         parser = self._parser
         decimal_comma = self.delimiter != ","
+        memo: Memo = {}
         done = 0  # lines consumed after the header
         while True:
             try:
@@ -162,7 +163,7 @@ class ImportReader:
                 raise ImportFailed(_decode_problem(error)) from None
             line = done + 2
             done = rows.line_num
-            if not any(value.strip() for value in values):
+            if not "".join(values).strip():  # every cell blank
                 self._skip(line, BLANK_LINE)
                 continue
             if len(values) != width:
@@ -173,7 +174,7 @@ class ImportReader:
             ):
                 self._skip(line, REPEATED_HEADER)
                 continue
-            cells = Cells(line, values, self.header, decimal_comma)
+            cells = Cells(line, values, self.header, decimal_comma, memo=memo)
             result = parser.parse(cells)
             if isinstance(result, str):
                 self._skip(line, result)

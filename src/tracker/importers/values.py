@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Literal, TypeVar
 
 from dateutil import parser as dateparser
@@ -277,6 +278,7 @@ class Context:
     decimal_comma: bool
 
 
+@lru_cache(maxsize=1024)  # each row's first cell is compared with the header's
 def header_key(name: str) -> str:
     """Compare headers by this: ``" Weight  (KG) "`` -> ``"weight (kg)"``."""
     return " ".join(name.replace("\ufeff", "").split()).lower()
@@ -334,10 +336,21 @@ class Columns:
         return found
 
 
-class Cells:
-    """One CSV row with typed accessors; every error names the line and the column."""
+# A file's cell values already read, by what read them and the cell as written: exports
+# repeat the same loads, reps, dates and durations on thousands of rows. Only values read
+# without an error are kept (a bad cell fails on its own line), and whether reading rounded
+# them; at most MEMO_SIZE, then it starts again (memory stays flat).
+Memo = dict[tuple[str, str], tuple[object, bool]]
+MEMO_SIZE = 4096
 
-    __slots__ = ("line", "values", "header", "decimal_comma", "rounded", "place")
+
+class Cells:
+    """One CSV row with typed accessors; every error names the line and the column.
+
+    With a :class:`Memo` (one per file) a cell whose text was read before by the same
+    accessor is not parsed again."""
+
+    __slots__ = ("line", "values", "header", "decimal_comma", "rounded", "place", "memo")
 
     def __init__(
         self,
@@ -346,6 +359,7 @@ class Cells:
         header: Sequence[str],
         decimal_comma: bool,
         place: str | None = None,
+        memo: Memo | None = None,
     ) -> None:
         self.line = line
         self.values = values
@@ -353,6 +367,7 @@ class Cells:
         self.decimal_comma = decimal_comma
         self.rounded = False  # a load or distance had more than 3 decimals
         self.place = place or f"line {line}"  # how errors name the row ("set 17" in JSON)
+        self.memo = memo
 
     def fail(self, column: int, message: str) -> ImportFailed:
         return ImportFailed(f'{self.place}, column "{self.header[column]}": {message}')
@@ -388,6 +403,26 @@ class Cells:
         except ValueError as error:
             raise self.fail(column, str(error)) from None
 
+    def read(self, column: int | None, kind: str, parse: Callable[[str], T]) -> T | None:
+        """``_read`` through the file's memo: ``kind`` names ``parse`` (the same kind, the same
+        parse), and whether the value was rounded is remembered with it."""
+        memo = self.memo
+        if memo is None or column is None:
+            return self._read(column, parse)
+        key = (kind, self.values[column])
+        found = memo.get(key)
+        if found is not None:
+            if found[1]:
+                self.rounded = True
+            return found[0]  # type: ignore[return-value]
+        before, self.rounded = self.rounded, False
+        result = self._read(column, parse)
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[key] = (result, self.rounded)
+        self.rounded |= before
+        return result
+
     def _number(self, text: str) -> Decimal:
         """A number under MAX_NUMBER, to 3 decimals (``rounded`` notes that it was rounded)."""
         number = parse_decimal(text, self.decimal_comma)
@@ -398,15 +433,17 @@ class Cells:
         return number
 
     def number(self, column: int | None) -> Decimal | None:
-        return self._read(column, self._number)
+        return self.read(column, "number", self._number)
 
     def load(self, column: int | None) -> Decimal | None:
         """A weight within `log`'s limits; blank or 0 (no load recorded) is None."""
         # The number is already to 3 decimals: check_load gives it back as it is.
-        return self._read(column, lambda text: nonzero(check_load(self._number(text))[0]))
+        return self.read(column, "load", lambda text: nonzero(check_load(self._number(text))[0]))
 
     def reps(self, column: int | None) -> int | None:
-        return self._read(column, lambda text: check_reps(parse_count(text, self.decimal_comma)))
+        return self.read(
+            column, "reps", lambda text: check_reps(parse_count(text, self.decimal_comma))
+        )
 
     def duration(self, column: int | None) -> Decimal | None:
         def seconds(text: str) -> Decimal:
@@ -415,7 +452,7 @@ class Cells:
                 raise ValueError(f'duration "{text}" is too long (at most {MAX_SECONDS} s)')
             return found
 
-        return self._read(column, seconds)
+        return self.read(column, "duration", seconds)
 
     def unit(self, column: int | None) -> Unit | None:
         def unit(text: str) -> Unit:
@@ -424,13 +461,15 @@ class Cells:
             except InvalidValue:
                 raise ValueError(f'can\'t read weight unit "{text}" (use kg or lb)') from None
 
-        return self._read(column, unit)
+        return self.read(column, "unit", unit)
 
     def moment(self, column: int | None, times: LocalTimes) -> datetime | None:
-        return self._read(column, lambda text: check_moment(times.moment(text), times.now))
+        # One LocalTimes per file, as one memo: the kind needs no more to name it.
+        return self.read(column, "moment", lambda text: check_moment(times.moment(text), times.now))
 
     def need_moment(self, column: int, times: LocalTimes) -> datetime:
-        return self.need(column, self.moment(column, times))
+        moment = self.moment(column, times)
+        return moment if moment is not None else self.need(column, moment)
 
     def need_day(self, column: int, times: LocalTimes) -> date:
         def day(text: str) -> date:
@@ -486,7 +525,7 @@ class Cells:
             value = nonzero(self._number(text))
             return None if value is None else check_rpe(value)
 
-        return self._read(column, rpe)
+        return self.read(column, "rpe", rpe)
 
 
 def nonzero(value: Decimal | None) -> Decimal | None:

@@ -16,7 +16,7 @@ from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import ImportFailed, RowRefused
 from tracker.domain.model import DEFAULT_LIFTER, Laterality
-from tracker.domain.text_safety import texts_with_controls
+from tracker.domain.text_safety import holds_controls, texts_with_controls
 from tracker.domain.units import Unit, exact_text, format_load
 from tracker.importers import read_export, tracker_format
 from tracker.importers.input_file import open_text
@@ -237,10 +237,11 @@ def store_rows(
     matcher = ExerciseMatcher(uow.catalog)
     known = ImportedSessions(uow.transfers, lifter, replace)
     batch = ImportBatch(uow.transfers, lifter)
+    units = report.units
     for row in rows:
         if progress is not None:
             progress(row.line)
-        report.units.add(row.unit.value)
+        units.add(row.unit.value)
         if not known.is_new(row, report):
             report.already_imported_sets += 1
             continue
@@ -329,6 +330,7 @@ class ImportBatch:
         # Session notes may first appear on a later row ("Workout Notes" of Strong).
         self.noted: set[str] = set()
         self.late_notes: dict[str, str] = {}
+        self.texts = TextsWithControls()
 
     def add(self, row: ImportedSet, exercise: Exercise, report: ImportReport) -> None:
         key = row.session_key
@@ -348,8 +350,11 @@ class ImportBatch:
                 self.late_notes[key] = row.session_notes
         if row.session_notes:
             self.noted.add(key)
-        self.sets.append((key, set_values(row, self.lifter, exercise, report)))
+        self.sets.append((key, set_values(row, self.lifter.id, exercise, report)))
         self.lines.append(row.line)
+        texts = self.texts
+        texts.look(report.controls, row.exercise, row.session_name, row.session_notes)
+        texts.look(report.controls, row.note, row.lifter)
 
     def flush(self) -> None:
         try:
@@ -366,45 +371,71 @@ class ImportBatch:
             self.session_ids.update(self.transfers.insert_sessions(list(self.new_sessions.values())))
             self.new_sessions.clear()
         if self.sets:
-            self.transfers.insert_sets(
-                [dict(v, session_id=self.session_ids[key]) for key, v in self.sets]
-            )
+            ids = self.session_ids
+            for key, values in self.sets:
+                values["session_id"] = ids[key]
+            self.transfers.insert_sets([values for _, values in self.sets])
             self.sets.clear()
         for key, notes in self.late_notes.items():
             self.transfers.set_session_notes(self.session_ids[key], notes)
         self.late_notes.clear()
 
 
+class TextsWithControls:
+    """Finds the texts of an import that hold control characters, looking at each distinct
+    text once (names and session fields repeat on every row); remembers at most ``SIZE``."""
+
+    SIZE = 4096
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def look(self, found: set[str], *texts: str | None) -> None:
+        seen = self.seen
+        for text in texts:
+            if text is None or text in seen:
+                continue
+            if len(seen) >= self.SIZE:
+                seen.clear()
+            seen.add(text)
+            if holds_controls(text):
+                found.add(text)
+
+
+_BILATERAL = Laterality.BILATERAL.value
+
+
 def set_values(
-    row: ImportedSet, lifter: Lifter, exercise: Exercise, report: ImportReport
+    row: ImportedSet, lifter_id: int, exercise: Exercise, report: ImportReport
 ) -> dict[str, Any]:
     report.sets += 1
     if row.rounded:
         report.rounded += 1
-    report.controls |= texts_with_controls(
-        (row.exercise, row.session_name, row.session_notes, row.note, row.lifter)
-    )
     side = row.side
-    if side is not None and exercise.laterality == Laterality.BILATERAL.value:
+    bilateral = exercise.laterality == _BILATERAL
+    if side is not None and bilateral:
         side = None  # a matched bilateral lift with a side marker it cannot hold
-    if side is None and exercise.laterality != Laterality.BILATERAL.value:
+    if side is None and not bilateral:
         report.unsided.add(exercise.name)  # the other app did not record the side
     return {
-        "lifter_id": lifter.id,
+        "lifter_id": lifter_id,
         "exercise_id": exercise.id,
         "side": side.value if side else None,
-        **{name: getattr(row, name) for name in _STORED_AS_READ},
+        # The fields of an imported set that a set row stores as they are.
+        "reps": row.reps,
+        "load": row.load,
+        "bodyweight": row.bodyweight,
+        "duration_s": row.duration_s,
+        "distance": row.distance,
+        "distance_unit": row.distance_unit,
+        "rpe": row.rpe,
+        "performed_at": row.performed_at,
+        "position": row.position,
+        "note": row.note,
         "unit": row.unit.value,
         "kind": row.kind.value,
         "batch": None,
     }
-
-
-# The fields of an imported set that a set row stores as they are.
-_STORED_AS_READ = (
-    "reps", "load", "bodyweight", "duration_s", "distance", "distance_unit", "rpe",
-    "performed_at", "position", "note",
-)
 
 
 def skipped_summary(report: ImportReport) -> list[str]:
