@@ -181,8 +181,10 @@ class StrongParser(AppParser):
             else None
         )
         super().__init__(context, header_unit)
-        self._session_key: str | None = None
+        self._session_key = ""
         self._session_note: str | None = None
+        self._workout: tuple[datetime, str | None, Decimal | None] | None = None
+        self._ends: datetime | None = None
 
     def _kind(self, cells: Cells) -> SetKind | str:
         kind = cells.read(self.order, "set order", _strong_kind)
@@ -206,13 +208,17 @@ class StrongParser(AppParser):
             # Strong writes 0 for everything not recorded: an all-zero row is a placeholder.
             return NOTES_ONLY if note else NO_VALUES
         name = cells.text(self.workout)
-        session_key = f"{started_at.isoformat()} {name or ''}".rstrip()
         workout_note = cells.text(self.workout_notes)
-        if session_key != self._session_key:
-            self._session_key, self._session_note = session_key, workout_note
-        elif workout_note:
-            self._session_note = workout_note
         span = cells.duration(self.duration)
+        if (started_at, name, span) != self._workout:  # a workout's rows repeat all three
+            self._workout = (started_at, name, span)
+            self._ends = started_at + timedelta(seconds=float(span)) if span else None
+            session_key = f"{started_at.isoformat()} {name or ''}".rstrip()
+            if session_key != self._session_key:
+                self._session_key, self._session_note = session_key, workout_note
+        session_key = self._session_key
+        if workout_note:  # a later row of the workout may carry its note
+            self._session_note = workout_note
         distance_unit = None
         if distance is not None:
             distance_unit = self._distance_unit(cells)
@@ -221,7 +227,7 @@ class StrongParser(AppParser):
             session_key=session_key,
             session_name=name,
             started_at=started_at,
-            finished_at=started_at + timedelta(seconds=float(span)) if span else None,
+            finished_at=self._ends,
             exercise_text=exercise_text,
             reps=reps,
             load=load,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 from decimal import Decimal
 
 from tracker.domain.errors import ImportFailed
@@ -20,9 +21,11 @@ MAX_SESSION_KEY = 300
 MAX_DISTANCE_UNIT = 5
 
 
-@dataclass(frozen=True, slots=True)
-class ImportedSet:
+class ImportedSet(NamedTuple):
     """One set to store, whatever file it came from. Times are UTC.
+
+    A named tuple, not a frozen dataclass: as immutable, and made several times faster (an
+    import makes one per row).
 
     A set with no external load (a bodyweight set, a plank, a row read with no weight) has
     ``bodyweight`` True and ``load`` 0, as `tracker log x 12` stores it; ``load`` is then the

@@ -407,7 +407,9 @@ class Cells:
         """``_read`` through the file's memo: ``kind`` names ``parse`` (the same kind, the same
         parse), and whether the value was rounded is remembered with it."""
         memo = self.memo
-        if memo is None or column is None:
+        if column is None:
+            return None
+        if memo is None:
             return self._read(column, parse)
         key = (kind, self.values[column])
         found = memo.get(key)
@@ -437,31 +439,29 @@ class Cells:
 
     def load(self, column: int | None) -> Decimal | None:
         """A weight within `log`'s limits; blank or 0 (no load recorded) is None."""
+        return self.read(column, "load", self._load)
+
+    def _load(self, text: str) -> Decimal | None:
         # The number is already to 3 decimals: check_load gives it back as it is.
-        return self.read(column, "load", lambda text: nonzero(check_load(self._number(text))[0]))
+        return nonzero(check_load(self._number(text))[0])
 
     def reps(self, column: int | None) -> int | None:
-        return self.read(
-            column, "reps", lambda text: check_reps(parse_count(text, self.decimal_comma))
-        )
+        return self.read(column, "reps", self._reps)
+
+    def _reps(self, text: str) -> int:
+        return check_reps(parse_count(text, self.decimal_comma))
 
     def duration(self, column: int | None) -> Decimal | None:
-        def seconds(text: str) -> Decimal:
-            found = parse_duration(text, self.decimal_comma)
-            if found > MAX_SECONDS:
-                raise ValueError(f'duration "{text}" is too long (at most {MAX_SECONDS} s)')
-            return found
+        return self.read(column, "duration", self._seconds)
 
-        return self.read(column, "duration", seconds)
+    def _seconds(self, text: str) -> Decimal:
+        found = parse_duration(text, self.decimal_comma)
+        if found > MAX_SECONDS:
+            raise ValueError(f'duration "{text}" is too long (at most {MAX_SECONDS} s)')
+        return found
 
     def unit(self, column: int | None) -> Unit | None:
-        def unit(text: str) -> Unit:
-            try:
-                return Unit.parse(text)
-            except InvalidValue:
-                raise ValueError(f'can\'t read weight unit "{text}" (use kg or lb)') from None
-
-        return self.read(column, "unit", unit)
+        return self.read(column, "unit", _unit)
 
     def moment(self, column: int | None, times: LocalTimes) -> datetime | None:
         # One LocalTimes per file, as one memo: the kind needs no more to name it.
@@ -526,6 +526,13 @@ class Cells:
             return None if value is None else check_rpe(value)
 
         return self.read(column, "rpe", rpe)
+
+
+def _unit(text: str) -> Unit:
+    try:
+        return Unit.parse(text)
+    except InvalidValue:
+        raise ValueError(f'can\'t read weight unit "{text}" (use kg or lb)') from None
 
 
 def nonzero(value: Decimal | None) -> Decimal | None:

@@ -33,6 +33,7 @@ class EntryCheck:
     _weights: list[BodyWeight] | None = None
     _session: str | None = None  # the import's session being read, and its rows so far
     _held: list[tuple[int, Decimal | None, int]] = field(default_factory=list)
+    _unit: Unit | None = None  # the lifter's, as read last (one Unit per row costs)
 
     def question(
         self,
@@ -54,15 +55,18 @@ class EntryCheck:
                 self.known[exercise_id] = self.known[exercise_id].with_set(held_kg, held_reps)
             self._held.clear()
             self._session = session
-        known = self.known.get(exercise.id)
+        exercise_id = exercise.id
+        known = self.known.get(exercise_id)
         if known is None:
-            known = self.known[exercise.id] = self._stored(exercise, at)
+            known = self.known[exercise_id] = self._stored(exercise, at)
         load_kg = effective_kg(
             load, unit, bodyweight, self._body_weight(at) if bodyweight else None
         )
         if session is not None:
-            self._held.append((exercise.id, load_kg, reps))
-        return doubt(known, load_kg, reps, Unit(self.lifter.unit))
+            self._held.append((exercise_id, load_kg, reps))
+        if self._unit != self.lifter.unit:  # a StrEnum equals its text
+            self._unit = Unit(self.lifter.unit)
+        return doubt(known, load_kg, reps, self._unit)
 
     def refuse(
         self,

@@ -331,12 +331,13 @@ class ImportBatch:
         self.noted: set[str] = set()
         self.late_notes: dict[str, str] = {}
         self.texts = TextsWithControls()
+        self.lifter_id = lifter.id
 
     def add(self, row: ImportedSet, exercise: Exercise, report: ImportReport) -> None:
         key = row.session_key
         if key not in self.session_ids and key not in self.new_sessions:
             self.new_sessions[key] = {
-                "lifter_id": self.lifter.id,
+                "lifter_id": self.lifter_id,
                 "name": row.session_name,
                 "notes": row.session_notes,
                 "started_at": row.started_at,
@@ -350,7 +351,7 @@ class ImportBatch:
                 self.late_notes[key] = row.session_notes
         if row.session_notes:
             self.noted.add(key)
-        self.sets.append((key, set_values(row, self.lifter.id, exercise, report)))
+        self.sets.append((key, set_values(row, self.lifter_id, exercise, report)))
         self.lines.append(row.line)
         texts = self.texts
         texts.look(report.controls, row.exercise, row.session_name, row.session_notes)
