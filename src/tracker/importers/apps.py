@@ -17,6 +17,7 @@ from tracker.domain.units import Unit
 from tracker.importers.exercise_names import split_side
 from tracker.importers.records import NO_VALUES, NOTES_ONLY, REST_TIMER, ImportedSet, check_fits
 from tracker.importers.values import (
+    MEMO_SIZE,
     Cells,
     Columns,
     Context,
@@ -135,6 +136,10 @@ def _strong_kind(text: str) -> SetKind | str:
     return _STRONG_KINDS[letter.lower()] if letter else SetKind.WORKING
 
 
+# A Strong row's kind, load, row unit, reps, time and distance.
+_Measures = tuple[SetKind, Decimal | None, Unit | None, int | None, Decimal | None, Decimal | None]
+
+
 class StrongParser(AppParser):
     """Strong (iOS and Android) exports: one row per set, the workout repeated on every row.
 
@@ -185,24 +190,54 @@ class StrongParser(AppParser):
         self._session_note: str | None = None
         self._workout: tuple[datetime, str | None, Decimal | None] | None = None
         self._ends: datetime | None = None
+        # The cells a set's measures are read from: a row written like an earlier one (the
+        # same order, weight, reps ...) is not read again (at most MEMO_SIZE are kept).
+        measured = (self.order, self.weight, self.weight_unit, self.reps, self.seconds)
+        self._measure_columns = [c for c in (*measured, self.distance) if c is not None]
+        self._measured: dict[tuple[str, ...], tuple[_Measures | str, bool]] = {}
 
     def _kind(self, cells: Cells) -> SetKind | str:
         kind = cells.read(self.order, "set order", _strong_kind)
         return SetKind.WORKING if kind is None else kind
+
+    def _measures(self, cells: Cells) -> _Measures | str:
+        """The row's kind, load, row unit, reps, time and distance, or why it is not a set."""
+        key = tuple(map(cells.values.__getitem__, self._measure_columns))
+        found = self._measured.get(key)
+        if found is not None:
+            if found[1]:
+                cells.rounded = True
+            return found[0]
+        before, cells.rounded = cells.rounded, False
+        measures = self._read_measures(cells)
+        if len(self._measured) >= MEMO_SIZE:
+            self._measured.clear()
+        self._measured[key] = (measures, cells.rounded)
+        cells.rounded |= before
+        return measures
+
+    def _read_measures(self, cells: Cells) -> _Measures | str:
+        kind = self._kind(cells)
+        if not isinstance(kind, SetKind):  # SetKind is a str too: test it first
+            return kind
+        return (
+            kind,
+            cells.load(self.weight),
+            cells.unit(self.weight_unit),
+            cells.reps(self.reps),
+            nonzero_int(cells.duration(self.seconds)),
+            nonzero(cells.number(self.distance)),
+        )
 
     def parse(self, cells: Cells) -> ImportedSet | str:
         exercise_text = cells.need_text(self.exercise)
         started_at = cells.need_moment(self.date, self.context.times)
         if exercise_text.lower() in _REST_NAMES:
             return REST_TIMER
-        kind = self._kind(cells)
-        if not isinstance(kind, SetKind):  # SetKind is a str too: test it first
-            return kind
-        load = cells.load(self.weight)
-        row_unit = cells.unit(self.weight_unit)
-        reps = cells.reps(self.reps)
-        duration = nonzero_int(cells.duration(self.seconds))
-        distance = nonzero(cells.number(self.distance))
+        measures = self._measures(cells)
+        if isinstance(measures, str):
+            return measures
+        kind, load, row_unit, reps, duration, distance = measures
         note = cells.text(self.notes)
         if load is None and not reps and duration is None and distance is None:
             # Strong writes 0 for everything not recorded: an all-zero row is a placeholder.
