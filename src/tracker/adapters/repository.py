@@ -908,10 +908,13 @@ class Repository(PostgresRows):
         yield from self.session.execute(query)
 
     def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]:
-        """Insert sessions in one statement; returns their ids by source key."""
-        statement = insert(TrainingSession).returning(
-            TrainingSession.id, TrainingSession.source_key, sort_by_parameter_order=True
+        """Insert sessions in one statement (Core, no ORM bulk); returns their ids by source
+        key."""
+        table = TrainingSession.__table__
+        statement = insert(table).returning(
+            table.c.id, table.c.source_key, sort_by_parameter_order=True
         )
+        self.session.flush()  # what the ORM holds goes first, as the ORM statement did
         try:
             result = self.session.execute(statement, rows)
         except RefusedValue as error:
