@@ -108,7 +108,7 @@ class AppParser:
             note=note,
             rounded=cells.rounded,
         )
-        return check_fits(imported, f"line {cells.line}")
+        return check_fits(imported, cells.place)
 
 
 # -- Strong --------------------------------------------------------------------------------

@@ -350,7 +350,7 @@ class Cells:
     With a :class:`Memo` (one per file) a cell whose text was read before by the same
     accessor is not parsed again."""
 
-    __slots__ = ("line", "values", "header", "decimal_comma", "rounded", "place", "memo")
+    __slots__ = ("line", "values", "header", "decimal_comma", "rounded", "_place", "memo")
 
     def __init__(
         self,
@@ -366,8 +366,12 @@ class Cells:
         self.header = header
         self.decimal_comma = decimal_comma
         self.rounded = False  # a load or distance had more than 3 decimals
-        self.place = place or f"line {line}"  # how errors name the row ("set 17" in JSON)
+        self._place = place  # how errors name the row ("set 17" in JSON), else by its line
         self.memo = memo
+
+    @property
+    def place(self) -> str:
+        return self._place or f"line {self.line}"
 
     def fail(self, column: int, message: str) -> ImportFailed:
         return ImportFailed(f'{self.place}, column "{self.header[column]}": {message}')
