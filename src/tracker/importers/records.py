@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
 from decimal import Decimal
+from typing import NamedTuple
 
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
