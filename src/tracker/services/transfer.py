@@ -237,21 +237,23 @@ def store_rows(
     matcher = ExerciseMatcher(uow.catalog)
     known = ImportedSessions(uow.transfers, lifter, replace)
     batch = ImportBatch(uow.transfers, lifter)
-    units = report.units
+    units: set[Unit] = set()
+    is_new, find, add, waiting = known.is_new, matcher.find, batch.add, batch.sets
     for row in rows:
         if progress is not None:
             progress(row.line)
-        units.add(row.unit.value)
-        if not known.is_new(row, report):
+        units.add(row.unit)
+        if not is_new(row, report):
             report.already_imported_sets += 1
             continue
-        exercise = matcher.find(row.exercise, row.side is not None)
+        exercise = find(row.exercise, row.side is not None)
         if check is not None:
             question(check, row, exercise, report)
-        batch.add(row, exercise, report)
-        if len(batch.sets) >= BATCH:
+        add(row, exercise, report)
+        if len(waiting) >= BATCH:
             batch.flush()
     batch.flush()
+    report.units |= {unit.value for unit in units}
     report.matched |= matcher.matched
     report.created |= matcher.created
     return matcher
