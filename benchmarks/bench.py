@@ -1,12 +1,16 @@
-"""tracker against floors run in the same process tree (issue 26), as markdown tables.
+r"""tracker against floors run in the same process tree (issue 26), as markdown tables.
 
-Usage, from a checkout's root, measuring the tree whose src/ is on PYTHONPATH (the tracker
-subprocesses inherit the environment; `tracker` is the script next to the Python running this):
+Usage: run it with the Python that has tracker's dependencies, the tree to measure first on
+PYTHONPATH (the tracker subprocesses inherit the environment; `tracker` is the script next to
+that Python, else `python -m tracker`). On this project's machine, with the shared venv:
 
-    PYTHONPATH=src .venv/bin/python benchmarks/bench.py --quick          # smoke run, 2-4 min
-    PYTHONPATH=src .venv/bin/python benchmarks/bench.py --label after \\
-        --pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres      # the full run
-    PYTHONPATH=/work/wt/before/src /work/main/.venv/bin/python benchmarks/bench.py \\
+    # smoke run (small sizes, a few minutes), from any checkout's root:
+    PYTHONPATH=src /work/main/.venv/bin/python benchmarks/bench.py --quick
+    # the full run (about 40 min on 2 busy cores), e.g. "after" on main:
+    cd /work/main && PYTHONPATH=src .venv/bin/python benchmarks/bench.py --label after \
+        --pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+    # another tree measured with this script, e.g. "before" (a git worktree of 490b423):
+    cd /work/main && PYTHONPATH=/work/wt/before/src .venv/bin/python benchmarks/bench.py \
         --label before --pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 
     --only startup|gym|report|pg|import   one part (repeatable; default: all)
@@ -43,7 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gym_pg  # noqa: E402
 
 PYTHON = sys.executable
-TRACKER = shutil.which("tracker", path=str(Path(PYTHON).parent)) or "tracker"
+_SCRIPT = shutil.which("tracker", path=str(Path(PYTHON).parent))
+TRACKER = [_SCRIPT] if _SCRIPT else [PYTHON, "-m", "tracker"]
 PARTS = ("startup", "gym", "report", "pg", "import")
 
 
@@ -127,7 +132,7 @@ def history_dates(count: int, now: datetime | None = None) -> list[datetime]:
 
 def new_database(db: Path, env: dict[str, str]) -> None:
     """A database made by tracker itself: schema, built-in catalog and the lifter 'me'."""
-    quiet([TRACKER, "lifter", "list"], {**env, "TRACKER_DB": str(db)})
+    quiet([*TRACKER, "lifter", "list"], {**env, "TRACKER_DB": str(db)})
 
 
 UNILATERAL = (
@@ -208,13 +213,13 @@ STARTUP = (
 
 def startup(tmp: Path, env: dict[str, str], runs: int) -> list[str]:
     local = {**env, "TRACKER_DB": str(tmp / "startup.db")}
-    quiet([TRACKER, "log", "leg press", "8x100"], local)
+    quiet([*TRACKER, "log", "leg press", "8x100"], local)
     out = [
         "| command | median s | floor | median s | ratio (range) | goal |",
         "|---|---|---|---|---|---|",
     ]
     for args, floor_code, goal in STARTUP:
-        ours = Case("tracker", [TRACKER, *args], local)
+        ours = Case("tracker", [*TRACKER, *args], local)
         floor = Case("floor", [PYTHON, "-c", floor_code], local)
         interleave([floor, ours], runs)
         out.append(
@@ -277,8 +282,8 @@ def gym(tmp: Path, env: dict[str, str], runs: int, history: int, lines: int) -> 
         cases += [
             Case(f"{sets}-floor-0", [*raw, "0"], local, before=fresh),
             Case(f"{sets}-floor-n", [*raw, str(raw_lines)], local, before=fresh),
-            Case(f"{sets}-gym-0", [TRACKER, "gym"], local, stdin=empty, before=fresh),
-            Case(f"{sets}-gym-n", [TRACKER, "gym"], local, stdin=script, before=fresh),
+            Case(f"{sets}-gym-0", [*TRACKER, "gym"], local, stdin=empty, before=fresh),
+            Case(f"{sets}-gym-n", [*TRACKER, "gym"], local, stdin=script, before=fresh),
         ]
     interleave(cases, runs)
     by_name = {case.name: case for case in cases}
@@ -368,8 +373,8 @@ def reports(tmp: Path, env: dict[str, str], runs: int, sizes: list[int]) -> list
         pivot = Case(
             "pivot", [PYTHON, "-c", RAW_PIVOT, str(db), PIVOT_SQL.format(lifter="me")], local
         )
-        imbalance = Case("imbalance", [TRACKER, "report", "imbalance", "--json"], local)
-        html = Case("html", [TRACKER, "report", "html", "-o", str(tmp / "report.html")], local)
+        imbalance = Case("imbalance", [*TRACKER, "report", "imbalance", "--json"], local)
+        html = Case("html", [*TRACKER, "report", "html", "-o", str(tmp / "report.html")], local)
         interleave([pivot, imbalance, html], runs)
         out.append(
             f"| {n:,} | {pivot.median:.3f} | {imbalance.median:.3f} | {ratio(imbalance, pivot)} "
@@ -404,7 +409,7 @@ def postgres(
             local.pop("TRACKER_LIFTER", None)
             seeded = gym_pg.seed(
                 url,
-                lambda *args, env=local: quiet([TRACKER, *args], env),
+                lambda *args, env=local: quiet([*TRACKER, *args], env),
                 lifters,
                 sets,
                 history_dates,
@@ -428,7 +433,7 @@ def postgres(
             imports = Case("import", [PYTHON, "-c", "import sqlalchemy.orm, click"], local)
             ours = Case(
                 "tracker",
-                [TRACKER, "--lifter", "lifter001", "report", "imbalance", "--json"],
+                [*TRACKER, "--lifter", "lifter001", "report", "imbalance", "--json"],
                 local,
             )
             interleave([psql, imports, ours], runs)
@@ -520,7 +525,7 @@ def imports(tmp: Path, env: dict[str, str], runs: int, n: int) -> list[str]:
     floor = Case(
         "floor", [PYTHON, "-c", RAW_IMPORT, str(floor_db), str(path)], local, before=no_floor_db
     )
-    ours = Case("import", [TRACKER, "import", str(path)], local, before=fresh_copy(base, db))
+    ours = Case("import", [*TRACKER, "import", str(path)], local, before=fresh_copy(base, db))
     interleave([floor, ours], runs)
     return [
         "| sets | tracker s | µs a set | floor s | x floor (range) "
