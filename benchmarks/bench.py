@@ -309,8 +309,8 @@ def gym(tmp: Path, env: dict[str, str], runs: int, history: int, lines: int) -> 
     out = [
         f"Per line = (T({lines} lines piped to `tracker gym`) - T(0 lines)) / {lines}, each "
         f"line `{GYM_LINE.strip()}` (2 rows); the raw write is the same 2 rows per line with "
-        f"Python's sqlite3, one transaction a line, WAL, synchronous FULL, into a copy of the "
-        "same database, timed the same way over {raw_lines} lines.",
+        "Python's sqlite3, one transaction a line, WAL, synchronous FULL, into a copy of the "
+        f"same database, timed the same way over {raw_lines} lines.",
         "",
         "| history | tracker ms/line | raw write ms/line | x raw write (range) "
         "| x empty log (range) | gym peak RSS MiB | goal |",
