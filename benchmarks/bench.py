@@ -16,6 +16,7 @@ that Python, else `python -m tracker`). On this project's machine, with the shar
     --only startup|gym|report|pg|import   one part (repeatable; default: all)
     --runs N      interleaved runs per measure (default 7, --quick 3)
     --keep        keep the PostgreSQL databases (dropped by default)
+    --report-sets 100000   only these sizes in the report part (default 100000,1000000)
 
 Without --pg the PostgreSQL part is skipped. Every figure is a ratio to a floor measured
 interleaved with it, run by run (floor, tracker, floor, tracker ...), on the same data, each a
@@ -111,6 +112,11 @@ def mib(case: Case) -> str:
 
 def quiet(cmd: list[str], env: dict[str, str]) -> None:
     subprocess.run(cmd, env=env, check=True, capture_output=True)
+
+
+def progress(row: str) -> None:
+    """A measured row, at once on stderr: a long run interrupted keeps what it measured."""
+    print(f"{datetime.now(UTC):%H:%M:%S} {row}", file=sys.stderr, flush=True)
 
 
 def load() -> str:
@@ -226,6 +232,7 @@ def startup(tmp: Path, env: dict[str, str], runs: int) -> list[str]:
             f"| `tracker {' '.join(args)}` | {ours.median:.3f} | `python -c '{floor_code}'` "
             f"| {floor.median:.3f} | {ratio(ours, floor)} | {goal} |"
         )
+        progress(out[-1])
     return out
 
 
@@ -381,6 +388,7 @@ def reports(tmp: Path, env: dict[str, str], runs: int, sizes: list[int]) -> list
             f"| {html.median:.3f} | {ratio(html, pivot)} | {ratio(html, imbalance)} "
             f"| {mib(pivot)} / {mib(imbalance)} / {mib(html)} |"
         )
+        progress(out[-1])
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
     out += ["", "Goals: imbalance 1.5x the pivot; html 2x imbalance; memory flat in sets."]
@@ -447,6 +455,7 @@ def postgres(
             f"| {imports.median:.3f} | {ratio(ours, imports)} | {mib(ours)} "
             f"| {goal} |"
         )
+        progress(out[-1])
         if keep:
             out.append(f"| kept: `{url}` | | | | | | | | |")
     return out
@@ -589,6 +598,9 @@ def main() -> None:
     parser.add_argument("--label", default="this tree", help="what is measured (before, after)")
     parser.add_argument("--pg", metavar="URL", help="PostgreSQL server to make databases on")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL databases")
+    parser.add_argument(
+        "--report-sets", metavar="N,N", help="sizes of the SQLite report part (100000,1000000)"
+    )
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 7)
     parts = args.only or list(PARTS)
@@ -622,6 +634,8 @@ def main() -> None:
                     section = gym(tmp, env, runs, *((2_000, 30) if args.quick else (40_000, 300)))
                 elif part == "report":
                     sizes = [10_000, 30_000] if args.quick else [100_000, 1_000_000]
+                    if args.report_sets:
+                        sizes = [int(n) for n in args.report_sets.split(",")]
                     section = reports(tmp, env, runs, sizes)
                 elif part == "pg":
                     big, small = (
