@@ -21,8 +21,8 @@ that Python, else `python -m tracker`). On this project's machine, with the shar
 Without --pg the PostgreSQL part is skipped. Every figure is a ratio to a floor measured
 interleaved with it, run by run (floor, tracker, floor, tracker ...), on the same data, each a
 process of its own: the ratio is of the medians, with the range of the runs' own ratios beside
-it. Peak RSS is the largest of the runs (ru_maxrss of the process). Data is synthetic, dated
-backwards from now. Nothing here runs in the test suite.
+it. Peak RSS is the largest of the runs (the process's own, from /usr/bin/time -f %M, which
+also wraps the floors). Data is synthetic, dated backwards from now. Not run by the tests.
 """
 
 from __future__ import annotations
@@ -51,6 +51,11 @@ PYTHON = sys.executable
 _SCRIPT = shutil.which("tracker", path=str(Path(PYTHON).parent))
 TRACKER = [_SCRIPT] if _SCRIPT else [PYTHON, "-m", "tracker"]
 PARTS = ("startup", "gym", "report", "pg", "import")
+# A child's ru_maxrss counts its parent's RSS at the fork (Linux keeps the old memory's high-water
+# mark across exec), and this process grows as it makes data: GNU time, a small process, reports
+# the child's own peak instead. Without it, a peak below this process's own RSS means nothing.
+GNU_TIME = shutil.which("time", path="/usr/bin:/bin")
+RSS_FILE = Path(tempfile.gettempdir()) / f"tracker-bench-rss-{os.getpid()}"
 
 
 # --- running and timing -------------------------------------------------------------------
@@ -77,9 +82,10 @@ def run_once(case: Case) -> None:
     if case.before is not None:
         case.before()
     source = case.stdin.open("rb") if case.stdin else subprocess.DEVNULL
+    cmd = [GNU_TIME, "-f", "%M", "-o", str(RSS_FILE), *case.cmd] if GNU_TIME else case.cmd
     start = time.perf_counter()
     proc = subprocess.Popen(
-        case.cmd, env=case.env, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        cmd, env=case.env, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     assert proc.stderr is not None
     errors = proc.stderr.read()  # a child blocked on a full stderr pipe would never end
@@ -90,7 +96,8 @@ def run_once(case: Case) -> None:
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(case.cmd)}:\n{errors.decode(errors='replace')}")
-    case.peak_kib = max(case.peak_kib, usage.ru_maxrss)
+    own = int(RSS_FILE.read_text().split()[-1]) if GNU_TIME else usage.ru_maxrss
+    case.peak_kib = max(case.peak_kib, own)
 
 
 def interleave(cases: list[Case], runs: int) -> None:
@@ -652,6 +659,7 @@ def main() -> None:
                 ]
             text = "\n".join(["", f"## {titles[part]}", "", *section])
             print(text, flush=True)
+    RSS_FILE.unlink(missing_ok=True)
     print(f"\nWhole run: {time.perf_counter() - started:.0f} s, load average at the end {load()}.")
 
 
