@@ -6,7 +6,8 @@ that Python, else `python -m tracker`). On this project's machine, with the shar
 
     # smoke run (small sizes, a few minutes), from any checkout's root:
     PYTHONPATH=src /work/main/.venv/bin/python benchmarks/bench.py --quick
-    # the full run (about 40 min on 2 busy cores), e.g. "after" on main:
+    # the full run (about an hour on 2 busy cores, most of it `report html` at 1M sets),
+    # e.g. "after" on main:
     cd /work/main && PYTHONPATH=src .venv/bin/python benchmarks/bench.py --label after \
         --pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres
     # another tree measured with this script, e.g. "before" (a git worktree of 490b423):
