@@ -198,7 +198,9 @@ class SideRecords:
                 continue
             value = convert(logged.load, logged.unit, self.unit)
             top = self.heaviest.get(logged.side)
-            if top is None:
+            if top is None:  # nothing to beat: the side's first set is its record
+                self.heaviest[logged.side] = value
+                self.reps_at[(logged.side, value)] = logged.reps
                 continue
             if value > top and logged.load > 0:
                 found.append((logged.id, logged.side, HEAVIEST))
