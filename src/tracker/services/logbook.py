@@ -86,6 +86,7 @@ class Recalled:
     gym's per-side records), kept up to date with each line instead of read again."""
 
     session_id: int
+    exercise: tuple[int, bool]  # its id and lower_is_better, as the figures were kept
     previous: PreviousSession | None
     logged: bool  # any set of the exercise is stored
     bests: dict[Side | None, Decimal]
@@ -106,6 +107,7 @@ class LogMemory:
     redo, a backdated set) forget it too (`forget`)."""
 
     stamp: object | None = None
+    unit: str | None = None  # the lifter's, which the figures are in
     exercises: dict[str, Recalled] = field(default_factory=dict)
 
     def forget(self) -> None:
@@ -130,7 +132,7 @@ def log_sets(
         lifter = current_lifter(uow.lifters, lifter_name)
         uow.lifters.lock_lifter(lifter)  # concurrent logs take turns choosing session and positions
         exercise = resolve_exercise(uow.catalog, request.exercise)
-        recalled = _recall(uow, memory, exercise.name, request.at is None)
+        recalled = _recall(uow, memory, lifter, exercise.name, request.at is None)
         check_sides(exercise.name, exercise.laterality, [s.side for s in request.sets])
         check_loads(
             exercise.name,
@@ -147,8 +149,11 @@ def log_sets(
                 check.refuse(exercise, planned.spec, planned.side, kind, at)
         sessions_before = history.sessions_before_log(uow.journal, lifter, at)  # for undo
         session, started, closed = session_for(log, lifter, at, now)
-        if recalled is not None and recalled.session_id != session.id:
-            recalled = None  # a new session: its previous one is another
+        if recalled is not None and (
+            recalled.session_id != session.id
+            or recalled.exercise != (exercise.id, exercise.lower_is_better)
+        ):
+            recalled = None  # a new session (its previous one is another), or edited
         if recalled is not None:
             previous, first_time = recalled.previous, not recalled.logged
             bests, measure_bests = recalled.bests, recalled.measure_bests
@@ -204,16 +209,19 @@ def log_sets(
             result.implements = convention.implements
         mark_bests(result.sets, bests, Unit(lifter.unit))
         mark_measure_bests(result.sets, measure_bests, exercise.lower_is_better)
-        kept = None
+        kept = stamp = None
         if memory is not None and memory.stamp is not None:
             kept = _kept(uow, lifter, exercise, session, rows, result, recalled, check)
             kept.bests = bests_with(bests, map(logged_set, result.sets), Unit(lifter.unit))
             kept.measure_bests = measure_bests.with_sets(
                 map(logged_set, result.sets), exercise.lower_is_better
             )
+            uow.log.flush()
+            stamp = uow.data_stamp(lifter.id)  # this line's own writes counted (PostgreSQL)
         uow.commit()
         if memory is not None and kept is not None:
-            memory.exercises[exercise.name] = kept  # only once the line is stored
+            memory.stamp = stamp  # only once the line is stored
+            memory.exercises[exercise.name] = kept
         return result
 
 
@@ -236,6 +244,7 @@ def _kept(
         log = uow.log
         recalled = Recalled(
             session.id,
+            (exercise.id, exercise.lower_is_better),
             result.previous,
             True,
             {},
@@ -257,17 +266,18 @@ def _kept(
 
 
 def _recall(
-    uow: AbstractUnitOfWork, memory: LogMemory | None, exercise: str, now: bool
+    uow: AbstractUnitOfWork, memory: LogMemory | None, lifter: Lifter, exercise: str, now: bool
 ) -> Recalled | None:
-    """The memory's figures of the exercise, if still good: no other connection wrote since
-    it was kept (the data stamp, read inside this transaction), and the sets are logged now
-    (a backdated set's history is another)."""
+    """The memory's figures of the exercise, if still good: no other connection wrote the
+    lifter's history since they were kept (the data stamp, read inside this transaction, the
+    lifter's row locked), the lifter's unit is the same, and the sets are logged now (a
+    backdated set's history is another)."""
     if memory is None:
         return None
-    stamp = uow.data_stamp() if now else None
-    if stamp is None or stamp != memory.stamp:
+    stamp = uow.data_stamp(lifter.id) if now else None
+    if stamp is None or stamp != memory.stamp or lifter.unit != memory.unit:
         memory.forget()
-    memory.stamp = stamp
+    memory.stamp, memory.unit = stamp, lifter.unit
     return memory.exercises.get(exercise)
 
 
