@@ -1,4 +1,5 @@
-"""a per-lifter change counter, bumped by every write to the lifter's history (PostgreSQL)
+"""a per-lifter change counter, bumped by every write to the lifter's history (PostgreSQL);
+sessions indexed by their end
 
 Revision ID: 0011
 Revises: 0010
@@ -10,6 +11,9 @@ write from another process. SQLite says so itself (PRAGMA data_version); on Post
 lifter's sessions, sets, weigh-ins or involved sides: statement-level triggers, whose function
 runs as its owner (a lifter's role may update only its name and unit) with a pinned search
 path. The column exists on SQLite too (the models are one), where nothing bumps it.
+
+`ix_training_session_lifter_finished`: the open session and the finished ones a new set may
+join are found by their end, in a few index steps however long the history.
 """
 
 from collections.abc import Sequence
@@ -48,6 +52,9 @@ def _function(schema: str) -> str:
 
 
 def upgrade() -> None:
+    op.create_index(
+        "ix_training_session_lifter_finished", "training_session", ["lifter_id", "finished_at"]
+    )
     op.add_column(
         "lifter",
         sa.Column("data_version", sa.BigInteger(), server_default="0", nullable=False),
@@ -73,3 +80,4 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS tracker_lifter_changed()")
     with op.batch_alter_table("lifter", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.drop_column("data_version")
+    op.drop_index("ix_training_session_lifter_finished", "training_session")

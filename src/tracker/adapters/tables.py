@@ -244,6 +244,9 @@ class TrainingSession(Row):
     __table_args__ = (
         UniqueConstraint("lifter_id", "source_key", name="uq_training_session_source"),
         Index("ix_training_session_lifter_started", "lifter_id", "started_at"),
+        # The open session and those a new set may join: found by their end, not their start
+        # (which reaches back over the whole history).
+        Index("ix_training_session_lifter_finished", "lifter_id", "finished_at"),
         # `report team` finds every lifter's recent sessions by start time alone.
         Index("ix_training_session_started_at", "started_at"),
     )
