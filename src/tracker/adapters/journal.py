@@ -174,14 +174,16 @@ class Journal:
     def undone_run(self, lifter: Lifter) -> list[ChangeRecord]:
         """The changes undone since the latest one not undone, oldest first (the latest
         undone first)."""
-        latest = self.latest_pending(lifter)
+        latest = (
+            select(func.max(ChangeRecord.id))
+            .where(ChangeRecord.lifter_id == lifter.id, ChangeRecord.undone_at.is_(None))
+            .scalar_subquery()
+        )
+        after = ChangeRecord.id > func.coalesce(latest, 0)
         return list(
             self.session.scalars(
                 select(ChangeRecord)
-                .where(
-                    ChangeRecord.lifter_id == lifter.id,
-                    ChangeRecord.id > (latest.id if latest is not None else 0),
-                )
+                .where(ChangeRecord.lifter_id == lifter.id, after)
                 .order_by(ChangeRecord.id)
             )
         )
