@@ -39,7 +39,7 @@ def test_a_raw_database_error_is_one_line_and_the_session_goes_on(
     app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # As a failed rollback or close raises it: outside the unit of work's translation.
-    def locked(app: App, args: list[str]) -> None:
+    def locked(app: App, args: list[str], memory: object = None) -> None:
         raise sa_exc.OperationalError("INSERT", {}, Exception("database is locked"))
 
     monkeypatch.setattr(commands, "log_from_args", locked)

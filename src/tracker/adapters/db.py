@@ -23,7 +23,7 @@ from tracker.domain.errors import DatabaseError as DatabaseError
 from tracker.domain.errors import TargetExists as TargetExists
 
 # Bumped with every new Alembic revision; a test checks it matches the migration scripts' head.
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # A PostgreSQL advisory lock key (any fixed 64-bit number; postgres_rows.py holds the
 # catalog's one): one schema migration at a time.

@@ -174,14 +174,16 @@ class Journal:
     def undone_run(self, lifter: Lifter) -> list[ChangeRecord]:
         """The changes undone since the latest one not undone, oldest first (the latest
         undone first)."""
-        latest = self.latest_pending(lifter)
+        latest = (
+            select(func.max(ChangeRecord.id))
+            .where(ChangeRecord.lifter_id == lifter.id, ChangeRecord.undone_at.is_(None))
+            .scalar_subquery()
+        )
+        after = ChangeRecord.id > func.coalesce(latest, 0)
         return list(
             self.session.scalars(
                 select(ChangeRecord)
-                .where(
-                    ChangeRecord.lifter_id == lifter.id,
-                    ChangeRecord.id > (latest.id if latest is not None else 0),
-                )
+                .where(ChangeRecord.lifter_id == lifter.id, after)
                 .order_by(ChangeRecord.id)
             )
         )
@@ -217,13 +219,15 @@ class Journal:
         at a time inside the window can join, widen or close."""
         query = select(TrainingSession).where(
             TrainingSession.lifter_id == lifter.id,
-            (TrainingSession.finished_at.is_(None))
-            | (
-                (TrainingSession.started_at <= end)
-                & (func.coalesce(TrainingSession.finished_at, TrainingSession.started_at) >= start)
-            ),
+            TrainingSession.finished_at.is_(None) | (TrainingSession.finished_at >= start),
         )
-        return list(self.session.scalars(query))
+        # By their end only (the index); the start in Python (repository.finished_sessions_near
+        # says why). An open session is always one.
+        return [
+            session
+            for session in self.session.scalars(query)
+            if session.finished_at is None or session.started_at <= end
+        ]
 
     def restore(self, model: type[M], copy: RowCopy, keep_id: bool = True) -> M:
         """Insert a row again from its copy; with a new id when its old one is taken."""

@@ -588,14 +588,16 @@ class Repository(PostgresRows):
         self, lifter: Lifter, at: datetime, slack: timedelta
     ) -> Sequence[TrainingSession]:
         """Finished sessions whose span, widened by `slack` both ways, contains `at`."""
-        return self.session.scalars(
+        ending = self.session.scalars(
             select(TrainingSession).where(
                 TrainingSession.lifter_id == lifter.id,
                 TrainingSession.finished_at.is_not(None),
-                TrainingSession.started_at <= at + slack,
                 TrainingSession.finished_at >= at - slack,
             )
-        ).all()
+        )
+        # By their end only (the index): a bound on the start too would have SQLite's planner
+        # walk every session by its start, which is before now in the whole history.
+        return [session for session in ending if session.started_at <= at + slack]
 
     def session_of(self, row: WorkoutSet) -> TrainingSession:
         """The session a stored set belongs to."""

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, get_args
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -157,6 +158,9 @@ class Lifter(Row):
     created_at: Mapped[datetime] = column(UTCDateTime(), default=utcnow)
     # PostgreSQL role whose rows these are (row-level security); None: the owner's only.
     db_role: Mapped[str | None] = column(String(63), unique=True)
+    # PostgreSQL: up once in every transaction that writes the lifter's sessions, sets,
+    # weigh-ins or involved sides (triggers, revision 0011): a warm gym's sign to read again.
+    data_version: Mapped[int] = column(BigInteger, default=0, server_default="0")
 
 
 class LifterCoach(Row):
@@ -240,6 +244,9 @@ class TrainingSession(Row):
     __table_args__ = (
         UniqueConstraint("lifter_id", "source_key", name="uq_training_session_source"),
         Index("ix_training_session_lifter_started", "lifter_id", "started_at"),
+        # The open session and those a new set may join: found by their end, not their start
+        # (which reaches back over the whole history).
+        Index("ix_training_session_lifter_finished", "lifter_id", "finished_at"),
         # `report team` finds every lifter's recent sessions by start time alone.
         Index("ix_training_session_started_at", "started_at"),
     )

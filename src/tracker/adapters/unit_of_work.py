@@ -133,6 +133,13 @@ class AbstractUnitOfWork(abc.ABC):
         so that a write queues behind another writer instead of failing on a stale read)."""
         return self
 
+    def data_stamp(self, lifter_id: int) -> object | None:
+        """Inside a transaction: a value that stays equal while no other connection commits
+        a change to the lifter's history (SQLite: PRAGMA data_version on this connection;
+        PostgreSQL: the lifter's data_version, which every transaction writing it bumps), for
+        a warm process to know that what it keeps is still so; None when unknown."""
+        return None
+
     @abc.abstractmethod
     def report_queries(self) -> AbstractReportQueries:
         """The reports' read-only queries, in this unit of work's transaction."""
@@ -221,6 +228,18 @@ class UnitOfWork(AbstractUnitOfWork):
         error = None if exc is None else domain_error(exc)
         if error is not None:  # the command's error, in the domain's terms
             raise error from exc
+
+    def data_stamp(self, lifter_id: int) -> object | None:
+        connection = self.session.connection()
+        if connection.dialect.name == "sqlite":
+            # It changes when another connection commits, never for this one's own commits.
+            version = connection.exec_driver_sql("PRAGMA data_version").scalar()
+            return connection.connection.dbapi_connection, version
+        from sqlalchemy import select
+
+        from tracker.adapters.orm import Lifter
+
+        return self.session.scalar(select(Lifter.data_version).where(Lifter.id == lifter_id))
 
     def report_queries(self) -> ReportQueries:
         from tracker.adapters.report_queries import ReportQueries

@@ -22,7 +22,7 @@ from tracker.domain.model import Laterality, SetKind, Side
 # this module, and so does completing an exercise name, which must not build the ORM
 # (adapters/reads.py).
 if TYPE_CHECKING:
-    from tracker.services.logbook import LogResult, PlannedSet
+    from tracker.services.logbook import LogMemory, LogResult, PlannedSet
     from tracker.services.stored_sets import StoredSet
 
 SIDE_MARKERS = {"-l": "left", "--left": "left", "-r": "right", "--right": "right", "--each": "each"}
@@ -121,10 +121,11 @@ def log_command(
     log_and_print(app, exercise, specs, rpe, warmup, kind, note, at, yes)
 
 
-def log_from_args(app: App, args: Sequence[str]) -> LogResult:
-    """`tracker log`'s arguments as one list (gym mode): parsed, logged and printed alike."""
+def log_from_args(app: App, args: Sequence[str], memory: LogMemory | None = None) -> LogResult:
+    """`tracker log`'s arguments as one list (gym mode): parsed, logged and printed alike;
+    `memory` is what the warm prompt keeps of each exercise's history (services.logbook)."""
     ctx = log_command.make_context("log", list(args), obj=app)
-    return log_and_print(app, **ctx.params)
+    return log_and_print(app, **ctx.params, memory=memory)
 
 
 def log_and_print(
@@ -137,6 +138,7 @@ def log_and_print(
     note: str | None = None,
     at: datetime | None = None,
     yes: bool = False,
+    memory: LogMemory | None = None,
 ) -> LogResult:
     from tracker.services.logbook import LogRequest, log_sets
 
@@ -145,7 +147,7 @@ def log_and_print(
         raise UserError(f"--warmup and --kind {kind} contradict each other: give one")
     set_kind = SetKind.WARMUP if warmup else asked or SetKind.WORKING
     request = LogRequest(exercise, plan_sets(specs, rpe), set_kind, note, at, yes)
-    result = log_sets(app.uow(), app.lifter, request, local_now())
+    result = log_sets(app.uow(), app.lifter, request, local_now(), memory)
     print_log_result(result)
     print_start_hint(app, result)
     return result

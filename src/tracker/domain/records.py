@@ -55,6 +55,22 @@ def best_by_side(
     return bests
 
 
+def bests_with(
+    bests: dict[Side | None, Decimal], sets: Iterable[LoggedSet], unit: Unit
+) -> dict[Side | None, Decimal]:
+    """The best per side once `sets` are stored too: what best_by_side reads of the history
+    with them (a warm process keeps its bests so instead of reading them again)."""
+    tops = (
+        (s.side, s.reps, s.unit, s.load)
+        for s in sets
+        if counts_for_best(s.kind, s.load, s.reps)
+    )
+    merged = dict(bests)
+    for side, value in best_by_side(tops, unit).items():
+        merged[side] = max(merged.get(side, value), value)
+    return merged
+
+
 def new_bests(
     sets: Sequence[LoggedSet], bests: dict[Side | None, Decimal], unit: Unit
 ) -> list[bool]:
@@ -98,6 +114,22 @@ class MeasureBests:
             if farthest is not None:
                 bests.distance[side] = farthest
         return bests
+
+    def with_sets(self, sets: Iterable[LoggedSet], lower_is_better: bool) -> MeasureBests:
+        """These bests once `sets` are stored too: what from_rows reads of the history with
+        them (a set's time above 0 s and its distance above 0 m, warm-ups left out)."""
+        time, distance = dict(self.time), dict(self.distance)
+        for done in sets:
+            if done.kind is SetKind.WARMUP:
+                continue
+            if done.duration_s is not None and done.duration_s > 0:
+                value, previous = done.duration_s, time.get(done.side)
+                better = min if lower_is_better else max
+                time[done.side] = value if previous is None else better(previous, value)
+            far = None if done.distance is None else metres(done.distance, done.distance_unit)
+            if far is not None and far > 0:
+                distance[done.side] = max(distance.get(done.side, far), far)
+        return MeasureBests(time, distance)
 
 
 def new_measure_bests(
@@ -166,7 +198,9 @@ class SideRecords:
                 continue
             value = convert(logged.load, logged.unit, self.unit)
             top = self.heaviest.get(logged.side)
-            if top is None:
+            if top is None:  # nothing to beat: the side's first set is its record
+                self.heaviest[logged.side] = value
+                self.reps_at[(logged.side, value)] = logged.reps
                 continue
             if value > top and logged.load > 0:
                 found.append((logged.id, logged.side, HEAVIEST))

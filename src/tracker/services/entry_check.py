@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -15,6 +16,7 @@ from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.plausibility import Known, doubt, effective_kg
 from tracker.domain.specs import format_spec
 from tracker.domain.units import Unit, convert
+from tracker.services.stored_sets import StoredSet
 
 
 @dataclass
@@ -55,10 +57,14 @@ class EntryCheck:
                 self.known[exercise_id] = self.known[exercise_id].with_set(held_kg, held_reps)
             self._held.clear()
             self._session = session
+<<<<<<< HEAD
         exercise_id = exercise.id
         known = self.known.get(exercise_id)
         if known is None:
             known = self.known[exercise_id] = self._stored(exercise, at)
+=======
+        known = self.stored(exercise, at)
+>>>>>>> gym-speed
         load_kg = effective_kg(
             load, unit, bodyweight, self._body_weight(at) if bodyweight else None
         )
@@ -85,6 +91,23 @@ class EntryCheck:
             typed = format_spec(spec, Unit(self.lifter.unit))
             what = f"{typed}{where} on {exercise.name} is {reason}"
             raise Implausible(f"{what}: a typo? Add --yes to log it as typed", what)
+
+    def stored(self, exercise: Exercise, at: datetime) -> Known:
+        """The exercise's stored sets as the check meets them (read once)."""
+        known = self.known.get(exercise.id)
+        if known is None:
+            known = self.known[exercise.id] = self._stored(exercise, at)
+        return known
+
+    def with_sets(self, known: Known, sets: Iterable[StoredSet], at: datetime) -> Known:
+        """`known` once these sets are stored too, as `_stored` would read them at `at` (a
+        warm process keeps it so, instead of reading the bounds again)."""
+        for done in sets:
+            if done.kind is not SetKind.WARMUP:
+                body = self._body_weight(at) if done.bodyweight else None
+                load_kg = effective_kg(done.load, done.unit, done.bodyweight, body)
+                known = known.with_set(load_kg, done.reps)
+        return known
 
     def _stored(self, exercise: Exercise, at: datetime) -> Known:
         known = Known()

@@ -32,7 +32,7 @@ from tracker.domain.units import Unit
 from tracker.services.reports import exercise_report
 
 if TYPE_CHECKING:
-    from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
+    from tracker.adapters.orm import Exercise, Lifter
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +123,18 @@ def session_judgement(rows: Sequence[StoredRow], facts: LifterFacts) -> Judgemen
     )
 
 
+class IdentifiedRow(StoredRow, Protocol):
+    @property
+    def id(self) -> int: ...
+
+
 def pairs_completed(
-    rows: Sequence[WorkoutSet], new_ids: set[int], facts: LifterFacts
+    rows: Sequence[IdentifiedRow], new_ids: set[int], facts: LifterFacts
 ) -> list[Judgement]:
     """The left/right pairs (the k-th working set of each side, in the order logged) that
     the sets ``new_ids`` completed, each judged as `report imbalance` judges a session of
     that one pair. Sets stored earlier and since undone are gone from ``rows``."""
-    sides: dict[Side, list[WorkoutSet]] = {Side.LEFT: [], Side.RIGHT: []}
+    sides: dict[Side, list[IdentifiedRow]] = {Side.LEFT: [], Side.RIGHT: []}
     for row in rows:
         if row.side is not None and is_working(row):
             sides[row.side].append(row)

@@ -32,11 +32,12 @@ from tracker.domain.routines import (
 from tracker.domain.sessions import SESSION_GAP
 from tracker.domain.set_rules import example_spec, is_cardio, is_side_test
 from tracker.domain.units import Unit
+from tracker.services import logbook
 from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.equipment import PlateAnswer, loading_for
 from tracker.services.figures import lifter_facts, pairs_completed, session_judgement
 from tracker.services.lifters import current_lifter
-from tracker.services.logbook import LogResult, previous_session, session_for
+from tracker.services.logbook import LogResult, Recalled, previous_session, session_for
 from tracker.services.routine_plans import plan_of
 from tracker.services.routines import find_routine
 from tracker.services.stored_sets import StoredSet, last_activity
@@ -320,6 +321,11 @@ def completed_pairs(
     return judged
 
 
+def pairs_of(kept: Recalled, set_ids: Sequence[int]) -> list[Judgement]:
+    """completed_pairs from what the prompt keeps of the exercise (its session's sets)."""
+    return pairs_completed(kept.today, set(set_ids), kept.facts)
+
+
 def side_records(
     uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str, before_set_id: int
 ) -> SideRecords:
@@ -327,12 +333,9 @@ def side_records(
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         found = resolve_exercise(uow.catalog, exercise)
-        rows = uow.log.side_records(lifter, found, before_set_id)
+        records = logbook.side_records(uow.log, lifter, found, before_set_id)
         uow.commit()
-    return SideRecords.from_rows(
-        ((side, Unit(unit), load, reps) for side, unit, load, reps in rows),
-        Unit(lifter.unit),
-    )
+    return records
 
 
 def logged_sets(result: LogResult) -> list[LoggedSet]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from tracker.adapters.new_rows import add_session, add_set, put_spec, spec_of
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
@@ -14,10 +15,13 @@ from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
+from tracker.domain.plausibility import Known
 from tracker.domain.records import (
     LoggedSet,
     MeasureBests,
+    SideRecords,
     best_by_side,
+    bests_with,
     new_bests,
     new_measure_bests,
 )
@@ -30,6 +34,9 @@ from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.entry_check import EntryCheck
 from tracker.services.lifters import current_lifter
 from tracker.services.stored_sets import StoredSet, last_activity, stored_set
+
+if TYPE_CHECKING:
+    from tracker.services.figures import LifterFacts
 
 
 @dataclass(frozen=True)
@@ -71,10 +78,52 @@ class PreviousSession:
     sets: list[StoredSet]
 
 
+@dataclass
+class Recalled:
+    """What a log of an exercise reads of its history, as it stands after the last log of it
+    in this process: the session it was logged in and the one before, and the history's
+    figures (each the domain's own: e1RM and measure bests, the entry check's bounds, the
+    gym's per-side records), kept up to date with each line instead of read again."""
+
+    session_id: int
+    exercise: tuple[int, bool]  # its id and lower_is_better, as the figures were kept
+    previous: PreviousSession | None
+    logged: bool  # any set of the exercise is stored
+    bests: dict[Side | None, Decimal]
+    measure_bests: MeasureBests
+    known: Known
+    records: SideRecords
+    today: list[StoredSet]  # the session's sets of the exercise, in the order logged
+    facts: LifterFacts
+
+
+@dataclass
+class LogMemory:
+    """A warm process's memory of what its logs read (gym mode), per exercise name.
+
+    Good while no other connection has written: the unit of work's data stamp (SQLite's
+    data_version, PostgreSQL's per-lifter change counter) is read in each log's transaction,
+    and any change forgets everything. The process's own changes besides its logs (undo,
+    redo, a backdated set) forget it too (`forget`)."""
+
+    stamp: object | None = None
+    unit: str | None = None  # the lifter's, which the figures are in
+    exercises: dict[str, Recalled] = field(default_factory=dict)
+
+    def forget(self) -> None:
+        self.stamp = None
+        self.exercises.clear()
+
+
 def log_sets(
-    uow: AbstractUnitOfWork, lifter_name: str | None, request: LogRequest, now: datetime
+    uow: AbstractUnitOfWork,
+    lifter_name: str | None,
+    request: LogRequest,
+    now: datetime,
+    memory: LogMemory | None = None,
 ) -> LogResult:
-    """Store every set of one command, or none of them."""
+    """Store every set of one command, or none of them. With `memory` (a warm process), what
+    it holds of the exercise's history stands in for reading it, and is kept up to date."""
     if request.note is not None:
         refuse_controls(request.note, "a note")
     at = request.at or now
@@ -83,6 +132,7 @@ def log_sets(
         lifter = current_lifter(uow.lifters, lifter_name)
         uow.lifters.lock_lifter(lifter)  # concurrent logs take turns choosing session and positions
         exercise = resolve_exercise(uow.catalog, request.exercise)
+        recalled = _recall(uow, memory, lifter, exercise.name, request.at is None)
         check_sides(exercise.name, exercise.laterality, [s.side for s in request.sets])
         check_loads(
             exercise.name,
@@ -90,24 +140,36 @@ def log_sets(
             [s.spec for s in request.sets],
             cardio=is_cardio(exercise.body_part, exercise.category),
         )
+        check = EntryCheck(uow, lifter)
+        if recalled is not None:
+            check.known[exercise.id] = recalled.known
         if not request.confirmed:
-            check = EntryCheck(uow, lifter)
             for planned in request.sets:
                 kind = kind_of(planned.spec, request.kind)
                 check.refuse(exercise, planned.spec, planned.side, kind, at)
         sessions_before = history.sessions_before_log(uow.journal, lifter, at)  # for undo
         session, started, closed = session_for(log, lifter, at, now)
-        previous = previous_session(log, lifter, exercise, session)
-        first_time = uow.catalog.count_sets_of(exercise, lifter) == 0
-        bests = best_e1rm_by_side(log, lifter, exercise, Unit(lifter.unit), at)
-        measured = any(planned.spec.measured for planned in request.sets)
-        measure_bests = (
-            MeasureBests.from_rows(
-                log.measure_bests(lifter, exercise, at), exercise.lower_is_better
+        if recalled is not None and (
+            recalled.session_id != session.id
+            or recalled.exercise != (exercise.id, exercise.lower_is_better)
+        ):
+            recalled = None  # a new session (its previous one is another), or edited
+        if recalled is not None:
+            previous, first_time = recalled.previous, not recalled.logged
+            bests, measure_bests = recalled.bests, recalled.measure_bests
+        else:
+            previous = previous_session(log, lifter, exercise, session)
+            first_time = uow.catalog.count_sets_of(exercise, lifter) == 0
+            bests = best_e1rm_by_side(log, lifter, exercise, Unit(lifter.unit), at)
+            remembering = memory is not None and memory.stamp is not None
+            measured = remembering or any(p.spec.measured for p in request.sets)
+            measure_bests = (
+                MeasureBests.from_rows(
+                    log.measure_bests(lifter, exercise, at), exercise.lower_is_better
+                )
+                if measured
+                else MeasureBests()
             )
-            if measured
-            else MeasureBests()
-        )
         position = log.next_position(session)
         rows = [
             add_set(
@@ -147,8 +209,92 @@ def log_sets(
             result.implements = convention.implements
         mark_bests(result.sets, bests, Unit(lifter.unit))
         mark_measure_bests(result.sets, measure_bests, exercise.lower_is_better)
+        kept = stamp = None
+        if memory is not None and memory.stamp is not None:
+            kept = _kept(uow, lifter, exercise, session, rows, result, recalled, check)
+            kept.bests = bests_with(bests, map(logged_set, result.sets), Unit(lifter.unit))
+            kept.measure_bests = measure_bests.with_sets(
+                map(logged_set, result.sets), exercise.lower_is_better
+            )
+            uow.log.flush()
+            stamp = uow.data_stamp(lifter.id)  # this line's own writes counted (PostgreSQL)
         uow.commit()
+        if memory is not None and kept is not None:
+            memory.stamp = stamp  # only once the line is stored
+            memory.exercises[exercise.name] = kept
         return result
+
+
+def _kept(
+    uow: AbstractUnitOfWork,
+    lifter: Lifter,
+    exercise: Exercise,
+    session: TrainingSession,
+    rows: list[WorkoutSet],
+    result: LogResult,
+    recalled: Recalled | None,
+    check: EntryCheck,
+) -> Recalled:
+    """The exercise's figures to remember after this log: those recalled with its sets added,
+    else read (the first log of the exercise in this process, or after another's write)."""
+    at = rows[0].performed_at
+    if recalled is None:
+        from tracker.services.figures import lifter_facts  # the report's modules: gym only
+
+        log = uow.log
+        recalled = Recalled(
+            session.id,
+            (exercise.id, exercise.lower_is_better),
+            result.previous,
+            True,
+            {},
+            MeasureBests(),
+            check.stored(exercise, at),
+            side_records(log, lifter, exercise, rows[0].id),
+            list(map(stored_set, log.sets_of_exercise_in_session(lifter, exercise, session.id))),
+            lifter_facts(uow, lifter, exercise),
+        )
+        today = recalled.today
+    else:
+        today = [*recalled.today, *result.sets]
+    return replace(
+        recalled,
+        logged=True,
+        known=check.with_sets(recalled.known, result.sets, at),
+        today=today,
+    )
+
+
+def _recall(
+    uow: AbstractUnitOfWork, memory: LogMemory | None, lifter: Lifter, exercise: str, now: bool
+) -> Recalled | None:
+    """The memory's figures of the exercise, if still good: no other connection wrote the
+    lifter's history since they were kept (the data stamp, read inside this transaction, the
+    lifter's row locked), the lifter's unit is the same, and the sets are logged now (a
+    backdated set's history is another)."""
+    if memory is None:
+        return None
+    stamp = uow.data_stamp(lifter.id) if now else None
+    if stamp is None or stamp != memory.stamp or lifter.unit != memory.unit:
+        memory.forget()
+    memory.stamp, memory.unit = stamp, lifter.unit
+    return memory.exercises.get(exercise)
+
+
+def logged_set(s: StoredSet) -> LoggedSet:
+    return LoggedSet(
+        s.side, s.reps, s.load, s.unit, s.kind, s.id, s.duration_s, s.distance, s.distance_unit
+    )
+
+
+def side_records(
+    log: LogRows, lifter: Lifter, exercise: Exercise, before_set_id: int
+) -> SideRecords:
+    """The exercise's per-side records over the working sets logged before a set id."""
+    rows = log.side_records(lifter, exercise, before_set_id)
+    return SideRecords.from_rows(
+        ((side, Unit(unit), load, reps) for side, unit, load, reps in rows), Unit(lifter.unit)
+    )
 
 
 def session_for(
@@ -208,13 +354,7 @@ def mark_measure_bests(
 ) -> None:
     """Flag each timed or distance set that beats its side's best before it
     (tracker.domain.records.new_measure_bests)."""
-    logged = [
-        LoggedSet(
-            s.side, s.reps, s.load, s.unit, s.kind, s.id, s.duration_s, s.distance,
-            s.distance_unit,
-        )
-        for s in sets
-    ]
+    logged = [logged_set(s) for s in sets]
     for stored, what in zip(
         sets, new_measure_bests(logged, bests, lower_is_better), strict=True
     ):

@@ -50,7 +50,7 @@ from tracker.services import gym
 from tracker.services.equipment import plates_for
 from tracker.services.gym import ExerciseBrief
 from tracker.services.lifters import get_unit
-from tracker.services.logbook import LogResult, SetEdit, edit_set
+from tracker.services.logbook import LogMemory, LogResult, SetEdit, edit_set
 from tracker.wording import gym as wording
 
 
@@ -75,7 +75,8 @@ class GymShell:
         self.side_rest = side_rest
         self.bell = bell
         self.briefs: dict[str, ExerciseBrief] = {}
-        self.records: dict[str, SideRecords] = {}
+        # What the logs read of each exercise's history, kept up to date line by line.
+        self.memory = LogMemory()
         self.last_result: LogResult | None = None
         self.finished = False
         self.shown: str | None = None  # the exercise whose header was printed last
@@ -178,7 +179,7 @@ class GymShell:
         # suggest would count that set as history.
         self.brief(args[0])
         try:
-            result = log_from_args(self.app, args)
+            result = log_from_args(self.app, args, self.memory)
         except Implausible as doubt:
             # At a terminal the lifter answers; piped, the line is refused (--yes logs it).
             if not self.interactive:
@@ -186,7 +187,7 @@ class GymShell:
             if not confirm.ask(f"{doubt.question}. Log it?"):
                 say("Not logged.")
                 return
-            result = log_from_args(self.app, [*args, "--yes"])
+            result = log_from_args(self.app, [*args, "--yes"], self.memory)
         self.after_log(result)
 
     def accept_planned(self) -> None:
@@ -220,22 +221,31 @@ class GymShell:
         self.start_rest(result)
 
     def records_of(self, result: LogResult) -> SideRecords:
-        """Per-side records, read once per exercise and then kept up to date in memory."""
-        if result.exercise not in self.records and result.sets:
-            self.records[result.exercise] = gym.side_records(
-                self.app.uow(), self.app.lifter, result.exercise, result.sets[0].id
-            )
-        return self.records.get(result.exercise) or SideRecords(self.lifter_unit())
+        """Per-side records: kept with the exercise's history (beaten_by updates them), else
+        read (a backdated line, or no data stamp to know them current by)."""
+        kept = self.memory.exercises.get(result.exercise)
+        if kept is not None:
+            return kept.records
+        if not result.sets:
+            return SideRecords(self.lifter_unit())
+        return gym.side_records(
+            self.app.uow(), self.app.lifter, result.exercise, result.sets[0].id
+        )
 
     def print_pairs(self, result: LogResult) -> None:
         """The LSI of each left/right pair these sets completed (services.gym)."""
         if all(stored.side is None for stored in result.sets):
             return
         ids = [stored.id for stored in result.sets]
-        session_id = self.status.session_id
-        for judged in gym.completed_pairs(
-            self.app.uow(), self.app.lifter, result.exercise, session_id, ids
-        ):
+        kept = self.memory.exercises.get(result.exercise)
+        pairs = (
+            gym.pairs_of(kept, ids)
+            if kept is not None
+            else gym.completed_pairs(
+                self.app.uow(), self.app.lifter, result.exercise, self.status.session_id, ids
+            )
+        )
+        for judged in pairs:
             line = wording.pair_line(judged)
             if line:
                 say(line)
@@ -293,7 +303,7 @@ class GymShell:
     def after_history(self) -> None:
         """After an undo or redo: the session as stored now, nothing remembered of its sets."""
         self.status = gym.reload_status(self.app.uow(), self.app.lifter, self.status, local_now())
-        self.records.clear()  # an undone set may have been a record
+        self.memory.forget()  # an undone set may have been a best
         self.last_result = None  # its sets are gone: a note has nothing to go on
 
     def cmd_note(self, text: str) -> None:
