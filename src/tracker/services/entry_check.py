@@ -57,14 +57,8 @@ class EntryCheck:
                 self.known[exercise_id] = self.known[exercise_id].with_set(held_kg, held_reps)
             self._held.clear()
             self._session = session
-<<<<<<< HEAD
         exercise_id = exercise.id
-        known = self.known.get(exercise_id)
-        if known is None:
-            known = self.known[exercise_id] = self._stored(exercise, at)
-=======
         known = self.stored(exercise, at)
->>>>>>> gym-speed
         load_kg = effective_kg(
             load, unit, bodyweight, self._body_weight(at) if bodyweight else None
         )
