@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from importlib.resources import files
 
 import pytest
@@ -214,7 +213,8 @@ def test_any_query_resolves_or_raises_a_tracker_error(query: str) -> None:
     assert name in {entry.name for entry in CATALOG}
 
 
-# Performance ----------------------------------------------------------------------------------
+# A thousand names ------------------------------------------------------------------------------
+# How fast they resolve is the benchmark's business (benchmarks/bench.py), never a timed test.
 
 MODIFIERS = ["Single Leg", "Seated", "Standing", "Incline", "Decline", "Close Grip", "Wide Grip",
              "Reverse", "Kneeling", "Lying", "Alternating", "One Arm", "Smith Machine", "Cable",
@@ -229,24 +229,20 @@ MOVEMENTS = ["Press", "Curl", "Row", "Squat", "Raise", "Extension", "Fly", "Pull
 BIG = [NameEntry(f"{m} {b}", (f"{m}-{b} Alt",)) for m in MODIFIERS for b in MOVEMENTS]
 
 
-def best_of_three_ms(query: str) -> float:
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        try:
-            resolve(query, BIG)
-        except TrackerError:
-            pass
-        timings.append(time.perf_counter() - start)
-    return min(timings) * 1000
-
-
-@pytest.mark.parametrize("query", ["Chains Calf Raise", "chains-calf raise alt", "chai cal r",
-                                   "seated", "singel leg pres", "zzzz"])
-def test_a_thousand_names_resolve_fast(query: str) -> None:
+@pytest.mark.parametrize("query", ["Chains Calf Raise", "chains-calf raise alt", "chai cal r"])
+def test_one_of_a_thousand_names_resolves_by_name_alias_or_prefixes(query: str) -> None:
     assert len(BIG) == 1000
-    # Generous for slow CI machines; typically about 1 ms for a hit and 5 ms for a miss.
-    assert best_of_three_ms(query) < 30
+    assert resolve(query, BIG) == "Chains Calf Raise"
+
+
+def test_a_typo_among_a_thousand_names_suggests_the_close_ones() -> None:
+    with pytest.raises(NotFound, match="did you mean: Single Leg Press"):
+        resolve("singel leg pres", BIG)
+
+
+def test_a_word_of_many_of_a_thousand_names_is_ambiguous() -> None:
+    with pytest.raises(AmbiguousName, match="Seated Bridge"):
+        resolve("seated", BIG)
 
 
 GYM = [
