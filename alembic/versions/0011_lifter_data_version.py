@@ -7,7 +7,7 @@ Create Date: 2026-12-07 16:30:00
 
 A warm `tracker gym` keeps what its lines read of each exercise's history and must notice a
 write from another process. SQLite says so itself (PRAGMA data_version); on PostgreSQL,
-`lifter.data_version` goes up once in every transaction that inserts, changes or deletes the
+`lifter.data_version` goes up with every statement that inserts, changes or deletes the
 lifter's sessions, sets, weigh-ins or involved sides: statement-level triggers, whose function
 runs as its owner (a lifter's role may update only its name and unit) with a pinned search
 path. The column exists on SQLite too (the models are one), where nothing bumps it.
@@ -35,11 +35,12 @@ EVENTS = {
 
 
 def _function(schema: str) -> str:
-    # Once per transaction and lifter: a row this transaction updated already has its xmin.
+    # Once per statement (an import's batches bump a few hundred times: nothing beside its
+    # rows). Not "once per transaction": a transaction that had updated the lifter row for
+    # another reason (a restore's unit) would then change history unseen.
     bump = (
         f"UPDATE {schema}.lifter SET data_version = data_version + 1 "
-        "WHERE id IN (SELECT lifter_id FROM {rows}) "
-        "AND NOT xmin OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()::xid"
+        "WHERE id IN (SELECT lifter_id FROM {rows})"
     )
     return f"""CREATE FUNCTION tracker_lifter_changed() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER

@@ -197,3 +197,19 @@ def test_what_the_prompt_keeps_is_what_a_fresh_read_finds(
             stored = uow.log.sets_of_exercise_in_session(lifter, exercise, shell.status.session_id)
             assert [s.id for s in kept.today] == [s.id for s in stored]
     assert set(shell.memory.exercises) == {SLP, "Plank", "Leg Press"}
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_a_write_after_the_lifter_row_changed_in_its_transaction_still_moves_the_counter(
+    tracker: Tracker,
+) -> None:
+    """A restore sets the unit, then writes sets, in one transaction: the gym must see it."""
+    tracker.ok("log", "slp", "-l", "10x50", "-r", "10x50")
+    engine = create_engine(tracker.url)
+    version = "SELECT data_version FROM lifter"
+    with engine.begin() as con:
+        before = con.execute(text(version)).scalar_one()
+        con.execute(text("UPDATE lifter SET unit = unit"))
+        con.execute(text("DELETE FROM workout_set WHERE side = 'left'"))
+        assert con.execute(text(version)).scalar_one() > before
+    engine.dispose()

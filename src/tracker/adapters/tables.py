@@ -158,7 +158,7 @@ class Lifter(Row):
     created_at: Mapped[datetime] = column(UTCDateTime(), default=utcnow)
     # PostgreSQL role whose rows these are (row-level security); None: the owner's only.
     db_role: Mapped[str | None] = column(String(63), unique=True)
-    # PostgreSQL: up once in every transaction that writes the lifter's sessions, sets,
+    # PostgreSQL: up with every statement that writes the lifter's sessions, sets,
     # weigh-ins or involved sides (triggers, revision 0011): a warm gym's sign to read again.
     data_version: Mapped[int] = column(BigInteger, default=0, server_default="0")
 
