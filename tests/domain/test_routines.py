@@ -68,7 +68,14 @@ def test_records_per_side_heaviest_and_most_reps_at_a_load() -> None:
 
 def test_no_record_to_beat_on_a_new_side() -> None:
     from tracker.domain.model import SetKind
-    from tracker.domain.records import LoggedSet, SideRecords
+    from tracker.domain.records import HEAVIEST, MOST_REPS, LoggedSet, SideRecords
 
     records = SideRecords.from_rows([], Unit.KG)
-    assert records.beaten_by([LoggedSet(None, 5, D(100), Unit.KG, SetKind.WORKING, 1)]) == []
+    first = [LoggedSet(None, 5, D(100), Unit.KG, SetKind.WORKING, 1),
+             LoggedSet(None, 5, D(110), Unit.KG, SetKind.WORKING, 2)]
+    assert records.beaten_by(first) == []  # the first batch is "first time logged", unmarked
+    # ... and the record the next batch must beat: 110 kg, 5 reps at it.
+    again = [LoggedSet(None, 5, D(110), Unit.KG, SetKind.WORKING, 3),
+             LoggedSet(None, 6, D(110), Unit.KG, SetKind.WORKING, 4),
+             LoggedSet(None, 1, D(112), Unit.KG, SetKind.WORKING, 5)]
+    assert records.beaten_by(again) == [(4, None, MOST_REPS), (5, None, HEAVIEST)]

@@ -190,17 +190,21 @@ class SideRecords:
     def beaten_by(self, sets: Iterable[LoggedSet]) -> list[tuple[int, Side | None, str]]:
         """(set id, side, what) for each record a set beats, updating the records.
 
-        A side with no earlier working set has no record to beat (as with e1RM).
+        A side with no earlier working set has no record to beat (as with e1RM): its first
+        sets, the whole batch, become its records unmarked, for the next batch to beat.
         """
         found: list[tuple[int, Side | None, str]] = []
+        first_time: set[Side | None] = set()
         for logged in sets:
             if logged.kind is SetKind.WARMUP or logged.reps <= 0:
                 continue
             value = convert(logged.load, logged.unit, self.unit)
             top = self.heaviest.get(logged.side)
-            if top is None:  # nothing to beat: the side's first set is its record
-                self.heaviest[logged.side] = value
-                self.reps_at[(logged.side, value)] = logged.reps
+            if top is None or logged.side in first_time:
+                first_time.add(logged.side)
+                self.heaviest[logged.side] = value if top is None else max(top, value)
+                key = (logged.side, value)
+                self.reps_at[key] = max(self.reps_at.get(key, 0), logged.reps)
                 continue
             if value > top and logged.load > 0:
                 found.append((logged.id, logged.side, HEAVIEST))
