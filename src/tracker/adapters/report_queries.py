@@ -166,6 +166,8 @@ def _volume_in(unit_name: str, *when: Any) -> Any:
 
 def _volume(kg_milli: int | None, lb_milli: int | None, unit: Unit) -> Decimal:
     """Exact volume in ``unit`` from the integer sums per typed unit."""
+    if not lb_milli:  # the common case: one unit (0 + a volume is that volume)
+        return convert(Decimal(kg_milli) / _THOUSAND, Unit.KG, unit) if kg_milli else Decimal(0)
     total = Decimal(0)
     if kg_milli:
         total += convert(Decimal(kg_milli) / _THOUSAND, Unit.KG, unit)
@@ -292,12 +294,24 @@ class ReportQueries:
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
         query = _counted_sets(asked.lifter_id, [*keys, *columns], loaded).group_by(*keys)
 
+        # Per row only what differs: e1RMs repeat (one per load x reps), so each key is turned
+        # into a Decimal once; the times and distances only when they were selected.
+        e1rms: dict[int, Decimal] = {}
+        zero = Decimal(0)
+
         def figures(
             sets: int, reps: int, kg: int, lb: int, best: int | None, beyond: int,
             most_reps: int | None, *more: int,
         ) -> SideFigures:
-            e1rm = None if best is None else e1rm_of_key(int(best), _KEY_KG, formula, unit)
-            duration, distance, longest, shortest, farthest = more if more else (0,) * 5
+            e1rm = None
+            if best is not None:
+                e1rm = e1rms.get(best)
+                if e1rm is None:
+                    e1rm = e1rms[best] = e1rm_of_key(int(best), _KEY_KG, formula, unit)
+            if not more:
+                return SideFigures(sets, int(reps), _volume(kg, lb, unit), e1rm, None,
+                                   int(beyond or 0), 0, zero, zero, int(most_reps or 0))
+            duration, distance, longest, shortest, farthest = more
             return SideFigures(
                 sets,
                 int(reps),
