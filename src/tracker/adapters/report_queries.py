@@ -215,6 +215,11 @@ class ReportQueries:
     def __init__(self, session: Session) -> None:
         self._session = session
 
+    def _rows(self, query: Any) -> Any:
+        """A Core query's rows, in the session's transaction: plain tuples, without the ORM's
+        per-row loading (these queries name columns, never entities)."""
+        return self._session.connection().execute(query)
+
     # -- imbalance: one row per (exercise, session), left and right pivoted ---------------
 
     def sides_by_exercise(
@@ -328,7 +333,7 @@ class ReportQueries:
 
         width = 12 if timed else 7
         result = {}
-        for ex_id, name, session_id, started, *values in self._session.execute(query):
+        for ex_id, name, session_id, started, *values in self._rows(query):
             left = figures(*values[:width]) if values[0] else None
             right = figures(*values[width:]) if values[width] else None
             result[((ex_id, name), session_id)] = SessionSides(session_id, started, left, right)
@@ -379,7 +384,7 @@ class ReportQueries:
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
         query = _counted_sets(lifter_id, [*keys, *columns], loaded).group_by(*keys)
         rows = []
-        for row in self._session.execute(query):
+        for row in self._rows(query):
             ex_id, name, s_id, started, side, reps, unit = row[:7]
             top, count, volume, secs, dist = row[8:13]  # row[7]: loaded, a key only
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
@@ -413,7 +418,7 @@ class ReportQueries:
                        set_group(reps, Decimal(milli) / _THOUSAND, Unit(unit), bw, performed_at,
                                  body_weights, seconds_of_key(secs), metres_of_key(dist)), part)
             for (ex_id, name, s_id, started, side, reps, milli, unit, bw, performed_at, secs,
-                 dist, part) in self._session.execute(query)
+                 dist, part) in self._rows(query)
         ]
 
     def side_sessions(self, asked: ReportRequest, exercise_id: int) -> list[SideSession]:
@@ -462,7 +467,7 @@ class ReportQueries:
             row.sets[side] = row.sets.get(side, 0) + count
             merged[(s_id, ex_id)] = replace(row, reps=row.reps + reps, volume=row.volume + volume)
 
-        for row in self._session.execute(query):
+        for row in self._rows(query):
             s_id, started, ex_id, part, side, equipment, laterality, per, implements = row[:9]
             count, reps, kg, lb = row[9:]
             convention = convention_for(equipment, laterality, per, implements)

@@ -7,15 +7,17 @@ Policy forbids any request, so a page opens offline and shows the same thing eve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tracker.cli.report_json import lsi_num, readiness_json
 from tracker.cli.svg_charts import (
     SIZES,
+    Bar,
     Chart,
+    Series,
     Size,
     bars_chart,
     label,
@@ -26,6 +28,7 @@ from tracker.cli.svg_charts import (
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from markupsafe import Markup
 
     from tracker.services.coach import (
         ExerciseReport,
@@ -61,7 +64,61 @@ def environment() -> Environment:
     )
     env.filters["fmt"] = fmt
     env.filters["attr_number"] = attr_number
+    env.filters["markers"] = markers
+    env.filters["bars"] = bars
+    env.filters["session_rows"] = session_rows
     return env
+
+
+def markers(series: Series) -> Markup:
+    """A series' point markers, one a line: what _charts.j2's ``marker`` macro draws, written
+    here once per series rather than called once per point (a long history has thousands)."""
+    from markupsafe import Markup, escape
+
+    if series.marker == "square":
+        drawn = (f'<rect class="{escape(p.css)}" x="{p.x - 3}" y="{p.y - 3}" width="6" '
+                 'height="6"/>\n' for p in series.points)
+    else:
+        drawn = (f'<circle class="{escape(p.css)}" cx="{p.x}" cy="{p.y}" r="3"/>\n'
+                 for p in series.points)
+    return Markup("".join(drawn))
+
+
+def session_rows(rows: Sequence[dict[str, object]], metric_label: str) -> Markup:
+    """The data table's rows, one a line, escaped as the template escapes: written here once
+    per table rather than through the template once per cell (a long history has thousands)."""
+    from markupsafe import Markup, escape
+
+    what = escape(metric_label)
+
+    def cell(label: str, field: str, value: float | None) -> str:
+        return (f'<td class="num" data-label="{label}" data-field="{field}" '
+                f'data-value="{escape(attr_number(value))}">{escape(fmt(value))}</td>')
+
+    lines = []
+    for row in rows:
+        s = cast("SessionFigures", row["session"])
+        day = escape(s.date)
+        lines.append(
+            f'<tr data-session="{day}"><td data-label="date">{day}</td>'
+            + cell(f"left {what}", "left", s.left)
+            + cell(f"right {what}", "right", s.right)
+            + cell("LSI", "lsi", s.lsi)
+            + cell("left volume", "volume_left", cast("float | None", row["volume_left"]))
+            + cell("right volume", "volume_right", cast("float | None", row["volume_right"]))
+            + "</tr>\n"
+        )
+    return Markup("".join(lines))
+
+
+def bars(drawn: Sequence[Bar]) -> Markup:
+    """A chart's bars, one a line (as ``markers``: once per chart, not once per bar)."""
+    from markupsafe import Markup, escape
+
+    return Markup("".join(
+        f'<rect class="{escape(b.css)}" x="{b.x}" y="{b.y}" width="{b.width}" '
+        f'height="{b.height}"/>\n' for b in drawn
+    ))
 
 
 def fmt(value: float | int | Decimal | None) -> str:
@@ -163,8 +220,10 @@ def _charts(
     return main, lsi, volume
 
 
-def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
-    """The self-contained page of `tracker report html`."""
+def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterator[str]:
+    """The self-contained page of `tracker report html`, in pieces as it is drawn: each
+    session's chart points and table row are written out rather than kept (the page of a long
+    history is many times the size of its figures)."""
     lifters = []
     for l_index, report in enumerate(reports):
         exercises = [
@@ -183,7 +242,7 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
     return (
         environment()
         .get_template("report.html.j2")
-        .render(
+        .generate(
             title=f"Left and right: {who}" if who else "Left and right",
             lifters=lifters,
             metric_label=METRIC_LABELS[reports[0].metric] if reports else "",
