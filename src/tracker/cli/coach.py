@@ -61,14 +61,17 @@ def report_html(
     The file loads nothing from the network and prints on A4, one exercise per page.
     """
     from tracker.cli.html_pages import report_page
+    from tracker.cli.startup import collector_paused
     from tracker.services.coach import visual_report
 
-    reports = visual_report(
-        app.uow(), app.lifter, all_lifters, exercises, since, until, metric, formula.lower()
-    )
-    page = report_page(reports, local_now())
-    count = sum(len(r.exercises) for r in reports)
-    write_output(page, output, plural(count, "exercise"))
+    uow = app.uow()  # opens the database, which resumes the start-up's collector
+    with collector_paused():
+        reports = visual_report(
+            uow, app.lifter, all_lifters, exercises, since, until, metric, formula.lower()
+        )
+        page = report_page(reports, local_now())
+        count = sum(len(r.exercises) for r in reports)
+        write_output(page, output, plural(count, "exercise"))
 
 
 @click.command("team")

@@ -8,6 +8,7 @@ Policy forbids any request, so a page opens offline and shows the same thing eve
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
@@ -220,6 +221,25 @@ def _charts(
     return main, lsi, volume
 
 
+@dataclass(frozen=True, slots=True)
+class ExerciseView:
+    """One exercise's section: its charts are drawn when the page reaches it, and dropped once
+    it is written, so that one exercise's drawing is held at a time."""
+
+    item: ExerciseReport
+    index: str
+    unit: str
+    metric: str
+
+    @property
+    def charts(self) -> tuple[tuple[Chart, ...], ...]:
+        return exercise_charts(self.index, self.item, self.unit, self.metric)
+
+    @property
+    def rows(self) -> list[dict[str, object]]:
+        return _table_rows(self.item)
+
+
 def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterator[str]:
     """The self-contained page of `tracker report html`, in pieces as it is drawn: each
     session's chart points and table row are written out rather than kept (the page of a long
@@ -227,11 +247,7 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterato
     lifters = []
     for l_index, report in enumerate(reports):
         exercises = [
-            {
-                "item": item,
-                "charts": exercise_charts(f"{l_index}-{e_index}", item, report.unit, report.metric),
-                "rows": _table_rows(item),
-            }
+            ExerciseView(item, f"{l_index}-{e_index}", report.unit, report.metric)
             for e_index, item in enumerate(report.exercises)
         ]
         readiness = None
