@@ -272,10 +272,15 @@ def lifter_report(
         for report in reports
         for item in report.exercises
     }
+    # Over all time by e1RM (Epley), the page's figure is the suggest cue's: given, not read
+    # again.
+    same = since is None and until is None and metric == "e1rm" and formula == "epley"
+    known = {item.exercise: item for report in reports for item in report.exercises} if same else {}
     seen: dict[str, ExerciseReport] = {}
     for figures in (item for report in main for item in report.exercises):
         if figures.exercise not in seen:
-            next_session = next_session_for(uow, main[0].lifter, figures.exercise)
+            next_session = next_session_for(uow, main[0].lifter, figures.exercise,
+                                            known.get(figures.exercise))
             seen[figures.exercise] = ExerciseReport(
                 figures, volume.get(figures.exercise, ()), next_session
             )
@@ -294,9 +299,11 @@ def lifter_report(
     )
 
 
-def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> NextSession:
+def next_session_for(
+    uow: AbstractUnitOfWork, lifter: str, exercise: str, figures: ReportExercise | None = None
+) -> NextSession:
     try:
-        answer = suggest(uow, lifter, exercise)
+        answer = suggest(uow, lifter, exercise, figures=figures)
     except TrackerError as exc:  # no history to progress from and no parent to start from
         return NextSession((), str(exc))
 
