@@ -93,8 +93,9 @@ def session_rows(rows: Sequence[dict[str, object]], metric_label: str) -> Markup
     what = escape(metric_label)
 
     def cell(label: str, field: str, value: float | None) -> str:
+        # A number's text (digits, ".", "-") has nothing to escape.
         return (f'<td class="num" data-label="{label}" data-field="{field}" '
-                f'data-value="{escape(attr_number(value))}">{escape(fmt(value))}</td>')
+                f'data-value="{attr_number(value)}">{fmt(value)}</td>')
 
     lines = []
     for row in rows:
