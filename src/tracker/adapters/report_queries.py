@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import BigInteger, and_, case, cast, func, or_, select
+from sqlalchemy import BigInteger, and_, case, cast, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from tracker.adapters.orm import Exercise, TrainingSession, WorkoutSet
@@ -48,6 +48,8 @@ _THOUSAND = Decimal(1000)
 _KG_SCALE = 100_000_000
 _LB_SCALE = int(KG_PER_LB * _KG_SCALE)  # 45_359_237
 _KEY_KG = 10**11  # key units (1e-11 kg) per kg
+# A report's grouping on PostgreSQL: 62,500 exercise sessions (250,000 sets) hash in 48 MB.
+WORK_MEM = "64MB"
 
 
 def _counted() -> Any:
@@ -166,6 +168,8 @@ def _volume_in(unit_name: str, *when: Any) -> Any:
 
 def _volume(kg_milli: int | None, lb_milli: int | None, unit: Unit) -> Decimal:
     """Exact volume in ``unit`` from the integer sums per typed unit."""
+    if not lb_milli:  # the common case: one unit (0 + a volume is that volume)
+        return convert(Decimal(kg_milli) / _THOUSAND, Unit.KG, unit) if kg_milli else Decimal(0)
     total = Decimal(0)
     if kg_milli:
         total += convert(Decimal(kg_milli) / _THOUSAND, Unit.KG, unit)
@@ -212,6 +216,20 @@ class ReportQueries:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+
+    def _rows(self, query: Any) -> Any:
+        """A Core query's rows, in the session's transaction: plain tuples, without the ORM's
+        per-row loading (these queries name columns, never entities)."""
+        return self._session.connection().execute(query)
+
+    def _aggregate(self, query: Any) -> Any:
+        """The rows of a query that groups a lifter's sets (one group per exercise, session and
+        side): on PostgreSQL with room to group them in memory for this transaction only (at
+        the default 4 MB work_mem a long history's sort spills to disk)."""
+        connection = self._session.connection()
+        if connection.dialect.name == "postgresql":
+            connection.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+        return connection.execute(query)
 
     # -- imbalance: one row per (exercise, session), left and right pivoted ---------------
 
@@ -287,17 +305,31 @@ class ReportQueries:
                     func.min(case((and_(on_side, duration > 0), duration), else_=None)),
                     func.max(case((on_side, distance_key()), else_=None)),
                 ]
-        keys = (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
-                TrainingSession.started_at)
+        # Grouped by the two ids alone (the name and start are one per group): narrower keys
+        # for the sort or hash of every set.
+        keys = (WorkoutSet.exercise_id, WorkoutSet.session_id)
+        named = (func.min(Exercise.name), func.min(TrainingSession.started_at))
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
-        query = _counted_sets(asked.lifter_id, [*keys, *columns], loaded).group_by(*keys)
+        query = _counted_sets(asked.lifter_id, [*keys, *named, *columns], loaded).group_by(*keys)
+
+        # Per row only what differs: e1RMs repeat (one per load x reps), so each key is turned
+        # into a Decimal once; the times and distances only when they were selected.
+        e1rms: dict[int, Decimal] = {}
+        zero = Decimal(0)
 
         def figures(
             sets: int, reps: int, kg: int, lb: int, best: int | None, beyond: int,
             most_reps: int | None, *more: int,
         ) -> SideFigures:
-            e1rm = None if best is None else e1rm_of_key(int(best), _KEY_KG, formula, unit)
-            duration, distance, longest, shortest, farthest = more if more else (0,) * 5
+            e1rm = None
+            if best is not None:
+                e1rm = e1rms.get(best)
+                if e1rm is None:
+                    e1rm = e1rms[best] = e1rm_of_key(int(best), _KEY_KG, formula, unit)
+            if not more:
+                return SideFigures(sets, int(reps), _volume(kg, lb, unit), e1rm, None,
+                                   int(beyond or 0), 0, zero, zero, int(most_reps or 0))
+            duration, distance, longest, shortest, farthest = more
             return SideFigures(
                 sets,
                 int(reps),
@@ -314,7 +346,7 @@ class ReportQueries:
 
         width = 12 if timed else 7
         result = {}
-        for ex_id, name, session_id, started, *values in self._session.execute(query):
+        for ex_id, session_id, name, started, *values in self._aggregate(query):
             left = figures(*values[:width]) if values[0] else None
             right = figures(*values[width:]) if values[width] else None
             result[((ex_id, name), session_id)] = SessionSides(session_id, started, left, right)
@@ -365,7 +397,7 @@ class ReportQueries:
         loaded = [*where, WorkoutSet.bodyweight.is_(False)]
         query = _counted_sets(lifter_id, [*keys, *columns], loaded).group_by(*keys)
         rows = []
-        for row in self._session.execute(query):
+        for row in self._aggregate(query):
             ex_id, name, s_id, started, side, reps, unit = row[:7]
             top, count, volume, secs, dist = row[8:13]  # row[7]: loaded, a key only
             group = SetGroup(reps, Decimal(top) / _THOUSAND, Unit(unit), count,
@@ -399,7 +431,7 @@ class ReportQueries:
                        set_group(reps, Decimal(milli) / _THOUSAND, Unit(unit), bw, performed_at,
                                  body_weights, seconds_of_key(secs), metres_of_key(dist)), part)
             for (ex_id, name, s_id, started, side, reps, milli, unit, bw, performed_at, secs,
-                 dist, part) in self._session.execute(query)
+                 dist, part) in self._rows(query)
         ]
 
     def side_sessions(self, asked: ReportRequest, exercise_id: int) -> list[SideSession]:
@@ -448,7 +480,7 @@ class ReportQueries:
             row.sets[side] = row.sets.get(side, 0) + count
             merged[(s_id, ex_id)] = replace(row, reps=row.reps + reps, volume=row.volume + volume)
 
-        for row in self._session.execute(query):
+        for row in self._rows(query):
             s_id, started, ex_id, part, side, equipment, laterality, per, implements = row[:9]
             count, reps, kg, lb = row[9:]
             convention = convention_for(equipment, laterality, per, implements)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,14 +61,17 @@ def report_html(
     The file loads nothing from the network and prints on A4, one exercise per page.
     """
     from tracker.cli.html_pages import report_page
+    from tracker.cli.startup import collector_paused
     from tracker.services.coach import visual_report
 
-    reports = visual_report(
-        app.uow(), app.lifter, all_lifters, exercises, since, until, metric, formula.lower()
-    )
-    page = report_page(reports, local_now())
-    count = sum(len(r.exercises) for r in reports)
-    write_output(page, output, plural(count, "exercise"))
+    uow = app.uow()  # opens the database, which resumes the start-up's collector
+    with collector_paused():
+        reports = visual_report(
+            uow, app.lifter, all_lifters, exercises, since, until, metric, formula.lower()
+        )
+        page = report_page(reports, local_now())
+        count = sum(len(r.exercises) for r in reports)
+        write_output(page, output, plural(count, "exercise"))
 
 
 @click.command("team")
@@ -175,23 +179,47 @@ def team_lines(report: TeamReport) -> list[str]:
     return [f"LSI over the latest 3 sessions, since {since}", *table(rows, header)]
 
 
-def write_output(text: str, output: Path | None, what: str) -> None:
+def write_output(text: str | Iterable[str], output: Path | None, what: str) -> None:
     """To stdout, or to a file that is only ever whole: written beside it, then renamed. Like
-    every line on the terminal, stored text's control characters are shown escaped."""
+    every line on the terminal, stored text's control characters are shown escaped. A page
+    given in pieces is written piece by piece, whole lines at a time, and never held whole."""
     if output is None:
-        sys.stdout.write(terminal_text(text))
+        for piece in _lines_of(text):
+            sys.stdout.write(terminal_text(piece))
         sys.stdout.flush()
         return
     from tracker.bootstrap import new_private_file
 
+    size = 0
     try:
         # Private like the data it shows (mode 600, never through a symlink); -o replaces.
         with new_private_file(output, force=True) as handle:
-            handle.write(terminal_text(text))
+            for piece in _lines_of(text):
+                handle.write(terminal_text(piece))
+                size += len(piece.encode("utf-8"))
     except OSError as exc:
         raise UserError(f"can't write {output}: {exc.strerror or exc}") from None
-    size = len(text.encode("utf-8"))
     echo(f"Wrote {output} ({what}, {size / 1024:.0f} KB)", err=True)
+
+
+def _lines_of(text: str | Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The text in pieces of about ``size`` characters that end at a line's end (terminal_text
+    escapes character by character; a colour code never spans a line)."""
+    if isinstance(text, str):
+        yield text
+        return
+    pending: list[str] = []
+    held = 0
+    for chunk in text:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size and "\n" in chunk:
+            joined = "".join(pending)
+            cut = joined.rindex("\n") + 1
+            yield joined[:cut]
+            pending, held = [joined[cut:]], len(joined) - cut
+    if pending:
+        yield "".join(pending)
 
 
 # Added to the `tracker report` group when it loads (tracker.cli.report_group_with_coach).

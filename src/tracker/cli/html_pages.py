@@ -7,15 +7,18 @@ Policy forbids any request, so a page opens offline and shows the same thing eve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tracker.cli.report_json import lsi_num, readiness_json
 from tracker.cli.svg_charts import (
     SIZES,
+    Bar,
     Chart,
+    Series,
     Size,
     bars_chart,
     label,
@@ -26,6 +29,7 @@ from tracker.cli.svg_charts import (
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from markupsafe import Markup
 
     from tracker.services.coach import (
         ExerciseReport,
@@ -61,7 +65,62 @@ def environment() -> Environment:
     )
     env.filters["fmt"] = fmt
     env.filters["attr_number"] = attr_number
+    env.filters["markers"] = markers
+    env.filters["bars"] = bars
+    env.filters["session_rows"] = session_rows
     return env
+
+
+def markers(series: Series) -> Markup:
+    """A series' point markers, one a line: what _charts.j2's ``marker`` macro draws, written
+    here once per series rather than called once per point (a long history has thousands)."""
+    from markupsafe import Markup, escape
+
+    if series.marker == "square":
+        drawn = (f'<rect class="{escape(p.css)}" x="{p.x - 3}" y="{p.y - 3}" width="6" '
+                 'height="6"/>\n' for p in series.points)
+    else:
+        drawn = (f'<circle class="{escape(p.css)}" cx="{p.x}" cy="{p.y}" r="3"/>\n'
+                 for p in series.points)
+    return Markup("".join(drawn))
+
+
+def session_rows(rows: Sequence[dict[str, object]], metric_label: str) -> Markup:
+    """The data table's rows, one a line, escaped as the template escapes: written here once
+    per table rather than through the template once per cell (a long history has thousands)."""
+    from markupsafe import Markup, escape
+
+    what = escape(metric_label)
+
+    def cell(label: str, field: str, value: float | None) -> str:
+        # A number's text (digits, ".", "-") has nothing to escape.
+        return (f'<td class="num" data-label="{label}" data-field="{field}" '
+                f'data-value="{attr_number(value)}">{fmt(value)}</td>')
+
+    lines = []
+    for row in rows:
+        s = cast("SessionFigures", row["session"])
+        day = escape(s.date)
+        lines.append(
+            f'<tr data-session="{day}"><td data-label="date">{day}</td>'
+            + cell(f"left {what}", "left", s.left)
+            + cell(f"right {what}", "right", s.right)
+            + cell("LSI", "lsi", s.lsi)
+            + cell("left volume", "volume_left", cast("float | None", row["volume_left"]))
+            + cell("right volume", "volume_right", cast("float | None", row["volume_right"]))
+            + "</tr>\n"
+        )
+    return Markup("".join(lines))
+
+
+def bars(drawn: Sequence[Bar]) -> Markup:
+    """A chart's bars, one a line (as ``markers``: once per chart, not once per bar)."""
+    from markupsafe import Markup, escape
+
+    return Markup("".join(
+        f'<rect class="{escape(b.css)}" x="{b.x}" y="{b.y}" width="{b.width}" '
+        f'height="{b.height}"/>\n' for b in drawn
+    ))
 
 
 def fmt(value: float | int | Decimal | None) -> str:
@@ -163,16 +222,33 @@ def _charts(
     return main, lsi, volume
 
 
-def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
-    """The self-contained page of `tracker report html`."""
+@dataclass(frozen=True, slots=True)
+class ExerciseView:
+    """One exercise's section: its charts are drawn when the page reaches it, and dropped once
+    it is written, so that one exercise's drawing is held at a time."""
+
+    item: ExerciseReport
+    index: str
+    unit: str
+    metric: str
+
+    @property
+    def charts(self) -> tuple[tuple[Chart, ...], ...]:
+        return exercise_charts(self.index, self.item, self.unit, self.metric)
+
+    @property
+    def rows(self) -> list[dict[str, object]]:
+        return _table_rows(self.item)
+
+
+def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterator[str]:
+    """The self-contained page of `tracker report html`, in pieces as it is drawn: each
+    session's chart points and table row are written out rather than kept (the page of a long
+    history is many times the size of its figures)."""
     lifters = []
     for l_index, report in enumerate(reports):
         exercises = [
-            {
-                "item": item,
-                "charts": exercise_charts(f"{l_index}-{e_index}", item, report.unit, report.metric),
-                "rows": _table_rows(item),
-            }
+            ExerciseView(item, f"{l_index}-{e_index}", report.unit, report.metric)
             for e_index, item in enumerate(report.exercises)
         ]
         readiness = None
@@ -183,7 +259,7 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> str:
     return (
         environment()
         .get_template("report.html.j2")
-        .render(
+        .generate(
             title=f"Left and right: {who}" if who else "Left and right",
             lifters=lifters,
             metric_label=METRIC_LABELS[reports[0].metric] if reports else "",

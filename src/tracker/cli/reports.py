@@ -141,13 +141,24 @@ def report_imbalance(
     the whole window. LSI = weaker / stronger x 100 (involved / uninvolved with --involved);
     asymmetry = 100 - LSI. Status: balanced (LSI >= 90), watch (85-90), imbalanced (< 85).
     """
-    from tracker.cli.report_json import imbalance_json
+    from tracker.cli.startup import collector_paused
     from tracker.services.reports import imbalance_report
 
-    report = imbalance_report(
-        app.uow(read_only=True), app.lifter, exercise, since, until, metric, formula.lower(),
-        recent, Side(involved) if involved and involved != "none" else None, involved == "none",
-    )
+    uow = app.uow(read_only=True)  # opens the database, which resumes the start-up's collector
+    with collector_paused():
+        render_report(
+            imbalance_report(
+                uow, app.lifter, exercise, since, until, metric, formula.lower(), recent,
+                Side(involved) if involved and involved != "none" else None, involved == "none",
+            ),
+            as_json,
+        )
+
+
+def render_report(report: ImbalanceReport, as_json: bool) -> None:
+    """`report imbalance` as JSON or text."""
+    from tracker.cli.report_json import imbalance_json
+
     if as_json:
         emit_json(imbalance_json(report))
         return

@@ -190,6 +190,21 @@ class Frame:
         share = (value - self.y_low) / (self.y_high - self.y_low)
         return round(self.bottom - share * (self.bottom - self.top), 1)
 
+    def xy(self, values: Sequence[float | None]) -> list[tuple[float, float] | None]:
+        """(x, y) of each value (None for a gap): ``x`` and ``y`` with the scales read once,
+        for series of thousands of sessions."""
+        low, span = self.y_low, self.y_high - self.y_low
+        bottom, height = self.bottom, self.bottom - self.top
+        return [
+            None if v is None else (x, round(bottom - (v - low) / span * height, 1))
+            for x, v in zip(self.xs(len(values)), values, strict=True)
+        ]
+
+    def xs(self, count: int) -> list[float]:
+        """``x`` of the first ``count`` sessions."""
+        left, slot = self.left, self.slot
+        return [round(left + (i + 0.5) * slot, 1) for i in range(count)]
+
     def y_ticks(self, step: float) -> tuple[Tick, ...]:
         count = round((self.y_high - self.y_low) / step)
         return tuple(
@@ -226,15 +241,15 @@ class Frame:
         )
 
 
-def line_path(frame: Frame, values: Sequence[float | None]) -> str:
-    """Path data through the values, starting a new segment after a gap."""
+def line_path(coordinates: Sequence[tuple[float, float] | None]) -> str:
+    """Path data through the points (``Frame.xy``), starting a new segment after a gap."""
     parts: list[str] = []
     pen_down = False
-    for index, value in enumerate(values):
-        if value is None:
+    for point in coordinates:
+        if point is None:
             pen_down = False
             continue
-        parts.append(f"{'L' if pen_down else 'M'}{frame.x(index)} {frame.y(value)}")
+        parts.append(f"{'L' if pen_down else 'M'}{point[0]} {point[1]}")
         pen_down = True
     return " ".join(parts)
 
@@ -242,10 +257,9 @@ def line_path(frame: Frame, values: Sequence[float | None]) -> str:
 def series(
     frame: Frame, name: str, css: str, marker: str, values: Sequence[float | None]
 ) -> Series:
-    points = tuple(
-        Point(frame.x(i), frame.y(v), css) for i, v in enumerate(values) if v is not None
-    )
-    return Series(name, css, marker, line_path(frame, values), points)
+    coordinates = frame.xy(values)
+    points = tuple(Point(*point, css) for point in coordinates if point is not None)
+    return Series(name, css, marker, line_path(coordinates), points)
 
 
 def sides_chart(
@@ -318,7 +332,8 @@ def lsi_chart(
         rules.append(Rule(frame.y(115), "115", "rule"))
     line = series(frame, "LSI", "lsi", "circle", lsis)
     points = tuple(
-        Point(frame.x(i), frame.y(v), lsi_css(v)) for i, v in enumerate(lsis) if v is not None
+        Point(point.x, point.y, lsi_css(v))
+        for point, v in zip(line.points, (v for v in lsis if v is not None), strict=True)
     )
     legend_items = (
         (
@@ -356,11 +371,12 @@ def bars_chart(
     frame = Frame(len(dates), 0.0, stop, size)
     width = round(min(frame.slot * 0.4, 14.0), 2)
     bars = []
-    for index, (lv, rv) in enumerate(zip(left, right, strict=True)):
+    bottom = frame.bottom
+    for x, lv, rv in zip(frame.xs(len(left)), left, right, strict=True):
         for offset, value, css in ((-width, lv, "left"), (0.0, rv, "right")):
             if value:
                 y = frame.y(value)
-                bars.append(Bar(round(frame.x(index) + offset, 1), y, width, frame.bottom - y, css))
+                bars.append(Bar(round(x + offset, 1), y, width, bottom - y, css))
     return frame.chart(
         chart_id, title, description, y_label, dates, step,
         (("left", "square", "left"), ("right", "square", "right")), bars=tuple(bars),

@@ -263,11 +263,14 @@ def noise_of(
     once there are NOISE_MIN_SESSIONS of them; before, the default (15 %). Per-session
     asymmetries, not each side's bests, so steady progress on both sides does not inflate it;
     five identical sessions have a TE of 0, and any difference they show is real."""
-    asymmetries = [
-        a
-        for c in comparisons
-        if (a := signed_asymmetry(c.left, c.right, involved, lower_is_better)) is not None
-    ][-NOISE_WINDOW:]
+    asymmetries: list[Fraction] = []
+    for c in reversed(comparisons):  # the last NOISE_WINDOW with an asymmetry, latest first
+        a = signed_asymmetry(c.left, c.right, involved, lower_is_better)
+        if a is not None:
+            asymmetries.append(a)
+            if len(asymmetries) == NOISE_WINDOW:
+                break
+    asymmetries.reverse()
     count = len(asymmetries)
     if count < NOISE_MIN_SESSIONS:
         return DEFAULT_NOISE

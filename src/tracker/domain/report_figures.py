@@ -396,22 +396,41 @@ def summed(
 ) -> SideFigures:
     """One side's figures over parts of its sets: counts and totals added, the most reps in
     one set and the longest set kept, with the best e1RM the caller chose."""
+    # One pass (a window may hold thousands of sessions), adding in order as sum() would.
+    sets = reps = out_of_range = unweighed = best_reps = timed = distanced = 0
+    volume = duration = distance = longest = farthest = Decimal(0)
+    shortest: Decimal | None = None
+    for f in parts:
+        sets += f.sets
+        reps += f.reps
+        volume += f.volume
+        out_of_range += f.out_of_range
+        unweighed += f.unweighed
+        duration += f.duration
+        distance += f.distance
+        best_reps = max(best_reps, f.best_reps)
+        longest = max(longest, f.longest)
+        if f.shortest and (shortest is None or f.shortest < shortest):
+            shortest = f.shortest
+        farthest = max(farthest, f.farthest)
+        timed += f.unloaded_timed
+        distanced += f.unloaded_distance
     return SideFigures(
-        sets=sum(f.sets for f in parts),
-        reps=sum(f.reps for f in parts),
-        volume=sum((f.volume for f in parts), Decimal(0)),
+        sets=sets,
+        reps=reps,
+        volume=volume,
         best_e1rm=best_e1rm,
         best_set=best_set,
-        out_of_range=sum(f.out_of_range for f in parts),
-        unweighed=sum(f.unweighed for f in parts),
-        duration=sum((f.duration for f in parts), Decimal(0)),
-        distance=sum((f.distance for f in parts), Decimal(0)),
-        best_reps=max((f.best_reps for f in parts), default=0),
-        longest=max((f.longest for f in parts), default=Decimal(0)),
-        shortest=_shortest(f.shortest for f in parts),
-        farthest=max((f.farthest for f in parts), default=Decimal(0)),
-        unloaded_timed=sum(f.unloaded_timed for f in parts),
-        unloaded_distance=sum(f.unloaded_distance for f in parts),
+        out_of_range=out_of_range,
+        unweighed=unweighed,
+        duration=duration,
+        distance=distance,
+        best_reps=best_reps,
+        longest=longest,
+        shortest=Decimal(0) if shortest is None else shortest,
+        farthest=farthest,
+        unloaded_timed=timed,
+        unloaded_distance=distanced,
         reps_at_load=reps_at_load,
     )
 
@@ -439,7 +458,10 @@ def in_order(sessions: Iterable[SessionSides]) -> list[SessionSides]:
 
 def window_figures(sessions: Sequence[SessionSides], side: Side) -> SideFigures:
     """One side over sessions in order: sums, and the earliest best e1RM."""
-    present = [f for f in (s.side(side) for s in sessions) if f is not None]
+    if side is Side.LEFT:
+        present = [s.left for s in sessions if s.left is not None]
+    else:
+        present = [s.right for s in sessions if s.right is not None]
     best = best_session(sessions, side)
     figures = None if best is None else best.side(side)
     if figures is None:
@@ -451,12 +473,13 @@ def best_session(sessions: Sequence[SessionSides], side: Side) -> SessionSides |
     """The earliest session holding the side's best e1RM."""
     best: SessionSides | None = None
     top: Decimal | None = None
+    left = side is Side.LEFT
     for session in sessions:
-        figures = session.side(side)
-        if figures is None or figures.best_e1rm is None:
+        figures = session.left if left else session.right
+        if figures is None or (e1rm := figures.best_e1rm) is None:
             continue
-        if top is None or figures.best_e1rm > top:
-            best, top = session, figures.best_e1rm
+        if top is None or e1rm > top:
+            best, top = session, e1rm
     return best
 
 
@@ -605,9 +628,14 @@ def no_set_in_range(left: SideFigures, right: SideFigures) -> bool:
 def needs_raw_sets(sessions: Sequence[SessionSides], metric: str) -> bool:
     """Whether the comparison reads reps per load, which only raw sets give (the SQL path then
     reads the exercise's sets one by one)."""
+    if metric != "e1rm" or all(
+        any(f is not None and f.best_e1rm is not None for f in (s.side(side) for s in sessions))
+        for side in Side
+    ):
+        return False  # each side has an estimate: no_set_in_range is False, found without sums
     ordered = in_order(sessions)
     left, right = window_figures(ordered, Side.LEFT), window_figures(ordered, Side.RIGHT)
-    return metric == "e1rm" and not only_unweighed(left, right) and no_set_in_range(left, right)
+    return not only_unweighed(left, right) and no_set_in_range(left, right)
 
 
 def shared_load(session: SessionSides) -> Decimal | None:
@@ -668,6 +696,14 @@ def headline_before(item: ExerciseImbalance) -> Judgement | None:
     if len(compared) < 2 * recent:
         return None
     return _judged(item, item.sessions[: compared[-recent]], recent).judgement
+
+
+def by_volume(item: ExerciseImbalance) -> ExerciseImbalance:
+    """The same sessions compared by volume (`report imbalance --metric volume` of them, without
+    the all-time bests and the pre-injury reference): the HTML page's volume chart."""
+    involved = item.judgement.involved
+    return exercise_imbalance(item.exercise, item.sessions, "volume", item.judgement.recent,
+                              AllTime(None, None, involved), involved, item.per)
 
 
 def _judged(

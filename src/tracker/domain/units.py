@@ -45,8 +45,11 @@ def convert(load: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
 
 def round_display(value: Decimal, places: int = 2) -> Decimal:
     """Round half-up for display only; stored values keep full precision."""
-    quantum = Decimal(1).scaleb(-places)
+    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
     return value.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(4)}
 
 
 def plain(value: Decimal) -> Decimal:

@@ -21,6 +21,7 @@ from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
 from tracker.domain.report_figures import (
     ImbalanceReport,
     SideFigures,
+    by_volume,
     figure_unit,
     headline_before,
 )
@@ -129,7 +130,10 @@ def imbalance_figures(
     The one seam between these views and the report service: re-point it here when the
     report's output changes, and every page follows.
     """
-    report = imbalance_report(uow, lifter, exercise, since, until, metric, formula)
+    return _figures(imbalance_report(uow, lifter, exercise, since, until, metric, formula))
+
+
+def _figures(report: ImbalanceReport) -> ImbalanceFigures:
     first, last = report.first_date, report.last_date
     return LifterFigures(
         lifter=report.lifter,
@@ -258,16 +262,25 @@ def lifter_report(
     formula: str,
 ) -> LifterReport:
     wanted: list[str | None] = list(dict.fromkeys(exercises)) or [None]
-    main = [imbalance_figures(uow, lifter, name, since, until, metric, formula) for name in wanted]
+    reports = [imbalance_report(uow, lifter, name, since, until, metric, formula)
+               for name in wanted]
+    main = [_figures(report) for report in reports]
+    # Each side's volume per session, as `report imbalance --metric volume` gives it, judged
+    # from the sessions just read rather than read again.
     volume = {
-        item.exercise: item.sessions
-        for name in wanted
-        for item in imbalance_figures(uow, lifter, name, since, until, "volume", formula).exercises
+        item.exercise: _exercise(by_volume(item)).sessions
+        for report in reports
+        for item in report.exercises
     }
+    # Over all time by e1RM (Epley), the page's figure is the suggest cue's: given, not read
+    # again.
+    same = since is None and until is None and metric == "e1rm" and formula == "epley"
+    known = {item.exercise: item for report in reports for item in report.exercises} if same else {}
     seen: dict[str, ExerciseReport] = {}
     for figures in (item for report in main for item in report.exercises):
         if figures.exercise not in seen:
-            next_session = next_session_for(uow, main[0].lifter, figures.exercise)
+            next_session = next_session_for(uow, main[0].lifter, figures.exercise,
+                                            known.get(figures.exercise))
             seen[figures.exercise] = ExerciseReport(
                 figures, volume.get(figures.exercise, ()), next_session
             )
@@ -286,9 +299,11 @@ def lifter_report(
     )
 
 
-def next_session_for(uow: AbstractUnitOfWork, lifter: str, exercise: str) -> NextSession:
+def next_session_for(
+    uow: AbstractUnitOfWork, lifter: str, exercise: str, figures: ReportExercise | None = None
+) -> NextSession:
     try:
-        answer = suggest(uow, lifter, exercise)
+        answer = suggest(uow, lifter, exercise, figures=figures)
     except TrackerError as exc:  # no history to progress from and no parent to start from
         return NextSession((), str(exc))
 

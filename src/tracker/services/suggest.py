@@ -27,7 +27,11 @@ from tracker.domain.load_convention import (
 )
 from tracker.domain.loads import Lightest, ProgressionStep, increment_for, needs_cue
 from tracker.domain.model import Laterality, SetSpec, Side
-from tracker.domain.report_figures import LOAD_METRICS, last_session_figures
+from tracker.domain.report_figures import (
+    LOAD_METRICS,
+    ExerciseImbalance,
+    last_session_figures,
+)
 from tracker.domain.set_rules import is_cardio, is_side_test, log_example
 from tracker.domain.suggestion import (
     Basis,
@@ -178,16 +182,21 @@ def parse_basis(text: str) -> SetSpec:
 
 
 def suggest(
-    uow: AbstractUnitOfWork, lifter_name: str | None, query: str, basis: SetSpec | None = None
+    uow: AbstractUnitOfWork,
+    lifter_name: str | None,
+    query: str,
+    basis: SetSpec | None = None,
+    figures: ExerciseImbalance | None = None,
 ) -> Suggestion:
-    """The `tracker suggest` answer."""
+    """The `tracker suggest` answer. ``figures``: the exercise's all-time `report imbalance`
+    figure (e1RM by Epley), when the caller has just made it (the HTML page): not read again."""
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
         exercise = resolve_exercise(uow.catalog, query)
         history = uow.log.recent_working_sets(lifter, exercise, PROGRESSION_SESSIONS)
         if history and basis is None:
-            answer = progression(uow, lifter, exercise, history, unit)
+            answer = progression(uow, lifter, exercise, history, unit, figures)
         else:
             answer = start(uow, lifter, exercise, unit, basis, weigh_ins(uow, lifter))
         uow.commit()
@@ -407,6 +416,7 @@ def progression(
     exercise: Exercise,
     rows: list[WorkoutSet],
     default: Unit,
+    figures: ExerciseImbalance | None = None,
 ) -> Suggestion:
     """Double progression from the recent sessions, in the unit the exercise is loaded in; two
     sides are capped by the last session's weaker side, with the cue when it needs one."""
@@ -440,8 +450,8 @@ def progression(
     answer.sides = {side: _side_target(s.step, convention, s) for side, s in steps.items() if side}
     if len(steps) < 2:
         return answer
-    facts = lifter_facts(uow, lifter, exercise)
-    figures = exercise_figures(uow, lifter, exercise, facts)  # the report's, all time
+    if figures is None:  # the report's, all time
+        figures = exercise_figures(uow, lifter, exercise, lifter_facts(uow, lifter, exercise))
     last = None if figures is None else last_session_figures(figures)
     # Only a side weaker by what it lifted (e1RM, or reps at a load both sides lifted) is
     # capped by the other's load: by volume, more reps at less load may be the weaker side.
