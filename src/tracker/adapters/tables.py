@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, get_args
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     Column,
     Date,
@@ -158,9 +157,6 @@ class Lifter(Row):
     created_at: Mapped[datetime] = column(UTCDateTime(), default=utcnow)
     # PostgreSQL role whose rows these are (row-level security); None: the owner's only.
     db_role: Mapped[str | None] = column(String(63), unique=True)
-    # PostgreSQL: up with every statement that writes the lifter's sessions, sets,
-    # weigh-ins or involved sides (triggers, revision 0011): a warm gym's sign to read again.
-    data_version: Mapped[int] = column(BigInteger, default=0, server_default="0")
 
 
 class LifterCoach(Row):

@@ -135,9 +135,8 @@ class AbstractUnitOfWork(abc.ABC):
 
     def data_stamp(self, lifter_id: int) -> object | None:
         """Inside a transaction: a value that stays equal while no other connection commits
-        a change to the lifter's history (SQLite: PRAGMA data_version on this connection;
-        PostgreSQL: the lifter's data_version, which every transaction writing it bumps), for
-        a warm process to know that what it keeps is still so; None when unknown."""
+        a change to the lifter's history (SQLite: PRAGMA data_version on this connection),
+        for a warm process to know that what it keeps is still so; None when unknown."""
         return None
 
     @abc.abstractmethod
@@ -231,15 +230,15 @@ class UnitOfWork(AbstractUnitOfWork):
 
     def data_stamp(self, lifter_id: int) -> object | None:
         connection = self.session.connection()
-        if connection.dialect.name == "sqlite":
-            # It changes when another connection commits, never for this one's own commits.
-            version = connection.exec_driver_sql("PRAGMA data_version").scalar()
-            return connection.connection.dbapi_connection, version
-        from sqlalchemy import select
-
-        from tracker.adapters.orm import Lifter
-
-        return self.session.scalar(select(Lifter.data_version).where(Lifter.id == lifter_id))
+        if connection.dialect.name != "sqlite":
+            # PostgreSQL has no such value. A counter on the lifter row bumped by triggers
+            # was tried: its row lock, taken after other rows', deadlocked two writers of
+            # one lifter (a backdated line against a session edit). So a warm process reads
+            # each line's figures again there.
+            return None
+        # It changes when another connection commits, never for this one's own commits.
+        version = connection.exec_driver_sql("PRAGMA data_version").scalar()
+        return connection.connection.dbapi_connection, version
 
     def report_queries(self) -> ReportQueries:
         from tracker.adapters.report_queries import ReportQueries

@@ -102,9 +102,9 @@ class LogMemory:
     """A warm process's memory of what its logs read (gym mode), per exercise name.
 
     Good while no other connection has written: the unit of work's data stamp (SQLite's
-    data_version, PostgreSQL's per-lifter change counter) is read in each log's transaction,
-    and any change forgets everything. The process's own changes besides its logs (undo,
-    redo, a backdated set) forget it too (`forget`)."""
+    data_version; PostgreSQL has none, so nothing is kept there) is read in each log's
+    transaction, and any change forgets everything. The process's own changes besides its
+    logs (undo, redo, a backdated set) forget it too (`forget`)."""
 
     stamp: object | None = None
     unit: str | None = None  # the lifter's, which the figures are in
@@ -217,7 +217,7 @@ def log_sets(
                 map(logged_set, result.sets), exercise.lower_is_better
             )
             uow.log.flush()
-            stamp = uow.data_stamp(lifter.id)  # this line's own writes counted (PostgreSQL)
+            stamp = uow.data_stamp(lifter.id)
         uow.commit()
         if memory is not None and kept is not None:
             memory.stamp = stamp  # only once the line is stored
