@@ -58,3 +58,22 @@ def test_the_toolbar_never_breaks_the_prompt(
 
     monkeypatch.setattr(shell, "brief", broken)
     assert toolbar_text(shell, 80) == "Leg Press"
+
+
+def test_a_line_whose_place_fails_to_save_still_counts_for_the_records(
+    app: App, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The line is stored before its place is saved: if saving the place fails, the records
+    the prompt keeps take the line in all the same (no false "new best" on the next line)."""
+    shell = shell_for(app)
+
+    def locked() -> None:
+        raise sa_exc.OperationalError("UPDATE", {}, Exception("database is locked"))
+
+    shell.handle("leg press 10x100")  # the routine's first item: next comes Foo Press
+    monkeypatch.setattr(shell, "_save_place", locked)
+    shell.handle("leg press 10x120")  # an item by name, not the current: its place is saved
+    assert "database is locked" in capsys.readouterr().err
+    monkeypatch.undo()
+    shell.handle("leg press 10x110")
+    assert "new best: heaviest" not in capsys.readouterr().out  # 120 stands

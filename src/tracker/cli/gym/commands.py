@@ -206,12 +206,14 @@ class GymShell:
 
     def after_log(self, result: LogResult) -> None:
         self.last_result = result
+        # First: the line is stored, so the kept records take it in even if what follows fails.
+        beaten = self.records_of(result).beaten_by(gym.logged_sets(result))
         named = result.exercise != self.status.current_exercise()
         if self.status.log(result.exercise, result.sets):
             self._save_place()  # a routine item logged by name: the routine follows
         elif named:
             self.shown = result.exercise  # the log lines just named it
-        for set_id, side, what in self.records_of(result).beaten_by(gym.logged_sets(result)):
+        for set_id, side, what in beaten:
             label = f"{side_label(side)} " if side else ""
             say(style(f"  * #{set_id} {label}new best: {what}", fg="green"))
         self.print_pairs(result)
