@@ -177,11 +177,17 @@ def test_what_the_prompt_keeps_is_what_a_fresh_read_finds(
 ) -> None:
     sqlite_tracker.ok("log", "slp", "-l", "10x50", "-r", "8x52.5")
     sqlite_tracker.ok("log", "plank", "45s")
+    sqlite_tracker.ok("bodyweight", "add", "80")
+    sqlite_tracker.ok("log", "pull-up", "8xBW+10")
+    sqlite_tracker.ok("log", "6 m timed hop", "-l", "2.4s", "-r", "2.5s")
     app = app_of(sqlite_tracker.url)
     shell = gym_shell(app)
     for line in [
         "slp -l 12x40 -r 3x70", "slp -l 8x110lb -r 10x55 --yes", "plank 30s", "plank 70s",
         "slp -l 5x0 -r 10x57.5", "slp --warmup -l 5x90 -r 5x90 --yes", "leg press 10x100",
+        "pull-up 10xBW", "pull-up 5xBW+20 --yes", "pull-up 8xBW-20",
+        "6 m timed hop -l 2.31s -r 2.6s", "6 m timed hop -l 2.2s -r 2.45s",
+        "single-leg hop for distance -l 1.52m -r 148cm", "single-leg hop for distance -l 1.6m",
     ]:
         line_output(shell, capsys, line)
     with app.uow() as uow:
@@ -198,7 +204,9 @@ def test_what_the_prompt_keeps_is_what_a_fresh_read_finds(
             assert kept.records == side_records(uow.log, lifter, exercise, 10**9)
             stored = uow.log.sets_of_exercise_in_session(lifter, exercise, shell.status.session_id)
             assert [s.id for s in kept.today] == [s.id for s in stored]
-    assert set(shell.memory.exercises) == {SLP, "Plank", "Leg Press"}
+    assert set(shell.memory.exercises) == {
+        SLP, "Plank", "Leg Press", "Pull-Up", "6 m Timed Hop", "Single-Leg Hop for Distance"
+    }
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
