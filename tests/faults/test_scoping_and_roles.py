@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.helpers.cli import PG_ENV, Tracker
+from tests.helpers.cli import Tracker
 from tracker.adapters.db import HEAD_REVISION
 
 
@@ -131,9 +131,8 @@ def test_admin_grant_needs_postgresql(sqlite_tracker: Tracker) -> None:
     assert "roles need PostgreSQL" in sqlite_tracker.fails("admin", "grant", "me", "--role", "x")
 
 
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
 def test_admin_grant_needs_an_existing_role(tracker: Tracker) -> None:
-    if not tracker.url.startswith("postgresql"):
-        pytest.skip(f"PostgreSQL only ({PG_ENV})")
     line = tracker.fails("admin", "grant", "me", "--role", "no_such_role_xyz")
     assert line.startswith('Error: no database role "no_such_role_xyz"; create it first')
 

@@ -130,7 +130,7 @@ def test_a_line_issues_the_same_few_statements_whatever_the_history(
     assert max(empty[2:]) <= 20
 
 
-@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
 def test_another_connections_best_is_seen_by_the_next_line(
     tracker: Tracker, app_of: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -146,7 +146,7 @@ def test_another_connections_best_is_seen_by_the_next_line(
     assert out.count("new best e1RM") == 2 and out.count("new best: heaviest") == 2
 
 
-@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
 def test_another_connections_timed_best_is_seen_by_the_next_line(
     tracker: Tracker, app_of: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -209,7 +209,7 @@ def test_what_the_prompt_keeps_is_what_a_fresh_read_finds(
     }
 
 
-@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
 def test_on_postgresql_the_prompt_keeps_nothing_between_lines(
     tracker: Tracker, app_of: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
