@@ -28,26 +28,22 @@ class Equipment(StrEnum):
     OTHER = "other"
 
 
-# Plurals, as catalogs and apps write them ("kettlebells", "Goblet Squat (Dumbbells)").
-PLURALS: Mapping[str, Equipment] = {
+# Every spelling besides the canonical names, keyed by its normalised form; anything unknown
+# is OTHER.
+ALIASES: Mapping[str, Equipment] = {
+    # Plurals, as catalogs and apps write them ("kettlebells", "Goblet Squat (Dumbbells)").
     "barbells": Equipment.BARBELL,
     "dumbbells": Equipment.DUMBBELL,
     "kettlebells": Equipment.KETTLEBELL,
     "machines": Equipment.MACHINE,
     "cables": Equipment.CABLE,
     "bands": Equipment.BAND,
-}
-
-# Abbreviations lifters type into names ("DB Lateral Raise", "KB Swing", "BB Row").
-ABBREVIATIONS: Mapping[str, Equipment] = {
+    # Abbreviations lifters type into names ("DB Lateral Raise", "KB Swing", "BB Row").
     "bb": Equipment.BARBELL,
     "db": Equipment.DUMBBELL,
     "kb": Equipment.KETTLEBELL,
-}
-
-# Other spellings of catalogs (free-exercise-db's "e-z curl bar" and "body only") and apps.
-# The EZ bar is a (curved) barbell: plates on a bar, loaded and logged like one.
-SPELLINGS: Mapping[str, Equipment] = {
+    # Other spellings of catalogs (free-exercise-db's "e-z curl bar" and "body only") and
+    # apps. The EZ bar is a (curved) barbell: plates on a bar, loaded and logged like one.
     "e z curl bar": Equipment.BARBELL,
     "ez curl bar": Equipment.BARBELL,
     "ez bar": Equipment.BARBELL,
@@ -56,10 +52,6 @@ SPELLINGS: Mapping[str, Equipment] = {
     "body weight": Equipment.BODYWEIGHT,
 }
 
-# Every spelling besides the canonical names, keyed by its normalised form; anything unknown
-# is OTHER.
-ALIASES: Mapping[str, Equipment] = {**PLURALS, **ABBREVIATIONS, **SPELLINGS}
-
 # Plates go on a bar: plate maths counts the bar, and a logged load is per bar.
 BAR_EQUIPMENT = frozenset({Equipment.BARBELL, Equipment.SMITH_MACHINE})
 
@@ -67,29 +59,15 @@ BAR_EQUIPMENT = frozenset({Equipment.BARBELL, Equipment.SMITH_MACHINE})
 FREE_WEIGHTS = frozenset({Equipment.DUMBBELL, Equipment.KETTLEBELL})
 
 # Sets always move a load: a bare "12" there is a forgotten load, not bodyweight.
-LOADED_EQUIPMENT = frozenset(
-    {
-        Equipment.BARBELL,
-        Equipment.DUMBBELL,
-        Equipment.MACHINE,
-        Equipment.CABLE,
-        Equipment.KETTLEBELL,
-        Equipment.SMITH_MACHINE,
-    }
-)
+LOADED_EQUIPMENT = frozenset(Equipment) - {Equipment.BAND, Equipment.BODYWEIGHT, Equipment.OTHER}
 
 # Equipment that loads a lift the same way: an equipment word in an imported name must agree
 # with the catalog entry's kind before the stripped name may match it ("Hammer Curl (Cable)"
 # is not the dumbbell Hammer Curl). Machines and cables are both weight stacks.
 _LOADING: Mapping[Equipment, str] = {
-    Equipment.BARBELL: "barbell",
-    Equipment.DUMBBELL: "dumbbell",
-    Equipment.KETTLEBELL: "kettlebell",
+    **{kind: kind.value for kind in Equipment if kind is not Equipment.OTHER},
     Equipment.MACHINE: "stack",
     Equipment.CABLE: "stack",
-    Equipment.SMITH_MACHINE: "smith machine",
-    Equipment.BODYWEIGHT: "bodyweight",
-    Equipment.BAND: "band",
 }
 
 # Words an exercise name carries that say more than which equipment it is done with, and the

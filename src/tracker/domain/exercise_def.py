@@ -98,6 +98,9 @@ CHOICES: dict[str, tuple[str | None, set[str | None]]] = {  # key: (default, all
 LISTS = ("aliases", "secondary", "steps", "tips", "mistakes")
 FREE_TEXTS = ("summary", "ratio_note", "parent")
 FLAGS = ("lower_is_better",)
+# Taken as written, even when empty; None: no text, or what the equipment implies.
+AS_WRITTEN = ("parent", "ratio_note", "summary", "increment_unit", "sled_unit", "load_per",
+              "implements")
 # Equipment as stored: a canonical kind, or the variant an import keeps from a name ("Pull Up
 # (Assisted)" -> "assisted"); a file may also give any spelling `exercises add` takes.
 STORED_EQUIPMENT = frozenset({*Equipment, *NAME_HINTS.values()})
@@ -203,34 +206,28 @@ def definition_from_json(data: Mapping[str, Any]) -> ExerciseDef:
     field); ``increment`` and ``sled`` are left to the caller (their errors are worded apart)."""
     for check in CHECKS:
         check(data)
+    given: dict[str, Any] = {}
+    for field in fields(ExerciseDef):
+        value = data.get(field.name)
+        if field.name in AS_WRITTEN:
+            given[field.name] = value
+        elif value and field.name not in ("increment", "sled"):  # none or empty: the default
+            given[field.name] = tuple(value) if isinstance(value, list) else value
     ratio = data.get("ratio")
     rep_range = data.get("rep_range") or DEFAULT_REP_RANGE
     return ExerciseDef(
-        name=" ".join(data["name"].split()),
-        aliases=tuple(data.get("aliases") or ()),
-        body_part=data.get("body_part") or "other",
-        equipment=_equipment(data),
-        target=data.get("target") or "",
-        secondary=tuple(data.get("secondary") or ()),
-        difficulty=data.get("difficulty") or Difficulty.INTERMEDIATE.value,
-        category=data.get("category") or "strength",
-        laterality=Laterality(data.get("laterality") or Laterality.BILATERAL),
-        lower_is_better=bool(data.get("lower_is_better")),
-        parent=data.get("parent"),
-        source=str(data.get("source") or "custom")[:MAX_SOURCE],
-        ratio=(Decimal(str(ratio[0])), Decimal(str(ratio[1]))) if ratio else None,
-        ratio_note=data.get("ratio_note"),
-        increment_unit=data.get("increment_unit"),
-        sled_unit=data.get("sled_unit"),
-        load_per=data.get("load_per"),
-        implements=data.get("implements"),
-        rep_range=(int(rep_range[0]), int(rep_range[1])),
-        summary=data.get("summary"),
-        steps=tuple(data.get("steps") or ()),
-        tips=tuple(data.get("tips") or ()),
-        mistakes=tuple(data.get("mistakes") or ()),
-        faq=tuple(FaqEntry(item["q"], item["a"]) for item in data.get("faq") or ()),
-        edited=bool(data.get("edited")),
+        **given
+        | {
+            "name": " ".join(data["name"].split()),
+            "equipment": _equipment(data),
+            "laterality": Laterality(data.get("laterality") or Laterality.BILATERAL),
+            "lower_is_better": bool(data.get("lower_is_better")),
+            "source": str(data.get("source") or "custom")[:MAX_SOURCE],
+            "ratio": (Decimal(str(ratio[0])), Decimal(str(ratio[1]))) if ratio else None,
+            "rep_range": (int(rep_range[0]), int(rep_range[1])),
+            "faq": tuple(FaqEntry(item["q"], item["a"]) for item in data.get("faq") or ()),
+            "edited": bool(data.get("edited")),
+        }
     )
 
 

@@ -24,25 +24,21 @@ from tracker.domain.units import Unit, convert
 # - machine stack: 5 kg / 10 lb plates; cable stacks are finer (2.5 kg / 5 lb);
 # - kettlebell: 4 kg in metric sets; lb kettlebells come in 5 lb steps;
 # - band, bodyweight (added weight) and anything else: 1 kg / 2.5 lb, a small safe default.
+_STEPS: dict[Equipment, tuple[str, str]] = {  # (kg, lb)
+    Equipment.BARBELL: ("2.5", "5"),
+    Equipment.DUMBBELL: ("2", "5"),
+    Equipment.MACHINE: ("5", "10"),
+    Equipment.CABLE: ("2.5", "5"),
+    Equipment.KETTLEBELL: ("4", "5"),
+    Equipment.SMITH_MACHINE: ("2.5", "5"),
+    Equipment.BAND: ("1", "2.5"),
+    Equipment.BODYWEIGHT: ("1", "2.5"),
+    Equipment.OTHER: ("1", "2.5"),
+}
 DEFAULT_INCREMENTS: dict[tuple[Equipment, Unit], Decimal] = {
-    (Equipment.BARBELL, Unit.KG): Decimal("2.5"),
-    (Equipment.BARBELL, Unit.LB): Decimal("5"),
-    (Equipment.DUMBBELL, Unit.KG): Decimal("2"),
-    (Equipment.DUMBBELL, Unit.LB): Decimal("5"),
-    (Equipment.MACHINE, Unit.KG): Decimal("5"),
-    (Equipment.MACHINE, Unit.LB): Decimal("10"),
-    (Equipment.CABLE, Unit.KG): Decimal("2.5"),
-    (Equipment.CABLE, Unit.LB): Decimal("5"),
-    (Equipment.KETTLEBELL, Unit.KG): Decimal("4"),
-    (Equipment.KETTLEBELL, Unit.LB): Decimal("5"),
-    (Equipment.SMITH_MACHINE, Unit.KG): Decimal("2.5"),
-    (Equipment.SMITH_MACHINE, Unit.LB): Decimal("5"),
-    (Equipment.BAND, Unit.KG): Decimal("1"),
-    (Equipment.BAND, Unit.LB): Decimal("2.5"),
-    (Equipment.BODYWEIGHT, Unit.KG): Decimal("1"),
-    (Equipment.BODYWEIGHT, Unit.LB): Decimal("2.5"),
-    (Equipment.OTHER, Unit.KG): Decimal("1"),
-    (Equipment.OTHER, Unit.LB): Decimal("2.5"),
+    (kind, unit): Decimal(step)
+    for kind, steps in _STEPS.items()
+    for unit, step in zip((Unit.KG, Unit.LB), steps, strict=True)
 }
 
 # A per-side start at 40-50 % of the bilateral working load is a coaching heuristic (the
