@@ -198,22 +198,13 @@ def suggest(
         if history and basis is None:
             answer = progression(uow, lifter, exercise, history, unit, figures)
         else:
-            answer = start(uow, lifter, exercise, unit, basis, weigh_ins(uow, lifter))
+            answer = start(uow, lifter, exercise, unit, basis)
         uow.commit()
         return answer
 
 
-def weigh_ins(uow: AbstractUnitOfWork, lifter: Lifter) -> list[BodyWeight]:
-    return uow.body_weights().of_lifter(lifter.id)
-
-
 def start(
-    uow: AbstractUnitOfWork,
-    lifter: Lifter,
-    exercise: Exercise,
-    unit: Unit,
-    basis: SetSpec | None,
-    weighed: Sequence[BodyWeight] = (),
+    uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise, unit: Unit, basis: SetSpec | None
 ) -> Suggestion:
     parent = exercise.parent
     if basis is None and uow.log.measures_by_session_side(lifter, exercise):
@@ -222,51 +213,47 @@ def start(
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
         logged = uow.catalog.count_sets_of(exercise, lifter) > 0
         raise _no_start(uow.log, lifter, exercise, basis is not None, logged)
+    weighed = uow.body_weights().of_lifter(lifter.id)
     related: RelatedBasis | None = None
-    top: TopSet | None = None
     if basis is not None:
-        basis_load = basis.load or Decimal(0)
-        basis_unit, basis_reps, basis_date = basis.unit or unit, None, None
-        basis_name = parent.name
+        chosen = Basis(parent.name, basis.load or Decimal(0), basis.unit or unit, None, None)
     else:
         top, related = parent_or_related_top(uow.log, lifter, parent.name)
         if top is None:
             raise NoBasis(wording.no_parent_sets(parent.name, exercise.name))
         if top.load <= 0 and not top.bodyweight:
             raise NoBasis(wording.no_added_load(top.exercise, parent.name, exercise.name))
-        basis_name = top.exercise
-        basis_load, basis_unit = top.load, top.unit
-        basis_reps, basis_date = top.reps, top.performed_at.astimezone().date()
-    logged_load = basis_load  # as logged; a related lift's load is scaled to the parent's
-    then = _weighed_at_basis(exercise, top, weighed, basis_unit)
-    if then is not None:  # the load moved: body weight plus what was added (or taken off)
-        basis_load = then + basis_load
+        chosen = Basis(
+            top.exercise, top.load, top.unit, top.reps, top.performed_at.astimezone().date(),
+            parent.name if related else None, related.factor if related else None,
+            top.bodyweight, _weighed_at_basis(exercise, top, weighed), _over(top),
+        )
+    basis_load = chosen.load  # as logged; a related lift's load is scaled to the parent's
+    if chosen.body_weight is not None:  # the load moved: body weight plus what was added
+        basis_load = chosen.body_weight + basis_load
     if related is not None:
         basis_load = related.factor * basis_load
     body_weight = _variant_body_weight(exercise, weighed, unit)
     sled = machine_sled(exercise, unit)
     convention = exercise_convention(exercise)
     ratio = (exercise.ratio_low, exercise.ratio_high)
+    share = ratio[0] * convert(basis_load, chosen.unit, unit)
     result = start_for_variant(
-        basis_load, basis_unit, ratio,
-        _start_increment(uow.lifters, exercise, unit, body_weight, ratio[0] * convert(
-            basis_load, basis_unit, unit)),
-        unit, sled, convention, exercise_convention(parent), lightest_kind(sled),
+        basis_load, chosen.unit, ratio,
+        _start_increment(uow.lifters, exercise, unit, body_weight, share), unit, sled,
+        convention, exercise_convention(parent),
+        # The lightest start: nothing added to a machine's sled (a load in itself), else one
+        # step of the plates, stack or rack (a bar's is the empty bar: start_for_variant).
+        "sled" if sled else "step",
         _empty_bar(uow.lifters, exercise, unit), body_weight,
     )
     start_load = result.start
-    over = _over(top)
     sides = None
     if exercise.laterality != Laterality.BILATERAL:
         target = SideTarget(
             start_load.suggested, result.total, exercise.rep_low, bodyweight=body_weight is not None
         )
         sides = {side: target for side in Side}
-    chosen = Basis(
-        basis_name, logged_load, basis_unit, basis_reps, basis_date,
-        parent.name if related else None, related.factor if related else None,
-        top is not None and top.bodyweight, then, over,
-    )
     return Suggestion(
         exercise=exercise.name,
         unit=unit,
@@ -283,24 +270,24 @@ def start(
         bodyweight=body_weight is not None,
         lightest=start_load.lightest,
         inside=start_load.inside,
-        over=over,
+        over=chosen.over,
         converted=result,
         related=related,
     )
 
 
 def _weighed_at_basis(
-    exercise: Exercise, top: TopSet | None, weighed: Sequence[BodyWeight], unit: Unit
+    exercise: Exercise, top: TopSet, weighed: Sequence[BodyWeight]
 ) -> Decimal | None:
-    """The body weight the parent's bodyweight set moved (in ``unit``), None when the set was
-    not logged against body weight; without a weigh-in the load moved is unknown."""
-    if top is None or not top.bodyweight:
+    """The body weight the parent's bodyweight set moved (in the set's unit), None when the
+    set was not logged against body weight; without a weigh-in the load moved is unknown."""
+    if not top.bodyweight:
         return None
     found = body_weight_at(weighed, top.performed_at)
     if found is None:
         as_typed = bodyweight_text(top.load, top.unit)
         raise NoBasis(wording.not_weighed_at_basis(top.exercise, as_typed, exercise.name))
-    return convert(found.weight, found.unit, unit)
+    return convert(found.weight, found.unit, top.unit)
 
 
 def _variant_body_weight(
@@ -344,13 +331,6 @@ def _over(top: TopSet | None) -> str | None:
     if top.distance is not None:
         return f"{format_load(top.distance)}{top.distance_unit or 'm'}"
     return None if top.duration_s is None else f"{exact_text(top.duration_s)}s"
-
-
-def lightest_kind(sled: Decimal | None) -> Lightest:
-    """What the lightest start is: nothing added to a machine's sled (a load in itself), else
-    one step of the plates, stack or dumbbell rack. (A bar's is the empty bar, a bodyweight
-    variant's body weight: start_for_variant.)"""
-    return "sled" if sled else "step"
 
 
 def _no_start(
@@ -438,40 +418,38 @@ def progression(
         sets, exercise.laterality, rep_range, unit, increment, convention.implement_name,
         body_weight,
     )
+    final = {side: s.step for side, s in steps.items()}
     answer = Suggestion(
         exercise.name, unit, "progression", convention, increment(unit, by_assistance),
-        bodyweight=any(s.label.bodyweight for s in steps.values()),
-        steps={side: s.step for side, s in steps.items()},
+        bodyweight=any(s.label.bodyweight for s in steps.values()), steps=final,
     )
     if None in steps:
         step = steps[None].step
         answer.suggested, answer.reps_target = as_shown(step.load), step.reps_target
         return answer
-    answer.sides = {side: _side_target(s.step, convention, s) for side, s in steps.items() if side}
-    if len(steps) < 2:
-        return answer
-    if figures is None:  # the report's, all time
-        figures = exercise_figures(uow, lifter, exercise, lifter_facts(uow, lifter, exercise))
-    last = None if figures is None else last_session_figures(figures)
-    # Only a side weaker by what it lifted (e1RM, or reps at a load both sides lifted) is
-    # capped by the other's load: by volume, more reps at less load may be the weaker side.
-    judged = None if last is None else last.judgement
-    answer.last_session = judged
-    by_load = last is not None and last.compared_by in LOAD_METRICS
-    weaker = judged.weaker_side if judged is not None and by_load else None
-    left, right = capped(steps[Side.LEFT], steps[Side.RIGHT], weaker)
-    answer.steps = {Side.LEFT: left, Side.RIGHT: right}
+    if len(steps) == 2:
+        if figures is None:  # the report's, all time
+            figures = exercise_figures(uow, lifter, exercise, lifter_facts(uow, lifter, exercise))
+        last = None if figures is None else last_session_figures(figures)
+        # Only a side weaker by what it lifted (e1RM, or reps at a load both sides lifted) is
+        # capped by the other's load: by volume, more reps at less load may be the weaker side.
+        judged = None if last is None else last.judgement
+        answer.last_session = judged
+        by_load = last is not None and last.compared_by in LOAD_METRICS
+        weaker = judged.weaker_side if judged is not None and by_load else None
+        left, right = capped(steps[Side.LEFT], steps[Side.RIGHT], weaker)
+        final = {Side.LEFT: left, Side.RIGHT: right}
+        same_terms = steps[Side.LEFT].label.bodyweight is steps[Side.RIGHT].label.bodyweight
+        if left.load == right.load and same_terms and {
+            steps[Side.LEFT].unit, steps[Side.RIGHT].unit
+        } == {unit}:
+            answer.suggested = as_shown(left.load)
+        if judged is not None and needs_cue(judged):
+            answer.cue = COACHING_CUE
+    answer.steps = final
     answer.sides = {
-        Side.LEFT: _side_target(left, convention, steps[Side.LEFT]),
-        Side.RIGHT: _side_target(right, convention, steps[Side.RIGHT]),
+        side: _side_target(final[side], convention, s) for side, s in steps.items() if side
     }
-    same_terms = steps[Side.LEFT].label.bodyweight is steps[Side.RIGHT].label.bodyweight
-    if left.load == right.load and same_terms and {
-        steps[Side.LEFT].unit, steps[Side.RIGHT].unit
-    } == {unit}:
-        answer.suggested = as_shown(left.load)
-    if judged is not None and needs_cue(judged):
-        answer.cue = COACHING_CUE
     return answer
 
 
@@ -490,7 +468,7 @@ def suggest_start_line(
         with uow:
             lifter = current_lifter(uow.lifters, lifter_name)
             found = resolve_exercise(uow.catalog, exercise)
-            answer = start(uow, lifter, found, Unit(lifter.unit), None, weigh_ins(uow, lifter))
+            answer = start(uow, lifter, found, Unit(lifter.unit), None)
     except TrackerError:  # a hint must never fail the command that stored the sets
         return None
     if answer.basis is None or answer.converted is None:
