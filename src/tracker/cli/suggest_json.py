@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tracker.domain.asymmetry import shown_lsi
+from tracker.cli.report_json import lsi_num
 from tracker.domain.units import Unit, as_number
 
 if TYPE_CHECKING:
@@ -94,17 +94,12 @@ def suggestion_json(answer: Suggestion) -> dict[str, Any]:
     return data
 
 
-def lsi_num(value: Decimal, involved: bool) -> float:
-    """An LSI for JSON as the report's (2 decimals, on the side of its band)."""
-    return float(shown_lsi(value, 2, involved))
-
-
 def imbalance_json(last: Judgement) -> dict[str, Any]:
     """The figure behind the cue, as `report imbalance` gives a session's: its scope named."""
     return {
         "scope": "last_session",
         "date": None if last.first is None else last.first.isoformat(),
-        "lsi": None if last.lsi is None else lsi_num(last.lsi, last.involved is not None),
+        "lsi": lsi_num(last.lsi, last.involved is not None),
         "status": None if last.status is None else last.status.value,
         "weaker_side": None if last.weaker_side is None else last.weaker_side.value,
         "involved": None if last.involved is None else last.involved.value,

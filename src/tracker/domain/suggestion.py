@@ -100,13 +100,8 @@ class LoggedSet:
     place: int
 
 
-def session_order(logged: LoggedSet) -> int:
-    """Where a set's session stands among those read (its ``place``)."""
-    return logged.place
-
-
 def _latest(sets: Sequence[LoggedSet]) -> list[LoggedSet]:
-    last = max(sets, key=session_order).session_id
+    last = max(sets, key=lambda s: s.place).session_id
     return [s for s in sets if s.session_id == last]
 
 
@@ -145,7 +140,7 @@ def side_unit(sets: Sequence[LoggedSet], side: Side, default: Unit) -> Unit:
     """The unit a side was last logged in: its suggestion stays a load that side's equipment
     makes (135 lb + 5 lb, never 61.23 kg + 5 kg)."""
     # Stable: within its session, a side's sets keep the order they were logged in.
-    units = [s.unit for s in sorted(sets, key=session_order) if s.side == side]
+    units = [s.unit for s in sorted(sets, key=lambda s: s.place) if s.side == side]
     return units[-1] if units else default
 
 
@@ -162,7 +157,7 @@ def sessions_by_side(
             (s.reps, convert(s.load, s.unit, unit))
         )
         dates.setdefault(s.session_id, s.date)
-        places.setdefault(s.session_id, session_order(s))
+        places.setdefault(s.session_id, s.place)
     order = sorted(places, key=places.__getitem__)
     return {
         side: [SessionSets(dates[sid], sessions[sid]) for sid in order if sid in sessions]

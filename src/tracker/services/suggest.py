@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from tracker.adapters.orm import Exercise, Lifter, WorkoutSet
 from tracker.adapters.repository import LifterRows, LogRows, TopSet
@@ -117,24 +118,17 @@ class Suggestion:
 
 
 def exercise_increment(
-    lifters: LifterRows, exercise: Exercise, unit: Unit, equipment: str | None = None
+    lifters: LifterRows, exercise: Exercise, unit: Unit, by_stack: bool = False
 ) -> Decimal:
-    """The exercise's own step when set in this unit, else the gym-wide one of its equipment
-    (or of ``equipment``), else the default."""
+    """The exercise's own step when set in this unit, else the gym-wide one of its equipment,
+    else the default. ``by_stack``: the step of an assisted machine's counterweight, whose
+    gym-wide step is a machine stack's (tracker config set increment.machine): the bodyweight
+    step (1 kg) is for plates on a dip belt; an assistance stack moves in plates."""
     if exercise.increment is not None and exercise.increment_unit == unit.value:
         return exercise.increment
-    kind = equipment_key(equipment or exercise.equipment)
+    kind = Equipment.MACHINE if by_stack else equipment_key(exercise.equipment)
     override = lifters.setting(f"increment.{kind}.{unit.value}")
     return increment_for(kind, unit, Decimal(override) if override else None)
-
-
-def assisted_increment(lifters: LifterRows, exercise: Exercise, unit: Unit) -> Decimal:
-    """The step of an assisted machine's counterweight: the exercise's own step when set,
-    else that of a machine stack (tracker config set increment.machine), as on other machines.
-
-    The bodyweight step (1 kg) is for plates on a dip belt; an assistance stack moves in plates.
-    """
-    return exercise_increment(lifters, exercise, unit, Equipment.MACHINE)
 
 
 def latest_body_weight(
@@ -237,10 +231,13 @@ def start(
     sled = machine_sled(exercise, unit)
     convention = exercise_convention(exercise)
     ratio = (exercise.ratio_low, exercise.ratio_high)
+    # An assisted bodyweight start (the share is below body weight) steps by the assistance
+    # stack, as its progression does.
     share = ratio[0] * convert(basis_load, chosen.unit, unit)
+    by_stack = body_weight is not None and share < body_weight
     result = start_for_variant(
         basis_load, chosen.unit, ratio,
-        _start_increment(uow.lifters, exercise, unit, body_weight, share), unit, sled,
+        exercise_increment(uow.lifters, exercise, unit, by_stack), unit, sled,
         convention, exercise_convention(parent),
         # The lightest start: nothing added to a machine's sled (a load in itself), else one
         # step of the plates, stack or rack (a bar's is the empty bar: start_for_variant).
@@ -299,20 +296,6 @@ def _variant_body_weight(
     if not weighed:
         raise NoBasis(wording.not_weighed(exercise.name))
     return convert(weighed[-1].weight, weighed[-1].unit, unit)
-
-
-def _start_increment(
-    lifters: LifterRows,
-    exercise: Exercise,
-    unit: Unit,
-    body_weight: Decimal | None,
-    share: Decimal,
-) -> Decimal:
-    """The exercise's step; an assisted bodyweight start (the share is below body weight)
-    steps by the assistance stack (assisted_increment), as its progression does."""
-    if body_weight is not None and share < body_weight:
-        return assisted_increment(lifters, exercise, unit)
-    return exercise_increment(lifters, exercise, unit)
 
 
 def _empty_bar(lifters: LifterRows, exercise: Exercise, unit: Unit) -> Decimal | None:
@@ -406,12 +389,7 @@ def progression(
     on_bodyweight = any_side_on_bodyweight(sets)
     body_weight = latest_body_weight(uow, lifter, rows, unit) if on_bodyweight else None
     by_assistance = logged_as_bodyweight(sets) and assisted(sets)
-
-    def increment(in_unit: Unit, by_stack: bool = False) -> Decimal:
-        if by_stack:
-            return assisted_increment(uow.lifters, exercise, in_unit)
-        return exercise_increment(uow.lifters, exercise, in_unit)
-
+    increment = partial(exercise_increment, uow.lifters, exercise)
     convention = exercise_convention(exercise)
     rep_range = (exercise.rep_low, exercise.rep_high)
     steps = progression_steps(
