@@ -201,10 +201,6 @@ def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-def _lines(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    return values or None
-
-
 def _load_logged(card: ExerciseCard) -> str:
     """What a logged load of this exercise is: "per dumbbell (2 held)", "per side" ..."""
     from tracker.domain.equipment import Equipment, equipment_key  # not needed for --help
@@ -305,9 +301,9 @@ def build_changes(kw: dict[str, Any], rename: str | None = None) -> Any:
         "load_per": kw["per"],
         "rep_range": parse_rep_range(kw["rep_range"]) if kw["rep_range"] else None,
         "ratio": parse_ratio(kw["ratio"]) if kw["ratio"] else None,
-        "steps": _lines(kw["steps"]),
-        "tips": _lines(kw["tips"]),
-        "mistakes": _lines(kw["mistakes"]),
+        "steps": kw["steps"] or None,
+        "tips": kw["tips"] or None,
+        "mistakes": kw["mistakes"] or None,
     }
     return ExerciseChanges(
         fields={key: value for key, value in fields.items() if value is not None},

@@ -359,12 +359,6 @@ def _check_new_name(catalog: CatalogRows, name: str, renaming: Exercise | None =
     return clean
 
 
-def _alias_map(catalog: CatalogRows) -> dict[str, int]:
-    return {a.key: ex.id for ex in catalog.exercises() for a in ex.aliases} | {
-        ex.key: ex.id for ex in catalog.exercises()
-    }
-
-
 def refuse_typed_aliases(changes: ExerciseChanges) -> None:
     """Typed aliases hold no control character; stored ones (imported) are kept as they are."""
     for alias in changes.aliases or ():
@@ -389,16 +383,17 @@ def add_exercise(uow: AbstractUnitOfWork, name: str, changes: ExerciseChanges, u
 
 def _set_user_aliases(catalog: CatalogRows, exercise: Exercise, aliases: Iterable[str]) -> None:
     aliases = list(aliases)
-    taken = _alias_map(catalog)
-    names = {ex.id: ex.name for ex in catalog.exercises()}
+    everything = catalog.exercises()
+    owners = {a.key: ex for ex in everything for a in ex.aliases}
+    owners |= {ex.key: ex for ex in everything}  # a name wins over an alias
     for alias in aliases:
         check_alias(alias)
-        owner = taken.get(normalize(alias))
-        if owner is not None and owner != exercise.id:
+        owner = owners.get(normalize(alias))
+        if owner is not None and owner.id != exercise.id:
             raise Conflict(
-                f'the alias "{alias.strip()}" is already used by the exercise "{names[owner]}"'
+                f'the alias "{alias.strip()}" is already used by the exercise "{owner.name}"'
             )
-    set_aliases(exercise, aliases, taken)
+    set_aliases(exercise, aliases, {key: ex.id for key, ex in owners.items()})
 
 
 def edit_exercise(uow: AbstractUnitOfWork, query: str, changes: ExerciseChanges, unit: str) -> str:
