@@ -66,11 +66,11 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
         Column("sides"),
     ]
     width = terminal_width()
-    sides = _laterality if width is None or width >= 100 else _short_laterality
+    wide = width is None or width >= 100
     lines = table(
         [
             [printable(str(cell)) for cell in (r.name, r.body_part, r.equipment, r.target)]
-            + [sides(r)]
+            + [_sides(r, wide)]
             for r in rows
         ],
         columns,
@@ -81,21 +81,12 @@ def exercises_list(app: App, /, search: str | None, as_json: bool, **filters: An
     echo(plural(len(rows), "exercise"))
 
 
-_SHORT_LATERALITY = {
-    Laterality.BILATERAL: "both",
-    Laterality.UNILATERAL: "1 side",
-    Laterality.ALTERNATING: "alt.",
-}
-
-
-def _short_laterality(row: ExerciseDef) -> str:
-    """For narrow screens: `exercises show` names the bilateral parent."""
-    return _SHORT_LATERALITY[row.laterality]
-
-
-def _laterality(row: ExerciseDef) -> str:
+def _sides(row: ExerciseDef, wide: bool) -> str:
+    """The sides column; short on a narrow screen (`exercises show` names the parent)."""
     if row.laterality is Laterality.BILATERAL:
         return "both"
+    if not wide:
+        return "1 side" if row.laterality is Laterality.UNILATERAL else "alt."
     return f"{row.laterality} (of {row.parent})" if row.parent else row.laterality.value
 
 
