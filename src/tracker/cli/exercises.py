@@ -15,14 +15,15 @@ from tracker.cli.context import App, echo, echo_wrapped, emit_json, pass_app, st
 from tracker.cli.layout import Column, plural, prose_width, table, terminal_width, wrap, wrap_line
 from tracker.cli.params import NUMBER
 from tracker.cli.render import printable, printable_data
-from tracker.domain.model import Laterality
-from tracker.domain.units import as_number, exact_text
+from tracker.domain.model import Difficulty, Laterality
+from tracker.domain.units import Unit, as_number, exact_text
 
 if TYPE_CHECKING:
     from tracker.domain.exercise_def import ExerciseDef
     from tracker.services.catalog import ExerciseCard
 
 F = TypeVar("F", bound=Callable[..., Any])
+DIFFICULTIES = [difficulty.value for difficulty in Difficulty]
 # What `exercises list --json` writes of each exercise: its card's fields up to the source.
 LIST_FIELDS = (
     "name", "aliases", "body_part", "equipment", "target", "secondary", "difficulty",
@@ -42,7 +43,7 @@ def exercises_group() -> None:
     "--equipment", help="barbell, dumbbell, machine, cable, kettlebell, bodyweight, band..."
 )
 @click.option("--muscle", help="Target or secondary muscle, e.g. glutes.")
-@click.option("--difficulty", type=click.Choice(["beginner", "intermediate", "advanced"]))
+@click.option("--difficulty", type=click.Choice(DIFFICULTIES))
 @click.option("--category", help="strength, cardio, stretching, plyometrics...")
 @click.option("--unilateral", is_flag=True, help="Only one-side (and alternating) exercises.")
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
@@ -219,7 +220,7 @@ def exercise_options(func: F) -> F:
         click.option("--equipment", help="barbell, dumbbell, machine, cable, kettlebell, ..."),
         click.option("--target", help="Target muscle."),
         click.option("--secondary", help="Secondary muscles, comma-separated."),
-        click.option("--difficulty", type=click.Choice(["beginner", "intermediate", "advanced"])),
+        click.option("--difficulty", type=click.Choice(DIFFICULTIES)),
         click.option("--category", help="strength, cardio, stretching, plyometrics, ..."),
         click.option(
             "--unilateral", "laterality", flag_value="unilateral", help="One side at a time."
@@ -260,7 +261,7 @@ def exercise_options(func: F) -> F:
         ),
         click.option(
             "--unit",
-            type=click.Choice(["kg", "lb"]),
+            type=click.Choice([unit.value for unit in Unit]),
             help="Unit of --increment and --sled (default: yours).",
         ),
         click.option("--rep-range", help="Double-progression rep range, e.g. 8-12."),
