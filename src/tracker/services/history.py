@@ -339,20 +339,16 @@ def _undo_session_finish(
                   detail=SessionUndone(SESSION_FINISH, session.id, session.name))
 
 
-def _refuse_catalog_edit(
-    uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
-) -> Undone:
-    raise Conflict(
-        "your last change was to the exercise catalog (tracker exercises): undo can't take "
-        "it back, nor go past it to older changes"
-    )
+def _refusal(change: str, hint: str = "") -> Handler:
+    """The undo of a mark that `undo` stops at: `change` can't be taken back nor stepped over."""
 
+    def refuse(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+        raise Conflict(
+            f"your last change was {change}: undo can't take it back, nor go past it to older "
+            f"changes{hint}"
+        )
 
-def _refuse_import(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
-    raise Conflict(
-        "your last change was an import (tracker import): undo can't take it back, nor go "
-        "past it to older changes; tracker session delete ID removes an imported session"
-    )
+    return refuse
 
 
 # The command that made a change, as `undo` names it when it asks first (a routine record
@@ -380,8 +376,10 @@ UNDO: dict[str, Handler] = {
     DELETE_SESSION: _undo_session_delete,
     SESSION_START: _undo_session_start,
     SESSION_FINISH: _undo_session_finish,
-    CATALOG_EDIT: _refuse_catalog_edit,
-    IMPORT: _refuse_import,
+    CATALOG_EDIT: _refusal("to the exercise catalog (tracker exercises)"),
+    IMPORT: _refusal(
+        "an import (tracker import)", "; tracker session delete ID removes an imported session"
+    ),
     **history_settings.UNDO,
     **history_routines.UNDO,
 }

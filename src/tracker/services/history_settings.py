@@ -51,11 +51,12 @@ def record_unit(journal: AbstractJournal, lifter: Lifter, unit: str) -> None:
     )
 
 
-def record_gym_setting(uow: AbstractUnitOfWork, lifter: Lifter, key: str, value: str) -> None:
-    """Before the gym-wide setting `key` (as stored: increment.dumbbell.kg, bar.lb ...) is
-    set to `value`."""
+def set_gym_setting(uow: AbstractUnitOfWork, lifter: Lifter, key: str, value: str) -> None:
+    """Set the gym-wide setting `key` (as stored: increment.dumbbell.kg, bar.lb ...) to
+    `value`, recording what it was."""
     previous = uow.lifters.setting(key)
     uow.journal.record(lifter, CONFIG_SET, {"key": key, "value": value, "previous": previous})
+    uow.lifters.set_setting(key, value)
 
 
 def record_involved(

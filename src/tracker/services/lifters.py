@@ -121,7 +121,7 @@ def set_increment(
 ) -> tuple[str, str, str]:
     """A gym-wide load step for one kind of equipment, in kg or lb ("2.5kg", "5lb", "2.5")."""
     from tracker.domain.equipment import equipment_key
-    from tracker.services.history_settings import record_gym_setting
+    from tracker.services.history_settings import set_gym_setting
 
     key = equipment_key(equipment)
     if key == "other" and equipment.strip().lower() != "other":
@@ -136,8 +136,7 @@ def set_increment(
         lifter = current_lifter(uow.lifters, lifter_name)
         unit = spec.unit or Unit(lifter.unit)
         step = exact_text(spec.load)
-        record_gym_setting(uow, lifter, f"increment.{key}.{unit.value}", step)
-        uow.lifters.set_setting(f"increment.{key}.{unit.value}", step)
+        set_gym_setting(uow, lifter, f"increment.{key}.{unit.value}", step)
         uow.commit()
     return key, step, unit.value
 
