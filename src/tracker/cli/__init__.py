@@ -203,15 +203,13 @@ class TrackerGroup(click.Group):
 
         try:
             return super().invoke(ctx)
-        except click.exceptions.Exit:
+        except (click.exceptions.Exit, click.Abort):
             raise
         except click.NoSuchOption as unknown:
             typed = ctx.meta.get("tracker.args", [])
             raise shown(negative_number(unknown, typed) or unknown) from None
         except click.ClickException as refused:
             raise shown(refused) from None
-        except click.Abort:
-            raise
         except Exception as exc:
             error = to_user_error(exc)
             if error is None:

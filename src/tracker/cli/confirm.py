@@ -39,9 +39,7 @@ def check_can_ask(yes: bool, command: str) -> None:
 
 def confirmed(yes: bool, question: str) -> bool:
     """--yes, or the person answered y; a no says what was kept."""
-    if yes:
-        return True
-    return click.confirm(terminal_text(_wrapped(question)), default=False)
+    return yes or click.confirm(terminal_text(_wrapped(question)), default=False)
 
 
 def _wrapped(question: str) -> str:

@@ -126,14 +126,12 @@ def render_redone(redone: Redone) -> None:
     echo(f"Redid your {redone.command}.")
     for session_id in redone.sessions_back:
         echo(f"Session #{session_id} is back.")
-    if redone.sets_back:
-        echo(f"Back as they were: {plural(len(redone.sets_back), 'set')}:")
-    for item in redone.sets_back:
-        echo(set_line(item))
-    if redone.sets_removed:
-        echo(f"Removed again: {plural(len(redone.sets_removed), 'set')}:")
-    for item in redone.sets_removed:
-        echo(set_line(item))
+    for heading, sets in (("Back as they were", redone.sets_back),
+                          ("Removed again", redone.sets_removed)):
+        if sets:
+            echo(f"{heading}: {plural(len(sets), 'set')}:")
+        for item in sets:
+            echo(set_line(item))
     for session_id in redone.sessions_removed:
         echo(f"Removed session #{session_id} again.")
 

@@ -13,6 +13,7 @@ import click
 from tracker.cli.complete import complete_exercise
 from tracker.cli.confirm import check_can_ask, confirmed, plausible_option, yes_option
 from tracker.cli.context import App, UserError, echo, echo_wrapped, pass_app, style
+from tracker.cli.layout import plural
 from tracker.cli.params import RPE, WHEN, local_now
 from tracker.cli.render import local_date, session_gap_text, side_label, stored_set_text
 from tracker.domain.errors import InvalidSpec
@@ -164,7 +165,7 @@ def print_log_result(result: LogResult) -> None:
     header = style(result.exercise, bold=True)
     if result.per_implement:
         # A dumbbell load is one dumbbell: say so, so that 12 is never read as 12 in total.
-        held = f"{result.implements} {result.per_implement}{'s' if result.implements != 1 else ''}"
+        held = plural(result.implements, result.per_implement)
         header += f"  (load per {result.per_implement}, {held} held)"
     echo(header)
     for stored in result.sets:
