@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli.complete import complete_exercise
-from tracker.cli.confirm import check_can_ask, confirmed, plausible_option, yes_option
+from tracker.cli.confirm import delete_confirmed, plausible_option, yes_option
 from tracker.cli.context import App, UserError, echo, echo_wrapped, pass_app, style
 from tracker.cli.layout import plural
 from tracker.cli.params import RPE, WHEN, local_now
@@ -288,11 +288,8 @@ def set_delete(app: App, set_id: int, yes: bool) -> None:
     from tracker.services.logbook import delete_set, describe_set
 
     shown = describe_set(app.uow(), app.lifter, set_id)
-    check_can_ask(yes, "set delete")
-    if not yes:
-        echo(set_line(shown))
-    if not confirmed(yes, f"Delete set #{set_id}?"):
-        echo(f"Kept set #{set_id}.")
+    question, kept = f"Delete set #{set_id}?", f"Kept set #{set_id}."
+    if not delete_confirmed(yes, "set delete", [set_line(shown)], question, kept):
         return
     item = delete_set(app.uow(), app.lifter, set_id)
     echo_wrapped(

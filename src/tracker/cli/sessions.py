@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.confirm import check_can_ask, confirmed, yes_option
+from tracker.cli.confirm import delete_confirmed, yes_option
 from tracker.cli.context import App, echo, echo_wrapped, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, wrap, wrap_line
 from tracker.cli.params import SINCE, WHEN, local_now
@@ -179,13 +179,9 @@ def session_delete(app: App, session_id: int, yes: bool) -> None:
     from tracker.services.sessions import delete_session, show_session
 
     detail = show_session(app.uow(), app.lifter, str(session_id))
-    check_can_ask(yes, "session delete")
-    if not yes:
-        for line in render_session(detail):
-            echo(line)
     question = f"Delete session #{session_id} and its {plural(len(detail.sets), 'set')}?"
-    if not confirmed(yes, question):
-        echo(f"Kept session #{session_id}.")
+    kept = f"Kept session #{session_id}."
+    if not delete_confirmed(yes, "session delete", render_session(detail), question, kept):
         return
     gone = delete_session(app.uow(), app.lifter, session_id)
     echo_wrapped(
