@@ -17,7 +17,7 @@ confirmed (AskFirst). An undo keeps, in its record, the rows it changed as they 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -223,7 +223,7 @@ def _undo_log(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) 
 
 
 def _remove_sets(
-    journal: AbstractJournal, rows: list[WorkoutSet]
+    journal: AbstractJournal, rows: Sequence[WorkoutSet]
 ) -> tuple[list[StoredSet], list[int]]:
     """Delete the sets a log stored: them as they were, and the ids of their sessions."""
     removed = [stored_set(row) for row in rows]
