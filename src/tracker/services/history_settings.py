@@ -19,7 +19,7 @@ from tracker.adapters.journal import AbstractJournal
 from tracker.adapters.orm import Lifter
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.model import Side
-from tracker.services.undone import Handler, SettingUndone, Undone, WeighInUndone
+from tracker.services.undone import Handler, SettingUndone, Undone
 
 WEIGH_IN = "weigh-in"
 CONFIG_SET = "config set"
@@ -93,7 +93,7 @@ def _undo_weigh_in(
     entry = uow.body_weights().remove(lifter.id, payload["id"])
     if entry is None:
         return None  # gone already: nothing left of that change
-    return Undone(WEIGH_IN, [], detail=WeighInUndone(entry))
+    return Undone(WEIGH_IN, [], detail=entry)
 
 
 def _undo_config_set(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
