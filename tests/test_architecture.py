@@ -153,7 +153,7 @@ def test_help_reads_the_docstrings_of_a_zipped_package(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help() -> None:
-    from tracker.cli import walk_commands
+    from tests.helpers.cli import walk_commands
 
     paths = []
     for path, command in walk_commands():

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -20,6 +22,22 @@ def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     for name in ("TRACKER_DB", "TRACKER_LIFTER", "NO_COLOR", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TZ", "UTC")
+
+
+def walk_commands() -> Iterator[tuple[list[str], click.Command]]:
+    """Every command path and command of `tracker`, loading every module."""
+    from tracker.cli import cli
+
+    def walk(command: click.Command, path: list[str]) -> Iterator[tuple[list[str], click.Command]]:
+        yield path, command
+        if isinstance(command, click.Group):
+            ctx = click.Context(command)
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                if sub is not None:
+                    yield from walk(sub, [*path, name])
+
+    yield from walk(cli, [])
 
 
 def shared_file(relative: str) -> Path:

@@ -185,7 +185,7 @@ def test_text_output_fits_the_terminal(
 
 
 def every_command_path() -> list[list[str]]:
-    from tracker.cli import walk_commands
+    from tests.helpers.cli import walk_commands
 
     return [path for path, _ in walk_commands()]
 

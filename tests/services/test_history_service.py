@@ -33,7 +33,7 @@ from tracker.services.routines import (
     show_routine,
 )
 from tracker.services.sessions import finish_session, list_sessions, start_session
-from tracker.services.undone import RoutineUndone, SessionUndone, SettingUndone, WeighInUndone
+from tracker.services.undone import RoutineUndone, SessionUndone, SettingUndone
 
 NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
 H = timedelta(hours=1)
@@ -57,7 +57,7 @@ def test_a_weigh_in_is_undone_before_the_log_before_it(uow: FakeUnitOfWork) -> N
     log(uow, "5x80")
     add_body_weight(uow, None, Decimal("82.5"), None, NOW + H)
     undone = undo_last_change(uow, None)
-    assert undone.detail == WeighInUndone(BodyWeight(NOW + H, Decimal("82.5"), Unit.KG))
+    assert undone.detail == BodyWeight(NOW + H, Decimal("82.5"), Unit.KG)
     assert list_body_weights(uow, None) == []
     assert sets_stored(uow) == 1
     assert undo_last_change(uow, None).action == "log"

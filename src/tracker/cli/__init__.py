@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Iterator
 from importlib.machinery import PathFinder  # loaded with importlib (importlib.util is not)
 from typing import TYPE_CHECKING, Any
 
@@ -203,15 +202,13 @@ class TrackerGroup(click.Group):
 
         try:
             return super().invoke(ctx)
-        except click.exceptions.Exit:
+        except (click.exceptions.Exit, click.Abort):
             raise
         except click.NoSuchOption as unknown:
             typed = ctx.meta.get("tracker.args", [])
             raise shown(negative_number(unknown, typed) or unknown) from None
         except click.ClickException as refused:
             raise shown(refused) from None
-        except click.Abort:
-            raise
         except Exception as exc:
             error = to_user_error(exc)
             if error is None:
@@ -321,21 +318,6 @@ def report_group_with_coach() -> click.Command:
     for command in coach.REPORT_COMMANDS:
         reports.report_group.add_command(command)
     return reports.report_group
-
-
-def walk_commands() -> Iterator[tuple[list[str], click.Command]]:
-    """Every command path and command, loading every module: for tests and tools only."""
-
-    def walk(command: click.Command, path: list[str]) -> Iterator[tuple[list[str], click.Command]]:
-        yield path, command
-        if isinstance(command, click.Group):
-            ctx = click.Context(command)
-            for name in command.list_commands(ctx):
-                sub = command.get_command(ctx, name)
-                if sub is not None:
-                    yield from walk(sub, [*path, name])
-
-    yield from walk(cli, [])
 
 
 def main() -> None:

@@ -50,21 +50,11 @@ class TrackerBashComplete(BashComplete):
     source_template = _bash_script(BashComplete.source_template)
 
 
-def register() -> None:
-    add_completion_class(TrackerBashComplete, "bash")
-
-
 def completion_script(cli: click.Command, shell: str) -> str:
-    register()
+    add_completion_class(TrackerBashComplete, "bash")
     completion_class = get_completion_class(shell)
     assert completion_class is not None  # the Choice of shells guarantees it
     return completion_class(cli, {}, "tracker", COMPLETE_VAR).source()
-
-
-def _root_options(ctx: click.Context) -> tuple[str | None, str | None]:
-    """--db and --lifter as typed so far (or from TRACKER_DB / TRACKER_LIFTER)."""
-    params = ctx.find_root().params
-    return params.get("db"), params.get("lifter")
 
 
 def _starts(text: str, wanted: str) -> bool:
@@ -92,8 +82,8 @@ def best_matches(incomplete: str, candidates: list[tuple[str, list[str]]]) -> li
 
 def _quietly(ctx: click.Context, read: Any) -> list[Any]:
     """Run a read against the database named on the command line; nothing on any failure."""
-    db, lifter = _root_options(ctx)
-    app = App(db=db, lifter=lifter)
+    params = ctx.find_root().params  # --db and --lifter as typed so far (or from the env)
+    app = App(db=params.get("db"), lifter=params.get("lifter"))
     try:
         from tracker.bootstrap import open_database  # not for `tracker completion bash`
 

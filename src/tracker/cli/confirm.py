@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from tracker.cli.context import UserError
+from tracker.cli.context import UserError, echo
 from tracker.cli.layout import terminal_width, wrap_line
 from tracker.cli.terminal import terminal_text
 
@@ -28,20 +28,22 @@ plausible_option = click.option(
 )
 
 
-def check_can_ask(yes: bool, command: str) -> None:
-    """Refuse before showing anything when nobody can answer and --yes was not given."""
-    if not yes and not stdin_is_terminal():
+def delete_confirmed(yes: bool, command: str, shown: list[str], question: str, kept: str) -> bool:
+    """--yes, or the person answered y to `question` after the lines `shown` (what would go);
+    a no says what was `kept`. Refused before showing anything when nobody can answer."""
+    if yes:
+        return True
+    if not stdin_is_terminal():
         raise UserError(
             f"{command} asks for confirmation and there is no terminal to answer: "
             "add --yes to delete without asking"
         )
-
-
-def confirmed(yes: bool, question: str) -> bool:
-    """--yes, or the person answered y; a no says what was kept."""
-    if yes:
+    for line in shown:
+        echo(line)
+    if click.confirm(terminal_text(_wrapped(question)), default=False):
         return True
-    return click.confirm(terminal_text(_wrapped(question)), default=False)
+    echo(kept)
+    return False
 
 
 def _wrapped(question: str) -> str:

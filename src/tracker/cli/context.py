@@ -59,7 +59,7 @@ class App:
             from tracker.bootstrap import open_engine
             from tracker.cli.startup import resume_collector
 
-            self._engine = open_engine(self.url, notify=lambda line: echo_err(line))
+            self._engine = open_engine(self.url, notify=echo_err)
             resume_collector()
         return self._engine
 

@@ -12,6 +12,7 @@ from tracker.cli.context import App, UserError, echo_wrapped, pass_app
 from tracker.cli.context import echo as echo_line
 from tracker.cli.layout import plural
 from tracker.cli.render import kind_and_rpe, local, stored_set_text
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.units import format_load
 
 if TYPE_CHECKING:
@@ -60,13 +61,12 @@ def render_undone(undone: Undone) -> None:
 def render_detail(detail: Detail) -> None:
     """A change that is not to sets: a weigh-in, a setting, a routine, a session's span."""
     from tracker.cli.routines import print_plan  # and completion with it: for a routine only
-    from tracker.services.undone import RoutineUndone, SessionUndone, WeighInUndone
+    from tracker.services.undone import RoutineUndone, SessionUndone
 
-    if isinstance(detail, WeighInUndone):
-        entry = detail.entry
+    if isinstance(detail, BodyWeight):
         echo(
-            f"Undid a weigh-in: removed body weight {format_load(entry.weight)} {entry.unit} "
-            f"at {local(entry.measured_at)}."
+            f"Undid a weigh-in: removed body weight {format_load(detail.weight)} {detail.unit} "
+            f"at {local(detail.measured_at)}."
         )
     elif isinstance(detail, RoutineUndone):
         if detail.plan is None:
@@ -126,14 +126,12 @@ def render_redone(redone: Redone) -> None:
     echo(f"Redid your {redone.command}.")
     for session_id in redone.sessions_back:
         echo(f"Session #{session_id} is back.")
-    if redone.sets_back:
-        echo(f"Back as they were: {plural(len(redone.sets_back), 'set')}:")
-    for item in redone.sets_back:
-        echo(set_line(item))
-    if redone.sets_removed:
-        echo(f"Removed again: {plural(len(redone.sets_removed), 'set')}:")
-    for item in redone.sets_removed:
-        echo(set_line(item))
+    for heading, sets in (("Back as they were", redone.sets_back),
+                          ("Removed again", redone.sets_removed)):
+        if sets:
+            echo(f"{heading}: {plural(len(sets), 'set')}:")
+        for item in sets:
+            echo(set_line(item))
     for session_id in redone.sessions_removed:
         echo(f"Removed session #{session_id} again.")
 

@@ -157,19 +157,13 @@ def config_set(app: App, key: str, value: str) -> None:
             app.uow(), app.lifter, key[len("increment.") :], value
         )
         echo(f"increment.{equipment} = {step} {unit}")
-    elif key in ("bar", "plates"):
-        set_equipment_config(app, key, value)
+    elif key in ("bar", "plates"):  # stored per unit like the increments (plate maths)
+        from tracker.services.equipment import set_equipment_setting
+
+        stored, unit = set_equipment_setting(app.uow(), app.lifter, key, value)
+        echo(f"{key} = {stored} {unit}")  # read back as set: `bar = 20 kg`
     else:
         raise UserError(f'unknown setting "{key}": use unit, increment.EQUIPMENT, bar or plates')
-
-
-def set_equipment_config(app: App, key: str, value: str) -> None:
-    """`bar` and `plates`, stored per unit like the increments (gym mode's plate maths)."""
-    from tracker.services.equipment import set_equipment_setting
-
-    name, stored = set_equipment_setting(app.uow(), app.lifter, key, value)
-    unit = name.rsplit(".", 1)[1]
-    echo(f"{key} = {stored} {unit}")  # read back as set: `bar = 20 kg`
 
 
 @config_group.command("get")

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tracker.cli.complete import complete_exercise
-from tracker.cli.confirm import check_can_ask, confirmed, plausible_option, yes_option
+from tracker.cli.confirm import delete_confirmed, plausible_option, yes_option
 from tracker.cli.context import App, UserError, echo, echo_wrapped, pass_app, style
+from tracker.cli.layout import plural
 from tracker.cli.params import RPE, WHEN, local_now
 from tracker.cli.render import local_date, session_gap_text, side_label, stored_set_text
 from tracker.domain.errors import InvalidSpec
@@ -101,24 +102,14 @@ Examples:
 @click.option("--at", type=WHEN, help='When the sets were done (default now), e.g. "18:30".')
 @plausible_option
 @pass_app
-def log_command(
-    app: App,
-    exercise: str,
-    specs: tuple[str, ...],
-    rpe: Decimal | None,
-    warmup: bool,
-    kind: str | None,
-    note: str | None,
-    at: datetime | None,
-    yes: bool,
-) -> None:
+def log_command(app: App, /, **options: Any) -> None:
     """Log sets of EXERCISE: one command, stored together or not at all.
 
     Starts a session when none is open. A session with no set for 4 hours is closed at its
     last set, and the next set starts a new session. A set that looks like a typo against
     your history (see the README) is refused unless --yes.
     """
-    log_and_print(app, exercise, specs, rpe, warmup, kind, note, at, yes)
+    log_and_print(app, **options)  # typed there: gym mode calls it too (log_from_args)
 
 
 def log_from_args(app: App, args: Sequence[str], memory: LogMemory | None = None) -> LogResult:
@@ -132,12 +123,12 @@ def log_and_print(
     app: App,
     exercise: str,
     specs: Sequence[str],
-    rpe: Decimal | None = None,
-    warmup: bool = False,
-    kind: str | None = None,
-    note: str | None = None,
-    at: datetime | None = None,
-    yes: bool = False,
+    rpe: Decimal | None,
+    warmup: bool,
+    kind: str | None,
+    note: str | None,
+    at: datetime | None,
+    yes: bool,
     memory: LogMemory | None = None,
 ) -> LogResult:
     from tracker.services.logbook import LogRequest, log_sets
@@ -164,7 +155,7 @@ def print_log_result(result: LogResult) -> None:
     header = style(result.exercise, bold=True)
     if result.per_implement:
         # A dumbbell load is one dumbbell: say so, so that 12 is never read as 12 in total.
-        held = f"{result.implements} {result.per_implement}{'s' if result.implements != 1 else ''}"
+        held = plural(result.implements, result.per_implement)
         header += f"  (load per {result.per_implement}, {held} held)"
     echo(header)
     for stored in result.sets:
@@ -287,11 +278,8 @@ def set_delete(app: App, set_id: int, yes: bool) -> None:
     from tracker.services.logbook import delete_set, describe_set
 
     shown = describe_set(app.uow(), app.lifter, set_id)
-    check_can_ask(yes, "set delete")
-    if not yes:
-        echo(set_line(shown))
-    if not confirmed(yes, f"Delete set #{set_id}?"):
-        echo(f"Kept set #{set_id}.")
+    question, kept = f"Delete set #{set_id}?", f"Kept set #{set_id}."
+    if not delete_confirmed(yes, "set delete", [set_line(shown)], question, kept):
         return
     item = delete_set(app.uow(), app.lifter, set_id)
     echo_wrapped(

@@ -24,8 +24,7 @@ def local_zone() -> tzinfo:
     """The machine's zone with its daylight-saving rules (not just today's UTC offset)."""
     from dateutil import tz
 
-    zone = tz.tzlocal()
-    return zone
+    return tz.tzlocal()
 
 
 def local_now() -> datetime:

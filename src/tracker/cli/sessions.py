@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.confirm import check_can_ask, confirmed, yes_option
+from tracker.cli.confirm import delete_confirmed, yes_option
 from tracker.cli.context import App, echo, echo_wrapped, emit_json, pass_app, style
 from tracker.cli.layout import Column, plural, wrap, wrap_line
 from tracker.cli.params import SINCE, WHEN, local_now
@@ -84,21 +85,7 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
 
     sessions = list_sessions(app.uow(read_only=True), app.lifter, since)
     if as_json:
-        emit_json(
-            [
-                {
-                    "id": s.id,
-                    "name": s.name,
-                    "started_at": s.started_at.astimezone().isoformat(),
-                    "finished_at": s.finished_at.astimezone().isoformat()
-                    if s.finished_at
-                    else None,
-                    "sets": s.sets,
-                    "exercises": s.exercises,
-                }
-                for s in sessions
-            ]
-        )
+        emit_json([json_fields(s, LISTED_FIELDS) for s in sessions])
         return
     if not sessions:
         echo("No sessions yet.")
@@ -130,41 +117,34 @@ def session_show(app: App, which: str, as_json: bool) -> None:
 
     detail = show_session(app.uow(read_only=True), app.lifter, which)
     if as_json:
-        emit_json(session_json(detail))
+        sets = [json_fields(s, SET_FIELDS) for s in detail.sets]
+        emit_json(json_fields(detail, SESSION_FIELDS) | {"sets": sets})
         return
     for line in render_session(detail):
         echo(line)
 
 
-def session_json(detail: SessionDetail) -> dict[str, Any]:
-    """The `session show --json` shape: times in local time with their offset, exact numbers."""
-    return {
-        "id": detail.id,
-        "lifter": detail.lifter,
-        "name": detail.name,
-        "started_at": detail.started_at.astimezone().isoformat(),
-        "finished_at": detail.finished_at.astimezone().isoformat() if detail.finished_at else None,
-        "notes": detail.notes,
-        "sets": [
-            {
-                "id": s.id,
-                "exercise": s.exercise,
-                "side": s.side,
-                "reps": s.reps,
-                "load": as_number(s.load),
-                "unit": s.unit,
-                "bodyweight": s.bodyweight,
-                "rpe": None if s.rpe is None else as_number(s.rpe),
-                "kind": s.kind,
-                "performed_at": s.performed_at.astimezone().isoformat(),
-                "duration_s": None if s.duration_s is None else as_number(s.duration_s),
-                "distance": None if s.distance is None else as_number(s.distance),
-                "distance_unit": s.distance_unit,
-                "note": s.note,
-            }
-            for s in detail.sets
-        ],
-    }
+# The JSON shapes of `session list` and `show`, field by field in their order: times in
+# local time with their offset, exact numbers.
+LISTED_FIELDS = ("id", "name", "started_at", "finished_at", "sets", "exercises")
+SESSION_FIELDS = ("id", "lifter", "name", "started_at", "finished_at", "notes")
+SET_FIELDS = (
+    "id", "exercise", "side", "reps", "load", "unit", "bodyweight", "rpe", "kind",
+    "performed_at", "duration_s", "distance", "distance_unit", "note",
+)
+
+
+def json_fields(record: object, names: tuple[str, ...]) -> dict[str, Any]:
+    """The named fields of `record` as JSON values (a Decimal as its number, a time local)."""
+    fields = {}
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, Decimal):
+            value = as_number(value)
+        elif isinstance(value, datetime):
+            value = value.astimezone().isoformat()
+        fields[name] = value
+    return fields
 
 
 def render_session(detail: SessionDetail) -> list[str]:
@@ -199,13 +179,9 @@ def session_delete(app: App, session_id: int, yes: bool) -> None:
     from tracker.services.sessions import delete_session, show_session
 
     detail = show_session(app.uow(), app.lifter, str(session_id))
-    check_can_ask(yes, "session delete")
-    if not yes:
-        for line in render_session(detail):
-            echo(line)
     question = f"Delete session #{session_id} and its {plural(len(detail.sets), 'set')}?"
-    if not confirmed(yes, question):
-        echo(f"Kept session #{session_id}.")
+    kept = f"Kept session #{session_id}."
+    if not delete_confirmed(yes, "session delete", render_session(detail), question, kept):
         return
     gone = delete_session(app.uow(), app.lifter, session_id)
     echo_wrapped(

@@ -46,20 +46,16 @@ def held(e1rm: Decimal) -> Decimal:
     return e1rm if quantized == e1rm else quantized
 
 
-def _check(load: Decimal, reps: int) -> None:
-    """Reject inputs no formula can use."""
-    if reps < 1:
-        raise InvalidValue(f"reps must be at least 1 to estimate a 1RM, got {reps}")
-    if load < 0:
-        raise InvalidValue(f"load must not be negative, got {load}")
-
-
 def _single_is_the_load(raw: Formula) -> Formula:
-    """The formula with its inputs checked and a single rep giving the load itself."""
+    """The formula with the inputs no formula can use refused, and a single rep giving the
+    load itself."""
 
     @wraps(raw)
     def formula(load: Decimal, reps: int) -> Decimal:
-        _check(load, reps)
+        if reps < 1:
+            raise InvalidValue(f"reps must be at least 1 to estimate a 1RM, got {reps}")
+        if load < 0:
+            raise InvalidValue(f"load must not be negative, got {load}")
         return load if reps == 1 else raw(load, reps)
 
     return formula

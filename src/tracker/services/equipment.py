@@ -51,9 +51,11 @@ def parse_load(text: str) -> tuple[Decimal, Unit | None]:
 def set_equipment_setting(
     uow: AbstractUnitOfWork, lifter_name: str | None, key: str, value: str
 ) -> tuple[str, str]:
-    """`config set bar 20kg` / `config set plates 25x4,20,...`, stored per unit."""
+    """`config set bar 20kg` / `config set plates 25x4,20,...`, stored per unit: the value as
+    stored, and its unit."""
     # The undo journal: imported here, not for `tracker plates` or the gym prompt's plates.
-    from tracker.services.history_settings import record_gym_setting
+    from tracker.services.history_settings import set_gym_setting
+
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         lifter_unit = Unit(lifter.unit)
@@ -64,10 +66,9 @@ def set_equipment_setting(
         else:
             text, unit = _plates_and_unit(value, lifter_unit)
             stored = format_plates(parse_plates(text))
-        record_gym_setting(uow, lifter, f"{key}.{unit.value}", stored)
-        uow.lifters.set_setting(f"{key}.{unit.value}", stored)
+        set_gym_setting(uow, lifter, f"{key}.{unit.value}", stored)
         uow.commit()
-    return f"{key}.{unit.value}", stored
+    return stored, unit.value
 
 
 def _plates_and_unit(value: str, default: Unit) -> tuple[str, Unit]:

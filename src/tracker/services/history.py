@@ -17,7 +17,7 @@ confirmed (AskFirst). An undo keeps, in its record, the rows it changed as they 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -208,25 +208,30 @@ def _session_boundary(uow: AbstractUnitOfWork, lifter: Lifter) -> tuple[int, dat
 
 def _undo_log(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone | None:
     journal = uow.journal
-    removed: list[StoredSet] = []
-    sessions = set()
-    for set_id in payload["sets"]:
-        row = journal.workout_set(set_id)
-        if row is None or row.lifter_id != lifter.id:
-            continue  # already gone (deleted or replaced since)
-        removed.append(stored_set(row))
-        sessions.add(row.session_id)
-        journal.delete(row)
-    journal.flush()
-    if not removed:
+    found = (journal.workout_set(set_id) for set_id in payload["sets"])
+    # Those already gone (deleted or replaced since) are left out.
+    rows = [row for row in found if row is not None and row.lifter_id == lifter.id]
+    if not rows:
         return None
+    removed, session_ids = _remove_sets(journal, rows)
     gone_sessions = _remove_emptied(journal, payload["new_sessions"])
     for copy in payload["sessions_before"]:
         session = journal.training_session(copy["id"])
         if session is not None:
             journal.put_back(session, copy, SPAN)
-    first_session = min(sessions) if sessions else None
-    return Undone(LOG, removed, first_session, gone_sessions)
+    return Undone(LOG, removed, session_ids[0], gone_sessions)
+
+
+def _remove_sets(
+    journal: AbstractJournal, rows: Sequence[WorkoutSet]
+) -> tuple[list[StoredSet], list[int]]:
+    """Delete the sets a log stored: them as they were, and the ids of their sessions."""
+    removed = [stored_set(row) for row in rows]
+    session_ids = sorted({row.session_id for row in rows})
+    for row in rows:
+        journal.delete(row)
+    journal.flush()
+    return removed, session_ids
 
 
 def _remove_emptied(journal: AbstractJournal, session_ids: Iterable[int]) -> list[int]:
@@ -339,20 +344,16 @@ def _undo_session_finish(
                   detail=SessionUndone(SESSION_FINISH, session.id, session.name))
 
 
-def _refuse_catalog_edit(
-    uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]
-) -> Undone:
-    raise Conflict(
-        "your last change was to the exercise catalog (tracker exercises): undo can't take "
-        "it back, nor go past it to older changes"
-    )
+def _refusal(change: str, hint: str = "") -> Handler:
+    """The undo of a mark that `undo` stops at: `change` can't be taken back nor stepped over."""
 
+    def refuse(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
+        raise Conflict(
+            f"your last change was {change}: undo can't take it back, nor go past it to older "
+            f"changes{hint}"
+        )
 
-def _refuse_import(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
-    raise Conflict(
-        "your last change was an import (tracker import): undo can't take it back, nor go "
-        "past it to older changes; tracker session delete ID removes an imported session"
-    )
+    return refuse
 
 
 # The command that made a change, as `undo` names it when it asks first (a routine record
@@ -380,8 +381,10 @@ UNDO: dict[str, Handler] = {
     DELETE_SESSION: _undo_session_delete,
     SESSION_START: _undo_session_start,
     SESSION_FINISH: _undo_session_finish,
-    CATALOG_EDIT: _refuse_catalog_edit,
-    IMPORT: _refuse_import,
+    CATALOG_EDIT: _refusal("to the exercise catalog (tracker exercises)"),
+    IMPORT: _refusal(
+        "an import (tracker import)", "; tracker session delete ID removes an imported session"
+    ),
     **history_settings.UNDO,
     **history_routines.UNDO,
 }
@@ -392,10 +395,6 @@ def _undo_unrecorded_log(uow: AbstractUnitOfWork, lifter: Lifter) -> Undone:
     rows = uow.log.last_batch_sets(lifter)
     if not rows:
         raise NotFound("nothing to undo: no logged sets")
-    removed = [stored_set(row) for row in rows]
-    session_ids = sorted({row.session_id for row in rows})
-    for row in rows:
-        uow.log.delete(row)
-    uow.log.flush()
+    removed, session_ids = _remove_sets(uow.journal, rows)
     return Undone(LOG, removed, session_ids[0], _remove_emptied(uow.journal, session_ids))
 

@@ -19,7 +19,7 @@ from tracker.adapters.journal import AbstractJournal
 from tracker.adapters.orm import Lifter
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.model import Side
-from tracker.services.undone import Handler, SettingUndone, Undone, WeighInUndone
+from tracker.services.undone import Handler, SettingUndone, Undone
 
 WEIGH_IN = "weigh-in"
 CONFIG_SET = "config set"
@@ -51,11 +51,12 @@ def record_unit(journal: AbstractJournal, lifter: Lifter, unit: str) -> None:
     )
 
 
-def record_gym_setting(uow: AbstractUnitOfWork, lifter: Lifter, key: str, value: str) -> None:
-    """Before the gym-wide setting `key` (as stored: increment.dumbbell.kg, bar.lb ...) is
-    set to `value`."""
+def set_gym_setting(uow: AbstractUnitOfWork, lifter: Lifter, key: str, value: str) -> None:
+    """Set the gym-wide setting `key` (as stored: increment.dumbbell.kg, bar.lb ...) to
+    `value`, recording what it was."""
     previous = uow.lifters.setting(key)
     uow.journal.record(lifter, CONFIG_SET, {"key": key, "value": value, "previous": previous})
+    uow.lifters.set_setting(key, value)
 
 
 def record_involved(
@@ -92,7 +93,7 @@ def _undo_weigh_in(
     entry = uow.body_weights().remove(lifter.id, payload["id"])
     if entry is None:
         return None  # gone already: nothing left of that change
-    return Undone(WEIGH_IN, [], detail=WeighInUndone(entry))
+    return Undone(WEIGH_IN, [], detail=entry)
 
 
 def _undo_config_set(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:

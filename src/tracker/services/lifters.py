@@ -121,7 +121,7 @@ def set_increment(
 ) -> tuple[str, str, str]:
     """A gym-wide load step for one kind of equipment, in kg or lb ("2.5kg", "5lb", "2.5")."""
     from tracker.domain.equipment import equipment_key
-    from tracker.services.history_settings import record_gym_setting
+    from tracker.services.history_settings import set_gym_setting
 
     key = equipment_key(equipment)
     if key == "other" and equipment.strip().lower() != "other":
@@ -136,8 +136,7 @@ def set_increment(
         lifter = current_lifter(uow.lifters, lifter_name)
         unit = spec.unit or Unit(lifter.unit)
         step = exact_text(spec.load)
-        record_gym_setting(uow, lifter, f"increment.{key}.{unit.value}", step)
-        uow.lifters.set_setting(f"increment.{key}.{unit.value}", step)
+        set_gym_setting(uow, lifter, f"increment.{key}.{unit.value}", step)
         uow.commit()
     return key, step, unit.value
 
@@ -172,25 +171,22 @@ def config_entries(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[Con
     Increments: per equipment, the gym-wide step in the lifter's unit when set, else the
     default; a gym-wide step set in the other unit is listed too (it applies to loads typed in
     that unit), and then each of the two says which applies; then the exercises with a step of
-    their own.
+    their own. Then the bar and plates for plate maths, alike.
     """
     from tracker.domain.equipment import equipment_key
     from tracker.domain.loads import DEFAULT_INCREMENTS
+    from tracker.domain.plates import DEFAULT_BAR, DEFAULT_PLATES
 
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
-        stored = uow.lifters.settings("increment.")
+        stored = uow.lifters.settings()
         own = uow.catalog.exercises_with_own_increment()
-        plate_settings = {key: uow.lifters.settings(f"{key}.") for key in ("bar", "plates")}
         uow.commit()
     entries = [ConfigEntry("unit", unit.value, f"lifter {lifter.name}")]
-    equipments = list(dict.fromkeys(key for key, _ in DEFAULT_INCREMENTS))
-    for equipment in equipments:
-        key = f"increment.{equipment}"
-        default = f"{exact_text(DEFAULT_INCREMENTS[(equipment, unit)])} {unit.value}"
-        per_unit = {each: stored.get(f"{key}.{each.value}") for each in Unit}
-        entries.extend(_by_unit(key, per_unit, default, unit, ONLY_FOR["increment"], equipment))
+    for equipment in dict.fromkeys(key for key, _ in DEFAULT_INCREMENTS):
+        default = exact_text(DEFAULT_INCREMENTS[(equipment, unit)])
+        entries += _by_unit(f"increment.{equipment}", stored, default, unit, equipment)
     for exercise in own:
         assert exercise.increment is not None
         step_unit = exercise.increment_unit or unit.value
@@ -205,50 +201,33 @@ def config_entries(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[Con
                 None if step_unit == unit.value else f"only when you log it in {step_unit}",
             )
         )
-    entries.extend(_equipment_entries(plate_settings, unit))
-    return entries
+    entries += _by_unit("bar", stored, exact_text(DEFAULT_BAR[unit]), unit)
+    plates = ",".join(exact_text(p) for p in DEFAULT_PLATES[unit])
+    return entries + _by_unit("plates", stored, plates, unit)
 
 
 def _by_unit(
-    key: str,
-    per_unit: dict[Unit, str | None],
-    default: str,
-    unit: Unit,
-    only_for: str,
-    equipment: str | None = None,
+    key: str, stored: dict[str, str], default: str, unit: Unit, equipment: str | None = None
 ) -> list[ConfigEntry]:
-    """A key's entries: the lifter's unit first (as set, else the default), then a value set
-    in the other unit. With two, each says which one applies: the unit of the load decides."""
+    """A key's entries: the lifter's unit first (as set, else the default in it), then a value
+    set in the other unit. With two, each says which one applies: the unit of the load
+    decides."""
     entries = []
     for each in (unit, *(u for u in Unit if u is not unit)):
-        value = per_unit.get(each)
+        value = stored.get(f"{key}.{each.value}")
         if value is not None:
             entries.append(ConfigEntry(key, f"{value} {each.value}", "gym-wide", equipment))
         elif each is unit:
-            entries.append(ConfigEntry(key, default, "default", equipment))
+            entries.append(ConfigEntry(key, f"{default} {unit.value}", "default", equipment))
     if len(entries) == 1:
         return entries
     mine, other = entries
     other_unit = other.value.rsplit(" ", 1)[1]
+    only_for = ONLY_FOR["increment" if equipment is not None else "plates"]
     return [
         replace(mine, applies=IN_FORCE.format(unit=unit.value)),
         replace(other, applies=only_for.format(unit=other_unit)),
     ]
-
-
-def _equipment_entries(stored: dict[str, dict[str, str]], unit: Unit) -> list[ConfigEntry]:
-    """The bar and plates for plate maths: as set for each unit, or the default in force."""
-    from tracker.domain.plates import DEFAULT_BAR, DEFAULT_PLATES
-
-    defaults = {
-        "bar": f"{exact_text(DEFAULT_BAR[unit])} {unit.value}",
-        "plates": ",".join(exact_text(p) for p in DEFAULT_PLATES[unit]) + f" {unit.value}",
-    }
-    entries = []
-    for key in ("bar", "plates"):
-        per_unit = {each: stored[key].get(f"{key}.{each.value}") for each in Unit}
-        entries.extend(_by_unit(key, per_unit, defaults[key], unit, ONLY_FOR["plates"]))
-    return entries
 
 
 def select_entries(entries: list[ConfigEntry], key: str) -> list[ConfigEntry]:

@@ -207,15 +207,16 @@ def log_sets(
         if convention.per is LoadPer.IMPLEMENT:
             result.per_implement = convention.implement_name
             result.implements = convention.implements
-        mark_bests(result.sets, bests, Unit(lifter.unit))
-        mark_measure_bests(result.sets, measure_bests, exercise.lower_is_better)
+        logged = [logged_set(s) for s in result.sets]
+        e1rm_flags = new_bests(logged, bests, Unit(lifter.unit))
+        measure_flags = new_measure_bests(logged, measure_bests, exercise.lower_is_better)
+        for stored, best, best_measure in zip(result.sets, e1rm_flags, measure_flags, strict=True):
+            stored.best, stored.best_measure = best, best_measure
         kept = stamp = None
         if memory is not None and memory.stamp is not None:
             kept = _kept(uow, lifter, exercise, session, rows, result, recalled, check)
-            kept.bests = bests_with(bests, map(logged_set, result.sets), Unit(lifter.unit))
-            kept.measure_bests = measure_bests.with_sets(
-                map(logged_set, result.sets), exercise.lower_is_better
-            )
+            kept.bests = bests_with(bests, logged, Unit(lifter.unit))
+            kept.measure_bests = measure_bests.with_sets(logged, exercise.lower_is_better)
             uow.log.flush()
             stamp = uow.data_stamp(lifter.id)
         uow.commit()
@@ -340,25 +341,6 @@ def best_e1rm_by_side(
         ((side, reps, Unit(unit), top) for side, reps, unit, top in tops),
         unit,
     )
-
-
-def mark_bests(sets: list[StoredSet], bests: dict[Side | None, Decimal], unit: Unit) -> None:
-    """Flag each set that beats the best before it (tracker.domain.records.new_bests)."""
-    logged = [LoggedSet(s.side, s.reps, s.load, s.unit, s.kind) for s in sets]
-    for stored, best in zip(sets, new_bests(logged, bests, unit), strict=True):
-        stored.best = best
-
-
-def mark_measure_bests(
-    sets: list[StoredSet], bests: MeasureBests, lower_is_better: bool
-) -> None:
-    """Flag each timed or distance set that beats its side's best before it
-    (tracker.domain.records.new_measure_bests)."""
-    logged = [logged_set(s) for s in sets]
-    for stored, what in zip(
-        sets, new_measure_bests(logged, bests, lower_is_better), strict=True
-    ):
-        stored.best_measure = what
 
 
 def previous_session(

@@ -91,8 +91,8 @@ def finish_session(
 
 def finished_by_itself(uow: AbstractUnitOfWork, lifter: Lifter) -> SessionInfo:
     """No session is open: the one the last `log` went into may be finished already, at its
-    last set (back-dated sets are stored finished; 4 hours without a set close one). That is
-    what `session finish` after such a log says, not that there is nothing to finish."""
+    last set (back-dated sets are stored finished; SESSION_GAP without a set closes one).
+    That is what `session finish` after such a log says, not that there is nothing to finish."""
     logged = uow.log.last_batch_sets(lifter)
     session = uow.log.session_of(logged[0]) if logged else None
     if session is None or session.finished_at != last_activity(uow.log, session):

@@ -16,13 +16,6 @@ from tracker.services.stored_sets import StoredSet
 
 
 @dataclass(frozen=True)
-class WeighInUndone:
-    """The weigh-in an undone `bodyweight add` stored, now removed."""
-
-    entry: BodyWeight
-
-
-@dataclass(frozen=True)
 class SettingUndone:
     """An undone setting: the command as it reads back, and what holds now."""
 
@@ -48,7 +41,9 @@ class SessionUndone:
     name: str | None = None
 
 
-Detail = WeighInUndone | SettingUndone | RoutineUndone | SessionUndone
+# The weigh-in an undone `bodyweight add` stored (now removed), or what an undo of another
+# change that is not to sets did.
+Detail = BodyWeight | SettingUndone | RoutineUndone | SessionUndone
 
 
 @dataclass
