@@ -24,7 +24,6 @@ from tracker.importers.values import (
     Positions,
     UnitTracker,
     nonzero,
-    nonzero_int,
     parse_distance_unit,
 )
 
@@ -225,7 +224,7 @@ class StrongParser(AppParser):
             cells.load(self.weight),
             cells.unit(self.weight_unit),
             cells.reps(self.reps),
-            nonzero_int(cells.duration(self.seconds)),
+            nonzero(cells.duration(self.seconds)),
             nonzero(cells.number(self.distance)),
         )
 
@@ -363,7 +362,7 @@ class HevyParser(AppParser):
         kind = self._kind(cells)
         load, unit = self.first_load(cells, self.weights)
         reps = cells.reps(self.reps)
-        duration = nonzero_int(cells.duration(self.duration))
+        duration = nonzero(cells.duration(self.duration))
         distance, distance_unit = self._distance(cells)
         note = cells.text(self.notes)
         if load is None and reps is None and duration is None and distance is None:
@@ -430,7 +429,7 @@ class FitNotesParser(AppParser):
         exercise_text = cells.need_text(self.exercise)
         load, unit = self.first_load(cells, self.weights, self.weight_unit)
         reps = cells.reps(self.reps)
-        duration = nonzero_int(cells.duration(self.time))
+        duration = nonzero(cells.duration(self.time))
         distance = nonzero(cells.number(self.distance))
         note = cells.text(self.comment)
         if load is None and reps is None and duration is None and distance is None:
