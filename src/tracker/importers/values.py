@@ -469,8 +469,7 @@ class Cells:
         return self.read(column, "moment", lambda text: check_moment(times.moment(text), times.now))
 
     def need_moment(self, column: int, times: LocalTimes) -> datetime:
-        moment = self.moment(column, times)
-        return moment if moment is not None else self.need(column, moment)
+        return self.need(column, self.moment(column, times))
 
     def need_day(self, column: int, times: LocalTimes) -> date:
         def day(text: str) -> date:
