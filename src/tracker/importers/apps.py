@@ -174,7 +174,7 @@ def _strong_kind(text: str) -> SetKind | str:
 
 
 # A Strong row's kind, load, row unit, reps, time and distance.
-_Measures = tuple[SetKind, Decimal | None, Unit | None, int | None, Decimal | None, Decimal | None]
+_StrongRow = tuple[SetKind, Decimal | None, Unit | None, int | None, Decimal | None, Decimal | None]
 
 
 class StrongParser(AppParser):
@@ -229,13 +229,13 @@ class StrongParser(AppParser):
         # same order, weight, reps ...) is not read again (at most MEMO_SIZE are kept).
         measured = (self.order, self.weight, self.weight_unit, self.reps, self.duration)
         self._measure_columns = [c for c in (*measured, self.distance) if c is not None]
-        self._measured: dict[tuple[str, ...], tuple[_Measures | str, bool]] = {}
+        self._measured: dict[tuple[str, ...], tuple[_StrongRow | str, bool]] = {}
 
     def _kind(self, cells: Cells) -> SetKind | str:
         kind = cells.read(self.order, "set order", _strong_kind)
         return SetKind.WORKING if kind is None else kind
 
-    def _measures(self, cells: Cells) -> _Measures | str:
+    def _measures(self, cells: Cells) -> _StrongRow | str:
         """The row's kind, load, row unit, reps, time and distance, or why it is not a set."""
         key = tuple(map(cells.values.__getitem__, self._measure_columns))
         found = self._measured.get(key)
@@ -251,7 +251,7 @@ class StrongParser(AppParser):
         cells.rounded |= before
         return measures
 
-    def _read_measures(self, cells: Cells) -> _Measures | str:
+    def _read_measures(self, cells: Cells) -> _StrongRow | str:
         kind = self._kind(cells)
         if not isinstance(kind, SetKind):  # SetKind is a str too: test it first
             return kind
