@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from tracker.domain.specs import typed_seconds
 from tracker.importers import sniff_delimiter
 from tracker.importers.values import (
     LocalTimes,
@@ -28,6 +29,16 @@ from tracker.importers.values import (
 )
 def test_parse_duration(text: str, seconds: Decimal | int) -> None:
     assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["45s", "90 sec", "2.31s", "3 secs", "1:30", "1:30.5", "1:05:00", "12:59:59", "2min",
+     "1.5min", "2 mins", "100:00"],
+)
+def test_parse_duration_reads_every_typed_time_as_log_does(text: str) -> None:
+    typed = typed_seconds(text)
+    assert typed is not None and parse_duration(text) == typed
 
 
 @pytest.mark.parametrize("text", ["", "h", "5 parsecs", "1h 5", "m5", "-3", "1:xx"])

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Side
 from tracker.domain.units import Unit
@@ -18,15 +19,14 @@ from tracker.importers.lifter_data_format import (
     RestEntry,
     RoutineEntry,
     RoutineItemEntry,
-    WeighIn,
     read_lifter_data,
 )
 from tracker.importers.tracker_format import read_json, write_json
 
 DATA = LifterData(
     body_weights=(
-        WeighIn(datetime(2025, 3, 1, 8, tzinfo=UTC), Decimal("80.25"), Unit.KG),
-        WeighIn(datetime(2025, 3, 1, 8, tzinfo=UTC), Decimal("177"), Unit.LB),
+        BodyWeight(datetime(2025, 3, 1, 8, tzinfo=UTC), Decimal("80.25"), Unit.KG),
+        BodyWeight(datetime(2025, 3, 1, 8, tzinfo=UTC), Decimal("177"), Unit.LB),
     ),
     involved_sides=(InvolvedEntry(None, Side.RIGHT), InvolvedEntry("Single Leg Press", Side.LEFT)),
     routines=(

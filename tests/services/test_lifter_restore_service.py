@@ -12,7 +12,9 @@ import pytest
 from tests.fakes import FakeUnitOfWork
 from tests.helpers.fake_catalog import with_catalog
 from tracker.adapters.new_rows import add_routine
-from tracker.adapters.orm import BodyWeight, InvolvedSide, Lifter, Routine, Setting
+from tracker.adapters.orm import BodyWeight as BodyWeightRow
+from tracker.adapters.orm import InvolvedSide, Lifter, Routine, Setting
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Side
 from tracker.domain.units import Unit
@@ -22,7 +24,6 @@ from tracker.importers.lifter_data_format import (
     RestEntry,
     RoutineEntry,
     RoutineItemEntry,
-    WeighIn,
 )
 from tracker.services.exercise_matching import ExerciseMatcher
 from tracker.services.lifter_restore import lifter_data, restore_lifter_data, restore_unit
@@ -33,9 +34,9 @@ APRIL = datetime(2025, 4, 1, 8, 0, tzinfo=UTC)
 
 DATA = LifterData(
     body_weights=(
-        WeighIn(MARCH, Decimal(80), Unit.KG),
-        WeighIn(MARCH, Decimal(80), Unit.KG),  # twice at one moment: the log has both
-        WeighIn(APRIL, Decimal("79.5"), Unit.KG),
+        BodyWeight(MARCH, Decimal(80), Unit.KG),
+        BodyWeight(MARCH, Decimal(80), Unit.KG),  # twice at one moment: the log has both
+        BodyWeight(APRIL, Decimal("79.5"), Unit.KG),
     ),
     involved_sides=(InvolvedEntry(None, Side.LEFT), InvolvedEntry("slp", Side.LEFT)),
     routines=(
@@ -90,7 +91,7 @@ def test_restoring_the_same_data_twice_adds_nothing_the_second_time() -> None:
     uow.store.imported_for.clear()
     assert set(restore(uow, ana).values()) == {0}
     assert ana.id not in uow.store.imported_for  # nothing added: no import to stop undo at
-    assert len(uow.store.table(BodyWeight)) == 3 and len(uow.store.table(Routine)) == 2
+    assert len(uow.store.table(BodyWeightRow)) == 3 and len(uow.store.table(Routine)) == 2
 
 
 def test_what_the_database_has_wins() -> None:

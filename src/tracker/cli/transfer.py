@@ -10,7 +10,8 @@ import click
 
 from tracker.cli.complete import complete_lifter
 from tracker.cli.context import App, UserError, echo, pass_app
-from tracker.cli.layout import plural, wrap_line
+from tracker.cli.context import echo_wrapped as say  # a line of the report, wrapped
+from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, local_zone
 from tracker.cli.terminal import terminal_text
 from tracker.domain.errors import TargetExists
@@ -22,12 +23,6 @@ from tracker.domain.errors import TargetExists
 PROGRESS_MIN_BYTES = 256 * 1024
 # An export to stdout is held in memory up to this size, then in a temporary file.
 SPOOL_BYTES = 8 * 1024 * 1024
-
-
-def say(text: str) -> None:
-    """A line of the import report, wrapped to the terminal."""
-    for line in wrap_line(text):
-        echo(line)
 
 
 def on_terminal() -> bool:

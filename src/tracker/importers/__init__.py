@@ -7,7 +7,6 @@
 
 from tracker.importers.exercise_names import candidate_names, normalize_exercise_name, split_side
 from tracker.importers.reader import (
-    FORMATS,
     ImportReader,
     detect_format,
     read_export,
@@ -16,7 +15,6 @@ from tracker.importers.reader import (
 from tracker.importers.records import ImportedSet, Skipped
 
 __all__ = [
-    "FORMATS",
     "ImportReader",
     "ImportedSet",
     "Skipped",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from tracker.domain.model import SetKind
 from tracker.domain.units import Unit
@@ -24,9 +24,20 @@ from tracker.importers.values import (
     Positions,
     UnitTracker,
     nonzero,
-    nonzero_int,
     parse_distance_unit,
 )
+
+
+class Measures(NamedTuple):
+    """What a row recorded; None: not recorded (no load: a bodyweight set)."""
+
+    load: Decimal | None
+    unit: Unit | None  # of the load
+    reps: int | None
+    duration_s: Decimal | None
+    distance: Decimal | None
+    distance_unit: str | None
+    note: str | None
 
 
 class AppParser:
@@ -34,9 +45,21 @@ class AppParser:
 
     name: ClassVar[str]  # the format's name, also the prefix of its session keys
     label: ClassVar[str]  # the app's name in messages
+    # The columns ``measures`` reads, found by each app's __init__ (None: the file has none).
+    # Weights and distances are (column, the unit its header names): the first filled counts.
+    weights: list[tuple[int, Unit | None]]
+    distances: list[tuple[int, str | None]]
+    weight_unit: int | None = None  # a row's own load unit
+    distance_unit: int | None = None  # a row's own distance unit
+    reps: int | None
+    duration: int | None
+    notes: int | None
 
-    def __init__(self, context: Context, header_unit: Unit | None) -> None:
+    def __init__(self, context: Context) -> None:
+        """Called once the app's __init__ has found its columns."""
         self.context = context
+        # A file with a kg and a lb column names no unit for the whole file.
+        header_unit = self.weights[0][1] if len(self.weights) == 1 else None
         self.units = UnitTracker(header_unit, context.default_unit)
         self.positions = Positions()
 
@@ -48,40 +71,54 @@ class AppParser:
     def parse(self, cells: Cells) -> ImportedSet | str:
         raise NotImplementedError
 
-    def first_load(
-        self, cells: Cells, weights: list[tuple[int, Unit | None]], unit_column: int | None = None
-    ) -> tuple[Decimal | None, Unit | None]:
-        """The load of the first filled weight column (a file may carry a kg and a lb column)
-        and its unit: the row's unit cell, else the column's, else the file's."""
-        for column, header_unit in weights:
-            value = cells.load(column)
-            if value is not None:
-                return value, self.units.resolve(cells.unit(unit_column) or header_unit)
-        return None, None
+    def measures(self, cells: Cells) -> Measures | str:
+        """The row's load, reps, time, distance and note, or why the row is not a set. The first
+        filled weight and distance column counts. The apps write 0 for "not recorded" in time
+        and distance columns, but reps 0 is a real (failed) set."""
+        load, unit = None, None
+        for column, header_unit in self.weights:  # a file may carry a kg and a lb column
+            load = cells.load(column)
+            if load is not None:  # its unit: the row's unit cell, else the column's, the file's
+                unit = self.units.resolve(cells.unit(self.weight_unit) or header_unit)
+                break
+        reps = cells.reps(self.reps)
+        duration = nonzero(cells.duration(self.duration))
+        distance, distance_unit = None, None
+        for column, column_unit in self.distances:
+            distance = nonzero(cells.number(column))
+            if distance is not None:
+                distance_unit = column_unit
+                break
+        note = cells.text(self.notes)
+        if load is None and reps is None and duration is None and distance is None:
+            return NOTES_ONLY if note else NO_VALUES
+        if distance is not None:
+            distance_unit = self.distance_unit_of(cells, distance_unit)
+        return Measures(load, unit, reps, duration, distance, distance_unit, note)
+
+    def distance_unit_of(self, cells: Cells, header_unit: str | None) -> str | None:
+        """A distance's unit: the row's unit cell, else the column's (None: neither says)."""
+        text = cells.text(self.distance_unit)
+        return header_unit if text is None else parse_distance_unit(text)
 
     def imported(
         self,
         cells: Cells,
+        measures: Measures,
         *,
         session_key: str,
         started_at: datetime,
         exercise_text: str,
-        reps: int | None,
-        load: Decimal | None,
-        unit: Unit | None,
-        duration_s: Decimal | None,
-        distance: Decimal | None,
-        distance_unit: str | None,
-        note: str | None,
         session_name: str | None = None,
         finished_at: datetime | None = None,
         session_notes: str | None = None,
         rpe: Decimal | None = None,
         kind: SetKind = SetKind.WORKING,
     ) -> ImportedSet:
-        """The set of a row whose values are read; ``load`` None means none was recorded."""
+        """The set of a row whose values are read."""
         exercise, side = split_side(exercise_text)
         key = f"{self.name}:{session_key}"
+        load, distance = measures.load, measures.distance
         imported = ImportedSet(
             line=cells.line,
             session_key=key,
@@ -93,19 +130,19 @@ class AppParser:
             session_notes=session_notes,
             exercise=exercise,
             side=side,
-            reps=reps or 0,
+            reps=measures.reps or 0,
             # No load and no distance is a bodyweight set (load 0), as `tracker log x 12` is.
             load=load if load is not None else Decimal(0),
-            unit=unit or self.units.unit_used,
+            unit=measures.unit or self.units.unit_used,
             bodyweight=load is None and distance is None,
-            duration_s=duration_s,
+            duration_s=measures.duration_s,
             distance=distance,
-            distance_unit=distance_unit,
+            distance_unit=measures.distance_unit,
             rpe=rpe,
             kind=kind,
             performed_at=started_at,  # the apps time the workout, not each set
             position=self.positions.take(key),
-            note=note,
+            note=measures.note,
             rounded=cells.rounded,
         )
         return check_fits(imported, cells.place)
@@ -137,7 +174,7 @@ def _strong_kind(text: str) -> SetKind | str:
 
 
 # A Strong row's kind, load, row unit, reps, time and distance.
-_Measures = tuple[SetKind, Decimal | None, Unit | None, int | None, Decimal | None, Decimal | None]
+_StrongRow = tuple[SetKind, Decimal | None, Unit | None, int | None, Decimal | None, Decimal | None]
 
 
 class StrongParser(AppParser):
@@ -166,41 +203,39 @@ class StrongParser(AppParser):
         self.date = columns.need("Date")
         self.exercise = columns.need("Exercise Name")
         self.workout = columns.find("workout name")
-        self.duration = columns.find("duration", "workout duration")
+        self.workout_duration = columns.find("duration", "workout duration")
         self.order = columns.find("set order")
         self.reps = columns.find("reps")
         self.weight_unit = columns.find("weight unit")
         self.distance_unit = columns.find("distance unit")
-        self.seconds = columns.find("seconds", "time", "duration (s)")
+        self.duration = columns.find("seconds", "time", "duration (s)")
         self.notes = columns.find("notes", "exercise notes")
         self.workout_notes = columns.find("workout notes")
         self.rpe = columns.find("rpe")
-        weights = columns.weights(_WEIGHT_COLUMN)
-        self.weight = weights[0][0] if weights else None
-        header_unit = weights[0][1] if weights else None
-        distances = columns.matching(_STRONG_DISTANCE)
-        self.distance = distances[0][0] if distances else None
-        self.header_distance_unit = (
-            parse_distance_unit(distances[0][1].group("unit"))
-            if distances and distances[0][1].group("unit")
-            else None
-        )
-        super().__init__(context, header_unit)
+        # Strong reads the first weight and distance column.
+        self.weights = columns.weights(_WEIGHT_COLUMN)[:1]
+        self.weight = self.weights[0][0] if self.weights else None
+        self.distances = [
+            (index, parse_distance_unit(match["unit"]) if match["unit"] else None)
+            for index, match in columns.matching(_STRONG_DISTANCE)[:1]
+        ]
+        self.distance = self.distances[0][0] if self.distances else None
+        super().__init__(context)
         self._session_key = ""
         self._session_note: str | None = None
         self._workout: tuple[datetime, str | None, Decimal | None] | None = None
         self._ends: datetime | None = None
         # The cells a set's measures are read from: a row written like an earlier one (the
         # same order, weight, reps ...) is not read again (at most MEMO_SIZE are kept).
-        measured = (self.order, self.weight, self.weight_unit, self.reps, self.seconds)
+        measured = (self.order, self.weight, self.weight_unit, self.reps, self.duration)
         self._measure_columns = [c for c in (*measured, self.distance) if c is not None]
-        self._measured: dict[tuple[str, ...], tuple[_Measures | str, bool]] = {}
+        self._measured: dict[tuple[str, ...], tuple[_StrongRow | str, bool]] = {}
 
     def _kind(self, cells: Cells) -> SetKind | str:
         kind = cells.read(self.order, "set order", _strong_kind)
         return SetKind.WORKING if kind is None else kind
 
-    def _measures(self, cells: Cells) -> _Measures | str:
+    def _measures(self, cells: Cells) -> _StrongRow | str:
         """The row's kind, load, row unit, reps, time and distance, or why it is not a set."""
         key = tuple(map(cells.values.__getitem__, self._measure_columns))
         found = self._measured.get(key)
@@ -216,7 +251,7 @@ class StrongParser(AppParser):
         cells.rounded |= before
         return measures
 
-    def _read_measures(self, cells: Cells) -> _Measures | str:
+    def _read_measures(self, cells: Cells) -> _StrongRow | str:
         kind = self._kind(cells)
         if not isinstance(kind, SetKind):  # SetKind is a str too: test it first
             return kind
@@ -225,7 +260,7 @@ class StrongParser(AppParser):
             cells.load(self.weight),
             cells.unit(self.weight_unit),
             cells.reps(self.reps),
-            nonzero_int(cells.duration(self.seconds)),
+            nonzero(cells.duration(self.duration)),
             nonzero(cells.number(self.distance)),
         )
 
@@ -244,44 +279,36 @@ class StrongParser(AppParser):
             return NOTES_ONLY if note else NO_VALUES
         name = cells.text(self.workout)
         workout_note = cells.text(self.workout_notes)
-        span = cells.duration(self.duration)
+        span = cells.duration(self.workout_duration)
         if (started_at, name, span) != self._workout:  # a workout's rows repeat all three
             self._workout = (started_at, name, span)
             self._ends = started_at + timedelta(seconds=float(span)) if span else None
             session_key = f"{started_at.isoformat()} {name or ''}".rstrip()
             if session_key != self._session_key:
                 self._session_key, self._session_note = session_key, workout_note
-        session_key = self._session_key
         if workout_note:  # a later row of the workout may carry its note
             self._session_note = workout_note
         distance_unit = None
         if distance is not None:
-            distance_unit = self._distance_unit(cells)
+            distance_unit = self.distance_unit_of(cells, self.distances[0][1])
+        unit = self.units.resolve(row_unit) if load is not None else None
         return self.imported(
             cells,
-            session_key=session_key,
+            Measures(load, unit, reps, duration, distance, distance_unit, note),
+            session_key=self._session_key,
             session_name=name,
             started_at=started_at,
             finished_at=self._ends,
             exercise_text=exercise_text,
-            reps=reps,
-            load=load,
-            unit=self.units.resolve(row_unit) if load is not None else None,
-            duration_s=duration,
-            distance=distance,
-            distance_unit=distance_unit,
             rpe=cells.rpe(self.rpe),
             kind=kind,
-            note=note,
             session_notes=self._session_note,
         )
 
-    def _distance_unit(self, cells: Cells) -> str:
-        text = cells.text(self.distance_unit)
-        if text is not None:
-            return parse_distance_unit(text)
-        if self.header_distance_unit is not None:
-            return self.header_distance_unit
+    def distance_unit_of(self, cells: Cells, header_unit: str | None) -> str:
+        found = super().distance_unit_of(cells, header_unit)
+        if found is not None:
+            return found
         # No unit in the file: Strong shows distances in the lifter's system of units.
         return "mi" if self.units.unit_used == Unit.LB else "km"
 
@@ -336,8 +363,7 @@ class HevyParser(AppParser):
             (index, parse_distance_unit(match.group("unit")))
             for index, match in columns.matching(_HEVY_DISTANCE)
         ]
-        header_unit = self.weights[0][1] if len(self.weights) == 1 else None
-        super().__init__(context, header_unit)
+        super().__init__(context)
 
     def _kind(self, cells: Cells) -> SetKind:
         text = cells.text(self.set_type)
@@ -350,42 +376,24 @@ class HevyParser(AppParser):
             )
         return kind
 
-    def _distance(self, cells: Cells) -> tuple[Decimal | None, str | None]:
-        for column, unit in self.distances:
-            value = nonzero(cells.number(column))
-            if value is not None:
-                return value, unit
-        return None, None
-
     def parse(self, cells: Cells) -> ImportedSet | str:
         started_at = cells.need_moment(self.start, self.context.times)
         exercise_text = cells.need_text(self.exercise)
         kind = self._kind(cells)
-        load, unit = self.first_load(cells, self.weights)
-        reps = cells.reps(self.reps)
-        duration = nonzero_int(cells.duration(self.duration))
-        distance, distance_unit = self._distance(cells)
-        note = cells.text(self.notes)
-        if load is None and reps is None and duration is None and distance is None:
-            return NOTES_ONLY if note else NO_VALUES
+        measures = self.measures(cells)
+        if isinstance(measures, str):
+            return measures
         title = cells.text(self.title)
-        session_key = f"{started_at.isoformat()} {title or ''}".rstrip()
         return self.imported(
             cells,
-            session_key=session_key,
+            measures,
+            session_key=f"{started_at.isoformat()} {title or ''}".rstrip(),
             session_name=title,
             started_at=started_at,
             finished_at=cells.moment(self.end, self.context.times),
             exercise_text=exercise_text,
-            reps=reps,
-            load=load,
-            unit=unit,
-            duration_s=duration,
-            distance=distance,
-            distance_unit=distance_unit,
             rpe=cells.rpe(self.rpe),
             kind=kind,
-            note=note,
             session_notes=cells.text(self.description),
         )
 
@@ -417,39 +425,24 @@ class FitNotesParser(AppParser):
         self.exercise = columns.need("Exercise")
         self.reps = columns.need("Reps")
         self.weight_unit = columns.find("weight unit")
-        self.distance = columns.find("distance")
+        distance = columns.find("distance")
+        self.distances = [] if distance is None else [(distance, None)]
         self.distance_unit = columns.find("distance unit")
-        self.time = columns.find("time", "duration")
-        self.comment = columns.find("comment", "notes")
+        self.duration = columns.find("time", "duration")
+        self.notes = columns.find("comment", "notes")
         self.weights = columns.weights(_WEIGHT_COLUMN)
-        header_unit = self.weights[0][1] if len(self.weights) == 1 else None
-        super().__init__(context, header_unit)
+        super().__init__(context)
 
     def parse(self, cells: Cells) -> ImportedSet | str:
         day = cells.need_day(self.date, self.context.times)
         exercise_text = cells.need_text(self.exercise)
-        load, unit = self.first_load(cells, self.weights, self.weight_unit)
-        reps = cells.reps(self.reps)
-        duration = nonzero_int(cells.duration(self.time))
-        distance = nonzero(cells.number(self.distance))
-        note = cells.text(self.comment)
-        if load is None and reps is None and duration is None and distance is None:
-            return NOTES_ONLY if note else NO_VALUES
-        distance_unit = None
-        if distance is not None:
-            unit_text = cells.text(self.distance_unit)
-            distance_unit = parse_distance_unit(unit_text) if unit_text else None
-        session_key = day.isoformat()
+        measures = self.measures(cells)
+        if isinstance(measures, str):
+            return measures
         return self.imported(
             cells,
-            session_key=session_key,
+            measures,
+            session_key=day.isoformat(),
             started_at=self.context.times.start_of_day(day),
             exercise_text=exercise_text,
-            reps=reps,
-            load=load,
-            unit=unit,
-            duration_s=duration,
-            distance=distance,
-            distance_unit=distance_unit,
-            note=note,
         )

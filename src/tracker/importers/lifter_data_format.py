@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from tracker.domain.bodyweight import check_body_weight
+from tracker.domain.bodyweight import BodyWeight, check_body_weight
 from tracker.domain.equipment import Equipment
 from tracker.domain.errors import ImportFailed, InvalidValue
 from tracker.domain.model import Side
@@ -35,13 +35,6 @@ from tracker.importers.values import check_moment
 # (stored per unit). Other keys of the setting table are the catalog's own bookkeeping.
 GYM_SETTING = re.compile(r"(?:increment\.(?P<equipment>[a-z ]+)|bar|plates)\.(?:kg|lb)")
 GYM_SETTING_PREFIXES = ("increment.", "bar.", "plates.")
-
-
-@dataclass(frozen=True)
-class WeighIn:
-    measured_at: datetime
-    weight: Decimal
-    unit: Unit
 
 
 @dataclass(frozen=True)
@@ -75,7 +68,7 @@ class RestEntry:
 class LifterData:
     """Everything of a lifter but sets and exercises; empty for an older export."""
 
-    body_weights: tuple[WeighIn, ...] = ()
+    body_weights: tuple[BodyWeight, ...] = ()
     involved_sides: tuple[InvolvedEntry, ...] = ()
     routines: tuple[RoutineEntry, ...] = ()
     exercise_rests: tuple[RestEntry, ...] = ()
@@ -175,7 +168,7 @@ def _exercise(entry: dict[str, Any], place: str, required: bool = True) -> str |
     return name
 
 
-def _weigh_in(entry: dict[str, Any], place: str) -> WeighIn:
+def _weigh_in(entry: dict[str, Any], place: str) -> BodyWeight:
     at = entry.get("measured_at")
     try:
         moment = datetime.fromisoformat(at) if isinstance(at, str) else None
@@ -201,7 +194,7 @@ def _weigh_in(entry: dict[str, Any], place: str) -> WeighIn:
         check_body_weight(number)
     except InvalidValue as error:
         raise _fail(place, "weight", str(error)) from None
-    return WeighIn(moment.astimezone(UTC), number, Unit(unit))
+    return BodyWeight(moment.astimezone(UTC), number, Unit(unit))
 
 
 def _involved(entry: dict[str, Any], place: str) -> InvolvedEntry:

@@ -18,7 +18,6 @@ from tracker.importers.apps import AppParser, FitNotesParser, HevyParser, Strong
 from tracker.importers.records import BLANK_LINE, REPEATED_HEADER, ImportedSet, Skipped
 from tracker.importers.values import Cells, Context, LocalTimes, Memo, UnitSource, header_key
 
-FORMATS = ("strong", "hevy", "fitnotes")
 _DELIMITERS = (",", ";", "\t")
 
 

@@ -135,18 +135,15 @@ def parse_duration(text: str, decimal_comma: bool = False) -> Decimal:
     """Seconds (to the millisecond) from ``"90"``, ``"2.31"``, ``"1:30"``, ``"0:01:30"``,
     ``"1h 5m"``, ``"45s"``.
 
-    A plain number is seconds. A time as lifters type it is read by the domain's one grammar
-    (``specs.typed_seconds``); beyond it, exports write clock times with fractions or more
-    than 59 seconds (``"1:30.5"``) and spans of hours, minutes and seconds (``"1 hr 5 min"``)."""
+    A plain number is seconds; else a clock time (with fractions or more than 59 seconds, as
+    exports write them: ``"1:30.5"``) or a span of hours, minutes and seconds (``"1 hr 5 min"``,
+    ``"2min"``). These read every time `log` reads (``specs.typed_seconds``) as it does."""
     value = text.strip()
     if _NUMBER.fullmatch(value) or (decimal_comma and _DECIMAL_COMMA.fullmatch(value)):
         seconds = parse_decimal(value, decimal_comma)
         if seconds < 0:
             raise ValueError(f'negative duration "{text}"')
         return _whole_seconds(seconds)
-    typed = specs.typed_seconds(value)
-    if typed is not None:
-        return _whole_seconds(typed)
     clock = _CLOCK.fullmatch(value)
     if clock:
         hours, minutes, seconds_text = clock.groups()
@@ -472,8 +469,7 @@ class Cells:
         return self.read(column, "moment", lambda text: check_moment(times.moment(text), times.now))
 
     def need_moment(self, column: int, times: LocalTimes) -> datetime:
-        moment = self.moment(column, times)
-        return moment if moment is not None else self.need(column, moment)
+        return self.need(column, self.moment(column, times))
 
     def need_day(self, column: int, times: LocalTimes) -> date:
         def day(text: str) -> date:
@@ -540,10 +536,6 @@ def _unit(text: str) -> Unit:
 
 
 def nonzero(value: Decimal | None) -> Decimal | None:
-    """Apps write 0 for "not recorded" in weight and distance columns."""
+    """Apps write 0 for "not recorded" in weight, distance and time columns."""
     return None if value is None or value == 0 else value
 
-
-def nonzero_int(value: Decimal | None) -> Decimal | None:
-    """Apps write 0 for "not recorded" in time columns."""
-    return None if value is None or value == 0 else value

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from tracker.adapters.new_rows import add_routine
 from tracker.adapters.orm import Lifter, Routine  # read only: rows are made by adapters
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.errors import ImportFailed
 from tracker.domain.model import Laterality
 from tracker.importers.lifter_data_format import (
@@ -26,7 +27,6 @@ from tracker.importers.lifter_data_format import (
     RestEntry,
     RoutineEntry,
     RoutineItemEntry,
-    WeighIn,
 )
 from tracker.services.exercise_matching import ExerciseMatcher
 
@@ -51,7 +51,7 @@ def lifter_data(uow: AbstractUnitOfWork, lifter: Lifter) -> LifterData:
     for prefix in GYM_SETTING_PREFIXES:
         settings.update(uow.lifters.settings(prefix))
     return LifterData(
-        body_weights=tuple(WeighIn(w.measured_at, w.weight, w.unit) for w in weigh_ins),
+        body_weights=tuple(weigh_ins),
         involved_sides=tuple(involved),
         routines=tuple(routine_entry(routine) for routine in routines),
         exercise_rests=tuple(
@@ -119,16 +119,15 @@ def restore_lifter_data(
     return added
 
 
-def _weigh_ins(uow: AbstractUnitOfWork, lifter: Lifter, weigh_ins: Sequence[WeighIn]) -> int:
+def _weigh_ins(uow: AbstractUnitOfWork, lifter: Lifter, weigh_ins: Sequence[BodyWeight]) -> int:
     """The file's weigh-ins this lifter lacks. Two at one moment are both kept (the log has
     them so): a weigh-in is skipped only as often as the same one is already stored."""
     body_weights = uow.body_weights()
-    stored = Counter((w.measured_at, w.weight, w.unit) for w in body_weights.of_lifter(lifter.id))
+    stored = Counter(body_weights.of_lifter(lifter.id))
     added = 0
     for weigh_in in weigh_ins:
-        key = (weigh_in.measured_at, weigh_in.weight, weigh_in.unit)
-        if stored[key]:
-            stored[key] -= 1
+        if stored[weigh_in]:
+            stored[weigh_in] -= 1
             continue
         body_weights.add(lifter.id, weigh_in.measured_at, weigh_in.weight, weigh_in.unit)
         added += 1
