@@ -207,20 +207,15 @@ class SuggestedSide(Protocol):
 class Suggested(Protocol):
     """A load suggestion, as a target is made of it (services.suggest.Suggestion is one)."""
 
-    @property
-    def kind(self) -> str: ...
-    @property
-    def unit(self) -> Unit: ...
-    @property
-    def over(self) -> str | None: ...
-    @property
-    def bodyweight(self) -> bool: ...
+    kind: str
+    unit: Unit
+    over: str | None
+    bodyweight: bool
+    suggested: Decimal | None
+    reps_target: int | None
+
     @property
     def sides(self) -> Mapping[Side, SuggestedSide] | None: ...
-    @property
-    def suggested(self) -> Decimal | None: ...
-    @property
-    def reps_target(self) -> int | None: ...
 
 
 def target_of(answer: Suggested, rep_range: tuple[int, int] | None) -> Target | None:

@@ -57,14 +57,13 @@ def open_gym(
         if routine is not None and state.routine_id != routine.id:
             state.routine_id, state.position, state.skipped = routine.id, 0, []
         uow.gym.flush()
-        status = _status(uow, lifter, session, state, started, closed)
+        status = _status(uow, session, state, started, closed)
         uow.commit()
         return status
 
 
 def _status(
     uow: AbstractUnitOfWork,
-    lifter: Lifter,
     session: TrainingSession,
     state: GymState,
     started: bool,
@@ -97,7 +96,7 @@ def reload_status(
         session = uow.log.training_session(lifter, before.session_id)
         if session is not None:  # else undone, or deleted from another terminal
             state = uow.gym.gym_state(session) or new_gym_state(session)
-            status = _status(uow, lifter, session, state, False, None)
+            status = _status(uow, session, state, False, None)
         uow.commit()
     if session is None:
         routine = before.routine
