@@ -102,22 +102,24 @@ def reload_status(
         routine = before.routine
         status = open_gym(uow, lifter_name, routine.name if routine else None, now)
         status.position, status.skipped = before.position, before.skipped
-        save_place(uow, status, None)
+        save_place(uow, status)
     status.carry_on(before)
     return status
 
 
-def save_place(uow: AbstractUnitOfWork, plan: GymPlan, exercise: str | None) -> str | None:
-    """Store the current item, skipped items and current exercise; the exercise's full name."""
+def save_place(uow: AbstractUnitOfWork, plan: GymPlan, named: str | None = None) -> None:
+    """Store the current item, skipped items and current exercise, once an exercise `named`
+    (as typed) is made current (GymPlan.make_current)."""
     with uow:
+        if named is not None:
+            plan.make_current(resolve_exercise(uow.catalog, named).name)
         state = uow.gym.gym_state_by_session_id(plan.session_id)
-        found = resolve_exercise(uow.catalog, exercise) if exercise else None
+        found = resolve_exercise(uow.catalog, plan.exercise) if plan.exercise else None
         if state is not None:
             state.position = plan.position
             state.skipped = sorted(plan.skipped)
             state.exercise_id = found.id if found else None
         uow.commit()
-        return found.name if found else None
 
 
 def set_rest(uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str, seconds: int) -> str:

@@ -199,7 +199,8 @@ class GymShell:
         beaten = gym.new_bests(self.app.uow(), self.app.lifter, result, self.memory)
         named = result.exercise != self.status.current_exercise()
         if self.status.log(result.exercise, result.sets):
-            self._save_place()  # a routine item logged by name: the routine follows
+            # A routine item logged by name: the routine follows.
+            gym.save_place(self.app.uow(), self.status)
         elif named:
             self.shown = result.exercise  # the log lines just named it
         for set_id, side, what in beaten:
@@ -232,13 +233,8 @@ class GymShell:
 
     # -- making an exercise current ----------------------------------------------------
     def make_current(self, name: str) -> None:
-        typed = self.status.item_named(name) or name
-        if self.status.make_current(gym.save_place(self.app.uow(), self.status, typed)):
-            self._save_place()
+        gym.save_place(self.app.uow(), self.status, self.status.item_named(name) or name)
         self.print_header(force=True)
-
-    def _save_place(self) -> None:
-        gym.save_place(self.app.uow(), self.status, self.status.exercise)
 
     def print_header(self, force: bool = False) -> None:
         """The current exercise: target per side, last time, plates and what Enter logs."""
@@ -288,13 +284,13 @@ class GymShell:
 
     def cmd_skip(self, _: str) -> None:
         item = self.status.skip()
-        self._save_place()
+        gym.save_place(self.app.uow(), self.status)
         say(f"Skipped {item.exercise}.")
         self._after_move()
 
     def cmd_next(self, _: str) -> None:
         self.status.next_item()
-        self._save_place()
+        gym.save_place(self.app.uow(), self.status)
         self._after_move()
 
     def _after_move(self) -> None:
