@@ -12,10 +12,13 @@ from tracker.domain.errors import Conflict, NotFound
 from tracker.domain.gym_plan import (
     GymPlan,
     PlannedSide,
+    count_working,
     first_open_item,
     measure_of,
     next_planned,
     sets_done,
+    target_sides,
+    typed_example,
     typed_set,
     typed_steps,
 )
@@ -236,3 +239,55 @@ def test_a_measured_set_as_typed() -> None:
     assert measure_of([Done(None, 0, distance=D(40), distance_unit="m")]) == "distance"
     assert measure_of([Done(None, 0, duration_s=D(30)), Done(None)]) is None
     assert measure_of([]) is None
+
+
+def test_working_sets_are_counted_per_exercise_and_side_in_first_done_order() -> None:
+    sets = [
+        ("Squat", None, SetKind.WARMUP),
+        ("Lunge", Side.LEFT, SetKind.WORKING),
+        ("Squat", None, SetKind.WORKING),
+        ("Lunge", Side.RIGHT, SetKind.WORKING),
+        ("Lunge", Side.LEFT, SetKind.WORKING),
+        ("Curl", None, SetKind.WARMUP),
+    ]
+    counted = count_working(sets)
+    assert counted == {"Lunge": {Side.LEFT: 2, Side.RIGHT: 1}, "Squat": {None: 1}}
+    assert list(counted) == ["Lunge", "Squat"]
+
+
+def test_a_target_shown_side_by_side_left_first_with_its_bodyweight() -> None:
+    mixed = Target(
+        "progression",
+        Unit.KG,
+        {Side.RIGHT: SideTarget(D(10), 8, bodyweight=True), Side.LEFT: SideTarget(D(20), 9)},
+    )
+    assert target_sides(mixed) == [
+        PlannedSide(Side.LEFT, 9, D(20), False),
+        PlannedSide(Side.RIGHT, 8, D(10), True),
+    ]
+    dips = Target("start", Unit.LB, {None: SideTarget(D(-20), 6, Unit.KG)}, bodyweight=True)
+    assert target_sides(dips) == [PlannedSide(None, 6, D(-20), True, Unit.KG)]
+
+
+def test_the_example_to_type_follows_the_last_measured_set_else_the_exercise() -> None:
+    plank = [Done(None, 0, D(0), duration_s=D(60))]
+    later = [Done(None, 0, D(0), duration_s=D(90))]
+    assert typed_example([], plank, "reps", "8x60", False, Unit.KG) == ("timed", "60s")
+    assert typed_example(later, plank, "reps", "8x60", False, Unit.KG) == ("timed", "90s")
+    walk = [Done(Side.LEFT, 0, D(24), distance=D(40), distance_unit="m")]
+    sided = ("distance", "-l 40mx24 -r 40mx24")
+    assert typed_example([], walk, "reps", "8x60", True, Unit.KG) == sided
+    assert typed_example([], [Done(None)], "reps", "8x60", False, Unit.KG) == (None, "8x60")
+    assert typed_example([], [], "time", "60s", True, Unit.KG) == ("timed", "-l 60s -r 60s")
+    assert typed_example([], [], "distance", "40mx24", False, Unit.KG) == ("distance", "40mx24")
+
+
+def test_an_empty_line_needs_a_current_exercise() -> None:
+    legs = plan(("Squat", "bilateral", 1))
+    assert legs.entering() == "Squat"
+    legs.log("Squat", [Done(None)])
+    with pytest.raises(NotFound, match="the routine is done"):
+        legs.entering()
+    with pytest.raises(NotFound, match="nothing planned"):
+        GymPlan(1, True, None, None, 0, set(), None).entering()
+    assert GymPlan(1, True, None, None, 0, set(), "Dip").entering() == "Dip"

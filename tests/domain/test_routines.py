@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal as D
 
 import pytest
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
-from tracker.domain.routines import default_rest, parse_rep_range, parse_rest, reps_in_range
+from tracker.domain.routines import (
+    RoutineItemPlan,
+    SideTarget,
+    Target,
+    default_rest,
+    parse_rep_range,
+    parse_rest,
+    reps_in_range,
+    rest_for,
+    target_of,
+)
 from tracker.domain.units import Unit
 
 
@@ -79,3 +91,88 @@ def test_no_record_to_beat_on_a_new_side() -> None:
              LoggedSet(None, 6, D(110), Unit.KG, SetKind.WORKING, 4),
              LoggedSet(None, 1, D(112), Unit.KG, SetKind.WORKING, 5)]
     assert records.beaten_by(again) == [(4, None, MOST_REPS), (5, None, HEAVIEST)]
+
+
+def item(
+    rep_low: int | None = None, rep_high: int | None = None, rest_s: int | None = None
+) -> RoutineItemPlan:
+    return RoutineItemPlan(1, "Squat", "bilateral", 3, rep_low, rep_high, rest_s)
+
+
+def test_rest_is_the_items_then_the_exercises_then_the_categorys() -> None:
+    assert rest_for(item(rest_s=75), 100, "strength") == 75
+    assert rest_for(item(), 100, "strength") == 100
+    assert rest_for(None, None, "Powerlifting") == 180
+    assert rest_for(item(), None, "unknown") == 90
+
+
+def test_an_items_rep_range_only_when_it_has_both_ends() -> None:
+    assert item(8, 12).rep_range == (8, 12)
+    assert item().rep_range is None
+
+
+def test_plates_are_for_the_heaviest_side() -> None:
+    sides: dict[Side | None, SideTarget] = {
+        Side.LEFT: SideTarget(D(20), 8), Side.RIGHT: SideTarget(D(25), 8)
+    }
+    assert Target("start", Unit.KG, sides).top_load == D(25)
+
+
+@dataclass(frozen=True)
+class SuggestedSide:
+    """A side of a load suggestion."""
+
+    load: D
+    reps_target: int
+    unit: Unit | None = None
+    bodyweight: bool = False
+
+
+@dataclass
+class Answer:
+    """A load suggestion as a target is made of it."""
+
+    kind: str = "progression"
+    unit: Unit = Unit.KG
+    over: str | None = None
+    bodyweight: bool = False
+    sides: Mapping[Side, SuggestedSide] | None = None
+    suggested: D | None = None
+    reps_target: int | None = None
+
+
+def test_a_bilateral_target_keeps_its_reps_inside_the_routines_range() -> None:
+    answer = Answer(suggested=D(100), reps_target=13)
+    bench = Target("progression", Unit.KG, {None: SideTarget(D(100), 10)})
+    assert target_of(answer, (8, 10)) == bench
+    assert target_of(answer, None) == Target("progression", Unit.KG, {None: SideTarget(D(100), 13)})
+    # A start begins at the range's low end; with no range and no reps, at 8.
+    start = Answer("start", suggested=D(40))
+    assert target_of(start, (10, 12)) == Target("start", Unit.KG, {None: SideTarget(D(40), 10)})
+    assert target_of(start, None) == Target("start", Unit.KG, {None: SideTarget(D(40), 8)})
+
+
+def test_a_carry_or_an_empty_answer_has_no_target() -> None:
+    assert target_of(Answer("start", suggested=D(24), over="40m"), None) is None
+    assert target_of(Answer(), None) is None
+
+
+def test_a_side_on_body_weight_says_so_alone_unless_every_side_is() -> None:
+    both = {
+        Side.LEFT: SuggestedSide(D(10), 8, None, True),
+        Side.RIGHT: SuggestedSide(D(5), 8, None, True),
+    }
+    every = target_of(Answer(bodyweight=True, sides=both), None)
+    assert every is not None and every.bodyweight
+    assert not any(side.bodyweight for side in every.sides.values())
+    one = {
+        Side.LEFT: SuggestedSide(D(10), 9, Unit.LB, bodyweight=True),
+        Side.RIGHT: SuggestedSide(D(20), 8),
+    }
+    mixed = target_of(Answer(bodyweight=True, sides=one), (8, 8))
+    assert mixed == Target(
+        "progression",
+        Unit.KG,
+        {Side.LEFT: SideTarget(D(10), 8, Unit.LB, True), Side.RIGHT: SideTarget(D(20), 8)},
+        False,
+    )

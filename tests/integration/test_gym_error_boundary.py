@@ -67,11 +67,11 @@ def test_a_line_whose_place_fails_to_save_still_counts_for_the_records(
     the prompt keeps take the line in all the same (no false "new best" on the next line)."""
     shell = shell_for(app)
 
-    def locked() -> None:
+    def locked(*_: object) -> None:
         raise sa_exc.OperationalError("UPDATE", {}, Exception("database is locked"))
 
     shell.handle("leg press 10x100")  # the routine's first item: next comes Foo Press
-    monkeypatch.setattr(shell, "_save_place", locked)
+    monkeypatch.setattr("tracker.services.gym.save_place", locked)
     shell.handle("leg press 10x120")  # an item by name, not the current: its place is saved
     assert "database is locked" in capsys.readouterr().err
     monkeypatch.undo()

@@ -152,8 +152,9 @@ def routine_remove(app: App, name: str) -> None:
 
 def item_text(sets: int, rep_low: int | None, rep_high: int | None, rest_s: int | None) -> str:
     from tracker.domain.routines import format_rest
+    from tracker.wording import plural
 
-    parts = [f"{sets} set{'s' if sets != 1 else ''}"]
+    parts = [plural(sets, "set")]
     if rep_low is not None:
         parts.append(f"{rep_low}-{rep_high} reps" if rep_low != rep_high else f"{rep_low} reps")
     if rest_s is not None:
@@ -168,7 +169,7 @@ def print_plan(plan: RoutinePlan) -> None:
         echo("  no exercises yet; add one with")
         echo_wrapped(f'    tracker routine add-exercise "{plan.name}" EXERCISE')
     for item in plan.items:
-        side = " (each side)" if item.laterality != "bilateral" else ""
+        side = " (each side)" if item.unilateral else ""
         detail = item_text(item.sets, item.rep_low, item.rep_high, item.rest_s)
         echo_wrapped(f"  {item.position}. {item.exercise}: {detail}{side}", indent="     ")
 

@@ -8,10 +8,10 @@ the lines the lifter types and renders what it answers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from tracker.domain.errors import Conflict, NotFound
 from tracker.domain.model import SetKind, SetSpec, Side
@@ -21,6 +21,19 @@ from tracker.domain.units import Unit, exact_text
 
 # Working sets per exercise and side (None: a bilateral set).
 Done = dict[str, dict[Side | None, int]]
+Key = TypeVar("Key", bound=Hashable)
+
+
+def count_working(
+    sets: Iterable[tuple[Key, Side | None, SetKind]],
+) -> dict[Key, dict[Side | None, int]]:
+    """Working sets per exercise (any key) and side, warm-ups left out, in first-done order."""
+    counts: dict[Key, dict[Side | None, int]] = {}
+    for exercise, side, kind in sets:
+        if kind is not SetKind.WARMUP:
+            sides = counts.setdefault(exercise, {})
+            sides[side] = sides.get(side, 0) + 1
+    return counts
 
 
 class SetDone(Protocol):
@@ -108,6 +121,14 @@ def _mirrored(done: dict[Side | None, int], last: Mapping[Side, PlannedSide]) ->
     return [replace(last[ahead], side=ahead.other)]
 
 
+def target_sides(target: Target) -> list[PlannedSide]:
+    """Each side of a target as a set to do, bilateral or left before right."""
+    return [
+        PlannedSide(side, found.reps, found.load, target.on_bodyweight(side), found.unit)
+        for side, found in sorted(target.sides.items(), key=lambda kv: str(kv[0]))
+    ]
+
+
 def _planned(target: Target, side: Side) -> PlannedSide:
     found = target.sides.get(side) or target.sides.get(side.other)
     assert found is not None  # a unilateral target always has at least one side
@@ -140,6 +161,26 @@ def measure_of(sets: Sequence[SetDone]) -> str | None:
     if not sets or any(s.duration_s is None and s.distance is None for s in sets):
         return None
     return "timed" if sets[0].duration_s is not None else "distance"
+
+
+def typed_example(
+    today: Sequence[SetDone],
+    last_time: Sequence[SetDone],
+    done_for: str,
+    example: str,
+    unilateral: bool,
+    default: Unit,
+) -> tuple[str | None, str]:
+    """A set to type for an exercise, each side given for a unilateral one, and how it is
+    measured ("timed", "distance"; None for reps): as the last timed or distance set was
+    (this session's sets, else last time's), else the exercise's own `example` of a set
+    (`8x60`, `60s`, `40mx24`) for how it is done (`done_for`: reps, time or distance)."""
+    measure = measure_of(today or last_time)
+    if measure is not None:
+        spec = typed_set(today[-1] if today else last_time[0], default)
+    else:
+        measure, spec = {"time": "timed", "distance": "distance"}.get(done_for), example
+    return measure, f"-l {spec} -r {spec}" if unilateral else spec
 
 
 def sets_done(done: dict[Side | None, int], unilateral: bool) -> int:
@@ -215,6 +256,15 @@ class GymPlan:
     def current_exercise(self) -> str | None:
         item = self.current_item()
         return self.exercise or (item.exercise if item else None)
+
+    def entering(self) -> str:
+        """The exercise an empty line logs to; none when the routine is done or none runs."""
+        exercise = self.current_exercise()
+        if exercise is not None:
+            return exercise
+        if self.routine is not None:
+            raise NotFound("the routine is done: type done to finish, or log another exercise")
+        raise NotFound("nothing planned: type an exercise name, then its sets")
 
     def item_for(self, exercise: str) -> RoutineItemPlan | None:
         items = self.routine.items if self.routine else ()

@@ -7,8 +7,10 @@ own state machine is gym_plan.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
@@ -39,6 +41,13 @@ _REST = re.compile(r"(?P<num>[0-9]+)\s*(?P<minutes>m)?")
 
 def default_rest(category: str) -> int:
     return DEFAULT_REST_BY_CATEGORY.get(category.strip().lower(), DEFAULT_REST_S)
+
+
+def rest_for(item: RoutineItemPlan | None, own: int | None, category: str) -> int:
+    """Rest between sets: the routine item's, else the exercise's own, else its category's."""
+    if item is not None and item.rest_s is not None:
+        return item.rest_s
+    return own if own is not None else default_rest(category)
 
 
 def parse_rest(text: str) -> int:
@@ -120,6 +129,13 @@ class RoutineItemPlan:
     def unilateral(self) -> bool:
         return self.laterality != "bilateral"
 
+    @property
+    def rep_range(self) -> tuple[int, int] | None:
+        """The item's own rep range, which overrides the exercise's."""
+        if self.rep_low is None or self.rep_high is None:
+            return None
+        return self.rep_low, self.rep_high
+
 
 @dataclass(frozen=True)
 class RoutinePlan:
@@ -152,6 +168,11 @@ class Target:
         found = self.sides.get(side)
         return self.bodyweight or (found is not None and found.bodyweight)
 
+    @property
+    def top_load(self) -> Decimal:
+        """The heaviest side's load: the one plates are shown for."""
+        return max(side.load for side in self.sides.values())
+
 
 @dataclass(frozen=True)
 class SessionTarget:
@@ -168,3 +189,55 @@ def reps_in_range(reps: int, rep_range: tuple[int, int] | None) -> int:
     if rep_range is None:
         return reps
     return max(rep_range[0], min(rep_range[1], reps))
+
+
+class SuggestedSide(Protocol):
+    """A side of a load suggestion (services.suggest.SideTarget is one)."""
+
+    @property
+    def load(self) -> Decimal: ...
+    @property
+    def reps_target(self) -> int: ...
+    @property
+    def unit(self) -> Unit | None: ...
+    @property
+    def bodyweight(self) -> bool: ...
+
+
+class Suggested(Protocol):
+    """A load suggestion, as a target is made of it (services.suggest.Suggestion is one)."""
+
+    kind: str
+    unit: Unit
+    over: str | None
+    bodyweight: bool
+    suggested: Decimal | None
+    reps_target: int | None
+
+    @property
+    def sides(self) -> Mapping[Side, SuggestedSide] | None: ...
+
+
+def target_of(answer: Suggested, rep_range: tuple[int, int] | None) -> Target | None:
+    """Today's target from a load suggestion, its reps inside a routine item's range."""
+    if answer.over is not None:  # a carry's start is a distance or time: no rep target
+        return None
+
+    def reps(suggested: int) -> int:
+        """A start begins at the routine's low end; a progression stays inside its range."""
+        start = answer.kind == "start"
+        return rep_range[0] if start and rep_range else reps_in_range(suggested, rep_range)
+
+    # The whole target is on body weight unless a side is not (each side on its own terms):
+    # then a side says so alone.
+    every = answer.bodyweight and all(value.bodyweight for value in (answer.sides or {}).values())
+    sides: dict[Side | None, SideTarget] = {
+        side: SideTarget(
+            value.load, reps(value.reps_target), value.unit, value.bodyweight and not every
+        )
+        for side, value in (answer.sides or {}).items()
+    }
+    if not sides and answer.suggested is not None:
+        only = answer.reps_target or (rep_range[0] if rep_range else 8)
+        sides[None] = SideTarget(answer.suggested, reps(only))
+    return Target(answer.kind, answer.unit, sides, every) if sides else None

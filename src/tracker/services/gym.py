@@ -13,22 +13,14 @@ from datetime import datetime
 
 from tracker.adapters.new_rows import new_gym_state
 from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
-from tracker.adapters.repository import GymRows, LogRows
+from tracker.adapters.repository import LogRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import Judgement
 from tracker.domain.errors import TrackerError
-from tracker.domain.gym_plan import Done, GymPlan, measure_of
+from tracker.domain.gym_plan import GymPlan, count_working, measure_of
 from tracker.domain.load_convention import LoadConvention
 from tracker.domain.model import SetKind, Side
-from tracker.domain.records import LoggedSet, SideRecords
-from tracker.domain.routines import (
-    RoutineItemPlan,
-    SessionTarget,
-    SideTarget,
-    Target,
-    default_rest,
-    reps_in_range,
-)
+from tracker.domain.routines import RoutineItemPlan, SessionTarget, Target, rest_for, target_of
 from tracker.domain.sessions import SESSION_GAP
 from tracker.domain.set_rules import example_spec, is_cardio, is_side_test
 from tracker.domain.units import Unit
@@ -37,11 +29,17 @@ from tracker.services.catalog import exercise_convention, resolve_exercise
 from tracker.services.equipment import PlateAnswer, loading_for
 from tracker.services.figures import lifter_facts, pairs_completed, session_judgement
 from tracker.services.lifters import current_lifter
-from tracker.services.logbook import LogResult, Recalled, previous_session, session_for
+from tracker.services.logbook import (
+    LogMemory,
+    LogResult,
+    logged_set,
+    previous_session,
+    session_for,
+)
 from tracker.services.routine_plans import plan_of
 from tracker.services.routines import find_routine
 from tracker.services.stored_sets import StoredSet, last_activity
-from tracker.services.suggest import Suggestion, exercise_measure, suggest
+from tracker.services.suggest import exercise_measure, suggest
 
 
 def open_gym(
@@ -59,14 +57,13 @@ def open_gym(
         if routine is not None and state.routine_id != routine.id:
             state.routine_id, state.position, state.skipped = routine.id, 0, []
         uow.gym.flush()
-        status = _status(uow, lifter, session, state, started, closed)
+        status = _status(uow, session, state, started, closed)
         uow.commit()
         return status
 
 
 def _status(
     uow: AbstractUnitOfWork,
-    lifter: Lifter,
     session: TrainingSession,
     state: GymState,
     started: bool,
@@ -75,12 +72,7 @@ def _status(
     routine = uow.gym.routine_by_id(state.routine_id) if state.routine_id else None
     current = uow.catalog.exercise_by_id(state.exercise_id) if state.exercise_id else None
     rows = uow.log.session_set_rows(session)
-    done: Done = {}
-    for row in rows:
-        if row.kind != SetKind.WARMUP:
-            sides = done.setdefault(row.exercise.name, {})
-            side = row.side
-            sides[side] = sides.get(side, 0) + 1
+    done = count_working((row.exercise.name, row.side, row.kind) for row in rows)
     return GymPlan(
         session_id=session.id,
         started=started,
@@ -104,28 +96,30 @@ def reload_status(
         session = uow.log.training_session(lifter, before.session_id)
         if session is not None:  # else undone, or deleted from another terminal
             state = uow.gym.gym_state(session) or new_gym_state(session)
-            status = _status(uow, lifter, session, state, False, None)
+            status = _status(uow, session, state, False, None)
         uow.commit()
     if session is None:
         routine = before.routine
         status = open_gym(uow, lifter_name, routine.name if routine else None, now)
         status.position, status.skipped = before.position, before.skipped
-        save_place(uow, status, None)
+        save_place(uow, status)
     status.carry_on(before)
     return status
 
 
-def save_place(uow: AbstractUnitOfWork, plan: GymPlan, exercise: str | None) -> str | None:
-    """Store the current item, skipped items and current exercise; the exercise's full name."""
+def save_place(uow: AbstractUnitOfWork, plan: GymPlan, named: str | None = None) -> None:
+    """Store the current item, skipped items and current exercise, once an exercise `named`
+    (as typed) is made current (GymPlan.make_current)."""
     with uow:
+        if named is not None:
+            plan.make_current(resolve_exercise(uow.catalog, named).name)
         state = uow.gym.gym_state_by_session_id(plan.session_id)
-        found = resolve_exercise(uow.catalog, exercise) if exercise else None
+        found = resolve_exercise(uow.catalog, plan.exercise) if plan.exercise else None
         if state is not None:
             state.position = plan.position
             state.skipped = sorted(plan.skipped)
             state.exercise_id = found.id if found else None
         uow.commit()
-        return found.name if found else None
 
 
 def set_rest(uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str, seconds: int) -> str:
@@ -184,7 +178,7 @@ def exercise_brief(
         item = next((i for i in items if i.exercise == exercise.name), None)
         session = log.training_session(lifter, session_id)
         previous = previous_session(log, lifter, exercise, session) if session else None
-        rest = _rest_for(uow.gym, lifter, exercise, item)
+        rest = rest_for(item, uow.gym.exercise_rest(lifter, exercise), exercise.category)
         state = uow.gym.gym_state_by_session_id(session_id)
         stored = state.targets.get(exercise.name) if state else None
         facts = lifter_facts(uow, lifter, exercise)
@@ -196,10 +190,8 @@ def exercise_brief(
         uow.commit()
     last = [done for done in (previous.sets if previous else []) if done.kind is not SetKind.WARMUP]
     last_judged = session_judgement(last, facts)
-    rep_range = None
-    if item is not None and item.rep_low is not None and item.rep_high is not None:
-        rep_range = (item.rep_low, item.rep_high)
     if stored is None:
+        rep_range = item.rep_range if item else None
         stored = _fresh_target(uow, lifter_name, exercise.name, session_id, rep_range)
     # A rep target (from older rep sets, or a parent's) does not fit an exercise last done
     # for time or distance: Enter would log rep sets of a plank.
@@ -222,11 +214,10 @@ def exercise_brief(
         example=example,
         logged=logged,
     )
-    if target is not None:
-        load = max(t.load for t in target.sides.values())
+    if target is not None and target.top_load > 0:
         with uow:
             found = resolve_exercise(uow.catalog, exercise.name)
-            brief.plates = loading_for(uow.lifters, found, load, unit) if load > 0 else None
+            brief.plates = loading_for(uow.lifters, found, target.top_load, unit)
     return brief
 
 
@@ -247,7 +238,7 @@ def _fresh_target(
     """Ask suggest once per exercise and session, and keep the answer with the session."""
     try:
         answer = suggest(uow, lifter_name, exercise)
-        stored = SessionTarget(_target(answer, rep_range), answer.cue)
+        stored = SessionTarget(target_of(answer, rep_range), answer.cue)
     except TrackerError as exc:
         stored = SessionTarget(None, no_target=str(exc))
     with uow:
@@ -264,39 +255,6 @@ def exercise_names(uow: AbstractUnitOfWork) -> list[str]:
         names = uow.catalog.exercise_names()
         uow.commit()
     return sorted({n for name, aliases in names for n in (name, *aliases)}, key=str.lower)
-
-
-def _rest_for(
-    gym: GymRows, lifter: Lifter, exercise: Exercise, item: RoutineItemPlan | None
-) -> int:
-    if item is not None and item.rest_s is not None:
-        return item.rest_s
-    own = gym.exercise_rest(lifter, exercise)
-    return own if own is not None else default_rest(exercise.category)
-
-
-def _target(answer: Suggestion, rep_range: tuple[int, int] | None) -> Target | None:
-    if answer.over is not None:  # a carry's start is a distance or time: no rep target
-        return None
-
-    def reps(suggested: int) -> int:
-        """A start begins at the routine's low end; a progression stays inside its range."""
-        start = answer.kind == "start"
-        return rep_range[0] if start and rep_range else reps_in_range(suggested, rep_range)
-
-    # The whole target is on body weight unless a side is not (each side on its own terms):
-    # then a side says so alone.
-    every = answer.bodyweight and all(value.bodyweight for value in (answer.sides or {}).values())
-    sides: dict[Side | None, SideTarget] = {
-        side: SideTarget(
-            value.load, reps(value.reps_target), value.unit, value.bodyweight and not every
-        )
-        for side, value in (answer.sides or {}).items()
-    }
-    if not sides and answer.suggested is not None:
-        only = answer.reps_target or (rep_range[0] if rep_range else 8)
-        sides[None] = SideTarget(answer.suggested, reps(only))
-    return Target(answer.kind, answer.unit, sides, every) if sides else None
 
 
 # -- after a line is stored ----------------------------------------------------------------
@@ -321,25 +279,40 @@ def completed_pairs(
     return judged
 
 
-def pairs_of(kept: Recalled, set_ids: Sequence[int]) -> list[Judgement]:
-    """completed_pairs from what the prompt keeps of the exercise (its session's sets)."""
-    return pairs_completed(kept.today, set(set_ids), kept.facts)
+def new_bests(
+    uow: AbstractUnitOfWork, lifter_name: str | None, result: LogResult, memory: LogMemory
+) -> list[tuple[int, Side | None, str]]:
+    """The per-side records a stored line beats (SideRecords.beaten_by): the records kept with
+    the exercise's history, which this updates, else read (a backdated line, or no data stamp
+    to know them current by)."""
+    kept = memory.exercises.get(result.exercise)
+    if kept is not None:
+        records = kept.records
+    elif not result.sets:
+        return []
+    else:
+        with uow:
+            lifter = current_lifter(uow.lifters, lifter_name)
+            found = resolve_exercise(uow.catalog, result.exercise)
+            records = logbook.side_records(uow.log, lifter, found, result.sets[0].id)
+            uow.commit()
+    return records.beaten_by(logged_set(s) for s in result.sets)
 
 
-def side_records(
-    uow: AbstractUnitOfWork, lifter_name: str | None, exercise: str, before_set_id: int
-) -> SideRecords:
-    """The exercise's per-side records over the working sets logged before a set id."""
-    with uow:
-        lifter = current_lifter(uow.lifters, lifter_name)
-        found = resolve_exercise(uow.catalog, exercise)
-        records = logbook.side_records(uow.log, lifter, found, before_set_id)
-        uow.commit()
-    return records
-
-
-def logged_sets(result: LogResult) -> list[LoggedSet]:
-    return [LoggedSet(s.side, s.reps, s.load, s.unit, s.kind, s.id) for s in result.sets]
+def line_pairs(
+    uow: AbstractUnitOfWork,
+    lifter_name: str | None,
+    result: LogResult,
+    session_id: int,
+    memory: LogMemory,
+) -> list[Judgement]:
+    """completed_pairs of a stored line, from what the prompt keeps of the exercise (its
+    session's sets) when it keeps it."""
+    ids = [stored.id for stored in result.sets]
+    kept = memory.exercises.get(result.exercise)
+    if kept is not None:
+        return pairs_completed(kept.today, set(ids), kept.facts)
+    return completed_pairs(uow, lifter_name, result.exercise, session_id, ids)
 
 
 def finish_gym(

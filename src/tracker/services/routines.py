@@ -9,7 +9,7 @@ from tracker.adapters.orm import Exercise, Lifter, Routine, RoutineItem, Trainin
 from tracker.adapters.repository import GymRows, LogRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.model import SetKind
+from tracker.domain.gym_plan import count_working
 from tracker.domain.routines import (
     MAX_SETS_PER_ITEM,
     RoutinePlan,
@@ -125,13 +125,10 @@ def _sets_per_exercise(
     log: LogRows, session: TrainingSession
 ) -> list[tuple[Exercise, int]]:
     """Working sets per exercise in first-done order; a left/right pair counts as one set."""
-    counts: dict[int, tuple[Exercise, dict[str | None, int]]] = {}
-    for row in log.session_set_rows(session):
-        if row.kind == SetKind.WARMUP:
-            continue
-        _, per_side = counts.setdefault(row.exercise_id, (row.exercise, {}))
-        per_side[row.side] = per_side.get(row.side, 0) + 1
-    return [(exercise, max(sides.values())) for exercise, sides in counts.values()]
+    rows = log.session_set_rows(session)
+    exercises = {row.exercise_id: row.exercise for row in rows}
+    counts = count_working((row.exercise_id, row.side, row.kind) for row in rows)
+    return [(exercises[key], max(sides.values())) for key, sides in counts.items()]
 
 
 def list_routines(uow: AbstractUnitOfWork, lifter_name: str | None) -> list[RoutinePlan]:

@@ -32,7 +32,6 @@ from tracker.cli.gym.render import (
     planned_set_text,
     say,
     say_error,
-    sided_example,
 )
 from tracker.cli.gym.timer import RestTimer
 from tracker.cli.history_cmds import redo_command, undo
@@ -42,8 +41,7 @@ from tracker.cli.params import local_now
 from tracker.cli.plates import plates_lines
 from tracker.cli.render import side_label
 from tracker.domain.errors import Implausible
-from tracker.domain.gym_plan import GymPlan, PlannedSide, measure_of, typed_set, typed_steps
-from tracker.domain.records import SideRecords
+from tracker.domain.gym_plan import GymPlan, PlannedSide, typed_example, typed_steps
 from tracker.domain.routines import format_rest, parse_rest
 from tracker.domain.units import Unit
 from tracker.services import gym
@@ -105,18 +103,13 @@ class GymShell:
         return " then ".join(planned_set_text(p, unit) for p in self.planned())
 
     def example(self, exercise: str) -> tuple[str | None, str]:
-        """A set to type for the exercise, each side given for a unilateral one, and how it is
-        measured ("timed", "distance"; None for reps): as the last timed or distance set was
-        (this session, else last time), else as the exercise's own syntax writes one: `8x60`,
-        `60s`, `40mx24`."""
+        """A set to type for the exercise and how it is measured (typed_example)."""
         brief = self.brief(exercise)
         today = self.status.today.get(brief.exercise, [])
-        measure = measure_of(today or brief.last_time)
-        if measure is not None:
-            done = today[-1] if today else brief.last_time[0]
-            return measure, sided_example(brief, typed_set(done, self.lifter_unit()))
-        measure = {"time": "timed", "distance": "distance"}.get(brief.done_for)
-        return measure, sided_example(brief, brief.example)
+        return typed_example(
+            today, brief.last_time, brief.done_for, brief.example, brief.unilateral,
+            self.lifter_unit(),
+        )
 
     def unit_of_target(self) -> Unit:
         exercise = self.status.current_exercise()
@@ -191,11 +184,7 @@ class GymShell:
         self.after_log(result)
 
     def accept_planned(self) -> None:
-        exercise = self.status.current_exercise()
-        if exercise is None:
-            if self.status.routine is not None:
-                raise UserError("the routine is done: type done to finish, or log another exercise")
-            raise UserError("nothing planned: type an exercise name, then its sets")
+        exercise = self.status.entering()
         planned = self.planned()
         if not planned:
             measure, example = self.example(exercise)
@@ -207,10 +196,11 @@ class GymShell:
     def after_log(self, result: LogResult) -> None:
         self.last_result = result
         # First: the line is stored, so the kept records take it in even if what follows fails.
-        beaten = self.records_of(result).beaten_by(gym.logged_sets(result))
+        beaten = gym.new_bests(self.app.uow(), self.app.lifter, result, self.memory)
         named = result.exercise != self.status.current_exercise()
         if self.status.log(result.exercise, result.sets):
-            self._save_place()  # a routine item logged by name: the routine follows
+            # A routine item logged by name: the routine follows.
+            gym.save_place(self.app.uow(), self.status)
         elif named:
             self.shown = result.exercise  # the log lines just named it
         for set_id, side, what in beaten:
@@ -222,32 +212,12 @@ class GymShell:
             say(*wording.progress_lines(progress))
         self.start_rest(result)
 
-    def records_of(self, result: LogResult) -> SideRecords:
-        """Per-side records: kept with the exercise's history (beaten_by updates them), else
-        read (a backdated line, or no data stamp to know them current by)."""
-        kept = self.memory.exercises.get(result.exercise)
-        if kept is not None:
-            return kept.records
-        if not result.sets:
-            return SideRecords(self.lifter_unit())
-        return gym.side_records(
-            self.app.uow(), self.app.lifter, result.exercise, result.sets[0].id
-        )
-
     def print_pairs(self, result: LogResult) -> None:
         """The LSI of each left/right pair these sets completed (services.gym)."""
         if all(stored.side is None for stored in result.sets):
             return
-        ids = [stored.id for stored in result.sets]
-        kept = self.memory.exercises.get(result.exercise)
-        pairs = (
-            gym.pairs_of(kept, ids)
-            if kept is not None
-            else gym.completed_pairs(
-                self.app.uow(), self.app.lifter, result.exercise, self.status.session_id, ids
-            )
-        )
-        for judged in pairs:
+        uow, session_id = self.app.uow(), self.status.session_id
+        for judged in gym.line_pairs(uow, self.app.lifter, result, session_id, self.memory):
             line = wording.pair_line(judged)
             if line:
                 say(line)
@@ -263,13 +233,8 @@ class GymShell:
 
     # -- making an exercise current ----------------------------------------------------
     def make_current(self, name: str) -> None:
-        typed = self.status.item_named(name) or name
-        if self.status.make_current(gym.save_place(self.app.uow(), self.status, typed)):
-            self._save_place()
+        gym.save_place(self.app.uow(), self.status, self.status.item_named(name) or name)
         self.print_header(force=True)
-
-    def _save_place(self) -> None:
-        gym.save_place(self.app.uow(), self.status, self.status.exercise)
 
     def print_header(self, force: bool = False) -> None:
         """The current exercise: target per side, last time, plates and what Enter logs."""
@@ -319,13 +284,13 @@ class GymShell:
 
     def cmd_skip(self, _: str) -> None:
         item = self.status.skip()
-        self._save_place()
+        gym.save_place(self.app.uow(), self.status)
         say(f"Skipped {item.exercise}.")
         self._after_move()
 
     def cmd_next(self, _: str) -> None:
         self.status.next_item()
-        self._save_place()
+        gym.save_place(self.app.uow(), self.status)
         self._after_move()
 
     def _after_move(self) -> None:

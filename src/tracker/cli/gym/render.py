@@ -9,14 +9,13 @@ from tracker.cli.context import echo, echo_err, style
 from tracker.cli.layout import wrap_line
 from tracker.cli.plates import plates_lines
 from tracker.cli.render import full_set_text, local_date, side_label
-from tracker.domain.gym_plan import PlannedSide
+from tracker.domain.gym_plan import PlannedSide, target_sides
 from tracker.domain.routines import format_rest
 from tracker.domain.units import Unit
 from tracker.wording.gym import load_per, progress_text
 
 if TYPE_CHECKING:
     from tracker.cli.gym.commands import GymShell
-    from tracker.services.gym import ExerciseBrief
 
 HELP = """\
 Type one line at a time:
@@ -57,11 +56,6 @@ def planned_set_text(step: PlannedSide, unit: Unit) -> str:
     )
 
 
-def sided_example(brief: ExerciseBrief, spec: str) -> str:
-    """A set to type at the prompt: a unilateral exercise's with both sides."""
-    return f"-l {spec} -r {spec}" if brief.unilateral else spec
-
-
 def header_lines(shell: GymShell, exercise: str) -> list[str]:
     brief = shell.brief(exercise)
     item = shell.status.item_for(exercise)
@@ -75,13 +69,7 @@ def header_lines(shell: GymShell, exercise: str) -> list[str]:
     if measure is not None:
         lines.append(f"  Target: none for {measure} sets; type the set, e.g. {example}")
     elif brief.target is not None:
-        target = brief.target
-        parts = [
-            planned_set_text(
-                PlannedSide(side, t.reps, t.load, target.on_bodyweight(side), t.unit), brief.unit
-            )
-            for side, t in sorted(target.sides.items(), key=lambda kv: str(kv[0]))
-        ]
+        parts = [planned_set_text(side, brief.unit) for side in target_sides(brief.target)]
         per = load_per(brief.convention)
         kind = f"{brief.target.kind}, {per}" if per else brief.target.kind
         lines.append(f"  Target: {'; '.join(parts)} ({kind})")
