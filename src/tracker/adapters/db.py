@@ -89,6 +89,11 @@ def make_private_dirs(folder: Path) -> None:
         ) from None
 
 
+def sqlite_files(path: Path) -> tuple[Path, Path, Path]:
+    """The database file and the -wal and -shm files SQLite keeps beside it."""
+    return path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
 def prepare_private_file(path: Path) -> None:
     """Create the SQLite file as 600 before SQLite does (its -wal and -shm files copy the
     database's mode), and take group and other access away from an existing one."""
@@ -98,7 +103,7 @@ def prepare_private_file(path: Path) -> None:
         os.close(descriptor)
     except OSError:
         return  # read-only or special: SQLite's own error says what is wrong
-    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for companion in sqlite_files(path):
         with contextlib.suppress(OSError):
             if companion.stat().st_mode & 0o077:
                 companion.chmod(PRIVATE_FILE)
@@ -193,7 +198,7 @@ def read_only_error(path: Path, error: sqlite3.Error) -> DatabaseError | None:
     text = str(error)
     if "readonly" not in text and "unable to open" not in text:
         return None
-    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for file in sqlite_files(path):
         if os.path.lexists(file) and not os.access(file, os.W_OK):
             role = "database" if file == path else f"database's {file.name[-4:]} file"
             return DatabaseError(
@@ -268,18 +273,20 @@ def check_revision(revision: str) -> None:
         )
 
 
+# PostgreSQL: the connected role owns the tables (or is a superuser): it migrates and grants.
+OWNS_THE_TABLES = (
+    "SELECT tableowner = current_user OR (SELECT rolsuper FROM pg_roles "
+    "WHERE rolname = current_user) FROM pg_tables "
+    "WHERE tablename = 'lifter' AND schemaname = current_schema()"
+)
+
+
 def refuse_migration_by_a_lifter_role(engine: Engine) -> None:
     """On a shared PostgreSQL database only the owner of the tables migrates."""
     if engine.dialect.name != "postgresql":
         return
     with engine.connect() as conn:
-        owner = conn.scalar(
-            text(
-                "SELECT tableowner = current_user OR (SELECT rolsuper FROM pg_roles "
-                "WHERE rolname = current_user) FROM pg_tables "
-                "WHERE tablename = 'lifter' AND schemaname = current_schema()"
-            )
-        )
+        owner = conn.scalar(text(OWNS_THE_TABLES))
     if owner is False:
         raise DatabaseError(
             f"the database schema is older than this tracker ({HEAD_REVISION}); ask its owner "
@@ -349,16 +356,10 @@ def backup_sqlite(source: Path, target: Path, *, replace: bool = False) -> None:
     os.close(descriptor)  # mkstemp makes it 600
     partial = Path(name)
     try:
-        src = sqlite3.connect(source)
-        try:
-            dst = sqlite3.connect(partial)
-            try:
+        with contextlib.closing(sqlite3.connect(source)) as src:
+            with contextlib.closing(sqlite3.connect(partial)) as dst:
                 with dst:
                     src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
         if replace:
             os.replace(partial, target)
         else:
