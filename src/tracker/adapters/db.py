@@ -152,10 +152,6 @@ def _configure_sqlite(
         return None
 
 
-def _locked(error: sqlite3.OperationalError) -> bool:
-    return "locked" in str(error) or "busy" in str(error)
-
-
 def wait_for_lock(
     raw: Any, statement: str, on_wait: Callable[[str], None] | None, quiet: int | None = None
 ) -> None:
@@ -163,33 +159,33 @@ def wait_for_lock(
     for ``quiet`` ms (SQLITE_QUIET_WAIT_MS) says what it waits for, then waits up to
     SQLITE_WRITE_WAIT_MS."""
     # A short queue is silent.
-    raw.execute(f"PRAGMA busy_timeout = {SQLITE_QUIET_WAIT_MS if quiet is None else quiet}")
-    try:
-        raw.execute(statement)
+    if _ran_within(raw, statement, SQLITE_QUIET_WAIT_MS if quiet is None else quiet):
         return
-    except sqlite3.OperationalError as error:
-        if not _locked(error):
-            raise
-    finally:
-        raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
     seconds = SQLITE_WRITE_WAIT_MS // 1000
     if on_wait is not None:
         on_wait(
             "waiting for another command or program that has locked this database (an import?"
             f" a sqlite3 shell?) to finish, up to {seconds} s ..."
         )
-    raw.execute(f"PRAGMA busy_timeout = {SQLITE_WRITE_WAIT_MS}")
+    if not _ran_within(raw, statement, SQLITE_WRITE_WAIT_MS):
+        raise DatabaseError(
+            f"another command or program kept the database locked for over {seconds} s "
+            "(a long import? a sqlite3 shell?); try again when it has finished"
+        )
+
+
+def _ran_within(raw: Any, statement: str, wait_ms: int) -> bool:
+    """Run ``statement``, waiting up to ``wait_ms`` for a lock; False if it stayed locked."""
+    raw.execute(f"PRAGMA busy_timeout = {wait_ms}")
     try:
         raw.execute(statement)
     except sqlite3.OperationalError as error:
-        if _locked(error):
-            raise DatabaseError(
-                f"another command or program kept the database locked for over {seconds} s "
-                "(a long import? a sqlite3 shell?); try again when it has finished"
-            ) from None
+        if "locked" in str(error) or "busy" in str(error):
+            return False
         raise
     finally:
         raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    return True
 
 
 def read_only_error(path: Path, error: sqlite3.Error) -> DatabaseError | None:

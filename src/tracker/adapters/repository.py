@@ -511,21 +511,20 @@ class SqlCatalogRows(SessionRows, PostgresCatalogRows, CatalogRows):
             .order_by(Exercise.name)
         ).all()
 
+    def _count_sets(self, exercise: Exercise, *where: ColumnElement[bool]) -> int:
+        query = select(func.count()).where(WorkoutSet.exercise_id == exercise.id, *where)
+        return self.session.scalar(query) or 0
+
     def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int:
         """Sets logged of the exercise (by one lifter, or by anyone)."""
-        query = select(func.count()).select_from(WorkoutSet)
-        query = query.where(WorkoutSet.exercise_id == exercise.id)
-        if lifter is not None:
-            query = query.where(WorkoutSet.lifter_id == lifter.id)
-        return self.session.scalar(query) or 0
+        if lifter is None:
+            return self._count_sets(exercise)
+        return self._count_sets(exercise, WorkoutSet.lifter_id == lifter.id)
 
     def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int:
         """Sets of the exercise logged with a side (sided) or without one."""
         has_side = WorkoutSet.side.is_not(None) if sided else WorkoutSet.side.is_(None)
-        query = select(func.count()).select_from(WorkoutSet)
-        return (
-            self.session.scalar(query.where(WorkoutSet.exercise_id == exercise.id, has_side)) or 0
-        )
+        return self._count_sets(exercise, has_side)
 
 
 class SqlLogRows(SessionRows, LogRows):
