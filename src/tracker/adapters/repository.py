@@ -1,10 +1,10 @@
 """The repositories, one per aggregate (cosmicpython's `uow.products`): every query the
 services need, behind plain methods.
 
-Each aggregate has a Protocol the services type against (`LogRows` ...) and its SQLAlchemy
-class (`SqlLogRows` ...); the unit of work builds them all over its one session. Report
-aggregations live in `tracker.adapters.report_queries`; this module is for rows the services
-read and change one by one.
+Each aggregate has a Protocol the services type against (`LogRows` ...), followed by its
+SQLAlchemy implementation (`SqlLogRows` ...); the unit of work builds them all over its one
+session. Report aggregations live in `tracker.adapters.report_queries`; this module is for rows
+the services read and change one by one.
 """
 
 from __future__ import annotations
@@ -171,6 +171,23 @@ class Rows(Protocol):
     def delete(self, obj: object) -> None: ...
 
 
+class SessionRows:
+    """What every aggregate's SQLAlchemy repository shares: the unit of work's ORM session (one
+    transaction for them all), and new rows added, gone rows deleted over it."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: object) -> None:
+        self.session.add(obj)
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def delete(self, obj: object) -> None:
+        self.session.delete(obj)
+
+
 class LifterRows(Rows, Protocol):
     """Lifters, whose custom exercises a command sees, and the gym-wide settings."""
 
@@ -193,164 +210,6 @@ class LifterRows(Rows, Protocol):
     def forget_setting(self, key: str) -> None: ...
 
     def settings(self, prefix: str = "") -> dict[str, str]: ...
-
-
-class CatalogRows(Rows, Protocol):
-    """The exercise catalog as the viewer sees it: built-in, shared and their own exercises."""
-
-    viewer_name: str | None  # the command's --lifter: whose custom exercises are visible
-
-    def viewer_id(self) -> int | None: ...  # whose own exercises show (LifterRows.view_as)
-
-    def exercise_names(self) -> list[tuple[str, list[str]]]: ...
-
-    def exercise(self, name: str) -> Exercise | None: ...
-
-    def exercise_by_key(self, key: str) -> Exercise | None: ...
-
-    def exercise_by_id(self, exercise_id: int) -> Exercise | None: ...
-
-    def alias_owner(self, key: str) -> Exercise | None: ...
-
-    def exercises(self) -> Sequence[Exercise]: ...
-
-    def exercises_with_own_increment(self) -> Sequence[Exercise]: ...
-
-    def children(self, exercise: Exercise) -> Sequence[Exercise]: ...
-
-    def key_taken_by_another_lifter(self, key: str) -> bool: ...
-
-    def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int: ...
-
-    def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int: ...
-
-    def may_write_catalog(self) -> bool: ...
-
-    def serialize_catalog_writes(self) -> None: ...
-
-
-class LogRows(Rows, Protocol):
-    """Training sessions and their sets, and a lifter's history of an exercise."""
-
-    def open_session(self, lifter: Lifter) -> TrainingSession | None: ...
-
-    def training_session(self, lifter: Lifter, session_id: int) -> TrainingSession | None: ...
-
-    def latest_session(self, lifter: Lifter) -> TrainingSession | None: ...
-
-    def finished_sessions_near(
-        self, lifter: Lifter, at: datetime, slack: timedelta
-    ) -> Sequence[TrainingSession]: ...
-
-    def session_of(self, row: WorkoutSet) -> TrainingSession: ...
-
-    def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]: ...
-
-    def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None: ...
-
-    def last_batch_sets(self, lifter: Lifter) -> Sequence[WorkoutSet]: ...
-
-    def last_set_time(self, session: TrainingSession) -> datetime | None: ...
-
-    def next_position(self, session: TrainingSession) -> int: ...
-
-    def sets_of_exercise_in_session(
-        self, lifter: Lifter, exercise: Exercise, session_id: int
-    ) -> Sequence[WorkoutSet]: ...
-
-    def previous_session_id(
-        self, lifter: Lifter, exercise: Exercise, current: TrainingSession
-    ) -> int | None: ...
-
-    def top_loads_by_reps(
-        self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[Side | None, int, str, Decimal]]: ...
-
-    def measure_bests(
-        self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[Side | None, Decimal | None, Decimal | None, Decimal | None]]: ...
-
-    def recent_working_sets(
-        self, lifter: Lifter, exercise: Exercise, sessions: int
-    ) -> list[WorkoutSet]: ...
-
-    def working_set_bounds(
-        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
-    ) -> list[LoadBounds]: ...
-
-
-    def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None: ...
-
-    def measures_by_session_side(
-        self, lifter: Lifter, exercise: Exercise
-    ) -> dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]: ...
-
-    def side_records(
-        self, lifter: Lifter, exercise: Exercise, before_set_id: int
-    ) -> list[tuple[Side | None, str, Decimal, int]]: ...
-
-
-class GymRows(Rows, Protocol):
-    """Routines, a lifter's rests between sets, and where a gym session stands."""
-
-    def routine(self, lifter: Lifter, name: str) -> Routine | None: ...
-
-    def routine_by_id(self, routine_id: int) -> Routine | None: ...
-
-    def routines(self, lifter: Lifter) -> Sequence[Routine]: ...
-
-    def exercise_rest(self, lifter: Lifter, exercise: Exercise) -> int | None: ...
-
-    def set_exercise_rest(self, lifter: Lifter, exercise: Exercise, seconds: int) -> None: ...
-
-    def exercise_rests(self, lifter: Lifter) -> list[tuple[Exercise, int]]: ...
-
-    def gym_state(self, session: TrainingSession) -> GymState | None: ...
-
-    def gym_state_by_session_id(self, session_id: int) -> GymState | None: ...
-
-
-class TransferRows(Rows, Protocol):
-    """Imports and exports: sessions and sets in bulk."""
-
-    def export_rows(
-        self, lifter: Lifter, since: datetime | None
-    ) -> Iterator[tuple[WorkoutSet, TrainingSession, str]]: ...
-
-    def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]: ...
-
-    def insert_sets(self, rows: list[dict[str, Any]]) -> None: ...
-
-    def set_session_notes(self, session_id: int, notes: str) -> None: ...
-
-    def delete_sessions(
-        self,
-        lifter: Lifter,
-        source_key: str,
-        started_at: datetime | None = None,
-        protect_logged: bool = False,
-    ) -> int: ...
-
-    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]: ...
-
-    def note_import(self, lifter: Lifter) -> None: ...
-
-
-class SessionRows:
-    """What every aggregate's SQLAlchemy repository shares: the unit of work's ORM session (one
-    transaction for them all), and new rows added, gone rows deleted over it."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, obj: object) -> None:
-        self.session.add(obj)
-
-    def flush(self) -> None:
-        self.session.flush()
-
-    def delete(self, obj: object) -> None:
-        self.session.delete(obj)
 
 
 class SqlLifterRows(SessionRows, PostgresLifterRows, LifterRows):
@@ -439,6 +298,40 @@ class SqlLifterRows(SessionRows, PostgresLifterRows, LifterRows):
         return {row.key: row.value for row in rows}
 
 
+class CatalogRows(Rows, Protocol):
+    """The exercise catalog as the viewer sees it: built-in, shared and their own exercises."""
+
+    viewer_name: str | None  # the command's --lifter: whose custom exercises are visible
+
+    def viewer_id(self) -> int | None: ...  # whose own exercises show (LifterRows.view_as)
+
+    def exercise_names(self) -> list[tuple[str, list[str]]]: ...
+
+    def exercise(self, name: str) -> Exercise | None: ...
+
+    def exercise_by_key(self, key: str) -> Exercise | None: ...
+
+    def exercise_by_id(self, exercise_id: int) -> Exercise | None: ...
+
+    def alias_owner(self, key: str) -> Exercise | None: ...
+
+    def exercises(self) -> Sequence[Exercise]: ...
+
+    def exercises_with_own_increment(self) -> Sequence[Exercise]: ...
+
+    def children(self, exercise: Exercise) -> Sequence[Exercise]: ...
+
+    def key_taken_by_another_lifter(self, key: str) -> bool: ...
+
+    def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int: ...
+
+    def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int: ...
+
+    def may_write_catalog(self) -> bool: ...
+
+    def serialize_catalog_writes(self) -> None: ...
+
+
 class SqlCatalogRows(SessionRows, PostgresCatalogRows, CatalogRows):
     """CatalogRows over the session: built-in and shared exercises, and the viewer's own."""
 
@@ -525,6 +418,67 @@ class SqlCatalogRows(SessionRows, PostgresCatalogRows, CatalogRows):
         """Sets of the exercise logged with a side (sided) or without one."""
         has_side = WorkoutSet.side.is_not(None) if sided else WorkoutSet.side.is_(None)
         return self._count_sets(exercise, has_side)
+
+
+class LogRows(Rows, Protocol):
+    """Training sessions and their sets, and a lifter's history of an exercise."""
+
+    def open_session(self, lifter: Lifter) -> TrainingSession | None: ...
+
+    def training_session(self, lifter: Lifter, session_id: int) -> TrainingSession | None: ...
+
+    def latest_session(self, lifter: Lifter) -> TrainingSession | None: ...
+
+    def finished_sessions_near(
+        self, lifter: Lifter, at: datetime, slack: timedelta
+    ) -> Sequence[TrainingSession]: ...
+
+    def session_of(self, row: WorkoutSet) -> TrainingSession: ...
+
+    def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]: ...
+
+    def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None: ...
+
+    def last_batch_sets(self, lifter: Lifter) -> Sequence[WorkoutSet]: ...
+
+    def last_set_time(self, session: TrainingSession) -> datetime | None: ...
+
+    def next_position(self, session: TrainingSession) -> int: ...
+
+    def sets_of_exercise_in_session(
+        self, lifter: Lifter, exercise: Exercise, session_id: int
+    ) -> Sequence[WorkoutSet]: ...
+
+    def previous_session_id(
+        self, lifter: Lifter, exercise: Exercise, current: TrainingSession
+    ) -> int | None: ...
+
+    def top_loads_by_reps(
+        self, lifter: Lifter, exercise: Exercise, before: datetime
+    ) -> list[tuple[Side | None, int, str, Decimal]]: ...
+
+    def measure_bests(
+        self, lifter: Lifter, exercise: Exercise, before: datetime
+    ) -> list[tuple[Side | None, Decimal | None, Decimal | None, Decimal | None]]: ...
+
+    def recent_working_sets(
+        self, lifter: Lifter, exercise: Exercise, sessions: int
+    ) -> list[WorkoutSet]: ...
+
+    def working_set_bounds(
+        self, lifter: Lifter, exercise: Exercise, leave_out: int | None = None
+    ) -> list[LoadBounds]: ...
+
+
+    def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None: ...
+
+    def measures_by_session_side(
+        self, lifter: Lifter, exercise: Exercise
+    ) -> dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]: ...
+
+    def side_records(
+        self, lifter: Lifter, exercise: Exercise, before_set_id: int
+    ) -> list[tuple[Side | None, str, Decimal, int]]: ...
 
 
 class SqlLogRows(SessionRows, LogRows):
@@ -811,6 +765,26 @@ class SqlLogRows(SessionRows, LogRows):
         return [(side, unit, load, reps) for side, unit, load, reps in rows]
 
 
+class GymRows(Rows, Protocol):
+    """Routines, a lifter's rests between sets, and where a gym session stands."""
+
+    def routine(self, lifter: Lifter, name: str) -> Routine | None: ...
+
+    def routine_by_id(self, routine_id: int) -> Routine | None: ...
+
+    def routines(self, lifter: Lifter) -> Sequence[Routine]: ...
+
+    def exercise_rest(self, lifter: Lifter, exercise: Exercise) -> int | None: ...
+
+    def set_exercise_rest(self, lifter: Lifter, exercise: Exercise, seconds: int) -> None: ...
+
+    def exercise_rests(self, lifter: Lifter) -> list[tuple[Exercise, int]]: ...
+
+    def gym_state(self, session: TrainingSession) -> GymState | None: ...
+
+    def gym_state_by_session_id(self, session_id: int) -> GymState | None: ...
+
+
 class SqlGymRows(SessionRows, GymRows):
     """GymRows over the session."""
 
@@ -855,6 +829,32 @@ class SqlGymRows(SessionRows, GymRows):
 
     def gym_state_by_session_id(self, session_id: int) -> GymState | None:
         return self.session.get(GymState, session_id)
+
+
+class TransferRows(Rows, Protocol):
+    """Imports and exports: sessions and sets in bulk."""
+
+    def export_rows(
+        self, lifter: Lifter, since: datetime | None
+    ) -> Iterator[tuple[WorkoutSet, TrainingSession, str]]: ...
+
+    def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]: ...
+
+    def insert_sets(self, rows: list[dict[str, Any]]) -> None: ...
+
+    def set_session_notes(self, session_id: int, notes: str) -> None: ...
+
+    def delete_sessions(
+        self,
+        lifter: Lifter,
+        source_key: str,
+        started_at: datetime | None = None,
+        protect_logged: bool = False,
+    ) -> int: ...
+
+    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]: ...
+
+    def note_import(self, lifter: Lifter) -> None: ...
 
 
 class SqlTransferRows(SessionRows, TransferRows):
