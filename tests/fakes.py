@@ -714,12 +714,15 @@ class FakeInvolvedSides:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def set(self, lifter_id: int, exercise_id: int | None, side: Side | None) -> None:
-        row = next(
+    def _row(self, lifter_id: int, exercise_id: int | None) -> InvolvedSide | None:
+        return next(
             (r for r in self.store.table(InvolvedSide)
              if r.lifter_id == lifter_id and r.exercise_id == exercise_id),
             None,
         )
+
+    def set(self, lifter_id: int, exercise_id: int | None, side: Side | None) -> None:
+        row = self._row(lifter_id, exercise_id)
         if side is None:
             if row is not None:
                 self.store.delete(row)
@@ -737,11 +740,7 @@ class FakeInvolvedSides:
         }
 
     def set_injury_date(self, lifter_id: int, exercise_id: int | None, day: date | None) -> bool:
-        row = next(
-            (r for r in self.store.table(InvolvedSide)
-             if r.lifter_id == lifter_id and r.exercise_id == exercise_id),
-            None,
-        )
+        row = self._row(lifter_id, exercise_id)
         if row is None:
             return False
         row.injury_date = day

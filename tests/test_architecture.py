@@ -284,7 +284,8 @@ DATABASE_HANDLES = {"Session", "Engine", "Connection"}
 
 
 def concrete_adapter_classes() -> set[str]:
-    """Classes of adapters/ built on a database handle, or implementing an Abstract* class."""
+    """Classes of adapters/ built on a database handle, or implementing an Abstract* class,
+    and their subclasses."""
     found = set()
     for path in (PACKAGE / "adapters").glob("*.py"):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
@@ -297,7 +298,8 @@ def concrete_adapter_classes() -> set[str]:
                 if isinstance(init, ast.FunctionDef)
                 else set()
             )
-            if takes & DATABASE_HANDLES or any(b.startswith("Abstract") for b in bases):
+            concrete_base = any(b.startswith("Abstract") or b in found for b in bases)
+            if takes & DATABASE_HANDLES or concrete_base:
                 found.add(node.name)
     return found
 
@@ -320,11 +322,11 @@ def test_services_take_only_abstract_units_of_work(path: Path) -> None:
 
 
 def test_the_abstraction_check_catches_each_kind(tmp_path: Path) -> None:
-    assert {"UnitOfWork", "Repository", "Reads", "ReportQueries", "Roles"} <= CONCRETE
+    assert {"UnitOfWork", "SqlGymRows", "SqlLogRows", "Reads", "ReportQueries", "Roles"} <= CONCRETE
     assert not {"AbstractUnitOfWork", "CatalogRows", "AbstractReads"} & CONCRETE
     module = tmp_path / "service.py"
     for code in ("from tracker.adapters.unit_of_work import UnitOfWork\n",
-                 "def f():\n    from tracker.adapters.repository import Repository\n",
+                 "def f():\n    from tracker.adapters.repository import SqlGymRows\n",
                  "from tracker.adapters.roles import AbstractRoles, Roles\n"):  # fmt: skip
         module.write_text(code, encoding="utf-8")
         assert len(concrete_imports(module)) == 1, code

@@ -138,16 +138,16 @@ def test_a_disk_error_during_an_import_blames_the_database_not_the_rows(
 ) -> None:
     from sqlalchemy.exc import OperationalError
 
-    from tracker.adapters.repository import Repository
+    from tracker.adapters.repository import SqlTransferRows
 
-    def failing_disk(self: Repository, rows: list[object]) -> None:
+    def failing_disk(self: SqlTransferRows, rows: list[object]) -> None:
         raise OperationalError("INSERT INTO workout_set ...", {}, Exception("disk I/O error"))
 
     tracker.ok("log", "leg press", "10x100", "--at", "2026-11-20 18:00")
     exported = tmp_path / "mine.csv"
     tracker.ok("export", "-o", str(exported))
     tracker.ok("lifter", "add", "other")
-    monkeypatch.setattr(Repository, "insert_sets", failing_disk)
+    monkeypatch.setattr(SqlTransferRows, "insert_sets", failing_disk)
     line = tracker.fails("--lifter", "other", "import", str(exported), code=3)
     assert line == "Error: database unavailable: disk I/O error"
 

@@ -89,6 +89,11 @@ def make_private_dirs(folder: Path) -> None:
         ) from None
 
 
+def sqlite_files(path: Path) -> tuple[Path, Path, Path]:
+    """The database file and the -wal and -shm files SQLite keeps beside it."""
+    return path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
 def prepare_private_file(path: Path) -> None:
     """Create the SQLite file as 600 before SQLite does (its -wal and -shm files copy the
     database's mode), and take group and other access away from an existing one."""
@@ -98,7 +103,7 @@ def prepare_private_file(path: Path) -> None:
         os.close(descriptor)
     except OSError:
         return  # read-only or special: SQLite's own error says what is wrong
-    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for companion in sqlite_files(path):
         with contextlib.suppress(OSError):
             if companion.stat().st_mode & 0o077:
                 companion.chmod(PRIVATE_FILE)
@@ -147,10 +152,6 @@ def _configure_sqlite(
         return None
 
 
-def _locked(error: sqlite3.OperationalError) -> bool:
-    return "locked" in str(error) or "busy" in str(error)
-
-
 def wait_for_lock(
     raw: Any, statement: str, on_wait: Callable[[str], None] | None, quiet: int | None = None
 ) -> None:
@@ -158,33 +159,33 @@ def wait_for_lock(
     for ``quiet`` ms (SQLITE_QUIET_WAIT_MS) says what it waits for, then waits up to
     SQLITE_WRITE_WAIT_MS."""
     # A short queue is silent.
-    raw.execute(f"PRAGMA busy_timeout = {SQLITE_QUIET_WAIT_MS if quiet is None else quiet}")
-    try:
-        raw.execute(statement)
+    if _ran_within(raw, statement, SQLITE_QUIET_WAIT_MS if quiet is None else quiet):
         return
-    except sqlite3.OperationalError as error:
-        if not _locked(error):
-            raise
-    finally:
-        raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
     seconds = SQLITE_WRITE_WAIT_MS // 1000
     if on_wait is not None:
         on_wait(
             "waiting for another command or program that has locked this database (an import?"
             f" a sqlite3 shell?) to finish, up to {seconds} s ..."
         )
-    raw.execute(f"PRAGMA busy_timeout = {SQLITE_WRITE_WAIT_MS}")
+    if not _ran_within(raw, statement, SQLITE_WRITE_WAIT_MS):
+        raise DatabaseError(
+            f"another command or program kept the database locked for over {seconds} s "
+            "(a long import? a sqlite3 shell?); try again when it has finished"
+        )
+
+
+def _ran_within(raw: Any, statement: str, wait_ms: int) -> bool:
+    """Run ``statement``, waiting up to ``wait_ms`` for a lock; False if it stayed locked."""
+    raw.execute(f"PRAGMA busy_timeout = {wait_ms}")
     try:
         raw.execute(statement)
     except sqlite3.OperationalError as error:
-        if _locked(error):
-            raise DatabaseError(
-                f"another command or program kept the database locked for over {seconds} s "
-                "(a long import? a sqlite3 shell?); try again when it has finished"
-            ) from None
+        if "locked" in str(error) or "busy" in str(error):
+            return False
         raise
     finally:
         raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    return True
 
 
 def read_only_error(path: Path, error: sqlite3.Error) -> DatabaseError | None:
@@ -193,7 +194,7 @@ def read_only_error(path: Path, error: sqlite3.Error) -> DatabaseError | None:
     text = str(error)
     if "readonly" not in text and "unable to open" not in text:
         return None
-    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for file in sqlite_files(path):
         if os.path.lexists(file) and not os.access(file, os.W_OK):
             role = "database" if file == path else f"database's {file.name[-4:]} file"
             return DatabaseError(
@@ -268,18 +269,20 @@ def check_revision(revision: str) -> None:
         )
 
 
+# PostgreSQL: the connected role owns the tables (or is a superuser): it migrates and grants.
+OWNS_THE_TABLES = (
+    "SELECT tableowner = current_user OR (SELECT rolsuper FROM pg_roles "
+    "WHERE rolname = current_user) FROM pg_tables "
+    "WHERE tablename = 'lifter' AND schemaname = current_schema()"
+)
+
+
 def refuse_migration_by_a_lifter_role(engine: Engine) -> None:
     """On a shared PostgreSQL database only the owner of the tables migrates."""
     if engine.dialect.name != "postgresql":
         return
     with engine.connect() as conn:
-        owner = conn.scalar(
-            text(
-                "SELECT tableowner = current_user OR (SELECT rolsuper FROM pg_roles "
-                "WHERE rolname = current_user) FROM pg_tables "
-                "WHERE tablename = 'lifter' AND schemaname = current_schema()"
-            )
-        )
+        owner = conn.scalar(text(OWNS_THE_TABLES))
     if owner is False:
         raise DatabaseError(
             f"the database schema is older than this tracker ({HEAD_REVISION}); ask its owner "
@@ -349,16 +352,10 @@ def backup_sqlite(source: Path, target: Path, *, replace: bool = False) -> None:
     os.close(descriptor)  # mkstemp makes it 600
     partial = Path(name)
     try:
-        src = sqlite3.connect(source)
-        try:
-            dst = sqlite3.connect(partial)
-            try:
+        with contextlib.closing(sqlite3.connect(source)) as src:
+            with contextlib.closing(sqlite3.connect(partial)) as dst:
                 with dst:
                     src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
         if replace:
             os.replace(partial, target)
         else:

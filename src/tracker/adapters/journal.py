@@ -199,9 +199,6 @@ class Journal:
         if latest is None or latest.action != action or self.redoable(lifter):
             self.record(lifter, action, {})
 
-    def lifter_by_id(self, lifter_id: int) -> Lifter | None:
-        return self.session.get(Lifter, lifter_id)
-
     # -- rows by id, whoever owns them: the record already names the lifter's rows ---------
     def workout_set(self, set_id: int) -> WorkoutSet | None:
         return self.session.get(WorkoutSet, set_id)

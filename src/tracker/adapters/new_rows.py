@@ -114,19 +114,11 @@ def add_routine(
     gym: GymRows, lifter: Lifter, name: str, items: Iterable[ItemValues]
 ) -> None:
     """Store the routine ``name`` of ``items`` in order, flushed: the next look-up sees it."""
-    routine = Routine(lifter_id=lifter.id, name=name)
-    for position, (exercise, sets, rep_range, rest_s) in enumerate(items):
-        low, high = rep_range or (None, None)
-        routine.items.append(
-            RoutineItem(
-                exercise=exercise,
-                position=position,
-                sets=sets,
-                rep_low=low,
-                rep_high=high,
-                rest_s=rest_s,
-            )
-        )
+    routine = new_routine(lifter, name)
+    for exercise, sets, rep_range, rest_s in items:
+        item = append_item(routine, exercise, sets)
+        item.rep_low, item.rep_high = rep_range or (None, None)
+        item.rest_s = rest_s
     gym.add(routine)
     gym.flush()
 

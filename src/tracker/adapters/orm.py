@@ -8,6 +8,8 @@ and services convert between the two.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import registry, relationship
 
 from tracker.adapters.tables import (
@@ -37,39 +39,29 @@ __all__ = [
 
 mapper_registry = registry(metadata=metadata)
 
+
+def _children(child: type[Row], parent: str, *order_by: Any) -> Any:
+    """The rows that belong to this one, in order: saved and deleted with it."""
+    return relationship(child, back_populates=parent, cascade="all, delete-orphan",
+                        order_by=order_by)
+
+
 _alias, _set, _item = ExerciseAlias.__table__.c, WorkoutSet.__table__.c, RoutineItem.__table__.c
 _RELATIONSHIPS = {
     Exercise: {
         "parent": relationship(Exercise, remote_side=[Exercise.__table__.c.id]),
-        "aliases": relationship(
-            ExerciseAlias,
-            back_populates="exercise",
-            cascade="all, delete-orphan",
-            order_by=_alias.alias,
-        ),
+        "aliases": _children(ExerciseAlias, "exercise", _alias.alias),
     },
     ExerciseAlias: {"exercise": relationship(Exercise, back_populates="aliases")},
     TrainingSession: {
         "lifter": relationship(Lifter),
-        "sets": relationship(
-            WorkoutSet,
-            back_populates="session",
-            cascade="all, delete-orphan",
-            order_by=(_set.position, _set.id),
-        ),
+        "sets": _children(WorkoutSet, "session", _set.position, _set.id),
     },
     WorkoutSet: {
         "session": relationship(TrainingSession, back_populates="sets"),
         "exercise": relationship(Exercise),
     },
-    Routine: {
-        "items": relationship(
-            RoutineItem,
-            back_populates="routine",
-            cascade="all, delete-orphan",
-            order_by=(_item.position, _item.id),
-        )
-    },
+    Routine: {"items": _children(RoutineItem, "routine", _item.position, _item.id)},
     RoutineItem: {
         "routine": relationship(Routine, back_populates="items"),
         "exercise": relationship(Exercise),

@@ -1,4 +1,4 @@
-"""What only PostgreSQL does for the repository: a shared database's roles and locks.
+"""What only PostgreSQL does for the repositories: a shared database's roles and locks.
 
 On a shared PostgreSQL database a lifter may connect as a role of their own (row-level
 security), concurrent writers for one lifter take turns through a row lock, and writers of
@@ -18,18 +18,18 @@ from tracker.adapters.orm import Lifter
 CATALOG_LOCK = 0x7472_6163_6B02
 
 
-class PostgresRows:
-    """The repository's PostgreSQL-only methods (a base of `Repository`)."""
+def is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+class PostgresLifterRows:
+    """The lifters' repository's PostgreSQL-only methods (a base of `SqlLifterRows`)."""
 
     session: Session
 
-    def _dialect(self) -> str:
-        bind = self.session.get_bind()
-        return bind.dialect.name
-
     def lifter_for_current_role(self) -> Lifter | None:
         """On PostgreSQL, the lifter mapped to the connected role (row-level security)."""
-        if self._dialect() != "postgresql":
+        if not is_postgresql(self.session):
             return None
         return self.session.scalar(select(Lifter).where(Lifter.db_role == func.current_user()))
 
@@ -37,17 +37,23 @@ class PostgresRows:
         """Hold the lifter's row until commit, so concurrent writers for one lifter take turns
         choosing the open session and set positions (PostgreSQL; SQLite's BEGIN IMMEDIATE
         already serialises writers)."""
-        if self._dialect() == "postgresql":
+        if is_postgresql(self.session):
             self.session.execute(select(Lifter.id).where(Lifter.id == lifter.id).with_for_update())
+
+
+class PostgresCatalogRows:
+    """The catalog's repository's PostgreSQL-only methods (a base of `SqlCatalogRows`)."""
+
+    session: Session
 
     def serialize_catalog_writes(self) -> None:
         """One writer of the shared catalog at a time until commit (PostgreSQL)."""
-        if self._dialect() == "postgresql":
+        if is_postgresql(self.session):
             self.session.execute(select(func.pg_advisory_xact_lock(CATALOG_LOCK)))
 
     def may_write_catalog(self) -> bool:
         """Built-ins and gym settings are the owner's: false for a lifter role (PostgreSQL)."""
-        if self._dialect() != "postgresql":
+        if not is_postgresql(self.session):
             return True
         from tracker.adapters.roles import Roles
 

@@ -173,9 +173,7 @@ def _volume(kg_milli: int | None, lb_milli: int | None, unit: Unit) -> Decimal:
     total = Decimal(0)
     if kg_milli:
         total += convert(Decimal(kg_milli) / _THOUSAND, Unit.KG, unit)
-    if lb_milli:
-        total += convert(Decimal(lb_milli) / _THOUSAND, Unit.LB, unit)
-    return total
+    return total + convert(Decimal(lb_milli) / _THOUSAND, Unit.LB, unit)
 
 
 def _side(value: str | None) -> Side | None:

@@ -1,7 +1,10 @@
-"""The repository: every query the services need, behind plain methods.
+"""The repositories, one per aggregate (cosmicpython's `uow.products`): every query the
+services need, behind plain methods.
 
-Report aggregations live in `tracker.adapters.report_queries`; this module is for rows the
-services read and change one by one.
+Each aggregate has a Protocol the services type against (`LogRows` ...), followed by its
+SQLAlchemy implementation (`SqlLogRows` ...); the unit of work builds them all over its one
+session. Report aggregations live in `tracker.adapters.report_queries`; this module is for rows
+the services read and change one by one.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.adapters.journal import Journal, UnrecordedChanges
+from tracker.adapters.journal import UnrecordedChanges
 from tracker.adapters.orm import (
     BodyWeight,
     ChangeRecord,
@@ -44,7 +47,7 @@ from tracker.adapters.orm import (
     TrainingSession,
     WorkoutSet,
 )
-from tracker.adapters.postgres_rows import PostgresRows
+from tracker.adapters.postgres_rows import PostgresCatalogRows, PostgresLifterRows, is_postgresql
 from tracker.adapters.reads import visible_exercises
 from tracker.adapters.report_queries import (
     distance_key,
@@ -168,6 +171,23 @@ class Rows(Protocol):
     def delete(self, obj: object) -> None: ...
 
 
+class SessionRows:
+    """What every aggregate's SQLAlchemy repository shares: the unit of work's ORM session (one
+    transaction for them all), and new rows added, gone rows deleted over it."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: object) -> None:
+        self.session.add(obj)
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def delete(self, obj: object) -> None:
+        self.session.delete(obj)
+
+
 class LifterRows(Rows, Protocol):
     """Lifters, whose custom exercises a command sees, and the gym-wide settings."""
 
@@ -190,6 +210,92 @@ class LifterRows(Rows, Protocol):
     def forget_setting(self, key: str) -> None: ...
 
     def settings(self, prefix: str = "") -> dict[str, str]: ...
+
+
+class SqlLifterRows(SessionRows, PostgresLifterRows, LifterRows):
+    """LifterRows over the session; it knows whose custom exercises the command sees (the
+    catalog asks it)."""
+
+    def __init__(self, session: Session, viewer: str | None) -> None:
+        super().__init__(session)
+        # Whose custom exercises are visible: the command's lifter (by name until known).
+        self.viewer_name = viewer
+        self._viewer_id: int | None = None
+        self._viewer_known = False
+
+    def view_as(self, lifter: Lifter) -> None:
+        """Show built-ins and this lifter's own custom exercises from now on."""
+        self._viewer_id = lifter.id
+        self._viewer_known = True
+
+    def viewer_id(self) -> int | None:
+        if not self._viewer_known:
+            # The command's lifter: a role connected without --lifter sees its own lifter's
+            # exercises, as every other command does.
+            lifter = self.command_lifter()
+            self._viewer_id = None if lifter is None else lifter.id
+            self._viewer_known = True
+        return self._viewer_id
+
+    def command_lifter(self) -> Lifter | None:
+        """The lifter the command runs as, without creating one: the one it works for, else
+        its --lifter, the lifter of its PostgreSQL role or the default lifter."""
+        if self._viewer_known and self._viewer_id is not None:
+            return self.session.get(Lifter, self._viewer_id)
+        if self.viewer_name is None:
+            mine = self.lifter_for_current_role()
+            if mine is not None:
+                return mine
+        return self.lifter(self.viewer_name or DEFAULT_LIFTER)
+
+    def lifter(self, name: str) -> Lifter | None:
+        return self.session.scalar(select(Lifter).where(Lifter.name == name))
+
+    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter:
+        """The lifter, inserted unless it exists: two first commands at once both succeed."""
+        values = {"name": name, "unit": unit, "created_at": utcnow()}
+        if is_postgresql(self.session):
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            self.session.execute(pg_insert(Lifter).values(values).on_conflict_do_nothing())
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            self.session.execute(sqlite_insert(Lifter).values(values).on_conflict_do_nothing())
+        lifter = self.lifter(name)
+        assert lifter is not None
+        return lifter
+
+    def lifter_is_blank(self, lifter: Lifter) -> bool:
+        """Nothing stored for the lifter yet (no session, weigh-in, routine, rest, involved side
+        or change of theirs): their settings are still the defaults they were created with."""
+        owned = (TrainingSession, BodyWeight, Routine, ExerciseRest, InvolvedSide, ChangeRecord)
+        return not any(
+            self.session.scalar(select(row.lifter_id).where(row.lifter_id == lifter.id).limit(1))
+            is not None
+            for row in owned
+        )
+
+    def setting(self, key: str) -> str | None:
+        row = self.session.get(Setting, key)
+        return None if row is None else row.value
+
+    def set_setting(self, key: str, value: str) -> None:
+        row = self.session.get(Setting, key)
+        if row is None:
+            self.session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+
+    def forget_setting(self, key: str) -> None:
+        """No value of one's own for `key`: the default applies again."""
+        row = self.session.get(Setting, key)
+        if row is not None:
+            self.session.delete(row)
+
+    def settings(self, prefix: str = "") -> dict[str, str]:
+        rows = self.session.scalars(select(Setting).where(Setting.key.startswith(prefix)))
+        return {row.key: row.value for row in rows}
 
 
 class CatalogRows(Rows, Protocol):
@@ -224,6 +330,94 @@ class CatalogRows(Rows, Protocol):
     def may_write_catalog(self) -> bool: ...
 
     def serialize_catalog_writes(self) -> None: ...
+
+
+class SqlCatalogRows(SessionRows, PostgresCatalogRows, CatalogRows):
+    """CatalogRows over the session: built-in and shared exercises, and the viewer's own."""
+
+    def __init__(self, session: Session, lifters: SqlLifterRows) -> None:
+        super().__init__(session)
+        self.lifters = lifters
+        self.viewer_name = lifters.viewer_name
+
+    def viewer_id(self) -> int | None:
+        return self.lifters.viewer_id()
+
+    def _visible(self) -> ColumnElement[bool]:
+        """Built-in and shared exercises, and the viewer's own: never another lifter's."""
+        return visible_exercises(self.viewer_id())
+
+    def key_taken_by_another_lifter(self, key: str) -> bool:
+        """A name (or alias) that another lifter's hidden exercise holds: the names are unique
+        database-wide, so a new exercise must be called something else."""
+        hidden = ~self._visible()
+        by_name = select(Exercise.id).where(Exercise.key == key, hidden)
+        by_alias = select(Exercise.id).join(ExerciseAlias).where(ExerciseAlias.key == key, hidden)
+        return (
+            self.session.scalar(by_name.limit(1)) is not None
+            or self.session.scalar(by_alias.limit(1)) is not None
+        )
+
+    def exercise_names(self) -> list[tuple[str, list[str]]]:
+        """(name, aliases) of every exercise, for name resolution: the read path's two
+        queries, in this session's transaction (flushed first, as the ORM's own queries are)."""
+        from tracker.adapters.reads import Reads
+
+        self.session.flush()
+        return Reads(self.session.connection()).exercise_names(self.viewer_id())
+
+    def exercise(self, name: str) -> Exercise | None:
+        return self.session.scalar(
+            select(Exercise)
+            .where(Exercise.name == name, self._visible())
+            .options(selectinload(Exercise.aliases), selectinload(Exercise.parent))
+        )
+
+    def exercise_by_key(self, key: str) -> Exercise | None:
+        return self.session.scalar(select(Exercise).where(Exercise.key == key, self._visible()))
+
+    def exercise_by_id(self, exercise_id: int) -> Exercise | None:
+        return self.session.get(Exercise, exercise_id)
+
+    def alias_owner(self, key: str) -> Exercise | None:
+        return self.session.scalar(
+            select(Exercise).join(ExerciseAlias).where(ExerciseAlias.key == key, self._visible())
+        )
+
+    def exercises(self) -> Sequence[Exercise]:
+        return self.session.scalars(
+            select(Exercise)
+            .where(self._visible())
+            .options(selectinload(Exercise.aliases))
+            .order_by(Exercise.name)
+        ).all()
+
+    def exercises_with_own_increment(self) -> Sequence[Exercise]:
+        """Exercises whose load step overrides the gym-wide one, by name."""
+        query = select(Exercise).where(Exercise.increment.is_not(None)).order_by(Exercise.name)
+        return self.session.scalars(query).all()
+
+    def children(self, exercise: Exercise) -> Sequence[Exercise]:
+        return self.session.scalars(
+            select(Exercise)
+            .where(Exercise.parent_id == exercise.id, self._visible())
+            .order_by(Exercise.name)
+        ).all()
+
+    def _count_sets(self, exercise: Exercise, *where: ColumnElement[bool]) -> int:
+        query = select(func.count()).where(WorkoutSet.exercise_id == exercise.id, *where)
+        return self.session.scalar(query) or 0
+
+    def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int:
+        """Sets logged of the exercise (by one lifter, or by anyone)."""
+        if lifter is None:
+            return self._count_sets(exercise)
+        return self._count_sets(exercise, WorkoutSet.lifter_id == lifter.id)
+
+    def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int:
+        """Sets of the exercise logged with a side (sided) or without one."""
+        has_side = WorkoutSet.side.is_not(None) if sided else WorkoutSet.side.is_(None)
+        return self._count_sets(exercise, has_side)
 
 
 class LogRows(Rows, Protocol):
@@ -287,231 +481,13 @@ class LogRows(Rows, Protocol):
     ) -> list[tuple[Side | None, str, Decimal, int]]: ...
 
 
-class GymRows(Rows, Protocol):
-    """Routines, a lifter's rests between sets, and where a gym session stands."""
+class SqlLogRows(SessionRows, LogRows):
+    """LogRows over the session."""
 
-    def routine(self, lifter: Lifter, name: str) -> Routine | None: ...
+    def __init__(self, session: Session, catalog: CatalogRows) -> None:
+        super().__init__(session)
+        self.catalog = catalog  # exercises by name, as the command's lifter sees them
 
-    def routine_by_id(self, routine_id: int) -> Routine | None: ...
-
-    def routines(self, lifter: Lifter) -> Sequence[Routine]: ...
-
-    def exercise_rest(self, lifter: Lifter, exercise: Exercise) -> int | None: ...
-
-    def set_exercise_rest(self, lifter: Lifter, exercise: Exercise, seconds: int) -> None: ...
-
-    def exercise_rests(self, lifter: Lifter) -> list[tuple[Exercise, int]]: ...
-
-    def gym_state(self, session: TrainingSession) -> GymState | None: ...
-
-    def gym_state_by_session_id(self, session_id: int) -> GymState | None: ...
-
-
-class TransferRows(Rows, Protocol):
-    """Imports and exports: sessions and sets in bulk."""
-
-    def export_rows(
-        self, lifter: Lifter, since: datetime | None
-    ) -> Iterator[tuple[WorkoutSet, TrainingSession, str]]: ...
-
-    def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]: ...
-
-    def insert_sets(self, rows: list[dict[str, Any]]) -> None: ...
-
-    def set_session_notes(self, session_id: int, notes: str) -> None: ...
-
-    def delete_sessions(
-        self,
-        lifter: Lifter,
-        source_key: str,
-        started_at: datetime | None = None,
-        protect_logged: bool = False,
-    ) -> int: ...
-
-    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]: ...
-
-    def note_import(self, lifter: Lifter) -> None: ...
-
-
-class Repository(PostgresRows):
-    """The SQLAlchemy repository: every aggregate's Protocol above (LifterRows, CatalogRows,
-    LogRows, GymRows, TransferRows) over one ORM session, so that the unit of work serves them
-    all in one transaction (its PostgreSQL-only methods are in adapters/postgres_rows.py)."""
-
-    def __init__(self, session: Session, viewer: str | None = None) -> None:
-        self.session = session
-        self._journal = Journal(session)
-        self.unrecorded = UnrecordedChanges(session)  # for undo: see UnitOfWork.commit
-        # Whose custom exercises are visible: the command's lifter (by name until known).
-        self.viewer_name = viewer
-        self._viewer_id: int | None = None
-        self._viewer_known = False
-
-    # -- whose exercises --------------------------------------------------------------------
-    def view_as(self, lifter: Lifter) -> None:
-        """Show built-ins and this lifter's own custom exercises from now on."""
-        self._viewer_id = lifter.id
-        self._viewer_known = True
-
-    def viewer_id(self) -> int | None:
-        if not self._viewer_known:
-            # The command's lifter: a role connected without --lifter sees its own lifter's
-            # exercises, as every other command does.
-            lifter = self.command_lifter()
-            self._viewer_id = None if lifter is None else lifter.id
-            self._viewer_known = True
-        return self._viewer_id
-
-    def _visible(self) -> ColumnElement[bool]:
-        """Built-in and shared exercises, and the viewer's own: never another lifter's."""
-        return visible_exercises(self.viewer_id())
-
-    def key_taken_by_another_lifter(self, key: str) -> bool:
-        """A name (or alias) that another lifter's hidden exercise holds: the names are unique
-        database-wide, so a new exercise must be called something else."""
-        hidden = ~self._visible()
-        by_name = select(Exercise.id).where(Exercise.key == key, hidden)
-        by_alias = select(Exercise.id).join(ExerciseAlias).where(ExerciseAlias.key == key, hidden)
-        return (
-            self.session.scalar(by_name.limit(1)) is not None
-            or self.session.scalar(by_alias.limit(1)) is not None
-        )
-
-    def command_lifter(self) -> Lifter | None:
-        """The lifter the command runs as, without creating one: the one it works for, else
-        its --lifter, the lifter of its PostgreSQL role or the default lifter."""
-        if self._viewer_known and self._viewer_id is not None:
-            return self.session.get(Lifter, self._viewer_id)
-        if self.viewer_name is None:
-            mine = self.lifter_for_current_role()
-            if mine is not None:
-                return mine
-        return self.lifter(self.viewer_name or DEFAULT_LIFTER)
-
-    @property
-    def journal(self) -> Journal:
-        return self._journal
-
-    # -- lifters and settings ------------------------------------------------------------
-    def lifter(self, name: str) -> Lifter | None:
-        return self.session.scalar(select(Lifter).where(Lifter.name == name))
-
-    def add_lifter_if_missing(self, name: str, unit: str) -> Lifter:
-        """The lifter, inserted unless it exists: two first commands at once both succeed."""
-        values = {"name": name, "unit": unit, "created_at": utcnow()}
-        if self._dialect() == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            self.session.execute(pg_insert(Lifter).values(values).on_conflict_do_nothing())
-        else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-            self.session.execute(sqlite_insert(Lifter).values(values).on_conflict_do_nothing())
-        lifter = self.lifter(name)
-        assert lifter is not None
-        return lifter
-
-    def lifter_is_blank(self, lifter: Lifter) -> bool:
-        """Nothing stored for the lifter yet (no session, weigh-in, routine, rest, involved side
-        or change of theirs): their settings are still the defaults they were created with."""
-        owned = (TrainingSession, BodyWeight, Routine, ExerciseRest, InvolvedSide, ChangeRecord)
-        return not any(
-            self.session.scalar(select(row.lifter_id).where(row.lifter_id == lifter.id).limit(1))
-            is not None
-            for row in owned
-        )
-
-    def add(self, obj: object) -> None:
-        self.session.add(obj)
-
-    def flush(self) -> None:
-        self.session.flush()
-
-    def delete(self, obj: object) -> None:
-        self.session.delete(obj)
-
-    def setting(self, key: str) -> str | None:
-        row = self.session.get(Setting, key)
-        return None if row is None else row.value
-
-    def set_setting(self, key: str, value: str) -> None:
-        row = self.session.get(Setting, key)
-        if row is None:
-            self.session.add(Setting(key=key, value=value))
-        else:
-            row.value = value
-
-    def forget_setting(self, key: str) -> None:
-        """No value of one's own for `key`: the default applies again."""
-        row = self.session.get(Setting, key)
-        if row is not None:
-            self.session.delete(row)
-
-    def settings(self, prefix: str = "") -> dict[str, str]:
-        rows = self.session.scalars(select(Setting).where(Setting.key.startswith(prefix)))
-        return {row.key: row.value for row in rows}
-
-    # -- exercises ------------------------------------------------------------------------
-    def exercise_names(self) -> list[tuple[str, list[str]]]:
-        """(name, aliases) of every exercise, for name resolution: the read path's two
-        queries, in this session's transaction (flushed first, as the ORM's own queries are)."""
-        from tracker.adapters.reads import Reads
-
-        self.session.flush()
-        return Reads(self.session.connection()).exercise_names(self.viewer_id())
-
-    def exercise(self, name: str) -> Exercise | None:
-        return self.session.scalar(
-            select(Exercise)
-            .where(Exercise.name == name, self._visible())
-            .options(selectinload(Exercise.aliases), selectinload(Exercise.parent))
-        )
-
-    def exercise_by_key(self, key: str) -> Exercise | None:
-        return self.session.scalar(select(Exercise).where(Exercise.key == key, self._visible()))
-
-    def alias_owner(self, key: str) -> Exercise | None:
-        return self.session.scalar(
-            select(Exercise).join(ExerciseAlias).where(ExerciseAlias.key == key, self._visible())
-        )
-
-    def exercises(self) -> Sequence[Exercise]:
-        return self.session.scalars(
-            select(Exercise)
-            .where(self._visible())
-            .options(selectinload(Exercise.aliases))
-            .order_by(Exercise.name)
-        ).all()
-
-    def exercises_with_own_increment(self) -> Sequence[Exercise]:
-        """Exercises whose load step overrides the gym-wide one, by name."""
-        query = select(Exercise).where(Exercise.increment.is_not(None)).order_by(Exercise.name)
-        return self.session.scalars(query).all()
-
-    def children(self, exercise: Exercise) -> Sequence[Exercise]:
-        return self.session.scalars(
-            select(Exercise)
-            .where(Exercise.parent_id == exercise.id, self._visible())
-            .order_by(Exercise.name)
-        ).all()
-
-    def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int:
-        """Sets logged of the exercise (by one lifter, or by anyone)."""
-        query = select(func.count()).select_from(WorkoutSet)
-        query = query.where(WorkoutSet.exercise_id == exercise.id)
-        if lifter is not None:
-            query = query.where(WorkoutSet.lifter_id == lifter.id)
-        return self.session.scalar(query) or 0
-
-    def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int:
-        """Sets of the exercise logged with a side (sided) or without one."""
-        has_side = WorkoutSet.side.is_not(None) if sided else WorkoutSet.side.is_(None)
-        query = select(func.count()).select_from(WorkoutSet)
-        return (
-            self.session.scalar(query.where(WorkoutSet.exercise_id == exercise.id, has_side)) or 0
-        )
-
-    # -- sessions and sets ----------------------------------------------------------------
     def open_session(self, lifter: Lifter) -> TrainingSession | None:
         return self.session.scalar(
             select(TrainingSession)
@@ -536,54 +512,6 @@ class Repository(PostgresRows):
         )
         return None if latest is None else self.training_session(lifter, latest)
 
-    def delete_sessions(
-        self,
-        lifter: Lifter,
-        source_key: str,
-        started_at: datetime | None = None,
-        protect_logged: bool = False,
-    ) -> int:
-        """Delete the lifter's sessions with this import key (or start time); sets cascade."""
-        match = TrainingSession.source_key == source_key
-        if started_at is not None:
-            match = or_(match, TrainingSession.started_at == started_at)
-        ids = list(
-            self.session.scalars(
-                select(TrainingSession.id).where(TrainingSession.lifter_id == lifter.id, match)
-            )
-        )
-        if ids and protect_logged:
-            logged = self.session.scalar(
-                select(func.min(WorkoutSet.session_id)).where(
-                    WorkoutSet.session_id.in_(ids), WorkoutSet.batch.is_not(None)
-                )
-            )
-            if logged is not None:
-                raise Conflict(
-                    f"session #{logged} holds sets you logged by hand as well as imported "
-                    "ones; --replace would lose them: delete those sets first (tracker set "
-                    "delete ID)"
-                )
-        if ids:
-            self.session.execute(delete(WorkoutSet).where(WorkoutSet.session_id.in_(ids)))
-            self.session.execute(delete(TrainingSession).where(TrainingSession.id.in_(ids)))
-        return len(ids)
-
-    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]:
-        """Import keys and start times of the lifter's sessions, for duplicate checks."""
-        rows = self.session.execute(
-            select(TrainingSession.source_key, TrainingSession.started_at).where(
-                TrainingSession.lifter_id == lifter.id
-            )
-        )
-        keys: set[str] = set()
-        starts: set[datetime] = set()
-        for key, started in rows:
-            if key is not None:
-                keys.add(key)
-            starts.add(started)
-        return keys, starts
-
     def finished_sessions_near(
         self, lifter: Lifter, at: datetime, slack: timedelta
     ) -> Sequence[TrainingSession]:
@@ -602,6 +530,66 @@ class Repository(PostgresRows):
     def session_of(self, row: WorkoutSet) -> TrainingSession:
         """The session a stored set belongs to."""
         return row.session
+
+    def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]:
+        """The session's sets in the order they were done, with their exercises."""
+        return self.session.scalars(_sets_in_order(WorkoutSet.session_id == session.id)).all()
+
+    def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:
+        return self.session.scalar(
+            select(WorkoutSet)
+            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.id == set_id)
+            .options(selectinload(WorkoutSet.exercise))
+        )
+
+    def last_batch_sets(self, lifter: Lifter) -> Sequence[WorkoutSet]:
+        batch = self.session.scalar(
+            select(func.max(WorkoutSet.batch)).where(WorkoutSet.lifter_id == lifter.id)
+        )
+        if batch is None:
+            return []
+        sets = _sets_in_order(WorkoutSet.lifter_id == lifter.id, WorkoutSet.batch == batch)
+        return self.session.scalars(sets).all()
+
+    def last_set_time(self, session: TrainingSession) -> datetime | None:
+        return self.session.scalar(
+            select(func.max(WorkoutSet.performed_at)).where(WorkoutSet.session_id == session.id)
+        )
+
+    def next_position(self, session: TrainingSession) -> int:
+        current = self.session.scalar(
+            select(func.max(WorkoutSet.position)).where(WorkoutSet.session_id == session.id)
+        )
+        return 0 if current is None else current + 1
+
+    def sets_of_exercise_in_session(
+        self, lifter: Lifter, exercise: Exercise, session_id: int
+    ) -> Sequence[WorkoutSet]:
+        return self.session.scalars(
+            select(WorkoutSet)
+            .where(
+                *_sets_of(lifter, exercise),
+                WorkoutSet.session_id == session_id,
+            )
+            .order_by(WorkoutSet.position, WorkoutSet.id)
+        ).all()
+
+    def previous_session_id(
+        self, lifter: Lifter, exercise: Exercise, current: TrainingSession
+    ) -> int | None:
+        """The latest session before `current` where the exercise was done."""
+        query = (
+            select(WorkoutSet.session_id)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .where(
+                *_sets_of(lifter, exercise),
+                WorkoutSet.session_id != current.id,
+                TrainingSession.started_at <= current.started_at,
+            )
+            .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
+            .limit(1)
+        )
+        return self.session.scalar(query)
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime
@@ -704,21 +692,14 @@ class Repository(PostgresRows):
             for unit, bodyweight, low, high, reps in self.session.execute(query)
         ]
 
-    def _latest_top_set(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
-        """The heaviest working set of the most recent session where the exercise was done."""
-        rows = self.recent_working_sets(lifter, exercise, 1)
-        if not rows:
-            return None
-        return max(rows, key=_physical_load)
-
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None:
-        """latest_top_set of the exercise with this canonical name, as a plain value; for an
-        exercise done with a load for distance or time only (a carry), the heaviest such set of
-        its latest session, with that distance or time."""
-        exercise = self.exercise(name)
+        """The heaviest working set of the latest session of the exercise with this canonical
+        name, as a plain value; for an exercise done with a load for distance or time only (a
+        carry), the heaviest such set of its latest session, with that distance or time."""
+        exercise = self.catalog.exercise(name)
         if exercise is None:
             return None
-        row = self._latest_top_set(lifter, exercise)
+        row = max(self.recent_working_sets(lifter, exercise, 1), key=_physical_load, default=None)
         row = row or self._latest_loaded_measure(lifter, exercise)
         return None if row is None else top_set(name, row)
 
@@ -765,63 +746,48 @@ class Repository(PostgresRows):
                 measures.append((shortest, None, None))
         return found
 
-    def workout_set(self, lifter: Lifter, set_id: int) -> WorkoutSet | None:
-        return self.session.scalar(
-            select(WorkoutSet)
-            .where(WorkoutSet.lifter_id == lifter.id, WorkoutSet.id == set_id)
-            .options(selectinload(WorkoutSet.exercise))
-        )
+    def side_records(
+        self, lifter: Lifter, exercise: Exercise, before_set_id: int
+    ) -> list[tuple[Side | None, str, Decimal, int]]:
+        """Per (side, unit, load): the most reps, over working sets logged before a set id.
 
-    def last_batch_sets(self, lifter: Lifter) -> Sequence[WorkoutSet]:
-        batch = self.session.scalar(
-            select(func.max(WorkoutSet.batch)).where(WorkoutSet.lifter_id == lifter.id)
-        )
-        if batch is None:
-            return []
-        sets = _sets_in_order(WorkoutSet.lifter_id == lifter.id, WorkoutSet.batch == batch)
-        return self.session.scalars(sets).all()
-
-    def last_set_time(self, session: TrainingSession) -> datetime | None:
-        return self.session.scalar(
-            select(func.max(WorkoutSet.performed_at)).where(WorkoutSet.session_id == session.id)
-        )
-
-    def next_position(self, session: TrainingSession) -> int:
-        current = self.session.scalar(
-            select(func.max(WorkoutSet.position)).where(WorkoutSet.session_id == session.id)
-        )
-        return 0 if current is None else current + 1
-
-    def sets_of_exercise_in_session(
-        self, lifter: Lifter, exercise: Exercise, session_id: int
-    ) -> Sequence[WorkoutSet]:
-        return self.session.scalars(
-            select(WorkoutSet)
+        Gym mode derives "heaviest load" and "most reps at a load" bests per side from these.
+        """
+        rows = self.session.execute(
+            select(WorkoutSet.side, WorkoutSet.unit, WorkoutSet.load, func.max(WorkoutSet.reps))
             .where(
-                *_sets_of(lifter, exercise),
-                WorkoutSet.session_id == session_id,
+                *_working_sets_of(lifter, exercise),
+                WorkoutSet.reps > 0,
+                WorkoutSet.id < before_set_id,
             )
-            .order_by(WorkoutSet.position, WorkoutSet.id)
-        ).all()
-
-    def previous_session_id(
-        self, lifter: Lifter, exercise: Exercise, current: TrainingSession
-    ) -> int | None:
-        """The latest session before `current` where the exercise was done."""
-        query = (
-            select(WorkoutSet.session_id)
-            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
-            .where(
-                *_sets_of(lifter, exercise),
-                WorkoutSet.session_id != current.id,
-                TrainingSession.started_at <= current.started_at,
-            )
-            .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
-            .limit(1)
+            .group_by(WorkoutSet.side, WorkoutSet.unit, WorkoutSet.load)
         )
-        return self.session.scalar(query)
+        return [(side, unit, load, reps) for side, unit, load, reps in rows]
 
-    # -- routines and gym mode ------------------------------------------------------------
+
+class GymRows(Rows, Protocol):
+    """Routines, a lifter's rests between sets, and where a gym session stands."""
+
+    def routine(self, lifter: Lifter, name: str) -> Routine | None: ...
+
+    def routine_by_id(self, routine_id: int) -> Routine | None: ...
+
+    def routines(self, lifter: Lifter) -> Sequence[Routine]: ...
+
+    def exercise_rest(self, lifter: Lifter, exercise: Exercise) -> int | None: ...
+
+    def set_exercise_rest(self, lifter: Lifter, exercise: Exercise, seconds: int) -> None: ...
+
+    def exercise_rests(self, lifter: Lifter) -> list[tuple[Exercise, int]]: ...
+
+    def gym_state(self, session: TrainingSession) -> GymState | None: ...
+
+    def gym_state_by_session_id(self, session_id: int) -> GymState | None: ...
+
+
+class SqlGymRows(SessionRows, GymRows):
+    """GymRows over the session."""
+
     def routine(self, lifter: Lifter, name: str) -> Routine | None:
         """The lifter's routine with this name, case-insensitively."""
         named = func.lower(Routine.name) == name.lower()
@@ -864,32 +830,41 @@ class Repository(PostgresRows):
     def gym_state_by_session_id(self, session_id: int) -> GymState | None:
         return self.session.get(GymState, session_id)
 
-    def exercise_by_id(self, exercise_id: int) -> Exercise | None:
-        return self.session.get(Exercise, exercise_id)
 
-    def session_set_rows(self, session: TrainingSession) -> Sequence[WorkoutSet]:
-        """The session's sets in the order they were done, with their exercises."""
-        return self.session.scalars(_sets_in_order(WorkoutSet.session_id == session.id)).all()
+class TransferRows(Rows, Protocol):
+    """Imports and exports: sessions and sets in bulk."""
 
-    def side_records(
-        self, lifter: Lifter, exercise: Exercise, before_set_id: int
-    ) -> list[tuple[Side | None, str, Decimal, int]]:
-        """Per (side, unit, load): the most reps, over working sets logged before a set id.
+    def export_rows(
+        self, lifter: Lifter, since: datetime | None
+    ) -> Iterator[tuple[WorkoutSet, TrainingSession, str]]: ...
 
-        Gym mode derives "heaviest load" and "most reps at a load" bests per side from these.
-        """
-        rows = self.session.execute(
-            select(WorkoutSet.side, WorkoutSet.unit, WorkoutSet.load, func.max(WorkoutSet.reps))
-            .where(
-                *_working_sets_of(lifter, exercise),
-                WorkoutSet.reps > 0,
-                WorkoutSet.id < before_set_id,
-            )
-            .group_by(WorkoutSet.side, WorkoutSet.unit, WorkoutSet.load)
-        )
-        return [(side, unit, load, reps) for side, unit, load, reps in rows]
+    def insert_sessions(self, rows: list[dict[str, Any]]) -> dict[str, int]: ...
 
-    # -- bulk import and export -----------------------------------------------------------
+    def insert_sets(self, rows: list[dict[str, Any]]) -> None: ...
+
+    def set_session_notes(self, session_id: int, notes: str) -> None: ...
+
+    def delete_sessions(
+        self,
+        lifter: Lifter,
+        source_key: str,
+        started_at: datetime | None = None,
+        protect_logged: bool = False,
+    ) -> int: ...
+
+    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]: ...
+
+    def note_import(self, lifter: Lifter) -> None: ...
+
+
+class SqlTransferRows(SessionRows, TransferRows):
+    """TransferRows over the session; an import's rows that no change record covers are noted
+    for the unit of work's commit."""
+
+    def __init__(self, session: Session, unrecorded: UnrecordedChanges) -> None:
+        super().__init__(session)
+        self.unrecorded = unrecorded
+
     def export_rows(
         self, lifter: Lifter, since: datetime | None
     ) -> Iterator[tuple[WorkoutSet, TrainingSession, str]]:
@@ -946,3 +921,51 @@ class Repository(PostgresRows):
             )
         except RefusedValue as error:
             raise RowRefused.of(error.orig) from error
+
+    def delete_sessions(
+        self,
+        lifter: Lifter,
+        source_key: str,
+        started_at: datetime | None = None,
+        protect_logged: bool = False,
+    ) -> int:
+        """Delete the lifter's sessions with this import key (or start time); sets cascade."""
+        match = TrainingSession.source_key == source_key
+        if started_at is not None:
+            match = or_(match, TrainingSession.started_at == started_at)
+        ids = list(
+            self.session.scalars(
+                select(TrainingSession.id).where(TrainingSession.lifter_id == lifter.id, match)
+            )
+        )
+        if ids and protect_logged:
+            logged = self.session.scalar(
+                select(func.min(WorkoutSet.session_id)).where(
+                    WorkoutSet.session_id.in_(ids), WorkoutSet.batch.is_not(None)
+                )
+            )
+            if logged is not None:
+                raise Conflict(
+                    f"session #{logged} holds sets you logged by hand as well as imported "
+                    "ones; --replace would lose them: delete those sets first (tracker set "
+                    "delete ID)"
+                )
+        if ids:
+            self.session.execute(delete(WorkoutSet).where(WorkoutSet.session_id.in_(ids)))
+            self.session.execute(delete(TrainingSession).where(TrainingSession.id.in_(ids)))
+        return len(ids)
+
+    def session_keys_and_starts(self, lifter: Lifter) -> tuple[set[str], set[datetime]]:
+        """Import keys and start times of the lifter's sessions, for duplicate checks."""
+        rows = self.session.execute(
+            select(TrainingSession.source_key, TrainingSession.started_at).where(
+                TrainingSession.lifter_id == lifter.id
+            )
+        )
+        keys: set[str] = set()
+        starts: set[datetime] = set()
+        for key, started in rows:
+            if key is not None:
+                keys.add(key)
+            starts.add(started)
+        return keys, starts

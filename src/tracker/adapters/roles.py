@@ -8,7 +8,9 @@ from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
+from tracker.adapters.db import OWNS_THE_TABLES
 from tracker.adapters.orm import Lifter, LifterCoach
+from tracker.adapters.postgres_rows import is_postgresql
 
 # What a lifter or coach role may touch; the policies then narrow it to their rows.
 READ_WRITE = (
@@ -43,18 +45,11 @@ class Roles:
         self.session = session
 
     def is_postgresql(self) -> bool:
-        return self.session.get_bind().dialect.name == "postgresql"
+        return is_postgresql(self.session)
 
     def connected_as_owner(self) -> bool:
         """The connected role owns the tables (or is a superuser): it migrates and grants."""
-        owner = self.session.scalar(
-            text(
-                "SELECT tableowner = current_user OR (SELECT rolsuper FROM pg_roles "
-                "WHERE rolname = current_user) FROM pg_tables "
-                "WHERE tablename = 'lifter' AND schemaname = current_schema()"
-            )
-        )
-        return bool(owner)
+        return bool(self.session.scalar(text(OWNS_THE_TABLES)))
 
     def current_role(self) -> str:
         return str(self.session.scalar(text("SELECT current_user")))

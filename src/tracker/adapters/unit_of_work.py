@@ -24,7 +24,7 @@ from tracker.domain import errors
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from tracker.adapters.journal import AbstractJournal
+    from tracker.adapters.journal import AbstractJournal, Journal, UnrecordedChanges
     from tracker.adapters.lifter_data import (
         AbstractBodyWeights,
         AbstractInvolvedSides,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         GymRows,
         LifterRows,
         LogRows,
+        SqlLifterRows,
         TransferRows,
     )
     from tracker.adapters.roles import AbstractRoles, Roles
@@ -163,6 +164,11 @@ class AbstractUnitOfWork(abc.ABC):
 class UnitOfWork(AbstractUnitOfWork):
     """The SQLAlchemy unit of work: one ORM session per `with` block."""
 
+    # What commit needs to mark changes that no change record covers (_mark_unrecorded_changes).
+    lifters: SqlLifterRows
+    journal: Journal
+    unrecorded: UnrecordedChanges
+
     def __init__(
         self,
         engine: Engine,
@@ -189,15 +195,18 @@ class UnitOfWork(AbstractUnitOfWork):
         return UnitOfWork(self._writable_engine, self.viewer, False, self.mark_unrecorded)
 
     def __enter__(self) -> Self:
-        from tracker.adapters.repository import Repository  # builds the ORM (the read path
-        # does not)
+        from tracker.adapters import repository  # builds the ORM (the read path does not)
+        from tracker.adapters.journal import Journal, UnrecordedChanges
 
         self.session: Session = self._factory()
-        # One repository object serves every aggregate: one session, one transaction. Only
-        # this unit of work holds it whole (for the undo marks of commit).
-        self._repo = Repository(self.session, self.viewer)
-        self.lifters = self.catalog = self.log = self.gym = self.transfers = self._repo
-        self.journal = self._repo.journal
+        # One repository per aggregate, all over one session: one transaction.
+        self.unrecorded = UnrecordedChanges(self.session)  # for undo: see commit
+        self.lifters = repository.SqlLifterRows(self.session, self.viewer)
+        self.catalog = repository.SqlCatalogRows(self.session, self.lifters)
+        self.log = repository.SqlLogRows(self.session, self.catalog)
+        self.gym = repository.SqlGymRows(self.session)
+        self.transfers = repository.SqlTransferRows(self.session, self.unrecorded)
+        self.journal = Journal(self.session)
         return super().__enter__()
 
     @contextmanager
@@ -267,14 +276,15 @@ class UnitOfWork(AbstractUnitOfWork):
 
     def _mark_unrecorded_changes(self) -> None:
         from tracker.adapters.journal import CATALOG_EDIT, IMPORT
+        from tracker.adapters.orm import Lifter
 
-        changes, journal = self._repo.unrecorded, self._repo.journal
+        changes, journal = self.unrecorded, self.journal
         self.session.flush()  # the catalog changes are seen at a flush
-        imported = [journal.lifter_by_id(lifter_id) for lifter_id in sorted(changes.imported_for)]
+        imported = [self.session.get(Lifter, each) for each in sorted(changes.imported_for)]
         for lifter in imported:
             if lifter is not None:
                 journal.mark_unrecorded(lifter, IMPORT)
-        lifter = self._repo.command_lifter() if changes.catalog else None
+        lifter = self.lifters.command_lifter() if changes.catalog else None
         if lifter is not None and lifter not in imported:  # an import names itself
             journal.mark_unrecorded(lifter, CATALOG_EDIT)
         changes.forget()
