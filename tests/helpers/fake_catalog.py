@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.fakes import FakeCatalogRows, FakeUnitOfWork
 from tracker.adapters.orm import Exercise
-from tracker.services.builtin_catalog import builtin_bytes
+from tracker.catalog.builtin import builtin_bytes
 from tracker.services.catalog import sync_builtin
 
 

@@ -20,7 +20,7 @@ SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "free-exercise-db-sma
 
 
 def builtin() -> dict[str, Any]:
-    from tracker.services.builtin_catalog import builtin_bytes
+    from tracker.catalog.builtin import builtin_bytes
 
     data: dict[str, Any] = json.loads(builtin_bytes())
     return data
@@ -155,7 +155,7 @@ def test_first_use_loads_the_whole_builtin_catalog(tracker: Tracker) -> None:
     assert sorted(rows) == sorted((e["name"], "builtin", False) for e in entries)
     (setting,) = query(tracker.url, select(Setting.value).where(
         Setting.key == "catalog.builtin_hash"))
-    from tracker.services.builtin_catalog import builtin_bytes
+    from tracker.catalog.builtin import builtin_bytes
 
     assert setting[0] == hashlib.sha256(builtin_bytes()).hexdigest()[:16]
 
@@ -480,6 +480,63 @@ def test_the_hop_tests_are_built_in_and_the_timed_one_is_lower_is_better(
     assert tracker.json("exercises", "show", "timed hop")["name"] == "6 m Timed Hop"
     assert "Better result:      lower (less is better)" in tracker.ok(
         "exercises", "show", "6 m timed hop").stdout
+
+
+@pytest.mark.parametrize(("name", "measure"), [
+    ("6 m timed hop", "time"),
+    ("single-leg hop for distance", "distance"),
+    ("triple hop for distance", "distance"),
+    ("plank", "time"),
+    ("farmer's carry", "distance"),
+])
+def test_a_card_measured_by_time_or_distance_says_so_instead_of_a_rep_range(
+    tracker: Tracker, name: str, measure: str
+) -> None:
+    """A hop test, a hold or a carry has no rep range (the stored one is the column's
+    default): its card says what it is measured by; the JSON keeps rep_range as stored."""
+    out = tracker.ok("exercises", "show", name).stdout
+    assert f"  Measured by:        {measure}\n" in out
+    assert "Rep range" not in out
+    card = tracker.json("exercises", "show", name)
+    assert (card["measured_by"], card["rep_range"]) == (measure, [8, 12])
+
+
+def test_the_timed_hop_card_says_time_and_that_less_is_better(tracker: Tracker) -> None:
+    out = tracker.ok("exercises", "show", "6 m timed hop").stdout
+    assert (
+        "  Laterality:         unilateral\n"
+        "  Better result:      lower (less is better)\n"
+        "  Measured by:        time\n"
+        "  Load logged:        added weight (BW+10)"
+    ) in out
+
+
+def test_a_card_done_for_reps_keeps_its_rep_range(tracker: Tracker) -> None:
+    out = tracker.ok("exercises", "show", "bench press").stdout
+    assert (
+        "  Laterality:         bilateral\n"
+        "  Rep range:          5-8\n"
+        "  Load logged:        the whole bar\n"
+    ) in out
+    assert "Measured by" not in out
+    card = tracker.json("exercises", "show", "bench press")
+    assert (card["measured_by"], card["rep_range"]) == ("reps", [5, 8])
+
+
+def test_a_card_is_measured_as_the_lifter_logged_it(tracker: Tracker) -> None:
+    """The lifter's own sets decide first (suggest and gym mode read the same rule): a custom
+    exercise logged by time is measured by time, and so is a pull-up its lifter logs as a
+    dead hang; another lifter's pull-up card keeps its rep range."""
+    tracker.ok("exercises", "add", "Wall Hold", "--target", "quads")
+    assert "Rep range:          8-12" in tracker.ok("exercises", "show", "wall hold").stdout
+    tracker.ok("log", "wall hold", "45s")
+    out = tracker.ok("exercises", "show", "wall hold").stdout
+    assert "Measured by:        time" in out and "Rep range" not in out
+    tracker.ok("lifter", "add", "ana")
+    tracker.ok("log", "pull-up", "30s")
+    assert tracker.json("exercises", "show", "pull-up")["measured_by"] == "time"
+    ana = tracker.ok("--lifter", "ana", "exercises", "show", "pull-up").stdout
+    assert "Rep range:" in ana and "Measured by" not in ana
 
 
 def test_a_custom_exercise_with_a_new_built_ins_name_is_kept_and_said_once(

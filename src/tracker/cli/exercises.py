@@ -135,7 +135,7 @@ def render_card(card: ExerciseCard) -> list[str]:
         ("Category", card.category),
         ("Laterality", card.laterality.value),
         *([("Better result", "lower (less is better)")] if card.lower_is_better else []),
-        ("Rep range", f"{card.rep_range[0]}-{card.rep_range[1]}"),
+        _measure_fact(card),
         ("Load logged", _load_logged(card)),
     ]
     if card.aliases:
@@ -181,6 +181,14 @@ def render_card(card: ExerciseCard) -> list[str]:
         if names:
             lines += wrap(", ".join(names), indent="    ", first=f"  {label}: ")
     return lines
+
+
+def _measure_fact(card: ExerciseCard) -> tuple[str, str]:
+    """The rep range of an exercise done for reps; a hold, a carry or a hop test says what
+    it is measured by instead (its stored rep range is only the column's default)."""
+    if card.measured_by == "reps":
+        return "Rep range", f"{card.rep_range[0]}-{card.rep_range[1]}"
+    return "Measured by", card.measured_by
 
 
 def _pct(value: Decimal) -> str:

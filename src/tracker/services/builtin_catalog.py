@@ -8,24 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from importlib import resources
-from typing import Any
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.catalog.builtin import builtin_bytes
 from tracker.domain.errors import ConstraintViolation
 
 BUILTIN_HASH_KEY = "catalog.builtin_hash"
-
-
-def builtin_bytes() -> bytes:
-    return (resources.files("tracker.catalog") / "builtin.json").read_bytes()
-
-
-def builtin_entry(name: str) -> dict[str, Any] | None:
-    """The built-in card of ``name`` as shipped (read only where a rule needs a field the
-    database does not keep, such as a missing rep range)."""
-    entries: list[dict[str, Any]] = json.loads(builtin_bytes())["exercises"]
-    return next((entry for entry in entries if entry["name"] == name), None)
 
 
 def ensure_builtin_catalog(uow: AbstractUnitOfWork) -> list[str]:

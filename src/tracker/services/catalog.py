@@ -13,10 +13,11 @@ from tracker.adapters.exercise_rows import (
     set_aliases,
     write_definition,
 )
-from tracker.adapters.orm import Exercise
-from tracker.adapters.repository import CatalogRows
+from tracker.adapters.orm import Exercise, Lifter
+from tracker.adapters.repository import CatalogRows, LogRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.domain.equipment import parse_equipment
+from tracker.catalog.builtin import builtin_entry
+from tracker.domain.equipment import Equipment, equipment_key, parse_equipment
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.exercise_def import (
     ExerciseDef,
@@ -32,6 +33,7 @@ from tracker.domain.exercise_def import (
 from tracker.domain.load_convention import LoadConvention, LoadPer, convention_for
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, check_typed_name, normalize, resolve
+from tracker.domain.set_rules import is_cardio
 from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter
 
@@ -171,6 +173,24 @@ def exercise_convention(exercise: Exercise | ExerciseDef) -> LoadConvention:
     )
 
 
+def exercise_measure(log: LogRows, lifter: Lifter, exercise: Exercise) -> str:
+    """How the exercise is done: "time" or "distance" as the lifter's sets of it were, else as
+    its built-in card implies (one without a rep range is a hold, or a carry when loaded), else
+    "reps". The one rule for the card, `suggest`'s log hint and gym mode."""
+    done = next(iter(log.measures_by_session_side(lifter, exercise).values()), None)
+    if done:
+        return "time" if done[0][0] is not None else "distance"
+    if exercise.source != "builtin":
+        return "reps"
+    entry = builtin_entry(exercise.name)
+    if entry is None or entry.get("rep_range") is not None:
+        return "reps"
+    if exercise.category == "plyometrics":  # a hop test: for distance, or timed (less is better)
+        return "time" if exercise.lower_is_better else "distance"
+    hold = equipment_key(exercise.equipment) is Equipment.BODYWEIGHT
+    return "time" if hold or is_cardio(exercise.body_part, exercise.category) else "distance"
+
+
 @dataclass(frozen=True)
 class ListFilters:
     body_part: str | None = None
@@ -218,12 +238,15 @@ class RelatedExercises:
 @dataclass(frozen=True, kw_only=True)
 class ExerciseCard(ExerciseDef):
     """Every field of an exercise, plus its related exercises (`exercises show`). Its load_per
-    and implements are what a logged load is per, stored or implied by the equipment."""
+    and implements are what a logged load is per, stored or implied by the equipment;
+    measured_by is "reps", "time" or "distance" (exercise_measure: a hold, a carry or a hop
+    test has no rep range, whatever its stored default)."""
 
     load_per: LoadPer
     implements: int
     variants: tuple[str, ...]
     related: RelatedExercises
+    measured_by: str
 
 
 def list_exercises(uow: AbstractUnitOfWork, filters: ListFilters) -> list[ExerciseDef]:
@@ -237,7 +260,7 @@ def list_exercises(uow: AbstractUnitOfWork, filters: ListFilters) -> list[Exerci
         ]
 
 
-def exercise_card(catalog: CatalogRows, exercise: Exercise) -> ExerciseCard:
+def exercise_card(catalog: CatalogRows, exercise: Exercise, measured_by: str) -> ExerciseCard:
     definition = read_definition(exercise, exercise.parent.name if exercise.parent else None)
     convention = exercise_convention(exercise)
     return ExerciseCard(
@@ -245,6 +268,7 @@ def exercise_card(catalog: CatalogRows, exercise: Exercise) -> ExerciseCard:
         | {"load_per": convention.per, "implements": convention.implements},
         variants=tuple(child.name for child in catalog.children(exercise)),
         related=related_exercises(catalog, exercise),
+        measured_by=measured_by,
     )
 
 
@@ -266,8 +290,11 @@ def related_exercises(catalog: CatalogRows, exercise: Exercise) -> RelatedExerci
 
 
 def show_exercise(uow: AbstractUnitOfWork, query: str) -> ExerciseCard:
+    """The card of the exercise ``query`` finds, measured as the viewing lifter does it."""
     with uow:
-        return exercise_card(uow.catalog, resolve_exercise(uow.catalog, query))
+        lifter = current_lifter(uow.lifters, uow.catalog.viewer_name)
+        exercise = resolve_exercise(uow.catalog, query)
+        return exercise_card(uow.catalog, exercise, exercise_measure(uow.log, lifter, exercise))
 
 
 # -- custom exercises and edits --------------------------------------------------------------

@@ -49,6 +49,7 @@ from tracker.domain.suggestion import (
 )
 from tracker.domain.units import Unit, convert, exact_text, format_load, round_display
 from tracker.services.catalog import exercise_convention, resolve_exercise
+from tracker.services.catalog import exercise_measure as exercise_measure  # gym imports it here
 from tracker.services.figures import exercise_figures, lifter_facts
 from tracker.services.lifters import current_lifter
 from tracker.wording import suggest as wording
@@ -329,26 +330,6 @@ def _no_start(
     why = no_start(exercise.name, exercise.laterality, parent, with_basis, logged, measure, example,
                    exercise.lower_is_better, test)
     return NoBasis(wording.no_start_text(why))
-
-
-def exercise_measure(log: LogRows, lifter: Lifter, exercise: Exercise) -> str:
-    """How the exercise is done: "time" or "distance" as the lifter's sets of it were, else as
-    its built-in card implies (one without a rep range is a hold, or a carry when loaded), else
-    "reps"."""
-    done = next(iter(log.measures_by_session_side(lifter, exercise).values()), None)
-    if done:
-        return "time" if done[0][0] is not None else "distance"
-    if exercise.source != "builtin":
-        return "reps"
-    from tracker.services.builtin_catalog import builtin_entry
-
-    entry = builtin_entry(exercise.name)
-    if entry is None or entry.get("rep_range") is not None:
-        return "reps"
-    if exercise.category == "plyometrics":  # a hop test: for distance, or timed (less is better)
-        return "time" if exercise.lower_is_better else "distance"
-    hold = equipment_key(exercise.equipment) is Equipment.BODYWEIGHT
-    return "time" if hold or is_cardio(exercise.body_part, exercise.category) else "distance"
 
 
 def parent_or_related_top(
