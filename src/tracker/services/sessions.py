@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.names import MAX_NAME
+from tracker.domain.names import MAX_NAME, check_length
 from tracker.domain.sessions import SessionInfo, finish_time
 from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter, ensure_lifter, find_lifter
@@ -49,10 +49,7 @@ def start_session(
 
     if name is not None:
         refuse_controls(name, "a session name", one_line=True)
-    if name is not None and len(name) > MAX_NAME:
-        raise InvalidValue(
-            f"a session name can have at most {MAX_NAME} characters, got {len(name)}"
-        )
+        check_length(name, "a session name", MAX_NAME)
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         uow.lifters.lock_lifter(lifter)
