@@ -249,14 +249,6 @@ def _fresh_target(
     return stored
 
 
-def exercise_names(uow: AbstractUnitOfWork) -> list[str]:
-    """Every exercise name and alias, for completion."""
-    with uow:
-        names = uow.catalog.exercise_names()
-        uow.commit()
-    return sorted({n for name, aliases in names for n in (name, *aliases)}, key=str.lower)
-
-
 # -- after a line is stored ----------------------------------------------------------------
 
 
