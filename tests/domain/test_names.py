@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.errors import NotFound, TrackerError
+from tracker.domain.errors import InvalidValue, NotFound, TrackerError
 from tracker.domain.names import (
     AmbiguousName,
     NameEntry,
+    check_length,
     normalize,
     normalize_all,
     plural,
@@ -354,3 +355,10 @@ def test_singular(word: str, one: str) -> None:
 )
 def test_plural_only_for_a_plain_s(word: str, many: str | None) -> None:
     assert plural(word) == many
+
+
+def test_a_name_over_its_limit_is_refused_with_its_length() -> None:
+    assert check_length("xxx", "a session name", 3) == "xxx"
+    with pytest.raises(InvalidValue) as refused:
+        check_length("xxxx", "a lifter name", 3)
+    assert str(refused.value) == "a lifter name can have at most 3 characters, got 4"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tracker.domain.sessions import Span, nearest_finished, place_set, within_session
+from tracker.domain.sessions import (
+    Span,
+    finish_time,
+    nearest_finished,
+    place_set,
+    within_session,
+)
 
 NOW = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
 H = timedelta(hours=1)
@@ -61,3 +67,10 @@ def test_a_set_may_move_only_within_its_session() -> None:
     span = Span(1, NOW - 2 * H, NOW - H, NOW - H)
     assert within_session(NOW - 5 * H, span)
     assert not within_session(NOW - 7 * H, span)
+
+
+def test_a_session_finishes_now_or_at_its_last_set_if_it_went_stale() -> None:
+    assert finish_time(NOW - H, NOW) == NOW
+    assert finish_time(NOW - 4 * H, NOW) == NOW
+    assert finish_time(NOW - 5 * H, NOW) == NOW - 5 * H
+    assert finish_time(NOW + H, NOW) == NOW + H  # a set timed ahead of the clock

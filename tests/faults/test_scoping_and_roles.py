@@ -16,6 +16,8 @@ from sqlalchemy.engine import make_url
 
 from tests.helpers.cli import Tracker
 from tracker.adapters.db import HEAD_REVISION
+from tracker.cli.context import App
+from tracker.services.completion import exercise_names
 
 
 def test_a_custom_exercise_is_seen_by_its_lifter_only(tracker: Tracker) -> None:
@@ -100,6 +102,13 @@ def test_row_level_security_with_real_roles(shared_pg: tuple[str, dict[str, str]
     assert "not allowed" in alice.fails("config", "set", "increment.dumbbell", "2.5kg")
     assert "not allowed" in alice.fails("exercises", "edit", "leg press", "--sled", "50")
     alice.ok("exercises", "add", "Her Move")
+    # Completion (Tab in the shell and at the gym prompt) by her role: hers, never Bob's.
+    app = App(db=alice.url, lifter=None)
+    try:
+        names = [name for name, _aliases in exercise_names(app.uow(), None)]
+    finally:
+        app.close()
+    assert "Her Move" in names and "Secret Move" not in names
     # Bob's exercise is invisible to her role, yet its name is taken: one line, no traceback.
     assert alice.fails("exercises", "add", "Secret Move") == (
         "Error: that name is the name of another lifter's exercise: choose another"

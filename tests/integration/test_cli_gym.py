@@ -503,6 +503,31 @@ def test_enter_without_a_target_hints_a_set_in_the_exercises_own_syntax(tracker:
     assert len(stored_sets(tracker.url)) == 7
 
 
+def test_a_hop_test_and_a_hold_hint_their_own_figures(tracker: Tracker) -> None:
+    """A hop test is hinted as a hop's time or distance, not a minute's hold; once done, the
+    hint is the last set's own figure (a 2.1 s hop, a 45 s plank), not the exercise's."""
+    hops = ("6 m timed hop", "single-leg hop for distance")
+    out, err = gym(tracker, *[line for name in hops for line in (name, "")])
+    assert err.splitlines() == [
+        "Error: no target for 6 m Timed Hop (timed sets): type the set, e.g. -l 2.3s -r 2.3s",
+        "Error: no target for Single-Leg Hop for Distance (distance sets): type the set, e.g. "
+        "-l 1.5m -r 1.5m",
+    ]
+    tracker.ok("log", "6 m timed hop", "-l", "2.1s", "-r", "2.4s")
+    tracker.ok("log", "plank", "45s")
+    tracker.ok("session", "finish")
+    out, err = gym(tracker, "6 m timed hop", "", "plank", "")
+    targets = [line for line in out.splitlines() if line.startswith("  Target:")]
+    assert targets == [
+        "  Target: none for timed sets; type the set, e.g. -l 2.1s -r 2.1s",
+        "  Target: none for timed sets; type the set, e.g. 45s",
+    ]
+    assert err.splitlines() == [
+        "Error: no target for 6 m Timed Hop (timed sets): type the set, e.g. -l 2.1s -r 2.1s",
+        "Error: no target for Plank (timed sets): type the set, e.g. 45s",
+    ]
+
+
 def test_error_lines_wrap_at_words_to_the_terminal(tracker: Tracker) -> None:
     result = tracker("gym", input="leg press\n30s\nnote\n", env={"COLUMNS": "60"})
     lines = result.stderr.splitlines()

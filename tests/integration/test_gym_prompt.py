@@ -19,7 +19,8 @@ from tracker.cli.gym.loop import build_session, run_interactive
 from tracker.cli.gym.timer import RestTimer
 from tracker.cli.gym.toolbar import toolbar_text
 from tracker.cli.params import local_now
-from tracker.services.gym import exercise_names, open_gym
+from tracker.services.completion import exercise_names
+from tracker.services.gym import open_gym
 
 
 class Clock:
@@ -52,7 +53,7 @@ def test_prompt_session_completes_accepts_and_finishes(app: App) -> None:
     clock, rings = Clock(), list[int]()
     shell = shell_for(app, clock, rings)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        session = build_session(shell, exercise_names(app.uow()), history_file=None)
+        session = build_session(shell, exercise_names(app.uow(), None), history_file=None)
         pipe.send_text("single leg p\t\r")  # completes to the full name, makes it current
         pipe.send_text("\r")  # Enter accepts the planned pair
         pipe.send_text("done\r")

@@ -15,7 +15,7 @@ from tracker.cli.confirm import delete_confirmed, plausible_option, yes_option
 from tracker.cli.context import App, UserError, echo, echo_wrapped, pass_app, style
 from tracker.cli.layout import plural
 from tracker.cli.params import RPE, WHEN, local_now
-from tracker.cli.render import local_date, session_gap_text, side_label, stored_set_text
+from tracker.cli.render import local_date, side_label, stored_set_text
 from tracker.domain.errors import InvalidSpec
 from tracker.domain.model import Laterality, SetKind, Side
 
@@ -146,10 +146,10 @@ def log_and_print(
 
 def print_log_result(result: LogResult) -> None:
     from tracker.domain.records import E1RM
-    from tracker.wording import new_best
+    from tracker.wording import closed_session, new_best
 
     if result.closed_session is not None:
-        echo(f"Closed session #{result.closed_session} (no sets for {session_gap_text()}).")
+        echo(closed_session(result.closed_session))
     if result.started_session:
         echo(f"Started session #{result.session_id}.")
     header = style(result.exercise, bold=True)

@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from tracker.domain.errors import NotFound, TrackerError
+from tracker.domain.errors import InvalidValue, NotFound, TrackerError
 from tracker.domain.specs import shown
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -48,6 +48,14 @@ MAX_SUGGESTIONS = 3
 _CUTOFF = 0.6  # difflib's usual similarity cut-off for "close"
 _WORDS_CUTOFF = 0.6  # or most of the query's words appear in the name
 _WORD_MATCH = 0.8  # a query word and a name word this similar count as the same word
+
+
+def check_length(name: str, what: str, limit: int) -> str:
+    """``name`` when it has at most ``limit`` characters, else InvalidValue naming ``what``
+    ("a lifter name"): the one message of every typed name's limit."""
+    if len(name) > limit:
+        raise InvalidValue(f"{what} can have at most {limit} characters, got {len(name)}")
+    return name
 
 
 def normalize(name: str) -> str:

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.names import check_length
 from tracker.domain.specs import MAX_REPS, typed_seconds
 from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit
@@ -108,11 +109,7 @@ def check_routine_name(name: str) -> str:
     clean = " ".join(name.split())
     if not clean:
         raise InvalidValue("a routine needs a name")
-    if len(clean) > MAX_ROUTINE_NAME:
-        raise InvalidValue(
-            f"a routine name can have at most {MAX_ROUTINE_NAME} characters, got {len(clean)}"
-        )
-    return clean
+    return check_length(clean, "a routine name", MAX_ROUTINE_NAME)
 
 
 @dataclass(frozen=True)

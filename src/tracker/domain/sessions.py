@@ -64,6 +64,12 @@ def finished_slack(at: datetime, now: datetime) -> timedelta:
     return SESSION_GAP if is_back_dated(at, now) else timedelta(0)
 
 
+def finish_time(last: datetime, now: datetime) -> datetime:
+    """When a session ends that is finished without a time given: now, unless it went stale
+    (no set for more than the gap), then at its last set; never before its last set."""
+    return last if now - last > SESSION_GAP else max(last, now)
+
+
 def place_set(
     at: datetime, now: datetime, open_session: Span | None, finished: Sequence[Span]
 ) -> Placement:

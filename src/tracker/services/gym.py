@@ -21,7 +21,7 @@ from tracker.domain.gym_plan import GymPlan, count_working, measure_of
 from tracker.domain.load_convention import LoadConvention
 from tracker.domain.model import SetKind, Side
 from tracker.domain.routines import RoutineItemPlan, SessionTarget, Target, rest_for, target_of
-from tracker.domain.sessions import SESSION_GAP
+from tracker.domain.sessions import finish_time
 from tracker.domain.set_rules import example_spec, is_cardio, is_side_test
 from tracker.domain.units import Unit
 from tracker.services import logbook
@@ -249,14 +249,6 @@ def _fresh_target(
     return stored
 
 
-def exercise_names(uow: AbstractUnitOfWork) -> list[str]:
-    """Every exercise name and alias, for completion."""
-    with uow:
-        names = uow.catalog.exercise_names()
-        uow.commit()
-    return sorted({n for name, aliases in names for n in (name, *aliases)}, key=str.lower)
-
-
 # -- after a line is stored ----------------------------------------------------------------
 
 
@@ -329,9 +321,7 @@ def finish_gym(
             uow.log.delete(session)
             uow.commit()
             return 0, 0, False
-        last = last_activity(uow.log, session)
-        # As `session finish`: now, unless the session went stale (then at its last set).
-        session.finished_at = last if now - last > SESSION_GAP else max(last, now)
+        session.finished_at = finish_time(last_activity(uow.log, session), now)
         counts = len(session.sets), len({s.exercise_id for s in session.sets})
         uow.commit()
         return counts[0], counts[1], True

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import DEFAULT_LIFTER
-from tracker.domain.names import MAX_LIFTER_NAME
+from tracker.domain.names import MAX_LIFTER_NAME, check_length
 from tracker.domain.specs import parse_spec
 from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit, exact_text
@@ -75,10 +75,7 @@ def add_lifter(uow: AbstractUnitOfWork, name: str, unit: str) -> Lifter:
     clean = name.strip()
     if not clean:
         raise InvalidValue("a lifter needs a name")
-    if len(clean) > MAX_LIFTER_NAME:
-        raise InvalidValue(
-            f"a lifter name can have at most {MAX_LIFTER_NAME} characters, got {len(clean)}"
-        )
+    check_length(clean, "a lifter name", MAX_LIFTER_NAME)
     refuse_controls(clean, "a lifter name", one_line=True)  # one line in every listing
     from tracker.adapters import new_rows
 

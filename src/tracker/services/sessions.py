@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
-from tracker.domain.names import MAX_NAME
-from tracker.domain.sessions import SESSION_GAP, SessionInfo
+from tracker.domain.names import MAX_NAME, check_length
+from tracker.domain.sessions import SessionInfo, finish_time
 from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter, ensure_lifter, find_lifter
 from tracker.services.stored_sets import StoredSet, last_activity, stored_set
@@ -49,10 +49,7 @@ def start_session(
 
     if name is not None:
         refuse_controls(name, "a session name", one_line=True)
-    if name is not None and len(name) > MAX_NAME:
-        raise InvalidValue(
-            f"a session name can have at most {MAX_NAME} characters, got {len(name)}"
-        )
+        check_length(name, "a session name", MAX_NAME)
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         uow.lifters.lock_lifter(lifter)
@@ -79,8 +76,7 @@ def finish_session(
         session = uow.log.open_session(lifter)
         if session is None:
             return finished_by_itself(uow, lifter)
-        last = last_activity(uow.log, session)
-        end = at or (last if now - last > SESSION_GAP else max(last, now))
+        end = at or finish_time(last_activity(uow.log, session), now)
         if end < session.started_at:
             raise InvalidValue("a session can't finish before it started")
         history.record_session_finish(uow.journal, lifter, session)

@@ -8,6 +8,8 @@ is made once. Pure: imports only ``tracker.domain`` and the standard library.
 
 from __future__ import annotations
 
+from tracker.domain.sessions import SESSION_GAP
+
 # Words whose plural is not the word plus "s".
 IRREGULAR = {"body part": "body parts", "entry": "entries", "exercise": "exercises"}
 
@@ -24,3 +26,10 @@ def new_best(what: str) -> str:
     "new best e1RM"; "time" and "distance" for a timed or distance set
     (tracker.domain.records)."""
     return f"new best {what}"
+
+
+def closed_session(session_id: int) -> str:
+    """A stale open session closed on the way by `log` or `gym`: no sets for SESSION_GAP
+    ("4 hours")."""
+    gap = plural(int(SESSION_GAP.total_seconds()) // 3600, "hour")
+    return f"Closed session #{session_id} (no sets for {gap})."

@@ -8,17 +8,10 @@ from tracker.domain.asymmetry import Judgement, lsi_text
 from tracker.domain.gym_plan import GymPlan, Progress
 from tracker.domain.load_convention import LoadConvention, LoadPer
 from tracker.domain.loads import needs_cue
-from tracker.domain.sessions import SESSION_GAP
-from tracker.wording import plural
+from tracker.wording import closed_session, plural
 from tracker.wording.loads import COACHING_CUE
 
 ROUTINE_DONE = "Routine done: type done to finish."
-
-
-def closed_session(session_id: int) -> str:
-    """A stale open session closed on the way: no sets for SESSION_GAP ("4 hours")."""
-    gap = plural(int(SESSION_GAP.total_seconds()) // 3600, "hour")
-    return f"Closed session #{session_id} (no sets for {gap})."
 
 
 def opening_lines(plan: GymPlan) -> list[str]:

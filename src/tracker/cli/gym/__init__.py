@@ -65,9 +65,9 @@ def gym_command(app: App, routine: str | None, no_timer: bool, side_rest: int) -
     shell.print_header()
     if interactive:
         from tracker.cli.gym.loop import build_session, run_interactive
-        from tracker.services.gym import exercise_names
+        from tracker.services.completion import exercise_names
 
-        session = build_session(shell, exercise_names(app.uow()))
+        session = build_session(shell, exercise_names(app.uow(), app.lifter))
         shell.bell = session.output.bell
         run_interactive(shell, session)
     else:

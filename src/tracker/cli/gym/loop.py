@@ -39,8 +39,9 @@ def history_path() -> Path | None:
     return folder / "gym_history"
 
 
-def build_session(shell: GymShell, names: list[str], **extra: Any) -> Any:
-    """The prompt_toolkit session: completion, history, a toolbar refreshed twice a second."""
+def build_session(shell: GymShell, names: Iterable[tuple[str, list[str]]], **extra: Any) -> Any:
+    """The prompt_toolkit session: completion of every name and alias in ``names``
+    (services.completion.exercise_names), history, a toolbar refreshed twice a second."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory, InMemoryHistory
 
@@ -52,7 +53,9 @@ def build_session(shell: GymShell, names: list[str], **extra: Any) -> Any:
     path = extra.pop("history_file", history_path())
     history = FileHistory(str(path)) if path else InMemoryHistory()
     return PromptSession(
-        completer=GymCompleter(names, items),
+        completer=GymCompleter(
+            sorted({n for name, aliases in names for n in (name, *aliases)}, key=str.lower), items
+        ),
         complete_while_typing=False,
         history=history,
         bottom_toolbar=lambda: toolbar_text(shell),
