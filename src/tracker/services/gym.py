@@ -25,7 +25,7 @@ from tracker.domain.sessions import finish_time
 from tracker.domain.set_rules import example_spec, is_cardio, is_side_test
 from tracker.domain.units import Unit
 from tracker.services import logbook
-from tracker.services.catalog import exercise_convention, resolve_exercise
+from tracker.services.catalog import exercise_convention, exercise_measure, resolve_exercise
 from tracker.services.equipment import PlateAnswer, loading_for
 from tracker.services.figures import lifter_facts, pairs_completed, session_judgement
 from tracker.services.lifters import current_lifter
@@ -39,7 +39,7 @@ from tracker.services.logbook import (
 from tracker.services.routine_plans import plan_of
 from tracker.services.routines import find_routine
 from tracker.services.stored_sets import StoredSet, last_activity
-from tracker.services.suggest import exercise_measure, suggest
+from tracker.services.suggest import suggest
 
 
 def open_gym(

@@ -48,8 +48,7 @@ from tracker.domain.suggestion import (
     working_unit,
 )
 from tracker.domain.units import Unit, convert, exact_text, format_load, round_display
-from tracker.services.catalog import exercise_convention, resolve_exercise
-from tracker.services.catalog import exercise_measure as exercise_measure  # gym imports it here
+from tracker.services.catalog import exercise_convention, exercise_measure, resolve_exercise
 from tracker.services.figures import exercise_figures, lifter_facts
 from tracker.services.lifters import current_lifter
 from tracker.wording import suggest as wording
