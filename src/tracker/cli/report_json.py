@@ -110,16 +110,22 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         },
         **pre_injury_json(item.pre_injury),
         "notes": list(item.notes),
-        "sessions": [
-            {
-                "date": c.date.isoformat(),
-                "left": num(c.left),
-                "right": num(c.right),
-                "lsi": lsi_num(item.session_lsi(c), involved),
-            }
-            for c in item.comparisons
-        ],
+        "sessions": sessions_json(item),
     }
+
+
+def sessions_json(item: ExerciseImbalance) -> list[dict[str, Any]]:
+    """Each session's compared figure per side and its LSI."""
+    involved = item.judgement.involved is not None
+    return [
+        {
+            "date": c.date.isoformat(),
+            "left": num(c.left),
+            "right": num(c.right),
+            "lsi": lsi_num(item.session_lsi(c), involved),
+        }
+        for c in item.comparisons
+    ]
 
 
 def pre_injury_json(found: PreInjury | None) -> dict[str, Any]:
