@@ -16,7 +16,7 @@ from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, UNTIL, local_now
 from tracker.cli.render import table
 from tracker.cli.report_json import lsi_num
-from tracker.cli.reports import STATUS_COLOURS, formula_option, lsi_fmt
+from tracker.cli.reports import STATUS_COLOURS, formula_option, json_option, lsi_fmt
 from tracker.cli.terminal import terminal_text
 from tracker.domain.units import rounded_number
 
@@ -79,7 +79,7 @@ def report_html(
     "--since", type=SINCE, default="12w", show_default=True,
     help="Read sessions from then on only (the trend needs the latest six).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @click.option("--html", "as_html", is_flag=True, help="Output a self-contained HTML page.")
 @click.option("-o", "--output", type=OUTPUT, help="File to write (default: stdout).")
 @pass_app

@@ -20,7 +20,7 @@ from tracker.domain.report_figures import (
     weeks_since,
 )
 from tracker.domain.units import as_number, rounded_number
-from tracker.wording.asymmetry import epic_note, readiness_reason, verdict_text
+from tracker.wording.asymmetry import epic_note, verdict_text
 
 if TYPE_CHECKING:
     from tracker.services.readiness import Readiness, ReadinessTest
@@ -240,8 +240,7 @@ def readiness_test_json(test: ReadinessTest, report: Readiness) -> dict[str, Any
     judged = item.judgement if item else None
     found = item.pre_injury if item else None
     involved = test.involved is not None
-    lsi = judged.lsi if judged else None
-    epic = found.epic if found else None
+    lsi, epic = test.lsi, test.epic
     metric = item.compared_by if item else None
     return {
         "exercise": test.exercise,
@@ -259,7 +258,5 @@ def readiness_test_json(test: ReadinessTest, report: Readiness) -> dict[str, Any
         "epic_note": None if found is None else epic_note(found),
         "criteria": list(test.verdict.criteria),
         "passed": test.verdict.passed,
-        "reason": readiness_reason(test.exercise, test.missing, test.verdict,
-                                   {"lsi": lsi, "epic": epic}, report.threshold, test.detail,
-                                   involved),
+        "reason": report.reason(test),
     }

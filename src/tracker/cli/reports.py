@@ -43,6 +43,7 @@ formula_option = click.option(
     metavar="NAME",
     help="e1RM formula: epley, brzycki, lander, lombardi, mayhew, oconner or wathan.",
 )
+json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 STATUS_COLOURS = {"balanced": "green", "watch": "yellow", "imbalanced": "red"}
 MIN_WIDTH = 40
 
@@ -121,7 +122,7 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
     help="The injured or trained side: LSI = involved / uninvolved x 100 (none: weaker / "
     "stronger, whatever lifter edit --involved keeps).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @pass_app
 def report_imbalance(
     app: App,
@@ -296,7 +297,7 @@ def render_session_bars(item: ExerciseImbalance) -> None:
     is_flag=True,
     help="Count each side as a set in session_sets (default: a left/right pair is one).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @pass_app
 def report_history(
     app: App,
@@ -382,7 +383,7 @@ def report_history(
     is_flag=True,
     help="Count each side of a unilateral exercise as a set (default: a left/right pair is one).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @pass_app
 def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) -> None:
     """Sessions, sets and volume per week and per body part."""
@@ -431,7 +432,7 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     shell_complete=complete_exercise,
     help="A test of the battery (repeat it; replaces the default battery).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @pass_app
 def report_readiness(app: App, threshold: str, tests: tuple[str, ...], as_json: bool) -> None:
     """Return-to-sport readiness of the involved side: a battery of tests.
@@ -459,7 +460,7 @@ def report_readiness(app: App, threshold: str, tests: tuple[str, ...], as_json: 
 
 def render_readiness(report: Readiness, today: date) -> None:
     from tracker.domain.report_figures import weeks_since
-    from tracker.wording.asymmetry import epic_note, readiness_reason
+    from tracker.wording.asymmetry import epic_note
 
     agreed = report.agreed()
     limit = pct_text(report.threshold)
@@ -487,10 +488,9 @@ def render_readiness(report: Readiness, today: date) -> None:
             side = test.involved.value if test.involved else "none"
             day = test.injury_date.isoformat() if test.injury_date else "none"
             parts.append(f"involved {side}, injury date {day};")
-        lsi = epic = None
+        lsi, epic = test.lsi, test.epic
         if item is not None:
             found, judged = item.pre_injury, item.judgement
-            lsi, epic = judged.lsi, found.epic if found else None
             span = f"{judged.first.isoformat()} to " if judged.compared_sessions > 1 and (
                 judged.first) else ""
             count = plural(judged.compared_sessions, "session")
@@ -506,9 +506,7 @@ def render_readiness(report: Readiness, today: date) -> None:
             say(" ".join(parts), "  ")
         if item is not None and item.pre_injury is not None and item.pre_injury.missing:
             say(epic_note(item.pre_injury) or "", "  ")
-        reason = readiness_reason(test.exercise, test.missing, test.verdict,
-                                  {"lsi": lsi, "epic": epic}, report.threshold, test.detail,
-                                  involved)
+        reason = report.reason(test)
         if reason:
             say(reason, "  ")
     echo("")
