@@ -84,7 +84,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "lsi": lsi_num(judged.lsi, involved),
         "asymmetry_pct": asymmetry_num(judged.lsi, involved),
         "weaker_side": judged.weaker_side.value if judged.weaker_side else None,
-        "status": judged.status.value if judged.status else "incomplete",
+        "status": judged.status_text,
         "consistent_sessions": judged.consistent_sessions,
         "compared_sessions": judged.compared_sessions,
         "within_noise": judged.within_noise,

@@ -201,7 +201,7 @@ def render_imbalance(report: ImbalanceReport) -> None:
         judged = item.judgement
         involved = judged.involved is not None
         epic_cell = [lsi_fmt(item.pre_injury.epic if item.pre_injury else None, True)] * epic
-        status = judged.status.value if judged.status else "incomplete"
+        status = judged.status_text
         weaker = judged.weaker_side.value if judged.weaker_side else "-"
         left, right = fmt(judged.left), fmt(judged.right)
         rows.append(

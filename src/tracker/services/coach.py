@@ -234,7 +234,7 @@ def team_rows(report: ImbalanceReport) -> list[TeamRow]:
                 unit=figure_unit(item.compared_by, report.unit.value),  # m or s for a hop test
                 lsi=now.lsi,
                 asymmetry=now.asymmetry,
-                status=now.status.value if now.status else "incomplete",
+                status=now.status_text,
                 weaker_side=now.weaker_side.value if now.weaker_side else None,
                 involved=now.involved.value if now.involved else None,
                 compared_sessions=now.compared_sessions,
