@@ -61,7 +61,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["fmt"] = fmt
+    env.filters["fmt"] = label
     env.filters["attr_number"] = attr_number
     env.filters["markers"] = markers
     env.filters["bars"] = bars
@@ -90,10 +90,10 @@ def session_rows(rows: Sequence[tuple[Session, Session | None]], metric_label: s
 
     what = escape(metric_label)
 
-    def cell(label: str, field: str, value: float | None) -> str:
+    def cell(heading: str, field: str, value: float | None) -> str:
         # A number's text (digits, ".", "-") has nothing to escape.
-        return (f'<td class="num" data-label="{label}" data-field="{field}" '
-                f'data-value="{attr_number(value)}">{fmt(value)}</td>')
+        return (f'<td class="num" data-label="{heading}" data-field="{field}" '
+                f'data-value="{attr_number(value)}">{label(value)}</td>')
 
     lines = []
     for s, v in rows:
@@ -120,15 +120,6 @@ def bars(drawn: Sequence[Bar]) -> Markup:
     ))
 
 
-def fmt(value: float | int | Decimal | None) -> str:
-    """A figure as the terminal report shows it: 2 decimals at most, no trailing zeros."""
-    if value is None:
-        return "-"
-    if isinstance(value, int):
-        return str(value)
-    return label(float(value))
-
-
 def attr_number(value: float | int | Decimal | None) -> str:
     """A figure for a data- attribute, exactly as the JSON output carries it ("" for null)."""
     return "" if value is None else repr(value) if isinstance(value, float) else str(value)
@@ -143,8 +134,8 @@ def describe_sides(what: str, unit: str, sessions: Sequence[Session], dates: Seq
         values = [s[side] for s in sessions if s[side] is not None]
         if values:
             parts.append(
-                f"{side.capitalize()}: from {fmt(min(values))} to {fmt(max(values))} {unit}, "
-                f"latest {fmt(values[-1])}."
+                f"{side.capitalize()}: from {label(min(values))} to {label(max(values))} {unit}, "
+                f"latest {label(values[-1])}."
             )
     return " ".join(parts)
 
@@ -158,7 +149,7 @@ def describe_lsi(sessions: Sequence[Session]) -> str:
     under_85 = sum(1 for _, v in values if v < 85)
     text = (
         f"LSI per session against the 85 and 90 lines, {len(values)} sessions with both sides: "
-        f"latest {fmt(values[-1][1])} on {values[-1][0]}, lowest {fmt(low)} on {low_date}; "
+        f"latest {label(values[-1][1])} on {values[-1][0]}, lowest {label(low)} on {low_date}; "
         f"{under_90} below 90, {under_85} below 85"
     )
     high_date, high = max(values, key=lambda item: item[1])
@@ -167,7 +158,7 @@ def describe_lsi(sessions: Sequence[Session]) -> str:
     over_110 = sum(1 for _, v in values if v > 110)
     over_115 = sum(1 for _, v in values if v > 115)
     return (  # an involved side stronger: the bands mirror above 100
-        f"{text}; highest {fmt(high)} on {high_date}, {over_110} above 110, {over_115} above 115."
+        f"{text}; highest {label(high)} on {high_date}, {over_110} above 110, {over_115} above 115."
     )
 
 
@@ -293,7 +284,7 @@ def readiness_view(index: str, readiness: Readiness, generated: datetime) -> dic
         shown_epics = [e for e in epics if e is not None]
         description = (
             f"{test.exercise}: LSI per session from {dates[0]} to {dates[-1]}"
-            + (f", EPIC from {fmt(shown_epics[0])} to {fmt(shown_epics[-1])}" if shown_epics
+            + (f", EPIC from {label(shown_epics[0])} to {label(shown_epics[-1])}" if shown_epics
                else ", no EPIC (no pre-injury reference)")
             + f"; the line is the threshold {label(threshold)}."
         )

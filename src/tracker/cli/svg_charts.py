@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 FONT_PX = 11  # the size of chart text in SVG units (the page's CSS)
 CHAR_PX = 6.5  # an upper estimate of one character's width at FONT_PX, in system-ui
@@ -148,9 +149,12 @@ def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, f
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
-def label(value: float) -> str:
-    """A figure as the terminal report shows it: 2 decimals at most, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+def label(value: float | Decimal | None) -> str:
+    """A figure as the terminal report shows it: 2 decimals at most, no trailing zeros ("-"
+    for none)."""
+    if value is None:
+        return "-"
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
