@@ -14,6 +14,7 @@ from tests.helpers.fake_catalog import with_catalog
 from tests.helpers.fake_log import NOW, planned
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.report_figures import by_volume
 from tracker.services.coach import TeamRow, team_report, visual_report
 from tracker.services.lifters import add_lifter
 from tracker.services.logbook import LogRequest, log_sets
@@ -193,7 +194,7 @@ def test_the_visual_report_has_a_section_per_lifter_and_unilateral_exercise() ->
     assert figures.right.best_set is not None and figures.right.best_set.load == 57
     assert [figures.session_lsi(c) for c in figures.comparisons] == [90, 95]
     # The volume chart: the same sessions, each side's volume.
-    pairs = [(c.left, c.right) for c in exercise.volume.comparisons]
+    pairs = [(c.left, c.right) for c in by_volume(figures).comparisons]
     assert pairs == [(Decimal(600), Decimal(540)), (Decimal(600), Decimal(570))]
     sides = exercise.next_session.sides
     assert [side.side for side in sides] == ["left", "right"] and exercise.next_session.rationale

@@ -75,8 +75,9 @@ def report_html(
         reports = visual_report(
             uow, app.lifter, all_lifters, exercises, since, until, metric, formula.lower()
         )
-        page = report_page(reports, local_now())
         count = sum(len(r.exercises) for r in reports)
+        page = report_page(reports, local_now())
+        del reports  # the page holds what it draws: the report's figures go before it is written
         write_output(page, output, plural(count, "exercise"))
 
 

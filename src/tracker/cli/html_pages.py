@@ -8,7 +8,7 @@ Policy forbids any request, so a page opens offline and shows the same thing eve
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,7 @@ from tracker.cli.svg_charts import (
     readiness_chart,
     sides_chart,
 )
+from tracker.domain.report_figures import by_volume
 from tracker.wording.asymmetry import epic_line
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from tracker.domain.report_figures import ExerciseImbalance
-    from tracker.services.coach import ExerciseReport, LifterReport, TeamReport
+    from tracker.services.coach import LifterReport, NextSession, TeamReport
     from tracker.services.readiness import Readiness
 
 METRIC_LABELS = {"e1rm": "best e1RM", "volume": "volume", "reps": "reps"}
@@ -173,12 +174,12 @@ class ExerciseView:
     """One exercise's section: its figures, and its charts drawn when the page reaches it and
     dropped once it is written, so that one exercise's drawing is held at a time."""
 
-    item: ExerciseReport
     index: str
     unit: str
     metric: str
     figures: dict[str, Any]
     volume: list[Session]  # the same sessions' volume per side
+    next_session: NextSession
 
     @property
     def charts(self) -> tuple[tuple[Chart, ...], ...]:
@@ -237,15 +238,21 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterato
     history is many times the size of its figures)."""
     lifters = []
     for l_index, report in enumerate(reports):
+        # Each side's volume per session, as `report imbalance --metric volume` gives it, judged
+        # from the sessions already read rather than read again.
         exercises = [
-            ExerciseView(item, f"{l_index}-{e_index}", report.unit, report.metric,
-                         exercise_figures(item.figures), sessions_json(item.volume))
+            ExerciseView(f"{l_index}-{e_index}", report.unit, report.metric,
+                         exercise_figures(item.figures), sessions_json(by_volume(item.figures)),
+                         item.next_session)
             for e_index, item in enumerate(report.exercises)
         ]
         readiness = None
         if report.readiness is not None:
             readiness = readiness_view(str(l_index), report.readiness, generated)
-        lifters.append({"report": report, "exercises": exercises, "readiness": readiness})
+        # The page keeps what it shows, not the report's figures behind it (the caller may let
+        # them go while the page is written).
+        lifters.append({"report": replace(report, exercises=(), readiness=None),
+                        "exercises": exercises, "readiness": readiness})
     who = ", ".join(r.lifter for r in reports)
     return (
         environment()

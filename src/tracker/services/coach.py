@@ -19,7 +19,6 @@ from tracker.domain.errors import InvalidValue, TrackerError
 from tracker.domain.report_figures import (
     ExerciseImbalance,
     ImbalanceReport,
-    by_volume,
     figure_unit,
     headline_before,
 )
@@ -52,7 +51,6 @@ class NextSession:
 @dataclass(frozen=True, slots=True)
 class ExerciseReport:
     figures: ExerciseImbalance  # the exercise as `report imbalance` gives it
-    volume: ExerciseImbalance  # the same sessions compared by volume (the volume chart)
     next_session: NextSession
 
 
@@ -82,7 +80,7 @@ def visual_report(
     formula: str = "epley",
 ) -> list[LifterReport]:
     """Per lifter (the chosen one, or every lifter the caller may read): every unilateral
-    exercise's figures, its volume per side and the suggestion for next time."""
+    exercise's figures and the suggestion for next time."""
     if all_lifters and lifter is not None:
         raise InvalidValue("give --lifter or --all-lifters, not both")
     if all_lifters:
@@ -113,9 +111,7 @@ def lifter_report(
     for item in (item for report in reports for item in report.exercises):
         if item.exercise not in seen:
             next_session = next_session_for(uow, name, item.exercise, item if same else None)
-            # Each side's volume per session, as `report imbalance --metric volume` gives it,
-            # judged from the sessions just read rather than read again.
-            seen[item.exercise] = ExerciseReport(item, by_volume(item), next_session)
+            seen[item.exercise] = ExerciseReport(item, next_session)
     first = [r.first_date for r in reports if r.first_date]
     last = [r.last_date for r in reports if r.last_date]
     return LifterReport(
