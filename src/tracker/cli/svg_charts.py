@@ -187,15 +187,12 @@ class Frame:
     def slot(self) -> float:
         return (self.right - self.left) / max(self.n, 1)
 
-    def x(self, index: int) -> float:
-        return round(self.left + (index + 0.5) * self.slot, 1)
-
     def y(self, value: float) -> float:
         share = (value - self.y_low) / (self.y_high - self.y_low)
         return round(self.bottom - share * (self.bottom - self.top), 1)
 
     def xy(self, values: Sequence[float | None]) -> list[tuple[float, float] | None]:
-        """(x, y) of each value (None for a gap): ``x`` and ``y`` with the scales read once,
+        """(x, y) of each value (None for a gap): ``xs`` and ``y`` with the scales read once,
         for series of thousands of sessions."""
         low, span = self.y_low, self.y_high - self.y_low
         bottom, height = self.bottom, self.bottom - self.top
@@ -205,7 +202,7 @@ class Frame:
         ]
 
     def xs(self, count: int) -> list[float]:
-        """``x`` of the first ``count`` sessions."""
+        """The x of each of the first ``count`` sessions: the middle of its slot."""
         left, slot = self.left, self.slot
         return [round(left + (i + 0.5) * slot, 1) for i in range(count)]
 
@@ -218,7 +215,8 @@ class Frame:
 
     def x_ticks(self, dates: Sequence[str]) -> tuple[Tick, ...]:
         every = max(1, math.ceil(len(dates) / self.size.x_labels))
-        return tuple(Tick(self.x(i), dates[i]) for i in range(0, len(dates), every))
+        xs = self.xs(len(dates))
+        return tuple(Tick(xs[i], dates[i]) for i in range(0, len(dates), every))
 
     def chart(
         self,
