@@ -561,3 +561,29 @@ def test_the_noise_phrase_fits_60_columns(tracker: Tracker) -> None:
     out = tracker.ok("report", "imbalance", "--recent", "5", env={"COLUMNS": "60"}).stdout
     assert max(len(line) for line in out.splitlines()) <= 60
     assert "within your noise (±9.1%)." in " ".join(out.split())
+
+
+def test_the_overview_table_stacks_as_the_width_asks(tracker: Tracker) -> None:
+    """Too wide for the width, the overview narrows: piped (no COLUMNS: 80 columns) to one line
+    of figures per exercise, at 60 columns (the layout's) its names wrapped in their column."""
+    tracker.ok("exercises", "add", "Single Arm Cable Row With A Long Name", "--unilateral")
+    for days in (3, 2, 1):
+        log_session(tracker, f"{days} days ago", "10x60", "9x57.5")
+        tracker.ok("log", "single arm cable row with a long name", "-l", "12x27.5",
+                   "-r", "10x25", "--at", f"{days} days ago")
+    piped = tracker.ok("report", "imbalance").stdout.split("\n\n")[1]
+    assert piped == (
+        "Single Arm Cable Row With A Long Name\n"
+        "  left 38.5, right 33.33, LSI 86.6, weaker right, watch, 3 sessions\n"
+        "Single Leg Press\n"
+        "  left 80, right 74.75, LSI 93.4, weaker right, balanced, 3 sessions"
+    )
+    narrow = tracker.ok("report", "imbalance", env={"COLUMNS": "60"}).stdout.split("\n\n")[1]
+    assert narrow.splitlines() == [
+        "exercise            left right LSI  weaker status   sessions",
+        "------------------- ---- ----- ---- ------ -------- --------",
+        "Single Arm Cable    38.5 33.33 86.6 right  watch           3",
+        "Row With A Long",
+        "Name",
+        "Single Leg Press      80 74.75 93.4 right  balanced        3",
+    ]

@@ -4,7 +4,7 @@ Hypothesis writes random logs (body weight, assisted and weighted bodyweight set
 dumbbells, timed sets, two lifters) straight into the database (tests/helpers/random_logs.py),
 then for the reported lifter:
 - `report team --json` rows are the imbalance headline (scope "recent"), exercise by exercise;
-- the HTML page's figures (services.coach.imbalance_figures) are the report's headline;
+- the HTML page's figures (cli.html_pages.exercise_figures) are the report's headline;
 - the `suggest --json` cue ("scope": "last_session") is the report's last compared session;
 - the gym's pair line (services.gym.completed_pairs) of a session holding one set per side is
   the report's LSI of that session;
@@ -122,10 +122,12 @@ def check_team(tracker: Tracker, report: dict[str, Any]) -> None:
 
 
 def check_html(engine: Engine, report: dict[str, Any]) -> None:
-    from tracker.services.coach import imbalance_figures
+    from tracker.cli.html_pages import exercise_figures
+    from tracker.services.reports import imbalance_report
 
-    figures = imbalance_figures(UnitOfWork(engine), "me", None, None, None)
-    page = {ex.exercise: (ex.lsi, ex.status, ex.weaker_side) for ex in figures.exercises}
+    figures = [exercise_figures(item) for item in
+               imbalance_report(UnitOfWork(engine), "me", None, None, None).exercises]
+    page = {ex["exercise"]: (ex["lsi"], ex["status"], ex["weaker_side"]) for ex in figures}
     assert page == {ex["exercise"]: (ex["lsi"], ex["status"], ex["weaker_side"])
                     for ex in report["exercises"]}
 

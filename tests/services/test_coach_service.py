@@ -14,6 +14,7 @@ from tests.helpers.fake_catalog import with_catalog
 from tests.helpers.fake_log import NOW, planned
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.report_figures import by_volume
 from tracker.services.coach import TeamRow, team_report, visual_report
 from tracker.services.lifters import add_lifter
 from tracker.services.logbook import LogRequest, log_sets
@@ -187,13 +188,14 @@ def test_the_visual_report_has_a_section_per_lifter_and_unilateral_exercise() ->
     reports = visual_report(uow, None, True, (), None, None)
     assert [(r.lifter, len(r.exercises)) for r in reports] == [("dee", 0), ("me", 1)]
     (exercise,) = reports[1].exercises
-    figures = exercise.figures
-    assert (figures.exercise, figures.weaker_side, figures.compared_sessions) == (SLP, "right", 2)
+    figures, judged = exercise.figures, exercise.figures.judgement
+    assert (figures.exercise, judged.weaker_side, judged.compared_sessions) == (SLP, Side.RIGHT, 2)
     assert (figures.left.sets, figures.left.reps, figures.right.sets) == (2, 20, 2)
-    assert figures.right.best_set is not None and figures.right.best_set.load == 57.0
-    assert [s.lsi for s in figures.sessions] == [90.0, 95.0]
+    assert figures.right.best_set is not None and figures.right.best_set.load == 57
+    assert [figures.session_lsi(c) for c in figures.comparisons] == [90, 95]
     # The volume chart: the same sessions, each side's volume.
-    assert [(s.left, s.right) for s in exercise.volume] == [(600.0, 540.0), (600.0, 570.0)]
+    pairs = [(c.left, c.right) for c in by_volume(figures).comparisons]
+    assert pairs == [(Decimal(600), Decimal(540)), (Decimal(600), Decimal(570))]
     sides = exercise.next_session.sides
     assert [side.side for side in sides] == ["left", "right"] and exercise.next_session.rationale
     first, last = reports[1].first_date, reports[1].last_date

@@ -11,9 +11,10 @@ import pytest
 from tests.fakes import FakeUnitOfWork
 from tests.helpers.fake_catalog import with_catalog
 from tests.helpers.fake_log import NOW, log, planned
+from tracker.cli.html_pages import exercise_figures
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
-from tracker.services.coach import imbalance_figures, team_report
+from tracker.services.coach import team_report
 from tracker.services.reports import history_report, imbalance_report, summary_report
 
 DAY = timedelta(days=1)
@@ -75,8 +76,8 @@ def test_the_summary_counts_a_left_right_pair_as_one_set() -> None:
 def test_the_html_figures_and_the_team_row_are_the_reports_headline() -> None:
     uow = logged_pairs()
     (item,) = imbalance_report(uow, None, None, None, None).exercises
-    (page,) = imbalance_figures(uow, None, None, None, None).exercises
+    page = exercise_figures(item)  # what the HTML page shows of the report's exercise
     (row,) = team_report(uow, NOW - 7 * DAY).rows
-    assert page.weaker_side == row.weaker_side == "right"
-    assert page.lsi == round(float(item.judgement.lsi or 0), 2)
+    assert page["weaker_side"] == row.weaker_side == "right"
+    assert page["lsi"] == round(float(item.judgement.lsi or 0), 2)
     assert row.lsi == item.judgement.lsi

@@ -13,23 +13,29 @@ import click
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
 from tracker.cli.layout import plural
-from tracker.cli.params import SINCE, UNTIL, local_now
+from tracker.cli.params import SINCE, local_now
 from tracker.cli.render import table
-from tracker.cli.report_json import lsi_num
-from tracker.cli.reports import STATUS_COLOURS, formula_option, lsi_fmt
+from tracker.cli.report_json import lsi_num, num
+from tracker.cli.reports import (
+    STATUS_COLOURS,
+    formula_option,
+    json_option,
+    lsi_fmt,
+    since_option,
+    until_option,
+)
 from tracker.cli.terminal import terminal_text
-from tracker.domain.units import rounded_number
 
 if TYPE_CHECKING:
-    from tracker.services.coach import TeamReport
+    from tracker.services.coach import TeamReport, TeamRow
 
 OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 
 
 @click.command("html")
 @click.option("-o", "--output", type=OUTPUT, help="File to write (default: stdout).")
-@click.option("--since", type=SINCE, help='Start of the window, e.g. "90d" or "2026-09-01".')
-@click.option("--until", type=UNTIL, help="End of the window, a day included (default now).")
+@since_option
+@until_option
 @click.option(
     "--exercise", "exercises", multiple=True, metavar="NAME", shell_complete=complete_exercise,
     help="Only this exercise (repeat for several; default: every unilateral one).",
@@ -69,8 +75,9 @@ def report_html(
         reports = visual_report(
             uow, app.lifter, all_lifters, exercises, since, until, metric, formula.lower()
         )
-        page = report_page(reports, local_now())
         count = sum(len(r.exercises) for r in reports)
+        page = report_page(reports, local_now())
+        del reports  # the page holds what it draws: the report's figures go before it is written
         write_output(page, output, plural(count, "exercise"))
 
 
@@ -79,7 +86,7 @@ def report_html(
     "--since", type=SINCE, default="12w", show_default=True,
     help="Read sessions from then on only (the trend needs the latest six).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @click.option("--html", "as_html", is_flag=True, help="Output a self-contained HTML page.")
 @click.option("-o", "--output", type=OUTPUT, help="File to write (default: stdout).")
 @pass_app
@@ -121,37 +128,35 @@ def report_team(
 
 def team_json(report: TeamReport) -> dict[str, Any]:
     """The `report team --json` shape: numbers rounded to 2 decimals, in each lifter's unit."""
+    return {"since": report.since.isoformat(), "rows": [team_row_json(row) for row in report.rows]}
+
+
+def team_row_json(row: TeamRow) -> dict[str, Any]:
+    """A row's figures as `report imbalance --json` shows them (num, lsi_num)."""
+    involved = row.involved is not None
     return {
-        "since": report.since.isoformat(),
-        "rows": [
+        "lifter": row.lifter,
+        "exercise": row.exercise,
+        "unit": row.unit,
+        "scope": "recent",
+        "lsi": lsi_num(row.lsi, involved),
+        "status": row.status,
+        "weaker_side": row.weaker_side,
+        "involved": row.involved,
+        "compared_sessions": row.compared_sessions,
+        "recent_from": row.recent_from.isoformat() if row.recent_from else None,
+        "trend": row.trend,
+        "baseline_lsi": lsi_num(row.baseline_lsi, involved),
+        "epic": lsi_num(row.epic, True),
+        "last_trained": row.last_trained.isoformat(),
+        "sessions": [
             {
-                "lifter": row.lifter,
-                "exercise": row.exercise,
-                "unit": row.unit,
-                "scope": "recent",
-                "lsi": None if row.lsi is None else rounded_number(row.lsi),
-                "status": row.status,
-                "weaker_side": row.weaker_side,
-                "involved": row.involved,
-                "compared_sessions": row.compared_sessions,
-                "recent_from": row.recent_from.isoformat() if row.recent_from else None,
-                "trend": row.trend,
-                "baseline_lsi": None
-                if row.baseline_lsi is None
-                else rounded_number(row.baseline_lsi),
-                "epic": lsi_num(row.epic, True),
-                "last_trained": row.last_trained.isoformat(),
-                "sessions": [
-                    {
-                        "date": s.date.isoformat(),
-                        "left": rounded_number(s.left),
-                        "right": rounded_number(s.right),
-                        "lsi": rounded_number(s.lsi),
-                    }
-                    for s in row.sessions
-                ],
+                "date": s.date.isoformat(),
+                "left": num(s.left),
+                "right": num(s.right),
+                "lsi": lsi_num(s.lsi, involved),
             }
-            for row in report.rows
+            for s in row.sessions
         ],
     }
 
@@ -165,7 +170,7 @@ def team_lines(report: TeamReport) -> list[str]:
         [
             row.lifter,
             row.exercise,
-            lsi_fmt(row.lsi),
+            lsi_fmt(row.lsi, row.involved is not None),
             *[lsi_fmt(row.epic, True)] * epic,
             style(row.status, fg=STATUS_COLOURS.get(row.status)),
             row.weaker_side or "-",

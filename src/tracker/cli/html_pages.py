@@ -8,12 +8,12 @@ Policy forbids any request, so a page opens offline and shows the same thing eve
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any
 
-from tracker.cli.report_json import lsi_num, readiness_json
+from tracker.cli.report_json import exercise_json, lsi_num, readiness_json, sessions_json
 from tracker.cli.svg_charts import (
     SIZES,
     Bar,
@@ -26,17 +26,15 @@ from tracker.cli.svg_charts import (
     readiness_chart,
     sides_chart,
 )
+from tracker.domain.report_figures import by_volume
+from tracker.wording.asymmetry import epic_line
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from markupsafe import Markup
 
-    from tracker.services.coach import (
-        ExerciseReport,
-        LifterReport,
-        SessionFigures,
-        TeamReport,
-    )
+    from tracker.domain.report_figures import ExerciseImbalance
+    from tracker.services.coach import LifterReport, NextSession, TeamReport
     from tracker.services.readiness import Readiness
 
 METRIC_LABELS = {"e1rm": "best e1RM", "volume": "volume", "reps": "reps"}
@@ -51,6 +49,7 @@ HEADLINE_WHAT = {
     "reps": "the total reps",
 }
 HEADLINE_SHORT = {"e1rm": "mean e1RM", "volume": "total volume", "reps": "total reps"}
+Session = dict[str, Any]  # a session as `report imbalance --json` gives it (sessions_json)
 
 
 def environment() -> Environment:
@@ -63,7 +62,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["fmt"] = fmt
+    env.filters["fmt"] = label
     env.filters["attr_number"] = attr_number
     env.filters["markers"] = markers
     env.filters["bars"] = bars
@@ -85,29 +84,28 @@ def markers(series: Series) -> Markup:
     return Markup("".join(drawn))
 
 
-def session_rows(rows: Sequence[dict[str, object]], metric_label: str) -> Markup:
+def session_rows(rows: Sequence[tuple[Session, Session | None]], metric_label: str) -> Markup:
     """The data table's rows, one a line, escaped as the template escapes: written here once
     per table rather than through the template once per cell (a long history has thousands)."""
     from markupsafe import Markup, escape
 
     what = escape(metric_label)
 
-    def cell(label: str, field: str, value: float | None) -> str:
+    def cell(heading: str, field: str, value: float | None) -> str:
         # A number's text (digits, ".", "-") has nothing to escape.
-        return (f'<td class="num" data-label="{label}" data-field="{field}" '
-                f'data-value="{attr_number(value)}">{fmt(value)}</td>')
+        return (f'<td class="num" data-label="{heading}" data-field="{field}" '
+                f'data-value="{attr_number(value)}">{label(value)}</td>')
 
     lines = []
-    for row in rows:
-        s = cast("SessionFigures", row["session"])
-        day = escape(s.date)
+    for s, v in rows:
+        day = escape(s["date"])
         lines.append(
             f'<tr data-session="{day}"><td data-label="date">{day}</td>'
-            + cell(f"left {what}", "left", s.left)
-            + cell(f"right {what}", "right", s.right)
-            + cell("LSI", "lsi", s.lsi)
-            + cell("left volume", "volume_left", cast("float | None", row["volume_left"]))
-            + cell("right volume", "volume_right", cast("float | None", row["volume_right"]))
+            + cell(f"left {what}", "left", s["left"])
+            + cell(f"right {what}", "right", s["right"])
+            + cell("LSI", "lsi", s["lsi"])
+            + cell("left volume", "volume_left", v["left"] if v else None)
+            + cell("right volume", "volume_right", v["right"] if v else None)
             + "</tr>\n"
         )
     return Markup("".join(lines))
@@ -123,39 +121,28 @@ def bars(drawn: Sequence[Bar]) -> Markup:
     ))
 
 
-def fmt(value: float | int | Decimal | None) -> str:
-    """A figure as the terminal report shows it: 2 decimals at most, no trailing zeros."""
-    if value is None:
-        return "-"
-    if isinstance(value, int):
-        return str(value)
-    return label(float(value))
-
-
 def attr_number(value: float | int | Decimal | None) -> str:
     """A figure for a data- attribute, exactly as the JSON output carries it ("" for null)."""
     return "" if value is None else repr(value) if isinstance(value, float) else str(value)
 
 
-def describe_sides(
-    what: str, unit: str, sessions: Sequence[SessionFigures], dates: Sequence[str]
-) -> str:
+def describe_sides(what: str, unit: str, sessions: Sequence[Session], dates: Sequence[str]) -> str:
     """The text alternative of a left/right chart: span, range and latest values."""
     if not sessions:
         return f"{what}: no sessions."
     parts = [f"{what} per session, {len(sessions)} sessions from {dates[0]} to {dates[-1]}."]
     for side in ("left", "right"):
-        values = [getattr(s, side) for s in sessions if getattr(s, side) is not None]
+        values = [s[side] for s in sessions if s[side] is not None]
         if values:
             parts.append(
-                f"{side.capitalize()}: from {fmt(min(values))} to {fmt(max(values))} {unit}, "
-                f"latest {fmt(values[-1])}."
+                f"{side.capitalize()}: from {label(min(values))} to {label(max(values))} {unit}, "
+                f"latest {label(values[-1])}."
             )
     return " ".join(parts)
 
 
-def describe_lsi(sessions: Sequence[SessionFigures]) -> str:
-    values = [(s.date, s.lsi) for s in sessions if s.lsi is not None]
+def describe_lsi(sessions: Sequence[Session]) -> str:
+    values = [(s["date"], s["lsi"]) for s in sessions if s["lsi"] is not None]
     if not values:
         return "LSI per session: no session has both sides logged."
     low_date, low = min(values, key=lambda item: item[1])
@@ -163,7 +150,7 @@ def describe_lsi(sessions: Sequence[SessionFigures]) -> str:
     under_85 = sum(1 for _, v in values if v < 85)
     text = (
         f"LSI per session against the 85 and 90 lines, {len(values)} sessions with both sides: "
-        f"latest {fmt(values[-1][1])} on {values[-1][0]}, lowest {fmt(low)} on {low_date}; "
+        f"latest {label(values[-1][1])} on {values[-1][0]}, lowest {label(low)} on {low_date}; "
         f"{under_90} below 90, {under_85} below 85"
     )
     high_date, high = max(values, key=lambda item: item[1])
@@ -172,73 +159,77 @@ def describe_lsi(sessions: Sequence[SessionFigures]) -> str:
     over_110 = sum(1 for _, v in values if v > 110)
     over_115 = sum(1 for _, v in values if v > 115)
     return (  # an involved side stronger: the bands mirror above 100
-        f"{text}; highest {fmt(high)} on {high_date}, {over_110} above 110, {over_115} above 115."
+        f"{text}; highest {label(high)} on {high_date}, {over_110} above 110, {over_115} above 115."
     )
 
 
-def exercise_charts(
-    index: str, item: ExerciseReport, unit: str, metric: str
-) -> tuple[tuple[Chart, ...], ...]:
-    """The exercise's three charts, each drawn in every size: the page's CSS shows the one
-    that fits the screen."""
-    return tuple(zip(*(_charts(index, item, unit, metric, size) for size in SIZES), strict=True))
-
-
-def _charts(
-    index: str, item: ExerciseReport, unit: str, metric: str, size: Size
-) -> tuple[Chart, Chart, Chart]:
-    sessions = item.figures.sessions
-    dates = [s.date for s in sessions]
-    label = METRIC_LABELS[metric]
-    metric_unit = "" if metric == "reps" else unit
-    if item.figures.compared_by in COMPARED_LABELS:
-        label, unit_of = COMPARED_LABELS[item.figures.compared_by]
-        metric_unit = unit_of
-    main = sides_chart(
-        f"chart-{index}-sides",
-        f"Left and right, {label} per session",
-        describe_sides(label.capitalize(), metric_unit, sessions, dates),
-        f"{label} ({metric_unit})" if metric_unit else label,
-        dates,
-        [s.left for s in sessions],
-        [s.right for s in sessions],
-        size,
-    )
-    lsi = lsi_chart(
-        f"chart-{index}-lsi", "LSI per session", describe_lsi(sessions), dates,
-        [s.lsi for s in sessions], size,
-    )
-    volume_dates = [s.date for s in item.volume]
-    volume = bars_chart(
-        f"chart-{index}-volume",
-        "Volume per side per session",
-        describe_sides("Volume", unit, item.volume, volume_dates),
-        f"volume ({unit})",
-        volume_dates,
-        [s.left for s in item.volume],
-        [s.right for s in item.volume],
-        size,
-    )
-    return main, lsi, volume
+def exercise_figures(item: ExerciseImbalance) -> dict[str, Any]:
+    """The exercise as `report imbalance --json` gives it, and the line that says its EPIC."""
+    found = item.pre_injury
+    return {**exercise_json(item), "epic_line": epic_line(found) if found else None}
 
 
 @dataclass(frozen=True, slots=True)
 class ExerciseView:
-    """One exercise's section: its charts are drawn when the page reaches it, and dropped once
-    it is written, so that one exercise's drawing is held at a time."""
+    """One exercise's section: its figures, and its charts drawn when the page reaches it and
+    dropped once it is written, so that one exercise's drawing is held at a time."""
 
-    item: ExerciseReport
     index: str
     unit: str
     metric: str
+    figures: dict[str, Any]
+    volume: list[Session]  # the same sessions' volume per side
+    next_session: NextSession
 
     @property
     def charts(self) -> tuple[tuple[Chart, ...], ...]:
-        return exercise_charts(self.index, self.item, self.unit, self.metric)
+        """The exercise's three charts, each drawn in every size: the page's CSS shows the one
+        that fits the screen."""
+        return tuple(zip(*(self._charts(size) for size in SIZES), strict=True))
+
+    def _charts(self, size: Size) -> tuple[Chart, Chart, Chart]:
+        sessions, index, unit = self.figures["sessions"], self.index, self.unit
+        dates = [s["date"] for s in sessions]
+        label = METRIC_LABELS[self.metric]
+        metric_unit = "" if self.metric == "reps" else unit
+        if self.figures["compared_by"] in COMPARED_LABELS:
+            label, metric_unit = COMPARED_LABELS[self.figures["compared_by"]]
+        main = sides_chart(
+            f"chart-{index}-sides",
+            f"Left and right, {label} per session",
+            describe_sides(label.capitalize(), metric_unit, sessions, dates),
+            f"{label} ({metric_unit})" if metric_unit else label,
+            dates,
+            [s["left"] for s in sessions],
+            [s["right"] for s in sessions],
+            size,
+        )
+        lsi = lsi_chart(
+            f"chart-{index}-lsi", "LSI per session", describe_lsi(sessions), dates,
+            [s["lsi"] for s in sessions], size,
+        )
+        volume_dates = [s["date"] for s in self.volume]
+        volume = bars_chart(
+            f"chart-{index}-volume",
+            "Volume per side per session",
+            describe_sides("Volume", unit, self.volume, volume_dates),
+            f"volume ({unit})",
+            volume_dates,
+            [s["left"] for s in self.volume],
+            [s["right"] for s in self.volume],
+            size,
+        )
+        return main, lsi, volume
 
     @property
-    def rows(self) -> list[dict[str, object]]:
-        return _table_rows(self.item)
+    def rows(self) -> list[tuple[Session, Session | None]]:
+        """Each session with its volume: both come from the same sessions in the same order;
+        by date only if they ever differ."""
+        sessions = self.figures["sessions"]
+        if [v["date"] for v in self.volume] == [s["date"] for s in sessions]:
+            return list(zip(sessions, self.volume, strict=True))
+        by_date = {v["date"]: v for v in self.volume}
+        return [(s, by_date.get(s["date"])) for s in sessions]
 
 
 def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterator[str]:
@@ -247,14 +238,21 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterato
     history is many times the size of its figures)."""
     lifters = []
     for l_index, report in enumerate(reports):
+        # Each side's volume per session, as `report imbalance --metric volume` gives it, judged
+        # from the sessions already read rather than read again.
         exercises = [
-            ExerciseView(item, f"{l_index}-{e_index}", report.unit, report.metric)
+            ExerciseView(f"{l_index}-{e_index}", report.unit, report.metric,
+                         exercise_figures(item.figures), sessions_json(by_volume(item.figures)),
+                         item.next_session)
             for e_index, item in enumerate(report.exercises)
         ]
         readiness = None
         if report.readiness is not None:
             readiness = readiness_view(str(l_index), report.readiness, generated)
-        lifters.append({"report": report, "exercises": exercises, "readiness": readiness})
+        # The page keeps what it shows, not the report's figures behind it (the caller may let
+        # them go while the page is written).
+        lifters.append({"report": replace(report, exercises=(), readiness=None),
+                        "exercises": exercises, "readiness": readiness})
     who = ", ".join(r.lifter for r in reports)
     return (
         environment()
@@ -268,7 +266,9 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterato
             headline_short=headline_short(reports[0].metric, reports[0].recent) if reports else "",
             generated=generated.strftime("%Y-%m-%d %H:%M"),
             any_involved=any(
-                item.figures.involved is not None for report in reports for item in report.exercises
+                item.figures.judgement.involved is not None
+                for report in reports
+                for item in report.exercises
             ),
         )
     )
@@ -291,7 +291,7 @@ def readiness_view(index: str, readiness: Readiness, generated: datetime) -> dic
         shown_epics = [e for e in epics if e is not None]
         description = (
             f"{test.exercise}: LSI per session from {dates[0]} to {dates[-1]}"
-            + (f", EPIC from {fmt(shown_epics[0])} to {fmt(shown_epics[-1])}" if shown_epics
+            + (f", EPIC from {label(shown_epics[0])} to {label(shown_epics[-1])}" if shown_epics
                else ", no EPIC (no pre-injury reference)")
             + f"; the line is the threshold {label(threshold)}."
         )
@@ -306,20 +306,6 @@ def readiness_view(index: str, readiness: Readiness, generated: datetime) -> dic
 def headline_short(metric: str, recent: int) -> str:
     """The heading under "left" and "right": "mean e1RM, last 3"."""
     return f"{HEADLINE_SHORT[metric]}, last {recent}"
-
-
-def _table_rows(item: ExerciseReport) -> list[dict[str, object]]:
-    # Both come from the same sessions in the same order; by date only if they ever differ.
-    same = [v.date for v in item.volume] == [s.date for s in item.figures.sessions]
-    by_date = {v.date: v for v in item.volume}
-    rows: list[dict[str, object]] = []
-    for index, s in enumerate(item.figures.sessions):
-        v = item.volume[index] if same else by_date.get(s.date)
-        rows.append(
-            {"session": s, "volume_left": v.left if v else None,
-             "volume_right": v.right if v else None}
-        )
-    return rows
 
 
 def team_page(report: TeamReport, generated: datetime) -> str:

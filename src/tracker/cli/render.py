@@ -109,14 +109,6 @@ def measure_text(
     return ", ".join(parts)
 
 
-def sided_set_text(
-    side: Side | str | None, reps: int, load: Decimal, unit: Unit | str, bodyweight: bool = False
-) -> str:
-    """L 10 x 60 kg (or just the set for a bilateral exercise)."""
-    label = side_label(side)
-    return f"{label + ' ' if label else ''}{set_text(reps, load, unit, bodyweight)}"
-
-
 def side_label(side: Side | str | None) -> str:
     if side is None:
         return ""
@@ -147,15 +139,17 @@ def full_set_text(
     distance: Decimal | None,
     distance_unit: str | None,
 ) -> str:
-    """L 10 x 60 kg, or L 45 s, or 40 m x 24 kg for timed and distance sets."""
+    """L 10 x 60 kg, or L 45 s, or 40 m x 24 kg for timed and distance sets (no side for a
+    bilateral exercise)."""
     measures = measure_text(duration_s, distance, distance_unit)
-    if not measures:
-        return sided_set_text(side, reps, load, unit, bodyweight)
     label = side_label(side)
+    sided = f"{label} " if label else ""
+    if not measures:
+        return sided + set_text(reps, load, unit, bodyweight)
     weight = ""
     if load or not bodyweight:
         weight = " x " + set_text(1, load, unit, bodyweight).split(" x ", 1)[1]
-    return f"{label + ' ' if label else ''}{measures}{weight}"
+    return f"{sided}{measures}{weight}"
 
 
 def stored_set_text(stored: StoredSet) -> str:

@@ -20,7 +20,7 @@ from tracker.domain.report_figures import (
     weeks_since,
 )
 from tracker.domain.units import as_number, rounded_number
-from tracker.wording.asymmetry import epic_note, readiness_reason, verdict_text
+from tracker.wording.asymmetry import epic_note, verdict_text
 
 if TYPE_CHECKING:
     from tracker.services.readiness import Readiness, ReadinessTest
@@ -84,7 +84,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "lsi": lsi_num(judged.lsi, involved),
         "asymmetry_pct": asymmetry_num(judged.lsi, involved),
         "weaker_side": judged.weaker_side.value if judged.weaker_side else None,
-        "status": judged.status.value if judged.status else "incomplete",
+        "status": judged.status_text,
         "consistent_sessions": judged.consistent_sessions,
         "compared_sessions": judged.compared_sessions,
         "within_noise": judged.within_noise,
@@ -110,16 +110,22 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         },
         **pre_injury_json(item.pre_injury),
         "notes": list(item.notes),
-        "sessions": [
-            {
-                "date": c.date.isoformat(),
-                "left": num(c.left),
-                "right": num(c.right),
-                "lsi": lsi_num(item.session_lsi(c), involved),
-            }
-            for c in item.comparisons
-        ],
+        "sessions": sessions_json(item),
     }
+
+
+def sessions_json(item: ExerciseImbalance) -> list[dict[str, Any]]:
+    """Each session's compared figure per side and its LSI."""
+    involved = item.judgement.involved is not None
+    return [
+        {
+            "date": c.date.isoformat(),
+            "left": num(c.left),
+            "right": num(c.right),
+            "lsi": lsi_num(item.session_lsi(c), involved),
+        }
+        for c in item.comparisons
+    ]
 
 
 def pre_injury_json(found: PreInjury | None) -> dict[str, Any]:
@@ -234,8 +240,7 @@ def readiness_test_json(test: ReadinessTest, report: Readiness) -> dict[str, Any
     judged = item.judgement if item else None
     found = item.pre_injury if item else None
     involved = test.involved is not None
-    lsi = judged.lsi if judged else None
-    epic = found.epic if found else None
+    lsi, epic = test.lsi, test.epic
     metric = item.compared_by if item else None
     return {
         "exercise": test.exercise,
@@ -253,7 +258,5 @@ def readiness_test_json(test: ReadinessTest, report: Readiness) -> dict[str, Any
         "epic_note": None if found is None else epic_note(found),
         "criteria": list(test.verdict.criteria),
         "passed": test.verdict.passed,
-        "reason": readiness_reason(test.exercise, test.missing, test.verdict,
-                                   {"lsi": lsi, "epic": epic}, report.threshold, test.detail,
-                                   involved),
+        "reason": report.reason(test),
     }

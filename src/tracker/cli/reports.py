@@ -7,7 +7,6 @@ wrap, so no line is wider than the terminal down to 60 columns.
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,6 +19,7 @@ from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
 from tracker.cli.render import measure_text, table
+from tracker.cli.terminal import terminal_width
 from tracker.domain.asymmetry import lsi_text, pct_text
 from tracker.domain.model import Side
 from tracker.domain.units import format_load
@@ -43,6 +43,13 @@ formula_option = click.option(
     metavar="NAME",
     help="e1RM formula: epley, brzycki, lander, lombardi, mayhew, oconner or wathan.",
 )
+since_option = click.option(
+    "--since", type=SINCE, help='Start of the window, e.g. "90d" or "2026-09-01".'
+)
+until_option = click.option(
+    "--until", type=UNTIL, help="End of the window, a day included (default now)."
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 STATUS_COLOURS = {"balanced": "green", "watch": "yellow", "imbalanced": "red"}
 MIN_WIDTH = 40
 
@@ -53,8 +60,9 @@ def report_group() -> None:
 
 
 def width() -> int:
-    """The terminal's width (COLUMNS wins), never below a readable minimum."""
-    return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+    """The terminal's width (COLUMNS wins; 80 when output is not a terminal), never below a
+    readable minimum."""
+    return max(MIN_WIDTH, terminal_width() or 80)
 
 
 def say(text: str, indent: str = "") -> None:
@@ -94,8 +102,8 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
 
 @report_group.command("imbalance")
 @click.argument("exercise", required=False, shell_complete=complete_exercise)
-@click.option("--since", type=SINCE, help='Start of the window, e.g. "90d" or "2026-09-01".')
-@click.option("--until", type=UNTIL, help="End of the window, a day included (default now).")
+@since_option
+@until_option
 @click.option(
     "--metric",
     type=click.Choice(["e1rm", "volume", "reps", "duration", "distance", "best_distance"]),
@@ -121,7 +129,7 @@ def emit_table(rows: list[list[str]], headers: list[str], stacked: list[tuple[st
     help="The injured or trained side: LSI = involved / uninvolved x 100 (none: weaker / "
     "stronger, whatever lifter edit --involved keeps).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @pass_app
 def report_imbalance(
     app: App,
@@ -141,28 +149,20 @@ def report_imbalance(
     the whole window. LSI = weaker / stronger x 100 (involved / uninvolved with --involved);
     asymmetry = 100 - LSI. Status: balanced (LSI >= 90), watch (85-90), imbalanced (< 85).
     """
+    from tracker.cli.report_json import imbalance_json
     from tracker.cli.startup import collector_paused
     from tracker.services.reports import imbalance_report
 
     uow = app.uow(read_only=True)  # opens the database, which resumes the start-up's collector
     with collector_paused():
-        render_report(
-            imbalance_report(
-                uow, app.lifter, exercise, since, until, metric, formula.lower(), recent,
-                Side(involved) if involved and involved != "none" else None, involved == "none",
-            ),
-            as_json,
+        report = imbalance_report(
+            uow, app.lifter, exercise, since, until, metric, formula.lower(), recent,
+            Side(involved) if involved and involved != "none" else None, involved == "none",
         )
-
-
-def render_report(report: ImbalanceReport, as_json: bool) -> None:
-    """`report imbalance` as JSON or text."""
-    from tracker.cli.report_json import imbalance_json
-
-    if as_json:
-        emit_json(imbalance_json(report))
-        return
-    render_imbalance(report)
+        if as_json:
+            emit_json(imbalance_json(report))
+        else:
+            render_imbalance(report)
 
 
 def render_imbalance(report: ImbalanceReport) -> None:
@@ -201,7 +201,7 @@ def render_imbalance(report: ImbalanceReport) -> None:
         judged = item.judgement
         involved = judged.involved is not None
         epic_cell = [lsi_fmt(item.pre_injury.epic if item.pre_injury else None, True)] * epic
-        status = judged.status.value if judged.status else "incomplete"
+        status = judged.status_text
         weaker = judged.weaker_side.value if judged.weaker_side else "-"
         left, right = fmt(judged.left), fmt(judged.right)
         rows.append(
@@ -296,7 +296,7 @@ def render_session_bars(item: ExerciseImbalance) -> None:
     is_flag=True,
     help="Count each side as a set in session_sets (default: a left/right pair is one).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @pass_app
 def report_history(
     app: App,
@@ -382,7 +382,7 @@ def report_history(
     is_flag=True,
     help="Count each side of a unilateral exercise as a set (default: a left/right pair is one).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @pass_app
 def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) -> None:
     """Sessions, sets and volume per week and per body part."""
@@ -402,17 +402,14 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     if not report.weeks:
         return
     top = float(max(w.volume for w in report.weeks))
-    echo("")
-    rows = [[w.key, str(len(w.sessions)), str(w.sets), fmt(w.volume),
-             bar(float(w.volume), top, 12)] for w in report.weeks]
-    stacked = [(w.key, f"{plural(len(w.sessions), 'session')}, {plural(w.sets, 'set')}, "
-                f"volume {fmt(w.volume)} {unit}") for w in report.weeks]
-    emit_table(rows, ["week", "sessions", "sets", f"volume {unit}", ""], stacked)
-    echo("")
-    rows = [[p.key, str(len(p.sessions)), str(p.sets), fmt(p.volume)] for p in report.body_parts]
-    stacked = [(p.key, f"{plural(len(p.sessions), 'session')}, {plural(p.sets, 'set')}, "
-                f"volume {fmt(p.volume)} {unit}") for p in report.body_parts]
-    emit_table(rows, ["body part", "sessions", "sets", f"volume {unit}"], stacked)
+    # The weeks with a bar of their volume, then the body parts.
+    for buckets, heading, drawn in ((report.weeks, "week", 1), (report.body_parts, "body part", 0)):
+        echo("")
+        rows = [[b.key, str(len(b.sessions)), str(b.sets), fmt(b.volume),
+                 *[bar(float(b.volume), top, 12)] * drawn] for b in buckets]
+        stacked = [(b.key, f"{plural(len(b.sessions), 'session')}, {plural(b.sets, 'set')}, "
+                    f"volume {fmt(b.volume)} {unit}") for b in buckets]
+        emit_table(rows, [heading, "sessions", "sets", f"volume {unit}", *[""] * drawn], stacked)
 
 
 @report_group.command("readiness")
@@ -431,7 +428,7 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     shell_complete=complete_exercise,
     help="A test of the battery (repeat it; replaces the default battery).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@json_option
 @pass_app
 def report_readiness(app: App, threshold: str, tests: tuple[str, ...], as_json: bool) -> None:
     """Return-to-sport readiness of the involved side: a battery of tests.
@@ -459,7 +456,7 @@ def report_readiness(app: App, threshold: str, tests: tuple[str, ...], as_json: 
 
 def render_readiness(report: Readiness, today: date) -> None:
     from tracker.domain.report_figures import weeks_since
-    from tracker.wording.asymmetry import epic_note, readiness_reason
+    from tracker.wording.asymmetry import epic_note
 
     agreed = report.agreed()
     limit = pct_text(report.threshold)
@@ -487,10 +484,9 @@ def render_readiness(report: Readiness, today: date) -> None:
             side = test.involved.value if test.involved else "none"
             day = test.injury_date.isoformat() if test.injury_date else "none"
             parts.append(f"involved {side}, injury date {day};")
-        lsi = epic = None
+        lsi, epic = test.lsi, test.epic
         if item is not None:
             found, judged = item.pre_injury, item.judgement
-            lsi, epic = judged.lsi, found.epic if found else None
             span = f"{judged.first.isoformat()} to " if judged.compared_sessions > 1 and (
                 judged.first) else ""
             count = plural(judged.compared_sessions, "session")
@@ -506,9 +502,7 @@ def render_readiness(report: Readiness, today: date) -> None:
             say(" ".join(parts), "  ")
         if item is not None and item.pre_injury is not None and item.pre_injury.missing:
             say(epic_note(item.pre_injury) or "", "  ")
-        reason = readiness_reason(test.exercise, test.missing, test.verdict,
-                                  {"lsi": lsi, "epic": epic}, report.threshold, test.detail,
-                                  involved)
+        reason = report.reason(test)
         if reason:
             say(reason, "  ")
     echo("")

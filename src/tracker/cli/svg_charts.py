@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 FONT_PX = 11  # the size of chart text in SVG units (the page's CSS)
 CHAR_PX = 6.5  # an upper estimate of one character's width at FONT_PX, in system-ui
@@ -148,9 +149,12 @@ def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, f
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
-def label(value: float) -> str:
-    """A figure as the terminal report shows it: 2 decimals at most, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+def label(value: float | Decimal | None) -> str:
+    """A figure as the terminal report shows it: 2 decimals at most, no trailing zeros ("-"
+    for none)."""
+    if value is None:
+        return "-"
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
@@ -183,15 +187,12 @@ class Frame:
     def slot(self) -> float:
         return (self.right - self.left) / max(self.n, 1)
 
-    def x(self, index: int) -> float:
-        return round(self.left + (index + 0.5) * self.slot, 1)
-
     def y(self, value: float) -> float:
         share = (value - self.y_low) / (self.y_high - self.y_low)
         return round(self.bottom - share * (self.bottom - self.top), 1)
 
     def xy(self, values: Sequence[float | None]) -> list[tuple[float, float] | None]:
-        """(x, y) of each value (None for a gap): ``x`` and ``y`` with the scales read once,
+        """(x, y) of each value (None for a gap): ``xs`` and ``y`` with the scales read once,
         for series of thousands of sessions."""
         low, span = self.y_low, self.y_high - self.y_low
         bottom, height = self.bottom, self.bottom - self.top
@@ -201,7 +202,7 @@ class Frame:
         ]
 
     def xs(self, count: int) -> list[float]:
-        """``x`` of the first ``count`` sessions."""
+        """The x of each of the first ``count`` sessions: the middle of its slot."""
         left, slot = self.left, self.slot
         return [round(left + (i + 0.5) * slot, 1) for i in range(count)]
 
@@ -214,7 +215,8 @@ class Frame:
 
     def x_ticks(self, dates: Sequence[str]) -> tuple[Tick, ...]:
         every = max(1, math.ceil(len(dates) / self.size.x_labels))
-        return tuple(Tick(self.x(i), dates[i]) for i in range(0, len(dates), every))
+        xs = self.xs(len(dates))
+        return tuple(Tick(xs[i], dates[i]) for i in range(0, len(dates), every))
 
     def chart(
         self,

@@ -350,6 +350,12 @@ class Judgement:
     noise: Noise = DEFAULT_NOISE  # the lifter's own (5+ sessions with both sides) or 15 %
     lower_is_better: bool = False  # the figures are times of a test where less is better
 
+    @property
+    def status_text(self) -> str:
+        """The status as every view names it: "incomplete" when no session compared both
+        sides."""
+        return self.status.value if self.status else "incomplete"
+
 
 def judge(
     comparisons: Sequence[SessionComparison],

@@ -701,18 +701,17 @@ def headline_before(item: ExerciseImbalance) -> Judgement | None:
 def by_volume(item: ExerciseImbalance) -> ExerciseImbalance:
     """The same sessions compared by volume (`report imbalance --metric volume` of them, without
     the all-time bests and the pre-injury reference): the HTML page's volume chart."""
-    involved = item.judgement.involved
-    return exercise_imbalance(item.exercise, item.sessions, "volume", item.judgement.recent,
-                              AllTime(None, None, involved), involved, item.per)
+    return _judged(item, item.sessions, item.judgement.recent, "volume")
 
 
 def _judged(
-    item: ExerciseImbalance, sessions: Sequence[SessionSides], recent: int
+    item: ExerciseImbalance, sessions: Sequence[SessionSides], recent: int, metric: str = ""
 ) -> ExerciseImbalance:
+    """``sessions`` of ``item`` judged by its rules (by ``metric``, else what it compared)."""
     involved = item.judgement.involved
     return exercise_imbalance(
-        item.exercise, sessions, item.compared_by, recent, AllTime(None, None, involved), involved,
-        lower_is_better=item.judgement.lower_is_better,
+        item.exercise, sessions, metric or item.compared_by, recent, AllTime(None, None, involved),
+        involved, item.per, item.judgement.lower_is_better,
     )
 
 
@@ -745,7 +744,6 @@ def pair_judgement(
 # "Before the injury" is the sessions before the stored injury date (the injury or the
 # operation, as the physio chooses), within LOOKBACK_MONTHS of it; "now" is the headline.
 LOOKBACK_MONTHS = 6
-_HUNDRED = Decimal(100)
 
 
 class NoReference(Enum):

@@ -1,8 +1,8 @@
 """Coach and physio views: the figures of the visual report, and the team overview.
 
-The visual report shows exactly what `report imbalance --json` says: it reads the report
-service through one function, `imbalance_figures`, and turns its output into the typed values
-below. When the report's output changes, that function is the only place to follow it.
+The visual report shows exactly what `report imbalance --json` says: it holds the report
+service's exercises as they are, and the page renders them through the JSON's own functions
+(cli.report_json), so there is no second copy of a figure to keep in step.
 """
 
 from __future__ import annotations
@@ -11,195 +11,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Generic, TypeVar
 
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.domain.asymmetry import SessionComparison, shown_lsi, shown_noise
+from tracker.domain.asymmetry import SessionComparison
 from tracker.domain.bodyweight import bodyweight_text
 from tracker.domain.errors import InvalidValue, TrackerError
-from tracker.domain.report_figures import ExerciseImbalance as ReportExercise
 from tracker.domain.report_figures import (
+    ExerciseImbalance,
     ImbalanceReport,
-    SideFigures,
-    by_volume,
     figure_unit,
     headline_before,
 )
 from tracker.domain.trend import attention_order, headline_trend
-from tracker.domain.units import Unit, rounded_number
+from tracker.domain.units import Unit
 from tracker.services.readiness import Readiness, readiness_if_injured
 from tracker.services.reports import imbalance_report
 from tracker.services.suggest import suggest
-from tracker.wording.asymmetry import epic_line, verdict_text
 from tracker.wording.loads import describe_load
-
-# -- the report service's figures, typed ---------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class BestSet:
-    reps: int
-    load: float | None  # in the lifter's unit
-    as_typed: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SideSummary:
-    """One side over the window: what the terminal report's detail lines say."""
-
-    sets: int
-    reps: int
-    volume: float | None
-    best_e1rm: float | None
-    best_set: BestSet | None
-    reliable: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SessionFigures:
-    """One session of one exercise: the compared value per side and its LSI."""
-
-    date: str
-    left: float | None
-    right: float | None
-    lsi: float | None
-    epic: float | None = None  # after the injury date: involved / uninvolved before x 100
-
-
-@dataclass(frozen=True, slots=True)
-class ExerciseImbalance:
-    exercise: str
-    left: SideSummary  # over the whole window: its bests and totals
-    right: SideSummary
-    # The headline, about now: each side's figure over the latest compared sessions (the mean
-    # of their best e1RMs, or the total volume or reps), the one the LSI is computed from.
-    recent_left: float | None
-    recent_right: float | None
-    compared_sessions: int  # how many sessions the headline used (at most ``recent``)
-    recent_from: str | None  # the first of them
-    lsi: float | None
-    asymmetry_pct: float | None
-    weaker_side: str | None
-    status: str
-    verdict: str
-    sessions: tuple[SessionFigures, ...]
-    involved: str | None = None  # the involved side: the LSIs are then involved / uninvolved
-    # What the asymmetry is judged against (report imbalance --json's noise_pct, noise_from).
-    noise_pct: float = 15.0
-    noise_from: str = "default"
-    compared_by: str = "e1rm"  # what the sessions' figures are (a hop test: its best trial)
-    # Against the pre-injury reference, for an exercise with an injury date (as the JSON's
-    # "epic" and "recovery"), and the line that says it or why there is none.
-    epic: float | None = None
-    recovery: float | None = None
-    epic_line: str | None = None
-
-
-E = TypeVar("E")
-
-
-@dataclass(frozen=True, slots=True)
-class LifterFigures(Generic[E]):
-    """One lifter's exercises over a window: their figures, or their whole visual report."""
-
-    lifter: str
-    unit: str
-    first_date: str | None
-    last_date: str | None
-    metric: str
-    formula: str
-    recent: int  # sessions the headline asks for (--recent)
-    exercises: tuple[E, ...]
-    readiness: Readiness | None = None  # the return-to-sport battery, once an injury date is set
-
-
-ImbalanceFigures = LifterFigures[ExerciseImbalance]  # a type: build LifterFigures(...)
-
-
-def imbalance_figures(
-    uow: AbstractUnitOfWork,
-    lifter: str | None,
-    exercise: str | None,
-    since: datetime | None,
-    until: datetime | None,
-    metric: str = "e1rm",
-    formula: str = "epley",
-) -> ImbalanceFigures:
-    """The figures of `tracker report imbalance --json` for the same arguments.
-
-    The one seam between these views and the report service: re-point it here when the
-    report's output changes, and every page follows.
-    """
-    return _figures(imbalance_report(uow, lifter, exercise, since, until, metric, formula))
-
-
-def _figures(report: ImbalanceReport) -> ImbalanceFigures:
-    first, last = report.first_date, report.last_date
-    return LifterFigures(
-        lifter=report.lifter,
-        unit=report.unit.value,
-        first_date=first.isoformat() if first else None,
-        last_date=last.isoformat() if last else None,
-        metric=report.metric,
-        formula=report.formula,
-        recent=report.recent,
-        exercises=tuple(_exercise(item) for item in report.exercises),
-    )
-
-
-def _num(value: Decimal | None) -> float | None:
-    """As `report imbalance --json` shows a figure: the lifter's unit, 2 decimals."""
-    return None if value is None else rounded_number(value)
-
-
-def _exercise(item: ReportExercise) -> ExerciseImbalance:
-    judged = item.judgement
-    return ExerciseImbalance(
-        exercise=item.exercise,
-        left=_side(item.left),
-        right=_side(item.right),
-        recent_left=_num(judged.left),
-        recent_right=_num(judged.right),
-        compared_sessions=judged.compared_sessions,
-        recent_from=judged.first.isoformat() if judged.first else None,
-        lsi=_num(judged.lsi),
-        asymmetry_pct=_num(judged.asymmetry),
-        weaker_side=judged.weaker_side.value if judged.weaker_side else None,
-        status=judged.status.value if judged.status else "incomplete",
-        verdict=verdict_text(judged),
-        sessions=tuple(
-            SessionFigures(
-                c.date.isoformat(), _num(c.left), _num(c.right), _num(item.session_lsi(c)),
-                _num(item.session_epic(c)),
-            )
-            for c in item.comparisons
-        ),
-        involved=judged.involved.value if judged.involved else None,
-        noise_pct=float(shown_noise(judged, 2)),
-        noise_from=judged.noise.source.value,
-        compared_by=item.compared_by,
-        epic=_shown(item.pre_injury.epic) if item.pre_injury else None,
-        recovery=_shown(item.pre_injury.recovery) if item.pre_injury else None,
-        epic_line=epic_line(item.pre_injury) if item.pre_injury else None,
-    )
-
-
-def _shown(index: Decimal | None) -> float | None:
-    """EPIC or recovery as `report imbalance --json` shows it (2 decimals, band-safe)."""
-    return None if index is None else float(shown_lsi(index, 2, True))
-
-
-def _side(figures: SideFigures) -> SideSummary:
-    best = figures.best_set
-    return SideSummary(
-        sets=figures.sets,
-        reps=figures.reps,
-        volume=_num(figures.volume_or_none),
-        best_e1rm=_num(figures.best_e1rm),
-        best_set=None if best is None else BestSet(best.reps, _num(best.load), best.as_typed),
-        reliable=best is None or best.reliable,
-    )
-
 
 # -- the visual report ---------------------------------------------------------------------
 
@@ -222,12 +50,23 @@ class NextSession:
 
 @dataclass(frozen=True, slots=True)
 class ExerciseReport:
-    figures: ExerciseImbalance
-    volume: tuple[SessionFigures, ...]  # per session, each side's volume (same sessions)
+    figures: ExerciseImbalance  # the exercise as `report imbalance` gives it
     next_session: NextSession
 
 
-LifterReport = LifterFigures[ExerciseReport]  # a type: build LifterFigures(...)
+@dataclass(frozen=True, slots=True)
+class LifterReport:
+    """One lifter's exercises over a window: their whole visual report."""
+
+    lifter: str
+    unit: str
+    first_date: date | None
+    last_date: date | None
+    metric: str
+    formula: str
+    recent: int  # sessions the headline asks for (--recent)
+    exercises: tuple[ExerciseReport, ...]
+    readiness: Readiness | None = None  # the return-to-sport battery, once an injury date is set
 
 
 def visual_report(
@@ -241,7 +80,7 @@ def visual_report(
     formula: str = "epley",
 ) -> list[LifterReport]:
     """Per lifter (the chosen one, or every lifter the caller may read): every unilateral
-    exercise's figures, its volume per side and the suggestion for next time."""
+    exercise's figures and the suggestion for next time."""
     if all_lifters and lifter is not None:
         raise InvalidValue("give --lifter or --all-lifters, not both")
     if all_lifters:
@@ -264,43 +103,32 @@ def lifter_report(
     wanted: list[str | None] = list(dict.fromkeys(exercises)) or [None]
     reports = [imbalance_report(uow, lifter, name, since, until, metric, formula)
                for name in wanted]
-    main = [_figures(report) for report in reports]
-    # Each side's volume per session, as `report imbalance --metric volume` gives it, judged
-    # from the sessions just read rather than read again.
-    volume = {
-        item.exercise: _exercise(by_volume(item)).sessions
-        for report in reports
-        for item in report.exercises
-    }
+    name = reports[0].lifter
     # Over all time by e1RM (Epley), the page's figure is the suggest cue's: given, not read
     # again.
     same = since is None and until is None and metric == "e1rm" and formula == "epley"
-    known = {item.exercise: item for report in reports for item in report.exercises} if same else {}
     seen: dict[str, ExerciseReport] = {}
-    for figures in (item for report in main for item in report.exercises):
-        if figures.exercise not in seen:
-            next_session = next_session_for(uow, main[0].lifter, figures.exercise,
-                                            known.get(figures.exercise))
-            seen[figures.exercise] = ExerciseReport(
-                figures, volume.get(figures.exercise, ()), next_session
-            )
-    first = [r.first_date for r in main if r.first_date]
-    last = [r.last_date for r in main if r.last_date]
-    return LifterFigures(
-        lifter=main[0].lifter,
-        unit=main[0].unit,
+    for item in (item for report in reports for item in report.exercises):
+        if item.exercise not in seen:
+            next_session = next_session_for(uow, name, item.exercise, item if same else None)
+            seen[item.exercise] = ExerciseReport(item, next_session)
+    first = [r.first_date for r in reports if r.first_date]
+    last = [r.last_date for r in reports if r.last_date]
+    return LifterReport(
+        lifter=name,
+        unit=reports[0].unit.value,
         first_date=min(first) if first else None,
         last_date=max(last) if last else None,
         metric=metric,
         formula=formula,
-        recent=main[0].recent,
+        recent=reports[0].recent,
         exercises=tuple(seen.values()),
-        readiness=readiness_if_injured(uow, main[0].lifter),
+        readiness=readiness_if_injured(uow, name),
     )
 
 
 def next_session_for(
-    uow: AbstractUnitOfWork, lifter: str, exercise: str, figures: ReportExercise | None = None
+    uow: AbstractUnitOfWork, lifter: str, exercise: str, figures: ExerciseImbalance | None = None
 ) -> NextSession:
     try:
         answer = suggest(uow, lifter, exercise, figures=figures)
@@ -402,7 +230,7 @@ def team_rows(report: ImbalanceReport) -> list[TeamRow]:
                 unit=figure_unit(item.compared_by, report.unit.value),  # m or s for a hop test
                 lsi=now.lsi,
                 asymmetry=now.asymmetry,
-                status=now.status.value if now.status else "incomplete",
+                status=now.status_text,
                 weaker_side=now.weaker_side.value if now.weaker_side else None,
                 involved=now.involved.value if now.involved else None,
                 compared_sessions=now.compared_sessions,

@@ -50,14 +50,10 @@ def lifter_facts(uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise) ->
     return LifterFacts(
         Unit(lifter.unit),
         uow.body_weights().of_lifter(lifter.id),
-        involved_side(uow, lifter.id, exercise.id),
+        # The stored involved side of the exercise, else the lifter's for every exercise.
+        kept_for(uow.involved_sides().of_lifter(lifter.id), {}, exercise.id)[0],
         exercise.lower_is_better,
     )
-
-
-def involved_side(uow: AbstractUnitOfWork, lifter_id: int, exercise_id: int) -> Side | None:
-    """The stored involved side of the exercise, else the lifter's for every exercise."""
-    return kept_for(uow.involved_sides().of_lifter(lifter_id), {}, exercise_id)[0]
 
 
 class StoredRow(Protocol):

@@ -30,6 +30,7 @@ from tracker.domain.report_figures import (
 from tracker.services.catalog import resolve_exercise
 from tracker.services.lifters import current_lifter
 from tracker.services.reports import imbalance_report
+from tracker.wording.asymmetry import readiness_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,15 @@ class ReadinessTest:
     verdict: ReadinessVerdict
     missing: Missing | None = None  # why there are no figures
     detail: str = ""  # the catalog's answer for an unknown exercise
+
+    @property
+    def lsi(self) -> Decimal | None:
+        return None if self.item is None else self.item.judgement.lsi
+
+    @property
+    def epic(self) -> Decimal | None:
+        found = None if self.item is None else self.item.pre_injury
+        return None if found is None else found.epic
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,12 @@ class Readiness:
         """The involved side and injury date when every test has the same ones."""
         pairs = {(test.involved, test.injury_date) for test in self.tests}
         return next(iter(pairs)) if len(pairs) == 1 else None
+
+    def reason(self, test: ReadinessTest) -> str | None:
+        """Why ``test`` did not pass (None: it passed), as every view says it."""
+        figures = {"lsi": test.lsi, "epic": test.epic}
+        return readiness_reason(test.exercise, test.missing, test.verdict, figures,
+                                self.threshold, test.detail, test.involved is not None)
 
 
 def readiness_report(
