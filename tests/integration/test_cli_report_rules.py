@@ -106,6 +106,16 @@ def test_bands_and_digits_agree(
     assert f" {text} " in out  # the table's LSI column
     if json != 85.0:
         assert "85.0" not in out and "90.0" not in out
+    # The team view and both pages show the same LSI (the team page rounded it plainly: 85).
+    team = ("report", "team", "--since", "2026-01-01")
+    (row,) = tracker.json(*team)["rows"]
+    assert (row["lsi"], row["status"]) == (json, status)
+    assert f" {text} " in tracker.ok(*team).stdout
+    page_lsi = f"{json:.2f}".rstrip("0").rstrip(".")
+    assert f'data-field="lsi">{page_lsi}<' in tracker.ok(*team, "--html").stdout
+    assert f'data-field="lsi" data-value="{json}">{page_lsi}<' in tracker.ok(
+        "report", "html", "--since", "2026-01-01"
+    ).stdout
 
 
 def test_duration_compares_each_sides_longest_hold(tracker: Tracker) -> None:

@@ -63,6 +63,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["fmt"] = label
+    # An LSI as every other view shows it: on the side of its band (84.996 is 84.99, never 85).
+    env.filters["lsi"] = lambda value, involved=False: label(lsi_num(value, involved))
     env.filters["attr_number"] = attr_number
     env.filters["markers"] = markers
     env.filters["bars"] = bars
