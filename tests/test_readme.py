@@ -47,6 +47,7 @@ SHOWN = {
     'tracker suggest "bulgarian split squat" --basis 100': [
         "Start at:  2 x 14 kg dumbbells (28 kg total)",
     ],
+    'tracker report imbalance "6 m timed hop"': ["left: 2 trials, best 2.28 s"],
     "tracker config get": [
         "unit = kg  (lifter me)",
         "increment.barbell = 2.5 kg  (default)",

@@ -29,7 +29,13 @@ from tracker.domain.routines import RoutineItemPlan, RoutinePlan
 from tracker.domain.suggestion import Basis, NoStart, NoStartCause
 from tracker.domain.units import Unit
 from tracker.wording import gym, new_best, plural
-from tracker.wording.asymmetry import article, epic_note, readiness_reason, verdict_text
+from tracker.wording.asymmetry import (
+    article,
+    epic_note,
+    measured_side,
+    readiness_reason,
+    verdict_text,
+)
 from tracker.wording.loads import COACHING_CUE, cue_text, describe_load, step_reason
 from tracker.wording.suggest import (
     no_added_load,
@@ -328,6 +334,11 @@ SENTENCES: dict[str, tuple[Callable[[], str], str]] = {
     "new best e1RM": (lambda: new_best(E1RM), "new best e1RM"),
     "new best time": (lambda: new_best(TIME), "new best time"),
     "new best distance": (lambda: new_best(DISTANCE), "new best distance"),
+    "a hop's trials": (
+        lambda: measured_side(2, True, ("best_set", "2.004 s")), "2 trials, best 2.004 s"
+    ),
+    "a carry's total": (lambda: measured_side(3, False, ("total", "120 m")), "3 sets, total 120 m"),
+    "a carry not compared": (lambda: measured_side(1, False, None), "1 set for time or distance"),
     "two dumbbells": (words(TWO_DUMBBELLS), "2 x 14 kg dumbbells (28 kg total)"),
     "one dumbbell": (words(ONE_DUMBBELL), "1 x 14 kg dumbbell (14 kg total)"),
     "per side": (words(MACHINE_SIDE), "14 kg per side"),

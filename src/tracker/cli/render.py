@@ -88,6 +88,22 @@ def set_text(reps: int, load: Decimal, unit: Unit | str, bodyweight: bool = Fals
     return f"{reps} x {format_load(load)} {unit}"
 
 
+# Times and distances are logged to the thousandth of a second or metre (2.004 s, 1.385 m) and
+# shown so, whatever the view, so that a reader can check an LSI made from them; other figures
+# (loads, e1RM, volume) show 2 decimals.
+MEASURE_UNITS = ("s", "m")
+
+
+def figure_text(value: Decimal | int | None, unit: str = "") -> str:
+    """A figure in text, trailing zeros dropped, "-" for none: to the thousandth for a time or
+    distance (``unit`` s or m, figure_unit's names), else to 2 decimals."""
+    if value is None:
+        return "-"
+    if isinstance(value, int):
+        return str(value)
+    return format_load(value, 3 if unit in MEASURE_UNITS else 2)
+
+
 def measure_text(
     duration_s: Decimal | None, distance: Decimal | None, distance_unit: str | None
 ) -> str:
@@ -95,7 +111,7 @@ def measure_text(
     parts = []
     if duration_s:
         whole = int(duration_s)
-        fraction = exact_text(duration_s - whole)[1:]  # ".31", or "" for whole seconds
+        fraction = figure_text(duration_s - whole, "s")[1:]  # ".31", or "" for whole seconds
         hours, rest = divmod(whole, 3600)
         minutes, seconds = divmod(rest, 60)
         if hours:
@@ -105,7 +121,8 @@ def measure_text(
         else:
             parts.append(f"{seconds}{fraction} s")
     if distance:
-        parts.append(f"{format_load(distance)} {distance_unit or ''}".rstrip())
+        # In km or mi too: typed to the thousandth of the unit, like metres.
+        parts.append(f"{figure_text(distance, 'm')} {distance_unit or ''}".rstrip())
     return ", ".join(parts)
 
 

@@ -18,16 +18,22 @@ from tracker.cli.charts import bar, sparkline
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
-from tracker.cli.render import measure_text, table
+from tracker.cli.render import MEASURE_UNITS, figure_text, measure_text, table
 from tracker.cli.terminal import terminal_width
 from tracker.domain.asymmetry import lsi_text, pct_text
 from tracker.domain.model import Side
-from tracker.domain.units import format_load
+from tracker.domain.report_figures import aggregate_of, figure_unit, measured_by, metres
 from tracker.wording import plural
-from tracker.wording.asymmetry import epic_line, verdict_text
+from tracker.wording.asymmetry import epic_line, measured_side, verdict_text
 
 if TYPE_CHECKING:
-    from tracker.domain.report_figures import ExerciseImbalance, ImbalanceReport
+    from tracker.domain.report_figures import (
+        ExerciseImbalance,
+        HistoryEntry,
+        HistoryReport,
+        ImbalanceReport,
+        SideFigures,
+    )
     from tracker.services.readiness import Readiness
 
 FORMULAS = click.Choice(
@@ -70,15 +76,6 @@ def say(text: str, indent: str = "") -> None:
     more = indent + "  "
     for line in textwrap.wrap(text, width(), initial_indent=indent, subsequent_indent=more):
         echo(line)
-
-
-def fmt(value: Decimal | int | None) -> str:
-    """A figure in text: up to 2 decimals, no trailing zeros."""
-    if value is None:
-        return "-"
-    if isinstance(value, int):
-        return str(value)
-    return format_load(value)
 
 
 def lsi_fmt(value: Decimal | None, involved: bool = False) -> str:
@@ -180,13 +177,19 @@ def render_imbalance(report: ImbalanceReport) -> None:
         "best_distance": "longest single distance (m)",
         "reps_at_load": "best-set reps at a shared load",
     }
-    label = labels[report.metric]
-    say(f"Left vs right, {label}, {report.first_date} to {report.last_date}.")
-    for item in report.exercises:
+    # An exercise compared otherwise than --metric says so on its own line; the heading names
+    # the metric only when some exercise is compared by it (not a report of hop tests alone).
+    own_line = [
+        item for item in report.exercises
+        if item.judgement.lower_is_better or item.compared_by != report.metric
+    ]
+    label = "" if len(own_line) == len(report.exercises) else f"{labels[report.metric]}, "
+    say(f"Left vs right, {label}{report.first_date} to {report.last_date}.")
+    for item in own_line:
         if item.judgement.lower_is_better:  # a test where less is better: its times
             say(f"{item.exercise}: compared by {labels['shortest']}, less is better: LSI = "
                 "faster / slower, or uninvolved / involved time.")
-        elif item.compared_by != report.metric:
+        else:
             say(f"{item.exercise}: compared by {labels[item.compared_by]}.")
     stored = any(item.judgement.involved for item in report.exercises)
     say(
@@ -203,7 +206,8 @@ def render_imbalance(report: ImbalanceReport) -> None:
         epic_cell = [lsi_fmt(item.pre_injury.epic if item.pre_injury else None, True)] * epic
         status = judged.status_text
         weaker = judged.weaker_side.value if judged.weaker_side else "-"
-        left, right = fmt(judged.left), fmt(judged.right)
+        shown_in = figure_unit(item.compared_by, unit)
+        left, right = figure_text(judged.left, shown_in), figure_text(judged.right, shown_in)
         rows.append(
             [
                 item.exercise,
@@ -239,15 +243,17 @@ def render_exercise_detail(item: ExerciseImbalance) -> None:
         say(epic_line(item.pre_injury), "  ")
     for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right)):
         best = figures.best_set
-        totals = f"{plural(figures.sets, 'set')}, volume {fmt(figures.volume)}"
-        if figures.volume_or_none is None:
-            totals = f"{plural(figures.sets, 'set')} for time or distance: no reps, volume -"
+        if figures.volume_or_none is None:  # done for time or distance: no reps, no volume
+            say(f"{side.value}: {measured_side_text(item, figures)}", "  ")
+            continue
+        totals = f"{plural(figures.sets, 'set')}, volume {figure_text(figures.volume)}"
         if best is None:
             say(f"{side.value}: {totals}", "  ")
             continue
         note = "" if best.reliable else " (over 12 reps: less reliable)"
-        say(f"{side.value}: best set {best.reps} x {best.as_typed}, e1RM {fmt(best.e1rm)}"
-            f"{note}; {totals}", "  ")
+        e1rm = figure_text(best.e1rm)
+        say(f"{side.value}: best set {best.reps} x {best.as_typed}, e1RM {e1rm}{note}; {totals}",
+            "  ")
     for note in item.notes:
         say(note, "  ")
     render_session_bars(item)
@@ -259,8 +265,20 @@ def render_exercise_detail(item: ExerciseImbalance) -> None:
             "  ")
 
 
+def measured_side_text(item: ExerciseImbalance, figures: SideFigures) -> str:
+    """A side done for time or distance: "2 trials, best 2.28 s", with the figure it is
+    compared by when that is a time or distance (not when e1RM is asked of a carry)."""
+    unit = figure_unit(item.compared_by, "")
+    compared = figures.metric(item.compared_by, item.judgement.lower_is_better)
+    shown = None
+    if unit in MEASURE_UNITS and compared is not None:
+        shown = (aggregate_of(item.compared_by), f"{figure_text(compared, unit)} {unit}")
+    return measured_side(figures.sets, measured_by(item.left, item.right) is not None, shown)
+
+
 def render_session_bars(item: ExerciseImbalance) -> None:
     comparisons = item.comparisons
+    shown_in = figure_unit(item.compared_by, "")  # s or m: the places of a time or distance
     values = [v for c in comparisons for v in (c.left, c.right) if v is not None]
     top = float(max(values)) if values else 0.0
     # date (10) + side + value (8) + " LSI 100.0" around the bar, with their spaces.
@@ -273,7 +291,8 @@ def render_session_bars(item: ExerciseImbalance) -> None:
             shown = lsi_fmt(session_lsi, involved)
             lsi = f"LSI {shown}" if side == "right" and session_lsi else ""
             drawn = bar(float(value or 0), top, bar_width)
-            line = f"  {label:<10} {side[0].upper()} {drawn:<{bar_width}} {fmt(value):>8} {lsi}"
+            figure = figure_text(value, shown_in)
+            line = f"  {label:<10} {side[0].upper()} {drawn:<{bar_width}} {figure:>8} {lsi}"
             echo(line.rstrip())
     lsis = [None if v is None else float(v) for v in map(item.session_lsi, comparisons)]
     if len([v for v in lsis if v is not None]) > 1:
@@ -318,61 +337,106 @@ def report_history(
     if as_json:
         emit_json(history_json(report))
         return
-    per = f", per {report.per}" if report.per else ""
-    say(style(report.exercise, bold=True)
-        + f"  (e1RM by {report.formula}, {report.unit.value}{per})")
-    if not report.entries:
+    render_history(report)
+
+
+def render_history(report: HistoryReport) -> None:
+    entries = report.entries
+    # Timed and distance sets (planks, carries, hops) add each side's best time and distance.
+    measures = [
+        measure
+        for measure, logged in (
+            ("time", any(e.best.time_s for e in entries)),
+            ("distance", any(e.best.distance for e in entries)),
+        )
+        if logged
+    ]
+    # Done only for time or distance (a hop test, a plank): no set has reps, so there is no
+    # best set, e1RM, volume or rep count to show, only the measures and their trend.
+    by_reps = not measures or any(e.figures.reps for e in entries)
+    if by_reps:
+        per = f", per {report.per}" if report.per else ""
+        basis = f"e1RM by {report.formula}, {report.unit.value}{per}"
+    else:
+        less = report.lower_is_better and "time" in measures
+        basis = f"best {' and '.join(measures)} per session" + (
+            ", less time is better" if less else "")
+    say(style(report.exercise, bold=True) + f"  ({basis})")
+    if not entries:
         say("No working sets in this window.")
         return
-    top = float(max((e.figures.best_e1rm or 0) for e in report.entries))
-    # Timed and distance sets (planks, carries) add their best time and distance as columns.
-    timed = any(e.best.time_s for e in report.entries)
-    far = any(e.best.distance for e in report.entries)
+    top = float(max((e.figures.best_e1rm or 0) for e in entries))
     rows, stacked = [], []
-    for e in report.entries:
+    for e in entries:
+        side_text = e.side.value if e.side else ""
+        heading = f"{e.date.isoformat()} {side_text}".rstrip()
+        shown = [history_measure(e, measure) for measure in measures]
+        details = [f"best {measure} {text}" for measure, text in zip(measures, shown, strict=True)]
+        if not by_reps:
+            rows.append([e.date.isoformat(), side_text, *shown])
+            stacked.append((heading, ", ".join(details)))
+            continue
         best = e.figures.best_set
         best_text = f"{best.reps} x {best.as_typed}" if best else "-"
-        side_text = e.side.value if e.side else ""
         pb = "PB" if e.personal_best else ""
-        measures = []
-        if timed:
-            measures.append(measure_text(e.best.time_s, None, None) or "-")
-        if far:
-            measures.append(measure_text(None, e.best.distance, e.best.distance_unit) or "-")
+        volume = e.figures.volume_or_none  # None: timed or distance sets alone, no reps
         rows.append(
             [
                 e.date.isoformat(),
                 side_text,
                 best_text,
-                fmt(e.figures.best_e1rm),
+                figure_text(e.figures.best_e1rm),
                 bar(float(e.figures.best_e1rm or 0), top, 12),
-                fmt(e.figures.volume),
-                str(e.figures.reps),
-                *measures,
+                figure_text(volume),
+                "-" if volume is None else str(e.figures.reps),
+                *shown,
                 pb,
             ]
         )
-        extra = "".join(
-            f", {label} {m}"
-            for label, m in zip(
-                ["best time"] * timed + ["best distance"] * far, measures, strict=True
-            )
-        )
         stacked.append(
             (
-                f"{e.date.isoformat()} {side_text}".rstrip() + (f"  {pb}" if pb else ""),
-                f"best {best_text}, e1RM {fmt(e.figures.best_e1rm)}, volume "
-                f"{fmt(e.figures.volume)}, {plural(e.figures.reps, 'rep')}{extra}",
+                heading + (f"  {pb}" if pb else ""),
+                f"best {best_text}, e1RM {figure_text(e.figures.best_e1rm)}, volume "
+                f"{figure_text(volume)}, {plural(e.figures.reps, 'rep')}"
+                + "".join(f", {detail}" for detail in details),
             )
         )
-    headers = ["date", "side", "best set", "e1RM", "", "volume", "reps"]
-    headers += ["best time"] * timed + ["best distance"] * far + [""]
+    headers = [f"best {measure}" for measure in measures]
+    if by_reps:
+        headers = ["date", "side", "best set", "e1RM", "", "volume", "reps", *headers, ""]
+    else:
+        headers = ["date", "side", *headers]
     emit_table(rows, headers, stacked)
-    for this_side in sorted({e.side for e in report.entries}, key=lambda s: s or ""):
-        values = [float(e.figures.best_e1rm) if e.figures.best_e1rm is not None else None
-                  for e in report.entries if e.side == this_side]
-        label = f"{this_side.value} " if this_side else ""
-        say(f"e1RM trend {label}{sparkline(values[-(width() - 20) :])}")
+    sides = sorted({e.side for e in entries}, key=lambda s: s or "")
+    for trend in ["e1RM"] * by_reps + [f"best {measure}" for measure in measures]:
+        for this_side in sides:
+            label = f"{this_side.value} " if this_side else ""
+            values = [history_value(e, trend) for e in entries if e.side == this_side]
+            # As many sessions as fit beside "e1RM trend right " (17 columns) with 3 to spare;
+            # a longer name, fewer.
+            fits = width() - 20 - (len(trend) - len("e1RM"))
+            say(f"{trend} trend {label}{sparkline(values[-fits:])}")
+
+
+def history_measure(entry: HistoryEntry, measure: str) -> str:
+    """An entry's best time or distance as logged (2.004 s, 1:30, 152 cm as 1.52 m), "-"
+    when it has none."""
+    best = entry.best
+    if measure == "time":
+        return measure_text(best.time_s, None, None) or "-"
+    return measure_text(None, best.distance, best.distance_unit) or "-"
+
+
+def history_value(entry: HistoryEntry, trend: str) -> float | None:
+    """An entry's figure for a trend: its "e1RM", "best time" (s) or "best distance" (m: 5 km
+    above 400 m)."""
+    best = entry.best
+    value = {
+        "e1RM": entry.figures.best_e1rm,
+        "best time": best.time_s,
+        "best distance": metres(best.distance, best.distance_unit),
+    }[trend]
+    return None if value is None else float(value)
 
 
 @report_group.command("summary")
@@ -397,7 +461,8 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     counted = "each side a set" if count_sides else "a left/right pair is one set"
     say(
         f"Since {report.since}: {plural(report.sessions, 'session')}, "
-        f"{plural(report.sets, 'working set')} ({counted}), volume {fmt(report.volume)} {unit}."
+        f"{plural(report.sets, 'working set')} ({counted}), volume {figure_text(report.volume)} "
+        f"{unit}."
     )
     if not report.weeks:
         return
@@ -405,10 +470,10 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     # The weeks with a bar of their volume, then the body parts.
     for buckets, heading, drawn in ((report.weeks, "week", 1), (report.body_parts, "body part", 0)):
         echo("")
-        rows = [[b.key, str(len(b.sessions)), str(b.sets), fmt(b.volume),
+        rows = [[b.key, str(len(b.sessions)), str(b.sets), figure_text(b.volume),
                  *[bar(float(b.volume), top, 12)] * drawn] for b in buckets]
         stacked = [(b.key, f"{plural(len(b.sessions), 'session')}, {plural(b.sets, 'set')}, "
-                    f"volume {fmt(b.volume)} {unit}") for b in buckets]
+                    f"volume {figure_text(b.volume)} {unit}") for b in buckets]
         emit_table(rows, [heading, "sessions", "sets", f"volume {unit}", *[""] * drawn], stacked)
 
 

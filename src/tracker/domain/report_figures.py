@@ -964,6 +964,7 @@ class HistoryReport:
     entries: tuple[HistoryEntry, ...]
     sets_counted_as: str = "pairs"
     per: str | None = None  # "dumbbell" or "kettlebell": loads and volume are per implement
+    lower_is_better: bool = False  # the exercise's: its best time is the shortest (best_measures)
 
 
 @dataclass(frozen=True, slots=True)

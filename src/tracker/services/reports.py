@@ -189,6 +189,7 @@ def history_report(
         entries=entries,
         sets_counted_as="pairs" if pairs else "sides",
         per=exercise_convention(found).per_implement,
+        lower_is_better=found.lower_is_better,
     )
 
 

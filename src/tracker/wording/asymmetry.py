@@ -90,6 +90,19 @@ def verdict_text(result: Judgement) -> str:
     return sentence + "."
 
 
+def measured_side(sets: int, trials: bool, compared: tuple[str, str] | None) -> str:
+    """A side done for time or distance (no reps, so no volume), for a physio: its sets, or
+    its trials for a test whose sets are all times or all distances alone (a hop), and the
+    figure compared, as (aggregate, "2.28 s"): "2 trials, best 2.28 s" (best set),
+    "3 sets, total 120 m"; with none compared (e1RM asked of a carry) "2 sets for time or
+    distance"."""
+    counted = plural(sets, "trial" if trials else "set")
+    if compared is None:
+        return f"{counted} for time or distance"
+    aggregate, figure = compared
+    return f"{counted}, {'best' if aggregate == 'best_set' else 'total'} {figure}"
+
+
 def epic_line(found: PreInjury) -> str:
     """EPIC beside the LSI with its meaning in one line, or why there is none (text, HTML)."""
     note = epic_note(found)
