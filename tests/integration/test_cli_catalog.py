@@ -794,3 +794,19 @@ def test_a_restored_definition_hangs_only_off_a_bilateral_parent(
     fresh.ok("import", str(edited))
     assert fresh.json("exercises", "show", "Zercher Hold")["parent"] is None
     assert fresh.json("exercises", "show", "Zercher Walk")["parent"] == "Back Squat"
+
+
+@pytest.mark.parametrize(
+    ("name", "logged"),
+    [("treadmill", "none: log the time or distance (20min, 5km)"),
+     ("jump rope", "none: log the time or distance (20min, 5km)"),
+     ("burpee", "added weight (BW+10)"),  # a cardio exercise done for reps keeps its load
+     ("resistance band pull-apart", "the total\n"),
+     ("leg press", "the whole stack\n"),
+     ("cable row", "the whole stack\n")],
+)
+def test_load_logged_says_what_a_load_is_and_only_a_stack_is_a_stack(
+    tracker: Tracker, name: str, logged: str
+) -> None:
+    """A treadmill's card said "Load logged: the whole stack", and so did a band's."""
+    assert f"  Load logged:        {logged}" in tracker.ok("exercises", "show", name).stdout

@@ -205,8 +205,13 @@ def _load_logged(card: ExerciseCard) -> str:
     """What a logged load of this exercise is: "per dumbbell (2 held)", "per side" ..."""
     from tracker.domain.equipment import Equipment, equipment_key  # not needed for --help
     from tracker.domain.load_convention import LoadPer
+    from tracker.domain.set_rules import is_cardio
 
-    if equipment_key(card.equipment) is Equipment.BODYWEIGHT:
+    equipment = equipment_key(card.equipment)
+    if card.measured_by != "reps" and is_cardio(card.body_part, card.category):
+        # A treadmill, a rower or a rope is logged as a time or a distance: it has no stack.
+        return "none: log the time or distance (20min, 5km)"
+    if equipment is Equipment.BODYWEIGHT:
         # 12xBW logs no load; 8xBW+10 logs what a belt or vest adds, 8xBW-20 an assisted
         # machine's help: the load is never the body weight itself, nor a stack.
         each = ", per side" if card.load_per is LoadPer.SIDE else ""
@@ -215,7 +220,8 @@ def _load_logged(card: ExerciseCard) -> str:
         thing = "kettlebell" if "kettlebell" in card.equipment else "dumbbell"
         return f"per {thing} ({card.implements} held)"
     described = {LoadPer.SIDE: "per side", LoadPer.BAR: "the whole bar"}
-    return described.get(card.load_per, "the whole stack")
+    stacked = equipment in (Equipment.MACHINE, Equipment.CABLE, Equipment.SMITH_MACHINE)
+    return described.get(card.load_per, "the whole stack" if stacked else "the total")
 
 
 def exercise_options(func: F) -> F:
