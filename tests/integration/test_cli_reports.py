@@ -139,6 +139,14 @@ def test_summary_by_week_and_body_part(tracker: Tracker) -> None:
     parts = {p["body_part"]: (p["sets"], p["volume"]) for p in data["body_parts"]}
     assert parts == {"legs": (2, 1000.0), "chest": (1, 400.0)}
     assert len(data["weeks"]) == 1
+    # The text: the weeks with a bar of their volume, then the body parts without one.
+    lines = tracker.ok("report", "summary", env={"COLUMNS": "80"}).stdout.splitlines()
+    week = next(line for line in lines if line.startswith("20") and "-W" in line)
+    assert week.split()[1:4] == ["1", "3", "1400"] and week.endswith("█" * 12)
+    heading = lines[lines.index(week) + 2].split()
+    assert heading == ["body", "part", "sessions", "sets", "volume", "kg"]
+    body = [line.split() for line in lines[lines.index(week) + 4 :]]
+    assert body == [["legs", "1", "2", "1000"], ["chest", "1", "1", "400"]]
 
 
 def test_an_lsi_exactly_on_a_line_gets_that_lines_status(tracker: Tracker) -> None:

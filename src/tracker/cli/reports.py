@@ -8,6 +8,7 @@ wrap, so no line is wider than the terminal down to 60 columns.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         HistoryReport,
         ImbalanceReport,
         SideFigures,
+        SummaryBucket,
     )
     from tracker.services.readiness import Readiness
 
@@ -466,15 +468,27 @@ def report_summary(app: App, since: datetime, count_sides: bool, as_json: bool) 
     )
     if not report.weeks:
         return
-    top = float(max(w.volume for w in report.weeks))
-    # The weeks with a bar of their volume, then the body parts.
-    for buckets, heading, drawn in ((report.weeks, "week", 1), (report.body_parts, "body part", 0)):
-        echo("")
-        rows = [[b.key, str(len(b.sessions)), str(b.sets), figure_text(b.volume),
-                 *[bar(float(b.volume), top, 12)] * drawn] for b in buckets]
-        stacked = [(b.key, f"{plural(len(b.sessions), 'session')}, {plural(b.sets, 'set')}, "
-                    f"volume {figure_text(b.volume)} {unit}") for b in buckets]
-        emit_table(rows, [heading, "sessions", "sets", f"volume {unit}", *[""] * drawn], stacked)
+    echo("")
+    summary_table(report.weeks, "week", unit, bar_top=float(max(w.volume for w in report.weeks)))
+    echo("")
+    summary_table(report.body_parts, "body part", unit)
+
+
+def summary_table(
+    buckets: Sequence[SummaryBucket], heading: str, unit: str, bar_top: float | None = None
+) -> None:
+    """Sessions, sets and volume per bucket; with ``bar_top``, a bar of each volume against it
+    (the weeks)."""
+    rows = []
+    for b in buckets:
+        row = [b.key, str(len(b.sessions)), str(b.sets), figure_text(b.volume)]
+        if bar_top is not None:
+            row.append(bar(float(b.volume), bar_top, 12))
+        rows.append(row)
+    stacked = [(b.key, f"{plural(len(b.sessions), 'session')}, {plural(b.sets, 'set')}, "
+                f"volume {figure_text(b.volume)} {unit}") for b in buckets]
+    bar_column = [""] if bar_top is not None else []
+    emit_table(rows, [heading, "sessions", "sets", f"volume {unit}", *bar_column], stacked)
 
 
 @report_group.command("readiness")
