@@ -282,6 +282,21 @@ def test_the_example_to_type_follows_the_last_measured_set_else_the_exercise() -
     assert typed_example([], [], "distance", "40mx24", False, Unit.KG) == ("distance", "40mx24")
 
 
+def test_each_side_is_offered_its_own_last_figure() -> None:
+    """A hop test's sides differ: L 2.1 s, R 2.4 s last time is hinted as such, not 2.1 twice;
+    this session's latest set of a side wins; a side not done yet is offered the other's."""
+    def hop(side: Side, seconds: str) -> Done:
+        return Done(side, 0, D(0), duration_s=D(seconds))
+
+    last_time = [hop(Side.LEFT, "2.1"), hop(Side.LEFT, "2.2"), hop(Side.RIGHT, "2.4")]
+    hint = typed_example([], last_time, "time", "60s", True, Unit.KG)
+    assert hint == ("timed", "-l 2.1s -r 2.4s")
+    today = [hop(Side.LEFT, "2.3"), hop(Side.RIGHT, "2.5"), hop(Side.LEFT, "2.0")]
+    assert typed_example(today, last_time, "time", "60s", True, Unit.KG)[1] == "-l 2s -r 2.5s"
+    only_left = [hop(Side.LEFT, "2.3")]
+    assert typed_example(only_left, [], "time", "60s", True, Unit.KG)[1] == "-l 2.3s -r 2.3s"
+
+
 def test_an_empty_line_needs_a_current_exercise() -> None:
     legs = plan(("Squat", "bilateral", 1))
     assert legs.entering() == "Squat"

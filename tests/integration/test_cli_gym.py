@@ -505,7 +505,8 @@ def test_enter_without_a_target_hints_a_set_in_the_exercises_own_syntax(tracker:
 
 def test_a_hop_test_and_a_hold_hint_their_own_figures(tracker: Tracker) -> None:
     """A hop test is hinted as a hop's time or distance, not a minute's hold; once done, the
-    hint is the last set's own figure (a 2.1 s hop, a 45 s plank), not the exercise's."""
+    hint is the last set's own figure, each side its own (a 2.1 s and a 2.4 s hop, a 45 s
+    plank), not the exercise's."""
     hops = ("6 m timed hop", "single-leg hop for distance")
     out, err = gym(tracker, *[line for name in hops for line in (name, "")])
     assert err.splitlines() == [
@@ -519,11 +520,11 @@ def test_a_hop_test_and_a_hold_hint_their_own_figures(tracker: Tracker) -> None:
     out, err = gym(tracker, "6 m timed hop", "", "plank", "")
     targets = [line for line in out.splitlines() if line.startswith("  Target:")]
     assert targets == [
-        "  Target: none for timed sets; type the set, e.g. -l 2.1s -r 2.1s",
+        "  Target: none for timed sets; type the set, e.g. -l 2.1s -r 2.4s",
         "  Target: none for timed sets; type the set, e.g. 45s",
     ]
     assert err.splitlines() == [
-        "Error: no target for 6 m Timed Hop (timed sets): type the set, e.g. -l 2.1s -r 2.1s",
+        "Error: no target for 6 m Timed Hop (timed sets): type the set, e.g. -l 2.1s -r 2.4s",
         "Error: no target for Plank (timed sets): type the set, e.g. 45s",
     ]
 

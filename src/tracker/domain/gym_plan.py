@@ -172,15 +172,24 @@ def typed_example(
     default: Unit,
 ) -> tuple[str | None, str]:
     """A set to type for an exercise, each side given for a unilateral one, and how it is
-    measured ("timed", "distance"; None for reps): as the last timed or distance set was
-    (this session's sets, else last time's), else the exercise's own `example` of a set
-    (`8x60`, `60s`, `40mx24`) for how it is done (`done_for`: reps, time or distance)."""
+    measured ("timed", "distance"; None for reps): as each side's last timed or distance set
+    was (this session's latest, else last time's first; a side not done yet as the other),
+    else the exercise's own `example` of a set (`8x60`, `60s`, `40mx24`) for how it is done
+    (`done_for`: reps, time or distance)."""
     measure = measure_of(today or last_time)
-    if measure is not None:
-        spec = typed_set(today[-1] if today else last_time[0], default)
-    else:
-        measure, spec = {"time": "timed", "distance": "distance"}.get(done_for), example
-    return measure, f"-l {spec} -r {spec}" if unilateral else spec
+    if measure is None:
+        measure = {"time": "timed", "distance": "distance"}.get(done_for)
+        return measure, f"-l {example} -r {example}" if unilateral else example
+    latest_first = list(reversed(today)) if today else list(last_time)
+    if not unilateral:
+        return measure, typed_set(latest_first[0], default)
+    # A hop test's sides differ (L 2.1 s, R 2.4 s): each side is offered its own figure.
+    by_side: dict[Side | None, str] = {}
+    for done in latest_first:
+        by_side.setdefault(done.side, typed_set(done, default))
+    left = by_side.get(Side.LEFT) or by_side.get(Side.RIGHT) or typed_set(latest_first[0], default)
+    right = by_side.get(Side.RIGHT) or left
+    return measure, f"-l {left} -r {right}"
 
 
 def sets_done(done: dict[Side | None, int], unilateral: bool) -> int:
