@@ -499,6 +499,10 @@ GYM: dict[str, tuple[Callable[[], str | None], str | None]] = {
         lambda: gym.pair_line(last_session("70", "84")),
         f"  Pair LSI 83.3 (left weaker): {COACHING_CUE}",
     ),
+    "pair of hops, imbalanced (no reps to match)": (
+        lambda: gym.pair_line(last_session("70", "84"), by_reps=False),
+        "  Pair LSI 83.3 (left weaker)",
+    ),
     "pair, involved": (
         lambda: gym.pair_line(over(("80", "100"), involved=Side.LEFT)),
         f"  Pair LSI 80.0 (involved left) (left weaker): {COACHING_CUE}",

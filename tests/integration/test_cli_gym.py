@@ -240,6 +240,9 @@ def test_new_time_and_distance_bests_per_side(tracker: Tracker) -> None:
     assert len(lines) == 2, out
     assert "L 2.05 s" in lines[0] and lines[0].endswith("* new best time")
     assert "R 1.56 m" in lines[1] and lines[1].endswith("* new best distance")
+    # A hop pair is judged like any pair, but without the cue to match reps it has none of.
+    assert "  Pair LSI 85.4 (right weaker)\n" in out
+    assert "match its reps" not in out
 
 
 def test_plates_command_and_config(tracker: Tracker) -> None:

@@ -67,15 +67,18 @@ def overview_lines(plan: GymPlan) -> list[str]:
     return lines
 
 
-def pair_line(judged: Judgement) -> str | None:
-    """ "Pair LSI 83.3 (left weaker): CUE" as `report imbalance` would judge the pair."""
+def pair_line(judged: Judgement, by_reps: bool = True) -> str | None:
+    """ "Pair LSI 83.3 (left weaker): CUE" as `report imbalance` would judge the pair; a pair
+    of timed or distance sets (a hop test) gets no cue: it has no reps to match."""
     if judged.lsi is None:
         return None
     line = f"  Pair LSI {lsi_text(judged.lsi)}"
     if judged.involved is not None:
         line += f" (involved {judged.involved.value})"
     if needs_cue(judged) and judged.weaker_side is not None:
-        line += f" ({judged.weaker_side.value} weaker): {COACHING_CUE}"
+        line += f" ({judged.weaker_side.value} weaker)"
+        if by_reps:
+            line += f": {COACHING_CUE}"
     return line
 
 

@@ -41,7 +41,7 @@ from tracker.cli.params import local_now
 from tracker.cli.plates import plates_lines
 from tracker.cli.render import side_label
 from tracker.domain.errors import Implausible
-from tracker.domain.gym_plan import GymPlan, PlannedSide, typed_example, typed_steps
+from tracker.domain.gym_plan import GymPlan, PlannedSide, measure_of, typed_example, typed_steps
 from tracker.domain.routines import format_rest, parse_rest
 from tracker.domain.units import Unit
 from tracker.services import gym
@@ -217,8 +217,9 @@ class GymShell:
         if all(stored.side is None for stored in result.sets):
             return
         uow, session_id = self.app.uow(), self.status.session_id
+        by_reps = measure_of(result.sets) is None
         for judged in gym.line_pairs(uow, self.app.lifter, result, session_id, self.memory):
-            line = wording.pair_line(judged)
+            line = wording.pair_line(judged, by_reps)
             if line:
                 say(line)
 
