@@ -428,6 +428,13 @@ class FakeLogRows(FakeRows, LogRows):
             )
         return None if row is None else top_set(name, row)
 
+    def latest_working_sets(self, lifter: Lifter, exercise: Exercise) -> Sequence[WorkoutSet]:
+        rows = [s for s in self.store.sets(lifter, exercise) if s.kind != "warmup"]
+        if not rows:
+            return []
+        latest = max(rows, key=lambda r: (r.session.started_at, r.session_id)).session_id
+        return sorted((r for r in rows if r.session_id == latest), key=lambda r: (r.position, r.id))
+
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise
     ) -> dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]:

@@ -454,3 +454,23 @@ def test_a_hop_test_is_logged_side_by_side_not_suggested(tracker: Tracker) -> No
     )
     assert '(tracker log "6 m Timed Hop" -l 2.3s -r 2.1s)' in " ".join(
         tracker.fails("suggest", "6 m timed hop").split())
+
+
+def test_the_card_suggest_and_the_gym_agree_on_how_a_mixed_history_is_done(
+    tracker: Tracker,
+) -> None:
+    """One rule (catalog.exercise_measure): the latest session says how the exercise is done.
+    The card said "time" after one timed set ever while suggest still progressed reps."""
+    tracker.ok("exercises", "add", "Sled Push", "--equipment", "other", "--rep-range", "8-12")
+    tracker.ok("log", "sled push", "10x50", "--at", "2026-12-01 18:00")
+    tracker.ok("log", "sled push", "30sx50", "--at", "2026-12-03 18:00")
+    assert "  Measured by:        time\n" in tracker.ok("exercises", "show", "sled push").stdout
+    assert tracker.fails("suggest", "sled push").startswith(
+        "Error: Sled Push is done for time, and tracker suggest gives loads for sets of reps"
+    )
+    assert "Target: none for timed sets" in tracker.ok("gym", input="sled push\ndone\n").output
+    # Back to sets of reps: all three follow the latest session again.
+    tracker.ok("log", "sled push", "10x50", "--at", "2026-12-05 18:00")
+    assert "  Rep range:          8-12\n" in tracker.ok("exercises", "show", "sled push").stdout
+    assert tracker.json("suggest", "sled push")["reps_target"] == 11
+    assert "Target: 11 x 50 kg (progression)" in tracker.ok("gym", input="sled push\ndone\n").output

@@ -472,6 +472,8 @@ class LogRows(Rows, Protocol):
 
     def latest_top_set_of(self, lifter: Lifter, name: str) -> TopSet | None: ...
 
+    def latest_working_sets(self, lifter: Lifter, exercise: Exercise) -> Sequence[WorkoutSet]: ...
+
     def measures_by_session_side(
         self, lifter: Lifter, exercise: Exercise
     ) -> dict[tuple[int, str | None], list[tuple[Decimal | None, Decimal | None, str | None]]]: ...
@@ -702,6 +704,23 @@ class SqlLogRows(SessionRows, LogRows):
         row = max(self.recent_working_sets(lifter, exercise, 1), key=_physical_load, default=None)
         row = row or self._latest_loaded_measure(lifter, exercise)
         return None if row is None else top_set(name, row)
+
+    def latest_working_sets(self, lifter: Lifter, exercise: Exercise) -> Sequence[WorkoutSet]:
+        """The working sets of the latest session (by start, then id) with the exercise in it,
+        reps, timed and distance sets alike, in the order done."""
+        latest = (
+            select(WorkoutSet.session_id)
+            .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
+            .where(*_working_sets_of(lifter, exercise))
+            .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
+            .limit(1)
+        )
+        return self.session.scalars(
+            select(WorkoutSet)
+            .where(*_working_sets_of(lifter, exercise),
+                   WorkoutSet.session_id == latest.scalar_subquery())
+            .order_by(WorkoutSet.position, WorkoutSet.id)
+        ).all()
 
     def _latest_loaded_measure(self, lifter: Lifter, exercise: Exercise) -> WorkoutSet | None:
         rows = self.session.scalars(

@@ -30,12 +30,14 @@ from tracker.domain.exercise_def import (
     clean_name,
     definition_from_json,
 )
+from tracker.domain.gym_plan import measure_of
 from tracker.domain.load_convention import LoadConvention, LoadPer, convention_for
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.names import NameEntry, check_typed_name, normalize, resolve
 from tracker.domain.set_rules import is_cardio
 from tracker.domain.text_safety import refuse_controls
 from tracker.services.lifters import current_lifter
+from tracker.services.stored_sets import stored_set
 
 REMOVED_KEY = "catalog.removed_builtins"  # keys of built-ins the lifter removed
 KEPT_KEY = "catalog.kept_custom"  # keys of custom exercises a built-in's name was kept for
@@ -173,13 +175,23 @@ def exercise_convention(exercise: Exercise | ExerciseDef) -> LoadConvention:
     )
 
 
+def logged_measure(log: LogRows, lifter: Lifter, exercise: Exercise) -> str | None:
+    """How the lifter last did the exercise: "time" or "distance" when all the working sets of
+    its latest session were (gym_plan.measure_of), else "reps"; None when never logged."""
+    done = log.latest_working_sets(lifter, exercise)
+    if not done:
+        return None
+    measure = measure_of([stored_set(row) for row in done])
+    return {"timed": "time", "distance": "distance"}.get(measure or "", "reps")
+
+
 def exercise_measure(log: LogRows, lifter: Lifter, exercise: Exercise) -> str:
-    """How the exercise is done: "time" or "distance" as the lifter's sets of it were, else as
-    its built-in card implies (one without a rep range is a hold, or a carry when loaded), else
-    "reps". The one rule for the card, `suggest`'s log hint and gym mode."""
-    done = next(iter(log.measures_by_session_side(lifter, exercise).values()), None)
-    if done:
-        return "time" if done[0][0] is not None else "distance"
+    """How the exercise is done: as the lifter last did it (logged_measure), else as its
+    built-in card implies (one without a rep range is a hold, or a carry when loaded), else
+    "reps". The one rule for the card, `suggest` and gym mode."""
+    logged = logged_measure(log, lifter, exercise)
+    if logged is not None:
+        return logged
     if exercise.source != "builtin":
         return "reps"
     entry = builtin_entry(exercise.name)

@@ -48,7 +48,12 @@ from tracker.domain.suggestion import (
     working_unit,
 )
 from tracker.domain.units import Unit, convert, exact_text, format_load, round_display
-from tracker.services.catalog import exercise_convention, exercise_measure, resolve_exercise
+from tracker.services.catalog import (
+    exercise_convention,
+    exercise_measure,
+    logged_measure,
+    resolve_exercise,
+)
 from tracker.services.figures import exercise_figures, lifter_facts
 from tracker.services.lifters import current_lifter
 from tracker.wording import suggest as wording
@@ -188,6 +193,9 @@ def suggest(
         lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
         exercise = resolve_exercise(uow.catalog, query)
+        if basis is None and logged_measure(uow.log, lifter, exercise) in ("time", "distance"):
+            # Last done for time or distance: no load progression, and no first-time start.
+            raise _no_start(uow.log, lifter, exercise, False, True)
         history = uow.log.recent_working_sets(lifter, exercise, PROGRESSION_SESSIONS)
         if history and basis is None:
             answer = progression(uow, lifter, exercise, history, unit, figures)
@@ -201,9 +209,6 @@ def start(
     uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise, unit: Unit, basis: SetSpec | None
 ) -> Suggestion:
     parent = exercise.parent
-    if basis is None and uow.log.measures_by_session_side(lifter, exercise):
-        # Its own timed or distance sets: no load progression, and no first-time start.
-        raise _no_start(uow.log, lifter, exercise, False, True)
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
         logged = uow.catalog.count_sets_of(exercise, lifter) > 0
         raise _no_start(uow.log, lifter, exercise, basis is not None, logged)
