@@ -183,10 +183,7 @@ def exercise_brief(
         stored = state.targets.get(exercise.name) if state else None
         facts = lifter_facts(uow, lifter, exercise)
         done_for, example = _example(log, lifter, exercise)
-        logged = bool(
-            log.recent_working_sets(lifter, exercise, 1)
-            or log.measures_by_session_side(lifter, exercise)
-        )
+        logged = bool(log.latest_working_sets(lifter, exercise))
         uow.commit()
     last = [done for done in (previous.sets if previous else []) if done.kind is not SetKind.WARMUP]
     last_judged = session_judgement(last, facts)
