@@ -80,10 +80,14 @@ def test_hop_figures_show_what_was_logged(tracker: Tracker, env: dict[str, str])
     assert "  left: 2 trials, best 2.28 s\n  right: 2 trials, best 2.004 s\n" in out
     assert "  left: 2 trials, best 1.42 m\n  right: 2 trials, best 1.55 m\n" in out
     assert "e1RM" not in out and "volume" not in out and "no reps" not in out
-    # JSON keeps its keys and values: figures to 2 decimals, the measure named.
+    # JSON and the page carry the same figures as the text: a time to the thousandth it was
+    # logged with (2.004, it said 2.0), the measure named.
     hop = tracker.json("report", "imbalance", "6 m timed hop")["exercises"][0]
     assert (hop["recent_left"], hop["recent_right"], hop["compared_by"]) == (
-        2.28, 2.0, "duration")
+        2.28, 2.004, "duration")
+    assert [(s["left"], s["right"]) for s in hop["sessions"]] == [(2.28, 2.004)]
+    page = tracker.ok("report", "html", "--exercise", "6 m timed hop").stdout
+    assert 'data-value="2.004">2.004</td>' in page
     assert (hop["left"]["volume"], hop["left"]["best_e1rm"], hop["right"]["duration_s"]) == (
         None, None, 4.024)
 

@@ -152,8 +152,8 @@ def team_row_json(row: TeamRow) -> dict[str, Any]:
         "sessions": [
             {
                 "date": s.date.isoformat(),
-                "left": num(s.left),
-                "right": num(s.right),
+                "left": num(s.left, row.unit),
+                "right": num(s.right, row.unit),
                 "lsi": lsi_num(s.lsi, involved),
             }
             for s in row.sessions

@@ -13,6 +13,7 @@ from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
 from tracker.cli.terminal import escaped
 from tracker.domain.model import SetKind, Side
+from tracker.domain.report_figures import figure_places
 from tracker.domain.units import Unit, exact_text, format_load
 
 if TYPE_CHECKING:
@@ -91,9 +92,6 @@ def set_text(reps: int, load: Decimal, unit: Unit | str, bodyweight: bool = Fals
 # Times and distances are logged to the thousandth of a second or metre (2.004 s, 1.385 m) and
 # shown so, whatever the view, so that a reader can check an LSI made from them; other figures
 # (loads, e1RM, volume) show 2 decimals.
-MEASURE_UNITS = ("s", "m")
-
-
 def figure_text(value: Decimal | int | None, unit: str = "") -> str:
     """A figure in text, trailing zeros dropped, "-" for none: to the thousandth for a time or
     distance (``unit`` s or m, figure_unit's names), else to 2 decimals."""
@@ -101,7 +99,7 @@ def figure_text(value: Decimal | int | None, unit: str = "") -> str:
         return "-"
     if isinstance(value, int):
         return str(value)
-    return format_load(value, 3 if unit in MEASURE_UNITS else 2)
+    return format_load(value, figure_places(unit))
 
 
 def measure_text(

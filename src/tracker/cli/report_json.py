@@ -1,4 +1,5 @@
-"""The reports as JSON: numbers in the lifter's unit rounded to 2 decimals (README shapes)."""
+"""The reports as JSON: loads in the lifter's unit rounded to 2 decimals, times and distances to
+the thousandth they are logged with (report_figures.figure_places; README shapes)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tracker.domain.report_figures import (
     SideFigures,
     SummaryBucket,
     SummaryReport,
+    figure_places,
     figure_unit,
     weeks_since,
 )
@@ -26,9 +28,10 @@ if TYPE_CHECKING:
     from tracker.services.readiness import Readiness, ReadinessTest
 
 
-def num(value: Decimal | None) -> float | None:
-    """A figure for JSON: the lifter's unit, 2 decimals."""
-    return None if value is None else rounded_number(value)
+def num(value: Decimal | None, unit: str = "") -> float | None:
+    """A figure for JSON in ``unit`` (figure_unit's names): a load in the lifter's unit to 2
+    decimals, a time (s) or distance (m) to the thousandth (figure_places)."""
+    return None if value is None else rounded_number(value, figure_places(unit))
 
 
 def lsi_num(value: Decimal | None, involved: bool = False) -> float | None:
@@ -55,7 +58,7 @@ def best_json(best: BestSet | None) -> dict[str, Any]:
 def side_json(figures: SideFigures, timed: bool = True) -> dict[str, Any]:
     """One side's figures; duration and distance only when they were asked for (timed)."""
     best = figures.best_set
-    extra = {"duration_s": as_number(figures.duration), "distance_m": num(figures.distance)}
+    extra = {"duration_s": as_number(figures.duration), "distance_m": num(figures.distance, "m")}
     extra = extra if timed else {}
     return {
         "sets": figures.sets,
@@ -76,6 +79,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
     judged = item.judgement
     all_time = item.all_time
     involved = judged.involved is not None
+    shown_in = figure_unit(item.compared_by, "")  # s or m for a time or distance
     return {
         "exercise": item.exercise,
         "left": side_json(item.left, item.compared_by in TIMED),
@@ -95,8 +99,8 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
         "verdict": verdict_text(judged),
         "recent_from": judged.first.isoformat() if judged.first else None,
         # Each side's figure over those sessions: what the LSI above is computed from.
-        "recent_left": num(judged.left),
-        "recent_right": num(judged.right),
+        "recent_left": num(judged.left, shown_in),
+        "recent_right": num(judged.right, shown_in),
         "compared_by": item.compared_by,
         "aggregate": item.aggregate,
         "lower_is_better": judged.lower_is_better,  # its times: the shorter is the better
@@ -108,7 +112,7 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
             "right": best_json(all_time.right),
             "lsi": lsi_num(all_time.lsi, involved),
         },
-        **pre_injury_json(item.pre_injury),
+        **pre_injury_json(item.pre_injury, shown_in),
         "notes": list(item.notes),
         "sessions": sessions_json(item),
     }
@@ -117,18 +121,19 @@ def exercise_json(item: ExerciseImbalance) -> dict[str, Any]:
 def sessions_json(item: ExerciseImbalance) -> list[dict[str, Any]]:
     """Each session's compared figure per side and its LSI."""
     involved = item.judgement.involved is not None
+    shown_in = figure_unit(item.compared_by, "")
     return [
         {
             "date": c.date.isoformat(),
-            "left": num(c.left),
-            "right": num(c.right),
+            "left": num(c.left, shown_in),
+            "right": num(c.right, shown_in),
             "lsi": lsi_num(item.session_lsi(c), involved),
         }
         for c in item.comparisons
     ]
 
 
-def pre_injury_json(found: PreInjury | None) -> dict[str, Any]:
+def pre_injury_json(found: PreInjury | None, shown_in: str = "") -> dict[str, Any]:
     """EPIC, recovery and the reference they divide by (only for an exercise with an injury
     date); null, with the note saying why, where there is no pre-injury data."""
     if found is None:
@@ -136,8 +141,8 @@ def pre_injury_json(found: PreInjury | None) -> dict[str, Any]:
     reference = None
     if found.sessions:
         reference = {
-            "uninvolved": num(found.uninvolved),
-            "involved": num(found.involved),
+            "uninvolved": num(found.uninvolved, shown_in),
+            "involved": num(found.involved, shown_in),
             "sessions": found.sessions,
             "until": found.until.isoformat(),
         }
@@ -183,7 +188,7 @@ def history_json(report: HistoryReport) -> dict[str, Any]:
                 "best_time_s": None if e.best.time_s is None else as_number(e.best.time_s),
                 "best_distance": None
                 if e.best.distance is None
-                else {"distance": num(e.best.distance), "unit": e.best.distance_unit},
+                else {"distance": num(e.best.distance, "m"), "unit": e.best.distance_unit},
                 "personal_best": e.personal_best,
             }
             for e in report.entries

@@ -19,11 +19,17 @@ from tracker.cli.charts import bar, sparkline
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
-from tracker.cli.render import MEASURE_UNITS, figure_text, measure_text, table
+from tracker.cli.render import figure_text, measure_text, table
 from tracker.cli.terminal import terminal_width
 from tracker.domain.asymmetry import lsi_text, pct_text
 from tracker.domain.model import Side
-from tracker.domain.report_figures import aggregate_of, figure_unit, measured_by, metres
+from tracker.domain.report_figures import (
+    MEASURE_UNITS,
+    aggregate_of,
+    figure_unit,
+    measured_by,
+    metres,
+)
 from tracker.wording import plural
 from tracker.wording.asymmetry import epic_line, measured_side, verdict_text
 

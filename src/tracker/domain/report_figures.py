@@ -65,6 +65,15 @@ def figure_unit(compared_by: str, load_unit: str) -> str:
     return _FIGURE_UNITS.get(compared_by, load_unit)
 
 
+MEASURE_UNITS = ("s", "m")  # a time or a distance: logged to the thousandth (2.004 s)
+
+
+def figure_places(unit: str) -> int:
+    """The decimals a report figure in ``unit`` (figure_unit's names) is shown to, in text,
+    JSON and HTML alike: a time or distance to the thousandth it was logged with, else 2."""
+    return 3 if unit in MEASURE_UNITS else 2
+
+
 def is_lower_better(compared_by: str, lower_is_better: bool) -> bool:
     """Whether a comparison by ``compared_by`` of an exercise marked ``lower_is_better`` takes
     the lower figure as the better one: its times do; its loads, reps and distances do not."""
