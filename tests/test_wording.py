@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from tracker.domain.asymmetry import Judgement, SessionComparison, Verdict, judge
-from tracker.domain.gym_plan import Done, GymPlan, Progress
+from tracker.domain.gym_plan import Done, GymPlan, Progress, Stuck
 from tracker.domain.load_convention import (
     RELATED_BASES,
     ConvertedStart,
@@ -28,7 +28,7 @@ from tracker.domain.report_figures import Missing, NoReference, PreInjury, readi
 from tracker.domain.routines import RoutineItemPlan, RoutinePlan
 from tracker.domain.suggestion import Basis, NoStart, NoStartCause
 from tracker.domain.units import Unit
-from tracker.wording import gym, new_best, plural
+from tracker.wording import closed_session, gym, new_best, plural, session_gap
 from tracker.wording.asymmetry import (
     article,
     epic_note,
@@ -334,6 +334,10 @@ SENTENCES: dict[str, tuple[Callable[[], str], str]] = {
     "new best e1RM": (lambda: new_best(E1RM), "new best e1RM"),
     "new best time": (lambda: new_best(TIME), "new best time"),
     "new best distance": (lambda: new_best(DISTANCE), "new best distance"),
+    "session gap": (session_gap, "4 hours"),
+    "stale session closed": (
+        lambda: closed_session(12), "Closed session #12 (no sets for 4 hours)."
+    ),
     "a hop's trials": (
         lambda: measured_side(2, True, ("best_set", "2.004 s")), "2 trials, best 2.004 s"
     ),
@@ -508,6 +512,27 @@ GYM: dict[str, tuple[Callable[[], str | None], str | None]] = {
         f"  Pair LSI 80.0 (involved left) (left weaker): {COACHING_CUE}",
     ),
     "pair, one side only": (lambda: gym.pair_line(over(("100", None))), None),
+    # Why an empty line, skip or next cannot move the plan (an error line).
+    "stuck, routine done": (
+        lambda: gym.stuck_text(Stuck.ROUTINE_DONE, plan()),
+        "the routine is done: type done to finish, or log another exercise",
+    ),
+    "stuck, nothing planned": (
+        lambda: gym.stuck_text(Stuck.NOTHING_PLANNED, plan(None)),
+        "nothing planned: type an exercise name, then its sets",
+    ),
+    "stuck, nothing to skip": (
+        lambda: gym.stuck_text(Stuck.NOTHING_TO_SKIP, plan()),
+        "nothing to skip: no routine item is current",
+    ),
+    "stuck, no next": (
+        lambda: gym.stuck_text(Stuck.NO_NEXT, plan()),
+        "no next exercise: the routine is done (or none is running)",
+    ),
+    "stuck, the last item left": (
+        lambda: gym.stuck_text(Stuck.LAST_LEFT, plan()),
+        "Single Leg Press is the last exercise left: skip it or type done",
+    ),
     "load per dumbbell": (lambda: gym.load_per(TWO_DUMBBELLS), "per dumbbell, 2 held"),
     "load per side": (lambda: gym.load_per(MACHINE_SIDE), None),
 }

@@ -6,12 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal as D
 
-import pytest
-
-from tracker.domain.errors import Conflict, NotFound
 from tracker.domain.gym_plan import (
     GymPlan,
     PlannedSide,
+    Stuck,
     count_working,
     first_open_item,
     measure_of,
@@ -170,22 +168,20 @@ def test_an_exercise_outside_the_routine_stands_in_front_of_it() -> None:
 def test_skip_and_next_move_through_the_routine_or_refuse() -> None:
     legs = plan(*LEGS)
     skipped = legs.skip()
-    assert skipped.exercise == "Squat" and legs.skipped == {1}
+    assert not isinstance(skipped, Stuck) and skipped.exercise == "Squat" and legs.skipped == {1}
     assert legs.current_exercise() == "Single Leg Press"
-    legs.next_item()
+    assert legs.next_item() is None
     assert legs.current_exercise() == "Calf Raise"
-    legs.next_item()  # round to the earlier item left unfinished (a skipped one stays passed)
+    # Round to the earlier item left unfinished (a skipped one stays passed).
+    assert legs.next_item() is None
     assert legs.current_exercise() == "Single Leg Press"
     legs.skip()
-    with pytest.raises(Conflict, match="Calf Raise is the last exercise left"):
-        legs.next_item()
+    assert legs.next_item() is Stuck.LAST_LEFT
     assert legs.current_exercise() == "Calf Raise"  # the place is unchanged
     legs.skip()
     assert legs.current_exercise() is None
-    with pytest.raises(NotFound, match="nothing to skip"):
-        legs.skip()
-    with pytest.raises(NotFound, match="no next exercise"):
-        legs.next_item()
+    assert legs.skip() is Stuck.NOTHING_TO_SKIP
+    assert legs.next_item() is Stuck.NO_NEXT
     assert legs.routine is not None
     legs.go_to(legs.routine.items[0])
     assert legs.skipped == {2, 3} and legs.current_exercise() == "Squat"
@@ -301,8 +297,6 @@ def test_an_empty_line_needs_a_current_exercise() -> None:
     legs = plan(("Squat", "bilateral", 1))
     assert legs.entering() == "Squat"
     legs.log("Squat", [Done(None)])
-    with pytest.raises(NotFound, match="the routine is done"):
-        legs.entering()
-    with pytest.raises(NotFound, match="nothing planned"):
-        GymPlan(1, True, None, None, 0, set(), None).entering()
+    assert legs.entering() is Stuck.ROUTINE_DONE
+    assert GymPlan(1, True, None, None, 0, set(), None).entering() is Stuck.NOTHING_PLANNED
     assert GymPlan(1, True, None, None, 0, set(), "Dip").entering() == "Dip"

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from tracker.cli.report_json import exercise_json, lsi_num, readiness_json, sessions_json
 from tracker.cli.svg_charts import (
@@ -49,7 +49,15 @@ HEADLINE_WHAT = {
     "reps": "the total reps",
 }
 HEADLINE_SHORT = {"e1rm": "mean e1RM", "volume": "total volume", "reps": "total reps"}
-Session = dict[str, Any]  # a session as `report imbalance --json` gives it (sessions_json)
+
+
+class Session(TypedDict):
+    """A session as `report imbalance --json` gives it (report_json.sessions_json)."""
+
+    date: str
+    left: float | None
+    right: float | None
+    lsi: float | None
 
 
 def environment() -> Environment:
@@ -134,7 +142,7 @@ def describe_sides(what: str, unit: str, sessions: Sequence[Session], dates: Seq
         return f"{what}: no sessions."
     parts = [f"{what} per session, {len(sessions)} sessions from {dates[0]} to {dates[-1]}."]
     for side in ("left", "right"):
-        values = [s[side] for s in sessions if s[side] is not None]
+        values = [value for s in sessions if (value := s[side]) is not None]
         if values:
             parts.append(
                 f"{side.capitalize()}: from {label(min(values))} to {label(max(values))} {unit}, "
@@ -244,7 +252,8 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterato
         # from the sessions already read rather than read again.
         exercises = [
             ExerciseView(f"{l_index}-{e_index}", report.unit, report.metric,
-                         exercise_figures(item.figures), sessions_json(by_volume(item.figures)),
+                         exercise_figures(item.figures),
+                         cast(list[Session], sessions_json(by_volume(item.figures))),
                          item.next_session)
             for e_index, item in enumerate(report.exercises)
         ]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -102,14 +102,17 @@ Examples:
 @click.option("--at", type=WHEN, help='When the sets were done (default now), e.g. "18:30".')
 @plausible_option
 @pass_app
-def log_command(app: App, /, **options: Any) -> None:
+def log_command(
+    app: App, /, exercise: str, specs: Sequence[str], rpe: Decimal | None, warmup: bool,
+    kind: str | None, note: str | None, at: datetime | None, yes: bool,
+) -> None:
     """Log sets of EXERCISE: one command, stored together or not at all.
 
     Starts a session when none is open. A session with no set for 4 hours is closed at its
     last set, and the next set starts a new session. A set that looks like a typo against
     your history (see the README) is refused unless --yes.
     """
-    log_and_print(app, **options)  # typed there: gym mode calls it too (log_from_args)
+    log_and_print(app, exercise, specs, rpe, warmup, kind, note, at, yes)
 
 
 def log_from_args(app: App, args: Sequence[str], memory: LogMemory | None = None) -> LogResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields, is_dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -20,14 +20,6 @@ if TYPE_CHECKING:
     from tracker.services.stored_sets import StoredSet
 
 T = TypeVar("T")
-
-
-def session_gap_text() -> str:
-    """How long a session waits for its next set before it closes, as messages say it:
-    "4 hours"."""
-    from tracker.domain.sessions import SESSION_GAP  # only for a message: not for `--help`
-
-    return f"{SESSION_GAP // timedelta(hours=1)} hours"
 
 
 def printable(text: str) -> str:

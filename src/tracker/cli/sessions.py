@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from itertools import groupby
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,14 +19,15 @@ from tracker.cli.render import (
     local_span,
     measure_text,
     printable,
-    session_gap_text,
     set_text,
     side_label,
     table,
 )
 from tracker.domain.units import as_number
+from tracker.wording import session_gap
 
 if TYPE_CHECKING:
+    from tracker.domain.sessions import SessionInfo
     from tracker.services.sessions import SessionDetail
     from tracker.services.stored_sets import StoredSet
 
@@ -65,7 +66,7 @@ def session_finish(app: App, at: datetime | None) -> None:
         echo_wrapped(
             f"Session #{done.id} is already finished, at its last set "
             f"({local(done.finished_at)}): back-dated sets (--at) are stored in a finished "
-            f"session, and {session_gap_text()} without a set finish one."
+            f"session, and {session_gap()} without a set finish one."
         )
         return
     minutes = int((done.finished_at - done.started_at).total_seconds() // 60)
@@ -85,7 +86,7 @@ def session_list(app: App, since: datetime | None, as_json: bool) -> None:
 
     sessions = list_sessions(app.uow(read_only=True), app.lifter, since)
     if as_json:
-        emit_json([json_fields(s, LISTED_FIELDS) for s in sessions])
+        emit_json([listed_json(s) for s in sessions])
         return
     if not sessions:
         echo("No sessions yet.")
@@ -117,33 +118,38 @@ def session_show(app: App, which: str, as_json: bool) -> None:
 
     detail = show_session(app.uow(read_only=True), app.lifter, which)
     if as_json:
-        sets = [json_fields(s, SET_FIELDS) for s in detail.sets]
-        emit_json(json_fields(detail, SESSION_FIELDS) | {"sets": sets})
+        emit_json(session_json(detail))
         return
     for line in render_session(detail):
         echo(line)
 
 
-# The JSON shapes of `session list` and `show`, field by field in their order: times in
-# local time with their offset, exact numbers.
-LISTED_FIELDS = ("id", "name", "started_at", "finished_at", "sets", "exercises")
-SESSION_FIELDS = ("id", "lifter", "name", "started_at", "finished_at", "notes")
-SET_FIELDS = (
-    "id", "exercise", "side", "reps", "load", "unit", "bodyweight", "rpe", "kind",
-    "performed_at", "duration_s", "distance", "distance_unit", "note",
-)
+# The JSON shapes of `session list` and `show`, field by field in their order.
+def listed_json(s: SessionInfo) -> dict[str, object]:
+    return json_values(id=s.id, name=s.name, started_at=s.started_at, finished_at=s.finished_at,
+                       sets=s.sets, exercises=s.exercises)
 
 
-def json_fields(record: object, names: tuple[str, ...]) -> dict[str, Any]:
-    """The named fields of `record` as JSON values (a Decimal as its number, a time local)."""
-    fields = {}
-    for name in names:
-        value = getattr(record, name)
+def session_json(d: SessionDetail) -> dict[str, object]:
+    return json_values(id=d.id, lifter=d.lifter, name=d.name, started_at=d.started_at,
+                       finished_at=d.finished_at, notes=d.notes, sets=[set_json(s) for s in d.sets])
+
+
+def set_json(s: StoredSet) -> dict[str, object]:
+    return json_values(
+        id=s.id, exercise=s.exercise, side=s.side, reps=s.reps, load=s.load, unit=s.unit,
+        bodyweight=s.bodyweight, rpe=s.rpe, kind=s.kind, performed_at=s.performed_at,
+        duration_s=s.duration_s, distance=s.distance, distance_unit=s.distance_unit, note=s.note,
+    )
+
+
+def json_values(**fields: object) -> dict[str, object]:
+    """The fields as JSON values: a Decimal as its number, a time local with its offset."""
+    for name, value in fields.items():
         if isinstance(value, Decimal):
-            value = as_number(value)
+            fields[name] = as_number(value)
         elif isinstance(value, datetime):
-            value = value.astimezone().isoformat()
-        fields[name] = value
+            fields[name] = value.astimezone().isoformat()
     return fields
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import Enum
 from typing import Protocol, TypeVar
 
-from tracker.domain.errors import Conflict, NotFound
 from tracker.domain.model import SetKind, SetSpec, Side
 from tracker.domain.routines import RoutineItemPlan, RoutinePlan, Target
 from tracker.domain.specs import format_spec
@@ -228,6 +228,17 @@ class Progress:
         return self.done >= self.item.sets
 
 
+class Stuck(Enum):
+    """Why the plan cannot do what a line asks (tracker.wording.gym.stuck_text says what to
+    type instead)."""
+
+    ROUTINE_DONE = "routine_done"  # an empty line: every routine item is done or skipped
+    NOTHING_PLANNED = "nothing_planned"  # an empty line: no routine and no exercise named
+    NOTHING_TO_SKIP = "nothing_to_skip"  # skip: no routine item is current
+    NO_NEXT = "no_next"  # next: no routine item is current and no exercise stands aside
+    LAST_LEFT = "last_left"  # next: the current item is the only one left (it stays current)
+
+
 @dataclass
 class GymPlan:
     """Where one gym session stands, and the moves a line makes.
@@ -266,14 +277,12 @@ class GymPlan:
         item = self.current_item()
         return self.exercise or (item.exercise if item else None)
 
-    def entering(self) -> str:
+    def entering(self) -> str | Stuck:
         """The exercise an empty line logs to; none when the routine is done or none runs."""
         exercise = self.current_exercise()
         if exercise is not None:
             return exercise
-        if self.routine is not None:
-            raise NotFound("the routine is done: type done to finish, or log another exercise")
-        raise NotFound("nothing planned: type an exercise name, then its sets")
+        return Stuck.NOTHING_PLANNED if self.routine is None else Stuck.ROUTINE_DONE
 
     def item_for(self, exercise: str) -> RoutineItemPlan | None:
         items = self.routine.items if self.routine else ()
@@ -324,26 +333,27 @@ class GymPlan:
         self.follow(item)
         return True
 
-    def skip(self) -> RoutineItemPlan:
+    def skip(self) -> RoutineItemPlan | Stuck:
         item = self.current_item()
         if item is None:
-            raise NotFound("nothing to skip: no routine item is current")
+            return Stuck.NOTHING_TO_SKIP
         self.skipped.add(item.position)
         return item
 
-    def next_item(self) -> None:
+    def next_item(self) -> Stuck | None:
         """Back to the routine from an exercise outside it, else on to the routine's next item
         (round to an earlier unfinished one)."""
         item = self.current_item()
         if self.exercise is not None:
             self.exercise = None
         elif item is None:
-            raise NotFound("no next exercise: the routine is done (or none is running)")
+            return Stuck.NO_NEXT
         else:
             self.position = item.position  # the item after it (positions are 1-based)
             if self.current_item() == item:  # wrapped round to it: nothing else is left
                 self.position = item.position - 1
-                raise Conflict(f"{item.exercise} is the last exercise left: skip it or type done")
+                return Stuck.LAST_LEFT
+        return None
 
     def carry_on(self, before: GymPlan) -> None:
         """Reloaded after an undo or redo: the routine, exercise and each side's last set go

@@ -8,6 +8,8 @@ is made once. Pure: imports only ``tracker.domain`` and the standard library.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tracker.domain.sessions import SESSION_GAP
 
 # Words whose plural is not the word plus "s".
@@ -28,8 +30,11 @@ def new_best(what: str) -> str:
     return f"new best {what}"
 
 
+def session_gap() -> str:
+    """How long a session waits for its next set before it closes (SESSION_GAP): "4 hours"."""
+    return plural(SESSION_GAP // timedelta(hours=1), "hour")
+
+
 def closed_session(session_id: int) -> str:
-    """A stale open session closed on the way by `log` or `gym`: no sets for SESSION_GAP
-    ("4 hours")."""
-    gap = plural(int(SESSION_GAP.total_seconds()) // 3600, "hour")
-    return f"Closed session #{session_id} (no sets for {gap})."
+    """A stale open session closed on the way by `log` or `gym`: no sets for SESSION_GAP."""
+    return f"Closed session #{session_id} (no sets for {session_gap()})."

@@ -5,13 +5,19 @@
 from __future__ import annotations
 
 from tracker.domain.asymmetry import Judgement, lsi_text
-from tracker.domain.gym_plan import GymPlan, Progress
+from tracker.domain.gym_plan import GymPlan, Progress, Stuck
 from tracker.domain.load_convention import LoadConvention, LoadPer
 from tracker.domain.loads import needs_cue
 from tracker.wording import closed_session, plural
 from tracker.wording.loads import COACHING_CUE
 
 ROUTINE_DONE = "Routine done: type done to finish."
+STUCK = {
+    Stuck.ROUTINE_DONE: "the routine is done: type done to finish, or log another exercise",
+    Stuck.NOTHING_PLANNED: "nothing planned: type an exercise name, then its sets",
+    Stuck.NOTHING_TO_SKIP: "nothing to skip: no routine item is current",
+    Stuck.NO_NEXT: "no next exercise: the routine is done (or none is running)",
+}
 
 
 def opening_lines(plan: GymPlan) -> list[str]:
@@ -21,6 +27,14 @@ def opening_lines(plan: GymPlan) -> list[str]:
     routine = f", routine {plan.routine.name}" if plan.routine else ""
     sets = f", {plural(plan.sets_logged, 'set')} so far" if plan.sets_logged else ""
     return [*lines, f"{verb} session #{plan.session_id}{routine}{sets}. Type help for help."]
+
+
+def stuck_text(why: Stuck, plan: GymPlan) -> str:
+    """Why an empty line, skip or next cannot move the plan, and what to type instead (an
+    error line); the one item left is the current one."""
+    if why is Stuck.LAST_LEFT:
+        return f"{plan.current_exercise()} is the last exercise left: skip it or type done"
+    return STUCK[why]
 
 
 def finished_text(session_id: int, sets: int, exercises: int, kept: bool) -> str:

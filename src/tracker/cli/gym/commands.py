@@ -12,6 +12,7 @@ reads the line, this module calls the services, render.py prints their answers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import click
 
@@ -41,7 +42,14 @@ from tracker.cli.params import local_now
 from tracker.cli.plates import plates_lines
 from tracker.cli.render import side_label
 from tracker.domain.errors import Implausible
-from tracker.domain.gym_plan import GymPlan, PlannedSide, measure_of, typed_example, typed_steps
+from tracker.domain.gym_plan import (
+    GymPlan,
+    PlannedSide,
+    Stuck,
+    measure_of,
+    typed_example,
+    typed_steps,
+)
 from tracker.domain.routines import format_rest, parse_rest
 from tracker.domain.units import Unit
 from tracker.services import gym
@@ -50,6 +58,8 @@ from tracker.services.gym import ExerciseBrief
 from tracker.services.lifters import get_unit
 from tracker.services.logbook import LogMemory, LogResult, SetEdit, edit_set
 from tracker.wording import gym as wording
+
+T = TypeVar("T")
 
 
 class GymShell:
@@ -184,7 +194,7 @@ class GymShell:
         self.after_log(result)
 
     def accept_planned(self) -> None:
-        exercise = self.status.entering()
+        exercise = self.moved(self.status.entering())
         planned = self.planned()
         if not planned:
             measure, example = self.example(exercise)
@@ -284,15 +294,21 @@ class GymShell:
         say(f"Noted on {plural(len(self.last_result.sets), 'set')}.")
 
     def cmd_skip(self, _: str) -> None:
-        item = self.status.skip()
+        item = self.moved(self.status.skip())
         gym.save_place(self.app.uow(), self.status)
         say(f"Skipped {item.exercise}.")
         self._after_move()
 
     def cmd_next(self, _: str) -> None:
-        self.status.next_item()
+        self.moved(self.status.next_item())
         gym.save_place(self.app.uow(), self.status)
         self._after_move()
+
+    def moved(self, answer: T | Stuck) -> T:
+        """What the plan answered to a move, or why it could not move as an error line."""
+        if isinstance(answer, Stuck):
+            raise UserError(wording.stuck_text(answer, self.status))
+        return answer
 
     def _after_move(self) -> None:
         if self.status.current_exercise() is None:
