@@ -168,6 +168,14 @@ def test_html_overview_shows_the_headline_the_lsi_is_computed_from(
     assert (volume["recent_left"], volume["recent_right"]) == (1800.0, 1800.0)
     assert read_page(out).overview["me/Single Leg Press"]["fields"]["recent_left"] == 1800.0
     assert "total volume, last 3" in out.read_text(encoding="utf-8")
+    # With --metric reps it is the mean of each session's best-set reps (aggregate_of), as the
+    # JSON's 10 and 10 are: the page said "the total reps" (30 and 30).
+    tracker.ok("report", "html", "--metric", "reps", "-o", str(out))
+    (reps,) = tracker.json("report", "imbalance", "--metric", "reps")["exercises"]
+    assert (reps["recent_left"], reps["aggregate"]) == (10.0, "best_set")
+    text = out.read_text(encoding="utf-8")
+    assert "the mean of each session&#39;s best-set reps over the latest 3" in text
+    assert 'data-label="left, mean best-set reps, last 3"' in text and "total reps" not in text
 
 
 def test_html_report_loads_nothing_and_every_chart_has_a_text_alternative(

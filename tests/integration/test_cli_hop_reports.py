@@ -87,7 +87,15 @@ def test_hop_figures_show_what_was_logged(tracker: Tracker, env: dict[str, str])
         2.28, 2.004, "duration")
     assert [(s["left"], s["right"]) for s in hop["sessions"]] == [(2.28, 2.004)]
     page = tracker.ok("report", "html", "--exercise", "6 m timed hop").stdout
-    assert 'data-value="2.004">2.004</td>' in page
+    assert 'data-field="recent_right" data-value="2.004">2.004</td>' in page
+    assert 'data-field="right" data-value="2.004">2.004</td>' in page  # the data table
+    # Named as what they are, never e1RM, and each side as the text says it.
+    assert 'data-label="right, mean best time, last 3"' in page
+    assert "(the mean of each session&#39;s best time)" in page
+    assert '<th scope="col" class="num">right best time</th>' in page
+    assert '<li data-side="right" data-field="measured">right: 2 trials, best 2.004 s</li>' in page
+    hop_section = page.split('<section class="exercise"')[1]
+    assert "e1RM" not in hop_section and "volume" not in hop_section.lower()
     assert (hop["left"]["volume"], hop["left"]["best_e1rm"], hop["right"]["duration_s"]) == (
         None, None, 4.024)
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
+from tracker.cli.render import measured_side_text
 from tracker.cli.report_json import exercise_json, lsi_num, readiness_json, sessions_json
 from tracker.cli.svg_charts import (
     SIZES,
@@ -26,7 +27,8 @@ from tracker.cli.svg_charts import (
     readiness_chart,
     sides_chart,
 )
-from tracker.domain.report_figures import by_volume
+from tracker.domain.model import Side
+from tracker.domain.report_figures import aggregate_of, by_volume, figure_unit
 from tracker.wording.asymmetry import epic_line
 
 if TYPE_CHECKING:
@@ -37,19 +39,37 @@ if TYPE_CHECKING:
     from tracker.services.coach import LifterReport, NextSession, TeamReport
     from tracker.services.readiness import Readiness
 
-METRIC_LABELS = {"e1rm": "best e1RM", "volume": "volume", "reps": "reps"}
-# An exercise compared by another figure than the page's (a hop test by its best trial).
-COMPARED_LABELS = {"duration": ("best time", "s"), "distance": ("distance", "m"),
-                   "best_distance": ("best distance", "m")}
-# What each side's headline figure is (domain.asymmetry.judge): the mean of the sessions' best
-# e1RMs, or the total volume or reps; in full for a sentence, short for a column heading.
-HEADLINE_WHAT = {
-    "e1rm": "the mean of each session's best e1RM",
-    "volume": "the total volume",
-    "reps": "the total reps",
+# What a side's figure in a session is, by what the exercise is compared by (its unit is
+# report_figures.figure_unit's), and short for a column: the headline is the mean of these
+# over the latest sessions for a best set, their total otherwise (aggregate_of).
+FIGURE_NAMES = {
+    "e1rm": ("best e1RM", "mean e1RM"),
+    "volume": ("volume", "total volume"),
+    "reps": ("best-set reps", "mean best-set reps"),
+    "duration": ("best time", "mean best time"),
+    "distance": ("distance", "total distance"),
+    "best_distance": ("best distance", "mean best distance"),
+    "reps_at_load": ("best-set reps at a shared load", "mean reps at a shared load"),
 }
-HEADLINE_SHORT = {"e1rm": "mean e1RM", "volume": "total volume", "reps": "total reps"}
 
+
+def headline_what(compared_by: str) -> str:
+    """What each side's headline figure is, in full for a sentence (domain.asymmetry.judge)."""
+    name = FIGURE_NAMES[compared_by][0]
+    if aggregate_of(compared_by) == "best_set":
+        return f"the mean of each session's {name}"
+    return f"the total {name}"
+
+
+def headline_short(compared_by: str, recent: int) -> str:
+    """The heading under "left" and "right": "mean e1RM, last 3"."""
+    return f"{FIGURE_NAMES[compared_by][1]}, last {recent}"
+
+
+def shown(value: float | int | Decimal | None) -> str:
+    """A figure of the JSON as text: report_json rounded it (2 decimals, a time or distance
+    to the thousandth), so only its trailing zeros go."""
+    return label(value, 3)
 
 class Session(TypedDict):
     """A session as `report imbalance --json` gives it (report_json.sessions_json)."""
@@ -70,9 +90,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["fmt"] = label
+    env.filters["fmt"] = shown
     # An LSI as every other view shows it: on the side of its band (84.996 is 84.99, never 85).
-    env.filters["lsi"] = lambda value, involved=False: label(lsi_num(value, involved))
+    env.filters["lsi"] = lambda value, involved=False: shown(lsi_num(value, involved))
     env.filters["attr_number"] = attr_number
     env.filters["markers"] = markers
     env.filters["bars"] = bars
@@ -94,7 +114,9 @@ def markers(series: Series) -> Markup:
     return Markup("".join(drawn))
 
 
-def session_rows(rows: Sequence[tuple[Session, Session | None]], metric_label: str) -> Markup:
+def session_rows(
+    rows: Sequence[tuple[Session, Session | None]], metric_label: str, with_volume: bool
+) -> Markup:
     """The data table's rows, one a line, escaped as the template escapes: written here once
     per table rather than through the template once per cell (a long history has thousands)."""
     from markupsafe import Markup, escape
@@ -104,7 +126,7 @@ def session_rows(rows: Sequence[tuple[Session, Session | None]], metric_label: s
     def cell(heading: str, field: str, value: float | None) -> str:
         # A number's text (digits, ".", "-") has nothing to escape.
         return (f'<td class="num" data-label="{heading}" data-field="{field}" '
-                f'data-value="{attr_number(value)}">{label(value)}</td>')
+                f'data-value="{attr_number(value)}">{shown(value)}</td>')
 
     lines = []
     for s, v in rows:
@@ -114,8 +136,9 @@ def session_rows(rows: Sequence[tuple[Session, Session | None]], metric_label: s
             + cell(f"left {what}", "left", s["left"])
             + cell(f"right {what}", "right", s["right"])
             + cell("LSI", "lsi", s["lsi"])
-            + cell("left volume", "volume_left", v["left"] if v else None)
-            + cell("right volume", "volume_right", v["right"] if v else None)
+            + (cell("left volume", "volume_left", v["left"] if v else None)
+               + cell("right volume", "volume_right", v["right"] if v else None)
+               if with_volume else "")
             + "</tr>\n"
         )
     return Markup("".join(lines))
@@ -145,8 +168,8 @@ def describe_sides(what: str, unit: str, sessions: Sequence[Session], dates: Seq
         values = [value for s in sessions if (value := s[side]) is not None]
         if values:
             parts.append(
-                f"{side.capitalize()}: from {label(min(values))} to {label(max(values))} {unit}, "
-                f"latest {label(values[-1])}."
+                f"{side.capitalize()}: from {shown(min(values))} to {shown(max(values))} {unit}, "
+                f"latest {shown(values[-1])}."
             )
     return " ".join(parts)
 
@@ -176,7 +199,12 @@ def describe_lsi(sessions: Sequence[Session]) -> str:
 def exercise_figures(item: ExerciseImbalance) -> dict[str, Any]:
     """The exercise as `report imbalance --json` gives it, and the line that says its EPIC."""
     found = item.pre_injury
-    return {**exercise_json(item), "epic_line": epic_line(found) if found else None}
+    # A side done for time or distance, as the text report says it: "2 trials, best 2.28 s".
+    measured = {side.value: measured_side_text(item, figures)
+                for side, figures in ((Side.LEFT, item.left), (Side.RIGHT, item.right))
+                if figures.volume_or_none is None}
+    return {**exercise_json(item), "epic_line": epic_line(found) if found else None,
+            "measured": measured}
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +214,25 @@ class ExerciseView:
 
     index: str
     unit: str
-    metric: str
+    recent: int  # the headline's sessions asked for (--recent)
     figures: dict[str, Any]
     volume: list[Session]  # the same sessions' volume per side
     next_session: NextSession
+
+    @property
+    def figure(self) -> tuple[str, str]:
+        """What the compared figure is, and its unit ("" for reps): ("best time", "s")."""
+        compared_by = self.figures["compared_by"]
+        unit = figure_unit(compared_by, self.unit)
+        return FIGURE_NAMES[compared_by][0], "" if unit == "reps" else unit
+
+    @property
+    def headline_what(self) -> str:
+        return headline_what(self.figures["compared_by"])
+
+    @property
+    def headline_short(self) -> str:
+        return headline_short(self.figures["compared_by"], self.recent)
 
     @property
     def charts(self) -> tuple[tuple[Chart, ...], ...]:
@@ -200,10 +243,7 @@ class ExerciseView:
     def _charts(self, size: Size) -> tuple[Chart, Chart, Chart]:
         sessions, index, unit = self.figures["sessions"], self.index, self.unit
         dates = [s["date"] for s in sessions]
-        label = METRIC_LABELS[self.metric]
-        metric_unit = "" if self.metric == "reps" else unit
-        if self.figures["compared_by"] in COMPARED_LABELS:
-            label, metric_unit = COMPARED_LABELS[self.figures["compared_by"]]
+        label, metric_unit = self.figure
         main = sides_chart(
             f"chart-{index}-sides",
             f"Left and right, {label} per session",
@@ -251,7 +291,7 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterato
         # Each side's volume per session, as `report imbalance --metric volume` gives it, judged
         # from the sessions already read rather than read again.
         exercises = [
-            ExerciseView(f"{l_index}-{e_index}", report.unit, report.metric,
+            ExerciseView(f"{l_index}-{e_index}", report.unit, report.recent,
                          exercise_figures(item.figures),
                          cast(list[Session], sessions_json(by_volume(item.figures))),
                          item.next_session)
@@ -271,9 +311,8 @@ def report_page(reports: Sequence[LifterReport], generated: datetime) -> Iterato
         .generate(
             title=f"Left and right: {who}" if who else "Left and right",
             lifters=lifters,
-            metric_label=METRIC_LABELS[reports[0].metric] if reports else "",
-            compared_labels=COMPARED_LABELS,
-            headline_what=HEADLINE_WHAT[reports[0].metric] if reports else "",
+            metric_label=FIGURE_NAMES[reports[0].metric][0] if reports else "",
+            headline_what=headline_what(reports[0].metric) if reports else "",
             headline_short=headline_short(reports[0].metric, reports[0].recent) if reports else "",
             generated=generated.strftime("%Y-%m-%d %H:%M"),
             any_involved=any(
@@ -313,10 +352,6 @@ def readiness_view(index: str, readiness: Readiness, generated: datetime) -> dic
         ))
     return {"data": data, "charts": charts}
 
-
-def headline_short(metric: str, recent: int) -> str:
-    """The heading under "left" and "right": "mean e1RM, last 3"."""
-    return f"{HEADLINE_SHORT[metric]}, last {recent}"
 
 
 def team_page(report: TeamReport, generated: datetime) -> str:

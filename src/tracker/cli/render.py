@@ -13,10 +13,18 @@ from tracker.cli.layout import Column
 from tracker.cli.layout import table as layout_table
 from tracker.cli.terminal import escaped
 from tracker.domain.model import SetKind, Side
-from tracker.domain.report_figures import figure_places
+from tracker.domain.report_figures import (
+    MEASURE_UNITS,
+    aggregate_of,
+    figure_places,
+    figure_unit,
+    measured_by,
+)
 from tracker.domain.units import Unit, exact_text, format_load
+from tracker.wording.asymmetry import measured_side
 
 if TYPE_CHECKING:
+    from tracker.domain.report_figures import ExerciseImbalance, SideFigures
     from tracker.services.stored_sets import StoredSet
 
 T = TypeVar("T")
@@ -171,3 +179,14 @@ def stored_set_text(stored: StoredSet) -> str:
         stored.distance,
         stored.distance_unit,
     )
+
+
+def measured_side_text(item: ExerciseImbalance, figures: SideFigures) -> str:
+    """A side done for time or distance: "2 trials, best 2.28 s", with the figure it is
+    compared by when that is a time or distance (not when e1RM is asked of a carry)."""
+    unit = figure_unit(item.compared_by, "")
+    compared = figures.metric(item.compared_by, item.judgement.lower_is_better)
+    shown = None
+    if unit in MEASURE_UNITS and compared is not None:
+        shown = (aggregate_of(item.compared_by), f"{figure_text(compared, unit)} {unit}")
+    return measured_side(figures.sets, measured_by(item.left, item.right) is not None, shown)

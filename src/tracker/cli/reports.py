@@ -19,19 +19,16 @@ from tracker.cli.charts import bar, sparkline
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
 from tracker.cli.params import SINCE, UNTIL
-from tracker.cli.render import figure_text, measure_text, table
+from tracker.cli.render import figure_text, measure_text, measured_side_text, table
 from tracker.cli.terminal import terminal_width
 from tracker.domain.asymmetry import lsi_text, pct_text
 from tracker.domain.model import Side
 from tracker.domain.report_figures import (
-    MEASURE_UNITS,
-    aggregate_of,
     figure_unit,
-    measured_by,
     metres,
 )
 from tracker.wording import plural
-from tracker.wording.asymmetry import epic_line, measured_side, verdict_text
+from tracker.wording.asymmetry import epic_line, verdict_text
 
 if TYPE_CHECKING:
     from tracker.domain.report_figures import (
@@ -39,7 +36,6 @@ if TYPE_CHECKING:
         HistoryEntry,
         HistoryReport,
         ImbalanceReport,
-        SideFigures,
         SummaryBucket,
     )
     from tracker.services.readiness import Readiness
@@ -271,17 +267,6 @@ def render_exercise_detail(item: ExerciseImbalance) -> None:
             f"{all_time.right.reps} x {all_time.right.as_typed}, "
             f"LSI {lsi_fmt(all_time.lsi, item.judgement.involved is not None)}",
             "  ")
-
-
-def measured_side_text(item: ExerciseImbalance, figures: SideFigures) -> str:
-    """A side done for time or distance: "2 trials, best 2.28 s", with the figure it is
-    compared by when that is a time or distance (not when e1RM is asked of a carry)."""
-    unit = figure_unit(item.compared_by, "")
-    compared = figures.metric(item.compared_by, item.judgement.lower_is_better)
-    shown = None
-    if unit in MEASURE_UNITS and compared is not None:
-        shown = (aggregate_of(item.compared_by), f"{figure_text(compared, unit)} {unit}")
-    return measured_side(figures.sets, measured_by(item.left, item.right) is not None, shown)
 
 
 def render_session_bars(item: ExerciseImbalance) -> None:

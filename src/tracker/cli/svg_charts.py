@@ -149,12 +149,12 @@ def nice_range(low: float, high: float, count: int = 5) -> tuple[float, float, f
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
-def label(value: float | Decimal | None) -> str:
-    """A figure as the terminal report shows it: 2 decimals at most, no trailing zeros ("-"
-    for none)."""
+def label(value: float | Decimal | None, places: int = 2) -> str:
+    """A figure as the terminal report shows it: ``places`` decimals at most, no trailing
+    zeros ("-" for none)."""
     if value is None:
         return "-"
-    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    text = f"{float(value):.{places}f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
