@@ -242,3 +242,38 @@ def test_an_exercise_side_of_its_own_says_what_becomes_of_the_injury_date(
             "longer applies to it: add --injury-date for its EPIC") in " ".join(out.stdout.split())
     out = tracker.ok("lifter", "edit", "me", "--injury-date", "2026-08-01", "--exercise", EXTENSION)
     assert out.stdout == f"me: injury date 2026-08-01 for {EXTENSION}\n"
+
+
+def test_the_page_shows_an_injury_stored_for_one_exercise_only(
+    tracker: Tracker, tmp_path: Path
+) -> None:
+    """The tests then have no side and date in common: the page named the common ones and
+    failed with a traceback; each test now says its own, as the text does."""
+    tracker.ok("log", "6 m timed hop", "-l", "2.3s", "-r", "2.0s", "--at", "2026-11-01 10:00")
+    tracker.ok("lifter", "edit", "me", "--involved", "left", "--injury-date", "2026-08-01",
+               "--exercise", "6 m timed hop")
+    out = tmp_path / "report.html"
+    tracker.ok("report", "html", "-o", str(out))
+    page = out.read_text(encoding="utf-8")
+    assert ('6 m Timed Hop <span class="note">(involved left, injury date 2026-08-01)</span>'
+            in page)
+    assert "involved none, injury date none" in page  # a test of the battery never done
+    assert "involved left, injury date 2026-08-01;" in tracker.ok("report", "readiness").stdout
+
+
+def test_readiness_ends_its_span_at_the_last_session_that_compared_both_sides(
+    tracker: Tracker,
+) -> None:
+    """A later session of the uninvolved side alone is not what the LSI compares: it said
+    "3 sessions, 2026-11-01 to 2026-12-07" of sessions that ended on 2026-12-01."""
+    for day in ("2026-11-01", "2026-11-15", "2026-12-01"):
+        tracker.ok("log", "triple hop for distance", "-l", "4.2m", "-r", "5m",
+                   "--at", f"{day} 10:00")
+    tracker.ok("log", "triple hop for distance", "-r", "5.1m", "--at", "2026-12-07 09:00")
+    tracker.ok("lifter", "edit", "me", "--involved", "left", "--injury-date", "2026-08-01")
+    args = ("report", "readiness", "--test", "triple hop for distance")
+    out = " ".join(tracker.ok(*args).stdout.split())
+    assert "3 sessions, 2026-11-01 to 2026-12-01: LSI 84.0" in out
+    (test,) = tracker.json(*args)["tests"]
+    assert (test["recent_from"], test["date"], test["compared_sessions"]) == (
+        "2026-11-01", "2026-12-01", 3)

@@ -253,7 +253,8 @@ def readiness_test_json(test: ReadinessTest, report: Readiness) -> dict[str, Any
         "unit": None if metric is None else figure_unit(metric, report.unit),
         "involved": test.involved.value if test.involved else None,
         "injury_date": test.injury_date.isoformat() if test.injury_date else None,
-        "date": item.sessions[-1].date.isoformat() if item and item.sessions else None,
+        # The latest session compared (both sides), as recent_from is the earliest.
+        "date": judged.last.isoformat() if judged and judged.last else None,
         "scope": "recent",
         "compared_sessions": judged.compared_sessions if judged else 0,
         "recent_from": judged.first.isoformat() if judged and judged.first else None,

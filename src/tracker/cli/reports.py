@@ -555,12 +555,14 @@ def render_readiness(report: Readiness, today: date) -> None:
             day = test.injury_date.isoformat() if test.injury_date else "none"
             parts.append(f"involved {side}, injury date {day};")
         lsi, epic = test.lsi, test.epic
-        if item is not None:
-            found, judged = item.pre_injury, item.judgement
+        judged = item.judgement if item is not None else None
+        if item is not None and judged is not None and judged.last is not None:
+            found = item.pre_injury
+            # The sessions compared: a later one with one side alone is not among them.
             span = f"{judged.first.isoformat()} to " if judged.compared_sessions > 1 and (
                 judged.first) else ""
             count = plural(judged.compared_sessions, "session")
-            parts.append(f"{count}, {span}{item.sessions[-1].date.isoformat()}:")
+            parts.append(f"{count}, {span}{judged.last.isoformat()}:")
             figures = []
             if lsi is not None:
                 figures.append(f"LSI {lsi_text(lsi, involved, report.threshold)}")

@@ -334,6 +334,7 @@ class Judgement:
     recent: int  # sessions asked for (--recent)
     compared_sessions: int  # sessions used: compared ones among the latest, at most ``recent``
     first: dt.date | None  # the earliest of them
+    last: dt.date | None  # and the latest (a later session with one side alone is not)
     left: Decimal | None  # each side's figure over them (best e1RM, or total volume / reps)
     right: Decimal | None
     lsi: Decimal | None
@@ -397,6 +398,7 @@ def judge(
         recent=recent,
         compared_sessions=len(compared),
         first=compared[0].date if compared else None,
+        last=compared[-1].date if compared else None,
         left=left,
         right=right,
         lsi=index,
