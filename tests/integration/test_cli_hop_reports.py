@@ -201,3 +201,15 @@ def test_a_history_of_reps_is_unchanged(tracker: Tracker) -> None:
         "e1RM trend left ▁\n"
         "e1RM trend right ▁\n"
     )
+
+
+def test_volume_compares_no_session_of_timed_or_distance_sets(tracker: Tracker) -> None:
+    """They have no volume (SideFigures.volume_or_none): --metric volume said "2 sessions
+    compared, left 0, right 0" beside a verdict that no session has both sides measured."""
+    for day in ("2026-11-02", "2026-11-09"):
+        tracker.ok("log", "suitcase carry", "-l", "40mx24", "-r", "40mx20", "--at", f"{day} 10:05")
+    (carry,) = tracker.json("report", "imbalance", "--metric", "volume")["exercises"]
+    assert (carry["compared_sessions"], carry["recent_left"], carry["recent_right"]) == (
+        0, None, None)
+    assert carry["status"] == "incomplete" and carry["left"]["volume"] is None
+    assert [(s["left"], s["right"]) for s in carry["sessions"]] == [(None, None)] * 2

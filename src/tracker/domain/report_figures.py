@@ -253,7 +253,7 @@ class SideFigures:
         if name == "distance":
             return self.distance if self.distance else None
         if name == "volume":
-            return self.volume
+            return self.volume_or_none  # all timed or distance sets: none, not 0, to compare
         return Decimal(self.best_reps) if self.best_reps else None  # no set with reps: not compared
 
 
