@@ -461,3 +461,14 @@ def test_next_session_keeps_each_side_on_its_own_terms(tracker: Tracker) -> None
     page = tracker.ok("report", "html").stdout
     assert "left 80 kg per side for 10 reps; right BW+10 kg for 10 reps." in page
     assert "BW+80" not in page
+
+
+def test_the_page_says_what_a_load_is_per(tracker: Tracker, tmp_path: Path) -> None:
+    """A dumbbell lift's figures are per dumbbell, as the text and JSON say (the page said
+    "best e1RM (kg)" alone: half the load a reader would take it for)."""
+    tracker.ok("log", "bulgarian split squat", "-l", "8x20", "-r", "8x24")
+    assert tracker.json("report", "imbalance")["exercises"][0]["per"] == "dumbbell"
+    out = tmp_path / "report.html"
+    tracker.ok("report", "html", "-o", str(out))
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<span class="note" data-field="per">(per dumbbell)</span>') == 2
