@@ -32,6 +32,7 @@ from tracker.wording import closed_session, gym, new_best, plural, session_gap
 from tracker.wording.asymmetry import (
     article,
     epic_note,
+    involved_bands,
     measured_side,
     readiness_reason,
     verdict_text,
@@ -335,6 +336,12 @@ SENTENCES: dict[str, tuple[Callable[[], str], str]] = {
     "new best time": (lambda: new_best(TIME), "new best time"),
     "new best distance": (lambda: new_best(DISTANCE), "new best distance"),
     "session gap": (session_gap, "4 hours"),
+    "involved bands": (  # report html's header and report team (text and page)
+        involved_bands,
+        "Where an exercise names an involved side, LSI = involved / uninvolved x 100, which "
+        "exceeds 100 when the involved side is stronger: balanced from 90 to 110, watch from 85 "
+        "to 90 and from 110 to 115, imbalanced beyond.",
+    ),
     "stale session closed": (
         lambda: closed_session(12), "Closed session #12 (no sets for 4 hours)."
     ),

@@ -216,6 +216,7 @@ def test_report_renders_offline_with_the_figures_of_report_imbalance(
 
 def test_team_page_renders_offline(tracker: Tracker, browser: Any, tmp_path: Path) -> None:
     seed(tracker)
+    tracker.ok("lifter", "edit", "bo", "--involved", "left")  # 50 against 40: LSI 125
     out = tmp_path / "team.html"
     tracker.ok("report", "team", "--html", "-o", str(out))
     rows = tracker.json("report", "team")["rows"]
@@ -223,9 +224,24 @@ def test_team_page_renders_offline(tracker: Tracker, browser: Any, tmp_path: Pat
     try:
         sizes = opened.chart_sizes("svg.team-bar")
         shown = opened.page.evaluate(
-            """() => [...document.querySelectorAll("tr[data-lifter]")].map(row =>
-                [row.dataset.lifter, row.dataset.exercise,
-                 row.querySelector("[data-field=lsi]").textContent])"""
+            """() => [...document.querySelectorAll("tr[data-lifter]")].map(row => {
+                const field = name => row.querySelector(`[data-field=${name}]`);
+                const involved = field("involved");
+                return [row.dataset.lifter, row.dataset.exercise, field("lsi").textContent,
+                        Number(field("compared_sessions").dataset.value),
+                        involved && involved.textContent];
+            })"""
+        )
+        # Where the involved 125 is drawn: its bar's right end against its 100 and 115 lines.
+        drawn = opened.page.evaluate(
+            """() => {
+                const svg = document.querySelector("tr[data-lifter=bo] svg.team-bar");
+                const lines = [...svg.querySelectorAll("line")].map(
+                    line => line.getBoundingClientRect().x);
+                return {bar: svg.querySelector("rect.imbalanced").getBoundingClientRect().right,
+                        axis: svg.querySelector("line.axis").getBoundingClientRect().x,
+                        last: Math.max(...lines)};
+            }"""
         )
         assert opened.requests == [opened.url]
         assert opened.errors == []
@@ -233,10 +249,15 @@ def test_team_page_renders_offline(tracker: Tracker, browser: Any, tmp_path: Pat
         opened.close()
     assert len(sizes) == len(rows) == 3
     assert all(width > 0 and height > 0 for width, height in sizes)
-    assert [(lifter, exercise) for lifter, exercise, _ in shown] == [
+    assert [(lifter, exercise) for lifter, exercise, *_ in shown] == [
         (r["lifter"], r["exercise"]) for r in rows
     ]
-    assert [float(lsi) for _, _, lsi in shown] == [r["lsi"] for r in rows]
+    assert [float(lsi) for _, _, lsi, *_ in shown] == [r["lsi"] for r in rows]
+    assert [count for *_, count, _ in shown] == [r["compared_sessions"] for r in rows]
+    assert [involved for *_, involved in shown] == [
+        r["involved"] and f"involved {r['involved']}" for r in rows
+    ]
+    assert drawn["bar"] > drawn["last"] > drawn["axis"]  # past 100, and past 115
 
 
 def test_pages_fit_a_phone_and_a_desktop(tracker: Tracker, browser: Any, tmp_path: Path) -> None:

@@ -327,9 +327,9 @@ def test_team_trend_status_order_and_the_same_lsi_as_the_report(
         assert_row_is_the_headline(tracker, row)
     assert data["rows"][0]["weaker_side"] == "right"
     text = tracker.ok("report", "team").stdout.splitlines()
-    assert text[1].split() == ["lifter", "exercise", "LSI", "status", "weaker", "trend", "last",
-                               "trained"]
-    assert text[3].split()[:6] == ["cy", "Single", "Leg", "Press", "77.5", "imbalanced"]
+    assert text[1].split() == ["lifter", "exercise", "LSI", "compared", "status", "weaker",
+                               "trend", "last", "trained"]  # fmt: skip
+    assert text[3].split()[:7] == ["cy", "Single", "Leg", "Press", "77.5", "2", "imbalanced"]
     out = tmp_path / "team.html"
     result = tracker.ok("report", "team", "--html", "-o", str(out))
     assert result.stderr.startswith(f"Wrote {out} (3 rows, ")
@@ -429,7 +429,7 @@ def test_team_lists_what_report_imbalance_lists(tracker: Tracker, tmp_path: Path
     for row in data["rows"]:
         assert_row_is_the_headline(tracker, row)
     text = tracker.ok("report", "team").stdout.splitlines()
-    assert text[4].split() == ["me", "Suitcase", "Carry", "-", "incomplete", "-", "-",
+    assert text[4].split() == ["me", "Suitcase", "Carry", "-", "0", "incomplete", "-", "-",
                                data["rows"][1]["last_trained"]]  # fmt: skip
     out = tmp_path / "team.html"
     tracker.ok("report", "team", "--html", "-o", str(out))

@@ -116,7 +116,8 @@ def test_text_html_and_team_show_epic_beside_the_lsi(tracker: Tracker, tmp_path:
         EXTENSION: 76.67, "Single Leg Press": None
     }
     lines = tracker.ok("report", "team").stdout.splitlines()
-    assert lines[1].split()[:4] == ["lifter", "exercise", "LSI", "EPIC"]
+    header = next(line for line in lines if line.startswith("lifter"))
+    assert header.split()[:6] == ["lifter", "exercise", "LSI", "EPIC", "compared", "involved"]
     assert next(line for line in lines if EXTENSION in line).split()[4:6] == ["92.0", "76.7"]
     team_page = tmp_path / "team.html"
     tracker.ok("report", "team", "--html", "-o", str(team_page))

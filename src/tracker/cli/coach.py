@@ -12,7 +12,7 @@ import click
 
 from tracker.cli.complete import complete_exercise
 from tracker.cli.context import App, UserError, echo, emit_json, pass_app, style
-from tracker.cli.layout import plural
+from tracker.cli.layout import Column, plural, wrap
 from tracker.cli.params import SINCE, local_now
 from tracker.cli.render import table
 from tracker.cli.report_json import lsi_num, num
@@ -25,6 +25,8 @@ from tracker.cli.reports import (
     until_option,
 )
 from tracker.cli.terminal import terminal_text
+from tracker.domain.report_figures import DEFAULT_RECENT
+from tracker.wording.asymmetry import involved_bands
 
 if TYPE_CHECKING:
     from tracker.services.coach import TeamReport, TeamRow
@@ -94,12 +96,14 @@ def report_team(
     app: App, since: datetime, as_json: bool, as_html: bool, output: Path | None
 ) -> None:
     """Every lifter x unilateral exercise: current LSI, status, weaker side, trend and the date
-    last trained; who needs attention first (imbalanced, watch, balanced, lowest LSI first).
+    last trained; who needs attention first (imbalanced, watch, balanced, largest asymmetry
+    first).
 
     Each row is the headline of `report imbalance --since`: the latest 3 sessions with both
-    sides (best e1RM, Epley); the trend compares it with the same headline over the 3
-    sessions before them: improving at 5 points or more closer to 100, worsening at 5 or more
-    further, otherwise stable.
+    sides, or as many as there are ("compared"; best e1RM, Epley), involved / uninvolved where
+    an involved side is stored (then 90-110 is balanced, 85-90 and 110-115 watch); the trend
+    compares it with the same headline over the 3 sessions before them: improving at 5 points
+    or more closer to 100, worsening at 5 or more further, otherwise stable.
     """
     from tracker.services.coach import team_report
 
@@ -165,13 +169,18 @@ def team_lines(report: TeamReport) -> list[str]:
     since = report.since.isoformat()
     if not report.rows:
         return [f"No unilateral exercise trained since {since}."]
-    epic = any(row.epic is not None for row in report.rows)  # a column only where one exists
+    # The EPIC and involved columns only where a row has one; "compared" says over how many
+    # sessions each LSI is (fewer than 3 where fewer have both sides logged).
+    epic = any(row.epic is not None for row in report.rows)
+    involved = any(row.involved is not None for row in report.rows)
     rows = [
         [
             row.lifter,
             row.exercise,
             lsi_fmt(row.lsi, row.involved is not None),
             *[lsi_fmt(row.epic, True)] * epic,
+            str(row.compared_sessions),
+            *[row.involved or "-"] * involved,
             style(row.status, fg=STATUS_COLOURS.get(row.status)),
             row.weaker_side or "-",
             row.trend or "-",
@@ -179,9 +188,17 @@ def team_lines(report: TeamReport) -> list[str]:
         ]
         for row in report.rows
     ]
-    header = ["lifter", "exercise", "LSI", *["EPIC"] * epic, "status", "weaker", "trend",
-              "last trained"]
-    return [f"LSI over the latest 3 sessions, since {since}", *table(rows, header)]
+    header: list[Column | str] = [
+        "lifter", "exercise", "LSI", *["EPIC"] * epic, Column("compared", numeric=True),
+        *["involved"] * involved, "status", "weaker", "trend", "last trained",
+    ]
+    legend = (f"LSI over the latest sessions with both sides (compared: how many, at most "
+              f"{DEFAULT_RECENT}), since {since}.")
+    return [
+        *wrap(legend, indent="  ", first=""),
+        *(wrap(involved_bands(), indent="  ", first="") if involved else []),
+        *table(rows, header),
+    ]
 
 
 def write_output(text: str | Iterable[str], output: Path | None, what: str) -> None:

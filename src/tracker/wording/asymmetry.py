@@ -90,6 +90,17 @@ def verdict_text(result: Judgement) -> str:
     return sentence + "."
 
 
+def involved_bands() -> str:
+    """How an LSI with an involved side reads, in the words of `report html`'s header: above
+    100 when that side is stronger, banded by its distance from 100 (domain.asymmetry.band_of;
+    test_wording pins the sentence, the team view's tests that report html says it too)."""
+    return (
+        "Where an exercise names an involved side, LSI = involved / uninvolved x 100, which "
+        "exceeds 100 when the involved side is stronger: balanced from 90 to 110, watch from 85 "
+        "to 90 and from 110 to 115, imbalanced beyond."
+    )
+
+
 def measured_side(sets: int, trials: bool, compared: tuple[str, str] | None) -> str:
     """A side done for time or distance (no reps, so no volume), for a physio: its sets, or
     its trials for a test whose sets are all times or all distances alone (a hop), and the
