@@ -217,3 +217,14 @@ def test_the_page_without_an_involved_side_keeps_its_scale_to_100(
     assert row["lines"] == [("rule", 80.0), ("rule", 106.67)]
     assert [r for r in row["rects"] if r[0] == "balanced"] == [("balanced", 0.0, 106.67)]
     assert involved_bands() not in page and "110 and 115" not in page
+
+
+def test_the_lowest_lsi_on_the_page_still_has_a_bar(tracker: Tracker, tmp_path: Path) -> None:
+    """The bars started at the lowest LSI, so the worst row of all drew an empty bar."""
+    for day in ("2026-11-02", "2026-11-09"):
+        tracker.ok("log", SLP, "-l", "10x100", "-r", "10x50", "--at", f"{day} 10:00")
+    _, rows = team_page(tracker, tmp_path)
+    (row,) = rows.values()
+    assert row["fields"]["lsi"] == "50"
+    # From 40 (the tens below 50) to 100 over 160 px: 50 is 26.67 px long.
+    assert [r for r in row["rects"] if r[0] == "imbalanced"] == [("imbalanced", 0.0, 26.67)]

@@ -354,6 +354,13 @@ def readiness_view(index: str, readiness: Readiness, generated: datetime) -> dic
 
 
 
+def bar_floor(lsis: Sequence[Decimal]) -> int:
+    """Where the team page's bars start: 70, or the tens below an LSI of 70 or less, so that
+    the lowest row's bar is never empty (it started at the lowest LSI itself)."""
+    lowest = min(lsis, default=Decimal(100))
+    return 70 if lowest > 70 else int(lowest) // 10 * 10 - 10
+
+
 def team_page(report: TeamReport, generated: datetime) -> str:
     """The page of `tracker report team --html`: one row per lifter x exercise."""
     return (
@@ -362,7 +369,7 @@ def team_page(report: TeamReport, generated: datetime) -> str:
         .render(
             title="Team: left and right",
             report=report,
-            lsi_floor=min([70.0, *[float(row.lsi) for row in report.rows if row.lsi is not None]]),
+            lsi_floor=bar_floor([row.lsi for row in report.rows if row.lsi is not None]),
             generated=generated.strftime("%Y-%m-%d %H:%M"),
         )
     )
