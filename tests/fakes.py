@@ -350,13 +350,22 @@ class FakeLogRows(FakeRows, LogRows):
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[Side | None, int, str, Decimal]]:
-        tops: dict[tuple[Side | None, int, str], Decimal] = {}
+    ) -> list[tuple[Side | None, int, str, Decimal, datetime | None]]:
+        weigh_ins = sorted(
+            r.measured_at for r in self.store.table(BodyWeight) if r.lifter_id == lifter.id
+        )
+        tops: dict[tuple[Any, ...], tuple[Decimal, datetime]] = {}
         for s in self.store.sets(lifter, exercise):
-            if _working(s) and s.load > 0 and s.performed_at <= before:
-                key = (s.side, s.reps, s.unit)
-                tops[key] = max(tops.get(key, s.load), s.load)
-        return [(*key, top) for key, top in tops.items()]
+            if not _working(s) or s.performed_at > before or not (s.bodyweight or s.load > 0):
+                continue
+            weigh_in = max((at for at in weigh_ins if at <= s.performed_at), default=None)
+            key = (s.side, s.reps, s.unit, s.bodyweight, weigh_in if s.bodyweight else None)
+            top, at = tops.get(key, (s.load, s.performed_at))
+            tops[key] = max(top, s.load), min(at, s.performed_at)
+        return [
+            (side, reps, unit, top, at if bodyweight else None)
+            for (side, reps, unit, bodyweight, _), (top, at) in tops.items()
+        ]
 
     def measure_bests(
         self, lifter: Lifter, exercise: Exercise, before: datetime

@@ -230,6 +230,29 @@ def test_new_bests_per_side(tracker: Tracker) -> None:
     assert "new best e1RM" in out
 
 
+def test_a_bodyweight_best_in_the_gym_is_the_reports(tracker: Tracker) -> None:
+    """Bodyweight sets weighed with the weigh-in at their time, line after line (on SQLite
+    the prompt keeps its bests between lines): a mark where report history has a PB."""
+    tracker.ok("bodyweight", "add", "80", "--at", "3 days ago")
+    tracker.ok("log", "pistol", "-l", "5xBW", "-r", "8xBW+10", "--at", "2 days ago")
+    out, err = gym(tracker, "pistol -l 6xBW -r 2xBW+20", "pistol -l 7xBW -r 3xBW+20",
+                   "pistol -l 6xBW+1 -r 1xBW+40")
+    assert err == ""
+    assert [line for line in out.splitlines() if line.startswith("  #")] == [
+        "  #3 L 6 x BW  * new best e1RM",  # 96 beats 93.33
+        "  #4 R 2 x BW+20 kg",  # 106.67 is below 114
+        "  #5 L 7 x BW  * new best e1RM",  # 98.67 beats 96, logged a line before
+        "  #6 R 3 x BW+20 kg",  # 110
+        "  #7 L 6 x BW+1 kg",  # 97.2
+        "  #8 R 1 x BW+40 kg  * new best e1RM",  # 120 beats 114
+    ]
+    history = tracker.json("report", "history", "pistol")["sessions"]
+    assert [(e["side"], e["best_e1rm"], e["personal_best"]) for e in history] == [
+        ("left", 93.33, True), ("right", 114.0, True),
+        ("left", 98.67, True), ("right", 120.0, True),
+    ]
+
+
 def test_new_time_and_distance_bests_per_side(tracker: Tracker) -> None:
     """Issue 25: the gym logs through `tracker log`, so its lines carry the same marks."""
     tracker.ok("log", "6 m timed hop", "-l", "2.31s", "-r", "2.2s")

@@ -166,6 +166,70 @@ def test_previous_session_and_new_best_are_shown(tracker: Tracker) -> None:
     assert "new best e1RM" not in right_line
 
 
+def test_a_bodyweight_best_is_marked_as_report_history_weighs_it(tracker: Tracker) -> None:
+    """A bodyweight set's e1RM takes the weigh-in at or before it (the earliest for a set
+    before them all: 176 lb for 2 Nov), kg and lb mixed exactly, assisted sets included; the
+    log's mark is the history's personal best after the first session."""
+    first = tracker.ok("log", "pistol", "-l", "8xBW-10", "-r", "5xBW+10lb",
+                       "--at", "2026-11-02 10:00").stdout
+    tracker.ok("bodyweight", "add", "176", "--unit", "lb", "--at", "2026-11-05 07:00")
+    tracker.ok("bodyweight", "add", "70", "--at", "2026-11-20 07:00")
+    outs = [
+        tracker.ok("log", "pistol", "-l", left, "-r", right, "--at", at).stdout
+        for left, right, at in [
+            ("8xBW-12", "5xBW+5", "2026-11-10 10:00"),  # R 98.97 beats 98.43 (weighed 176 lb)
+            ("8xBW-11", "5xBW+12", "2026-11-12 10:00"),  # L 87.19 is below 88.45 (2 Nov)
+            ("8xBW-1", "5xBW+14", "2026-11-21 10:00"),  # 70 kg now: 87.4 and 98, no best
+        ]
+    ]
+    assert "new best" not in first
+    assert [[line for line in out.splitlines() if line.startswith("  #")] for out in outs] == [
+        ["  #3 L 8 x BW-12 kg", "  #4 R 5 x BW+5 kg  * new best e1RM"],
+        ["  #5 L 8 x BW-11 kg", "  #6 R 5 x BW+12 kg  * new best e1RM"],
+        ["  #7 L 8 x BW-1 kg", "  #8 R 5 x BW+14 kg"],
+    ]
+    history = tracker.json("report", "history", "pistol")["sessions"]
+    assert [(e["side"], e["best_e1rm"], e["personal_best"]) for e in history[2:]] == [
+        ("left", 85.92, False), ("right", 98.97, True),
+        ("left", 87.19, False), ("right", 107.14, True),
+        ("left", 87.4, False), ("right", 98.0, False),
+    ]
+
+
+def test_each_stored_bodyweight_set_keeps_the_weigh_in_of_its_time(tracker: Tracker) -> None:
+    """Sets alike but for their weigh-in are not one: 5xBW at 80 kg (93.33) is the left best
+    that 5xBW+25 at 60 kg (99.17) beats, not 5xBW+10 weighed at 80 (105); a weigh-in at the
+    very time of a set weighs it (5xBW+30 at 60 kg: 105, which 5xBW+33 beats)."""
+    tracker.ok("bodyweight", "add", "80", "--at", "2026-11-01 07:00")
+    tracker.ok("bodyweight", "add", "60", "--at", "2026-11-10 10:00")
+    outs = [
+        tracker.ok("log", "pistol", "-l", left, "-r", right, "--at", at).stdout
+        for left, right, at in [
+            ("5xBW", "5xBW", "2026-11-02 10:00"),
+            ("5xBW+10", "5xBW+30", "2026-11-10 10:00"),
+            ("5xBW+25", "5xBW+33", "2026-11-12 10:00"),
+        ]
+    ]
+    assert [[line for line in out.splitlines() if line.startswith("  #")] for out in outs] == [
+        ["  #1 L 5 x BW", "  #2 R 5 x BW"],
+        ["  #3 L 5 x BW+10 kg", "  #4 R 5 x BW+30 kg  * new best e1RM"],
+        ["  #5 L 5 x BW+25 kg  * new best e1RM", "  #6 R 5 x BW+33 kg  * new best e1RM"],
+    ]
+    history = tracker.json("report", "history", "pistol")["sessions"]
+    assert [(e["best_e1rm"], e["personal_best"]) for e in history[2:]] == [
+        (81.67, False), (105.0, True), (99.17, True), (108.5, True),
+    ]
+
+
+def test_a_bodyweight_set_without_any_weigh_in_is_no_best(tracker: Tracker) -> None:
+    """With no weigh-in the report knows no load, so no e1RM: nothing to mark, either way."""
+    tracker.ok("log", "pistol", "-l", "5xBW", "-r", "8xBW+10", "--at", "2026-11-02 10:00")
+    out = tracker.ok("log", "pistol", "-l", "9xBW", "-r", "8xBW+20", "--at", "2026-11-09 10:00")
+    assert "new best" not in out.stdout
+    history = tracker.json("report", "history", "pistol")["sessions"]
+    assert [(e["best_e1rm"], e["personal_best"]) for e in history] == [(None, False)] * 4
+
+
 def marks(out: str, typed: str) -> list[str]:
     """The new-best marks on the log line of the set shown as `typed`."""
     line = next(line for line in out.splitlines() if typed in line)

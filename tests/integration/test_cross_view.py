@@ -8,7 +8,10 @@ then for the reported lifter:
 - the `suggest --json` cue ("scope": "last_session") is the report's last compared session;
 - the gym's pair line (services.gym.completed_pairs) of a session holding one set per side is
   the report's LSI of that session;
-- `report history --json` gives each side's best e1RM per session as the report's sessions do.
+- `report history --json` gives each side's best e1RM per session as the report's sessions do;
+- the best e1RM `tracker log` marks a new best against (services.logbook.best_e1rm_by_side, SQL
+  maxima per weigh-in) is report history's best before the session, exactly, so its mark
+  falls where history has a personal best.
 Many examples on SQLite, few on PostgreSQL (TRACKER_CROSS_VIEW_EXAMPLES scales both).
 """
 
@@ -216,6 +219,44 @@ def check_history(tracker: Tracker, ex: dict[str, Any]) -> None:
                 assert abs(found[0] - session[side]) <= 0.0100001, (session, side, found)
 
 
+def check_log_bests(engine: Engine, ex: dict[str, Any], starts: list[datetime]) -> None:
+    """The best e1RM per side `tracker log` reads to mark a new best (SQL maxima per reps,
+    unit and weigh-in) is report history's, to the last digit: over the whole history, and
+    before each session that starts alone at its time, where a new best is a personal best."""
+    from tracker.services.catalog import resolve_exercise
+    from tracker.services.lifters import current_lifter
+    from tracker.services.logbook import best_e1rm_by_side
+    from tracker.services.reports import history_report
+
+    entries = history_report(UnitOfWork(engine), "me", ex["exercise"], None, None).entries
+    with UnitOfWork(engine) as uow:
+        lifter = current_lifter(uow.lifters, "me")
+        exercise = resolve_exercise(uow.catalog, ex["exercise"])
+        weigh_ins = uow.body_weights().of_lifter(lifter.id)
+
+        def log_bests(before: datetime) -> dict[Side | None, Decimal]:
+            return best_e1rm_by_side(uow.log, lifter, exercise, Unit(lifter.unit), before,
+                                     lambda: weigh_ins)
+
+        best: dict[Side | None, Decimal] = {}  # over the sessions before
+        for session_id in dict.fromkeys(e.session_id for e in entries):  # in history's order
+            start = starts[session_id - 1]  # Seeder: lifter 0's session i has id i + 1
+            in_session = [e for e in entries if e.session_id == session_id]
+            if starts.count(start) == 1 and best:
+                before = log_bests(start - timedelta(microseconds=1))
+                assert before == best, (ex["exercise"], session_id, before, best)
+                for entry in in_session:
+                    e1rm = entry.figures.best_e1rm
+                    beaten = e1rm is not None and e1rm > before.get(entry.side, Decimal(0))
+                    assert entry.personal_best == beaten, (ex["exercise"], entry)
+                HITS["log"] += 1
+            for entry in in_session:
+                if (e1rm := entry.figures.best_e1rm) is not None:
+                    best[entry.side] = max(best.get(entry.side, e1rm), e1rm)
+        assert log_bests(BASE + timedelta(days=1)) == best, (ex["exercise"], best)
+        uow.commit()
+
+
 def test_every_view_shows_the_reports_figure(
     tracker: Tracker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -247,6 +288,7 @@ def test_every_view_shows_the_reports_figure(
             assert ex["scope"] == "recent" and ex["all_time"]["scope"] == "all_time"
             check_suggest(tracker, ex)
             check_history(tracker, ex)
+            check_log_bests(seeder.engine, ex, starts)
 
     try:
         check()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -196,7 +197,9 @@ def test_what_the_prompt_keeps_is_what_a_fresh_read_finds(
         for name, kept in shell.memory.exercises.items():
             exercise = resolve_exercise(uow.catalog, name)
             later = datetime.now(UTC) + timedelta(seconds=1)
-            assert kept.bests == best_e1rm_by_side(uow.log, lifter, exercise, unit, later)
+            assert kept.bests == best_e1rm_by_side(
+                uow.log, lifter, exercise, unit, later, EntryCheck(uow, lifter).body_weights
+            )
             assert kept.measure_bests == MeasureBests.from_rows(
                 uow.log.measure_bests(lifter, exercise, later), exercise.lower_is_better
             )
@@ -207,6 +210,9 @@ def test_what_the_prompt_keeps_is_what_a_fresh_read_finds(
     assert set(shell.memory.exercises) == {
         SLP, "Plank", "Leg Press", "Pull-Up", "6 m Timed Hop", "Single-Leg Hop for Distance"
     }
+    # Bodyweight sets weighed with the 80 kg weigh-in: 5xBW+20 (116.67) beats 8xBW+10 (114).
+    pull_up = shell.memory.exercises["Pull-Up"].bests
+    assert {side: round(best, 2) for side, best in pull_up.items()} == {None: Decimal("116.67")}
 
 
 @pytest.mark.parametrize("db_url", ["postgres"], indirect=True)

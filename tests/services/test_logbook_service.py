@@ -10,9 +10,10 @@ import pytest
 from tests.fakes import FakeUnitOfWork
 from tests.helpers.fake_catalog import with_catalog
 from tests.helpers.fake_log import NOW, log, planned
-from tracker.adapters.orm import TrainingSession, WorkoutSet
+from tracker.adapters.orm import Lifter, TrainingSession, WorkoutSet
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.units import Unit
 
 H = timedelta(hours=1)
 
@@ -107,6 +108,25 @@ def test_new_bests_are_marked_per_side(uow: FakeUnitOfWork) -> None:
     # Left beats its best (Epley 10x65 > 10x60); right repeats it, which is no new best.
     result = log(uow, "slp", planned("10x65", Side.LEFT) + planned("10x60", Side.RIGHT))
     assert [(s.side, s.best) for s in result.sets] == [(Side.LEFT, True), (Side.RIGHT, False)]
+
+
+def test_bodyweight_sets_are_weighed_with_the_weigh_in_of_their_time() -> None:
+    """As report history weighs them: the first sets, before any weigh-in, take the earliest
+    (176 lb); the last session the 70 kg of its day, which beats nothing."""
+    pistol = with_catalog("Pistol Squat")
+    day = 24 * H
+    log(pistol, "pistol", planned("8xBW-10", Side.LEFT) + planned("5xBW+10lb", Side.RIGHT),
+        at=NOW - 30 * day)
+    (lifter,) = pistol.store.table(Lifter)
+    pistol.body_weights().add(lifter.id, NOW - 27 * day, Decimal(176), Unit.LB)
+    pistol.body_weights().add(lifter.id, NOW - 12 * day, Decimal(70), Unit.KG)
+    sessions = [("8xBW-12", "5xBW+5", 22), ("8xBW-11", "5xBW+12", 20), ("8xBW-1", "5xBW+14", 11)]
+    marks = [
+        [s.best for s in log(pistol, "pistol", planned(left, Side.LEFT)
+                             + planned(right, Side.RIGHT), at=NOW - days * day).sets]
+        for left, right, days in sessions
+    ]
+    assert marks == [[False, True], [False, True], [False, False]]
 
 
 def test_the_very_first_sets_are_not_called_bests(uow: FakeUnitOfWork) -> None:

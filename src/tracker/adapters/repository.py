@@ -17,11 +17,13 @@ from operator import itemgetter
 from typing import Any, Protocol
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Connection,
     Select,
     Table,
     case,
+    cast,
     delete,
     func,
     insert,
@@ -455,7 +457,7 @@ class LogRows(Rows, Protocol):
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[Side | None, int, str, Decimal]]: ...
+    ) -> list[tuple[Side | None, int, str, Decimal, datetime | None]]: ...
 
     def measure_bests(
         self, lifter: Lifter, exercise: Exercise, before: datetime
@@ -595,19 +597,51 @@ class SqlLogRows(SessionRows, LogRows):
 
     def top_loads_by_reps(
         self, lifter: Lifter, exercise: Exercise, before: datetime
-    ) -> list[tuple[Side | None, int, str, Decimal]]:
-        """(side, reps, unit, heaviest load) over the exercise's non-warm-up sets before then."""
-        rows = self.session.execute(
-            select(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit, func.max(WorkoutSet.load))
+    ) -> list[tuple[Side | None, int, str, Decimal, datetime | None]]:
+        """(side, reps, unit, heaviest load, bodyweight time) over the exercise's non-warm-up
+        sets with reps done by then, in one aggregate: the heaviest loaded set (a load above 0)
+        per (side, reps, unit), its time None; and the heaviest bodyweight set (the load added
+        to body weight, of any sign: BW-20 is assisted) per (side, reps, unit) and weigh-in that
+        weighs it (the latest at or before the set; none for sets before them all), with the
+        time of the earliest of them, which the domain weighs with that same weigh-in
+        (domain.records.e1rm_of). Loads compare as exact integer thousandths on both engines
+        (SQLite keeps them as REAL); kg and lb stay apart, for the domain to convert."""
+        weighed_by = (
+            select(func.max(BodyWeight.measured_at))
+            .where(
+                BodyWeight.lifter_id == lifter.id,
+                BodyWeight.measured_at <= WorkoutSet.performed_at,
+            )
+            .correlate(WorkoutSet)
+            .scalar_subquery()
+        )
+        sets = (
+            select(
+                WorkoutSet.side,
+                WorkoutSet.reps,
+                WorkoutSet.unit,
+                WorkoutSet.bodyweight,
+                case((WorkoutSet.bodyweight.is_(True), weighed_by), else_=None).label("weigh_in"),
+                cast(func.round(WorkoutSet.load * 1000), BigInteger).label("milli"),
+                WorkoutSet.performed_at,
+            )
             .where(
                 *_working_sets_of(lifter, exercise),
                 WorkoutSet.reps > 0,
-                WorkoutSet.load > 0,
+                or_(WorkoutSet.bodyweight.is_(True), WorkoutSet.load > 0),
                 WorkoutSet.performed_at <= before,
             )
-            .group_by(WorkoutSet.side, WorkoutSet.reps, WorkoutSet.unit)
+            .subquery()
         )
-        return [(side, reps, unit, top) for side, reps, unit, top in rows]
+        keys = (sets.c.side, sets.c.reps, sets.c.unit, sets.c.bodyweight, sets.c.weigh_in)
+        rows = self.session.execute(
+            select(*keys[:4], func.max(sets.c.milli), func.min(sets.c.performed_at))
+            .group_by(*keys)
+        )
+        return [
+            (side, reps, unit, Decimal(milli) / 1000, at if bodyweight else None)
+            for side, reps, unit, bodyweight, milli, at in rows
+        ]
 
     def measure_bests(
         self, lifter: Lifter, exercise: Exercise, before: datetime

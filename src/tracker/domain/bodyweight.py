@@ -44,7 +44,7 @@ def body_weight_at(entries: Sequence[BodyWeight], moment: dt.datetime) -> BodyWe
     """
     if not entries:
         return None
-    index = bisect_right([e.measured_at for e in entries], moment)
+    index = bisect_right(entries, moment, key=lambda e: e.measured_at)
     return entries[index - 1] if index else entries[0]
 
 

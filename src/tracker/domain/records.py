@@ -3,16 +3,24 @@
 New bests of the estimated 1RM and of a timed or distance set's measure (the logbook marks them
 on every `tracker log`), and the per-side records gym mode announces: heaviest load, most reps
 at a load. Loads compare in one unit, distances in metres, times in seconds, all exactly.
+
+A set's e1RM is the one `report history` gives it (:func:`e1rm_of`): a bodyweight set (``8xBW``,
+``8xBW+10``, ``8xBW-20``) weighed by the report's own rule (report_figures.bodyweight_group:
+the weigh-in at or before the set, the earliest for a set before them all; with no weigh-in
+logged its load is unknown and it estimates nothing), then estimated by the report's rules
+(report_figures.best_set_of: 1-12 reps, a load above 0), by Epley.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.model import SetKind, Side
-from tracker.domain.report_figures import metres, set_e1rm
+from tracker.domain.report_figures import SetGroup, best_set_of, bodyweight_group, metres
 from tracker.domain.units import Unit, convert
 
 E1RM = "e1RM"  # a set's best estimated 1RM (new_bests)
@@ -20,61 +28,72 @@ HEAVIEST = "heaviest"
 MOST_REPS = "most reps at this load"
 TIME = "time"  # a timed set's best: the longest, or the shortest when lower is better
 DISTANCE = "distance"  # a distance set's best: the longest
+E1RM_FORMULA = "epley"  # the formula of the new-best mark (the reports' default)
 
 
 @dataclass(frozen=True, slots=True)
 class LoggedSet:
     side: Side | None
     reps: int
-    load: Decimal
+    load: Decimal  # as typed; a bodyweight set's added load (negative: assisted)
     unit: Unit
     kind: SetKind
     id: int = 0  # the stored set's id, where records name the set
     duration_s: Decimal | None = None
     distance: Decimal | None = None
     distance_unit: str | None = None
+    # A bodyweight set's time, which picks the weigh-in that weighs it; None: a loaded set.
+    bodyweight_at: dt.datetime | None = None
 
 
-def counts_for_best(kind: SetKind, load: Decimal, reps: int) -> bool:
-    """Warm-ups, failed attempts (0 reps), bodyweight and assisted sets give no estimate."""
-    return kind is not SetKind.WARMUP and load > 0 and reps > 0
+def e1rm_of(done: LoggedSet, unit: Unit, body_weights: Sequence[BodyWeight]) -> Decimal | None:
+    """The set's e1RM in ``unit`` as `report history` reads the set (see the module docstring),
+    None where it gives none; warm-ups give none. ``body_weights``: the lifter's weigh-ins in
+    time order (only bodyweight sets read them)."""
+    if done.kind is SetKind.WARMUP:
+        return None
+    group = SetGroup(done.reps, done.load, done.unit)
+    if done.bodyweight_at is not None:
+        group = bodyweight_group(done.reps, done.load, done.unit, done.bodyweight_at, body_weights)
+    best = best_set_of([group], unit, E1RM_FORMULA)
+    return None if best is None else best.e1rm
 
 
 def best_by_side(
-    tops: Iterable[tuple[Side | None, int, Unit, Decimal]], unit: Unit
+    tops: Iterable[LoggedSet], unit: Unit, body_weights: Sequence[BodyWeight]
 ) -> dict[Side | None, Decimal]:
-    """The best Epley e1RM per side from the heaviest load per (side, reps, unit); sets of
-    more than 12 reps estimate nothing (domain.e1rm)."""
+    """The best e1RM per side (:func:`e1rm_of`) of these sets: a history's heaviest set per
+    (side, reps, unit), and for bodyweight sets per weigh-in too, stands for all its sets."""
     bests: dict[Side | None, Decimal] = {}
-    for side, reps, row_unit, top in tops:
-        if reps < 1 or top <= 0:
-            continue
-        value = set_e1rm(reps, top, row_unit, unit)
-        if value is not None and value > bests.get(side, Decimal(0)):
-            bests[side] = value
+    for done in tops:
+        value = e1rm_of(done, unit, body_weights)
+        if value is not None and value > bests.get(done.side, Decimal(0)):
+            bests[done.side] = value
     return bests
 
 
 def bests_with(
-    bests: dict[Side | None, Decimal], sets: Iterable[LoggedSet], unit: Unit
+    bests: dict[Side | None, Decimal],
+    sets: Iterable[LoggedSet],
+    unit: Unit,
+    body_weights: Sequence[BodyWeight],
 ) -> dict[Side | None, Decimal]:
     """The best per side once `sets` are stored too: what best_by_side reads of the history
     with them (a warm process keeps its bests so instead of reading them again)."""
-    tops = (
-        (s.side, s.reps, s.unit, s.load)
-        for s in sets
-        if counts_for_best(s.kind, s.load, s.reps)
-    )
     merged = dict(bests)
-    for side, value in best_by_side(tops, unit).items():
+    for side, value in best_by_side(sets, unit, body_weights).items():
         merged[side] = max(merged.get(side, value), value)
     return merged
 
 
 def new_bests(
-    sets: Sequence[LoggedSet], bests: dict[Side | None, Decimal], unit: Unit
+    sets: Sequence[LoggedSet],
+    bests: dict[Side | None, Decimal],
+    unit: Unit,
+    body_weights: Sequence[BodyWeight],
 ) -> list[bool]:
-    """For each set, whether it beats the best before it (earlier sets of the batch included).
+    """For each set, whether its e1RM (:func:`e1rm_of`) beats the best before it (earlier sets
+    of the batch included).
 
     The first sets ever logged on a side are not "new bests": there was nothing to beat.
     """
@@ -82,12 +101,10 @@ def new_bests(
     flags = []
     for done in sets:
         previous = running.get(done.side)
-        if previous is None or not counts_for_best(done.kind, done.load, done.reps):
-            flags.append(False)
-            continue
-        value = set_e1rm(done.reps, done.load, done.unit, unit)
-        flags.append(value is not None and value > previous)
-        if value is not None and value > previous:
+        value = None if previous is None else e1rm_of(done, unit, body_weights)
+        beaten = previous is not None and value is not None and value > previous
+        flags.append(beaten)
+        if beaten and value is not None:
             running[done.side] = value
     return flags
 

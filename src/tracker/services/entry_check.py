@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -32,7 +32,7 @@ class EntryCheck:
     lifter: Lifter
     leave_out: int | None = None  # the set being edited is no history of itself
     known: dict[int, Known] = field(default_factory=dict)
-    _weights: list[BodyWeight] | None = None
+    weigh_ins: Sequence[BodyWeight] | None = None  # the lifter's, once read (or given)
     _session: str | None = None  # the import's session being read, and its rows so far
     _held: list[tuple[int, Decimal | None, int]] = field(default_factory=list)
     _unit: Unit | None = None  # the lifter's, as read last (one Unit per row costs)
@@ -115,9 +115,14 @@ class EntryCheck:
             known = known.with_set(None, bounds.most_reps)
         return known
 
+    def body_weights(self) -> Sequence[BodyWeight]:
+        """The lifter's weigh-ins, oldest first: read once per command, for this check and the
+        command's other figures of bodyweight sets (the logbook's new bests)."""
+        if self.weigh_ins is None:
+            self.weigh_ins = self.uow.body_weights().of_lifter(self.lifter.id)
+        return self.weigh_ins
+
     def _body_weight(self, at: datetime) -> Decimal | None:
         """Body weight in kg at `at`: every bodyweight set, stored or new, weighs it."""
-        if self._weights is None:
-            self._weights = self.uow.body_weights().of_lifter(self.lifter.id)
-        weighed = body_weight_at(self._weights, at)
+        weighed = body_weight_at(self.body_weights(), at)
         return None if weighed is None else convert(weighed.weight, weighed.unit, Unit.KG)

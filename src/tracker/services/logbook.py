@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
@@ -12,6 +12,7 @@ from tracker.adapters.new_rows import add_session, add_set, put_spec, spec_of
 from tracker.adapters.orm import Exercise, Lifter, TrainingSession, WorkoutSet
 from tracker.adapters.repository import LogRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
+from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.errors import InvalidValue, NotFound
 from tracker.domain.load_convention import LoadPer
 from tracker.domain.model import Laterality, SetKind, SetSpec, Side
@@ -143,6 +144,7 @@ def log_sets(
         check = EntryCheck(uow, lifter)
         if recalled is not None:
             check.known[exercise.id] = recalled.known
+            check.weigh_ins = recalled.facts.body_weights
         if not request.confirmed:
             for planned in request.sets:
                 kind = kind_of(planned.spec, request.kind)
@@ -160,7 +162,9 @@ def log_sets(
         else:
             previous = previous_session(log, lifter, exercise, session)
             first_time = uow.catalog.count_sets_of(exercise, lifter) == 0
-            bests = best_e1rm_by_side(log, lifter, exercise, Unit(lifter.unit), at)
+            bests = best_e1rm_by_side(
+                log, lifter, exercise, Unit(lifter.unit), at, check.body_weights
+            )
             remembering = memory is not None and memory.stamp is not None
             measured = remembering or any(p.spec.measured for p in request.sets)
             measure_bests = (
@@ -208,14 +212,16 @@ def log_sets(
             result.per_implement = convention.implement_name
             result.implements = convention.implements
         logged = [logged_set(s) for s in result.sets]
-        e1rm_flags = new_bests(logged, bests, Unit(lifter.unit))
+        # Bodyweight sets are weighed as the reports weigh them (domain.records.e1rm_of).
+        weigh_ins = check.body_weights() if any(s.bodyweight for s in result.sets) else ()
+        e1rm_flags = new_bests(logged, bests, Unit(lifter.unit), weigh_ins)
         measure_flags = new_measure_bests(logged, measure_bests, exercise.lower_is_better)
         for stored, best, best_measure in zip(result.sets, e1rm_flags, measure_flags, strict=True):
             stored.best, stored.best_measure = best, best_measure
         kept = stamp = None
         if memory is not None and memory.stamp is not None:
             kept = _kept(uow, lifter, exercise, session, rows, result, recalled, check)
-            kept.bests = bests_with(bests, logged, Unit(lifter.unit))
+            kept.bests = bests_with(bests, logged, Unit(lifter.unit), weigh_ins)
             kept.measure_bests = measure_bests.with_sets(logged, exercise.lower_is_better)
             uow.log.flush()
             stamp = uow.data_stamp(lifter.id)
@@ -284,7 +290,8 @@ def _recall(
 
 def logged_set(s: StoredSet) -> LoggedSet:
     return LoggedSet(
-        s.side, s.reps, s.load, s.unit, s.kind, s.id, s.duration_s, s.distance, s.distance_unit
+        s.side, s.reps, s.load, s.unit, s.kind, s.id, s.duration_s, s.distance, s.distance_unit,
+        s.performed_at if s.bodyweight else None,
     )
 
 
@@ -333,14 +340,23 @@ def span_of(log: LogRows, row: TrainingSession) -> Span:
 
 
 def best_e1rm_by_side(
-    log: LogRows, lifter: Lifter, exercise: Exercise, unit: Unit, before: datetime
+    log: LogRows,
+    lifter: Lifter,
+    exercise: Exercise,
+    unit: Unit,
+    before: datetime,
+    body_weights: Callable[[], Sequence[BodyWeight]],
 ) -> dict[Side | None, Decimal]:
-    """The best Epley e1RM before `before` per side, from SQL maxima per (side, reps, unit)."""
-    tops = log.top_loads_by_reps(lifter, exercise, before)
-    return best_by_side(
-        ((side, reps, Unit(unit), top) for side, reps, unit, top in tops),
-        unit,
-    )
+    """The best e1RM before `before` per side, as `report history` reads each set (bodyweight
+    sets weighed with the weigh-in of their time), from SQL maxima per (side, reps, unit) and,
+    for bodyweight sets, weigh-in; the weigh-ins (``body_weights()``) are read only when a
+    bodyweight set is among them."""
+    tops = [
+        LoggedSet(side, reps, top, Unit(row_unit), SetKind.WORKING, bodyweight_at=at)
+        for side, reps, row_unit, top, at in log.top_loads_by_reps(lifter, exercise, before)
+    ]
+    weighed = any(top.bodyweight_at is not None for top in tops)
+    return best_by_side(tops, unit, body_weights() if weighed else ())
 
 
 def previous_session(
