@@ -312,8 +312,8 @@ def best_set_of(groups: Iterable[SetGroup], unit: Unit, formula: str) -> BestSet
 def set_e1rm(
     reps: int, load: Decimal, typed: Unit, unit: Unit, formula: str = "epley"
 ) -> Decimal | None:
-    """One loaded set's e1RM in ``unit`` by the report's rules (None where they give none): the
-    gym's and the logbook's new-best marks use it."""
+    """One loaded set's e1RM in ``unit`` by the report's rules (None where they give none), as
+    the SQL key's counterpart in tests (records.e1rm_of weighs a bodyweight set as well)."""
     best = best_set_of([SetGroup(reps, load, typed)], unit, formula)
     return None if best is None else best.e1rm
 
