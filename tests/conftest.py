@@ -6,7 +6,10 @@ and drops them at the end; each test finds the shared one reset (tests/helpers/s
 Under CI=true a missing server is an error, not a skip.
 
 Temporary files (SQLite databases too) go to a RAM file system where there is one, and
-PostgreSQL commits do not wait for the disk (tests/helpers/fast_storage.py).
+PostgreSQL commits do not wait for the disk (tests/helpers/fast_storage.py). Bytecode is kept
+between runs even where PYTHONDONTWRITEBYTECODE is set, outside the source tree
+(tests/helpers/bytecode_cache.py). The engines of a test process share one compiled-statement
+cache (tests/helpers/shared_sql_cache.py).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
-from tests.helpers import fast_storage
+from tests.helpers import bytecode_cache, fast_storage, shared_sql_cache
 from tests.helpers.cli import PG_ENV, Tracker, isolate
 from tests.helpers.postgres_server import PostgresServer
 from tests.helpers.seeded_postgres import SeededDatabase
@@ -36,10 +39,16 @@ TEMP_ROOT = "PYTEST_DEBUG_TEMPROOT"  # pytest's own variable for the root of its
 
 def pytest_configure(config: pytest.Config) -> None:
     """Storage that does not wait for the disk (tests/helpers/fast_storage.py), unless the
-    run chose where its temporary files go."""
+    run chose where its temporary files go; bytecode kept between runs where the environment
+    turned it off (tests/helpers/bytecode_cache.py); one compiled-statement cache for the
+    process's engines (each command run in-process compiled all of its SQL again:
+    tests/helpers/shared_sql_cache.py)."""
+    shared_sql_cache.install()
     chosen = config.option.basetemp or os.environ.get("TMPDIR") or os.environ.get(TEMP_ROOT)
     if not chosen and (ram := fast_storage.ram_disk()) is not None:
         os.environ[TEMP_ROOT] = str(ram)  # where pytest's tmp_path_factory makes its folders
+    # Before the xdist workers start: they and every subprocess inherit the setting.
+    bytecode_cache.keep_bytecode(os.environ.get(TEMP_ROOT))
     if os.environ.get(PG_ENV):
         os.environ["PGOPTIONS"] = fast_storage.postgres_options(os.environ.get("PGOPTIONS"))
 

@@ -52,33 +52,50 @@ SINCE = "2020-01-01"  # before every drawn session: the windows are the whole hi
 # Whole seconds, and hop-test times in hundredths and thousandths (kept exactly).
 SECONDS = st.integers(0, 300).map(Decimal) | st.decimals("0.001", 300, places=3)
 
+# A set's strategies, made once: a strategy made inside the composite is a new object at each
+# draw, validated again each time.
+BOOLEANS = st.booleans()
+BODYWEIGHT_LOADS = st.sampled_from([Decimal(-20), Decimal(-10), Decimal(0), Decimal(5)])
+LIFTERS = st.sampled_from([0, 0, 0, 0, 1])
+SESSIONS = st.integers(0, 7)
+EXERCISES = st.sampled_from(UNILATERAL)
+SIDES = st.sampled_from([Side.LEFT, Side.RIGHT])
+REPS = st.one_of(st.integers(1, 12), st.integers(1, 12), st.integers(0, 30))
+UNITS = st.sampled_from([Unit.KG, Unit.KG, Unit.LB])
+KINDS = st.sampled_from(["working"] * 6 + ["warmup", "drop", "failure"])
+DURATIONS = st.one_of(st.none(), st.none(), st.none(), SECONDS)
+
+
 @st.composite
 def unilateral_set(draw: st.DrawFn) -> Drawn:
     """Mostly the reported lifter's working sets of one-sided lifts: loaded, bodyweight
     (BW+20) and assisted (BW-20), kg and lb, a few failed, warm-up and timed ones."""
-    bodyweight = draw(st.booleans())
-    load = draw(st.sampled_from([Decimal(-20), Decimal(-10), Decimal(0), Decimal(5)])
-                if bodyweight else LOADS)
+    bodyweight = draw(BOOLEANS)
+    load = draw(BODYWEIGHT_LOADS if bodyweight else LOADS)
     return Drawn(
-        lifter=draw(st.sampled_from([0, 0, 0, 0, 1])),
-        session=draw(st.integers(0, 7)),
-        exercise=draw(st.sampled_from(UNILATERAL)),
-        side=draw(st.sampled_from([Side.LEFT, Side.RIGHT])),
-        reps=draw(st.one_of(st.integers(1, 12), st.integers(1, 12), st.integers(0, 30))),
+        lifter=draw(LIFTERS),
+        session=draw(SESSIONS),
+        exercise=draw(EXERCISES),
+        side=draw(SIDES),
+        reps=draw(REPS),
         load=load,
-        unit=draw(st.sampled_from([Unit.KG, Unit.KG, Unit.LB])),
-        kind=draw(st.sampled_from(["working"] * 6 + ["warmup", "drop", "failure"])),
+        unit=draw(UNITS),
+        kind=draw(KINDS),
         bodyweight=bodyweight,
-        duration_s=draw(st.one_of(st.none(), st.none(), st.none(), SECONDS)),
+        duration_s=draw(DURATIONS),
     )
+
+
+SETS = st.lists(unilateral_set(), min_size=4, max_size=30)
+OFFSETS = st.lists(st.integers(0, 60 * 24), min_size=8, max_size=8)
 
 
 @st.composite
 def unilateral_log(draw: st.DrawFn) -> tuple[list[Drawn], list[datetime]]:
-    sets = draw(st.lists(unilateral_set(), min_size=4, max_size=30))
-    if draw(st.booleans()):
+    sets = draw(SETS)
+    if draw(BOOLEANS):
         sets = mirrored(sets)
-    offsets = draw(st.lists(st.integers(0, 60 * 24), min_size=8, max_size=8))
+    offsets = draw(OFFSETS)
     return sets, [BASE - timedelta(hours=h) for h in offsets]
 
 
