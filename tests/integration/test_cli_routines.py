@@ -38,7 +38,11 @@ def test_edit_move_remove_rename(tracker: Tracker) -> None:
     tracker.ok("routine", "add", "Push")
     for name in ("bench press", "overhead press", "dumbbell curl"):
         tracker.ok("routine", "add-exercise", "push", name)
-    tracker.ok("routine", "edit", "push", "--item", "3", "--move", "1", "--sets", "2")
+    moved = tracker.ok("routine", "edit", "push", "--item", "3", "--move", "1", "--sets", "2")
+    # What it prints is the order stored (it printed the order from before the move).
+    assert moved.stdout.splitlines()[1:4] == [
+        "  1. Dumbbell Curl: 2 sets", "  2. Bench Press: 3 sets", "  3. Overhead Press: 3 sets",
+    ]
     tracker.ok("routine", "edit", "push", "--item", "3", "--remove")
     tracker.ok("routine", "edit", "push", "--rename", "Push B")
     data = tracker.json("routine", "show", "push b")

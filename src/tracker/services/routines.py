@@ -194,6 +194,7 @@ def _edit_item(routine: Routine, edit: RoutineEdit) -> None:
         items.insert(edit.move_to - 1, item)
     for position, each in enumerate(items):
         each.position = position
+    routine.items.sort(key=lambda each: each.position)  # the plan shown is the stored order
 
 
 def remove_routine(uow: AbstractUnitOfWork, lifter_name: str | None, name: str) -> str:
