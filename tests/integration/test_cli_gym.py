@@ -296,8 +296,13 @@ def test_plates_errors(tracker: Tracker) -> None:
     assert tracker.fails("config", "set", "plates", "25,abc") == (
         'Error: can\'t read plate "abc": give a weight such as 2.5'
     )
-    assert tracker.fails("plates", "20", "--exercise", "dumbbell curl").startswith(
-        "Error: Dumbbell Curl is loaded without plates (dumbbell)"
+    # A dumbbell has no sled to set (the advice to set one gave "per horn 15" once followed).
+    assert tracker.fails("plates", "20", "--exercise", "dumbbell curl") == (
+        "Error: Dumbbell Curl is loaded without plates (dumbbell): there are no plates to work out"
+    )
+    assert tracker.fails("plates", "20", "--exercise", "leg extension") == (
+        "Error: Leg Extension is loaded without plates (machine); a plate-loaded machine needs "
+        'its sled: tracker exercises edit "Leg Extension" --sled 0'
     )
 
 

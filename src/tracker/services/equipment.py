@@ -139,6 +139,11 @@ def plates_for(
         uow.commit()
     if answer is None:
         assert exercise is not None
+        if equipment_key(exercise.equipment) != "machine":  # dumbbells, a cable stack: no sled
+            raise InvalidValue(
+                f"{exercise.name} is loaded without plates ({exercise.equipment}): "
+                "there are no plates to work out"
+            )
         raise InvalidValue(
             f"{exercise.name} is loaded without plates ({exercise.equipment}); a plate-loaded "
             f'machine needs its sled: tracker exercises edit "{exercise.name}" --sled 0'
