@@ -143,8 +143,7 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
         "rest 75",
         "-l 10x55 -r 10x55",
         "note seat at 5",
-        "undo",  # the note, one set at a time (each noted set is one change)
-        "undo",
+        "undo",  # the note, on both sets at once (one change)
         "undo",  # the pair itself
         "next",  # item 1 -> item 2
         "next",  # wraps round to item 1, still to do
@@ -161,7 +160,7 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
     assert "undo, redo, note TEXT, skip, next, plates LOAD," in out
     assert "Rest for Single Leg Press: 1:15." in out
     assert "Noted on 2 sets." in out
-    assert out.count("Undid an edit; the set is again:") == 2
+    assert out.count("Undid an edit; the set is again:") == 1
     assert "Undid a log: removed 2 sets:" in out
     assert "Leg Press (2/2): 0 of 1 set done" in out  # next: from item 1 to item 2
     assert "Skipped Single Leg Press." in out and "Skipped Leg Press." in out
@@ -190,6 +189,36 @@ def test_plates_follow_the_current_exercises_equipment(tracker: Tracker) -> None
 def test_note_goes_on_the_last_line(tracker: Tracker) -> None:
     gym(tracker, "leg press 10x100", "note felt easy")
     assert [row[7] for row in stored_sets(tracker.url)] == ["felt easy"]
+
+
+def test_a_note_is_one_change_that_undo_and_redo_take_whole(tracker: Tracker) -> None:
+    out, err = gym(tracker, "slp -l 10x60 -r 10x60", "note seat 5", "undo", "redo", "undo")
+    assert err == ""
+    noted = out[out.index("Noted on"):].splitlines()
+    assert [re.sub(r", \d{4}-\d{2}-\d{2} \d{2}:\d{2}$", "", line) for line in noted] == [
+        "Noted on 2 sets.",
+        "Undid an edit; the set is again:",
+        "  #1 Single Leg Press L 10 x 60 kg",
+        "  #2 Single Leg Press R 10 x 60 kg",
+        "Redid your tracker set edit.",
+        "Back as they were: 2 sets:",
+        '  #1 Single Leg Press L 10 x 60 kg ("seat 5")',
+        '  #2 Single Leg Press R 10 x 60 kg ("seat 5")',
+        "Undid an edit; the set is again:",
+        "  #1 Single Leg Press L 10 x 60 kg",
+        "  #2 Single Leg Press R 10 x 60 kg",
+        "Finished session #1: 2 sets of 1 exercise.",
+    ]
+    assert [row[7] for row in stored_sets(tracker.url)] == [None, None]
+
+
+def test_undoing_a_note_after_done_leaves_the_session_finished(tracker: Tracker) -> None:
+    gym(tracker, "slp -l 10x60 -r 10x60", "note seat 5", "done")
+    undone = tracker.ok("undo").stdout
+    assert undone.startswith("Undid an edit; the set is again:\n  #1 Single Leg Press L 10 x 60")
+    assert [row[7] for row in stored_sets(tracker.url)] == [None, None]
+    assert open_sessions(tracker.url) == []
+    assert tracker.ok("undo").stdout.startswith("Undid a log: removed 2 sets:")
 
 
 def test_errors_are_one_line_and_the_session_goes_on(tracker: Tracker) -> None:

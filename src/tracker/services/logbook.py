@@ -419,7 +419,7 @@ def edit_set(
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         row = _owned_set(uow.log, lifter, set_id)
-        history.record_set_change(uow.journal, lifter, history.EDIT, row)
+        before = history.copies_before_edit(uow.journal, [row])
         exercise = row.exercise
         if edit.exercise is not None:
             exercise = resolve_exercise(uow.catalog, edit.exercise)
@@ -461,8 +461,28 @@ def edit_set(
         if changed and not edit.confirmed:
             check = EntryCheck(uow, lifter, leave_out=row.id)
             check.refuse(exercise, spec_of(row), row.side, row.kind, row.performed_at)
+        history.record_edit(uow.journal, lifter, before)
         uow.commit()
         return stored_set(row)
+
+
+def note_sets(
+    uow: AbstractUnitOfWork, lifter_name: str | None, set_ids: Sequence[int], note: str
+) -> list[StoredSet]:
+    """One note on several sets (the gym's `note`, on the sets of its last line): one change,
+    in one transaction, that undo and redo take back and forth whole. An empty note clears."""
+    refuse_controls(note, "a note")
+    with uow:
+        lifter = current_lifter(uow.lifters, lifter_name)
+        rows = [_owned_set(uow.log, lifter, set_id) for set_id in set_ids]
+        if not rows:
+            raise InvalidValue("no sets to note")
+        before = history.copies_before_edit(uow.journal, rows)
+        for row in rows:
+            row.note = note or None
+        history.record_edit(uow.journal, lifter, before)
+        uow.commit()
+        return [stored_set(row) for row in rows]
 
 
 def move_within_session(log: LogRows, row: WorkoutSet, at: datetime) -> None:

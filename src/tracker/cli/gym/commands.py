@@ -56,7 +56,7 @@ from tracker.services import gym
 from tracker.services.equipment import plates_for
 from tracker.services.gym import ExerciseBrief
 from tracker.services.lifters import get_unit
-from tracker.services.logbook import LogMemory, LogResult, SetEdit, edit_set
+from tracker.services.logbook import LogMemory, LogResult, note_sets
 from tracker.wording import gym as wording
 
 T = TypeVar("T")
@@ -289,9 +289,9 @@ class GymShell:
             raise UserError("note what? e.g. note seat at 5")
         if self.last_result is None:
             raise UserError("nothing to note yet: a note goes on the sets of the last line")
-        for stored in self.last_result.sets:
-            edit_set(self.app.uow(), self.app.lifter, stored.id, SetEdit(note=text))
-        say(f"Noted on {plural(len(self.last_result.sets), 'set')}.")
+        ids = [stored.id for stored in self.last_result.sets]
+        noted = note_sets(self.app.uow(), self.app.lifter, ids, text)
+        say(f"Noted on {plural(len(noted), 'set')}.")
 
     def cmd_skip(self, _: str) -> None:
         item = self.moved(self.status.skip())
