@@ -11,9 +11,11 @@ from tests.fakes import FakeUnitOfWork
 from tests.helpers.fake_catalog import with_catalog
 from tests.helpers.fake_log import NOW, log, planned
 from tracker.adapters.orm import Lifter, TrainingSession, WorkoutSet
-from tracker.domain.errors import InvalidValue
+from tracker.domain.errors import InvalidSpec, InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.specs import parse_spec
 from tracker.domain.units import Unit
+from tracker.services.logbook import SetEdit, edit_set
 
 H = timedelta(hours=1)
 
@@ -151,3 +153,16 @@ def test_a_back_dated_set_is_compared_with_the_sets_before_it_only(uow: FakeUnit
     first_ever = log(uow, "leg press", planned("10x130"), now=NOW + H, at=NOW - 24 * H)
     assert [s.best for s in result.sets] == [False]  # nothing before it
     assert [s.best for s in first_ever.sets] == [True]  # beats 10x120, not 10x150 (later)
+
+
+def test_a_set_moved_to_a_machine_needs_a_load_as_a_log_does() -> None:
+    uow = with_catalog("Plank", "Leg Press")
+    (plank,) = log(uow, "plank", planned("45s")).sets
+    with pytest.raises(InvalidSpec) as logged:
+        log(uow, "leg press", planned("45s"))
+    with pytest.raises(InvalidSpec) as moved:
+        edit_set(uow, None, plank.id, SetEdit(exercise="leg press"))
+    assert str(moved.value) == str(logged.value)
+    assert [row.exercise.name for row in stored_sets(uow)] == ["Plank"]
+    edit_set(uow, None, plank.id, SetEdit(spec=parse_spec("45sxBW")[0], exercise="leg press"))
+    assert [row.exercise.name for row in stored_sets(uow)] == ["Leg Press"]

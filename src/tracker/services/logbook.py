@@ -27,7 +27,7 @@ from tracker.domain.records import (
     new_measure_bests,
 )
 from tracker.domain.sessions import Span, finished_slack, place_set, within_session
-from tracker.domain.set_rules import check_loads, check_sides, is_cardio, kind_of
+from tracker.domain.set_rules import as_typed, check_loads, check_sides, is_cardio, kind_of
 from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit
 from tracker.services import history
@@ -420,7 +420,7 @@ def edit_set(
         lifter = current_lifter(uow.lifters, lifter_name)
         row = _owned_set(uow.log, lifter, set_id)
         before = history.copies_before_edit(uow.journal, [row])
-        exercise = row.exercise
+        exercise = moved_from = row.exercise
         if edit.exercise is not None:
             exercise = resolve_exercise(uow.catalog, edit.exercise)
         side = edit.side or row.side
@@ -434,13 +434,14 @@ def edit_set(
                 "--side left or --side right"
             )
         was_failed_attempt = row.reps == 0 and row.duration_s is None and row.distance is None
+        cardio = is_cardio(exercise.body_part, exercise.category)
         if edit.spec is not None:
-            check_loads(
-                exercise.name,
-                exercise.equipment,
-                [edit.spec],
-                is_cardio(exercise.body_part, exercise.category),
-            )
+            check_loads(exercise.name, exercise.equipment, [edit.spec], cardio)
+        elif exercise.id != moved_from.id:
+            # The set as it was typed, moved: a machine still needs a load (as `tracker log`).
+            typed = as_typed(spec_of(row), moved_from.equipment)
+            check_loads(exercise.name, exercise.equipment, [typed], cardio)
+        if edit.spec is not None:
             put_spec(row, edit.spec, edit.spec.unit or Unit(row.unit))
             if edit.spec.failed:
                 row.kind = SetKind.FAILURE
