@@ -69,6 +69,7 @@ class LogResult:
     sets: list[StoredSet]
     previous: PreviousSession | None
     first_time: bool = False  # no set of this exercise was stored before this command
+    session_open: bool = True  # the sets went to the open session (not a finished one)
     per_implement: str | None = None  # "dumbbell" when loads are per dumbbell
     implements: int = 0
 
@@ -206,6 +207,7 @@ def log_sets(
             sets=[stored_set(row) for row in rows],
             previous=previous,
             first_time=first_time,
+            session_open=session.finished_at is None,
         )
         convention = exercise_convention(exercise)
         if convention.per is LoadPer.IMPLEMENT:
