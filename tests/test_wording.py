@@ -483,6 +483,10 @@ GYM: dict[str, tuple[Callable[[], str | None], str | None]] = {
     "nothing kept": (
         lambda: gym.finished_text(12, 0, 0, False), "Nothing logged: no session kept."
     ),
+    "session followed": (
+        lambda: gym.followed_text(12, 13),
+        "  Session #12 was closed: these sets and the next go to session #13.",
+    ),
     "progress": (progress(1, "Leg Curl"), "  Single Leg Press: 1 of 3 pairs done"),
     "progress, next": (
         progress(3, "Leg Curl"), "  Single Leg Press: 3 of 3 pairs done\n  Next: Leg Curl"

@@ -22,7 +22,7 @@ from tracker.domain.records import (
     new_measure_bests,
 )
 from tracker.domain.report_figures import set_group, side_figures
-from tracker.domain.set_rules import check_loads, check_sides, kind_of
+from tracker.domain.set_rules import as_typed, check_loads, check_sides, kind_of
 from tracker.domain.specs import parse_spec
 from tracker.domain.units import Unit
 
@@ -204,6 +204,18 @@ def test_a_bare_count_needs_a_load_on_loaded_equipment_only() -> None:
         check_loads("Leg Press", "machine", parse_spec("12"))
     check_loads("Pull-Up", "bodyweight", parse_spec("12"))
     check_loads("Leg Press", "machine", parse_spec("12xBW"))
+
+
+def test_a_stored_bodyweight_set_is_as_typed_for_its_exercise() -> None:
+    (bare,) = parse_spec("12")
+    (stored,) = parse_spec("12xBW")  # a set stored with no load reads back as this
+    assert as_typed(stored, "body only").load_given is False
+    with pytest.raises(InvalidSpec, match='"12" has no load'):
+        check_loads("Leg Press", "machine", [as_typed(stored, "body only")])
+    check_loads("Hack Squat", "machine", [as_typed(stored, "machine")])  # typed 12xBW
+    assert as_typed(stored, "body only") == bare
+    (loaded,) = parse_spec("12x20")
+    assert as_typed(loaded, "body only") is loaded
 
 
 def test_a_failed_attempt_is_a_failure_set() -> None:

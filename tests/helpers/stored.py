@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -91,5 +92,27 @@ def revision_of(url: str) -> str | None:
     engine = dbmod.create_app_engine(url)
     try:
         return dbmod.current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+def move_session_back(url: str, session_id: int, by: timedelta) -> None:
+    """Move a session and its sets back in time (a prompt left idle), through tracker's own
+    engine and ORM, so that the times are stored as tracker stores them."""
+    from sqlalchemy.orm import Session
+
+    from tracker.adapters import db as dbmod
+    from tracker.adapters.orm import TrainingSession
+
+    engine = dbmod.create_app_engine(url)
+    try:
+        with Session(engine) as orm, orm.begin():
+            session = orm.get(TrainingSession, session_id)
+            assert session is not None
+            session.started_at -= by
+            if session.finished_at is not None:
+                session.finished_at -= by
+            for row in session.sets:
+                row.performed_at -= by
     finally:
         engine.dispose()

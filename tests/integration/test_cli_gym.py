@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 from decimal import Decimal as D
 from typing import Any
 
+import pytest
+
 from tests.helpers.cli import Tracker
-from tests.helpers.stored import open_sessions, stored_sets, wipe_log
+from tests.helpers.stored import move_session_back, open_sessions, stored_sets, wipe_log
+from tracker.cli.context import App
+from tracker.cli.gym.commands import GymShell
+from tracker.cli.params import local_now
+from tracker.services.gym import open_gym
 
 
 def gym(tracker: Tracker, *lines: str, args: tuple[str, ...] = ()) -> tuple[str, str]:
@@ -143,8 +151,7 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
         "rest 75",
         "-l 10x55 -r 10x55",
         "note seat at 5",
-        "undo",  # the note, one set at a time (each noted set is one change)
-        "undo",
+        "undo",  # the note, on both sets at once (one change)
         "undo",  # the pair itself
         "next",  # item 1 -> item 2
         "next",  # wraps round to item 1, still to do
@@ -161,7 +168,7 @@ def test_commands_skip_next_rest_plates_note_undo_help(tracker: Tracker) -> None
     assert "undo, redo, note TEXT, skip, next, plates LOAD," in out
     assert "Rest for Single Leg Press: 1:15." in out
     assert "Noted on 2 sets." in out
-    assert out.count("Undid an edit; the set is again:") == 2
+    assert out.count("Undid an edit; the set is again:") == 1
     assert "Undid a log: removed 2 sets:" in out
     assert "Leg Press (2/2): 0 of 1 set done" in out  # next: from item 1 to item 2
     assert "Skipped Single Leg Press." in out and "Skipped Leg Press." in out
@@ -190,6 +197,36 @@ def test_plates_follow_the_current_exercises_equipment(tracker: Tracker) -> None
 def test_note_goes_on_the_last_line(tracker: Tracker) -> None:
     gym(tracker, "leg press 10x100", "note felt easy")
     assert [row[7] for row in stored_sets(tracker.url)] == ["felt easy"]
+
+
+def test_a_note_is_one_change_that_undo_and_redo_take_whole(tracker: Tracker) -> None:
+    out, err = gym(tracker, "slp -l 10x60 -r 10x60", "note seat 5", "undo", "redo", "undo")
+    assert err == ""
+    noted = out[out.index("Noted on"):].splitlines()
+    assert [re.sub(r", \d{4}-\d{2}-\d{2} \d{2}:\d{2}$", "", line) for line in noted] == [
+        "Noted on 2 sets.",
+        "Undid an edit; the set is again:",
+        "  #1 Single Leg Press L 10 x 60 kg",
+        "  #2 Single Leg Press R 10 x 60 kg",
+        "Redid your tracker set edit.",
+        "Back as they were: 2 sets:",
+        '  #1 Single Leg Press L 10 x 60 kg ("seat 5")',
+        '  #2 Single Leg Press R 10 x 60 kg ("seat 5")',
+        "Undid an edit; the set is again:",
+        "  #1 Single Leg Press L 10 x 60 kg",
+        "  #2 Single Leg Press R 10 x 60 kg",
+        "Finished session #1: 2 sets of 1 exercise.",
+    ]
+    assert [row[7] for row in stored_sets(tracker.url)] == [None, None]
+
+
+def test_undoing_a_note_after_done_leaves_the_session_finished(tracker: Tracker) -> None:
+    gym(tracker, "slp -l 10x60 -r 10x60", "note seat 5", "done")
+    undone = tracker.ok("undo").stdout
+    assert undone.startswith("Undid an edit; the set is again:\n  #1 Single Leg Press L 10 x 60")
+    assert [row[7] for row in stored_sets(tracker.url)] == [None, None]
+    assert open_sessions(tracker.url) == []
+    assert tracker.ok("undo").stdout.startswith("Undid a log: removed 2 sets:")
 
 
 def test_errors_are_one_line_and_the_session_goes_on(tracker: Tracker) -> None:
@@ -581,3 +618,77 @@ def test_a_target_shows_each_side_on_its_own_terms(tracker: Tracker) -> None:
     assert "  Target: L 10 x 175 lb; R 10 x BW+10 lb (progression)" in out
     shown = tracker.ok("session", "show", "last").stdout
     assert "10 x 175 lb" in shown and "10 x BW+10 lb" in shown and "BW+175" not in shown
+
+
+@pytest.fixture
+def shell_of(tracker: Tracker) -> Iterator[Callable[..., GymShell]]:
+    """A piped gym prompt in this process (as `tracker gym` makes it), to write to the
+    database between its lines."""
+    apps: list[App] = []
+
+    def make(routine: str | None = None) -> GymShell:
+        apps.append(App(db=tracker.url, lifter=None))
+        status = open_gym(apps[-1].uow(), None, routine, local_now())
+        return GymShell(apps[-1], status, interactive=False, timer=None)
+
+    yield make
+    for app in apps:
+        app.close()
+
+
+def lines_of(shell: GymShell, capsys: pytest.CaptureFixture[str], line: str) -> list[str]:
+    capsys.readouterr()
+    shell.handle(line)
+    shell.print_header()
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    return captured.out.splitlines()
+
+
+def test_a_prompt_idle_past_the_gap_goes_on_with_the_session_its_line_started(
+    tracker: Tracker, shell_of: Callable[..., GymShell], capsys: pytest.CaptureFixture[str]
+) -> None:
+    shell = shell_of()
+    lines_of(shell, capsys, "slp -l 10x60 -r 10x60")
+    move_session_back(tracker.url, 1, timedelta(hours=5))  # left idle for 5 hours
+    logged = lines_of(shell, capsys, "-l 10x50 -r 10x60")
+    assert [re.sub(r"\(\d{4}-\d{2}-\d{2}\)", "(DAY)", line) for line in logged] == [
+        "Closed session #1 (no sets for 4 hours).",
+        "Started session #2.",
+        "Single Leg Press",
+        "  #3 L 10 x 50 kg",
+        "  #4 R 10 x 60 kg",
+        "  Last time (DAY): L 10 x 60 kg; R 10 x 60 kg",
+        "  Pair LSI 83.3 (left weaker): Start each set with your weaker side and match its "
+        "reps on the stronger side.",
+    ]
+    # The prompt works on session #2 now: its sets, and done finishes it.
+    assert lines_of(shell, capsys, "show")[0] == "Session #2: 2 sets so far."
+    assert lines_of(shell, capsys, "done") == ["Finished session #2: 2 sets of 1 exercise."]
+    assert open_sessions(tracker.url) == []
+    assert [row[8] for row in stored_sets(tracker.url)] == [1, 1, 2, 2]
+
+
+def test_a_session_closed_from_another_terminal_is_left_for_the_open_one(
+    tracker: Tracker, shell_of: Callable[..., GymShell], capsys: pytest.CaptureFixture[str]
+) -> None:
+    tracker.ok("routine", "add", "Legs A")
+    tracker.ok("routine", "add-exercise", "legs a", "single leg press", "--sets", "2")
+    tracker.ok("routine", "add-exercise", "legs a", "leg press", "--sets", "1")
+    shell = shell_of("legs a")
+    lines_of(shell, capsys, "slp -l 10x60 -r 10x60")
+    tracker.ok("session", "finish")
+    tracker.ok("log", "bench press", "5x80")  # starts session #2 there
+    logged = lines_of(shell, capsys, "-l 10x60 -r 10x60")
+    assert [re.sub(r"\(\d{4}-\d{2}-\d{2}\)", "(DAY)", line) for line in logged] == [
+        "Single Leg Press",
+        "  #4 L 10 x 60 kg",
+        "  #5 R 10 x 60 kg",
+        "  Last time (DAY): L 10 x 60 kg; R 10 x 60 kg",
+        "  Session #1 was closed: these sets and the next go to session #2.",
+        "  Pair LSI 100.0",
+        "  Single Leg Press: 1 of 2 pairs done",
+    ]
+    assert lines_of(shell, capsys, "done") == ["Finished session #2: 3 sets of 2 exercises."]
+    assert [row[8] for row in stored_sets(tracker.url)] == [1, 1, 2, 2, 2]
+    assert open_sessions(tracker.url) == []

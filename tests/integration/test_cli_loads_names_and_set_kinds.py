@@ -193,6 +193,31 @@ def test_set_edit_takes_rpe_and_prints_the_whole_set(tracker: Tracker) -> None:
     assert "2 sets" in tracker.fails("set", "edit", "1", "2x12x60")
 
 
+def test_a_set_moved_to_a_machine_needs_a_load_as_a_log_does(tracker: Tracker) -> None:
+    tracker.ok("log", "plank", "45s")
+    tracker.ok("log", "pull-up", "12")
+    tracker.ok("log", "leg press", "10xBW")
+    refused = tracker.fails("log", "leg press", "45s")
+    assert refused == (
+        'Error: "45s" has no load, and Leg Press is done with a machine: write the load or '
+        "bodyweight, e.g. 45sx60 or 45sxBW"
+    )
+    assert tracker.fails("set", "edit", "1", "--exercise", "leg press") == refused
+    assert tracker.fails("set", "edit", "2", "--exercise", "leg press") == (
+        'Error: "12" has no load, and Leg Press is done with a machine: write the load or '
+        "bodyweight, e.g. 12x60 or 12xBW"
+    )
+    assert [row["name"] for row in rows(tracker.url)] == ["Plank", "Pull-Up", "Leg Press"]
+    # Given as bodyweight, or with its load, the set moves; a machine's bodyweight set was
+    # typed as such, and moves to another machine as it is.
+    assert tracker.ok("set", "edit", "1", "45sxBW", "--exercise", "leg press").stdout == (
+        "#1 Leg Press 45 s (working)\n"
+    )
+    assert tracker.ok("set", "edit", "3", "--exercise", "hack squat").stdout == (
+        "#3 Hack Squat 10 x BW (working)\n"
+    )
+
+
 def test_a_side_flag_without_a_set_stores_nothing(tracker: Tracker) -> None:
     for args in (["-l", "10x60", "-r"], ["--right", "--left", "10x60"], ["--each"]):
         line = tracker.fails("log", "slp", *args)

@@ -11,17 +11,26 @@ import pytest
 
 from tests.fakes import FakeUnitOfWork
 from tests.helpers.fake_catalog import with_catalog
-from tracker.adapters.orm import TrainingSession
+from tracker.adapters.journal import copy_row
+from tracker.adapters.orm import TrainingSession, WorkoutSet
 from tracker.domain.bodyweight import BodyWeight
 from tracker.domain.errors import Conflict, InvalidValue, NotFound
 from tracker.domain.model import Side
 from tracker.domain.specs import parse_spec
 from tracker.domain.units import Unit
 from tracker.services.equipment import set_equipment_setting
+from tracker.services.gym import finish_gym
 from tracker.services.history import undo_last_change
 from tracker.services.lifter_data import add_body_weight, list_body_weights, set_involved
 from tracker.services.lifters import add_lifter, get_unit, set_increment, set_unit
-from tracker.services.logbook import LogRequest, PlannedSet, log_sets
+from tracker.services.logbook import (
+    LogRequest,
+    PlannedSet,
+    SetEdit,
+    edit_set,
+    log_sets,
+    note_sets,
+)
 from tracker.services.routines import (
     ItemChanges,
     RoutineEdit,
@@ -159,3 +168,83 @@ def test_undoing_a_finish_while_another_session_is_open_is_refused(uow: FakeUnit
     uow.log.add(TrainingSession(lifter_id=uow.lifters.lifters()[0].id, started_at=NOW))
     with pytest.raises(Conflict, match="is open now"):
         undo_last_change(uow, None)
+
+
+# -- edits: one change however many sets, and a session's span only where the edit moved it ---
+
+
+def sets_of(uow: FakeUnitOfWork) -> list[tuple[int, Side | None, str | None]]:
+    return [(s.id, s.side, s.note) for s in sorted(uow.store.table(WorkoutSet), key=by_id)]
+
+
+def by_id(row: WorkoutSet | TrainingSession) -> int:
+    return row.id
+
+
+def log_pair(uow: FakeUnitOfWork) -> list[int]:
+    planned = [PlannedSet(parse_spec("10x60")[0], side) for side in (Side.LEFT, Side.RIGHT)]
+    result = log_sets(uow, None, LogRequest("single leg press", planned), NOW)
+    return [stored.id for stored in result.sets]
+
+
+def test_a_note_on_a_lines_sets_is_one_change_undone_whole() -> None:
+    uow = with_catalog("Single Leg Press")
+    ids = log_pair(uow)
+    noted = note_sets(uow, None, ids, "seat 5")
+    assert [s.note for s in noted] == ["seat 5", "seat 5"]
+    undone = undo_last_change(uow, None)
+    assert (undone.action, [s.id for s in undone.sets]) == ("edit", ids)
+    assert sets_of(uow) == [(ids[0], Side.LEFT, None), (ids[1], Side.RIGHT, None)]
+    assert undo_last_change(uow, None).action == "log"  # the note was one change
+    assert sets_of(uow) == []
+
+
+def test_a_note_refuses_a_set_of_another_lifter_and_changes_nothing() -> None:
+    uow = with_catalog("Single Leg Press")
+    ids = log_pair(uow)
+    with pytest.raises(NotFound):
+        note_sets(uow, None, [ids[0], ids[1] + 1], "seat 5")
+    assert [note for *_, note in sets_of(uow)] == [None, None]
+    assert undo_last_change(uow, None).action == "log"
+
+
+def test_undoing_a_note_leaves_a_session_finished_since_finished() -> None:
+    uow = with_catalog("Single Leg Press")
+    ids = log_pair(uow)
+    note_sets(uow, None, ids, "seat 5")
+    session = uow.log.latest_session(uow.lifters.lifters()[0])
+    assert session is not None
+    finish_gym(uow, None, session.id, NOW + H)  # the gym's done: no change record of its own
+    assert session.finished_at == NOW + H
+    assert undo_last_change(uow, None).action == "edit"
+    assert (session.started_at, session.finished_at) == (NOW, NOW + H)
+
+
+def test_undoing_a_retimed_set_puts_back_only_the_start_it_moved() -> None:
+    uow = with_catalog("Single Leg Press")
+    ids = log_pair(uow)
+    edit_set(uow, None, ids[0], SetEdit(at=NOW - H))
+    session = uow.log.latest_session(uow.lifters.lifters()[0])
+    assert session is not None and session.started_at == NOW - H
+    finish_gym(uow, None, session.id, NOW + H)
+    undo_last_change(uow, None)
+    assert (session.started_at, session.finished_at) == (NOW, NOW + H)
+
+
+def test_an_edit_recorded_before_edits_kept_several_sets_is_still_undone() -> None:
+    """A record of one set and its session (as edits were recorded before): the set is put
+    back, and the session's span only when the edit retimed the set."""
+    uow = with_catalog("Single Leg Press")
+    ids = log_pair(uow)
+    lifter = uow.lifters.lifters()[0]
+    row = uow.store.get(WorkoutSet, ids[0])
+    session = uow.log.latest_session(lifter)
+    assert row is not None and session is not None
+    with uow:
+        uow.journal.record(lifter, "edit", {"set": copy_row(row), "session": copy_row(session)})
+        row.note = "seat 5"
+        uow.commit()
+    finish_gym(uow, None, session.id, NOW + H)
+    undone = undo_last_change(uow, None)
+    assert [s.id for s in undone.sets] == ids[:1] and row.note is None
+    assert session.finished_at == NOW + H  # the set was not retimed: the session stays finished

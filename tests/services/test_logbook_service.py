@@ -11,9 +11,11 @@ from tests.fakes import FakeUnitOfWork
 from tests.helpers.fake_catalog import with_catalog
 from tests.helpers.fake_log import NOW, log, planned
 from tracker.adapters.orm import Lifter, TrainingSession, WorkoutSet
-from tracker.domain.errors import InvalidValue
+from tracker.domain.errors import InvalidSpec, InvalidValue
 from tracker.domain.model import Side
+from tracker.domain.specs import parse_spec
 from tracker.domain.units import Unit
+from tracker.services.logbook import SetEdit, edit_set
 
 H = timedelta(hours=1)
 
@@ -58,6 +60,7 @@ def test_after_a_gap_of_more_than_four_hours_the_old_session_closes_at_its_last_
     first = log(uow, "leg press", planned("10x100"), now=NOW)
     second = log(uow, "leg press", planned("10x105"), now=NOW + 5 * H)
     assert second.started_session and second.closed_session == first.session_id
+    assert first.session_open and second.session_open  # the gym prompt follows the new one
     old, new = sessions(uow)
     assert (old.finished_at, new.started_at, new.finished_at) == (NOW, NOW + 5 * H, None)
     assert second.previous is not None and second.previous.sets[0].load == Decimal(100)
@@ -72,6 +75,7 @@ def test_a_back_dated_log_joins_the_finished_session_of_that_day_and_widens_it(
     assert yesterday.finished_at == NOW - 24 * H
     result = log(uow, "bench press", planned("8x60"), now=NOW, at=NOW - 23 * H)
     assert result.session_id == yesterday.id and not result.started_session
+    assert not result.session_open  # the gym prompt stays on the open session
     assert (yesterday.started_at, yesterday.finished_at) == (NOW - 24 * H, NOW - 23 * H)
     assert today.finished_at is None  # the open session is left alone
     assert stored_sets(uow)[-1].performed_at == NOW - 23 * H
@@ -82,7 +86,7 @@ def test_a_back_dated_log_far_from_any_session_gets_its_own_finished_one(
 ) -> None:
     log(uow, "leg press", planned("10x100"), now=NOW)
     result = log(uow, "leg press", planned("10x90"), now=NOW, at=NOW - 72 * H)
-    assert result.started_session
+    assert result.started_session and not result.session_open
     back = next(s for s in sessions(uow) if s.id == result.session_id)
     assert (back.started_at, back.finished_at) == (NOW - 72 * H, NOW - 72 * H)
 
@@ -151,3 +155,16 @@ def test_a_back_dated_set_is_compared_with_the_sets_before_it_only(uow: FakeUnit
     first_ever = log(uow, "leg press", planned("10x130"), now=NOW + H, at=NOW - 24 * H)
     assert [s.best for s in result.sets] == [False]  # nothing before it
     assert [s.best for s in first_ever.sets] == [True]  # beats 10x120, not 10x150 (later)
+
+
+def test_a_set_moved_to_a_machine_needs_a_load_as_a_log_does() -> None:
+    uow = with_catalog("Plank", "Leg Press")
+    (plank,) = log(uow, "plank", planned("45s")).sets
+    with pytest.raises(InvalidSpec) as logged:
+        log(uow, "leg press", planned("45s"))
+    with pytest.raises(InvalidSpec) as moved:
+        edit_set(uow, None, plank.id, SetEdit(exercise="leg press"))
+    assert str(moved.value) == str(logged.value)
+    assert [row.exercise.name for row in stored_sets(uow)] == ["Plank"]
+    edit_set(uow, None, plank.id, SetEdit(spec=parse_spec("45sxBW")[0], exercise="leg press"))
+    assert [row.exercise.name for row in stored_sets(uow)] == ["Leg Press"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tracker.domain.equipment import LOADED_EQUIPMENT, equipment_key
 from tracker.domain.errors import InvalidSpec, InvalidValue
@@ -93,6 +94,16 @@ def check_loads(name: str, equipment: str, specs: Sequence[SetSpec], cardio: boo
                 f'"{work}" has no load, and {name} is done with a {key}: write the load or '
                 f"bodyweight, e.g. {work}x60 or {work}xBW"
             )
+
+
+def as_typed(spec: SetSpec, equipment: str) -> SetSpec:
+    """A stored set of an exercise done with `equipment`, as it was typed, for check_loads
+    when the set moves to another exercise: a bodyweight set with nothing added, of an
+    exercise that needs no load, was typed without any ("12", "45s"); of an exercise that
+    needs one, it was typed as bodyweight ("12xBW")."""
+    if spec.bodyweight and spec.load is None and equipment_key(equipment) not in LOADED_EQUIPMENT:
+        return replace(spec, unit=None, load_given=False)
+    return spec
 
 
 def kind_of(spec: SetSpec, asked: SetKind) -> SetKind:

@@ -52,6 +52,7 @@ DELETE_SESSION = "delete session"
 SESSION_START = "session start"
 SESSION_FINISH = "session finish"
 SPAN = ("started_at", "finished_at")
+RowCopies = tuple[list[RowCopy], list[RowCopy]]  # sets and their sessions, before an edit
 BOUNDARY = "latest_session"  # in an undone record: the latest session (id, start) of its run
 
 
@@ -89,11 +90,36 @@ def record_log(
 def record_set_change(
     journal: AbstractJournal, lifter: Lifter, action: str, row: WorkoutSet
 ) -> None:
-    """Before an edit (EDIT) or a delete (DELETE_SET) changes `row`: a copy of it and of its
-    session's span."""
+    """Before a delete (DELETE_SET) removes `row`: a copy of it and of its session."""
     session = journal.training_session(row.session_id)
     assert session is not None  # a set always belongs to a session (foreign key)
     journal.record(lifter, action, {"set": copy_row(row), "session": copy_row(session)})
+
+
+def copies_before_edit(journal: AbstractJournal, rows: Sequence[WorkoutSet]) -> RowCopies:
+    """Before an edit (EDIT) changes `rows`: copies of them and of their sessions, for
+    `record_edit` to record once the edit is done."""
+    sessions: dict[int, RowCopy] = {}
+    for row in rows:
+        session = journal.training_session(row.session_id)
+        assert session is not None  # a set always belongs to a session (foreign key)
+        sessions.setdefault(session.id, copy_row(session))
+    return [copy_row(row) for row in rows], list(sessions.values())
+
+
+def record_edit(journal: AbstractJournal, lifter: Lifter, before: RowCopies) -> None:
+    """After an edit changed sets (one change, however many sets: the gym's `note`): the sets
+    as they were, their sessions as they were, and which of each session's start and end the
+    edit moved (undo puts back only those: a session finished since stays finished)."""
+    sets, sessions = before
+    moved: dict[str, list[str]] = {}
+    for copy in sessions:
+        session = journal.training_session(copy["id"])
+        now = copy_row(session) if session is not None else copy
+        fields = [key for key in SPAN if now.get(key) != copy.get(key)]
+        if fields:
+            moved[str(copy["id"])] = fields
+    journal.record(lifter, EDIT, {"sets": sets, "sessions": sessions, "moved": moved})
 
 
 def record_session_delete(
@@ -258,13 +284,17 @@ def _own_session(
     return None if session is None or session.lifter_id != lifter.id else session
 
 
-def _session_back(journal: AbstractJournal, copy: RowCopy) -> TrainingSession:
-    """The session of a copy: put back its span, or inserted again when it is gone (under a
-    new id if its id is another lifter's now: a database from before ids were never reused)."""
+def _session_back(
+    journal: AbstractJournal, copy: RowCopy, span: tuple[str, ...] = SPAN
+) -> TrainingSession:
+    """The session of a copy: put back its span (or those of its start and end in `span`), or
+    inserted again when it is gone (under a new id if its id is another lifter's now: a
+    database from before ids were never reused)."""
     session = journal.training_session(copy["id"])
     if session is None or session.lifter_id != copy["lifter_id"]:
         return journal.restore(TrainingSession, copy)
-    journal.put_back(session, copy, SPAN)
+    if span:
+        journal.put_back(session, copy, span)
     return session
 
 
@@ -277,17 +307,40 @@ def _check_exercise(journal: AbstractJournal, copy: RowCopy) -> None:
 
 def _undo_edit(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:
     journal = uow.journal
-    copy = payload["set"]
-    _check_exercise(journal, copy)
-    session = _session_back(journal, payload["session"])
-    copy = {**copy, "session_id": session.id}
-    row = journal.workout_set(copy["id"])
-    if row is None:
-        row = journal.restore(WorkoutSet, copy)
-    else:
-        journal.put_back(row, copy)
+    if "sets" in payload:
+        copies, sessions = payload["sets"], payload["sessions"]
+        moved: dict[str, list[str]] = payload["moved"]
+    else:  # a record from before edits kept several sets and what they moved
+        copies, sessions = [payload["set"]], [payload["session"]]
+        moved = _moved_by_old_edit(journal, payload["set"], payload["session"])
+    for copy in copies:
+        _check_exercise(journal, copy)
+    session_ids = {
+        copy["id"]: _session_back(journal, copy, tuple(moved.get(str(copy["id"]), ()))).id
+        for copy in sessions
+    }
+    rows = []
+    for copy in copies:
+        copy = {**copy, "session_id": session_ids[copy["session_id"]]}
+        row = journal.workout_set(copy["id"])
+        if row is None:
+            row = journal.restore(WorkoutSet, copy)
+        else:
+            journal.put_back(row, copy)
+        rows.append(row)
     journal.flush()
-    return Undone(EDIT, [stored_set(row)], session.id)
+    return Undone(EDIT, [stored_set(row) for row in rows], rows[0].session_id)
+
+
+def _moved_by_old_edit(
+    journal: AbstractJournal, set_copy: RowCopy, session_copy: RowCopy
+) -> dict[str, list[str]]:
+    """What an edit recorded with one set moved of its session: its span, when it retimed the
+    set (the one edit that moves a session); else nothing."""
+    row = journal.workout_set(set_copy["id"])
+    if row is not None and copy_row(row)["performed_at"] == set_copy["performed_at"]:
+        return {}
+    return {str(session_copy["id"]): list(SPAN)}
 
 
 def _undo_set_delete(uow: AbstractUnitOfWork, lifter: Lifter, payload: dict[str, Any]) -> Undone:

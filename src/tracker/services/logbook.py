@@ -27,7 +27,7 @@ from tracker.domain.records import (
     new_measure_bests,
 )
 from tracker.domain.sessions import Span, finished_slack, place_set, within_session
-from tracker.domain.set_rules import check_loads, check_sides, is_cardio, kind_of
+from tracker.domain.set_rules import as_typed, check_loads, check_sides, is_cardio, kind_of
 from tracker.domain.text_safety import refuse_controls
 from tracker.domain.units import Unit
 from tracker.services import history
@@ -69,6 +69,7 @@ class LogResult:
     sets: list[StoredSet]
     previous: PreviousSession | None
     first_time: bool = False  # no set of this exercise was stored before this command
+    session_open: bool = True  # the sets went to the open session (not a finished one)
     per_implement: str | None = None  # "dumbbell" when loads are per dumbbell
     implements: int = 0
 
@@ -206,6 +207,7 @@ def log_sets(
             sets=[stored_set(row) for row in rows],
             previous=previous,
             first_time=first_time,
+            session_open=session.finished_at is None,
         )
         convention = exercise_convention(exercise)
         if convention.per is LoadPer.IMPLEMENT:
@@ -419,8 +421,8 @@ def edit_set(
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         row = _owned_set(uow.log, lifter, set_id)
-        history.record_set_change(uow.journal, lifter, history.EDIT, row)
-        exercise = row.exercise
+        before = history.copies_before_edit(uow.journal, [row])
+        exercise = moved_from = row.exercise
         if edit.exercise is not None:
             exercise = resolve_exercise(uow.catalog, edit.exercise)
         side = edit.side or row.side
@@ -434,13 +436,14 @@ def edit_set(
                 "--side left or --side right"
             )
         was_failed_attempt = row.reps == 0 and row.duration_s is None and row.distance is None
+        cardio = is_cardio(exercise.body_part, exercise.category)
         if edit.spec is not None:
-            check_loads(
-                exercise.name,
-                exercise.equipment,
-                [edit.spec],
-                is_cardio(exercise.body_part, exercise.category),
-            )
+            check_loads(exercise.name, exercise.equipment, [edit.spec], cardio)
+        elif exercise.id != moved_from.id:
+            # The set as it was typed, moved: a machine still needs a load (as `tracker log`).
+            typed = as_typed(spec_of(row), moved_from.equipment)
+            check_loads(exercise.name, exercise.equipment, [typed], cardio)
+        if edit.spec is not None:
             put_spec(row, edit.spec, edit.spec.unit or Unit(row.unit))
             if edit.spec.failed:
                 row.kind = SetKind.FAILURE
@@ -461,8 +464,28 @@ def edit_set(
         if changed and not edit.confirmed:
             check = EntryCheck(uow, lifter, leave_out=row.id)
             check.refuse(exercise, spec_of(row), row.side, row.kind, row.performed_at)
+        history.record_edit(uow.journal, lifter, before)
         uow.commit()
         return stored_set(row)
+
+
+def note_sets(
+    uow: AbstractUnitOfWork, lifter_name: str | None, set_ids: Sequence[int], note: str
+) -> list[StoredSet]:
+    """One note on several sets (the gym's `note`, on the sets of its last line): one change,
+    in one transaction, that undo and redo take back and forth whole. An empty note clears."""
+    refuse_controls(note, "a note")
+    with uow:
+        lifter = current_lifter(uow.lifters, lifter_name)
+        rows = [_owned_set(uow.log, lifter, set_id) for set_id in set_ids]
+        if not rows:
+            raise InvalidValue("no sets to note")
+        before = history.copies_before_edit(uow.journal, rows)
+        for row in rows:
+            row.note = note or None
+        history.record_edit(uow.journal, lifter, before)
+        uow.commit()
+        return [stored_set(row) for row in rows]
 
 
 def move_within_session(log: LogRows, row: WorkoutSet, at: datetime) -> None:

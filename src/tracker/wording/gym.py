@@ -37,6 +37,12 @@ def stuck_text(why: Stuck, plan: GymPlan) -> str:
     return STUCK[why]
 
 
+def followed_text(closed: int, session_id: int) -> str:
+    """A line went to another open session than the prompt's, which was closed meanwhile (from
+    another terminal): the prompt goes on with that one."""
+    return f"  Session #{closed} was closed: these sets and the next go to session #{session_id}."
+
+
 def finished_text(session_id: int, sets: int, exercises: int, kept: bool) -> str:
     """What `done` says: the session kept with its counts, or none kept."""
     if not kept:

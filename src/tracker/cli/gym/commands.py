@@ -46,6 +46,7 @@ from tracker.domain.gym_plan import (
     GymPlan,
     PlannedSide,
     Stuck,
+    count_working,
     measure_of,
     typed_example,
     typed_steps,
@@ -56,7 +57,7 @@ from tracker.services import gym
 from tracker.services.equipment import plates_for
 from tracker.services.gym import ExerciseBrief
 from tracker.services.lifters import get_unit
-from tracker.services.logbook import LogMemory, LogResult, SetEdit, edit_set
+from tracker.services.logbook import LogMemory, LogResult, note_sets
 from tracker.wording import gym as wording
 
 T = TypeVar("T")
@@ -207,6 +208,8 @@ class GymShell:
         self.last_result = result
         # First: the line is stored, so the kept records take it in even if what follows fails.
         beaten = gym.new_bests(self.app.uow(), self.app.lifter, result, self.memory)
+        if result.session_open and result.session_id != self.status.session_id:
+            self.follow_session(result)
         named = result.exercise != self.status.current_exercise()
         if self.status.log(result.exercise, result.sets):
             # A routine item logged by name: the routine follows.
@@ -221,6 +224,36 @@ class GymShell:
         if progress is not None:
             say(*wording.progress_lines(progress))
         self.start_rest(result)
+
+    def follow_session(self, result: LogResult) -> None:
+        """The line went to another open session: the prompt's was closed meanwhile (idle
+        past SESSION_GAP, the log closed it; or from another terminal). The prompt goes on
+        with the open one, its routine, place and exercise carried on as after an undo that
+        removed the session (gym.reload_status); the line itself is counted as any line."""
+        before = self.status
+        routine = before.routine
+        uow, now = self.app.uow(), local_now()
+        status = gym.open_gym(uow, self.app.lifter, routine.name if routine else None, now)
+        status.position, status.skipped = before.position, before.skipped
+        status.carry_on(before)
+        gym.save_place(uow, status)
+        if status.session_id == result.session_id:
+            # What open_gym read of the session holds the line: GymPlan.log counts it.
+            status.sets_logged -= len(result.sets)
+            line = ((result.exercise, s.side, s.kind) for s in result.sets)
+            for exercise, sides in count_working(line).items():
+                done = status.done.get(exercise, {})
+                for side, count in sides.items():
+                    done[side] = done.get(side, 0) - count
+                    if done[side] <= 0:
+                        del done[side]
+                if not done:
+                    status.done.pop(exercise, None)
+        self.status = status
+        # Other exercises' targets and last times were the closed session's: read them again.
+        self.briefs = {k: b for k, b in self.briefs.items() if b.exercise == result.exercise}
+        if not result.started_session:  # else log said "Started session #N." itself
+            say(wording.followed_text(before.session_id, status.session_id))
 
     def print_pairs(self, result: LogResult) -> None:
         """The LSI of each left/right pair these sets completed (services.gym)."""
@@ -289,9 +322,9 @@ class GymShell:
             raise UserError("note what? e.g. note seat at 5")
         if self.last_result is None:
             raise UserError("nothing to note yet: a note goes on the sets of the last line")
-        for stored in self.last_result.sets:
-            edit_set(self.app.uow(), self.app.lifter, stored.id, SetEdit(note=text))
-        say(f"Noted on {plural(len(self.last_result.sets), 'set')}.")
+        ids = [stored.id for stored in self.last_result.sets]
+        noted = note_sets(self.app.uow(), self.app.lifter, ids, text)
+        say(f"Noted on {plural(len(noted), 'set')}.")
 
     def cmd_skip(self, _: str) -> None:
         item = self.moved(self.status.skip())
