@@ -388,7 +388,8 @@ def test_targets_stored_before_the_typed_column_still_load_and_keep_their_form(
     from tracker.cli.params import local_now
     from tracker.services.gym import open_gym
 
-    tracker.ok("log", "leg press", "10x100")
+    # The target comes from the sessions before the gym's (not from sets logged in it).
+    tracker.ok("log", "leg press", "10x100", "--at", "2 days ago")
     app = App(db=tracker.url, lifter=None)
     open_gym(app.uow(), None, None, local_now())
     app.close()
@@ -402,7 +403,8 @@ def test_targets_stored_before_the_typed_column_still_load_and_keep_their_form(
         "Back Squat": {"target": None, "no_target": "Back Squat has no history yet"},
     }
     _stored_targets(tracker.url, old)
-    out, _ = gym(tracker, "bench", "slp", "back squat", "leg press")
+    # Enter logs Leg Press's target: the session is kept, with its targets.
+    out, _ = gym(tracker, "bench", "slp", "back squat", "leg press", "")
     assert "  Target: 7 x 57.5 kg (progression)" in out
     assert "  Target: L 8 x 40 kg; R 8 x 40 kg (start)" in out
     assert "Start each set with your weaker side." in out
