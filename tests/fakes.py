@@ -60,6 +60,7 @@ from tracker.domain.errors import Conflict
 from tracker.domain.model import Side
 from tracker.domain.report_figures import metres
 from tracker.domain.sessions import SessionInfo
+from tracker.domain.suggestion import SessionPlace
 from tracker.domain.units import Unit, convert
 
 M = TypeVar("M", bound=Row)
@@ -391,9 +392,17 @@ class FakeLogRows(FakeRows, LogRows):
         ]
 
     def recent_working_sets(
-        self, lifter: Lifter, exercise: Exercise, sessions: int
+        self,
+        lifter: Lifter,
+        exercise: Exercise,
+        sessions: int,
+        before: SessionPlace | None = None,
     ) -> list[WorkoutSet]:
-        rows = [s for s in self.store.sets(lifter, exercise) if _working(s)]
+        rows = [
+            s
+            for s in self.store.sets(lifter, exercise)
+            if _working(s) and (before is None or before.after(s.session_id, s.session.started_at))
+        ]
         starts = {r.session_id: r.session.started_at for r in rows}
         recent = sorted(starts, key=lambda sid: (starts[sid], sid), reverse=True)[:sessions]
         chosen = [r for r in rows if r.session_id in recent]

@@ -17,7 +17,6 @@ from tracker.domain.routines import (
     default_rest,
     parse_rep_range,
     parse_rest,
-    reps_in_range,
     rest_for,
     target_of,
 )
@@ -48,12 +47,6 @@ def test_default_rest_by_category() -> None:
     assert default_rest("strength") == 120
     assert default_rest("Cardio") == 60
     assert default_rest("unknown") == 90
-
-
-def test_reps_in_range() -> None:
-    assert reps_in_range(13, (8, 10)) == 10
-    assert reps_in_range(6, (8, 10)) == 8
-    assert reps_in_range(9, None) == 9
 
 
 def test_records_per_side_heaviest_and_most_reps_at_a_load() -> None:
@@ -141,11 +134,13 @@ class Answer:
     reps_target: int | None = None
 
 
-def test_a_bilateral_target_keeps_its_reps_inside_the_routines_range() -> None:
-    answer = Answer(suggested=D(100), reps_target=13)
-    bench = Target("progression", Unit.KG, {None: SideTarget(D(100), 10)})
-    assert target_of(answer, (8, 10)) == bench
-    assert target_of(answer, None) == Target("progression", Unit.KG, {None: SideTarget(D(100), 13)})
+def test_a_target_takes_the_reps_suggest_worked_out_to_the_routines_range() -> None:
+    """suggest is asked with the routine item's range: its reps are the target's, never
+    clamped afterwards (a clamp would hold 10 x 100 at 10 reps for ever on 8-10)."""
+    answer = Answer(suggested=D(105), reps_target=8)
+    ahead = Target("progression", Unit.KG, {None: SideTarget(D(105), 8)})
+    assert target_of(answer, (8, 10)) == ahead
+    assert target_of(answer, None) == ahead
     # A start begins at the range's low end; with no range and no reps, at 8.
     start = Answer("start", suggested=D(40))
     assert target_of(start, (10, 12)) == Target("start", Unit.KG, {None: SideTarget(D(40), 10)})
@@ -169,10 +164,10 @@ def test_a_side_on_body_weight_says_so_alone_unless_every_side_is() -> None:
         Side.LEFT: SuggestedSide(D(10), 9, Unit.LB, bodyweight=True),
         Side.RIGHT: SuggestedSide(D(20), 8),
     }
-    mixed = target_of(Answer(bodyweight=True, sides=one), (8, 8))
+    mixed = target_of(Answer(bodyweight=True, sides=one), (8, 9))
     assert mixed == Target(
         "progression",
         Unit.KG,
-        {Side.LEFT: SideTarget(D(10), 8, Unit.LB, True), Side.RIGHT: SideTarget(D(20), 8)},
+        {Side.LEFT: SideTarget(D(10), 9, Unit.LB, True), Side.RIGHT: SideTarget(D(20), 8)},
         False,
     )

@@ -430,7 +430,8 @@ def test_targets_stored_before_the_typed_column_still_load_and_keep_their_form(
     from tracker.cli.params import local_now
     from tracker.services.gym import open_gym
 
-    tracker.ok("log", "leg press", "10x100")
+    # The target comes from the sessions before the gym's (not from sets logged in it).
+    tracker.ok("log", "leg press", "10x100", "--at", "2 days ago")
     app = App(db=tracker.url, lifter=None)
     open_gym(app.uow(), None, None, local_now())
     app.close()
@@ -444,7 +445,8 @@ def test_targets_stored_before_the_typed_column_still_load_and_keep_their_form(
         "Back Squat": {"target": None, "no_target": "Back Squat has no history yet"},
     }
     _stored_targets(tracker.url, old)
-    out, _ = gym(tracker, "bench", "slp", "back squat", "leg press")
+    # Enter logs Leg Press's target: the session is kept, with its targets.
+    out, _ = gym(tracker, "bench", "slp", "back squat", "leg press", "")
     assert "  Target: 7 x 57.5 kg (progression)" in out
     assert "  Target: L 8 x 40 kg; R 8 x 40 kg (start)" in out
     assert "Start each set with your weaker side." in out
@@ -692,3 +694,90 @@ def test_a_session_closed_from_another_terminal_is_left_for_the_open_one(
     assert lines_of(shell, capsys, "done") == ["Finished session #2: 3 sets of 2 exercises."]
     assert [row[8] for row in stored_sets(tracker.url)] == [1, 1, 2, 2, 2]
     assert open_sessions(tracker.url) == []
+
+
+def header(out: str, exercise: str) -> list[str]:
+    """The lines the prompt shows for an exercise, its last date written DATE."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(exercise))
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("  Rest "))
+    return [re.sub(r"\(\d{4}-\d\d-\d\d\)", "(DATE)", line) for line in lines[start : end + 1]]
+
+
+def test_a_routines_rep_range_decides_when_the_load_goes_up(tracker: Tracker) -> None:
+    """The routine's 12-15 overrides the leg press's own 8-12: 12 reps is its bottom (add a
+    rep), not the top (add load); its 8-10 makes 10 reps the top, where the exercise's range
+    would hold 100 kg and the old clamp kept the lifter at 10 x 100 for ever."""
+    tracker.ok("routine", "add", "Pump")
+    tracker.ok("routine", "add-exercise", "Pump", "leg press", "--sets", "2", "--reps", "12-15")
+    tracker.ok("routine", "add", "Heavy")
+    tracker.ok("routine", "add-exercise", "Heavy", "leg press", "--sets", "2", "--reps", "8-10")
+    tracker.ok("log", "leg press", "12x100", "12x100", "--at", "2 days ago")
+    out, err = gym(tracker, "", "done", args=("pump",))
+    assert err == ""
+    assert header(out, "Leg Press (1/1)") == [
+        "Leg Press (1/1): 0 of 2 sets done",
+        "  Target: 13 x 100 kg (progression)",
+        "  Last (DATE): 12 x 100 kg, 12 x 100 kg",
+        "  Rest 2:00. Enter logs: 13 x 100 kg",
+    ]
+    assert [(reps, load) for _, _, _, reps, load, *_ in stored_sets(tracker.url)][2:] == [
+        (13, D(100))
+    ]
+    wipe_log(tracker.url)
+    tracker.ok("log", "leg press", "10x100", "10x100", "--at", "2 days ago")
+    out, err = gym(tracker, "done", args=("heavy",))
+    assert err == ""
+    assert header(out, "Leg Press (1/1)")[1] == "  Target: 8 x 105 kg (progression)"
+    # `tracker suggest` keeps the exercise's own 8-12: hold 100 kg, aim for 11 reps.
+    answer = tracker.json("suggest", "leg press")
+    assert (answer["suggested"], answer["reps_target"]) == (100, 11)
+
+
+def test_the_target_is_last_times_not_from_sets_logged_before_the_prompt(
+    tracker: Tracker,
+) -> None:
+    """Squats logged earlier today, then `tracker gym` in the same session: the target comes
+    from the session "Last" shows (both sets at the top of 5-8: one step up), not 5 x 80."""
+    tracker.ok("log", "squat", "8x100", "8x100", "--at", "3 days ago")
+    tracker.ok("log", "squat", "5x80")
+    out, err = gym(tracker, "squat", "done")
+    assert err == ""
+    assert header(out, "Back Squat") == [
+        "Back Squat",
+        "  Target: 5 x 102.5 kg (progression)",
+        "  Last (DATE): 8 x 100 kg, 8 x 100 kg",
+        "  Plates: 102.5 kg: bar 20 + per side 25 + 15 + 1.25",
+        "  Rest 2:00. Enter logs: 5 x 102.5 kg",
+    ]
+
+
+def test_the_cue_is_last_times_not_from_a_pair_logged_before_the_prompt(
+    tracker: Tracker,
+) -> None:
+    """The weaker-side cue comes with the target from the session "Last" shows: the left side
+    was weaker two days ago, today's pair (logged before the prompt opened) is level."""
+    tracker.ok("log", "slp", "-l", "10x40", "-r", "10x60", "--at", "2 days ago")
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "10x60")
+    out, err = gym(tracker, "slp", "done")
+    assert err == ""
+    lines = header(out, "Single Leg Press")
+    assert lines[:3] == [
+        "Single Leg Press",
+        "  Target: L 11 x 40 kg; R 11 x 60 kg (progression)",
+        "  Last (DATE): L 10 x 40 kg; R 10 x 60 kg",
+    ]
+    assert "Start each set with your weaker side" in " ".join(lines)
+    assert lines[-1] == "  Rest 2:00. Enter logs: L 11 x 40 kg then R 11 x 60 kg"
+    # The other way round: level last time, no cue, whatever today's pair.
+    wipe_log(tracker.url)
+    tracker.ok("log", "slp", "-l", "10x60", "-r", "10x60", "--at", "2 days ago")
+    tracker.ok("log", "slp", "-l", "10x40", "-r", "10x60")
+    out, err = gym(tracker, "slp", "done")
+    assert err == ""
+    assert header(out, "Single Leg Press") == [
+        "Single Leg Press",
+        "  Target: L 11 x 60 kg; R 11 x 60 kg (progression)",
+        "  Last (DATE): L 10 x 60 kg; R 10 x 60 kg",
+        "  Rest 2:00. Enter logs: L 11 x 60 kg then R 11 x 60 kg",
+    ]

@@ -284,3 +284,31 @@ def test_a_back_dated_session_is_not_the_last_session() -> None:
               ("10x30", "10x30", NOW - timedelta(hours=10)))
     answer = suggest(uow, None, "slp")
     assert answer.steps is not None and answer.steps[Side.LEFT].from_load == D(40)
+
+
+@pytest.mark.parametrize(
+    ("logged", "rep_range", "expected"),
+    [
+        # 12 reps tops the leg press's own 8-12 but is the bottom of a routine's 12-15 ...
+        ("2x12x100", None, (D(105), 8)),
+        ("2x12x100", (12, 15), (D(100), 13)),
+        # ... and 10 reps tops a routine's 8-10, where on 8-12 the lifter adds a rep.
+        ("2x10x100", None, (D(100), 11)),
+        ("2x10x100", (8, 10), (D(105), 8)),
+    ],
+)
+def test_a_routines_rep_range_drives_the_progression(
+    logged: str, rep_range: tuple[int, int] | None, expected: tuple[Decimal, int]
+) -> None:
+    uow = with_catalog("Leg Press")
+    log(uow, "leg press", logged, at=NOW - 2 * DAY)
+    answer = suggest(uow, None, "leg press", rep_range=rep_range)
+    assert (answer.suggested, answer.reps_target) == expected
+    assert reason(answer).rep_range == (rep_range or (8, 12))
+
+
+def test_a_start_begins_at_the_low_end_of_a_routines_rep_range() -> None:
+    uow = with_catalog("Single Leg Press")
+    log(uow, "leg press", "10x150")
+    answer = suggest(uow, None, "single leg press", rep_range=(12, 15))
+    assert answer.sides == {side: SideTarget(D(60), D(60), 12) for side in Side}

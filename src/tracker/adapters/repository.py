@@ -62,6 +62,7 @@ from tracker.adapters.types import ExactDecimal
 from tracker.adapters.unit_of_work import RefusedValue
 from tracker.domain.errors import Conflict, RowRefused
 from tracker.domain.model import DEFAULT_LIFTER, SetKind, Side
+from tracker.domain.suggestion import SessionPlace
 from tracker.domain.units import KG_PER_LB, Unit
 
 
@@ -464,7 +465,11 @@ class LogRows(Rows, Protocol):
     ) -> list[tuple[Side | None, Decimal | None, Decimal | None, Decimal | None]]: ...
 
     def recent_working_sets(
-        self, lifter: Lifter, exercise: Exercise, sessions: int
+        self,
+        lifter: Lifter,
+        exercise: Exercise,
+        sessions: int,
+        before: SessionPlace | None = None,
     ) -> list[WorkoutSet]: ...
 
     def working_set_bounds(
@@ -670,16 +675,27 @@ class SqlLogRows(SessionRows, LogRows):
         ]
 
     def recent_working_sets(
-        self, lifter: Lifter, exercise: Exercise, sessions: int
+        self,
+        lifter: Lifter,
+        exercise: Exercise,
+        sessions: int,
+        before: SessionPlace | None = None,
     ) -> list[WorkoutSet]:
         """Non-warm-up sets of the exercise in its `sessions` most recent sessions, session by
-        session, oldest first (by start, then id), each session's sets in the order done."""
+        session, oldest first (by start, then id), each session's sets in the order done;
+        with `before`, only sessions before that one (SessionPlace.after: any other session
+        started no later, the gym's "Last")."""
+        earlier = [] if before is None else [
+            WorkoutSet.session_id != before.session_id,
+            TrainingSession.started_at <= before.started_at,
+        ]
         recent = (
             select(WorkoutSet.session_id)
             .join(TrainingSession, TrainingSession.id == WorkoutSet.session_id)
             .where(
                 *_working_sets_of(lifter, exercise),
                 WorkoutSet.reps > 0,
+                *earlier,
             )
             .group_by(WorkoutSet.session_id, TrainingSession.started_at)
             # By start, then id: the sessions the reports and the cue call the last ones.

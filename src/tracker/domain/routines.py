@@ -181,13 +181,6 @@ class SessionTarget:
     no_target: str | None = None  # why there is none: what suggest said
 
 
-def reps_in_range(reps: int, rep_range: tuple[int, int] | None) -> int:
-    """A progression's rep target, kept inside a routine's own range."""
-    if rep_range is None:
-        return reps
-    return max(rep_range[0], min(rep_range[1], reps))
-
-
 class SuggestedSide(Protocol):
     """A side of a load suggestion (services.suggest.SideTarget is one)."""
 
@@ -216,25 +209,19 @@ class Suggested(Protocol):
 
 
 def target_of(answer: Suggested, rep_range: tuple[int, int] | None) -> Target | None:
-    """Today's target from a load suggestion, its reps inside a routine item's range."""
+    """Today's target from a load suggestion asked with the routine item's ``rep_range``
+    (services.suggest works to it: its reps are the target's). Only a bilateral start names
+    no reps: it begins at that range's low end, else at 8."""
     if answer.over is not None:  # a carry's start is a distance or time: no rep target
         return None
-
-    def reps(suggested: int) -> int:
-        """A start begins at the routine's low end; a progression stays inside its range."""
-        start = answer.kind == "start"
-        return rep_range[0] if start and rep_range else reps_in_range(suggested, rep_range)
-
     # The whole target is on body weight unless a side is not (each side on its own terms):
     # then a side says so alone.
     every = answer.bodyweight and all(value.bodyweight for value in (answer.sides or {}).values())
     sides: dict[Side | None, SideTarget] = {
-        side: SideTarget(
-            value.load, reps(value.reps_target), value.unit, value.bodyweight and not every
-        )
+        side: SideTarget(value.load, value.reps_target, value.unit, value.bodyweight and not every)
         for side, value in (answer.sides or {}).items()
     }
     if not sides and answer.suggested is not None:
         only = answer.reps_target or (rep_range[0] if rep_range else 8)
-        sides[None] = SideTarget(answer.suggested, reps(only))
+        sides[None] = SideTarget(answer.suggested, only)
     return Target(answer.kind, answer.unit, sides, every) if sides else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -22,6 +22,7 @@ from tracker.domain.loads import (
     round_down,
 )
 from tracker.domain.model import Laterality, Side
+from tracker.domain.report_figures import ExerciseImbalance, last_session_figures
 from tracker.domain.units import Unit, convert, plain, round_display
 
 
@@ -81,6 +82,35 @@ def no_start(
     elif laterality == Laterality.BILATERAL and parent is None:
         cause = "bilateral" if with_basis else "no_history"
     return NoStart(cause, exercise, example, measure, parent, lower_is_better, side_test)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlace:
+    """A session among the lifter's, by its id and start: the gym's own session, whose target
+    is worked out from the sessions before it, the ones its "Last" line reads
+    (logbook.previous_session): every other session started no later. Sets logged in it
+    earlier the same day (`tracker log` before the prompt opened) are today's, not last time's.
+    """
+
+    session_id: int
+    started_at: dt.datetime
+
+    def after(self, session_id: int, started_at: dt.datetime) -> bool:
+        """Whether that session comes before this one (the one rule; the repository's query
+        `recent_working_sets(before=...)` says it in SQL)."""
+        return session_id != self.session_id and started_at <= self.started_at
+
+
+def last_session_before(
+    item: ExerciseImbalance, before: SessionPlace | None
+) -> ExerciseImbalance:
+    """`last_session_figures` of the sessions before ``before`` (all of them when None): the
+    latest one with both sides measured before the gym's own session, which gives the cue and
+    the weaker side's cap, as its "Last" line shows last time's sets."""
+    if before is None:
+        return last_session_figures(item)
+    kept = tuple(s for s in item.sessions if before.after(s.session_id, s.started_at))
+    return last_session_figures(replace(item, sessions=kept))
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from tracker.domain.model import SetKind, Side
 from tracker.domain.routines import RoutineItemPlan, SessionTarget, Target, rest_for, target_of
 from tracker.domain.sessions import finish_time
 from tracker.domain.set_rules import example_spec, is_cardio, is_side_test
+from tracker.domain.suggestion import SessionPlace
 from tracker.domain.units import Unit
 from tracker.services import logbook
 from tracker.services.catalog import exercise_convention, exercise_measure, resolve_exercise
@@ -178,6 +179,7 @@ def exercise_brief(
         item = next((i for i in items if i.exercise == exercise.name), None)
         session = log.training_session(lifter, session_id)
         previous = previous_session(log, lifter, exercise, session) if session else None
+        place = SessionPlace(session.id, session.started_at) if session else None
         rest = rest_for(item, uow.gym.exercise_rest(lifter, exercise), exercise.category)
         state = uow.gym.gym_state_by_session_id(session_id)
         stored = state.targets.get(exercise.name) if state else None
@@ -189,7 +191,7 @@ def exercise_brief(
     last_judged = session_judgement(last, facts)
     if stored is None:
         rep_range = item.rep_range if item else None
-        stored = _fresh_target(uow, lifter_name, exercise.name, session_id, rep_range)
+        stored = _fresh_target(uow, lifter_name, exercise.name, session_id, rep_range, place)
     # A rep target (from older rep sets, or a parent's) does not fit an exercise last done
     # for time or distance: Enter would log rep sets of a plank.
     target = None if measure_of(last) else stored.target
@@ -231,10 +233,13 @@ def _fresh_target(
     exercise: str,
     session_id: int,
     rep_range: tuple[int, int] | None,
+    place: SessionPlace | None,
 ) -> SessionTarget:
-    """Ask suggest once per exercise and session, and keep the answer with the session."""
+    """Ask suggest once per exercise and session, and keep the answer with the session: to the
+    routine item's rep range (which overrides the exercise's), from the sessions before this
+    one (`place`: the ones "Last" reads, not sets logged in it earlier the same day)."""
     try:
-        answer = suggest(uow, lifter_name, exercise)
+        answer = suggest(uow, lifter_name, exercise, rep_range=rep_range, before=place)
         stored = SessionTarget(target_of(answer, rep_range), answer.cue)
     except TrackerError as exc:
         stored = SessionTarget(None, no_target=str(exc))

@@ -28,20 +28,18 @@ from tracker.domain.load_convention import (
 )
 from tracker.domain.loads import Lightest, ProgressionStep, increment_for, needs_cue
 from tracker.domain.model import Laterality, SetSpec, Side
-from tracker.domain.report_figures import (
-    LOAD_METRICS,
-    ExerciseImbalance,
-    last_session_figures,
-)
+from tracker.domain.report_figures import LOAD_METRICS, ExerciseImbalance
 from tracker.domain.set_rules import is_cardio, is_side_test, log_example
 from tracker.domain.suggestion import (
     Basis,
     LoggedSet,
+    SessionPlace,
     SideStep,
     any_side_on_bodyweight,
     as_shown,
     assisted,
     capped,
+    last_session_before,
     logged_as_bodyweight,
     no_start,
     progression_steps,
@@ -186,9 +184,16 @@ def suggest(
     query: str,
     basis: SetSpec | None = None,
     figures: ExerciseImbalance | None = None,
+    rep_range: tuple[int, int] | None = None,
+    before: SessionPlace | None = None,
 ) -> Suggestion:
     """The `tracker suggest` answer. ``figures``: the exercise's all-time `report imbalance`
-    figure (e1RM by Epley), when the caller has just made it (the HTML page): not read again."""
+    figure (e1RM by Epley), when the caller has just made it (the HTML page): not read again.
+
+    The gym's target asks with its routine item's ``rep_range``, which overrides the
+    exercise's own (a start begins at its low end, a progression works to it), and its own
+    session as ``before``: the answer comes from the sessions before it (SessionPlace), not
+    from sets logged in it earlier the same day."""
     with uow:
         lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
@@ -196,18 +201,25 @@ def suggest(
         if basis is None and logged_measure(uow.log, lifter, exercise) in ("time", "distance"):
             # Last done for time or distance: no load progression, and no first-time start.
             raise _no_start(uow.log, lifter, exercise, False, True)
-        history = uow.log.recent_working_sets(lifter, exercise, PROGRESSION_SESSIONS)
+        history = uow.log.recent_working_sets(lifter, exercise, PROGRESSION_SESSIONS, before)
         if history and basis is None:
-            answer = progression(uow, lifter, exercise, history, unit, figures)
+            answer = progression(uow, lifter, exercise, history, unit, figures, rep_range, before)
         else:
-            answer = start(uow, lifter, exercise, unit, basis)
+            answer = start(uow, lifter, exercise, unit, basis, rep_range)
         uow.commit()
         return answer
 
 
 def start(
-    uow: AbstractUnitOfWork, lifter: Lifter, exercise: Exercise, unit: Unit, basis: SetSpec | None
+    uow: AbstractUnitOfWork,
+    lifter: Lifter,
+    exercise: Exercise,
+    unit: Unit,
+    basis: SetSpec | None,
+    rep_range: tuple[int, int] | None = None,
 ) -> Suggestion:
+    """A start from the parent's top set (or ``basis``), each side at the low end of the rep
+    range (``rep_range``, else the exercise's own)."""
     parent = exercise.parent
     if parent is None or exercise.ratio_low is None or exercise.ratio_high is None:
         logged = uow.catalog.count_sets_of(exercise, lifter) > 0
@@ -252,8 +264,9 @@ def start(
     start_load = result.start
     sides = None
     if exercise.laterality != Laterality.BILATERAL:
+        low = exercise.rep_low if rep_range is None else rep_range[0]
         target = SideTarget(
-            start_load.suggested, result.total, exercise.rep_low, bodyweight=body_weight is not None
+            start_load.suggested, result.total, low, bodyweight=body_weight is not None
         )
         sides = {side: target for side in Side}
     return Suggestion(
@@ -365,9 +378,12 @@ def progression(
     rows: list[WorkoutSet],
     default: Unit,
     figures: ExerciseImbalance | None = None,
+    rep_range: tuple[int, int] | None = None,
+    before: SessionPlace | None = None,
 ) -> Suggestion:
-    """Double progression from the recent sessions, in the unit the exercise is loaded in; two
-    sides are capped by the last session's weaker side, with the cue when it needs one."""
+    """Double progression from the recent sessions (``rows``), in the unit the exercise is
+    loaded in, to ``rep_range`` (else the exercise's own); two sides are capped by the last
+    session's weaker side (the last before ``before``), with the cue when it needs one."""
     sets = logged_sets(rows)
     unit = working_unit(sets, default)
     # Each side is on its own terms (progression_steps): one on body weight needs it.
@@ -376,7 +392,8 @@ def progression(
     by_assistance = logged_as_bodyweight(sets) and assisted(sets)
     increment = partial(exercise_increment, uow.lifters, exercise)
     convention = exercise_convention(exercise)
-    rep_range = (exercise.rep_low, exercise.rep_high)
+    if rep_range is None:
+        rep_range = (exercise.rep_low, exercise.rep_high)
     steps = progression_steps(
         sets, exercise.laterality, rep_range, unit, increment, convention.implement_name,
         body_weight,
@@ -393,7 +410,7 @@ def progression(
     if len(steps) == 2:
         if figures is None:  # the report's, all time
             figures = exercise_figures(uow, lifter, exercise, lifter_facts(uow, lifter, exercise))
-        last = None if figures is None else last_session_figures(figures)
+        last = None if figures is None else last_session_before(figures, before)
         # Only a side weaker by what it lifted (e1RM, or reps at a load both sides lifted) is
         # capped by the other's load: by volume, more reps at less load may be the weaker side.
         judged = None if last is None else last.judgement
