@@ -289,6 +289,44 @@ def test_dry_run_stores_nothing(tracker: Tracker, tmp_path: Path) -> None:
     assert tracker.ok("import", str(path)).stdout.startswith("Imported 14 sets in 2 sessions")
 
 
+def set_fields(row: dict[str, str]) -> dict[str, str]:
+    """What a stored set is, as an export row gives it (no session or time)."""
+    return {key: row[key] for key in ("exercise", "reps", "load", "unit", "bodyweight", "kind")}
+
+
+FAILED_ZEROS = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+    '2025-01-15 18:00:00,"W",1h,"Pull Up",1,0,8,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Pull Up",F,0,0,0,0,\n'
+)
+
+
+def test_a_strong_failed_set_of_zeros_is_stored_as_log_stores_0xbw(
+    tracker: Tracker, tmp_path: Path
+) -> None:
+    """An F row with all zeros is a failed attempt, not a placeholder to skip."""
+    out = tracker.ok("import", str(write(tmp_path / "pf.csv", FAILED_ZEROS))).stdout
+    assert out.splitlines()[0] == "Imported 2 sets in 1 session (strong)."
+    assert "Skipped rows" not in out
+    assert sets_of(tracker, "last") == [
+        ("Pull-Up", None, 8, 0, "working", None, None, None, None, True),
+        ("Pull-Up", None, 0, 0, "failure", None, None, None, None, True),
+    ]
+    assert tracker.ok("session", "show", "last").stdout.splitlines()[2:] == [
+        "    #1 8 x BW", "    #2 0 x BW  (failure)",
+    ]
+    tracker.ok("log", "pull-up", "8xBW", "0xBW", "--at", "2025-01-16 18:00")  # typed
+    pull_up = {"exercise": "Pull-Up", "load": "0", "unit": "kg", "bodyweight": "1"}
+    assert [set_fields(row) for row in exported(tracker)] == [
+        {**pull_up, "reps": "8", "kind": "working"},
+        {**pull_up, "reps": "0", "kind": "failure"},
+    ] * 2  # imported as typed
+    tracker.ok("bodyweight", "add", "80", "--at", "2025-01-01 08:00")
+    history = tracker.ok("report", "history", "pull-up").stdout.splitlines()
+    assert history[3].split() == ["2025-01-15", "8", "x", "BW", "101.33", "█" * 12, "640",
+                                  "8", "PB"]
+
+
 HEVY = (
     '"title","start_time","end_time","description","exercise_title","superset_id",'
     '"exercise_notes","set_index","set_type","weight_lbs","reps","distance_miles",'
