@@ -13,6 +13,7 @@ from tracker.domain.errors import ImportFailed
 from tracker.domain.model import SetKind, Side
 from tracker.domain.units import Unit
 from tracker.importers import ImportedSet, ImportReader, Skipped, detect_format, read_export
+from tracker.importers.records import NO_VALUES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NEW_YORK_WINTER = timezone(timedelta(hours=-5))
@@ -114,6 +115,29 @@ def test_strong_classic_letters_rpe_notes_and_cardio() -> None:
 def test_strong_distance_without_unit_column_follows_the_default_unit() -> None:
     _, sets = read_fixture("strong-classic-letters.csv", Unit.LB)
     assert sets[5].distance_unit == "mi"
+
+
+def test_a_strong_failed_set_of_zeros_is_a_0_rep_attempt() -> None:
+    """Strong writes 0 for all it did not record, so an all-zero row is a placeholder, but
+    one marked F is a failed attempt (README: 0-rep attempts are imported): 0 x BW, as
+    `tracker log pull-up 0xBW` stores it. Other all-zero rows are still skipped."""
+    text = (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+        '2025-01-15 18:00:00,"W",1h,"Pull Up",1,0,8,0,0,\n'
+        '2025-01-15 18:00:00,"W",1h,"Pull Up",F,0,0,0,0,\n'
+        '2025-01-15 18:00:00,"W",1h,"Pull Up",2,0,0,0,0,\n'
+        '2025-01-15 18:00:00,"W",1h,"Pull Up",W,0,0,0,0,\n'
+        '2025-01-15 18:00:00,"W",1h,"Pull Up",F,0,0,0,0,\n'  # read from the memo: still a set
+    )
+    reader, sets = read_text(text)
+    assert [(s.line, s.reps, s.load, s.bodyweight, s.kind) for s in sets] == [
+        (2, 8, Decimal(0), True, SetKind.WORKING),
+        (3, 0, Decimal(0), True, SetKind.FAILURE),
+        (6, 0, Decimal(0), True, SetKind.FAILURE),
+    ]
+    assert [s.position for s in sets] == [0, 1, 2]
+    assert (sets[1].unit, sets[1].duration_s, sets[1].distance) == (Unit.KG, None, None)
+    assert reader.skipped == [Skipped(4, NO_VALUES), Skipped(5, NO_VALUES)]
 
 
 def test_hevy_imperial_columns_and_2026_dates() -> None:

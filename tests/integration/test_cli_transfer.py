@@ -12,6 +12,7 @@ import json
 import os
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -116,6 +117,37 @@ def test_sample_names_map_onto_the_catalog(sqlite_tracker: Tracker) -> None:
         ("Bench Press", "10", "65", "lb"),
     ]
     assert "Dumbbell Bench Press" in {row["exercise"] for row in exported(tracker)}
+
+
+def file_rows(path: Path, column: str, name: str) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if row[column] == name]
+
+
+def test_sample_bodyweight_lifts_keep_their_added_load_or_assistance(tracker: Tracker) -> None:
+    """The real exports: Strong's "Pull Up (Assisted)" 10 x 77 kg is 77 kg of assistance
+    (BW-77), Hevy's "Crunch (Weighted)" 15 x 10 kg is a Crunch at BW+10."""
+    strong = shared_file(f"{EXPORTS}/strong-sample.csv")
+    tracker.ok("import", str(strong))
+    written = file_rows(strong, "Exercise Name", "Pull Up (Assisted)")
+    stored = [row for row in exported(tracker) if row["exercise"] == "Pull Up (Assisted)"]
+    assert len(stored) == len(written) == 5
+    assert [(r["reps"], -Decimal(r["load"].lstrip("'")), r["bodyweight"]) for r in stored] == [
+        (str(int(float(r["Reps"]))), Decimal(r["Weight"]), "1") for r in written
+    ]
+    tracker.ok("bodyweight", "add", "90", "--at", "2024-01-01 08:00")
+    history = tracker.ok("report", "history", "Pull Up (Assisted)").stdout.splitlines()
+    assert [line.split()[:5] for line in history[3:5]] == [
+        ["2025-09-05", "10", "x", "BW-77", "kg"], ["2025-09-09", "6", "x", "BW-73", "kg"],
+    ]  # not "10 x 77 kg" with an e1RM of 102.67 kg
+
+    hevy = shared_file(f"{EXPORTS}/hevy-sample.csv")
+    tracker.ok("import", str(hevy))
+    written = file_rows(hevy, "exercise_title", "Crunch (Weighted)")
+    stored = [row for row in exported(tracker) if row["exercise"] == "Crunch"]
+    assert {row["bodyweight"] for row in stored} == {"1"}  # were "0" beside a filled weight
+    weighted = sorted(Decimal(r["weight_kg"]) for r in written if r["weight_kg"])
+    assert sorted(Decimal(r["load"]) for r in stored if r["load"] != "0") == weighted
 
 
 # -- broken copies: nothing stored, the error names the line -------------------------------
@@ -287,6 +319,120 @@ def test_dry_run_stores_nothing(tracker: Tracker, tmp_path: Path) -> None:
     assert counts(tracker.url)[:2] == (0, 0)
     assert "Wobble Curl" not in tracker.ok("exercises", "list").stdout
     assert tracker.ok("import", str(path)).stdout.startswith("Imported 14 sets in 2 sessions")
+
+
+def set_fields(row: dict[str, str]) -> dict[str, str]:
+    """What a stored set is, as an export row gives it (no session or time)."""
+    return {key: row[key] for key in ("exercise", "reps", "load", "unit", "bodyweight", "kind")}
+
+
+FAILED_ZEROS = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+    '2025-01-15 18:00:00,"W",1h,"Pull Up",1,0,8,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Pull Up",F,0,0,0,0,\n'
+)
+
+
+def test_a_strong_failed_set_of_zeros_is_stored_as_log_stores_0xbw(
+    tracker: Tracker, tmp_path: Path
+) -> None:
+    """An F row with all zeros is a failed attempt, not a placeholder to skip."""
+    out = tracker.ok("import", str(write(tmp_path / "pf.csv", FAILED_ZEROS))).stdout
+    assert out.splitlines()[0] == "Imported 2 sets in 1 session (strong)."
+    assert "Skipped rows" not in out
+    assert sets_of(tracker, "last") == [
+        ("Pull-Up", None, 8, 0, "working", None, None, None, None, True),
+        ("Pull-Up", None, 0, 0, "failure", None, None, None, None, True),
+    ]
+    assert tracker.ok("session", "show", "last").stdout.splitlines()[2:] == [
+        "    #1 8 x BW", "    #2 0 x BW  (failure)",
+    ]
+    tracker.ok("log", "pull-up", "8xBW", "0xBW", "--at", "2025-01-16 18:00")  # typed
+    pull_up = {"exercise": "Pull-Up", "load": "0", "unit": "kg", "bodyweight": "1"}
+    assert [set_fields(row) for row in exported(tracker)] == [
+        {**pull_up, "reps": "8", "kind": "working"},
+        {**pull_up, "reps": "0", "kind": "failure"},
+    ] * 2  # imported as typed
+    tracker.ok("bodyweight", "add", "80", "--at", "2025-01-01 08:00")
+    history = tracker.ok("report", "history", "pull-up").stdout.splitlines()
+    assert history[3].split() == ["2025-01-15", "8", "x", "BW", "101.33", "█" * 12, "640",
+                                  "8", "PB"]
+
+
+BODYWEIGHT_STRONG = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+    '2025-01-15 18:00:00,"W",1h,"Pull Up",1,0,8,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Pull Up",2,10,5,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Pull Up (Assisted)",1,77,10,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Pull Up (Assisted)",2,70,6,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Bench Press (Barbell)",1,100,5,0,0,\n'
+)
+BODYWEIGHT_HEVY = (
+    '"title","start_time","end_time","exercise_title","set_index","set_type","weight_kg",'
+    '"reps","duration_seconds"\n'
+    '"Abs","16 Jan 2025, 18:00","16 Jan 2025, 19:00","Crunch",0,"normal",,20,\n'
+    '"Abs","16 Jan 2025, 18:00","16 Jan 2025, 19:00","Crunch (Weighted)",1,"normal",10,15,\n'
+    '"Abs","16 Jan 2025, 18:00","16 Jan 2025, 19:00","Pull Up (Assisted)",0,"normal",30,8,\n'
+)
+BODYWEIGHT_FITNOTES = (
+    "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n"
+    '2025-01-17,Pull Up,Back,0.0,lbs,10,,,,""\n'
+    '2025-01-17,Pull Up,Back,25.0,lbs,5,,,,""\n'
+)
+
+
+def test_app_loads_on_bodyweight_lifts_are_stored_as_log_stores_them(
+    tracker: Tracker, other_db_url: str, tmp_path: Path
+) -> None:
+    """Strong, Hevy and FitNotes write the weight added to a bodyweight lift, or an
+    "Assisted" variant's assistance: stored as `tracker log` stores 8xBW+10 and 8xBW-77."""
+    for name, text in (("s.csv", BODYWEIGHT_STRONG), ("h.csv", BODYWEIGHT_HEVY),
+                       ("f.csv", BODYWEIGHT_FITNOTES)):  # fmt: skip
+        tracker.ok("import", str(write(tmp_path / name, text)))
+    sessions = sorted(tracker.json("session", "list"), key=lambda s: str(s["started_at"]))
+    strong, hevy, fitnotes = (str(s["id"]) for s in sessions)
+    assert [row[:4] + row[-1:] for row in sets_of(tracker, strong)] == [
+        ("Pull-Up", None, 8, 0, True),
+        ("Pull-Up", None, 5, 10, True),  # BW+10: a belt
+        ("Pull Up (Assisted)", None, 10, -77, True),  # BW-77: the counterweight
+        ("Pull Up (Assisted)", None, 6, -70, True),
+        ("Bench Press", None, 5, 100, False),  # a barbell's load stays a load
+    ]
+    assert [row[:4] + row[-1:] for row in sets_of(tracker, hevy)] == [
+        ("Crunch", None, 20, 0, True),
+        ("Crunch", None, 15, 10, True),
+        ("Pull Up (Assisted)", None, 8, -30, True),
+    ]
+    assert [row[:4] + row[-1:] for row in sets_of(tracker, fitnotes)] == [
+        ("Pull-Up", None, 10, 0, True),
+        ("Pull-Up", None, 5, 25, True),  # BW+25 lb, beside the 10 x BW
+    ]
+    # The very rows `tracker log` stores for the sets typed so.
+    tracker.ok("log", "pull up (assisted)", "10xBW-77", "--at", "2025-01-20 18:00")
+    tracker.ok("log", "pull-up", "5xBW+25lb", "--at", "2025-01-20 18:05")
+    rows = [set_fields(row) for row in exported(tracker)]
+    assert rows[-2:] == [rows[2], rows[9]]  # the Strong BW-77 kg, the FitNotes BW+25 lb
+    card = tracker.json("exercises", "show", "Pull Up (Assisted)")
+    assert card["equipment"] == "bodyweight"  # the README's vocabulary, not "assisted"
+
+    tracker.ok("bodyweight", "add", "90", "--at", "2025-01-01 08:00")
+    history = tracker.ok("report", "history", "Pull Up (Assisted)").stdout.splitlines()
+    assert history[1].split() == ["date", "side", "best", "set", "e1RM", "volume", "reps"]
+    assert [line.split()[:6] for line in history[3:6]] == [
+        ["2025-01-15", "6", "x", "BW-70", "kg", "24"],  # 20 kg moved: more than 10 x 13 kg
+        ["2025-01-16", "8", "x", "BW-30", "kg", "76"],
+        ["2025-01-20", "10", "x", "BW-77", "kg", "17.33"],
+    ]
+
+    # export -> restore -> export keeps them, byte for byte.
+    for fmt in ("csv", "json"):
+        first = tmp_path / f"first.{fmt}"
+        tracker.ok("export", "--format", fmt, "-o", str(first))
+        restored = Tracker(other_db_url, tracker.runner)
+        restored.ok("import", str(first), "--replace")
+        second = tmp_path / f"second.{fmt}"
+        restored.ok("export", "--format", fmt, "-o", str(second))
+        assert second.read_bytes() == first.read_bytes()
 
 
 HEVY = (
@@ -775,7 +921,7 @@ def test_a_rich_export_restores_byte_identical(
     tracker: Tracker, other_db_url: str, tmp_path: Path
 ) -> None:
     """Custom exercises with every field a command sets, an edited built-in, and exercises an
-    import made with a variant of the vocabulary as their equipment ("assisted", "ez bar")."""
+    import made, one with a variant of the vocabulary as its equipment ("ez bar")."""
     tracker.ok("exercises", "add", "Landmine Single-Arm Press", "--unilateral", "--parent",
                "Overhead Press", "--ratio", "40-50%", "--equipment", "Smith",
                "--alias", "lm press", "--alias", "lmp", "--body-part", "shoulders",
@@ -801,7 +947,7 @@ def test_a_rich_export_restores_byte_identical(
     first = tmp_path / "first.json"
     tracker.ok("export", "--format", "json", "-o", str(first))
     equipment = {d["name"]: d["equipment"] for d in json.loads(first.read_text())["exercises"]}
-    assert equipment["Back Pull Up (Assisted)"] == "assisted"
+    assert equipment["Back Pull Up (Assisted)"] == "bodyweight"  # the vocabulary's word
     assert equipment["Spider Drag (EZ Bar)"] == "ez bar"
     assert equipment["Landmine Single-Arm Press"] == "smith machine"
     lower = {d["name"]: d["lower_is_better"] for d in json.loads(first.read_text())["exercises"]}

@@ -61,3 +61,51 @@ def test_a_row_the_database_refuses_is_named_by_its_lines(
         import_file(fresh, None, file, "tracker", None, UTC)
     problem = "the database refused a row (CHECK constraint failed: reps)"
     assert str(error.value) == f"lines 2-5: {problem}"
+
+
+BODYWEIGHT_LIFTS = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+    '2025-01-15 18:00:00,"W",1h,"Pull Up",1,0,8,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Pull Up",2,10,5,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Pull Up (Weighted)",1,20,3,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Pull Up (Assisted)",1,77,10,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Crunch (Weighted)",1,10,15,0,0,\n'
+    '2025-01-15 18:00:00,"W",1h,"Plank",1,5,0,0,60,\n'
+    '2025-01-15 18:00:00,"W",1h,"Bench Press (Barbell)",1,100,5,0,0,\n'
+)
+
+
+def test_app_loads_on_bodyweight_lifts_are_stored_as_log_stores_bw_plus_and_minus(
+    tmp_path: Path,
+) -> None:
+    """A load an app wrote on a bodyweight lift is what was added (BW+x), or on an "Assisted"
+    variant the assistance (BW-x); a barbell's load stays a load."""
+    file = tmp_path / "strong.csv"
+    file.write_text(BODYWEIGHT_LIFTS, encoding="utf-8")
+    uow = with_catalog("Pull-Up", "Crunch", "Plank", "Bench Press")
+    report = import_file(uow, None, file, None, None, UTC)
+    assert report.created == {"Pull Up (Assisted)"}
+    names = {e.id: e.name for e in uow.catalog.exercises()}
+    rows = sorted(uow.store.table(WorkoutSet), key=lambda row: row.position)
+    assert [(names[r.exercise_id], r.reps, str(r.load), r.bodyweight) for r in rows] == [
+        ("Pull-Up", 8, "0", True),  # no weight: body weight alone
+        ("Pull-Up", 5, "10", True),  # BW+10
+        ("Pull-Up", 3, "20", True),  # BW+20
+        ("Pull Up (Assisted)", 10, "-77", True),  # BW-77
+        ("Crunch", 15, "10", True),  # BW+10
+        ("Plank", 0, "5", True),  # a 60 s hold at BW+5
+        ("Bench Press", 5, "100", False),
+    ]
+    assisted = next(e for e in uow.catalog.exercises() if e.name == "Pull Up (Assisted)")
+    assert assisted.equipment == "bodyweight"
+
+    # A tracker export says what each set is: its loads are restored as they are.
+    typed = with_catalog("Pull-Up")
+    log(typed, "pull-up", planned("10x77"))  # as typed: 77 kg, not BW+77
+    out = io.StringIO()
+    export(typed, None, "csv", None, out)
+    mine = tmp_path / "mine.csv"
+    mine.write_text(out.getvalue(), encoding="utf-8")
+    fresh = with_catalog("Pull-Up")
+    import_file(fresh, None, mine, "tracker", None, UTC)
+    assert [(str(r.load), r.bodyweight) for r in fresh.store.table(WorkoutSet)] == [("77", False)]

@@ -275,8 +275,10 @@ class StrongParser(AppParser):
         kind, load, row_unit, reps, duration, distance = measures
         note = cells.text(self.notes)
         if load is None and not reps and duration is None and distance is None:
-            # Strong writes 0 for everything not recorded: an all-zero row is a placeholder.
-            return NOTES_ONLY if note else NO_VALUES
+            # Strong writes 0 for everything not recorded: an all-zero row is a placeholder,
+            # but one marked F is a failed attempt (0 reps), stored as `log x 0xBW` stores it.
+            if kind is not SetKind.FAILURE:
+                return NOTES_ONLY if note else NO_VALUES
         name = cells.text(self.workout)
         workout_note = cells.text(self.workout_notes)
         span = cells.duration(self.workout_duration)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tracker.adapters.orm import Exercise
 from tracker.adapters.repository import CatalogRows
-from tracker.domain.equipment import loads_alike
+from tracker.domain.equipment import Equipment, equipment_key, loads_alike
 from tracker.domain.exercise_def import ExerciseDef
 from tracker.domain.model import Laterality
 from tracker.domain.names import normalize
@@ -34,6 +34,36 @@ def equipment_agrees(hint: str | None, candidate: str, equipment: str) -> bool:
         return True  # the catalog itself names that equipment ("Cable Hammer Curl")
     # "Pull Up (Assisted)" is not a Pull-Up with 30 kg added: the words must load alike.
     return loads_alike(word, equipment)
+
+
+# The variant words that make a lift a bodyweight one: "Pull Up (Weighted)" is a pull-up with a
+# belt, "Pull Up (Assisted)" one with a counterweight. An exercise an import makes for them is a
+# bodyweight exercise (the README's vocabulary), whose load is added or, negative, assistance.
+WEIGHTED, ASSISTED = "weighted", "assisted"
+_BODYWEIGHT = Equipment.BODYWEIGHT.value
+_MADE_AS = {WEIGHTED: _BODYWEIGHT, ASSISTED: _BODYWEIGHT}
+
+
+def body_load_sign(raw: str, equipment: str) -> int:
+    """How the load an app wrote for a set is logged, as `tracker log` takes it, once the name
+    ``raw`` has found its exercise (of ``equipment``): 1 added to body weight (``BW+x``: a
+    bodyweight exercise or a "weighted" variant), -1 taken off it (``BW-x``: an "assisted"
+    variant) and 0 a load of its own ("Bench Press" 100 kg is 100 kg).
+
+    Exercises an older import made keep "assisted" or "weighted" as their equipment: they
+    count as the word does. A name that says other equipment ("Lunge (Dumbbell)" on a
+    bodyweight Lunge of one's own) carries that implement: a load of its own.
+    """
+    from tracker.importers import normalize_exercise_name
+
+    _, hint = normalize_exercise_name(raw)
+    stored = normalize(equipment)
+    if ASSISTED in (hint, stored):
+        return -1
+    if WEIGHTED in (hint, stored):
+        return 1
+    bodyweight = equipment_key(stored) is Equipment.BODYWEIGHT
+    return 1 if bodyweight and hint in (None, _BODYWEIGHT) else 0
 
 
 class ExerciseMatcher:
@@ -108,7 +138,10 @@ class ExerciseMatcher:
                 return exercise
         laterality = Laterality.UNILATERAL if sided else Laterality.BILATERAL
         definition = ExerciseDef(
-            name=name, source="import", equipment=equipment or "other", laterality=laterality
+            name=name,
+            source="import",
+            equipment=_MADE_AS.get(equipment or "", equipment or "other"),
+            laterality=laterality,
         )
         exercise = place_exercise(self.catalog, self.by_key, definition)
         exercise.parent_id = parent.id if parent is not None else None

@@ -23,7 +23,7 @@ from tracker.importers.input_file import open_text
 from tracker.importers.records import ImportedSet
 from tracker.services.entry_check import EntryCheck
 from tracker.services.exercise_defs import exercise_definitions, restore_definitions
-from tracker.services.exercise_matching import ExerciseMatcher
+from tracker.services.exercise_matching import ExerciseMatcher, body_load_sign
 from tracker.services.lifter_restore import lifter_data, restore_lifter_data, restore_unit
 from tracker.services.lifters import current_lifter
 from tracker.services.stored_sets import set_fields
@@ -167,7 +167,9 @@ def import_file(
                 rows = reader
                 report = ImportReport(format=reader.format)
             check = EntryCheck(uow, lifter)
-            matcher = store_rows(uow, lifter, rows, report, progress, replace, check)
+            matcher = store_rows(
+                uow, lifter, rows, report, progress, replace, check, apps=reader is not None
+            )
             if document is not None:  # weigh-ins, involved sides, routines, rests, settings
                 report.restored = restore_lifter_data(uow, lifter, document.lifter_data, matcher)
                 report.controls |= texts_with_controls((document.exercises, document.lifter_data))
@@ -228,9 +230,12 @@ def store_rows(
     progress: Callable[[int], None] | None,
     replace: bool = False,
     check: EntryCheck | None = None,
+    apps: bool = False,
 ) -> ExerciseMatcher:
     """Insert sessions and sets in batches: a few statements per thousands of rows.
 
+    ``apps``: the rows come from another app, whose loads on bodyweight lifts are read as
+    `tracker log` takes them (:class:`BodyLoads`); a tracker export's are stored as they are.
     Returns the exercise matcher, which the rest of a restore names exercises through."""
     uow.lifters.lock_lifter(lifter)
     uow.catalog.serialize_catalog_writes()  # imports may create exercises: one at a time
@@ -239,6 +244,7 @@ def store_rows(
     batch = ImportBatch(uow.transfers, lifter)
     units: set[Unit] = set()
     is_new, find, add, waiting = known.is_new, matcher.find, batch.add, batch.sets
+    as_logged = BodyLoads().as_logged if apps else None
     for row in rows:
         if progress is not None:
             progress(row.line)
@@ -247,6 +253,8 @@ def store_rows(
             report.already_imported_sets += 1
             continue
         exercise = find(row.exercise, row.side is not None)
+        if as_logged is not None and not row.bodyweight:
+            row = as_logged(row, exercise)
         if check is not None:
             question(check, row, exercise, report)
         add(row, exercise, report)
@@ -257,6 +265,27 @@ def store_rows(
     report.matched |= matcher.matched
     report.created |= matcher.created
     return matcher
+
+
+class BodyLoads:
+    """An app writes the load of a bodyweight lift's set as the weight added (a belt, a
+    "Weighted" variant) or the assistance ("Assisted" variants): stored as `tracker log` stores
+    ``8xBW+20`` and ``8xBW-20``, once the exercise is known; other loads stay as they are."""
+
+    def __init__(self) -> None:
+        self.signs: dict[tuple[str, int], int] = {}  # (name in the file, exercise id): sign
+
+    def as_logged(self, row: ImportedSet, exercise: Exercise) -> ImportedSet:
+        if row.distance is not None and not row.load:
+            return row  # a distance without a load (a run) is no bodyweight set
+        key = (row.exercise, exercise.id)
+        sign = self.signs.get(key)
+        if sign is None:
+            sign = self.signs[key] = body_load_sign(row.exercise, exercise.equipment)
+        if not sign:
+            return row
+        load = -row.load if sign < 0 and row.load else row.load  # never a "-0"
+        return row._replace(bodyweight=True, load=load)
 
 
 def question(check: EntryCheck, row: ImportedSet, exercise: Exercise, report: ImportReport) -> None:
