@@ -35,8 +35,8 @@ def test_dates_that_read_both_ways_are_refused_and_nothing_is_stored(
 ) -> None:
     path = strong_file(tmp_path, "2024-11-01", "05/11/2024", "12/11/2024")
     assert tracker.fails("import", str(path)) == (
-        'Error: line 3, column "Date": "05/11/2024" could be day/month or month/day, and no '
-        "other date in the file says which (none has a day over 12): import the app's own "
-        "export, or write the dates as YYYY-MM-DD"
+        f'Error: {path}: line 3, column "Date": "05/11/2024" could be day/month or month/day, '
+        "and no other date in the file says which (none has a day over 12): import the app's "
+        "own export, or write the dates as YYYY-MM-DD"
     )
     assert tracker.json("session", "list") == []

@@ -68,8 +68,9 @@ def test_no_free_name_stops_the_import_naming_the_exercise(
     tracker.ok("--lifter", "ann", "exercises", "add", "Landmine Press")
     tracker.ok("--lifter", "ann", "exercises", "add", "Landmine Press (me)")
     tracker.ok("--lifter", "ann", "exercises", "add", "Landmine Press (me 2)")
-    assert tracker.fails("import", str(strong_file(tmp_path))) == (
-        'Error: exercise "Landmine Press": other lifters hold that name and "Landmine Press '
-        '(me)" to "Landmine Press (me 2)": rename the exercise in the file'
+    path = strong_file(tmp_path)
+    assert tracker.fails("import", str(path)) == (
+        f'Error: {path}: exercise "Landmine Press": other lifters hold that name and '
+        '"Landmine Press (me)" to "Landmine Press (me 2)": rename the exercise in the file'
     )
     assert tracker.json("session", "list") == []

@@ -78,7 +78,7 @@ def csv_problem(error: csv.Error) -> str:
 
 def _decode_problem(error: UnicodeDecodeError) -> str:
     # Text streams decode whole chunks, so the line of the bad byte is not known here.
-    return f"the file is not {error.encoding} text (export it again as UTF-8, or name its encoding)"
+    return f"the file is not {error.encoding} text (export it again as UTF-8)"
 
 
 class ImportReader:
