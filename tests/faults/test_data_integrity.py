@@ -91,5 +91,5 @@ def test_import_refuses_what_log_refuses_and_stores_nothing(
         bad = tmp_path / "bad.csv"
         bad.write_text(f"{header}\n{row.replace('2026-11-20', '2026-11-19')}\n{bad_row}\n")
         line = tracker.fails("--lifter", "other", "import", str(bad))
-        assert line.startswith("Error: line 3, column ") and message in line, line
+        assert line.startswith(f"Error: {bad}: line 3, column ") and message in line, line
     assert len(stored(tracker.url)) == 1 and session_count(tracker.url) == 1

@@ -171,7 +171,7 @@ def test_a_row_the_database_refuses_during_an_import_names_its_lines(
     tracker.ok("lifter", "add", "other")
     monkeypatch.setattr(transfer, "set_values", no_reps)
     line = tracker.fails("--lifter", "other", "import", str(exported))
-    refused = "Error: lines 2-3: the database refused a row ("
+    refused = f"Error: {exported}: lines 2-3: the database refused a row ("
     assert line.startswith(refused) and line.endswith(")")
     if "sqlite" in tracker.url:
         assert line == refused + "NOT NULL constraint failed: workout_set.reps)"

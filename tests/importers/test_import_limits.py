@@ -48,7 +48,8 @@ def test_the_installed_tracker_stops_reading_dev_zero_with_one_line(
         stdin=subprocess.DEVNULL,
     )
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == f"Error: line 1: {LONG_LINE}\n"
+    named = f"{ZERO}: " if command == ["import"] else ""  # `tracker import` names its file
+    assert result.stderr == f"Error: {named}line 1: {LONG_LINE}\n"
 
 
 def test_a_ten_megabyte_line_stops_the_import_with_its_line_number(
@@ -56,7 +57,7 @@ def test_a_ten_megabyte_line_stops_the_import_with_its_line_number(
 ) -> None:
     path = tmp_path / "long.csv"
     path.write_text(STRONG + ROW.format(n=1) + "x" * 10_000_000 + "\n", encoding="utf-8")
-    assert tracker.fails("import", str(path)) == f"Error: line 3: {LONG_LINE}"
+    assert tracker.fails("import", str(path)) == f"Error: {path}: line 3: {LONG_LINE}"
     assert tracker.json("session", "list") == []  # nothing stored
 
 

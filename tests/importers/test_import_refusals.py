@@ -36,33 +36,39 @@ def test_a_pounds_header_imports_pounds_exactly(tracker: Tracker) -> None:
 
 
 def test_an_unknown_unit_in_a_header_is_refused_naming_the_column(tracker: Tracker) -> None:
-    line = tracker.fails("import", str(FIXTURES / "fitnotes-stones-header.csv"))
+    path = FIXTURES / "fitnotes-stones-header.csv"
+    line = tracker.fails("import", str(path))
     assert line == (
-        'Error: line 1, column "Weight (stones)": unknown weight unit "stones" (tracker reads '
-        "kg or lb: convert the file, or rename the column)"
+        f'Error: {path}: line 1, column "Weight (stones)": unknown weight unit "stones" '
+        "(tracker reads kg or lb: convert the file, or rename the column)"
     )
     assert stored_sets(tracker.url) == []
 
 
 def test_an_unreadable_bodyweight_flag_is_refused_not_stored_as_0(tracker: Tracker) -> None:
-    line = tracker.fails("import", str(FIXTURES / "tracker-bodyweight-maybe.csv"))
-    assert line == 'Error: line 3, column "bodyweight": can\'t read "maybe" (write 1 or 0)'
+    path = FIXTURES / "tracker-bodyweight-maybe.csv"
+    line = tracker.fails("import", str(path))
+    assert line == (
+        f'Error: {path}: line 3, column "bodyweight": can\'t read "maybe" (write 1 or 0)'
+    )
     assert stored_sets(tracker.url) == []
 
 
 def test_a_session_that_finishes_before_it_starts_is_refused(tracker: Tracker) -> None:
-    line = tracker.fails("import", str(FIXTURES / "tracker-finishes-before-start.csv"))
+    path = FIXTURES / "tracker-finishes-before-start.csv"
+    line = tracker.fails("import", str(path))
     assert line == (
-        "Error: line 3: the session finishes (2026-11-21T17:00:00+00:00) before it starts "
+        f"Error: {path}: line 3: the session finishes (2026-11-21T17:00:00+00:00) before it starts "
         "(2026-11-21T18:00:00+00:00)"
     )
     assert stored_sets(tracker.url) == []
 
 
 def test_a_newer_format_version_is_refused(tracker: Tracker) -> None:
-    line = tracker.fails("import", str(FIXTURES / "tracker-version-999.json"))
+    path = FIXTURES / "tracker-version-999.json"
+    line = tracker.fails("import", str(path))
     assert line == (
-        "Error: format version 999 is newer than this tracker reads (1): update tracker to "
-        "import it"
+        f"Error: {path}: format version 999 is newer than this tracker reads (1): update "
+        "tracker to import it"
     )
     assert stored_sets(tracker.url) == []

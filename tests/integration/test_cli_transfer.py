@@ -221,6 +221,7 @@ def test_a_broken_copy_changes_nothing_and_names_the_line(
     tracker.ok("import", str(write(tmp_path / "sides.csv", SIDES)))
     before = counts(tracker.url)
     broken = damage(shared_file(f"{EXPORTS}/{fmt}-sample.csv"), tmp_path)
+    message = message.replace("Error: ", f"Error: {broken}: ", 1)  # the file, then the line
     assert tracker.fails("import", str(broken)) == message
     assert tracker.fails("import", str(broken), "--dry-run") == message
     assert counts(tracker.url) == before
@@ -500,18 +501,19 @@ def test_tracker_time_zone_rules_apply_per_date(
 def test_bad_handmade_files_fail_with_one_line(tracker: Tracker, tmp_path: Path) -> None:
     unknown = write(tmp_path / "what.csv", "a,b,c\n1,2,3\n")
     assert tracker.fails("import", str(unknown)) == (
-        'Error: unrecognised header "a,b,c"; use --from strong|hevy|fitnotes|tracker'
+        f'Error: {unknown}: unrecognised header "a,b,c"; use --from strong|hevy|fitnotes|tracker'
     )
     empty = write(tmp_path / "empty.csv", "")
     assert tracker.fails("import", str(empty)) == (
-        "Error: line 1: the file is empty (no header row)"
+        f"Error: {empty}: line 1: the file is empty (no header row)"
     )
     latin = tmp_path / "latin.csv"
     latin.write_bytes(STRONG_HEADER.encode() + SIDES.splitlines()[1].encode() + b"\xe9\xff\n")
-    assert tracker.fails("import", str(latin)).startswith("Error: the file is not utf-8")
+    assert tracker.fails("import", str(latin)).startswith(f"Error: {latin}: the file is not utf-8")
     long_name = STRONG_HEADER + f'2025-01-10 18:00:00,"{"x" * 201}",1h,"Curl",1,10,10,0,0,,,\n'
-    assert tracker.fails("import", str(write(tmp_path / "long.csv", long_name))) == (
-        "Error: line 2: the session name is longer than 200 characters"
+    long = write(tmp_path / "long.csv", long_name)
+    assert tracker.fails("import", str(long)) == (
+        f"Error: {long}: line 2: the session name is longer than 200 characters"
     )
     assert counts(tracker.url)[:2] == (0, 0)
 
@@ -649,26 +651,26 @@ def test_broken_tracker_exports_change_nothing(
     lines = good_csv.splitlines(keepends=True)
     cut = write(tmp_path / "cut.csv", "".join(lines[:12]) + lines[12][:70])
     assert target.fails("import", str(cut)) == (
-        'Error: line 13, column "session_finished_at": the row has 4 of 20 columns'
+        f'Error: {cut}: line 13, column "session_finished_at": the row has 4 of 20 columns'
     )
     garbled = write(tmp_path / "garbled.csv", good_csv.replace(",61.25,kg,", ",61.2S,kg,"))
     assert target.fails("import", str(garbled)) == (
-        'Error: line 18, column "load": can\'t read number "61.2S"'
+        f'Error: {garbled}: line 18, column "load": can\'t read number "61.2S"'
     )
     in_quote = write(tmp_path / "quote.csv", good_csv[: good_csv.index("@home") + 3])
     assert target.fails("import", str(in_quote)) == (
-        "Error: line 25: the file ends inside a quoted value (is it cut off?)"
+        f"Error: {in_quote}: line 25: the file ends inside a quoted value (is it cut off?)"
     )
     big = write(tmp_path / "big.csv", good_csv.replace(",8,135,lb,", ",99999999,135,lb,"))
     assert target.fails("import", str(big)) == (
-        'Error: line 17, column "reps": reps "99999999" is outside 0-100 (the limits of '
+        f'Error: {big}: line 17, column "reps": reps "99999999" is outside 0-100 (the limits of '
         "tracker log)"
     )
     cut_json = write(tmp_path / "cut.json", good_json[: len(good_json) // 2])
-    assert target.fails("import", str(cut_json)).startswith("Error: line ")
+    assert target.fails("import", str(cut_json)).startswith(f"Error: {cut_json}: line ")
     bad_json = write(tmp_path / "bad.json", good_json.replace('"61.25"', '"sixty"'))
     assert target.fails("import", str(bad_json)) == (
-        'Error: set 17, column "load": can\'t read number "sixty"'
+        f'Error: {bad_json}: set 17, column "load": can\'t read number "sixty"'
     )
     assert counts(target.url) == before
 
@@ -845,7 +847,7 @@ def test_bad_exercise_definitions_change_nothing(
     fresh.ok("lifter", "list")
     before = counts(fresh.url)
     line = fresh.fails("import", str(bad))
-    assert line.startswith("Error: exercise 1, ") and message in line
+    assert line.startswith(f"Error: {bad}: exercise 1, ") and message in line
     assert counts(fresh.url) == before
 
 
@@ -891,7 +893,8 @@ def test_a_restore_refuses_what_no_command_could_make_in_one_line(
     change: dict[str, Any], expected: str,
 ) -> None:
     fresh, code, line = restore_changed(sqlite_tracker, tmp_path, new_sqlite, change)
-    assert (code, line) == (1, expected)
+    named = expected.replace("Error: ", f"Error: {tmp_path / 'changed.json'}: ", 1)
+    assert (code, line) == (1, named)
     assert "zercher carry" not in fresh.ok("exercises", "list").stdout.lower()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,9 @@ from tracker.cli.layout import plural
 from tracker.cli.params import SINCE, local_zone
 from tracker.cli.terminal import terminal_text
 from tracker.domain.errors import TargetExists
+
+if TYPE_CHECKING:
+    from tracker.services.transfer import ImportReport
 
 # The importers and services (and with them SQLAlchemy) are imported inside the commands:
 # `import --help` and `export --help` import this module too.
@@ -67,27 +71,17 @@ def import_command(
     All or nothing: a bad row stops the import, names its line and column, and stores
     nothing. Importing the same file again adds nothing.
     """
-    from tracker.importers.input_file import MAX_BYTES
-    from tracker.services.transfer import import_file, skipped_summary
+    from tracker.domain.errors import ImportFailed
+    from tracker.services.transfer import skipped_summary
 
-    # The zone's rules, not today's offset: a July workout imported in January keeps its hour.
-    tz = local_zone()
-    # A file over the limit is refused at once: no bar (counting its lines would read it).
-    if on_terminal() and PROGRESS_MIN_BYTES <= file.stat().st_size <= MAX_BYTES:
-        total = count_lines(file)
-        with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
-            seen = {"line": 0}
-
-            def progress(line: int) -> None:
-                if line > seen["line"]:
-                    bar.update(line - seen["line"])
-                    seen["line"] = line
-
-            report = import_file(
-                app.uow(), app.lifter, file, fmt, unit, tz, dry_run, progress, replace
-            )
-    else:
-        report = import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run, None, replace)
+    try:
+        report = _import(app, file, fmt, unit, dry_run, replace)
+    except ImportFailed as error:
+        message = str(error)
+        # "FILE is over 256 MiB", "cannot read FILE: ..." name it already.
+        if not message.startswith((f"{file} ", f"cannot read {file}:")):
+            message = f"{file}: {message}"
+        raise ImportFailed(message) from None
     verb = "Would import" if dry_run else "Imported"
     restored = [plural(count, what) for what, count in report.restored.items() if count]
     if report.file_unit and report.file_unit[0] == "restored":
@@ -144,6 +138,33 @@ def import_command(
         say(f"Kept, though they look like typos ({len(report.questioned)}):")
         for line in report.questioned:
             say(f"  {line}")
+
+
+def _import(
+    app: App, file: Path, fmt: str | None, unit: str | None, dry_run: bool, replace: bool
+) -> ImportReport:
+    """Import FILE, with a progress bar on a terminal."""
+    from tracker.importers.input_file import MAX_BYTES
+    from tracker.services.transfer import import_file
+
+    # The zone's rules, not today's offset: a July workout imported in January keeps its hour.
+    tz = local_zone()
+    # A file over the limit is refused at once: no bar (counting its lines would read it).
+    if on_terminal() and PROGRESS_MIN_BYTES <= file.stat().st_size <= MAX_BYTES:
+        total = count_lines(file)
+        with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
+            seen = {"line": 0}
+
+            def progress(line: int) -> None:
+                if line > seen["line"]:
+                    bar.update(line - seen["line"])
+                    seen["line"] = line
+
+            return import_file(
+                app.uow(), app.lifter, file, fmt, unit, tz, dry_run, progress, replace
+            )
+    else:
+        return import_file(app.uow(), app.lifter, file, fmt, unit, tz, dry_run, None, replace)
 
 
 @click.command("export")

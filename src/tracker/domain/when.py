@@ -220,22 +220,44 @@ _NUMERIC_DATE = re.compile(
 )
 
 
+DAY_FIRST = "day first"
+MONTH_FIRST = "month first"
+EITHER = "either"  # 5/11: both readings are dates, different ones
+SAME = "same"  # 5/5: both readings are the same date
+
+
+def date_order(text: str) -> tuple[str, str] | None:
+    """The first numeric date in ``text`` (5/11, 5/11/2026, 5.11.2026) and how it reads:
+    DAY_FIRST (dots, as written across Europe, or a first number over 12: 13/11),
+    MONTH_FIRST (a second number over 12: 11/13), SAME (5/5) or EITHER (5/11). None: no
+    such date (2026-11-05, 2026/11/05, "Nov 5")."""
+    found = _NUMERIC_DATE.search(text)
+    if found is None:
+        return None
+    if found[4] == ".":
+        return found[0], DAY_FIRST
+    first, second = int(found[1]), int(found[3])
+    if first > 12:
+        return found[0], DAY_FIRST
+    if second > 12:
+        return found[0], MONTH_FIRST
+    return found[0], SAME if first == second else EITHER
+
+
 def _day_first(text: str, flat: str) -> bool:
     """How to read 5.11.2026 and 5/11/2026. Dots are written day first (5 November) across
     Europe; with slashes both orders are common, so 5/11 is refused as ambiguous unless one
     number cannot be a month (13/11 is 13 November, 11/13 is 13 November too)."""
-    found = _NUMERIC_DATE.search(text)
+    found = date_order(text)
     if found is None:
         return False
-    if found[4] == ".":
-        return True
-    first, second = int(found[1]), int(found[3])
-    if first <= 12 and second <= 12 and first != second:
+    written, order = found
+    if order == EITHER:
         raise InvalidDate(
-            f'"{found[0]}" in "{shown(flat)}" could be day/month or month/day: '
+            f'"{written}" in "{shown(flat)}" could be day/month or month/day: '
             "write it as YYYY-MM-DD (2026-11-05), or day first with dots (5.11.2026)"
         )
-    return first > 12
+    return order == DAY_FIRST
 
 
 def _localize(value: datetime, now: datetime, flat: str) -> datetime:

@@ -2,12 +2,15 @@
 
 Nothing is held per row: the CSV module reads the stream line by line and each set is yielded
 as soon as its row is read. What is kept grows only with the number of workouts (a position
-counter each) and, for skipped rows, with a few line numbers per reason.
+counter each) and, for skipped rows, with a few line numbers per reason. The one exception: a
+file whose first numeric dates read both ways (5/11/2024) holds the rows after them, unparsed
+and at most MAX_WAITING, until a date says whether it writes the day or the month first.
 """
 
 from __future__ import annotations
 
 import csv
+from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import tzinfo
 from typing import TextIO
@@ -16,7 +19,15 @@ from tracker.domain.errors import ImportFailed
 from tracker.domain.units import Unit
 from tracker.importers.apps import AppParser, FitNotesParser, HevyParser, StrongParser
 from tracker.importers.records import BLANK_LINE, REPEATED_HEADER, ImportedSet, Skipped
-from tracker.importers.values import Cells, Context, LocalTimes, Memo, UnitSource, header_key
+from tracker.importers.values import (
+    Cells,
+    Context,
+    LocalTimes,
+    Memo,
+    UnitSource,
+    UnsettledOrder,
+    header_key,
+)
 
 _DELIMITERS = (",", ";", "\t")
 
@@ -67,7 +78,7 @@ def csv_problem(error: csv.Error) -> str:
 
 def _decode_problem(error: UnicodeDecodeError) -> str:
     # Text streams decode whole chunks, so the line of the bad byte is not known here.
-    return f"the file is not {error.encoding} text (export it again as UTF-8, or name its encoding)"
+    return f"the file is not {error.encoding} text (export it again as UTF-8)"
 
 
 class ImportReader:
@@ -79,6 +90,9 @@ class ImportReader:
     """
 
     KEEP_PER_REASON = 100
+    # Rows read ahead, at most, for a date that says whether the file writes day or month
+    # first (a real log has a day over 12 within weeks; this is about a year of sets).
+    MAX_WAITING = 20_000
 
     def __init__(self, stream: TextIO, fmt: str | None, default_unit: Unit, tz: tzinfo) -> None:
         try:
@@ -104,9 +118,10 @@ class ImportReader:
             self.format = fmt.lower()
         else:
             raise ImportFailed(f'unknown format "{fmt}"; use strong, hevy or fitnotes')
+        self._times = LocalTimes(tz)
         context = Context(
             default_unit=default_unit,
-            times=LocalTimes(tz),
+            times=self._times,
             decimal_comma=self.delimiter != ",",
         )
         self._parser = _PARSERS[self.format](self.header, context)
@@ -144,12 +159,9 @@ class ImportReader:
         self._used = True
         return self._sets()
 
-    def _sets(self) -> Iterator[ImportedSet]:
+    def _rows(self) -> Iterator[tuple[int, list[str]]]:
+        """Each CSV row with the line it starts on."""
         rows = csv.reader(self._stream, delimiter=self.delimiter, strict=True)
-        width = len(self.header)
-        parser = self._parser
-        decimal_comma = self.delimiter != ","
-        memo: Memo = {}
         done = 0  # lines consumed after the header
         while True:
             try:
@@ -160,8 +172,26 @@ class ImportReader:
                 raise ImportFailed(f"line {done + 2}: {csv_problem(error)}") from None
             except UnicodeDecodeError as error:
                 raise ImportFailed(_decode_problem(error)) from None
-            line = done + 2
+            yield done + 2, values
             done = rows.line_num
+
+    def _sets(self) -> Iterator[ImportedSet]:
+        width = len(self.header)
+        parser = self._parser
+        decimal_comma = self.delimiter != ","
+        memo: Memo = {}
+        rows = self._rows()
+        # Rows read ahead to settle the order of the file's dates, not parsed yet.
+        waiting: deque[tuple[int, list[str]]] = deque()
+        unsettled = ""  # why the order stays unknown, once rows were read ahead
+        while True:
+            if waiting:
+                line, values = waiting.popleft()
+            else:
+                found = next(rows, None)
+                if found is None:
+                    return
+                line, values = found
             if not "".join(values).strip():  # every cell blank
                 self._skip(line, BLANK_LINE)
                 continue
@@ -174,12 +204,40 @@ class ImportReader:
                 self._skip(line, REPEATED_HEADER)
                 continue
             cells = Cells(line, values, self.header, decimal_comma, memo=memo)
-            result = parser.parse(cells)
+            try:
+                result = parser.parse(cells)
+            except UnsettledOrder as error:
+                if unsettled:
+                    raise ImportFailed(
+                        f"{error}, and {unsettled}: import the app's own export, or write the "
+                        "dates as YYYY-MM-DD"
+                    ) from None
+                waiting.appendleft((line, values))
+                unsettled = self._read_ahead(rows, waiting, error.column)
+                continue
             if isinstance(result, str):
                 self._skip(line, result)
                 continue
             self.sets_read += 1
             yield result
+
+    def _read_ahead(
+        self, rows: Iterator[tuple[int, list[str]]], waiting: deque[tuple[int, list[str]]],
+        column: int,
+    ) -> str:
+        """Read rows into ``waiting`` until a date in ``column`` settles the file's order of
+        day and month; "" when one did, else why none did. At most MAX_WAITING rows wait
+        (memory stays bounded)."""
+        order = self._times.order
+        while len(waiting) < self.MAX_WAITING:
+            found = next(rows, None)
+            if found is None:
+                return "no other date in the file says which (none has a day over 12)"
+            waiting.append(found)
+            values = found[1]
+            if column < len(values) and order.settle(values[column]):
+                return ""
+        return f"none of the next {self.MAX_WAITING:,} rows has a day over 12 to say which"
 
     def _check_width(self, values: list[str], line: int) -> None:
         width = len(self.header)

@@ -167,8 +167,62 @@ def parse_distance_unit(text: str) -> str:
     return _DISTANCE_UNITS.get(key, key)
 
 
-def _naive_local(text: str, formats: list[str]) -> datetime:
-    """Parse ``text``, trying ``formats`` first (and moving the one that fits to the front)."""
+class UnsettledDate(ValueError):
+    """A slash date that reads both ways (5/11/2024) before the file has shown which way round
+    it writes its dates."""
+
+    def __init__(self, written: str) -> None:
+        super().__init__(f'"{written}" could be day/month or month/day')
+        self.written = written
+
+
+class DateOrder:
+    """Which way round one file writes its numeric dates, settled once for the whole file by
+    the first date that reads only one way (a day over 12: 28/10/2024; dots are day first, as
+    `--at` reads them), then used for every date of the file: one reading per file."""
+
+    __slots__ = ("day_first", "evidence")
+
+    def __init__(self) -> None:
+        self.day_first: bool | None = None  # None: not settled yet
+        self.evidence = ""  # the date that settled it, as written
+
+    def settle(self, text: str) -> bool:
+        """Learn the order from ``text`` if it tells; whether the order is known."""
+        if self.day_first is None:
+            found = when.date_order(text)
+            if found is not None and found[1] in (when.DAY_FIRST, when.MONTH_FIRST):
+                self.day_first, self.evidence = found[1] == when.DAY_FIRST, found[0]
+        return self.day_first is not None
+
+    def day_first_for(self, text: str) -> bool:
+        """How to read ``text`` (dateutil's ``dayfirst``). UnsettledDate: it reads both ways and
+        no date before it settled the order; ValueError: it reads only the other way round."""
+        found = when.date_order(text)
+        if found is None:
+            return False
+        written, order = found
+        if order == when.SAME:
+            return bool(self.day_first)
+        if order == when.EITHER:
+            if self.day_first is None:
+                raise UnsettledDate(written)
+            return self.day_first
+        day_first = order == when.DAY_FIRST
+        if self.day_first is None:
+            self.day_first, self.evidence = day_first, written
+        elif self.day_first != day_first:
+            settled = when.DAY_FIRST if self.day_first else when.MONTH_FIRST
+            raise ValueError(
+                f'"{written}" is {order}, but this file writes its dates {settled} '
+                f'("{self.evidence}"): write them one way, best as YYYY-MM-DD'
+            )
+        return day_first
+
+
+def _naive_local(text: str, formats: list[str], order: DateOrder) -> datetime:
+    """Parse ``text``, trying ``formats`` first (and moving the one that fits to the front);
+    else dateutil, numeric dates read in the file's ``order``."""
     value = " ".join(text.translate(_ODD_SPACES).split())
     for index, fmt in enumerate(formats):
         try:
@@ -178,8 +232,9 @@ def _naive_local(text: str, formats: list[str]) -> datetime:
         if index:
             formats.insert(0, formats.pop(index))
         return parsed
+    day_first = order.day_first_for(value)
     try:
-        parsed = dateparser.parse(value, default=_NO_DATE)
+        parsed = dateparser.parse(value, default=_NO_DATE, dayfirst=day_first)
     except (ValueError, OverflowError):
         raise ValueError(f'can\'t read date "{text}"') from None
     if parsed.year < 1900:
@@ -200,13 +255,14 @@ class LocalTimes:
         self.now = now or datetime.now(UTC)  # later times are refused, as `log` does
         self._memo: dict[str, datetime] = {}
         self._formats = list(_DATE_FORMATS)
+        self.order = DateOrder()  # numeric dates: day or month first, one way per file
 
     def moment(self, text: str) -> datetime:
         """A date and time as UTC; a time with its own offset keeps it."""
         found = self._memo.get(text)
         if found is not None:
             return found
-        local = _naive_local(text, self._formats)
+        local = _naive_local(text, self._formats, self.order)
         aware = local if local.tzinfo is not None else local.replace(tzinfo=self.tz)
         result = aware.astimezone(UTC)
         if len(self._memo) >= self._MEMO_SIZE:
@@ -216,7 +272,7 @@ class LocalTimes:
 
     def day(self, text: str) -> date:
         """The calendar date as written (no time-zone shift)."""
-        return _naive_local(text, self._formats).date()
+        return _naive_local(text, self._formats, self.order).date()
 
     def start_of_day(self, day: date) -> datetime:
         """Local midnight of ``day`` as UTC."""
@@ -341,6 +397,15 @@ Memo = dict[tuple[str, str], tuple[object, bool]]
 MEMO_SIZE = 4096
 
 
+class UnsettledOrder(ImportFailed):
+    """A cell's date reads both ways and no row before it settled the file's order: the
+    reader looks further on in the file for one that does (its ``column``)."""
+
+    def __init__(self, error: ImportFailed, column: int) -> None:
+        super().__init__(str(error))
+        self.column = column
+
+
 class Cells:
     """One CSV row with typed accessors; every error names the line and the column.
 
@@ -401,6 +466,8 @@ class Cells:
             return None
         try:
             return parse(value)
+        except UnsettledDate as error:
+            raise UnsettledOrder(self.fail(column, str(error)), column) from None
         except ValueError as error:
             raise self.fail(column, str(error)) from None
 

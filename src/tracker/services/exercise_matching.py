@@ -10,10 +10,13 @@ from __future__ import annotations
 from tracker.adapters.orm import Exercise
 from tracker.adapters.repository import CatalogRows
 from tracker.domain.equipment import Equipment, equipment_key, loads_alike
+from tracker.domain.errors import ImportFailed
 from tracker.domain.exercise_def import ExerciseDef
-from tracker.domain.model import Laterality
+from tracker.domain.model import DEFAULT_LIFTER, Laterality
 from tracker.domain.names import normalize
 from tracker.services.catalog import place_exercise
+
+MAX_SUFFIX = 100  # "NAME (ann 2)" ... "NAME (ann 100)": then the import stops
 
 
 def equipment_inserted(base: str, hint: str | None) -> list[str]:
@@ -69,8 +72,11 @@ def body_load_sign(raw: str, equipment: str) -> int:
 class ExerciseMatcher:
     """Maps the names other apps use onto the catalog; unknown names become custom exercises."""
 
-    def __init__(self, catalog: CatalogRows) -> None:
+    def __init__(self, catalog: CatalogRows, lifter: str | None = None) -> None:
         self.catalog = catalog
+        # Whose sets the names are for (a custom exercise whose name another lifter holds is
+        # named after them); None: the lifter the catalog is viewed as, asked when needed.
+        self.lifter = lifter
         self.by_key: dict[str, Exercise] = {}
         for exercise in catalog.exercises():
             self.by_key[exercise.key] = exercise
@@ -118,6 +124,28 @@ class ExerciseMatcher:
                 return child
         return None
 
+    def _owner(self) -> str:
+        """The name of the lifter the rows go to: given, the command's --lifter, else the
+        lifter the catalog is viewed as (a restore's: the file's lifter)."""
+        if self.lifter is None:
+            self.lifter = self.catalog.viewer_name or DEFAULT_LIFTER
+        return self.lifter
+
+    def _free_name(self, name: str) -> str:
+        """``name`` with its lifter's name added ("Landmine Press (ann)"), the lifter's own
+        such exercise if it has one; a number is added while another lifter holds that too
+        ("Landmine Press (ann 2)"). ImportFailed when none of MAX_SUFFIX is free."""
+        owner = self._owner()
+        for number in range(1, MAX_SUFFIX + 1):
+            candidate = f"{name} ({owner})" if number == 1 else f"{name} ({owner} {number})"
+            key = normalize(candidate)
+            if key in self.by_key or not self.catalog.key_taken_by_another_lifter(key):
+                return candidate
+        raise ImportFailed(
+            f'exercise "{name}": other lifters hold that name and "{name} ({owner})" to '
+            f'"{name} ({owner} {MAX_SUFFIX})": rename the exercise in the file'
+        )
+
     def _create(self, raw: str, sided: bool) -> Exercise:
         from tracker.importers import normalize_exercise_name
 
@@ -132,7 +160,7 @@ class ExerciseMatcher:
         if exercise is not None:
             return exercise
         if self.catalog.key_taken_by_another_lifter(normalize(name)):
-            name = f"{name} ({self.catalog.viewer_name or 'me'})"  # names are database-wide
+            name = self._free_name(name)  # names are database-wide
             exercise = self.by_key.get(normalize(name))
             if exercise is not None:
                 return exercise

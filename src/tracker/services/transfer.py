@@ -239,7 +239,7 @@ def store_rows(
     Returns the exercise matcher, which the rest of a restore names exercises through."""
     uow.lifters.lock_lifter(lifter)
     uow.catalog.serialize_catalog_writes()  # imports may create exercises: one at a time
-    matcher = ExerciseMatcher(uow.catalog)
+    matcher = ExerciseMatcher(uow.catalog, lifter.name)  # a clashing name is named after them
     known = ImportedSessions(uow.transfers, lifter, replace)
     batch = ImportBatch(uow.transfers, lifter)
     units: set[Unit] = set()
