@@ -15,6 +15,7 @@ from tracker.domain.e1rm import (
     MAX_REPS,
     brzycki,
     epley,
+    epley_reps,
     estimate_1rm,
     estimate_in_range,
     is_reliable,
@@ -208,3 +209,14 @@ def test_estimate_is_never_below_the_load(load: Decimal, reps: int, name: str) -
 def test_more_reps_at_the_same_load_means_a_higher_estimate(load: Decimal, name: str) -> None:
     estimates = [estimate_1rm(load, reps, name) for reps in range(1, 31)]
     assert estimates == sorted(estimates)
+
+
+@pytest.mark.parametrize(
+    ("reps", "load"), [(r, D(w)) for r in range(2, 16) for w in ("20", "61.5", "140")]
+)
+def test_epley_reps_inverts_epley(reps: int, load: Decimal) -> None:
+    """The reps Epley predicts at a load are those it estimated from, and fewer at more load
+    (the restart after a bodyweight step up, domain.loads)."""
+    one_rm = epley(load, reps)
+    assert epley_reps(one_rm, load) == reps
+    assert epley_reps(one_rm, load + 5) < reps

@@ -18,7 +18,7 @@ Two rules hold for every formula (domain-science 2.3):
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from functools import wraps
 
 from tracker.domain.errors import InvalidValue
@@ -66,6 +66,13 @@ def epley(load: Decimal, reps: int) -> Decimal:
     """Epley (1985): w x (1 + r/30) (1.033w at r = 1, hence the single rule)."""
     # Multiply before dividing so that exact cases (e.g. 60 x 10 -> 80) stay exact.
     return load * (30 + reps) / 30
+
+
+def epley_reps(one_rm: Decimal, load: Decimal) -> int:
+    """Epley inverted: the whole reps it predicts at ``load`` for ``one_rm``, rounded down
+    (r = 30 x (1RM / w - 1)), held first (:func:`held`): a repeating e1RM must give back its
+    own reps, not one fewer (21.333... at 20 kg is 2 reps, not 1.999...)."""
+    return int(held(30 * (one_rm / load - 1)).to_integral_value(rounding=ROUND_FLOOR))
 
 
 @_single_is_the_load

@@ -13,6 +13,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Literal
 
 from tracker.domain.asymmetry import Judgement, Status
+from tracker.domain.e1rm import epley, epley_reps
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.model import Side
@@ -363,7 +364,8 @@ def _restart_reps(
 ) -> int:
     """The reps to aim for after a step up: the bottom of the range (domain-science 8), unless
     the mass moved is known (a bodyweight lift with a body weight): then the reps the weakest
-    set at X predicts at the new load (Epley, inverted), kept inside the range.
+    set at X predicts at the new load (domain.e1rm's Epley and its inverse), kept inside
+    the range.
 
     A step of a few kilograms on an assisted machine is a small change in the mass moved, so
     twelve reps are followed by eight or nine, not by the bottom of the range.
@@ -374,9 +376,9 @@ def _restart_reps(
     before, after = body_weight + newest.load, body_weight + up
     if before <= 0 or after <= 0:
         return bottom
-    one_rm = before * (30 + min(newest.reps)) / 30
-    predicted = int((30 * (one_rm / after - 1)).to_integral_value(rounding=ROUND_FLOOR))
-    return max(bottom, min(predicted, top_reps))
+    # Over 12 reps too: a prediction kept inside the range, not a figure shown.
+    one_rm = epley(before, min(newest.reps))
+    return max(bottom, min(epley_reps(one_rm, after), top_reps))
 
 
 def _after_short(
