@@ -375,8 +375,8 @@ def test_a_carry_with_its_own_timed_sets_has_no_start(tracker: Tracker) -> None:
     tracker.ok("log", "suitcase carry", "-l", "60sx24", "-r", "60sx24")
     said = (
         "Error: Suitcase Carry is done for time, and tracker suggest gives loads for sets of "
-        'reps: log it as you do it (tracker log "Suitcase Carry" --each 60sx20) and add time '
-        "or load from session to session"
+        'reps: log it as you do it (tracker log "Suitcase Carry" -l 60sx24 -r 60sx24) and add '
+        "time or load from session to session"
     )
     assert tracker.fails("suggest", "suitcase carry") == said
     assert tracker.fails("suggest", "suitcase carry", "--json") == said
@@ -474,3 +474,10 @@ def test_the_card_suggest_and_the_gym_agree_on_how_a_mixed_history_is_done(
     assert "  Rep range:          8-12\n" in tracker.ok("exercises", "show", "sled push").stdout
     assert tracker.json("suggest", "sled push")["reps_target"] == 11
     assert "Target: 11 x 50 kg (progression)" in tracker.ok("gym", input="sled push\ndone\n").output
+
+
+def test_a_hop_tests_hint_offers_each_sides_own_last_trial(tracker: Tracker) -> None:
+    """As the gym offers them (gym_plan.typed_example): a fixed "-l 2.3s -r 2.1s" read as the
+    lifter's own figures on the physio's page."""
+    tracker.ok("log", "6 m timed hop", "-l", "2.31s", "-l", "2.28s", "-r", "2.02s", "-r", "2.004s")
+    assert '(tracker log "6 m Timed Hop" -l 2.31s -r 2.02s)' in tracker.fails("suggest", "6 m hop")

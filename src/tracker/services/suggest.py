@@ -19,6 +19,7 @@ from tracker.domain.asymmetry import Judgement
 from tracker.domain.bodyweight import BodyWeight, body_weight_at, bodyweight_text
 from tracker.domain.equipment import BAR_EQUIPMENT, Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis, TrackerError
+from tracker.domain.gym_plan import typed_example
 from tracker.domain.load_convention import (
     RELATED_BASES,
     ConvertedStart,
@@ -54,6 +55,7 @@ from tracker.services.catalog import (
 )
 from tracker.services.figures import exercise_figures, lifter_facts
 from tracker.services.lifters import current_lifter
+from tracker.services.stored_sets import stored_set
 from tracker.wording import suggest as wording
 from tracker.wording.loads import COACHING_CUE
 
@@ -338,11 +340,18 @@ def _no_start(
     log: LogRows, lifter: Lifter, exercise: Exercise, with_basis: bool, logged: bool
 ) -> NoBasis:
     """Why no starting load can be given, and what the lifter can do instead; the log hint is
-    written in the exercise's syntax (reps, time or distance: exercise_measure)."""
+    written in the exercise's syntax (reps, time or distance: exercise_measure), with each
+    side's own last time or distance where the lifter did it so, as the gym offers it
+    (gym_plan.typed_example: a hop's sides differ, a generic 2.3s read as their own)."""
     measure = exercise_measure(log, lifter, exercise)
     cardio = is_cardio(exercise.body_part, exercise.category)
     test = is_side_test(exercise.category, exercise.equipment, exercise.laterality, measure)
     example = log_example(exercise.equipment, exercise.laterality, measure, cardio, test)
+    if logged and measure != "reps":
+        last = [stored_set(row) for row in log.latest_working_sets(lifter, exercise)]
+        unilateral = exercise.laterality != Laterality.BILATERAL
+        done_as, typed = typed_example((), last, measure, example, unilateral, Unit(lifter.unit))
+        example = typed if done_as is not None and last else example
     parent = None if exercise.parent is None else exercise.parent.name
     why = no_start(exercise.name, exercise.laterality, parent, with_basis, logged, measure, example,
                    exercise.lower_is_better, test)
