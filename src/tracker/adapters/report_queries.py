@@ -76,14 +76,14 @@ def seconds_of_key(key: int | None) -> Decimal:
     return plain(Decimal(key or 0) / _THOUSAND)
 
 
-def _milli() -> Any:
+def milli_load() -> Any:
     """The load in thousandths of its unit, as an exact integer on both engines."""
     return cast(func.round(WorkoutSet.load * 1000), BigInteger)
 
 
 def _mass_key() -> Any:
     """The load in 1e-11 kg (integer): comparable across kg and lb without rounding."""
-    return _milli() * case((WorkoutSet.unit == "lb", _LB_SCALE), else_=_KG_SCALE)
+    return milli_load() * case((WorkoutSet.unit == "lb", _LB_SCALE), else_=_KG_SCALE)
 
 
 def _e1rm_key(formula: str) -> Any | None:
@@ -163,7 +163,7 @@ def _within(
 def _volume_in(unit_name: str, *when: Any) -> Any:
     """Sum of reps x load (thousandths) over the sets typed in ``unit_name`` (and ``when``)."""
     typed_in = and_(WorkoutSet.unit == unit_name, *when)
-    return func.sum(case((typed_in, _milli() * WorkoutSet.reps), else_=0))
+    return func.sum(case((typed_in, milli_load() * WorkoutSet.reps), else_=0))
 
 
 def _volume(kg_milli: int | None, lb_milli: int | None, unit: Unit) -> Decimal:
@@ -388,7 +388,7 @@ class ReportQueries:
             WorkoutSet.unit,
             WorkoutSet.load > 0,
         )
-        columns = (func.max(_milli()), func.count(), func.sum(_milli() * WorkoutSet.reps),
+        columns = (func.max(milli_load()), func.count(), func.sum(milli_load() * WorkoutSet.reps),
                    func.sum(duration_key()), func.sum(distance_key()),
                    func.max(duration_key()),
                    func.min(func.nullif(duration_key(), 0)), func.max(distance_key()))
@@ -419,7 +419,7 @@ class ReportQueries:
         query = _counted_sets(
             lifter_id,
             (WorkoutSet.exercise_id, Exercise.name, WorkoutSet.session_id,
-             TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, _milli(),
+             TrainingSession.started_at, WorkoutSet.side, WorkoutSet.reps, milli_load(),
              WorkoutSet.unit, WorkoutSet.bodyweight, WorkoutSet.performed_at,
              duration_key(), distance_key(), Exercise.body_part),
             where,

@@ -17,13 +17,11 @@ from operator import itemgetter
 from typing import Any, Protocol
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Connection,
     Select,
     Table,
     case,
-    cast,
     delete,
     func,
     insert,
@@ -55,6 +53,7 @@ from tracker.adapters.report_queries import (
     distance_key,
     duration_key,
     metres_of_key,
+    milli_load,
     seconds_of_key,
 )
 from tracker.adapters.tables import utcnow
@@ -627,7 +626,7 @@ class SqlLogRows(SessionRows, LogRows):
                 WorkoutSet.unit,
                 WorkoutSet.bodyweight,
                 case((WorkoutSet.bodyweight.is_(True), weighed_by), else_=None).label("weigh_in"),
-                cast(func.round(WorkoutSet.load * 1000), BigInteger).label("milli"),
+                milli_load().label("milli"),
                 WorkoutSet.performed_at,
             )
             .where(

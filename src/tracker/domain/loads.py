@@ -13,10 +13,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Literal
 
 from tracker.domain.asymmetry import Judgement, Status
-from tracker.domain.e1rm import epley, epley_reps
 from tracker.domain.equipment import Equipment, equipment_key
 from tracker.domain.errors import InvalidValue, NoBasis
 from tracker.domain.model import Side
+from tracker.domain.report_figures import reps_predicted
 from tracker.domain.units import Unit, convert
 
 # Smallest usual jump per equipment (domain-science 6.1). Gym-specific, hence overridable:
@@ -364,8 +364,8 @@ def _restart_reps(
 ) -> int:
     """The reps to aim for after a step up: the bottom of the range (domain-science 8), unless
     the mass moved is known (a bodyweight lift with a body weight): then the reps the weakest
-    set at X predicts at the new load (domain.e1rm's Epley and its inverse), kept inside
-    the range.
+    set at X predicts at the new load (report_figures.reps_predicted), kept inside the
+    range.
 
     A step of a few kilograms on an assisted machine is a small change in the mass moved, so
     twelve reps are followed by eight or nine, not by the bottom of the range.
@@ -377,8 +377,7 @@ def _restart_reps(
     if before <= 0 or after <= 0:
         return bottom
     # Over 12 reps too: a prediction kept inside the range, not a figure shown.
-    one_rm = epley(before, min(newest.reps))
-    return max(bottom, min(epley_reps(one_rm, after), top_reps))
+    return max(bottom, min(reps_predicted(before, min(newest.reps), after), top_reps))
 
 
 def _after_short(

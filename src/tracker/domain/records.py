@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tracker.domain.bodyweight import BodyWeight
+from tracker.domain.e1rm import DEFAULT_FORMULA
 from tracker.domain.model import SetKind, Side
 from tracker.domain.report_figures import SetGroup, best_set_of, bodyweight_group, metres
 from tracker.domain.units import Unit, convert
@@ -28,7 +29,6 @@ HEAVIEST = "heaviest"
 MOST_REPS = "most reps at this load"
 TIME = "time"  # a timed set's best: the longest, or the shortest when lower is better
 DISTANCE = "distance"  # a distance set's best: the longest
-E1RM_FORMULA = "epley"  # the formula of the new-best mark (the reports' default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def e1rm_of(done: LoggedSet, unit: Unit, body_weights: Sequence[BodyWeight]) -> 
     group = SetGroup(done.reps, done.load, done.unit)
     if done.bodyweight_at is not None:
         group = bodyweight_group(done.reps, done.load, done.unit, done.bodyweight_at, body_weights)
-    best = best_set_of([group], unit, E1RM_FORMULA)
+    best = best_set_of([group], unit, DEFAULT_FORMULA)  # the reports' default, Epley
     return None if best is None else best.e1rm
 
 

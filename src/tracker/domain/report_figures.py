@@ -35,7 +35,14 @@ from enum import Enum
 
 from tracker.domain.asymmetry import Judgement, SessionComparison, at_least, judge, lsi_of
 from tracker.domain.bodyweight import BodyWeight, bodyweight_load, bodyweight_text
-from tracker.domain.e1rm import MAX_REPS, estimate_in_range, held, is_reliable
+from tracker.domain.e1rm import (
+    MAX_REPS,
+    epley,
+    epley_reps,
+    estimate_in_range,
+    held,
+    is_reliable,
+)
 from tracker.domain.errors import InvalidValue
 from tracker.domain.model import Side
 from tracker.domain.units import Unit, convert, exact_text
@@ -321,6 +328,12 @@ def set_e1rm(
 # The linear formulas, e1RM = load x (base + reps) / base with a single rep the load itself
 # (domain.e1rm): the reports' SQL path finds a side's best set of these as an exact integer key.
 LINEAR_BASE = {"epley": 30, "oconner": 40}
+
+
+def reps_predicted(load: Decimal, reps: int, at: Decimal) -> int:
+    """The whole reps that ``reps`` at ``load`` predict at the load ``at`` (Epley, and its
+    inverse): the restart after a bodyweight step up (domain.loads)."""
+    return epley_reps(epley(load, reps), at)
 
 
 def e1rm_of_key(key: int, per_kg: int, formula: str, unit: Unit) -> Decimal:

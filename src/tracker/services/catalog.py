@@ -187,11 +187,14 @@ def logged_measure(log: LogRows, lifter: Lifter, exercise: Exercise) -> str | No
 
 def exercise_measure(log: LogRows, lifter: Lifter, exercise: Exercise) -> str:
     """How the exercise is done: as the lifter last did it (logged_measure), else as its
-    built-in card implies (one without a rep range is a hold, or a carry when loaded), else
-    "reps". The one rule for the card, `suggest` and gym mode."""
-    logged = logged_measure(log, lifter, exercise)
-    if logged is not None:
-        return logged
+    built-in card implies (implied_measure). The one rule for the card, `suggest` and gym
+    mode."""
+    return logged_measure(log, lifter, exercise) or implied_measure(exercise)
+
+
+def implied_measure(exercise: Exercise) -> str:
+    """How an exercise never logged is done: as its built-in card implies (one without a rep
+    range is a hold, or a carry when loaded), else "reps"."""
     if exercise.source != "builtin":
         return "reps"
     entry = builtin_entry(exercise.name)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tracker.adapters.new_rows import new_gym_state
-from tracker.adapters.orm import Exercise, GymState, Lifter, TrainingSession
-from tracker.adapters.repository import LogRows
+from tracker.adapters.orm import Exercise, GymState, TrainingSession
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
 from tracker.domain.asymmetry import Judgement
 from tracker.domain.errors import TrackerError
@@ -26,7 +25,12 @@ from tracker.domain.set_rules import example_spec, is_cardio, is_side_test
 from tracker.domain.suggestion import SessionPlace
 from tracker.domain.units import Unit
 from tracker.services import logbook
-from tracker.services.catalog import exercise_convention, exercise_measure, resolve_exercise
+from tracker.services.catalog import (
+    exercise_convention,
+    implied_measure,
+    logged_measure,
+    resolve_exercise,
+)
 from tracker.services.equipment import PlateAnswer, loading_for
 from tracker.services.figures import lifter_facts, pairs_completed, session_judgement
 from tracker.services.lifters import current_lifter
@@ -184,8 +188,9 @@ def exercise_brief(
         state = uow.gym.gym_state_by_session_id(session_id)
         stored = state.targets.get(exercise.name) if state else None
         facts = lifter_facts(uow, lifter, exercise)
-        done_for, example = _example(log, lifter, exercise)
-        logged = bool(log.latest_working_sets(lifter, exercise))
+        done_as = logged_measure(log, lifter, exercise)
+        done_for, example = _example(exercise, done_as or implied_measure(exercise))
+        logged = done_as is not None
         uow.commit()
     last = [done for done in (previous.sets if previous else []) if done.kind is not SetKind.WARMUP]
     last_judged = session_judgement(last, facts)
@@ -220,8 +225,8 @@ def exercise_brief(
     return brief
 
 
-def _example(log: LogRows, lifter: Lifter, exercise: Exercise) -> tuple[str, str]:
-    measure = exercise_measure(log, lifter, exercise)
+def _example(exercise: Exercise, measure: str) -> tuple[str, str]:
+    """How the exercise is done (catalog.exercise_measure) and a set of it as typed."""
     cardio = is_cardio(exercise.body_part, exercise.category)
     test = is_side_test(exercise.category, exercise.equipment, exercise.laterality, measure)
     return measure, example_spec(exercise.equipment, measure, cardio, test)

@@ -200,9 +200,10 @@ def suggest(
         lifter = current_lifter(uow.lifters, lifter_name)
         unit = Unit(lifter.unit)
         exercise = resolve_exercise(uow.catalog, query)
-        if basis is None and logged_measure(uow.log, lifter, exercise) in ("time", "distance"):
+        done_as = None if basis is not None else logged_measure(uow.log, lifter, exercise)
+        if done_as in ("time", "distance"):
             # Last done for time or distance: no load progression, and no first-time start.
-            raise _no_start(uow.log, lifter, exercise, False, True)
+            raise _no_start(uow.log, lifter, exercise, False, True, done_as)
         history = uow.log.recent_working_sets(lifter, exercise, PROGRESSION_SESSIONS, before)
         if history and basis is None:
             answer = progression(uow, lifter, exercise, history, unit, figures, rep_range, before)
@@ -337,13 +338,14 @@ def _over(top: TopSet | None) -> str | None:
 
 
 def _no_start(
-    log: LogRows, lifter: Lifter, exercise: Exercise, with_basis: bool, logged: bool
+    log: LogRows, lifter: Lifter, exercise: Exercise, with_basis: bool, logged: bool,
+    done_as: str | None = None,
 ) -> NoBasis:
     """Why no starting load can be given, and what the lifter can do instead; the log hint is
     written in the exercise's syntax (reps, time or distance: exercise_measure), with each
     side's own last time or distance where the lifter did it so, as the gym offers it
     (gym_plan.typed_example: a hop's sides differ, a generic 2.3s read as their own)."""
-    measure = exercise_measure(log, lifter, exercise)
+    measure = done_as or exercise_measure(log, lifter, exercise)  # done_as: logged_measure's
     cardio = is_cardio(exercise.body_part, exercise.category)
     test = is_side_test(exercise.category, exercise.equipment, exercise.laterality, measure)
     example = log_example(exercise.equipment, exercise.laterality, measure, cardio, test)
