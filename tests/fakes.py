@@ -249,6 +249,9 @@ class FakeLifterRows(FakeRows, LifterRows):
     def lifter_for_current_role(self) -> Lifter | None:
         return None  # no database roles in memory
 
+    def act_as_role_of(self, lifter: Lifter) -> bool:
+        return True  # no database roles in memory: nothing to take
+
     def add_lifter_if_missing(self, name: str, unit: str) -> Lifter:
         found = self.lifter(name)
         if found is not None:

@@ -5,6 +5,7 @@ rows stay byte-identical."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -480,3 +481,27 @@ def test_a_lifter_cannot_flip_another_lifters_lower_is_better(gym: Gym, untouche
     cli.ok("exercises", "edit", "alice move", "--lower-is-better")
     assert cli.json("exercises", "show", "alice move")["lower_is_better"] is True
     cli.ok("exercises", "edit", "alice move", "--higher-is-better")
+
+
+def test_the_owner_replays_no_change_record_a_lifter_wrote(gym: Gym, untouched: None) -> None:
+    """Alice's role writes her change records, so one says whatever she chose: redone or
+    undone by the owner as the owner, it would be written past the policies (here a coach row
+    that lets her read bob). It is replayed as her role, whoever asks."""
+    crafted = json.dumps({"id": 1, "redo": [{
+        "table": "lifter_coach", "key": [gym.ids["bob"], gym.roles["alice"]],
+        "row": {"lifter_id": gym.ids["bob"], "coach_role": gym.roles["alice"]},
+    }]})
+    planted = attempt(
+        gym.engine("alice"),
+        "INSERT INTO change_record (lifter_id, action, payload, created_at, undone_at) "
+        "VALUES (:alice, 'weigh-in', :payload, now(), now())",
+        alice=gym.ids["alice"], payload=crafted,
+    )
+    assert planted == 1  # her own record: the policies allow it
+    # Redone by the owner, it runs as her role: the policies refuse the row on bob.
+    owner = Tracker(gym.url, CliRunner())
+    for who in (owner, Tracker(make_url(gym.url).set(username=gym.roles["alice"])
+                               .render_as_string(False), CliRunner())):
+        refusal = who.fails("--lifter", "alice", "redo")
+        assert "row-level security" in refusal or "not allowed" in refusal, refusal
+    attempt(gym.owner, "DELETE FROM change_record WHERE payload::text LIKE '%lifter_coach%'")

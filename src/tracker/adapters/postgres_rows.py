@@ -8,7 +8,7 @@ nothing to do: its BEGIN IMMEDIATE already serialises writers, and it has no rol
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from tracker.adapters.orm import Lifter
@@ -32,6 +32,31 @@ class PostgresLifterRows:
         if not is_postgresql(self.session):
             return None
         return self.session.scalar(select(Lifter).where(Lifter.db_role == func.current_user()))
+
+    def act_as_role_of(self, lifter: Lifter) -> bool:
+        """Run the rest of the transaction as the lifter's own role, whose row-level policies
+        then hold every write to their rows (PostgreSQL, a lifter with a role, connected as
+        another). False where that role can't be taken (the connected role is not a member of
+        it); True where it is taken or nothing needs taking."""
+        if lifter.db_role is None or not is_postgresql(self.session):
+            return True
+        mine = self.lifter_for_current_role()
+        if mine is not None and mine.id == lifter.id:
+            return True
+        role = lifter.db_role.replace('"', '""')
+        exists = self.session.scalar(
+            text("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :role)"),
+            {"role": lifter.db_role},
+        )
+        if not exists:  # a role dropped (or never made) writes nothing: as the connected one
+            return True
+        allowed = self.session.scalar(
+            select(func.pg_has_role(func.current_user(), lifter.db_role, "MEMBER"))
+        )
+        if not allowed:
+            return False
+        self.session.execute(text(f'SET LOCAL ROLE "{role}"'))
+        return True
 
     def lock_lifter(self, lifter: Lifter) -> None:
         """Hold the lifter's row until commit, so concurrent writers for one lifter take turns

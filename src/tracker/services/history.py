@@ -30,8 +30,9 @@ from tracker.adapters.journal import (
     copy_row,
 )
 from tracker.adapters.orm import ChangeRecord, Lifter, TrainingSession, WorkoutSet
+from tracker.adapters.repository import LifterRows
 from tracker.adapters.unit_of_work import AbstractUnitOfWork
-from tracker.domain.errors import Conflict, NotFound
+from tracker.domain.errors import Conflict, NotFound, NotPermitted
 from tracker.domain.sessions import SESSION_GAP
 from tracker.services import history_routines, history_settings
 from tracker.services.lifters import current_lifter
@@ -153,6 +154,18 @@ def _span(copy: RowCopy) -> tuple[Any, ...]:
 # -- undoing ---------------------------------------------------------------------------------
 
 
+def _replayed_by_its_role(lifters: LifterRows, lifter: Lifter) -> None:
+    """A lifter with a PostgreSQL role writes their change records as that role, so a record
+    says whatever they chose, and undo and redo write what it says: they run as that role,
+    whose row-level policies hold those writes to the lifter's rows, whoever asked."""
+    if not lifters.act_as_role_of(lifter):
+        raise NotPermitted(
+            f"undo and redo of {lifter.name}'s changes run as their database role "
+            f"({lifter.db_role}), which this role can't take: their change records are theirs "
+            "to write, so only that role replays them"
+        )
+
+
 def undo_last_change(
     uow: AbstractUnitOfWork, lifter_name: str | None, confirmed: bool = False
 ) -> Undone:
@@ -161,6 +174,7 @@ def undo_last_change(
     with uow:
         journal = uow.journal
         lifter = current_lifter(uow.lifters, lifter_name)
+        _replayed_by_its_role(uow.lifters, lifter)
         boundary = _session_boundary(uow, lifter)
         journal.watch()  # what the undo changes, for redo
         stepped_over: list[ChangeRecord] = []
@@ -199,6 +213,7 @@ def redo_last_undo(uow: AbstractUnitOfWork, lifter_name: str | None) -> Redone:
     with uow:
         journal = uow.journal
         lifter = current_lifter(uow.lifters, lifter_name)
+        _replayed_by_its_role(uow.lifters, lifter)
         for record in journal.redoable(lifter):
             changes = record.payload[REDO]
             payload = {k: v for k, v in record.payload.items() if k not in (REDO, BOUNDARY)}
