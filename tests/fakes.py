@@ -308,6 +308,15 @@ class FakeCatalogRows(FakeRows, CatalogRows):
             if s.exercise_id == exercise.id and (lifter is None or s.lifter_id == lifter.id)
         )
 
+    def lifter_data_on(self, exercise: Exercise) -> dict[str, int]:
+        named: dict[str, list[int | None]] = {
+            "routine item": [r.exercise_id for r in self.store.table(RoutineItem)],
+            "exercise rest": [r.exercise_id for r in self.store.table(ExerciseRest)],
+            "involved side": [r.exercise_id for r in self.store.table(InvolvedSide)],
+        }
+        counts = {what: ids.count(exercise.id) for what, ids in named.items()}
+        return {what: count for what, count in counts.items() if count}
+
     def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int:
         return sum(
             1

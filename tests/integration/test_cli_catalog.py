@@ -810,3 +810,25 @@ def test_load_logged_says_what_a_load_is_and_only_a_stack_is_a_stack(
 ) -> None:
     """A treadmill's card said "Load logged: the whole stack", and so did a band's."""
     assert f"  Load logged:        {logged}" in tracker.ok("exercises", "show", name).stdout
+
+
+def test_remove_refuses_while_a_lifters_data_names_it(tracker: Tracker) -> None:
+    """A routine item or an involved side (a physio's injury date) went with the exercise,
+    any lifter's, and undo could not bring them back."""
+    tracker.ok("routine", "add", "Legs")
+    tracker.ok("routine", "add-exercise", "Legs", "hack squat", "--sets", "4")
+    tracker.ok("lifter", "edit", "me", "--involved", "left", "--injury-date", "2026-07-20",
+               "--exercise", "single-leg hack squat")
+    tracker.ok("lifter", "add", "bob")
+    assert tracker.fails("--lifter", "bob", "exercises", "remove", "hack squat") == (
+        'Error: "Hack Squat" is named by 1 routine item, which removing it would delete too; '
+        "take it out of those first"
+    )
+    assert tracker.fails("exercises", "remove", "single-leg hack squat") == (
+        'Error: "Single-Leg Hack Squat" is named by 1 involved side, which removing it would '
+        "delete too; take it out of those first"
+    )
+    assert [i["exercise"] for i in tracker.json("routine", "show", "legs")["items"]] == [
+        "Hack Squat"]
+    tracker.ok("routine", "edit", "legs", "--item", "1", "--remove")
+    assert tracker.ok("exercises", "remove", "hack squat").stdout == "removed Hack Squat\n"

@@ -329,6 +329,8 @@ class CatalogRows(Rows, Protocol):
 
     def count_sets_of(self, exercise: Exercise, lifter: Lifter | None = None) -> int: ...
 
+    def lifter_data_on(self, exercise: Exercise) -> dict[str, int]: ...
+
     def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int: ...
 
     def may_write_catalog(self) -> bool: ...
@@ -417,6 +419,18 @@ class SqlCatalogRows(SessionRows, PostgresCatalogRows, CatalogRows):
         if lifter is None:
             return self._count_sets(exercise)
         return self._count_sets(exercise, WorkoutSet.lifter_id == lifter.id)
+
+    def lifter_data_on(self, exercise: Exercise) -> dict[str, int]:
+        """Lifters' rows that name the exercise and would be deleted with it (routine items,
+        rests, involved sides), by kind, where there are any."""
+        counts = {
+            what: self.session.scalar(
+                select(func.count()).select_from(model).where(model.exercise_id == exercise.id)
+            ) or 0
+            for what, model in (("routine item", RoutineItem), ("exercise rest", ExerciseRest),
+                                ("involved side", InvolvedSide))
+        }
+        return {what: count for what, count in counts.items() if count}
 
     def count_sets_by_side(self, exercise: Exercise, *, sided: bool) -> int:
         """Sets of the exercise logged with a side (sided) or without one."""

@@ -468,6 +468,13 @@ def remove_exercise(uow: AbstractUnitOfWork, query: str) -> str:
                 f'"{exercise.name}" has {count} logged set{"s" if count != 1 else ""}; '
                 "delete those sets first (tracker set delete ID)"
             )
+        uses = uow.catalog.lifter_data_on(exercise)  # deleted with it: refused, not lost
+        if uses:
+            named = ", ".join(f"{n} {what}{'s' if n != 1 else ''}" for what, n in uses.items())
+            raise Conflict(
+                f'"{exercise.name}" is named by {named}, which removing it would delete too; '
+                "take it out of those first"
+            )
         name = exercise.name
         if exercise.source == "builtin":
             removed = set(json.loads(uow.lifters.setting(REMOVED_KEY) or "[]")) | {exercise.key}
