@@ -832,3 +832,23 @@ def test_remove_refuses_while_a_lifters_data_names_it(tracker: Tracker) -> None:
         "Hack Squat"]
     tracker.ok("routine", "edit", "legs", "--item", "1", "--remove")
     assert tracker.ok("exercises", "remove", "hack squat").stdout == "removed Hack Squat\n"
+
+
+def test_a_variant_made_bilateral_leaves_its_parent_and_ratio(tracker: Tracker) -> None:
+    """A two-sided lift is no one-side variant: suggest gave it 40-50% of the parent."""
+    tracker.ok("log", "leg press", "10x100")
+    tracker.ok("exercises", "add", "Uni Row 3", "--unilateral", "--parent", "leg press",
+               "--ratio", "0.4-0.5", "--equipment", "machine")
+    tracker.ok("exercises", "edit", "uni row 3", "--bilateral")
+    card = tracker.json("exercises", "show", "uni row 3")
+    assert (card["laterality"], card["parent"], card["ratio"]) == ("bilateral", None, None)
+    assert "has no history yet" in tracker.fails("suggest", "uni row 3")
+
+
+def test_an_edited_ratio_shows_as_it_is_and_drops_the_note_it_replaced(tracker: Tracker) -> None:
+    tracker.ok("exercises", "edit", "slp", "--ratio", "0.425-0.475")
+    card = tracker.ok("exercises", "show", "slp").stdout
+    assert "Leg Press (start at 42.5%-47.5% of its load)" in card  # it said 42%-48%
+    assert "Ratio source" not in card  # the built-in's note cited 40-50%
+    tracker.ok("log", "leg press", "10x140")
+    assert "42.5-47.5% of" in " ".join(tracker.ok("suggest", "slp").stdout.split())

@@ -781,3 +781,14 @@ def test_the_cue_is_last_times_not_from_a_pair_logged_before_the_prompt(
         "  Last (DATE): L 10 x 60 kg; R 10 x 60 kg",
         "  Rest 2:00. Enter logs: L 11 x 60 kg then R 11 x 60 kg",
     ]
+
+
+def test_plates_that_would_be_stored_rounded_are_refused(tracker: Tracker) -> None:
+    """0.0004 was stored as 0, and every `plates` and the backup's restore then failed."""
+    assert tracker.fails("config", "set", "plates", "25,20,0.0004") == (
+        'Error: plate "0.0004": give a weight up to 2000 with at most 3 decimals'
+    )
+    assert tracker.fails("config", "set", "plates", "1e400") == (
+        'Error: plate "1e400": give a weight up to 2000 with at most 3 decimals'
+    )
+    tracker.ok("config", "set", "plates", "25,2.5,1.25")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,6 +16,7 @@ from tracker.cli.params import NUMBER
 from tracker.cli.render import printable, printable_data
 from tracker.domain.model import Difficulty, Laterality
 from tracker.domain.units import Unit, as_number, exact_text
+from tracker.wording.suggest import ratio_pct
 
 if TYPE_CHECKING:
     from tracker.domain.exercise_def import ExerciseDef
@@ -144,7 +144,7 @@ def render_card(card: ExerciseCard) -> list[str]:
         ratio = ""
         if card.ratio is not None:
             low, high = card.ratio
-            ratio = f" (start at {_pct(low)}-{_pct(high)} of its load)"
+            ratio = f" (start at {ratio_pct(low)}%-{ratio_pct(high)}% of its load)"
         facts.append(("Bilateral parent", f"{card.parent}{ratio}"))
     if card.sled is not None:
         facts.append(("Sled weight", f"{exact_text(card.sled)} {card.sled_unit}"))
@@ -189,10 +189,6 @@ def _measure_fact(card: ExerciseCard) -> tuple[str, str]:
     if card.measured_by == "reps":
         return "Rep range", f"{card.rep_range[0]}-{card.rep_range[1]}"
     return "Measured by", card.measured_by
-
-
-def _pct(value: Decimal) -> str:
-    return f"{value * 100:.0f}%"
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:

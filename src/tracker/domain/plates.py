@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker.domain.errors import InvalidValue
+from tracker.domain.specs import MAX_LOAD, MAX_LOAD_PLACES
 from tracker.domain.units import Unit, format_load
 
 # Usual commercial sets (domain-science 6.1): a 20 kg / 45 lb bar and these plates.
@@ -92,6 +93,13 @@ def _decimal(text: str, item: str) -> Decimal:
         raise InvalidValue(f'can\'t read plate "{item}": give a weight such as 2.5') from None
     if not value.is_finite():
         raise InvalidValue(f'can\'t read plate "{item}": give a weight such as 2.5')
+    # As a load is typed (specs): a plate stored rounded (0.0004 -> 0) could not be read back,
+    # and every `plates` and a backup's restore would then fail on it.
+    if value > MAX_LOAD or value != value.quantize(Decimal(1).scaleb(-MAX_LOAD_PLACES)):
+        raise InvalidValue(
+            f'plate "{item}": give a weight up to {MAX_LOAD} with at most {MAX_LOAD_PLACES} '
+            "decimals"
+        )
     return value
 
 

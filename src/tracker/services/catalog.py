@@ -353,6 +353,13 @@ def _apply_changes(
         exercise_convention(changed)  # refuses a per-implement load with no implement
     if "rep_range" in typed:
         check_rep_range(changed.rep_range)
+    if ("ratio" in typed or changes.parent is not None) and "ratio_note" not in typed:
+        changed = replace(changed, ratio_note=None)  # it cited the ratio and parent replaced
+    if changed.laterality == Laterality.BILATERAL and before != Laterality.BILATERAL:
+        # A two-sided lift is no one-sided variant: its parent and ratio would give it a
+        # one-side start (40-50% of the parent) in suggest.
+        changed = replace(changed, ratio=None, ratio_note=None)
+        exercise.parent = None
     write_definition(exercise, changed, own=True)
     if exercise.id is not None and exercise.laterality != before:
         _check_laterality_change(catalog, exercise, before)

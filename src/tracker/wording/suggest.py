@@ -124,12 +124,18 @@ def basis_text(basis: Basis) -> str:
     return f"{format_load(basis.load)} {basis.unit.value}"
 
 
+def ratio_pct(ratio: Decimal) -> str:
+    """A load ratio as the percent it is, exactly: 0.425 is 42.5, not 42 (the start is
+    computed from the exact ratio, and the range beside it says 0.425)."""
+    return format_load(ratio * 100)
+
+
 def _start_how(converted: ConvertedStart) -> str:
     """How the ratio turns the basis into the band, in the variant's terms."""
     result = converted.start
     convention = converted.convention
     unit = result.unit.value
-    low, high = f"{result.ratio_low * 100:.0f}", f"{result.ratio_high * 100:.0f}"
+    low, high = ratio_pct(result.ratio_low), ratio_pct(result.ratio_high)
     base_in_unit = convert(result.basis_load, result.basis_unit, result.unit)
     thing = convention.implement_name
     span = f"{format_load(result.raw_low)}-{format_load(result.raw_high)}"
