@@ -852,3 +852,14 @@ def test_an_edited_ratio_shows_as_it_is_and_drops_the_note_it_replaced(tracker: 
     assert "Ratio source" not in card  # the built-in's note cited 40-50%
     tracker.ok("log", "leg press", "10x140")
     assert "42.5-47.5% of" in " ".join(tracker.ok("suggest", "slp").stdout.split())
+
+
+def test_another_lifters_alias_is_refused_with_its_own_line(tracker: Tracker) -> None:
+    """On SQLite the unique index answered with a raw "UNIQUE constraint failed" line."""
+    tracker.ok("exercises", "add", "Cossack Squat X", "--alias", "csx", "--equipment",
+               "bodyweight")
+    tracker.ok("lifter", "add", "bob")
+    tracker.ok("--lifter", "bob", "exercises", "add", "Bob Thing", "--equipment", "machine")
+    assert tracker.fails("--lifter", "bob", "exercises", "edit", "bob thing", "--alias", "csx") == (
+        "Error: that name is the name of another lifter's exercise: choose another"
+    )

@@ -76,9 +76,10 @@ def domain_error(exc: BaseException) -> errors.TrackerError | None:
         return errors.DatabaseError(
             f"can't use the database: {detail} (restore a backup, or run tracker db upgrade)"
         )
-    if kind is sa_errors.IntegrityError and (
-        "uq_exercise_key" in detail or "uq_exercise_alias_key" in detail
-    ):  # names are unique in the whole database; a lifter's role cannot see who holds one
+    names = ("uq_exercise_key", "uq_exercise_alias_key",  # PostgreSQL names the index,
+             "exercise.key", "exercise_alias.key")  # SQLite the column ("UNIQUE ... failed")
+    if kind is sa_errors.IntegrityError and any(name in detail for name in names):
+        # Names are unique in the whole database; a lifter's role cannot see who holds one.
         return errors.ConstraintViolation(
             "that name is the name of another lifter's exercise: choose another"
         )
