@@ -29,7 +29,7 @@ from tracker.cli.svg_charts import (
 )
 from tracker.domain.model import Side
 from tracker.domain.report_figures import aggregate_of, by_volume, figure_unit
-from tracker.wording.asymmetry import epic_line
+from tracker.wording.asymmetry import epic_line, involved_bands
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -90,6 +90,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["involved_bands"] = involved_bands()  # the text views' sentence, once
     env.filters["fmt"] = shown
     # An LSI as every other view shows it: on the side of its band (84.996 is 84.99, never 85).
     env.filters["lsi"] = lambda value, involved=False: shown(lsi_num(value, involved))
